@@ -1,0 +1,31 @@
+//! `brief check`: every problem, then a summary; exit 1 on any error.
+
+use std::io::Write;
+
+use brief::{Corpus, Severity};
+
+use super::Outcome;
+use super::output::Out;
+
+pub fn run<W: Write>(out: &mut Out<W>, corpus: &Corpus) -> std::io::Result<Outcome> {
+    for p in &corpus.problems {
+        let line = p.to_string();
+        let styled = match p.severity {
+            Severity::Error => out.red(&line),
+            Severity::Warning => out.yellow(&line),
+        };
+        writeln!(out.w, "{styled}")?;
+    }
+    let errors = corpus.count(Severity::Error);
+    let warnings = corpus.count(Severity::Warning);
+    let summary = format!(
+        "{} briefings, {} actors, {} countries: {errors} error{}, {warnings} warning{}",
+        corpus.briefings.len(),
+        corpus.actor_count(),
+        corpus.country_count(),
+        if errors == 1 { "" } else { "s" },
+        if warnings == 1 { "" } else { "s" },
+    );
+    writeln!(out.w, "{}", out.bold(&summary))?;
+    Ok(if errors > 0 { Outcome::Nothing } else { Outcome::Found })
+}

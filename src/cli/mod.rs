@@ -1,0 +1,195 @@
+//! The command line: one definition per flag drives parsing and `--help`.
+
+pub mod check;
+pub mod facets;
+pub mod json;
+pub mod list;
+pub mod output;
+pub mod paths;
+pub mod search;
+pub mod show;
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use brief::load::{LoadOptions, load_dir};
+use brief::paths::Choice;
+use brief::{Corpus, Selection};
+
+pub const SEARCH_HELP: &str = "\
+SEARCHING:
+  Words must all match, ignoring case and accents (cooperation = coopération).
+  A word matches fuzzily in titles, actor names and acronyms, countries, topics,
+  place and publisher (frontx finds Frontex), and by word start in summary and
+  body (naufr finds naufrage).
+    \"trafic de migrants\"   the words in that order (accents typed are kept)
+    pays:TN  country:Tunisia  country by code, French or English name
+    acteur:OIM  actor:IOM     actor by any name, acronym or alias
+    sujet:traite  topic:...    topic containing the text
+    année:2023  year:2019..2021   meeting year or range
+    date:2021-11               meeting in that month (or year, or day)
+    lieu:Niamey  place:...     meeting place
+    -word  -pays:NE            exclude
+  Examples:
+    brief search icmpd
+    brief search 'cooperation transfrontaliere'
+    brief search 'pays:NE -acteur:OIM'
+    brief search '\"trafic de migrants\" année:2019..2021'";
+
+/// Browse and search folders of YAML meeting briefings.
+#[derive(Debug, Parser)]
+#[command(name = "brief", version, about, after_help = "Run without a subcommand to open the terminal browser.")]
+pub struct Cli {
+    /// Briefings folder (default: $BRIEF_DIR, ./briefings, the user data folder, or the built-in corpus).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    #[command(flatten)]
+    pub browse: BrowseArgs,
+}
+
+/// Options of the terminal browser (no subcommand).
+#[derive(Debug, Args, Default, Clone)]
+pub struct BrowseArgs {
+    /// Briefings folder to browse.
+    #[arg(value_name = "DIR")]
+    pub path: Option<PathBuf>,
+    /// Start with this search.
+    #[arg(long, short = 'q', value_name = "Q")]
+    pub query: Option<String>,
+    /// Start with this country selected (code, French or English name); repeatable.
+    #[arg(long = "country", value_name = "C")]
+    pub countries: Vec<String>,
+    /// Start with this actor selected (any name, acronym or alias); repeatable.
+    #[arg(long = "actor", value_name = "A")]
+    pub actors: Vec<String>,
+    /// Start with this briefing open in the reader.
+    #[arg(long, value_name = "ID")]
+    pub open: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check every briefing and report problems as path:line:col: severity: message.
+    Check {
+        /// Briefings folder (overrides --dir).
+        #[arg(value_name = "DIR")]
+        path: Option<PathBuf>,
+    },
+    /// List briefings, newest first.
+    List(ListArgs),
+    /// Ranked search over titles, actors, countries, topics, places, summaries and bodies.
+    #[command(after_help = SEARCH_HELP)]
+    Search {
+        /// The query; see SEARCHING below.
+        query: String,
+        /// Show at most N hits.
+        #[arg(long, short = 'n', value_name = "N")]
+        limit: Option<usize>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one briefing: metadata, then the article wrapped to the terminal.
+    Show {
+        /// The briefing's id.
+        id: String,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Actors with their briefing counts, most frequent first.
+    Actors {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Countries with their briefing counts, most frequent first.
+    Countries {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Which briefings folder is used and why; the config, state and cache folders.
+    Paths,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only briefings concerning this country (code, French or English name); repeat for any of several.
+    #[arg(long = "country", value_name = "C")]
+    pub countries: Vec<String>,
+    /// Only briefings with this actor (any name, acronym or alias); repeat for any of several.
+    #[arg(long = "actor", value_name = "A")]
+    pub actors: Vec<String>,
+    /// Only meetings in this year or range (2021, 2019..2021).
+    #[arg(long, value_name = "Y")]
+    pub year: Option<String>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// How a command ended: 0 results, 1 no results (or errors found), 2 usage or load failure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Found,
+    Nothing,
+    Failed,
+}
+
+impl Outcome {
+    pub fn code(self) -> u8 {
+        match self {
+            Outcome::Found => 0,
+            Outcome::Nothing => 1,
+            Outcome::Failed => 2,
+        }
+    }
+}
+
+/// A failure to report on stderr with exit status 2.
+#[derive(Debug, thiserror::Error)]
+pub enum Failure {
+    #[error("{0}")]
+    Usage(String),
+    #[error(transparent)]
+    Load(#[from] brief::load::LoadError),
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
+/// Loads the corpus the CLI and TUI use.
+pub fn load_corpus(choice: &Choice) -> Result<Corpus, Failure> {
+    match choice.dir() {
+        Some(dir) => Ok(load_dir(dir, &LoadOptions::default(), &|_, _| {})?),
+        None => Ok(brief::load_embedded()),
+    }
+}
+
+/// `--country`/`--actor`/`--year` options to a selection, with clear errors.
+pub fn selection(corpus: &Corpus, countries: &[String], actors: &[String], year: Option<&str>) -> Result<Selection, Failure> {
+    let usage = |e: brief::query::QueryError| Failure::Usage(e.0);
+    let mut sel = Selection::default();
+    for c in countries {
+        sel.countries.push(brief::query::parse_country(c).map_err(usage)?);
+    }
+    for a in actors {
+        sel.actors.push(brief::query::parse_actor(a, corpus).map_err(usage)?);
+    }
+    if let Some(y) = year {
+        sel.years = Some(brief::query::parse_years(y).map_err(usage)?);
+    }
+    Ok(sel)
+}
+
+/// Warns on stderr, once, when the corpus had loading errors, so a command's
+/// output is not mistaken for the whole folder.
+pub fn warn_problems(corpus: &Corpus) {
+    let errors = corpus.count(brief::Severity::Error);
+    if errors > 0 {
+        eprintln!("brief: {errors} file problem(s) while loading {}; run 'brief check' for details", corpus.origin);
+    }
+}

@@ -1,0 +1,127 @@
+//! A loaded folder: briefings newest first, the actor registry, the problems met, the search index.
+
+use crate::actors::Registry;
+use crate::model::{Actor, ActorId, Briefing, Problem, Severity};
+use crate::search::Index;
+
+#[derive(Debug, Default)]
+pub struct Corpus {
+    /// Newest first, undated last.
+    pub briefings: Vec<Briefing>,
+    pub registry: Registry,
+    pub problems: Vec<Problem>,
+    /// Where it came from, for display (`briefings`, `built-in corpus`).
+    pub origin: String,
+    pub(crate) index: Index,
+}
+
+impl Corpus {
+    pub fn new(briefings: Vec<Briefing>, registry: Registry, problems: Vec<Problem>, origin: String) -> Corpus {
+        let index = Index::build(&briefings, &registry);
+        Corpus {
+            briefings,
+            registry,
+            problems,
+            origin,
+            index,
+        }
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Briefing> {
+        self.briefings.iter().find(|b| b.id == id)
+    }
+
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.briefings.iter().position(|b| b.id == id)
+    }
+
+    /// The id closest to an unknown one: a prefix or substring first, else the smallest edit distance.
+    pub fn suggest_id(&self, id: &str) -> Option<&str> {
+        let ids = || self.briefings.iter().map(|b| b.id.as_str());
+        if !id.is_empty() {
+            if let Some(hit) = ids().find(|i| i.contains(id)) {
+                return Some(hit);
+            }
+        }
+        crate::text::closest(id, ids())
+    }
+
+    pub fn actor(&self, id: ActorId) -> Option<&Actor> {
+        self.registry.get(id)
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.problems.iter().filter(|p| p.severity == severity).count()
+    }
+
+    /// Number of distinct countries named by the briefings.
+    pub fn country_count(&self) -> usize {
+        let mut all: Vec<_> = self.briefings.iter().flat_map(|b| b.countries.iter()).collect();
+        all.sort();
+        all.dedup();
+        all.len()
+    }
+
+    /// Number of distinct actors taking part in the briefings.
+    pub fn actor_count(&self) -> usize {
+        let mut all: Vec<_> = self.briefings.iter().flat_map(|b| b.actors.iter().map(|a| a.actor)).collect();
+        all.sort();
+        all.dedup();
+        all.len()
+    }
+}
+
+/// The reading form of a briefing shared by `brief show` and the TUI reader, so they never disagree.
+impl Corpus {
+    /// Actors grouped by kind (registry order of kinds), each with its role.
+    pub fn actors_by_kind<'a>(&'a self, b: &'a Briefing) -> Vec<(crate::model::ActorKind, Vec<(&'a Actor, Option<&'a str>)>)> {
+        crate::model::ActorKind::ALL
+            .iter()
+            .filter_map(|kind| {
+                let group: Vec<_> = b
+                    .actors
+                    .iter()
+                    .filter_map(|r| self.actor(r.actor).map(|a| (a, r.role.as_deref())))
+                    .filter(|(a, _)| a.kind == *kind)
+                    .collect();
+                (!group.is_empty()).then_some((*kind, group))
+            })
+            .collect()
+    }
+
+    /// Labelled metadata lines, in reading order; empty fields are left out.
+    pub fn metadata(&self, b: &Briefing) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        let date = b.date_label();
+        out.push(("Date", if date.is_empty() { "inconnue".to_string() } else { date }));
+        if let Some(n) = &b.date_note {
+            out.push(("Note", n.clone()));
+        }
+        if !b.location.is_empty() {
+            out.push(("Lieu", b.location.to_string()));
+        }
+        if !b.countries.is_empty() {
+            let names: Vec<String> = b.countries.iter().map(|c| format!("{} ({c})", c.name_fr())).collect();
+            out.push(("Pays", names.join(", ")));
+        }
+        if !b.topics.is_empty() {
+            out.push(("Sujets", b.topics.join(", ")));
+        }
+        if let Some(p) = &b.source.publisher {
+            out.push(("Source", p.clone()));
+        }
+        if let Some(p) = &b.published {
+            out.push(("Publié", p.to_string()));
+        }
+        if let Some(u) = &b.source.url {
+            out.push(("URL", u.clone()));
+        }
+        if !b.source.translations.is_empty() {
+            out.push(("Traductions", b.source.translations.join(", ")));
+        }
+        if !b.related.is_empty() {
+            out.push(("Voir aussi", b.related.join(", ")));
+        }
+        out
+    }
+}

@@ -1,0 +1,84 @@
+//! The `brief` binary: the CLI, or the terminal browser when no subcommand is given.
+
+mod cli;
+
+use std::io::{BufWriter, IsTerminal, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use brief::paths;
+use cli::output::{Out, color_wanted};
+use cli::{Cli, Command, Failure, Outcome, load_corpus};
+
+fn main() -> ExitCode {
+    let args = Cli::parse();
+    match run(args) {
+        Ok(outcome) => ExitCode::from(outcome.code()),
+        // `brief list | head -1`: the reader went away, which is not an error.
+        Err(Failure::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("brief: {e}");
+            ExitCode::from(Outcome::Failed.code())
+        }
+    }
+}
+
+fn run(args: Cli) -> Result<Outcome, Failure> {
+    let stdout = std::io::stdout();
+    let mut out = Out {
+        w: BufWriter::new(stdout.lock()),
+        color: color_wanted(),
+    };
+    let dir = args.dir.as_deref();
+    let outcome = match args.command {
+        None => {
+            if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+                return Err(Failure::Usage(
+                    "the browser needs a terminal; for scripts use 'brief list', 'brief search QUERY' or 'brief show ID'".into(),
+                ));
+            }
+            drop(out);
+            let choice = paths::choose(args.browse.path.as_deref().or(dir));
+            return brief_tui(choice, args.browse);
+        }
+        Some(Command::Check { path }) => {
+            let choice = paths::choose(path.as_deref().or(dir));
+            let corpus = load_corpus(&choice)?;
+            cli::check::run(&mut out, &corpus)?
+        }
+        Some(Command::List(list)) => {
+            let corpus = load_corpus(&paths::choose(dir))?;
+            cli::warn_problems(&corpus);
+            let sel = cli::selection(&corpus, &list.countries, &list.actors, list.year.as_deref())?;
+            cli::list::run(&mut out, &corpus, &sel, list.json)?
+        }
+        Some(Command::Search { query, limit, json }) => {
+            let corpus = load_corpus(&paths::choose(dir))?;
+            cli::warn_problems(&corpus);
+            cli::search::run(&mut out, &corpus, &query, limit, json)?
+        }
+        Some(Command::Show { id, json }) => {
+            let corpus = load_corpus(&paths::choose(dir))?;
+            cli::show::run(&mut out, &corpus, &id, json)?
+        }
+        Some(Command::Actors { json }) => {
+            let corpus = load_corpus(&paths::choose(dir))?;
+            cli::facets::actors(&mut out, &corpus, json)?
+        }
+        Some(Command::Countries { json }) => {
+            let corpus = load_corpus(&paths::choose(dir))?;
+            cli::facets::countries(&mut out, &corpus, json)?
+        }
+        Some(Command::Paths) => {
+            cli::paths::run(&mut out, &paths::choose(dir))?;
+            Outcome::Found
+        }
+    };
+    out.w.flush()?;
+    Ok(outcome)
+}
+
+fn brief_tui(_choice: paths::Choice, _args: cli::BrowseArgs) -> Result<Outcome, Failure> {
+    Err(Failure::Usage("the terminal browser is not built yet".into()))
+}

@@ -1,0 +1,406 @@
+//! The domain: briefings, actors, countries, dates, problems.
+
+use std::cmp::Ordering;
+use std::fmt;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::countries::{self, Country};
+
+/// An ISO 3166-1 alpha-2 code, always one of the table's entries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CountryCode([u8; 2]);
+
+impl CountryCode {
+    pub fn new(code: &str) -> Option<CountryCode> {
+        let c = countries::by_code(code)?;
+        let b = c.code.as_bytes();
+        Some(CountryCode([b[0], b[1]]))
+    }
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or("??")
+    }
+    pub fn country(&self) -> &'static Country {
+        // Constructed only from table entries, so the lookup cannot fail;
+        // fall back to the first entry rather than panic.
+        countries::by_code(self.as_str()).unwrap_or(&countries::all()[0])
+    }
+    pub fn name_fr(&self) -> &'static str {
+        self.country().name_fr
+    }
+    pub fn name_en(&self) -> &'static str {
+        self.country().name_en
+    }
+}
+
+impl fmt::Display for CountryCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A date known to the year, the month or the day. Never completed with
+/// invented parts: `2019-02` stays `2019-02`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PartialDate {
+    pub year: u16,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+impl PartialDate {
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking that the day exists.
+    pub fn parse(s: &str) -> Result<PartialDate, String> {
+        let s = s.trim();
+        let bad = || format!("invalid date '{s}': expected YYYY-MM-DD, YYYY-MM or YYYY");
+        let parts: Vec<&str> = s.split('-').collect();
+        let num = |p: &str, len: usize| -> Result<u32, String> {
+            if p.len() != len || !p.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(bad());
+            }
+            p.parse::<u32>().map_err(|_| bad())
+        };
+        let year = num(parts[0], 4)? as u16;
+        if year == 0 {
+            return Err(bad());
+        }
+        let month = match parts.get(1) {
+            Some(m) => {
+                let m = num(m, 2)?;
+                if !(1..=12).contains(&m) {
+                    return Err(format!("invalid date '{s}': month {m} does not exist"));
+                }
+                Some(m as u8)
+            }
+            None => None,
+        };
+        let day = match parts.get(2) {
+            Some(d) => {
+                let d = num(d, 2)?;
+                let max = days_in_month(year, month.unwrap_or(1));
+                if d == 0 || d > u32::from(max) {
+                    return Err(format!("invalid date '{s}': day {d} does not exist in that month"));
+                }
+                Some(d as u8)
+            }
+            None => None,
+        };
+        if parts.len() > 3 {
+            return Err(bad());
+        }
+        Ok(PartialDate { year, month, day })
+    }
+
+    /// Whether `self` lies within the period written as `prefix` (`2021`, `2021-11`).
+    pub fn within(&self, period: &PartialDate) -> bool {
+        self.year == period.year
+            && period.month.is_none_or(|m| self.month == Some(m))
+            && period.day.is_none_or(|d| self.day == Some(d))
+    }
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        _ => 28,
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+            if let Some(d) = self.day {
+                write!(f, "-{d:02}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Ord for PartialDate {
+    /// Chronological; a less precise date sorts before the more precise ones it contains.
+    fn cmp(&self, other: &Self) -> Ordering {
+        (self.year, self.month, self.day).cmp(&(other.year, other.month, other.day))
+    }
+}
+
+impl PartialOrd for PartialDate {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Serialize for PartialDate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ActorKind {
+    Organisation,
+    EuAgency,
+    EuInstitution,
+    Government,
+    Person,
+    Programme,
+    Other,
+}
+
+impl ActorKind {
+    pub const ALL: [ActorKind; 7] = [
+        ActorKind::Organisation,
+        ActorKind::EuAgency,
+        ActorKind::EuInstitution,
+        ActorKind::Government,
+        ActorKind::Person,
+        ActorKind::Programme,
+        ActorKind::Other,
+    ];
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            ActorKind::Organisation => "organisation",
+            ActorKind::EuAgency => "eu-agency",
+            ActorKind::EuInstitution => "eu-institution",
+            ActorKind::Government => "government",
+            ActorKind::Person => "person",
+            ActorKind::Programme => "programme",
+            ActorKind::Other => "other",
+        }
+    }
+    /// French heading used when actors are grouped by kind.
+    pub fn label_fr(&self) -> &'static str {
+        match self {
+            ActorKind::Organisation => "Organisations",
+            ActorKind::EuAgency => "Agences de l'UE",
+            ActorKind::EuInstitution => "Institutions de l'UE",
+            ActorKind::Government => "Gouvernements",
+            ActorKind::Person => "Personnes",
+            ActorKind::Programme => "Programmes",
+            ActorKind::Other => "Autres",
+        }
+    }
+}
+
+/// Index of an actor in `Corpus::actors`.
+pub type ActorId = usize;
+
+/// A canonical actor: from the registry, or a name met in a briefing and found nowhere in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Actor {
+    pub id: String,
+    pub name: String,
+    pub short: Option<String>,
+    pub aliases: Vec<String>,
+    pub kind: ActorKind,
+    pub description: Option<String>,
+    /// False for names that are not in `actors.yaml`.
+    pub registered: bool,
+}
+
+impl Actor {
+    /// Name, short name, then aliases.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str())
+            .chain(self.short.as_deref())
+            .chain(self.aliases.iter().map(String::as_str))
+    }
+    /// `Centre international … (CIDPM)`, or the name alone.
+    pub fn label(&self) -> String {
+        match &self.short {
+            Some(s) if s != &self.name => format!("{} ({s})", self.name),
+            _ => self.name.clone(),
+        }
+    }
+    /// The acronym when there is one, else the name: for compact displays.
+    pub fn short_label(&self) -> &str {
+        self.short.as_deref().unwrap_or(&self.name)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActorRef {
+    pub actor: ActorId,
+    /// The name as written in the briefing.
+    pub written: String,
+    pub role: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Location {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<CountryCode>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub online: bool,
+}
+
+impl Serialize for CountryCode {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl Location {
+    pub fn is_empty(&self) -> bool {
+        self.city.is_none() && self.country.is_none() && !self.online
+    }
+}
+
+impl fmt::Display for Location {
+    /// `La Valette, Malte (et en ligne)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut parts = Vec::new();
+        if let Some(c) = &self.city {
+            parts.push(c.clone());
+        }
+        if let Some(c) = &self.country {
+            parts.push(c.name_fr().to_string());
+        }
+        let place = parts.join(", ");
+        match (place.is_empty(), self.online) {
+            (true, true) => f.write_str("en ligne"),
+            (false, true) => write!(f, "{place} (et en ligne)"),
+            _ => f.write_str(&place),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Source {
+    pub publisher: Option<String>,
+    pub url: Option<String>,
+    pub translations: Vec<String>,
+}
+
+/// One meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Briefing {
+    pub id: String,
+    pub title: String,
+    pub date: Option<PartialDate>,
+    pub end_date: Option<PartialDate>,
+    pub date_note: Option<String>,
+    pub published: Option<PartialDate>,
+    pub location: Location,
+    pub language: String,
+    pub summary: Option<String>,
+    pub actors: Vec<ActorRef>,
+    pub countries: Vec<CountryCode>,
+    pub topics: Vec<String>,
+    pub source: Source,
+    pub body: String,
+    pub related: Vec<String>,
+    /// Where it was read from, relative to the corpus root.
+    pub path: PathBuf,
+}
+
+impl Briefing {
+    /// `2019-02-25`, `2021-10-27 → 2021-10-28`, or `date inconnue`.
+    pub fn date_label(&self) -> String {
+        match (&self.date, &self.end_date) {
+            (Some(d), Some(e)) if e != d => format!("{d} → {e}"),
+            (Some(d), _) => d.to_string(),
+            (None, _) => String::new(),
+        }
+    }
+
+    /// Body paragraphs: split on blank lines, each paragraph's lines joined.
+    pub fn paragraphs(&self) -> Vec<String> {
+        self.body
+            .split("\n\n")
+            .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|p| !p.is_empty())
+            .collect()
+    }
+}
+
+/// Newest first, undated last, then by id so the order is stable.
+pub fn by_date_desc(a: &Briefing, b: &Briefing) -> Ordering {
+    match (&a.date, &b.date) {
+        (Some(x), Some(y)) => y.cmp(x),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+    .then_with(|| a.id.cmp(&b.id))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        })
+    }
+}
+
+/// Something wrong with one file, found while loading.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    pub path: PathBuf,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub severity: Severity,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    /// `path:line:col: error: message`, like a compiler.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if let Some(l) = self.line {
+            write!(f, ":{l}")?;
+            if let Some(c) = self.column {
+                write!(f, ":{c}")?;
+            }
+        }
+        write!(f, ": {}: {}", self.severity, self.message)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partial_dates_stay_partial() {
+        assert_eq!(PartialDate::parse("2019").map(|d| d.to_string()), Ok("2019".into()));
+        assert_eq!(PartialDate::parse("2019-02").map(|d| d.to_string()), Ok("2019-02".into()));
+        assert_eq!(PartialDate::parse("2019-02-25").map(|d| d.to_string()), Ok("2019-02-25".into()));
+    }
+
+    #[test]
+    fn impossible_dates_are_refused() {
+        assert!(PartialDate::parse("2021-02-30").is_err());
+        assert!(PartialDate::parse("2021-13").is_err());
+        assert!(PartialDate::parse("21-02-03").is_err());
+        assert!(PartialDate::parse("2021-02-03-04").is_err());
+        assert!(PartialDate::parse("2020-02-29").is_ok());
+        assert!(PartialDate::parse("2100-02-29").is_err());
+    }
+
+    #[test]
+    fn dates_order_chronologically_with_partial_before_precise() {
+        let d = |s| PartialDate::parse(s).unwrap();
+        assert!(d("2019") < d("2019-01"));
+        assert!(d("2019-02") < d("2019-02-01"));
+        assert!(d("2019-12-31") < d("2020"));
+        assert!(d("2021-11-28").within(&d("2021-11")));
+        assert!(!d("2021").within(&d("2021-11")));
+    }
+}

@@ -1,0 +1,266 @@
+//! Query text -> `Query`: terms, quoted phrases, field filters, negations.
+//!
+//! Syntax: words must all match (AND); `"exact phrase"`; `pays:`/`country:`,
+//! `acteur:`/`actor:`, `sujet:`/`topic:`, `année:`/`year:` (`2021` or `2019..2021`),
+//! `date:` (`2021-11`), `lieu:`/`place:`; a leading `-` excludes.
+
+use crate::corpus::Corpus;
+use crate::countries;
+use crate::model::{ActorId, CountryCode, PartialDate};
+use crate::text::fold;
+
+/// Something a briefing must (or, negated, must not) satisfy besides the text terms.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Filter {
+    Country(CountryCode),
+    Actor(ActorId),
+    /// Folded text that one of the topics contains.
+    Topic(String),
+    /// Inclusive range of years the meeting falls in.
+    Years(u16, u16),
+    Date(PartialDate),
+    /// Folded text the location (city or country) contains.
+    Place(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// Folded words; one word for a plain term, several for a phrase.
+    pub words: Vec<String>,
+    pub phrase: bool,
+    /// For phrases with accents: the phrase lowercased, accents kept.
+    pub exact: Option<String>,
+    pub negated: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    pub terms: Vec<Term>,
+    pub filters: Vec<(bool, Filter)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct QueryError(pub String);
+
+const FILTER_KEYS: &[(&str, &str)] = &[
+    ("pays", "country"),
+    ("country", "country"),
+    ("acteur", "actor"),
+    ("actor", "actor"),
+    ("sujet", "topic"),
+    ("topic", "topic"),
+    ("annee", "year"),
+    ("year", "year"),
+    ("date", "date"),
+    ("lieu", "place"),
+    ("place", "place"),
+];
+
+/// Folded alphanumeric words of `s`.
+pub fn words(s: &str) -> Vec<String> {
+    fold(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Splits on whitespace, keeping `"quoted phrases"` (possibly after `-` or `key:`) whole.
+fn tokens(input: &str) -> Result<Vec<String>, QueryError> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut quoted = false;
+    for c in input.chars() {
+        match c {
+            '"' | '«' | '»' | '“' | '”' => {
+                quoted = !quoted;
+                cur.push('"');
+            }
+            c if c.is_whitespace() && !quoted => {
+                if !cur.is_empty() {
+                    out.push(std::mem::take(&mut cur));
+                }
+            }
+            c => cur.push(c),
+        }
+    }
+    if quoted {
+        return Err(QueryError("unclosed quote: add the closing \"".into()));
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    Ok(out)
+}
+
+/// Resolves a country given as code, French or English name.
+pub fn parse_country(value: &str) -> Result<CountryCode, QueryError> {
+    match countries::resolve(value) {
+        Ok(c) => CountryCode::new(c.code).ok_or_else(|| QueryError(format!("unknown country '{value}'"))),
+        Err(s) => Err(QueryError(match s {
+            Some(c) => format!("unknown country '{value}'; did you mean {} ({})?", c.name_fr, c.code),
+            None => format!("unknown country '{value}'"),
+        })),
+    }
+}
+
+/// Resolves an actor given by any name, acronym or alias.
+pub fn parse_actor(value: &str, corpus: &Corpus) -> Result<ActorId, QueryError> {
+    corpus.registry.resolve(value).ok_or_else(|| {
+        QueryError(match corpus.registry.suggest(value) {
+            Some(a) => format!("unknown actor '{value}'; did you mean {}?", a.short_label()),
+            None => format!("unknown actor '{value}'"),
+        })
+    })
+}
+
+/// `2021` or `2019..2021`.
+pub fn parse_years(value: &str) -> Result<(u16, u16), QueryError> {
+    let year = |s: &str| {
+        s.trim()
+            .parse::<u16>()
+            .ok()
+            .filter(|y| (1000..=9999).contains(y))
+            .ok_or_else(|| QueryError(format!("invalid year '{value}': expected 2021 or 2019..2021")))
+    };
+    match value.split_once("..") {
+        Some((a, b)) => {
+            let (a, b) = (year(a)?, year(b)?);
+            if a > b {
+                return Err(QueryError(format!("invalid year range '{value}': {a} is after {b}")));
+            }
+            Ok((a, b))
+        }
+        None => year(value).map(|y| (y, y)),
+    }
+}
+
+impl Query {
+    pub fn parse(input: &str, corpus: &Corpus) -> Result<Query, QueryError> {
+        let mut query = Query::default();
+        for token in tokens(input)? {
+            let (negated, body) = match token.strip_prefix('-') {
+                Some(rest) if !rest.is_empty() => (true, rest),
+                _ => (false, token.as_str()),
+            };
+            if let Some((key, value)) = body.split_once(':') {
+                let folded_key = fold(key);
+                if !folded_key.is_empty() && folded_key.chars().all(|c| c.is_alphabetic()) {
+                    let Some((_, kind)) = FILTER_KEYS.iter().find(|(k, _)| *k == folded_key) else {
+                        return Err(QueryError(format!(
+                            "unknown filter '{key}:'; use pays:, acteur:, sujet:, année:, date: or lieu: (or country:, actor:, topic:, year:, place:)"
+                        )));
+                    };
+                    let value = value.trim_matches('"');
+                    if value.is_empty() {
+                        return Err(QueryError(format!("'{key}:' needs a value, e.g. {key}:{}", example(kind))));
+                    }
+                    let filter = match *kind {
+                        "country" => Filter::Country(parse_country(value)?),
+                        "actor" => Filter::Actor(parse_actor(value, corpus)?),
+                        "topic" => Filter::Topic(fold(value)),
+                        "year" => {
+                            let (a, b) = parse_years(value)?;
+                            Filter::Years(a, b)
+                        }
+                        "date" => Filter::Date(
+                            PartialDate::parse(value).map_err(|e| QueryError(format!("date:{value}: {e}")))?,
+                        ),
+                        _ => Filter::Place(fold(value)),
+                    };
+                    query.filters.push((negated, filter));
+                    continue;
+                }
+            }
+            if body.starts_with('"') {
+                let inner = body.trim_matches('"');
+                let w = words(inner);
+                if w.is_empty() {
+                    continue;
+                }
+                let lower = inner.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+                let exact = (!inner.is_ascii()).then_some(lower);
+                query.terms.push(Term {
+                    words: w,
+                    phrase: true,
+                    exact,
+                    negated,
+                });
+            } else {
+                // `ANLTP/TIM` or `l'UE` hold several words: each must match.
+                for w in words(body) {
+                    query.terms.push(Term {
+                        words: vec![w],
+                        phrase: false,
+                        exact: None,
+                        negated,
+                    });
+                }
+            }
+        }
+        Ok(query)
+    }
+
+    /// True when there is no positive text to rank by.
+    pub fn is_unranked(&self) -> bool {
+        self.terms.iter().all(|t| t.negated)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty() && self.filters.is_empty()
+    }
+
+    /// The positive words, for highlighting in the reader.
+    pub fn highlight_words(&self) -> Vec<String> {
+        self.terms
+            .iter()
+            .filter(|t| !t.negated)
+            .flat_map(|t| t.words.iter().cloned())
+            .collect()
+    }
+}
+
+fn example(kind: &str) -> &'static str {
+    match kind {
+        "country" => "TN",
+        "actor" => "Frontex",
+        "topic" => "traite",
+        "year" => "2021",
+        "date" => "2021-11",
+        _ => "Niamey",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_keep_quoted_phrases() {
+        assert_eq!(
+            tokens(r#"a "b c" -"d e" pays:"Pays-Bas""#).unwrap(),
+            vec!["a", "\"b c\"", "-\"d e\"", "pays:\"Pays-Bas\""]
+        );
+        assert!(tokens("\"open").is_err());
+    }
+
+    #[test]
+    fn filters_and_negations_parse() {
+        let corpus = Corpus::default();
+        let q = Query::parse("-pays:NE année:2019..2021 date:2021-11 frontex -naufrage", &corpus).unwrap();
+        assert_eq!(q.filters.len(), 3);
+        assert!(q.filters[0].0);
+        assert_eq!(q.filters[1], (false, Filter::Years(2019, 2021)));
+        assert_eq!(q.terms.len(), 2);
+        assert!(q.terms[1].negated);
+    }
+
+    #[test]
+    fn malformed_filters_are_errors() {
+        let corpus = Corpus::default();
+        for bad in ["pays:Tunisei", "pays:", "année:20x1", "année:2022..2019", "date:2021-13", "foo:bar", "acteur:nobody"] {
+            assert!(Query::parse(bad, &corpus).is_err(), "{bad}");
+        }
+    }
+}

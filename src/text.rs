@@ -1,0 +1,205 @@
+//! Text handling shared by every face: folding for matching, display width,
+//! and neutralising control characters before anything reaches a terminal.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+use unicode_width::UnicodeWidthStr;
+
+/// Folds one character for matching: lowercase, accents stripped, ligatures
+/// expanded, typographic apostrophes and dashes made ASCII. May yield 0..n chars.
+pub fn fold_char(c: char, out: &mut String) {
+    match c {
+        '’' | '‘' | 'ʼ' | '`' | '´' | 'ʹ' | '′' => out.push('\''),
+        '«' | '»' | '“' | '”' | '„' => out.push('"'),
+        '‐' | '‑' | '‒' | '–' | '—' | '―' => out.push('-'),
+        'œ' | 'Œ' => out.push_str("oe"),
+        'æ' | 'Æ' => out.push_str("ae"),
+        'ß' => out.push_str("ss"),
+        '\u{a0}' | '\u{202f}' | '\u{2009}' => out.push(' '),
+        c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        c => {
+            let mut buf = [0u8; 4];
+            for d in c.encode_utf8(&mut buf).nfd() {
+                if !is_combining_mark(d) {
+                    out.extend(d.to_lowercase());
+                }
+            }
+        }
+    }
+}
+
+/// Case- and accent-insensitive form of `s`: `COOPÉRATION` -> `cooperation`.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        fold_char(c, &mut out);
+    }
+    out
+}
+
+/// Folded text plus, for every byte of the folded string, the index of the
+/// original character it came from, so match positions map back for highlighting.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Folded {
+    pub text: String,
+    /// `origin[i]` = char index in the original of the folded char `i`.
+    pub origin: Vec<u32>,
+}
+
+impl Folded {
+    pub fn new(s: &str) -> Folded {
+        let mut text = String::with_capacity(s.len());
+        let mut origin = Vec::with_capacity(s.len());
+        let mut tmp = String::new();
+        for (i, c) in s.chars().enumerate() {
+            tmp.clear();
+            fold_char(c, &mut tmp);
+            for _ in tmp.chars() {
+                origin.push(i as u32);
+            }
+            text.push_str(&tmp);
+        }
+        Folded { text, origin }
+    }
+}
+
+/// Unicode NFC normalisation, applied to all text at load.
+pub fn nfc(s: &str) -> String {
+    s.nfc().collect()
+}
+
+/// Display width in terminal cells.
+pub fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// True for characters that must never reach a terminal raw: C0/C1 controls,
+/// DEL, and the bidirectional overrides and isolates.
+pub fn is_dangerous(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// Replaces control characters with visible placeholders so file content can
+/// never drive the terminal. Tabs become spaces; newlines are kept only when
+/// `keep_newlines` is set (for multi-line bodies).
+pub fn sanitize(s: &str, keep_newlines: bool) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(|c| is_dangerous(c) && !(keep_newlines && c == '\n')) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\n' if keep_newlines => out.push('\n'),
+            '\t' => out.push_str("    "),
+            // Control pictures block: U+2400 + code for C0, ␡ for DEL.
+            c if (c as u32) < 0x20 => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('?')),
+            '\u{7f}' => out.push('␡'),
+            c if is_dangerous(c) => out.push_str(&format!("<U+{:04X}>", c as u32)),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Pads `s` with spaces to `cells` display cells (never truncates).
+pub fn pad(s: &str, cells: usize) -> String {
+    let w = width(s);
+    let mut out = s.to_string();
+    out.extend(std::iter::repeat_n(' ', cells.saturating_sub(w)));
+    out
+}
+
+/// Cuts `s` to at most `cells` display cells, marking the cut with `…`.
+pub fn truncate(s: &str, cells: usize) -> String {
+    if width(s) <= cells {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw + 1 > cells {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    if cells > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// Edit distance, for "did you mean" suggestions.
+pub fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// The candidate closest to `word` (folded comparison), if close enough to be a plausible typo.
+pub fn closest<'a, I: IntoIterator<Item = &'a str>>(word: &str, candidates: I) -> Option<&'a str> {
+    let w = fold(word);
+    let limit = (w.chars().count() / 3).max(2);
+    candidates
+        .into_iter()
+        .map(|c| (levenshtein(&w, &fold(c)), c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_strips_case_and_accents() {
+        assert_eq!(fold("COOPÉRATION"), "cooperation");
+        assert_eq!(fold("États"), "etats");
+        assert_eq!(fold("cœur"), "coeur");
+        assert_eq!(fold("l’UE"), "l'ue");
+        assert_eq!(fold("Côte d’Ivoire"), "cote d'ivoire");
+    }
+
+    #[test]
+    fn folded_positions_point_back_to_original_chars() {
+        let f = Folded::new("Œuvre é");
+        assert_eq!(f.text, "oeuvre e");
+        assert_eq!(f.origin, vec![0, 0, 1, 2, 3, 4, 5, 6]);
+    }
+
+    #[test]
+    fn sanitize_neutralises_escapes_and_bidi() {
+        let s = sanitize("a\x1b]0;pwned\x07b\u{202E}c\td", false);
+        assert!(!s.chars().any(is_dangerous), "{s:?}");
+        assert!(s.contains('␛'));
+        assert!(s.contains("<U+202E>"));
+        assert!(s.contains("c    d"));
+        assert_eq!(sanitize("line\nnext", true), "line\nnext");
+        assert_eq!(sanitize("line\nnext", false), "line␊next");
+    }
+
+    #[test]
+    fn width_counts_cells() {
+        assert_eq!(width("é"), 1);
+        assert_eq!(width("日本"), 4);
+        assert_eq!(truncate("abcdef", 4), "abc…");
+        assert_eq!(pad("é", 3), "é  ");
+    }
+
+    #[test]
+    fn closest_suggests_typos() {
+        assert_eq!(closest("contries", ["countries", "topics"]), Some("countries"));
+        assert_eq!(closest("zzzzzz", ["countries"]), None);
+    }
+}
