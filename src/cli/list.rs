@@ -9,17 +9,22 @@ use super::json::{self, BriefingJson};
 use super::output::{Out, plain};
 use super::Outcome;
 
-/// One row per briefing: date, id, title, country codes.
+/// One row per briefing: date as written, id, country codes, title.
 pub fn rows(corpus: &Corpus, hits: &[Hit]) -> Vec<Vec<String>> {
     hits.iter()
         .filter_map(|h| corpus.briefings.get(h.doc))
         .map(|b| {
             let codes: Vec<&str> = b.countries.iter().map(|c| c.as_str()).collect();
+            let codes = if codes.len() > 5 {
+                format!("{} +{}", codes[..4].join(" "), codes.len() - 4)
+            } else {
+                codes.join(" ")
+            };
             vec![
-                if b.date.is_some() { b.date_label() } else { "—".to_string() },
+                b.date.map_or_else(|| "—".to_string(), |d| d.to_string()),
                 b.id.clone(),
+                codes,
                 b.title.clone(),
-                codes.join(" "),
             ]
         })
         .collect()
@@ -38,19 +43,19 @@ pub fn run<W: Write>(out: &mut Out<W>, corpus: &Corpus, sel: &Selection, as_json
         let width = super::output::term_width();
         let mut rows = rows(corpus, &hits);
         fit_titles(&mut rows, width);
-        out.table(&rows, &[Out::dim, Out::accent, plain, Out::dim])?;
+        out.table(&rows, &[Out::dim, Out::accent, Out::dim, plain])?;
     }
     Ok(if hits.is_empty() { Outcome::Nothing } else { Outcome::Found })
 }
 
-/// Shortens the title column (third) so rows fit the terminal width.
+/// Shortens the title column (the last) so rows fit the terminal width.
 pub fn fit_titles(rows: &mut [Vec<String>], width: usize) {
     use brief::text::{truncate, width as w};
     let col = |i: usize| rows.iter().filter_map(|r| r.get(i)).map(|c| w(c)).max().unwrap_or(0);
-    let fixed = col(0) + col(1) + col(3) + 6;
-    let room = width.saturating_sub(fixed).max(20);
+    let fixed = col(0) + col(1) + col(2) + 6;
+    let room = width.saturating_sub(fixed).max(24);
     for r in rows.iter_mut() {
-        if let Some(t) = r.get_mut(2) {
+        if let Some(t) = r.get_mut(3) {
             *t = truncate(t, room);
         }
     }

@@ -6,7 +6,7 @@ use brief::search::{search, suggest};
 use brief::{Corpus, Query, Selection};
 
 use super::json::{self, HitJson};
-use super::output::{Out, plain};
+use super::output::Out;
 use super::{Failure, Outcome};
 
 pub fn run<W: Write>(
@@ -27,7 +27,7 @@ pub fn run<W: Write>(
     } else if !hits.is_empty() {
         let mut rows = super::list::rows(corpus, &hits);
         super::list::fit_titles(&mut rows, super::output::term_width());
-        out.table(&rows, &[Out::dim, Out::accent, plain, Out::dim])?;
+        out.table(&rows, &[Out::dim, Out::accent, Out::dim, super::output::plain])?;
     }
     if hits.is_empty() {
         let hint = suggest(corpus, &query).map(|s| format!("; did you mean {s}?")).unwrap_or_default();
