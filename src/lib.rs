@@ -1,7 +1,8 @@
 //! `brief`: a browser for folders of YAML meeting briefings.
 //!
 //! The core (model, loading, countries, actors, query, search) has no terminal
-//! code and prints nothing; `cli` and `tui` are two thin faces on top of it.
+//! code and prints nothing; `cli` (in the binary) and `tui` are two thin faces
+//! on top of it: nothing in the core imports ratatui, crossterm or clap.
 
 pub mod actors;
 pub mod corpus;
@@ -12,6 +13,7 @@ pub mod paths;
 pub mod query;
 pub mod search;
 pub mod text;
+pub mod tui;
 
 pub use corpus::Corpus;
 pub use model::{Actor, ActorId, ActorKind, Briefing, CountryCode, PartialDate, Problem, Severity};

@@ -79,6 +79,24 @@ fn run(args: Cli) -> Result<Outcome, Failure> {
     Ok(outcome)
 }
 
-fn brief_tui(_choice: paths::Choice, _args: cli::BrowseArgs) -> Result<Outcome, Failure> {
-    Err(Failure::Usage("the terminal browser is not built yet".into()))
+fn brief_tui(choice: paths::Choice, args: cli::BrowseArgs) -> Result<Outcome, Failure> {
+    use brief::tui::{Exit, Source, run, state::Launch};
+    let source = match choice.dir() {
+        Some(dir) if dir.is_dir() => Source::Dir(dir.to_path_buf()),
+        Some(dir) if !dir.exists() => {
+            return Err(Failure::Load(brief::load::LoadError::Missing(dir.to_path_buf())));
+        }
+        Some(dir) => return Err(Failure::Load(brief::load::LoadError::NotADir(dir.to_path_buf()))),
+        None => Source::Embedded,
+    };
+    let launch = Launch {
+        query: args.query,
+        countries: args.countries,
+        actors: args.actors,
+        open: args.open,
+    };
+    match run(source, launch)? {
+        Exit::Quit => Ok(Outcome::Found),
+        Exit::Signal(sig) => std::process::exit(128 + sig),
+    }
 }

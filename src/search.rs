@@ -269,6 +269,31 @@ pub fn word_ranges(text: &str, prefixes: &[String]) -> Vec<Range<usize>> {
     out
 }
 
+/// Char ranges in `text` of every occurrence of `needle`, ignoring case and
+/// accents: the reader's search within an article.
+pub fn find_ranges(text: &str, needle: &str) -> Vec<Range<usize>> {
+    let needle = fold(needle);
+    if needle.trim().is_empty() {
+        return Vec::new();
+    }
+    let folded = Folded::new(text);
+    let chars: Vec<char> = folded.text.chars().collect();
+    let pat: Vec<char> = needle.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + pat.len() <= chars.len() {
+        if chars[i..i + pat.len()] == pat[..] {
+            if let (Some(&a), Some(&b)) = (folded.origin.get(i), folded.origin.get(i + pat.len() - 1)) {
+                out.push(a as usize..b as usize + 1);
+            }
+            i += pat.len();
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
 /// Char ranges in `text` where the folded word sequence `phrase` occurs.
 fn phrase_ranges(text: &str, phrase: &[String], exact: Option<&str>) -> Vec<Range<usize>> {
     if let Some(exact) = exact {
@@ -473,6 +498,26 @@ pub fn facets(corpus: &Corpus, hits: &[Hit]) -> Facets {
     let mut countries: Vec<(CountryCode, usize)> = countries.into_iter().collect();
     countries.sort_by_cached_key(|&(c, n)| (Reverse(n), fold(c.name_fr())));
     Facets { actors, countries }
+}
+
+/// Hits for `query` and `selection`, with facet counts as users of faceted search
+/// expect: each facet counted with every filter except its own, so that values
+/// one could add (any of them) stay visible.
+pub fn faceted(corpus: &Corpus, query: &Query, selection: &Selection) -> (Vec<Hit>, Facets) {
+    let hits = search(corpus, query, selection);
+    let actors = if selection.actors.is_empty() {
+        facets(corpus, &hits).actors
+    } else {
+        let others = Selection { actors: Vec::new(), ..selection.clone() };
+        facets(corpus, &search(corpus, query, &others)).actors
+    };
+    let countries = if selection.countries.is_empty() {
+        facets(corpus, &hits).countries
+    } else {
+        let others = Selection { countries: Vec::new(), ..selection.clone() };
+        facets(corpus, &search(corpus, query, &others)).countries
+    };
+    (hits, Facets { actors, countries })
 }
 
 /// For a query with no result: the nearest actor, country or title word to one

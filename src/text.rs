@@ -21,7 +21,15 @@ pub fn fold_char(c: char, out: &mut String) {
             let mut buf = [0u8; 4];
             for d in c.encode_utf8(&mut buf).nfd() {
                 if !is_combining_mark(d) {
-                    out.extend(d.to_lowercase());
+                    // Fold what decomposing and lowercasing yield too (ẞ -> ß -> ss,
+                    // ǣ -> æ -> ae), so that folding is idempotent.
+                    for l in d.to_lowercase() {
+                        if l == c {
+                            out.push(l);
+                        } else {
+                            fold_char(l, out);
+                        }
+                    }
                 }
             }
         }
@@ -80,24 +88,25 @@ pub fn is_dangerous(c: char) -> bool {
 }
 
 /// Replaces control characters with visible placeholders so file content can
-/// never drive the terminal. Tabs become spaces; newlines are kept only when
-/// `keep_newlines` is set (for multi-line bodies).
+/// never drive the terminal. One character in, one character out, so match
+/// positions stay valid: C0 controls become control pictures (`␛`), DEL `␡`,
+/// C1 controls and bidirectional overrides `�`, a tab a space. Newlines are
+/// kept only when `keep_newlines` is set (for multi-line bodies).
 pub fn sanitize(s: &str, keep_newlines: bool) -> std::borrow::Cow<'_, str> {
     if !s.chars().any(|c| is_dangerous(c) && !(keep_newlines && c == '\n')) {
         return std::borrow::Cow::Borrowed(s);
     }
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '\n' if keep_newlines => out.push('\n'),
-            '\t' => out.push_str("    "),
-            // Control pictures block: U+2400 + code for C0, ␡ for DEL.
-            c if (c as u32) < 0x20 => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('?')),
-            '\u{7f}' => out.push('␡'),
-            c if is_dangerous(c) => out.push_str(&format!("<U+{:04X}>", c as u32)),
-            c => out.push(c),
-        }
-    }
+    let out = s
+        .chars()
+        .map(|c| match c {
+            '\n' if keep_newlines => '\n',
+            '\t' => ' ',
+            c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+            '\u{7f}' => '␡',
+            c if is_dangerous(c) => '\u{fffd}',
+            c => c,
+        })
+        .collect();
     std::borrow::Cow::Owned(out)
 }
 
@@ -183,8 +192,9 @@ mod tests {
         let s = sanitize("a\x1b]0;pwned\x07b\u{202E}c\td", false);
         assert!(!s.chars().any(is_dangerous), "{s:?}");
         assert!(s.contains('␛'));
-        assert!(s.contains("<U+202E>"));
-        assert!(s.contains("c    d"));
+        assert!(s.contains('\u{fffd}'));
+        assert!(s.contains("c d"));
+        assert_eq!(s.chars().count(), "a\x1b]0;pwned\x07b\u{202E}c\td".chars().count());
         assert_eq!(sanitize("line\nnext", true), "line\nnext");
         assert_eq!(sanitize("line\nnext", false), "line␊next");
     }

@@ -1,0 +1,224 @@
+//! The terminal browser: terminal lifecycle and the event loop.
+//!
+//! The loop blocks on one channel fed by the input thread, the loader, the
+//! search worker and the signal thread; it redraws only after a change, so an
+//! idle browser uses no CPU.
+
+pub mod action;
+pub mod keymap;
+pub mod layout;
+pub mod state;
+pub mod view;
+
+use std::io::{Stdout, stdout};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::thread;
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{self, DisableMouseCapture, Event as TermEvent};
+use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use ratatui::crossterm::{cursor, execute};
+use ratatui::layout::Rect;
+
+use crate::Corpus;
+use crate::load::{LoadOptions, load_dir};
+use crate::query::Query;
+use crate::search::faceted;
+use state::{Effect, Launch, Msg, Results, SearchRequest, State, update};
+
+/// Where the briefings come from.
+#[derive(Debug, Clone)]
+pub enum Source {
+    Dir(std::path::PathBuf),
+    Embedded,
+}
+
+enum Event {
+    Term(TermEvent),
+    App(Msg),
+    Signal(i32),
+}
+
+/// How the browser ended.
+pub enum Exit {
+    Quit,
+    Signal(i32),
+}
+
+/// Leaves the terminal as it was found: main screen, cursor shown, raw mode off.
+pub fn restore_terminal() {
+    let _ = disable_raw_mode();
+    let _ = execute!(stdout(), DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+}
+
+fn enter_terminal() -> std::io::Result<()> {
+    enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen, cursor::Hide)
+}
+
+/// Restores the terminal however `run` ends, errors included.
+struct Guard;
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+/// Runs the search off the input path; only the newest request is worked on.
+fn spawn_worker(corpus: Arc<Corpus>, requests: Receiver<SearchRequest>, tx: Sender<Event>) {
+    thread::spawn(move || {
+        while let Ok(mut req) = requests.recv() {
+            while let Ok(newer) = requests.try_recv() {
+                req = newer;
+            }
+            let results = match Query::parse(&req.text, &corpus) {
+                Err(e) => Results {
+                    generation: req.generation,
+                    error: Some(e.0),
+                    ..Results::default()
+                },
+                Ok(q) => {
+                    let (hits, facets) = faceted(&corpus, &q, &req.selection);
+                    Results {
+                        generation: req.generation,
+                        hits,
+                        facets,
+                        highlight: q.highlight_words(),
+                        error: None,
+                    }
+                }
+            };
+            if tx.send(Event::App(Msg::Results(results))).is_err() {
+                break;
+            }
+        }
+    });
+}
+
+fn spawn_loader(source: Source, tx: Sender<Event>) {
+    thread::spawn(move || {
+        let msg = match source {
+            Source::Embedded => Msg::Loaded(Arc::new(crate::load_embedded())),
+            Source::Dir(dir) => {
+                let progress_tx = tx.clone();
+                let progress = move |done: usize, total: usize| {
+                    // A message per 1% is plenty for a progress count.
+                    if done == total || done % (total / 100).max(1) == 0 {
+                        let _ = progress_tx.send(Event::App(Msg::Progress(done, total)));
+                    }
+                };
+                let progress_tx = std::sync::Mutex::new(progress);
+                match load_dir(&dir, &LoadOptions::default(), &|d, t| {
+                    if let Ok(f) = progress_tx.lock() {
+                        f(d, t);
+                    }
+                }) {
+                    Ok(c) => Msg::Loaded(Arc::new(c)),
+                    Err(e) => Msg::LoadFailed(e.to_string()),
+                }
+            }
+        };
+        let _ = tx.send(Event::App(msg));
+    });
+}
+
+fn spawn_input(tx: Sender<Event>) {
+    thread::spawn(move || {
+        while let Ok(ev) = event::read() {
+            if tx.send(Event::Term(ev)).is_err() {
+                break;
+            }
+        }
+    });
+}
+
+fn spawn_signals(tx: Sender<Event>) -> std::io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    thread::spawn(move || {
+        if let Some(sig) = signals.forever().next() {
+            let _ = tx.send(Event::Signal(sig));
+        }
+    });
+    Ok(())
+}
+
+/// Stops the process like a shell's Ctrl-Z would, then takes the terminal back.
+fn suspend(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> std::io::Result<()> {
+    restore_terminal();
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    enter_terminal()?;
+    terminal.clear()
+}
+
+pub fn run(source: Source, launch: Launch) -> std::io::Result<Exit> {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        previous(info);
+    }));
+    let (tx, rx) = channel::<Event>();
+    spawn_signals(tx.clone())?;
+    enter_terminal()?;
+    let _guard = Guard;
+    let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
+    let size = terminal.size()?;
+    let origin = match &source {
+        Source::Dir(d) => d.display().to_string(),
+        Source::Embedded => "built-in corpus".to_string(),
+    };
+    let mut state = State::new(origin, launch, Rect::new(0, 0, size.width, size.height));
+    state.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    terminal.draw(|f| view::render(f, &state))?;
+
+    spawn_input(tx.clone());
+    spawn_loader(source, tx.clone());
+    let mut worker: Option<Sender<SearchRequest>> = None;
+
+    loop {
+        // Block until something happens, then take everything already queued
+        // so a burst of keys costs one redraw.
+        let mut batch = vec![rx.recv().map_err(std::io::Error::other)?];
+        while let Ok(ev) = rx.try_recv() {
+            batch.push(ev);
+        }
+        let mut redraw = false;
+        for ev in batch {
+            let msg = match ev {
+                Event::Signal(sig) => return Ok(Exit::Signal(sig)),
+                Event::Term(TermEvent::Key(key)) => keymap::dispatch(&state.scopes(), &key).map(Msg::Action),
+                Event::Term(TermEvent::Resize(w, h)) => Some(Msg::Resize(w, h)),
+                Event::Term(_) => None,
+                Event::App(m) => Some(m),
+            };
+            let Some(msg) = msg else { continue };
+            if let Msg::Loaded(corpus) = &msg {
+                let (req_tx, req_rx) = channel();
+                spawn_worker(corpus.clone(), req_rx, tx.clone());
+                worker = Some(req_tx);
+            }
+            let up = update(&mut state, msg);
+            redraw |= up.redraw;
+            for effect in up.effects {
+                match effect {
+                    Effect::Quit => return Ok(Exit::Quit),
+                    Effect::Search(req) => {
+                        if let Some(w) = &worker {
+                            let _ = w.send(req);
+                        }
+                    }
+                    Effect::Suspend => {
+                        suspend(&mut terminal)?;
+                        redraw = true;
+                    }
+                }
+            }
+        }
+        if redraw {
+            terminal.draw(|f| view::render(f, &state))?;
+        }
+    }
+}

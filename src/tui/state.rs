@@ -1,0 +1,903 @@
+//! Plain data, and `update(state, msg) -> effects`: the only place state changes.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use ratatui::layout::Rect;
+
+use crate::model::ActorKind;
+use crate::search::{Facets, Hit, find_ranges, word_ranges};
+use crate::text::{fold, sanitize, width};
+use crate::{ActorId, Corpus, CountryCode, Selection};
+
+use super::action::Action;
+use super::keymap::Scope;
+use super::layout::{Areas, areas};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Focus {
+    Search,
+    #[default]
+    List,
+    Actors,
+    Countries,
+    Reader,
+}
+
+impl Focus {
+    const CYCLE: [Focus; 5] = [Focus::Search, Focus::List, Focus::Actors, Focus::Countries, Focus::Reader];
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Overlay {
+    #[default]
+    None,
+    Help {
+        scroll: usize,
+    },
+    Problems {
+        scroll: usize,
+    },
+}
+
+/// A one-line text field with a cursor counted in characters.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LineEdit {
+    pub text: String,
+    pub cursor: usize,
+}
+
+impl LineEdit {
+    fn byte(&self, char_idx: usize) -> usize {
+        self.text.char_indices().nth(char_idx).map_or(self.text.len(), |(b, _)| b)
+    }
+    fn insert(&mut self, c: char) {
+        let at = self.byte(self.cursor);
+        self.text.insert(at, c);
+        self.cursor += 1;
+    }
+    fn delete_back(&mut self) -> bool {
+        if self.cursor == 0 {
+            return false;
+        }
+        self.cursor -= 1;
+        let at = self.byte(self.cursor);
+        self.text.remove(at);
+        true
+    }
+    fn delete_forward(&mut self) -> bool {
+        if self.cursor >= self.text.chars().count() {
+            return false;
+        }
+        let at = self.byte(self.cursor);
+        self.text.remove(at);
+        true
+    }
+    fn clear(&mut self) {
+        self.text.clear();
+        self.cursor = 0;
+    }
+    fn set(&mut self, s: &str) {
+        self.text = s.to_string();
+        self.cursor = s.chars().count();
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FacetKey {
+    Actor(ActorId),
+    Country(CountryCode),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FacetItem {
+    pub key: FacetKey,
+    pub label: String,
+    pub count: usize,
+    pub selected: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FacetPane {
+    /// Values shown, after narrowing.
+    pub items: Vec<FacetItem>,
+    pub cursor: usize,
+    pub offset: usize,
+    /// Typed text narrowing the values, while narrowing.
+    pub narrow: Option<LineEdit>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    Title,
+    /// A `label  value` line; the label takes this many cells.
+    Meta(usize),
+    Heading,
+    Summary,
+    Body,
+    Blank,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReaderLine {
+    pub text: String,
+    pub kind: LineKind,
+    /// Char ranges of the query's words, highlighted.
+    pub marks: Vec<Range<usize>>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reader {
+    /// Index in `Corpus::briefings` of the briefing laid out.
+    pub doc: Option<usize>,
+    pub lines: Vec<ReaderLine>,
+    pub scroll: usize,
+    pub width: u16,
+    /// The article search being typed, if any.
+    pub find: Option<LineEdit>,
+    /// The last article search, its matches (line, char range) and the current one.
+    pub find_term: String,
+    pub matches: Vec<(usize, Range<usize>)>,
+    pub current: Option<usize>,
+}
+
+/// What the worker found for one request.
+#[derive(Debug, Clone, Default)]
+pub struct Results {
+    pub generation: u64,
+    pub hits: Vec<Hit>,
+    pub facets: Facets,
+    pub highlight: Vec<String>,
+    pub error: Option<String>,
+}
+
+/// What to search for, tagged so stale answers can be dropped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchRequest {
+    pub generation: u64,
+    pub text: String,
+    pub selection: Selection,
+}
+
+/// What happened.
+#[derive(Debug)]
+pub enum Msg {
+    Action(Action),
+    Resize(u16, u16),
+    Progress(usize, usize),
+    Loaded(Arc<Corpus>),
+    LoadFailed(String),
+    Results(Results),
+}
+
+/// What to do outside `update`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    Search(SearchRequest),
+    Suspend,
+    Quit,
+}
+
+/// Filters and the briefing to open, from the command line.
+#[derive(Debug, Clone, Default)]
+pub struct Launch {
+    pub query: Option<String>,
+    pub countries: Vec<String>,
+    pub actors: Vec<String>,
+    pub open: Option<String>,
+}
+
+#[derive(Debug, Default)]
+pub struct State {
+    pub corpus: Option<Arc<Corpus>>,
+    pub origin: String,
+    pub loading: Option<(usize, usize)>,
+    pub load_error: Option<String>,
+    pub focus: Focus,
+    /// The facet pane shown when only one fits.
+    pub facet_tab: Focus,
+    pub overlay: Overlay,
+    pub search: LineEdit,
+    pub selection: Selection,
+    pub hits: Vec<Hit>,
+    pub facets: Facets,
+    pub highlight: Vec<String>,
+    pub query_error: Option<String>,
+    pub generation: u64,
+    /// Generation of the results on screen.
+    pub shown: u64,
+    pub cursor: usize,
+    pub offset: usize,
+    pub actors: FacetPane,
+    pub countries: FacetPane,
+    pub reader: Reader,
+    pub size: Rect,
+    pub message: Option<String>,
+    pub launch: Launch,
+    pub quit: bool,
+    /// False with NO_COLOR: styles fall back to bold, reverse and underline.
+    pub color: bool,
+}
+
+impl State {
+    pub fn new(origin: String, launch: Launch, size: Rect) -> State {
+        State {
+            origin,
+            launch,
+            size,
+            loading: Some((0, 0)),
+            facet_tab: Focus::Actors,
+            ..State::default()
+        }
+    }
+
+    pub fn areas(&self) -> Areas {
+        areas(self.size, self.focus, self.facet_tab)
+    }
+
+    /// The briefing under the list cursor.
+    pub fn selected_doc(&self) -> Option<usize> {
+        self.hits.get(self.cursor).map(|h| h.doc)
+    }
+
+    /// Active key scopes, most specific first.
+    pub fn scopes(&self) -> Vec<Scope> {
+        match self.overlay {
+            Overlay::Help { .. } => return vec![Scope::Help],
+            Overlay::Problems { .. } => return vec![Scope::Problems],
+            Overlay::None => {}
+        }
+        let mut s = Vec::new();
+        match self.focus {
+            Focus::Search => s.push(Scope::Search),
+            Focus::List => s.push(Scope::List),
+            Focus::Actors | Focus::Countries => {
+                if self.facet(self.focus).is_some_and(|f| f.narrow.is_some()) {
+                    s.push(Scope::FacetNarrow);
+                }
+                s.push(Scope::Facets);
+            }
+            Focus::Reader => {
+                if self.reader.find.is_some() {
+                    s.push(Scope::ArticleFind);
+                }
+                s.push(Scope::Reader);
+            }
+        }
+        s.push(Scope::Global);
+        s
+    }
+
+    pub fn facet(&self, focus: Focus) -> Option<&FacetPane> {
+        match focus {
+            Focus::Actors => Some(&self.actors),
+            Focus::Countries => Some(&self.countries),
+            _ => None,
+        }
+    }
+
+    fn facet_mut(&mut self, focus: Focus) -> Option<&mut FacetPane> {
+        match focus {
+            Focus::Actors => Some(&mut self.actors),
+            Focus::Countries => Some(&mut self.countries),
+            _ => None,
+        }
+    }
+
+    fn request_search(&mut self) -> Effect {
+        self.generation += 1;
+        Effect::Search(SearchRequest {
+            generation: self.generation,
+            text: self.search.text.clone(),
+            selection: self.selection.clone(),
+        })
+    }
+
+    /// Rows visible in the list pane.
+    fn list_height(&self) -> usize {
+        self.areas().list.map_or(10, |r| usize::from(r.height.saturating_sub(2)).max(1))
+    }
+
+    fn reader_height(&self) -> usize {
+        self.areas().reader.map_or(10, |r| usize::from(r.height.saturating_sub(2)).max(1))
+    }
+
+    fn facet_height(&self, focus: Focus) -> usize {
+        let a = self.areas();
+        let r = if focus == Focus::Actors { a.actors } else { a.countries };
+        r.map_or(10, |r| usize::from(r.height.saturating_sub(2)).max(1))
+    }
+}
+
+/// Keeps `cursor` within `len` items and visible in a window of `height` rows from `offset`.
+fn clamp_view(cursor: &mut usize, offset: &mut usize, len: usize, height: usize) {
+    *cursor = (*cursor).min(len.saturating_sub(1));
+    if *cursor < *offset {
+        *offset = *cursor;
+    } else if *cursor >= *offset + height {
+        *offset = *cursor + 1 - height;
+    }
+    *offset = (*offset).min(len.saturating_sub(height));
+}
+
+/// New cursor after a movement action over `len` items with a page of `page` rows.
+fn moved(action: Action, cursor: usize, len: usize, page: usize) -> usize {
+    let last = len.saturating_sub(1);
+    match action {
+        Action::MoveUp => cursor.saturating_sub(1),
+        Action::MoveDown => (cursor + 1).min(last),
+        Action::First => 0,
+        Action::Last => last,
+        Action::PageUp => cursor.saturating_sub(page),
+        Action::PageDown => (cursor + page).min(last),
+        Action::HalfPageUp => cursor.saturating_sub((page / 2).max(1)),
+        Action::HalfPageDown => (cursor + (page / 2).max(1)).min(last),
+        _ => cursor,
+    }
+}
+
+fn is_move(a: Action) -> bool {
+    matches!(
+        a,
+        Action::MoveUp
+            | Action::MoveDown
+            | Action::First
+            | Action::Last
+            | Action::PageUp
+            | Action::PageDown
+            | Action::HalfPageUp
+            | Action::HalfPageDown
+    )
+}
+
+/// The result of one `update`: what to do, and whether the screen changed.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Update {
+    pub effects: Vec<Effect>,
+    pub redraw: bool,
+}
+
+pub fn update(state: &mut State, msg: Msg) -> Update {
+    let mut effects = Vec::new();
+    let redraw = match msg {
+        Msg::Action(a) => {
+            state.message = None;
+            on_action(state, a, &mut effects);
+            true
+        }
+        Msg::Resize(w, h) => {
+            state.size = Rect::new(0, 0, w, h);
+            relayout(state);
+            true
+        }
+        Msg::Progress(done, total) => {
+            state.loading = Some((done, total));
+            true
+        }
+        Msg::LoadFailed(e) => {
+            state.loading = None;
+            state.load_error = Some(e);
+            true
+        }
+        Msg::Loaded(corpus) => {
+            state.loading = None;
+            state.origin = corpus.origin.clone();
+            state.corpus = Some(corpus);
+            apply_launch(state);
+            effects.push(state.request_search());
+            true
+        }
+        Msg::Results(r) => on_results(state, r),
+    };
+    if state.quit {
+        effects.push(Effect::Quit);
+    }
+    Update { effects, redraw }
+}
+
+fn apply_launch(state: &mut State) {
+    let Some(corpus) = state.corpus.clone() else {
+        return;
+    };
+    let launch = std::mem::take(&mut state.launch);
+    let mut errors = Vec::new();
+    if let Some(q) = &launch.query {
+        state.search.set(q);
+    }
+    for c in &launch.countries {
+        match crate::query::parse_country(c) {
+            Ok(code) => state.selection.countries.push(code),
+            Err(e) => errors.push(e.0),
+        }
+    }
+    for a in &launch.actors {
+        match crate::query::parse_actor(a, &corpus) {
+            Ok(id) => state.selection.actors.push(id),
+            Err(e) => errors.push(e.0),
+        }
+    }
+    if let Some(id) = &launch.open {
+        match corpus.position(id) {
+            Some(_) => state.launch.open = Some(id.clone()),
+            None => errors.push(match corpus.suggest_id(id) {
+                Some(s) => format!("no briefing '{id}'; did you mean '{s}'?"),
+                None => format!("no briefing '{id}'"),
+            }),
+        }
+    }
+    if !errors.is_empty() {
+        state.message = Some(errors.join("; "));
+    }
+}
+
+fn on_results(state: &mut State, r: Results) -> bool {
+    if r.generation != state.generation {
+        return false; // stale: a newer request is on its way
+    }
+    state.shown = r.generation;
+    state.query_error = r.error;
+    if state.query_error.is_some() {
+        // Keep the last good results on screen while the query is malformed.
+        return true;
+    }
+    let before = state.selected_doc();
+    state.hits = r.hits;
+    state.facets = r.facets;
+    state.highlight = r.highlight;
+    let open = state.launch.open.take();
+    let corpus = state.corpus.clone();
+    let wanted = open
+        .as_deref()
+        .and_then(|id| corpus.as_ref().and_then(|c| c.position(id)))
+        .or(before);
+    state.cursor = wanted.and_then(|d| state.hits.iter().position(|h| h.doc == d)).unwrap_or(0);
+    if open.is_some() && wanted.is_some() && state.hits.iter().any(|h| Some(h.doc) == wanted) {
+        state.focus = Focus::Reader;
+    }
+    rebuild_facets(state);
+    relayout(state);
+    true
+}
+
+/// Facet panes from the latest counts, selected values kept even at zero.
+fn rebuild_facets(state: &mut State) {
+    let Some(corpus) = state.corpus.clone() else {
+        return;
+    };
+    let actor_label = |id: ActorId| corpus.actor(id).map(|a| a.label()).unwrap_or_default();
+    let mut actors: Vec<FacetItem> = state
+        .facets
+        .actors
+        .iter()
+        .map(|&(id, count)| FacetItem {
+            key: FacetKey::Actor(id),
+            label: actor_label(id),
+            count,
+            selected: state.selection.actors.contains(&id),
+        })
+        .collect();
+    for &id in &state.selection.actors {
+        if !actors.iter().any(|i| i.key == FacetKey::Actor(id)) {
+            actors.push(FacetItem {
+                key: FacetKey::Actor(id),
+                label: actor_label(id),
+                count: 0,
+                selected: true,
+            });
+        }
+    }
+    let country_label = |c: CountryCode| format!("{} ({c})", c.name_fr());
+    let mut countries: Vec<FacetItem> = state
+        .facets
+        .countries
+        .iter()
+        .map(|&(c, count)| FacetItem {
+            key: FacetKey::Country(c),
+            label: country_label(c),
+            count,
+            selected: state.selection.countries.contains(&c),
+        })
+        .collect();
+    for &c in &state.selection.countries {
+        if !countries.iter().any(|i| i.key == FacetKey::Country(c)) {
+            countries.push(FacetItem {
+                key: FacetKey::Country(c),
+                label: country_label(c),
+                count: 0,
+                selected: true,
+            });
+        }
+    }
+    fill_pane(&mut state.actors, actors);
+    fill_pane(&mut state.countries, countries);
+    for f in [Focus::Actors, Focus::Countries] {
+        let h = state.facet_height(f);
+        if let Some(p) = state.facet_mut(f) {
+            clamp_view(&mut p.cursor, &mut p.offset, p.items.len(), h);
+        }
+    }
+}
+
+/// Sets a pane's items, narrowed by its typed text, keeping the cursor on the same value.
+fn fill_pane(pane: &mut FacetPane, mut items: Vec<FacetItem>) {
+    let current = pane.items.get(pane.cursor).map(|i| i.key);
+    if let Some(n) = &pane.narrow {
+        let needle = fold(&n.text);
+        items.retain(|i| fold(&i.label).contains(&needle));
+    }
+    pane.cursor = current.and_then(|k| items.iter().position(|i| i.key == k)).unwrap_or(0);
+    pane.items = items;
+}
+
+/// Recomputes what depends on the layout: list and reader windows, reader lines.
+fn relayout(state: &mut State) {
+    let h = state.list_height();
+    clamp_view(&mut state.cursor, &mut state.offset, state.hits.len(), h);
+    let a = state.areas();
+    if let Some(r) = a.reader {
+        let width = r.width.saturating_sub(3).max(10);
+        let doc = state.selected_doc();
+        if doc != state.reader.doc || width != state.reader.width || state.reader.lines.is_empty() {
+            let same = doc == state.reader.doc;
+            state.reader.doc = doc;
+            state.reader.width = width;
+            layout_reader(state);
+            if !same {
+                state.reader.scroll = 0;
+            }
+        } else {
+            mark_reader(state);
+        }
+    }
+    let h = state.reader_height();
+    state.reader.scroll = state.reader.scroll.min(state.reader.lines.len().saturating_sub(h));
+}
+
+fn wrap_into(out: &mut Vec<ReaderLine>, text: &str, width: usize, kind: LineKind, indent: usize) {
+    let text = sanitize(text, false);
+    let pad = " ".repeat(indent);
+    let opts = textwrap::Options::new(width.max(indent + 8)).subsequent_indent(&pad);
+    for line in textwrap::wrap(&text, opts) {
+        out.push(ReaderLine {
+            text: line.into_owned(),
+            kind,
+            marks: Vec::new(),
+        });
+    }
+}
+
+/// Lays out the selected briefing for the reader at its width.
+fn layout_reader(state: &mut State) {
+    let mut lines = Vec::new();
+    let corpus = state.corpus.clone();
+    let b = state.reader.doc.and_then(|d| corpus.as_ref().and_then(|c| c.briefings.get(d).map(|b| (c, b))));
+    if let Some((corpus, b)) = b {
+        let w = usize::from(state.reader.width);
+        let blank = || ReaderLine {
+            text: String::new(),
+            kind: LineKind::Blank,
+            marks: Vec::new(),
+        };
+        wrap_into(&mut lines, &b.title, w, LineKind::Title, 0);
+        lines.push(blank());
+        let meta = corpus.metadata(b);
+        let label_w = meta.iter().map(|(l, _)| width(l)).max().unwrap_or(0) + 2;
+        for (label, value) in meta {
+            let text = format!("{}{}", crate::text::pad(label, label_w), value);
+            wrap_into(&mut lines, &text, w, LineKind::Meta(label_w), label_w);
+        }
+        let groups = corpus.actors_by_kind(b);
+        if !groups.is_empty() {
+            lines.push(blank());
+            wrap_into(&mut lines, "Acteurs", w, LineKind::Heading, 0);
+            for (kind, group) in groups {
+                let label = kind_label(kind);
+                for (i, (actor, role)) in group.iter().enumerate() {
+                    let head = if i == 0 { label } else { "" };
+                    let text = match role {
+                        Some(r) => format!("{}{} — {r}", crate::text::pad(head, 22), actor.label()),
+                        None => format!("{}{}", crate::text::pad(head, 22), actor.label()),
+                    };
+                    wrap_into(&mut lines, &text, w, LineKind::Meta(22), 24);
+                }
+            }
+        }
+        if let Some(s) = &b.summary {
+            lines.push(blank());
+            wrap_into(&mut lines, s, w, LineKind::Summary, 0);
+        }
+        for p in b.paragraphs() {
+            lines.push(blank());
+            wrap_into(&mut lines, &p, w, LineKind::Body, 0);
+        }
+    }
+    state.reader.lines = lines;
+    mark_reader(state);
+}
+
+fn kind_label(kind: ActorKind) -> &'static str {
+    kind.label_fr()
+}
+
+/// Highlights the query's words and finds the article search's matches.
+fn mark_reader(state: &mut State) {
+    let words = &state.highlight;
+    let mut matches = Vec::new();
+    for (i, line) in state.reader.lines.iter_mut().enumerate() {
+        line.marks = match line.kind {
+            LineKind::Title | LineKind::Summary | LineKind::Body => word_ranges(&line.text, words),
+            _ => Vec::new(),
+        };
+        if !state.reader.find_term.is_empty() {
+            for r in find_ranges(&line.text, &state.reader.find_term) {
+                matches.push((i, r));
+            }
+        }
+    }
+    state.reader.current = match (state.reader.current, matches.len()) {
+        (_, 0) => None,
+        (Some(c), n) => Some(c.min(n - 1)),
+        (None, _) => Some(0),
+    };
+    state.reader.matches = matches;
+}
+
+/// Scrolls the reader so the current match is visible.
+fn show_match(state: &mut State) {
+    let Some((line, _)) = state.reader.current.and_then(|c| state.reader.matches.get(c)) else {
+        return;
+    };
+    let h = state.reader_height();
+    if *line < state.reader.scroll || *line >= state.reader.scroll + h {
+        state.reader.scroll = line.saturating_sub(h / 3);
+    }
+    let max = state.reader.lines.len().saturating_sub(h);
+    state.reader.scroll = state.reader.scroll.min(max);
+}
+
+fn toggle_facet(state: &mut State, effects: &mut Vec<Effect>) {
+    let Some(item) = state.facet(state.focus).and_then(|p| p.items.get(p.cursor)).cloned() else {
+        return;
+    };
+    match item.key {
+        FacetKey::Actor(id) => {
+            if let Some(at) = state.selection.actors.iter().position(|&a| a == id) {
+                state.selection.actors.remove(at);
+            } else {
+                state.selection.actors.push(id);
+            }
+        }
+        FacetKey::Country(c) => {
+            if let Some(at) = state.selection.countries.iter().position(|&x| x == c) {
+                state.selection.countries.remove(at);
+            } else {
+                state.selection.countries.push(c);
+            }
+        }
+    }
+    rebuild_facets(state);
+    effects.push(state.request_search());
+}
+
+fn on_action(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
+    // Overlays first.
+    match state.overlay {
+        Overlay::Help { scroll } | Overlay::Problems { scroll } => {
+            let scroll = match action {
+                Action::MoveDown => scroll + 1,
+                Action::MoveUp => scroll.saturating_sub(1),
+                Action::Back => {
+                    state.overlay = Overlay::None;
+                    return;
+                }
+                Action::Quit => {
+                    state.quit = true;
+                    return;
+                }
+                Action::Suspend => {
+                    effects.push(Effect::Suspend);
+                    return;
+                }
+                _ => scroll,
+            };
+            state.overlay = match state.overlay {
+                Overlay::Help { .. } => Overlay::Help { scroll },
+                _ => Overlay::Problems { scroll },
+            };
+            return;
+        }
+        Overlay::None => {}
+    }
+    match action {
+        Action::Quit => state.quit = true,
+        Action::Suspend => effects.push(Effect::Suspend),
+        Action::Help => state.overlay = Overlay::Help { scroll: 0 },
+        Action::Problems => state.overlay = Overlay::Problems { scroll: 0 },
+        Action::FocusSearch => {
+            state.focus = Focus::Search;
+            state.search.cursor = state.search.text.chars().count();
+        }
+        Action::FocusNext | Action::FocusPrev => {
+            let i = Focus::CYCLE.iter().position(|f| *f == state.focus).unwrap_or(0);
+            let n = Focus::CYCLE.len();
+            let next = if action == Action::FocusNext { (i + 1) % n } else { (i + n - 1) % n };
+            set_focus(state, Focus::CYCLE[next]);
+        }
+        Action::Back => back(state, effects),
+        Action::ClearFilters => {
+            state.search.clear();
+            state.selection = Selection::default();
+            state.actors.narrow = None;
+            state.countries.narrow = None;
+            state.query_error = None;
+            rebuild_facets(state);
+            effects.push(state.request_search());
+            state.message = Some("every filter cleared".into());
+        }
+        Action::Submit if state.focus == Focus::Search => set_focus(state, Focus::List),
+        Action::Submit if state.focus == Focus::Reader => {
+            // Keep the matches; back to reading.
+            state.reader.find = None;
+        }
+        Action::Open => {
+            if state.selected_doc().is_some() {
+                set_focus(state, Focus::Reader);
+            }
+        }
+        Action::Toggle => toggle_facet(state, effects),
+        Action::NarrowFacet => {
+            if let Some(p) = state.facet_mut(state.focus) {
+                p.narrow = Some(LineEdit::default());
+            }
+        }
+        Action::FindInArticle => {
+            let mut edit = LineEdit::default();
+            edit.set(&state.reader.find_term);
+            state.reader.find = Some(edit);
+        }
+        Action::NextMatch | Action::PrevMatch => {
+            let n = state.reader.matches.len();
+            if n == 0 {
+                state.message = Some(if state.reader.find_term.is_empty() {
+                    "no search in this article: press / to search".into()
+                } else {
+                    format!("'{}' is not in this article", state.reader.find_term)
+                });
+                return;
+            }
+            let c = state.reader.current.unwrap_or(0);
+            state.reader.current = Some(if action == Action::NextMatch { (c + 1) % n } else { (c + n - 1) % n });
+            show_match(state);
+        }
+        Action::Insert(c) => insert(state, c, effects),
+        Action::DeleteBack | Action::DeleteForward | Action::ClearLine => edit_text(state, action, effects),
+        Action::CursorLeft => state.search.cursor = state.search.cursor.saturating_sub(1),
+        Action::CursorRight => state.search.cursor = (state.search.cursor + 1).min(state.search.text.chars().count()),
+        Action::LineStart => state.search.cursor = 0,
+        Action::LineEnd => state.search.cursor = state.search.text.chars().count(),
+        a if is_move(a) => move_cursor(state, a),
+        _ => {}
+    }
+}
+
+fn set_focus(state: &mut State, focus: Focus) {
+    if matches!(focus, Focus::Actors | Focus::Countries) {
+        state.facet_tab = focus;
+    }
+    state.focus = focus;
+    relayout(state);
+}
+
+fn back(state: &mut State, effects: &mut Vec<Effect>) {
+    match state.focus {
+        Focus::Reader if state.reader.find.is_some() => {
+            state.reader.find = None;
+            state.reader.find_term.clear();
+            mark_reader(state);
+        }
+        Focus::Reader | Focus::Search => set_focus(state, Focus::List),
+        Focus::Actors | Focus::Countries => {
+            if let Some(p) = state.facet_mut(state.focus) {
+                if p.narrow.take().is_some() {
+                    rebuild_facets(state);
+                    return;
+                }
+            }
+            set_focus(state, Focus::List);
+        }
+        Focus::List => {
+            if state.query_error.is_some() {
+                state.query_error = None;
+            }
+            let _ = effects;
+        }
+    }
+}
+
+fn insert(state: &mut State, c: char, effects: &mut Vec<Effect>) {
+    match state.focus {
+        Focus::Search => {
+            state.search.insert(c);
+            effects.push(state.request_search());
+        }
+        Focus::Reader => {
+            if let Some(f) = &mut state.reader.find {
+                f.insert(c);
+                state.reader.find_term = f.text.clone();
+                state.reader.current = None;
+                mark_reader(state);
+                show_match(state);
+            }
+        }
+        Focus::Actors | Focus::Countries => {
+            if let Some(p) = state.facet_mut(state.focus) {
+                p.narrow.get_or_insert_with(LineEdit::default).insert(c);
+            }
+            rebuild_facets(state);
+        }
+        Focus::List => {}
+    }
+}
+
+fn edit_text(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
+    let apply = |e: &mut LineEdit| match action {
+        Action::DeleteBack => e.delete_back(),
+        Action::DeleteForward => e.delete_forward(),
+        _ => {
+            let had = !e.text.is_empty();
+            e.clear();
+            had
+        }
+    };
+    match state.focus {
+        Focus::Search => {
+            if apply(&mut state.search) {
+                effects.push(state.request_search());
+            }
+        }
+        Focus::Reader => {
+            if let Some(f) = &mut state.reader.find {
+                apply(f);
+                state.reader.find_term = f.text.clone();
+                mark_reader(state);
+                show_match(state);
+            }
+        }
+        Focus::Actors | Focus::Countries => {
+            if let Some(p) = state.facet_mut(state.focus) {
+                if let Some(n) = &mut p.narrow {
+                    if n.text.is_empty() {
+                        p.narrow = None;
+                    } else {
+                        apply(n);
+                    }
+                }
+            }
+            rebuild_facets(state);
+        }
+        Focus::List => {}
+    }
+}
+
+fn move_cursor(state: &mut State, a: Action) {
+    match state.focus {
+        Focus::List | Focus::Search => {
+            let h = state.list_height();
+            state.cursor = moved(a, state.cursor, state.hits.len(), h);
+            relayout(state);
+        }
+        Focus::Actors | Focus::Countries => {
+            let h = state.facet_height(state.focus);
+            if let Some(p) = state.facet_mut(state.focus) {
+                p.cursor = moved(a, p.cursor, p.items.len(), h);
+                clamp_view(&mut p.cursor, &mut p.offset, p.items.len(), h);
+            }
+        }
+        Focus::Reader => {
+            let h = state.reader_height();
+            let max = state.reader.lines.len().saturating_sub(h);
+            // The reader scrolls its view: the "cursor" is the top line.
+            state.reader.scroll = moved(a, state.reader.scroll, max + 1, h.saturating_sub(1).max(1));
+        }
+    }
+}

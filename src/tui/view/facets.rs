@@ -1,0 +1,61 @@
+//! The actors and countries panes: values with their counts in the current results.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::text::{sanitize, truncate, width};
+
+use super::Theme;
+use crate::tui::state::{Focus, State};
+
+pub fn render(frame: &mut Frame, area: Rect, state: &State, which: Focus, theme: &Theme) {
+    let Some(pane) = state.facet(which) else { return };
+    let focused = state.focus == which;
+    let name = if which == Focus::Actors { "Acteurs" } else { "Pays" };
+    let chosen = pane.items.iter().filter(|i| i.selected).count();
+    let mut title = if chosen > 0 { format!("{name} ({chosen} choisi{})", if chosen > 1 { "s" } else { "" }) } else { name.to_string() };
+    if let Some(n) = &pane.narrow {
+        title = format!("{title} ⌕ {}", sanitize(&n.text, false));
+    }
+    let block = theme.pane(title, focused);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if pane.items.is_empty() {
+        let msg = if pane.narrow.is_some() { "nothing matches: Backspace or Esc" } else { "—" };
+        frame.render_widget(Paragraph::new(msg).style(theme.dim()), inner);
+        return;
+    }
+    let w = usize::from(inner.width);
+    let height = usize::from(inner.height);
+    let lines: Vec<Line> = pane
+        .items
+        .iter()
+        .enumerate()
+        .skip(pane.offset)
+        .take(height)
+        .map(|(i, item)| {
+            let cursor = focused && i == pane.cursor;
+            let check = if item.selected { "[x] " } else { "[ ] " };
+            let count = item.count.to_string();
+            let room = w.saturating_sub(4 + count.len() + 1);
+            let label = truncate(&sanitize(&item.label, false), room);
+            let gap = w.saturating_sub(4 + width(&label) + count.len());
+            let mut style = if item.count == 0 { theme.dim() } else { ratatui::style::Style::new() };
+            if item.selected {
+                style = style.patch(theme.marked());
+            }
+            if cursor {
+                style = style.patch(theme.selected());
+            }
+            Line::from(vec![
+                Span::styled(check, style),
+                Span::styled(label, style),
+                Span::styled(" ".repeat(gap), style),
+                Span::styled(count, style.patch(theme.dim())),
+            ])
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}

@@ -1,0 +1,69 @@
+//! The briefing list: date as written, title with matched characters, country codes.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+
+use crate::text::{sanitize, truncate, width};
+
+use super::{Theme, marked_spans};
+use crate::tui::state::{Focus, State};
+
+pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
+    let focused = matches!(state.focus, Focus::List | Focus::Search);
+    let total = state.corpus.as_ref().map_or(0, |c| c.briefings.len());
+    let title = format!("Briefings {}/{}", state.hits.len(), total);
+    let block = theme.pane(title, focused);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(corpus) = &state.corpus else {
+        let msg = match state.loading {
+            Some((done, total)) if total > 0 => format!("loading {done}/{total} files…"),
+            _ => "loading…".to_string(),
+        };
+        frame.render_widget(Paragraph::new(msg).style(theme.dim()), inner);
+        return;
+    };
+    if state.hits.is_empty() {
+        let msg = if corpus.briefings.is_empty() {
+            format!("No briefings in {}.\nAdd *.yaml files there (see README), then restart.", corpus.origin)
+        } else {
+            "No briefing matches. x clears every filter.".to_string()
+        };
+        frame.render_widget(Paragraph::new(msg).style(theme.dim()), inner);
+        return;
+    }
+    let w = usize::from(inner.width);
+    let height = usize::from(inner.height);
+    let mut lines = Vec::with_capacity(height);
+    for (row, hit) in state.hits.iter().enumerate().skip(state.offset).take(height) {
+        let Some(b) = corpus.briefings.get(hit.doc) else { continue };
+        let selected = row == state.cursor;
+        let marker = if selected { "▶" } else { " " };
+        let date = b.date.map_or_else(|| "—".to_string(), |d| d.to_string());
+        let codes: Vec<&str> = b.countries.iter().map(|c| c.as_str()).collect();
+        let mut codes = codes.join(" ");
+        let title_room = w.saturating_sub(2 + 11 + 1);
+        let codes_room = (title_room / 3).min(16);
+        codes = truncate(&codes, codes_room);
+        let title_w = title_room.saturating_sub(width(&codes) + 1);
+        let title = truncate(&sanitize(&b.title, false), title_w);
+        let base = if selected { theme.selected() } else { ratatui::style::Style::new() };
+        let mut spans = vec![
+            Span::styled(format!("{marker} "), base),
+            Span::styled(format!("{date:<10} "), base.patch(theme.dim())),
+        ];
+        spans.extend(marked_spans(&title, hit.title_ranges(), base, base.patch(theme.highlight())));
+        let used = 2 + 11 + width(&title);
+        let gap = w.saturating_sub(used + width(&codes));
+        spans.push(Span::styled(" ".repeat(gap), base));
+        spans.push(Span::styled(codes, base.patch(theme.accent())));
+        lines.push(Line::from(spans));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    if state.hits.len() > height {
+        let mut sb = ScrollbarState::new(state.hits.len().saturating_sub(height)).position(state.offset);
+        frame.render_stateful_widget(Scrollbar::new(ScrollbarOrientation::VerticalRight), area, &mut sb);
+    }
+}

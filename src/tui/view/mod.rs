@@ -1,0 +1,138 @@
+//! One pure render function per pane, drawing from `&State`.
+
+mod facets;
+mod help;
+mod list;
+mod problems;
+mod reader;
+mod search;
+mod status;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
+
+use super::state::{Focus, Overlay, State};
+
+/// Styles from the 16 ANSI colours, readable on dark and light backgrounds;
+/// without colour every distinction still shows through modifiers.
+pub struct Theme {
+    pub color: bool,
+}
+
+impl Theme {
+    fn fg(&self, c: Color) -> Style {
+        if self.color { Style::new().fg(c) } else { Style::new() }
+    }
+    pub fn border(&self, focused: bool) -> Style {
+        if focused {
+            self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        } else {
+            self.fg(Color::DarkGray)
+        }
+    }
+    pub fn title(&self, focused: bool) -> Style {
+        if focused { Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED) } else { Style::new().add_modifier(Modifier::BOLD) }
+    }
+    pub fn selected(&self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+    pub fn highlight(&self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+    }
+    pub fn current_match(&self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+    }
+    pub fn dim(&self) -> Style {
+        if self.color { Style::new().fg(Color::DarkGray) } else { Style::new().add_modifier(Modifier::DIM) }
+    }
+    pub fn accent(&self) -> Style {
+        self.fg(Color::Cyan)
+    }
+    pub fn warn(&self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
+    pub fn error(&self) -> Style {
+        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+    }
+    pub fn marked(&self) -> Style {
+        self.fg(Color::Green).add_modifier(Modifier::BOLD)
+    }
+
+    /// A bordered pane, its title reversed when focused so focus shows without colour.
+    pub fn pane<'a>(&self, title: String, focused: bool) -> Block<'a> {
+        Block::new()
+            .borders(Borders::ALL)
+            .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
+            .border_style(self.border(focused))
+            .title(ratatui::text::Span::styled(format!(" {title} "), self.title(focused)))
+    }
+}
+
+pub fn render(frame: &mut Frame, state: &State) {
+    let theme = Theme { color: state.color };
+    let area = frame.area();
+    let a = super::layout::areas(area, state.focus, state.facet_tab);
+    if a.too_small {
+        let msg = format!(
+            "terminal too small ({}x{}): brief needs at least {}x{}",
+            area.width,
+            area.height,
+            super::layout::MIN_WIDTH,
+            super::layout::MIN_HEIGHT
+        );
+        frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }).alignment(Alignment::Center), area);
+        return;
+    }
+    search::render(frame, a.search, state, &theme);
+    if let Some(r) = a.list {
+        list::render(frame, r, state, &theme);
+    }
+    if let Some(r) = a.actors {
+        facets::render(frame, r, state, Focus::Actors, &theme);
+    }
+    if let Some(r) = a.countries {
+        facets::render(frame, r, state, Focus::Countries, &theme);
+    }
+    if let Some(r) = a.reader {
+        reader::render(frame, r, state, &theme);
+    }
+    status::render(frame, a.status, state, &theme);
+    match state.overlay {
+        Overlay::Help { scroll } => help::render(frame, overlay_area(area), state, scroll, &theme),
+        Overlay::Problems { scroll } => problems::render(frame, overlay_area(area), state, scroll, &theme),
+        Overlay::None => {}
+    }
+}
+
+/// A centred box over most of the screen.
+fn overlay_area(area: Rect) -> Rect {
+    let w = area.width.saturating_sub(4).min(100);
+    let h = area.height.saturating_sub(2);
+    let r = Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h);
+    r.intersection(area)
+}
+
+fn clear(frame: &mut Frame, r: Rect) {
+    frame.render_widget(Clear, r);
+}
+
+/// Splits `text` into spans, styling the char `ranges` with `mark` and the rest with `base`.
+pub fn marked_spans<'a>(text: &str, ranges: &[std::ops::Range<usize>], base: Style, mark: Style) -> Vec<ratatui::text::Span<'a>> {
+    let mut spans = Vec::new();
+    let mut cur = String::new();
+    let mut in_mark = false;
+    for (i, c) in text.chars().enumerate() {
+        let m = ranges.iter().any(|r| r.contains(&i));
+        if m != in_mark && !cur.is_empty() {
+            spans.push(ratatui::text::Span::styled(std::mem::take(&mut cur), if in_mark { mark } else { base }));
+        }
+        in_mark = m;
+        cur.push(c);
+    }
+    if !cur.is_empty() {
+        spans.push(ratatui::text::Span::styled(cur, if in_mark { mark } else { base }));
+    }
+    spans
+}

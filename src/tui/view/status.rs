@@ -1,0 +1,73 @@
+//! The status line: counts, active filters, problems, the query's error, key hints.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::Severity;
+use crate::text::{sanitize, truncate, width};
+
+use super::Theme;
+use crate::tui::keymap;
+use crate::tui::state::State;
+
+/// `3 of 8 briefings · pays: Tunisie · acteur: CIDPM`.
+pub fn summary(state: &State) -> String {
+    let Some(corpus) = &state.corpus else {
+        return match (&state.load_error, state.loading) {
+            (Some(e), _) => format!("cannot load: {e}"),
+            (None, Some((done, total))) if total > 0 => format!("loading {done}/{total}…"),
+            _ => "loading…".to_string(),
+        };
+    };
+    let mut parts = vec![format!("{} of {} briefings", state.hits.len(), corpus.briefings.len())];
+    if !state.selection.countries.is_empty() {
+        let names: Vec<&str> = state.selection.countries.iter().map(|c| c.name_fr()).collect();
+        parts.push(format!("pays: {}", names.join(" | ")));
+    }
+    if !state.selection.actors.is_empty() {
+        let names: Vec<&str> = state.selection.actors.iter().filter_map(|&a| corpus.actor(a)).map(|a| a.short_label()).collect();
+        parts.push(format!("acteur: {}", names.join(" | ")));
+    }
+    parts.join(" · ")
+}
+
+pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
+    let mut spans = vec![Span::styled(sanitize(&summary(state), false).into_owned(), theme.title(false))];
+    if let Some(corpus) = &state.corpus {
+        let errors = corpus.count(Severity::Error);
+        let warnings = corpus.count(Severity::Warning);
+        if errors + warnings > 0 {
+            let style = if errors > 0 { theme.error() } else { theme.warn() };
+            spans.push(Span::raw(" · "));
+            spans.push(Span::styled(format!("⚠ {} problem{} (p)", errors + warnings, if errors + warnings == 1 { "" } else { "s" }), style));
+        }
+    }
+    if let Some(e) = &state.query_error {
+        spans.push(Span::raw(" · "));
+        spans.push(Span::styled(sanitize(e, false).into_owned(), theme.error()));
+    } else if let Some(m) = &state.message {
+        spans.push(Span::raw(" · "));
+        spans.push(Span::styled(sanitize(m, false).into_owned(), theme.warn()));
+    }
+    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+    let hints: Vec<String> = keymap::hints(&state.scopes()).into_iter().map(|(k, h)| format!("{k} {h}")).collect();
+    let room = usize::from(area.width).saturating_sub(used + 3);
+    let mut hint_text = String::new();
+    for h in hints {
+        let next = if hint_text.is_empty() { h } else { format!("{hint_text} · {h}") };
+        if width(&next) > room {
+            break;
+        }
+        hint_text = next;
+    }
+    if !hint_text.is_empty() {
+        let gap = usize::from(area.width).saturating_sub(used + width(&hint_text));
+        spans.push(Span::raw(" ".repeat(gap)));
+        spans.push(Span::styled(hint_text, theme.dim()));
+    }
+    let line = Line::from(spans);
+    let _ = truncate;
+    frame.render_widget(Paragraph::new(line), area);
+}
