@@ -14,7 +14,10 @@ fn collect(dir: &Path, root: &Path, out: &mut Vec<String>) {
         } else if matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")) {
             let rel = p.strip_prefix(root).unwrap_or(&p).display().to_string();
             let abs = p.canonicalize().unwrap_or(p.clone());
-            out.push(format!("    ({rel:?}, include_bytes!({:?})),\n", abs.display().to_string()));
+            out.push(format!(
+                "    ({rel:?}, include_bytes!({:?})),\n",
+                abs.display().to_string()
+            ));
         }
     }
 }
@@ -26,7 +29,10 @@ fn main() {
     println!("cargo:rerun-if-changed=briefings");
     let mut rows = Vec::new();
     collect(&dir, root, &mut rows);
-    let code = format!("pub static FILES: &[(&str, &[u8])] = &[\n{}];\n", rows.concat());
+    let code = format!(
+        "pub static FILES: &[(&str, &[u8])] = &[\n{}];\n",
+        rows.concat()
+    );
     let out = std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into());
     if let Err(e) = std::fs::write(Path::new(&out).join("embedded.rs"), code) {
         panic!("cannot write embedded corpus: {e}");

@@ -16,7 +16,12 @@ pub struct Corpus {
 }
 
 impl Corpus {
-    pub fn new(briefings: Vec<Briefing>, registry: Registry, problems: Vec<Problem>, origin: String) -> Corpus {
+    pub fn new(
+        briefings: Vec<Briefing>,
+        registry: Registry,
+        problems: Vec<Problem>,
+        origin: String,
+    ) -> Corpus {
         let index = Index::build(&briefings, &registry);
         Corpus {
             briefings,
@@ -51,12 +56,19 @@ impl Corpus {
     }
 
     pub fn count(&self, severity: Severity) -> usize {
-        self.problems.iter().filter(|p| p.severity == severity).count()
+        self.problems
+            .iter()
+            .filter(|p| p.severity == severity)
+            .count()
     }
 
     /// Number of distinct countries named by the briefings.
     pub fn country_count(&self) -> usize {
-        let mut all: Vec<_> = self.briefings.iter().flat_map(|b| b.countries.iter()).collect();
+        let mut all: Vec<_> = self
+            .briefings
+            .iter()
+            .flat_map(|b| b.countries.iter())
+            .collect();
         all.sort();
         all.dedup();
         all.len()
@@ -64,7 +76,11 @@ impl Corpus {
 
     /// Number of distinct actors taking part in the briefings.
     pub fn actor_count(&self) -> usize {
-        let mut all: Vec<_> = self.briefings.iter().flat_map(|b| b.actors.iter().map(|a| a.actor)).collect();
+        let mut all: Vec<_> = self
+            .briefings
+            .iter()
+            .flat_map(|b| b.actors.iter().map(|a| a.actor))
+            .collect();
         all.sort();
         all.dedup();
         all.len()
@@ -74,7 +90,10 @@ impl Corpus {
 /// The reading form of a briefing shared by `brief show` and the TUI reader, so they never disagree.
 impl Corpus {
     /// Actors grouped by kind (registry order of kinds), each with its role.
-    pub fn actors_by_kind<'a>(&'a self, b: &'a Briefing) -> Vec<(crate::model::ActorKind, Vec<(&'a Actor, Option<&'a str>)>)> {
+    pub fn actors_by_kind<'a>(
+        &'a self,
+        b: &'a Briefing,
+    ) -> Vec<(crate::model::ActorKind, Vec<(&'a Actor, Option<&'a str>)>)> {
         crate::model::ActorKind::ALL
             .iter()
             .filter_map(|kind| {
@@ -93,7 +112,14 @@ impl Corpus {
     pub fn metadata(&self, b: &Briefing) -> Vec<(&'static str, String)> {
         let mut out = Vec::new();
         let date = b.date_label();
-        out.push(("Date", if date.is_empty() { "inconnue".to_string() } else { date }));
+        out.push((
+            "Date",
+            if date.is_empty() {
+                "inconnue".to_string()
+            } else {
+                date
+            },
+        ));
         if let Some(n) = &b.date_note {
             out.push(("Note", n.clone()));
         }
@@ -101,7 +127,11 @@ impl Corpus {
             out.push(("Lieu", b.location.to_string()));
         }
         if !b.countries.is_empty() {
-            let names: Vec<String> = b.countries.iter().map(|c| format!("{} ({c})", c.name_fr())).collect();
+            let names: Vec<String> = b
+                .countries
+                .iter()
+                .map(|c| format!("{} ({c})", c.name_fr()))
+                .collect();
             out.push(("Pays", names.join(", ")));
         }
         if !b.topics.is_empty() {

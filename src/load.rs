@@ -81,19 +81,31 @@ fn walk(root: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
     while let Some(dir) = stack.pop() {
         match std::fs::canonicalize(&dir) {
             Ok(real) if !seen.insert(real.clone()) => {
-                problems.push(problem(&dir, Severity::Warning, "folder already visited (symlink loop?), skipped"));
+                problems.push(problem(
+                    &dir,
+                    Severity::Warning,
+                    "folder already visited (symlink loop?), skipped",
+                ));
                 continue;
             }
             Ok(_) => {}
             Err(e) => {
-                problems.push(problem(&dir, Severity::Error, format!("cannot open folder: {e}")));
+                problems.push(problem(
+                    &dir,
+                    Severity::Error,
+                    format!("cannot open folder: {e}"),
+                ));
                 continue;
             }
         }
         let entries = match std::fs::read_dir(&dir) {
             Ok(e) => e,
             Err(e) => {
-                problems.push(problem(&dir, Severity::Error, format!("cannot read folder: {e}")));
+                problems.push(problem(
+                    &dir,
+                    Severity::Error,
+                    format!("cannot read folder: {e}"),
+                ));
                 continue;
             }
         };
@@ -111,9 +123,17 @@ fn walk(root: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
                 Ok(m) => m,
                 Err(e) => {
                     if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
-                        problems.push(problem(&path, Severity::Warning, format!("broken symlink skipped: {e}")));
+                        problems.push(problem(
+                            &path,
+                            Severity::Warning,
+                            format!("broken symlink skipped: {e}"),
+                        ));
                     } else if is_briefing_name(&path) {
-                        problems.push(problem(&path, Severity::Error, format!("cannot read file: {e}")));
+                        problems.push(problem(
+                            &path,
+                            Severity::Error,
+                            format!("cannot read file: {e}"),
+                        ));
                     }
                     continue;
                 }
@@ -130,7 +150,10 @@ fn walk(root: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
 }
 
 fn is_briefing_name(path: &Path) -> bool {
-    matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("yaml" | "yml")
+    )
 }
 
 fn is_registry(path: &Path) -> bool {
@@ -139,7 +162,8 @@ fn is_registry(path: &Path) -> bool {
 
 fn read_input(path: &Path, opts: &LoadOptions) -> Input {
     let bytes = (|| {
-        let meta = std::fs::metadata(path).map_err(|e| problem(path, Severity::Error, format!("cannot read file: {e}")))?;
+        let meta = std::fs::metadata(path)
+            .map_err(|e| problem(path, Severity::Error, format!("cannot read file: {e}")))?;
         if meta.len() > opts.max_file_size {
             return Err(problem(
                 path,
@@ -151,7 +175,8 @@ fn read_input(path: &Path, opts: &LoadOptions) -> Input {
                 ),
             ));
         }
-        std::fs::read(path).map_err(|e| problem(path, Severity::Error, format!("cannot read file: {e}")))
+        std::fs::read(path)
+            .map_err(|e| problem(path, Severity::Error, format!("cannot read file: {e}")))
     })();
     Input {
         path: path.to_path_buf(),
@@ -198,7 +223,12 @@ pub fn load_dir(
             input
         })
         .collect();
-    Ok(build(inputs, registry, problems, root.display().to_string()))
+    Ok(build(
+        inputs,
+        registry,
+        problems,
+        root.display().to_string(),
+    ))
 }
 
 /// Loads from in-memory files: `(path, bytes)`, the registry being the one named `actors.yaml`
@@ -220,7 +250,12 @@ pub fn load_files(files: Vec<(PathBuf, Vec<u8>)>, origin: String) -> Corpus {
     build(inputs, registry, Vec::new(), origin)
 }
 
-fn build(inputs: Vec<Input>, registry: Option<Input>, mut problems: Vec<Problem>, origin: String) -> Corpus {
+fn build(
+    inputs: Vec<Input>,
+    registry: Option<Input>,
+    mut problems: Vec<Problem>,
+    origin: String,
+) -> Corpus {
     let mut registry = match registry {
         Some(input) => parse_registry(input, &mut problems),
         None => Registry::default(),
@@ -315,14 +350,29 @@ fn locate(text: &str, key: &str, needle: Option<&str>) -> Option<(usize, usize)>
         .chain(lines.take_while(|(_, l)| l.is_empty() || l.starts_with([' ', '-', '#'])))
         .find_map(|(i, l)| {
             let at = if i == start { prefix.len() } else { 0 };
-            l[at..].find(needle).map(|c| (i + 1, at + l[..at + c][at..].chars().count() + 1))
+            l[at..]
+                .find(needle)
+                .map(|c| (i + 1, at + l[..at + c][at..].chars().count() + 1))
         })
         .or(Some((start + 1, 1)))
 }
 
 const BRIEFING_FIELDS: &[&str] = &[
-    "id", "title", "date", "end_date", "date_note", "published", "location", "language", "summary",
-    "actors", "countries", "topics", "source", "body", "related",
+    "id",
+    "title",
+    "date",
+    "end_date",
+    "date_note",
+    "published",
+    "location",
+    "language",
+    "summary",
+    "actors",
+    "countries",
+    "topics",
+    "source",
+    "body",
+    "related",
 ];
 
 #[derive(Deserialize)]
@@ -407,7 +457,10 @@ fn yaml_problem(path: &Path, err: &serde_yaml::Error, fields: &[&str]) -> Proble
         if let Some(field) = rest.split('`').next() {
             message = match closest(field, fields.iter().copied()) {
                 Some(s) => format!("unknown field '{field}'; did you mean '{s}'?"),
-                None => format!("unknown field '{field}'; known fields: {}", fields.join(", ")),
+                None => format!(
+                    "unknown field '{field}'; known fields: {}",
+                    fields.join(", ")
+                ),
             };
         }
     }
@@ -486,7 +539,11 @@ fn parse_registry(input: Input, problems: &mut Vec<Problem>) -> Registry {
         }
     }
     let (registry, clashes) = Registry::new(actors);
-    problems.extend(clashes.into_iter().map(|c| problem(&path, Severity::Warning, c)));
+    problems.extend(
+        clashes
+            .into_iter()
+            .map(|c| problem(&path, Severity::Warning, c)),
+    );
     registry
 }
 
@@ -507,7 +564,9 @@ fn parse_date(
         }
     };
     match scalar(&value) {
-        Some(s) => PartialDate::parse(&s).map_err(|m| problems.push(err(m))).ok(),
+        Some(s) => PartialDate::parse(&s)
+            .map_err(|m| problems.push(err(m)))
+            .ok(),
         None if value.is_null() => None,
         None => {
             problems.push(err("expected a date as YYYY-MM-DD, YYYY-MM or YYYY".into()));
@@ -517,14 +576,21 @@ fn parse_date(
 }
 
 fn is_valid_id(id: &str) -> bool {
-    !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 fn parse_briefing(input: Input) -> Result<(Parsed, Vec<Problem>), Problem> {
     let path = input.path;
     let text = decode(&path, input.bytes?)?;
     if text.trim().is_empty() {
-        return Err(problem(&path, Severity::Error, "empty file: no briefing in it"));
+        return Err(problem(
+            &path,
+            Severity::Error,
+            "empty file: no briefing in it",
+        ));
     }
     let raw: RawBriefing =
         serde_yaml::from_str(&text).map_err(|e| yaml_problem(&path, &e, BRIEFING_FIELDS))?;
@@ -583,7 +649,12 @@ fn parse_briefing(input: Input) -> Result<(Parsed, Vec<Problem>), Problem> {
                 let hint = suggestion
                     .map(|c| format!("; did you mean {} ({})?", c.name_fr, c.code))
                     .unwrap_or_default();
-                problems.push(at(key, Some(name), Severity::Error, format!("unknown country '{name}'{hint}")));
+                problems.push(at(
+                    key,
+                    Some(name),
+                    Severity::Error,
+                    format!("unknown country '{name}'{hint}"),
+                ));
                 None
             }
         }
@@ -591,7 +662,12 @@ fn parse_briefing(input: Input) -> Result<(Parsed, Vec<Problem>), Problem> {
     let mut codes: Vec<CountryCode> = Vec::new();
     for v in &raw.countries {
         let Some(name) = scalar(v) else {
-            problems.push(at("countries", None, Severity::Error, "countries: expected a list of names or codes".into()));
+            problems.push(at(
+                "countries",
+                None,
+                Severity::Error,
+                "countries: expected a list of names or codes".into(),
+            ));
             continue;
         };
         if let Some(code) = country(&name, "countries", &mut problems) {
@@ -603,7 +679,11 @@ fn parse_briefing(input: Input) -> Result<(Parsed, Vec<Problem>), Problem> {
     let location = raw
         .location
         .map(|l| Location {
-            city: l.city.as_deref().map(|c| nfc(c.trim())).filter(|c| !c.is_empty()),
+            city: l
+                .city
+                .as_deref()
+                .map(|c| nfc(c.trim()))
+                .filter(|c| !c.is_empty()),
             country: l
                 .country
                 .as_deref()

@@ -84,9 +84,15 @@ fn brief_tui(choice: paths::Choice, args: cli::BrowseArgs) -> Result<Outcome, Fa
     let source = match choice.dir() {
         Some(dir) if dir.is_dir() => Source::Dir(dir.to_path_buf()),
         Some(dir) if !dir.exists() => {
-            return Err(Failure::Load(brief::load::LoadError::Missing(dir.to_path_buf())));
+            return Err(Failure::Load(brief::load::LoadError::Missing(
+                dir.to_path_buf(),
+            )));
         }
-        Some(dir) => return Err(Failure::Load(brief::load::LoadError::NotADir(dir.to_path_buf()))),
+        Some(dir) => {
+            return Err(Failure::Load(brief::load::LoadError::NotADir(
+                dir.to_path_buf(),
+            )));
+        }
         None => Source::Embedded,
     };
     let launch = Launch {

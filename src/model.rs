@@ -80,7 +80,9 @@ impl PartialDate {
                 let d = num(d, 2)?;
                 let max = days_in_month(year, month.unwrap_or(1));
                 if d == 0 || d > u32::from(max) {
-                    return Err(format!("invalid date '{s}': day {d} does not exist in that month"));
+                    return Err(format!(
+                        "invalid date '{s}': day {d} does not exist in that month"
+                    ));
                 }
                 Some(d as u8)
             }
@@ -141,7 +143,9 @@ impl Serialize for PartialDate {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum ActorKind {
     Organisation,
@@ -379,9 +383,18 @@ mod tests {
 
     #[test]
     fn partial_dates_stay_partial() {
-        assert_eq!(PartialDate::parse("2019").map(|d| d.to_string()), Ok("2019".into()));
-        assert_eq!(PartialDate::parse("2019-02").map(|d| d.to_string()), Ok("2019-02".into()));
-        assert_eq!(PartialDate::parse("2019-02-25").map(|d| d.to_string()), Ok("2019-02-25".into()));
+        assert_eq!(
+            PartialDate::parse("2019").map(|d| d.to_string()),
+            Ok("2019".into())
+        );
+        assert_eq!(
+            PartialDate::parse("2019-02").map(|d| d.to_string()),
+            Ok("2019-02".into())
+        );
+        assert_eq!(
+            PartialDate::parse("2019-02-25").map(|d| d.to_string()),
+            Ok("2019-02-25".into())
+        );
     }
 
     #[test]

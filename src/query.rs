@@ -97,9 +97,14 @@ fn tokens(input: &str) -> Result<Vec<String>, QueryError> {
 /// Resolves a country given as code, French or English name.
 pub fn parse_country(value: &str) -> Result<CountryCode, QueryError> {
     match countries::resolve(value) {
-        Ok(c) => CountryCode::new(c.code).ok_or_else(|| QueryError(format!("unknown country '{value}'"))),
+        Ok(c) => {
+            CountryCode::new(c.code).ok_or_else(|| QueryError(format!("unknown country '{value}'")))
+        }
         Err(s) => Err(QueryError(match s {
-            Some(c) => format!("unknown country '{value}'; did you mean {} ({})?", c.name_fr, c.code),
+            Some(c) => format!(
+                "unknown country '{value}'; did you mean {} ({})?",
+                c.name_fr, c.code
+            ),
             None => format!("unknown country '{value}'"),
         })),
     }
@@ -122,13 +127,19 @@ pub fn parse_years(value: &str) -> Result<(u16, u16), QueryError> {
             .parse::<u16>()
             .ok()
             .filter(|y| (1000..=9999).contains(y))
-            .ok_or_else(|| QueryError(format!("invalid year '{value}': expected 2021 or 2019..2021")))
+            .ok_or_else(|| {
+                QueryError(format!(
+                    "invalid year '{value}': expected 2021 or 2019..2021"
+                ))
+            })
     };
     match value.split_once("..") {
         Some((a, b)) => {
             let (a, b) = (year(a)?, year(b)?);
             if a > b {
-                return Err(QueryError(format!("invalid year range '{value}': {a} is after {b}")));
+                return Err(QueryError(format!(
+                    "invalid year range '{value}': {a} is after {b}"
+                )));
             }
             Ok((a, b))
         }
@@ -154,7 +165,10 @@ impl Query {
                     };
                     let value = value.trim_matches('"');
                     if value.is_empty() {
-                        return Err(QueryError(format!("'{key}:' needs a value, e.g. {key}:{}", example(kind))));
+                        return Err(QueryError(format!(
+                            "'{key}:' needs a value, e.g. {key}:{}",
+                            example(kind)
+                        )));
                     }
                     let filter = match *kind {
                         "country" => Filter::Country(parse_country(value)?),
@@ -165,7 +179,8 @@ impl Query {
                             Filter::Years(a, b)
                         }
                         "date" => Filter::Date(
-                            PartialDate::parse(value).map_err(|e| QueryError(format!("date:{value}: {e}")))?,
+                            PartialDate::parse(value)
+                                .map_err(|e| QueryError(format!("date:{value}: {e}")))?,
                         ),
                         _ => Filter::Place(fold(value)),
                     };
@@ -179,7 +194,11 @@ impl Query {
                 if w.is_empty() {
                     continue;
                 }
-                let lower = inner.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+                let lower = inner
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .to_lowercase();
                 let exact = (!inner.is_ascii()).then_some(lower);
                 query.terms.push(Term {
                     words: w,
@@ -248,7 +267,11 @@ mod tests {
     #[test]
     fn filters_and_negations_parse() {
         let corpus = Corpus::default();
-        let q = Query::parse("-pays:NE année:2019..2021 date:2021-11 frontex -naufrage", &corpus).unwrap();
+        let q = Query::parse(
+            "-pays:NE année:2019..2021 date:2021-11 frontex -naufrage",
+            &corpus,
+        )
+        .unwrap();
         assert_eq!(q.filters.len(), 3);
         assert!(q.filters[0].0);
         assert_eq!(q.filters[1], (false, Filter::Years(2019, 2021)));
@@ -259,7 +282,15 @@ mod tests {
     #[test]
     fn malformed_filters_are_errors() {
         let corpus = Corpus::default();
-        for bad in ["pays:Tunisei", "pays:", "année:20x1", "année:2022..2019", "date:2021-13", "foo:bar", "acteur:nobody"] {
+        for bad in [
+            "pays:Tunisei",
+            "pays:",
+            "année:20x1",
+            "année:2022..2019",
+            "date:2021-13",
+            "foo:bar",
+            "acteur:nobody",
+        ] {
             assert!(Query::parse(bad, &corpus).is_err(), "{bad}");
         }
     }

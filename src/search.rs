@@ -7,8 +7,8 @@
 use std::cmp::Reverse;
 use std::ops::Range;
 
-use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -16,7 +16,7 @@ use crate::actors::Registry;
 use crate::corpus::Corpus;
 use crate::model::{ActorId, Briefing, CountryCode};
 use crate::query::{Filter, Query, Term};
-use crate::text::{fold, Folded};
+use crate::text::{Folded, fold};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -36,7 +36,11 @@ impl Field {
     fn tier(self) -> i64 {
         match self {
             Field::Title => 30_000,
-            Field::Actors | Field::Countries | Field::Topics | Field::Location | Field::Publisher => 20_000,
+            Field::Actors
+            | Field::Countries
+            | Field::Topics
+            | Field::Location
+            | Field::Publisher => 20_000,
             Field::Summary => 10_000,
             Field::Body => 0,
         }
@@ -225,7 +229,8 @@ fn match_words(matcher: &SkimMatcherV2, text: &Text, term: &str) -> Option<(i64,
             continue;
         }
         // Whole-word and word-start matches rank higher.
-        let bonus = if idx.first() == Some(&0) { 20 } else { 0 } + if word == term { 20 } else { 0 };
+        let bonus =
+            if idx.first() == Some(&0) { 20 } else { 0 } + if word == term { 20 } else { 0 };
         let score = score + bonus;
         if best.as_ref().is_none_or(|(s, _)| score > *s) {
             let orig = idx
@@ -255,7 +260,7 @@ pub fn word_ranges(text: &str, prefixes: &[String]) -> Vec<Range<usize>> {
     for (start, word) in word_spans(&folded.text) {
         let best = prefixes
             .iter()
-            .filter(|p| word.starts_with(p.as_str()))
+            .filter(|p| !p.is_empty() && word.starts_with(p.as_str()))
             .map(|p| p.chars().count())
             .max();
         if let Some(len) = best {
@@ -283,7 +288,9 @@ pub fn find_ranges(text: &str, needle: &str) -> Vec<Range<usize>> {
     let mut i = 0;
     while i + pat.len() <= chars.len() {
         if chars[i..i + pat.len()] == pat[..] {
-            if let (Some(&a), Some(&b)) = (folded.origin.get(i), folded.origin.get(i + pat.len() - 1)) {
+            if let (Some(&a), Some(&b)) =
+                (folded.origin.get(i), folded.origin.get(i + pat.len() - 1))
+            {
                 out.push(a as usize..b as usize + 1);
             }
             i += pat.len();
@@ -297,7 +304,11 @@ pub fn find_ranges(text: &str, needle: &str) -> Vec<Range<usize>> {
 /// Char ranges in `text` where the folded word sequence `phrase` occurs.
 fn phrase_ranges(text: &str, phrase: &[String], exact: Option<&str>) -> Vec<Range<usize>> {
     if let Some(exact) = exact {
-        let lower = text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+        let lower = text
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
         if !lower.contains(exact) {
             return Vec::new();
         }
@@ -322,7 +333,12 @@ fn phrase_ranges(text: &str, phrase: &[String], exact: Option<&str>) -> Vec<Rang
 }
 
 /// Best match of a term in a briefing: score and where it matched.
-fn match_term(matcher: &SkimMatcherV2, doc: &Doc, b: &Briefing, term: &Term) -> Option<(i64, Vec<FieldMatch>)> {
+fn match_term(
+    matcher: &SkimMatcherV2,
+    doc: &Doc,
+    b: &Briefing,
+    term: &Term,
+) -> Option<(i64, Vec<FieldMatch>)> {
     if term.phrase {
         let exact = term.exact.as_deref();
         let mut found: Vec<FieldMatch> = Vec::new();
@@ -406,11 +422,18 @@ fn passes(b: &Briefing, filter: &Filter) -> bool {
         Filter::Actor(a) => b.actors.iter().any(|r| r.actor == *a),
         Filter::Topic(t) => b.topics.iter().any(|x| fold(x).contains(t.as_str())),
         Filter::Years(from, to) => meeting_in_years(b, *from, *to),
-        Filter::Date(d) => b.date.is_some_and(|x| x.within(d)) || b.end_date.is_some_and(|x| x.within(d)),
+        Filter::Date(d) => {
+            b.date.is_some_and(|x| x.within(d)) || b.end_date.is_some_and(|x| x.within(d))
+        }
         Filter::Place(p) => {
-            b.location.city.as_deref().is_some_and(|c| fold(c).contains(p.as_str()))
+            b.location
+                .city
+                .as_deref()
+                .is_some_and(|c| fold(c).contains(p.as_str()))
                 || b.location.country.is_some_and(|c| {
-                    c.as_str().eq_ignore_ascii_case(p) || fold(c.name_fr()).contains(p.as_str()) || fold(c.name_en()).contains(p.as_str())
+                    c.as_str().eq_ignore_ascii_case(p)
+                        || fold(c.name_fr()).contains(p.as_str())
+                        || fold(c.name_en()).contains(p.as_str())
                 })
         }
     }
@@ -443,7 +466,8 @@ pub fn search(corpus: &Corpus, query: &Query, selection: &Selection) -> Vec<Hit>
         .zip(corpus.index.docs.par_iter())
         .enumerate()
         .filter_map(|(i, (b, doc))| {
-            if !selected(b, selection) || !query.filters.iter().all(|(neg, f)| passes(b, f) != *neg) {
+            if !selected(b, selection) || !query.filters.iter().all(|(neg, f)| passes(b, f) != *neg)
+            {
                 return None;
             }
             let mut score = 0;
@@ -459,7 +483,11 @@ pub fn search(corpus: &Corpus, query: &Query, selection: &Selection) -> Vec<Hit>
                     (None, true) => {}
                 }
             }
-            Some(Hit { doc: i, score, matches })
+            Some(Hit {
+                doc: i,
+                score,
+                matches,
+            })
         })
         .collect();
     // Briefings are stored newest first, so their index breaks score ties by date then id.
@@ -492,7 +520,11 @@ pub fn facets(corpus: &Corpus, hits: &[Hit]) -> Facets {
             }
         }
     }
-    let mut actors: Vec<(ActorId, usize)> = actors.into_iter().enumerate().filter(|(_, n)| *n > 0).collect();
+    let mut actors: Vec<(ActorId, usize)> = actors
+        .into_iter()
+        .enumerate()
+        .filter(|(_, n)| *n > 0)
+        .collect();
     let actor_key = |id: ActorId| corpus.actor(id).map(|a| fold(&a.name)).unwrap_or_default();
     actors.sort_by_cached_key(|&(id, n)| (Reverse(n), actor_key(id)));
     let mut countries: Vec<(CountryCode, usize)> = countries.into_iter().collect();
@@ -508,13 +540,19 @@ pub fn faceted(corpus: &Corpus, query: &Query, selection: &Selection) -> (Vec<Hi
     let actors = if selection.actors.is_empty() {
         facets(corpus, &hits).actors
     } else {
-        let others = Selection { actors: Vec::new(), ..selection.clone() };
+        let others = Selection {
+            actors: Vec::new(),
+            ..selection.clone()
+        };
         facets(corpus, &search(corpus, query, &others)).actors
     };
     let countries = if selection.countries.is_empty() {
         facets(corpus, &hits).countries
     } else {
-        let others = Selection { countries: Vec::new(), ..selection.clone() };
+        let others = Selection {
+            countries: Vec::new(),
+            ..selection.clone()
+        };
         facets(corpus, &search(corpus, query, &others)).countries
     };
     (hits, Facets { actors, countries })
@@ -534,15 +572,23 @@ pub fn suggest(corpus: &Corpus, query: &Query) -> Option<String> {
             candidates.push((c.name_fr().to_string(), "country"));
             candidates.push((c.name_en().to_string(), "country"));
         }
-        for w in b.title.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 4) {
+        for w in b
+            .title
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 4)
+        {
             candidates.push((w.to_lowercase(), "title word"));
         }
     }
     for term in query.terms.iter().filter(|t| !t.negated) {
         let word = term.words.join(" ");
-        if let Some(best) = crate::text::closest(&word, candidates.iter().map(|(c, _)| c.as_str())) {
+        if let Some(best) = crate::text::closest(&word, candidates.iter().map(|(c, _)| c.as_str()))
+        {
             if fold(best) != word {
-                let kind = candidates.iter().find(|(c, _)| c == best).map_or("", |(_, k)| k);
+                let kind = candidates
+                    .iter()
+                    .find(|(c, _)| c == best)
+                    .map_or("", |(_, k)| k);
                 return Some(format!("{best} ({kind})"));
             }
         }
@@ -565,7 +611,11 @@ mod tests {
 
     #[test]
     fn phrases_match_words_in_order_only() {
-        let p = vec!["trafic".to_string(), "de".to_string(), "migrants".to_string()];
+        let p = vec![
+            "trafic".to_string(),
+            "de".to_string(),
+            "migrants".to_string(),
+        ];
         assert_eq!(phrase_ranges("le trafic de migrants", &p, None).len(), 1);
         assert!(phrase_ranges("trafic, migrants de", &p, None).is_empty());
     }

@@ -1,8 +1,8 @@
 //! Text handling shared by every face: folding for matching, display width,
 //! and neutralising control characters before anything reaches a terminal.
 
-use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
 use unicode_width::UnicodeWidthStr;
 
 /// Folds one character for matching: lowercase, accents stripped, ligatures
@@ -84,7 +84,8 @@ pub fn width(s: &str) -> usize {
 /// True for characters that must never reach a terminal raw: C0/C1 controls,
 /// DEL, and the bidirectional overrides and isolates.
 pub fn is_dangerous(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+    c.is_control()
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
 /// Replaces control characters with visible placeholders so file content can
@@ -93,7 +94,10 @@ pub fn is_dangerous(c: char) -> bool {
 /// C1 controls and bidirectional overrides `�`, a tab a space. Newlines are
 /// kept only when `keep_newlines` is set (for multi-line bodies).
 pub fn sanitize(s: &str, keep_newlines: bool) -> std::borrow::Cow<'_, str> {
-    if !s.chars().any(|c| is_dangerous(c) && !(keep_newlines && c == '\n')) {
+    if !s
+        .chars()
+        .any(|c| is_dangerous(c) && !(keep_newlines && c == '\n'))
+    {
         return std::borrow::Cow::Borrowed(s);
     }
     let out = s
@@ -194,7 +198,10 @@ mod tests {
         assert!(s.contains('␛'));
         assert!(s.contains('\u{fffd}'));
         assert!(s.contains("c d"));
-        assert_eq!(s.chars().count(), "a\x1b]0;pwned\x07b\u{202E}c\td".chars().count());
+        assert_eq!(
+            s.chars().count(),
+            "a\x1b]0;pwned\x07b\u{202E}c\td".chars().count()
+        );
         assert_eq!(sanitize("line\nnext", true), "line\nnext");
         assert_eq!(sanitize("line\nnext", false), "line␊next");
     }
@@ -209,7 +216,10 @@ mod tests {
 
     #[test]
     fn closest_suggests_typos() {
-        assert_eq!(closest("contries", ["countries", "topics"]), Some("countries"));
+        assert_eq!(
+            closest("contries", ["countries", "topics"]),
+            Some("countries")
+        );
         assert_eq!(closest("zzzzzz", ["countries"]), None);
     }
 }

@@ -87,7 +87,11 @@ fn every_actor_is_registered() {
     for b in &corpus.briefings {
         for r in &b.actors {
             let a = corpus.actor(r.actor).expect("actor");
-            assert!(a.registered, "{}: '{}' is not in actors.yaml", b.id, r.written);
+            assert!(
+                a.registered,
+                "{}: '{}' is not in actors.yaml",
+                b.id, r.written
+            );
         }
     }
 }
@@ -120,7 +124,10 @@ fn euromed_migration_v_has_its_ten_partners_and_malta() {
         Some("2021-10-28")
     );
     assert_eq!(b.location.city.as_deref(), Some("La Valette"));
-    assert_eq!(b.location.country.map(|c| c.to_string()).as_deref(), Some("MT"));
+    assert_eq!(
+        b.location.country.map(|c| c.to_string()).as_deref(),
+        Some("MT")
+    );
     assert!(b.location.online);
 }
 
@@ -143,7 +150,10 @@ fn the_channel_meeting_has_its_five_states_and_eu_actors() {
     let b = get(&corpus, CHANNEL);
     assert_eq!(b.date.map(|d| d.to_string()).as_deref(), Some("2021-11-28"));
     assert_eq!(b.location.city.as_deref(), Some("Calais"));
-    assert!(b.body.contains("naufrage"), "the body tells of the shipwreck");
+    assert!(
+        b.body.contains("naufrage"),
+        "the body tells of the shipwreck"
+    );
     assert!(b.body.contains("27 personnes"));
 }
 
@@ -151,7 +161,11 @@ fn the_channel_meeting_has_its_five_states_and_eu_actors() {
 fn the_italy_study_visit_has_mali_burkina_niger_and_italy() {
     let corpus = corpus();
     assert_countries(&corpus, ITALY, &["ML", "BF", "NE", "IT"]);
-    assert_actors(&corpus, ITALY, &["OIM", "IOM", "MAECI", "Gouvernement de l’Italie"]);
+    assert_actors(
+        &corpus,
+        ITALY,
+        &["OIM", "IOM", "MAECI", "Gouvernement de l’Italie"],
+    );
     let b = get(&corpus, ITALY);
     assert!(b.date.is_none(), "the source gives no year: none invented");
     assert!(b.date_note.is_some(), "the missing year is explained");
@@ -269,7 +283,11 @@ fn every_briefing_has_a_title_summary_source_and_body() {
     let corpus = corpus();
     for b in &corpus.briefings {
         assert!(!b.title.trim().is_empty(), "{}", b.id);
-        assert!(b.summary.as_deref().is_some_and(|s| !s.is_empty()), "{}", b.id);
+        assert!(
+            b.summary.as_deref().is_some_and(|s| !s.is_empty()),
+            "{}",
+            b.id
+        );
         assert!(b.source.publisher.is_some(), "{}", b.id);
         assert!(!b.body.trim().is_empty(), "{}", b.id);
         assert!(!b.countries.is_empty(), "{}", b.id);
@@ -292,7 +310,10 @@ fn no_body_carries_scraping_debris() {
         "http",
     ];
     for b in &corpus.briefings {
-        let fields = [("body", b.body.as_str()), ("summary", b.summary.as_deref().unwrap_or(""))];
+        let fields = [
+            ("body", b.body.as_str()),
+            ("summary", b.summary.as_deref().unwrap_or("")),
+        ];
         for (field, text) in fields {
             for d in debris {
                 assert!(

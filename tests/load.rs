@@ -140,9 +140,15 @@ related: [good-one]
     );
     assert_eq!(b.date_label(), "2019-02-25 → 2019-02-26");
     assert_eq!(b.date_note.as_deref(), Some("Deux jours."));
-    assert_eq!(b.published.map(|d| d.to_string()).as_deref(), Some("2019-03"));
+    assert_eq!(
+        b.published.map(|d| d.to_string()).as_deref(),
+        Some("2019-03")
+    );
     assert_eq!(b.location.city.as_deref(), Some("La Valette"));
-    assert_eq!(b.location.country.map(|c| c.to_string()).as_deref(), Some("MT"));
+    assert_eq!(
+        b.location.country.map(|c| c.to_string()).as_deref(),
+        Some("MT")
+    );
     assert!(b.location.online);
     assert_eq!(b.language, "en");
     assert_eq!(b.summary.as_deref(), Some("Un résumé."));
@@ -291,7 +297,10 @@ fn an_end_date_in_the_same_partial_period_is_fine() {
     let dir = folder(&[("a.yaml", b"title: x\ndate: 2021-11-28\nend_date: 2021-11\n")]);
     let corpus = load(dir.path());
     assert!(
-        corpus.problems.iter().all(|p| p.severity != Severity::Error),
+        corpus
+            .problems
+            .iter()
+            .all(|p| p.severity != Severity::Error),
         "{:?}",
         corpus.problems
     );
@@ -320,7 +329,11 @@ fn countries_resolve_from_codes_and_french_or_english_names() {
         .iter()
         .map(|c| c.as_str())
         .collect();
-    assert_eq!(codes, ["TN", "NL", "GB", "CI", "PS"], "deduplicated, in order");
+    assert_eq!(
+        codes,
+        ["TN", "NL", "GB", "CI", "PS"],
+        "deduplicated, in order"
+    );
 }
 
 #[test]
@@ -430,7 +443,11 @@ title: x
 
 #[test]
 fn deep_nesting_is_an_error_not_a_stack_overflow() {
-    let deep = format!("title: x\ntopics: {}{}\n", "[".repeat(5000), "]".repeat(5000));
+    let deep = format!(
+        "title: x\ntopics: {}{}\n",
+        "[".repeat(5000),
+        "]".repeat(5000)
+    );
     let (_, problems) = broken(deep.as_bytes());
     one_error(&problems);
 }

@@ -88,7 +88,15 @@ fn iom_and_oim_find_the_same_meetings() {
 #[test]
 fn tunisia_in_any_form_finds_the_same_two_meetings() {
     let expected = sorted(&[EMSC_2019, EUROMED]);
-    for q in ["Tunisia", "Tunisie", "tunisie", "TUNISIE", "pays:TN", "country:Tunisia", "pays:tunisie"] {
+    for q in [
+        "Tunisia",
+        "Tunisie",
+        "tunisie",
+        "TUNISIE",
+        "pays:TN",
+        "country:Tunisia",
+        "pays:tunisie",
+    ] {
         assert_eq!(found(q), expected, "{q}");
     }
 }
@@ -126,7 +134,11 @@ fn body_words_match_by_prefix() {
     // "interoperabilite" appears only in the Brussels body.
     assert_eq!(found("interoperab"), [BRUSSELS]);
     let h = hits("interoperab");
-    assert!(h[0].matches.iter().any(|m| m.field == Field::Body), "{:?}", h[0].matches);
+    assert!(
+        h[0].matches.iter().any(|m| m.field == Field::Body),
+        "{:?}",
+        h[0].matches
+    );
 }
 
 #[test]
@@ -154,7 +166,10 @@ fn year_filter_gives_only_that_years_meetings() {
         let b = &corpus().briefings[h.doc];
         assert_eq!(b.date.map(|d| d.year), Some(2023), "{}", b.id);
     }
-    assert_eq!(found("year:2019..2021"), sorted(&[EMSC_2019, EUROMED, CHANNEL]));
+    assert_eq!(
+        found("year:2019..2021"),
+        sorted(&[EMSC_2019, EUROMED, CHANNEL])
+    );
     assert_eq!(found("date:2021-11"), [CHANNEL]);
 }
 
@@ -162,7 +177,10 @@ fn year_filter_gives_only_that_years_meetings() {
 fn excluding_niger_leaves_out_every_niger_meeting() {
     let r = found("-pays:NE");
     for id in [ZINDER, NIAMEY, MAURITANIA, ITALY] {
-        assert!(!r.contains(&id.to_string()), "{id} is a Niger meeting: {r:?}");
+        assert!(
+            !r.contains(&id.to_string()),
+            "{id} is a Niger meeting: {r:?}"
+        );
     }
     assert_eq!(r, sorted(&[EMSC_2019, EUROMED, CHANNEL, BRUSSELS]));
     assert_eq!(found("-country:Niger"), r);
@@ -180,7 +198,10 @@ fn negated_words_exclude() {
 fn actor_and_place_filters() {
     assert_eq!(found("acteur:ICMPD"), sorted(&[EMSC_2019, EUROMED]));
     assert_eq!(found("actor:IOM"), sorted(&[BRUSSELS, ITALY]));
-    assert_eq!(found("pays:NE -acteur:OIM"), sorted(&[ZINDER, NIAMEY, MAURITANIA]));
+    assert_eq!(
+        found("pays:NE -acteur:OIM"),
+        sorted(&[ZINDER, NIAMEY, MAURITANIA])
+    );
     assert_eq!(found("lieu:Niamey"), [NIAMEY]);
     assert_eq!(found("place:calais"), [CHANNEL]);
 }
@@ -198,7 +219,11 @@ fn a_phrase_matches_the_words_in_order_not_scattered() {
         let b = &corpus().briefings[h.doc];
         assert!(!h.matches.is_empty());
         for m in &h.matches {
-            let text = if m.field == Field::Body { &b.body } else { &m.value };
+            let text = if m.field == Field::Body {
+                &b.body
+            } else {
+                &m.value
+            };
             for r in &m.ranges {
                 let s: String = text.chars().skip(r.start).take(r.len()).collect();
                 assert_eq!(fold(&s), "trafic de migrants", "{}: {m:?}", b.id);
@@ -220,7 +245,10 @@ fn title_matches_rank_above_other_fields() {
     let first = &r[0];
     assert_eq!(corpus().briefings[first.doc].id, EMSC_2019);
     assert!(first.matches.iter().any(|m| m.field == Field::Title));
-    assert!(r.windows(2).all(|w| w[0].score >= w[1].score), "sorted by score");
+    assert!(
+        r.windows(2).all(|w| w[0].score >= w[1].score),
+        "sorted by score"
+    );
 }
 
 #[test]
@@ -247,8 +275,16 @@ fn malformed_filters_are_errors() {
         "\"unclosed phrase",
     ] {
         let err = Query::parse(q, corpus());
-        assert!(err.is_err(), "'{q}' must be reported, not silently match everything");
-        assert!(!err.err().map(|e| e.to_string()).unwrap_or_default().is_empty());
+        assert!(
+            err.is_err(),
+            "'{q}' must be reported, not silently match everything"
+        );
+        assert!(
+            !err.err()
+                .map(|e| e.to_string())
+                .unwrap_or_default()
+                .is_empty()
+        );
     }
     let e = Query::parse("pays:Tunisei", corpus()).err().expect("error");
     assert!(e.to_string().contains("Tunisie"), "{e}");
@@ -295,7 +331,10 @@ fn check_ranges(b: &brief::Briefing, m: &FieldMatch) -> Result<(), String> {
     let n = text.chars().count();
     for r in &m.ranges {
         if r.start >= r.end || r.end > n {
-            return Err(format!("{}: range {r:?} outside {:?} ({n} chars) in {m:?}", b.id, m.field));
+            return Err(format!(
+                "{}: range {r:?} outside {:?} ({n} chars) in {m:?}",
+                b.id, m.field
+            ));
         }
     }
     Ok(())
@@ -330,12 +369,117 @@ fn title_ranges_highlight_the_matched_letters() {
     let b = &corpus().briefings[h[0].doc];
     let ranges = h[0].title_ranges();
     assert_eq!(ranges.len(), 1, "{ranges:?}");
-    let s: String = b.title.chars().skip(ranges[0].start).take(ranges[0].len()).collect();
+    let s: String = b
+        .title
+        .chars()
+        .skip(ranges[0].start)
+        .take(ranges[0].len())
+        .collect();
     assert_eq!(s, "transfrontalière");
 }
 
+#[test]
+fn folding_every_character_is_idempotent() {
+    // Exhaustive over all of Unicode: random strings rarely hit the few
+    // characters whose fold is itself foldable (ẞ -> ß -> ss, ǣ -> æ -> ae).
+    for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+        let once = fold(&c.to_string());
+        assert_eq!(fold(&once), once, "U+{:04X} {c:?}", c as u32);
+    }
+}
+
+#[test]
+fn folding_handles_the_tricky_cases() {
+    assert_eq!(fold("ẞ"), "ss");
+    assert_eq!(fold("ǣ"), "ae");
+    assert_eq!(fold("İstanbul"), "istanbul");
+    assert_eq!(fold("l’Union"), "l'union");
+    assert_eq!(fold("Œuvre"), "oeuvre");
+}
+
+/// Words of the corpus, to build queries that actually match something.
+fn corpus_words() -> Vec<String> {
+    let corpus = corpus();
+    let mut words: Vec<String> = corpus
+        .briefings
+        .iter()
+        .flat_map(|b| {
+            let mut texts = vec![b.title.clone(), b.body.clone()];
+            texts.extend(b.topics.iter().cloned());
+            texts.extend(b.summary.clone());
+            texts
+        })
+        .chain(
+            corpus
+                .registry
+                .actors()
+                .iter()
+                .flat_map(|a| a.names().map(str::to_string).collect::<Vec<_>>()),
+        )
+        .flat_map(|t| t.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+        .collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
+/// A corpus word, cut, recased or with a stray character, as a user types it.
+fn typed_word() -> impl Strategy<Value = String> {
+    (
+        prop::sample::select(corpus_words()),
+        0usize..12,
+        any::<bool>(),
+        prop::option::of(any::<char>()),
+    )
+        .prop_map(|(w, cut, upper, stray)| {
+            let n = w.chars().count();
+            let mut s: String = w.chars().take(n.saturating_sub(cut % 3).max(1)).collect();
+            if upper {
+                s = s.to_uppercase();
+            }
+            if let Some(c) = stray {
+                s.push(c);
+            }
+            s
+        })
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn corpus_shaped_queries_have_ranges_inside_their_fields(
+        words in prop::collection::vec(typed_word(), 1..4),
+        quoted in any::<bool>(),
+    ) {
+        let q = if quoted { format!("\"{}\"", words.join(" ")) } else { words.join(" ") };
+        if let Ok(query) = Query::parse(&q, corpus()) {
+            for h in search(corpus(), &query, &Selection::default()) {
+                let b = &corpus().briefings[h.doc];
+                prop_assert!(!h.matches.is_empty() || query.is_unranked(), "{q}: a hit says why");
+                for m in &h.matches {
+                    if let Err(e) = check_ranges(b, m) {
+                        return Err(TestCaseError::fail(format!("{q}: {e}")));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn word_ranges_lie_inside_the_text(text in any::<String>(), prefixes in prop::collection::vec(any::<String>(), 0..3)) {
+        let n = text.chars().count();
+        for r in brief::search::word_ranges(&text, &prefixes) {
+            prop_assert!(r.start < r.end && r.end <= n, "{r:?} in {n} chars");
+        }
+    }
+
+    #[test]
+    fn find_ranges_lie_inside_the_text(text in any::<String>(), needle in any::<String>()) {
+        let n = text.chars().count();
+        for r in brief::search::find_ranges(&text, &needle) {
+            prop_assert!(r.start < r.end && r.end <= n, "{r:?} in {n} chars");
+        }
+    }
 
     #[test]
     fn folding_is_idempotent(s in "\\PC*") {

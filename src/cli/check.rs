@@ -27,5 +27,9 @@ pub fn run<W: Write>(out: &mut Out<W>, corpus: &Corpus) -> std::io::Result<Outco
         if warnings == 1 { "" } else { "s" },
     );
     writeln!(out.w, "{}", out.bold(&summary))?;
-    Ok(if errors > 0 { Outcome::Nothing } else { Outcome::Found })
+    Ok(if errors > 0 {
+        Outcome::Nothing
+    } else {
+        Outcome::Found
+    })
 }

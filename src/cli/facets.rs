@@ -7,9 +7,9 @@ use serde::Serialize;
 use brief::search::{facets, search};
 use brief::{Corpus, Query, Selection};
 
+use super::Outcome;
 use super::json::{self, CountryJson, FacetJson};
 use super::output::{Out, plain};
-use super::Outcome;
 
 #[derive(Serialize)]
 struct ActorFacet {
@@ -20,10 +20,18 @@ struct ActorFacet {
     registered: bool,
 }
 
-pub fn actors<W: Write>(out: &mut Out<W>, corpus: &Corpus, as_json: bool) -> std::io::Result<Outcome> {
+pub fn actors<W: Write>(
+    out: &mut Out<W>,
+    corpus: &Corpus,
+    as_json: bool,
+) -> std::io::Result<Outcome> {
     let hits = search(corpus, &Query::default(), &Selection::default());
     let f = facets(corpus, &hits);
-    let rows: Vec<_> = f.actors.iter().filter_map(|&(id, n)| corpus.actor(id).map(|a| (a, n))).collect();
+    let rows: Vec<_> = f
+        .actors
+        .iter()
+        .filter_map(|&(id, n)| corpus.actor(id).map(|a| (a, n)))
+        .collect();
     if as_json {
         let items: Vec<FacetJson<ActorFacet>> = rows
             .iter()
@@ -42,27 +50,59 @@ pub fn actors<W: Write>(out: &mut Out<W>, corpus: &Corpus, as_json: bool) -> std
     } else {
         let table: Vec<Vec<String>> = rows
             .iter()
-            .map(|(a, n)| vec![n.to_string(), a.short.clone().unwrap_or_default(), a.name.clone(), a.kind.as_str().to_string()])
+            .map(|(a, n)| {
+                vec![
+                    n.to_string(),
+                    a.short.clone().unwrap_or_default(),
+                    a.name.clone(),
+                    a.kind.as_str().to_string(),
+                ]
+            })
             .collect();
         out.table(&table, &[Out::bold, Out::accent, plain, Out::dim])?;
     }
-    Ok(if rows.is_empty() { Outcome::Nothing } else { Outcome::Found })
+    Ok(if rows.is_empty() {
+        Outcome::Nothing
+    } else {
+        Outcome::Found
+    })
 }
 
-pub fn countries<W: Write>(out: &mut Out<W>, corpus: &Corpus, as_json: bool) -> std::io::Result<Outcome> {
+pub fn countries<W: Write>(
+    out: &mut Out<W>,
+    corpus: &Corpus,
+    as_json: bool,
+) -> std::io::Result<Outcome> {
     let hits = search(corpus, &Query::default(), &Selection::default());
     let f = facets(corpus, &hits);
     if as_json {
-        let items: Vec<FacetJson<CountryJson>> =
-            f.countries.iter().map(|&(c, n)| FacetJson { value: c.into(), count: n }).collect();
+        let items: Vec<FacetJson<CountryJson>> = f
+            .countries
+            .iter()
+            .map(|&(c, n)| FacetJson {
+                value: c.into(),
+                count: n,
+            })
+            .collect();
         json::print(&mut out.w, &items)?;
     } else {
         let table: Vec<Vec<String>> = f
             .countries
             .iter()
-            .map(|(c, n)| vec![n.to_string(), c.to_string(), c.name_fr().to_string(), c.name_en().to_string()])
+            .map(|(c, n)| {
+                vec![
+                    n.to_string(),
+                    c.to_string(),
+                    c.name_fr().to_string(),
+                    c.name_en().to_string(),
+                ]
+            })
             .collect();
         out.table(&table, &[Out::bold, Out::accent, plain, Out::dim])?;
     }
-    Ok(if f.countries.is_empty() { Outcome::Nothing } else { Outcome::Found })
+    Ok(if f.countries.is_empty() {
+        Outcome::Nothing
+    } else {
+        Outcome::Found
+    })
 }

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use brief::model::{Location, Source};
 use brief::search::FieldMatch;
-use brief::{Briefing, CountryCode, Corpus, Hit, PartialDate};
+use brief::{Briefing, Corpus, CountryCode, Hit, PartialDate};
 
 #[derive(Serialize)]
 pub struct CountryJson {

@@ -5,9 +5,9 @@ use std::io::Write;
 use brief::search::{Hit, search};
 use brief::{Corpus, Query, Selection};
 
+use super::Outcome;
 use super::json::{self, BriefingJson};
 use super::output::{Out, plain};
-use super::Outcome;
 
 /// One row per briefing: date as written, id, country codes, title.
 pub fn rows(corpus: &Corpus, hits: &[Hit]) -> Vec<Vec<String>> {
@@ -30,7 +30,12 @@ pub fn rows(corpus: &Corpus, hits: &[Hit]) -> Vec<Vec<String>> {
         .collect()
 }
 
-pub fn run<W: Write>(out: &mut Out<W>, corpus: &Corpus, sel: &Selection, as_json: bool) -> std::io::Result<Outcome> {
+pub fn run<W: Write>(
+    out: &mut Out<W>,
+    corpus: &Corpus,
+    sel: &Selection,
+    as_json: bool,
+) -> std::io::Result<Outcome> {
     let hits = search(corpus, &Query::default(), sel);
     if as_json {
         let items: Vec<BriefingJson> = hits
@@ -45,13 +50,23 @@ pub fn run<W: Write>(out: &mut Out<W>, corpus: &Corpus, sel: &Selection, as_json
         fit_titles(&mut rows, width);
         out.table(&rows, &[Out::dim, Out::accent, Out::dim, plain])?;
     }
-    Ok(if hits.is_empty() { Outcome::Nothing } else { Outcome::Found })
+    Ok(if hits.is_empty() {
+        Outcome::Nothing
+    } else {
+        Outcome::Found
+    })
 }
 
 /// Shortens the title column (the last) so rows fit the terminal width.
 pub fn fit_titles(rows: &mut [Vec<String>], width: usize) {
     use brief::text::{truncate, width as w};
-    let col = |i: usize| rows.iter().filter_map(|r| r.get(i)).map(|c| w(c)).max().unwrap_or(0);
+    let col = |i: usize| {
+        rows.iter()
+            .filter_map(|r| r.get(i))
+            .map(|c| w(c))
+            .max()
+            .unwrap_or(0)
+    };
     let fixed = col(0) + col(1) + col(2) + 6;
     let room = width.saturating_sub(fixed).max(24);
     for r in rows.iter_mut() {

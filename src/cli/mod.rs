@@ -39,7 +39,12 @@ SEARCHING:
 
 /// Browse and search folders of YAML meeting briefings.
 #[derive(Debug, Parser)]
-#[command(name = "brief", version, about, after_help = "Run without a subcommand to open the terminal browser.")]
+#[command(
+    name = "brief",
+    version,
+    about,
+    after_help = "Run without a subcommand to open the terminal browser."
+)]
 pub struct Cli {
     /// Briefings folder (default: $BRIEF_DIR, ./briefings, the user data folder, or the built-in corpus).
     #[arg(long, global = true, value_name = "DIR")]
@@ -170,14 +175,21 @@ pub fn load_corpus(choice: &Choice) -> Result<Corpus, Failure> {
 }
 
 /// `--country`/`--actor`/`--year` options to a selection, with clear errors.
-pub fn selection(corpus: &Corpus, countries: &[String], actors: &[String], year: Option<&str>) -> Result<Selection, Failure> {
+pub fn selection(
+    corpus: &Corpus,
+    countries: &[String],
+    actors: &[String],
+    year: Option<&str>,
+) -> Result<Selection, Failure> {
     let usage = |e: brief::query::QueryError| Failure::Usage(e.0);
     let mut sel = Selection::default();
     for c in countries {
-        sel.countries.push(brief::query::parse_country(c).map_err(usage)?);
+        sel.countries
+            .push(brief::query::parse_country(c).map_err(usage)?);
     }
     for a in actors {
-        sel.actors.push(brief::query::parse_actor(a, corpus).map_err(usage)?);
+        sel.actors
+            .push(brief::query::parse_actor(a, corpus).map_err(usage)?);
     }
     if let Some(y) = year {
         sel.years = Some(brief::query::parse_years(y).map_err(usage)?);
@@ -190,6 +202,9 @@ pub fn selection(corpus: &Corpus, countries: &[String], actors: &[String], year:
 pub fn warn_problems(corpus: &Corpus) {
     let errors = corpus.count(brief::Severity::Error);
     if errors > 0 {
-        eprintln!("brief: {errors} file problem(s) while loading {}; run 'brief check' for details", corpus.origin);
+        eprintln!(
+            "brief: {errors} file problem(s) while loading {}; run 'brief check' for details",
+            corpus.origin
+        );
     }
 }

@@ -50,19 +50,33 @@ impl<W: Write> Out<W> {
     }
 
     /// Prints rows as columns aligned by display width; the last column is not padded.
-    pub fn table(&mut self, rows: &[Vec<String>], styles: &[fn(&Self, &str) -> String]) -> std::io::Result<()> {
+    pub fn table(
+        &mut self,
+        rows: &[Vec<String>],
+        styles: &[fn(&Self, &str) -> String],
+    ) -> std::io::Result<()> {
         let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
         let rows: Vec<Vec<String>> = rows
             .iter()
             .map(|r| r.iter().map(|c| sanitize(c, false).into_owned()).collect())
             .collect();
         let widths: Vec<usize> = (0..cols)
-            .map(|i| rows.iter().filter_map(|r| r.get(i)).map(|c| width(c)).max().unwrap_or(0))
+            .map(|i| {
+                rows.iter()
+                    .filter_map(|r| r.get(i))
+                    .map(|c| width(c))
+                    .max()
+                    .unwrap_or(0)
+            })
             .collect();
         for row in &rows {
             let mut line = String::new();
             for (i, cell) in row.iter().enumerate() {
-                let text = if i + 1 < row.len() { pad(cell, widths[i]) } else { cell.clone() };
+                let text = if i + 1 < row.len() {
+                    pad(cell, widths[i])
+                } else {
+                    cell.clone()
+                };
                 let styled = match styles.get(i) {
                     Some(style) => style(self, &text),
                     None => text,

@@ -7,12 +7,30 @@ use brief::paths::{self, Choice};
 use super::output::Out;
 
 pub fn run<W: Write>(out: &mut Out<W>, choice: &Choice) -> std::io::Result<()> {
-    let show = |p: Option<std::path::PathBuf>| p.map_or("(none on this system)".to_string(), |p| p.display().to_string());
-    let dir = choice.dir().map_or("(built-in corpus)".to_string(), |d| d.display().to_string());
+    let show = |p: Option<std::path::PathBuf>| {
+        p.map_or("(none on this system)".to_string(), |p| {
+            p.display().to_string()
+        })
+    };
+    let dir = choice
+        .dir()
+        .map_or("(built-in corpus)".to_string(), |d| d.display().to_string());
     let rows = vec![
-        vec!["briefings".to_string(), dir, format!("({})", choice.reason())],
-        vec!["user data".to_string(), show(paths::user_data_dir()), String::new()],
-        vec!["config".to_string(), show(paths::config_dir()), String::new()],
+        vec![
+            "briefings".to_string(),
+            dir,
+            format!("({})", choice.reason()),
+        ],
+        vec![
+            "user data".to_string(),
+            show(paths::user_data_dir()),
+            String::new(),
+        ],
+        vec![
+            "config".to_string(),
+            show(paths::config_dir()),
+            String::new(),
+        ],
         vec!["state".to_string(), show(paths::state_dir()), String::new()],
         vec!["cache".to_string(), show(paths::cache_dir()), String::new()],
     ];

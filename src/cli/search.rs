@@ -16,22 +16,34 @@ pub fn run<W: Write>(
     limit: Option<usize>,
     as_json: bool,
 ) -> Result<Outcome, Failure> {
-    let query = Query::parse(text, corpus).map_err(|e| Failure::Usage(format!("invalid query: {e}")))?;
+    let query =
+        Query::parse(text, corpus).map_err(|e| Failure::Usage(format!("invalid query: {e}")))?;
     let mut hits = search(corpus, &query, &Selection::default());
     if let Some(n) = limit {
         hits.truncate(n);
     }
     if as_json {
-        let items: Vec<HitJson> = hits.iter().filter_map(|h| HitJson::new(corpus, h)).collect();
+        let items: Vec<HitJson> = hits
+            .iter()
+            .filter_map(|h| HitJson::new(corpus, h))
+            .collect();
         json::print(&mut out.w, &items)?;
     } else if !hits.is_empty() {
         let mut rows = super::list::rows(corpus, &hits);
         super::list::fit_titles(&mut rows, super::output::term_width());
-        out.table(&rows, &[Out::dim, Out::accent, Out::dim, super::output::plain])?;
+        out.table(
+            &rows,
+            &[Out::dim, Out::accent, Out::dim, super::output::plain],
+        )?;
     }
     if hits.is_empty() {
-        let hint = suggest(corpus, &query).map(|s| format!("; did you mean {s}?")).unwrap_or_default();
-        eprintln!("no briefing matches '{}'{hint}", brief::text::sanitize(text, false));
+        let hint = suggest(corpus, &query)
+            .map(|s| format!("; did you mean {s}?"))
+            .unwrap_or_default();
+        eprintln!(
+            "no briefing matches '{}'{hint}",
+            brief::text::sanitize(text, false)
+        );
         return Ok(Outcome::Nothing);
     }
     Ok(Outcome::Found)

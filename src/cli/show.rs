@@ -9,18 +9,32 @@ use super::json::{self, BriefingJson};
 use super::output::{Out, term_width};
 use super::{Failure, Outcome};
 
-pub fn run<W: Write>(out: &mut Out<W>, corpus: &Corpus, id: &str, as_json: bool) -> Result<Outcome, Failure> {
+pub fn run<W: Write>(
+    out: &mut Out<W>,
+    corpus: &Corpus,
+    id: &str,
+    as_json: bool,
+) -> Result<Outcome, Failure> {
     let Some(b) = corpus.get(id) else {
-        let hint = corpus.suggest_id(id).map(|s| format!("; did you mean '{s}'?")).unwrap_or_default();
-        return Err(Failure::Usage(format!("no briefing '{}'{hint}", sanitize(id, false))));
+        let hint = corpus
+            .suggest_id(id)
+            .map(|s| format!("; did you mean '{s}'?"))
+            .unwrap_or_default();
+        return Err(Failure::Usage(format!(
+            "no briefing '{}'{hint}",
+            sanitize(id, false)
+        )));
     };
     if as_json {
         json::print(&mut out.w, &BriefingJson::new(corpus, b, true))?;
         return Ok(Outcome::Found);
     }
     let cols = term_width().min(100);
-    let mut fields: Vec<(String, String)> =
-        corpus.metadata(b).into_iter().map(|(l, v)| (l.to_string(), v)).collect();
+    let mut fields: Vec<(String, String)> = corpus
+        .metadata(b)
+        .into_iter()
+        .map(|(l, v)| (l.to_string(), v))
+        .collect();
     for (kind, group) in corpus.actors_by_kind(b) {
         let names: Vec<String> = group
             .iter()

@@ -110,7 +110,13 @@ pub struct Binding {
     pub hint: bool,
 }
 
-const fn b(scope: Scope, keys: &'static [Key], action: Action, help: &'static str, hint: bool) -> Binding {
+const fn b(
+    scope: Scope,
+    keys: &'static [Key],
+    action: Action,
+    help: &'static str,
+    hint: bool,
+) -> Binding {
     Binding {
         scope,
         keys,
@@ -124,60 +130,321 @@ use KeyCode as C;
 use Scope as S;
 
 pub static KEYMAP: &[Binding] = &[
-    b(S::Help, &[k(C::Esc), ch('?'), ch('q')], Action::Back, "close the help", true),
-    b(S::Help, &[ch('j'), k(C::Down)], Action::MoveDown, "scroll down", false),
-    b(S::Help, &[ch('k'), k(C::Up)], Action::MoveUp, "scroll up", false),
-    b(S::Problems, &[k(C::Esc), ch('p'), ch('q')], Action::Back, "close the problems view", true),
-    b(S::Problems, &[ch('j'), k(C::Down)], Action::MoveDown, "scroll down", false),
-    b(S::Problems, &[ch('k'), k(C::Up)], Action::MoveUp, "scroll up", false),
-    b(S::Search, &[k(C::Esc)], Action::Back, "leave the search line", true),
-    b(S::Search, &[k(C::Enter), k(C::Down)], Action::Submit, "go to the results", true),
-    b(S::Search, &[ctrl('u')], Action::ClearLine, "clear the search", true),
-    b(S::Search, &[k(C::Backspace)], Action::DeleteBack, "delete before the cursor", false),
-    b(S::Search, &[k(C::Delete)], Action::DeleteForward, "delete under the cursor", false),
-    b(S::Search, &[k(C::Left)], Action::CursorLeft, "cursor left", false),
-    b(S::Search, &[k(C::Right)], Action::CursorRight, "cursor right", false),
-    b(S::Search, &[k(C::Home), ctrl('a')], Action::LineStart, "start of line", false),
-    b(S::Search, &[k(C::End), ctrl('e')], Action::LineEnd, "end of line", false),
-    b(S::ArticleFind, &[k(C::Esc)], Action::Back, "stop searching the article", true),
-    b(S::ArticleFind, &[k(C::Enter)], Action::Submit, "keep the matches, back to reading", true),
-    b(S::ArticleFind, &[k(C::Backspace)], Action::DeleteBack, "delete a character", false),
-    b(S::ArticleFind, &[ctrl('u')], Action::ClearLine, "clear", false),
-    b(S::FacetNarrow, &[k(C::Esc)], Action::Back, "stop narrowing", true),
-    b(S::FacetNarrow, &[k(C::Backspace)], Action::DeleteBack, "delete a character", false),
-    b(S::FacetNarrow, &[k(C::Enter), ch(' ')], Action::Toggle, "select or unselect", true),
-    b(S::FacetNarrow, &[k(C::Down)], Action::MoveDown, "next value", false),
-    b(S::FacetNarrow, &[k(C::Up)], Action::MoveUp, "previous value", false),
-    b(S::List, &[k(C::Enter)], Action::Open, "open in the reader", true),
-    b(S::Facets, &[k(C::Enter), ch(' ')], Action::Toggle, "select or unselect", true),
-    b(S::Facets, &[ch('/')], Action::NarrowFacet, "narrow (or type any other letter)", true),
-    b(S::Reader, &[ch('/')], Action::FindInArticle, "search in the article", true),
+    b(
+        S::Help,
+        &[k(C::Esc), ch('?'), ch('q')],
+        Action::Back,
+        "close the help",
+        true,
+    ),
+    b(
+        S::Help,
+        &[ch('j'), k(C::Down)],
+        Action::MoveDown,
+        "scroll down",
+        false,
+    ),
+    b(
+        S::Help,
+        &[ch('k'), k(C::Up)],
+        Action::MoveUp,
+        "scroll up",
+        false,
+    ),
+    b(
+        S::Problems,
+        &[k(C::Esc), ch('p'), ch('q')],
+        Action::Back,
+        "close the problems view",
+        true,
+    ),
+    b(
+        S::Problems,
+        &[ch('j'), k(C::Down)],
+        Action::MoveDown,
+        "scroll down",
+        false,
+    ),
+    b(
+        S::Problems,
+        &[ch('k'), k(C::Up)],
+        Action::MoveUp,
+        "scroll up",
+        false,
+    ),
+    b(
+        S::Search,
+        &[k(C::Esc)],
+        Action::Back,
+        "leave the search line",
+        true,
+    ),
+    b(
+        S::Search,
+        &[k(C::Enter), k(C::Down)],
+        Action::Submit,
+        "go to the results",
+        true,
+    ),
+    b(
+        S::Search,
+        &[ctrl('u')],
+        Action::ClearLine,
+        "clear the search",
+        true,
+    ),
+    b(
+        S::Search,
+        &[k(C::Backspace)],
+        Action::DeleteBack,
+        "delete before the cursor",
+        false,
+    ),
+    b(
+        S::Search,
+        &[k(C::Delete)],
+        Action::DeleteForward,
+        "delete under the cursor",
+        false,
+    ),
+    b(
+        S::Search,
+        &[k(C::Left)],
+        Action::CursorLeft,
+        "cursor left",
+        false,
+    ),
+    b(
+        S::Search,
+        &[k(C::Right)],
+        Action::CursorRight,
+        "cursor right",
+        false,
+    ),
+    b(
+        S::Search,
+        &[k(C::Home), ctrl('a')],
+        Action::LineStart,
+        "start of line",
+        false,
+    ),
+    b(
+        S::Search,
+        &[k(C::End), ctrl('e')],
+        Action::LineEnd,
+        "end of line",
+        false,
+    ),
+    b(
+        S::ArticleFind,
+        &[k(C::Esc)],
+        Action::Back,
+        "stop searching the article",
+        true,
+    ),
+    b(
+        S::ArticleFind,
+        &[k(C::Enter)],
+        Action::Submit,
+        "keep the matches, back to reading",
+        true,
+    ),
+    b(
+        S::ArticleFind,
+        &[k(C::Backspace)],
+        Action::DeleteBack,
+        "delete a character",
+        false,
+    ),
+    b(
+        S::ArticleFind,
+        &[ctrl('u')],
+        Action::ClearLine,
+        "clear",
+        false,
+    ),
+    b(
+        S::FacetNarrow,
+        &[k(C::Esc)],
+        Action::Back,
+        "stop narrowing",
+        true,
+    ),
+    b(
+        S::FacetNarrow,
+        &[k(C::Backspace)],
+        Action::DeleteBack,
+        "delete a character",
+        false,
+    ),
+    b(
+        S::FacetNarrow,
+        &[k(C::Enter), ch(' ')],
+        Action::Toggle,
+        "select or unselect",
+        true,
+    ),
+    b(
+        S::FacetNarrow,
+        &[k(C::Down)],
+        Action::MoveDown,
+        "next value",
+        false,
+    ),
+    b(
+        S::FacetNarrow,
+        &[k(C::Up)],
+        Action::MoveUp,
+        "previous value",
+        false,
+    ),
+    b(
+        S::List,
+        &[k(C::Enter)],
+        Action::Open,
+        "open in the reader",
+        true,
+    ),
+    b(
+        S::Facets,
+        &[k(C::Enter), ch(' ')],
+        Action::Toggle,
+        "select or unselect",
+        true,
+    ),
+    b(
+        S::Facets,
+        &[ch('/')],
+        Action::NarrowFacet,
+        "narrow (or type any other letter)",
+        true,
+    ),
+    b(
+        S::Reader,
+        &[ch('/')],
+        Action::FindInArticle,
+        "search in the article",
+        true,
+    ),
     b(S::Reader, &[ch('n')], Action::NextMatch, "next match", true),
-    b(S::Reader, &[ch('N')], Action::PrevMatch, "previous match", true),
-    b(S::Reader, &[k(C::Esc)], Action::Back, "close the reader", true),
-    b(S::Always, &[ctrl('c')], Action::Quit, "quit, from anywhere", false),
-    b(S::Always, &[ctrl('z')], Action::Suspend, "suspend to the shell (fg to return)", false),
+    b(
+        S::Reader,
+        &[ch('N')],
+        Action::PrevMatch,
+        "previous match",
+        true,
+    ),
+    b(
+        S::Reader,
+        &[k(C::Esc)],
+        Action::Back,
+        "close the reader",
+        true,
+    ),
+    b(
+        S::Always,
+        &[ctrl('c')],
+        Action::Quit,
+        "quit, from anywhere",
+        false,
+    ),
+    b(
+        S::Always,
+        &[ctrl('z')],
+        Action::Suspend,
+        "suspend to the shell (fg to return)",
+        false,
+    ),
     b(S::Global, &[ch('q')], Action::Quit, "quit", true),
     b(S::Global, &[ch('?')], Action::Help, "help", true),
     b(S::Global, &[ch('/')], Action::FocusSearch, "search", true),
-    b(S::Global, &[k(C::Tab)], Action::FocusNext, "next pane", true),
-    b(S::Global, &[k(C::BackTab)], Action::FocusPrev, "previous pane", false),
-    b(S::Global, &[ch('j'), k(C::Down)], Action::MoveDown, "down", false),
+    b(
+        S::Global,
+        &[k(C::Tab)],
+        Action::FocusNext,
+        "next pane",
+        true,
+    ),
+    b(
+        S::Global,
+        &[k(C::BackTab)],
+        Action::FocusPrev,
+        "previous pane",
+        false,
+    ),
+    b(
+        S::Global,
+        &[ch('j'), k(C::Down)],
+        Action::MoveDown,
+        "down",
+        false,
+    ),
     b(S::Global, &[ch('k'), k(C::Up)], Action::MoveUp, "up", false),
-    b(S::Global, &[ch('g'), k(C::Home)], Action::First, "first", false),
-    b(S::Global, &[ch('G'), k(C::End)], Action::Last, "last", false),
-    b(S::Global, &[k(C::PageDown)], Action::PageDown, "page down", false),
+    b(
+        S::Global,
+        &[ch('g'), k(C::Home)],
+        Action::First,
+        "first",
+        false,
+    ),
+    b(
+        S::Global,
+        &[ch('G'), k(C::End)],
+        Action::Last,
+        "last",
+        false,
+    ),
+    b(
+        S::Global,
+        &[k(C::PageDown)],
+        Action::PageDown,
+        "page down",
+        false,
+    ),
     b(S::Global, &[k(C::PageUp)], Action::PageUp, "page up", false),
-    b(S::Global, &[ctrl('d')], Action::HalfPageDown, "half page down", false),
-    b(S::Global, &[ctrl('u')], Action::HalfPageUp, "half page up", false),
-    b(S::Global, &[ch('x')], Action::ClearFilters, "clear every filter and the search", true),
-    b(S::Global, &[ch('p')], Action::Problems, "problems found while loading", false),
-    b(S::Global, &[k(C::Esc)], Action::Back, "back one step", false),
+    b(
+        S::Global,
+        &[ctrl('d')],
+        Action::HalfPageDown,
+        "half page down",
+        false,
+    ),
+    b(
+        S::Global,
+        &[ctrl('u')],
+        Action::HalfPageUp,
+        "half page up",
+        false,
+    ),
+    b(
+        S::Global,
+        &[ch('x')],
+        Action::ClearFilters,
+        "clear every filter and the search",
+        true,
+    ),
+    b(
+        S::Global,
+        &[ch('p')],
+        Action::Problems,
+        "problems found while loading",
+        false,
+    ),
+    b(
+        S::Global,
+        &[k(C::Esc)],
+        Action::Back,
+        "back one step",
+        false,
+    ),
 ];
 
 /// True for scopes where unbound printable characters are typed as text.
 fn is_input(scope: Scope) -> bool {
-    matches!(scope, Scope::Search | Scope::ArticleFind | Scope::FacetNarrow)
+    matches!(
+        scope,
+        Scope::Search | Scope::ArticleFind | Scope::FacetNarrow
+    )
 }
 
 /// The action for a key, given the active scopes in precedence order (most specific first).
@@ -186,12 +453,18 @@ pub fn dispatch(scopes: &[Scope], ev: &KeyEvent) -> Option<Action> {
         return None;
     }
     for &scope in std::iter::once(&Scope::Always).chain(scopes) {
-        if let Some(bind) = KEYMAP.iter().find(|b| b.scope == scope && b.keys.iter().any(|k| k.matches(ev))) {
+        if let Some(bind) = KEYMAP
+            .iter()
+            .find(|b| b.scope == scope && b.keys.iter().any(|k| k.matches(ev)))
+        {
             return Some(bind.action);
         }
         if is_input(scope) {
             if let KeyCode::Char(c) = ev.code {
-                if !ev.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) {
+                if !ev
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+                {
                     return Some(Action::Insert(c));
                 }
             }
@@ -242,7 +515,12 @@ pub fn help_sections() -> Vec<(Scope, Vec<(String, &'static str)>)> {
             let rows = KEYMAP
                 .iter()
                 .filter(|b| b.scope == s)
-                .map(|b| (b.keys.iter().map(Key::label).collect::<Vec<_>>().join(" "), b.help))
+                .map(|b| {
+                    (
+                        b.keys.iter().map(Key::label).collect::<Vec<_>>().join(" "),
+                        b.help,
+                    )
+                })
                 .collect();
             (s, rows)
         })
@@ -260,32 +538,56 @@ mod tests {
     #[test]
     fn input_scopes_take_letters_before_global_keys() {
         let q = key(KeyCode::Char('q'), KeyModifiers::NONE);
-        assert_eq!(dispatch(&[Scope::Search, Scope::Global], &q), Some(Action::Insert('q')));
-        assert_eq!(dispatch(&[Scope::List, Scope::Global], &q), Some(Action::Quit));
+        assert_eq!(
+            dispatch(&[Scope::Search, Scope::Global], &q),
+            Some(Action::Insert('q'))
+        );
+        assert_eq!(
+            dispatch(&[Scope::List, Scope::Global], &q),
+            Some(Action::Quit)
+        );
     }
 
     #[test]
     fn ctrl_u_clears_the_search_line_but_pages_elsewhere() {
         let cu = key(KeyCode::Char('u'), KeyModifiers::CONTROL);
-        assert_eq!(dispatch(&[Scope::Search, Scope::Global], &cu), Some(Action::ClearLine));
-        assert_eq!(dispatch(&[Scope::List, Scope::Global], &cu), Some(Action::HalfPageUp));
+        assert_eq!(
+            dispatch(&[Scope::Search, Scope::Global], &cu),
+            Some(Action::ClearLine)
+        );
+        assert_eq!(
+            dispatch(&[Scope::List, Scope::Global], &cu),
+            Some(Action::HalfPageUp)
+        );
     }
 
     #[test]
     fn ctrl_c_quits_from_anywhere_but_overlays_swallow_the_rest() {
         let cc = key(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(dispatch(&[Scope::Search, Scope::Global], &cc), Some(Action::Quit));
+        assert_eq!(
+            dispatch(&[Scope::Search, Scope::Global], &cc),
+            Some(Action::Quit)
+        );
         let x = key(KeyCode::Char('x'), KeyModifiers::NONE);
         assert_eq!(dispatch(&[Scope::Help, Scope::Global], &x), None);
-        assert_eq!(dispatch(&[Scope::Help, Scope::Global], &cc), Some(Action::Quit));
+        assert_eq!(
+            dispatch(&[Scope::Help, Scope::Global], &cc),
+            Some(Action::Quit)
+        );
     }
 
     #[test]
     fn shifted_letters_and_backtab_match() {
         let n = key(KeyCode::Char('N'), KeyModifiers::SHIFT);
-        assert_eq!(dispatch(&[Scope::Reader, Scope::Global], &n), Some(Action::PrevMatch));
+        assert_eq!(
+            dispatch(&[Scope::Reader, Scope::Global], &n),
+            Some(Action::PrevMatch)
+        );
         let bt = key(KeyCode::BackTab, KeyModifiers::SHIFT);
-        assert_eq!(dispatch(&[Scope::List, Scope::Global], &bt), Some(Action::FocusPrev));
+        assert_eq!(
+            dispatch(&[Scope::List, Scope::Global], &bt),
+            Some(Action::FocusPrev)
+        );
     }
 
     #[test]
@@ -296,7 +598,12 @@ mod tests {
                     continue;
                 }
                 for ka in a.keys {
-                    assert!(!b.keys.contains(ka), "{:?} bound twice in {:?}", ka, a.scope);
+                    assert!(
+                        !b.keys.contains(ka),
+                        "{:?} bound twice in {:?}",
+                        ka,
+                        a.scope
+                    );
                 }
             }
         }

@@ -30,16 +30,24 @@ pub fn areas(size: Rect, focus: Focus, facet_tab: Focus) -> Areas {
             ..Areas::default()
         };
     }
-    let [search, body, status] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)]).areas(size);
+    let [search, body, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(size);
     let mut a = Areas {
         search,
         status,
         ..Areas::default()
     };
     if size.width >= WIDE {
-        let [left, reader] = Layout::horizontal([Constraint::Percentage(48), Constraint::Fill(1)]).areas(body);
-        let [list, facets] = Layout::vertical([Constraint::Percentage(58), Constraint::Fill(1)]).areas(left);
-        let [actors, countries] = Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)]).areas(facets);
+        let [left, reader] =
+            Layout::horizontal([Constraint::Percentage(48), Constraint::Fill(1)]).areas(body);
+        let [list, facets] =
+            Layout::vertical([Constraint::Percentage(58), Constraint::Fill(1)]).areas(left);
+        let [actors, countries] =
+            Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)]).areas(facets);
         a.list = Some(list);
         a.actors = Some(actors);
         a.countries = Some(countries);
@@ -58,7 +66,8 @@ pub fn areas(size: Rect, focus: Focus, facet_tab: Focus) -> Areas {
     if focus == Focus::Reader {
         a.reader = Some(body);
     } else if size.width >= 64 {
-        let [list, side] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(30)]).areas(body);
+        let [list, side] =
+            Layout::horizontal([Constraint::Fill(1), Constraint::Length(30)]).areas(body);
         a.list = Some(list);
         set_facet(&mut a, side);
     } else if facet_focused {

@@ -18,7 +18,9 @@ use std::thread;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, DisableMouseCapture, Event as TermEvent};
-use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
 use ratatui::crossterm::{cursor, execute};
 use ratatui::layout::Rect;
 
@@ -50,7 +52,12 @@ pub enum Exit {
 /// Leaves the terminal as it was found: main screen, cursor shown, raw mode off.
 pub fn restore_terminal() {
     let _ = disable_raw_mode();
-    let _ = execute!(stdout(), DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+    let _ = execute!(
+        stdout(),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
 }
 
 fn enter_terminal() -> std::io::Result<()> {
@@ -189,7 +196,9 @@ pub fn run(source: Source, launch: Launch) -> std::io::Result<Exit> {
         for ev in batch {
             let msg = match ev {
                 Event::Signal(sig) => return Ok(Exit::Signal(sig)),
-                Event::Term(TermEvent::Key(key)) => keymap::dispatch(&state.scopes(), &key).map(Msg::Action),
+                Event::Term(TermEvent::Key(key)) => {
+                    keymap::dispatch(&state.scopes(), &key).map(Msg::Action)
+                }
                 Event::Term(TermEvent::Resize(w, h)) => Some(Msg::Resize(w, h)),
                 Event::Term(_) => None,
                 Event::App(m) => Some(m),

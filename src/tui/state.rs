@@ -5,7 +5,6 @@ use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
-use crate::model::ActorKind;
 use crate::search::{Facets, Hit, find_ranges, word_ranges};
 use crate::text::{fold, sanitize, width};
 use crate::{ActorId, Corpus, CountryCode, Selection};
@@ -25,7 +24,13 @@ pub enum Focus {
 }
 
 impl Focus {
-    const CYCLE: [Focus; 5] = [Focus::Search, Focus::List, Focus::Actors, Focus::Countries, Focus::Reader];
+    const CYCLE: [Focus; 5] = [
+        Focus::Search,
+        Focus::List,
+        Focus::Actors,
+        Focus::Countries,
+        Focus::Reader,
+    ];
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -49,7 +54,10 @@ pub struct LineEdit {
 
 impl LineEdit {
     fn byte(&self, char_idx: usize) -> usize {
-        self.text.char_indices().nth(char_idx).map_or(self.text.len(), |(b, _)| b)
+        self.text
+            .char_indices()
+            .nth(char_idx)
+            .map_or(self.text.len(), |(b, _)| b)
     }
     fn insert(&mut self, c: char) {
         let at = self.byte(self.cursor);
@@ -113,6 +121,8 @@ pub enum LineKind {
     /// A `label  value` line; the label takes this many cells.
     Meta(usize),
     Heading,
+    /// A kind of actor under the actors heading.
+    Subheading,
     Summary,
     Body,
     Blank,
@@ -295,16 +305,24 @@ impl State {
 
     /// Rows visible in the list pane.
     fn list_height(&self) -> usize {
-        self.areas().list.map_or(10, |r| usize::from(r.height.saturating_sub(2)).max(1))
+        self.areas()
+            .list
+            .map_or(10, |r| usize::from(r.height.saturating_sub(2)).max(1))
     }
 
     fn reader_height(&self) -> usize {
-        self.areas().reader.map_or(10, |r| usize::from(r.height.saturating_sub(2)).max(1))
+        self.areas()
+            .reader
+            .map_or(10, |r| usize::from(r.height.saturating_sub(2)).max(1))
     }
 
     fn facet_height(&self, focus: Focus) -> usize {
         let a = self.areas();
-        let r = if focus == Focus::Actors { a.actors } else { a.countries };
+        let r = if focus == Focus::Actors {
+            a.actors
+        } else {
+            a.countries
+        };
         r.map_or(10, |r| usize::from(r.height.saturating_sub(2)).max(1))
     }
 }
@@ -450,7 +468,9 @@ fn on_results(state: &mut State, r: Results) -> bool {
         .as_deref()
         .and_then(|id| corpus.as_ref().and_then(|c| c.position(id)))
         .or(before);
-    state.cursor = wanted.and_then(|d| state.hits.iter().position(|h| h.doc == d)).unwrap_or(0);
+    state.cursor = wanted
+        .and_then(|d| state.hits.iter().position(|h| h.doc == d))
+        .unwrap_or(0);
     if open.is_some() && wanted.is_some() && state.hits.iter().any(|h| Some(h.doc) == wanted) {
         state.focus = Focus::Reader;
     }
@@ -464,7 +484,16 @@ fn rebuild_facets(state: &mut State) {
     let Some(corpus) = state.corpus.clone() else {
         return;
     };
-    let actor_label = |id: ActorId| corpus.actor(id).map(|a| a.label()).unwrap_or_default();
+    // Acronym first, so a narrow pane still shows what matters.
+    let actor_label = |id: ActorId| {
+        corpus
+            .actor(id)
+            .map(|a| match &a.short {
+                Some(s) if *s != a.name => format!("{s} · {}", a.name),
+                _ => a.name.clone(),
+            })
+            .unwrap_or_default()
+    };
     let mut actors: Vec<FacetItem> = state
         .facets
         .actors
@@ -525,7 +554,9 @@ fn fill_pane(pane: &mut FacetPane, mut items: Vec<FacetItem>) {
         let needle = fold(&n.text);
         items.retain(|i| fold(&i.label).contains(&needle));
     }
-    pane.cursor = current.and_then(|k| items.iter().position(|i| i.key == k)).unwrap_or(0);
+    pane.cursor = current
+        .and_then(|k| items.iter().position(|i| i.key == k))
+        .unwrap_or(0);
     pane.items = items;
 }
 
@@ -550,13 +581,19 @@ fn relayout(state: &mut State) {
         }
     }
     let h = state.reader_height();
-    state.reader.scroll = state.reader.scroll.min(state.reader.lines.len().saturating_sub(h));
+    state.reader.scroll = state
+        .reader
+        .scroll
+        .min(state.reader.lines.len().saturating_sub(h));
 }
 
 fn wrap_into(out: &mut Vec<ReaderLine>, text: &str, width: usize, kind: LineKind, indent: usize) {
     let text = sanitize(text, false);
     let pad = " ".repeat(indent);
-    let opts = textwrap::Options::new(width.max(indent + 8)).subsequent_indent(&pad);
+    // No splitting at hyphens: ids and compound names stay whole.
+    let opts = textwrap::Options::new(width.max(indent + 8))
+        .subsequent_indent(&pad)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
     for line in textwrap::wrap(&text, opts) {
         out.push(ReaderLine {
             text: line.into_owned(),
@@ -570,7 +607,11 @@ fn wrap_into(out: &mut Vec<ReaderLine>, text: &str, width: usize, kind: LineKind
 fn layout_reader(state: &mut State) {
     let mut lines = Vec::new();
     let corpus = state.corpus.clone();
-    let b = state.reader.doc.and_then(|d| corpus.as_ref().and_then(|c| c.briefings.get(d).map(|b| (c, b))));
+    let b = state.reader.doc.and_then(|d| {
+        corpus
+            .as_ref()
+            .and_then(|c| c.briefings.get(d).map(|b| (c, b)))
+    });
     if let Some((corpus, b)) = b {
         let w = usize::from(state.reader.width);
         let blank = || ReaderLine {
@@ -591,14 +632,13 @@ fn layout_reader(state: &mut State) {
             lines.push(blank());
             wrap_into(&mut lines, "Acteurs", w, LineKind::Heading, 0);
             for (kind, group) in groups {
-                let label = kind_label(kind);
-                for (i, (actor, role)) in group.iter().enumerate() {
-                    let head = if i == 0 { label } else { "" };
+                wrap_into(&mut lines, kind.label_fr(), w, LineKind::Subheading, 0);
+                for (actor, role) in group {
                     let text = match role {
-                        Some(r) => format!("{}{} — {r}", crate::text::pad(head, 22), actor.label()),
-                        None => format!("{}{}", crate::text::pad(head, 22), actor.label()),
+                        Some(r) => format!("• {} — {r}", actor.label()),
+                        None => format!("• {}", actor.label()),
                     };
-                    wrap_into(&mut lines, &text, w, LineKind::Meta(22), 24);
+                    wrap_into(&mut lines, &text, w, LineKind::Body, 2);
                 }
             }
         }
@@ -613,10 +653,6 @@ fn layout_reader(state: &mut State) {
     }
     state.reader.lines = lines;
     mark_reader(state);
-}
-
-fn kind_label(kind: ActorKind) -> &'static str {
-    kind.label_fr()
 }
 
 /// Highlights the query's words and finds the article search's matches.
@@ -644,7 +680,11 @@ fn mark_reader(state: &mut State) {
 
 /// Scrolls the reader so the current match is visible.
 fn show_match(state: &mut State) {
-    let Some((line, _)) = state.reader.current.and_then(|c| state.reader.matches.get(c)) else {
+    let Some((line, _)) = state
+        .reader
+        .current
+        .and_then(|c| state.reader.matches.get(c))
+    else {
         return;
     };
     let h = state.reader_height();
@@ -656,7 +696,11 @@ fn show_match(state: &mut State) {
 }
 
 fn toggle_facet(state: &mut State, effects: &mut Vec<Effect>) {
-    let Some(item) = state.facet(state.focus).and_then(|p| p.items.get(p.cursor)).cloned() else {
+    let Some(item) = state
+        .facet(state.focus)
+        .and_then(|p| p.items.get(p.cursor))
+        .cloned()
+    else {
         return;
     };
     match item.key {
@@ -718,9 +762,16 @@ fn on_action(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
             state.search.cursor = state.search.text.chars().count();
         }
         Action::FocusNext | Action::FocusPrev => {
-            let i = Focus::CYCLE.iter().position(|f| *f == state.focus).unwrap_or(0);
+            let i = Focus::CYCLE
+                .iter()
+                .position(|f| *f == state.focus)
+                .unwrap_or(0);
             let n = Focus::CYCLE.len();
-            let next = if action == Action::FocusNext { (i + 1) % n } else { (i + n - 1) % n };
+            let next = if action == Action::FocusNext {
+                (i + 1) % n
+            } else {
+                (i + n - 1) % n
+            };
             set_focus(state, Focus::CYCLE[next]);
         }
         Action::Back => back(state, effects),
@@ -766,13 +817,21 @@ fn on_action(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
                 return;
             }
             let c = state.reader.current.unwrap_or(0);
-            state.reader.current = Some(if action == Action::NextMatch { (c + 1) % n } else { (c + n - 1) % n });
+            state.reader.current = Some(if action == Action::NextMatch {
+                (c + 1) % n
+            } else {
+                (c + n - 1) % n
+            });
             show_match(state);
         }
         Action::Insert(c) => insert(state, c, effects),
-        Action::DeleteBack | Action::DeleteForward | Action::ClearLine => edit_text(state, action, effects),
+        Action::DeleteBack | Action::DeleteForward | Action::ClearLine => {
+            edit_text(state, action, effects)
+        }
         Action::CursorLeft => state.search.cursor = state.search.cursor.saturating_sub(1),
-        Action::CursorRight => state.search.cursor = (state.search.cursor + 1).min(state.search.text.chars().count()),
+        Action::CursorRight => {
+            state.search.cursor = (state.search.cursor + 1).min(state.search.text.chars().count())
+        }
         Action::LineStart => state.search.cursor = 0,
         Action::LineEnd => state.search.cursor = state.search.text.chars().count(),
         a if is_move(a) => move_cursor(state, a),
@@ -897,7 +956,8 @@ fn move_cursor(state: &mut State, a: Action) {
             let h = state.reader_height();
             let max = state.reader.lines.len().saturating_sub(h);
             // The reader scrolls its view: the "cursor" is the top line.
-            state.reader.scroll = moved(a, state.reader.scroll, max + 1, h.saturating_sub(1).max(1));
+            state.reader.scroll =
+                moved(a, state.reader.scroll, max + 1, h.saturating_sub(1).max(1));
         }
     }
 }

@@ -11,11 +11,24 @@ use super::Theme;
 use crate::tui::state::{Focus, State};
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, which: Focus, theme: &Theme) {
-    let Some(pane) = state.facet(which) else { return };
+    let Some(pane) = state.facet(which) else {
+        return;
+    };
     let focused = state.focus == which;
-    let name = if which == Focus::Actors { "Acteurs" } else { "Pays" };
+    let name = if which == Focus::Actors {
+        "Acteurs"
+    } else {
+        "Pays"
+    };
     let chosen = pane.items.iter().filter(|i| i.selected).count();
-    let mut title = if chosen > 0 { format!("{name} ({chosen} choisi{})", if chosen > 1 { "s" } else { "" }) } else { name.to_string() };
+    let mut title = if chosen > 0 {
+        format!(
+            "{name} ({chosen} choisi{})",
+            if chosen > 1 { "s" } else { "" }
+        )
+    } else {
+        name.to_string()
+    };
     if let Some(n) = &pane.narrow {
         title = format!("{title} ⌕ {}", sanitize(&n.text, false));
     }
@@ -23,7 +36,11 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, which: Focus, theme:
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if pane.items.is_empty() {
-        let msg = if pane.narrow.is_some() { "nothing matches: Backspace or Esc" } else { "—" };
+        let msg = if pane.narrow.is_some() {
+            "nothing matches: Backspace or Esc"
+        } else {
+            "—"
+        };
         frame.render_widget(Paragraph::new(msg).style(theme.dim()), inner);
         return;
     }
@@ -42,7 +59,11 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, which: Focus, theme:
             let room = w.saturating_sub(4 + count.len() + 1);
             let label = truncate(&sanitize(&item.label, false), room);
             let gap = w.saturating_sub(4 + width(&label) + count.len());
-            let mut style = if item.count == 0 { theme.dim() } else { ratatui::style::Style::new() };
+            let mut style = if item.count == 0 {
+                theme.dim()
+            } else {
+                ratatui::style::Style::new()
+            };
             if item.selected {
                 style = style.patch(theme.marked());
             }

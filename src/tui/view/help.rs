@@ -18,9 +18,18 @@ pub fn lines() -> Vec<Line<'static>> {
         if rows.is_empty() {
             continue;
         }
-        out.push(Line::from(Span::styled(scope.title(), Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED))));
+        out.push(Line::from(Span::styled(
+            scope.title(),
+            Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+        )));
         for (keys, help) in rows {
-            out.push(Line::from(vec![Span::styled(format!("  {}", pad(&keys, 22)), Style::new().add_modifier(Modifier::BOLD)), Span::raw(help)]));
+            out.push(Line::from(vec![
+                Span::styled(
+                    format!("  {}", pad(&keys, 22)),
+                    Style::new().add_modifier(Modifier::BOLD),
+                ),
+                Span::raw(help),
+            ]));
         }
         out.push(Line::default());
     }

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
-use crate::text::{sanitize, truncate, width};
+use crate::text::{pad, sanitize, truncate, width};
 
 use super::{Theme, marked_spans};
 use crate::tui::state::{Focus, State};
@@ -27,7 +27,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     };
     if state.hits.is_empty() {
         let msg = if corpus.briefings.is_empty() {
-            format!("No briefings in {}.\nAdd *.yaml files there (see README), then restart.", corpus.origin)
+            format!(
+                "No briefings in {}.\nAdd *.yaml files there (see README), then restart.",
+                corpus.origin
+            )
         } else {
             "No briefing matches. x clears every filter.".to_string()
         };
@@ -37,24 +40,41 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let w = usize::from(inner.width);
     let height = usize::from(inner.height);
     let mut lines = Vec::with_capacity(height);
-    for (row, hit) in state.hits.iter().enumerate().skip(state.offset).take(height) {
-        let Some(b) = corpus.briefings.get(hit.doc) else { continue };
+    for (row, hit) in state
+        .hits
+        .iter()
+        .enumerate()
+        .skip(state.offset)
+        .take(height)
+    {
+        let Some(b) = corpus.briefings.get(hit.doc) else {
+            continue;
+        };
         let selected = row == state.cursor;
         let marker = if selected { "▶" } else { " " };
         let date = b.date.map_or_else(|| "—".to_string(), |d| d.to_string());
         let codes: Vec<&str> = b.countries.iter().map(|c| c.as_str()).collect();
-        let mut codes = codes.join(" ");
-        let title_room = w.saturating_sub(2 + 11 + 1);
-        let codes_room = (title_room / 3).min(16);
-        codes = truncate(&codes, codes_room);
-        let title_w = title_room.saturating_sub(width(&codes) + 1);
+        let title_room = w.saturating_sub(2 + 11);
+        // A fixed column for the codes keeps the titles aligned.
+        let codes_w = (title_room / 4).clamp(5, 15);
+        let codes = pad(&truncate(&codes.join(" "), codes_w), codes_w);
+        let title_w = title_room.saturating_sub(codes_w + 1);
         let title = truncate(&sanitize(&b.title, false), title_w);
-        let base = if selected { theme.selected() } else { ratatui::style::Style::new() };
+        let base = if selected {
+            theme.selected()
+        } else {
+            ratatui::style::Style::new()
+        };
         let mut spans = vec![
             Span::styled(format!("{marker} "), base),
             Span::styled(format!("{date:<10} "), base.patch(theme.dim())),
         ];
-        spans.extend(marked_spans(&title, hit.title_ranges(), base, base.patch(theme.highlight())));
+        spans.extend(marked_spans(
+            &title,
+            hit.title_ranges(),
+            base,
+            base.patch(theme.highlight()),
+        ));
         let used = 2 + 11 + width(&title);
         let gap = w.saturating_sub(used + width(&codes));
         spans.push(Span::styled(" ".repeat(gap), base));
@@ -63,7 +83,12 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     }
     frame.render_widget(Paragraph::new(lines), inner);
     if state.hits.len() > height {
-        let mut sb = ScrollbarState::new(state.hits.len().saturating_sub(height)).position(state.offset);
-        frame.render_stateful_widget(Scrollbar::new(ScrollbarOrientation::VerticalRight), area, &mut sb);
+        let mut sb =
+            ScrollbarState::new(state.hits.len().saturating_sub(height)).position(state.offset);
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight),
+            area,
+            &mut sb,
+        );
     }
 }

@@ -23,7 +23,11 @@ pub struct Theme {
 
 impl Theme {
     fn fg(&self, c: Color) -> Style {
-        if self.color { Style::new().fg(c) } else { Style::new() }
+        if self.color {
+            Style::new().fg(c)
+        } else {
+            Style::new()
+        }
     }
     pub fn border(&self, focused: bool) -> Style {
         if focused {
@@ -33,19 +37,28 @@ impl Theme {
         }
     }
     pub fn title(&self, focused: bool) -> Style {
-        if focused { Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED) } else { Style::new().add_modifier(Modifier::BOLD) }
+        if focused {
+            Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD)
+        }
     }
     pub fn selected(&self) -> Style {
         Style::new().add_modifier(Modifier::REVERSED)
     }
     pub fn highlight(&self) -> Style {
-        self.fg(Color::Yellow).add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        self.fg(Color::Yellow)
+            .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
     }
     pub fn current_match(&self) -> Style {
         Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
     }
     pub fn dim(&self) -> Style {
-        if self.color { Style::new().fg(Color::DarkGray) } else { Style::new().add_modifier(Modifier::DIM) }
+        if self.color {
+            Style::new().fg(Color::DarkGray)
+        } else {
+            Style::new().add_modifier(Modifier::DIM)
+        }
     }
     pub fn accent(&self) -> Style {
         self.fg(Color::Cyan)
@@ -64,9 +77,16 @@ impl Theme {
     pub fn pane<'a>(&self, title: String, focused: bool) -> Block<'a> {
         Block::new()
             .borders(Borders::ALL)
-            .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
+            .border_type(if focused {
+                BorderType::Thick
+            } else {
+                BorderType::Plain
+            })
             .border_style(self.border(focused))
-            .title(ratatui::text::Span::styled(format!(" {title} "), self.title(focused)))
+            .title(ratatui::text::Span::styled(
+                format!(" {title} "),
+                self.title(focused),
+            ))
     }
 }
 
@@ -82,7 +102,12 @@ pub fn render(frame: &mut Frame, state: &State) {
             super::layout::MIN_WIDTH,
             super::layout::MIN_HEIGHT
         );
-        frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }).alignment(Alignment::Center), area);
+        frame.render_widget(
+            Paragraph::new(msg)
+                .wrap(Wrap { trim: true })
+                .alignment(Alignment::Center),
+            area,
+        );
         return;
     }
     search::render(frame, a.search, state, &theme);
@@ -101,7 +126,9 @@ pub fn render(frame: &mut Frame, state: &State) {
     status::render(frame, a.status, state, &theme);
     match state.overlay {
         Overlay::Help { scroll } => help::render(frame, overlay_area(area), state, scroll, &theme),
-        Overlay::Problems { scroll } => problems::render(frame, overlay_area(area), state, scroll, &theme),
+        Overlay::Problems { scroll } => {
+            problems::render(frame, overlay_area(area), state, scroll, &theme)
+        }
         Overlay::None => {}
     }
 }
@@ -110,7 +137,12 @@ pub fn render(frame: &mut Frame, state: &State) {
 fn overlay_area(area: Rect) -> Rect {
     let w = area.width.saturating_sub(4).min(100);
     let h = area.height.saturating_sub(2);
-    let r = Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h);
+    let r = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    );
     r.intersection(area)
 }
 
@@ -119,20 +151,31 @@ fn clear(frame: &mut Frame, r: Rect) {
 }
 
 /// Splits `text` into spans, styling the char `ranges` with `mark` and the rest with `base`.
-pub fn marked_spans<'a>(text: &str, ranges: &[std::ops::Range<usize>], base: Style, mark: Style) -> Vec<ratatui::text::Span<'a>> {
+pub fn marked_spans<'a>(
+    text: &str,
+    ranges: &[std::ops::Range<usize>],
+    base: Style,
+    mark: Style,
+) -> Vec<ratatui::text::Span<'a>> {
     let mut spans = Vec::new();
     let mut cur = String::new();
     let mut in_mark = false;
     for (i, c) in text.chars().enumerate() {
         let m = ranges.iter().any(|r| r.contains(&i));
         if m != in_mark && !cur.is_empty() {
-            spans.push(ratatui::text::Span::styled(std::mem::take(&mut cur), if in_mark { mark } else { base }));
+            spans.push(ratatui::text::Span::styled(
+                std::mem::take(&mut cur),
+                if in_mark { mark } else { base },
+            ));
         }
         in_mark = m;
         cur.push(c);
     }
     if !cur.is_empty() {
-        spans.push(ratatui::text::Span::styled(cur, if in_mark { mark } else { base }));
+        spans.push(ratatui::text::Span::styled(
+            cur,
+            if in_mark { mark } else { base },
+        ));
     }
     spans
 }

@@ -3,6 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::Severity;
@@ -13,20 +14,34 @@ use crate::tui::state::State;
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, scroll: usize, theme: &Theme) {
     clear(frame, area);
-    let problems = state.corpus.as_ref().map(|c| c.problems.as_slice()).unwrap_or(&[]);
+    let problems = state
+        .corpus
+        .as_ref()
+        .map(|c| c.problems.as_slice())
+        .unwrap_or(&[]);
     let block = theme.pane(format!("Problems ({}) · Esc closes", problems.len()), true);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if problems.is_empty() {
-        frame.render_widget(Paragraph::new("No problems: every file loaded cleanly.").style(theme.dim()), inner);
+        frame.render_widget(
+            Paragraph::new("No problems: every file loaded cleanly.").style(theme.dim()),
+            inner,
+        );
         return;
     }
     let lines: Vec<Line> = problems
         .iter()
         .skip(scroll.min(problems.len().saturating_sub(1)))
         .map(|p| {
-            let style = if p.severity == Severity::Error { theme.error() } else { theme.warn() };
-            Line::from(vec![Span::styled(format!("{}: ", p.severity), style), Span::raw(sanitize(&p.to_string(), false).into_owned())])
+            let style = if p.severity == Severity::Error {
+                theme.error()
+            } else {
+                theme.warn()
+            };
+            Line::from(Span::styled(
+                sanitize(&p.to_string(), false).into_owned(),
+                style,
+            ))
         })
         .collect();
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);

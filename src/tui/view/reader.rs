@@ -16,8 +16,8 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let total = r.lines.len();
     let mut title = "Lecture".to_string();
     if total > height {
-        let pct = if total <= height { 100 } else { (r.scroll + height).min(total) * 100 / total };
-        title = format!("{title} {pct}%");
+        let last = (r.scroll + height).min(total);
+        title = format!("{title} {}–{last}/{total}", r.scroll + 1);
     }
     if let Some(f) = &r.find {
         title = format!("{title} · /{}", crate::text::sanitize(&f.text, false));
@@ -33,7 +33,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if r.lines.is_empty() {
-        frame.render_widget(Paragraph::new("Select a briefing to read it here.").style(theme.dim()), inner);
+        frame.render_widget(
+            Paragraph::new("Select a briefing to read it here.").style(theme.dim()),
+            inner,
+        );
         return;
     }
     let current = r.current.and_then(|c| r.matches.get(c));
@@ -46,16 +49,31 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         .map(|(i, line)| {
             let base = match line.kind {
                 LineKind::Title => Style::new().add_modifier(Modifier::BOLD),
-                LineKind::Heading => Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+                LineKind::Heading => {
+                    Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+                }
                 LineKind::Summary => Style::new().add_modifier(Modifier::ITALIC),
                 _ => Style::new(),
             };
-            let finds: Vec<_> = r.matches.iter().filter(|(l, _)| *l == i).map(|(_, rg)| rg.clone()).collect();
+            let finds: Vec<_> = r
+                .matches
+                .iter()
+                .filter(|(l, _)| *l == i)
+                .map(|(_, rg)| rg.clone())
+                .collect();
             let mut spans: Vec<Span> = match line.kind {
+                LineKind::Subheading => vec![Span::styled(
+                    line.text.clone(),
+                    theme.dim().add_modifier(Modifier::BOLD),
+                )],
                 LineKind::Meta(label_w) => {
                     let label: String = line.text.chars().take(label_w).collect();
                     let value: String = line.text.chars().skip(label_w).collect();
-                    let shifted: Vec<_> = finds.iter().filter(|r| r.start >= label_w).map(|r| r.start - label_w..r.end - label_w).collect();
+                    let shifted: Vec<_> = finds
+                        .iter()
+                        .filter(|r| r.start >= label_w)
+                        .map(|r| r.start - label_w..r.end - label_w)
+                        .collect();
                     let mut s = vec![Span::styled(label, theme.dim())];
                     s.extend(marked_spans(&value, &shifted, base, theme.highlight()));
                     s
@@ -69,7 +87,12 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
             if let Some((l, rg)) = current {
                 if *l == i {
                     // Re-draw the current match reversed so it stands out from the others.
-                    let mark = marked_spans(&line.text, std::slice::from_ref(rg), Style::new(), theme.current_match());
+                    let mark = marked_spans(
+                        &line.text,
+                        std::slice::from_ref(rg),
+                        Style::new(),
+                        theme.current_match(),
+                    );
                     if !matches!(line.kind, LineKind::Meta(_)) {
                         spans = mark;
                     }
@@ -81,6 +104,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     frame.render_widget(Paragraph::new(lines), inner);
     if total > height {
         let mut sb = ScrollbarState::new(total.saturating_sub(height)).position(r.scroll);
-        frame.render_stateful_widget(Scrollbar::new(ScrollbarOrientation::VerticalRight), area, &mut sb);
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight),
+            area,
+            &mut sb,
+        );
     }
 }

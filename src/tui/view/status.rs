@@ -21,27 +21,56 @@ pub fn summary(state: &State) -> String {
             _ => "loading…".to_string(),
         };
     };
-    let mut parts = vec![format!("{} of {} briefings", state.hits.len(), corpus.briefings.len())];
+    let mut parts = vec![format!(
+        "{} of {} briefings",
+        state.hits.len(),
+        corpus.briefings.len()
+    )];
     if !state.selection.countries.is_empty() {
-        let names: Vec<&str> = state.selection.countries.iter().map(|c| c.name_fr()).collect();
+        let names: Vec<&str> = state
+            .selection
+            .countries
+            .iter()
+            .map(|c| c.name_fr())
+            .collect();
         parts.push(format!("pays: {}", names.join(" | ")));
     }
     if !state.selection.actors.is_empty() {
-        let names: Vec<&str> = state.selection.actors.iter().filter_map(|&a| corpus.actor(a)).map(|a| a.short_label()).collect();
+        let names: Vec<&str> = state
+            .selection
+            .actors
+            .iter()
+            .filter_map(|&a| corpus.actor(a))
+            .map(|a| a.short_label())
+            .collect();
         parts.push(format!("acteur: {}", names.join(" | ")));
     }
     parts.join(" · ")
 }
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
-    let mut spans = vec![Span::styled(sanitize(&summary(state), false).into_owned(), theme.title(false))];
+    let mut spans = vec![Span::styled(
+        sanitize(&summary(state), false).into_owned(),
+        theme.title(false),
+    )];
     if let Some(corpus) = &state.corpus {
         let errors = corpus.count(Severity::Error);
         let warnings = corpus.count(Severity::Warning);
         if errors + warnings > 0 {
-            let style = if errors > 0 { theme.error() } else { theme.warn() };
+            let style = if errors > 0 {
+                theme.error()
+            } else {
+                theme.warn()
+            };
             spans.push(Span::raw(" · "));
-            spans.push(Span::styled(format!("⚠ {} problem{} (p)", errors + warnings, if errors + warnings == 1 { "" } else { "s" }), style));
+            spans.push(Span::styled(
+                format!(
+                    "⚠ {} problem{} (p)",
+                    errors + warnings,
+                    if errors + warnings == 1 { "" } else { "s" }
+                ),
+                style,
+            ));
         }
     }
     if let Some(e) = &state.query_error {
@@ -52,11 +81,18 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         spans.push(Span::styled(sanitize(m, false).into_owned(), theme.warn()));
     }
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
-    let hints: Vec<String> = keymap::hints(&state.scopes()).into_iter().map(|(k, h)| format!("{k} {h}")).collect();
+    let hints: Vec<String> = keymap::hints(&state.scopes())
+        .into_iter()
+        .map(|(k, h)| format!("{k} {h}"))
+        .collect();
     let room = usize::from(area.width).saturating_sub(used + 3);
     let mut hint_text = String::new();
     for h in hints {
-        let next = if hint_text.is_empty() { h } else { format!("{hint_text} · {h}") };
+        let next = if hint_text.is_empty() {
+            h
+        } else {
+            format!("{hint_text} · {h}")
+        };
         if width(&next) > room {
             break;
         }
