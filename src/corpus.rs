@@ -43,10 +43,10 @@ impl Corpus {
     /// The id closest to an unknown one: a prefix or substring first, else the smallest edit distance.
     pub fn suggest_id(&self, id: &str) -> Option<&str> {
         let ids = || self.briefings.iter().map(|b| b.id.as_str());
-        if !id.is_empty() {
-            if let Some(hit) = ids().find(|i| i.contains(id)) {
-                return Some(hit);
-            }
+        if !id.is_empty()
+            && let Some(hit) = ids().find(|i| i.contains(id))
+        {
+            return Some(hit);
         }
         crate::text::closest(id, ids())
     }
@@ -87,13 +87,13 @@ impl Corpus {
     }
 }
 
+/// Actors of one kind in a briefing, each with its role.
+pub type ActorGroup<'a> = (crate::model::ActorKind, Vec<(&'a Actor, Option<&'a str>)>);
+
 /// The reading form of a briefing shared by `brief show` and the TUI reader, so they never disagree.
 impl Corpus {
     /// Actors grouped by kind (registry order of kinds), each with its role.
-    pub fn actors_by_kind<'a>(
-        &'a self,
-        b: &'a Briefing,
-    ) -> Vec<(crate::model::ActorKind, Vec<(&'a Actor, Option<&'a str>)>)> {
+    pub fn actors_by_kind<'a>(&'a self, b: &'a Briefing) -> Vec<ActorGroup<'a>> {
         crate::model::ActorKind::ALL
             .iter()
             .filter_map(|kind| {

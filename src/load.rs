@@ -453,16 +453,16 @@ fn yaml_problem(path: &Path, err: &serde_yaml::Error, fields: &[&str]) -> Proble
     if let Some(at) = message.find(" at line ") {
         message.truncate(at);
     }
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        if let Some(field) = rest.split('`').next() {
-            message = match closest(field, fields.iter().copied()) {
-                Some(s) => format!("unknown field '{field}'; did you mean '{s}'?"),
-                None => format!(
-                    "unknown field '{field}'; known fields: {}",
-                    fields.join(", ")
-                ),
-            };
-        }
+    if let Some(rest) = message.strip_prefix("unknown field `")
+        && let Some(field) = rest.split('`').next()
+    {
+        message = match closest(field, fields.iter().copied()) {
+            Some(s) => format!("unknown field '{field}'; did you mean '{s}'?"),
+            None => format!(
+                "unknown field '{field}'; known fields: {}",
+                fields.join(", ")
+            ),
+        };
     }
     let loc = err.location();
     Problem {
@@ -670,10 +670,10 @@ fn parse_briefing(input: Input) -> Result<(Parsed, Vec<Problem>), Problem> {
             ));
             continue;
         };
-        if let Some(code) = country(&name, "countries", &mut problems) {
-            if !codes.contains(&code) {
-                codes.push(code);
-            }
+        if let Some(code) = country(&name, "countries", &mut problems)
+            && !codes.contains(&code)
+        {
+            codes.push(code);
         }
     }
     let location = raw

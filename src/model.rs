@@ -106,7 +106,9 @@ fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
-        _ if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        _ if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
+            29
+        }
         _ => 28,
     }
 }
@@ -238,11 +240,8 @@ pub struct ActorRef {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Location {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub country: Option<CountryCode>,
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub online: bool,
 }
 

@@ -374,17 +374,17 @@ fn match_term(
     }
     let mut best: Option<(i64, FieldMatch)> = None;
     for (field, text) in &doc.short {
-        if let Some((score, idx)) = match_words(matcher, text, word) {
-            if best.as_ref().is_none_or(|(s, _)| score > *s) {
-                best = Some((
-                    score,
-                    FieldMatch {
-                        field: *field,
-                        value: text.original.clone(),
-                        ranges: to_ranges(idx),
-                    },
-                ));
-            }
+        if let Some((score, idx)) = match_words(matcher, text, word)
+            && best.as_ref().is_none_or(|(s, _)| score > *s)
+        {
+            best = Some((
+                score,
+                FieldMatch {
+                    field: *field,
+                    value: text.original.clone(),
+                    ranges: to_ranges(idx),
+                },
+            ));
         }
     }
     if let Some((score, m)) = best {
@@ -583,14 +583,13 @@ pub fn suggest(corpus: &Corpus, query: &Query) -> Option<String> {
     for term in query.terms.iter().filter(|t| !t.negated) {
         let word = term.words.join(" ");
         if let Some(best) = crate::text::closest(&word, candidates.iter().map(|(c, _)| c.as_str()))
+            && fold(best) != word
         {
-            if fold(best) != word {
-                let kind = candidates
-                    .iter()
-                    .find(|(c, _)| c == best)
-                    .map_or("", |(_, k)| k);
-                return Some(format!("{best} ({kind})"));
-            }
+            let kind = candidates
+                .iter()
+                .find(|(c, _)| c == best)
+                .map_or("", |(_, k)| k);
+            return Some(format!("{best} ({kind})"));
         }
     }
     None

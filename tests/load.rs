@@ -230,6 +230,16 @@ fn a_wrong_type_is_an_error_naming_the_field_and_line() {
 }
 
 #[test]
+fn a_duplicate_key_is_an_error_not_a_silent_overwrite() {
+    let (corpus, problems) = broken(b"id: twice\ntitle: Premier\ntitle: Second\n");
+    let p = one_error(&problems);
+    assert!(p.message.contains("duplicate"), "{p}");
+    assert!(p.message.contains("title"), "{p}");
+    assert!(p.line.is_some(), "{p:?}");
+    assert!(corpus.get("twice").is_none());
+}
+
+#[test]
 fn a_missing_title_is_an_error() {
     let (_, problems) = broken(b"id: sans-titre\ndate: 2021\nbody: x\n");
     let p = one_error(&problems);
@@ -656,9 +666,7 @@ fn a_missing_folder_is_a_load_error() {
         Err(e) => panic!("expected LoadError::Missing, got {e}"),
         Ok(_) => panic!("a missing folder must not load"),
     }
-    let err = load_dir(&missing, &LoadOptions::default(), &|_, _| {})
-        .err()
-        .expect("error");
+    let err = load_dir(&missing, &LoadOptions::default(), &|_, _| {}).expect_err("error");
     assert!(err.to_string().contains("does not exist"), "{err}");
 }
 

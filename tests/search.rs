@@ -286,7 +286,7 @@ fn malformed_filters_are_errors() {
                 .is_empty()
         );
     }
-    let e = Query::parse("pays:Tunisei", corpus()).err().expect("error");
+    let e = Query::parse("pays:Tunisei", corpus()).expect_err("error");
     assert!(e.to_string().contains("Tunisie"), "{e}");
 }
 
@@ -445,7 +445,6 @@ fn typed_word() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-
     #[test]
     fn corpus_shaped_queries_have_ranges_inside_their_fields(
         words in prop::collection::vec(typed_word(), 1..4),

@@ -18,13 +18,15 @@ pub fn run<W: Write>(out: &mut Out<W>, corpus: &Corpus) -> std::io::Result<Outco
     }
     let errors = corpus.count(Severity::Error);
     let warnings = corpus.count(Severity::Warning);
+    let count =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let summary = format!(
-        "{} briefings, {} actors, {} countries: {errors} error{}, {warnings} warning{}",
-        corpus.briefings.len(),
-        corpus.actor_count(),
-        corpus.country_count(),
-        if errors == 1 { "" } else { "s" },
-        if warnings == 1 { "" } else { "s" },
+        "{}, {}, {}: {}, {}",
+        count(corpus.briefings.len(), "briefing", "briefings"),
+        count(corpus.actor_count(), "actor", "actors"),
+        count(corpus.country_count(), "country", "countries"),
+        count(errors, "error", "errors"),
+        count(warnings, "warning", "warnings"),
     );
     writeln!(out.w, "{}", out.bold(&summary))?;
     Ok(if errors > 0 {

@@ -29,7 +29,6 @@ pub struct ActorJson {
     pub name: String,
     pub short: Option<String>,
     pub kind: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
 }
 
@@ -117,6 +116,10 @@ pub struct FacetJson<T: Serialize> {
 
 /// Pretty JSON and a newline.
 pub fn print<T: Serialize>(w: &mut impl std::io::Write, value: &T) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *w, value).map_err(std::io::Error::other)?;
+    // Keep the I/O error's kind, so a closed pipe (`brief list --json | head`) stays quiet.
+    serde_json::to_writer_pretty(&mut *w, value).map_err(|e| match e.io_error_kind() {
+        Some(kind) => std::io::Error::new(kind, e),
+        None => std::io::Error::other(e),
+    })?;
     writeln!(w)
 }

@@ -91,6 +91,7 @@ pub enum Command {
     #[command(after_help = SEARCH_HELP)]
     Search {
         /// The query; see SEARCHING below.
+        #[arg(allow_hyphen_values = true)]
         query: String,
         /// Show at most N hits.
         #[arg(long, short = 'n', value_name = "N")]

@@ -17,10 +17,10 @@ pub fn color_wanted() -> bool {
 
 /// Terminal width for wrapping, or 80 when not a terminal.
 pub fn term_width() -> usize {
-    if std::io::stdout().is_terminal() {
-        if let Ok((w, _)) = ratatui::crossterm::terminal::size() {
-            return usize::from(w).max(20);
-        }
+    if std::io::stdout().is_terminal()
+        && let Ok((w, _)) = ratatui::crossterm::terminal::size()
+    {
+        return usize::from(w).max(20);
     }
     80
 }

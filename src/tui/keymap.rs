@@ -459,15 +459,13 @@ pub fn dispatch(scopes: &[Scope], ev: &KeyEvent) -> Option<Action> {
         {
             return Some(bind.action);
         }
-        if is_input(scope) {
-            if let KeyCode::Char(c) = ev.code {
-                if !ev
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-                {
-                    return Some(Action::Insert(c));
-                }
-            }
+        if is_input(scope)
+            && let KeyCode::Char(c) = ev.code
+            && !ev
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        {
+            return Some(Action::Insert(c));
         }
         // Overlays swallow everything else.
         if matches!(scope, Scope::Help | Scope::Problems) {

@@ -113,7 +113,7 @@ fn spawn_loader(source: Source, tx: Sender<Event>) {
                 let progress_tx = tx.clone();
                 let progress = move |done: usize, total: usize| {
                     // A message per 1% is plenty for a progress count.
-                    if done == total || done % (total / 100).max(1) == 0 {
+                    if done == total || done.is_multiple_of((total / 100).max(1)) {
                         let _ = progress_tx.send(Event::App(Msg::Progress(done, total)));
                     }
                 };
@@ -151,6 +151,25 @@ fn spawn_signals(tx: Sender<Event>) -> std::io::Result<()> {
         }
     });
     Ok(())
+}
+
+/// Over a slow link `Esc` then a letter can arrive in one read and be parsed
+/// as Alt+letter; brief binds no Alt keys, so it is taken as the two keys typed.
+fn split_alt(ev: Event) -> Vec<Event> {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    match ev {
+        Event::Term(TermEvent::Key(k))
+            if k.modifiers.contains(KeyModifiers::ALT) && matches!(k.code, KeyCode::Char(_)) =>
+        {
+            let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+            let plain = KeyEvent::new(k.code, k.modifiers - KeyModifiers::ALT);
+            vec![
+                Event::Term(TermEvent::Key(esc)),
+                Event::Term(TermEvent::Key(plain)),
+            ]
+        }
+        other => vec![other],
+    }
 }
 
 /// Stops the process like a shell's Ctrl-Z would, then takes the terminal back.
@@ -193,7 +212,7 @@ pub fn run(source: Source, launch: Launch) -> std::io::Result<Exit> {
             batch.push(ev);
         }
         let mut redraw = false;
-        for ev in batch {
+        for ev in batch.into_iter().flat_map(split_alt) {
             let msg = match ev {
                 Event::Signal(sig) => return Ok(Exit::Signal(sig)),
                 Event::Term(TermEvent::Key(key)) => {

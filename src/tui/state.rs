@@ -790,10 +790,8 @@ fn on_action(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
             // Keep the matches; back to reading.
             state.reader.find = None;
         }
-        Action::Open => {
-            if state.selected_doc().is_some() {
-                set_focus(state, Focus::Reader);
-            }
+        Action::Open if state.selected_doc().is_some() => {
+            set_focus(state, Focus::Reader);
         }
         Action::Toggle => toggle_facet(state, effects),
         Action::NarrowFacet => {
@@ -856,11 +854,11 @@ fn back(state: &mut State, effects: &mut Vec<Effect>) {
         }
         Focus::Reader | Focus::Search => set_focus(state, Focus::List),
         Focus::Actors | Focus::Countries => {
-            if let Some(p) = state.facet_mut(state.focus) {
-                if p.narrow.take().is_some() {
-                    rebuild_facets(state);
-                    return;
-                }
+            if let Some(p) = state.facet_mut(state.focus)
+                && p.narrow.take().is_some()
+            {
+                rebuild_facets(state);
+                return;
             }
             set_focus(state, Focus::List);
         }
@@ -923,13 +921,13 @@ fn edit_text(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
             }
         }
         Focus::Actors | Focus::Countries => {
-            if let Some(p) = state.facet_mut(state.focus) {
-                if let Some(n) = &mut p.narrow {
-                    if n.text.is_empty() {
-                        p.narrow = None;
-                    } else {
-                        apply(n);
-                    }
+            if let Some(p) = state.facet_mut(state.focus)
+                && let Some(n) = &mut p.narrow
+            {
+                if n.text.is_empty() {
+                    p.narrow = None;
+                } else {
+                    apply(n);
                 }
             }
             rebuild_facets(state);

@@ -84,18 +84,18 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
                     marked_spans(&line.text, &ranges, base, base.patch(theme.highlight()))
                 }
             };
-            if let Some((l, rg)) = current {
-                if *l == i {
-                    // Re-draw the current match reversed so it stands out from the others.
-                    let mark = marked_spans(
-                        &line.text,
-                        std::slice::from_ref(rg),
-                        Style::new(),
-                        theme.current_match(),
-                    );
-                    if !matches!(line.kind, LineKind::Meta(_)) {
-                        spans = mark;
-                    }
+            if let Some((l, rg)) = current
+                && *l == i
+            {
+                // Re-draw the current match reversed so it stands out from the others.
+                let mark = marked_spans(
+                    &line.text,
+                    std::slice::from_ref(rg),
+                    Style::new(),
+                    theme.current_match(),
+                );
+                if !matches!(line.kind, LineKind::Meta(_)) {
+                    spans = mark;
                 }
             }
             Line::from(spans)

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::Severity;
-use crate::text::{sanitize, truncate, width};
+use crate::text::{sanitize, width};
 
 use super::Theme;
 use crate::tui::keymap;
@@ -80,9 +80,12 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         spans.push(Span::raw(" · "));
         spans.push(Span::styled(sanitize(m, false).into_owned(), theme.warn()));
     }
+    // The way to the help always shows; the other hints fill the room left.
+    spans.push(Span::styled(" · ? help", theme.title(false)));
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     let hints: Vec<String> = keymap::hints(&state.scopes())
         .into_iter()
+        .filter(|(k, _)| k != "?")
         .map(|(k, h)| format!("{k} {h}"))
         .collect();
     let room = usize::from(area.width).saturating_sub(used + 3);
@@ -104,6 +107,5 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         spans.push(Span::styled(hint_text, theme.dim()));
     }
     let line = Line::from(spans);
-    let _ = truncate;
     frame.render_widget(Paragraph::new(line), area);
 }

@@ -1,0 +1,1081 @@
+//! The `brief` binary, run as a user runs it: exit codes, text and JSON output,
+//! folder choice, broken pipes and colour.
+
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::{Value, json};
+use tempfile::TempDir;
+
+const EMSC_2019: &str = "2019-02-emsc-cidpm-trafic-migrants";
+const EUROMED: &str = "2021-10-27-euromed-migration-v-la-valette";
+const CHANNEL: &str = "2021-11-28-manche-mer-du-nord-reunion-intergouvernementale";
+const ZINDER: &str = "2023-01-30-zinder-anltp-tim-naptip-victimes";
+const NIAMEY: &str = "2023-03-06-niamey-gttc-niger-nigeria";
+const MAURITANIA: &str = "anltp-tim-visite-instance-mauritanienne";
+const BRUSSELS: &str = "oim-bruxelles-migrations-irregulieres-argo";
+const ITALY: &str = "oim-visite-etude-italie-gestion-frontieres";
+
+const GOOD: &str = "id: good-one\ntitle: \"Une bonne réunion\"\ndate: 2022-05-04\ncountries: [FR]\nbody: |\n  Texte.\n";
+const BAD: &str = "id: bad-one\ntitle: x\ncontries: [FR]\n";
+
+fn shipped() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings")
+}
+
+/// A sandbox: an empty working folder and an empty home, so neither
+/// `./briefings` nor a user data folder is picked up by accident.
+struct Sandbox {
+    cwd: TempDir,
+    home: TempDir,
+}
+
+impl Sandbox {
+    fn new() -> Sandbox {
+        Sandbox {
+            cwd: tempfile::tempdir().expect("tempdir"),
+            home: tempfile::tempdir().expect("tempdir"),
+        }
+    }
+
+    fn cmd(&self) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_brief"));
+        c.current_dir(self.cwd.path())
+            .env("HOME", self.home.path())
+            .env("XDG_DATA_HOME", self.home.path().join("data"))
+            .env("XDG_CONFIG_HOME", self.home.path().join("config"))
+            .env("XDG_STATE_HOME", self.home.path().join("state"))
+            .env("XDG_CACHE_HOME", self.home.path().join("cache"))
+            .env_remove("BRIEF_DIR")
+            .env_remove("NO_COLOR")
+            .stdin(Stdio::null());
+        c
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.cmd().args(args).output().expect("brief runs")
+    }
+
+    /// Writes `files` under the working folder.
+    fn write(&self, files: &[(&str, &str)]) {
+        for (name, text) in files {
+            let path = self.cwd.path().join(name);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, text).expect("write");
+        }
+    }
+}
+
+/// Runs `brief --dir <shipped corpus> args...` in a sandbox.
+fn brief(args: &[&str]) -> Output {
+    let sandbox = Sandbox::new();
+    let dir = shipped();
+    let mut all = vec!["--dir", dir.to_str().expect("utf-8 path")];
+    all.extend_from_slice(args);
+    sandbox.run(&all)
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().expect("exited, not killed by a signal")
+}
+
+fn json_of(o: &Output) -> Value {
+    serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("stdout is JSON ({e}): {}", stdout(o)))
+}
+
+/// The id column of `list`/`search` text output.
+fn listed_ids(o: &Output) -> Vec<String> {
+    stdout(o)
+        .lines()
+        .filter_map(|l| l.split_whitespace().nth(1).map(str::to_string))
+        .collect()
+}
+
+fn sorted(ids: &[&str]) -> Vec<String> {
+    let mut v: Vec<String> = ids.iter().map(|s| s.to_string()).collect();
+    v.sort();
+    v
+}
+
+fn json_ids(v: &Value) -> Vec<String> {
+    v.as_array()
+        .expect("a JSON array")
+        .iter()
+        .map(|h| h["id"].as_str().expect("id").to_string())
+        .collect()
+}
+
+fn keys(v: &Value) -> Vec<&str> {
+    let mut k: Vec<&str> = v
+        .as_object()
+        .expect("a JSON object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    k.sort_unstable();
+    k
+}
+
+// ---- check ----
+
+#[test]
+fn check_on_the_shipped_corpus_passes() {
+    let o = brief(&["check"]);
+    assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
+    let out = stdout(&o);
+    let summary = out.lines().last().expect("a summary line");
+    assert!(summary.starts_with("8 briefings, "), "{summary}");
+    assert!(summary.ends_with(": 0 errors, 0 warnings"), "{summary}");
+    assert_eq!(out.lines().count(), 1, "no problems listed: {out}");
+}
+
+#[test]
+fn check_accepts_the_folder_as_an_argument() {
+    let sandbox = Sandbox::new();
+    let dir = shipped();
+    let o = sandbox.run(&["check", dir.to_str().expect("utf-8")]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stdout(&o).contains("8 briefings"));
+}
+
+#[test]
+fn check_reports_a_broken_file_with_its_line_and_exits_1() {
+    let sandbox = Sandbox::new();
+    sandbox.write(&[("mixed/good.yaml", GOOD), ("mixed/bad.yaml", BAD)]);
+    let o = sandbox.run(&["check", "mixed"]);
+    assert_eq!(code(&o), 1, "{}", stdout(&o));
+    let out = stdout(&o);
+    let line = out
+        .lines()
+        .find(|l| l.contains("bad.yaml"))
+        .unwrap_or_else(|| panic!("the broken file is reported: {out}"));
+    assert_eq!(
+        line,
+        "mixed/bad.yaml:3:1: error: unknown field 'contries'; did you mean 'countries'?"
+    );
+    assert!(!out.contains("good.yaml"), "{out}");
+    let summary = out.lines().last().expect("summary");
+    assert!(summary.starts_with("1 briefing, "), "{summary}");
+    assert!(summary.ends_with(": 1 error, 0 warnings"), "{summary}");
+}
+
+#[test]
+fn check_reports_warnings_but_exits_0() {
+    let sandbox = Sandbox::new();
+    sandbox.write(&[("w/a.yaml", "title: x\nactors:\n  - name: Inconnu\n")]);
+    let o = sandbox.run(&["check", "w"]);
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    let out = stdout(&o);
+    assert!(out.contains("w/a.yaml:3:"), "{out}");
+    assert!(out.contains(": warning: actor 'Inconnu'"), "{out}");
+    assert!(out.contains("0 errors, 1 warning"), "{out}");
+}
+
+#[test]
+fn a_missing_folder_exits_2() {
+    let sandbox = Sandbox::new();
+    for args in [
+        &["--dir", "nowhere", "list"][..],
+        &["check", "nowhere"],
+        &["--dir", "nowhere", "search", "x"],
+    ] {
+        let o = sandbox.run(args);
+        assert_eq!(code(&o), 2, "{args:?}");
+        assert!(o.stdout.is_empty(), "{args:?}");
+        assert!(stderr(&o).contains("does not exist"), "{}", stderr(&o));
+    }
+    // A BRIEF_DIR that does not exist is an error, not a silent fall-back.
+    sandbox.write(&[("briefings/a.yaml", GOOD)]);
+    let o = sandbox
+        .cmd()
+        .arg("list")
+        .env("BRIEF_DIR", "nowhere")
+        .output()
+        .expect("runs");
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("does not exist"), "{}", stderr(&o));
+}
+
+// ---- list ----
+
+#[test]
+fn list_shows_every_briefing_newest_first() {
+    let o = brief(&["list"]);
+    assert_eq!(code(&o), 0);
+    assert_eq!(
+        listed_ids(&o),
+        [
+            NIAMEY, ZINDER, CHANNEL, EUROMED, EMSC_2019, MAURITANIA, BRUSSELS, ITALY
+        ]
+    );
+    let out = stdout(&o);
+    assert!(
+        out.lines()
+            .next()
+            .expect("a row")
+            .starts_with("2023-03-06  ")
+    );
+    assert!(
+        out.contains("\n2019        "),
+        "partial date shown as written:\n{out}"
+    );
+}
+
+#[test]
+fn list_still_lists_the_good_file_beside_a_broken_one() {
+    let sandbox = Sandbox::new();
+    sandbox.write(&[("mixed/good.yaml", GOOD), ("mixed/bad.yaml", BAD)]);
+    let o = sandbox.run(&["--dir", "mixed", "list"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(listed_ids(&o), ["good-one"]);
+    assert!(
+        stderr(&o).contains("brief check"),
+        "the user is told some files failed: {}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn list_by_country_tunisie_gives_exactly_two_meetings() {
+    for c in ["Tunisie", "TN", "tunisia"] {
+        let o = brief(&["list", "--country", c]);
+        assert_eq!(code(&o), 0);
+        assert_eq!(listed_ids(&o), [EUROMED, EMSC_2019], "{c}");
+    }
+}
+
+#[test]
+fn list_by_actor_iom_gives_the_iom_meetings() {
+    for a in [
+        "IOM",
+        "OIM",
+        "Organisation internationale pour les migrations",
+    ] {
+        let o = brief(&["list", "--actor", a]);
+        assert_eq!(code(&o), 0);
+        assert_eq!(
+            sorted(
+                &listed_ids(&o)
+                    .iter()
+                    .map(String::as_str)
+                    .collect::<Vec<_>>()
+            ),
+            sorted(&[BRUSSELS, ITALY]),
+            "{a}"
+        );
+    }
+}
+
+#[test]
+fn list_options_combine_any_within_and_across() {
+    let o = brief(&["list", "--country", "TN", "--country", "Niger"]);
+    assert_eq!(
+        sorted(
+            &listed_ids(&o)
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+        ),
+        sorted(&[EUROMED, EMSC_2019, NIAMEY, ZINDER, MAURITANIA, ITALY])
+    );
+    let o = brief(&["list", "--country", "NE", "--actor", "IOM"]);
+    assert_eq!(listed_ids(&o), [ITALY]);
+    let o = brief(&["list", "--year", "2019..2021"]);
+    assert_eq!(listed_ids(&o), [CHANNEL, EUROMED, EMSC_2019]);
+    let o = brief(&["list", "--year", "2023", "--json"]);
+    assert_eq!(json_ids(&json_of(&o)), [NIAMEY, ZINDER]);
+}
+
+#[test]
+fn list_with_no_match_exits_1() {
+    let o = brief(&["list", "--year", "1999"]);
+    assert_eq!(code(&o), 1);
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn list_with_an_unknown_country_or_actor_exits_2() {
+    let o = brief(&["list", "--country", "Narnia"]);
+    assert_eq!(code(&o), 2);
+    assert!(o.stdout.is_empty());
+    assert!(
+        stderr(&o).contains("unknown country 'Narnia'"),
+        "{}",
+        stderr(&o)
+    );
+
+    let o = brief(&["list", "--country", "Tunisei"]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("Tunisie"), "suggests: {}", stderr(&o));
+
+    let o = brief(&["list", "--actor", "Frontx"]);
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains("did you mean Frontex"),
+        "{}",
+        stderr(&o)
+    );
+
+    let o = brief(&["list", "--year", "20x1"]);
+    assert_eq!(code(&o), 2);
+}
+
+#[test]
+fn list_json_has_the_documented_shape() {
+    let o = brief(&["list", "--json"]);
+    assert_eq!(code(&o), 0);
+    let v = json_of(&o);
+    let items = v.as_array().expect("array");
+    assert_eq!(items.len(), 8);
+    for item in items {
+        assert_eq!(
+            keys(item),
+            [
+                "actors",
+                "countries",
+                "date",
+                "date_note",
+                "end_date",
+                "id",
+                "language",
+                "location",
+                "path",
+                "published",
+                "related",
+                "source",
+                "summary",
+                "title",
+                "topics"
+            ],
+            "{}",
+            item["id"]
+        );
+        assert!(item.get("body").is_none(), "list leaves the body out");
+    }
+    let undated = items.iter().find(|i| i["id"] == ITALY).expect("italy");
+    assert_eq!(undated["date"], Value::Null);
+}
+
+// ---- search ----
+
+#[test]
+fn search_icmpd_json_checked_field_by_field() {
+    let o = brief(&["search", "icmpd", "--json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v = json_of(&o);
+    let hits = v.as_array().expect("array");
+    assert_eq!(
+        sorted(&json_ids(&v).iter().map(String::as_str).collect::<Vec<_>>()),
+        sorted(&[EMSC_2019, EUROMED])
+    );
+
+    for hit in hits {
+        assert_eq!(
+            keys(hit),
+            [
+                "actors",
+                "countries",
+                "date",
+                "date_note",
+                "end_date",
+                "id",
+                "language",
+                "location",
+                "matches",
+                "path",
+                "published",
+                "related",
+                "score",
+                "source",
+                "summary",
+                "title",
+                "topics"
+            ]
+        );
+        assert!(hit["score"].as_i64().expect("integer score") > 0);
+        // Why it matched: the CIDPM actor, by its English acronym.
+        let matches = hit["matches"].as_array().expect("matches");
+        assert_eq!(
+            matches,
+            &vec![json!({"field": "actors", "value": "ICMPD", "ranges": [{"start": 0, "end": 5}]})]
+        );
+        for c in hit["countries"].as_array().expect("countries") {
+            assert_eq!(keys(c), ["code", "name_en", "name_fr"]);
+        }
+        for a in hit["actors"].as_array().expect("actors") {
+            assert_eq!(keys(a), ["id", "kind", "name", "role", "short"], "{a}");
+        }
+        let cidpm = hit["actors"]
+            .as_array()
+            .expect("actors")
+            .iter()
+            .find(|a| a["id"] == "cidpm")
+            .expect("the CIDPM is an actor");
+        assert_eq!(
+            cidpm["name"],
+            "Centre international pour le développement des politiques migratoires"
+        );
+        assert_eq!(cidpm["short"], "CIDPM");
+        assert_eq!(cidpm["kind"], "organisation");
+        assert!(cidpm["role"].is_string());
+    }
+
+    let euromed = hits.iter().find(|h| h["id"] == EUROMED).expect("euromed");
+    assert_eq!(
+        euromed["title"],
+        "EUROMED Migration V organise un événement sur les partenariats en matière de migration entre l’UE et les pays partenaires du sud"
+    );
+    assert_eq!(euromed["date"], "2021-10-27");
+    assert_eq!(euromed["end_date"], "2021-10-28");
+    assert_eq!(euromed["published"], "2021-11-11");
+    assert!(
+        euromed["date_note"]
+            .as_str()
+            .expect("note")
+            .contains("2021")
+    );
+    assert_eq!(
+        euromed["location"],
+        json!({"city": "La Valette", "country": "MT", "online": true})
+    );
+    assert_eq!(euromed["language"], "fr");
+    let codes: Vec<&str> = euromed["countries"]
+        .as_array()
+        .expect("countries")
+        .iter()
+        .map(|c| c["code"].as_str().expect("code"))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "DZ", "EG", "IL", "JO", "LB", "LY", "MA", "PS", "SY", "TN", "MT"
+        ]
+    );
+    let tn = euromed["countries"]
+        .as_array()
+        .expect("countries")
+        .iter()
+        .find(|c| c["code"] == "TN")
+        .expect("TN");
+    assert_eq!(
+        tn,
+        &json!({"code": "TN", "name_fr": "Tunisie", "name_en": "Tunisia"})
+    );
+    let cidpm = euromed["actors"]
+        .as_array()
+        .expect("actors")
+        .iter()
+        .find(|a| a["id"] == "cidpm")
+        .expect("cidpm");
+    assert_eq!(cidpm["role"], "met en œuvre le programme");
+    let programme = &euromed["actors"][0];
+    assert_eq!(
+        programme,
+        &json!({"id": "euromed-migration-v", "name": "EUROMED Migration V", "short": "EMM5", "kind": "programme", "role": "organisateur"})
+    );
+    assert_eq!(
+        euromed["source"],
+        json!({"publisher": "EU Neighbours South", "url": null, "translations": ["ar", "en"]})
+    );
+    assert_eq!(euromed["related"], json!([EMSC_2019]));
+    assert!(
+        euromed["topics"]
+            .as_array()
+            .expect("topics")
+            .contains(&json!("retour volontaire"))
+    );
+    let path = euromed["path"].as_str().expect("path");
+    assert!(path.ends_with(&format!("{EUROMED}.yaml")), "{path}");
+
+    let emsc = hits.iter().find(|h| h["id"] == EMSC_2019).expect("emsc");
+    assert_eq!(emsc["date"], "2019", "partial dates stay partial");
+    assert_eq!(emsc["end_date"], Value::Null);
+    assert_eq!(emsc["published"], "2019-02-25");
+    let codes: Vec<&str> = emsc["countries"]
+        .as_array()
+        .expect("countries")
+        .iter()
+        .map(|c| c["code"].as_str().expect("code"))
+        .collect();
+    assert_eq!(codes, ["JO", "LB", "TN"]);
+}
+
+#[test]
+fn search_json_ranges_point_into_the_value() {
+    let o = brief(&["search", "cooperation transfrontaliere", "--json"]);
+    assert_eq!(code(&o), 0);
+    let v = json_of(&o);
+    assert_eq!(
+        json_ids(&v)[0],
+        EMSC_2019,
+        "the 2019 EMSC meeting ranks first"
+    );
+    let mut checked = 0;
+    for hit in v.as_array().expect("array") {
+        for m in hit["matches"].as_array().expect("matches") {
+            let value = m["value"].as_str().expect("value");
+            if value.is_empty() {
+                continue; // body matches leave the (long) value out
+            }
+            let chars: Vec<char> = value.chars().collect();
+            for r in m["ranges"].as_array().expect("ranges") {
+                let (s, e) = (
+                    r["start"].as_u64().expect("start") as usize,
+                    r["end"].as_u64().expect("end") as usize,
+                );
+                assert!(s < e && e <= chars.len(), "{m}");
+                let matched: String = chars[s..e].iter().collect();
+                let folded = brief::text::fold(&matched);
+                assert!(
+                    "cooperation transfrontaliere".contains(&folded)
+                        || folded.starts_with("coop")
+                        || folded.starts_with("transf"),
+                    "{matched:?} in {m}"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 0);
+}
+
+#[test]
+fn search_text_output_and_limit() {
+    let o = brief(&["search", "Tunisie"]);
+    assert_eq!(code(&o), 0);
+    assert_eq!(
+        sorted(
+            &listed_ids(&o)
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+        ),
+        sorted(&[EMSC_2019, EUROMED])
+    );
+    let o = brief(&["search", "traite", "--limit", "1"]);
+    assert_eq!(listed_ids(&o).len(), 1);
+    let o = brief(&["search", "traite", "-n", "2", "--json"]);
+    assert_eq!(json_ids(&json_of(&o)).len(), 2);
+}
+
+#[test]
+fn search_takes_exclusions_without_double_dash() {
+    let o = brief(&["search", "-pays:NE"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(listed_ids(&o), [CHANNEL, EUROMED, EMSC_2019, BRUSSELS]);
+    let o = brief(&["search", "-frontex", "--json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let ids = json_ids(&json_of(&o));
+    assert_eq!(ids.len(), 6);
+    assert!(!ids.contains(&CHANNEL.to_string()));
+}
+
+#[test]
+fn search_with_no_result_exits_1_and_suggests() {
+    let o = brief(&["search", "zzzzqqq"]);
+    assert_eq!(code(&o), 1);
+    assert!(o.stdout.is_empty());
+    assert!(
+        stderr(&o).contains("no briefing matches 'zzzzqqq'"),
+        "{}",
+        stderr(&o)
+    );
+
+    let o = brief(&["search", "frontx naufrage niamey"]);
+    assert_eq!(code(&o), 1);
+
+    let o = brief(&["search", "zzzzqqq", "--json"]);
+    assert_eq!(code(&o), 1);
+    assert_eq!(json_of(&o), json!([]), "JSON stays parseable");
+}
+
+#[test]
+fn search_suggests_the_nearest_name() {
+    let o = brief(&["search", "Tunisei"]);
+    assert_eq!(code(&o), 1, "{}", stdout(&o));
+    assert!(
+        stderr(&o).contains("did you mean Tunisie"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn a_malformed_query_exits_2() {
+    for q in ["pays:Narnia", "année:20x1", "foo:bar", "\"unclosed"] {
+        let o = brief(&["search", q]);
+        assert_eq!(code(&o), 2, "{q}");
+        assert!(o.stdout.is_empty());
+        assert!(stderr(&o).contains("invalid query"), "{q}: {}", stderr(&o));
+    }
+}
+
+// ---- show ----
+
+#[test]
+fn show_prints_metadata_then_the_wrapped_body() {
+    let o = brief(&["show", CHANNEL]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = stdout(&o);
+    let mut lines = out.lines();
+    assert!(
+        lines
+            .next()
+            .expect("title")
+            .starts_with("Les enjeux migratoires et la coopération policière"),
+        "{out}"
+    );
+    assert!(out.contains(CHANNEL));
+    assert!(out.contains("Calais, France"), "{out}");
+    assert!(out.contains("Royaume-Uni (GB)"), "{out}");
+    assert!(out.contains("Frontex"), "{out}");
+    // The body, wrapped to 80 columns when not on a terminal.
+    assert!(out.contains("naufrage"));
+    assert!(out.contains("Schengen"));
+    for line in out.lines() {
+        assert!(
+            brief::text::width(line) <= 80,
+            "{} cells: {line}",
+            brief::text::width(line)
+        );
+    }
+    let first_words = "Après le naufrage, le 24 novembre,";
+    assert!(out.contains(first_words), "{out}");
+    // Paragraphs stay separated.
+    assert!(out.contains("\n\nLes États conviés"), "{out}");
+}
+
+#[test]
+fn show_reads_cleanly_for_every_briefing() {
+    for id in [
+        EMSC_2019, EUROMED, CHANNEL, ZINDER, NIAMEY, MAURITANIA, BRUSSELS, ITALY,
+    ] {
+        let o = brief(&["show", id]);
+        assert_eq!(code(&o), 0, "{id}");
+        let out = stdout(&o);
+        assert!(out.lines().count() > 5, "{id}");
+        assert!(!out.contains('\u{1b}'), "{id}");
+        assert!(out.lines().all(|l| brief::text::width(l) <= 80), "{id}");
+        assert!(out.contains("Date"), "{id}");
+    }
+    let o = brief(&["show", ITALY]);
+    assert!(stdout(&o).contains("inconnue"), "an unknown date says so");
+    let o = brief(&["show", EMSC_2019]);
+    assert!(
+        stdout(&o).contains("2019\n") || stdout(&o).contains("2019 "),
+        "partial date"
+    );
+}
+
+#[test]
+fn show_json_includes_the_body() {
+    let o = brief(&["show", ZINDER, "--json"]);
+    assert_eq!(code(&o), 0);
+    let v = json_of(&o);
+    assert_eq!(v["id"], ZINDER);
+    assert!(v["body"].as_str().expect("body").contains("NAPTIP"));
+    assert_eq!(v["date"], "2023-01-30");
+    assert_eq!(v["end_date"], "2023-01-31");
+}
+
+#[test]
+fn show_an_unknown_id_exits_2() {
+    let o = brief(&["show", "nope"]);
+    assert_eq!(code(&o), 2);
+    assert!(o.stdout.is_empty());
+    assert!(stderr(&o).contains("no briefing 'nope'"), "{}", stderr(&o));
+
+    let o = brief(&["show", "zinder"]);
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains(&format!("no briefing 'zinder'; did you mean '{ZINDER}'?")),
+        "{}",
+        stderr(&o)
+    );
+
+    let typo = "2023-03-06-niamey-gttc-niger-nigeira";
+    let o = brief(&["show", typo]);
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains(&format!("did you mean '{NIAMEY}'")),
+        "{}",
+        stderr(&o)
+    );
+}
+
+// ---- actors, countries ----
+
+#[test]
+fn actors_and_countries_count_briefings_most_frequent_first() {
+    let o = brief(&["countries", "--json"]);
+    assert_eq!(code(&o), 0);
+    let v = json_of(&o);
+    let first = &v[0];
+    assert_eq!(
+        first,
+        &json!({"code": "NE", "name_fr": "Niger", "name_en": "Niger", "count": 4})
+    );
+    let counts: Vec<u64> = v
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|c| c["count"].as_u64().expect("count"))
+        .collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+    let tn = v
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|c| c["code"] == "TN")
+        .expect("TN");
+    assert_eq!(tn["count"], 2);
+
+    let o = brief(&["actors", "--json"]);
+    assert_eq!(code(&o), 0);
+    let v = json_of(&o);
+    let actors = v.as_array().expect("array");
+    let counts: Vec<u64> = actors
+        .iter()
+        .map(|a| a["count"].as_u64().expect("count"))
+        .collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+    let cidpm = actors.iter().find(|a| a["id"] == "cidpm").expect("cidpm");
+    assert_eq!(cidpm["count"], 2);
+    assert_eq!(cidpm["short"], "CIDPM");
+    assert_eq!(cidpm["registered"], true);
+
+    let o = brief(&["countries"]);
+    assert_eq!(code(&o), 0);
+    let first = stdout(&o).lines().next().expect("row").to_string();
+    assert!(first.contains("NE") && first.contains("Niger"), "{first}");
+    let o = brief(&["actors"]);
+    assert_eq!(code(&o), 0);
+    assert!(stdout(&o).contains("Frontex"));
+}
+
+// ---- no subcommand, help ----
+
+#[test]
+fn no_subcommand_without_a_terminal_exits_2_and_points_to_list() {
+    let sandbox = Sandbox::new();
+    let o = sandbox.run(&[]);
+    assert_eq!(code(&o), 2);
+    assert!(o.stdout.is_empty());
+    assert!(stderr(&o).contains("'brief list'"), "{}", stderr(&o));
+}
+
+#[test]
+fn every_subcommand_has_help() {
+    let sandbox = Sandbox::new();
+    for sub in [
+        "check",
+        "list",
+        "search",
+        "show",
+        "actors",
+        "countries",
+        "paths",
+    ] {
+        let o = sandbox.run(&[sub, "--help"]);
+        assert_eq!(code(&o), 0, "{sub}");
+        assert!(stdout(&o).contains("Usage: brief"), "{sub}");
+    }
+    let o = sandbox.run(&["search", "--help"]);
+    assert!(stdout(&o).contains("SEARCHING"));
+    assert!(stdout(&o).contains("pays:TN"));
+    let o = sandbox.run(&["--help"]);
+    assert_eq!(code(&o), 0);
+    let o = sandbox.run(&["frobnicate"]);
+    assert_eq!(code(&o), 2, "a usage error exits 2");
+}
+
+// ---- pipes and colour ----
+
+/// A folder large enough that `list` writes more than a pipe holds.
+fn big_folder(sandbox: &Sandbox) {
+    let dir = sandbox.cwd.path().join("big");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    for i in 0..1500 {
+        let text = format!(
+            "title: \"Réunion numéro {i} sur la coopération transfrontalière contre le trafic de migrants\"\ndate: 2020-01-01\ncountries: [FR]\n"
+        );
+        std::fs::write(dir.join(format!("b{i:04}.yaml")), text).expect("write");
+    }
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly_with_0() {
+    let sandbox = Sandbox::new();
+    big_folder(&sandbox);
+    for args in [
+        &["--dir", "big", "list"][..],
+        &["--dir", "big", "list", "--json"],
+        &["--dir", "big", "search", "reunion", "--json"],
+    ] {
+        let mut child = sandbox
+            .cmd()
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        let out = child.stdout.take().expect("stdout");
+        let mut first = String::new();
+        BufReader::new(out).read_line(&mut first).expect("one line");
+        assert!(!first.is_empty(), "{args:?}");
+        // The reader is dropped here, like `head -1` exiting.
+        let mut err = String::new();
+        child
+            .stderr
+            .take()
+            .expect("stderr")
+            .read_to_string(&mut err)
+            .expect("stderr");
+        let status = child.wait().expect("wait");
+        assert_eq!(
+            status.code(),
+            Some(0),
+            "{args:?}: {status:?}, stderr: {err}"
+        );
+        assert!(err.is_empty(), "quietly: {err}");
+    }
+}
+
+#[test]
+fn piped_output_has_no_escape_bytes() {
+    for no_color in [false, true] {
+        for args in [
+            &["list"][..],
+            &["search", "frontex"],
+            &["show", CHANNEL],
+            &["actors"],
+            &["countries"],
+            &["check"],
+            &["paths"],
+        ] {
+            let sandbox = Sandbox::new();
+            let dir = shipped();
+            let mut cmd = sandbox.cmd();
+            cmd.arg("--dir").arg(&dir).args(args);
+            if no_color {
+                cmd.env("NO_COLOR", "1");
+            }
+            let o = cmd.output().expect("runs");
+            assert_eq!(code(&o), 0, "{args:?}");
+            assert!(!o.stdout.contains(&0x1b), "{args:?}: {}", stdout(&o));
+            assert!(!o.stderr.contains(&0x1b), "{args:?}");
+        }
+    }
+}
+
+/// Runs `brief` on a pseudo-terminal and returns all it printed.
+fn on_a_terminal(args: &[&str], no_color: bool) -> Vec<u8> {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    let sandbox = Sandbox::new();
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 40,
+            cols: 120,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("a pty");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_brief"));
+    cmd.arg("--dir");
+    cmd.arg(shipped());
+    cmd.args(args);
+    cmd.cwd(sandbox.cwd.path());
+    cmd.env("HOME", sandbox.home.path());
+    cmd.env_remove("BRIEF_DIR");
+    if no_color {
+        cmd.env("NO_COLOR", "1");
+    } else {
+        cmd.env_remove("NO_COLOR");
+    }
+    let mut child = pair.slave.spawn_command(cmd).expect("spawn on the pty");
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().expect("reader");
+    let mut out = Vec::new();
+    // On Linux the read fails with EIO once the child has exited: that is the end.
+    let _ = reader.read_to_end(&mut out);
+    let status = child.wait().expect("wait");
+    assert!(status.success(), "{args:?}: {status:?}");
+    out
+}
+
+#[test]
+fn colour_only_on_a_terminal_and_never_with_no_color() {
+    let coloured = on_a_terminal(&["list"], false);
+    assert!(
+        coloured.contains(&0x1b),
+        "a terminal gets colour: {}",
+        String::from_utf8_lossy(&coloured)
+    );
+    for args in [&["list"][..], &["show", CHANNEL], &["check"]] {
+        let plain = on_a_terminal(args, true);
+        assert!(!plain.is_empty(), "{args:?}");
+        assert!(
+            !plain.contains(&0x1b),
+            "NO_COLOR: {}",
+            String::from_utf8_lossy(&plain)
+        );
+    }
+}
+
+// ---- which folder ----
+
+/// The `briefings` row of `brief paths`.
+fn briefings_row(o: &Output) -> String {
+    assert_eq!(code(o), 0, "{}", stderr(o));
+    stdout(o)
+        .lines()
+        .find(|l| l.starts_with("briefings"))
+        .unwrap_or_else(|| panic!("a briefings row: {}", stdout(o)))
+        .to_string()
+}
+
+#[test]
+fn paths_prints_the_folder_choice_and_why() {
+    let sandbox = Sandbox::new();
+    // Nothing anywhere: the built-in corpus.
+    let row = briefings_row(&sandbox.run(&["paths"]));
+    assert!(row.contains("built-in"), "{row}");
+
+    // The user data folder.
+    let user = sandbox.home.path().join("data/brief/briefings");
+    std::fs::create_dir_all(&user).expect("mkdir");
+    let row = briefings_row(&sandbox.run(&["paths"]));
+    assert!(row.contains(&user.display().to_string()), "{row}");
+    assert!(row.contains("user data"), "{row}");
+
+    // ./briefings beats the user data folder.
+    std::fs::create_dir_all(sandbox.cwd.path().join("briefings")).expect("mkdir");
+    let row = briefings_row(&sandbox.run(&["paths"]));
+    assert!(row.contains("./briefings in the current folder"), "{row}");
+
+    // BRIEF_DIR beats ./briefings.
+    let o = sandbox
+        .cmd()
+        .arg("paths")
+        .env("BRIEF_DIR", "/from/env")
+        .output()
+        .expect("runs");
+    let row = briefings_row(&o);
+    assert!(row.contains("/from/env"), "{row}");
+    assert!(row.contains("BRIEF_DIR"), "{row}");
+
+    // --dir beats BRIEF_DIR.
+    let o = sandbox
+        .cmd()
+        .args(["--dir", "/from/flag", "paths"])
+        .env("BRIEF_DIR", "/from/env")
+        .output()
+        .expect("runs");
+    let row = briefings_row(&o);
+    assert!(row.contains("/from/flag"), "{row}");
+    assert!(row.contains("command line"), "{row}");
+
+    let out = stdout(&sandbox.run(&["paths"]));
+    for label in ["config", "state", "cache"] {
+        assert!(
+            out.lines().any(|l| l.starts_with(label)),
+            "{label} row: {out}"
+        );
+    }
+}
+
+#[test]
+fn dir_flag_beats_brief_dir_which_beats_local_briefings() {
+    let sandbox = Sandbox::new();
+    let one = |id: &str| format!("id: {id}\ntitle: \"{id}\"\n");
+    let (flag, env, local) = (one("from-flag"), one("from-env"), one("from-local"));
+    sandbox.write(&[
+        ("flag/a.yaml", &flag),
+        ("env/a.yaml", &env),
+        ("briefings/a.yaml", &local),
+    ]);
+    let env_dir = sandbox.cwd.path().join("env");
+
+    let o = sandbox.run(&["list"]);
+    assert_eq!(listed_ids(&o), ["from-local"]);
+
+    let o = sandbox
+        .cmd()
+        .arg("list")
+        .env("BRIEF_DIR", &env_dir)
+        .output()
+        .expect("runs");
+    assert_eq!(listed_ids(&o), ["from-env"]);
+
+    let o = sandbox
+        .cmd()
+        .args(["--dir", "flag", "list"])
+        .env("BRIEF_DIR", &env_dir)
+        .output()
+        .expect("runs");
+    assert_eq!(listed_ids(&o), ["from-flag"]);
+
+    // The flag works after the subcommand too.
+    let o = sandbox.run(&["list", "--dir", "flag"]);
+    assert_eq!(listed_ids(&o), ["from-flag"]);
+
+    // An empty BRIEF_DIR counts as unset.
+    let o = sandbox
+        .cmd()
+        .arg("list")
+        .env("BRIEF_DIR", "")
+        .output()
+        .expect("runs");
+    assert_eq!(listed_ids(&o), ["from-local"]);
+}
+
+#[test]
+fn with_no_folder_the_built_in_corpus_is_used() {
+    let sandbox = Sandbox::new();
+    let o = sandbox.run(&["list"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(listed_ids(&o).len(), 8);
+    let o = sandbox.run(&["check"]);
+    assert_eq!(code(&o), 0);
+    assert!(stdout(&o).contains("8 briefings"));
+}
+
+#[test]
+fn json_keys_are_stable_when_values_are_missing() {
+    // An actor without a role, a briefing without location, date or source:
+    // every key is still there, as null (or false), so the shape never changes.
+    let sandbox = Sandbox::new();
+    sandbox.write(&[(
+        "sparse/a.yaml",
+        "id: sparse\ntitle: Peu de choses\nactors:\n  - name: Quelqu'un\n",
+    )]);
+    let o = sandbox.run(&["--dir", "sparse", "list", "--json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v = json_of(&o);
+    let b = &v[0];
+    assert_eq!(b["date"], Value::Null);
+    assert_eq!(b["summary"], Value::Null);
+    assert_eq!(
+        b["location"],
+        json!({"city": null, "country": null, "online": false})
+    );
+    assert_eq!(
+        b["source"],
+        json!({"publisher": null, "url": null, "translations": []})
+    );
+    assert_eq!(
+        b["actors"],
+        json!([{"id": "quelqu-un", "name": "Quelqu'un", "short": null, "kind": "other", "role": null}])
+    );
+    assert_eq!(b["countries"], json!([]));
+}
