@@ -198,6 +198,7 @@ pub fn run(source: Source, launch: Launch) -> std::io::Result<Exit> {
     };
     let mut state = State::new(origin, launch, Rect::new(0, 0, size.width, size.height));
     state.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    state.plain_glyphs = std::env::var("TERM").is_ok_and(|t| t == "linux");
     terminal.draw(|f| view::render(f, &state))?;
 
     spawn_input(tx.clone());

@@ -227,6 +227,8 @@ pub struct State {
     pub quit: bool,
     /// False with NO_COLOR: styles fall back to bold, reverse and underline.
     pub color: bool,
+    /// On the Linux console (TERM=linux): glyphs its fonts are sure to have.
+    pub plain_glyphs: bool,
 }
 
 impl State {

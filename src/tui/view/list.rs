@@ -51,7 +51,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
             continue;
         };
         let selected = row == state.cursor;
-        let marker = if selected { "▶" } else { " " };
+        let marker = if selected { theme.marker() } else { " " };
         let date = b.date.map_or_else(|| "—".to_string(), |d| d.to_string());
         let codes: Vec<&str> = b.countries.iter().map(|c| c.as_str()).collect();
         let title_room = w.saturating_sub(2 + 11);

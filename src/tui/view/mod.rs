@@ -19,6 +19,7 @@ use super::state::{Focus, Overlay, State};
 /// without colour every distinction still shows through modifiers.
 pub struct Theme {
     pub color: bool,
+    pub plain_glyphs: bool,
 }
 
 impl Theme {
@@ -53,6 +54,13 @@ impl Theme {
     pub fn current_match(&self) -> Style {
         Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
     }
+    /// The selected row's marker.
+    pub fn marker(&self) -> &'static str {
+        if self.plain_glyphs { ">" } else { "▶" }
+    }
+    pub fn warning_sign(&self) -> &'static str {
+        if self.plain_glyphs { "!" } else { "⚠" }
+    }
     pub fn dim(&self) -> Style {
         if self.color {
             Style::new().fg(Color::DarkGray)
@@ -78,7 +86,11 @@ impl Theme {
         Block::new()
             .borders(Borders::ALL)
             .border_type(if focused {
-                BorderType::Thick
+                if self.plain_glyphs {
+                    BorderType::Double
+                } else {
+                    BorderType::Thick
+                }
             } else {
                 BorderType::Plain
             })
@@ -91,7 +103,10 @@ impl Theme {
 }
 
 pub fn render(frame: &mut Frame, state: &State) {
-    let theme = Theme { color: state.color };
+    let theme = Theme {
+        color: state.color,
+        plain_glyphs: state.plain_glyphs,
+    };
     let area = frame.area();
     let a = super::layout::areas(area, state.focus, state.facet_tab);
     if a.too_small {

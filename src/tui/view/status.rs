@@ -65,7 +65,8 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
             spans.push(Span::raw(" · "));
             spans.push(Span::styled(
                 format!(
-                    "⚠ {} problem{} (p)",
+                    "{} {} problem{} (p)",
+                    theme.warning_sign(),
                     errors + warnings,
                     if errors + warnings == 1 { "" } else { "s" }
                 ),
