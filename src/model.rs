@@ -184,8 +184,8 @@ impl ActorKind {
     pub fn label_fr(&self) -> &'static str {
         match self {
             ActorKind::Organisation => "Organisations",
-            ActorKind::EuAgency => "Agences de l'UE",
-            ActorKind::EuInstitution => "Institutions de l'UE",
+            ActorKind::EuAgency => "Agences de l’UE",
+            ActorKind::EuInstitution => "Institutions de l’UE",
             ActorKind::Government => "Gouvernements",
             ActorKind::Person => "Personnes",
             ActorKind::Programme => "Programmes",

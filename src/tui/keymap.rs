@@ -467,6 +467,19 @@ pub fn dispatch(scopes: &[Scope], ev: &KeyEvent) -> Option<Action> {
         {
             return Some(Action::Insert(c));
         }
+        // In a facet pane, a letter no key of the pane or of `Global` claims
+        // starts narrowing: typing "niger" narrows, while j, k, q... keep their meaning.
+        if scope == Scope::Facets
+            && let KeyCode::Char(c) = ev.code
+            && !ev
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+            && !KEYMAP
+                .iter()
+                .any(|b| b.scope == Scope::Global && b.keys.iter().any(|k| k.matches(ev)))
+        {
+            return Some(Action::Insert(c));
+        }
         // Overlays swallow everything else.
         if matches!(scope, Scope::Help | Scope::Problems) {
             return None;

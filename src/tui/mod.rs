@@ -177,7 +177,11 @@ fn suspend(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> std::io::Result
     restore_terminal();
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
     enter_terminal()?;
-    terminal.clear()
+    // `clear()` would ask the terminal for the cursor position, a read that
+    // cannot get past the input thread; a resize to the current size clears
+    // the screen and forces a full redraw without asking.
+    let size = terminal.size()?;
+    terminal.resize(Rect::new(0, 0, size.width, size.height))
 }
 
 pub fn run(source: Source, launch: Launch) -> std::io::Result<Exit> {

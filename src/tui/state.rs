@@ -566,6 +566,12 @@ fn fill_pane(pane: &mut FacetPane, mut items: Vec<FacetItem>) {
 fn relayout(state: &mut State) {
     let h = state.list_height();
     clamp_view(&mut state.cursor, &mut state.offset, state.hits.len(), h);
+    for f in [Focus::Actors, Focus::Countries] {
+        let h = state.facet_height(f);
+        if let Some(p) = state.facet_mut(f) {
+            clamp_view(&mut p.cursor, &mut p.offset, p.items.len(), h);
+        }
+    }
     let a = state.areas();
     if let Some(r) = a.reader {
         let width = r.width.saturating_sub(3).max(10);
@@ -725,12 +731,21 @@ fn toggle_facet(state: &mut State, effects: &mut Vec<Effect>) {
     effects.push(state.request_search());
 }
 
+/// Lines in the open overlay, so scrolling stops at its end.
+fn overlay_len(state: &State) -> usize {
+    match state.overlay {
+        Overlay::Help { .. } => super::view::help_lines().len(),
+        Overlay::Problems { .. } => state.corpus.as_ref().map_or(0, |c| c.problems.len()),
+        Overlay::None => 0,
+    }
+}
+
 fn on_action(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
     // Overlays first.
     match state.overlay {
         Overlay::Help { scroll } | Overlay::Problems { scroll } => {
             let scroll = match action {
-                Action::MoveDown => scroll + 1,
+                Action::MoveDown => (scroll + 1).min(overlay_len(state).saturating_sub(1)),
                 Action::MoveUp => scroll.saturating_sub(1),
                 Action::Back => {
                     state.overlay = Overlay::None;

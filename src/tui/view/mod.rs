@@ -2,6 +2,7 @@
 
 mod facets;
 mod help;
+pub use help::lines as help_lines;
 mod list;
 mod problems;
 mod reader;
@@ -191,6 +192,36 @@ pub fn marked_spans<'a>(
             cur,
             if in_mark { mark } else { base },
         ));
+    }
+    spans
+}
+
+/// Splits `text` into spans: `base` patched, char by char, by the style of
+/// every layer whose ranges hold that char (later layers win).
+pub fn layered_spans<'a>(
+    text: &str,
+    base: Style,
+    layers: &[(&[std::ops::Range<usize>], Style)],
+) -> Vec<ratatui::text::Span<'a>> {
+    let mut spans = Vec::new();
+    let mut cur = String::new();
+    let mut cur_style = base;
+    for (i, c) in text.chars().enumerate() {
+        let style = layers
+            .iter()
+            .filter(|(ranges, _)| ranges.iter().any(|r| r.contains(&i)))
+            .fold(base, |s, (_, layer)| s.patch(*layer));
+        if style != cur_style && !cur.is_empty() {
+            spans.push(ratatui::text::Span::styled(
+                std::mem::take(&mut cur),
+                cur_style,
+            ));
+        }
+        cur_style = style;
+        cur.push(c);
+    }
+    if !cur.is_empty() {
+        spans.push(ratatui::text::Span::styled(cur, cur_style));
     }
     spans
 }

@@ -3,10 +3,10 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
-use super::{Theme, marked_spans};
+use super::{Theme, layered_spans};
 use crate::tui::state::{Focus, LineKind, State};
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
@@ -61,43 +61,33 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
                 .filter(|(l, _)| *l == i)
                 .map(|(_, rg)| rg.clone())
                 .collect();
-            let mut spans: Vec<Span> = match line.kind {
-                LineKind::Subheading => vec![Span::styled(
-                    line.text.clone(),
-                    theme.dim().add_modifier(Modifier::BOLD),
-                )],
-                LineKind::Meta(label_w) => {
-                    let label: String = line.text.chars().take(label_w).collect();
-                    let value: String = line.text.chars().skip(label_w).collect();
-                    let shifted: Vec<_> = finds
-                        .iter()
-                        .filter(|r| r.start >= label_w)
-                        .map(|r| r.start - label_w..r.end - label_w)
-                        .collect();
-                    let mut s = vec![Span::styled(label, theme.dim())];
-                    s.extend(marked_spans(&value, &shifted, base, theme.highlight()));
-                    s
-                }
-                _ => {
-                    let mut ranges = line.marks.clone();
-                    ranges.extend(finds.iter().cloned());
-                    marked_spans(&line.text, &ranges, base, base.patch(theme.highlight()))
-                }
+            let current: Vec<_> = current
+                .filter(|(l, _)| *l == i)
+                .map(|(_, rg)| rg.clone())
+                .into_iter()
+                .collect();
+            // Layers, later ones winning: the label, query words and article
+            // matches, then the current match reversed.
+            let label: Vec<std::ops::Range<usize>> = match line.kind {
+                LineKind::Subheading => std::iter::once(0..line.text.chars().count()).collect(),
+                LineKind::Meta(w) => std::iter::once(0..w).collect(),
+                _ => Vec::new(),
             };
-            if let Some((l, rg)) = current
-                && *l == i
-            {
-                // Re-draw the current match reversed so it stands out from the others.
-                let mark = marked_spans(
-                    &line.text,
-                    std::slice::from_ref(rg),
-                    Style::new(),
-                    theme.current_match(),
-                );
-                if !matches!(line.kind, LineKind::Meta(_)) {
-                    spans = mark;
-                }
-            }
+            let label_style = if line.kind == LineKind::Subheading {
+                theme.dim().add_modifier(Modifier::BOLD)
+            } else {
+                theme.dim()
+            };
+            let spans = layered_spans(
+                &line.text,
+                base,
+                &[
+                    (&label, label_style),
+                    (&line.marks, theme.highlight()),
+                    (&finds, theme.highlight()),
+                    (&current, theme.current_match()),
+                ],
+            );
             Line::from(spans)
         })
         .collect();

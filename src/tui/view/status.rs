@@ -22,9 +22,10 @@ pub fn summary(state: &State) -> String {
         };
     };
     let mut parts = vec![format!(
-        "{} of {} briefings",
+        "{} of {} briefing{}",
         state.hits.len(),
-        corpus.briefings.len()
+        corpus.briefings.len(),
+        if corpus.briefings.len() == 1 { "" } else { "s" }
     )];
     if !state.selection.countries.is_empty() {
         let names: Vec<&str> = state

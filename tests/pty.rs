@@ -1,0 +1,495 @@
+//! End to end in a real pseudo-terminal: the built `brief` binary on the
+//! shipped briefings, driven by keys and signals, its screen rebuilt with
+//! vt100. Every wait is on a screen condition with a timeout, never a sleep.
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+/// The same hostile briefing as `tui_support::HOSTILE_YAML`.
+const HOSTILE_YAML: &str = include_str!("tui_support/hostile.yaml");
+
+const TIMEOUT: Duration = Duration::from_secs(10);
+const POLL: Duration = Duration::from_millis(10);
+
+/// The browser running in a PTY, and everything it wrote.
+struct Session {
+    child: Box<dyn Child + Send + Sync>,
+    master: Box<dyn MasterPty + Send>,
+    writer: Arc<Mutex<Box<dyn Write + Send>>>,
+    parser: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    eof: Arc<AtomicBool>,
+}
+
+impl Session {
+    fn start(cols: u16, rows: u16) -> Session {
+        Session::start_with_term(cols, rows, "xterm-256color")
+    }
+
+    fn start_with_term(cols: u16, rows: u16, term: &str) -> Session {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
+        Session::start_on(&dir, cols, rows, term)
+    }
+
+    fn start_on(dir: &Path, cols: u16, rows: u16, term: &str) -> Session {
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_brief"));
+        cmd.arg("--dir");
+        cmd.arg(dir);
+        cmd.env("TERM", term);
+        Session::spawn(cmd, cols, rows)
+    }
+
+    fn spawn(mut cmd: CommandBuilder, cols: u16, rows: u16) -> Session {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pty");
+        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        if cmd.get_env("TERM").is_none() {
+            cmd.env("TERM", "xterm-256color");
+        }
+        cmd.env_remove("NO_COLOR");
+        let child = pair.slave.spawn_command(cmd).expect("brief starts");
+        // Only the child holds the terminal side now, so reads end when it exits.
+        drop(pair.slave);
+
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let eof = Arc::new(AtomicBool::new(false));
+        let mut reader = pair.master.try_clone_reader().expect("a pty reader");
+        let writer = Arc::new(Mutex::new(pair.master.take_writer().expect("a pty writer")));
+        {
+            let (parser, raw, eof, answer) =
+                (parser.clone(), raw.clone(), eof.clone(), writer.clone());
+            thread::spawn(move || {
+                let mut buf = [0u8; 8192];
+                loop {
+                    match reader.read(&mut buf) {
+                        Ok(0) | Err(_) => break, // EOF, or EIO once the child is gone
+                        Ok(n) => {
+                            let mut parser = parser.lock().unwrap();
+                            parser.process(&buf[..n]);
+                            raw.lock().unwrap().extend_from_slice(&buf[..n]);
+                            // Answer cursor position queries like a terminal would.
+                            if buf[..n].windows(4).any(|w| w == b"\x1b[6n") {
+                                let (row, col) = parser.screen().cursor_position();
+                                let mut w = answer.lock().unwrap();
+                                let _ = write!(w, "\x1b[{};{}R", row + 1, col + 1);
+                                let _ = w.flush();
+                            }
+                        }
+                    }
+                }
+                eof.store(true, Ordering::SeqCst);
+            });
+        }
+        Session {
+            child,
+            master: pair.master,
+            writer,
+            parser,
+            raw,
+            eof,
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    /// Waits until the screen's text satisfies `cond`, or fails showing it.
+    fn wait_for(&mut self, what: &str, cond: impl Fn(&str) -> bool) {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if cond(&screen) {
+                return;
+            }
+            if start.elapsed() > TIMEOUT {
+                let status = self.child.try_wait();
+                panic!(
+                    "timed out after {TIMEOUT:?} waiting for {what}; child: {status:?}\n--- screen ---\n{screen}\n--------------"
+                );
+            }
+            thread::sleep(POLL);
+        }
+    }
+
+    /// Waits until the bytes written so far satisfy `cond`.
+    fn wait_for_output(&mut self, what: &str, cond: impl Fn(&[u8]) -> bool) {
+        let start = Instant::now();
+        while !cond(&self.raw.lock().unwrap()) {
+            if start.elapsed() > TIMEOUT {
+                panic!(
+                    "timed out after {TIMEOUT:?} waiting for {what}\n--- screen ---\n{}",
+                    self.screen()
+                );
+            }
+            thread::sleep(POLL);
+        }
+    }
+
+    fn wait_for_text(&mut self, needle: &str) {
+        self.wait_for(&format!("{needle:?}"), |s| s.contains(needle));
+    }
+
+    fn keys(&mut self, bytes: &str) {
+        let mut w = self.writer.lock().unwrap();
+        w.write_all(bytes.as_bytes()).expect("keys sent");
+        w.flush().expect("keys flushed");
+    }
+
+    fn signal(&self, name: &str) {
+        let pid = self.child.process_id().expect("the child's pid");
+        signal(pid, name);
+    }
+
+    fn resize(&mut self, cols: u16, rows: u16) {
+        // The parser first, so the full redraw that follows lands at the new size.
+        self.parser
+            .lock()
+            .unwrap()
+            .screen_mut()
+            .set_size(nz(rows), nz(cols));
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("pty resized");
+    }
+
+    /// Waits for the child to exit, then for the last of its output; returns
+    /// the exit code and every byte written.
+    fn finish(mut self) -> (u32, Vec<u8>) {
+        let start = Instant::now();
+        let status = loop {
+            if let Some(status) = self.child.try_wait().expect("try_wait") {
+                break status;
+            }
+            if start.elapsed() > TIMEOUT {
+                let _ = self.child.kill();
+                panic!(
+                    "brief did not exit within {TIMEOUT:?}\n--- screen ---\n{}",
+                    self.screen()
+                );
+            }
+            thread::sleep(POLL);
+        };
+        let start = Instant::now();
+        while !self.eof.load(Ordering::SeqCst) {
+            assert!(start.elapsed() < TIMEOUT, "no EOF on the pty after exit");
+            thread::sleep(POLL);
+        }
+        let raw = self.raw.lock().unwrap().clone();
+        (status.exit_code(), raw)
+    }
+}
+
+/// `kill -NAME pid`, without libc.
+fn signal(pid: u32, name: &str) {
+    let status = std::process::Command::new("kill")
+        .arg(format!("-{name}"))
+        .arg(pid.to_string())
+        .status()
+        .expect("kill runs");
+    assert!(status.success(), "kill -{name} {pid}: {status}");
+}
+
+/// CPU time used so far by `pid`, in clock ticks (user + system).
+fn cpu_ticks(pid: u32) -> u64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("/proc/PID/stat");
+    // Fields after the parenthesised command name; utime and stime are the 14th and 15th.
+    let rest = &stat[stat.rfind(')').unwrap() + 2..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap()
+}
+
+fn nz(n: u16) -> NonZeroU16 {
+    NonZeroU16::new(n).expect("a terminal size is not zero")
+}
+
+fn last(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).rposition(|w| w == needle)
+}
+
+/// The terminal was given back: main screen and cursor restored, after the
+/// last switch to the alternate screen and the last hide.
+fn assert_restored(raw: &[u8]) {
+    let text = String::from_utf8_lossy(raw);
+    let entered = last(raw, b"\x1b[?1049h").expect("the browser used the alternate screen");
+    let left = last(raw, b"\x1b[?1049l")
+        .unwrap_or_else(|| panic!("never left the alternate screen: {text:?}"));
+    assert!(
+        left > entered,
+        "the alternate screen was entered again after leaving it"
+    );
+    let shown = last(raw, b"\x1b[?25h")
+        .unwrap_or_else(|| panic!("the cursor was never shown again: {text:?}"));
+    if let Some(hidden) = last(raw, b"\x1b[?25l") {
+        assert!(shown > hidden, "the cursor was left hidden");
+    }
+    let mut parser = vt100::Parser::new(nz(40), nz(120), 0);
+    parser.process(raw);
+    assert!(!parser.screen().alternate_screen());
+    assert!(!parser.screen().hide_cursor());
+}
+
+#[test]
+fn search_open_read_and_quit() {
+    let mut s = Session::start(120, 40);
+    s.wait_for_text("8 of 8 briefings");
+    s.keys("/manche");
+    s.wait_for_text("1 of 8 briefings");
+    s.wait_for("the search line to show the query", |screen| {
+        screen.lines().next().is_some_and(|l| l.contains("manche"))
+    });
+    // Enter leaves the search line for the list, Enter again opens the reader.
+    s.keys("\r");
+    s.keys("\r");
+    s.wait_for("the reader focused on the Channel meeting", |screen| {
+        screen.contains("naufrage") && screen.contains("next match")
+    });
+    // The body scrolls: the position indicator moves.
+    s.wait_for_text("Lecture 1–");
+    s.keys("j");
+    s.wait_for_text("Lecture 2–");
+    s.keys("q");
+    let (code, raw) = s.finish();
+    assert_eq!(code, 0, "q exits with status 0");
+    assert_restored(&raw);
+}
+
+#[test]
+fn facets_narrow_and_x_clears() {
+    let mut s = Session::start(120, 40);
+    s.wait_for_text("8 of 8 briefings");
+    // Tab twice to the countries pane, narrow to "niger", select the first value.
+    s.keys("\t\t/niger");
+    s.wait_for_text("Pays ⌕ niger");
+    s.keys("\r");
+    s.wait_for_text("4 of 8 briefings · pays: Niger");
+    s.keys("\x1b");
+    s.wait_for("narrowing to stop", |screen| !screen.contains("⌕"));
+    s.keys("x");
+    s.wait_for_text("8 of 8 briefings");
+    s.wait_for("no filter left", |screen| !screen.contains("pays: Niger"));
+    s.keys("q");
+    let (code, raw) = s.finish();
+    assert_eq!(code, 0);
+    assert_restored(&raw);
+}
+
+#[test]
+fn a_resize_redraws_and_keeps_the_selection() {
+    let mut s = Session::start(120, 40);
+    s.wait_for_text("8 of 8 briefings");
+    // The third briefing by date is the Channel meeting of 2021-11-28.
+    let date = "2021-11-28";
+    s.keys("jj");
+    s.wait_for("the third row selected", |screen| {
+        screen.lines().any(|l| l.contains('▶') && l.contains(date))
+    });
+    s.resize(60, 20);
+    s.wait_for("a redraw at 60x20", |screen| {
+        screen.lines().count() <= 20
+            && screen.contains("8 of 8")
+            && screen.lines().all(|l| l.chars().count() <= 60)
+    });
+    s.wait_for("the same row selected at 60x20", |screen| {
+        screen.lines().any(|l| l.contains('▶') && l.contains(date))
+    });
+    s.resize(120, 40);
+    s.wait_for("a redraw at 120x40 with the same row selected", |screen| {
+        screen.contains("8 of 8 briefings")
+            && screen.lines().any(|l| l.contains('▶') && l.contains(date))
+            && screen.contains("Pays")
+    });
+    s.keys("q");
+    let (code, raw) = s.finish();
+    assert_eq!(code, 0);
+    assert_restored(&raw);
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let mut s = Session::start(120, 40);
+    s.wait_for_text("8 of 8 briefings");
+    s.signal("TERM");
+    let (code, raw) = s.finish();
+    assert_eq!(
+        code,
+        128 + 15,
+        "killed by SIGTERM: 143 like a shell reports it"
+    );
+    assert_restored(&raw);
+}
+
+#[test]
+fn sighup_restores_the_terminal() {
+    let mut s = Session::start(120, 40);
+    s.wait_for_text("8 of 8 briefings");
+    s.signal("HUP");
+    let (code, raw) = s.finish();
+    assert_eq!(code, 128 + 1, "hung up: 129 like a shell reports it");
+    assert_restored(&raw);
+}
+
+#[test]
+fn ctrl_c_quits_from_the_search_line() {
+    let mut s = Session::start(120, 40);
+    s.wait_for_text("8 of 8 briefings");
+    s.keys("/q");
+    s.wait_for("q typed in the search line, not quitting", |screen| {
+        screen.lines().next().is_some_and(|l| l.contains(" q"))
+    });
+    s.keys("\x03");
+    let (code, raw) = s.finish();
+    assert_eq!(code, 0);
+    assert_restored(&raw);
+}
+
+#[test]
+fn idle_uses_no_cpu() {
+    let mut s = Session::start(120, 40);
+    s.wait_for_text("8 of 8 briefings");
+    s.keys("/niger");
+    s.wait_for_text("4 of 8 briefings");
+    let pid = s.child.process_id().unwrap();
+    // A measurement window, not a synchronisation: nothing happens during it.
+    let before = cpu_ticks(pid);
+    thread::sleep(Duration::from_secs(2));
+    let used = cpu_ticks(pid) - before;
+    assert!(used <= 1, "{used} clock ticks of CPU in 2 s of idling");
+    s.keys("\x03");
+    let (code, raw) = s.finish();
+    assert_eq!(code, 0);
+    assert_restored(&raw);
+}
+
+#[test]
+fn every_supported_term_works_and_esc_then_q_quits() {
+    for term in [
+        "xterm-256color",
+        "xterm",
+        "screen",
+        "tmux-256color",
+        "linux",
+    ] {
+        let mut s = Session::start_with_term(100, 30, term);
+        s.wait_for_text("8 of 8 briefings");
+        if term == "linux" {
+            let screen = s.screen();
+            assert!(
+                !screen.contains('▶'),
+                "TERM=linux: plain glyphs only\n{screen}"
+            );
+        }
+        s.keys("/manche");
+        s.wait_for_text("1 of 8 briefings");
+        // Esc and q in one write, as over a slow link: leave the search line, then quit.
+        s.keys("\x1bq");
+        let (code, raw) = s.finish();
+        assert_eq!(code, 0, "TERM={term}");
+        assert_restored(&raw);
+    }
+}
+
+/// Escape sequences, bells and C1 controls in a briefing are drawn as
+/// visible symbols: none of them reaches the terminal.
+#[test]
+fn control_characters_in_the_data_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("hostile.yaml"), HOSTILE_YAML).unwrap();
+    let mut s = Session::start_on(dir.path(), 120, 40, "xterm-256color");
+    s.wait_for_text("1 of 1 briefing");
+    s.wait_for_text("rouge");
+    // Search for it (highlighted title), open it, page down, show the problems.
+    s.keys("/rouge\r\r");
+    s.wait_for_text("/  rouge");
+    s.keys("\x1b[6~");
+    s.keys("p");
+    s.wait_for_text("Problems (1)");
+    s.keys("q");
+    s.keys("q");
+    let (code, raw) = s.finish();
+    assert_eq!(code, 0);
+    assert_restored(&raw);
+    for (bad, what) in [
+        (&b"\x1b[31m"[..], "the title's red"),
+        (b"\x1b[5m", "the city's blink"),
+        (b"\x1b[1mgras", "the summary's bold"),
+        (b"\x1b]0;", "the body's window title"),
+        (b"\x07", "a bell"),
+        ("\u{9b}".as_bytes(), "a C1 CSI"),
+        (b"example.org/\x1b[2J", "the URL's clear screen"),
+    ] {
+        assert!(
+            last(&raw, bad).is_none(),
+            "{what} ({bad:?}) reached the terminal"
+        );
+    }
+}
+
+/// Ctrl-Z under a job-control shell, then `fg`: the browser stops with the
+/// terminal given back, and redraws everything when continued.
+#[test]
+fn ctrl_z_then_fg_redraws() {
+    let mut cmd = CommandBuilder::new("bash");
+    cmd.arg("-c");
+    // `set -m`: job control, so Ctrl-Z stops brief and `fg` continues it.
+    cmd.arg(r#"set -m; "$0" --dir "$1"; fg"#);
+    cmd.arg(env!("CARGO_BIN_EXE_brief"));
+    cmd.arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings"));
+    let mut s = Session::spawn(cmd, 120, 40);
+    s.wait_for_text("8 of 8 briefings");
+    s.keys("jj");
+    s.wait_for("the third row selected", |screen| {
+        screen
+            .lines()
+            .any(|l| l.contains('▶') && l.contains("2021-11-28"))
+    });
+    let entered = |raw: &[u8]| raw.windows(8).filter(|w| w == b"\x1b[?1049h").count();
+    s.keys("\x1a");
+    // bash saw brief stop, and continued it with `fg`: brief took the screen again.
+    s.wait_for_output("the alternate screen entered a second time", |raw| {
+        entered(raw) >= 2
+    });
+    s.wait_for("a full redraw after fg, selection kept", |screen| {
+        screen.contains("8 of 8 briefings")
+            && screen
+                .lines()
+                .any(|l| l.contains('▶') && l.contains("2021-11-28"))
+    });
+    let raw = s.raw.lock().unwrap().clone();
+    let second = raw.windows(8).rposition(|w| w == b"\x1b[?1049h").unwrap();
+    let stop = String::from_utf8_lossy(&raw[..second]);
+    assert!(
+        stop.contains("\x1b[?1049l") && stop.contains("\x1b[?25h"),
+        "the terminal was given back before stopping"
+    );
+    // Still alive and listening.
+    s.keys("j");
+    s.wait_for("the fourth row selected", |screen| {
+        screen
+            .lines()
+            .any(|l| l.contains('▶') && l.contains("2021-10-27"))
+    });
+    s.keys("q");
+    let (code, raw) = s.finish();
+    assert_eq!(code, 0, "fg returns brief's status");
+    assert_restored(&raw);
+}

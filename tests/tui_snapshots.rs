@@ -1,0 +1,475 @@
+//! What the browser draws: `TestBackend` screens compared with insta snapshots
+//! (in `tests/snapshots/`), drawn without colour so the selection and the
+//! highlights must show through characters and modifiers alone.
+//!
+//! Each snapshot is the screen text, then the runs of reversed cells (focus,
+//! selection, current match) and of underlined cells (highlights), which a
+//! plain text view would not show.
+
+mod tui_support;
+
+use brief::tui::action::Action;
+use brief::tui::keymap::KEYMAP;
+use brief::tui::state::{Focus, LineKind, Msg, Overlay, State};
+use brief::tui::view::render;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+use tui_support::*;
+
+fn draw(state: &State) -> Terminal<TestBackend> {
+    let mut terminal =
+        Terminal::new(TestBackend::new(state.size.width, state.size.height)).unwrap();
+    terminal.draw(|f| render(f, state)).unwrap();
+    terminal
+}
+
+/// The text of row `y`, wide characters counted once.
+fn row_text(buf: &Buffer, y: u16) -> String {
+    let mut s = String::new();
+    let mut skip = 0;
+    for x in 0..buf.area.width {
+        let cell = &buf[(x, y)];
+        if skip == 0 {
+            s.push_str(cell.symbol());
+        }
+        skip = skip.max(unicode_width(cell.symbol())).saturating_sub(1);
+    }
+    s
+}
+
+fn unicode_width(s: &str) -> usize {
+    brief::text::width(s)
+}
+
+fn screen_text(buf: &Buffer) -> String {
+    (0..buf.area.height)
+        .map(|y| row_text(buf, y))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `row 3, 1..40 "text"` for each run of cells carrying `m`.
+fn runs(buf: &Buffer, m: Modifier) -> String {
+    let mut out = Vec::new();
+    for y in 0..buf.area.height {
+        let mut x = 0;
+        while x < buf.area.width {
+            if buf[(x, y)].modifier.contains(m) {
+                let start = x;
+                let mut text = String::new();
+                while x < buf.area.width && buf[(x, y)].modifier.contains(m) {
+                    text.push_str(buf[(x, y)].symbol());
+                    x += 1;
+                }
+                out.push(format!("row {y:>2}, {start}..{x} {text:?}"));
+            } else {
+                x += 1;
+            }
+        }
+    }
+    out.join("\n")
+}
+
+fn snapshot_text(terminal: &Terminal<TestBackend>) -> String {
+    let buf = terminal.backend().buffer();
+    format!(
+        "{}\n--- reversed ---\n{}\n--- underlined ---\n{}\n",
+        terminal.backend(),
+        runs(buf, Modifier::REVERSED),
+        runs(buf, Modifier::UNDERLINED)
+    )
+}
+
+fn browser(w: u16, h: u16) -> State {
+    let mut state = loaded(w, h);
+    state.color = false;
+    state
+}
+
+/// The row of the screen showing `needle`, if any.
+fn row_with(buf: &Buffer, needle: &str) -> Option<u16> {
+    (0..buf.area.height).find(|&y| row_text(buf, y).contains(needle))
+}
+
+#[test]
+fn main_screen_120x40() {
+    let mut state = browser(120, 40);
+    act(&mut state, Action::MoveDown);
+    let terminal = draw(&state);
+    let buf = terminal.backend().buffer();
+    let text = screen_text(buf);
+    assert!(text.contains("8 of 8 briefings"), "{text}");
+    // The selected row shows without colour: a marker and reverse video.
+    let title = &corpus().briefings[state.selected_doc().unwrap()].title;
+    let prefix: String = title.chars().take(20).collect();
+    let y = row_with(buf, "▶ ").expect("a marked row");
+    assert!(row_text(buf, y).contains(&prefix), "{}", row_text(buf, y));
+    let x = row_text(buf, y).chars().position(|c| c == '▶').unwrap() as u16;
+    assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
+    insta::assert_snapshot!("main_120x40", snapshot_text(&terminal));
+}
+
+#[test]
+fn main_screen_80x24() {
+    let state = browser(80, 24);
+    let terminal = draw(&state);
+    let text = screen_text(terminal.backend().buffer());
+    assert!(text.contains("8 of 8 briefings"), "{text}");
+    assert!(text.contains("Acteurs"), "the actors tab is shown: {text}");
+    insta::assert_snapshot!("main_80x24", snapshot_text(&terminal));
+}
+
+#[test]
+fn countries_tab_at_80x24() {
+    let mut state = browser(80, 24);
+    acts(&mut state, &[Action::FocusNext, Action::FocusNext]);
+    assert_eq!(state.focus, Focus::Countries);
+    let terminal = draw(&state);
+    let text = screen_text(terminal.backend().buffer());
+    assert!(
+        text.contains("Pays") && text.contains("Niger (NE)"),
+        "{text}"
+    );
+    insta::assert_snapshot!("countries_tab_80x24", snapshot_text(&terminal));
+}
+
+#[test]
+fn reader_at_80x24_takes_the_screen() {
+    let mut state = browser(80, 24);
+    act(&mut state, Action::Open);
+    let terminal = draw(&state);
+    let text = screen_text(terminal.backend().buffer());
+    assert!(text.contains("Lecture"), "{text}");
+    assert!(
+        !text.contains("Briefings 8/8"),
+        "the list is hidden: {text}"
+    );
+    insta::assert_snapshot!("reader_80x24", snapshot_text(&terminal));
+}
+
+#[test]
+fn help_overlay() {
+    let mut state = browser(120, 40);
+    act(&mut state, Action::Help);
+    let terminal = draw(&state);
+    let text = screen_text(terminal.backend().buffer());
+    assert!(text.contains("Help"), "{text}");
+    insta::assert_snapshot!("help_120x40", snapshot_text(&terminal));
+}
+
+#[test]
+fn help_lists_every_binding() {
+    let mut state = browser(120, 40);
+    act(&mut state, Action::Help);
+    let mut seen = String::new();
+    for _ in 0..KEYMAP.len() {
+        seen.push_str(&screen_text(draw(&state).backend().buffer()));
+        act(&mut state, Action::MoveDown);
+    }
+    for b in KEYMAP {
+        assert!(seen.contains(b.help), "'{}' is not in the help", b.help);
+    }
+    for label in [
+        "Ctrl-C",
+        "Ctrl-Z",
+        "Ctrl-U",
+        "Ctrl-D",
+        "Shift-Tab",
+        "PgDn",
+        "PgUp",
+        "Tab",
+        "Esc",
+        "Enter",
+        "Space",
+    ] {
+        assert!(seen.contains(label), "key {label} is not in the help");
+    }
+}
+
+/// The Channel meeting opened from a search for "manche", searched for "naufrage".
+fn channel_with_naufrage() -> State {
+    let mut state = browser(120, 40);
+    act(&mut state, Action::FocusSearch);
+    type_text(&mut state, "manche");
+    acts(
+        &mut state,
+        &[Action::Submit, Action::Open, Action::FindInArticle],
+    );
+    type_text(&mut state, "naufrage");
+    act(&mut state, Action::Submit);
+    state
+}
+
+/// Asserts the current match is drawn reversed, and returns the screen text.
+fn assert_current_match_reversed(state: &State, terminal: &Terminal<TestBackend>) -> String {
+    let buf = terminal.backend().buffer();
+    let text = screen_text(buf);
+    let c = state.reader.current.expect("a current match");
+    let n = state.reader.matches.len();
+    assert!(
+        text.contains(&format!("{}/{n}", c + 1)),
+        "the counter shows the current match: {text}"
+    );
+    let (line, range) = state.reader.matches[c].clone();
+    let word: String = state.reader.lines[line]
+        .text
+        .chars()
+        .skip(range.start)
+        .take(range.len())
+        .collect();
+    let reversed = runs(buf, Modifier::REVERSED);
+    assert!(
+        reversed.contains(&format!("{word:?}")),
+        "the current match {word:?} ({:?}) is not reversed:\n{reversed}\n{text}",
+        state.reader.lines[line]
+    );
+    text
+}
+
+#[test]
+fn reader_with_a_highlighted_match() {
+    let mut state = channel_with_naufrage();
+    // The third match is in the body, below the first page.
+    acts(&mut state, &[Action::NextMatch, Action::NextMatch]);
+    let n = state.reader.matches.len();
+    assert_eq!(state.reader.current, Some(2));
+    assert!(n >= 3);
+    assert!(state.reader.scroll > 0, "the reader scrolled to the match");
+    let terminal = draw(&state);
+    assert_current_match_reversed(&state, &terminal);
+    insta::assert_snapshot!("reader_match_120x40", snapshot_text(&terminal));
+}
+
+/// The counter says 2/4 but the second match, in the "Sujets" metadata line,
+/// looks like every other match: `view/reader.rs` only reverses the current
+/// match on lines that are not `LineKind::Meta`.
+#[test]
+fn current_match_in_a_metadata_line_is_shown() {
+    let mut state = channel_with_naufrage();
+    act(&mut state, Action::NextMatch);
+    let (line, _) = state.reader.matches[1].clone();
+    assert!(matches!(state.reader.lines[line].kind, LineKind::Meta(_)));
+    let terminal = draw(&state);
+    assert_current_match_reversed(&state, &terminal);
+}
+
+#[test]
+fn facet_selection() {
+    let mut state = browser(120, 40);
+    acts(&mut state, &[Action::FocusNext, Action::FocusNext]);
+    move_facet_cursor_to(&mut state, "Niger (NE)");
+    act(&mut state, Action::Toggle);
+    assert_eq!(state.hits.len(), 4);
+    let terminal = draw(&state);
+    let text = screen_text(terminal.backend().buffer());
+    assert!(text.contains("4 of 8 briefings"), "{text}");
+    assert!(text.contains("pays: Niger"), "{text}");
+    assert!(text.contains("[x] Niger (NE)"), "{text}");
+    insta::assert_snapshot!("facet_niger_120x40", snapshot_text(&terminal));
+}
+
+#[test]
+fn malformed_query() {
+    let mut state = browser(120, 40);
+    act(&mut state, Action::FocusSearch);
+    type_text(&mut state, "pays:Narnia");
+    let terminal = draw(&state);
+    let text = screen_text(terminal.backend().buffer());
+    assert!(text.contains("Narnia"), "{text}");
+    insta::assert_snapshot!("query_error_120x40", snapshot_text(&terminal));
+}
+
+#[test]
+fn too_small_notice() {
+    let state = browser(30, 8);
+    let terminal = draw(&state);
+    let text = screen_text(terminal.backend().buffer());
+    assert!(text.contains("too small"), "{text}");
+    insta::assert_snapshot!("too_small_30x8", snapshot_text(&terminal));
+}
+
+#[test]
+fn one_by_one() {
+    let mut state = browser(120, 40);
+    act(&mut state, Action::Open);
+    send(&mut state, Msg::Resize(1, 1));
+    let terminal = draw(&state);
+    insta::assert_snapshot!("tiny_1x1", snapshot_text(&terminal));
+}
+
+#[test]
+fn loading_screen() {
+    let mut state = State::new(
+        "briefings".into(),
+        Default::default(),
+        ratatui::layout::Rect::new(0, 0, 80, 24),
+    );
+    state.color = false;
+    brief::tui::state::update(&mut state, Msg::Progress(3, 9));
+    let terminal = draw(&state);
+    let text = screen_text(terminal.backend().buffer());
+    assert!(text.contains("3/9"), "{text}");
+}
+
+/// Every size, every pane focused, help open or not: no panic, and the
+/// selected briefing survives.
+#[test]
+fn no_panic_at_any_size() {
+    let mut state = browser(120, 40);
+    act(&mut state, Action::MoveDown);
+    let doc = state.selected_doc();
+    let sizes = (0..=130u16)
+        .flat_map(|w| [0u16, 1, 2, 5, 9, 10, 11, 12, 24].map(|h| (w, h)))
+        .chain((0..=45u16).flat_map(|h| [1u16, 20, 39, 40, 41, 63, 64, 99, 100].map(|w| (w, h))));
+    let sizes: Vec<(u16, u16)> = sizes.collect();
+    let mut drawn = 0;
+    for (i, &(w, h)) in sizes.iter().enumerate() {
+        send(&mut state, Msg::Resize(w, h));
+        // Cycle the focus now and then so each layout is drawn with various panes.
+        if i % 7 == 0 {
+            act(&mut state, Action::FocusNext);
+        }
+        if i % 97 == 0 {
+            let toggle = if state.overlay == Overlay::None {
+                Action::Help
+            } else {
+                Action::Back
+            };
+            act(&mut state, toggle);
+        }
+        if w > 0 && h > 0 {
+            draw(&state);
+            drawn += 1;
+        }
+    }
+    assert!(drawn > 1000);
+    if state.overlay != Overlay::None {
+        act(&mut state, Action::Back);
+    }
+    assert_eq!(state.selected_doc(), doc);
+}
+
+/// On the current match's line, `view/reader.rs` redraws the whole line with
+/// only that match styled: the query's highlights ("Manche" here), any other
+/// match on the line and the line's own style (italic summary) are lost.
+#[test]
+fn the_current_match_line_keeps_its_other_highlights() {
+    let mut state = channel_with_naufrage();
+    acts(&mut state, &[Action::NextMatch, Action::NextMatch]);
+    let (line, _) = state.reader.matches[2].clone();
+    let text = state.reader.lines[line].text.clone();
+    assert!(
+        text.contains("naufrage") && text.contains("Manche"),
+        "{text}"
+    );
+    let terminal = draw(&state);
+    let buf = terminal.backend().buffer();
+    let y =
+        row_with(buf, "naufrage du 24 novembre 2021 dans la Manche").expect("the line on screen");
+    let underlined = runs(buf, Modifier::UNDERLINED);
+    assert!(
+        underlined.contains(&format!("row {y:>2}")) && underlined.contains("\"Manche\""),
+        "\"Manche\" (the query) is not highlighted on row {y}:\n{underlined}"
+    );
+}
+
+fn is_control(c: char) -> bool {
+    c.is_control() || ('\u{80}'..='\u{9f}').contains(&c)
+}
+
+/// Control characters in the data never reach a cell; double-width and
+/// right-to-left text and over-long words stay inside their panes.
+#[test]
+fn hostile_text_is_drawn_safely() {
+    let dir = hostile_dir();
+    for (w, h) in [(120, 40), (80, 24), (60, 20), (40, 10)] {
+        let mut state = loaded_from(dir.path(), w, h);
+        state.color = false;
+        assert_eq!(state.hits.len(), 1);
+        let screens = [
+            draw(&state),
+            {
+                act(&mut state, Action::Open);
+                draw(&state)
+            },
+            {
+                act(&mut state, Action::PageDown);
+                draw(&state)
+            },
+            {
+                act(&mut state, Action::Problems);
+                draw(&state)
+            },
+        ];
+        for terminal in &screens {
+            let buf = terminal.backend().buffer();
+            for y in 0..buf.area.height {
+                for x in 0..buf.area.width {
+                    let sym = buf[(x, y)].symbol();
+                    assert!(
+                        !sym.chars().any(is_control),
+                        "control character {sym:?} at {x},{y} at {w}x{h}:\n{}",
+                        terminal.backend()
+                    );
+                }
+                let row = row_text(buf, y);
+                assert_eq!(
+                    brief::text::width(&row),
+                    usize::from(w),
+                    "row {y} at {w}x{h} is not {w} cells wide: {row:?}"
+                );
+            }
+        }
+        // The reader's right border is intact on every row of the body.
+        let buf = screens[1].backend().buffer();
+        for y in 1..h - 1 {
+            let sym = buf[(w - 1, y)].symbol();
+            assert!(
+                "┃│║█▲▼┓┛".contains(sym),
+                "right border broken at row {y} at {w}x{h}: {sym:?}\n{}",
+                screens[1].backend()
+            );
+        }
+    }
+}
+
+#[test]
+fn empty_folder_says_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut state = loaded_from(dir.path(), 80, 24);
+    state.color = false;
+    assert!(state.hits.is_empty());
+    for a in [
+        Action::Open,
+        Action::MoveDown,
+        Action::FocusNext,
+        Action::Toggle,
+        Action::FocusNext,
+        Action::FindInArticle,
+    ] {
+        act(&mut state, a);
+    }
+    act(&mut state, Action::Back);
+    act(&mut state, Action::Back);
+    let terminal = draw(&state);
+    let text = screen_text(terminal.backend().buffer());
+    assert!(text.contains("No briefings in"), "{text}");
+    assert!(text.contains("0 of 0 briefings"), "{text}");
+}
+
+/// On the Linux console (`plain_glyphs`): no glyph its fonts may lack.
+#[test]
+fn plain_glyphs_for_the_linux_console() {
+    let mut state = browser(80, 24);
+    state.plain_glyphs = true;
+    let terminal = draw(&state);
+    let text = screen_text(terminal.backend().buffer());
+    assert!(!text.contains('▶') && !text.contains('┏'), "{text}");
+    assert!(
+        text.lines().any(|l| l.contains("> 20")),
+        "the selected row keeps a marker: {text}"
+    );
+    insta::assert_snapshot!("plain_glyphs_80x24", snapshot_text(&terminal));
+}

@@ -1,0 +1,180 @@
+//! Shared by the TUI tests: the shipped corpus, and a synchronous stand-in for
+//! the search worker of `brief::tui` so `update` can be driven step by step.
+
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+use brief::Corpus;
+use brief::load::{LoadOptions, load_dir};
+use brief::query::Query;
+use brief::search::faceted;
+use brief::tui::action::Action;
+use brief::tui::state::{Effect, Launch, Msg, Results, SearchRequest, State, Update, update};
+use ratatui::layout::Rect;
+
+pub const CHANNEL: &str = "2021-11-28-manche-mer-du-nord-reunion-intergouvernementale";
+pub const ITALY: &str = "oim-visite-etude-italie-gestion-frontieres";
+
+/// The shipped folder, loaded once per test binary.
+pub fn corpus() -> Arc<Corpus> {
+    static CORPUS: OnceLock<Arc<Corpus>> = OnceLock::new();
+    CORPUS
+        .get_or_init(|| {
+            let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
+            Arc::new(
+                load_dir(&dir, &LoadOptions::default(), &|_, _| {})
+                    .expect("the shipped folder loads"),
+            )
+        })
+        .clone()
+}
+
+/// What the worker in `src/tui/mod.rs` answers to one request.
+pub fn run_search(corpus: &Corpus, req: &SearchRequest) -> Results {
+    match Query::parse(&req.text, corpus) {
+        Err(e) => Results {
+            generation: req.generation,
+            error: Some(e.0),
+            ..Results::default()
+        },
+        Ok(q) => {
+            let (hits, facets) = faceted(corpus, &q, &req.selection);
+            Results {
+                generation: req.generation,
+                hits,
+                facets,
+                highlight: q.highlight_words(),
+                error: None,
+            }
+        }
+    }
+}
+
+/// Answers every search request in `effects` (in order, so older ones arrive
+/// stale and are dropped like the real worker's), until none is left.
+/// Returns the effects that are not searches.
+pub fn settle(state: &mut State, effects: Vec<Effect>) -> Vec<Effect> {
+    let mut pending = effects;
+    let mut others = Vec::new();
+    while !pending.is_empty() {
+        let mut next = Vec::new();
+        for effect in pending {
+            match effect {
+                Effect::Search(req) => {
+                    let corpus = state
+                        .corpus
+                        .clone()
+                        .expect("a search is only requested once loaded");
+                    let up = update(state, Msg::Results(run_search(&corpus, &req)));
+                    next.extend(up.effects);
+                }
+                other => others.push(other),
+            }
+        }
+        pending = next;
+    }
+    others
+}
+
+/// One message, then its searches answered; returns the update as `update` gave it.
+pub fn send(state: &mut State, msg: Msg) -> Update {
+    let up = update(state, msg);
+    settle(state, up.effects.clone());
+    up
+}
+
+pub fn act(state: &mut State, action: Action) -> Update {
+    send(state, Msg::Action(action))
+}
+
+pub fn acts(state: &mut State, actions: &[Action]) {
+    for &a in actions {
+        act(state, a);
+    }
+}
+
+/// Types `text` as a burst of keys, the way a fast typist would: every key asks
+/// for a search, the answers come afterwards and only the newest is kept.
+pub fn type_text(state: &mut State, text: &str) {
+    let mut effects = Vec::new();
+    for c in text.chars() {
+        effects.extend(update(state, Msg::Action(Action::Insert(c))).effects);
+    }
+    settle(state, effects);
+}
+
+/// A browser of `w`x`h` with the shipped corpus loaded and its first results shown.
+pub fn loaded(w: u16, h: u16) -> State {
+    loaded_with(w, h, Launch::default())
+}
+
+pub fn loaded_with(w: u16, h: u16, launch: Launch) -> State {
+    let mut state = State::new("test".into(), launch, Rect::new(0, 0, w, h));
+    let up = update(&mut state, Msg::Loaded(corpus()));
+    assert!(up.redraw);
+    assert!(
+        up.effects.iter().any(|e| matches!(e, Effect::Search(_))),
+        "loading asks for the first results: {:?}",
+        up.effects
+    );
+    settle(&mut state, up.effects);
+    state
+}
+
+/// Id of the briefing at `doc` in the corpus.
+pub fn id_of(state: &State, doc: usize) -> String {
+    state.corpus.as_ref().unwrap().briefings[doc].id.clone()
+}
+
+/// Ids of the current hits, in order.
+pub fn hit_ids(state: &State) -> Vec<String> {
+    state.hits.iter().map(|h| id_of(state, h.doc)).collect()
+}
+
+/// Puts the focused facet pane's cursor on the value labelled `label`, with
+/// movement actions only.
+pub fn move_facet_cursor_to(state: &mut State, label: &str) {
+    let pane = state.facet(state.focus).expect("a facet pane has focus");
+    let target = pane
+        .items
+        .iter()
+        .position(|i| i.label == label)
+        .unwrap_or_else(|| {
+            panic!(
+                "'{label}' not among {:?}",
+                pane.items.iter().map(|i| &i.label).collect::<Vec<_>>()
+            )
+        });
+    act(state, Action::First);
+    for _ in 0..target {
+        act(state, Action::MoveDown);
+    }
+    let pane = state.facet(state.focus).unwrap();
+    assert_eq!(pane.items[pane.cursor].label, label);
+}
+
+/// A briefing full of escape sequences, bells, C1 controls, right-to-left
+/// and double-width text, and a word longer than any pane.
+pub const HOSTILE_YAML: &str = include_str!("hostile.yaml");
+
+/// A folder holding only the hostile briefing.
+pub fn hostile_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::write(dir.path().join("hostile.yaml"), HOSTILE_YAML).expect("written");
+    dir
+}
+
+/// A browser of `w`x`h` on the corpus in `dir`, its first results shown.
+pub fn loaded_from(dir: &Path, w: u16, h: u16) -> State {
+    let corpus = load_dir(dir, &LoadOptions::default(), &|_, _| {}).expect("the folder loads");
+    let mut state = State::new(
+        dir.display().to_string(),
+        Launch::default(),
+        Rect::new(0, 0, w, h),
+    );
+    let up = update(&mut state, Msg::Loaded(Arc::new(corpus)));
+    settle(&mut state, up.effects);
+    state
+}

@@ -1,0 +1,948 @@
+//! `update` unit tests: actions in, state out, on the shipped corpus. The
+//! search worker is replaced by a synchronous call (see `tui_support`).
+
+mod tui_support;
+
+use brief::tui::action::Action;
+use brief::tui::keymap::{Scope, dispatch};
+use brief::tui::state::{Effect, FacetKey, Focus, Launch, Msg, Overlay, Results, State, update};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tui_support::*;
+
+fn reader_height(state: &State) -> usize {
+    usize::from(
+        state
+            .areas()
+            .reader
+            .expect("the reader is on screen")
+            .height
+            - 2,
+    )
+}
+
+fn max_scroll(state: &State) -> usize {
+    state
+        .reader
+        .lines
+        .len()
+        .saturating_sub(reader_height(state))
+}
+
+/// Opens the Channel meeting in the reader, through the search line and the list.
+fn open_channel(state: &mut State) {
+    act(state, Action::FocusSearch);
+    type_text(state, "manche");
+    act(state, Action::Submit);
+    assert_eq!(state.focus, Focus::List);
+    act(state, Action::Open);
+    assert_eq!(state.focus, Focus::Reader);
+    assert_eq!(
+        state.reader.doc.map(|d| id_of(state, d)).as_deref(),
+        Some(CHANNEL)
+    );
+}
+
+fn selected_country_codes(state: &State) -> Vec<String> {
+    state
+        .selection
+        .countries
+        .iter()
+        .map(|c| c.as_str().to_string())
+        .collect()
+}
+
+#[test]
+fn loading_shows_every_briefing_with_the_list_focused() {
+    let state = loaded(120, 40);
+    assert_eq!(state.loading, None);
+    assert_eq!(state.hits.len(), 8);
+    assert_eq!(state.focus, Focus::List);
+    assert_eq!(state.cursor, 0);
+    assert_eq!(state.shown, state.generation);
+    assert!(state.query_error.is_none());
+    assert!(!state.actors.items.is_empty());
+    assert!(!state.countries.items.is_empty());
+    // Wide screen: the reader already shows the selected briefing.
+    assert_eq!(state.reader.doc, state.selected_doc());
+    assert!(!state.reader.lines.is_empty());
+}
+
+#[test]
+fn before_loading_nothing_is_selected_and_keys_do_not_panic() {
+    let mut state = State::new(
+        "test".into(),
+        Launch::default(),
+        ratatui::layout::Rect::new(0, 0, 120, 40),
+    );
+    assert!(state.loading.is_some());
+    for a in [
+        Action::MoveDown,
+        Action::Open,
+        Action::Toggle,
+        Action::FocusNext,
+        Action::FindInArticle,
+        Action::Insert('x'),
+        Action::NextMatch,
+        Action::Back,
+        Action::FocusSearch,
+    ] {
+        update(&mut state, Msg::Action(a));
+    }
+    assert_eq!(state.selected_doc(), None);
+    update(&mut state, Msg::Progress(3, 9));
+    assert_eq!(state.loading, Some((3, 9)));
+}
+
+#[test]
+fn load_failure_is_kept_for_the_status_line() {
+    let mut state = State::new(
+        "test".into(),
+        Launch::default(),
+        ratatui::layout::Rect::new(0, 0, 120, 40),
+    );
+    let up = update(&mut state, Msg::LoadFailed("no such folder".into()));
+    assert!(up.redraw);
+    assert_eq!(state.loading, None);
+    assert_eq!(state.load_error.as_deref(), Some("no such folder"));
+}
+
+#[test]
+fn tab_and_shift_tab_cycle_through_every_pane() {
+    let mut state = loaded(120, 40);
+    let mut seen = vec![state.focus];
+    for _ in 0..5 {
+        act(&mut state, Action::FocusNext);
+        seen.push(state.focus);
+    }
+    assert_eq!(
+        seen,
+        [
+            Focus::List,
+            Focus::Actors,
+            Focus::Countries,
+            Focus::Reader,
+            Focus::Search,
+            Focus::List
+        ]
+    );
+    let mut back = vec![state.focus];
+    for _ in 0..5 {
+        act(&mut state, Action::FocusPrev);
+        back.push(state.focus);
+    }
+    assert_eq!(
+        back,
+        [
+            Focus::List,
+            Focus::Search,
+            Focus::Reader,
+            Focus::Countries,
+            Focus::Actors,
+            Focus::List
+        ]
+    );
+}
+
+#[test]
+fn focusing_a_facet_pane_makes_it_the_tab_shown_at_80_columns() {
+    let mut state = loaded(80, 24);
+    assert_eq!(state.facet_tab, Focus::Actors);
+    acts(&mut state, &[Action::FocusNext, Action::FocusNext]);
+    assert_eq!(state.focus, Focus::Countries);
+    assert_eq!(state.facet_tab, Focus::Countries);
+    let a = state.areas();
+    assert!(a.countries.is_some() && a.actors.is_none());
+    // Back to the list: the countries tab stays.
+    act(&mut state, Action::Back);
+    assert_eq!(state.focus, Focus::List);
+    assert_eq!(state.facet_tab, Focus::Countries);
+    assert!(state.areas().countries.is_some());
+}
+
+#[test]
+fn typing_manche_finds_the_channel_meeting_and_ctrl_u_clears() {
+    let mut state = loaded(120, 40);
+    act(&mut state, Action::FocusSearch);
+    assert_eq!(state.focus, Focus::Search);
+    for c in "manche".chars() {
+        let up = update(&mut state, Msg::Action(Action::Insert(c)));
+        assert!(up.redraw);
+        assert!(
+            matches!(up.effects.as_slice(), [Effect::Search(r)] if r.text == state.search.text && r.generation == state.generation),
+            "every key asks for a search of the whole line: {:?}",
+            up.effects
+        );
+        settle(&mut state, up.effects);
+    }
+    assert_eq!(state.search.text, "manche");
+    assert_eq!(state.search.cursor, 6);
+    assert_eq!(hit_ids(&state), [CHANNEL]);
+    assert_eq!(state.cursor, 0);
+    assert_eq!(state.highlight, ["manche"]);
+    // The counts follow the results: only the Channel meeting's countries remain.
+    let mut codes: Vec<_> = state
+        .countries
+        .items
+        .iter()
+        .map(|i| match i.key {
+            FacetKey::Country(c) => c.as_str().to_string(),
+            FacetKey::Actor(_) => unreachable!(),
+        })
+        .collect();
+    codes.sort();
+    assert_eq!(codes, ["BE", "DE", "FR", "GB", "NL"]);
+    assert!(state.countries.items.iter().all(|i| i.count == 1));
+
+    let up = act(&mut state, Action::ClearLine);
+    assert!(matches!(up.effects.as_slice(), [Effect::Search(r)] if r.text.is_empty()));
+    assert_eq!(state.search.text, "");
+    assert_eq!(state.search.cursor, 0);
+    assert_eq!(state.hits.len(), 8);
+    // Clearing an empty line asks for nothing.
+    let up = act(&mut state, Action::ClearLine);
+    assert!(up.effects.is_empty());
+}
+
+#[test]
+fn line_editing_moves_the_cursor_by_characters() {
+    let mut state = loaded(120, 40);
+    act(&mut state, Action::FocusSearch);
+    type_text(&mut state, "nigér");
+    assert_eq!(state.search.cursor, 5);
+    act(&mut state, Action::CursorLeft);
+    act(&mut state, Action::DeleteBack); // the é
+    assert_eq!(state.search.text, "nigr");
+    assert_eq!(state.search.cursor, 3);
+    type_text(&mut state, "e");
+    assert_eq!(state.search.text, "niger");
+    act(&mut state, Action::LineStart);
+    act(&mut state, Action::DeleteForward);
+    assert_eq!(state.search.text, "iger");
+    act(&mut state, Action::LineStart);
+    let up = act(&mut state, Action::DeleteBack);
+    assert!(up.effects.is_empty(), "nothing to delete: no search");
+    act(&mut state, Action::LineEnd);
+    let up = act(&mut state, Action::DeleteForward);
+    assert!(up.effects.is_empty(), "nothing to delete: no search");
+    act(&mut state, Action::CursorRight);
+    assert_eq!(state.search.cursor, 4);
+}
+
+#[test]
+fn list_moves_stay_within_the_results() {
+    let mut state = loaded(120, 40);
+    assert_eq!(state.focus, Focus::List);
+    let doc0 = state.selected_doc();
+    act(&mut state, Action::MoveUp);
+    assert_eq!(state.cursor, 0);
+    act(&mut state, Action::MoveDown);
+    assert_eq!(state.cursor, 1);
+    assert_ne!(state.selected_doc(), doc0);
+    act(&mut state, Action::Last);
+    assert_eq!(state.cursor, 7);
+    act(&mut state, Action::MoveDown);
+    assert_eq!(state.cursor, 7);
+    act(&mut state, Action::PageDown);
+    assert_eq!(state.cursor, 7);
+    act(&mut state, Action::First);
+    assert_eq!(state.cursor, 0);
+    assert_eq!(state.selected_doc(), doc0);
+    act(&mut state, Action::PageDown);
+    assert_eq!(state.cursor, 7, "all eight fit in a page at 120x40");
+    act(&mut state, Action::HalfPageUp);
+    assert!(state.cursor < 7);
+    // On a wide screen the reader follows the list.
+    assert_eq!(state.reader.doc, state.selected_doc());
+}
+
+#[test]
+fn a_short_list_scrolls_to_keep_the_cursor_visible() {
+    // At 80x10 the list pane has 6 rows inside its borders, for 8 results.
+    let mut state = loaded(80, 10);
+    let height = usize::from(state.areas().list.unwrap().height - 2);
+    assert!(
+        height < 8,
+        "the list must be shorter than the results: {height}"
+    );
+    act(&mut state, Action::Last);
+    assert_eq!(state.cursor, 7);
+    assert!(state.offset <= state.cursor && state.cursor < state.offset + height);
+    act(&mut state, Action::First);
+    assert_eq!(state.offset, 0);
+    act(&mut state, Action::PageDown);
+    assert_eq!(state.cursor, height);
+    assert!(state.offset <= state.cursor && state.cursor < state.offset + height);
+}
+
+#[test]
+fn open_focuses_the_reader_and_back_returns_to_the_list() {
+    let mut state = loaded(120, 40);
+    act(&mut state, Action::MoveDown);
+    let doc = state.selected_doc();
+    act(&mut state, Action::Open);
+    assert_eq!(state.focus, Focus::Reader);
+    assert_eq!(state.reader.doc, doc);
+    assert_eq!(state.reader.scroll, 0);
+    let title = &state.corpus.as_ref().unwrap().briefings[doc.unwrap()].title;
+    assert!(
+        title.starts_with(&state.reader.lines[0].text),
+        "the reader starts with the title: {:?}",
+        state.reader.lines[0]
+    );
+    act(&mut state, Action::Back);
+    assert_eq!(state.focus, Focus::List);
+    assert_eq!(state.selected_doc(), doc);
+}
+
+#[test]
+fn open_with_no_results_does_nothing() {
+    let mut state = loaded(120, 40);
+    act(&mut state, Action::FocusSearch);
+    type_text(&mut state, "zzzqqqxxx");
+    assert!(state.hits.is_empty());
+    act(&mut state, Action::Submit);
+    act(&mut state, Action::Open);
+    assert_eq!(state.focus, Focus::List);
+    assert_eq!(state.selected_doc(), None);
+}
+
+#[test]
+fn at_80_columns_open_gives_the_reader_the_screen() {
+    let mut state = loaded(80, 24);
+    assert!(state.areas().reader.is_none());
+    act(&mut state, Action::Open);
+    let a = state.areas();
+    assert!(a.reader.is_some() && a.list.is_none());
+    assert_eq!(state.reader.doc, state.selected_doc());
+    assert!(!state.reader.lines.is_empty());
+}
+
+#[test]
+fn reader_scrolls_within_bounds() {
+    let mut state = loaded(120, 40);
+    open_channel(&mut state);
+    let height = reader_height(&state);
+    let max = max_scroll(&state);
+    assert!(
+        max > 0,
+        "the Channel meeting is longer than the pane ({} lines)",
+        state.reader.lines.len()
+    );
+    act(&mut state, Action::MoveDown);
+    assert_eq!(state.reader.scroll, 1);
+    act(&mut state, Action::MoveUp);
+    act(&mut state, Action::MoveUp);
+    assert_eq!(state.reader.scroll, 0);
+    act(&mut state, Action::PageDown);
+    assert_eq!(
+        state.reader.scroll,
+        (height - 1).min(max),
+        "a page keeps one line of context"
+    );
+    for _ in 0..50 {
+        act(&mut state, Action::PageDown);
+        assert!(state.reader.scroll <= max);
+    }
+    assert_eq!(
+        state.reader.scroll, max,
+        "the last page shows the end of the article"
+    );
+    act(&mut state, Action::MoveDown);
+    assert_eq!(state.reader.scroll, max);
+    act(&mut state, Action::HalfPageUp);
+    assert!(state.reader.scroll < max);
+    act(&mut state, Action::First);
+    assert_eq!(state.reader.scroll, 0);
+    act(&mut state, Action::Last);
+    assert_eq!(state.reader.scroll, max);
+    // Paging the reader does not move the list.
+    assert_eq!(hit_ids(&state), [CHANNEL]);
+    assert_eq!(state.cursor, 0);
+}
+
+#[test]
+fn find_in_article_counts_matches_and_n_wraps() {
+    let mut state = loaded(120, 40);
+    open_channel(&mut state);
+    act(&mut state, Action::FindInArticle);
+    assert!(state.reader.find.is_some());
+    assert_eq!(state.scopes()[0], Scope::ArticleFind);
+    for c in "naufrage".chars() {
+        let up = act(&mut state, Action::Insert(c));
+        assert!(
+            up.effects.is_empty(),
+            "searching the article does not search the corpus"
+        );
+    }
+    assert_eq!(state.reader.find_term, "naufrage");
+    let n = state.reader.matches.len();
+    assert!(
+        n >= 2,
+        "the Channel meeting says naufrage several times: {n}"
+    );
+    assert_eq!(state.reader.current, Some(0));
+    for (line, range) in &state.reader.matches {
+        let text: String = state.reader.lines[*line]
+            .text
+            .chars()
+            .skip(range.start)
+            .take(range.len())
+            .collect();
+        assert_eq!(text.to_lowercase(), "naufrage");
+    }
+    // Enter keeps the matches and goes back to reading, where n/N apply.
+    act(&mut state, Action::Submit);
+    assert!(state.reader.find.is_none());
+    assert_eq!(state.reader.matches.len(), n);
+    assert_eq!(state.scopes()[0], Scope::Reader);
+    for i in 1..n {
+        act(&mut state, Action::NextMatch);
+        assert_eq!(state.reader.current, Some(i));
+        let (line, _) = state.reader.matches[i];
+        let h = reader_height(&state);
+        assert!(
+            state.reader.scroll <= line && line < state.reader.scroll + h,
+            "match {i} on line {line} is visible from {}",
+            state.reader.scroll
+        );
+    }
+    act(&mut state, Action::NextMatch);
+    assert_eq!(state.reader.current, Some(0), "n wraps to the first match");
+    act(&mut state, Action::PrevMatch);
+    assert_eq!(
+        state.reader.current,
+        Some(n - 1),
+        "N wraps to the last match"
+    );
+    act(&mut state, Action::PrevMatch);
+    assert_eq!(state.reader.current, Some(n - 2));
+    // `/` again starts from the last term; Esc drops the search and its marks.
+    act(&mut state, Action::FindInArticle);
+    assert_eq!(state.reader.find.as_ref().unwrap().text, "naufrage");
+    act(&mut state, Action::Back);
+    assert!(state.reader.find.is_none());
+    assert!(state.reader.find_term.is_empty());
+    assert!(state.reader.matches.is_empty());
+    assert_eq!(state.reader.current, None);
+    assert_eq!(state.focus, Focus::Reader);
+}
+
+#[test]
+fn find_in_article_without_a_match_says_so() {
+    let mut state = loaded(120, 40);
+    open_channel(&mut state);
+    act(&mut state, Action::NextMatch);
+    assert!(
+        state.message.as_deref().unwrap_or("").contains("press /"),
+        "{:?}",
+        state.message
+    );
+    act(&mut state, Action::FindInArticle);
+    type_text(&mut state, "zzqx");
+    assert!(state.reader.matches.is_empty());
+    assert_eq!(state.reader.current, None);
+    act(&mut state, Action::Submit);
+    act(&mut state, Action::NextMatch);
+    assert!(
+        state.message.as_deref().unwrap_or("").contains("zzqx"),
+        "{:?}",
+        state.message
+    );
+    // Any next action clears the message.
+    act(&mut state, Action::MoveDown);
+    assert_eq!(state.message, None);
+}
+
+#[test]
+fn article_find_editing_updates_the_matches() {
+    let mut state = loaded(120, 40);
+    open_channel(&mut state);
+    act(&mut state, Action::FindInArticle);
+    type_text(&mut state, "naufragex");
+    assert!(state.reader.matches.is_empty());
+    act(&mut state, Action::DeleteBack);
+    assert_eq!(state.reader.find_term, "naufrage");
+    assert!(!state.reader.matches.is_empty());
+    assert!(state.reader.current.is_some());
+    act(&mut state, Action::ClearLine);
+    assert!(state.reader.find_term.is_empty());
+    assert!(state.reader.matches.is_empty());
+}
+
+#[test]
+fn niger_then_oim_narrows_and_x_brings_everything_back() {
+    let mut state = loaded(120, 40);
+    acts(&mut state, &[Action::FocusNext, Action::FocusNext]);
+    assert_eq!(state.focus, Focus::Countries);
+    move_facet_cursor_to(&mut state, "Niger (NE)");
+    let niger = state.countries.items[state.countries.cursor].clone();
+    assert_eq!(niger.count, 4);
+    assert!(!niger.selected);
+
+    let up = act(&mut state, Action::Toggle);
+    assert!(
+        matches!(up.effects.as_slice(), [Effect::Search(r)] if r.selection.countries.len() == 1)
+    );
+    assert_eq!(selected_country_codes(&state), ["NE"]);
+    assert_eq!(state.hits.len(), 4);
+    let corpus = corpus();
+    for h in &state.hits {
+        assert!(
+            corpus.briefings[h.doc]
+                .countries
+                .iter()
+                .any(|c| c.as_str() == "NE")
+        );
+    }
+    // The cursor stays on Niger, now ticked; counts in the countries pane
+    // ignore the countries selection so the other values can still be added.
+    let cur = &state.countries.items[state.countries.cursor];
+    assert_eq!(cur.label, "Niger (NE)");
+    assert!(cur.selected);
+    assert_eq!(
+        state.countries.items.iter().filter(|i| i.selected).count(),
+        1
+    );
+    let all_countries: usize = state.countries.items.len();
+    assert!(
+        all_countries > 5,
+        "other countries still listed: {all_countries}"
+    );
+
+    // The actors pane counts within the four Niger meetings.
+    act(&mut state, Action::FocusPrev);
+    assert_eq!(state.focus, Focus::Actors);
+    let oim = state
+        .actors
+        .items
+        .iter()
+        .find(|i| matches!(i.key, FacetKey::Actor(id) if corpus.actor(id).is_some_and(|a| a.short.as_deref() == Some("OIM"))))
+        .expect("OIM in the actors pane")
+        .clone();
+    assert_eq!(oim.count, 1, "one Niger meeting involves the IOM");
+    move_facet_cursor_to(&mut state, &oim.label);
+    act(&mut state, Action::Toggle);
+    assert_eq!(hit_ids(&state), [ITALY]);
+    assert_eq!(state.selection.actors.len(), 1);
+    let FacetKey::Actor(oim_id) = oim.key else {
+        unreachable!()
+    };
+    for h in &state.hits {
+        let b = &corpus.briefings[h.doc];
+        assert!(b.actors.iter().any(|a| a.actor == oim_id));
+        assert!(b.countries.iter().any(|c| c.as_str() == "NE"));
+    }
+
+    // Toggling OIM again unselects it: back to the four.
+    act(&mut state, Action::Toggle);
+    assert_eq!(state.hits.len(), 4);
+    act(&mut state, Action::Toggle);
+    assert_eq!(state.hits.len(), 1);
+
+    let up = act(&mut state, Action::ClearFilters);
+    assert!(up.effects.iter().any(|e| matches!(e, Effect::Search(_))));
+    assert_eq!(state.hits.len(), 8);
+    assert!(state.selection.countries.is_empty() && state.selection.actors.is_empty());
+    assert!(
+        state
+            .actors
+            .items
+            .iter()
+            .chain(&state.countries.items)
+            .all(|i| !i.selected)
+    );
+    assert!(state.message.is_some(), "x says what it did");
+}
+
+#[test]
+fn two_countries_mean_either() {
+    let mut state = loaded(120, 40);
+    acts(&mut state, &[Action::FocusNext, Action::FocusNext]);
+    move_facet_cursor_to(&mut state, "Niger (NE)");
+    act(&mut state, Action::Toggle);
+    move_facet_cursor_to(&mut state, "Belgique (BE)");
+    act(&mut state, Action::Toggle);
+    assert_eq!(selected_country_codes(&state), ["NE", "BE"]);
+    // Four Niger meetings, plus the Channel and Brussels ones.
+    assert_eq!(state.hits.len(), 6);
+}
+
+#[test]
+fn a_selected_value_with_no_results_stays_visible_at_zero() {
+    let mut state = loaded(120, 40);
+    acts(&mut state, &[Action::FocusNext, Action::FocusNext]);
+    move_facet_cursor_to(&mut state, "Niger (NE)");
+    act(&mut state, Action::Toggle);
+    // A query no Niger meeting matches.
+    act(&mut state, Action::FocusSearch);
+    type_text(&mut state, "manche");
+    assert!(state.hits.is_empty());
+    let niger = state
+        .countries
+        .items
+        .iter()
+        .find(|i| i.label == "Niger (NE)")
+        .expect("the selected value stays listed");
+    assert!(niger.selected);
+    assert_eq!(niger.count, 0);
+}
+
+#[test]
+fn typing_in_a_facet_pane_narrows_its_values() {
+    let mut state = loaded(120, 40);
+    acts(
+        &mut state,
+        &[Action::FocusNext, Action::FocusNext, Action::NarrowFacet],
+    );
+    assert_eq!(state.scopes()[0], Scope::FacetNarrow);
+    let up = act(&mut state, Action::Insert('n'));
+    assert!(up.effects.is_empty(), "narrowing a pane does not search");
+    type_text(&mut state, "ig");
+    let labels: Vec<_> = state
+        .countries
+        .items
+        .iter()
+        .map(|i| i.label.as_str())
+        .collect();
+    assert_eq!(labels.len(), 2, "{labels:?}");
+    assert!(
+        labels.contains(&"Niger (NE)") && labels.contains(&"Nigeria (NG)"),
+        "{labels:?}"
+    );
+    act(&mut state, Action::MoveDown);
+    act(&mut state, Action::Toggle);
+    assert_eq!(state.selection.countries.len(), 1);
+    assert_eq!(
+        state.countries.items.len(),
+        2,
+        "still narrowed after a toggle"
+    );
+    // Backspace to empty, then once more, stops narrowing.
+    acts(
+        &mut state,
+        &[Action::DeleteBack, Action::DeleteBack, Action::DeleteBack],
+    );
+    assert_eq!(
+        state.countries.narrow.as_ref().map(|n| n.text.as_str()),
+        Some("")
+    );
+    act(&mut state, Action::DeleteBack);
+    assert!(state.countries.narrow.is_none());
+    assert!(state.countries.items.len() > 2);
+    // Esc while narrowing stops narrowing but keeps the focus.
+    type_text(&mut state, "zz");
+    assert!(state.countries.items.is_empty());
+    act(&mut state, Action::Back);
+    assert!(state.countries.narrow.is_none());
+    assert_eq!(state.focus, Focus::Countries);
+    act(&mut state, Action::Back);
+    assert_eq!(state.focus, Focus::List);
+}
+
+/// The help says "narrow (or type any other letter)" and the spec says "Typing
+/// letters in a facet pane jumps to or narrows to matching values", but in the
+/// Facets scope (not yet narrowing) a plain letter dispatches to nothing.
+#[test]
+fn a_letter_typed_in_a_facet_pane_starts_narrowing() {
+    let mut state = loaded(120, 40);
+    acts(&mut state, &[Action::FocusNext, Action::FocusNext]);
+    let n = KeyEvent::new(KeyCode::Char('n'), KeyModifiers::NONE);
+    assert_eq!(dispatch(&state.scopes(), &n), Some(Action::Insert('n')));
+}
+
+#[test]
+fn a_stale_answer_is_dropped() {
+    let mut state = loaded(120, 40);
+    act(&mut state, Action::FocusSearch);
+    let first = update(&mut state, Msg::Action(Action::Insert('m'))).effects;
+    let second = update(&mut state, Msg::Action(Action::Insert('a'))).effects;
+    let (Effect::Search(old), Effect::Search(new)) = (&first[0], &second[0]) else {
+        panic!("searches expected: {first:?} {second:?}")
+    };
+    assert!(old.generation < new.generation);
+    let before: Vec<_> = state.hits.iter().map(|h| h.doc).collect();
+    let shown = state.shown;
+
+    // The answer to "m" arrives after "ma" was asked for: dropped.
+    let stale = run_search(&corpus(), old);
+    assert!(!stale.hits.is_empty());
+    let up = update(&mut state, Msg::Results(stale));
+    assert!(!up.redraw);
+    assert!(up.effects.is_empty());
+    assert_eq!(state.hits.iter().map(|h| h.doc).collect::<Vec<_>>(), before);
+    assert_eq!(state.shown, shown);
+
+    // An empty answer with an old generation changes nothing either.
+    let up = update(
+        &mut state,
+        Msg::Results(Results {
+            generation: old.generation,
+            ..Results::default()
+        }),
+    );
+    assert!(!up.redraw);
+    assert_eq!(state.hits.len(), before.len());
+
+    let fresh = run_search(&corpus(), new);
+    let up = update(&mut state, Msg::Results(fresh));
+    assert!(up.redraw);
+    assert_eq!(state.shown, new.generation);
+    assert_eq!(state.highlight, ["ma"]);
+}
+
+#[test]
+fn a_malformed_query_shows_its_error_and_keeps_the_results() {
+    let mut state = loaded(120, 40);
+    acts(&mut state, &[Action::MoveDown, Action::MoveDown]);
+    let doc = state.selected_doc();
+    act(&mut state, Action::FocusSearch);
+    type_text(&mut state, "pays:Narnia");
+    let err = state.query_error.clone().expect("Narnia is no country");
+    assert!(err.contains("Narnia"), "the error names the value: {err}");
+    assert_eq!(state.hits.len(), 8, "the last good results stay");
+    assert_eq!(state.selected_doc(), doc);
+    // Fixing the query clears the error.
+    act(&mut state, Action::ClearLine);
+    type_text(&mut state, "pays:NE");
+    assert!(state.query_error.is_none());
+    assert_eq!(state.hits.len(), 4);
+    // An unknown filter key is an error too; Esc in the list dismisses it.
+    type_text(&mut state, " foo:bar");
+    assert!(state.query_error.is_some());
+    assert_eq!(state.hits.len(), 4);
+    act(&mut state, Action::Back);
+    assert_eq!(state.focus, Focus::List);
+    act(&mut state, Action::Back);
+    assert!(state.query_error.is_none());
+}
+
+#[test]
+fn help_opens_scrolls_and_closes() {
+    let mut state = loaded(120, 40);
+    act(&mut state, Action::FocusNext);
+    let focus = state.focus;
+    act(&mut state, Action::Help);
+    assert_eq!(state.overlay, Overlay::Help { scroll: 0 });
+    assert_eq!(state.scopes(), [Scope::Help]);
+    act(&mut state, Action::MoveDown);
+    act(&mut state, Action::MoveDown);
+    act(&mut state, Action::MoveUp);
+    assert_eq!(state.overlay, Overlay::Help { scroll: 1 });
+    // Keys meant for the panes do nothing under the help.
+    let up = act(&mut state, Action::ClearFilters);
+    assert!(up.effects.is_empty());
+    act(&mut state, Action::Back);
+    assert_eq!(state.overlay, Overlay::None);
+    assert_eq!(
+        state.focus, focus,
+        "closing the help goes back where we were"
+    );
+}
+
+#[test]
+fn problems_view_opens_and_closes() {
+    let mut state = loaded(120, 40);
+    act(&mut state, Action::Problems);
+    assert_eq!(state.overlay, Overlay::Problems { scroll: 0 });
+    act(&mut state, Action::MoveDown);
+    assert_eq!(state.overlay, Overlay::Problems { scroll: 1 });
+    act(&mut state, Action::Back);
+    assert_eq!(state.overlay, Overlay::None);
+}
+
+#[test]
+fn quit_and_suspend_are_effects() {
+    let mut state = loaded(120, 40);
+    let up = update(&mut state, Msg::Action(Action::Suspend));
+    assert_eq!(up.effects, [Effect::Suspend]);
+    let up = update(&mut state, Msg::Action(Action::Quit));
+    assert!(up.effects.contains(&Effect::Quit));
+    assert!(state.quit);
+
+    // From the help overlay and the search line too.
+    let mut state = loaded(120, 40);
+    act(&mut state, Action::Help);
+    let up = update(&mut state, Msg::Action(Action::Quit));
+    assert!(up.effects.contains(&Effect::Quit));
+    let mut state = loaded(120, 40);
+    act(&mut state, Action::FocusSearch);
+    let up = update(&mut state, Msg::Action(Action::Quit));
+    assert!(up.effects.contains(&Effect::Quit));
+}
+
+#[test]
+fn a_resize_to_60x20_and_back_keeps_the_selection() {
+    let mut state = loaded(120, 40);
+    acts(
+        &mut state,
+        &[Action::MoveDown, Action::MoveDown, Action::MoveDown],
+    );
+    let doc = state.selected_doc();
+    assert!(doc.is_some());
+    let up = send(&mut state, Msg::Resize(60, 20));
+    assert!(up.redraw);
+    assert_eq!(state.size, ratatui::layout::Rect::new(0, 0, 60, 20));
+    assert_eq!(state.selected_doc(), doc);
+    let h = usize::from(
+        state
+            .areas()
+            .list
+            .expect("the list fills a 60x20 screen")
+            .height
+            - 2,
+    );
+    assert!(state.offset <= state.cursor && state.cursor < state.offset + h);
+    send(&mut state, Msg::Resize(120, 40));
+    assert_eq!(state.selected_doc(), doc);
+    assert_eq!(state.reader.doc, doc);
+    assert_eq!(state.focus, Focus::List);
+}
+
+#[test]
+fn a_resize_while_reading_keeps_the_briefing_and_a_valid_scroll() {
+    let mut state = loaded(120, 40);
+    open_channel(&mut state);
+    act(&mut state, Action::Last);
+    let width = state.reader.width;
+    send(&mut state, Msg::Resize(60, 20));
+    assert_eq!(
+        state.reader.doc.map(|d| id_of(&state, d)).as_deref(),
+        Some(CHANNEL)
+    );
+    assert!(
+        state.reader.width < width,
+        "the article is rewrapped to the narrower pane"
+    );
+    assert!(state.reader.scroll <= max_scroll(&state));
+    act(&mut state, Action::Last);
+    send(&mut state, Msg::Resize(120, 40));
+    assert_eq!(state.reader.width, width);
+    assert!(
+        state.reader.scroll <= max_scroll(&state),
+        "{} > {}",
+        state.reader.scroll,
+        max_scroll(&state)
+    );
+    assert_eq!(state.focus, Focus::Reader);
+}
+
+#[test]
+fn a_resize_to_1x1_and_any_key_there_do_not_panic() {
+    let mut state = loaded(120, 40);
+    act(&mut state, Action::MoveDown);
+    let doc = state.selected_doc();
+    send(&mut state, Msg::Resize(1, 1));
+    assert!(state.areas().too_small);
+    assert_eq!(state.selected_doc(), doc);
+    send(&mut state, Msg::Resize(120, 40));
+    assert_eq!(state.selected_doc(), doc);
+    assert_eq!(state.reader.doc, doc);
+    send(&mut state, Msg::Resize(1, 1));
+    for a in [
+        Action::MoveDown,
+        Action::PageDown,
+        Action::Last,
+        Action::FocusNext,
+        Action::FocusNext,
+        Action::Toggle,
+        Action::FocusNext,
+        Action::PageDown,
+        Action::FindInArticle,
+        Action::Insert('e'),
+        Action::NextMatch,
+        Action::Back,
+        Action::Back,
+        Action::Help,
+        Action::MoveDown,
+        Action::Back,
+    ] {
+        act(&mut state, a);
+    }
+    for (w, h) in [(0, 0), (1, 40), (200, 1), (39, 9), (40, 10)] {
+        send(&mut state, Msg::Resize(w, h));
+    }
+    send(&mut state, Msg::Resize(120, 40));
+    assert!(state.selected_doc().is_some());
+}
+
+#[test]
+fn launch_options_filter_and_open() {
+    let launch = Launch {
+        query: Some("migrants".into()),
+        countries: vec!["NE".into()],
+        actors: vec![],
+        open: Some(ITALY.into()),
+    };
+    let state = loaded_with(120, 40, launch);
+    assert_eq!(state.search.text, "migrants");
+    assert_eq!(selected_country_codes(&state), ["NE"]);
+    assert!(state.hits.iter().all(|h| {
+        corpus().briefings[h.doc]
+            .countries
+            .iter()
+            .any(|c| c.as_str() == "NE")
+    }));
+    assert_eq!(
+        state.selected_doc().map(|d| id_of(&state, d)).as_deref(),
+        Some(ITALY)
+    );
+    assert_eq!(state.focus, Focus::Reader);
+    assert_eq!(state.reader.doc, state.selected_doc());
+    assert!(state.message.is_none());
+}
+
+#[test]
+fn launch_with_unknown_values_says_so_and_shows_everything() {
+    let launch = Launch {
+        query: None,
+        countries: vec!["Narnia".into()],
+        actors: vec!["Nobody at all".into()],
+        open: Some("2021-11-28-manche".into()),
+    };
+    let state = loaded_with(120, 40, launch);
+    let msg = state.message.clone().expect("the bad values are reported");
+    assert!(msg.contains("Narnia"), "{msg}");
+    assert!(msg.contains("no briefing '2021-11-28-manche'"), "{msg}");
+    assert!(state.selection.countries.is_empty());
+    assert_eq!(state.hits.len(), 8);
+    assert_eq!(state.focus, Focus::List);
+}
+
+/// `relayout` keeps the list and the reader in view on a resize, but not the
+/// facet panes: their `offset` stays what it was for the taller pane.
+#[test]
+fn a_resize_keeps_the_facet_cursor_visible() {
+    let mut state = loaded(120, 40);
+    acts(
+        &mut state,
+        &[Action::FocusNext, Action::FocusNext, Action::Last],
+    );
+    send(&mut state, Msg::Resize(120, 24));
+    let h = usize::from(state.areas().countries.unwrap().height - 2);
+    let p = &state.countries;
+    assert!(
+        p.offset <= p.cursor && p.cursor < p.offset + h,
+        "cursor {} outside rows {}..{} of the countries pane",
+        p.cursor,
+        p.offset,
+        p.offset + h
+    );
+}
+
+/// The help view clamps its scroll when drawing, but `update` keeps counting:
+/// after many `j`, as many `k` are needed before the help moves back up.
+#[test]
+fn help_scroll_is_bounded() {
+    let mut state = loaded(120, 40);
+    act(&mut state, Action::Help);
+    for _ in 0..200 {
+        act(&mut state, Action::MoveDown);
+    }
+    let Overlay::Help { scroll } = state.overlay else {
+        unreachable!()
+    };
+    assert!(
+        scroll < 200,
+        "help scroll grew to {scroll}, past the end of the help"
+    );
+}
