@@ -74,6 +74,28 @@ impl Drop for Guard {
     }
 }
 
+/// What the search worker answers to one request: the same core search the
+/// CLI uses, with facet counts; a malformed query comes back as an error.
+pub fn answer(corpus: &Corpus, req: &SearchRequest) -> Results {
+    match Query::parse(&req.text, corpus) {
+        Err(e) => Results {
+            generation: req.generation,
+            error: Some(e.0),
+            ..Results::default()
+        },
+        Ok(q) => {
+            let (hits, facets) = faceted(corpus, &q, &req.selection);
+            Results {
+                generation: req.generation,
+                hits,
+                facets,
+                highlight: q.highlight_words(),
+                error: None,
+            }
+        }
+    }
+}
+
 /// Runs the search off the input path; only the newest request is worked on.
 fn spawn_worker(corpus: Arc<Corpus>, requests: Receiver<SearchRequest>, tx: Sender<Event>) {
     thread::spawn(move || {
@@ -81,23 +103,7 @@ fn spawn_worker(corpus: Arc<Corpus>, requests: Receiver<SearchRequest>, tx: Send
             while let Ok(newer) = requests.try_recv() {
                 req = newer;
             }
-            let results = match Query::parse(&req.text, &corpus) {
-                Err(e) => Results {
-                    generation: req.generation,
-                    error: Some(e.0),
-                    ..Results::default()
-                },
-                Ok(q) => {
-                    let (hits, facets) = faceted(&corpus, &q, &req.selection);
-                    Results {
-                        generation: req.generation,
-                        hits,
-                        facets,
-                        highlight: q.highlight_words(),
-                        error: None,
-                    }
-                }
-            };
+            let results = answer(&corpus, &req);
             if tx.send(Event::App(Msg::Results(results))).is_err() {
                 break;
             }

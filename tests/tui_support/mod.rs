@@ -8,8 +8,6 @@ use std::sync::{Arc, OnceLock};
 
 use brief::Corpus;
 use brief::load::{LoadOptions, load_dir};
-use brief::query::Query;
-use brief::search::faceted;
 use brief::tui::action::Action;
 use brief::tui::state::{Effect, Launch, Msg, Results, SearchRequest, State, Update, update};
 use ratatui::layout::Rect;
@@ -33,23 +31,7 @@ pub fn corpus() -> Arc<Corpus> {
 
 /// What the worker in `src/tui/mod.rs` answers to one request.
 pub fn run_search(corpus: &Corpus, req: &SearchRequest) -> Results {
-    match Query::parse(&req.text, corpus) {
-        Err(e) => Results {
-            generation: req.generation,
-            error: Some(e.0),
-            ..Results::default()
-        },
-        Ok(q) => {
-            let (hits, facets) = faceted(corpus, &q, &req.selection);
-            Results {
-                generation: req.generation,
-                hits,
-                facets,
-                highlight: q.highlight_words(),
-                error: None,
-            }
-        }
-    }
+    brief::tui::answer(corpus, req)
 }
 
 /// Answers every search request in `effects` (in order, so older ones arrive
