@@ -8,14 +8,8 @@ use std::process::{Command, Output, Stdio};
 use serde_json::{Value, json};
 use tempfile::TempDir;
 
-const EMSC_2019: &str = "2019-02-emsc-cidpm-trafic-migrants";
-const EUROMED: &str = "2021-10-27-euromed-migration-v-la-valette";
-const CHANNEL: &str = "2021-11-28-manche-mer-du-nord-reunion-intergouvernementale";
-const ZINDER: &str = "2023-01-30-zinder-anltp-tim-naptip-victimes";
-const NIAMEY: &str = "2023-03-06-niamey-gttc-niger-nigeria";
-const MAURITANIA: &str = "anltp-tim-visite-instance-mauritanienne";
-const BRUSSELS: &str = "oim-bruxelles-migrations-irregulieres-argo";
-const ITALY: &str = "oim-visite-etude-italie-gestion-frontieres";
+mod shipped;
+use shipped::*;
 
 const GOOD: &str = "id: good-one\ntitle: \"Une bonne réunion\"\ndate: 2022-05-04\ncountries: [FR]\nbody: |\n  Texte.\n";
 const BAD: &str = "id: bad-one\ntitle: x\ncontries: [FR]\n";

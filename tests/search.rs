@@ -11,14 +11,8 @@ use brief::text::fold;
 use brief::{Corpus, Selection};
 use proptest::prelude::*;
 
-const EMSC_2019: &str = "2019-02-emsc-cidpm-trafic-migrants";
-const EUROMED: &str = "2021-10-27-euromed-migration-v-la-valette";
-const CHANNEL: &str = "2021-11-28-manche-mer-du-nord-reunion-intergouvernementale";
-const ZINDER: &str = "2023-01-30-zinder-anltp-tim-naptip-victimes";
-const NIAMEY: &str = "2023-03-06-niamey-gttc-niger-nigeria";
-const MAURITANIA: &str = "anltp-tim-visite-instance-mauritanienne";
-const BRUSSELS: &str = "oim-bruxelles-migrations-irregulieres-argo";
-const ITALY: &str = "oim-visite-etude-italie-gestion-frontieres";
+mod shipped;
+use shipped::*;
 
 fn corpus() -> &'static Corpus {
     static CORPUS: OnceLock<Corpus> = OnceLock::new();
