@@ -12,7 +12,8 @@ pub struct Corpus {
     pub problems: Vec<Problem>,
     /// Where it came from, for display (`briefings`, `built-in corpus`).
     pub origin: String,
-    pub(crate) index: Index,
+    /// Built on first search, so listing and checking never pay for it.
+    index: std::sync::OnceLock<Index>,
 }
 
 impl Corpus {
@@ -22,14 +23,25 @@ impl Corpus {
         problems: Vec<Problem>,
         origin: String,
     ) -> Corpus {
-        let index = Index::build(&briefings, &registry);
         Corpus {
             briefings,
             registry,
             problems,
             origin,
-            index,
+            index: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The search index, built now if it is not yet.
+    pub(crate) fn index(&self) -> &Index {
+        self.index
+            .get_or_init(|| Index::build(&self.briefings, &self.registry))
+    }
+
+    /// Builds the search index ahead of the first search (the browser does it
+    /// in the background right after loading).
+    pub fn prepare_search(&self) {
+        self.index();
     }
 
     pub fn get(&self, id: &str) -> Option<&Briefing> {

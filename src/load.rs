@@ -11,8 +11,8 @@ use crate::actors::Registry;
 use crate::corpus::Corpus;
 use crate::countries;
 use crate::model::{
-    Actor, ActorKind, ActorRef, Briefing, CountryCode, Location, PartialDate, Problem, Severity,
-    Source,
+    Actor, ActorId, ActorKind, ActorRef, Briefing, CountryCode, Location, PartialDate, Problem,
+    Severity, Source,
 };
 use crate::text::{closest, nfc};
 
@@ -57,10 +57,21 @@ struct Input {
 /// A file parsed on its own, before actors are resolved across the corpus.
 struct Parsed {
     briefing: Briefing,
-    /// Actor names as written, with the kind the briefing gives them.
-    actor_names: Vec<(String, Option<ActorKind>, Option<String>)>,
-    text: String,
+    /// Actors as written, resolved through the registry where it knows them.
+    actors: Vec<NamedActor>,
+    /// Line of the `id` key, for a duplicate id.
+    id_line: Option<usize>,
 }
+
+/// An actor named in a briefing. Unknown names keep their kind and the
+/// warning to give if the name is new to the whole corpus.
+struct NamedActor {
+    written: String,
+    role: Option<String>,
+    resolved: Result<ActorId, (Option<ActorKind>, Problem)>,
+}
+
+type ParseResult = Result<(Parsed, Vec<Problem>), Problem>;
 
 fn problem(path: &Path, severity: Severity, message: impl Into<String>) -> Problem {
     Problem {
@@ -209,22 +220,25 @@ pub fn load_dir(
     let mut problems = Vec::new();
     let files = walk(root, &mut problems);
     let registry_path = root.join(REGISTRY_FILE);
-    let registry = registry_path
-        .is_file()
-        .then(|| read_input(&registry_path, opts));
+    let registry = match registry_path.is_file() {
+        true => parse_registry(read_input(&registry_path, opts), &mut problems),
+        false => Registry::default(),
+    };
     let total = files.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
-    let inputs: Vec<Input> = files
+    // Each file is read and parsed in one go, so its bytes are freed at once
+    // and the peak memory stays near the size of the parsed corpus.
+    let results: Vec<ParseResult> = files
         .par_iter()
         .map(|p| {
-            let input = read_input(p, opts);
+            let result = parse_briefing(read_input(p, opts), &registry);
             let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
             progress(n, total);
-            input
+            result
         })
         .collect();
     Ok(build(
-        inputs,
+        results,
         registry,
         problems,
         root.display().to_string(),
@@ -247,22 +261,24 @@ pub fn load_files(files: Vec<(PathBuf, Vec<u8>)>, origin: String) -> Corpus {
             inputs.push(input);
         }
     }
-    build(inputs, registry, Vec::new(), origin)
-}
-
-fn build(
-    inputs: Vec<Input>,
-    registry: Option<Input>,
-    mut problems: Vec<Problem>,
-    origin: String,
-) -> Corpus {
-    let mut registry = match registry {
+    let mut problems = Vec::new();
+    let registry = match registry {
         Some(input) => parse_registry(input, &mut problems),
         None => Registry::default(),
     };
-    let results: Vec<Result<(Parsed, Vec<Problem>), Problem>> =
-        inputs.into_par_iter().map(parse_briefing).collect();
+    let results = inputs
+        .into_par_iter()
+        .map(|input| parse_briefing(input, &registry))
+        .collect();
+    build(results, registry, problems, origin)
+}
 
+fn build(
+    results: Vec<ParseResult>,
+    mut registry: Registry,
+    mut problems: Vec<Problem>,
+    origin: String,
+) -> Corpus {
     let mut briefings: Vec<Briefing> = Vec::with_capacity(results.len());
     let mut first_path: HashMap<String, PathBuf> = HashMap::new();
     for result in results {
@@ -277,7 +293,7 @@ fn build(
         let path = parsed.briefing.path.clone();
         if let Some(first) = first_path.get(&parsed.briefing.id) {
             problems.push(Problem {
-                line: locate(&parsed.text, "id", None).map(|l| l.0),
+                line: parsed.id_line,
                 column: Some(1),
                 ..problem(
                     &path,
@@ -292,30 +308,23 @@ fn build(
             continue;
         }
         first_path.insert(parsed.briefing.id.clone(), path.clone());
-        for (name, kind, role) in std::mem::take(&mut parsed.actor_names) {
-            let (actor, known) = registry.resolve_or_add(&name, kind);
-            if !known && registry.get(actor).is_some_and(|a| !a.registered) {
-                let hint = registry
-                    .suggest(&name)
-                    .filter(|a| a.registered)
-                    .map(|a| format!("; did you mean '{}'?", a.short_label()))
-                    .unwrap_or_default();
-                let (line, column) = locate(&parsed.text, "actors", Some(&name)).unzip();
-                problems.push(Problem {
-                    line,
-                    column,
-                    ..problem(
-                        &path,
-                        Severity::Warning,
-                        format!("actor '{name}' is not in {REGISTRY_FILE}{hint}"),
-                    )
-                });
-            }
+        for named in std::mem::take(&mut parsed.actors) {
+            let actor = match named.resolved {
+                Ok(actor) => actor,
+                Err((kind, warning)) => {
+                    // Warned once, where the corpus first names it.
+                    let (actor, known) = registry.resolve_or_add(&named.written, kind);
+                    if !known {
+                        problems.push(warning);
+                    }
+                    actor
+                }
+            };
             if !parsed.briefing.actors.iter().any(|a| a.actor == actor) {
                 parsed.briefing.actors.push(ActorRef {
                     actor,
-                    written: name,
-                    role,
+                    written: named.written,
+                    role: named.role,
                 });
             }
         }
@@ -582,7 +591,7 @@ fn is_valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-fn parse_briefing(input: Input) -> Result<(Parsed, Vec<Problem>), Problem> {
+fn parse_briefing(input: Input, registry: &Registry) -> ParseResult {
     let path = input.path;
     let text = decode(&path, input.bytes?)?;
     if text.trim().is_empty() {
@@ -701,12 +710,34 @@ fn parse_briefing(input: Input) -> Result<(Parsed, Vec<Problem>), Problem> {
         })
         .unwrap_or_default();
 
-    let actor_names = raw
+    let actors = raw
         .actors
         .into_iter()
         .map(|a| (nfc(a.name.trim()), a.kind, a.role.as_deref().map(nfc)))
         .filter(|(n, _, _)| !n.is_empty())
+        .map(|(written, kind, role)| {
+            let resolved = registry.resolve(&written).ok_or_else(|| {
+                let hint = registry
+                    .suggest(&written)
+                    .filter(|a| a.registered)
+                    .map(|a| format!("; did you mean '{}'?", a.short_label()))
+                    .unwrap_or_default();
+                let warning = at(
+                    "actors",
+                    Some(&written),
+                    Severity::Warning,
+                    format!("actor '{written}' is not in {REGISTRY_FILE}{hint}"),
+                );
+                (kind, warning)
+            });
+            NamedActor {
+                written,
+                role,
+                resolved,
+            }
+        })
         .collect();
+    let id_line = locate(&text, "id", None).map(|l| l.0);
 
     let briefing = Briefing {
         id,
@@ -729,8 +760,8 @@ fn parse_briefing(input: Input) -> Result<(Parsed, Vec<Problem>), Problem> {
     Ok((
         Parsed {
             briefing,
-            actor_names,
-            text,
+            actors,
+            id_line,
         },
         problems,
     ))

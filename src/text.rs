@@ -9,6 +9,14 @@ use unicode_width::UnicodeWidthStr;
 /// expanded, typographic apostrophes and dashes made ASCII. May yield 0..n chars.
 pub fn fold_char(c: char, out: &mut String) {
     match c {
+        'a'..='z' | '0'..='9' | ' ' => out.push(c),
+        // The accented letters of French, which decomposition below would give too.
+        'é' | 'è' | 'ê' | 'ë' => out.push('e'),
+        'à' | 'â' | 'ä' => out.push('a'),
+        'ç' => out.push('c'),
+        'î' | 'ï' => out.push('i'),
+        'ô' | 'ö' => out.push('o'),
+        'ù' | 'û' | 'ü' => out.push('u'),
         '’' | '‘' | 'ʼ' | '`' | '´' | 'ʹ' | '′' => out.push('\''),
         '«' | '»' | '“' | '”' | '„' => out.push('"'),
         '‐' | '‑' | '‒' | '–' | '—' | '―' => out.push('-'),
@@ -73,7 +81,11 @@ impl Folded {
 
 /// Unicode NFC normalisation, applied to all text at load.
 pub fn nfc(s: &str) -> String {
-    s.nfc().collect()
+    // Almost all text is already NFC; the quick check skips the costly recomposition.
+    match unicode_normalization::is_nfc_quick(s.chars()) {
+        unicode_normalization::IsNormalized::Yes => s.to_string(),
+        _ => s.nfc().collect(),
+    }
 }
 
 /// Display width in terminal cells.

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use brief::load::{LoadOptions, load_dir};
 use brief::query::Query;
-use brief::search::{Field, FieldMatch, Hit, search};
+use brief::search::{Field, FieldMatch, Hit, explain, search, title_ranges};
 use brief::text::fold;
 use brief::{Corpus, Selection};
 use proptest::prelude::*;
@@ -26,6 +26,12 @@ fn hits(q: &str) -> Vec<Hit> {
     let corpus = corpus();
     let query = Query::parse(q, corpus).unwrap_or_else(|e| panic!("'{q}' should parse: {e}"));
     search(corpus, &query, &Selection::default())
+}
+
+/// Where a hit of query `q` matched.
+fn why(q: &str, h: &Hit) -> Vec<FieldMatch> {
+    let query = Query::parse(q, corpus()).unwrap_or_else(|e| panic!("'{q}' should parse: {e}"));
+    explain(corpus(), &query, h.doc)
 }
 
 /// Ids in rank order.
@@ -128,11 +134,8 @@ fn body_words_match_by_prefix() {
     // "interoperabilite" appears only in the Brussels body.
     assert_eq!(found("interoperab"), [BRUSSELS]);
     let h = hits("interoperab");
-    assert!(
-        h[0].matches.iter().any(|m| m.field == Field::Body),
-        "{:?}",
-        h[0].matches
-    );
+    let why = why("interoperab", &h[0]);
+    assert!(why.iter().any(|m| m.field == Field::Body), "{why:?}");
 }
 
 #[test]
@@ -209,10 +212,12 @@ fn a_phrase_matches_the_words_in_order_not_scattered() {
     // Zinder has the three words, but never in that order.
     assert!(loose.contains(&ZINDER.to_string()), "{loose:?}");
     assert!(!phrase.contains(&ZINDER.to_string()), "{phrase:?}");
-    for h in hits("\"trafic de migrants\"") {
+    let q = "\"trafic de migrants\"";
+    for h in hits(q) {
         let b = &corpus().briefings[h.doc];
-        assert!(!h.matches.is_empty());
-        for m in &h.matches {
+        let why = why(q, &h);
+        assert!(!why.is_empty());
+        for m in &why {
             let text = if m.field == Field::Body {
                 &b.body
             } else {
@@ -238,7 +243,11 @@ fn title_matches_rank_above_other_fields() {
     let r = hits("migrants");
     let first = &r[0];
     assert_eq!(corpus().briefings[first.doc].id, EMSC_2019);
-    assert!(first.matches.iter().any(|m| m.field == Field::Title));
+    assert!(
+        why("migrants", first)
+            .iter()
+            .any(|m| m.field == Field::Title)
+    );
     assert!(
         r.windows(2).all(|w| w[0].score >= w[1].score),
         "sorted by score"
@@ -350,7 +359,7 @@ fn matched_ranges_lie_within_their_field() {
     ] {
         for h in hits(q) {
             let b = &corpus().briefings[h.doc];
-            for m in &h.matches {
+            for m in &why(q, &h) {
                 check_ranges(b, m).unwrap_or_else(|e| panic!("{q}: {e}"));
             }
         }
@@ -361,7 +370,8 @@ fn matched_ranges_lie_within_their_field() {
 fn title_ranges_highlight_the_matched_letters() {
     let h = hits("transfrontaliere");
     let b = &corpus().briefings[h[0].doc];
-    let ranges = h[0].title_ranges();
+    let query = Query::parse("transfrontaliere", corpus()).expect("parses");
+    let ranges = title_ranges(&query, &b.title);
     assert_eq!(ranges.len(), 1, "{ranges:?}");
     let s: String = b
         .title
@@ -448,8 +458,9 @@ proptest! {
         if let Ok(query) = Query::parse(&q, corpus()) {
             for h in search(corpus(), &query, &Selection::default()) {
                 let b = &corpus().briefings[h.doc];
-                prop_assert!(!h.matches.is_empty() || query.is_unranked(), "{q}: a hit says why");
-                for m in &h.matches {
+                let why = explain(corpus(), &query, h.doc);
+                prop_assert!(!why.is_empty() || query.is_unranked(), "{q}: a hit says why");
+                for m in &why {
                     if let Err(e) = check_ranges(b, m) {
                         return Err(TestCaseError::fail(format!("{q}: {e}")));
                     }
@@ -509,7 +520,7 @@ proptest! {
         if let Ok(q) = Query::parse(&s, corpus()) {
             for h in search(corpus(), &q, &Selection::default()) {
                 let b = &corpus().briefings[h.doc];
-                for m in &h.matches {
+                for m in &explain(corpus(), &q, h.doc) {
                     if let Err(e) = check_ranges(b, m) {
                         return Err(TestCaseError::fail(e));
                     }
@@ -523,7 +534,7 @@ proptest! {
         if let Ok(q) = Query::parse(&s, corpus()) {
             for h in search(corpus(), &q, &Selection::default()) {
                 let b = &corpus().briefings[h.doc];
-                for m in &h.matches {
+                for m in &explain(corpus(), &q, h.doc) {
                     if let Err(e) = check_ranges(b, m) {
                         return Err(TestCaseError::fail(e));
                     }

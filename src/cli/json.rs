@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use brief::model::{Location, Source};
 use brief::search::FieldMatch;
-use brief::{Briefing, Corpus, CountryCode, Hit, PartialDate};
+use brief::{Briefing, Corpus, CountryCode, Hit, PartialDate, Query};
 
 #[derive(Serialize)]
 pub struct CountryJson {
@@ -97,12 +97,12 @@ pub struct HitJson {
 }
 
 impl HitJson {
-    pub fn new(corpus: &Corpus, hit: &Hit) -> Option<HitJson> {
+    pub fn new(corpus: &Corpus, query: &Query, hit: &Hit) -> Option<HitJson> {
         let b = corpus.briefings.get(hit.doc)?;
         Some(HitJson {
             briefing: BriefingJson::new(corpus, b, false),
             score: hit.score,
-            matches: hit.matches.clone(),
+            matches: brief::search::explain(corpus, query, hit.doc),
         })
     }
 }

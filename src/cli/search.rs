@@ -25,7 +25,7 @@ pub fn run<W: Write>(
     if as_json {
         let items: Vec<HitJson> = hits
             .iter()
-            .filter_map(|h| HitJson::new(corpus, h))
+            .filter_map(|h| HitJson::new(corpus, &query, h))
             .collect();
         json::print(&mut out.w, &items)?;
     } else if !hits.is_empty() {

@@ -90,6 +90,7 @@ pub fn answer(corpus: &Corpus, req: &SearchRequest) -> Results {
                 hits,
                 facets,
                 highlight: q.highlight_words(),
+                query: q,
                 error: None,
             }
         }

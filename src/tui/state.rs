@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 
 use crate::search::{Facets, Hit, find_ranges, word_ranges};
 use crate::text::{fold, sanitize, width};
-use crate::{ActorId, Corpus, CountryCode, Selection};
+use crate::{ActorId, Corpus, CountryCode, Query, Selection};
 
 use super::action::Action;
 use super::keymap::Scope;
@@ -158,6 +158,8 @@ pub struct Results {
     pub hits: Vec<Hit>,
     pub facets: Facets,
     pub highlight: Vec<String>,
+    /// The query the hits answer, for highlighting titles in the list.
+    pub query: Query,
     pub error: Option<String>,
 }
 
@@ -212,6 +214,7 @@ pub struct State {
     pub hits: Vec<Hit>,
     pub facets: Facets,
     pub highlight: Vec<String>,
+    pub query: Query,
     pub query_error: Option<String>,
     pub generation: u64,
     /// Generation of the results on screen.
@@ -464,6 +467,7 @@ fn on_results(state: &mut State, r: Results) -> bool {
     state.hits = r.hits;
     state.facets = r.facets;
     state.highlight = r.highlight;
+    state.query = r.query;
     let open = state.launch.open.take();
     let corpus = state.corpus.clone();
     let wanted = open

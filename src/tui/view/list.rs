@@ -71,7 +71,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         ];
         spans.extend(marked_spans(
             &title,
-            hit.title_ranges(),
+            &crate::search::title_ranges(&state.query, &b.title),
             base,
             base.patch(theme.highlight()),
         ));

@@ -1,0 +1,631 @@
+//! A deterministic corpus of generated briefings, in the real format, for the
+//! benchmarks and `examples/generate.rs`. The same `(n, seed)` always gives the
+//! same files, byte for byte.
+
+#![allow(dead_code)]
+
+use std::io::Write;
+use std::path::Path;
+
+use serde::Serialize;
+
+/// Frequent French words of meeting reports, drawn with a Zipf-like skew.
+const COMMON: &[&str] = &[
+    "le",
+    "la",
+    "les",
+    "de",
+    "des",
+    "du",
+    "et",
+    "en",
+    "un",
+    "une",
+    "à",
+    "au",
+    "aux",
+    "pour",
+    "dans",
+    "par",
+    "sur",
+    "avec",
+    "a",
+    "ont",
+    "été",
+    "est",
+    "sont",
+    "qui",
+    "que",
+    "ce",
+    "cette",
+    "ces",
+    "leur",
+    "leurs",
+    "ainsi",
+    "entre",
+    "afin",
+    "lors",
+    "plus",
+    "deux",
+    "trois",
+    "migrants",
+    "migration",
+    "migrations",
+    "migratoires",
+    "frontières",
+    "frontière",
+    "coopération",
+    "transfrontalière",
+    "trafic",
+    "traite",
+    "êtres",
+    "humains",
+    "victimes",
+    "réunion",
+    "atelier",
+    "séminaire",
+    "délégation",
+    "ministre",
+    "ministres",
+    "directeur",
+    "général",
+    "services",
+    "répressifs",
+    "police",
+    "gendarmerie",
+    "douanes",
+    "justice",
+    "enquêtes",
+    "enquêteurs",
+    "réseaux",
+    "criminels",
+    "passeurs",
+    "documents",
+    "fraude",
+    "documentaire",
+    "identité",
+    "protection",
+    "assistance",
+    "retour",
+    "réintégration",
+    "dialogue",
+    "partenariat",
+    "partenaires",
+    "régional",
+    "régionale",
+    "nationale",
+    "national",
+    "internationale",
+    "européenne",
+    "union",
+    "états",
+    "membres",
+    "pays",
+    "tiers",
+    "origine",
+    "transit",
+    "destination",
+    "sahel",
+    "méditerranée",
+    "afrique",
+    "ouest",
+    "nord",
+    "centrale",
+    "agence",
+    "programme",
+    "projet",
+    "financement",
+    "formation",
+    "renforcement",
+    "capacités",
+    "gestion",
+    "intégrée",
+    "contrôle",
+    "surveillance",
+    "maritime",
+    "terrestre",
+    "aéroport",
+    "port",
+    "poste",
+    "frontalier",
+    "échange",
+    "informations",
+    "renseignement",
+    "analyse",
+    "risques",
+    "données",
+    "stratégie",
+    "plan",
+    "action",
+    "déclaration",
+    "engagement",
+    "accord",
+    "mémorandum",
+    "entente",
+    "signature",
+    "cadre",
+    "mise",
+    "œuvre",
+    "suivi",
+    "évaluation",
+    "recommandations",
+    "conclusions",
+    "participants",
+    "experts",
+    "représentants",
+    "autorités",
+    "institutions",
+    "organisations",
+    "société",
+    "civile",
+    "communautés",
+    "jeunes",
+    "femmes",
+    "enfants",
+    "mineurs",
+    "non",
+    "accompagnés",
+    "asile",
+    "réfugiés",
+    "déplacés",
+    "visa",
+    "visas",
+    "mobilité",
+    "légale",
+    "voies",
+    "irrégulière",
+    "irrégulières",
+    "prévention",
+    "sensibilisation",
+    "campagne",
+    "poursuites",
+    "judiciaires",
+    "condamnations",
+    "procureurs",
+    "magistrats",
+    "opérations",
+    "conjointes",
+    "équipes",
+    "commune",
+    "communes",
+    "patrouilles",
+    "navires",
+    "sauvetage",
+    "mer",
+    "désert",
+    "routes",
+    "route",
+    "centrale",
+    "orientale",
+    "occidentale",
+    "hausse",
+    "baisse",
+    "arrivées",
+    "départs",
+    "chiffres",
+    "rapport",
+    "annuel",
+    "semestre",
+    "visite",
+    "étude",
+    "travail",
+    "technique",
+    "haut",
+    "niveau",
+    "conférence",
+    "sommet",
+    "présidence",
+    "conseil",
+    "commission",
+    "parlement",
+    "ambassade",
+    "ambassadeur",
+    "consulat",
+];
+
+const TOPICS: &[&str] = &[
+    "trafic de migrants",
+    "traite des êtres humains",
+    "gestion des frontières",
+    "fraude documentaire",
+    "coopération transfrontalière",
+    "protection des victimes",
+    "retour et réintégration",
+    "migration légale",
+    "asile",
+    "mineurs non accompagnés",
+    "renseignement criminel",
+    "coopération judiciaire",
+    "sauvetage en mer",
+    "formation des forces de l’ordre",
+    "analyse des risques",
+    "routes migratoires",
+    "sensibilisation",
+    "financement",
+    "dialogue politique",
+    "mobilité des jeunes",
+    "surveillance maritime",
+    "blanchiment d’argent",
+    "cybercriminalité",
+    "données biométriques",
+    "postes-frontières",
+    "partenariats de mobilité",
+    "travail forcé",
+    "exploitation sexuelle",
+    "réseaux criminels",
+    "coopération policière",
+    "identification des victimes",
+    "réinstallation",
+    "visa",
+    "diaspora",
+    "développement",
+    "climat et migration",
+];
+
+const CITIES: &[(&str, &str)] = &[
+    ("Bruxelles", "BE"),
+    ("La Haye", "NL"),
+    ("Varsovie", "PL"),
+    ("Vienne", "AT"),
+    ("Niamey", "NE"),
+    ("Dakar", "SN"),
+    ("Abuja", "NG"),
+    ("Rabat", "MA"),
+    ("Tunis", "TN"),
+    ("Alger", "DZ"),
+    ("Le Caire", "EG"),
+    ("Nouakchott", "MR"),
+    ("Bamako", "ML"),
+    ("Agadez", "NE"),
+    ("La Valette", "MT"),
+    ("Rome", "IT"),
+    ("Madrid", "ES"),
+    ("Paris", "FR"),
+    ("Calais", "FR"),
+    ("Athènes", "GR"),
+    ("Lisbonne", "PT"),
+    ("Berlin", "DE"),
+    ("Genève", "CH"),
+    ("Accra", "GH"),
+    ("Abidjan", "CI"),
+    ("Ouagadougou", "BF"),
+    ("N’Djamena", "TD"),
+    ("Tripoli", "LY"),
+    ("Amman", "JO"),
+    ("Beyrouth", "LB"),
+    ("Ankara", "TR"),
+    ("Lomé", "TG"),
+    ("Cotonou", "BJ"),
+    ("Conakry", "GN"),
+    ("Banjul", "GM"),
+    ("Praia", "CV"),
+    ("Freetown", "SL"),
+    ("Monrovia", "LR"),
+];
+
+const COUNTRIES: &[&str] = &[
+    "NE", "NG", "SN", "ML", "MR", "MA", "DZ", "TN", "LY", "EG", "BF", "TD", "CI", "GH", "GN", "GM",
+    "SL", "LR", "CV", "TG", "BJ", "CM", "SD", "ER", "ET", "SO", "JO", "LB", "SY", "IQ", "AF", "PK",
+    "BD", "TR", "GR", "IT", "ES", "MT", "FR", "DE", "BE", "NL", "AT", "PL", "PT", "HU", "BG", "RO",
+    "HR", "SI", "CY", "GB", "IE", "SE", "DK", "FI", "CZ", "SK", "LT", "LV", "EE", "LU", "CH", "NO",
+    "AL", "RS", "BA", "MK", "ME", "UA", "MD", "GE", "AM", "AZ", "VN",
+];
+
+const PUBLISHERS: &[&str] = &[
+    "EU Neighbours South",
+    "OIM Niger",
+    "OIM Bruxelles",
+    "Europol",
+    "Frontex",
+    "CIDPM",
+    "Commission européenne",
+    "Conseil de l’UE",
+    "ONUDC",
+    "Gouvernement du Niger",
+];
+
+const KINDS: &[&str] = &[
+    "organisation",
+    "eu-agency",
+    "eu-institution",
+    "government",
+    "person",
+    "programme",
+    "other",
+];
+
+const SYLLABLES: &[&str] = &[
+    "ba", "bé", "ka", "ko", "la", "lé", "ma", "mo", "na", "né", "ra", "ri", "sa", "so", "ta", "té",
+    "va", "vi", "za", "zou", "dia", "mou", "kou", "fa", "gui", "tou", "ndi", "sé", "ha", "ou",
+    "in", "ar", "el", "ol", "am",
+];
+
+const ORG_HEADS: &[&str] = &[
+    "Agence nationale de",
+    "Direction générale de",
+    "Office central de",
+    "Commission nationale de",
+    "Observatoire régional de",
+    "Bureau international de",
+    "Fonds commun pour",
+    "Centre de",
+    "Programme régional de",
+    "Réseau africain de",
+    "Brigade spéciale de",
+    "Unité mixte de",
+];
+
+const ORG_TAILS: &[&str] = &[
+    "lutte contre la traite",
+    "gestion des frontières",
+    "protection des migrants",
+    "sécurité intérieure",
+    "coopération policière",
+    "renseignement",
+    "statistiques migratoires",
+    "assistance aux victimes",
+    "contrôle des documents",
+    "surveillance côtière",
+    "lutte contre le trafic",
+    "réintégration",
+    "analyse criminelle",
+    "formation judiciaire",
+];
+
+/// Deterministic random choices (fastrand seeded).
+struct Draw(fastrand::Rng);
+
+impl Draw {
+    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.0.usize(..items.len())]
+    }
+    fn pick_str(&mut self, items: &[String]) -> String {
+        items[self.0.usize(..items.len())].clone()
+    }
+    /// Index skewed towards 0, roughly Zipf: frequent words stay frequent.
+    fn skewed(&mut self, len: usize) -> usize {
+        let u = self.0.f64();
+        ((len as f64).powf(u) - 1.0).floor() as usize % len
+    }
+    fn word(&mut self, len: usize) -> String {
+        (0..len).map(|_| self.pick(SYLLABLES)).collect()
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+#[derive(Serialize)]
+struct RegistryEntry {
+    id: String,
+    name: String,
+    short: String,
+    aliases: Vec<String>,
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct ActorRef {
+    name: String,
+    role: &'static str,
+}
+
+#[derive(Serialize)]
+struct Location {
+    city: &'static str,
+    country: &'static str,
+}
+
+#[derive(Serialize)]
+struct Source {
+    publisher: &'static str,
+}
+
+#[derive(Serialize)]
+struct Briefing {
+    id: String,
+    title: String,
+    date: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_date: Option<String>,
+    language: &'static str,
+    summary: String,
+    location: Location,
+    actors: Vec<ActorRef>,
+    countries: Vec<&'static str>,
+    topics: Vec<&'static str>,
+    source: Source,
+    body: String,
+}
+
+/// What the generated folder holds.
+pub struct Generated {
+    pub briefings: usize,
+    pub actors: usize,
+    pub bytes: u64,
+}
+
+/// The actor registry: `count` actors, each with a name, an acronym and aliases.
+fn registry(draw: &mut Draw, count: usize) -> Vec<RegistryEntry> {
+    let mut places = std::collections::HashSet::new();
+    (0..count)
+        .map(|i| {
+            // Unique places keep names and aliases unique across the registry.
+            let mut place = capitalise(&draw.word(2 + i % 3));
+            while !places.insert(place.clone()) {
+                place = capitalise(&draw.word(3 + i % 3));
+            }
+            let (name, kind) = if i % 5 == 4 {
+                let first = capitalise(&draw.word(2));
+                (format!("{first} {place}"), "person")
+            } else {
+                let head = draw.pick(ORG_HEADS);
+                let tail = draw.pick(ORG_TAILS);
+                (format!("{head} {tail} de {place}"), draw.pick(KINDS))
+            };
+            let short: String = name
+                .split_whitespace()
+                .filter(|w| w.chars().count() > 3)
+                .filter_map(|w| w.chars().next())
+                .flat_map(char::to_uppercase)
+                .collect::<String>()
+                + &i.to_string();
+            let aliases = vec![
+                format!("{place} {}", draw.pick(ORG_TAILS)),
+                short.to_lowercase(),
+            ];
+            RegistryEntry {
+                id: format!("actor-{i}"),
+                name,
+                short,
+                aliases,
+                kind,
+            }
+        })
+        .collect()
+}
+
+fn sentence(draw: &mut Draw, names: &[String]) -> String {
+    let len = 8 + draw.0.usize(..18);
+    let mut words: Vec<String> = Vec::with_capacity(len);
+    for _ in 0..len {
+        let w = match draw.0.u8(..20) {
+            // Rare words: place and person names that make the vocabulary large.
+            0 => {
+                let len = 2 + draw.0.usize(..3);
+                capitalise(&draw.word(len))
+            }
+            1 if !names.is_empty() => draw.pick_str(names),
+            _ => COMMON[draw.skewed(COMMON.len())].to_string(),
+        };
+        words.push(w);
+    }
+    let mut s = capitalise(&words.join(" "));
+    s.push('.');
+    s
+}
+
+fn briefing(draw: &mut Draw, i: usize, actors: &[RegistryEntry]) -> Briefing {
+    let year = 2006 + draw.0.u16(..20);
+    let month = 1 + draw.0.u8(..12);
+    let day = 1 + draw.0.u8(..27);
+    let (date, end_date) = match draw.0.u8(..20) {
+        0 => (format!("{year}"), None),
+        1 | 2 => (format!("{year}-{month:02}"), None),
+        3 | 4 => (
+            format!("{year}-{month:02}-{day:02}"),
+            Some(format!("{year}-{month:02}-{:02}", day + 1)),
+        ),
+        _ => (format!("{year}-{month:02}-{day:02}"), None),
+    };
+    let n_actors = 2 + draw.0.usize(..14);
+    let mut refs: Vec<usize> = (0..n_actors).map(|_| draw.skewed(actors.len())).collect();
+    refs.sort_unstable();
+    refs.dedup();
+    let mut names = Vec::new();
+    let actor_refs: Vec<ActorRef> = refs
+        .iter()
+        .map(|&a| {
+            let e = &actors[a];
+            // Briefings name actors as people write them: by name, acronym or alias.
+            let name = match draw.0.u8(..3) {
+                0 => e.name.clone(),
+                1 => e.short.clone(),
+                _ => e.aliases[0].clone(),
+            };
+            names.push(name.clone());
+            ActorRef {
+                name,
+                role: draw.pick(&["organisateur", "participant", "partenaire", "financeur"]),
+            }
+        })
+        .collect();
+    let n_countries = 1 + draw.0.usize(..10);
+    let mut countries: Vec<&'static str> = (0..n_countries)
+        .map(|_| COUNTRIES[draw.skewed(COUNTRIES.len())])
+        .collect();
+    countries.sort_unstable();
+    countries.dedup();
+    let mut topics: Vec<&'static str> = (0..1 + draw.0.usize(..4))
+        .map(|_| draw.pick(TOPICS))
+        .collect();
+    topics.sort_unstable();
+    topics.dedup();
+    let (city, country) = draw.pick(CITIES);
+    let target = 1000 + draw.0.usize(..4000);
+    let mut body = String::with_capacity(target + 200);
+    while body.len() < target {
+        let mut para = Vec::new();
+        for _ in 0..3 + draw.0.usize(..4) {
+            para.push(sentence(draw, &names));
+        }
+        if !body.is_empty() {
+            body.push_str("\n\n");
+        }
+        body.push_str(&para.join(" "));
+    }
+    let topic = topics.first().copied().unwrap_or("migrations");
+    let title = format!(
+        "{} : {} sur {} à {city}",
+        names.first().map_or("Réunion", String::as_str),
+        draw.pick(&[
+            "réunion",
+            "atelier",
+            "séminaire",
+            "visite d’étude",
+            "conférence",
+            "dialogue"
+        ]),
+        topic,
+    );
+    Briefing {
+        id: format!("gen-{i:06}"),
+        title,
+        date,
+        end_date,
+        language: "fr",
+        summary: sentence(draw, &names) + " " + &sentence(draw, &names),
+        location: Location { city, country },
+        actors: actor_refs,
+        countries,
+        topics,
+        source: Source {
+            publisher: draw.pick(PUBLISHERS),
+        },
+        body,
+    }
+}
+
+/// Writes `n` briefings and an `actors.yaml` registry into `dir` (created if needed),
+/// 100 files per subfolder.
+pub fn generate(dir: &Path, n: usize, seed: u64) -> std::io::Result<Generated> {
+    let mut draw = Draw(fastrand::Rng::with_seed(seed));
+    let actor_count = (n / 25).clamp(50, 3000);
+    let actors = registry(&mut draw, actor_count);
+    std::fs::create_dir_all(dir)?;
+    let mut bytes = 0;
+    let yaml = serde_yaml::to_string(&actors).map_err(std::io::Error::other)?;
+    std::fs::write(dir.join("actors.yaml"), &yaml)?;
+    bytes += yaml.len() as u64;
+    for i in 0..n {
+        let b = briefing(&mut draw, i, &actors);
+        let sub = dir.join(format!("{:04}", i / 100));
+        if i % 100 == 0 {
+            std::fs::create_dir_all(&sub)?;
+        }
+        let yaml = serde_yaml::to_string(&b).map_err(std::io::Error::other)?;
+        let mut f = std::fs::File::create(sub.join(format!("{}.yaml", b.id)))?;
+        f.write_all(yaml.as_bytes())?;
+        bytes += yaml.len() as u64;
+    }
+    Ok(Generated {
+        briefings: n,
+        actors: actor_count,
+        bytes,
+    })
+}

@@ -1,0 +1,296 @@
+//! The inverted index built once per corpus: every distinct folded word once,
+//! with the briefings it occurs in, so a keystroke costs a pass over the
+//! vocabulary and the postings it reaches, not a pass over every briefing.
+//!
+//! - Title words and the words of each distinct actor, country, topic, place
+//!   and publisher are matched fuzzily, once per distinct word.
+//! - Summary and body words are sorted, so a prefix is a binary search.
+//! - Each briefing's actors and countries are kept as small integers for
+//!   counting facets.
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+use crate::actors::Registry;
+use crate::model::{Briefing, CountryCode};
+use crate::text::{fold, fold_char};
+
+use super::Field;
+
+/// Bit set of the characters of a folded word, for a cheap test before fuzzy
+/// scoring: a term can only match a word holding all of its characters.
+pub(crate) fn char_mask(word: &str) -> u64 {
+    word.chars().fold(0, |m, c| {
+        m | 1
+            << match c {
+                'a'..='z' => c as u32 - 'a' as u32,
+                '0'..='9' => 26 + c as u32 - '0' as u32,
+                c => 36 + (c as u32) % 28,
+            }
+    })
+}
+
+/// Calls `f` with each folded alphanumeric word of `s`, as `query::words` cuts them.
+pub(crate) fn each_word(s: &str, buf: &mut String, mut f: impl FnMut(&str)) {
+    let mut word = String::new();
+    for c in s.chars() {
+        buf.clear();
+        fold_char(c, buf);
+        for fc in buf.chars() {
+            if fc.is_alphanumeric() {
+                word.push(fc);
+            } else if !word.is_empty() {
+                f(&word);
+                word.clear();
+            }
+        }
+    }
+    if !word.is_empty() {
+        f(&word);
+    }
+}
+
+/// Distinct folded words that are matched fuzzily (titles and short fields).
+#[derive(Debug, Default)]
+pub(crate) struct Words {
+    pub(crate) text: Vec<Box<str>>,
+    pub(crate) masks: Vec<u64>,
+}
+
+impl Words {
+    fn intern(&mut self, ids: &mut FxHashMap<Box<str>, u32>, w: &str) -> u32 {
+        if let Some(&id) = ids.get(w) {
+            return id;
+        }
+        let id = self.text.len() as u32;
+        self.text.push(w.into());
+        self.masks.push(char_mask(w));
+        ids.insert(w.into(), id);
+        id
+    }
+}
+
+/// One distinct short value (an actor's name, a country's name, a topic...):
+/// its words and the briefings that carry it.
+#[derive(Debug)]
+pub(crate) struct Entry {
+    pub(crate) field: Field,
+    pub(crate) words: Vec<u32>,
+    pub(crate) docs: Vec<u32>,
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct Index {
+    pub(crate) words: Words,
+    /// For each word of `words`, the briefings whose title holds it.
+    pub(crate) title_docs: Vec<Vec<u32>>,
+    pub(crate) entries: Vec<Entry>,
+    /// Summary and body words, sorted, each with postings `doc << 1 | in_summary`.
+    pub(crate) text_words: Vec<Box<str>>,
+    pub(crate) text_docs: Vec<Vec<u32>>,
+    /// Per briefing, its actors and its countries (as indices in `countries`).
+    pub(crate) doc_actors: Vec<Vec<u32>>,
+    pub(crate) doc_countries: Vec<Vec<u16>>,
+    pub(crate) countries: Vec<CountryCode>,
+    /// Alphabetical rank of each actor, for ordering facet counts.
+    pub(crate) actor_rank: Vec<u32>,
+}
+
+/// Word -> postings of one chunk of briefings.
+type Postings = FxHashMap<Box<str>, Vec<u32>>;
+
+fn merge(mut a: Postings, mut b: Postings) -> Postings {
+    if a.len() < b.len() {
+        std::mem::swap(&mut a, &mut b);
+    }
+    for (w, docs) in b {
+        a.entry(w).or_default().extend(docs);
+    }
+    a
+}
+
+/// Summary and body words of briefings `offset..offset + chunk.len()`.
+fn text_postings(offset: usize, chunk: &[Briefing]) -> Postings {
+    let mut map = Postings::default();
+    let mut buf = String::new();
+    for (i, b) in chunk.iter().enumerate() {
+        let doc = ((offset + i) as u32) << 1;
+        let mut add = |w: &str, flag: u32| match map.get_mut(w) {
+            // A word seen earlier in this briefing keeps its first (summary) flag.
+            Some(docs) if docs.last().is_some_and(|&d| d >> 1 == doc >> 1) => {}
+            Some(docs) => docs.push(doc | flag),
+            None => {
+                map.insert(w.into(), vec![doc | flag]);
+            }
+        };
+        if let Some(s) = &b.summary {
+            each_word(s, &mut buf, |w| add(w, 1));
+        }
+        each_word(&b.body, &mut buf, |w| add(w, 0));
+    }
+    map
+}
+
+impl Index {
+    pub(crate) fn build(briefings: &[Briefing], registry: &Registry) -> Index {
+        const CHUNK: usize = 512;
+        let text = || {
+            briefings
+                .par_chunks(CHUNK)
+                .enumerate()
+                .map(|(c, chunk)| text_postings(c * CHUNK, chunk))
+                .reduce(Postings::default, merge)
+        };
+        let (text, mut index) = rayon::join(text, || Index::build_short(briefings, registry));
+        let mut text: Vec<(Box<str>, Vec<u32>)> = text.into_iter().collect();
+        text.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        (index.text_words, index.text_docs) = text.into_iter().unzip();
+        index
+    }
+
+    /// Everything but the summary and body words: cheap, one pass.
+    fn build_short(briefings: &[Briefing], registry: &Registry) -> Index {
+        let mut index = Index::default();
+        let mut word_ids = FxHashMap::<Box<str>, u32>::default();
+        let mut entry_ids = FxHashMap::<(Field, String), u32>::default();
+        let mut country_ids = FxHashMap::<CountryCode, u16>::default();
+        let mut buf = String::new();
+        let mut actor_entries: Vec<Vec<u32>> = vec![Vec::new(); registry.actors().len()];
+
+        for (doc, b) in briefings.iter().enumerate() {
+            let doc = doc as u32;
+            let mut title = Vec::new();
+            each_word(&b.title, &mut buf, |w| {
+                title.push(index.words.intern(&mut word_ids, w))
+            });
+            title.sort_unstable();
+            title.dedup();
+            for w in title {
+                if index.title_docs.len() <= w as usize {
+                    index.title_docs.resize(w as usize + 1, Vec::new());
+                }
+                index.title_docs[w as usize].push(doc);
+            }
+
+            let mut values: Vec<(Field, &str)> = Vec::new();
+            for c in &b.countries {
+                for n in [c.as_str(), c.name_fr(), c.name_en()] {
+                    values.push((Field::Countries, n));
+                }
+                for n in c.country().variants {
+                    values.push((Field::Countries, n));
+                }
+            }
+            for t in &b.topics {
+                values.push((Field::Topics, t));
+            }
+            if let Some(city) = &b.location.city {
+                values.push((Field::Location, city));
+            }
+            if let Some(c) = &b.location.country {
+                values.push((Field::Location, c.name_fr()));
+                values.push((Field::Location, c.name_en()));
+            }
+            if let Some(p) = &b.source.publisher {
+                values.push((Field::Publisher, p));
+            }
+            let mut entries: Vec<u32> = Vec::new();
+            for (field, value) in values {
+                entries.push(index.entry(&mut entry_ids, &mut word_ids, &mut buf, field, value));
+            }
+            for a in &b.actors {
+                let Some(slot) = actor_entries.get_mut(a.actor) else {
+                    continue;
+                };
+                if slot.is_empty()
+                    && let Some(actor) = registry.get(a.actor)
+                {
+                    for n in actor.names() {
+                        let e =
+                            index.entry(&mut entry_ids, &mut word_ids, &mut buf, Field::Actors, n);
+                        slot.push(e);
+                    }
+                }
+                entries.extend(slot.iter().copied());
+            }
+            entries.sort_unstable();
+            entries.dedup();
+            for e in entries {
+                if let Some(entry) = index.entries.get_mut(e as usize) {
+                    entry.docs.push(doc);
+                }
+            }
+
+            index
+                .doc_actors
+                .push(b.actors.iter().map(|a| a.actor as u32).collect());
+            let countries = b
+                .countries
+                .iter()
+                .map(|c| {
+                    let next = country_ids.len() as u16;
+                    *country_ids.entry(*c).or_insert_with(|| {
+                        index.countries.push(*c);
+                        next
+                    })
+                })
+                .collect();
+            index.doc_countries.push(countries);
+        }
+        index.title_docs.resize(index.words.text.len(), Vec::new());
+
+        let mut order: Vec<(String, usize)> = registry
+            .actors()
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (fold(&a.name), i))
+            .collect();
+        order.sort();
+        index.actor_rank = vec![0; order.len()];
+        for (rank, (_, i)) in order.into_iter().enumerate() {
+            index.actor_rank[i] = rank as u32;
+        }
+        index
+    }
+
+    fn entry(
+        &mut self,
+        entry_ids: &mut FxHashMap<(Field, String), u32>,
+        word_ids: &mut FxHashMap<Box<str>, u32>,
+        buf: &mut String,
+        field: Field,
+        value: &str,
+    ) -> u32 {
+        if let Some(&id) = entry_ids.get(&(field, value.to_string())) {
+            return id;
+        }
+        let id = self.entries.len() as u32;
+        let mut words = Vec::new();
+        each_word(value, buf, |w| words.push(self.words.intern(word_ids, w)));
+        self.entries.push(Entry {
+            field,
+            words,
+            docs: Vec::new(),
+        });
+        entry_ids.insert((field, value.to_string()), id);
+        id
+    }
+
+    /// Range of `text_words` starting with `prefix`.
+    pub(crate) fn prefixed(&self, prefix: &str) -> std::ops::Range<usize> {
+        let start = self.text_words.partition_point(|w| &**w < prefix);
+        let len = self.text_words[start..]
+            .iter()
+            .take_while(|w| w.starts_with(prefix))
+            .count();
+        start..start + len
+    }
+
+    /// The postings of the exact word `w` in summaries and bodies.
+    pub(crate) fn text_exact(&self, w: &str) -> &[u32] {
+        match self.text_words.binary_search_by(|x| (**x).cmp(w)) {
+            Ok(i) => &self.text_docs[i],
+            Err(_) => &[],
+        }
+    }
+}
