@@ -14,6 +14,19 @@ pub struct Corpus {
     pub origin: String,
     /// Built on first search, so listing and checking never pay for it.
     index: std::sync::OnceLock<Index>,
+    /// Set when the corpus was read from files and may be cached.
+    pub(crate) to_cache: Option<ToCache>,
+    /// True when it was read from the cache rather than the files.
+    pub from_cache: bool,
+}
+
+/// What writing the cache of a freshly read folder needs.
+#[derive(Debug)]
+pub(crate) struct ToCache {
+    pub dir: std::path::PathBuf,
+    pub root: std::path::PathBuf,
+    pub max_file_size: u64,
+    pub stamps: Vec<crate::cache::Stamp>,
 }
 
 impl Corpus {
@@ -29,6 +42,17 @@ impl Corpus {
             problems,
             origin,
             index: std::sync::OnceLock::new(),
+            to_cache: None,
+            from_cache: false,
+        }
+    }
+
+    /// Writes the cache of a corpus just read from its files, so the next start
+    /// skips parsing. Does nothing for a corpus that came from the cache.
+    pub fn store_cache(&self) -> std::io::Result<()> {
+        match &self.to_cache {
+            Some(c) => crate::cache::write(&c.dir, &c.root, c.max_file_size, &c.stamps, self),
+            None => Ok(()),
         }
     }
 

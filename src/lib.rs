@@ -5,6 +5,7 @@
 //! on top of it: nothing in the core imports ratatui, crossterm or clap.
 
 pub mod actors;
+pub mod cache;
 pub mod corpus;
 pub mod countries;
 pub mod load;

@@ -8,6 +8,7 @@ use serde::Deserialize;
 use serde_yaml::Value;
 
 use crate::actors::Registry;
+use crate::cache;
 use crate::corpus::Corpus;
 use crate::countries;
 use crate::model::{
@@ -25,12 +26,15 @@ pub const DEFAULT_MAX_FILE_SIZE: u64 = 1024 * 1024;
 #[derive(Debug, Clone)]
 pub struct LoadOptions {
     pub max_file_size: u64,
+    /// Folder for the cache of parsed corpora; `None` reads every file each time.
+    pub cache: Option<PathBuf>,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
         LoadOptions {
             max_file_size: DEFAULT_MAX_FILE_SIZE,
+            cache: None,
         }
     }
 }
@@ -120,9 +124,12 @@ fn walk(root: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
                 continue;
             }
         };
-        let mut names: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        names.sort();
-        for path in names {
+        // The entry's own type costs no system call; only symlinks are followed with a stat.
+        let mut names: Vec<(PathBuf, Option<std::fs::FileType>)> = entries
+            .filter_map(|e| e.ok().map(|e| (e.path(), e.file_type().ok())))
+            .collect();
+        names.sort_by(|a, b| a.0.cmp(&b.0));
+        for (path, kind) in names {
             let hidden = path
                 .file_name()
                 .and_then(|n| n.to_str())
@@ -130,26 +137,32 @@ fn walk(root: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
             if hidden {
                 continue;
             }
-            let meta = match std::fs::metadata(&path) {
-                Ok(m) => m,
-                Err(e) => {
-                    if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
-                        problems.push(problem(
-                            &path,
-                            Severity::Warning,
-                            format!("broken symlink skipped: {e}"),
-                        ));
-                    } else if is_briefing_name(&path) {
-                        problems.push(problem(
-                            &path,
-                            Severity::Error,
-                            format!("cannot read file: {e}"),
-                        ));
+            let is_dir = match kind {
+                Some(k) if k.is_dir() => true,
+                Some(k) if k.is_file() => false,
+                _ => match std::fs::metadata(&path) {
+                    Ok(m) => m.is_dir(),
+                    Err(e) => {
+                        if std::fs::symlink_metadata(&path)
+                            .is_ok_and(|m| m.file_type().is_symlink())
+                        {
+                            problems.push(problem(
+                                &path,
+                                Severity::Warning,
+                                format!("broken symlink skipped: {e}"),
+                            ));
+                        } else if is_briefing_name(&path) {
+                            problems.push(problem(
+                                &path,
+                                Severity::Error,
+                                format!("cannot read file: {e}"),
+                            ));
+                        }
+                        continue;
                     }
-                    continue;
-                }
+                },
             };
-            if meta.is_dir() {
+            if is_dir {
                 stack.push(path);
             } else if is_briefing_name(&path) && !(dir == root && is_registry(&path)) {
                 files.push(path);
@@ -218,9 +231,31 @@ pub fn load_dir(
         source: e,
     })?;
     let mut problems = Vec::new();
-    let files = walk(root, &mut problems);
+    let mut files = walk(root, &mut problems);
+    files.sort();
     let registry_path = root.join(REGISTRY_FILE);
-    let registry = match registry_path.is_file() {
+    let has_registry = registry_path.is_file();
+    let origin = root.display().to_string();
+    // Stamps are taken before reading, so a file changed meanwhile looks
+    // changed next time rather than cached with the wrong content.
+    let stamps = opts.cache.as_ref().map(|_| {
+        let mut all = files.clone();
+        all.extend(has_registry.then(|| registry_path.clone()));
+        cache::stamps(&all)
+    });
+    if let (Some(dir), Some(stamps)) = (&opts.cache, &stamps) {
+        match cache::read(dir, root, opts.max_file_size, stamps) {
+            cache::Lookup::Hit(c) => {
+                progress(files.len(), files.len());
+                let mut corpus = Corpus::new(c.briefings, c.registry, c.problems, origin);
+                corpus.from_cache = true;
+                return Ok(corpus);
+            }
+            cache::Lookup::Miss => {}
+            cache::Lookup::Damaged(p) => problems.push(p),
+        }
+    }
+    let registry = match has_registry {
         true => parse_registry(read_input(&registry_path, opts), &mut problems),
         false => Registry::default(),
     };
@@ -237,12 +272,20 @@ pub fn load_dir(
             result
         })
         .collect();
-    Ok(build(
-        results,
-        registry,
-        problems,
-        root.display().to_string(),
-    ))
+    let mut corpus = build(results, registry, problems, origin);
+    if let (Some(dir), Some(stamps)) = (&opts.cache, stamps) {
+        corpus.to_cache = stamps
+            .into_iter()
+            .collect::<Option<Vec<_>>>()
+            .filter(|stamps| !cache::racy(stamps))
+            .map(|stamps| crate::corpus::ToCache {
+                dir: dir.clone(),
+                root: root.to_path_buf(),
+                max_file_size: opts.max_file_size,
+                stamps,
+            });
+    }
+    Ok(corpus)
 }
 
 /// Loads from in-memory files: `(path, bytes)`, the registry being the one named `actors.yaml`

@@ -9,7 +9,7 @@ use clap::Parser;
 
 use brief::paths;
 use cli::output::{Out, color_wanted};
-use cli::{Cli, Command, Failure, Outcome, load_corpus};
+use cli::{Cli, Command, Failure, Outcome};
 
 fn main() -> ExitCode {
     let args = Cli::parse();
@@ -31,6 +31,9 @@ fn run(args: Cli) -> Result<Outcome, Failure> {
         color: color_wanted(),
     };
     let dir = args.dir.as_deref();
+    let opts = cli::load_options(args.no_cache);
+    let load = |choice: &paths::Choice| cli::load_corpus(choice, &opts);
+    let mut loaded: Option<brief::Corpus> = None;
     let outcome = match args.command {
         None => {
             if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
@@ -40,35 +43,35 @@ fn run(args: Cli) -> Result<Outcome, Failure> {
             }
             drop(out);
             let choice = paths::choose(args.browse.path.as_deref().or(dir));
-            return brief_tui(choice, args.browse);
+            return brief_tui(choice, args.browse, opts);
         }
         Some(Command::Check { path }) => {
             let choice = paths::choose(path.as_deref().or(dir));
-            let corpus = load_corpus(&choice)?;
-            cli::check::run(&mut out, &corpus)?
+            let corpus = &*loaded.insert(load(&choice)?);
+            cli::check::run(&mut out, corpus)?
         }
         Some(Command::List(list)) => {
-            let corpus = load_corpus(&paths::choose(dir))?;
-            cli::warn_problems(&corpus);
-            let sel = cli::selection(&corpus, &list.countries, &list.actors, list.year.as_deref())?;
-            cli::list::run(&mut out, &corpus, &sel, list.json)?
+            let corpus = &*loaded.insert(load(&paths::choose(dir))?);
+            cli::warn_problems(corpus);
+            let sel = cli::selection(corpus, &list.countries, &list.actors, list.year.as_deref())?;
+            cli::list::run(&mut out, corpus, &sel, list.json)?
         }
         Some(Command::Search { query, limit, json }) => {
-            let corpus = load_corpus(&paths::choose(dir))?;
-            cli::warn_problems(&corpus);
-            cli::search::run(&mut out, &corpus, &query, limit, json)?
+            let corpus = &*loaded.insert(load(&paths::choose(dir))?);
+            cli::warn_problems(corpus);
+            cli::search::run(&mut out, corpus, &query, limit, json)?
         }
         Some(Command::Show { id, json }) => {
-            let corpus = load_corpus(&paths::choose(dir))?;
-            cli::show::run(&mut out, &corpus, &id, json)?
+            let corpus = &*loaded.insert(load(&paths::choose(dir))?);
+            cli::show::run(&mut out, corpus, &id, json)?
         }
         Some(Command::Actors { json }) => {
-            let corpus = load_corpus(&paths::choose(dir))?;
-            cli::facets::actors(&mut out, &corpus, json)?
+            let corpus = &*loaded.insert(load(&paths::choose(dir))?);
+            cli::facets::actors(&mut out, corpus, json)?
         }
         Some(Command::Countries { json }) => {
-            let corpus = load_corpus(&paths::choose(dir))?;
-            cli::facets::countries(&mut out, &corpus, json)?
+            let corpus = &*loaded.insert(load(&paths::choose(dir))?);
+            cli::facets::countries(&mut out, corpus, json)?
         }
         Some(Command::Paths) => {
             cli::paths::run(&mut out, &paths::choose(dir))?;
@@ -76,10 +79,20 @@ fn run(args: Cli) -> Result<Outcome, Failure> {
         }
     };
     out.w.flush()?;
+    drop(out);
+    if let Some(corpus) = loaded {
+        cli::store_cache(&corpus);
+        // Freeing a large corpus piece by piece is wasted work at exit.
+        std::mem::forget(corpus);
+    }
     Ok(outcome)
 }
 
-fn brief_tui(choice: paths::Choice, args: cli::BrowseArgs) -> Result<Outcome, Failure> {
+fn brief_tui(
+    choice: paths::Choice,
+    args: cli::BrowseArgs,
+    opts: brief::load::LoadOptions,
+) -> Result<Outcome, Failure> {
     use brief::tui::{Exit, Source, run, state::Launch};
     let source = match choice.dir() {
         Some(dir) if dir.is_dir() => Source::Dir(dir.to_path_buf()),
@@ -101,7 +114,7 @@ fn brief_tui(choice: paths::Choice, args: cli::BrowseArgs) -> Result<Outcome, Fa
         actors: args.actors,
         open: args.open,
     };
-    match run(source, launch)? {
+    match run(source, launch, opts)? {
         Exit::Quit => Ok(Outcome::Found),
         Exit::Signal(sig) => std::process::exit(128 + sig),
     }

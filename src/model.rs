@@ -4,7 +4,7 @@ use std::cmp::Ordering;
 use std::fmt;
 use std::path::PathBuf;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::countries::{self, Country};
 
@@ -145,9 +145,13 @@ impl Serialize for PartialDate {
     }
 }
 
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize,
-)]
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        PartialDate::parse(&String::deserialize(d)?).map_err(serde::de::Error::custom)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ActorKind {
     Organisation,
@@ -198,7 +202,7 @@ impl ActorKind {
 pub type ActorId = usize;
 
 /// A canonical actor: from the registry, or a name met in a briefing and found nowhere in it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Actor {
     pub id: String,
     pub name: String,
@@ -230,7 +234,7 @@ impl Actor {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ActorRef {
     pub actor: ActorId,
     /// The name as written in the briefing.
@@ -238,7 +242,7 @@ pub struct ActorRef {
     pub role: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Location {
     pub city: Option<String>,
     pub country: Option<CountryCode>,
@@ -248,6 +252,14 @@ pub struct Location {
 impl Serialize for CountryCode {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for CountryCode {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let code = String::deserialize(d)?;
+        CountryCode::new(&code)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown country code '{code}'")))
     }
 }
 
@@ -276,7 +288,7 @@ impl fmt::Display for Location {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
     pub publisher: Option<String>,
     pub url: Option<String>,
@@ -284,7 +296,7 @@ pub struct Source {
 }
 
 /// One meeting.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Briefing {
     pub id: String,
     pub title: String,
@@ -336,7 +348,7 @@ pub fn by_date_desc(a: &Briefing, b: &Briefing) -> Ordering {
     .then_with(|| a.id.cmp(&b.id))
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Warning,
@@ -353,7 +365,7 @@ impl fmt::Display for Severity {
 }
 
 /// Something wrong with one file, found while loading.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Problem {
     pub path: PathBuf,
     pub line: Option<usize>,

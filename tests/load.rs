@@ -417,7 +417,10 @@ fn a_comment_only_file_is_an_error_not_a_crash() {
 #[test]
 fn a_file_over_the_size_limit_is_refused_before_parsing() {
     let big = format!("title: x\nbody: |\n  {}\n", "a".repeat(500));
-    let opts = LoadOptions { max_file_size: 400 };
+    let opts = LoadOptions {
+        max_file_size: 400,
+        ..LoadOptions::default()
+    };
     assert!(GOOD.len() < 400);
     let (_, problems) = broken_with(big.as_bytes(), &opts);
     let p = one_error(&problems);

@@ -50,6 +50,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub dir: Option<PathBuf>,
 
+    /// Read every file, neither using nor writing the cache of parsed briefings.
+    #[arg(long, global = true)]
+    pub no_cache: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 
@@ -167,11 +171,32 @@ pub enum Failure {
     Io(#[from] std::io::Error),
 }
 
-/// Loads the corpus the CLI and TUI use.
-pub fn load_corpus(choice: &Choice) -> Result<Corpus, Failure> {
+/// Load options: the cache folder unless `--no-cache`.
+pub fn load_options(no_cache: bool) -> LoadOptions {
+    LoadOptions {
+        cache: if no_cache {
+            None
+        } else {
+            brief::paths::cache_dir()
+        },
+        ..LoadOptions::default()
+    }
+}
+
+/// Loads the corpus the CLI uses.
+pub fn load_corpus(choice: &Choice, opts: &LoadOptions) -> Result<Corpus, Failure> {
     match choice.dir() {
-        Some(dir) => Ok(load_dir(dir, &LoadOptions::default(), &|_, _| {})?),
+        Some(dir) => Ok(load_dir(dir, opts, &|_, _| {})?),
         None => Ok(brief::load_embedded()),
+    }
+}
+
+/// Caches a corpus just read from files, once the command's output is out.
+pub fn store_cache(corpus: &Corpus) {
+    if let Err(e) = corpus.store_cache() {
+        eprintln!(
+            "brief: note: could not write the cache ({e}); the next start reads every file again"
+        );
     }
 }
 

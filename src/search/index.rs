@@ -34,6 +34,16 @@ pub(crate) fn char_mask(word: &str) -> u64 {
 pub(crate) fn each_word(s: &str, buf: &mut String, mut f: impl FnMut(&str)) {
     let mut word = String::new();
     for c in s.chars() {
+        // Most text is ASCII: fold it without the general path.
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                word.push(c.to_ascii_lowercase());
+            } else if !word.is_empty() {
+                f(&word);
+                word.clear();
+            }
+            continue;
+        }
         buf.clear();
         fold_char(c, buf);
         for fc in buf.chars() {
@@ -96,31 +106,32 @@ pub(crate) struct Index {
     pub(crate) actor_rank: Vec<u32>,
 }
 
-/// Word -> postings of one chunk of briefings.
+/// Word -> postings of one chunk of briefings, split into shards by hash so
+/// that the chunks merge shard by shard on every core.
 type Postings = FxHashMap<Box<str>, Vec<u32>>;
 
-fn merge(mut a: Postings, mut b: Postings) -> Postings {
-    if a.len() < b.len() {
-        std::mem::swap(&mut a, &mut b);
-    }
-    for (w, docs) in b {
-        a.entry(w).or_default().extend(docs);
-    }
-    a
+const SHARDS: usize = 64;
+
+fn shard_of(w: &str) -> usize {
+    use std::hash::BuildHasher;
+    (rustc_hash::FxBuildHasher.hash_one(w) >> 58) as usize % SHARDS
 }
 
 /// Summary and body words of briefings `offset..offset + chunk.len()`.
-fn text_postings(offset: usize, chunk: &[Briefing]) -> Postings {
-    let mut map = Postings::default();
+fn text_postings(offset: usize, chunk: &[Briefing]) -> Vec<Postings> {
+    let mut shards: Vec<Postings> = (0..SHARDS).map(|_| Postings::default()).collect();
     let mut buf = String::new();
     for (i, b) in chunk.iter().enumerate() {
         let doc = ((offset + i) as u32) << 1;
-        let mut add = |w: &str, flag: u32| match map.get_mut(w) {
-            // A word seen earlier in this briefing keeps its first (summary) flag.
-            Some(docs) if docs.last().is_some_and(|&d| d >> 1 == doc >> 1) => {}
-            Some(docs) => docs.push(doc | flag),
-            None => {
-                map.insert(w.into(), vec![doc | flag]);
+        let mut add = |w: &str, flag: u32| {
+            let map = &mut shards[shard_of(w)];
+            match map.get_mut(w) {
+                // A word seen earlier in this briefing keeps its first (summary) flag.
+                Some(docs) if docs.last().is_some_and(|&d| d >> 1 == doc >> 1) => {}
+                Some(docs) => docs.push(doc | flag),
+                None => {
+                    map.insert(w.into(), vec![doc | flag]);
+                }
             }
         };
         if let Some(s) = &b.summary {
@@ -128,22 +139,46 @@ fn text_postings(offset: usize, chunk: &[Briefing]) -> Postings {
         }
         each_word(&b.body, &mut buf, |w| add(w, 0));
     }
-    map
+    shards
+}
+
+/// The summary and body words, sorted, with their postings in briefing order.
+fn text_index(briefings: &[Briefing]) -> Vec<(Box<str>, Vec<u32>)> {
+    const CHUNK: usize = 1024;
+    let mut chunks: Vec<Vec<Postings>> = briefings
+        .par_chunks(CHUNK)
+        .enumerate()
+        .map(|(c, chunk)| text_postings(c * CHUNK, chunk))
+        .collect();
+    // Shard s of every chunk, in chunk order, so postings stay sorted.
+    let mut by_shard: Vec<Vec<Postings>> = (0..SHARDS).map(|_| Vec::new()).collect();
+    for chunk in &mut chunks {
+        for (s, map) in chunk.drain(..).enumerate() {
+            by_shard[s].push(map);
+        }
+    }
+    let mut words: Vec<(Box<str>, Vec<u32>)> = by_shard
+        .into_par_iter()
+        .flat_map_iter(|maps| {
+            let mut merged = Postings::default();
+            for map in maps {
+                for (w, docs) in map {
+                    merged.entry(w).or_default().extend(docs);
+                }
+            }
+            merged.into_iter()
+        })
+        .collect();
+    words.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    words
 }
 
 impl Index {
     pub(crate) fn build(briefings: &[Briefing], registry: &Registry) -> Index {
-        const CHUNK: usize = 512;
-        let text = || {
-            briefings
-                .par_chunks(CHUNK)
-                .enumerate()
-                .map(|(c, chunk)| text_postings(c * CHUNK, chunk))
-                .reduce(Postings::default, merge)
-        };
-        let (text, mut index) = rayon::join(text, || Index::build_short(briefings, registry));
-        let mut text: Vec<(Box<str>, Vec<u32>)> = text.into_iter().collect();
-        text.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let (text, mut index) = rayon::join(
+            || text_index(briefings),
+            || Index::build_short(briefings, registry),
+        );
         (index.text_words, index.text_docs) = text.into_iter().unzip();
         index
     }
@@ -279,11 +314,11 @@ impl Index {
     /// Range of `text_words` starting with `prefix`.
     pub(crate) fn prefixed(&self, prefix: &str) -> std::ops::Range<usize> {
         let start = self.text_words.partition_point(|w| &**w < prefix);
-        let len = self.text_words[start..]
-            .iter()
-            .take_while(|w| w.starts_with(prefix))
-            .count();
-        start..start + len
+        // Words with the prefix sort together, right after `start`.
+        let end = self
+            .text_words
+            .partition_point(|w| &**w < prefix || w.starts_with(prefix));
+        start..end
     }
 
     /// The postings of the exact word `w` in summaries and bodies.

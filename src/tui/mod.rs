@@ -112,7 +112,7 @@ fn spawn_worker(corpus: Arc<Corpus>, requests: Receiver<SearchRequest>, tx: Send
     });
 }
 
-fn spawn_loader(source: Source, tx: Sender<Event>) {
+fn spawn_loader(source: Source, opts: LoadOptions, tx: Sender<Event>) {
     thread::spawn(move || {
         let msg = match source {
             Source::Embedded => Msg::Loaded(Arc::new(crate::load_embedded())),
@@ -125,12 +125,19 @@ fn spawn_loader(source: Source, tx: Sender<Event>) {
                     }
                 };
                 let progress_tx = std::sync::Mutex::new(progress);
-                match load_dir(&dir, &LoadOptions::default(), &|d, t| {
+                match load_dir(&dir, &opts, &|d, t| {
                     if let Ok(f) = progress_tx.lock() {
                         f(d, t);
                     }
                 }) {
-                    Ok(c) => Msg::Loaded(Arc::new(c)),
+                    Ok(c) => {
+                        let corpus = Arc::new(c);
+                        let _ = tx.send(Event::App(Msg::Loaded(corpus.clone())));
+                        // After the list is on screen: the next start reads this
+                        // instead of every file. A failure only costs that.
+                        let _ = corpus.store_cache();
+                        return;
+                    }
                     Err(e) => Msg::LoadFailed(e.to_string()),
                 }
             }
@@ -191,7 +198,7 @@ fn suspend(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> std::io::Result
     terminal.resize(Rect::new(0, 0, size.width, size.height))
 }
 
-pub fn run(source: Source, launch: Launch) -> std::io::Result<Exit> {
+pub fn run(source: Source, launch: Launch, opts: LoadOptions) -> std::io::Result<Exit> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore_terminal();
@@ -213,7 +220,7 @@ pub fn run(source: Source, launch: Launch) -> std::io::Result<Exit> {
     terminal.draw(|f| view::render(f, &state))?;
 
     spawn_input(tx.clone());
-    spawn_loader(source, tx.clone());
+    spawn_loader(source, opts, tx.clone());
     let mut worker: Option<Sender<SearchRequest>> = None;
 
     loop {

@@ -1,0 +1,274 @@
+//! A cache of the parsed corpus, so a second start on an unchanged folder
+//! skips parsing. It lives in the cache folder (never in the briefings folder),
+//! is checked against every file's size and modification time, and is never
+//! the only copy of anything: a stale, foreign or damaged cache is ignored and
+//! rebuilt from the files.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::actors::Registry;
+use crate::model::{Actor, Briefing, Problem, Severity};
+
+/// Bumped whenever the cached shapes change; with the crate version, a cache
+/// from another build is ignored.
+const FORMAT: u32 = 2;
+
+/// What a file was when it was read: its path, size and modification time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Stamp {
+    path: PathBuf,
+    size: u64,
+    modified_ns: u128,
+}
+
+/// Stamps of `files`, in their order; a file that cannot be stat'ed gets none
+/// and so never matches a cached stamp.
+pub(crate) fn stamps(files: &[PathBuf]) -> Vec<Option<Stamp>> {
+    files
+        .par_iter()
+        .map(|p| {
+            let meta = std::fs::metadata(p).ok()?;
+            let modified = meta.modified().ok()?;
+            let modified_ns = modified
+                .duration_since(std::time::UNIX_EPOCH)
+                .ok()?
+                .as_nanos();
+            Some(Stamp {
+                path: p.clone(),
+                size: meta.len(),
+                modified_ns,
+            })
+        })
+        .collect()
+}
+
+/// Whether a file changed so recently that a change within the file system's
+/// timestamp granularity could go unseen: then the folder is not cached.
+pub(crate) fn racy(stamps: &[Stamp]) -> bool {
+    const WINDOW_NS: u128 = 2_000_000_000;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    stamps.iter().any(|s| s.modified_ns + WINDOW_NS > now)
+}
+
+#[derive(Serialize, Deserialize)]
+struct Header {
+    format: u32,
+    version: String,
+    root: PathBuf,
+    max_file_size: u64,
+}
+
+/// After the header: the stamps, actors and problems, then the briefings in
+/// chunks of `CHUNK`, each its own blob, so they decode on every core.
+#[derive(Serialize, Deserialize)]
+struct Body {
+    stamps: Vec<Stamp>,
+    actors: Vec<Actor>,
+    problems: Vec<Problem>,
+    chunks: u32,
+}
+
+const CHUNK: usize = 2048;
+
+/// The parsed corpus as it was cached, when the files are still the same.
+pub(crate) struct Cached {
+    pub briefings: Vec<Briefing>,
+    pub registry: Registry,
+    pub problems: Vec<Problem>,
+}
+
+/// Where the cache of the folder `root` lives in `cache_dir`.
+pub fn file_for(cache_dir: &Path, root: &Path) -> PathBuf {
+    use std::hash::BuildHasher;
+    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let hash = rustc_hash::FxBuildHasher.hash_one(root.as_os_str().as_encoded_bytes());
+    cache_dir.join(format!("corpus-{hash:016x}.bin"))
+}
+
+fn header(root: &Path, max_file_size: u64) -> Header {
+    Header {
+        format: FORMAT,
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        root: root.canonicalize().unwrap_or_else(|_| root.to_path_buf()),
+        max_file_size,
+    }
+}
+
+/// The outcome of looking at the cache.
+pub(crate) enum Lookup {
+    Hit(Cached),
+    /// No cache, another build's, or files changed: load from the files.
+    Miss,
+    /// The cache could not be decoded: it was set aside, and this says where.
+    Damaged(Problem),
+}
+
+/// Reads one length-prefixed frame.
+fn frame(r: &mut impl Read) -> std::io::Result<Vec<u8>> {
+    let mut len = [0u8; 8];
+    r.read_exact(&mut len)?;
+    let len = u64::from_le_bytes(len);
+    let mut buf = Vec::new();
+    r.take(len).read_to_end(&mut buf)?;
+    if buf.len() as u64 != len {
+        return Err(std::io::ErrorKind::UnexpectedEof.into());
+    }
+    Ok(buf)
+}
+
+fn write_frame(w: &mut impl Write, bytes: &[u8]) -> std::io::Result<()> {
+    w.write_all(&(bytes.len() as u64).to_le_bytes())?;
+    w.write_all(bytes)
+}
+
+/// The cached corpus of `root`, if the cache file matches `stamps` exactly.
+pub(crate) fn read(
+    cache_dir: &Path,
+    root: &Path,
+    max_file_size: u64,
+    stamps: &[Option<Stamp>],
+) -> Lookup {
+    let path = file_for(cache_dir, root);
+    let Ok(file) = std::fs::File::open(&path) else {
+        return Lookup::Miss;
+    };
+    let mut file = std::io::BufReader::new(file);
+    let damaged = |e: &dyn std::fmt::Display| {
+        let bad = path.with_extension("bin.bad");
+        let message = match std::fs::rename(&path, &bad) {
+            Ok(()) => format!(
+                "the cache could not be read ({e}); set aside as {} and rebuilt from the files",
+                bad.display()
+            ),
+            Err(r) => format!("the cache could not be read ({e}) nor set aside ({r})"),
+        };
+        Lookup::Damaged(Problem {
+            path: path.clone(),
+            line: None,
+            column: None,
+            severity: Severity::Warning,
+            message,
+        })
+    };
+    let head: Header = match frame(&mut file).map(|b| postcard::from_bytes(&b)) {
+        Ok(Ok(h)) => h,
+        Ok(Err(e)) => return damaged(&e),
+        Err(e) => return damaged(&e),
+    };
+    let want = header(root, max_file_size);
+    if head.format != want.format
+        || head.version != want.version
+        || head.root != want.root
+        || head.max_file_size != want.max_file_size
+    {
+        return Lookup::Miss;
+    }
+    let body: Body = match frame(&mut file).map(|b| postcard::from_bytes(&b)) {
+        Ok(Ok(b)) => b,
+        Ok(Err(e)) => return damaged(&e),
+        Err(e) => return damaged(&e),
+    };
+    let same = body.stamps.len() == stamps.len()
+        && body
+            .stamps
+            .iter()
+            .zip(stamps)
+            .all(|(a, b)| b.as_ref() == Some(a));
+    if !same {
+        return Lookup::Miss;
+    }
+    // Chunks decode on the pool while the next ones are read, so only a few
+    // chunks' bytes are in memory at once.
+    let n = body.chunks as usize;
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut read_error = None;
+    rayon::scope(|s| {
+        for i in 0..n {
+            match frame(&mut file) {
+                Ok(blob) => {
+                    let tx = tx.clone();
+                    s.spawn(move |_| {
+                        let _ = tx.send((i, postcard::from_bytes::<Vec<Briefing>>(&blob)));
+                    });
+                }
+                Err(e) => {
+                    read_error = Some(e);
+                    break;
+                }
+            }
+        }
+    });
+    drop(tx);
+    if let Some(e) = read_error {
+        return damaged(&e);
+    }
+    let mut chunks: Vec<Option<Vec<Briefing>>> = (0..n).map(|_| None).collect();
+    for (i, decoded) in rx {
+        match decoded {
+            Ok(c) => chunks[i] = Some(c),
+            Err(e) => return damaged(&e),
+        }
+    }
+    let briefings = chunks.into_iter().flatten().flatten().collect();
+    let (registry, _) = Registry::new(body.actors);
+    Lookup::Hit(Cached {
+        briefings,
+        registry,
+        problems: body.problems,
+    })
+}
+
+/// Writes the cache atomically: a temporary file in the cache folder, then a
+/// rename, so a reader never sees half a cache.
+pub(crate) fn write(
+    cache_dir: &Path,
+    root: &Path,
+    max_file_size: u64,
+    stamps: &[Stamp],
+    corpus: &crate::Corpus,
+) -> std::io::Result<()> {
+    std::fs::create_dir_all(cache_dir)?;
+    let path = file_for(cache_dir, root);
+    // A damaged-cache warning belongs to this run only.
+    let problems: Vec<&Problem> = corpus.problems.iter().filter(|p| p.path != path).collect();
+    let chunks = corpus.briefings.chunks(CHUNK);
+    let body = BodyRef {
+        stamps,
+        actors: corpus.registry.actors(),
+        problems: &problems,
+        chunks: chunks.len() as u32,
+    };
+    let err = std::io::Error::other;
+    let head = postcard::to_stdvec(&header(root, max_file_size)).map_err(err)?;
+    let body = postcard::to_stdvec(&body).map_err(err)?;
+    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+    let result = (|| {
+        let mut f = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
+        write_frame(&mut f, &head)?;
+        write_frame(&mut f, &body)?;
+        for chunk in chunks {
+            write_frame(&mut f, &postcard::to_stdvec(chunk).map_err(err)?)?;
+        }
+        f.into_inner().map_err(|e| e.into_error())?;
+        std::fs::rename(&tmp, &path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// `Body` by reference, so writing the cache copies nothing.
+#[derive(Serialize)]
+struct BodyRef<'a> {
+    stamps: &'a [Stamp],
+    actors: &'a [Actor],
+    problems: &'a [&'a Problem],
+    chunks: u32,
+}

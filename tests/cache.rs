@@ -1,0 +1,197 @@
+//! The cache of parsed corpora: used when nothing changed, bypassed for what
+//! changed, rebuilt when damaged, and never written into the briefings folder.
+
+use std::path::Path;
+use std::time::{Duration, SystemTime};
+
+use brief::Corpus;
+use brief::load::{LoadOptions, load_dir};
+use tempfile::TempDir;
+
+fn briefing(id: &str, title: &str) -> String {
+    format!(
+        "id: {id}\ntitle: \"{title}\"\ndate: 2021-11-28\ncountries: [FR]\nbody: |\n  Texte de {id}.\n"
+    )
+}
+
+/// Writes a file and dates it an hour back, as files are when brief starts
+/// on a folder nobody is editing.
+fn put(dir: &Path, name: &str, text: &str) {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write");
+    let old = SystemTime::now() - Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .and_then(|f| f.set_modified(old))
+        .expect("set mtime");
+}
+
+struct Setup {
+    briefings: TempDir,
+    cache: TempDir,
+}
+
+impl Setup {
+    fn new() -> Setup {
+        let s = Setup {
+            briefings: tempfile::tempdir().expect("tempdir"),
+            cache: tempfile::tempdir().expect("tempdir"),
+        };
+        put(s.briefings.path(), "a.yaml", &briefing("a", "Réunion A"));
+        put(s.briefings.path(), "b.yaml", &briefing("b", "Réunion B"));
+        s
+    }
+    fn opts(&self) -> LoadOptions {
+        LoadOptions {
+            cache: Some(self.cache.path().to_path_buf()),
+            ..LoadOptions::default()
+        }
+    }
+    fn load(&self) -> Corpus {
+        load_dir(self.briefings.path(), &self.opts(), &|_, _| {}).expect("loads")
+    }
+    /// Loads and caches, as a first start does.
+    fn first_start(&self) -> Corpus {
+        let c = self.load();
+        c.store_cache().expect("cache written");
+        c
+    }
+    fn cache_files(&self) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(self.cache.path())
+            .expect("cache dir")
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+}
+
+fn titles(c: &Corpus) -> Vec<(String, String)> {
+    let mut t: Vec<_> = c
+        .briefings
+        .iter()
+        .map(|b| (b.id.clone(), b.title.clone()))
+        .collect();
+    t.sort();
+    t
+}
+
+#[test]
+fn a_second_start_on_an_unchanged_folder_reads_the_cache_and_gets_the_same_corpus() {
+    let s = Setup::new();
+    let first = s.first_start();
+    assert!(!first.from_cache);
+    let second = s.load();
+    assert!(second.from_cache, "nothing changed, so the cache is used");
+    assert_eq!(second.briefings, first.briefings);
+    assert_eq!(second.problems, first.problems);
+    assert_eq!(second.registry.actors(), first.registry.actors());
+}
+
+#[test]
+fn a_changed_file_is_read_again() {
+    let s = Setup::new();
+    s.first_start();
+    put(
+        s.briefings.path(),
+        "b.yaml",
+        &briefing("b", "Réunion B, titre corrigé"),
+    );
+    let c = s.load();
+    assert!(!c.from_cache);
+    assert!(titles(&c).contains(&("b".into(), "Réunion B, titre corrigé".into())));
+}
+
+#[test]
+fn added_and_removed_files_are_seen() {
+    let s = Setup::new();
+    s.first_start();
+    put(s.briefings.path(), "c.yaml", &briefing("c", "Réunion C"));
+    std::fs::remove_file(s.briefings.path().join("a.yaml")).expect("rm");
+    let c = s.load();
+    assert!(!c.from_cache);
+    let ids: Vec<String> = titles(&c).into_iter().map(|t| t.0).collect();
+    assert_eq!(ids, ["b", "c"]);
+}
+
+#[test]
+fn a_damaged_cache_is_set_aside_reported_once_and_rebuilt() {
+    let s = Setup::new();
+    s.first_start();
+    let [cache] = s.cache_files().try_into().expect("one cache file");
+    let path = s.cache.path().join(&cache);
+    let mut bytes = std::fs::read(&path).expect("read cache");
+    let half = bytes.len() / 2;
+    bytes.truncate(half);
+    std::fs::write(&path, bytes).expect("damage it");
+
+    let c = s.load();
+    assert!(!c.from_cache);
+    assert_eq!(titles(&c).len(), 2, "every briefing still loads");
+    let warning = c
+        .problems
+        .iter()
+        .find(|p| p.path == path)
+        .expect("the damaged cache is reported");
+    assert!(warning.message.contains("set aside"), "{}", warning.message);
+    assert!(
+        s.cache_files().contains(&format!("{cache}.bad")),
+        "{:?}",
+        s.cache_files()
+    );
+
+    c.store_cache().expect("rebuilt");
+    let again = s.load();
+    assert!(again.from_cache);
+    assert!(
+        again.problems.iter().all(|p| p.path != path),
+        "reported once, not carried in the new cache"
+    );
+}
+
+#[test]
+fn a_cache_with_the_wrong_header_is_ignored() {
+    let s = Setup::new();
+    s.first_start();
+    let [cache] = s.cache_files().try_into().expect("one cache file");
+    std::fs::write(s.cache.path().join(&cache), b"not a cache at all").expect("write");
+    let c = s.load();
+    assert!(!c.from_cache);
+    assert_eq!(titles(&c).len(), 2);
+}
+
+#[test]
+fn a_folder_being_edited_is_not_cached() {
+    let s = Setup::new();
+    // Written just now: a change within the clock's granularity could go unseen.
+    std::fs::write(
+        s.briefings.path().join("c.yaml"),
+        briefing("c", "Réunion C"),
+    )
+    .expect("write");
+    s.first_start();
+    assert!(s.cache_files().is_empty(), "{:?}", s.cache_files());
+    assert!(!s.load().from_cache);
+}
+
+#[test]
+fn the_briefings_folder_is_never_written() {
+    let s = Setup::new();
+    let before: Vec<_> = std::fs::read_dir(s.briefings.path())
+        .expect("dir")
+        .filter_map(|e| e.ok().map(|e| e.file_name()))
+        .collect();
+    s.first_start();
+    s.load();
+    let mut after: Vec<_> = std::fs::read_dir(s.briefings.path())
+        .expect("dir")
+        .filter_map(|e| e.ok().map(|e| e.file_name()))
+        .collect();
+    let mut before = before;
+    before.sort();
+    after.sort();
+    assert_eq!(before, after);
+    assert_eq!(s.cache_files().len(), 1);
+}
