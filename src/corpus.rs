@@ -2,7 +2,7 @@
 
 use crate::actors::Registry;
 use crate::model::{Actor, ActorId, Briefing, Problem, Severity};
-use crate::search::Index;
+use crate::search::{Index, TextIndex};
 
 #[derive(Debug, Default)]
 pub struct Corpus {
@@ -14,6 +14,8 @@ pub struct Corpus {
     pub origin: String,
     /// Built on first search, so listing and checking never pay for it.
     index: std::sync::OnceLock<Index>,
+    /// Summary and body words: the costly part, built on the first word searched.
+    text_index: std::sync::OnceLock<TextIndex>,
     /// Set when the corpus was read from files and may be cached.
     pub(crate) to_cache: Option<ToCache>,
     /// True when it was read from the cache rather than the files.
@@ -42,6 +44,7 @@ impl Corpus {
             problems,
             origin,
             index: std::sync::OnceLock::new(),
+            text_index: std::sync::OnceLock::new(),
             to_cache: None,
             from_cache: false,
         }
@@ -62,10 +65,15 @@ impl Corpus {
             .get_or_init(|| Index::build(&self.briefings, &self.registry))
     }
 
-    /// Builds the search index ahead of the first search (the browser does it
-    /// in the background right after loading).
+    pub(crate) fn text_index(&self) -> &TextIndex {
+        self.text_index
+            .get_or_init(|| TextIndex::build(&self.briefings))
+    }
+
+    /// Builds the whole search index ahead of the first search (the browser
+    /// does it in the background once the list is on screen).
     pub fn prepare_search(&self) {
-        self.index();
+        rayon::join(|| self.index(), || self.text_index());
     }
 
     pub fn get(&self, id: &str) -> Option<&Briefing> {

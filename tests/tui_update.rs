@@ -947,3 +947,15 @@ fn help_scroll_is_bounded() {
         "help scroll grew to {scroll}, past the end of the help"
     );
 }
+
+#[test]
+fn the_status_line_says_searching_until_the_newest_results_arrive() {
+    let mut state = loaded(120, 40);
+    act(&mut state, Action::FocusSearch);
+    let effects = update(&mut state, Msg::Action(Action::Insert('n'))).effects;
+    let summary = brief::tui::view::status::summary(&state);
+    assert!(summary.contains("searching…"), "{summary}");
+    settle(&mut state, effects);
+    let summary = brief::tui::view::status::summary(&state);
+    assert!(!summary.contains("searching"), "{summary}");
+}

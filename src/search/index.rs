@@ -95,9 +95,6 @@ pub(crate) struct Index {
     /// For each word of `words`, the briefings whose title holds it.
     pub(crate) title_docs: Vec<Vec<u32>>,
     pub(crate) entries: Vec<Entry>,
-    /// Summary and body words, sorted, each with postings `doc << 1 | in_summary`.
-    pub(crate) text_words: Vec<Box<str>>,
-    pub(crate) text_docs: Vec<Vec<u32>>,
     /// Per briefing, its actors and its countries (as indices in `countries`).
     pub(crate) doc_actors: Vec<Vec<u32>>,
     pub(crate) doc_countries: Vec<Vec<u16>>,
@@ -142,6 +139,39 @@ fn text_postings(offset: usize, chunk: &[Briefing]) -> Vec<Postings> {
     shards
 }
 
+/// Summary and body words, sorted, each with postings `doc << 1 | in_summary`.
+/// The costly part of the index, so it is built apart, when first needed.
+#[derive(Debug, Default)]
+pub(crate) struct TextIndex {
+    words: Vec<Box<str>>,
+    pub(crate) docs: Vec<Vec<u32>>,
+}
+
+impl TextIndex {
+    pub(crate) fn build(briefings: &[Briefing]) -> TextIndex {
+        let (words, docs) = text_index(briefings).into_iter().unzip();
+        TextIndex { words, docs }
+    }
+
+    /// Range of `words` starting with `prefix`.
+    pub(crate) fn prefixed(&self, prefix: &str) -> std::ops::Range<usize> {
+        let start = self.words.partition_point(|w| &**w < prefix);
+        // Words with the prefix sort together, right after `start`.
+        let end = self
+            .words
+            .partition_point(|w| &**w < prefix || w.starts_with(prefix));
+        start..end
+    }
+
+    /// The postings of the exact word `w`.
+    pub(crate) fn exact(&self, w: &str) -> &[u32] {
+        match self.words.binary_search_by(|x| (**x).cmp(w)) {
+            Ok(i) => &self.docs[i],
+            Err(_) => &[],
+        }
+    }
+}
+
 /// The summary and body words, sorted, with their postings in briefing order.
 fn text_index(briefings: &[Briefing]) -> Vec<(Box<str>, Vec<u32>)> {
     const CHUNK: usize = 1024;
@@ -174,17 +204,8 @@ fn text_index(briefings: &[Briefing]) -> Vec<(Box<str>, Vec<u32>)> {
 }
 
 impl Index {
-    pub(crate) fn build(briefings: &[Briefing], registry: &Registry) -> Index {
-        let (text, mut index) = rayon::join(
-            || text_index(briefings),
-            || Index::build_short(briefings, registry),
-        );
-        (index.text_words, index.text_docs) = text.into_iter().unzip();
-        index
-    }
-
     /// Everything but the summary and body words: cheap, one pass.
-    fn build_short(briefings: &[Briefing], registry: &Registry) -> Index {
+    pub(crate) fn build(briefings: &[Briefing], registry: &Registry) -> Index {
         let mut index = Index::default();
         let mut word_ids = FxHashMap::<Box<str>, u32>::default();
         let mut entry_ids = FxHashMap::<(Field, String), u32>::default();
@@ -309,23 +330,5 @@ impl Index {
         });
         entry_ids.insert((field, value.to_string()), id);
         id
-    }
-
-    /// Range of `text_words` starting with `prefix`.
-    pub(crate) fn prefixed(&self, prefix: &str) -> std::ops::Range<usize> {
-        let start = self.text_words.partition_point(|w| &**w < prefix);
-        // Words with the prefix sort together, right after `start`.
-        let end = self
-            .text_words
-            .partition_point(|w| &**w < prefix || w.starts_with(prefix));
-        start..end
-    }
-
-    /// The postings of the exact word `w` in summaries and bodies.
-    pub(crate) fn text_exact(&self, w: &str) -> &[u32] {
-        match self.text_words.binary_search_by(|x| (**x).cmp(w)) {
-            Ok(i) => &self.text_docs[i],
-            Err(_) => &[],
-        }
     }
 }

@@ -19,7 +19,7 @@ use crate::query::{Filter, Query, Term};
 use crate::text::{Folded, fold};
 
 mod index;
-pub(crate) use index::Index;
+pub(crate) use index::{Index, TextIndex};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -454,7 +454,13 @@ fn selected(b: &Briefing, sel: &Selection) -> bool {
 /// Score of one plain (one-word) term for every briefing, 0 where it does not
 /// match: the tiers of `Field::tier` plus the best fuzzy score, computed once
 /// per distinct word and spread to the briefings through the postings.
-fn term_scores(idx: &Index, matcher: &SkimMatcherV2, term: &str, n: usize) -> Vec<i64> {
+fn term_scores(
+    idx: &Index,
+    text: &TextIndex,
+    matcher: &SkimMatcherV2,
+    term: &str,
+    n: usize,
+) -> Vec<i64> {
     let mut best = vec![0i64; n];
     let runs = max_runs(term);
     let mask = index::char_mask(term);
@@ -465,8 +471,8 @@ fn term_scores(idx: &Index, matcher: &SkimMatcherV2, term: &str, n: usize) -> Ve
         .filter_map(|w| word_score(matcher, &words.text[w], term, runs).map(|(s, _)| (w, s)))
         .collect();
     // Tiers dominate any fuzzy score, so `max` ranks title > short fields > summary > body.
-    for r in idx.prefixed(term) {
-        for &p in &idx.text_docs[r] {
+    for r in text.prefixed(term) {
+        for &p in &text.docs[r] {
             let tier = if p & 1 == 1 {
                 Field::Summary.tier()
             } else {
@@ -498,11 +504,11 @@ fn term_scores(idx: &Index, matcher: &SkimMatcherV2, term: &str, n: usize) -> Ve
 }
 
 /// Briefings holding every word of a phrase somewhere, as a superset to check one by one.
-fn phrase_candidates(idx: &Index, words: &[String], n: usize) -> Vec<bool> {
+fn phrase_candidates(idx: &Index, text: &TextIndex, words: &[String], n: usize) -> Vec<bool> {
     let mut all = vec![true; n];
     for w in words {
         let mut has = vec![false; n];
-        for &p in idx.text_exact(w) {
+        for &p in text.exact(w) {
             has[(p >> 1) as usize] = true;
         }
         if let Some(id) = idx.words.text.iter().position(|x| **x == **w) {
@@ -545,7 +551,7 @@ fn matched(corpus: &Corpus, query: &Query) -> Vec<Option<i64>> {
         .collect();
     for term in &query.terms {
         let scores: Vec<i64> = if term.phrase {
-            let candidates = phrase_candidates(idx, &term.words, n);
+            let candidates = phrase_candidates(idx, corpus.text_index(), &term.words, n);
             (0..n)
                 .into_par_iter()
                 .map(
@@ -560,7 +566,7 @@ fn matched(corpus: &Corpus, query: &Query) -> Vec<Option<i64>> {
                 .collect()
         } else {
             match term.words.first() {
-                Some(w) => term_scores(idx, &matcher, w, n),
+                Some(w) => term_scores(idx, corpus.text_index(), &matcher, w, n),
                 None => vec![0; n],
             }
         };

@@ -99,6 +99,10 @@ pub fn answer(corpus: &Corpus, req: &SearchRequest) -> Results {
 
 /// Runs the search off the input path; only the newest request is worked on.
 fn spawn_worker(corpus: Arc<Corpus>, requests: Receiver<SearchRequest>, tx: Sender<Event>) {
+    // The word index is built now, in the background, rather than on the
+    // first word typed; a search that needs it meanwhile waits for it.
+    let warm = corpus.clone();
+    thread::spawn(move || warm.prepare_search());
     thread::spawn(move || {
         while let Ok(mut req) = requests.recv() {
             while let Ok(newer) = requests.try_recv() {

@@ -7,7 +7,7 @@ mod list;
 mod problems;
 mod reader;
 mod search;
-mod status;
+pub mod status;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};

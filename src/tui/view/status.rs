@@ -46,6 +46,9 @@ pub fn summary(state: &State) -> String {
             .collect();
         parts.push(format!("acteur: {}", names.join(" | ")));
     }
+    if state.generation != state.shown {
+        parts.push("searching…".to_string());
+    }
     parts.join(" · ")
 }
 
