@@ -14,6 +14,8 @@ fn main() {
         "migr",
         "coopération transfrontalière",
         "pays:NE traite",
+        "\"trafic de migrants\"",
+        "\"cooperation policiere\"",
     ] {
         let query = brief::Query::parse(q, &c).unwrap();
         let t = Instant::now();

@@ -543,3 +543,21 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_search_no_longer_wanted_is_abandoned() {
+    use brief::search::{faceted, faceted_until};
+    for q in ["migrants", "\"trafic de migrants\"", "frontx niger"] {
+        let query = Query::parse(q, corpus()).expect("parses");
+        let sel = Selection::default();
+        assert!(
+            faceted_until(corpus(), &query, &sel, &|| true).is_none(),
+            "{q}"
+        );
+        assert_eq!(
+            faceted_until(corpus(), &query, &sel, &|| false),
+            Some(faceted(corpus(), &query, &sel)),
+            "{q}"
+        );
+    }
+}

@@ -136,39 +136,105 @@ fn sorted_words(s: &str) -> Vec<String> {
     w
 }
 
+/// The short fields of a briefing, value by value: actor names (every name of
+/// each actor), country names, topics, place, publisher.
+fn short_values<'a>(b: &'a Briefing, registry: &'a Registry) -> Vec<(Field, &'a str)> {
+    let mut short = Vec::new();
+    for a in &b.actors {
+        if let Some(actor) = registry.get(a.actor) {
+            for n in actor.names() {
+                short.push((Field::Actors, n));
+            }
+        }
+    }
+    for c in &b.countries {
+        for n in [c.as_str(), c.name_fr(), c.name_en()] {
+            short.push((Field::Countries, n));
+        }
+        for n in c.country().variants {
+            short.push((Field::Countries, *n));
+        }
+    }
+    for t in &b.topics {
+        short.push((Field::Topics, t.as_str()));
+    }
+    if let Some(city) = &b.location.city {
+        short.push((Field::Location, city.as_str()));
+    }
+    if let Some(c) = &b.location.country {
+        short.push((Field::Location, c.name_fr()));
+        short.push((Field::Location, c.name_en()));
+    }
+    if let Some(p) = &b.source.publisher {
+        short.push((Field::Publisher, p.as_str()));
+    }
+    short
+}
+
+/// Whether the folded word sequence `phrase` occurs in `text` (and, for a
+/// phrase with accents, the phrase as written): what `phrase_ranges` finds,
+/// in one pass and without building the ranges.
+fn phrase_in(text: &str, phrase: &[String], exact: Option<&str>) -> bool {
+    let n = phrase.len();
+    if n == 0 {
+        return false;
+    }
+    let mut window: std::collections::VecDeque<String> =
+        std::collections::VecDeque::with_capacity(n);
+    let mut found = false;
+    let mut buf = String::new();
+    index::each_word(text, &mut buf, |w| {
+        if found {
+            return;
+        }
+        let mut slot = if window.len() == n {
+            window.pop_front().unwrap_or_default()
+        } else {
+            String::new()
+        };
+        slot.clear();
+        slot.push_str(w);
+        window.push_back(slot);
+        found = window.len() == n && window.iter().zip(phrase).all(|(a, b)| a == b);
+    });
+    found
+        && exact.is_none_or(|exact| {
+            text.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+                .contains(exact)
+        })
+}
+
+/// Score of a phrase term in one briefing: the best field's tier, checked from
+/// the best tier down, so the body is read only when nothing else has it.
+fn phrase_score(b: &Briefing, registry: &Registry, term: &Term) -> Option<i64> {
+    let (words, exact) = (&term.words, term.exact.as_deref());
+    let bonus = 100 * words.len() as i64;
+    if phrase_in(&b.title, words, exact) {
+        return Some(Field::Title.tier() + bonus);
+    }
+    if short_values(b, registry)
+        .iter()
+        .any(|(_, v)| phrase_in(v, words, exact))
+    {
+        return Some(Field::Actors.tier() + bonus);
+    }
+    if phrase_in(b.summary.as_deref().unwrap_or_default(), words, exact) {
+        return Some(Field::Summary.tier() + bonus);
+    }
+    phrase_in(&b.body, words, exact).then_some(Field::Body.tier() + bonus)
+}
+
 impl Doc {
     /// One briefing's folded fields: what `explain` reads, match by match, the
     /// same way the index scores the whole corpus.
     fn new(b: &Briefing, registry: &Registry) -> Doc {
-        let mut short = Vec::new();
-        for a in &b.actors {
-            if let Some(actor) = registry.get(a.actor) {
-                for n in actor.names() {
-                    short.push((Field::Actors, Text::new(n)));
-                }
-            }
-        }
-        for c in &b.countries {
-            for n in [c.as_str(), c.name_fr(), c.name_en()] {
-                short.push((Field::Countries, Text::new(n)));
-            }
-            for n in c.country().variants {
-                short.push((Field::Countries, Text::new(n)));
-            }
-        }
-        for t in &b.topics {
-            short.push((Field::Topics, Text::new(t)));
-        }
-        if let Some(city) = &b.location.city {
-            short.push((Field::Location, Text::new(city)));
-        }
-        if let Some(c) = &b.location.country {
-            short.push((Field::Location, Text::new(c.name_fr())));
-            short.push((Field::Location, Text::new(c.name_en())));
-        }
-        if let Some(p) = &b.source.publisher {
-            short.push((Field::Publisher, Text::new(p)));
-        }
+        let short = short_values(b, registry)
+            .into_iter()
+            .map(|(f, v)| (f, Text::new(v)))
+            .collect();
         Doc {
             title: Text::new(&b.title),
             short,
@@ -535,6 +601,12 @@ fn phrase_candidates(idx: &Index, text: &TextIndex, words: &[String], n: usize) 
 /// Score of every term for every briefing; `None` where a briefing fails a
 /// term. Query filters apply; facet selections do not.
 fn matched(corpus: &Corpus, query: &Query) -> Vec<Option<i64>> {
+    matched_until(corpus, query, &|| false).unwrap_or_default()
+}
+
+/// `matched`, abandoned (`None`) as soon as `stop` says the answer is no
+/// longer wanted: a newer keystroke.
+fn matched_until(corpus: &Corpus, query: &Query, stop: &Stop<'_>) -> Option<Vec<Option<i64>>> {
     let n = corpus.briefings.len();
     let idx = corpus.index();
     let matcher = SkimMatcherV2::default().ignore_case();
@@ -549,16 +621,22 @@ fn matched(corpus: &Corpus, query: &Query) -> Vec<Option<i64>> {
                 .then_some(0)
         })
         .collect();
-    for term in &query.terms {
+    // Phrases are checked briefing by briefing: last, on what the words left.
+    let mut terms: Vec<&Term> = query.terms.iter().collect();
+    terms.sort_by_key(|t| t.phrase);
+    for term in terms {
+        if stop() {
+            return None;
+        }
         let scores: Vec<i64> = if term.phrase {
             let candidates = phrase_candidates(idx, corpus.text_index(), &term.words, n);
             (0..n)
                 .into_par_iter()
                 .map(
                     |d| match (candidates[d], total[d].is_some(), corpus.briefings.get(d)) {
+                        (true, true, Some(_)) if stop() => 0,
                         (true, true, Some(b)) => {
-                            let doc = Doc::new(b, &corpus.registry);
-                            match_term(&matcher, &doc, b, term).map_or(0, |(s, _)| s)
+                            phrase_score(b, &corpus.registry, term).unwrap_or(0)
                         }
                         _ => 0,
                     },
@@ -570,6 +648,9 @@ fn matched(corpus: &Corpus, query: &Query) -> Vec<Option<i64>> {
                 None => vec![0; n],
             }
         };
+        if stop() {
+            return None;
+        }
         for (t, s) in total.iter_mut().zip(scores) {
             *t = match (*t, s > 0, term.negated) {
                 (Some(t), true, false) => Some(t + s),
@@ -578,8 +659,11 @@ fn matched(corpus: &Corpus, query: &Query) -> Vec<Option<i64>> {
             };
         }
     }
-    total
+    Some(total)
 }
+
+/// Says whether the work under way is still wanted.
+pub type Stop<'a> = dyn Fn() -> bool + Sync + 'a;
 
 /// Ranked hits: by score when the query has words, else newest first. Ties go to
 /// the newer meeting, then the id, so the order is stable.
@@ -728,8 +812,18 @@ pub fn facets(corpus: &Corpus, hits: &[Hit]) -> Facets {
 /// expect: each facet counted with every filter except its own, so that values
 /// one could add (any of them) stay visible. One pass over the briefings.
 pub fn faceted(corpus: &Corpus, query: &Query, selection: &Selection) -> (Vec<Hit>, Facets) {
+    faceted_until(corpus, query, selection, &|| false).unwrap_or_default()
+}
+
+/// `faceted`, abandoned (`None`) as soon as `stop` returns true.
+pub fn faceted_until(
+    corpus: &Corpus,
+    query: &Query,
+    selection: &Selection,
+    stop: &Stop<'_>,
+) -> Option<(Vec<Hit>, Facets)> {
     let idx = corpus.index();
-    let scores = matched(corpus, query);
+    let scores = matched_until(corpus, query, stop)?;
     let (na, nc) = (corpus.registry.actors().len(), idx.countries.len());
     let in_countries = |b: &Briefing| {
         selection.countries.is_empty()
@@ -772,7 +866,7 @@ pub fn faceted(corpus: &Corpus, query: &Query, selection: &Selection) -> (Vec<Hi
                 (x.0, add_counts(x.1, y.1))
             },
         );
-    (rank(query, hits), sorted_facets(idx, actors, countries))
+    Some((rank(query, hits), sorted_facets(idx, actors, countries)))
 }
 
 /// For a query with no result: the nearest actor, country or title word to one

@@ -12,6 +12,7 @@ pub mod view;
 
 use std::io::{Stdout, stdout};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread;
 
@@ -27,7 +28,7 @@ use ratatui::layout::Rect;
 use crate::Corpus;
 use crate::load::{LoadOptions, load_dir};
 use crate::query::Query;
-use crate::search::faceted;
+use crate::search::{Stop, faceted_until};
 use state::{Effect, Launch, Msg, Results, SearchRequest, State, update};
 
 /// Where the briefings come from.
@@ -77,14 +78,19 @@ impl Drop for Guard {
 /// What the search worker answers to one request: the same core search the
 /// CLI uses, with facet counts; a malformed query comes back as an error.
 pub fn answer(corpus: &Corpus, req: &SearchRequest) -> Results {
-    match Query::parse(&req.text, corpus) {
+    answer_until(corpus, req, &|| false).unwrap_or_default()
+}
+
+/// `answer`, abandoned (`None`) once `stop` says a newer request came.
+fn answer_until(corpus: &Corpus, req: &SearchRequest, stop: &Stop<'_>) -> Option<Results> {
+    Some(match Query::parse(&req.text, corpus) {
         Err(e) => Results {
             generation: req.generation,
             error: Some(e.0),
             ..Results::default()
         },
         Ok(q) => {
-            let (hits, facets) = faceted(corpus, &q, &req.selection);
+            let (hits, facets) = faceted_until(corpus, &q, &req.selection, stop)?;
             Results {
                 generation: req.generation,
                 hits,
@@ -94,11 +100,17 @@ pub fn answer(corpus: &Corpus, req: &SearchRequest) -> Results {
                 error: None,
             }
         }
-    }
+    })
 }
 
-/// Runs the search off the input path; only the newest request is worked on.
-fn spawn_worker(corpus: Arc<Corpus>, requests: Receiver<SearchRequest>, tx: Sender<Event>) {
+/// Runs the search off the input path. Only the newest request is worked on,
+/// and work on a request stops as soon as a newer one is sent (`latest`).
+fn spawn_worker(
+    corpus: Arc<Corpus>,
+    requests: Receiver<SearchRequest>,
+    latest: Arc<AtomicU64>,
+    tx: Sender<Event>,
+) {
     // The word index is built now, in the background, rather than on the
     // first word typed; a search that needs it meanwhile waits for it.
     let warm = corpus.clone();
@@ -108,7 +120,11 @@ fn spawn_worker(corpus: Arc<Corpus>, requests: Receiver<SearchRequest>, tx: Send
             while let Ok(newer) = requests.try_recv() {
                 req = newer;
             }
-            let results = answer(&corpus, &req);
+            let generation = req.generation;
+            let stop = || latest.load(Ordering::Relaxed) != generation;
+            let Some(results) = answer_until(&corpus, &req, &stop) else {
+                continue;
+            };
             if tx.send(Event::App(Msg::Results(results))).is_err() {
                 break;
             }
@@ -226,6 +242,7 @@ pub fn run(source: Source, launch: Launch, opts: LoadOptions) -> std::io::Result
     spawn_input(tx.clone());
     spawn_loader(source, opts, tx.clone());
     let mut worker: Option<Sender<SearchRequest>> = None;
+    let latest = Arc::new(AtomicU64::new(0));
 
     loop {
         // Block until something happens, then take everything already queued
@@ -248,7 +265,7 @@ pub fn run(source: Source, launch: Launch, opts: LoadOptions) -> std::io::Result
             let Some(msg) = msg else { continue };
             if let Msg::Loaded(corpus) = &msg {
                 let (req_tx, req_rx) = channel();
-                spawn_worker(corpus.clone(), req_rx, tx.clone());
+                spawn_worker(corpus.clone(), req_rx, latest.clone(), tx.clone());
                 worker = Some(req_tx);
             }
             let up = update(&mut state, msg);
@@ -257,6 +274,7 @@ pub fn run(source: Source, launch: Launch, opts: LoadOptions) -> std::io::Result
                 match effect {
                     Effect::Quit => return Ok(Exit::Quit),
                     Effect::Search(req) => {
+                        latest.store(req.generation, Ordering::Relaxed);
                         if let Some(w) = &worker {
                             let _ = w.send(req);
                         }

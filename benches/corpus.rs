@@ -1,0 +1,118 @@
+//! Loading, searching and facet counting on generated corpora of 10,000 and
+//! 100,000 briefings (`cargo bench`). The corpora are generated on demand into
+//! `target/bench-corpus/N` and reused; `BRIEF_BENCH_SIZES=10000` picks sizes.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use brief::load::{LoadOptions, load_dir};
+use brief::search::{faceted, facets, search};
+use brief::{Corpus, Query, Selection};
+use criterion::{BenchmarkId, Criterion, SamplingMode, criterion_group, criterion_main};
+
+mod support;
+
+fn sizes() -> Vec<usize> {
+    std::env::var("BRIEF_BENCH_SIZES")
+        .ok()
+        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![10_000, 100_000])
+}
+
+/// The generated folder of `n` briefings, made once.
+fn folder(n: usize) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join("bench-corpus")
+        .join(n.to_string());
+    if !dir.join("actors.yaml").exists() {
+        let _ = std::fs::remove_dir_all(&dir);
+        let g = support::generate::generate(&dir, n, 2026).expect("generate the corpus");
+        eprintln!(
+            "generated {} briefings ({} bytes) in {}",
+            g.briefings,
+            g.bytes,
+            dir.display()
+        );
+        // Files younger than the cache's 2 s safety window are never cached.
+        std::thread::sleep(Duration::from_secs(3));
+    }
+    dir
+}
+
+fn load(dir: &std::path::Path) -> Corpus {
+    load_dir(dir, &LoadOptions::default(), &|_, _| {}).expect("loads")
+}
+
+const QUERIES: &[(&str, &str)] = &[
+    ("short", "m"),
+    ("word", "migr"),
+    ("accents", "coopération transfrontalière"),
+    ("no-accents", "cooperation transfrontaliere"),
+    ("fuzzy", "frontxe"),
+    ("long", "réunion trafic migrants frontières coopération"),
+    ("filtered", "pays:NE traite"),
+    ("phrase", "\"trafic de migrants\""),
+];
+
+fn benches(c: &mut Criterion) {
+    for n in sizes() {
+        let dir = folder(n);
+
+        let mut g = c.benchmark_group(format!("load/{n}"));
+        g.sample_size(10)
+            .sampling_mode(SamplingMode::Flat)
+            .measurement_time(Duration::from_secs(20));
+        g.bench_function("parse", |b| b.iter_with_large_drop(|| load(&dir)));
+        let cache = tempfile::tempdir().expect("tempdir");
+        let opts = LoadOptions {
+            cache: Some(cache.path().to_path_buf()),
+            ..LoadOptions::default()
+        };
+        let first = load_dir(&dir, &opts, &|_, _| {}).expect("loads");
+        first.store_cache().expect("cache written");
+        drop(first);
+        g.bench_function("cached", |b| {
+            b.iter_with_large_drop(|| {
+                let c = load_dir(&dir, &opts, &|_, _| {}).expect("loads");
+                assert!(c.from_cache, "the generated folder is old enough to cache");
+                c
+            })
+        });
+        // The search index of a freshly loaded corpus, timed alone.
+        g.bench_function("index", |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    let c = load(&dir);
+                    let t = Instant::now();
+                    c.prepare_search();
+                    total += t.elapsed();
+                    drop(black_box(c));
+                }
+                total
+            })
+        });
+        g.finish();
+
+        let corpus = load(&dir);
+        corpus.prepare_search();
+        let mut g = c.benchmark_group(format!("search/{n}"));
+        g.sample_size(30);
+        for (name, text) in QUERIES {
+            let q = Query::parse(text, &corpus).expect("parses");
+            g.bench_with_input(BenchmarkId::new("faceted", name), &q, |b, q| {
+                b.iter(|| black_box(faceted(&corpus, q, &Selection::default())))
+            });
+        }
+        g.finish();
+
+        let mut g = c.benchmark_group(format!("facets/{n}"));
+        let all = search(&corpus, &Query::default(), &Selection::default());
+        g.bench_function("count-all", |b| b.iter(|| black_box(facets(&corpus, &all))));
+        g.finish();
+    }
+}
+
+criterion_group!(corpus, benches);
+criterion_main!(corpus);
