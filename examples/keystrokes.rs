@@ -115,7 +115,9 @@ fn main() {
         .expect("a pty");
     let bin = std::fs::canonicalize(bin).expect("the brief binary exists");
     let mut cmd = CommandBuilder::new(bin);
-    cmd.args(["--dir", dir]);
+    let dir = std::fs::canonicalize(dir).expect("the briefings folder exists");
+    cmd.arg("--dir");
+    cmd.arg(dir);
     cmd.env("TERM", "xterm-256color");
     let started = Instant::now();
     let mut child = pair.slave.spawn_command(cmd).expect("brief starts");

@@ -83,10 +83,11 @@ pub(crate) struct Cached {
     pub problems: Vec<Problem>,
 }
 
-/// Where the cache of the folder `root` lives in `cache_dir`.
+/// Where the cache of the folder `root` lives in `cache_dir`. The folder is
+/// taken as written, since the cached briefings keep their paths as read
+/// (`briefings/x.yaml` or `/home/ana/briefings/x.yaml`).
 pub fn file_for(cache_dir: &Path, root: &Path) -> PathBuf {
     use std::hash::BuildHasher;
-    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let hash = rustc_hash::FxBuildHasher.hash_one(root.as_os_str().as_encoded_bytes());
     cache_dir.join(format!("corpus-{hash:016x}.bin"))
 }
@@ -95,7 +96,7 @@ fn header(root: &Path, max_file_size: u64) -> Header {
     Header {
         format: FORMAT,
         version: env!("CARGO_PKG_VERSION").to_string(),
-        root: root.canonicalize().unwrap_or_else(|_| root.to_path_buf()),
+        root: root.to_path_buf(),
         max_file_size,
     }
 }

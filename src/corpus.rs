@@ -73,7 +73,9 @@ impl Corpus {
     /// Builds the whole search index ahead of the first search (the browser
     /// does it in the background once the list is on screen).
     pub fn prepare_search(&self) {
-        rayon::join(|| self.index(), || self.text_index());
+        // The cheap part first: facet counts and the list wait only for it.
+        self.index();
+        self.text_index();
     }
 
     pub fn get(&self, id: &str) -> Option<&Briefing> {

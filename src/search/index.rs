@@ -196,7 +196,11 @@ fn text_index(briefings: &[Briefing]) -> Vec<(Box<str>, Vec<u32>)> {
                     merged.entry(w).or_default().extend(docs);
                 }
             }
-            merged.into_iter()
+            // Growth by doubling leaves up to half of each list unused.
+            merged.into_iter().map(|(w, mut docs)| {
+                docs.shrink_to_fit();
+                (w, docs)
+            })
         })
         .collect();
     words.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
@@ -208,7 +212,7 @@ impl Index {
     pub(crate) fn build(briefings: &[Briefing], registry: &Registry) -> Index {
         let mut index = Index::default();
         let mut word_ids = FxHashMap::<Box<str>, u32>::default();
-        let mut entry_ids = FxHashMap::<(Field, String), u32>::default();
+        let mut entry_ids = FxHashMap::<(Field, &str), u32>::default();
         let mut country_ids = FxHashMap::<CountryCode, u16>::default();
         let mut buf = String::new();
         let mut actor_entries: Vec<Vec<u32>> = vec![Vec::new(); registry.actors().len()];
@@ -309,15 +313,15 @@ impl Index {
         index
     }
 
-    fn entry(
+    fn entry<'a>(
         &mut self,
-        entry_ids: &mut FxHashMap<(Field, String), u32>,
+        entry_ids: &mut FxHashMap<(Field, &'a str), u32>,
         word_ids: &mut FxHashMap<Box<str>, u32>,
         buf: &mut String,
         field: Field,
-        value: &str,
+        value: &'a str,
     ) -> u32 {
-        if let Some(&id) = entry_ids.get(&(field, value.to_string())) {
+        if let Some(&id) = entry_ids.get(&(field, value)) {
             return id;
         }
         let id = self.entries.len() as u32;
@@ -328,7 +332,7 @@ impl Index {
             words,
             docs: Vec::new(),
         });
-        entry_ids.insert((field, value.to_string()), id);
+        entry_ids.insert((field, value), id);
         id
     }
 }
