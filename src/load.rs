@@ -474,6 +474,114 @@ fn yaml_problem(path: &Path, err: &serde_yaml::Error, fields: &[&str]) -> Proble
     }
 }
 
+/// Refuses a file whose YAML aliases would expand to more nodes than it has
+/// bytes (an alias bomb, "billion laughs"): the parser bounds alias jumps by
+/// the number of events, not the number of nodes they produce, so an 8 KB file
+/// can otherwise expand to billions of values. A file without `*` has no
+/// alias and skips the check; with one, the nodes are counted, without
+/// keeping them, by a first pass that stops at the limit.
+fn check_alias_expansion(path: &Path, text: &str) -> Result<(), Problem> {
+    if !text.contains('*') {
+        return Ok(());
+    }
+    // Without aliases a file cannot hold more nodes than it has bytes.
+    let limit = text.len() + 1024;
+    let counter = NodeBudget {
+        left: std::cell::Cell::new(limit),
+    };
+    let de = serde_yaml::Deserializer::from_str(text);
+    match serde::de::DeserializeSeed::deserialize(&counter, de) {
+        Err(e) if counter.left.get() == 0 => Err(Problem {
+            line: e.location().map(|l| l.line()),
+            column: e.location().map(|l| l.column()),
+            ..problem(
+                path,
+                Severity::Error,
+                format!("YAML aliases expand to over {limit} values (an alias bomb?); not parsed"),
+            )
+        }),
+        // Other errors are reported, with their position, by the real parse.
+        _ => Ok(()),
+    }
+}
+
+/// Counts the nodes of a YAML document, aliases expanded, failing once
+/// `left` runs out. Nesting is bounded by the parser's recursion limit.
+struct NodeBudget {
+    left: std::cell::Cell<usize>,
+}
+
+impl NodeBudget {
+    fn take<E: serde::de::Error>(&self) -> Result<(), E> {
+        match self.left.get().checked_sub(1) {
+            Some(n) if n > 0 => {
+                self.left.set(n);
+                Ok(())
+            }
+            _ => {
+                self.left.set(0);
+                Err(E::custom("too many values"))
+            }
+        }
+    }
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for &NodeBudget {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for &NodeBudget {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any YAML value")
+    }
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<(), E> {
+        self.take()
+    }
+    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<(), E> {
+        self.take()
+    }
+    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<(), E> {
+        self.take()
+    }
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<(), E> {
+        self.take()
+    }
+    fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<(), E> {
+        self.take()
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<(), E> {
+        self.take()
+    }
+    fn visit_none<E: serde::de::Error>(self) -> Result<(), E> {
+        self.take()
+    }
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        self.take()?;
+        while seq.next_element_seed(self)?.is_some() {}
+        Ok(())
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        self.take()?;
+        while map.next_key_seed(self)?.is_some() {
+            map.next_value_seed(self)?;
+        }
+        Ok(())
+    }
+    fn visit_enum<A: serde::de::EnumAccess<'de>>(self, data: A) -> Result<(), A::Error> {
+        // A tagged value (`!tag value`): the tag, then the value.
+        use serde::de::VariantAccess;
+        let ((), variant) = data.variant_seed(self)?;
+        variant.newtype_variant_seed(self)
+    }
+}
+
 /// Bytes -> text: UTF-8 (a BOM is dropped, CRLF becomes LF), else a problem.
 fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Problem> {
     let text = String::from_utf8(bytes).map_err(|e| {
@@ -503,6 +611,10 @@ fn parse_registry(input: Input, problems: &mut Vec<Problem>) -> Registry {
             return Registry::default();
         }
     };
+    if let Err(p) = check_alias_expansion(&path, &text) {
+        problems.push(p);
+        return Registry::default();
+    }
     let entries: Vec<Value> = match serde_yaml::from_str(&text) {
         Ok(v) => v,
         Err(e) => {
@@ -592,6 +704,7 @@ fn parse_briefing(input: Input) -> Result<(Parsed, Vec<Problem>), Problem> {
             "empty file: no briefing in it",
         ));
     }
+    check_alias_expansion(&path, &text)?;
     let raw: RawBriefing =
         serde_yaml::from_str(&text).map_err(|e| yaml_problem(&path, &e, BRIEFING_FIELDS))?;
     let mut problems = Vec::new();
