@@ -582,6 +582,32 @@ impl<'de> serde::de::Visitor<'de> for &NodeBudget {
     }
 }
 
+/// The parser places a duplicate key at the start of its mapping; for a
+/// top-level key, point at the second occurrence instead and name the first.
+fn at_second_key(mut p: Problem, text: &str) -> Problem {
+    let Some(field) = p
+        .message
+        .strip_prefix("duplicate field `")
+        .and_then(|r| r.split('`').next())
+        .map(str::to_string)
+    else {
+        return p;
+    };
+    let prefix = format!("{field}:");
+    let lines: Vec<usize> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with(&prefix))
+        .map(|(i, _)| i + 1)
+        .collect();
+    if let [first, second, ..] = lines[..] {
+        p.line = Some(second);
+        p.column = Some(1);
+        p.message = format!("duplicate field '{field}': already given at line {first}");
+    }
+    p
+}
+
 /// Bytes -> text: UTF-8 (a BOM is dropped, CRLF becomes LF), else a problem.
 fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Problem> {
     let text = String::from_utf8(bytes).map_err(|e| {
@@ -705,8 +731,10 @@ fn parse_briefing(input: Input) -> Result<(Parsed, Vec<Problem>), Problem> {
         ));
     }
     check_alias_expansion(&path, &text)?;
-    let raw: RawBriefing =
-        serde_yaml::from_str(&text).map_err(|e| yaml_problem(&path, &e, BRIEFING_FIELDS))?;
+    let raw: RawBriefing = serde_yaml::from_str(&text).map_err(|e| {
+        let p = yaml_problem(&path, &e, BRIEFING_FIELDS);
+        at_second_key(p, &text)
+    })?;
     let mut problems = Vec::new();
     let at = |key: &str, needle: Option<&str>, severity, message: String| {
         let (line, column) = locate(&text, key, needle).unzip();

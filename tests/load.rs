@@ -235,7 +235,8 @@ fn a_duplicate_key_is_an_error_not_a_silent_overwrite() {
     let p = one_error(&problems);
     assert!(p.message.contains("duplicate"), "{p}");
     assert!(p.message.contains("title"), "{p}");
-    assert!(p.line.is_some(), "{p:?}");
+    assert_eq!(p.line, Some(3), "the second one: {p:?}");
+    assert!(p.message.contains("line 2"), "names the first: {p}");
     assert!(corpus.get("twice").is_none());
 }
 
