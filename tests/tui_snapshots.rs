@@ -375,8 +375,9 @@ fn the_current_match_line_keeps_its_other_highlights() {
     );
 }
 
+/// Control characters, and the bidirectional overrides, isolates and marks.
 fn is_control(c: char) -> bool {
-    c.is_control() || ('\u{80}'..='\u{9f}').contains(&c)
+    c.is_control() || ('\u{80}'..='\u{9f}').contains(&c) || brief::text::is_dangerous(c)
 }
 
 /// Control characters in the data never reach a cell; double-width and
