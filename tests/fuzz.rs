@@ -137,13 +137,13 @@ enum Mutation {
 fn mutation() -> impl Strategy<Value = Mutation> {
     let at = any::<usize>();
     prop_oneof![
-        (at.clone(), 1..64usize).prop_map(|(at, len)| Mutation::Delete { at, len }),
-        (at.clone(), 0..TOKENS.len()).prop_map(|(at, token)| Mutation::Insert { at, token }),
-        (at.clone(), proptest::collection::vec(any::<u8>(), 1..8))
+        (at, 1..64usize).prop_map(|(at, len)| Mutation::Delete { at, len }),
+        (at, 0..TOKENS.len()).prop_map(|(at, token)| Mutation::Insert { at, token }),
+        (at, proptest::collection::vec(any::<u8>(), 1..8))
             .prop_map(|(at, bytes)| Mutation::InsertBytes { at, bytes }),
-        at.clone().prop_map(|line| Mutation::DuplicateLine { line }),
-        (at.clone(), at.clone()).prop_map(|(a, b)| Mutation::SwapLines { a, b }),
-        (at.clone(), 1..6usize).prop_map(|(line, by)| Mutation::Indent { line, by }),
+        at.prop_map(|line| Mutation::DuplicateLine { line }),
+        (at, at).prop_map(|(a, b)| Mutation::SwapLines { a, b }),
+        (at, 1..6usize).prop_map(|(line, by)| Mutation::Indent { line, by }),
         at.prop_map(|at| Mutation::Truncate { at }),
     ]
 }
@@ -225,9 +225,7 @@ fn arbitrary_bytes() -> impl Strategy<Value = Vec<u8>> {
 fn check_corpus(corpus: &Corpus, files: &[PathBuf]) {
     for p in &corpus.problems {
         assert!(
-            files.iter().any(|f| *f == p.path)
-                || p.path.is_dir()
-                || p.path.ends_with("actors.yaml"),
+            files.contains(&p.path) || p.path.is_dir() || p.path.ends_with("actors.yaml"),
             "a problem names an unknown file: {p}"
         );
         assert!(!p.message.is_empty());
