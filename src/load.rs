@@ -754,13 +754,32 @@ fn parse_briefing(input: Input) -> Result<(Parsed, Vec<Problem>), Problem> {
         .and_then(|s| s.to_str())
         .unwrap_or_default()
         .to_string();
-    let id = raw.id.map(|i| nfc(i.trim())).unwrap_or(stem);
+    // A bad id is reported and the briefing loads under its file name, so
+    // that an id is never empty.
+    let id = match raw.id.map(|i| nfc(i.trim())) {
+        Some(id) if is_valid_id(&id) => id,
+        Some(id) => {
+            problems.push(at(
+                "id",
+                None,
+                Severity::Error,
+                format!(
+                    "id '{id}' may only hold lowercase letters, digits and '-'; the file name '{stem}' is used instead"
+                ),
+            ));
+            stem
+        }
+        None => stem,
+    };
+    if id.is_empty() {
+        return Err(problem(&path, Severity::Error, "no id and no file name"));
+    }
     if !is_valid_id(&id) {
         problems.push(at(
             "id",
             None,
             Severity::Error,
-            format!("id '{id}' may only hold lowercase letters, digits and '-'"),
+            format!("id '{id}' (the file name) may only hold lowercase letters, digits and '-'"),
         ));
     }
 

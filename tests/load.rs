@@ -767,10 +767,29 @@ fn progress_reports_every_file() {
 
 #[test]
 fn a_bad_id_is_an_error() {
-    let (_, problems) = broken(b"id: Pas Bon\ntitle: x\n");
+    let (corpus, problems) = broken(b"id: Pas Bon\ntitle: x\n");
     let p = one_error(&problems);
     assert!(p.message.contains("Pas Bon"), "{p}");
     assert_eq!(p.line, Some(1));
+    // The briefing loads under its file name.
+    assert!(corpus.get("bad").is_some(), "{:?}", ids(&corpus));
+}
+
+/// Found by the fuzz suite: `id: !tag` (a tag with no value) and `id: ""`
+/// loaded a briefing with an empty id.
+#[test]
+fn an_empty_id_is_an_error_and_the_file_name_is_used() {
+    for text in [
+        &b"id: !2023-03-06-niamey\ntitle: x\n"[..],
+        b"id: \"\"\ntitle: x\n",
+        b"id: ' '\ntitle: x\n",
+    ] {
+        let (corpus, problems) = broken(text);
+        let p = one_error(&problems);
+        assert!(p.message.contains("id ''"), "{p}");
+        assert!(corpus.get("bad").is_some(), "{:?}", ids(&corpus));
+        assert!(corpus.briefings.iter().all(|b| !b.id.is_empty()));
+    }
 }
 
 #[test]
