@@ -526,6 +526,140 @@ fn yaml_problem(path: &Path, err: &serde_yaml::Error, fields: &[&str]) -> Proble
     }
 }
 
+/// Refuses a file whose YAML aliases would expand to more nodes than it has
+/// bytes (an alias bomb, "billion laughs"): the parser bounds alias jumps by
+/// the number of events, not the number of nodes they produce, so an 8 KB file
+/// can otherwise expand to billions of values. A file without `*` has no
+/// alias and skips the check; with one, the nodes are counted, without
+/// keeping them, by a first pass that stops at the limit.
+fn check_alias_expansion(path: &Path, text: &str) -> Result<(), Problem> {
+    if !text.contains('*') {
+        return Ok(());
+    }
+    // Without aliases a file cannot hold more nodes than it has bytes.
+    let limit = text.len() + 1024;
+    let counter = NodeBudget {
+        left: std::cell::Cell::new(limit),
+    };
+    let de = serde_yaml::Deserializer::from_str(text);
+    match serde::de::DeserializeSeed::deserialize(&counter, de) {
+        Err(e) if counter.left.get() == 0 => Err(Problem {
+            line: e.location().map(|l| l.line()),
+            column: e.location().map(|l| l.column()),
+            ..problem(
+                path,
+                Severity::Error,
+                format!("YAML aliases expand to over {limit} values (an alias bomb?); not parsed"),
+            )
+        }),
+        // Other errors are reported, with their position, by the real parse.
+        _ => Ok(()),
+    }
+}
+
+/// Counts the nodes of a YAML document, aliases expanded, failing once
+/// `left` runs out. Nesting is bounded by the parser's recursion limit.
+struct NodeBudget {
+    left: std::cell::Cell<usize>,
+}
+
+impl NodeBudget {
+    fn take<E: serde::de::Error>(&self) -> Result<(), E> {
+        match self.left.get().checked_sub(1) {
+            Some(n) if n > 0 => {
+                self.left.set(n);
+                Ok(())
+            }
+            _ => {
+                self.left.set(0);
+                Err(E::custom("too many values"))
+            }
+        }
+    }
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for &NodeBudget {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for &NodeBudget {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any YAML value")
+    }
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<(), E> {
+        self.take()
+    }
+    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<(), E> {
+        self.take()
+    }
+    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<(), E> {
+        self.take()
+    }
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<(), E> {
+        self.take()
+    }
+    fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<(), E> {
+        self.take()
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<(), E> {
+        self.take()
+    }
+    fn visit_none<E: serde::de::Error>(self) -> Result<(), E> {
+        self.take()
+    }
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        self.take()?;
+        while seq.next_element_seed(self)?.is_some() {}
+        Ok(())
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        self.take()?;
+        while map.next_key_seed(self)?.is_some() {
+            map.next_value_seed(self)?;
+        }
+        Ok(())
+    }
+    fn visit_enum<A: serde::de::EnumAccess<'de>>(self, data: A) -> Result<(), A::Error> {
+        // A tagged value (`!tag value`): the tag, then the value.
+        use serde::de::VariantAccess;
+        let ((), variant) = data.variant_seed(self)?;
+        variant.newtype_variant_seed(self)
+    }
+}
+
+/// The parser places a duplicate key at the start of its mapping; for a
+/// top-level key, point at the second occurrence instead and name the first.
+fn at_second_key(mut p: Problem, text: &str) -> Problem {
+    let Some(field) = p
+        .message
+        .strip_prefix("duplicate field `")
+        .and_then(|r| r.split('`').next())
+        .map(str::to_string)
+    else {
+        return p;
+    };
+    let prefix = format!("{field}:");
+    let lines: Vec<usize> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with(&prefix))
+        .map(|(i, _)| i + 1)
+        .collect();
+    if let [first, second, ..] = lines[..] {
+        p.line = Some(second);
+        p.column = Some(1);
+        p.message = format!("duplicate field '{field}': already given at line {first}");
+    }
+    p
+}
+
 /// Bytes -> text: UTF-8 (a BOM is dropped, CRLF becomes LF), else a problem.
 fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Problem> {
     let text = String::from_utf8(bytes).map_err(|e| {
@@ -555,6 +689,10 @@ fn parse_registry(input: Input, problems: &mut Vec<Problem>) -> Registry {
             return Registry::default();
         }
     };
+    if let Err(p) = check_alias_expansion(&path, &text) {
+        problems.push(p);
+        return Registry::default();
+    }
     let entries: Vec<Value> = match serde_yaml::from_str(&text) {
         Ok(v) => v,
         Err(e) => {
@@ -644,8 +782,11 @@ fn parse_briefing(input: Input, registry: &Registry) -> ParseResult {
             "empty file: no briefing in it",
         ));
     }
-    let raw: RawBriefing =
-        serde_yaml::from_str(&text).map_err(|e| yaml_problem(&path, &e, BRIEFING_FIELDS))?;
+    check_alias_expansion(&path, &text)?;
+    let raw: RawBriefing = serde_yaml::from_str(&text).map_err(|e| {
+        let p = yaml_problem(&path, &e, BRIEFING_FIELDS);
+        at_second_key(p, &text)
+    })?;
     let mut problems = Vec::new();
     let at = |key: &str, needle: Option<&str>, severity, message: String| {
         let (line, column) = locate(&text, key, needle).unzip();
@@ -665,13 +806,32 @@ fn parse_briefing(input: Input, registry: &Registry) -> ParseResult {
         .and_then(|s| s.to_str())
         .unwrap_or_default()
         .to_string();
-    let id = raw.id.map(|i| nfc(i.trim())).unwrap_or(stem);
+    // A bad id is reported and the briefing loads under its file name, so
+    // that an id is never empty.
+    let id = match raw.id.map(|i| nfc(i.trim())) {
+        Some(id) if is_valid_id(&id) => id,
+        Some(id) => {
+            problems.push(at(
+                "id",
+                None,
+                Severity::Error,
+                format!(
+                    "id '{id}' may only hold lowercase letters, digits and '-'; the file name '{stem}' is used instead"
+                ),
+            ));
+            stem
+        }
+        None => stem,
+    };
+    if id.is_empty() {
+        return Err(problem(&path, Severity::Error, "no id and no file name"));
+    }
     if !is_valid_id(&id) {
         problems.push(at(
             "id",
             None,
             Severity::Error,
-            format!("id '{id}' may only hold lowercase letters, digits and '-'"),
+            format!("id '{id}' (the file name) may only hold lowercase letters, digits and '-'"),
         ));
     }
 

@@ -45,10 +45,11 @@ fn run(args: Cli) -> Result<Outcome, Failure> {
             let choice = paths::choose(args.browse.path.as_deref().or(dir));
             return brief_tui(choice, args.browse, opts);
         }
-        Some(Command::Check { path }) => {
+        Some(Command::Check { path, verbose }) => {
             let choice = paths::choose(path.as_deref().or(dir));
             let corpus = &*loaded.insert(load(&choice)?);
-            cli::check::run(&mut out, corpus)?
+            cli::note_empty(corpus);
+            cli::check::run(&mut out, corpus, verbose)?
         }
         Some(Command::List(list)) => {
             let corpus = &*loaded.insert(load(&paths::choose(dir))?);
@@ -67,10 +68,12 @@ fn run(args: Cli) -> Result<Outcome, Failure> {
         }
         Some(Command::Actors { json }) => {
             let corpus = &*loaded.insert(load(&paths::choose(dir))?);
+            cli::note_empty(corpus);
             cli::facets::actors(&mut out, corpus, json)?
         }
         Some(Command::Countries { json }) => {
             let corpus = &*loaded.insert(load(&paths::choose(dir))?);
+            cli::note_empty(corpus);
             cli::facets::countries(&mut out, corpus, json)?
         }
         Some(Command::Paths) => {

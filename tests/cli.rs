@@ -1073,3 +1073,183 @@ fn json_keys_are_stable_when_values_are_missing() {
     );
     assert_eq!(b["countries"], json!([]));
 }
+
+// ---- broken files, empty folders, hostile text ----
+
+mod broken;
+
+/// The problem lines `brief check` printed for `file` (relative to `dir`).
+fn problem_lines<'a>(out: &'a str, dir: &Path, file: &str) -> Vec<&'a str> {
+    let prefix = format!("{}:", dir.join(file).display());
+    out.lines().filter(|l| l.starts_with(&prefix)).collect()
+}
+
+#[test]
+fn check_reports_every_broken_file_with_its_line_and_lists_the_good_ones() {
+    let folder = broken::broken_folder();
+    let dir = folder.path();
+    let sandbox = Sandbox::new();
+    let o = sandbox.run(&["check", "--verbose", dir.to_str().expect("utf-8")]);
+    let out = stdout(&o);
+    assert_eq!(code(&o), 1, "errors found: exit 1\n{out}");
+    for case in folder.cases() {
+        let lines = problem_lines(&out, dir, case.file);
+        let prefix = match case.line {
+            Some(line) => format!("{}:{line}:", dir.join(case.file).display()),
+            None => format!("{}: ", dir.join(case.file).display()),
+        };
+        assert!(
+            lines.iter().any(|l| l.starts_with(&prefix)
+                && l.contains(&format!(" {}: ", case.severity))
+                && l.contains(case.message)),
+            "{case:?} not reported as expected; lines for it: {lines:?}\n{out}"
+        );
+    }
+    // Every good file is listed, and has no problem.
+    for (id, file) in broken::GOOD {
+        let lines = problem_lines(&out, dir, file);
+        assert_eq!(
+            lines,
+            [format!("{}: loaded as '{id}'", dir.join(file).display())],
+            "{out}"
+        );
+    }
+    // Briefings with a bad value load without it: listed too.
+    let loaded: Vec<&str> = out
+        .lines()
+        .filter(|l| l.contains(": loaded as '"))
+        .collect();
+    assert_eq!(loaded.len(), folder.loaded_ids().len(), "{out}");
+    assert!(
+        out.lines()
+            .last()
+            .is_some_and(|l| l.starts_with(&format!("{} briefings", folder.loaded_ids().len()))),
+        "{out}"
+    );
+    // Without --verbose: the problems and the summary only.
+    let quiet = stdout(&sandbox.run(&["check", dir.to_str().expect("utf-8")]));
+    assert!(!quiet.contains("loaded as"), "{quiet}");
+    assert_eq!(
+        quiet.lines().count() + folder.loaded_ids().len(),
+        out.lines().count()
+    );
+}
+
+#[test]
+fn list_shows_every_briefing_that_loads_beside_broken_files() {
+    let folder = broken::broken_folder();
+    let sandbox = Sandbox::new();
+    let dir = folder.path().to_str().expect("utf-8");
+    let o = sandbox.run(&["--dir", dir, "list", "--json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let mut ids = json_ids(&json_of(&o));
+    ids.sort();
+    assert_eq!(ids, folder.loaded_ids());
+    assert!(stderr(&o).contains("run 'brief check'"), "{}", stderr(&o));
+    // The browser's search finds the good ones.
+    let o = sandbox.run(&["--dir", dir, "search", "transfrontaliere"]);
+    assert_eq!(code(&o), 0);
+    assert_eq!(listed_ids(&o), ["good-one"]);
+}
+
+#[test]
+fn an_empty_folder_says_where_brief_looked() {
+    let sandbox = Sandbox::new();
+    let empty = tempfile::tempdir().expect("tempdir");
+    let dir = empty.path().to_str().expect("utf-8");
+    let o = sandbox.run(&["check", dir]);
+    assert_eq!(code(&o), 0, "no error in an empty folder");
+    assert!(
+        stdout(&o).starts_with("0 briefings, 0 actors, 0 countries: 0 errors"),
+        "{}",
+        stdout(&o)
+    );
+    let note = format!("no briefings in {dir}: brief reads the *.yaml and *.yml files");
+    assert!(stderr(&o).contains(&note), "{}", stderr(&o));
+    for args in [&["list"][..], &["search", "x"], &["actors"], &["countries"]] {
+        let mut all = vec!["--dir", dir];
+        all.extend_from_slice(args);
+        let o = sandbox.run(&all);
+        assert!(stderr(&o).contains(&note), "{args:?}: {}", stderr(&o));
+    }
+    let o = sandbox.run(&["--dir", dir, "list"]);
+    assert_eq!(code(&o), 1, "nothing listed");
+    assert!(o.stdout.is_empty());
+    // A folder that does not exist is another matter: exit 2.
+    let gone = empty.path().join("gone");
+    let o = sandbox.run(&["check", gone.to_str().expect("utf-8")]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("does not exist"), "{}", stderr(&o));
+}
+
+/// Bytes that must never be written raw: ESC, BEL, C1 controls and the
+/// bidirectional overrides, embeddings, isolates and marks, UTF-8 encoded.
+fn raw_dangerous(bytes: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(bytes);
+    text.chars()
+        .filter(|&c| c != '\n' && brief::text::is_dangerous(c))
+        .map(|c| format!("U+{:04X}", u32::from(c)))
+        .collect()
+}
+
+const HOSTILE_YAML: &str = include_str!("tui_support/hostile.yaml");
+
+#[test]
+fn hostile_text_is_neutralised_in_human_output() {
+    let sandbox = Sandbox::new();
+    sandbox.write(&[("briefings/hostile.yaml", HOSTILE_YAML)]);
+    for args in [
+        &["list"][..],
+        &["search", "rouge"],
+        &["show", "hostile"],
+        &["actors"],
+        &["check"],
+    ] {
+        let o = sandbox.run(args);
+        assert!(
+            o.status.success() || code(&o) == 1,
+            "{args:?}: {}",
+            stderr(&o)
+        );
+        assert!(!o.stdout.is_empty(), "{args:?}");
+        assert_eq!(raw_dangerous(&o.stdout), Vec::<String>::new(), "{args:?}");
+        assert_eq!(raw_dangerous(&o.stderr), Vec::<String>::new(), "{args:?}");
+    }
+    // The placeholders are there, one per character.
+    let shown = stdout(&sandbox.run(&["show", "hostile"]));
+    assert!(shown.contains("␛[31mrouge"), "{shown}");
+    assert!(shown.contains("\u{fffd}esrever\u{fffd}"), "{shown}");
+    assert!(shown.contains("\u{fffd}isolé\u{fffd}"), "{shown}");
+}
+
+#[test]
+fn hostile_text_is_escaped_in_json_and_kept_as_data() {
+    let sandbox = Sandbox::new();
+    sandbox.write(&[("briefings/hostile.yaml", HOSTILE_YAML)]);
+    for args in [
+        &["list", "--json"][..],
+        &["search", "rouge", "--json"],
+        &["show", "hostile", "--json"],
+    ] {
+        let o = sandbox.run(args);
+        assert_eq!(code(&o), 0, "{args:?}: {}", stderr(&o));
+        assert_eq!(raw_dangerous(&o.stdout), Vec::<String>::new(), "{args:?}");
+        let text = stdout(&o);
+        for escaped in [
+            r"\u202e", r"\u202c", r"\u2066", r"\u2069", r"\u200f", r"\u009b", r"\u001b",
+        ] {
+            assert!(text.contains(escaped), "{args:?}: {escaped} missing");
+        }
+        // Parsed back, the text is the file's, characters and all.
+        let v = json_of(&o);
+        let b = if v.is_array() { &v[0] } else { &v };
+        let title = b["title"].as_str().expect("title");
+        assert!(title.contains("\u{202e}esrever\u{202c}"), "{title:?}");
+        assert!(title.contains("\u{1b}[31mrouge"), "{title:?}");
+        let summary = b["summary"].as_str().expect("summary");
+        assert!(
+            summary.contains("\u{202d}forcé\u{202c} \u{2067}\u{2068}\u{61c}\u{200e}"),
+            "{summary:?}"
+        );
+    }
+}

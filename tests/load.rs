@@ -235,7 +235,8 @@ fn a_duplicate_key_is_an_error_not_a_silent_overwrite() {
     let p = one_error(&problems);
     assert!(p.message.contains("duplicate"), "{p}");
     assert!(p.message.contains("title"), "{p}");
-    assert!(p.line.is_some(), "{p:?}");
+    assert_eq!(p.line, Some(3), "the second one: {p:?}");
+    assert!(p.message.contains("line 2"), "names the first: {p}");
     assert!(corpus.get("twice").is_none());
 }
 
@@ -454,13 +455,72 @@ title: x
     one_error(&problems);
 }
 
+/// A wide alias bomb inside a field that takes any value: 8 KB that the
+/// parser alone would expand to a billion values (and gigabytes) before its
+/// own alias limit stops it.
+fn wide_alias_bomb() -> String {
+    let list = |item: &str| format!("[{}]", vec![item; 1000].join(","));
+    format!("[&a {}, &b {}, {}]", list("x"), list("*a"), list("*b"))
+}
+
+#[test]
+fn a_wide_alias_bomb_in_a_briefing_is_refused_before_expanding() {
+    let bomb = format!("title: x\ncountries: {}\n", wide_alias_bomb());
+    let (_, problems) = broken(bomb.as_bytes());
+    let p = one_error(&problems);
+    assert!(p.message.contains("alias"), "{p}");
+    assert_eq!(p.line, Some(2), "{p}");
+}
+
+#[test]
+fn a_wide_alias_bomb_in_the_registry_is_refused_before_expanding() {
+    let bomb = format!("- {}\n", wide_alias_bomb());
+    let dir = folder(&[
+        ("actors.yaml", bomb.as_bytes()),
+        ("good.yaml", GOOD.as_bytes()),
+    ]);
+    let corpus = load(dir.path());
+    assert_eq!(ids(&corpus), ["good-one"]);
+    assert_eq!(corpus.problems.len(), 1, "{:?}", corpus.problems);
+    assert!(corpus.problems[0].message.contains("alias"));
+    assert!(corpus.problems[0].path.ends_with("actors.yaml"));
+}
+
+#[test]
+fn aliases_that_expand_modestly_are_fine() {
+    let text =
+        "title: x\ntopics: &t [migration, traite]\nrelated: []\ndate_note: \"*important*\"\n";
+    let dir = folder(&[("a.yaml", text.as_bytes())]);
+    let corpus = load(dir.path());
+    assert!(corpus.problems.is_empty(), "{:?}", corpus.problems);
+    let text = "title: x\ncountries: &c [FR, BE]\nlocation: { country: FR }\ndate: &d 2021-01-02\npublished: *d\n";
+    let dir = folder(&[("a.yaml", text.as_bytes())]);
+    let corpus = load(dir.path());
+    assert!(corpus.problems.is_empty(), "{:?}", corpus.problems);
+    assert_eq!(corpus.briefings[0].published, corpus.briefings[0].date);
+}
+
 #[test]
 fn deep_nesting_is_an_error_not_a_stack_overflow() {
     let deep = format!(
         "title: x\ntopics: {}{}\n",
-        "[".repeat(5000),
-        "]".repeat(5000)
+        "[".repeat(10_000),
+        "]".repeat(10_000)
     );
+    let (_, problems) = broken(deep.as_bytes());
+    one_error(&problems);
+    // Mappings inside a field that takes any value, and block style.
+    let deep = format!(
+        "title: x\ndate: {}b{}\n",
+        "{a: ".repeat(10_000),
+        "}".repeat(10_000)
+    );
+    let (_, problems) = broken(deep.as_bytes());
+    assert!(one_error(&problems).message.contains("recursion limit"));
+    let block: String = (0..1000)
+        .map(|i| format!("{}k:\n", " ".repeat(i + 1)))
+        .collect();
+    let deep = format!("title: x\ndate:\n{block}{}v\n", " ".repeat(1001));
     let (_, problems) = broken(deep.as_bytes());
     one_error(&problems);
 }
@@ -710,10 +770,29 @@ fn progress_reports_every_file() {
 
 #[test]
 fn a_bad_id_is_an_error() {
-    let (_, problems) = broken(b"id: Pas Bon\ntitle: x\n");
+    let (corpus, problems) = broken(b"id: Pas Bon\ntitle: x\n");
     let p = one_error(&problems);
     assert!(p.message.contains("Pas Bon"), "{p}");
     assert_eq!(p.line, Some(1));
+    // The briefing loads under its file name.
+    assert!(corpus.get("bad").is_some(), "{:?}", ids(&corpus));
+}
+
+/// Found by the fuzz suite: `id: !tag` (a tag with no value) and `id: ""`
+/// loaded a briefing with an empty id.
+#[test]
+fn an_empty_id_is_an_error_and_the_file_name_is_used() {
+    for text in [
+        &b"id: !2023-03-06-niamey\ntitle: x\n"[..],
+        b"id: \"\"\ntitle: x\n",
+        b"id: ' '\ntitle: x\n",
+    ] {
+        let (corpus, problems) = broken(text);
+        let p = one_error(&problems);
+        assert!(p.message.contains("id ''"), "{p}");
+        assert!(corpus.get("bad").is_some(), "{:?}", ids(&corpus));
+        assert!(corpus.briefings.iter().all(|b| !b.id.is_empty()));
+    }
 }
 
 #[test]

@@ -15,6 +15,8 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 /// The same hostile briefing as `tui_support::HOSTILE_YAML`.
 const HOSTILE_YAML: &str = include_str!("tui_support/hostile.yaml");
 
+mod broken;
+
 const TIMEOUT: Duration = Duration::from_secs(10);
 const POLL: Duration = Duration::from_millis(10);
 
@@ -242,10 +244,28 @@ fn assert_restored(raw: &[u8]) {
     if let Some(hidden) = last(raw, b"\x1b[?25l") {
         assert!(shown > hidden, "the cursor was left hidden");
     }
+    // brief never turns mouse capture on; if it ever does, it must be off at the end.
+    for (on, off) in [
+        (&b"\x1b[?1000h"[..], &b"\x1b[?1000l"[..]),
+        (b"\x1b[?1002h", b"\x1b[?1002l"),
+        (b"\x1b[?1003h", b"\x1b[?1003l"),
+        (b"\x1b[?1006h", b"\x1b[?1006l"),
+    ] {
+        if let Some(enabled) = last(raw, on) {
+            assert!(
+                last(raw, off).is_some_and(|disabled| disabled > enabled),
+                "mouse capture {on:?} left on"
+            );
+        }
+    }
     let mut parser = vt100::Parser::new(nz(40), nz(120), 0);
     parser.process(raw);
     assert!(!parser.screen().alternate_screen());
     assert!(!parser.screen().hide_cursor());
+    assert_eq!(
+        parser.screen().mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None
+    );
 }
 
 #[test]
@@ -349,6 +369,16 @@ fn sighup_restores_the_terminal() {
 }
 
 #[test]
+fn sigint_restores_the_terminal() {
+    let mut s = Session::start(120, 40);
+    s.wait_for_text("8 of 8 briefings");
+    s.signal("INT");
+    let (code, raw) = s.finish();
+    assert_eq!(code, 128 + 2, "interrupted: 130 like a shell reports it");
+    assert_restored(&raw);
+}
+
+#[test]
 fn ctrl_c_quits_from_the_search_line() {
     let mut s = Session::start(120, 40);
     s.wait_for_text("8 of 8 briefings");
@@ -436,6 +466,13 @@ fn control_characters_in_the_data_never_reach_the_terminal() {
         (b"\x07", "a bell"),
         ("\u{9b}".as_bytes(), "a C1 CSI"),
         (b"example.org/\x1b[2J", "the URL's clear screen"),
+        ("\u{202E}".as_bytes(), "a right-to-left override"),
+        ("\u{202D}".as_bytes(), "a left-to-right override"),
+        ("\u{202C}".as_bytes(), "a pop directional formatting"),
+        ("\u{2066}".as_bytes(), "a left-to-right isolate"),
+        ("\u{2069}".as_bytes(), "a pop directional isolate"),
+        ("\u{200F}".as_bytes(), "a right-to-left mark"),
+        ("\u{061C}".as_bytes(), "an Arabic letter mark"),
     ] {
         assert!(
             last(&raw, bad).is_none(),
@@ -491,5 +528,124 @@ fn ctrl_z_then_fg_redraws() {
     s.keys("q");
     let (code, raw) = s.finish();
     assert_eq!(code, 0, "fg returns brief's status");
+    assert_restored(&raw);
+}
+
+/// The folder of every broken case beside good files: the problems view
+/// lists them, and the browser stays usable on what loaded.
+#[test]
+fn broken_files_show_in_the_problems_view_and_the_rest_is_usable() {
+    let folder = broken::broken_folder();
+    let n = folder.loaded_ids().len();
+    let mut s = Session::start_on(folder.path(), 120, 40, "xterm-256color");
+    s.wait_for_text(&format!("{n} of {n} briefings"));
+    let problems = folder.cases().len();
+    s.wait_for_text(&format!("{problems} problems (p)"));
+    s.keys("p");
+    s.wait_for_text(&format!("Problems ({problems})"));
+    for file in [
+        "alias-bomb.yaml:2:",
+        "huge.yaml: error",
+        "not-utf8.yaml:2:",
+        "loop: warning",
+    ] {
+        s.wait_for_text(file);
+    }
+    s.keys("\x1b");
+    s.wait_for("the problems view closed", |screen| {
+        !screen.contains("Problems (")
+    });
+    s.keys("/transfrontaliere");
+    s.wait_for_text(&format!("1 of {n} briefings"));
+    s.keys("\r\r");
+    s.wait_for("the good briefing open in the reader", |screen| {
+        screen.contains("Une réunion qui se charge") && screen.contains("Lecture")
+    });
+    s.keys("q");
+    let (code, raw) = s.finish();
+    assert_eq!(code, 0);
+    assert_restored(&raw);
+}
+
+#[test]
+fn an_empty_folder_says_where_brief_looked() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut s = Session::start_on(dir.path(), 100, 30, "xterm-256color");
+    s.wait_for_text("No briefings yet");
+    s.wait_for_text(&dir.path().display().to_string());
+    s.wait_for_text("0 of 0 briefings");
+    // Keys that need a briefing do nothing harmful.
+    s.keys("jG\r/x");
+    s.wait_for("the search line to show x", |screen| {
+        screen.lines().next().is_some_and(|l| l.contains(" x"))
+    });
+    s.keys("\x1bq");
+    let (code, raw) = s.finish();
+    assert_eq!(code, 0);
+    assert_restored(&raw);
+}
+
+/// Down to one cell and back: nothing breaks, the selection is kept, keys work.
+#[test]
+fn shrinking_to_1x1_and_back_keeps_working() {
+    let mut s = Session::start(120, 40);
+    s.wait_for_text("8 of 8 briefings");
+    s.keys("jj");
+    s.wait_for("the third row selected", |screen| {
+        screen
+            .lines()
+            .any(|l| l.contains('▶') && l.contains("2021-11-28"))
+    });
+    let before = s.raw.lock().unwrap().len();
+    s.resize(1, 1);
+    s.wait_for_output("a redraw at 1x1", |raw| raw.len() > before);
+    s.resize(10, 3);
+    s.wait_for_text("t");
+    s.resize(120, 40);
+    s.wait_for("a full redraw with the same row selected", |screen| {
+        screen.contains("8 of 8 briefings")
+            && screen
+                .lines()
+                .any(|l| l.contains('▶') && l.contains("2021-11-28"))
+    });
+    s.keys("j");
+    s.wait_for("the fourth row selected", |screen| {
+        screen
+            .lines()
+            .any(|l| l.contains('▶') && l.contains("2021-10-27"))
+    });
+    s.keys("q");
+    let (code, raw) = s.finish();
+    assert_eq!(code, 0);
+    assert_restored(&raw);
+}
+
+/// Resizes sent while a folder of 2,000 files loads (the loader's progress
+/// is drawn meanwhile): whenever they land, the browser ends up at the last
+/// size with everything loaded.
+#[test]
+fn a_resize_while_loading_keeps_working() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for i in 0..2000 {
+        std::fs::write(
+            dir.path().join(format!("b{i:04}.yaml")),
+            format!("title: Réunion numéro {i}\ndate: 2020-01-01\ncountries: [FR]\nbody: |\n  Texte {i}.\n"),
+        )
+        .expect("written");
+    }
+    let mut s = Session::start_on(dir.path(), 120, 40, "xterm-256color");
+    s.resize(60, 20);
+    s.resize(1, 1);
+    s.resize(90, 25);
+    s.wait_for("everything loaded, drawn at 90x25", |screen| {
+        screen.contains("2000 of 2000 briefings")
+            && screen.lines().count() <= 25
+            && screen.lines().all(|l| l.chars().count() <= 90)
+    });
+    s.keys("G");
+    s.wait_for_text("Réunion numéro");
+    s.keys("q");
+    let (code, raw) = s.finish();
+    assert_eq!(code, 0);
     assert_restored(&raw);
 }

@@ -375,8 +375,9 @@ fn the_current_match_line_keeps_its_other_highlights() {
     );
 }
 
+/// Control characters, and the bidirectional overrides, isolates and marks.
 fn is_control(c: char) -> bool {
-    c.is_control() || ('\u{80}'..='\u{9f}').contains(&c)
+    c.is_control() || ('\u{80}'..='\u{9f}').contains(&c) || brief::text::is_dangerous(c)
 }
 
 /// Control characters in the data never reach a cell; double-width and
@@ -455,7 +456,8 @@ fn empty_folder_says_what_to_do() {
     act(&mut state, Action::Back);
     let terminal = draw(&state);
     let text = screen_text(terminal.backend().buffer());
-    assert!(text.contains("No briefings in"), "{text}");
+    assert!(text.contains("No briefings yet"), "{text}");
+    assert!(text.contains(&dir.path().display().to_string()), "{text}");
     assert!(text.contains("0 of 0 briefings"), "{text}");
 }
 
@@ -472,4 +474,67 @@ fn plain_glyphs_for_the_linux_console() {
         "the selected row keeps a marker: {text}"
     );
     insta::assert_snapshot!("plain_glyphs_80x24", snapshot_text(&terminal));
+}
+
+/// A browser on a folder without briefings (`files` may hold broken ones).
+fn empty_browser(w: u16, h: u16, files: Vec<(std::path::PathBuf, Vec<u8>)>) -> State {
+    let corpus = brief::load::load_files(files, "/srv/briefings".into());
+    let mut state = State::new(
+        "/srv/briefings".into(),
+        Default::default(),
+        ratatui::layout::Rect::new(0, 0, w, h),
+    );
+    state.color = false;
+    send(&mut state, Msg::Loaded(std::sync::Arc::new(corpus)));
+    state
+}
+
+/// An empty folder gets a screen saying where brief looked and how to add
+/// briefings, not empty panes; every size stays safe.
+#[test]
+fn an_empty_folder_has_a_friendly_screen() {
+    let state = empty_browser(120, 40, Vec::new());
+    let terminal = draw(&state);
+    let text = screen_text(terminal.backend().buffer());
+    for needle in [
+        "No briefings yet",
+        "/srv/briefings",
+        "*.yaml",
+        "BRIEF_DIR",
+        "0 of 0 briefings",
+    ] {
+        assert!(text.contains(needle), "{needle}:\n{text}");
+    }
+    insta::assert_snapshot!("empty_folder_120x40", snapshot_text(&terminal));
+    let terminal = draw(&empty_browser(80, 24, Vec::new()));
+    insta::assert_snapshot!("empty_folder_80x24", snapshot_text(&terminal));
+    for (w, h) in [(40, 10), (1, 1), (200, 60)] {
+        let terminal = draw(&empty_browser(w, h, Vec::new()));
+        let text = screen_text(terminal.backend().buffer());
+        assert!(text.lines().count() <= usize::from(h));
+    }
+}
+
+/// Only broken files: the same screen, pointing at the problems, which `p` shows.
+#[test]
+fn a_folder_of_broken_files_points_to_the_problems() {
+    let files = vec![
+        ("/srv/briefings/a.yaml".into(), b"title: [\n".to_vec()),
+        ("/srv/briefings/b.yaml".into(), b"titel: x\n".to_vec()),
+    ];
+    let mut state = empty_browser(100, 30, files);
+    let text = screen_text(draw(&state).backend().buffer());
+    assert!(
+        text.contains("2 problems found while loading: press p"),
+        "{text}"
+    );
+    act(&mut state, Action::Problems);
+    let terminal = draw(&state);
+    let text = screen_text(terminal.backend().buffer());
+    assert!(text.contains("Problems (2)"), "{text}");
+    assert!(
+        text.contains("b.yaml:1:1: error: unknown field 'titel'"),
+        "{text}"
+    );
+    insta::assert_snapshot!("empty_folder_problems_100x30", snapshot_text(&terminal));
 }

@@ -7,7 +7,9 @@ use brief::{Corpus, Severity};
 use super::Outcome;
 use super::output::Out;
 
-pub fn run<W: Write>(out: &mut Out<W>, corpus: &Corpus) -> std::io::Result<Outcome> {
+/// With `verbose`, every briefing loaded is listed after the problems, in
+/// path order, as `path: loaded as 'id'`.
+pub fn run<W: Write>(out: &mut Out<W>, corpus: &Corpus, verbose: bool) -> std::io::Result<Outcome> {
     for p in &corpus.problems {
         let line = p.to_string();
         let styled = match p.severity {
@@ -15,6 +17,14 @@ pub fn run<W: Write>(out: &mut Out<W>, corpus: &Corpus) -> std::io::Result<Outco
             Severity::Warning => out.yellow(&line),
         };
         writeln!(out.w, "{styled}")?;
+    }
+    if verbose {
+        let mut loaded: Vec<_> = corpus.briefings.iter().collect();
+        loaded.sort_by(|a, b| a.path.cmp(&b.path));
+        for b in loaded {
+            let line = format!("{}: loaded as '{}'", b.path.display(), b.id);
+            writeln!(out.w, "{}", out.dim(&line))?;
+        }
     }
     let errors = corpus.count(Severity::Error);
     let warnings = corpus.count(Severity::Warning);

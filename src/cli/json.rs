@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use brief::model::{Location, Source};
 use brief::search::FieldMatch;
+use brief::text::is_dangerous;
 use brief::{Briefing, Corpus, CountryCode, Hit, PartialDate, Query};
 
 #[derive(Serialize)]
@@ -114,12 +115,107 @@ pub struct FacetJson<T: Serialize> {
     pub count: usize,
 }
 
+/// Pretty JSON that also escapes, as `\uXXXX`, what serde_json leaves raw but
+/// must never reach a terminal unseen: DEL, the C1 controls (U+0080–U+009F,
+/// CSI among them) and the bidirectional overrides, isolates and marks
+/// (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C). The JSON means the
+/// same; `jq -r` still gives the characters back.
+struct SafeFormatter(serde_json::ser::PrettyFormatter<'static>);
+
+impl serde_json::ser::Formatter for SafeFormatter {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut rest = fragment;
+        while let Some((at, c)) = rest.char_indices().find(|&(_, c)| is_dangerous(c)) {
+            w.write_all(&rest.as_bytes()[..at])?;
+            write!(w, "\\u{:04x}", u32::from(c))?;
+            rest = &rest[at + c.len_utf8()..];
+        }
+        w.write_all(rest.as_bytes())
+    }
+
+    // Layout: the pretty formatter's.
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_value(w)
+    }
+}
+
 /// Pretty JSON and a newline.
 pub fn print<T: Serialize>(w: &mut impl std::io::Write, value: &T) -> std::io::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(
+        &mut *w,
+        SafeFormatter(serde_json::ser::PrettyFormatter::new()),
+    );
     // Keep the I/O error's kind, so a closed pipe (`brief list --json | head`) stays quiet.
-    serde_json::to_writer_pretty(&mut *w, value).map_err(|e| match e.io_error_kind() {
-        Some(kind) => std::io::Error::new(kind, e),
-        None => std::io::Error::other(e),
-    })?;
+    value
+        .serialize(&mut ser)
+        .map_err(|e| match e.io_error_kind() {
+            Some(kind) => std::io::Error::new(kind, e),
+            None => std::io::Error::other(e),
+        })?;
     writeln!(w)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn bidi_and_c1_are_escaped_and_the_layout_is_serde_json_pretty() {
+        let value = serde_json::json!({
+            "t": "a\u{202e}b\u{2066}c\u{2069}\u{9b}d\u{7f}\u{1b}é",
+            "l": [1, {"x": null}],
+        });
+        let mut out = Vec::new();
+        super::print(&mut out, &value).expect("printed");
+        let text = String::from_utf8(out).expect("UTF-8");
+        assert!(
+            text.contains(r#""a\u202eb\u2066c\u2069\u009bd\u007f\u001bé""#),
+            "{text}"
+        );
+        let back: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+        assert_eq!(back, value);
+        assert_eq!(
+            text,
+            format!("{}\n", serde_json::to_string_pretty(&back).expect("pretty"))
+                .replace('\u{202e}', "\\u202e")
+                .replace('\u{2066}', "\\u2066")
+                .replace('\u{2069}', "\\u2069")
+                .replace('\u{9b}', "\\u009b")
+                .replace('\u{7f}', "\\u007f")
+        );
+    }
 }

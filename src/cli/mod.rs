@@ -88,6 +88,9 @@ pub enum Command {
         /// Briefings folder (overrides --dir).
         #[arg(value_name = "DIR")]
         path: Option<PathBuf>,
+        /// Also list every briefing loaded, as path: loaded as 'id'.
+        #[arg(long, short = 'v')]
+        verbose: bool,
     },
     /// List briefings, newest first.
     List(ListArgs),
@@ -223,9 +226,20 @@ pub fn selection(
     Ok(sel)
 }
 
+/// Says on stderr that the folder holds no briefing, and where brief looked.
+pub fn note_empty(corpus: &Corpus) {
+    if corpus.briefings.is_empty() {
+        eprintln!(
+            "brief: no briefings in {}: brief reads the *.yaml and *.yml files there and in its sub-folders (see 'The briefing format' in the README)",
+            brief::text::sanitize(&corpus.origin, false)
+        );
+    }
+}
+
 /// Warns on stderr, once, when the corpus had loading errors, so a command's
 /// output is not mistaken for the whole folder.
 pub fn warn_problems(corpus: &Corpus) {
+    note_empty(corpus);
     let errors = corpus.count(brief::Severity::Error);
     if errors > 0 {
         eprintln!(

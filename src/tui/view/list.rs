@@ -26,14 +26,8 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         return;
     };
     if state.hits.is_empty() {
-        let msg = if corpus.briefings.is_empty() {
-            format!(
-                "No briefings in {}.\nAdd *.yaml files there (see README), then restart.",
-                corpus.origin
-            )
-        } else {
-            "No briefing matches. x clears every filter.".to_string()
-        };
+        // An empty folder has its own screen (`empty.rs`).
+        let msg = "No briefing matches. x clears every filter.";
         frame.render_widget(Paragraph::new(msg).style(theme.dim()), inner);
         return;
     }

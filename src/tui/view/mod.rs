@@ -1,5 +1,6 @@
 //! One pure render function per pane, drawing from `&State`.
 
+mod empty;
 mod facets;
 mod help;
 pub use help::lines as help_lines;
@@ -127,17 +128,16 @@ pub fn render(frame: &mut Frame, state: &State) {
         return;
     }
     search::render(frame, a.search, state, &theme);
-    if let Some(r) = a.list {
-        list::render(frame, r, state, &theme);
-    }
-    if let Some(r) = a.actors {
-        facets::render(frame, r, state, Focus::Actors, &theme);
-    }
-    if let Some(r) = a.countries {
-        facets::render(frame, r, state, Focus::Countries, &theme);
-    }
-    if let Some(r) = a.reader {
-        reader::render(frame, r, state, &theme);
+    let no_briefings = state
+        .corpus
+        .as_ref()
+        .is_some_and(|c| c.briefings.is_empty());
+    if no_briefings {
+        let top = a.search.y + a.search.height;
+        let body = Rect::new(area.x, top, area.width, a.status.y.saturating_sub(top));
+        empty::render(frame, body, state, &theme);
+    } else {
+        panes(frame, &a, state, &theme);
     }
     status::render(frame, a.status, state, &theme);
     match state.overlay {
@@ -146,6 +146,22 @@ pub fn render(frame: &mut Frame, state: &State) {
             problems::render(frame, overlay_area(area), state, scroll, &theme)
         }
         Overlay::None => {}
+    }
+}
+
+/// The list, the facet panes and the reader, where the layout puts them.
+fn panes(frame: &mut Frame, a: &super::layout::Areas, state: &State, theme: &Theme) {
+    if let Some(r) = a.list {
+        list::render(frame, r, state, theme);
+    }
+    if let Some(r) = a.actors {
+        facets::render(frame, r, state, Focus::Actors, theme);
+    }
+    if let Some(r) = a.countries {
+        facets::render(frame, r, state, Focus::Countries, theme);
+    }
+    if let Some(r) = a.reader {
+        reader::render(frame, r, state, theme);
     }
 }
 
