@@ -115,9 +115,12 @@ fn main() {
         .expect("a pty");
     let bin = std::fs::canonicalize(bin).expect("the brief binary exists");
     let mut cmd = CommandBuilder::new(bin);
-    let dir = std::fs::canonicalize(dir).expect("the briefings folder exists");
-    cmd.arg("--dir");
-    cmd.arg(dir);
+    // The folder as given, from this folder, so the cache primed by
+    // `brief check DIR` is the one the browser finds.
+    if let Ok(cwd) = std::env::current_dir() {
+        cmd.cwd(cwd);
+    }
+    cmd.args(["--dir", dir]);
     cmd.env("TERM", "xterm-256color");
     let started = Instant::now();
     let mut child = pair.slave.spawn_command(cmd).expect("brief starts");

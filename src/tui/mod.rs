@@ -111,11 +111,8 @@ fn spawn_worker(
     latest: Arc<AtomicU64>,
     tx: Sender<Event>,
 ) {
-    // The word index is built now, in the background, rather than on the
-    // first word typed; a search that needs it meanwhile waits for it.
-    let warm = corpus.clone();
-    thread::spawn(move || warm.prepare_search());
     thread::spawn(move || {
+        let mut warmed = false;
         while let Ok(mut req) = requests.recv() {
             while let Ok(newer) = requests.try_recv() {
                 req = newer;
@@ -127,6 +124,15 @@ fn spawn_worker(
             };
             if tx.send(Event::App(Msg::Results(results))).is_err() {
                 break;
+            }
+            if !warmed {
+                // Once the first list is on screen (not before: it would wait
+                // for the cores), the word index is built in the background
+                // rather than on the first word typed; a search that needs it
+                // meanwhile waits for it.
+                warmed = true;
+                let warm = corpus.clone();
+                thread::spawn(move || warm.prepare_search());
             }
         }
     });
