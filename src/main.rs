@@ -5,7 +5,7 @@ mod cli;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 use brief::paths;
 use cli::output::{Out, color_wanted};
@@ -78,6 +78,17 @@ fn run(args: Cli) -> Result<Outcome, Failure> {
         }
         Some(Command::Paths) => {
             cli::paths::run(&mut out, &paths::choose(dir))?;
+            Outcome::Found
+        }
+        Some(Command::Completions { shell }) => {
+            // Into a buffer first: the generator panics on a closed pipe.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "brief", &mut script);
+            out.w.write_all(&script)?;
+            Outcome::Found
+        }
+        Some(Command::Man) => {
+            clap_mangen::Man::new(Cli::command()).render(&mut out.w)?;
             Outcome::Found
         }
     };

@@ -1253,3 +1253,48 @@ fn hostile_text_is_escaped_in_json_and_kept_as_data() {
         );
     }
 }
+
+#[test]
+fn completions_cover_every_subcommand_for_each_shell() {
+    for (shell, marker) in [
+        ("bash", "_brief()"),
+        ("zsh", "#compdef brief"),
+        ("fish", "complete -c brief"),
+    ] {
+        let o = brief(&["completions", shell]);
+        assert_eq!(o.status.code(), Some(0), "{shell}: {}", stderr(&o));
+        let script = stdout(&o);
+        assert!(script.contains(marker), "{shell}: {script}");
+        for sub in [
+            "check",
+            "list",
+            "search",
+            "show",
+            "actors",
+            "countries",
+            "paths",
+        ] {
+            assert!(script.contains(sub), "{shell} completes '{sub}'");
+        }
+    }
+    let o = brief(&["completions", "tcsh"]);
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "an unknown shell is a usage error"
+    );
+}
+
+#[test]
+fn the_man_page_is_generated_from_the_same_definitions_as_help() {
+    let o = brief(&["man"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let page = stdout(&o);
+    assert!(page.contains(".TH brief 1"), "{page}");
+    for item in ["search", "--no-cache", "--dir"] {
+        assert!(
+            page.contains(item) || page.contains(&item.replace('-', "\\-")),
+            "the page mentions {item}"
+        );
+    }
+}

@@ -127,6 +127,15 @@ pub enum Command {
     },
     /// Which briefings folder is used and why; the config, state and cache folders.
     Paths,
+    /// Print a completion script for a shell, e.g.
+    /// `brief completions bash > ~/.local/share/bash-completion/completions/brief`.
+    Completions {
+        /// bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), generated from the same definitions as --help:
+    /// `brief man | man -l -`.
+    Man,
 }
 
 #[derive(Debug, Args)]
