@@ -511,10 +511,21 @@ fn meeting_in_years(b: &Briefing, from: u16, to: u16) -> bool {
     }
 }
 
-fn selected(b: &Briefing, sel: &Selection) -> bool {
-    (sel.countries.is_empty() || b.countries.iter().any(|c| sel.countries.contains(c)))
-        && (sel.actors.is_empty() || b.actors.iter().any(|a| sel.actors.contains(&a.actor)))
-        && sel.years.is_none_or(|(a, z)| meeting_in_years(b, a, z))
+impl Selection {
+    /// Whether the briefing passes the country facet (any selected country).
+    fn has_country(&self, b: &Briefing) -> bool {
+        self.countries.is_empty() || b.countries.iter().any(|c| self.countries.contains(c))
+    }
+    /// Whether the briefing passes the actor facet (any selected actor).
+    fn has_actor(&self, b: &Briefing) -> bool {
+        self.actors.is_empty() || b.actors.iter().any(|a| self.actors.contains(&a.actor))
+    }
+    fn has_years(&self, b: &Briefing) -> bool {
+        self.years.is_none_or(|(a, z)| meeting_in_years(b, a, z))
+    }
+    fn admits(&self, b: &Briefing) -> bool {
+        self.has_country(b) && self.has_actor(b) && self.has_years(b)
+    }
 }
 
 /// Score of one plain (one-word) term for every briefing, 0 where it does not
@@ -678,7 +689,7 @@ pub fn search(corpus: &Corpus, query: &Query, selection: &Selection) -> Vec<Hit>
                     && corpus
                         .briefings
                         .get(*d)
-                        .is_some_and(|b| selected(b, selection))
+                        .is_some_and(|b| selection.admits(b))
             })
             .filter_map(|(doc, s)| s.map(|score| Hit { doc, score }))
             .collect(),
@@ -825,18 +836,6 @@ pub fn faceted_until(
     let idx = corpus.index();
     let scores = matched_until(corpus, query, stop)?;
     let (na, nc) = (corpus.registry.actors().len(), idx.countries.len());
-    let in_countries = |b: &Briefing| {
-        selection.countries.is_empty()
-            || b.countries.iter().any(|c| selection.countries.contains(c))
-    };
-    let in_actors = |b: &Briefing| {
-        selection.actors.is_empty() || b.actors.iter().any(|a| selection.actors.contains(&a.actor))
-    };
-    let in_years = |b: &Briefing| {
-        selection
-            .years
-            .is_none_or(|(a, z)| meeting_in_years(b, a, z))
-    };
     let (hits, (actors, countries)) = scores
         .par_chunks(4096)
         .enumerate()
@@ -848,10 +847,10 @@ pub fn faceted_until(
                 let (Some(score), Some(b)) = (s, corpus.briefings.get(doc)) else {
                     continue;
                 };
-                if !in_years(b) {
+                if !selection.has_years(b) {
                     continue;
                 }
-                let (ic, ia) = (in_countries(b), in_actors(b));
+                let (ic, ia) = (selection.has_country(b), selection.has_actor(b));
                 count(idx, doc, &mut a, &mut k, (ic, ia));
                 if ic && ia {
                     hits.push(Hit { doc, score: *score });
