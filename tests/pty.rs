@@ -28,6 +28,9 @@ struct Session {
     parser: Arc<Mutex<vt100::Parser>>,
     raw: Arc<Mutex<Vec<u8>>>,
     eof: Arc<AtomicBool>,
+    /// Config, state and cache folders of this session alone, so sessions
+    /// never see each other's remembered state or the user's own.
+    home: tempfile::TempDir,
 }
 
 impl Session {
@@ -62,6 +65,8 @@ impl Session {
             cmd.env("TERM", "xterm-256color");
         }
         cmd.env_remove("NO_COLOR");
+        let home = tempfile::tempdir().expect("a home folder");
+        Session::isolate(&mut cmd, home.path());
         let child = pair.slave.spawn_command(cmd).expect("brief starts");
         // Only the child holds the terminal side now, so reads end when it exits.
         drop(pair.slave);
@@ -103,7 +108,28 @@ impl Session {
             parser,
             raw,
             eof,
+            home,
         }
+    }
+
+    /// Points every folder brief reads or writes, other than the briefings, into `home`.
+    fn isolate(cmd: &mut CommandBuilder, home: &Path) {
+        for (var, sub) in [
+            ("XDG_CONFIG_HOME", "config"),
+            ("XDG_STATE_HOME", "state"),
+            ("XDG_CACHE_HOME", "cache"),
+            ("XDG_DATA_HOME", "data"),
+        ] {
+            if cmd.get_env(var).is_none() {
+                cmd.env(var, home.join(sub));
+            }
+        }
+    }
+
+    /// The folder holding this session's config, state and cache folders.
+    #[expect(dead_code, reason = "the remembered-state tests restart in it")]
+    fn home(&self) -> &Path {
+        self.home.path()
     }
 
     fn screen(&self) -> String {
