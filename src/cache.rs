@@ -141,9 +141,8 @@ pub(crate) fn read(
     };
     let mut file = std::io::BufReader::new(file);
     let damaged = |e: &dyn std::fmt::Display| {
-        let bad = path.with_extension("bin.bad");
-        let message = match std::fs::rename(&path, &bad) {
-            Ok(()) => format!(
+        let message = match crate::paths::set_aside(&path) {
+            Ok(bad) => format!(
                 "the cache could not be read ({e}); set aside as {} and rebuilt from the files",
                 bad.display()
             ),
@@ -234,7 +233,6 @@ pub(crate) fn write(
     stamps: &[Stamp],
     corpus: &crate::Corpus,
 ) -> std::io::Result<()> {
-    std::fs::create_dir_all(cache_dir)?;
     let path = file_for(cache_dir, root);
     // A damaged-cache warning belongs to this run only.
     let problems: Vec<&Problem> = corpus.problems.iter().filter(|p| p.path != path).collect();
@@ -248,21 +246,14 @@ pub(crate) fn write(
     let err = std::io::Error::other;
     let head = postcard::to_stdvec(&header(root, max_file_size)).map_err(err)?;
     let body = postcard::to_stdvec(&body).map_err(err)?;
-    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
-    let result = (|| {
-        let mut f = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
-        write_frame(&mut f, &head)?;
-        write_frame(&mut f, &body)?;
+    crate::paths::write_atomically(&path, |f| {
+        write_frame(f, &head)?;
+        write_frame(f, &body)?;
         for chunk in chunks {
-            write_frame(&mut f, &postcard::to_stdvec(chunk).map_err(err)?)?;
+            write_frame(f, &postcard::to_stdvec(chunk).map_err(err)?)?;
         }
-        f.into_inner().map_err(|e| e.into_error())?;
-        std::fs::rename(&tmp, &path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
+        Ok(())
+    })
 }
 
 /// `Body` by reference, so writing the cache copies nothing.

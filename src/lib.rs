@@ -6,12 +6,14 @@
 
 pub mod actors;
 pub mod cache;
+pub mod config;
 pub mod corpus;
 pub mod countries;
 pub mod load;
 pub mod model;
 pub mod paths;
 pub mod query;
+pub mod remembered;
 pub mod search;
 pub mod text;
 pub mod tui;

@@ -532,7 +532,7 @@ fn yaml_problem(path: &Path, err: &serde_yaml::Error, fields: &[&str]) -> Proble
 /// can otherwise expand to billions of values. A file without `*` has no
 /// alias and skips the check; with one, the nodes are counted, without
 /// keeping them, by a first pass that stops at the limit.
-fn check_alias_expansion(path: &Path, text: &str) -> Result<(), Problem> {
+pub(crate) fn check_alias_expansion(path: &Path, text: &str) -> Result<(), Problem> {
     if !text.contains('*') {
         return Ok(());
     }

@@ -32,6 +32,19 @@ fn run(args: Cli) -> Result<Outcome, Failure> {
     };
     let dir = args.dir.as_deref();
     let opts = cli::load_options(args.no_cache);
+    let config = brief::config::load(
+        brief::config::path(args.config.as_deref()).as_deref(),
+        args.config.is_some(),
+    );
+    let configured = config.config.briefings.as_deref();
+    let choose = |flag: Option<&std::path::Path>| paths::choose(flag, configured);
+    let quiet = matches!(
+        args.command,
+        None | Some(Command::Config { .. } | Command::Completions { .. } | Command::Man)
+    );
+    if !quiet {
+        cli::warn_config(&config);
+    }
     let load = |choice: &paths::Choice| cli::load_corpus(choice, &opts);
     let mut loaded: Option<brief::Corpus> = None;
     let outcome = match args.command {
@@ -42,42 +55,57 @@ fn run(args: Cli) -> Result<Outcome, Failure> {
                 ));
             }
             drop(out);
-            let choice = paths::choose(args.browse.path.as_deref().or(dir));
-            return brief_tui(choice, args.browse, opts);
+            let choice = choose(args.browse.path.as_deref().or(dir));
+            let setup = brief::tui::Setup {
+                load: opts,
+                state_file: brief::remembered::path(),
+                fresh: args.browse.fresh,
+                config,
+            };
+            return brief_tui(choice, args.browse, setup);
         }
         Some(Command::Check { path, verbose }) => {
-            let choice = paths::choose(path.as_deref().or(dir));
+            let choice = choose(path.as_deref().or(dir));
             let corpus = &*loaded.insert(load(&choice)?);
             cli::note_empty(corpus);
             cli::check::run(&mut out, corpus, verbose)?
         }
         Some(Command::List(list)) => {
-            let corpus = &*loaded.insert(load(&paths::choose(dir))?);
+            let choice = choose(dir);
+            let corpus = &*loaded.insert(load(&choice)?);
             cli::warn_problems(corpus);
-            let sel = cli::selection(corpus, &list.countries, &list.actors, list.year.as_deref())?;
+            let mut sel =
+                cli::selection(corpus, &list.countries, &list.actors, list.year.as_deref())?;
+            use brief::remembered::Only;
+            let only = match (list.bookmarked, list.unread) {
+                (true, _) => Some(Only::Bookmarked),
+                (_, true) => Some(Only::Unread),
+                _ => None,
+            };
+            sel.ids = cli::marks_filter(&choice, only);
             cli::list::run(&mut out, corpus, &sel, list.json)?
         }
         Some(Command::Search { query, limit, json }) => {
-            let corpus = &*loaded.insert(load(&paths::choose(dir))?);
+            let corpus = &*loaded.insert(load(&choose(dir))?);
             cli::warn_problems(corpus);
             cli::search::run(&mut out, corpus, &query, limit, json)?
         }
         Some(Command::Show { id, json }) => {
-            let corpus = &*loaded.insert(load(&paths::choose(dir))?);
+            let corpus = &*loaded.insert(load(&choose(dir))?);
             cli::show::run(&mut out, corpus, &id, json)?
         }
         Some(Command::Actors { json }) => {
-            let corpus = &*loaded.insert(load(&paths::choose(dir))?);
+            let corpus = &*loaded.insert(load(&choose(dir))?);
             cli::note_empty(corpus);
             cli::facets::actors(&mut out, corpus, json)?
         }
         Some(Command::Countries { json }) => {
-            let corpus = &*loaded.insert(load(&paths::choose(dir))?);
+            let corpus = &*loaded.insert(load(&choose(dir))?);
             cli::note_empty(corpus);
             cli::facets::countries(&mut out, corpus, json)?
         }
         Some(Command::Paths) => {
-            cli::paths::run(&mut out, &paths::choose(dir))?;
+            cli::paths::run(&mut out, &choose(dir), &config)?;
             Outcome::Found
         }
         Some(Command::Completions { shell }) => {
@@ -87,6 +115,7 @@ fn run(args: Cli) -> Result<Outcome, Failure> {
             out.w.write_all(&script)?;
             Outcome::Found
         }
+        Some(Command::Config { default }) => cli::config::run(&mut out, &config, default)?,
         Some(Command::Man) => {
             clap_mangen::Man::new(Cli::command()).render(&mut out.w)?;
             Outcome::Found
@@ -105,7 +134,7 @@ fn run(args: Cli) -> Result<Outcome, Failure> {
 fn brief_tui(
     choice: paths::Choice,
     args: cli::BrowseArgs,
-    opts: brief::load::LoadOptions,
+    setup: brief::tui::Setup,
 ) -> Result<Outcome, Failure> {
     use brief::tui::{Exit, Source, run, state::Launch};
     let source = match choice.dir() {
@@ -127,8 +156,9 @@ fn brief_tui(
         countries: args.countries,
         actors: args.actors,
         open: args.open,
+        ..Launch::default()
     };
-    match run(source, launch, opts)? {
+    match run(source, launch, setup)? {
         Exit::Quit => Ok(Outcome::Found),
         Exit::Signal(sig) => std::process::exit(128 + sig),
     }

@@ -12,6 +12,7 @@ pub const DIR_ENV: &str = "BRIEF_DIR";
 pub enum Choice {
     Flag(PathBuf),
     Env(PathBuf),
+    Config(PathBuf),
     Local(PathBuf),
     UserData(PathBuf),
     Embedded,
@@ -20,7 +21,11 @@ pub enum Choice {
 impl Choice {
     pub fn dir(&self) -> Option<&Path> {
         match self {
-            Choice::Flag(p) | Choice::Env(p) | Choice::Local(p) | Choice::UserData(p) => Some(p),
+            Choice::Flag(p)
+            | Choice::Env(p)
+            | Choice::Config(p)
+            | Choice::Local(p)
+            | Choice::UserData(p) => Some(p),
             Choice::Embedded => None,
         }
     }
@@ -29,6 +34,7 @@ impl Choice {
         match self {
             Choice::Flag(_) => "given on the command line",
             Choice::Env(_) => "from $BRIEF_DIR",
+            Choice::Config(_) => "from config.yaml (briefings:)",
             Choice::Local(_) => "./briefings in the current folder",
             Choice::UserData(_) => "the user data folder",
             Choice::Embedded => "no folder found: the corpus built into the binary",
@@ -40,13 +46,17 @@ fn project() -> Option<ProjectDirs> {
     ProjectDirs::from("", "", "brief")
 }
 
-/// Flag, else `$BRIEF_DIR`, else `./briefings`, else the user data folder, else built-in.
-pub fn choose(flag: Option<&Path>) -> Choice {
+/// Flag, else `$BRIEF_DIR`, else the config's `briefings:`, else `./briefings`,
+/// else the user data folder, else built-in.
+pub fn choose(flag: Option<&Path>, configured: Option<&Path>) -> Choice {
     if let Some(p) = flag {
         return Choice::Flag(p.to_path_buf());
     }
     if let Some(p) = std::env::var_os(DIR_ENV).filter(|v| !v.is_empty()) {
         return Choice::Env(PathBuf::from(p));
+    }
+    if let Some(p) = configured {
+        return Choice::Config(p.to_path_buf());
     }
     let local = PathBuf::from("briefings");
     if local.is_dir() {
@@ -72,4 +82,39 @@ pub fn state_dir() -> Option<PathBuf> {
 
 pub fn cache_dir() -> Option<PathBuf> {
     project().map(|p| p.cache_dir().to_path_buf())
+}
+
+/// Writes a file brief owns (cache, state) atomically: a temporary file in the
+/// same folder, then a rename, so a reader never sees half of it and a crash
+/// leaves the previous version whole.
+pub fn write_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".tmp{}", std::process::id()));
+    let tmp = path.with_file_name(name);
+    let result = (|| {
+        let mut f = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
+        write(&mut f)?;
+        f.into_inner().map_err(|e| e.into_error())?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Moves a file brief cannot read out of the way, as `NAME.bad`, so it is
+/// rebuilt rather than fatal and still there to look at. Returns where it went.
+pub fn set_aside(path: &Path) -> std::io::Result<PathBuf> {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".bad");
+    let bad = path.with_file_name(name);
+    std::fs::rename(path, &bad)?;
+    Ok(bad)
 }

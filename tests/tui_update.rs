@@ -873,6 +873,7 @@ fn launch_options_filter_and_open() {
         countries: vec!["NE".into()],
         actors: vec![],
         open: Some(ITALY.into()),
+        ..Launch::default()
     };
     let state = loaded_with(120, 40, launch);
     assert_eq!(state.search.text, "migrants");
@@ -899,6 +900,7 @@ fn launch_with_unknown_values_says_so_and_shows_everything() {
         countries: vec!["Narnia".into()],
         actors: vec!["Nobody at all".into()],
         open: Some("2021-11-28-manche".into()),
+        ..Launch::default()
     };
     let state = loaded_with(120, 40, launch);
     let msg = state.message.clone().expect("the bad values are reported");

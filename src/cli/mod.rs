@@ -1,6 +1,7 @@
 //! The command line: one definition per flag drives parsing and `--help`.
 
 pub mod check;
+pub mod config;
 pub mod facets;
 pub mod json;
 pub mod list;
@@ -54,6 +55,10 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub no_cache: bool,
 
+    /// Settings file (default: config.yaml in the config folder; see `brief paths`).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 
@@ -79,6 +84,10 @@ pub struct BrowseArgs {
     /// Start with this briefing open in the reader.
     #[arg(long, value_name = "ID")]
     pub open: Option<String>,
+    /// Start clean: no search, filters or selection from the last session
+    /// (read marks, bookmarks and history stay).
+    #[arg(long)]
+    pub fresh: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -127,6 +136,13 @@ pub enum Command {
     },
     /// Which briefings folder is used and why; the config, state and cache folders.
     Paths,
+    /// Show the settings in force and any problem with config.yaml, or print a
+    /// commented default file: `brief config --default > ~/.config/brief/config.yaml`.
+    Config {
+        /// Print the default config.yaml, every setting explained.
+        #[arg(long)]
+        default: bool,
+    },
     /// Print a completion script for a shell, e.g.
     /// `brief completions bash > ~/.local/share/bash-completion/completions/brief`.
     Completions {
@@ -149,6 +165,12 @@ pub struct ListArgs {
     /// Only meetings in this year or range (2021, 2019..2021).
     #[arg(long, value_name = "Y")]
     pub year: Option<String>,
+    /// Only briefings bookmarked in the browser (b).
+    #[arg(long, conflicts_with = "unread")]
+    pub bookmarked: bool,
+    /// Only briefings not yet opened in the browser.
+    #[arg(long)]
+    pub unread: bool,
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
@@ -256,4 +278,39 @@ pub fn warn_problems(corpus: &Corpus) {
             corpus.origin
         );
     }
+}
+
+/// Says on stderr what is wrong with the config; brief goes on with the defaults.
+pub fn warn_config(config: &brief::config::ConfigFile) {
+    for p in &config.problems {
+        eprintln!("brief: {}", brief::text::sanitize(&p.to_string(), false));
+    }
+}
+
+/// The bookmarked or unread filter of `brief list`, from the remembered state.
+pub fn marks_filter(
+    choice: &Choice,
+    only: Option<brief::remembered::Only>,
+) -> Option<brief::search::IdFilter> {
+    use brief::remembered::Only;
+    use brief::search::IdFilter;
+    let only = only?;
+    let folder = brief::remembered::path()
+        .map(|file| {
+            let (all, problem) = brief::remembered::load(&file);
+            if let Some(p) = problem {
+                eprintln!("brief: {}", brief::text::sanitize(&p.to_string(), false));
+            }
+            all
+        })
+        .unwrap_or_default()
+        .folders
+        .remove(&brief::remembered::folder_key(choice.dir()))
+        .unwrap_or_default();
+    Some(match only {
+        Only::Bookmarked => {
+            IdFilter::Only(std::sync::Arc::new(folder.bookmarks.into_iter().collect()))
+        }
+        Only::Unread => IdFilter::Except(std::sync::Arc::new(folder.read.into_iter().collect())),
+    })
 }

@@ -6,7 +6,11 @@ use brief::paths::{self, Choice};
 
 use super::output::Out;
 
-pub fn run<W: Write>(out: &mut Out<W>, choice: &Choice) -> std::io::Result<()> {
+pub fn run<W: Write>(
+    out: &mut Out<W>,
+    choice: &Choice,
+    config: &brief::config::ConfigFile,
+) -> std::io::Result<()> {
     let show = |p: Option<std::path::PathBuf>| {
         p.map_or("(none on this system)".to_string(), |p| {
             p.display().to_string()
@@ -28,10 +32,18 @@ pub fn run<W: Write>(out: &mut Out<W>, choice: &Choice) -> std::io::Result<()> {
         ],
         vec![
             "config".to_string(),
-            show(paths::config_dir()),
-            String::new(),
+            show(config.path.clone()),
+            if config.exists {
+                String::new()
+            } else {
+                "(not created: `brief config --default` prints one)".to_string()
+            },
         ],
-        vec!["state".to_string(), show(paths::state_dir()), String::new()],
+        vec![
+            "state".to_string(),
+            show(brief::remembered::path()),
+            "(read marks, bookmarks, history)".to_string(),
+        ],
         vec!["cache".to_string(), show(paths::cache_dir()), String::new()],
     ];
     out.table(&rows, &[Out::bold, super::output::plain, Out::dim])

@@ -56,11 +56,67 @@ pub struct Selection {
     pub countries: Vec<CountryCode>,
     pub actors: Vec<ActorId>,
     pub years: Option<(u16, u16)>,
+    /// Briefings kept by id: the bookmarked or unread filters.
+    pub ids: Option<IdFilter>,
 }
 
 impl Selection {
     pub fn is_empty(&self) -> bool {
-        self.countries.is_empty() && self.actors.is_empty() && self.years.is_none()
+        self.countries.is_empty()
+            && self.actors.is_empty()
+            && self.years.is_none()
+            && self.ids.is_none()
+    }
+}
+
+/// A set of briefing ids, shared rather than copied on every keystroke.
+pub type IdSet = std::sync::Arc<rustc_hash::FxHashSet<String>>;
+
+/// Keeps the briefings whose id is in the set (`Only`) or not in it (`Except`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IdFilter {
+    Only(IdSet),
+    Except(IdSet),
+}
+
+impl IdFilter {
+    pub fn keeps(&self, id: &str) -> bool {
+        match self {
+            IdFilter::Only(set) => set.contains(id),
+            IdFilter::Except(set) => !set.contains(id),
+        }
+    }
+}
+
+/// The order of the hits: best match first, or newest meeting first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Sort {
+    #[default]
+    Relevance,
+    Date,
+}
+
+impl Sort {
+    pub fn name(self) -> &'static str {
+        match self {
+            Sort::Relevance => "relevance",
+            Sort::Date => "date",
+        }
+    }
+    pub fn other(self) -> Sort {
+        match self {
+            Sort::Relevance => Sort::Date,
+            Sort::Date => Sort::Relevance,
+        }
+    }
+}
+
+/// Puts ranked hits in `sort` order. Briefings are stored newest first, so by
+/// date is by index.
+pub fn sort_hits(hits: &mut [Hit], sort: Sort) {
+    if sort == Sort::Date {
+        hits.par_sort_unstable_by_key(|h| h.doc);
     }
 }
 
@@ -520,11 +576,13 @@ impl Selection {
     fn has_actor(&self, b: &Briefing) -> bool {
         self.actors.is_empty() || b.actors.iter().any(|a| self.actors.contains(&a.actor))
     }
-    fn has_years(&self, b: &Briefing) -> bool {
+    /// Whether the briefing passes the filters that are not facets: years and ids.
+    fn has_years_and_id(&self, b: &Briefing) -> bool {
         self.years.is_none_or(|(a, z)| meeting_in_years(b, a, z))
+            && self.ids.as_ref().is_none_or(|f| f.keeps(&b.id))
     }
     fn admits(&self, b: &Briefing) -> bool {
-        self.has_country(b) && self.has_actor(b) && self.has_years(b)
+        self.has_country(b) && self.has_actor(b) && self.has_years_and_id(b)
     }
 }
 
@@ -847,7 +905,7 @@ pub fn faceted_until(
                 let (Some(score), Some(b)) = (s, corpus.briefings.get(doc)) else {
                     continue;
                 };
-                if !selection.has_years(b) {
+                if !selection.has_years_and_id(b) {
                     continue;
                 }
                 let (ic, ia) = (selection.has_country(b), selection.has_actor(b));

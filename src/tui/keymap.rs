@@ -3,7 +3,11 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+use std::path::Path;
+
 use super::action::Action;
+use crate::config::KeyOverride;
+use crate::model::{Problem, Severity};
 
 /// Where a binding applies. Dispatch tries the overlay, then the text input
 /// in use, then the focused pane, then `Global`.
@@ -81,6 +85,7 @@ impl Key {
             KeyCode::End => "End".into(),
             KeyCode::PageUp => "PgUp".into(),
             KeyCode::PageDown => "PgDn".into(),
+            KeyCode::F(n) => format!("F{n}"),
             other => format!("{other:?}"),
         };
         if self.mods.contains(KeyModifiers::CONTROL) {
@@ -88,6 +93,76 @@ impl Key {
         } else {
             base
         }
+    }
+
+    /// A plain character, which text input scopes type rather than bind.
+    fn is_text(&self) -> bool {
+        matches!(self.code, KeyCode::Char(_)) && self.mods.is_empty()
+    }
+
+    /// A key as written in `config.yaml`: `q`, `Q`, `Ctrl-d`, `C-d`, `Enter`,
+    /// `Shift-Tab`, `PgDn`, `F2`. Names ignore case; single characters keep it.
+    pub fn parse(text: &str) -> Result<Key, String> {
+        let mut rest = text.trim();
+        let mut mods = KeyModifiers::NONE;
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            let cut = ["ctrl-", "ctrl+", "c-", "control-"]
+                .iter()
+                .find(|p| lower.starts_with(*p) && rest.chars().count() > p.len());
+            if let Some(p) = cut {
+                mods |= KeyModifiers::CONTROL;
+                rest = &rest[p.len()..];
+                continue;
+            }
+            let cut = ["alt-", "alt+", "m-", "meta-"]
+                .iter()
+                .find(|p| lower.starts_with(*p) && rest.chars().count() > p.len());
+            if cut.is_some() {
+                return Err(
+                    "brief binds no Alt keys: over SSH Esc then a letter arrives as Alt+letter"
+                        .into(),
+                );
+            }
+            break;
+        }
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            (None, _) => return Err("empty".into()),
+            (Some(c), None) => {
+                if c.is_control() {
+                    return Err("a control character".into());
+                }
+                if mods.contains(KeyModifiers::CONTROL) {
+                    KeyCode::Char(c.to_ascii_lowercase())
+                } else {
+                    KeyCode::Char(c)
+                }
+            }
+            _ => match rest.to_ascii_lowercase().as_str() {
+                "enter" | "return" => KeyCode::Enter,
+                "esc" | "escape" => KeyCode::Esc,
+                "tab" => KeyCode::Tab,
+                "shift-tab" | "backtab" => KeyCode::BackTab,
+                "space" => KeyCode::Char(' '),
+                "backspace" | "bs" => KeyCode::Backspace,
+                "del" | "delete" => KeyCode::Delete,
+                "up" => KeyCode::Up,
+                "down" => KeyCode::Down,
+                "left" => KeyCode::Left,
+                "right" => KeyCode::Right,
+                "home" => KeyCode::Home,
+                "end" => KeyCode::End,
+                "pgup" | "pageup" => KeyCode::PageUp,
+                "pgdn" | "pagedown" => KeyCode::PageDown,
+                f if f.starts_with('f') => match f[1..].parse::<u8>() {
+                    Ok(n) if (1..=12).contains(&n) => KeyCode::F(n),
+                    _ => return Err("unknown key name".into()),
+                },
+                _ => return Err("unknown key name".into()),
+            },
+        };
+        Ok(Key { code, mods })
     }
 
     fn matches(&self, ev: &KeyEvent) -> bool {
@@ -101,25 +176,20 @@ impl Key {
     }
 }
 
+#[derive(Debug, Clone)]
 pub struct Binding {
     pub scope: Scope,
-    pub keys: &'static [Key],
+    pub keys: Vec<Key>,
     pub action: Action,
     pub help: &'static str,
     /// Shown in the status bar when its scope is active.
     pub hint: bool,
 }
 
-const fn b(
-    scope: Scope,
-    keys: &'static [Key],
-    action: Action,
-    help: &'static str,
-    hint: bool,
-) -> Binding {
+fn b(scope: Scope, keys: &[Key], action: Action, help: &'static str, hint: bool) -> Binding {
     Binding {
         scope,
-        keys,
+        keys: keys.to_vec(),
         action,
         help,
         hint,
@@ -129,315 +199,381 @@ const fn b(
 use KeyCode as C;
 use Scope as S;
 
-pub static KEYMAP: &[Binding] = &[
-    b(
-        S::Help,
-        &[k(C::Esc), ch('?'), ch('q')],
-        Action::Back,
-        "close the help",
-        true,
-    ),
-    b(
-        S::Help,
-        &[ch('j'), k(C::Down)],
-        Action::MoveDown,
-        "scroll down",
-        false,
-    ),
-    b(
-        S::Help,
-        &[ch('k'), k(C::Up)],
-        Action::MoveUp,
-        "scroll up",
-        false,
-    ),
-    b(
-        S::Problems,
-        &[k(C::Esc), ch('p'), ch('q')],
-        Action::Back,
-        "close the problems view",
-        true,
-    ),
-    b(
-        S::Problems,
-        &[ch('j'), k(C::Down)],
-        Action::MoveDown,
-        "scroll down",
-        false,
-    ),
-    b(
-        S::Problems,
-        &[ch('k'), k(C::Up)],
-        Action::MoveUp,
-        "scroll up",
-        false,
-    ),
-    b(
-        S::Search,
-        &[k(C::Esc)],
-        Action::Back,
-        "leave the search line",
-        true,
-    ),
-    b(
-        S::Search,
-        &[k(C::Enter), k(C::Down)],
-        Action::Submit,
-        "go to the results",
-        true,
-    ),
-    b(
-        S::Search,
-        &[ctrl('u')],
-        Action::ClearLine,
-        "clear the search",
-        true,
-    ),
-    b(
-        S::Search,
-        &[k(C::Backspace)],
-        Action::DeleteBack,
-        "delete before the cursor",
-        false,
-    ),
-    b(
-        S::Search,
-        &[k(C::Delete)],
-        Action::DeleteForward,
-        "delete under the cursor",
-        false,
-    ),
-    b(
-        S::Search,
-        &[k(C::Left)],
-        Action::CursorLeft,
-        "cursor left",
-        false,
-    ),
-    b(
-        S::Search,
-        &[k(C::Right)],
-        Action::CursorRight,
-        "cursor right",
-        false,
-    ),
-    b(
-        S::Search,
-        &[k(C::Home), ctrl('a')],
-        Action::LineStart,
-        "start of line",
-        false,
-    ),
-    b(
-        S::Search,
-        &[k(C::End), ctrl('e')],
-        Action::LineEnd,
-        "end of line",
-        false,
-    ),
-    b(
-        S::ArticleFind,
-        &[k(C::Esc)],
-        Action::Back,
-        "stop searching the article",
-        true,
-    ),
-    b(
-        S::ArticleFind,
-        &[k(C::Enter)],
-        Action::Submit,
-        "keep the matches, back to reading",
-        true,
-    ),
-    b(
-        S::ArticleFind,
-        &[k(C::Backspace)],
-        Action::DeleteBack,
-        "delete a character",
-        false,
-    ),
-    b(
-        S::ArticleFind,
-        &[ctrl('u')],
-        Action::ClearLine,
-        "clear",
-        false,
-    ),
-    b(
-        S::FacetNarrow,
-        &[k(C::Esc)],
-        Action::Back,
-        "stop narrowing",
-        true,
-    ),
-    b(
-        S::FacetNarrow,
-        &[k(C::Backspace)],
-        Action::DeleteBack,
-        "delete a character",
-        false,
-    ),
-    b(
-        S::FacetNarrow,
-        &[k(C::Enter), ch(' ')],
-        Action::Toggle,
-        "select or unselect",
-        true,
-    ),
-    b(
-        S::FacetNarrow,
-        &[k(C::Down)],
-        Action::MoveDown,
-        "next value",
-        false,
-    ),
-    b(
-        S::FacetNarrow,
-        &[k(C::Up)],
-        Action::MoveUp,
-        "previous value",
-        false,
-    ),
-    b(
-        S::List,
-        &[k(C::Enter)],
-        Action::Open,
-        "open in the reader",
-        true,
-    ),
-    b(
-        S::Facets,
-        &[k(C::Enter), ch(' ')],
-        Action::Toggle,
-        "select or unselect",
-        true,
-    ),
-    b(
-        S::Facets,
-        &[ch('/')],
-        Action::NarrowFacet,
-        "narrow (or type any other letter)",
-        true,
-    ),
-    b(
-        S::Reader,
-        &[ch('/')],
-        Action::FindInArticle,
-        "search in the article",
-        true,
-    ),
-    b(S::Reader, &[ch('n')], Action::NextMatch, "next match", true),
-    b(
-        S::Reader,
-        &[ch('N')],
-        Action::PrevMatch,
-        "previous match",
-        true,
-    ),
-    b(
-        S::Reader,
-        &[k(C::Esc)],
-        Action::Back,
-        "close the reader",
-        true,
-    ),
-    b(
-        S::Always,
-        &[ctrl('c')],
-        Action::Quit,
-        "quit, from anywhere",
-        false,
-    ),
-    b(
-        S::Always,
-        &[ctrl('z')],
-        Action::Suspend,
-        "suspend to the shell (fg to return)",
-        false,
-    ),
-    b(S::Global, &[ch('q')], Action::Quit, "quit", true),
-    b(S::Global, &[ch('?')], Action::Help, "help", true),
-    b(S::Global, &[ch('/')], Action::FocusSearch, "search", true),
-    b(
-        S::Global,
-        &[k(C::Tab)],
-        Action::FocusNext,
-        "next pane",
-        true,
-    ),
-    b(
-        S::Global,
-        &[k(C::BackTab)],
-        Action::FocusPrev,
-        "previous pane",
-        false,
-    ),
-    b(
-        S::Global,
-        &[ch('j'), k(C::Down)],
-        Action::MoveDown,
-        "down",
-        false,
-    ),
-    b(S::Global, &[ch('k'), k(C::Up)], Action::MoveUp, "up", false),
-    b(
-        S::Global,
-        &[ch('g'), k(C::Home)],
-        Action::First,
-        "first",
-        false,
-    ),
-    b(
-        S::Global,
-        &[ch('G'), k(C::End)],
-        Action::Last,
-        "last",
-        false,
-    ),
-    b(
-        S::Global,
-        &[k(C::PageDown)],
-        Action::PageDown,
-        "page down",
-        false,
-    ),
-    b(S::Global, &[k(C::PageUp)], Action::PageUp, "page up", false),
-    b(
-        S::Global,
-        &[ctrl('d')],
-        Action::HalfPageDown,
-        "half page down",
-        false,
-    ),
-    b(
-        S::Global,
-        &[ctrl('u')],
-        Action::HalfPageUp,
-        "half page up",
-        false,
-    ),
-    b(
-        S::Global,
-        &[ch('x')],
-        Action::ClearFilters,
-        "clear every filter and the search",
-        true,
-    ),
-    b(
-        S::Global,
-        &[ch('p')],
-        Action::Problems,
-        "problems found while loading",
-        false,
-    ),
-    b(
-        S::Global,
-        &[k(C::Esc)],
-        Action::Back,
-        "back one step",
-        false,
-    ),
-];
+/// The default keys. `Keymap` applies the user's overrides over these.
+fn defaults() -> Vec<Binding> {
+    vec![
+        b(
+            S::Help,
+            &[k(C::Esc), ch('?'), ch('q')],
+            Action::Back,
+            "close the help",
+            true,
+        ),
+        b(
+            S::Help,
+            &[ch('j'), k(C::Down)],
+            Action::MoveDown,
+            "scroll down",
+            false,
+        ),
+        b(
+            S::Help,
+            &[ch('k'), k(C::Up)],
+            Action::MoveUp,
+            "scroll up",
+            false,
+        ),
+        b(
+            S::Problems,
+            &[k(C::Esc), ch('p'), ch('q')],
+            Action::Back,
+            "close the problems view",
+            true,
+        ),
+        b(
+            S::Problems,
+            &[ch('j'), k(C::Down)],
+            Action::MoveDown,
+            "scroll down",
+            false,
+        ),
+        b(
+            S::Problems,
+            &[ch('k'), k(C::Up)],
+            Action::MoveUp,
+            "scroll up",
+            false,
+        ),
+        b(
+            S::Search,
+            &[k(C::Esc)],
+            Action::Back,
+            "leave the search line",
+            true,
+        ),
+        b(
+            S::Search,
+            &[k(C::Enter)],
+            Action::Submit,
+            "go to the results",
+            true,
+        ),
+        b(
+            S::Search,
+            &[k(C::Up)],
+            Action::HistoryPrev,
+            "earlier search from the history",
+            true,
+        ),
+        b(
+            S::Search,
+            &[k(C::Down)],
+            Action::HistoryNext,
+            "later search, or go to the results",
+            false,
+        ),
+        b(
+            S::Search,
+            &[ctrl('u')],
+            Action::ClearLine,
+            "clear the search",
+            true,
+        ),
+        b(
+            S::Search,
+            &[k(C::Backspace)],
+            Action::DeleteBack,
+            "delete before the cursor",
+            false,
+        ),
+        b(
+            S::Search,
+            &[k(C::Delete)],
+            Action::DeleteForward,
+            "delete under the cursor",
+            false,
+        ),
+        b(
+            S::Search,
+            &[k(C::Left)],
+            Action::CursorLeft,
+            "cursor left",
+            false,
+        ),
+        b(
+            S::Search,
+            &[k(C::Right)],
+            Action::CursorRight,
+            "cursor right",
+            false,
+        ),
+        b(
+            S::Search,
+            &[k(C::Home), ctrl('a')],
+            Action::LineStart,
+            "start of line",
+            false,
+        ),
+        b(
+            S::Search,
+            &[k(C::End), ctrl('e')],
+            Action::LineEnd,
+            "end of line",
+            false,
+        ),
+        b(
+            S::ArticleFind,
+            &[k(C::Esc)],
+            Action::Back,
+            "stop searching the article",
+            true,
+        ),
+        b(
+            S::ArticleFind,
+            &[k(C::Enter)],
+            Action::Submit,
+            "keep the matches, back to reading",
+            true,
+        ),
+        b(
+            S::ArticleFind,
+            &[k(C::Backspace)],
+            Action::DeleteBack,
+            "delete a character",
+            false,
+        ),
+        b(
+            S::ArticleFind,
+            &[ctrl('u')],
+            Action::ClearLine,
+            "clear",
+            false,
+        ),
+        b(
+            S::FacetNarrow,
+            &[k(C::Esc)],
+            Action::Back,
+            "stop narrowing",
+            true,
+        ),
+        b(
+            S::FacetNarrow,
+            &[k(C::Backspace)],
+            Action::DeleteBack,
+            "delete a character",
+            false,
+        ),
+        b(
+            S::FacetNarrow,
+            &[k(C::Enter), ch(' ')],
+            Action::Toggle,
+            "select or unselect",
+            true,
+        ),
+        b(
+            S::FacetNarrow,
+            &[k(C::Down)],
+            Action::MoveDown,
+            "next value",
+            false,
+        ),
+        b(
+            S::FacetNarrow,
+            &[k(C::Up)],
+            Action::MoveUp,
+            "previous value",
+            false,
+        ),
+        b(
+            S::List,
+            &[k(C::Enter)],
+            Action::Open,
+            "open in the reader",
+            true,
+        ),
+        b(
+            S::List,
+            &[ch('s')],
+            Action::SwitchSort,
+            "sort by relevance or by date",
+            false,
+        ),
+        b(
+            S::List,
+            &[ch('u')],
+            Action::ToggleRead,
+            "mark read or unread",
+            false,
+        ),
+        b(
+            S::List,
+            &[ch('b')],
+            Action::ToggleBookmark,
+            "bookmark or unbookmark",
+            true,
+        ),
+        b(
+            S::List,
+            &[ch('U')],
+            Action::OnlyUnread,
+            "show only unread briefings, or all",
+            false,
+        ),
+        b(
+            S::List,
+            &[ch('B')],
+            Action::OnlyBookmarked,
+            "show only bookmarked briefings, or all",
+            false,
+        ),
+        b(
+            S::Reader,
+            &[ch('u')],
+            Action::ToggleRead,
+            "mark read or unread",
+            false,
+        ),
+        b(
+            S::Reader,
+            &[ch('b')],
+            Action::ToggleBookmark,
+            "bookmark or unbookmark",
+            false,
+        ),
+        b(
+            S::Facets,
+            &[k(C::Enter), ch(' ')],
+            Action::Toggle,
+            "select or unselect",
+            true,
+        ),
+        b(
+            S::Facets,
+            &[ch('/')],
+            Action::NarrowFacet,
+            "narrow (or type any other letter)",
+            true,
+        ),
+        b(
+            S::Reader,
+            &[ch('/')],
+            Action::FindInArticle,
+            "search in the article",
+            true,
+        ),
+        b(S::Reader, &[ch('n')], Action::NextMatch, "next match", true),
+        b(
+            S::Reader,
+            &[ch('N')],
+            Action::PrevMatch,
+            "previous match",
+            true,
+        ),
+        b(
+            S::Reader,
+            &[k(C::Esc)],
+            Action::Back,
+            "close the reader",
+            true,
+        ),
+        b(
+            S::Always,
+            &[ctrl('c')],
+            Action::Quit,
+            "quit, from anywhere",
+            false,
+        ),
+        b(
+            S::Always,
+            &[ctrl('z')],
+            Action::Suspend,
+            "suspend to the shell (fg to return)",
+            false,
+        ),
+        b(S::Global, &[ch('q')], Action::Quit, "quit", true),
+        b(S::Global, &[ch('?')], Action::Help, "help", true),
+        b(S::Global, &[ch('/')], Action::FocusSearch, "search", true),
+        b(
+            S::Global,
+            &[k(C::Tab)],
+            Action::FocusNext,
+            "next pane",
+            true,
+        ),
+        b(
+            S::Global,
+            &[k(C::BackTab)],
+            Action::FocusPrev,
+            "previous pane",
+            false,
+        ),
+        b(
+            S::Global,
+            &[ch('j'), k(C::Down)],
+            Action::MoveDown,
+            "down",
+            false,
+        ),
+        b(S::Global, &[ch('k'), k(C::Up)], Action::MoveUp, "up", false),
+        b(
+            S::Global,
+            &[ch('g'), k(C::Home)],
+            Action::First,
+            "first",
+            false,
+        ),
+        b(
+            S::Global,
+            &[ch('G'), k(C::End)],
+            Action::Last,
+            "last",
+            false,
+        ),
+        b(
+            S::Global,
+            &[k(C::PageDown)],
+            Action::PageDown,
+            "page down",
+            false,
+        ),
+        b(S::Global, &[k(C::PageUp)], Action::PageUp, "page up", false),
+        b(
+            S::Global,
+            &[ctrl('d')],
+            Action::HalfPageDown,
+            "half page down",
+            false,
+        ),
+        b(
+            S::Global,
+            &[ctrl('u')],
+            Action::HalfPageUp,
+            "half page up",
+            false,
+        ),
+        b(
+            S::Global,
+            &[ch('x')],
+            Action::ClearFilters,
+            "clear every filter and the search",
+            true,
+        ),
+        b(
+            S::Global,
+            &[ch('p')],
+            Action::Problems,
+            "problems found while loading",
+            false,
+        ),
+        b(
+            S::Global,
+            &[k(C::Esc)],
+            Action::Back,
+            "back one step",
+            false,
+        ),
+    ]
+}
 
 /// True for scopes where unbound printable characters are typed as text.
 fn is_input(scope: Scope) -> bool {
@@ -447,95 +583,199 @@ fn is_input(scope: Scope) -> bool {
     )
 }
 
-/// The action for a key, given the active scopes in precedence order (most specific first).
-pub fn dispatch(scopes: &[Scope], ev: &KeyEvent) -> Option<Action> {
-    if ev.kind == KeyEventKind::Release {
-        return None;
-    }
-    for &scope in std::iter::once(&Scope::Always).chain(scopes) {
-        if let Some(bind) = KEYMAP
-            .iter()
-            .find(|b| b.scope == scope && b.keys.iter().any(|k| k.matches(ev)))
-        {
-            return Some(bind.action);
-        }
-        if is_input(scope)
-            && let KeyCode::Char(c) = ev.code
-            && !ev
-                .modifiers
-                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-        {
-            return Some(Action::Insert(c));
-        }
-        // In a facet pane, a letter no key of the pane or of `Global` claims
-        // starts narrowing: typing "niger" narrows, while j, k, q... keep their meaning.
-        if scope == Scope::Facets
-            && let KeyCode::Char(c) = ev.code
-            && !ev
-                .modifiers
-                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-            && !KEYMAP
-                .iter()
-                .any(|b| b.scope == Scope::Global && b.keys.iter().any(|k| k.matches(ev)))
-        {
-            return Some(Action::Insert(c));
-        }
-        // Overlays swallow everything else.
-        if matches!(scope, Scope::Help | Scope::Problems) {
-            return None;
-        }
-    }
-    None
+/// The keys in force: the defaults with the user's overrides applied. One
+/// table drives dispatch, the `?` help and the status-line hints.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
 }
 
-/// `key1/key2 help` pairs for the status bar, for the active scopes.
-pub fn hints(scopes: &[Scope]) -> Vec<(String, &'static str)> {
-    let mut out: Vec<(String, &'static str)> = Vec::new();
-    for &scope in scopes {
-        for bind in KEYMAP.iter().filter(|b| b.scope == scope && b.hint) {
-            if out.iter().any(|(_, h)| *h == bind.help) {
+impl Default for Keymap {
+    fn default() -> Keymap {
+        Keymap {
+            bindings: defaults(),
+        }
+    }
+}
+
+impl Keymap {
+    pub fn bindings(&self) -> &[Binding] {
+        &self.bindings
+    }
+
+    /// The defaults with `overrides` from `config.yaml` (at `path`) applied: an
+    /// action's keys are replaced wherever it is bound, and a key taken by an
+    /// override is taken from whatever had it in that scope. In text input
+    /// scopes, plain characters stay text. Bad names and keys are reported with
+    /// their line and left out.
+    pub fn with_overrides(overrides: &[KeyOverride], path: &Path) -> (Keymap, Vec<Problem>) {
+        let mut map = Keymap::default();
+        let mut problems = Vec::new();
+        let report = |line: Option<usize>, message: String| Problem {
+            path: path.to_path_buf(),
+            line,
+            column: None,
+            severity: Severity::Warning,
+            message,
+        };
+        for o in overrides {
+            let Some(action) = Action::from_name(&o.action) else {
+                let names = Action::NAMED.iter().map(|(n, _)| *n);
+                let hint = match crate::text::closest(&o.action, names) {
+                    Some(s) => format!("did you mean '{s}'?"),
+                    None => "`brief config --default` lists them".to_string(),
+                };
+                problems.push(report(
+                    o.line,
+                    format!("keys: '{}' is not an action; {hint}", o.action),
+                ));
+                continue;
+            };
+            let mut keys = Vec::new();
+            for text in &o.keys {
+                match Key::parse(text) {
+                    Ok(key) => keys.push(key),
+                    Err(e) => problems.push(report(
+                        o.line,
+                        format!("keys: {}: '{text}' is not a key ({e})", o.action),
+                    )),
+                }
+            }
+            if keys.is_empty() {
+                problems.push(report(
+                    o.line,
+                    format!(
+                        "keys: {}: no usable key; keeping its default keys",
+                        o.action
+                    ),
+                ));
                 continue;
             }
-            let keys: Vec<String> = bind.keys.iter().map(Key::label).collect();
-            out.push((keys.join("/"), bind.help));
+            let scopes: Vec<Scope> = map
+                .bindings
+                .iter()
+                .filter(|b| b.action == action)
+                .map(|b| b.scope)
+                .collect();
+            for scope in scopes {
+                let usable: Vec<Key> = keys
+                    .iter()
+                    .copied()
+                    .filter(|k| !(is_input(scope) && k.is_text()))
+                    .collect();
+                if usable.is_empty() {
+                    continue; // keep the defaults where plain letters must type
+                }
+                for bind in map.bindings.iter_mut().filter(|b| b.scope == scope) {
+                    if bind.action == action {
+                        bind.keys.clone_from(&usable);
+                    } else {
+                        bind.keys.retain(|k| !usable.contains(k));
+                    }
+                }
+            }
         }
-        if matches!(scope, Scope::Help | Scope::Problems) || is_input(scope) {
-            break;
-        }
+        (map, problems)
     }
-    out
+
+    /// The action for a key, given the active scopes in precedence order (most specific first).
+    pub fn dispatch(&self, scopes: &[Scope], ev: &KeyEvent) -> Option<Action> {
+        if ev.kind == KeyEventKind::Release {
+            return None;
+        }
+        for &scope in std::iter::once(&Scope::Always).chain(scopes) {
+            if let Some(bind) = self
+                .bindings
+                .iter()
+                .find(|b| b.scope == scope && b.keys.iter().any(|k| k.matches(ev)))
+            {
+                return Some(bind.action);
+            }
+            if is_input(scope)
+                && let KeyCode::Char(c) = ev.code
+                && !ev
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+            {
+                return Some(Action::Insert(c));
+            }
+            // In a facet pane, a letter no key of the pane or of `Global` claims
+            // starts narrowing: typing "niger" narrows, while j, k, q... keep their meaning.
+            if scope == Scope::Facets
+                && let KeyCode::Char(c) = ev.code
+                && !ev
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+                && !self
+                    .bindings
+                    .iter()
+                    .any(|b| b.scope == Scope::Global && b.keys.iter().any(|k| k.matches(ev)))
+            {
+                return Some(Action::Insert(c));
+            }
+            // Overlays swallow everything else.
+            if matches!(scope, Scope::Help | Scope::Problems) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// `key1/key2 help` pairs for the status bar, for the active scopes.
+    pub fn hints(&self, scopes: &[Scope]) -> Vec<(String, &'static str)> {
+        let mut out: Vec<(String, &'static str)> = Vec::new();
+        for &scope in scopes {
+            for bind in self.bindings.iter().filter(|b| b.scope == scope && b.hint) {
+                if out.iter().any(|(_, h)| *h == bind.help) {
+                    continue;
+                }
+                let keys: Vec<String> = bind.keys.iter().map(Key::label).collect();
+                out.push((keys.join("/"), bind.help));
+            }
+            if matches!(scope, Scope::Help | Scope::Problems) || is_input(scope) {
+                break;
+            }
+        }
+        out
+    }
+
+    /// Every binding grouped by scope, for the `?` help: the keys in force.
+    pub fn help_sections(&self) -> Vec<(Scope, Vec<(String, &'static str)>)> {
+        let order = [
+            Scope::Always,
+            Scope::Global,
+            Scope::Search,
+            Scope::List,
+            Scope::Facets,
+            Scope::FacetNarrow,
+            Scope::Reader,
+            Scope::ArticleFind,
+            Scope::Problems,
+            Scope::Help,
+        ];
+        order
+            .iter()
+            .map(|&s| {
+                let rows = self
+                    .bindings
+                    .iter()
+                    .filter(|b| b.scope == s && !b.keys.is_empty())
+                    .map(|b| {
+                        (
+                            b.keys.iter().map(Key::label).collect::<Vec<_>>().join(" "),
+                            b.help,
+                        )
+                    })
+                    .collect();
+                (s, rows)
+            })
+            .collect()
+    }
 }
 
-/// Every binding grouped by scope, for the `?` help.
-pub fn help_sections() -> Vec<(Scope, Vec<(String, &'static str)>)> {
-    let order = [
-        Scope::Always,
-        Scope::Global,
-        Scope::Search,
-        Scope::List,
-        Scope::Facets,
-        Scope::FacetNarrow,
-        Scope::Reader,
-        Scope::ArticleFind,
-        Scope::Problems,
-        Scope::Help,
-    ];
-    order
-        .iter()
-        .map(|&s| {
-            let rows = KEYMAP
-                .iter()
-                .filter(|b| b.scope == s)
-                .map(|b| {
-                    (
-                        b.keys.iter().map(Key::label).collect::<Vec<_>>().join(" "),
-                        b.help,
-                    )
-                })
-                .collect();
-            (s, rows)
-        })
-        .collect()
+/// The default keymap's dispatch, for tests and callers without a config.
+pub fn dispatch(scopes: &[Scope], ev: &KeyEvent) -> Option<Action> {
+    Keymap::default().dispatch(scopes, ev)
 }
 
 #[cfg(test)]
@@ -603,12 +843,13 @@ mod tests {
 
     #[test]
     fn every_action_in_a_scope_has_distinct_keys() {
-        for a in KEYMAP {
-            for b in KEYMAP {
+        let map = Keymap::default();
+        for a in map.bindings() {
+            for b in map.bindings() {
                 if std::ptr::eq(a, b) || a.scope != b.scope {
                     continue;
                 }
-                for ka in a.keys {
+                for ka in &a.keys {
                     assert!(
                         !b.keys.contains(ka),
                         "{:?} bound twice in {:?}",

@@ -18,7 +18,9 @@ use std::thread;
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::{self, DisableMouseCapture, Event as TermEvent};
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event as TermEvent, MouseEventKind,
+};
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -26,10 +28,25 @@ use ratatui::crossterm::{cursor, execute};
 use ratatui::layout::Rect;
 
 use crate::Corpus;
+use crate::config::ConfigFile;
 use crate::load::{LoadOptions, load_dir};
 use crate::query::Query;
-use crate::search::{Stop, faceted_until};
-use state::{Effect, Launch, Msg, Results, SearchRequest, State, update};
+use crate::remembered::{Folder, Remembered};
+use crate::search::{Stop, faceted_until, sort_hits};
+use keymap::Keymap;
+use state::{Effect, Launch, Msg, Results, SearchRequest, Snapshot, State, update};
+
+/// How the browser is set up: how to load, the user's config, and where the
+/// remembered state lives.
+#[derive(Debug, Default)]
+pub struct Setup {
+    pub load: LoadOptions,
+    pub config: ConfigFile,
+    /// The state file; `None` remembers nothing.
+    pub state_file: Option<std::path::PathBuf>,
+    /// Start clean rather than where the last session was left.
+    pub fresh: bool,
+}
 
 /// Where the briefings come from.
 #[derive(Debug, Clone)]
@@ -90,7 +107,8 @@ fn answer_until(corpus: &Corpus, req: &SearchRequest, stop: &Stop<'_>) -> Option
             ..Results::default()
         },
         Ok(q) => {
-            let (hits, facets) = faceted_until(corpus, &q, &req.selection, stop)?;
+            let (mut hits, facets) = faceted_until(corpus, &q, &req.selection, stop)?;
+            sort_hits(&mut hits, req.sort);
             Results {
                 generation: req.generation,
                 hits,
@@ -172,6 +190,48 @@ fn spawn_loader(source: Source, opts: LoadOptions, tx: Sender<Event>) {
     });
 }
 
+/// Where the remembered state is written, and for which folder.
+#[derive(Clone)]
+struct Memory {
+    file: std::path::PathBuf,
+    key: String,
+}
+
+impl Memory {
+    fn save(&self, snap: Snapshot) -> std::io::Result<()> {
+        let folder = Folder {
+            read: snap.read.iter().cloned().collect(),
+            bookmarks: snap.bookmarks.iter().cloned().collect(),
+            last: snap.last,
+        };
+        crate::remembered::save_folder(&self.file, &self.key, folder, snap.history)
+    }
+}
+
+/// Writes remembered state off the input path, newest snapshot first; a
+/// failure is reported back once rather than stopping anything.
+fn spawn_saver(memory: Memory, tx: Sender<Event>) -> (Sender<Snapshot>, thread::JoinHandle<()>) {
+    let (snap_tx, snap_rx) = channel::<Snapshot>();
+    let handle = thread::spawn(move || {
+        let mut warned = false;
+        while let Ok(mut snap) = snap_rx.recv() {
+            while let Ok(newer) = snap_rx.try_recv() {
+                snap = newer;
+            }
+            if let Err(e) = memory.save(snap)
+                && !warned
+            {
+                warned = true;
+                let _ = tx.send(Event::App(Msg::Notice(format!(
+                    "cannot remember read marks and bookmarks: {}: {e}",
+                    memory.file.display()
+                ))));
+            }
+        }
+    });
+    (snap_tx, handle)
+}
+
 fn spawn_input(tx: Sender<Event>) {
     thread::spawn(move || {
         while let Ok(ev) = event::read() {
@@ -213,10 +273,13 @@ fn split_alt(ev: Event) -> Vec<Event> {
 }
 
 /// Stops the process like a shell's Ctrl-Z would, then takes the terminal back.
-fn suspend(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> std::io::Result<()> {
+fn suspend(terminal: &mut Terminal<CrosstermBackend<Stdout>>, mouse: bool) -> std::io::Result<()> {
     restore_terminal();
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
     enter_terminal()?;
+    if mouse {
+        execute!(stdout(), EnableMouseCapture)?;
+    }
     // `clear()` would ask the terminal for the cursor position, a read that
     // cannot get past the input thread; a resize to the current size clears
     // the screen and forces a full redraw without asking.
@@ -224,7 +287,13 @@ fn suspend(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> std::io::Result
     terminal.resize(Rect::new(0, 0, size.width, size.height))
 }
 
-pub fn run(source: Source, launch: Launch, opts: LoadOptions) -> std::io::Result<Exit> {
+pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit> {
+    let Setup {
+        load: opts,
+        config,
+        state_file,
+        fresh,
+    } = setup;
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore_terminal();
@@ -243,7 +312,23 @@ pub fn run(source: Source, launch: Launch, opts: LoadOptions) -> std::io::Result
     let mut state = State::new(origin, launch, Rect::new(0, 0, size.width, size.height));
     state.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     state.plain_glyphs = std::env::var("TERM").is_ok_and(|t| t == "linux");
+    let memory = state_file.map(|file| Memory {
+        file,
+        key: crate::remembered::folder_key(match &source {
+            Source::Dir(d) => Some(d.as_path()),
+            Source::Embedded => None,
+        }),
+    });
+    configure(&mut state, config, memory.as_ref(), fresh);
+    if state.mouse {
+        execute!(stdout(), EnableMouseCapture)?;
+    }
     terminal.draw(|f| view::render(f, &state))?;
+    let saver = memory.clone().map(|m| spawn_saver(m, tx.clone()));
+    let (snap_tx, saver_thread) = match saver {
+        Some((t, h)) => (Some(t), Some(h)),
+        None => (None, None),
+    };
 
     spawn_input(tx.clone());
     spawn_loader(source, opts, tx.clone());
@@ -260,10 +345,26 @@ pub fn run(source: Source, launch: Launch, opts: LoadOptions) -> std::io::Result
         let mut redraw = false;
         for ev in batch.into_iter().flat_map(split_alt) {
             let msg = match ev {
-                Event::Signal(sig) => return Ok(Exit::Signal(sig)),
-                Event::Term(TermEvent::Key(key)) => {
-                    keymap::dispatch(&state.scopes(), &key).map(Msg::Action)
+                Event::Signal(sig) => {
+                    let exit = Exit::Signal(sig);
+                    return Ok(end(&state, memory.as_ref(), snap_tx, saver_thread, exit));
                 }
+                Event::Term(TermEvent::Key(key)) => state
+                    .keymap
+                    .dispatch(&state.scopes(), &key)
+                    .map(Msg::Action),
+                Event::Term(TermEvent::Mouse(m)) if state.mouse => match m.kind {
+                    MouseEventKind::Down(_) => Some(Msg::Click {
+                        column: m.column,
+                        row: m.row,
+                    }),
+                    MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => Some(Msg::Wheel {
+                        column: m.column,
+                        row: m.row,
+                        down: m.kind == MouseEventKind::ScrollDown,
+                    }),
+                    _ => None,
+                },
                 Event::Term(TermEvent::Resize(w, h)) => Some(Msg::Resize(w, h)),
                 Event::Term(_) => None,
                 Event::App(m) => Some(m),
@@ -278,7 +379,15 @@ pub fn run(source: Source, launch: Launch, opts: LoadOptions) -> std::io::Result
             redraw |= up.redraw;
             for effect in up.effects {
                 match effect {
-                    Effect::Quit => return Ok(Exit::Quit),
+                    Effect::Quit => {
+                        let (m, exit) = (memory.as_ref(), Exit::Quit);
+                        return Ok(end(&state, m, snap_tx, saver_thread, exit));
+                    }
+                    Effect::Remember(snap) => {
+                        if let Some(t) = &snap_tx {
+                            let _ = t.send(snap);
+                        }
+                    }
                     Effect::Search(req) => {
                         latest.store(req.generation, Ordering::Relaxed);
                         if let Some(w) = &worker {
@@ -286,7 +395,7 @@ pub fn run(source: Source, launch: Launch, opts: LoadOptions) -> std::io::Result
                         }
                     }
                     Effect::Suspend => {
-                        suspend(&mut terminal)?;
+                        suspend(&mut terminal, state.mouse)?;
                         redraw = true;
                     }
                 }
@@ -296,4 +405,66 @@ pub fn run(source: Source, launch: Launch, opts: LoadOptions) -> std::io::Result
             terminal.draw(|f| view::render(f, &state))?;
         }
     }
+}
+
+/// Applies the config and the remembered state to a new browser state.
+fn configure(state: &mut State, config: ConfigFile, memory: Option<&Memory>, fresh: bool) {
+    let ConfigFile {
+        path,
+        config,
+        mut problems,
+        ..
+    } = config;
+    let (keymap, key_problems) = match &path {
+        Some(p) => Keymap::with_overrides(&config.keys, p),
+        None => (Keymap::default(), Vec::new()),
+    };
+    problems.extend(key_problems);
+    state.keymap = Arc::new(keymap);
+    state.theme = config.theme;
+    if config.theme == crate::config::Theme::Monochrome {
+        state.color = false;
+    }
+    state.reader_width = config.reader_width;
+    state.mouse = config.mouse;
+    state.sort = config.sort;
+    if let Some(m) = memory {
+        let (all, problem) = crate::remembered::load(&m.file);
+        problems.extend(problem);
+        let Remembered { history, folders } = all;
+        let folder = folders.get(&m.key).cloned().unwrap_or_default();
+        state.history = history;
+        state.read = Arc::new(folder.read.into_iter().collect());
+        state.bookmarks = Arc::new(folder.bookmarks.into_iter().collect());
+        if !fresh && state.launch.is_empty() {
+            state.launch = Launch::from_last(&folder.last);
+        }
+    }
+    if let Some(first) = problems.first() {
+        let more = match problems.len() {
+            1 => String::new(),
+            n => format!(" (and {} more: p shows them)", n - 1),
+        };
+        state.message = Some(format!("{first}{more}"));
+    }
+    state.notices = problems;
+}
+
+/// Whatever ends the session, the last word goes to the state file: the saver
+/// is drained first, so an older snapshot cannot land after the final one.
+fn end(
+    state: &State,
+    memory: Option<&Memory>,
+    snap_tx: Option<Sender<Snapshot>>,
+    saver: Option<thread::JoinHandle<()>>,
+    exit: Exit,
+) -> Exit {
+    drop(snap_tx);
+    if let Some(h) = saver {
+        let _ = h.join();
+    }
+    if let Some(m) = memory {
+        let _ = m.save(state.snapshot());
+    }
+    exit
 }

@@ -5,12 +5,14 @@ use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
-use crate::search::{Facets, Hit, find_ranges, word_ranges};
+use crate::config::Theme;
+use crate::remembered::{LastView, Only, push_history};
+use crate::search::{Facets, Hit, IdFilter, IdSet, Sort, find_ranges, word_ranges};
 use crate::text::{fold, sanitize, width};
-use crate::{ActorId, Corpus, CountryCode, Query, Selection};
+use crate::{ActorId, Corpus, CountryCode, Problem, Query, Selection};
 
 use super::action::Action;
-use super::keymap::Scope;
+use super::keymap::{Keymap, Scope};
 use super::layout::{Areas, areas};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -169,6 +171,7 @@ pub struct SearchRequest {
     pub generation: u64,
     pub text: String,
     pub selection: Selection,
+    pub sort: Sort,
 }
 
 /// What happened.
@@ -180,14 +183,38 @@ pub enum Msg {
     Loaded(Arc<Corpus>),
     LoadFailed(String),
     Results(Results),
+    /// Something to tell the user on the status line.
+    Notice(String),
+    /// A mouse click at a cell.
+    Click {
+        column: u16,
+        row: u16,
+    },
+    /// The mouse wheel over a cell: down (towards the end) or up.
+    Wheel {
+        column: u16,
+        row: u16,
+        down: bool,
+    },
 }
 
 /// What to do outside `update`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Search(SearchRequest),
+    /// Write what is remembered between runs (off the input path).
+    Remember(Snapshot),
     Suspend,
     Quit,
+}
+
+/// What is remembered about the folder, as of now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snapshot {
+    pub read: IdSet,
+    pub bookmarks: IdSet,
+    pub history: Vec<String>,
+    pub last: LastView,
 }
 
 /// Filters and the briefing to open, from the command line.
@@ -197,6 +224,37 @@ pub struct Launch {
     pub countries: Vec<String>,
     pub actors: Vec<String>,
     pub open: Option<String>,
+    /// A briefing to select without opening it.
+    pub select: Option<String>,
+    pub sort: Option<Sort>,
+    pub only: Option<Only>,
+    /// Restored from the last session: names that no longer exist are dropped quietly.
+    pub restored: bool,
+}
+
+impl Launch {
+    /// True when the command line asked for nothing in particular.
+    pub fn is_empty(&self) -> bool {
+        self.query.is_none()
+            && self.countries.is_empty()
+            && self.actors.is_empty()
+            && self.open.is_none()
+            && self.select.is_none()
+    }
+
+    /// Where the last session was left.
+    pub fn from_last(last: &LastView) -> Launch {
+        Launch {
+            query: (!last.query.is_empty()).then(|| last.query.clone()),
+            countries: last.countries.clone(),
+            actors: last.actors.clone(),
+            open: None,
+            select: last.selected.clone(),
+            sort: last.sort,
+            only: last.only,
+            restored: true,
+        }
+    }
 }
 
 #[derive(Debug, Default)]
@@ -232,6 +290,24 @@ pub struct State {
     pub color: bool,
     /// On the Linux console (TERM=linux): glyphs its fonts are sure to have.
     pub plain_glyphs: bool,
+    pub theme: Theme,
+    /// The keys in force: defaults plus the user's overrides.
+    pub keymap: Arc<Keymap>,
+    /// Widest the reader's text grows; `None`: the pane's width.
+    pub reader_width: Option<u16>,
+    /// Mouse clicks and wheel are taken.
+    pub mouse: bool,
+    pub sort: Sort,
+    pub only: Option<Only>,
+    /// Ids of briefings opened (read) and bookmarked, remembered between runs.
+    pub read: IdSet,
+    pub bookmarks: IdSet,
+    /// Earlier searches, oldest first.
+    pub history: Vec<String>,
+    /// While recalling: the history entry shown and the line as it was typed.
+    pub recalling: Option<(usize, String)>,
+    /// Config and remembered-state problems, shown with the loading problems.
+    pub notices: Vec<Problem>,
 }
 
 impl State {
@@ -301,11 +377,71 @@ impl State {
 
     fn request_search(&mut self) -> Effect {
         self.generation += 1;
+        let mut selection = self.selection.clone();
+        selection.ids = match self.only {
+            Some(Only::Unread) => Some(IdFilter::Except(self.read.clone())),
+            Some(Only::Bookmarked) => Some(IdFilter::Only(self.bookmarks.clone())),
+            None => None,
+        };
         Effect::Search(SearchRequest {
             generation: self.generation,
             text: self.search.text.clone(),
-            selection: self.selection.clone(),
+            selection,
+            sort: self.sort,
         })
+    }
+
+    /// The id of the briefing under the list cursor.
+    pub fn selected_id(&self) -> Option<&str> {
+        let doc = self.selected_doc()?;
+        self.corpus
+            .as_ref()?
+            .briefings
+            .get(doc)
+            .map(|b| b.id.as_str())
+    }
+
+    pub fn is_read(&self, id: &str) -> bool {
+        self.read.contains(id)
+    }
+
+    pub fn is_bookmarked(&self, id: &str) -> bool {
+        self.bookmarks.contains(id)
+    }
+
+    /// Everything to remember, as of now.
+    pub fn snapshot(&self) -> Snapshot {
+        let actors = self
+            .selection
+            .actors
+            .iter()
+            .filter_map(|&a| self.corpus.as_ref()?.actor(a).map(|a| a.name.clone()))
+            .collect();
+        Snapshot {
+            read: self.read.clone(),
+            bookmarks: self.bookmarks.clone(),
+            history: self.history.clone(),
+            last: LastView {
+                query: self.search.text.clone(),
+                countries: self
+                    .selection
+                    .countries
+                    .iter()
+                    .map(|c| c.as_str().to_string())
+                    .collect(),
+                actors,
+                selected: self.selected_id().map(str::to_string),
+                sort: Some(self.sort),
+                only: self.only,
+            },
+        }
+    }
+
+    /// Every problem to show: config and state first, then loading.
+    pub fn problems(&self) -> impl Iterator<Item = &Problem> {
+        self.notices
+            .iter()
+            .chain(self.corpus.iter().flat_map(|c| c.problems.iter()))
     }
 
     /// Rows visible in the list pane.
@@ -411,6 +547,16 @@ pub fn update(state: &mut State, msg: Msg) -> Update {
             true
         }
         Msg::Results(r) => on_results(state, r),
+        Msg::Click { column, row } => {
+            state.message = None;
+            on_click(state, column, row, &mut effects);
+            true
+        }
+        Msg::Wheel { column, row, down } => on_wheel(state, column, row, down),
+        Msg::Notice(text) => {
+            state.message = Some(text);
+            true
+        }
     };
     if state.quit {
         effects.push(Effect::Quit);
@@ -427,17 +573,32 @@ fn apply_launch(state: &mut State) {
     if let Some(q) = &launch.query {
         state.search.set(q);
     }
+    if let Some(sort) = launch.sort {
+        state.sort = sort;
+    }
+    state.only = launch.only.or(state.only);
     for c in &launch.countries {
         match crate::query::parse_country(c) {
-            Ok(code) => state.selection.countries.push(code),
+            Ok(code) if !state.selection.countries.contains(&code) => {
+                state.selection.countries.push(code)
+            }
+            Ok(_) => {}
             Err(e) => errors.push(e.0),
         }
     }
     for a in &launch.actors {
         match crate::query::parse_actor(a, &corpus) {
-            Ok(id) => state.selection.actors.push(id),
+            Ok(id) if !state.selection.actors.contains(&id) => state.selection.actors.push(id),
+            Ok(_) => {}
             Err(e) => errors.push(e.0),
         }
+    }
+    if let Some(id) = &launch.select {
+        state.launch.select = Some(id.clone());
+    }
+    if launch.restored {
+        // The folder changed since: what is gone is simply not restored.
+        errors.clear();
     }
     if let Some(id) = &launch.open {
         match corpus.position(id) {
@@ -469,9 +630,11 @@ fn on_results(state: &mut State, r: Results) -> bool {
     state.highlight = r.highlight;
     state.query = r.query;
     let open = state.launch.open.take();
+    let select = state.launch.select.take();
     let corpus = state.corpus.clone();
     let wanted = open
         .as_deref()
+        .or(select.as_deref())
         .and_then(|id| corpus.as_ref().and_then(|c| c.position(id)))
         .or(before);
     state.cursor = wanted
@@ -479,6 +642,7 @@ fn on_results(state: &mut State, r: Results) -> bool {
         .unwrap_or(0);
     if open.is_some() && wanted.is_some() && state.hits.iter().any(|h| Some(h.doc) == wanted) {
         state.focus = Focus::Reader;
+        mark_read(state);
     }
     rebuild_facets(state);
     relayout(state);
@@ -578,7 +742,8 @@ fn relayout(state: &mut State) {
     }
     let a = state.areas();
     if let Some(r) = a.reader {
-        let width = r.width.saturating_sub(3).max(10);
+        let pane = r.width.saturating_sub(3).max(10);
+        let width = state.reader_width.map_or(pane, |w| w.min(pane));
         let doc = state.selected_doc();
         if doc != state.reader.doc || width != state.reader.width || state.reader.lines.is_empty() {
             let same = doc == state.reader.doc;
@@ -738,8 +903,8 @@ fn toggle_facet(state: &mut State, effects: &mut Vec<Effect>) {
 /// Lines in the open overlay, so scrolling stops at its end.
 fn overlay_len(state: &State) -> usize {
     match state.overlay {
-        Overlay::Help { .. } => super::view::help_lines().len(),
-        Overlay::Problems { .. } => state.corpus.as_ref().map_or(0, |c| c.problems.len()),
+        Overlay::Help { .. } => super::view::help_lines(&state.keymap).len(),
+        Overlay::Problems { .. } => state.problems().count(),
         Overlay::None => 0,
     }
 }
@@ -777,6 +942,42 @@ fn on_action(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
         Action::Quit => state.quit = true,
         Action::Suspend => effects.push(Effect::Suspend),
         Action::Help => state.overlay = Overlay::Help { scroll: 0 },
+        Action::ToggleRead => toggle_read(state, effects),
+        Action::ToggleBookmark => toggle_bookmark(state, effects),
+        Action::OnlyUnread | Action::OnlyBookmarked => {
+            let want = if action == Action::OnlyUnread {
+                Only::Unread
+            } else {
+                Only::Bookmarked
+            };
+            state.only = if state.only == Some(want) {
+                None
+            } else {
+                Some(want)
+            };
+            state.message = Some(match state.only {
+                Some(Only::Unread) => "showing only unread briefings (U again: all)".into(),
+                Some(Only::Bookmarked) => "showing only bookmarked briefings (B again: all)".into(),
+                None => "showing every briefing".into(),
+            });
+            effects.push(state.request_search());
+        }
+        Action::SwitchSort => {
+            state.sort = state.sort.other();
+            state.message = Some(match state.sort {
+                Sort::Relevance => "sorted by relevance: best match first".into(),
+                Sort::Date => "sorted by date: newest meeting first".into(),
+            });
+            effects.push(state.request_search());
+        }
+        Action::HistoryPrev => recall(state, true, effects),
+        Action::HistoryNext => {
+            if state.recalling.is_some() {
+                recall(state, false, effects);
+            } else {
+                submit_search(state, effects);
+            }
+        }
         Action::Problems => state.overlay = Overlay::Problems { scroll: 0 },
         Action::FocusSearch => {
             state.focus = Focus::Search;
@@ -798,6 +999,8 @@ fn on_action(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
         Action::Back => back(state, effects),
         Action::ClearFilters => {
             state.search.clear();
+            state.recalling = None;
+            state.only = None;
             state.selection = Selection::default();
             state.actors.narrow = None;
             state.countries.narrow = None;
@@ -806,13 +1009,16 @@ fn on_action(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
             effects.push(state.request_search());
             state.message = Some("every filter cleared".into());
         }
-        Action::Submit if state.focus == Focus::Search => set_focus(state, Focus::List),
+        Action::Submit if state.focus == Focus::Search => submit_search(state, effects),
         Action::Submit if state.focus == Focus::Reader => {
             // Keep the matches; back to reading.
             state.reader.find = None;
         }
         Action::Open if state.selected_doc().is_some() => {
             set_focus(state, Focus::Reader);
+            if mark_read(state) {
+                effects.push(Effect::Remember(state.snapshot()));
+            }
         }
         Action::Toggle => toggle_facet(state, effects),
         Action::NarrowFacet => {
@@ -873,7 +1079,13 @@ fn back(state: &mut State, effects: &mut Vec<Effect>) {
             state.reader.find_term.clear();
             mark_reader(state);
         }
-        Focus::Reader | Focus::Search => set_focus(state, Focus::List),
+        Focus::Search => {
+            if remember_query(state) {
+                effects.push(Effect::Remember(state.snapshot()));
+            }
+            set_focus(state, Focus::List);
+        }
+        Focus::Reader => set_focus(state, Focus::List),
         Focus::Actors | Focus::Countries => {
             if let Some(p) = state.facet_mut(state.focus)
                 && p.narrow.take().is_some()
@@ -896,6 +1108,7 @@ fn insert(state: &mut State, c: char, effects: &mut Vec<Effect>) {
     match state.focus {
         Focus::Search => {
             state.search.insert(c);
+            state.recalling = None;
             effects.push(state.request_search());
         }
         Focus::Reader => {
@@ -930,6 +1143,7 @@ fn edit_text(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
     match state.focus {
         Focus::Search => {
             if apply(&mut state.search) {
+                state.recalling = None;
                 effects.push(state.request_search());
             }
         }
@@ -979,4 +1193,212 @@ fn move_cursor(state: &mut State, a: Action) {
                 moved(a, state.reader.scroll, max + 1, h.saturating_sub(1).max(1));
         }
     }
+}
+
+/// Marks the selected briefing read; true if it was not.
+fn mark_read(state: &mut State) -> bool {
+    let Some(id) = state.selected_id().map(str::to_string) else {
+        return false;
+    };
+    if state.read.contains(&id) {
+        return false;
+    }
+    Arc::make_mut(&mut state.read).insert(id);
+    true
+}
+
+fn selected_title(state: &State) -> String {
+    let title = state
+        .selected_doc()
+        .and_then(|d| state.corpus.as_ref()?.briefings.get(d))
+        .map(|b| crate::text::truncate(&sanitize(&b.title, false), 40))
+        .unwrap_or_default();
+    format!("'{title}'")
+}
+
+fn toggle_read(state: &mut State, effects: &mut Vec<Effect>) {
+    let Some(id) = state.selected_id().map(str::to_string) else {
+        return;
+    };
+    let read = Arc::make_mut(&mut state.read);
+    let now_read = if read.remove(&id) {
+        false
+    } else {
+        read.insert(id);
+        true
+    };
+    state.message = Some(format!(
+        "{} marked {}",
+        selected_title(state),
+        if now_read { "read" } else { "unread" }
+    ));
+    effects.push(Effect::Remember(state.snapshot()));
+}
+
+fn toggle_bookmark(state: &mut State, effects: &mut Vec<Effect>) {
+    let Some(id) = state.selected_id().map(str::to_string) else {
+        return;
+    };
+    let marks = Arc::make_mut(&mut state.bookmarks);
+    let now = if marks.remove(&id) {
+        false
+    } else {
+        marks.insert(id);
+        true
+    };
+    state.message = Some(if now {
+        format!(
+            "bookmarked {} (B shows only bookmarks)",
+            selected_title(state)
+        )
+    } else {
+        format!("bookmark removed from {}", selected_title(state))
+    });
+    effects.push(Effect::Remember(state.snapshot()));
+}
+
+/// Adds the search line to the history; true if the history changed.
+fn remember_query(state: &mut State) -> bool {
+    state.recalling = None;
+    let before = state.history.last().cloned();
+    push_history(&mut state.history, &state.search.text);
+    state.history.last() != before.as_ref()
+}
+
+/// Enter in the search line: keep the query in the history, go to the results.
+fn submit_search(state: &mut State, effects: &mut Vec<Effect>) {
+    if remember_query(state) {
+        effects.push(Effect::Remember(state.snapshot()));
+    }
+    set_focus(state, Focus::List);
+}
+
+/// Up (`back`) or Down in the search line: walks the history, and Down past
+/// the newest entry gives back the line as it was typed.
+fn recall(state: &mut State, back: bool, effects: &mut Vec<Effect>) {
+    let n = state.history.len();
+    if n == 0 {
+        state.message = Some("no earlier search yet: Enter keeps a search in the history".into());
+        return;
+    }
+    let next = match (state.recalling.take(), back) {
+        (None, true) => Some((n - 1, state.search.text.clone())),
+        (None, false) => None,
+        (Some((i, draft)), true) => Some((i.saturating_sub(1), draft)),
+        (Some((i, draft)), false) if i + 1 < n => Some((i + 1, draft)),
+        (Some((_, draft)), false) => {
+            state.search.set(&draft);
+            None
+        }
+    };
+    if let Some((i, draft)) = next {
+        if let Some(q) = state.history.get(i) {
+            state.search.set(&q.clone());
+        }
+        state.recalling = Some((i, draft));
+    }
+    effects.push(state.request_search());
+}
+
+/// The pane under a cell, if any, with the row inside its border (0 = first item).
+fn pane_at(state: &State, column: u16, row: u16) -> Option<(Focus, usize)> {
+    let a = state.areas();
+    let pos = ratatui::layout::Position::new(column, row);
+    if a.search.contains(pos) {
+        return Some((Focus::Search, 0));
+    }
+    let panes = [
+        (a.list, Focus::List),
+        (a.actors, Focus::Actors),
+        (a.countries, Focus::Countries),
+        (a.reader, Focus::Reader),
+    ];
+    panes.into_iter().find_map(|(r, f)| {
+        let r = r?;
+        r.contains(pos)
+            .then(|| (f, usize::from(row.saturating_sub(r.y + 1))))
+    })
+}
+
+/// A click focuses the pane under it; on a list row it selects the briefing
+/// (a second click opens it), on a facet value it selects or unselects it.
+fn on_click(state: &mut State, column: u16, row: u16, effects: &mut Vec<Effect>) {
+    if state.overlay != Overlay::None {
+        state.overlay = Overlay::None;
+        return;
+    }
+    let Some((pane, inner_row)) = pane_at(state, column, row) else {
+        return;
+    };
+    match pane {
+        Focus::Search => on_action(state, Action::FocusSearch, effects),
+        Focus::List => {
+            let at = state.offset + inner_row;
+            if at < state.hits.len() {
+                let again = state.focus == Focus::List && state.cursor == at;
+                state.cursor = at;
+                set_focus(state, Focus::List);
+                if again {
+                    on_action(state, Action::Open, effects);
+                }
+            } else {
+                set_focus(state, Focus::List);
+            }
+        }
+        Focus::Actors | Focus::Countries => {
+            set_focus(state, pane);
+            let h = state.facet_height(pane);
+            let Some(p) = state.facet_mut(pane) else {
+                return;
+            };
+            let at = p.offset + inner_row;
+            if at < p.items.len() {
+                p.cursor = at;
+                clamp_view(&mut p.cursor, &mut p.offset, p.items.len(), h);
+                toggle_facet(state, effects);
+            }
+        }
+        Focus::Reader => set_focus(state, Focus::Reader),
+    }
+}
+
+/// The wheel scrolls the pane under the pointer, three lines a notch.
+fn on_wheel(state: &mut State, column: u16, row: u16, down: bool) -> bool {
+    if state.overlay != Overlay::None {
+        let mut effects = Vec::new();
+        let a = if down {
+            Action::MoveDown
+        } else {
+            Action::MoveUp
+        };
+        for _ in 0..3 {
+            on_action(state, a, &mut effects);
+        }
+        return true;
+    }
+    let Some((pane, _)) = pane_at(state, column, row) else {
+        return false;
+    };
+    let step = |n: usize| if down { n + 3 } else { n.saturating_sub(3) };
+    match pane {
+        Focus::Search => return false,
+        Focus::List => {
+            let last = state.hits.len().saturating_sub(1);
+            state.cursor = step(state.cursor).min(last);
+            relayout(state);
+        }
+        Focus::Actors | Focus::Countries => {
+            let h = state.facet_height(pane);
+            if let Some(p) = state.facet_mut(pane) {
+                p.cursor = step(p.cursor).min(p.items.len().saturating_sub(1));
+                clamp_view(&mut p.cursor, &mut p.offset, p.items.len(), h);
+            }
+        }
+        Focus::Reader => {
+            let h = state.reader_height();
+            let max = state.reader.lines.len().saturating_sub(h);
+            state.reader.scroll = step(state.reader.scroll).min(max);
+        }
+    }
+    true
 }

@@ -9,12 +9,13 @@ use ratatui::widgets::Paragraph;
 use crate::text::pad;
 
 use super::{Theme, clear};
-use crate::tui::keymap::help_sections;
+use crate::tui::keymap::Keymap;
 use crate::tui::state::State;
 
-pub fn lines() -> Vec<Line<'static>> {
+/// The keys in force, by scope.
+pub fn lines(keymap: &Keymap) -> Vec<Line<'static>> {
     let mut out = Vec::new();
-    for (scope, rows) in help_sections() {
+    for (scope, rows) in keymap.help_sections() {
         if rows.is_empty() {
             continue;
         }
@@ -38,12 +39,12 @@ pub fn lines() -> Vec<Line<'static>> {
     out
 }
 
-pub fn render(frame: &mut Frame, area: Rect, _state: &State, scroll: usize, theme: &Theme) {
+pub fn render(frame: &mut Frame, area: Rect, state: &State, scroll: usize, theme: &Theme) {
     clear(frame, area);
     let block = theme.pane("Help · Esc closes · j/k scroll".to_string(), true);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let all = lines();
+    let all = lines(&state.keymap);
     let max = all.len().saturating_sub(usize::from(inner.height));
     let lines: Vec<Line> = all.into_iter().skip(scroll.min(max)).collect();
     frame.render_widget(Paragraph::new(lines), inner);

@@ -13,7 +13,15 @@ use crate::tui::state::{Focus, State};
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let focused = matches!(state.focus, Focus::List | Focus::Search);
     let total = state.corpus.as_ref().map_or(0, |c| c.briefings.len());
-    let title = format!("Briefings {}/{}", state.hits.len(), total);
+    let mut title = format!("Briefings {}/{}", state.hits.len(), total);
+    match state.only {
+        Some(crate::remembered::Only::Unread) => title.push_str(" · unread"),
+        Some(crate::remembered::Only::Bookmarked) => title.push_str(" · bookmarked"),
+        None => {}
+    }
+    if state.sort == crate::search::Sort::Date && !state.query.is_unranked() {
+        title.push_str(" · by date");
+    }
     let block = theme.pane(title, focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -46,9 +54,20 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         };
         let selected = row == state.cursor;
         let marker = if selected { theme.marker() } else { " " };
+        let unread = !state.is_read(&b.id);
+        // Marker, unread dot and bookmark star, each followed by a space: five cells.
+        let flags = format!(
+            "{}{} ",
+            if unread { theme.unread_sign() } else { " " },
+            if state.is_bookmarked(&b.id) {
+                theme.bookmark_sign()
+            } else {
+                " "
+            }
+        );
         let date = b.date.map_or_else(|| "—".to_string(), |d| d.to_string());
         let codes: Vec<&str> = b.countries.iter().map(|c| c.as_str()).collect();
-        let title_room = w.saturating_sub(2 + 11);
+        let title_room = w.saturating_sub(5 + 11);
         // A fixed column for the codes keeps the titles aligned.
         let codes_w = (title_room / 4).clamp(5, 15);
         let codes = pad(&truncate(&codes.join(" "), codes_w), codes_w);
@@ -59,17 +78,23 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         } else {
             ratatui::style::Style::new()
         };
+        let title_style = if unread {
+            base.patch(theme.unread())
+        } else {
+            base
+        };
         let mut spans = vec![
             Span::styled(format!("{marker} "), base),
+            Span::styled(flags, base.patch(theme.marked())),
             Span::styled(format!("{date:<10} "), base.patch(theme.dim())),
         ];
         spans.extend(marked_spans(
             &title,
             &crate::search::title_ranges(&state.query, &b.title),
-            base,
-            base.patch(theme.highlight()),
+            title_style,
+            title_style.patch(theme.highlight()),
         ));
-        let used = 2 + 11 + width(&title);
+        let used = 5 + 11 + width(&title);
         let gap = w.saturating_sub(used + width(&codes));
         spans.push(Span::styled(" ".repeat(gap), base));
         spans.push(Span::styled(codes, base.patch(theme.accent())));

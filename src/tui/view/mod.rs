@@ -22,9 +22,18 @@ use super::state::{Focus, Overlay, State};
 pub struct Theme {
     pub color: bool,
     pub plain_glyphs: bool,
+    /// Bright colours and bold in place of dim grey (`theme: high-contrast`).
+    pub high_contrast: bool,
 }
 
 impl Theme {
+    pub fn of(state: &State) -> Theme {
+        Theme {
+            color: state.color,
+            plain_glyphs: state.plain_glyphs,
+            high_contrast: state.theme == crate::config::Theme::HighContrast,
+        }
+    }
     fn fg(&self, c: Color) -> Style {
         if self.color {
             Style::new().fg(c)
@@ -33,10 +42,11 @@ impl Theme {
         }
     }
     pub fn border(&self, focused: bool) -> Style {
-        if focused {
-            self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
-        } else {
-            self.fg(Color::DarkGray)
+        match (focused, self.high_contrast) {
+            (true, false) => self.fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            (true, true) => self.fg(Color::LightYellow).add_modifier(Modifier::BOLD),
+            (false, false) => self.fg(Color::DarkGray),
+            (false, true) => self.fg(Color::White),
         }
     }
     pub fn title(&self, focused: bool) -> Style {
@@ -47,11 +57,31 @@ impl Theme {
         }
     }
     pub fn selected(&self) -> Style {
-        Style::new().add_modifier(Modifier::REVERSED)
+        if self.high_contrast {
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED)
+        }
     }
     pub fn highlight(&self) -> Style {
+        if self.high_contrast && self.color {
+            return Style::new()
+                .fg(Color::Black)
+                .bg(Color::LightYellow)
+                .add_modifier(Modifier::BOLD);
+        }
         self.fg(Color::Yellow)
             .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+    }
+    /// A briefing not opened yet.
+    pub fn unread(&self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+    pub fn unread_sign(&self) -> &'static str {
+        if self.plain_glyphs { "+" } else { "•" }
+    }
+    pub fn bookmark_sign(&self) -> &'static str {
+        if self.plain_glyphs { "*" } else { "★" }
     }
     pub fn current_match(&self) -> Style {
         Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
@@ -64,14 +94,20 @@ impl Theme {
         if self.plain_glyphs { "!" } else { "⚠" }
     }
     pub fn dim(&self) -> Style {
-        if self.color {
+        if self.high_contrast {
+            self.fg(Color::White)
+        } else if self.color {
             Style::new().fg(Color::DarkGray)
         } else {
             Style::new().add_modifier(Modifier::DIM)
         }
     }
     pub fn accent(&self) -> Style {
-        self.fg(Color::Cyan)
+        if self.high_contrast {
+            self.fg(Color::LightCyan).add_modifier(Modifier::BOLD)
+        } else {
+            self.fg(Color::Cyan)
+        }
     }
     pub fn warn(&self) -> Style {
         self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
@@ -105,10 +141,7 @@ impl Theme {
 }
 
 pub fn render(frame: &mut Frame, state: &State) {
-    let theme = Theme {
-        color: state.color,
-        plain_glyphs: state.plain_glyphs,
-    };
+    let theme = Theme::of(state);
     let area = frame.area();
     let a = super::layout::areas(area, state.focus, state.facet_tab);
     if a.too_small {

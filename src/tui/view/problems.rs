@@ -14,11 +14,7 @@ use crate::tui::state::State;
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, scroll: usize, theme: &Theme) {
     clear(frame, area);
-    let problems = state
-        .corpus
-        .as_ref()
-        .map(|c| c.problems.as_slice())
-        .unwrap_or(&[]);
+    let problems: Vec<&crate::Problem> = state.problems().collect();
     let block = theme.pane(format!("Problems ({}) · Esc closes", problems.len()), true);
     let inner = block.inner(area);
     frame.render_widget(block, area);

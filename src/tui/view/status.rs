@@ -9,7 +9,6 @@ use crate::Severity;
 use crate::text::{sanitize, width};
 
 use super::Theme;
-use crate::tui::keymap;
 use crate::tui::state::State;
 
 /// `3 of 8 briefings · pays: Tunisie · acteur: CIDPM`.
@@ -88,7 +87,9 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     // The way to the help always shows; the other hints fill the room left.
     spans.push(Span::styled(" · ? help", theme.title(false)));
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
-    let hints: Vec<String> = keymap::hints(&state.scopes())
+    let hints: Vec<String> = state
+        .keymap
+        .hints(&state.scopes())
         .into_iter()
         .filter(|(k, _)| k != "?")
         .map(|(k, h)| format!("{k} {h}"))

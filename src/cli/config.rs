@@ -1,0 +1,42 @@
+//! `brief config`: the settings in force and what is wrong with the file, or
+//! the commented default file.
+
+use std::io::Write;
+
+use brief::config::{ConfigFile, DEFAULT_FILE, to_yaml};
+use brief::text::sanitize;
+
+use super::Outcome;
+use super::output::Out;
+
+pub fn run<W: Write>(
+    out: &mut Out<W>,
+    file: &ConfigFile,
+    default: bool,
+) -> std::io::Result<Outcome> {
+    if default {
+        out.w.write_all(DEFAULT_FILE.as_bytes())?;
+        return Ok(Outcome::Found);
+    }
+    let (_, key_problems) = match &file.path {
+        Some(p) => brief::tui::keymap::Keymap::with_overrides(&file.config.keys, p),
+        None => Default::default(),
+    };
+    let where_ = match (&file.path, file.exists) {
+        (Some(p), true) => format!("# settings from {}", p.display()),
+        (Some(p), false) => format!("# {} does not exist: the defaults apply", p.display()),
+        (None, _) => "# no config folder on this system: the defaults apply".to_string(),
+    };
+    writeln!(out.w, "{}", sanitize(&where_, false))?;
+    let problems: Vec<_> = file.problems.iter().chain(&key_problems).collect();
+    for p in &problems {
+        writeln!(out.w, "# {}", sanitize(&p.to_string(), false))?;
+    }
+    out.w
+        .write_all(sanitize(&to_yaml(&file.config), true).as_bytes())?;
+    Ok(if problems.is_empty() {
+        Outcome::Found
+    } else {
+        Outcome::Nothing
+    })
+}
