@@ -961,3 +961,231 @@ fn the_status_line_says_searching_until_the_newest_results_arrive() {
     let summary = brief::tui::view::status::summary(&state);
     assert!(!summary.contains("searching"), "{summary}");
 }
+
+// Remembered state: read marks, bookmarks, history, the last view.
+
+/// The snapshot of what to remember in an update's effects, if any.
+fn remembered(up: &brief::tui::state::Update) -> Option<brief::tui::state::Snapshot> {
+    up.effects.iter().find_map(|e| match e {
+        Effect::Remember(s) => Some(s.clone()),
+        _ => None,
+    })
+}
+
+#[test]
+fn b_bookmarks_and_the_bookmarked_filter_keeps_only_those() {
+    let mut state = loaded(120, 40);
+    act(&mut state, Action::MoveDown);
+    let id = state.selected_id().unwrap().to_string();
+    let up = act(&mut state, Action::ToggleBookmark);
+    let snap = remembered(&up).expect("a bookmark is remembered at once");
+    assert!(snap.bookmarks.contains(&id));
+    assert!(state.is_bookmarked(&id));
+    assert!(state.message.as_deref().unwrap().contains("bookmarked"));
+    act(&mut state, Action::OnlyBookmarked);
+    assert_eq!(hit_ids(&state), vec![id.clone()]);
+    // B again shows everything; b again removes the bookmark.
+    act(&mut state, Action::OnlyBookmarked);
+    assert_eq!(state.hits.len(), 8);
+    let up = act(&mut state, Action::ToggleBookmark);
+    assert!(!remembered(&up).unwrap().bookmarks.contains(&id));
+    act(&mut state, Action::OnlyBookmarked);
+    assert!(state.hits.is_empty());
+    // x clears this filter too.
+    act(&mut state, Action::ClearFilters);
+    assert_eq!(state.hits.len(), 8);
+}
+
+#[test]
+fn opening_marks_read_u_toggles_and_the_unread_filter_hides_read_ones() {
+    let mut state = loaded(120, 40);
+    let id = state.selected_id().unwrap().to_string();
+    assert!(!state.is_read(&id), "nothing is read on a first run");
+    let up = act(&mut state, Action::Open);
+    assert!(remembered(&up).unwrap().read.contains(&id));
+    assert!(state.is_read(&id));
+    act(&mut state, Action::Back);
+    act(&mut state, Action::OnlyUnread);
+    assert_eq!(state.hits.len(), 7);
+    assert!(!hit_ids(&state).contains(&id));
+    act(&mut state, Action::OnlyUnread);
+    // u marks it unread again, from the list.
+    let at = hit_ids(&state).iter().position(|h| *h == id).unwrap();
+    act(&mut state, Action::First);
+    for _ in 0..at {
+        act(&mut state, Action::MoveDown);
+    }
+    let up = act(&mut state, Action::ToggleRead);
+    assert!(!remembered(&up).unwrap().read.contains(&id));
+    act(&mut state, Action::OnlyUnread);
+    assert_eq!(state.hits.len(), 8);
+}
+
+#[test]
+fn up_and_down_in_the_search_line_walk_the_history() {
+    let mut state = loaded(120, 40);
+    for q in ["niger", "frontex"] {
+        act(&mut state, Action::FocusSearch);
+        act(&mut state, Action::ClearLine);
+        type_text(&mut state, q);
+        let up = act(&mut state, Action::Submit);
+        assert_eq!(remembered(&up).unwrap().history.last().unwrap(), q);
+    }
+    assert_eq!(state.history, vec!["niger", "frontex"]);
+    act(&mut state, Action::FocusSearch);
+    act(&mut state, Action::ClearLine);
+    type_text(&mut state, "draf");
+    act(&mut state, Action::HistoryPrev);
+    assert_eq!(state.search.text, "frontex");
+    act(&mut state, Action::HistoryPrev);
+    assert_eq!(state.search.text, "niger");
+    act(&mut state, Action::HistoryPrev);
+    assert_eq!(state.search.text, "niger", "the oldest stays");
+    act(&mut state, Action::HistoryNext);
+    assert_eq!(state.search.text, "frontex");
+    // The results follow the recalled query.
+    assert_eq!(state.query_error, None);
+    assert!(state.hits.len() < 8);
+    act(&mut state, Action::HistoryNext);
+    assert_eq!(
+        state.search.text, "draf",
+        "past the newest: the line as typed"
+    );
+    assert_eq!(state.focus, Focus::Search);
+    act(&mut state, Action::HistoryNext);
+    assert_eq!(
+        state.focus,
+        Focus::List,
+        "Down with nothing recalled: the results"
+    );
+}
+
+#[test]
+fn the_last_view_comes_back_selected_but_not_opened() {
+    let mut state = loaded(120, 40);
+    act(&mut state, Action::FocusSearch);
+    type_text(&mut state, "migrants");
+    act(&mut state, Action::Submit);
+    act(&mut state, Action::SwitchSort);
+    act(&mut state, Action::MoveDown);
+    let id = state.selected_id().unwrap().to_string();
+    let snap = state.snapshot();
+    assert_eq!(snap.last.query, "migrants");
+    assert_eq!(snap.last.selected.as_deref(), Some(id.as_str()));
+    assert_eq!(snap.last.sort, Some(brief::search::Sort::Date));
+
+    let mut again = loaded_with(120, 40, Launch::from_last(&snap.last));
+    assert_eq!(again.search.text, "migrants");
+    assert_eq!(again.sort, brief::search::Sort::Date);
+    assert_eq!(again.selected_id(), Some(id.as_str()));
+    assert_eq!(again.focus, Focus::List);
+    assert_eq!(again.message, None);
+    assert_eq!(hit_ids(&again), hit_ids(&state));
+    act(&mut again, Action::Open);
+    assert_eq!(again.focus, Focus::Reader);
+}
+
+#[test]
+fn a_last_view_naming_what_is_gone_restores_the_rest_quietly() {
+    let last = brief::remembered::LastView {
+        query: String::new(),
+        countries: vec!["NE".into(), "Atlantis".into()],
+        actors: vec!["Nobody at all".into()],
+        selected: Some("deleted-since".into()),
+        sort: None,
+        only: None,
+    };
+    let state = loaded_with(120, 40, Launch::from_last(&last));
+    assert_eq!(state.message, None);
+    assert_eq!(state.selection.countries.len(), 1);
+    assert!(state.selection.actors.is_empty());
+    assert_eq!(state.cursor, 0);
+}
+
+#[test]
+fn date_order_puts_the_newest_meeting_first_whatever_the_score() {
+    let mut state = loaded(120, 40);
+    act(&mut state, Action::FocusSearch);
+    type_text(&mut state, "migrants");
+    let by_score: Vec<usize> = state.hits.iter().map(|h| h.doc).collect();
+    act(&mut state, Action::Submit);
+    act(&mut state, Action::SwitchSort);
+    let by_date: Vec<usize> = state.hits.iter().map(|h| h.doc).collect();
+    let mut sorted = by_score.clone();
+    sorted.sort_unstable();
+    assert_eq!(by_date, sorted, "briefings are stored newest first");
+    assert_ne!(by_date, by_score, "the query ranks them otherwise");
+}
+
+#[test]
+fn a_click_focuses_and_selects_a_second_click_opens() {
+    let mut state = loaded(120, 40);
+    let list = state.areas().list.unwrap();
+    let third = || Msg::Click {
+        column: list.x + 5,
+        row: list.y + 3,
+    };
+    send(&mut state, third());
+    assert_eq!(state.focus, Focus::List);
+    assert_eq!(state.cursor, 2);
+    send(&mut state, third());
+    assert_eq!(state.focus, Focus::Reader);
+    // A click on a country value selects it.
+    let countries = state.areas().countries.unwrap();
+    let label = state.countries.items[0].label.clone();
+    send(
+        &mut state,
+        Msg::Click {
+            column: countries.x + 3,
+            row: countries.y + 1,
+        },
+    );
+    assert_eq!(state.focus, Focus::Countries);
+    assert!(
+        state
+            .countries
+            .items
+            .iter()
+            .any(|i| i.label == label && i.selected)
+    );
+}
+
+#[test]
+fn the_wheel_scrolls_the_pane_under_the_pointer() {
+    let mut state = loaded(120, 40);
+    open_channel(&mut state);
+    act(&mut state, Action::Back);
+    assert!(max_scroll(&state) > 6, "a long article");
+    let reader = state.areas().reader.unwrap();
+    let at = |down| Msg::Wheel {
+        column: reader.x + 4,
+        row: reader.y + 4,
+        down,
+    };
+    send(&mut state, at(true));
+    send(&mut state, at(true));
+    assert_eq!(state.reader.scroll, 6);
+    assert_eq!(state.focus, Focus::List, "the wheel does not move focus");
+    send(&mut state, at(false));
+    assert_eq!(state.reader.scroll, 3);
+}
+
+#[test]
+fn the_reader_width_setting_caps_the_text_width() {
+    let mut state = loaded(120, 40);
+    let wide = state
+        .reader
+        .lines
+        .iter()
+        .map(|l| l.text.chars().count())
+        .max();
+    state.reader_width = Some(40);
+    send(&mut state, Msg::Resize(120, 40));
+    let narrow = state
+        .reader
+        .lines
+        .iter()
+        .map(|l| l.text.chars().count())
+        .max();
+    assert!(narrow <= Some(40) && wide > Some(40), "{narrow:?} {wide:?}");
+}
