@@ -25,8 +25,10 @@ fn sample() -> Folder {
 fn what_is_saved_is_what_is_loaded() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("nested/state.json");
-    let mut all = Remembered::default();
-    all.history = vec!["niger".into(), "icmpd".into()];
+    let mut all = Remembered {
+        history: vec!["niger".into(), "icmpd".into()],
+        ..Remembered::default()
+    };
     all.folders.insert("/data/briefings".into(), sample());
     save(&path, &all).expect("saved, creating the folder");
     let (back, problem) = load(&path);
