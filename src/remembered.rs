@@ -94,9 +94,10 @@ pub fn load(path: &Path) -> (Remembered, Option<Problem>) {
 }
 
 fn damaged(path: &Path, why: &dyn std::fmt::Display) -> Problem {
+    // The cause last: on a status line, what was done matters more.
     let message = match crate::paths::set_aside(path) {
         Ok(bad) => format!(
-            "the remembered state could not be read ({why}); set aside as {} and started afresh",
+            "the remembered state was set aside as {} and brief started afresh: it could not be read ({why})",
             bad.display()
         ),
         Err(r) => format!(

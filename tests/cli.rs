@@ -1298,3 +1298,191 @@ fn the_man_page_is_generated_from_the_same_definitions_as_help() {
         );
     }
 }
+
+// Configuration and remembered state.
+
+impl Sandbox {
+    fn config_file(&self) -> PathBuf {
+        self.home.path().join("config/brief/config.yaml")
+    }
+
+    fn write_config(&self, text: &str) {
+        let path = self.config_file();
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+}
+
+#[test]
+fn config_default_prints_a_commented_file_that_reads_back_as_the_defaults() {
+    let sandbox = Sandbox::new();
+    let out = sandbox.run(&["config", "--default"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.lines().filter(|l| l.starts_with('#')).count() > 10,
+        "{text}"
+    );
+    for setting in [
+        "theme:",
+        "reader_width:",
+        "sort:",
+        "mouse:",
+        "links:",
+        "keys:",
+        "# briefings:",
+    ] {
+        assert!(text.contains(setting), "{setting} is missing:\n{text}");
+    }
+    sandbox.write_config(&text);
+    let out = sandbox.run(&["config"]);
+    assert_eq!(
+        code(&out),
+        0,
+        "no problem with the default file: {}",
+        stdout(&out)
+    );
+    assert!(stdout(&out).contains("theme: default"), "{}", stdout(&out));
+}
+
+#[test]
+fn a_bad_config_names_the_line_and_value_and_brief_runs_on_the_defaults() {
+    let sandbox = Sandbox::new();
+    sandbox.write_config("sort: date\n\ntheme: purple\nkeys:\n  quit: Q\n  bookmrk: m\n");
+    let dir = shipped();
+    let out = sandbox.run(&["--dir", dir.to_str().unwrap(), "list"]);
+    assert_eq!(code(&out), 0, "the command still runs");
+    assert_eq!(listed_ids(&out).len(), 8);
+    let err = stderr(&out);
+    let config = sandbox.config_file().display().to_string();
+    assert!(
+        err.contains(&format!(
+            "{config}:3: warning: theme: 'purple' is not a theme"
+        )),
+        "{err}"
+    );
+    // `brief config` also checks the keys, and says which settings apply.
+    let out = sandbox.run(&["config"]);
+    assert_eq!(code(&out), 1, "problems found");
+    let text = stdout(&out);
+    assert!(
+        text.contains(&format!(
+            "{config}:6: warning: keys: 'bookmrk' is not an action"
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains("sort: date"),
+        "the good settings apply: {text}"
+    );
+    assert!(text.contains("theme: default"), "{text}");
+    assert!(text.contains("quit: [\"Q\"]"), "{text}");
+}
+
+#[test]
+fn broken_yaml_in_the_config_gives_its_position_and_the_defaults() {
+    let sandbox = Sandbox::new();
+    sandbox.write_config("theme: monochrome\nkeys: [oops\n");
+    let out = sandbox.run(&["config"]);
+    assert_eq!(code(&out), 1);
+    let text = stdout(&out);
+    let config = sandbox.config_file().display().to_string();
+    assert!(
+        text.contains(&format!("{config}:3:")) || text.contains(&format!("{config}:2:")),
+        "{text}"
+    );
+    assert!(
+        text.contains("running on the defaults") && text.contains("theme: default"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_config_can_name_the_briefings_folder_and_config_flag_reads_another_file() {
+    let sandbox = Sandbox::new();
+    sandbox.write(&[("elsewhere/good.yaml", GOOD)]);
+    let other = sandbox.cwd.path().join("other.yaml");
+    std::fs::write(
+        &other,
+        format!(
+            "briefings: {}\n",
+            sandbox.cwd.path().join("elsewhere").display()
+        ),
+    )
+    .unwrap();
+    let out = sandbox.run(&["--config", other.to_str().unwrap(), "list"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(listed_ids(&out), vec!["good-one"]);
+    let out = sandbox.run(&["--config", other.to_str().unwrap(), "paths"]);
+    assert!(
+        stdout(&out).contains("from config.yaml"),
+        "{}",
+        stdout(&out)
+    );
+    // --dir still wins over the config.
+    let dir = shipped();
+    let out = sandbox.run(&[
+        "--config",
+        other.to_str().unwrap(),
+        "--dir",
+        dir.to_str().unwrap(),
+        "list",
+    ]);
+    assert_eq!(listed_ids(&out).len(), 8);
+    // A config file asked for by name that does not exist is said, not fatal.
+    let out = sandbox.run(&[
+        "--config",
+        "/no/such/config.yaml",
+        "--dir",
+        dir.to_str().unwrap(),
+        "list",
+    ]);
+    assert_eq!(code(&out), 0);
+    assert!(
+        stderr(&out).contains("/no/such/config.yaml: warning: no such config file"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn list_bookmarked_and_unread_read_the_browsers_state() {
+    let sandbox = Sandbox::new();
+    let dir = shipped();
+    let key = std::fs::canonicalize(&dir).unwrap().display().to_string();
+    let state = sandbox.home.path().join("state/brief/state.json");
+    std::fs::create_dir_all(state.parent().unwrap()).unwrap();
+    let remembered = json!({
+        "folders": { key: {
+            "bookmarks": [ITALY, CHANNEL],
+            "read": [CHANNEL],
+        }}
+    });
+    std::fs::write(&state, remembered.to_string()).unwrap();
+    let d = dir.to_str().unwrap();
+    let out = sandbox.run(&["--dir", d, "list", "--bookmarked"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(
+        sorted(
+            &listed_ids(&out)
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+        ),
+        sorted(&[ITALY, CHANNEL])
+    );
+    let out = sandbox.run(&["--dir", d, "list", "--unread", "--json"]);
+    let ids = json_ids(&json_of(&out));
+    assert_eq!(ids.len(), 7);
+    assert!(!ids.contains(&CHANNEL.to_string()));
+    // No bookmark at all: nothing listed, exit 1.
+    std::fs::remove_file(&state).unwrap();
+    let out = sandbox.run(&["--dir", d, "list", "--bookmarked"]);
+    assert_eq!(code(&out), 1);
+    // A damaged state file is set aside, said once, and not fatal.
+    std::fs::write(&state, "{ not json").unwrap();
+    let out = sandbox.run(&["--dir", d, "list", "--unread"]);
+    assert_eq!(code(&out), 0);
+    assert!(stderr(&out).contains("set aside as"), "{}", stderr(&out));
+    assert!(state.with_file_name("state.json.bad").exists());
+}

@@ -51,7 +51,21 @@ impl Session {
         Session::spawn(cmd, cols, rows)
     }
 
-    fn spawn(mut cmd: CommandBuilder, cols: u16, rows: u16) -> Session {
+    fn spawn(cmd: CommandBuilder, cols: u16, rows: u16) -> Session {
+        let home = tempfile::tempdir().expect("a home folder");
+        Session::spawn_in(cmd, cols, rows, home)
+    }
+
+    /// The browser on `dir` with `home` as its config, state and cache home:
+    /// a restart in the same home sees what the last session remembered.
+    fn start_in(home: tempfile::TempDir, dir: &Path, cols: u16, rows: u16) -> Session {
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_brief"));
+        cmd.arg("--dir");
+        cmd.arg(dir);
+        Session::spawn_in(cmd, cols, rows, home)
+    }
+
+    fn spawn_in(mut cmd: CommandBuilder, cols: u16, rows: u16, home: tempfile::TempDir) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -65,7 +79,6 @@ impl Session {
             cmd.env("TERM", "xterm-256color");
         }
         cmd.env_remove("NO_COLOR");
-        let home = tempfile::tempdir().expect("a home folder");
         Session::isolate(&mut cmd, home.path());
         let child = pair.slave.spawn_command(cmd).expect("brief starts");
         // Only the child holds the terminal side now, so reads end when it exits.
@@ -124,12 +137,6 @@ impl Session {
                 cmd.env(var, home.join(sub));
             }
         }
-    }
-
-    /// The folder holding this session's config, state and cache folders.
-    #[expect(dead_code, reason = "the remembered-state tests restart in it")]
-    fn home(&self) -> &Path {
-        self.home.path()
     }
 
     fn screen(&self) -> String {
@@ -203,6 +210,16 @@ impl Session {
     /// Waits for the child to exit, then for the last of its output; returns
     /// the exit code and every byte written.
     fn finish(mut self) -> (u32, Vec<u8>) {
+        self.wait_for_exit()
+    }
+
+    /// Waits for the exit like `finish`, and hands back the home for a restart.
+    fn finish_keeping_home(mut self) -> (u32, tempfile::TempDir) {
+        let (code, _) = self.wait_for_exit();
+        (code, self.home)
+    }
+
+    fn wait_for_exit(&mut self) -> (u32, Vec<u8>) {
         let start = Instant::now();
         let status = loop {
             if let Some(status) = self.child.try_wait().expect("try_wait") {
@@ -674,4 +691,90 @@ fn a_resize_while_loading_keeps_working() {
     let (code, raw) = s.finish();
     assert_eq!(code, 0);
     assert_restored(&raw);
+}
+
+/// What the issue asks, as a user does it: a key from `config.yaml` works and
+/// shows in `?`; a bookmark, a read mark and the last query survive a restart.
+#[test]
+fn config_keys_and_remembered_state_survive_a_restart() {
+    let home = tempfile::tempdir().expect("a home");
+    let config = home.path().join("config/brief/config.yaml");
+    std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+    std::fs::write(&config, "keys:\n  toggle_bookmark: m\n").unwrap();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
+
+    let mut s = Session::start_in(home, &dir, 120, 40);
+    s.wait_for_text("8 of 8 briefings");
+    s.keys("?");
+    s.wait_for("m for bookmarking in the help", |t| {
+        t.lines()
+            .any(|l| l.contains(" m ") && l.contains("bookmark or unbookmark"))
+    });
+    s.keys("\x1b");
+    s.wait_for("the help closed", |t| !t.contains("Help ·"));
+    // Search, keep it in the history, bookmark the first hit with m, open it.
+    s.keys("/manche\r");
+    s.wait_for_text("1 of 8 briefings");
+    s.keys("m");
+    s.wait_for_text("bookmarked 'Les enjeux migratoires");
+    s.wait_for("a star on the row", |t| t.contains("▶ •★ 2021-11-28"));
+    s.keys("\r");
+    s.wait_for("read: no dot", |t| t.contains("▶  ★ 2021-11-28"));
+    s.keys("q");
+    let (code, home) = s.finish_keeping_home();
+    assert_eq!(code, 0);
+
+    let mut s = Session::start_in(home, &dir, 120, 40);
+    s.wait_for("the last query back", |t| {
+        t.lines().next().is_some_and(|l| l.contains("manche")) && t.contains("1 of 8 briefings")
+    });
+    s.wait_for("still bookmarked and read", |t| {
+        t.contains("▶  ★ 2021-11-28")
+    });
+    // Up in the search line recalls it; x clears; B shows the bookmark only.
+    s.keys("x");
+    s.wait_for_text("8 of 8 briefings");
+    s.keys("B");
+    s.wait_for_text("Briefings 1/8 · bookmarked");
+    s.keys("B/\x1b[A");
+    s.wait_for_text("1 of 8 briefings");
+    s.keys("\x1b");
+    s.keys("q");
+    let (code, home) = s.finish_keeping_home();
+    assert_eq!(code, 0);
+
+    // --fresh starts clean but keeps the marks.
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_brief"));
+    cmd.args(["--fresh", "--dir"]);
+    cmd.arg(&dir);
+    let mut s = Session::spawn_in(cmd, 120, 40, home);
+    s.wait_for_text("8 of 8 briefings");
+    s.wait_for("the bookmark kept", |t| t.contains(" ★ 2021-11-28"));
+    s.keys("q");
+    assert_eq!(s.finish().0, 0);
+}
+
+/// A damaged state file never stops the browser: it is set aside and said.
+#[test]
+fn a_damaged_state_file_is_set_aside_and_the_browser_starts() {
+    let home = tempfile::tempdir().expect("a home");
+    let state = home.path().join("state/brief/state.json");
+    std::fs::create_dir_all(state.parent().unwrap()).unwrap();
+    std::fs::write(&state, "{\"folders\": {\"x\": [").unwrap();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
+    let mut s = Session::start_in(home, &dir, 120, 40);
+    s.wait_for_text("8 of 8 briefings");
+    s.wait_for_text("set aside as");
+    s.keys("p");
+    s.wait_for_text("Problems (1)");
+    s.wait_for_text("warning: the remembered state was set aside");
+    s.keys("\x1bq");
+    let (code, home) = s.finish_keeping_home();
+    assert_eq!(code, 0);
+    assert!(state.with_file_name("state.json.bad").exists());
+    let (_, problem) = brief::remembered::load(&home.path().join("state/brief/state.json"));
+    assert!(
+        problem.is_none(),
+        "a good file was written on quit: {problem:?}"
+    );
 }

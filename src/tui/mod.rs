@@ -441,11 +441,17 @@ fn configure(state: &mut State, config: ConfigFile, memory: Option<&Memory>, fre
         }
     }
     if let Some(first) = problems.first() {
+        // The file's name is enough on the status line; `p` has the full path.
+        let file = first.path.file_name().map_or_else(
+            || first.path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let line = first.line.map_or(String::new(), |l| format!(":{l}"));
         let more = match problems.len() {
-            1 => String::new(),
+            1 => " (p shows it)".to_string(),
             n => format!(" (and {} more: p shows them)", n - 1),
         };
-        state.message = Some(format!("{first}{more}"));
+        state.message = Some(format!("{file}{line}: {}{more}", first.message));
     }
     state.notices = problems;
 }
