@@ -9,6 +9,7 @@ pub mod cache;
 pub mod corpus;
 pub mod countries;
 pub mod load;
+pub mod markdown;
 pub mod model;
 pub mod paths;
 pub mod query;
