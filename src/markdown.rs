@@ -133,7 +133,10 @@ mod tests {
         assert_eq!(inline("2023. pas une liste"), r"2023\. pas une liste");
         assert_eq!(inline("1) non"), r"1\) non");
         assert_eq!(inline("R&D &amp; co"), r"R\&D \&amp; co");
-        assert_eq!(inline("fin - milieu. Et 3.5 + 2"), "fin - milieu. Et 3.5 + 2");
+        assert_eq!(
+            inline("fin - milieu. Et 3.5 + 2"),
+            "fin - milieu. Et 3.5 + 2"
+        );
         assert_eq!(inline("ligne\n\n# titre"), r"ligne \# titre");
         assert_eq!(inline("a\\b"), r"a\\b");
     }

@@ -2,8 +2,8 @@
 
 use std::io::Write;
 
-use brief::{Briefing, Corpus};
 use brief::text::{pad, sanitize, width};
+use brief::{Briefing, Corpus};
 
 use super::json::{self, BriefingJson};
 use super::output::{Out, term_width};

@@ -35,4 +35,8 @@ pub enum Action {
     LineStart,
     LineEnd,
     Submit,
+    /// The selected briefing as Markdown, to the clipboard (OSC 52).
+    CopyMarkdown,
+    /// The selected briefing's source URL, to the clipboard (OSC 52).
+    CopyUrl,
 }

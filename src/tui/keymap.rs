@@ -306,6 +306,20 @@ pub static KEYMAP: &[Binding] = &[
         true,
     ),
     b(
+        S::List,
+        &[ch('y')],
+        Action::CopyMarkdown,
+        "copy the briefing as Markdown (OSC 52)",
+        true,
+    ),
+    b(
+        S::List,
+        &[ch('Y')],
+        Action::CopyUrl,
+        "copy its source URL (OSC 52)",
+        false,
+    ),
+    b(
         S::Facets,
         &[k(C::Enter), ch(' ')],
         Action::Toggle,
@@ -340,6 +354,20 @@ pub static KEYMAP: &[Binding] = &[
         Action::Back,
         "close the reader",
         true,
+    ),
+    b(
+        S::Reader,
+        &[ch('y')],
+        Action::CopyMarkdown,
+        "copy the briefing as Markdown (OSC 52)",
+        true,
+    ),
+    b(
+        S::Reader,
+        &[ch('Y')],
+        Action::CopyUrl,
+        "copy its source URL (OSC 52)",
+        false,
     ),
     b(
         S::Always,

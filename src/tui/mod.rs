@@ -5,6 +5,8 @@
 //! idle browser uses no CPU.
 
 pub mod action;
+pub mod clipboard;
+mod copy;
 pub mod keymap;
 pub mod layout;
 pub mod state;
@@ -243,6 +245,8 @@ pub fn run(source: Source, launch: Launch, opts: LoadOptions) -> std::io::Result
     let mut state = State::new(origin, launch, Rect::new(0, 0, size.width, size.height));
     state.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     state.plain_glyphs = std::env::var("TERM").is_ok_and(|t| t == "linux");
+    state.links = view::hyperlink::supported(std::env::var("TERM").ok().as_deref());
+    let mux = clipboard::Multiplexer::detect();
     terminal.draw(|f| view::render(f, &state))?;
 
     spawn_input(tx.clone());
@@ -289,6 +293,7 @@ pub fn run(source: Source, launch: Launch, opts: LoadOptions) -> std::io::Result
                         suspend(&mut terminal)?;
                         redraw = true;
                     }
+                    Effect::Copy { text } => clipboard::send(terminal.backend_mut(), &text, mux)?,
                 }
             }
         }
