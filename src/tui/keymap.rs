@@ -310,7 +310,7 @@ pub static KEYMAP: &[Binding] = &[
         &[ch('y')],
         Action::CopyMarkdown,
         "copy the briefing as Markdown (OSC 52)",
-        true,
+        false,
     ),
     b(
         S::List,
@@ -360,7 +360,7 @@ pub static KEYMAP: &[Binding] = &[
         &[ch('y')],
         Action::CopyMarkdown,
         "copy the briefing as Markdown (OSC 52)",
-        true,
+        false,
     ),
     b(
         S::Reader,

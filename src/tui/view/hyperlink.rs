@@ -42,13 +42,15 @@ pub fn link(
         if w == 0 {
             continue;
         }
-        if i >= from && usize::from(col) + w <= usize::from(right) && !c.is_whitespace() {
-            if let Some(cell) = buf.cell_mut((col, y)) {
-                let symbol = wrap(cell.symbol(), target);
-                cell.set_symbol(&symbol);
-                if let Some(w) = NonZeroU16::new(w as u16) {
-                    cell.set_diff_option(CellDiffOption::ForcedWidth(w));
-                }
+        if i >= from
+            && usize::from(col) + w <= usize::from(right)
+            && !c.is_whitespace()
+            && let Some(cell) = buf.cell_mut((col, y))
+        {
+            let symbol = wrap(cell.symbol(), target);
+            cell.set_symbol(&symbol);
+            if let Some(w) = NonZeroU16::new(w as u16) {
+                cell.set_diff_option(CellDiffOption::ForcedWidth(w));
             }
         }
         col = col.saturating_add(w as u16);
