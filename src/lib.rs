@@ -10,6 +10,7 @@ pub mod config;
 pub mod corpus;
 pub mod countries;
 pub mod load;
+pub mod markdown;
 pub mod model;
 pub mod paths;
 pub mod query;

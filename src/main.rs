@@ -90,9 +90,13 @@ fn run(args: Cli) -> Result<Outcome, Failure> {
             cli::warn_problems(corpus);
             cli::search::run(&mut out, corpus, &query, limit, json)?
         }
-        Some(Command::Show { id, json }) => {
+        Some(Command::Show { id, json, markdown }) => {
             let corpus = &*loaded.insert(load(&choose(dir))?);
-            cli::show::run(&mut out, corpus, &id, json)?
+            if markdown {
+                cli::show::markdown(&mut out, corpus, &id)?
+            } else {
+                cli::show::run(&mut out, corpus, &id, json)?
+            }
         }
         Some(Command::Actors { json }) => {
             let corpus = &*loaded.insert(load(&choose(dir))?);

@@ -126,6 +126,36 @@ pub fn sanitize(s: &str, keep_newlines: bool) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// The address a hyperlink to `url` may point to: `Some` only for `http://`,
+/// `https://` and `mailto:` addresses without control characters, spaces or
+/// bidirectional overrides, at most 2,048 bytes, with non-ASCII characters
+/// percent-encoded; `None` for anything else, which is then shown as text only.
+pub fn link_target(url: &str) -> Option<String> {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    let rest = ["https://", "http://", "mailto:"]
+        .iter()
+        .find(|s| lower.starts_with(**s))
+        .map(|s| &url[s.len()..])?;
+    if rest.is_empty() || url.len() > 2048 {
+        return None;
+    }
+    if url.chars().any(|c| is_dangerous(c) || c.is_whitespace()) {
+        return None;
+    }
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    Some(out)
+}
+
 /// Pads `s` with spaces to `cells` display cells (never truncates).
 pub fn pad(s: &str, cells: usize) -> String {
     let w = width(s);
@@ -216,6 +246,35 @@ mod tests {
         );
         assert_eq!(sanitize("line\nnext", true), "line\nnext");
         assert_eq!(sanitize("line\nnext", false), "line␊next");
+    }
+
+    #[test]
+    fn link_targets_are_web_or_mail_addresses_only() {
+        assert_eq!(
+            link_target("https://example.org/a?b=1;c").as_deref(),
+            Some("https://example.org/a?b=1;c")
+        );
+        assert_eq!(
+            link_target("HTTP://example.org/é").as_deref(),
+            Some("HTTP://example.org/%C3%A9")
+        );
+        assert!(link_target("mailto:a@example.org").is_some());
+        for bad in [
+            "https://example.org/\x1b[2J",
+            "https://example.org/\x1b\\",
+            "https://example.org/\x07",
+            "https://example.org/\u{9c}",
+            "https://exa mple.org",
+            "https://example.org/\u{202E}",
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "https://",
+            "ftp://example.org",
+            "",
+        ] {
+            assert_eq!(link_target(bad), None, "{bad:?}");
+        }
+        assert_eq!(link_target(&format!("https://{}", "a".repeat(3000))), None);
     }
 
     #[test]

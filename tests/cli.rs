@@ -683,6 +683,65 @@ fn show_json_includes_the_body() {
 }
 
 #[test]
+fn show_markdown_prints_the_briefing_as_markdown() {
+    let o = brief(&["show", CHANNEL, "--markdown"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.starts_with("# Les enjeux migratoires et la coopération policière"),
+        "{out}"
+    );
+    for part in [
+        "\n\n- **Date :** 2021-11-28\n",
+        "- **Lieu :** Calais, France\n",
+        "- **Pays :** France (FR), Belgique (BE), Pays-Bas (NL), Allemagne (DE), Royaume-Uni (GB)\n",
+        "- **Source :** Lexis Veille\n",
+        "- **Acteurs :**\n",
+        "  - Personnes\n    - Gérald Darmanin — ministre de l’Intérieur, a réuni les participants\n",
+        "\n> Après le naufrage du 24 novembre 2021",
+        "\n\nLes États conviés ont réaffirmé",
+    ] {
+        assert!(out.contains(part), "{part:?} missing from:\n{out}");
+    }
+    assert!(out.ends_with(".\n"), "{out}");
+    assert!(!out.contains('\u{1b}'));
+    // Deterministic: the same bytes every time.
+    assert_eq!(brief(&["show", CHANNEL, "--markdown"]).stdout, o.stdout);
+    // Not with --json.
+    let o = brief(&["show", CHANNEL, "--markdown", "--json"]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("cannot be used with"), "{}", stderr(&o));
+    let o = brief(&["show", "nope", "--markdown"]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("no briefing 'nope'"), "{}", stderr(&o));
+}
+
+#[test]
+fn show_markdown_links_the_source_and_escapes_the_rest() {
+    let sandbox = Sandbox::new();
+    sandbox.write(&[(
+        "b/x.yaml",
+        "id: x\ntitle: \"*Gras* et [lien](javascript:x) #1\"\ndate: 2022-05-04\ncountries: [FR]\n\
+         source: { publisher: \"Éditeur\", url: \"https://example.org/a_(b)\" }\n\
+         body: \"- pas une liste\\n\\n# pas un titre \\x1b[31m\"\n",
+    )]);
+    let o = sandbox.run(&["--dir", "b", "show", "x", "--markdown"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.starts_with("# \\*Gras\\* et \\[lien\\](javascript:x) \\#1\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("- **URL :** [https://example.org/a\\_(b)](https://example.org/a_%28b%29)\n"),
+        "{out}"
+    );
+    assert!(out.contains("\n\\- pas une liste\n"), "{out}");
+    assert!(out.contains("\n\\# pas un titre ␛\\[31m\n"), "{out}");
+    assert!(!out.contains('\u{1b}'), "{out}");
+}
+
+#[test]
 fn show_an_unknown_id_exits_2() {
     let o = brief(&["show", "nope"]);
     assert_eq!(code(&o), 2);

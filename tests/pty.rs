@@ -778,3 +778,133 @@ fn a_damaged_state_file_is_set_aside_and_the_browser_starts() {
         "a good file was written on quit: {problem:?}"
     );
 }
+
+/// `brief --dir DIR` in a PTY with no multiplexer in its environment.
+fn start_plain(dir: &Path) -> Session {
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_brief"));
+    cmd.arg("--dir");
+    cmd.arg(dir);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env_remove("TMUX");
+    cmd.env_remove("STY");
+    Session::spawn(cmd, 120, 40)
+}
+
+/// What `brief show ID --markdown` prints for the folder `dir`.
+fn markdown_of(dir: &Path, id: &str) -> Vec<u8> {
+    let home = tempfile::tempdir().expect("a home folder");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
+        .arg("--dir")
+        .arg(dir)
+        .args(["show", id, "--markdown"])
+        .env("XDG_CACHE_HOME", home.path().join("cache"))
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("XDG_STATE_HOME", home.path().join("state"))
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .output()
+        .expect("brief show runs");
+    assert!(out.status.success(), "{out:?}");
+    out.stdout
+}
+
+fn osc52_of(bytes: &[u8]) -> Vec<u8> {
+    use base64::Engine as _;
+    let mut seq = b"\x1b]52;c;".to_vec();
+    seq.extend_from_slice(
+        base64::engine::general_purpose::STANDARD
+            .encode(bytes)
+            .as_bytes(),
+    );
+    seq.push(0x07);
+    seq
+}
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    last(hay, needle).is_some()
+}
+
+/// `y` sends the Markdown `brief show ID --markdown` prints, through OSC 52.
+#[test]
+fn y_copies_the_markdown_through_osc52() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
+    let id = "2021-11-28-manche-mer-du-nord-reunion-intergouvernementale";
+    let expected = osc52_of(&markdown_of(&dir, id));
+    let mut s = start_plain(&dir);
+    s.wait_for_text("8 of 8 briefings");
+    s.keys("/manche");
+    s.wait_for_text("1 of 8 briefings");
+    s.keys("\r");
+    s.wait_for("the list focused", |screen| {
+        screen.contains("open in the reader")
+    });
+    s.keys("y");
+    s.wait_for_output("the OSC 52 sequence of the Markdown", |raw| {
+        contains(raw, &expected)
+    });
+    s.wait_for_text("copied 'Les enjeux migratoires");
+    s.wait_for_text("to the clipboard (OSC 52)");
+    s.keys("q");
+    let (code, raw) = s.finish();
+    assert_eq!(code, 0);
+    assert_restored(&raw);
+}
+
+/// A source URL is an OSC 8 link in the reader, and `Y` copies it.
+#[test]
+fn a_source_url_is_a_link_and_shift_y_copies_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("with-url.yaml"),
+        "id: with-url\ntitle: Une réunion avec une source\ndate: 2022-05-04\ncountries: [FR]\nsource: { publisher: Éditeur, url: \"https://example.org/reunion?id=1\" }\nbody: |\n  Texte.\n",
+    )
+    .unwrap();
+    let mut s = start_plain(dir.path());
+    s.wait_for_text("1 of 1 briefing");
+    s.wait_for_text("https://example.org/reunion?id=1");
+    s.wait_for_output("an OSC 8 link to the source", |raw| {
+        contains(
+            raw,
+            b"\x1b]8;;https://example.org/reunion?id=1\x1b\\h\x1b]8;;\x1b\\",
+        )
+    });
+    s.keys("Y");
+    let expected = osc52_of(b"https://example.org/reunion?id=1");
+    s.wait_for_output("the OSC 52 sequence of the URL", |raw| {
+        contains(raw, &expected)
+    });
+    s.wait_for_text("copied the source URL");
+    s.keys("q");
+    let (code, raw) = s.finish();
+    assert_eq!(code, 0);
+    assert_restored(&raw);
+}
+
+/// A URL holding ESC is shown as text only: no link, no copy, and its
+/// escape never reaches the terminal raw, even with `y` and `Y` pressed.
+#[test]
+fn a_hostile_url_never_reaches_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("hostile.yaml"), HOSTILE_YAML).unwrap();
+    let mut s = start_plain(dir.path());
+    s.wait_for_text("1 of 1 briefing");
+    s.keys("\r");
+    s.wait_for_text("Lecture");
+    s.keys("Y");
+    s.wait_for_text("control characters: not copied");
+    s.keys("y");
+    s.wait_for_output("the Markdown copied", |raw| contains(raw, b"\x1b]52;c;"));
+    s.keys("q");
+    let (code, raw) = s.finish();
+    assert_eq!(code, 0);
+    assert_restored(&raw);
+    assert!(!contains(&raw, b"\x1b]8;"), "an OSC 8 link was written");
+    assert!(
+        !contains(&raw, b"example.org/\x1b"),
+        "the URL's ESC got out"
+    );
+    assert_eq!(
+        raw.windows(7).filter(|w| w == b"\x1b]52;c;").count(),
+        1,
+        "only the Markdown was copied"
+    );
+}

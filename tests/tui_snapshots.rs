@@ -539,3 +539,71 @@ fn a_folder_of_broken_files_points_to_the_problems() {
     );
     insta::assert_snapshot!("empty_folder_problems_100x30", snapshot_text(&terminal));
 }
+
+/// Rows of the terminal's screen holding OSC 8 link cells.
+fn linked_rows(buf: &Buffer) -> Vec<u16> {
+    (0..buf.area.height)
+        .filter(|&y| (0..buf.area.width).any(|x| buf[(x, y)].symbol().contains("\x1b]8;;")))
+        .collect()
+}
+
+/// The source URL's cells carry OSC 8 links; scrolling redraws through the
+/// diff leave them only where the URL now is, and with links off none are written.
+#[test]
+fn source_links_follow_the_scroll_and_can_be_turned_off() {
+    let dir = tempfile::tempdir().unwrap();
+    let body: String = (0..60).map(|i| format!("  Paragraphe {i}.\n\n")).collect();
+    std::fs::write(
+        dir.path().join("with-url.yaml"),
+        format!(
+            "id: with-url\ntitle: Une réunion avec une source\ndate: 2022-05-04\ncountries: [FR]\nsource: {{ publisher: Éditeur, url: \"https://example.org/r\" }}\nbody: |\n{body}"
+        ),
+    )
+    .unwrap();
+    let mut state = loaded_from(dir.path(), 120, 40);
+    state.color = false;
+    act(&mut state, Action::Open);
+    assert_eq!(state.focus, Focus::Reader);
+    let url_line = state
+        .reader
+        .lines
+        .iter()
+        .position(|l| l.link.is_some())
+        .expect("the URL line");
+    let mut terminal =
+        Terminal::new(TestBackend::new(state.size.width, state.size.height)).unwrap();
+    terminal.draw(|f| render(f, &state)).unwrap();
+    let first = linked_rows(terminal.backend().buffer());
+    assert_eq!(first.len(), 1, "one linked row");
+    let row = first[0];
+    // Every cell on its own: a linked cell's symbol is wider than its one cell.
+    let buf = terminal.backend().buffer();
+    let text: String = (0..buf.area.width)
+        .map(|x| buf[(x, row)].symbol())
+        .collect();
+    let link = "\x1b]8;;https://example.org/r\x1b\\";
+    assert_eq!(text.matches(link).count(), "https://example.org/r".len());
+    assert!(
+        text.replace(link, "")
+            .replace("\x1b]8;;\x1b\\", "")
+            .contains(" https://example.org/r")
+    );
+    // One line down: the link moves up a row, the old row is plain again.
+    act(&mut state, Action::MoveDown);
+    assert_eq!(state.reader.scroll, 1);
+    terminal.draw(|f| render(f, &state)).unwrap();
+    assert_eq!(linked_rows(terminal.backend().buffer()), vec![row - 1]);
+    // Scrolled past it: no link anywhere.
+    for _ in 0..url_line + 1 {
+        act(&mut state, Action::MoveDown);
+    }
+    terminal.draw(|f| render(f, &state)).unwrap();
+    assert!(linked_rows(terminal.backend().buffer()).is_empty());
+    // Back to the top with links off: the URL is plain text.
+    act(&mut state, Action::First);
+    state.links = false;
+    terminal.draw(|f| render(f, &state)).unwrap();
+    let buf = terminal.backend().buffer();
+    assert!(linked_rows(buf).is_empty());
+    assert!(row_text(buf, row).contains(" https://example.org/r"));
+}

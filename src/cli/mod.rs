@@ -123,6 +123,9 @@ pub enum Command {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+        /// Print Markdown (what the browser's `y` copies) instead of text.
+        #[arg(long, conflicts_with = "json")]
+        markdown: bool,
     },
     /// Actors with their briefing counts, most frequent first.
     Actors {

@@ -2,12 +2,33 @@
 
 use std::io::Write;
 
-use brief::Corpus;
 use brief::text::{pad, sanitize, width};
+use brief::{Briefing, Corpus};
 
 use super::json::{self, BriefingJson};
 use super::output::{Out, term_width};
 use super::{Failure, Outcome};
+
+/// The briefing `id`, or a usage failure suggesting the closest id.
+fn find<'a>(corpus: &'a Corpus, id: &str) -> Result<&'a Briefing, Failure> {
+    corpus.get(id).ok_or_else(|| {
+        let hint = corpus
+            .suggest_id(id)
+            .map(|s| format!("; did you mean '{s}'?"))
+            .unwrap_or_default();
+        Failure::Usage(format!("no briefing '{}'{hint}", sanitize(id, false)))
+    })
+}
+
+/// `brief show ID --markdown`: the Markdown the browser's `y` copies, byte for byte.
+pub fn markdown<W: Write>(out: &mut Out<W>, corpus: &Corpus, id: &str) -> Result<Outcome, Failure> {
+    let b = find(corpus, id)?;
+    // Control characters are already made visible by the core; sanitising
+    // again (newlines kept) is a no-op that keeps the rule visible here.
+    let md = brief::markdown::briefing(corpus, b);
+    out.w.write_all(sanitize(&md, true).as_bytes())?;
+    Ok(Outcome::Found)
+}
 
 pub fn run<W: Write>(
     out: &mut Out<W>,
@@ -15,16 +36,7 @@ pub fn run<W: Write>(
     id: &str,
     as_json: bool,
 ) -> Result<Outcome, Failure> {
-    let Some(b) = corpus.get(id) else {
-        let hint = corpus
-            .suggest_id(id)
-            .map(|s| format!("; did you mean '{s}'?"))
-            .unwrap_or_default();
-        return Err(Failure::Usage(format!(
-            "no briefing '{}'{hint}",
-            sanitize(id, false)
-        )));
-    };
+    let b = find(corpus, id)?;
     if as_json {
         json::print(&mut out.w, &BriefingJson::new(corpus, b, true))?;
         return Ok(Outcome::Found);

@@ -44,6 +44,10 @@ pub enum Action {
     LineStart,
     LineEnd,
     Submit,
+    /// The selected briefing as Markdown, to the clipboard (OSC 52).
+    CopyMarkdown,
+    /// The selected briefing's source URL, to the clipboard (OSC 52).
+    CopyUrl,
 }
 
 impl Action {
@@ -79,6 +83,8 @@ impl Action {
         ("switch_sort", Action::SwitchSort),
         ("history_prev", Action::HistoryPrev),
         ("history_next", Action::HistoryNext),
+        ("copy_markdown", Action::CopyMarkdown),
+        ("copy_url", Action::CopyUrl),
     ];
 
     pub fn from_name(name: &str) -> Option<Action> {

@@ -393,6 +393,20 @@ fn defaults() -> Vec<Binding> {
         ),
         b(
             S::List,
+            &[ch('y')],
+            Action::CopyMarkdown,
+            "copy the briefing as Markdown (OSC 52)",
+            false,
+        ),
+        b(
+            S::List,
+            &[ch('Y')],
+            Action::CopyUrl,
+            "copy its source URL (OSC 52)",
+            false,
+        ),
+        b(
+            S::List,
             &[ch('s')],
             Action::SwitchSort,
             "sort by relevance or by date",
@@ -475,6 +489,20 @@ fn defaults() -> Vec<Binding> {
             Action::Back,
             "close the reader",
             true,
+        ),
+        b(
+            S::Reader,
+            &[ch('y')],
+            Action::CopyMarkdown,
+            "copy the briefing as Markdown (OSC 52)",
+            false,
+        ),
+        b(
+            S::Reader,
+            &[ch('Y')],
+            Action::CopyUrl,
+            "copy its source URL (OSC 52)",
+            false,
         ),
         b(
             S::Always,

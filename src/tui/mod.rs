@@ -5,6 +5,8 @@
 //! idle browser uses no CPU.
 
 pub mod action;
+pub mod clipboard;
+mod copy;
 pub mod keymap;
 pub mod layout;
 pub mod state;
@@ -312,6 +314,8 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
     let mut state = State::new(origin, launch, Rect::new(0, 0, size.width, size.height));
     state.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     state.plain_glyphs = std::env::var("TERM").is_ok_and(|t| t == "linux");
+    state.links = view::hyperlink::supported(std::env::var("TERM").ok().as_deref());
+    let mux = clipboard::Multiplexer::detect();
     let memory = state_file.map(|file| Memory {
         file,
         key: crate::remembered::folder_key(match &source {
@@ -398,6 +402,7 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
                         suspend(&mut terminal, state.mouse)?;
                         redraw = true;
                     }
+                    Effect::Copy { text } => clipboard::send(terminal.backend_mut(), &text, mux)?,
                 }
             }
         }
@@ -427,6 +432,7 @@ fn configure(state: &mut State, config: ConfigFile, memory: Option<&Memory>, fre
     }
     state.reader_width = config.reader_width;
     state.mouse = config.mouse;
+    state.links &= config.links;
     state.sort = config.sort;
     if let Some(m) = memory {
         let (all, problem) = crate::remembered::load(&m.file);

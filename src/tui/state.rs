@@ -136,6 +136,9 @@ pub struct ReaderLine {
     pub kind: LineKind,
     /// Char ranges of the query's words, highlighted.
     pub marks: Vec<Range<usize>>,
+    /// For the source URL's lines: the address its value (after the label's
+    /// cells) links to, already checked by `text::link_target`.
+    pub link: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -206,6 +209,10 @@ pub enum Effect {
     Remember(Snapshot),
     Suspend,
     Quit,
+    /// Put this text on the clipboard (OSC 52, written by the event loop).
+    Copy {
+        text: String,
+    },
 }
 
 /// What is remembered about the folder, as of now.
@@ -308,6 +315,9 @@ pub struct State {
     pub recalling: Option<(usize, String)>,
     /// Config and remembered-state problems, shown with the loading problems.
     pub notices: Vec<Problem>,
+    /// Source URLs as OSC 8 hyperlinks in the reader: true from `State::new`,
+    /// off on TERM=linux and TERM=dumb, and with `links: false` in the config.
+    pub links: bool,
 }
 
 impl State {
@@ -318,6 +328,7 @@ impl State {
             size,
             loading: Some((0, 0)),
             facet_tab: Focus::Actors,
+            links: true,
             ..State::default()
         }
     }
@@ -776,6 +787,7 @@ fn wrap_into(out: &mut Vec<ReaderLine>, text: &str, width: usize, kind: LineKind
             text: line.into_owned(),
             kind,
             marks: Vec::new(),
+            link: None,
         });
     }
 }
@@ -795,6 +807,7 @@ fn layout_reader(state: &mut State) {
             text: String::new(),
             kind: LineKind::Blank,
             marks: Vec::new(),
+            link: None,
         };
         wrap_into(&mut lines, &b.title, w, LineKind::Title, 0);
         lines.push(blank());
@@ -802,7 +815,14 @@ fn layout_reader(state: &mut State) {
         let label_w = meta.iter().map(|(l, _)| width(l)).max().unwrap_or(0) + 2;
         for (label, value) in meta {
             let text = format!("{}{}", crate::text::pad(label, label_w), value);
+            let first = lines.len();
             wrap_into(&mut lines, &text, w, LineKind::Meta(label_w), label_w);
+            if label == "URL" {
+                let target = b.source.url.as_deref().and_then(crate::text::link_target);
+                for line in &mut lines[first..] {
+                    line.link = target.clone();
+                }
+            }
         }
         let groups = corpus.actors_by_kind(b);
         if !groups.is_empty() {
@@ -1059,6 +1079,8 @@ fn on_action(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
         }
         Action::LineStart => state.search.cursor = 0,
         Action::LineEnd => state.search.cursor = state.search.text.chars().count(),
+        Action::CopyMarkdown => super::copy::markdown(state, effects),
+        Action::CopyUrl => super::copy::url(state, effects),
         a if is_move(a) => move_cursor(state, a),
         _ => {}
     }

@@ -3,6 +3,7 @@
 mod empty;
 mod facets;
 mod help;
+pub mod hyperlink;
 pub use help::lines as help_lines;
 mod list;
 mod problems;

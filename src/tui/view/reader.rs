@@ -92,6 +92,22 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+    if state.links {
+        let visible = r.lines.iter().skip(r.scroll).take(height);
+        for (row, line) in (inner.y..inner.bottom()).zip(visible) {
+            if let (Some(target), LineKind::Meta(label)) = (&line.link, line.kind) {
+                let right = inner.right();
+                super::hyperlink::link(
+                    frame.buffer_mut(),
+                    (inner.x, row),
+                    right,
+                    &line.text,
+                    label,
+                    target,
+                );
+            }
+        }
+    }
     if total > height {
         let mut sb = ScrollbarState::new(total.saturating_sub(height)).position(r.scroll);
         frame.render_stateful_widget(
