@@ -12,6 +12,7 @@ pub mod load;
 pub mod model;
 pub mod paths;
 pub mod query;
+pub mod reload;
 pub mod search;
 pub mod text;
 pub mod tui;
