@@ -293,16 +293,27 @@ pub fn reload(prev: &Corpus, root: &Path, opts: &LoadOptions) -> Result<Reloaded
         problems,
         root.display().to_string(),
     );
-    let seen_stamps: Vec<Option<Stamp>> = stamps
-        .into_iter()
+    // A file caught half-written keeps the stamp it had, so it is looked at
+    // again; one that is new stays unseen, to count as added once settled.
+    let (seen_files, seen_stamps): (Vec<PathBuf>, Vec<Option<Stamp>>) = files
+        .iter()
+        .zip(stamps)
         .enumerate()
-        .map(|(i, s)| match kept_stamps.remove(&i) {
-            Some(old) => old,
-            None => s,
+        .filter_map(|(i, (p, s))| match kept_stamps.remove(&i) {
+            Some(_) if kinds[i] == Kind::Added => None,
+            Some(old) => Some((p.clone(), old)),
+            None => Some((p.clone(), s)),
         })
+        .unzip();
+    let seen_stamps: Vec<Option<Stamp>> = seen_stamps
+        .into_iter()
         .chain(registry_stamp.clone())
         .collect();
-    corpus.seen = Some(Seen::new(&files, &seen_stamps, registry_stamp.is_some()));
+    corpus.seen = Some(Seen::new(
+        &seen_files,
+        &seen_stamps,
+        registry_stamp.is_some(),
+    ));
     Ok(Reloaded {
         corpus,
         changes,
