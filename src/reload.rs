@@ -268,7 +268,6 @@ pub fn reload(prev: &Corpus, root: &Path, opts: &LoadOptions) -> Result<Reloaded
     );
 
     // Every file in path order, as a full load would see them.
-    let mut parsed = parsed;
     let fresh: Vec<Option<ParseResult>> = (0..files.len()).map(|i| parsed.remove(&i)).collect();
     let results: Vec<ParseResult> = fresh
         .into_par_iter()
