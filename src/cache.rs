@@ -25,6 +25,13 @@ pub(crate) struct Stamp {
     modified_ns: u128,
 }
 
+impl Stamp {
+    /// Modification time, in nanoseconds since the Unix epoch.
+    pub(crate) fn modified_ns(&self) -> u128 {
+        self.modified_ns
+    }
+}
+
 /// Stamps of `files`, in their order; a file that cannot be stat'ed gets none
 /// and so never matches a cached stamp.
 pub(crate) fn stamps(files: &[PathBuf]) -> Vec<Option<Stamp>> {

@@ -20,6 +20,8 @@ pub struct Corpus {
     pub(crate) to_cache: Option<ToCache>,
     /// True when it was read from the cache rather than the files.
     pub from_cache: bool,
+    /// Every file as it was when read, for live reload.
+    pub(crate) seen: Option<crate::reload::Seen>,
 }
 
 /// What writing the cache of a freshly read folder needs.
@@ -47,6 +49,7 @@ impl Corpus {
             text_index: std::sync::OnceLock::new(),
             to_cache: None,
             from_cache: false,
+            seen: None,
         }
     }
 

@@ -14,6 +14,7 @@ pub mod markdown;
 pub mod model;
 pub mod paths;
 pub mod query;
+pub mod reload;
 pub mod remembered;
 pub mod search;
 pub mod text;

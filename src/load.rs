@@ -53,29 +53,29 @@ pub enum LoadError {
 }
 
 /// One file's bytes (or why they could not be had), before parsing.
-struct Input {
+pub(crate) struct Input {
     path: PathBuf,
     bytes: Result<Vec<u8>, Problem>,
 }
 
 /// A file parsed on its own, before actors are resolved across the corpus.
-struct Parsed {
-    briefing: Briefing,
+pub(crate) struct Parsed {
+    pub(crate) briefing: Briefing,
     /// Actors as written, resolved through the registry where it knows them.
-    actors: Vec<NamedActor>,
+    pub(crate) actors: Vec<NamedActor>,
     /// Line of the `id` key, for a duplicate id.
-    id_line: Option<usize>,
+    pub(crate) id_line: Option<usize>,
 }
 
 /// An actor named in a briefing. Unknown names keep their kind and the
 /// warning to give if the name is new to the whole corpus.
-struct NamedActor {
-    written: String,
+pub(crate) struct NamedActor {
+    pub(crate) written: String,
     role: Option<String>,
-    resolved: Result<ActorId, (Option<ActorKind>, Problem)>,
+    pub(crate) resolved: Result<ActorId, (Option<ActorKind>, Problem)>,
 }
 
-type ParseResult = Result<(Parsed, Vec<Problem>), Problem>;
+pub(crate) type ParseResult = Result<(Parsed, Vec<Problem>), Problem>;
 
 fn problem(path: &Path, severity: Severity, message: impl Into<String>) -> Problem {
     Problem {
@@ -89,7 +89,7 @@ fn problem(path: &Path, severity: Severity, message: impl Into<String>) -> Probl
 
 /// Lists every `*.yaml`/`*.yml` below `root` (the registry apart), following
 /// symlinks but never twice into the same folder.
-fn walk(root: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
+pub(crate) fn walk(root: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
     let mut files = Vec::new();
     let mut seen = HashSet::new();
     let mut stack = vec![root.to_path_buf()];
@@ -184,7 +184,7 @@ fn is_registry(path: &Path) -> bool {
     path.file_name().and_then(|n| n.to_str()) == Some(REGISTRY_FILE)
 }
 
-fn read_input(path: &Path, opts: &LoadOptions) -> Input {
+pub(crate) fn read_input(path: &Path, opts: &LoadOptions) -> Input {
     let bytes = (|| {
         let meta = std::fs::metadata(path)
             .map_err(|e| problem(path, Severity::Error, format!("cannot read file: {e}")))?;
@@ -216,20 +216,7 @@ pub fn load_dir(
     opts: &LoadOptions,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Corpus, LoadError> {
-    let meta = std::fs::metadata(root).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => LoadError::Missing(root.to_path_buf()),
-        _ => LoadError::Unreadable {
-            path: root.to_path_buf(),
-            source: e,
-        },
-    })?;
-    if !meta.is_dir() {
-        return Err(LoadError::NotADir(root.to_path_buf()));
-    }
-    std::fs::read_dir(root).map_err(|e| LoadError::Unreadable {
-        path: root.to_path_buf(),
-        source: e,
-    })?;
+    check_root(root)?;
     let mut problems = Vec::new();
     let mut files = walk(root, &mut problems);
     files.sort();
@@ -237,18 +224,22 @@ pub fn load_dir(
     let has_registry = registry_path.is_file();
     let origin = root.display().to_string();
     // Stamps are taken before reading, so a file changed meanwhile looks
-    // changed next time rather than cached with the wrong content.
-    let stamps = opts.cache.as_ref().map(|_| {
+    // changed next time rather than cached with the wrong content; live
+    // reload compares them too.
+    let all_stamps = {
         let mut all = files.clone();
         all.extend(has_registry.then(|| registry_path.clone()));
         cache::stamps(&all)
-    });
+    };
+    let seen = crate::reload::Seen::new(&files, &all_stamps, has_registry);
+    let stamps = opts.cache.as_ref().map(|_| all_stamps);
     if let (Some(dir), Some(stamps)) = (&opts.cache, &stamps) {
         match cache::read(dir, root, opts.max_file_size, stamps) {
             cache::Lookup::Hit(c) => {
                 progress(files.len(), files.len());
                 let mut corpus = Corpus::new(c.briefings, c.registry, c.problems, origin);
                 corpus.from_cache = true;
+                corpus.seen = Some(seen);
                 return Ok(corpus);
             }
             cache::Lookup::Miss => {}
@@ -273,6 +264,7 @@ pub fn load_dir(
         })
         .collect();
     let mut corpus = build(results, registry, problems, origin);
+    corpus.seen = Some(seen);
     if let (Some(dir), Some(stamps)) = (&opts.cache, stamps) {
         corpus.to_cache = stamps
             .into_iter()
@@ -286,6 +278,25 @@ pub fn load_dir(
             });
     }
     Ok(corpus)
+}
+
+/// Fails when the folder itself cannot be read.
+pub(crate) fn check_root(root: &Path) -> Result<(), LoadError> {
+    let meta = std::fs::metadata(root).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => LoadError::Missing(root.to_path_buf()),
+        _ => LoadError::Unreadable {
+            path: root.to_path_buf(),
+            source: e,
+        },
+    })?;
+    if !meta.is_dir() {
+        return Err(LoadError::NotADir(root.to_path_buf()));
+    }
+    std::fs::read_dir(root).map_err(|e| LoadError::Unreadable {
+        path: root.to_path_buf(),
+        source: e,
+    })?;
+    Ok(())
 }
 
 /// Loads from in-memory files: `(path, bytes)`, the registry being the one named `actors.yaml`
@@ -316,7 +327,7 @@ pub fn load_files(files: Vec<(PathBuf, Vec<u8>)>, origin: String) -> Corpus {
     build(results, registry, problems, origin)
 }
 
-fn build(
+pub(crate) fn build(
     results: Vec<ParseResult>,
     mut registry: Registry,
     mut problems: Vec<Problem>,
@@ -324,6 +335,9 @@ fn build(
 ) -> Corpus {
     let mut briefings: Vec<Briefing> = Vec::with_capacity(results.len());
     let mut first_path: HashMap<String, PathBuf> = HashMap::new();
+    // Unregistered actors already warned about: the warning goes with the
+    // first file that names one (the registry may already know it, on reload).
+    let mut warned: HashSet<ActorId> = HashSet::new();
     for result in results {
         let (mut parsed, file_problems) = match result {
             Ok(ok) => ok,
@@ -356,8 +370,9 @@ fn build(
                 Ok(actor) => actor,
                 Err((kind, warning)) => {
                     // Warned once, where the corpus first names it.
-                    let (actor, known) = registry.resolve_or_add(&named.written, kind);
-                    if !known {
+                    let (actor, _) = registry.resolve_or_add(&named.written, kind);
+                    let unregistered = registry.get(actor).is_some_and(|a| !a.registered);
+                    if unregistered && warned.insert(actor) {
                         problems.push(warning);
                     }
                     actor
@@ -387,6 +402,12 @@ fn build(
     briefings.sort_by(crate::model::by_date_desc);
     problems.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
     Corpus::new(briefings, registry, problems, origin)
+}
+
+/// Whether a problem depends on other files (a duplicate id, a missing related
+/// briefing), so that a reload finds it again rather than keeping it.
+pub(crate) fn is_cross_file(p: &Problem) -> bool {
+    p.message.starts_with("duplicate id '") || p.message.starts_with("related briefing '")
 }
 
 /// Finds the line (1-based) and column of `needle` in the block of top-level
@@ -772,7 +793,7 @@ fn is_valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-fn parse_briefing(input: Input, registry: &Registry) -> ParseResult {
+pub(crate) fn parse_briefing(input: Input, registry: &Registry) -> ParseResult {
     let path = input.path;
     let text = decode(&path, input.bytes?)?;
     if text.trim().is_empty() {

@@ -879,6 +879,39 @@ fn a_source_url_is_a_link_and_shift_y_copies_it() {
     assert_restored(&raw);
 }
 
+/// Live reload: a briefing copied into the folder while the browser runs
+/// appears in the list, and goes when it is removed.
+#[test]
+fn a_briefing_added_then_removed_while_browsing_appears_then_goes() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
+    for entry in std::fs::read_dir(&shipped).expect("the shipped folder") {
+        let path = entry.expect("an entry").path();
+        let name = path.file_name().expect("a file name");
+        std::fs::copy(&path, dir.path().join(name)).expect("copied");
+    }
+    let mut s = Session::start_on(dir.path(), 120, 40, "xterm-256color");
+    s.wait_for_text("8 of 8 briefings");
+    let added = dir.path().join("ajout-en-direct.yaml");
+    std::fs::write(
+        &added,
+        "id: ajout-en-direct\ntitle: \"Réunion ajoutée en direct\"\ndate: 2030-01-01\ncountries: [FR]\nbody: |\n  Un paragraphe.\n",
+    )
+    .expect("a briefing added");
+    s.wait_for("the added briefing in the list", |screen| {
+        screen.contains("9 of 9 briefings") && screen.contains("Réunion ajoutée en direct")
+    });
+    s.wait_for_text("reloaded: 1 added, 0 changed, 0 removed");
+    std::fs::remove_file(&added).expect("the briefing removed");
+    s.wait_for("the removed briefing gone", |screen| {
+        screen.contains("8 of 8 briefings") && !screen.contains("Réunion ajoutée en direct")
+    });
+    s.keys("q");
+    let (code, raw) = s.finish();
+    assert_eq!(code, 0);
+    assert_restored(&raw);
+}
+
 /// A URL holding ESC is shown as text only: no link, no copy, and its
 /// escape never reaches the terminal raw, even with `y` and `Y` pressed.
 #[test]

@@ -11,6 +11,7 @@ pub mod keymap;
 pub mod layout;
 pub mod state;
 pub mod view;
+mod watch;
 
 use std::io::{Stdout, stdout};
 use std::sync::Arc;
@@ -335,6 +336,11 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
     };
 
     spawn_input(tx.clone());
+    // Watching starts before loading, so no change is missed in between.
+    let watch = match &source {
+        Source::Dir(dir) => watch::spawn(dir.clone(), opts.clone(), tx.clone()),
+        Source::Embedded => None,
+    };
     spawn_loader(source, opts, tx.clone());
     let mut worker: Option<Sender<SearchRequest>> = None;
     let latest = Arc::new(AtomicU64::new(0));
@@ -377,6 +383,15 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
             if let Msg::Loaded(corpus) = &msg {
                 let (req_tx, req_rx) = channel();
                 spawn_worker(corpus.clone(), req_rx, latest.clone(), tx.clone());
+                worker = Some(req_tx);
+                if let Some(w) = &watch {
+                    let _ = w.send(watch::Input::Loaded(corpus.clone()));
+                }
+            }
+            if let Msg::Reloaded(r) = &msg {
+                // A worker on the new corpus; the old one ends with its channel.
+                let (req_tx, req_rx) = channel();
+                spawn_worker(r.corpus.clone(), req_rx, latest.clone(), tx.clone());
                 worker = Some(req_tx);
             }
             let up = update(&mut state, msg);

@@ -199,6 +199,21 @@ pub enum Msg {
         row: u16,
         down: bool,
     },
+    /// Files of the folder changed and it was read again.
+    Reloaded(Reload),
+    /// Reading the folder again failed, or it cannot be watched.
+    ReloadFailed(String),
+    /// The folder cannot be watched: live reload is off.
+    WatchFailed(String),
+}
+
+/// The folder read again while the browser runs.
+#[derive(Debug)]
+pub struct Reload {
+    pub corpus: Arc<Corpus>,
+    pub changes: crate::reload::Changes,
+    /// For each briefing of the corpus shown until now, its index in the new one.
+    pub doc_map: Vec<Option<usize>>,
 }
 
 /// What to do outside `update`.
@@ -318,6 +333,8 @@ pub struct State {
     /// Source URLs as OSC 8 hyperlinks in the reader: true from `State::new`,
     /// off on TERM=linux and TERM=dumb, and with `links: false` in the config.
     pub links: bool,
+    /// Why live reload is off, when it is.
+    pub watch_off: Option<String>,
 }
 
 impl State {
@@ -566,6 +583,15 @@ pub fn update(state: &mut State, msg: Msg) -> Update {
         Msg::Wheel { column, row, down } => on_wheel(state, column, row, down),
         Msg::Notice(text) => {
             state.message = Some(text);
+            true
+        }
+        Msg::Reloaded(r) => on_reloaded(state, r, &mut effects),
+        Msg::ReloadFailed(e) => {
+            state.message = Some(format!("cannot read the folder again: {e}"));
+            true
+        }
+        Msg::WatchFailed(e) => {
+            state.watch_off = Some(e);
             true
         }
     };
@@ -1422,5 +1448,56 @@ fn on_wheel(state: &mut State, column: u16, row: u16, down: bool) -> bool {
             state.reader.scroll = step(state.reader.scroll).min(max);
         }
     }
+    true
+}
+
+/// A new corpus from live reload: the search, the filters, the selected
+/// briefing (by id, or its neighbour if it went), the list and reader scroll
+/// are kept; the hits on screen are mapped to the new corpus until the new
+/// search answers.
+fn on_reloaded(state: &mut State, r: Reload, effects: &mut Vec<Effect>) -> bool {
+    let Some(old) = state.corpus.clone() else {
+        return false;
+    };
+    let map = |d: usize| r.doc_map.get(d).copied().flatten();
+    // Actors are matched by their id, which a new registry may number differently.
+    let actor_by_id = |id: ActorId| {
+        old.actor(id)
+            .and_then(|a| r.corpus.registry.actors().iter().position(|n| n.id == a.id))
+    };
+    state.selection.actors = state
+        .selection
+        .actors
+        .iter()
+        .filter_map(|&a| actor_by_id(a))
+        .collect();
+    let selected = state.selected_doc().and_then(map);
+    let cursor = state.cursor;
+    state.hits = std::mem::take(&mut state.hits)
+        .into_iter()
+        .filter_map(|mut h| {
+            h.doc = map(h.doc)?;
+            Some(h)
+        })
+        .collect();
+    state.cursor = match selected {
+        Some(d) => state.hits.iter().position(|h| h.doc == d).unwrap_or(0),
+        // Gone: its neighbour takes its place.
+        None => cursor.min(state.hits.len().saturating_sub(1)),
+    };
+    state.reader.doc = state.reader.doc.and_then(map);
+    // The open briefing may have changed: laid out again, its scroll kept.
+    state.reader.lines.clear();
+    state.corpus = Some(r.corpus.clone());
+    state.origin = r.corpus.origin.clone();
+    if let Overlay::Problems { scroll } = state.overlay {
+        state.overlay = Overlay::Problems {
+            scroll: scroll.min(r.corpus.problems.len().saturating_sub(1)),
+        };
+    }
+    state.message = Some(format!("reloaded: {}", r.changes));
+    rebuild_facets(state);
+    relayout(state);
+    effects.push(state.request_search());
     true
 }

@@ -77,6 +77,14 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
             ));
         }
     }
+    if let Some(w) = &state.watch_off {
+        spans.push(Span::raw(" · "));
+        let text = format!("live reload off: {w}");
+        spans.push(Span::styled(
+            sanitize(&text, false).into_owned(),
+            theme.warn(),
+        ));
+    }
     if let Some(e) = &state.query_error {
         spans.push(Span::raw(" · "));
         spans.push(Span::styled(sanitize(e, false).into_owned(), theme.error()));

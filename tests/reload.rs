@@ -1,0 +1,307 @@
+//! Live reload in the core: a folder read again after files were added,
+//! changed or removed. Each reload is checked against a full load of the
+//! folder as it now is, so reading only what changed never gives another
+//! answer than reading everything.
+
+use std::path::Path;
+use std::time::{Duration, SystemTime};
+
+use brief::load::{LoadOptions, load_dir};
+use brief::reload::{Changes, Reloaded, SETTLE, reload};
+use brief::{Corpus, Severity};
+use tempfile::TempDir;
+
+fn briefing(id: &str, title: &str, extra: &str) -> String {
+    format!(
+        "id: {id}\ntitle: \"{title}\"\ndate: 2021-11-28\ncountries: [FR]\n{extra}body: |\n  Un paragraphe.\n"
+    )
+}
+
+fn write(dir: &Path, name: &str, text: &str) {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).expect("mkdir");
+    }
+    std::fs::write(path, text).expect("write");
+}
+
+/// Sets a file's modification time `ago` in the past: settled, and
+/// certainly different from the time it had.
+fn age(dir: &Path, name: &str, ago: Duration) {
+    let f = std::fs::File::options()
+        .write(true)
+        .open(dir.join(name))
+        .expect("open");
+    f.set_modified(SystemTime::now() - ago).expect("set mtime");
+}
+
+fn folder(files: &[(&str, String)]) -> TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (name, text) in files {
+        write(dir.path(), name, text);
+        age(dir.path(), name, Duration::from_secs(60));
+    }
+    dir
+}
+
+fn load(dir: &Path) -> Corpus {
+    load_dir(dir, &LoadOptions::default(), &|_, _| {}).expect("folder loads")
+}
+
+fn again(prev: &Corpus, dir: &Path) -> Reloaded {
+    reload(prev, dir, &LoadOptions::default()).expect("folder reloads")
+}
+
+fn ids(c: &Corpus) -> Vec<&str> {
+    let mut ids: Vec<&str> = c.briefings.iter().map(|b| b.id.as_str()).collect();
+    ids.sort();
+    ids
+}
+
+fn messages(c: &Corpus) -> Vec<String> {
+    c.problems
+        .iter()
+        .map(|p| {
+            let name = p.path.file_name().unwrap_or_default().to_string_lossy();
+            format!("{name}: {}", p.message)
+        })
+        .collect()
+}
+
+/// The reloaded corpus is what a full load of the folder gives.
+fn same_as_full(r: &Reloaded, dir: &Path) {
+    let full = load(dir);
+    assert_eq!(r.corpus.briefings, full.briefings);
+    assert_eq!(r.corpus.problems, full.problems);
+}
+
+#[test]
+fn added_changed_and_removed_files_are_seen() {
+    let dir = folder(&[
+        ("a.yaml", briefing("a", "Premier", "")),
+        ("b.yaml", briefing("b", "Deuxième", "")),
+        ("sub/c.yaml", briefing("c", "Troisième", "")),
+    ]);
+    let first = load(dir.path());
+    assert_eq!(ids(&first), ["a", "b", "c"]);
+
+    write(dir.path(), "d.yml", &briefing("d", "Quatrième", ""));
+    write(
+        dir.path(),
+        "b.yaml",
+        &briefing("b", "Deuxième, revu et corrigé", ""),
+    );
+    std::fs::remove_file(dir.path().join("sub/c.yaml")).expect("rm");
+    let r = again(&first, dir.path());
+    assert!(!r.full);
+    assert!(r.unsettled.is_empty());
+    assert_eq!(
+        r.changes,
+        Changes {
+            added: 1,
+            changed: 1,
+            removed: 1
+        }
+    );
+    assert_eq!(ids(&r.corpus), ["a", "b", "d"]);
+    assert_eq!(
+        r.corpus.get("b").map(|b| b.title.as_str()),
+        Some("Deuxième, revu et corrigé")
+    );
+    same_as_full(&r, dir.path());
+
+    // Nothing changed since: nothing to report.
+    let r2 = again(&r.corpus, dir.path());
+    assert!(r2.changes.is_empty());
+    assert_eq!(r2.corpus.briefings, r.corpus.briefings);
+}
+
+#[test]
+fn a_file_made_broken_then_fixed() {
+    let dir = folder(&[
+        ("a.yaml", briefing("a", "Premier", "")),
+        ("b.yaml", briefing("b", "Deuxième", "")),
+    ]);
+    let first = load(dir.path());
+    write(dir.path(), "b.yaml", "id: b\ntitle: [unclosed\n");
+    age(dir.path(), "b.yaml", SETTLE * 5);
+    let broken = again(&first, dir.path());
+    assert!(broken.unsettled.is_empty(), "an old broken file is settled");
+    assert_eq!(broken.changes.changed, 1);
+    assert_eq!(ids(&broken.corpus), ["a"]);
+    assert_eq!(broken.corpus.count(Severity::Error), 1);
+    assert!(broken.corpus.problems[0].path.ends_with("b.yaml"));
+    same_as_full(&broken, dir.path());
+
+    write(dir.path(), "b.yaml", &briefing("b", "Deuxième, réparé", ""));
+    let fixed = again(&broken.corpus, dir.path());
+    assert_eq!(ids(&fixed.corpus), ["a", "b"]);
+    assert!(
+        fixed.corpus.problems.is_empty(),
+        "{:?}",
+        fixed.corpus.problems
+    );
+    same_as_full(&fixed, dir.path());
+}
+
+#[test]
+fn a_half_written_file_keeps_its_previous_version_and_is_not_reported() {
+    let dir = folder(&[
+        ("a.yaml", briefing("a", "Premier", "")),
+        ("b.yaml", briefing("b", "Deuxième", "")),
+    ]);
+    let first = load(dir.path());
+    // Caught mid-write: cut inside a quoted string, modified just now.
+    write(dir.path(), "b.yaml", "id: b\ntitle: \"Deuxi");
+    write(dir.path(), "new.yaml", "");
+    let r = again(&first, dir.path());
+    let mut unsettled: Vec<String> = r
+        .unsettled
+        .iter()
+        .map(|p| p.file_name().unwrap_or_default().to_string_lossy().into())
+        .collect();
+    unsettled.sort();
+    assert_eq!(unsettled, ["b.yaml", "new.yaml"]);
+    assert!(r.corpus.problems.is_empty(), "{:?}", r.corpus.problems);
+    assert_eq!(ids(&r.corpus), ["a", "b"]);
+    assert_eq!(
+        r.corpus.get("b").map(|b| b.title.as_str()),
+        Some("Deuxième")
+    );
+    assert!(
+        r.changes.is_empty(),
+        "nothing settled changed: {:?}",
+        r.changes
+    );
+
+    // Still unsettled on the next look: kept again.
+    let r2 = again(&r.corpus, dir.path());
+    assert_eq!(r2.unsettled.len(), 2);
+    assert_eq!(
+        r2.corpus.get("b").map(|b| b.title.as_str()),
+        Some("Deuxième")
+    );
+
+    // The writer finished one file; the other stayed broken past the window.
+    write(dir.path(), "b.yaml", &briefing("b", "Deuxième, fini", ""));
+    age(dir.path(), "new.yaml", SETTLE * 5);
+    let r3 = again(&r2.corpus, dir.path());
+    assert!(r3.unsettled.is_empty());
+    assert_eq!(
+        r3.corpus.get("b").map(|b| b.title.as_str()),
+        Some("Deuxième, fini")
+    );
+    assert_eq!(
+        messages(&r3.corpus),
+        ["new.yaml: empty file: no briefing in it"]
+    );
+    assert_eq!(
+        r3.changes,
+        Changes {
+            added: 1,
+            changed: 1,
+            removed: 0
+        }
+    );
+    same_as_full(&r3, dir.path());
+}
+
+#[test]
+fn duplicate_ids_across_a_changed_file() {
+    let dir = folder(&[
+        ("a.yaml", briefing("a", "Premier", "")),
+        ("b.yaml", briefing("b", "Deuxième", "")),
+    ]);
+    let first = load(dir.path());
+    write(
+        dir.path(),
+        "b.yaml",
+        &briefing("a", "Deuxième, même id", ""),
+    );
+    let dup = again(&first, dir.path());
+    assert_eq!(ids(&dup.corpus), ["a"]);
+    assert_eq!(dup.corpus.problems.len(), 1);
+    assert!(
+        dup.corpus.problems[0]
+            .message
+            .starts_with("duplicate id 'a'"),
+        "{:?}",
+        dup.corpus.problems
+    );
+    same_as_full(&dup, dir.path());
+
+    // The first file takes another id: the unchanged second one is free to load.
+    write(dir.path(), "a.yaml", &briefing("z", "Premier, renommé", ""));
+    let freed = again(&dup.corpus, dir.path());
+    assert_eq!(ids(&freed.corpus), ["a", "z"]);
+    assert!(
+        freed.corpus.problems.is_empty(),
+        "{:?}",
+        freed.corpus.problems
+    );
+    same_as_full(&freed, dir.path());
+}
+
+#[test]
+fn related_and_unknown_actor_warnings_follow_the_files() {
+    let actor = "actors:\n  - name: \"Comité imaginaire\"\n";
+    let dir = folder(&[
+        ("a.yaml", briefing("a", "Premier", actor)),
+        (
+            "b.yaml",
+            briefing("b", "Deuxième", &format!("{actor}related: [c]\n")),
+        ),
+        ("c.yaml", briefing("c", "Troisième", "")),
+    ]);
+    let first = load(dir.path());
+    assert_eq!(
+        messages(&first),
+        ["a.yaml: actor 'Comité imaginaire' is not in actors.yaml"]
+    );
+    // The file that held the warning goes, and so does the related briefing.
+    std::fs::remove_file(dir.path().join("a.yaml")).expect("rm");
+    std::fs::remove_file(dir.path().join("c.yaml")).expect("rm");
+    let r = again(&first, dir.path());
+    assert_eq!(
+        messages(&r.corpus),
+        [
+            "b.yaml: related briefing 'c' does not exist",
+            "b.yaml: actor 'Comité imaginaire' is not in actors.yaml",
+        ]
+    );
+    same_as_full(&r, dir.path());
+}
+
+#[test]
+fn a_changed_registry_reads_everything_again() {
+    let dir = folder(&[
+        (
+            "a.yaml",
+            briefing("a", "Premier", "actors:\n  - name: Frontex\n"),
+        ),
+        (
+            "actors.yaml",
+            "- id: frontex\n  name: Frontex\n  kind: eu-agency\n".into(),
+        ),
+    ]);
+    let first = load(dir.path());
+    assert!(first.problems.is_empty(), "{:?}", first.problems);
+    write(dir.path(), "actors.yaml", "- id: oim\n  name: OIM\n");
+    let r = again(&first, dir.path());
+    assert!(r.full);
+    assert!(r.changes.is_empty(), "no briefing changed: {:?}", r.changes);
+    assert_eq!(
+        messages(&r.corpus),
+        ["a.yaml: actor 'Frontex' is not in actors.yaml"]
+    );
+    same_as_full(&r, dir.path());
+}
+
+#[test]
+fn a_folder_gone_is_an_error() {
+    let dir = folder(&[("a.yaml", briefing("a", "Premier", ""))]);
+    let first = load(dir.path());
+    let path = dir.path().to_path_buf();
+    drop(dir);
+    assert!(reload(&first, &path, &LoadOptions::default()).is_err());
+}
