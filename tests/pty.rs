@@ -287,7 +287,7 @@ fn assert_restored(raw: &[u8]) {
     if let Some(hidden) = last(raw, b"\x1b[?25l") {
         assert!(shown > hidden, "the cursor was left hidden");
     }
-    // brief never turns mouse capture on; if it ever does, it must be off at the end.
+    // Mouse capture (on with `mouse: true`) must be off at the end.
     for (on, off) in [
         (&b"\x1b[?1000h"[..], &b"\x1b[?1000l"[..]),
         (b"\x1b[?1002h", b"\x1b[?1002l"),
@@ -940,4 +940,32 @@ fn a_hostile_url_never_reaches_the_terminal() {
         1,
         "only the Markdown was copied"
     );
+}
+
+/// With `mouse: true`: a click selects a list row, a second click opens it,
+/// the wheel scrolls the reader, and capture is off again after quitting.
+#[test]
+fn with_the_mouse_on_a_click_selects_and_opens_and_the_wheel_scrolls() {
+    let home = tempfile::tempdir().expect("a home");
+    let config = home.path().join("config/brief/config.yaml");
+    std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+    std::fs::write(&config, "mouse: true\n").unwrap();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
+    let mut s = Session::start_in(home, &dir, 120, 40);
+    s.wait_for_text("8 of 8 briefings");
+    s.wait_for_output("mouse capture on", |raw| contains(raw, b"\x1b[?1000h"));
+    // The list's fourth row is screen row 6 (1-based, SGR coordinates).
+    let click = "\x1b[<0;10;6M\x1b[<0;10;6m";
+    s.keys(click);
+    s.wait_for("the fourth row selected", |t| t.contains("▶ •  2021-10-27"));
+    s.keys(click);
+    s.wait_for("it opened and is read", |t| t.contains("▶    2021-10-27"));
+    s.wait_for_text("Lecture 1–36/");
+    // Wheel down over the reader (column 80): three lines a notch.
+    s.keys("\x1b[<65;80;10M");
+    s.wait_for_text("Lecture 4–39/");
+    s.keys("q");
+    let (code, raw) = s.finish();
+    assert_eq!(code, 0);
+    assert_restored(&raw);
 }
