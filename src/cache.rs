@@ -85,7 +85,7 @@ const CHUNK: usize = 2048;
 
 /// The parsed corpus as it was cached, when the files are still the same.
 pub(crate) struct Cached {
-    pub briefings: Vec<Briefing>,
+    pub briefings: Vec<std::sync::Arc<Briefing>>,
     pub registry: Registry,
     pub problems: Vec<Problem>,
 }
@@ -201,7 +201,10 @@ pub(crate) fn read(
                 Ok(blob) => {
                     let tx = tx.clone();
                     s.spawn(move |_| {
-                        let _ = tx.send((i, postcard::from_bytes::<Vec<Briefing>>(&blob)));
+                        let _ = tx.send((
+                            i,
+                            postcard::from_bytes::<Vec<std::sync::Arc<Briefing>>>(&blob),
+                        ));
                     });
                 }
                 Err(e) => {
@@ -215,7 +218,7 @@ pub(crate) fn read(
     if let Some(e) = read_error {
         return damaged(&e);
     }
-    let mut chunks: Vec<Option<Vec<Briefing>>> = (0..n).map(|_| None).collect();
+    let mut chunks: Vec<Option<Vec<std::sync::Arc<Briefing>>>> = (0..n).map(|_| None).collect();
     for (i, decoded) in rx {
         match decoded {
             Ok(c) => chunks[i] = Some(c),

@@ -7,7 +7,7 @@ use crate::search::{Index, TextIndex};
 #[derive(Debug, Default)]
 pub struct Corpus {
     /// Newest first, undated last.
-    pub briefings: Vec<Briefing>,
+    pub briefings: Vec<std::sync::Arc<Briefing>>,
     pub registry: Registry,
     pub problems: Vec<Problem>,
     /// Where it came from, for display (`briefings`, `built-in corpus`).
@@ -35,7 +35,7 @@ pub(crate) struct ToCache {
 
 impl Corpus {
     pub fn new(
-        briefings: Vec<Briefing>,
+        briefings: Vec<std::sync::Arc<Briefing>>,
         registry: Registry,
         problems: Vec<Problem>,
         origin: String,
@@ -82,7 +82,7 @@ impl Corpus {
     }
 
     pub fn get(&self, id: &str) -> Option<&Briefing> {
-        self.briefings.iter().find(|b| b.id == id)
+        self.briefings.iter().find(|b| b.id == id).map(|b| &**b)
     }
 
     pub fn position(&self, id: &str) -> Option<usize> {

@@ -60,7 +60,7 @@ pub(crate) struct Input {
 
 /// A file parsed on its own, before actors are resolved across the corpus.
 pub(crate) struct Parsed {
-    pub(crate) briefing: Briefing,
+    pub(crate) briefing: std::sync::Arc<Briefing>,
     /// Actors as written, resolved through the registry where it knows them.
     pub(crate) actors: Vec<NamedActor>,
     /// Line of the `id` key, for a duplicate id.
@@ -333,7 +333,7 @@ pub(crate) fn build(
     mut problems: Vec<Problem>,
     origin: String,
 ) -> Corpus {
-    let mut briefings: Vec<Briefing> = Vec::with_capacity(results.len());
+    let mut briefings: Vec<std::sync::Arc<Briefing>> = Vec::with_capacity(results.len());
     let mut first_path: HashMap<String, PathBuf> = HashMap::new();
     // Unregistered actors already warned about: the warning goes with the
     // first file that names one (the registry may already know it, on reload).
@@ -379,11 +379,13 @@ pub(crate) fn build(
                 }
             };
             if !parsed.briefing.actors.iter().any(|a| a.actor == actor) {
-                parsed.briefing.actors.push(ActorRef {
-                    actor,
-                    written: named.written,
-                    role: named.role,
-                });
+                std::sync::Arc::make_mut(&mut parsed.briefing)
+                    .actors
+                    .push(ActorRef {
+                        actor,
+                        written: named.written,
+                        role: named.role,
+                    });
             }
         }
         briefings.push(parsed.briefing);
@@ -399,7 +401,7 @@ pub(crate) fn build(
             }
         }
     }
-    briefings.sort_by(crate::model::by_date_desc);
+    briefings.sort_by(|a, b| crate::model::by_date_desc(a, b));
     problems.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
     Corpus::new(briefings, registry, problems, origin)
 }
@@ -983,7 +985,7 @@ pub(crate) fn parse_briefing(input: Input, registry: &Registry) -> ParseResult {
     };
     Ok((
         Parsed {
-            briefing,
+            briefing: std::sync::Arc::new(briefing),
             actors,
             id_line,
         },

@@ -345,11 +345,11 @@ fn the_built_in_corpus_equals_the_folder() {
         assert_eq!(e.path, Path::new("briefings").join(relative), "{}", e.id);
         let e = Briefing {
             path: PathBuf::new(),
-            ..e.clone()
+            ..(**e).clone()
         };
         let f = Briefing {
             path: PathBuf::new(),
-            ..f.clone()
+            ..(**f).clone()
         };
         assert_eq!(e, f);
     }

@@ -115,7 +115,7 @@ fn shard_of(w: &str) -> usize {
 }
 
 /// Summary and body words of briefings `offset..offset + chunk.len()`.
-fn text_postings(offset: usize, chunk: &[Briefing]) -> Vec<Postings> {
+fn text_postings(offset: usize, chunk: &[std::sync::Arc<Briefing>]) -> Vec<Postings> {
     let mut shards: Vec<Postings> = (0..SHARDS).map(|_| Postings::default()).collect();
     let mut buf = String::new();
     for (i, b) in chunk.iter().enumerate() {
@@ -148,7 +148,7 @@ pub(crate) struct TextIndex {
 }
 
 impl TextIndex {
-    pub(crate) fn build(briefings: &[Briefing]) -> TextIndex {
+    pub(crate) fn build(briefings: &[std::sync::Arc<Briefing>]) -> TextIndex {
         let (words, docs) = text_index(briefings).into_iter().unzip();
         TextIndex { words, docs }
     }
@@ -173,7 +173,7 @@ impl TextIndex {
 }
 
 /// The summary and body words, sorted, with their postings in briefing order.
-fn text_index(briefings: &[Briefing]) -> Vec<(Box<str>, Vec<u32>)> {
+fn text_index(briefings: &[std::sync::Arc<Briefing>]) -> Vec<(Box<str>, Vec<u32>)> {
     const CHUNK: usize = 1024;
     let mut chunks: Vec<Vec<Postings>> = briefings
         .par_chunks(CHUNK)
@@ -209,7 +209,7 @@ fn text_index(briefings: &[Briefing]) -> Vec<(Box<str>, Vec<u32>)> {
 
 impl Index {
     /// Everything but the summary and body words: cheap, one pass.
-    pub(crate) fn build(briefings: &[Briefing], registry: &Registry) -> Index {
+    pub(crate) fn build(briefings: &[std::sync::Arc<Briefing>], registry: &Registry) -> Index {
         let mut index = Index::default();
         let mut word_ids = FxHashMap::<Box<str>, u32>::default();
         let mut entry_ids = FxHashMap::<(Field, &str), u32>::default();
