@@ -443,7 +443,7 @@ pub fn to_yaml(config: &Config) -> String {
     let briefings = config
         .briefings
         .as_ref()
-        .map_or("~".to_string(), |p| quote(&p.display().to_string()));
+        .map_or("null".to_string(), |p| quote(&p.display().to_string()));
     out.push_str(&format!("briefings: {briefings}\n"));
     let theme = match config.theme {
         Theme::Default => "default",

@@ -607,3 +607,39 @@ fn source_links_follow_the_scroll_and_can_be_turned_off() {
     assert!(linked_rows(buf).is_empty());
     assert!(row_text(buf, row).contains(" https://example.org/r"));
 }
+
+/// `theme:` in config.yaml: high contrast swaps dim grey for white and
+/// brightens focus; monochrome (as NO_COLOR) draws no colour at all.
+#[test]
+fn themes_change_the_colours_and_monochrome_has_none() {
+    use brief::config::Theme;
+    use ratatui::style::Color;
+    let colours = |state: &State| {
+        let terminal = draw(state);
+        let buf = terminal.backend().buffer().clone();
+        let focused_border = buf[(0, 1)].fg;
+        let used: std::collections::BTreeSet<String> = buf
+            .content()
+            .iter()
+            .flat_map(|c| [c.fg, c.bg])
+            .map(|c| format!("{c:?}"))
+            .collect();
+        (focused_border, used)
+    };
+    let mut state = loaded(120, 40);
+    state.color = true;
+    let (border, used) = colours(&state);
+    assert_eq!(border, Color::Cyan);
+    assert!(used.contains("DarkGray"), "{used:?}");
+    state.theme = Theme::HighContrast;
+    let (border, used) = colours(&state);
+    assert_eq!(border, Color::LightYellow);
+    assert!(!used.contains("DarkGray"), "no dim grey: {used:?}");
+    state.theme = Theme::Monochrome;
+    state.color = false;
+    let (_, used) = colours(&state);
+    assert_eq!(
+        used,
+        std::collections::BTreeSet::from(["Reset".to_string()])
+    );
+}

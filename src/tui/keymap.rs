@@ -424,7 +424,7 @@ fn defaults() -> Vec<Binding> {
             &[ch('b')],
             Action::ToggleBookmark,
             "bookmark or unbookmark",
-            true,
+            false,
         ),
         b(
             S::List,
