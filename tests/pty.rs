@@ -706,6 +706,9 @@ fn config_keys_and_remembered_state_survive_a_restart() {
     let mut s = Session::start_in(home, &dir, 120, 40);
     s.wait_for_text("8 of 8 briefings");
     s.keys("?");
+    s.wait_for_text("Help ·");
+    // The list's keys are further down the help.
+    s.keys(&"j".repeat(15));
     s.wait_for("m for bookmarking in the help", |t| {
         t.lines()
             .any(|l| l.contains(" m ") && l.contains("bookmark or unbookmark"))

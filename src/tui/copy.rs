@@ -6,20 +6,15 @@ use crate::text::{is_dangerous, truncate};
 use super::clipboard::{LARGE, thousands};
 use super::state::{Effect, State};
 
+const NOTHING: &str = "no briefing selected: nothing copied";
+
 /// `y`: the selected briefing as Markdown, the same as `brief show ID --markdown`.
 pub fn markdown(state: &mut State, effects: &mut Vec<Effect>) {
-    let corpus = state.corpus.clone();
-    let Some(b) = state
-        .selected_doc()
-        .and_then(|d| corpus.as_ref().and_then(|c| c.briefings.get(d)))
-    else {
-        state.message = Some("no briefing selected: nothing copied".into());
+    let (Some(corpus), Some(b)) = (state.corpus.clone(), state.selected_briefing()) else {
+        state.message = Some(NOTHING.into());
         return;
     };
-    let Some(corpus) = corpus.as_ref() else {
-        return;
-    };
-    let text = crate::markdown::briefing(corpus, b);
+    let text = crate::markdown::briefing(&corpus, &b);
     let mut message = format!(
         "copied '{}' as Markdown ({} bytes) to the clipboard (OSC 52)",
         truncate(&b.title, 40),
@@ -35,12 +30,8 @@ pub fn markdown(state: &mut State, effects: &mut Vec<Effect>) {
 /// `Y`: the selected briefing's source URL, unless it has none or it holds
 /// control characters (which a paste could run).
 pub fn url(state: &mut State, effects: &mut Vec<Effect>) {
-    let corpus = state.corpus.clone();
-    let Some(b) = state
-        .selected_doc()
-        .and_then(|d| corpus.as_ref().and_then(|c| c.briefings.get(d)))
-    else {
-        state.message = Some("no briefing selected: nothing copied".into());
+    let Some(b) = state.selected_briefing() else {
+        state.message = Some(NOTHING.into());
         return;
     };
     let url = b.source.url.as_deref().map(str::trim).unwrap_or_default();

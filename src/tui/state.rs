@@ -419,6 +419,12 @@ impl State {
         })
     }
 
+    /// The briefing under the list cursor, shared, so `state` can change meanwhile.
+    pub fn selected_briefing(&self) -> Option<Arc<crate::Briefing>> {
+        let doc = self.selected_doc()?;
+        self.corpus.as_ref()?.briefings.get(doc).cloned()
+    }
+
     /// The id of the briefing under the list cursor.
     pub fn selected_id(&self) -> Option<&str> {
         let doc = self.selected_doc()?;
@@ -988,8 +994,8 @@ fn on_action(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
         Action::Quit => state.quit = true,
         Action::Suspend => effects.push(Effect::Suspend),
         Action::Help => state.overlay = Overlay::Help { scroll: 0 },
-        Action::ToggleRead => toggle_read(state, effects),
-        Action::ToggleBookmark => toggle_bookmark(state, effects),
+        Action::ToggleRead => toggle_mark(state, Mark::Read, effects),
+        Action::ToggleBookmark => toggle_mark(state, Mark::Bookmark, effects),
         Action::OnlyUnread | Action::OnlyBookmarked => {
             let want = if action == Action::OnlyUnread {
                 Only::Unread
@@ -1255,52 +1261,34 @@ fn mark_read(state: &mut State) -> bool {
     true
 }
 
-fn selected_title(state: &State) -> String {
-    let title = state
-        .selected_doc()
-        .and_then(|d| state.corpus.as_ref()?.briefings.get(d))
-        .map(|b| crate::text::truncate(&sanitize(&b.title, false), 40))
-        .unwrap_or_default();
-    format!("'{title}'")
+/// Which remembered mark `u` and `b` toggle.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Read,
+    Bookmark,
 }
 
-fn toggle_read(state: &mut State, effects: &mut Vec<Effect>) {
-    let Some(id) = state.selected_id().map(str::to_string) else {
+/// `u` and `b`: toggles a mark on the selected briefing and remembers it at once.
+fn toggle_mark(state: &mut State, mark: Mark, effects: &mut Vec<Effect>) {
+    let Some(b) = state.selected_briefing() else {
         return;
     };
-    let read = Arc::make_mut(&mut state.read);
-    let now_read = if read.remove(&id) {
+    let set = Arc::make_mut(match mark {
+        Mark::Read => &mut state.read,
+        Mark::Bookmark => &mut state.bookmarks,
+    });
+    let now = if set.remove(&b.id) {
         false
     } else {
-        read.insert(id);
+        set.insert(b.id.clone());
         true
     };
-    state.message = Some(format!(
-        "{} marked {}",
-        selected_title(state),
-        if now_read { "read" } else { "unread" }
-    ));
-    effects.push(Effect::Remember(state.snapshot()));
-}
-
-fn toggle_bookmark(state: &mut State, effects: &mut Vec<Effect>) {
-    let Some(id) = state.selected_id().map(str::to_string) else {
-        return;
-    };
-    let marks = Arc::make_mut(&mut state.bookmarks);
-    let now = if marks.remove(&id) {
-        false
-    } else {
-        marks.insert(id);
-        true
-    };
-    state.message = Some(if now {
-        format!(
-            "bookmarked {} (B shows only bookmarks)",
-            selected_title(state)
-        )
-    } else {
-        format!("bookmark removed from {}", selected_title(state))
+    let title = crate::text::truncate(&sanitize(&b.title, false), 40);
+    state.message = Some(match (mark, now) {
+        (Mark::Read, true) => format!("'{title}' marked read"),
+        (Mark::Read, false) => format!("'{title}' marked unread"),
+        (Mark::Bookmark, true) => format!("bookmarked '{title}' (B shows only bookmarks)"),
+        (Mark::Bookmark, false) => format!("bookmark removed from '{title}'"),
     });
     effects.push(Effect::Remember(state.snapshot()));
 }
