@@ -324,11 +324,17 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
             Source::Embedded => None,
         }),
     });
-    configure(&mut state, config, memory.as_ref(), fresh);
+    let mut notices = configure(&mut state, config);
     if state.mouse {
         execute!(stdout(), EnableMouseCapture)?;
     }
     terminal.draw(|f| view::render(f, &state))?;
+    // After the first frame: a state file with many read marks takes a moment,
+    // and nothing shows them before the folder is loaded anyway.
+    if let Some(m) = &memory {
+        notices.extend(remember(&mut state, m, fresh));
+    }
+    tell(&mut state, notices);
     let saver = memory.clone().map(|m| spawn_saver(m, tx.clone()));
     let (snap_tx, saver_thread) = match saver {
         Some((t, h)) => (Some(t), Some(h)),
@@ -427,8 +433,8 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
     }
 }
 
-/// Applies the config and the remembered state to a new browser state.
-fn configure(state: &mut State, config: ConfigFile, memory: Option<&Memory>, fresh: bool) {
+/// Applies the config to a new browser state; returns its problems.
+fn configure(state: &mut State, config: ConfigFile) -> Vec<crate::Problem> {
     let ConfigFile {
         path,
         config,
@@ -449,18 +455,26 @@ fn configure(state: &mut State, config: ConfigFile, memory: Option<&Memory>, fre
     state.mouse = config.mouse;
     state.links &= config.links;
     state.sort = config.sort;
-    if let Some(m) = memory {
-        let (all, problem) = crate::remembered::load(&m.file);
-        problems.extend(problem);
-        let Remembered { history, folders } = all;
-        let folder = folders.get(&m.key).cloned().unwrap_or_default();
-        state.history = history;
-        state.read = Arc::new(folder.read.into_iter().collect());
-        state.bookmarks = Arc::new(folder.bookmarks.into_iter().collect());
-        if !fresh && state.launch.is_empty() {
-            state.launch = Launch::from_last(&folder.last);
-        }
+    problems
+}
+
+/// Read marks, bookmarks, history, and unless `fresh` or the command line
+/// says otherwise, where the last session on this folder was left.
+fn remember(state: &mut State, memory: &Memory, fresh: bool) -> Option<crate::Problem> {
+    let (all, problem) = crate::remembered::load(&memory.file);
+    let Remembered { history, folders } = all;
+    let folder = folders.get(&memory.key).cloned().unwrap_or_default();
+    state.history = history;
+    state.read = Arc::new(folder.read.into_iter().collect());
+    state.bookmarks = Arc::new(folder.bookmarks.into_iter().collect());
+    if !fresh && state.launch.is_empty() {
+        state.launch = Launch::from_last(&folder.last);
     }
+    problem
+}
+
+/// Config and state problems: the first on the status line, all in `p`.
+fn tell(state: &mut State, problems: Vec<crate::Problem>) {
     if let Some(first) = problems.first() {
         // The file's name is enough on the status line; `p` has the full path.
         let file = first.path.file_name().map_or_else(
@@ -490,7 +504,9 @@ fn end(
     if let Some(h) = saver {
         let _ = h.join();
     }
-    if let Some(m) = memory {
+    // Before the folder is loaded nothing could change, and the last view
+    // would be saved empty over the one still waiting to be restored.
+    if let Some(m) = memory.filter(|_| state.corpus.is_some()) {
         let _ = m.save(state.snapshot());
     }
     exit
