@@ -1,7 +1,8 @@
 //! Times a live reload after one file changed: `cargo run --release --example
 //! reload -- DIR`. Loads DIR (no cache), rewrites the first briefing found
 //! with its own bytes and a new modification time, then reloads; prints both
-//! times. The file's content is unchanged, so the folder is left as it was.
+//! times, and the time to carry the search index over to the new corpus.
+//! The file's content is unchanged, so the folder is left as it was.
 
 use std::time::{Duration, Instant, SystemTime};
 
@@ -18,6 +19,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         corpus.briefings.len(),
         t.elapsed()
     );
+    let t = Instant::now();
+    corpus.prepare_search();
+    println!("search index built in {:.2?}", t.elapsed());
     let path = corpus
         .briefings
         .first()
@@ -36,12 +40,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let took = t.elapsed();
         let t = Instant::now();
         let map = brief::reload::doc_map(&corpus, &r.corpus);
+        let mapped = t.elapsed();
+        let t = Instant::now();
+        r.corpus.carry_index(&corpus, &map);
         println!(
-            "reload {round}: {} ({} briefings) in {took:.2?}; doc map {:.2?} ({} kept)",
+            "reload {round}: {} ({} briefings) in {took:.2?}; doc map {mapped:.2?} ({} kept); index carried over in {:.2?} (complete: {})",
             r.changes,
             r.corpus.briefings.len(),
+            map.iter().flatten().count(),
             t.elapsed(),
-            map.iter().flatten().count()
+            r.corpus.is_indexed()
         );
     }
     Ok(())

@@ -73,6 +73,39 @@ impl Corpus {
             .get_or_init(|| TextIndex::build(&self.briefings))
     }
 
+    /// After a reload from `prev` (`doc_map` from `reload::doc_map`): the
+    /// parts of `prev`'s search index already built are carried over, updated
+    /// for the briefings that changed, instead of built again from nothing.
+    /// Worth it while few changed; otherwise the index is built as usual.
+    pub fn carry_index(&self, prev: &Corpus, doc_map: &[Option<usize>]) {
+        let kept: Vec<Option<u32>> = doc_map
+            .iter()
+            .enumerate()
+            .map(|(old, new)| {
+                let n = (*new)?;
+                let same = std::sync::Arc::ptr_eq(prev.briefings.get(old)?, self.briefings.get(n)?);
+                same.then_some(n as u32)
+            })
+            .collect();
+        let fresh = self.briefings.len() - kept.iter().flatten().count();
+        if fresh > self.briefings.len() / 4 {
+            return;
+        }
+        if let Some(old) = prev.index.get() {
+            let _ = self
+                .index
+                .set(old.updated(&kept, &self.briefings, &self.registry));
+        }
+        if let Some(old) = prev.text_index.get() {
+            let _ = self.text_index.set(old.updated(&kept, &self.briefings));
+        }
+    }
+
+    /// Whether the whole search index is built (or was carried over).
+    pub fn is_indexed(&self) -> bool {
+        self.index.get().is_some() && self.text_index.get().is_some()
+    }
+
     /// Builds the whole search index ahead of the first search (the browser
     /// does it in the background once the list is on screen).
     pub fn prepare_search(&self) {

@@ -1,6 +1,6 @@
 //! Folder -> `Corpus` + problems. The only file that speaks YAML.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -334,7 +334,9 @@ pub(crate) fn build(
     origin: String,
 ) -> Corpus {
     let mut briefings: Vec<std::sync::Arc<Briefing>> = Vec::with_capacity(results.len());
-    let mut first_path: HashMap<String, PathBuf> = HashMap::new();
+    // Each id's briefing (its index in `briefings`), to find duplicates.
+    let mut first: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
+    first.reserve(results.len());
     // Unregistered actors already warned about: the warning goes with the
     // first file that names one (the registry may already know it, on reload).
     let mut warned: HashSet<ActorId> = HashSet::new();
@@ -347,24 +349,23 @@ pub(crate) fn build(
             }
         };
         problems.extend(file_problems);
-        let path = parsed.briefing.path.clone();
-        if let Some(first) = first_path.get(&parsed.briefing.id) {
+        if let Some(&at) = first.get(&parsed.briefing.id) {
             problems.push(Problem {
                 line: parsed.id_line,
                 column: Some(1),
                 ..problem(
-                    &path,
+                    &parsed.briefing.path,
                     Severity::Error,
                     format!(
                         "duplicate id '{}': already used by {}; this file is skipped",
                         parsed.briefing.id,
-                        first.display()
+                        briefings[at].path.display()
                     ),
                 )
             });
             continue;
         }
-        first_path.insert(parsed.briefing.id.clone(), path.clone());
+        first.insert(parsed.briefing.id.clone(), briefings.len());
         for named in std::mem::take(&mut parsed.actors) {
             let actor = match named.resolved {
                 Ok(actor) => actor,
@@ -392,7 +393,7 @@ pub(crate) fn build(
     }
     for b in &briefings {
         for r in &b.related {
-            if !first_path.contains_key(r) {
+            if !first.contains_key(r) {
                 problems.push(problem(
                     &b.path,
                     Severity::Warning,

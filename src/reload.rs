@@ -6,7 +6,7 @@
 //! modified within [`SETTLE`]) is "unsettled": its previous version is kept
 //! (or it stays out), it is not reported, and the caller reads again shortly.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -173,7 +173,7 @@ pub fn reload(prev: &Corpus, root: &Path, opts: &LoadOptions) -> Result<Reloaded
 
     // Caught half-written: keep the previous version, say nothing yet.
     let mut unsettled = Vec::new();
-    let mut kept_stamps: HashMap<usize, Option<Stamp>> = HashMap::new();
+    let mut kept_stamps: HashMap<usize, Option<Stamp>> = HashMap::default();
     for &i in &first {
         let failed = matches!(parsed.get(&i), Some(Err(_)));
         if kinds[i] != Kind::Same && failed && recent(stamps[i].as_ref(), now) {
@@ -203,7 +203,7 @@ pub fn reload(prev: &Corpus, root: &Path, opts: &LoadOptions) -> Result<Reloaded
     // by the files just parsed. Unchanged files naming them are parsed again
     // so the warning goes, as on a full load, to the first file naming one.
     let unregistered = |a: ActorId| prev.registry.get(a).is_some_and(|a| !a.registered);
-    let mut moving: HashSet<ActorId> = HashSet::new();
+    let mut moving: HashSet<ActorId> = HashSet::default();
     let gone = files
         .iter()
         .enumerate()
@@ -337,7 +337,7 @@ fn full(prev: &Corpus, root: &Path, opts: &LoadOptions) -> Result<Reloaded, Load
             .collect(),
     };
     let mut changes = Changes::default();
-    let mut here = HashSet::new();
+    let mut here = HashSet::default();
     for (path, stamp) in corpus.seen.iter().flat_map(|s| s.files.iter()) {
         here.insert(path.as_path());
         match old.get(path.as_path()) {

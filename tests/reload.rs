@@ -305,3 +305,107 @@ fn a_folder_gone_is_an_error() {
     drop(dir);
     assert!(reload(&first, &path, &LoadOptions::default()).is_err());
 }
+
+/// Every query gives, on the reloaded corpus with its index carried over
+/// (`Corpus::carry_index`), the same hits, scores and facet counts as on a
+/// full load of the folder: updating the index never changes an answer.
+#[test]
+fn a_carried_index_answers_as_a_freshly_built_one() {
+    use brief::search::{Selection, faceted};
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
+    let dir = tempfile::tempdir().expect("tempdir");
+    for entry in std::fs::read_dir(&shipped).expect("shipped") {
+        let path = entry.expect("entry").path();
+        let name = path
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
+        std::fs::copy(&path, dir.path().join(&name)).expect("copied");
+        age(dir.path(), &name, Duration::from_secs(60));
+    }
+    let answers = |c: &Corpus, q: &str| {
+        let query = brief::Query::parse(q, c).expect("query parses");
+        let (hits, facets) = faceted(c, &query, &Selection::default());
+        let hits: Vec<(String, i64)> = hits
+            .iter()
+            .map(|h| (c.briefings[h.doc].id.clone(), h.score))
+            .collect();
+        let actors: Vec<(String, usize)> = facets
+            .actors
+            .iter()
+            .map(|&(a, n)| (c.actor(a).expect("actor").name.clone(), n))
+            .collect();
+        (hits, actors, facets.countries)
+    };
+    let queries = [
+        "",
+        "frontex",
+        "niger",
+        "cooperation transfrontaliere",
+        "naufr",
+        "\"trafic de migrants\"",
+        "zanzibar",
+        "pays:TN",
+        "pays:TZ",
+        "acteur:OIM",
+        "Garde côtière de Zanzibar",
+        "sujet:xenophobie",
+        "migr",
+        "lieu:Stone",
+        "ZINDER",
+        "-niger migrants",
+        "pemba",
+        "unguj",
+        "paragraphe",
+    ];
+    let mut prev = load(dir.path());
+    prev.prepare_search();
+    let edits: [&dyn Fn(&Path); 3] = [
+        // A new briefing with words, a country, a topic and an actor never seen.
+        &|d| {
+            write(
+                d,
+                "zz-zanzibar.yaml",
+                &briefing(
+                    "zanzibar-2031",
+                    "Réunion à Zanzibar sur la xénophobie",
+                    "summary: Pemba et Unguja\ntopics: [xenophobie]\nlocation: { city: Stone Town }\nactors: [{ name: Garde côtière de Zanzibar }]\ncountries: [TZ, NE]\n",
+                )
+                .replace("countries: [FR]\n", ""),
+            );
+        },
+        // One briefing changed (new title word), one removed.
+        &|d| {
+            let p = d.join("2023-01-30-zinder-anltp-tim-naptip-victimes.yaml");
+            let text = std::fs::read_to_string(&p).expect("read");
+            std::fs::write(&p, text.replacen("title: ", "title: Zanzibar — ", 1)).expect("write");
+            std::fs::remove_file(d.join("2019-02-emsc-cidpm-trafic-migrants.yaml")).expect("rm");
+        },
+        // The new one goes again.
+        &|d| std::fs::remove_file(d.join("zz-zanzibar.yaml")).expect("rm"),
+    ];
+    for edit in edits {
+        edit(dir.path());
+        // Settled, and new modification times for what was written.
+        for name in [
+            "zz-zanzibar.yaml",
+            "2023-01-30-zinder-anltp-tim-naptip-victimes.yaml",
+        ] {
+            if dir.path().join(name).exists() {
+                age(dir.path(), name, Duration::from_secs(30));
+            }
+        }
+        let r = again(&prev, dir.path());
+        assert!(!r.full);
+        assert!(!r.changes.is_empty());
+        let map = brief::reload::doc_map(&prev, &r.corpus);
+        r.corpus.carry_index(&prev, &map);
+        assert!(r.corpus.is_indexed(), "carried over, not left to build");
+        let full = load(dir.path());
+        for q in queries {
+            assert_eq!(answers(&r.corpus, q), answers(&full, q), "query {q:?}");
+        }
+        prev = r.corpus;
+    }
+}

@@ -143,6 +143,10 @@ fn run(dir: &Path, opts: &LoadOptions, rx: &Receiver<Input>, tx: &Sender<Event>)
                 }
                 let corpus = Arc::new(r.corpus);
                 let doc_map = crate::reload::doc_map(&prev, &corpus);
+                if !r.full {
+                    // Same registry: the index moves over instead of being rebuilt.
+                    corpus.carry_index(&prev, &doc_map);
+                }
                 current = Some(corpus.clone());
                 let msg = Msg::Reloaded(Reload {
                     corpus,
