@@ -21,7 +21,7 @@ use crate::Corpus;
 use crate::load::LoadOptions;
 
 /// A burst is over after this long without an event...
-const QUIET: Duration = Duration::from_millis(150);
+const QUIET: Duration = Duration::from_millis(100);
 /// ...or this long after its first event, whichever comes first.
 const LONGEST: Duration = Duration::from_millis(500);
 /// How soon a half-written file is looked at again.
