@@ -355,6 +355,29 @@ fn full(prev: &Corpus, root: &Path, opts: &LoadOptions) -> Result<Reloaded, Load
     })
 }
 
+/// Writes the cache of a reloaded corpus, as `load_dir` does for one read
+/// from the files. `Ok(false)`: a file changed too recently to be trusted
+/// (or could not be stat'ed), so nothing was written; try again later.
+pub fn store_cache(corpus: &Corpus, root: &Path, opts: &LoadOptions) -> std::io::Result<bool> {
+    let (Some(dir), Some(seen)) = (&opts.cache, &corpus.seen) else {
+        return Ok(true);
+    };
+    // In the order `load_dir` takes them: the briefings, then the registry.
+    let stamps: Option<Vec<Stamp>> = seen
+        .files
+        .iter()
+        .map(|(_, s)| s.clone())
+        .chain(seen.registry.clone())
+        .collect();
+    match stamps {
+        Some(stamps) if !cache::racy(&stamps) => {
+            cache::write(dir, root, opts.max_file_size, &stamps, corpus)?;
+            Ok(true)
+        }
+        _ => Ok(false),
+    }
+}
+
 /// For each briefing of `old` (by index), its index in `new`, matched by id.
 pub fn doc_map(old: &Corpus, new: &Corpus) -> Vec<Option<usize>> {
     let at: HashMap<&str, usize> = new

@@ -409,3 +409,33 @@ fn a_carried_index_answers_as_a_freshly_built_one() {
         prev = r.corpus;
     }
 }
+
+/// A reloaded corpus is cached once its files have settled, so the next
+/// start reads the cache; while a file is fresh nothing is written.
+#[test]
+fn a_reloaded_corpus_is_cached_once_the_folder_has_settled() {
+    let cache = tempfile::tempdir().expect("cache dir");
+    let opts = LoadOptions {
+        cache: Some(cache.path().to_path_buf()),
+        ..LoadOptions::default()
+    };
+    let dir = folder(&[("a.yaml", briefing("a", "Première", ""))]);
+    let prev = load_dir(dir.path(), &opts, &|_, _| {}).expect("loads");
+    write(dir.path(), "b.yaml", &briefing("b", "Seconde", ""));
+    let r = reload(&prev, dir.path(), &opts).expect("reloads");
+    assert_eq!(r.corpus.briefings.len(), 2);
+    // b.yaml was written just now: too recent to cache.
+    assert!(!brief::reload::store_cache(&r.corpus, dir.path(), &opts).expect("no error"));
+    assert!(
+        !load_dir(dir.path(), &opts, &|_, _| {})
+            .expect("loads")
+            .from_cache
+    );
+    // Once settled (as the watcher waits), it is written and used.
+    age(dir.path(), "b.yaml", Duration::from_secs(30));
+    let r = reload(&prev, dir.path(), &opts).expect("reloads");
+    assert!(brief::reload::store_cache(&r.corpus, dir.path(), &opts).expect("written"));
+    let next = load_dir(dir.path(), &opts, &|_, _| {}).expect("loads");
+    assert!(next.from_cache, "the next start reads the cache");
+    assert_eq!(next.briefings, r.corpus.briefings);
+}

@@ -24,6 +24,8 @@ use crate::load::LoadOptions;
 const QUIET: Duration = Duration::from_millis(100);
 /// ...or this long after its first event, whichever comes first.
 const LONGEST: Duration = Duration::from_millis(500);
+/// How long the folder stays quiet before a reloaded corpus is cached.
+const CACHE_AFTER: Duration = Duration::from_millis(2500);
 /// How soon a half-written file is looked at again.
 const RETRY: Duration = Duration::from_millis(250);
 
@@ -107,18 +109,25 @@ fn run(dir: &Path, opts: &LoadOptions, rx: &Receiver<Input>, tx: &Sender<Event>)
     let mut dirty = false;
     // Half-written files to look at again.
     let mut retry = false;
+    // A reloaded corpus not cached yet: once the folder has been quiet long
+    // enough, the next start reads the cache rather than every file.
+    let mut uncached = false;
     loop {
-        let got = if retry {
-            match rx.recv_timeout(RETRY) {
+        let wait = match (retry, uncached) {
+            (true, _) => Some(RETRY),
+            (false, true) => Some(CACHE_AFTER),
+            (false, false) => None,
+        };
+        let got = match wait {
+            Some(t) => match rx.recv_timeout(t) {
                 Ok(input) => Some(input),
                 Err(RecvTimeoutError::Timeout) => None,
                 Err(RecvTimeoutError::Disconnected) => return,
-            }
-        } else {
-            match rx.recv() {
+            },
+            None => match rx.recv() {
                 Ok(input) => Some(input),
                 Err(_) => return,
-            }
+            },
         };
         match got {
             Some(Input::Loaded(c)) => current = Some(c),
@@ -128,7 +137,13 @@ fn run(dir: &Path, opts: &LoadOptions, rx: &Receiver<Input>, tx: &Sender<Event>)
                     return;
                 }
             }
-            None => dirty = true,
+            None if retry => dirty = true,
+            None => {
+                // Still being changed (too recent to trust): try again later.
+                uncached = current
+                    .as_ref()
+                    .is_some_and(|c| matches!(crate::reload::store_cache(c, dir, opts), Ok(false)));
+            }
         }
         // Before the first load, changes wait for it.
         let Some(prev) = current.clone().filter(|_| dirty) else {
@@ -148,6 +163,7 @@ fn run(dir: &Path, opts: &LoadOptions, rx: &Receiver<Input>, tx: &Sender<Event>)
                     corpus.carry_index(&prev, &doc_map);
                 }
                 current = Some(corpus.clone());
+                uncached = opts.cache.is_some();
                 let msg = Msg::Reloaded(Reload {
                     corpus,
                     changes: r.changes,
