@@ -102,6 +102,31 @@ fn registered_only(registry: &Registry) -> Registry {
     Registry::new(actors).0
 }
 
+/// Whether any briefing file or the registry was added, changed or removed
+/// since `prev` was read from `root`: a walk and a stat of every file, no parsing.
+pub fn changed_since(prev: &Corpus, root: &Path) -> bool {
+    let Some(seen) = &prev.seen else {
+        return true;
+    };
+    let mut problems = Vec::new();
+    let files = load::walk(root, &mut problems);
+    let registry_path = root.join(REGISTRY_FILE);
+    let registry = registry_path.is_file().then(|| {
+        cache::stamps(std::slice::from_ref(&registry_path))
+            .pop()
+            .flatten()
+    });
+    if registry != seen.registry || files.len() != seen.files.len() {
+        return true;
+    }
+    let stamps = cache::stamps(&files);
+    files
+        .iter()
+        .zip(&stamps)
+        .zip(&seen.files)
+        .any(|((p, s), (seen_p, seen_s))| p != seen_p || s.is_none() || s != seen_s)
+}
+
 /// Reads `root` again after `prev` was read from it: see the module docs.
 pub fn reload(prev: &Corpus, root: &Path, opts: &LoadOptions) -> Result<Reloaded, LoadError> {
     let Some(seen) = &prev.seen else {

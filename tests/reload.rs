@@ -439,3 +439,25 @@ fn a_reloaded_corpus_is_cached_once_the_folder_has_settled() {
     assert!(next.from_cache, "the next start reads the cache");
     assert_eq!(next.briefings, r.corpus.briefings);
 }
+
+/// The check the watcher makes once loaded: a stat per file, true only when
+/// something was added, changed or removed since the folder was read.
+#[test]
+fn changed_since_sees_additions_changes_and_removals_only() {
+    use brief::reload::changed_since;
+    let dir = folder(&[
+        ("a.yaml", briefing("a", "Première", "")),
+        ("sub/b.yaml", briefing("b", "Seconde", "")),
+    ]);
+    let c = load(dir.path());
+    assert!(!changed_since(&c, dir.path()));
+    write(dir.path(), "c.yaml", &briefing("c", "Troisième", ""));
+    assert!(changed_since(&c, dir.path()));
+    std::fs::remove_file(dir.path().join("c.yaml")).expect("rm");
+    assert!(!changed_since(&c, dir.path()));
+    age(dir.path(), "sub/b.yaml", Duration::from_secs(5));
+    assert!(changed_since(&c, dir.path()));
+    let c = load(dir.path());
+    std::fs::remove_file(dir.path().join("a.yaml")).expect("rm");
+    assert!(changed_since(&c, dir.path()));
+}

@@ -344,7 +344,7 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
     spawn_input(tx.clone());
     // Watching starts before loading, so no change is missed in between.
     let watch = match &source {
-        Source::Dir(dir) => watch::spawn(dir.clone(), opts.clone(), tx.clone()),
+        Source::Dir(dir) => Some(watch::spawn(dir.clone(), opts.clone(), tx.clone())),
         Source::Embedded => None,
     };
     spawn_loader(source, opts, tx.clone());

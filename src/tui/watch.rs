@@ -56,33 +56,34 @@ fn relevant(ev: &notify::Event, root: &Path) -> bool {
     kind && (ev.paths.is_empty() || ev.paths.iter().any(|p| !hidden(p)))
 }
 
-/// Starts watching `dir`. Returns where to send the loaded corpus; `None`
-/// (after telling the loop that live reload is off) if it cannot be watched.
-pub(super) fn spawn(dir: PathBuf, opts: LoadOptions, tx: Sender<Event>) -> Option<Sender<Input>> {
+/// Starts watching `dir` on a thread of its own, beside the loading: setting
+/// up a recursive watch visits every folder, which should not delay the
+/// list. Returns where to send the loaded corpus. If the folder cannot be
+/// watched, the thread tells the loop that live reload is off and ends.
+pub(super) fn spawn(dir: PathBuf, opts: LoadOptions, tx: Sender<Event>) -> Sender<Input> {
     let (in_tx, in_rx) = channel::<Input>();
     let events = in_tx.clone();
-    let root = dir.clone();
-    let watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
-        if let Ok(ev) = res
-            && relevant(&ev, &root)
-        {
-            let _ = events.send(Input::Changed);
-        }
-    })
-    .and_then(|mut w| w.watch(&dir, RecursiveMode::Recursive).map(|()| w));
-    let watcher = match watcher {
-        Ok(w) => w,
-        Err(e) => {
-            let _ = tx.send(Event::App(Msg::WatchFailed(e.to_string())));
-            return None;
-        }
-    };
     thread::spawn(move || {
+        let root = dir.clone();
+        let watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
+            if let Ok(ev) = res
+                && relevant(&ev, &root)
+            {
+                let _ = events.send(Input::Changed);
+            }
+        })
+        .and_then(|mut w| w.watch(&dir, RecursiveMode::Recursive).map(|()| w));
         // Kept alive as long as the thread: dropping it stops the watch.
-        let _watcher = watcher;
+        let _watcher = match watcher {
+            Ok(w) => w,
+            Err(e) => {
+                let _ = tx.send(Event::App(Msg::WatchFailed(e.to_string())));
+                return;
+            }
+        };
         run(&dir, &opts, &in_rx, &tx);
     });
-    Some(in_tx)
+    in_tx
 }
 
 /// Waits until a burst of events is over; keeps a corpus that arrives meanwhile.
@@ -107,6 +108,9 @@ fn run(dir: &Path, opts: &LoadOptions, rx: &Receiver<Input>, tx: &Sender<Event>)
     let mut current: Option<Arc<Corpus>> = None;
     // Files changed since `current` was read.
     let mut dirty = false;
+    // Changes made while the watch was being set up went unseen: once loaded,
+    // the folder is compared with what was read (a stat per file, no parsing).
+    let mut unchecked = true;
     // Half-written files to look at again.
     let mut retry = false;
     // A reloaded corpus not cached yet: once the folder has been quiet long
@@ -130,7 +134,13 @@ fn run(dir: &Path, opts: &LoadOptions, rx: &Receiver<Input>, tx: &Sender<Event>)
             },
         };
         match got {
-            Some(Input::Loaded(c)) => current = Some(c),
+            Some(Input::Loaded(c)) => {
+                if unchecked {
+                    unchecked = false;
+                    dirty = crate::reload::changed_since(&c, dir);
+                }
+                current = Some(c);
+            }
             Some(Input::Changed) => {
                 dirty = true;
                 if !settle(rx, &mut current) {
