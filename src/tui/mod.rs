@@ -342,7 +342,8 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
     };
 
     spawn_input(tx.clone());
-    // Watching starts before loading, so no change is missed in between.
+    // Watching is set up beside the loading; changes made meanwhile are
+    // caught by one stat pass once the folder is loaded (see `watch`).
     let watch = match &source {
         Source::Dir(dir) => Some(watch::spawn(dir.clone(), opts.clone(), tx.clone())),
         Source::Embedded => None,
