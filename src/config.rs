@@ -85,6 +85,7 @@ const SETTINGS: &[&str] = &[
 pub struct ConfigFile {
     pub path: Option<PathBuf>,
     /// False when there is no file: the defaults apply, which is no problem.
+    /// True for a file that is there, even one that cannot be read.
     pub exists: bool,
     pub config: Config,
     pub problems: Vec<Problem>,
@@ -121,6 +122,7 @@ pub fn load(path: Option<&Path>, explicit: bool) -> ConfigFile {
             return file;
         }
         Err(e) => {
+            file.exists = true;
             file.problems.push(problem(
                 path,
                 None,

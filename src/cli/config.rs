@@ -5,6 +5,8 @@ use std::io::Write;
 
 use brief::config::{ConfigFile, DEFAULT_FILE, to_yaml};
 use brief::text::sanitize;
+use brief::tui::action::Action;
+use brief::tui::keymap::Key;
 
 use super::Outcome;
 use super::output::Out;
@@ -23,7 +25,8 @@ pub fn run<W: Write>(
         None => Default::default(),
     };
     let where_ = match (&file.path, file.exists) {
-        (Some(p), true) => format!("# settings from {}", p.display()),
+        (Some(p), true) if file.problems.is_empty() => format!("# settings from {}", p.display()),
+        (Some(p), true) => format!("# settings from {} (the problems below aside)", p.display()),
         (Some(p), false) => format!("# {} does not exist: the defaults apply", p.display()),
         (None, _) => "# no config folder on this system: the defaults apply".to_string(),
     };
@@ -32,8 +35,14 @@ pub fn run<W: Write>(
     for p in &problems {
         writeln!(out.w, "# {}", sanitize(&p.to_string(), false))?;
     }
+    // Only the key overrides that apply: known actions, keys that parse.
+    let mut in_force = file.config.clone();
+    in_force.keys.retain_mut(|o| {
+        o.keys.retain(|k| Key::parse(k).is_ok());
+        Action::from_name(&o.action).is_some() && !o.keys.is_empty()
+    });
     out.w
-        .write_all(sanitize(&to_yaml(&file.config), true).as_bytes())?;
+        .write_all(sanitize(&to_yaml(&in_force), true).as_bytes())?;
     Ok(if problems.is_empty() {
         Outcome::Found
     } else {
