@@ -1436,6 +1436,17 @@ fn a_bad_config_names_the_line_and_value_and_brief_runs_on_the_defaults() {
     );
     assert!(text.contains("theme: default"), "{text}");
     assert!(text.contains("quit: [\"Q\"]"), "{text}");
+    assert!(!text.contains("bookmrk: ["), "not in force: {text}");
+    // A config that is there but cannot be read is said so, not called missing.
+    let folder = sandbox.cwd.path().to_str().unwrap();
+    let out = sandbox.run(&["--config", folder, "config"]);
+    assert_eq!(code(&out), 1);
+    assert!(
+        stdout(&out).contains("cannot read the config"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(!stdout(&out).contains("does not exist"), "{}", stdout(&out));
 }
 
 #[test]
