@@ -185,9 +185,14 @@ pub fn parse(path: &Path, text: &str) -> (Config, Vec<Problem>) {
             if let Some(at) = message.find(" at line ") {
                 message.truncate(at);
             }
+            // The parser may place an error at the end of input, past the last line.
+            let last = text.lines().count().max(1);
             problems.push(Problem {
-                line: loc.as_ref().map(|l| l.line()),
-                column: loc.as_ref().map(|l| l.column()),
+                line: loc.as_ref().map(|l| l.line().min(last)),
+                column: loc
+                    .as_ref()
+                    .filter(|l| l.line() <= last)
+                    .map(|l| l.column()),
                 ..problem(
                     path,
                     None,

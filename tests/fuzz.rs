@@ -221,6 +221,20 @@ fn arbitrary_bytes() -> impl Strategy<Value = Vec<u8>> {
     ]
 }
 
+/// A config.yaml with 1 to 8 mutations: the default file or one with every
+/// setting and key overrides.
+fn near_config() -> impl Strategy<Value = Vec<u8>> {
+    const FULL: &str = "briefings: ~/briefings\ntheme: high-contrast\nreader_width: 80\nsort: date\nmouse: true\nlinks: false\nkeys:\n  toggle_bookmark: m\n  quit: [Q, Ctrl-q]\n  help: F1\n";
+    (
+        prop_oneof![
+            Just(brief::config::DEFAULT_FILE.as_bytes().to_vec()),
+            Just(FULL.as_bytes().to_vec())
+        ],
+        proptest::collection::vec(mutation(), 1..8),
+    )
+        .prop_map(|(seed, ms)| ms.iter().fold(seed, apply))
+}
+
 /// What must hold of any corpus, whatever the files were.
 fn check_corpus(corpus: &Corpus, files: &[PathBuf]) {
     for p in &corpus.problems {
@@ -327,6 +341,42 @@ proptest! {
         let corpus = load_dir(dir.path(), &LoadOptions::default(), &|_, _| {})
             .expect("the folder itself loads");
         check_corpus(&corpus, &paths);
+    }
+
+    #[test]
+    fn any_config_runs_on_what_is_good_and_names_what_is_not(
+        bytes in prop_oneof![near_config(), arbitrary_bytes()]
+    ) {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join("config.yaml");
+        std::fs::write(&path, &bytes).expect("written");
+        let file = brief::config::load(Some(&path), true);
+        let (_, key_problems) =
+            brief::tui::keymap::Keymap::with_overrides(&file.config.keys, &path);
+        // As YAML counts them: CR, LF, and NEL, LS and PS break lines too
+        // (CRLF counted twice: a bound, not an exact count).
+        let text = String::from_utf8_lossy(&bytes);
+        let lines = text
+            .chars()
+            .filter(|c| matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}'))
+            .count()
+            + 1;
+        for p in file.problems.iter().chain(&key_problems) {
+            assert_eq!(p.path, path);
+            assert!(!p.message.is_empty());
+            assert!(p.line.is_none_or(|l| l >= 1 && l <= lines), "{p} in a {lines}-line file");
+        }
+    }
+
+    #[test]
+    fn any_state_file_loads_or_is_set_aside(bytes in arbitrary_bytes()) {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join("state.json");
+        std::fs::write(&path, &bytes).expect("written");
+        let (_, problem) = brief::remembered::load(&path);
+        // Kept if it was read, set aside (never deleted) if it was not.
+        assert_eq!(problem.is_some(), !path.exists());
+        assert_eq!(problem.is_some(), dir.path().join("state.json.bad").exists());
     }
 
     #[test]
