@@ -102,6 +102,16 @@ fn registered_only(registry: &Registry) -> Registry {
     Registry::new(actors).0
 }
 
+/// The registry's path in `root`, and its stamp: `None` when there is no
+/// registry, `Some(None)` when it cannot be stat'ed.
+fn registry_stamp(root: &Path) -> (PathBuf, Option<Option<Stamp>>) {
+    let path = root.join(REGISTRY_FILE);
+    let stamp = path
+        .is_file()
+        .then(|| cache::stamps(std::slice::from_ref(&path)).pop().flatten());
+    (path, stamp)
+}
+
 /// Whether any briefing file or the registry was added, changed or removed
 /// since `prev` was read from `root`: a walk and a stat of every file, no parsing.
 pub fn changed_since(prev: &Corpus, root: &Path) -> bool {
@@ -110,12 +120,7 @@ pub fn changed_since(prev: &Corpus, root: &Path) -> bool {
     };
     let mut problems = Vec::new();
     let files = load::walk(root, &mut problems);
-    let registry_path = root.join(REGISTRY_FILE);
-    let registry = registry_path.is_file().then(|| {
-        cache::stamps(std::slice::from_ref(&registry_path))
-            .pop()
-            .flatten()
-    });
+    let (_, registry) = registry_stamp(root);
     if registry != seen.registry || files.len() != seen.files.len() {
         return true;
     }
@@ -135,12 +140,7 @@ pub fn reload(prev: &Corpus, root: &Path, opts: &LoadOptions) -> Result<Reloaded
     load::check_root(root)?;
     let mut problems = Vec::new();
     let files = load::walk(root, &mut problems);
-    let registry_path = root.join(REGISTRY_FILE);
-    let registry_stamp = registry_path.is_file().then(|| {
-        cache::stamps(std::slice::from_ref(&registry_path))
-            .pop()
-            .flatten()
-    });
+    let (registry_path, registry_stamp) = registry_stamp(root);
     if registry_stamp != seen.registry || registry_stamp == Some(None) {
         return full(prev, root, opts);
     }

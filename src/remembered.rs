@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Problem, Severity};
-use crate::search::Sort;
+use crate::search::{IdFilter, IdSet, Sort};
 
 pub const FILE_NAME: &str = "state.json";
 
@@ -22,6 +22,16 @@ pub const HISTORY_MAX: usize = 200;
 pub enum Only {
     Unread,
     Bookmarked,
+}
+
+impl Only {
+    /// The search filter keeping these briefings, from the read and bookmarked ids.
+    pub fn filter(self, read: &IdSet, bookmarks: &IdSet) -> IdFilter {
+        match self {
+            Only::Unread => IdFilter::Except(read.clone()),
+            Only::Bookmarked => IdFilter::Only(bookmarks.clone()),
+        }
+    }
 }
 
 /// Everything remembered, for every folder used.

@@ -295,8 +295,6 @@ pub fn marks_filter(
     choice: &Choice,
     only: Option<brief::remembered::Only>,
 ) -> Option<brief::search::IdFilter> {
-    use brief::remembered::Only;
-    use brief::search::IdFilter;
     let only = only?;
     let folder = brief::remembered::path()
         .map(|file| {
@@ -310,10 +308,7 @@ pub fn marks_filter(
         .folders
         .remove(&brief::remembered::folder_key(choice.dir()))
         .unwrap_or_default();
-    Some(match only {
-        Only::Bookmarked => {
-            IdFilter::Only(std::sync::Arc::new(folder.bookmarks.into_iter().collect()))
-        }
-        Only::Unread => IdFilter::Except(std::sync::Arc::new(folder.read.into_iter().collect())),
-    })
+    let set =
+        |ids: std::collections::BTreeSet<String>| std::sync::Arc::new(ids.into_iter().collect());
+    Some(only.filter(&set(folder.read), &set(folder.bookmarks)))
 }

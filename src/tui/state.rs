@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 
 use crate::config::Theme;
 use crate::remembered::{LastView, Only, push_history};
-use crate::search::{Facets, Hit, IdFilter, IdSet, Sort, find_ranges, word_ranges};
+use crate::search::{Facets, Hit, IdSet, Sort, find_ranges, word_ranges};
 use crate::text::{fold, sanitize, width};
 use crate::{ActorId, Corpus, CountryCode, Problem, Query, Selection};
 
@@ -406,11 +406,7 @@ impl State {
     fn request_search(&mut self) -> Effect {
         self.generation += 1;
         let mut selection = self.selection.clone();
-        selection.ids = match self.only {
-            Some(Only::Unread) => Some(IdFilter::Except(self.read.clone())),
-            Some(Only::Bookmarked) => Some(IdFilter::Only(self.bookmarks.clone())),
-            None => None,
-        };
+        selection.ids = self.only.map(|o| o.filter(&self.read, &self.bookmarks));
         Effect::Search(SearchRequest {
             generation: self.generation,
             text: self.search.text.clone(),
