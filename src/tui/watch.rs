@@ -5,7 +5,11 @@
 //! One thread does it all and blocks while nothing happens: no CPU when idle.
 //! Changes coming during a reload make one more reload after it, so the
 //! newest state of the folder always wins. Files caught half-written are
-//! read again every `RETRY` until they settle.
+//! read again every `RETRY` until they settle, and a reloaded corpus is
+//! cached once the folder has been quiet for `CACHE_AFTER`; then the thread
+//! blocks again. The watch is set up beside the loading, so once loaded the
+//! folder is compared (a stat per file) with what was read, for changes made
+//! before the watch was in place.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
