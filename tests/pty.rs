@@ -972,3 +972,24 @@ fn with_the_mouse_on_a_click_selects_and_opens_and_the_wheel_scrolls() {
     assert_eq!(code, 0);
     assert_restored(&raw);
 }
+
+/// `links: false` in config.yaml: the source URL is shown, never as an OSC 8 link.
+#[test]
+fn links_false_in_the_config_writes_no_hyperlink() {
+    let home = tempfile::tempdir().expect("a home");
+    let config = home.path().join("config/brief/config.yaml");
+    std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+    std::fs::write(&config, "links: false\n").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("with-url.yaml"),
+        "id: with-url\ntitle: Une réunion avec une source\ndate: 2022-05-04\ncountries: [FR]\nsource: { publisher: Éditeur, url: \"https://example.org/reunion?id=1\" }\nbody: |\n  Texte.\n",
+    )
+    .unwrap();
+    let mut s = Session::start_in(home, dir.path(), 120, 40);
+    s.wait_for_text("https://example.org/reunion?id=1");
+    s.keys("q");
+    let (code, raw) = s.finish();
+    assert_eq!(code, 0);
+    assert!(!contains(&raw, b"\x1b]8;"), "a hyperlink was written");
+}
