@@ -6,9 +6,9 @@ use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use brief::load::{LoadOptions, load_dir};
-use brief::search::{faceted, facets, search};
-use brief::{Corpus, Query, Selection};
+use brief_core::load::{LoadOptions, load_dir};
+use brief_core::search::{faceted, facets, search};
+use brief_core::{Corpus, Query, Selection};
 use criterion::{BenchmarkId, Criterion, SamplingMode, criterion_group, criterion_main};
 
 mod support;

@@ -6,7 +6,7 @@
 
 use std::time::{Duration, Instant, SystemTime};
 
-use brief::load::{LoadOptions, load_dir};
+use brief_core::load::{LoadOptions, load_dir};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = std::env::args().nth(1).ok_or("usage: reload DIR")?;
@@ -36,10 +36,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .set_modified(SystemTime::now() - Duration::from_secs(10))?;
     for round in 0..3 {
         let t = Instant::now();
-        let r = brief::reload::reload(&corpus, dir, &opts)?;
+        let r = brief_core::reload::reload(&corpus, dir, &opts)?;
         let took = t.elapsed();
         let t = Instant::now();
-        let map = brief::reload::doc_map(&corpus, &r.corpus);
+        let map = brief_core::reload::doc_map(&corpus, &r.corpus);
         let mapped = t.elapsed();
         let t = Instant::now();
         r.corpus.carry_index(&corpus, &map);

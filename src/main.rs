@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
 
-use brief::paths;
+use brief_core::paths;
 use cli::output::{Out, color_wanted};
 use cli::{Cli, Command, Failure, Outcome};
 
@@ -32,8 +32,8 @@ fn run(args: Cli) -> Result<Outcome, Failure> {
     };
     let dir = args.dir.as_deref();
     let opts = cli::load_options(args.no_cache);
-    let config = brief::config::load(
-        brief::config::path(args.config.as_deref()).as_deref(),
+    let config = brief_core::config::load(
+        brief_core::config::path(args.config.as_deref()).as_deref(),
         args.config.is_some(),
     );
     let configured = config.config.briefings.as_deref();
@@ -46,7 +46,7 @@ fn run(args: Cli) -> Result<Outcome, Failure> {
         cli::warn_config(&config);
     }
     let load = |choice: &paths::Choice| cli::load_corpus(choice, &opts);
-    let mut loaded: Option<brief::Corpus> = None;
+    let mut loaded: Option<brief_core::Corpus> = None;
     let outcome = match args.command {
         None => {
             if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
@@ -58,7 +58,7 @@ fn run(args: Cli) -> Result<Outcome, Failure> {
             let choice = choose(args.browse.path.as_deref().or(dir));
             let setup = brief::tui::Setup {
                 load: opts,
-                state_file: brief::remembered::path(),
+                state_file: brief_core::remembered::path(),
                 fresh: args.browse.fresh,
                 config,
             };
@@ -76,7 +76,7 @@ fn run(args: Cli) -> Result<Outcome, Failure> {
             cli::warn_problems(corpus);
             let mut sel =
                 cli::selection(corpus, &list.countries, &list.actors, list.year.as_deref())?;
-            use brief::remembered::Only;
+            use brief_core::remembered::Only;
             let only = match (list.bookmarked, list.unread) {
                 (true, _) => Some(Only::Bookmarked),
                 (_, true) => Some(Only::Unread),
@@ -144,12 +144,12 @@ fn brief_tui(
     let source = match choice.dir() {
         Some(dir) if dir.is_dir() => Source::Dir(dir.to_path_buf()),
         Some(dir) if !dir.exists() => {
-            return Err(Failure::Load(brief::load::LoadError::Missing(
+            return Err(Failure::Load(brief_core::load::LoadError::Missing(
                 dir.to_path_buf(),
             )));
         }
         Some(dir) => {
-            return Err(Failure::Load(brief::load::LoadError::NotADir(
+            return Err(Failure::Load(brief_core::load::LoadError::NotADir(
                 dir.to_path_buf(),
             )));
         }

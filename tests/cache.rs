@@ -4,8 +4,8 @@
 use std::path::Path;
 use std::time::{Duration, SystemTime};
 
-use brief::Corpus;
-use brief::load::{LoadOptions, load_dir};
+use brief_core::Corpus;
+use brief_core::load::{LoadOptions, load_dir};
 use tempfile::TempDir;
 
 fn briefing(id: &str, title: &str) -> String {

@@ -529,7 +529,7 @@ fn search_json_ranges_point_into_the_value() {
                 );
                 assert!(s < e && e <= chars.len(), "{m}");
                 let matched: String = chars[s..e].iter().collect();
-                let folded = brief::text::fold(&matched);
+                let folded = brief_core::text::fold(&matched);
                 assert!(
                     "cooperation transfrontaliere".contains(&folded)
                         || folded.starts_with("coop")
@@ -638,9 +638,9 @@ fn show_prints_metadata_then_the_wrapped_body() {
     assert!(out.contains("Schengen"));
     for line in out.lines() {
         assert!(
-            brief::text::width(line) <= 80,
+            brief_core::text::width(line) <= 80,
             "{} cells: {line}",
-            brief::text::width(line)
+            brief_core::text::width(line)
         );
     }
     let first_words = "Après le naufrage, le 24 novembre,";
@@ -659,7 +659,10 @@ fn show_reads_cleanly_for_every_briefing() {
         let out = stdout(&o);
         assert!(out.lines().count() > 5, "{id}");
         assert!(!out.contains('\u{1b}'), "{id}");
-        assert!(out.lines().all(|l| brief::text::width(l) <= 80), "{id}");
+        assert!(
+            out.lines().all(|l| brief_core::text::width(l) <= 80),
+            "{id}"
+        );
         assert!(out.contains("Date"), "{id}");
     }
     let o = brief(&["show", ITALY]);
@@ -1246,7 +1249,7 @@ fn an_empty_folder_says_where_brief_looked() {
 fn raw_dangerous(bytes: &[u8]) -> Vec<String> {
     let text = String::from_utf8_lossy(bytes);
     text.chars()
-        .filter(|&c| c != '\n' && brief::text::is_dangerous(c))
+        .filter(|&c| c != '\n' && brief_core::text::is_dangerous(c))
         .map(|c| format!("U+{:04X}", u32::from(c)))
         .collect()
 }

@@ -3,8 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use brief::load::{LoadOptions, load_dir};
-use brief::{Briefing, Corpus, Severity};
+use brief_core::load::{LoadOptions, load_dir};
+use brief_core::{Briefing, Corpus, Severity};
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings")
@@ -334,7 +334,7 @@ fn related_ids_all_exist() {
 #[test]
 fn the_built_in_corpus_equals_the_folder() {
     let folder = corpus();
-    let embedded = brief::load_embedded();
+    let embedded = brief_core::load_embedded();
     assert!(embedded.problems.is_empty(), "{:?}", embedded.problems);
     assert_eq!(embedded.registry.actors(), folder.registry.actors());
     assert_eq!(embedded.briefings.len(), folder.briefings.len());

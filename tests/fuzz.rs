@@ -16,11 +16,11 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use brief::load::{LoadOptions, load_dir, load_files};
-use brief::query::Query;
-use brief::search::search;
-use brief::text::{is_dangerous, sanitize};
-use brief::{Corpus, Selection, Severity};
+use brief_core::load::{LoadOptions, load_dir, load_files};
+use brief_core::query::Query;
+use brief_core::search::search;
+use brief_core::text::{is_dangerous, sanitize};
+use brief_core::{Corpus, Selection, Severity};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 
@@ -227,7 +227,7 @@ fn near_config() -> impl Strategy<Value = Vec<u8>> {
     const FULL: &str = "briefings: ~/briefings\ntheme: high-contrast\nreader_width: 80\nsort: date\nmouse: true\nlinks: false\nkeys:\n  toggle_bookmark: m\n  quit: [Q, Ctrl-q]\n  help: F1\n";
     (
         prop_oneof![
-            Just(brief::config::DEFAULT_FILE.as_bytes().to_vec()),
+            Just(brief_core::config::DEFAULT_FILE.as_bytes().to_vec()),
             Just(FULL.as_bytes().to_vec())
         ],
         proptest::collection::vec(mutation(), 1..8),
@@ -350,7 +350,7 @@ proptest! {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let path = dir.path().join("config.yaml");
         std::fs::write(&path, &bytes).expect("written");
-        let file = brief::config::load(Some(&path), true);
+        let file = brief_core::config::load(Some(&path), true);
         let (_, key_problems) =
             brief::tui::keymap::Keymap::with_overrides(&file.config.keys, &path);
         // As YAML counts them: CR, LF, and NEL, LS and PS break lines too
@@ -373,7 +373,7 @@ proptest! {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let path = dir.path().join("state.json");
         std::fs::write(&path, &bytes).expect("written");
-        let (_, problem) = brief::remembered::load(&path);
+        let (_, problem) = brief_core::remembered::load(&path);
         // Kept if it was read, set aside (never deleted) if it was not.
         assert_eq!(problem.is_some(), !path.exists());
         assert_eq!(problem.is_some(), dir.path().join("state.json.bad").exists());

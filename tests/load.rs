@@ -5,8 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
-use brief::load::{LoadError, LoadOptions, load_dir};
-use brief::{Corpus, PartialDate, Problem, Severity};
+use brief_core::load::{LoadError, LoadOptions, load_dir};
+use brief_core::{Corpus, PartialDate, Problem, Severity};
 use tempfile::TempDir;
 
 const GOOD: &str = "\
@@ -552,7 +552,7 @@ fn an_unregistered_actor_is_a_warning_and_still_an_actor() {
     let unknown = corpus.actor(b.actors[1].actor).expect("actor");
     assert!(!unknown.registered);
     assert_eq!(unknown.name, "Groupe inconnu");
-    assert_eq!(unknown.kind, brief::ActorKind::Government);
+    assert_eq!(unknown.kind, brief_core::ActorKind::Government);
     assert!(corpus.actor(b.actors[0].actor).expect("actor").registered);
 }
 
@@ -587,7 +587,7 @@ fn registry_aliases_resolve_to_one_actor() {
     assert_eq!(actor.short.as_deref(), Some("CIDPM"));
     assert_eq!(
         actor.kind,
-        brief::ActorKind::Organisation,
+        brief_core::ActorKind::Organisation,
         "the registry's kind wins over the briefing's"
     );
     assert_eq!(corpus.actor_count(), 1);

@@ -775,7 +775,7 @@ fn a_damaged_state_file_is_set_aside_and_the_browser_starts() {
     let (code, home) = s.finish_keeping_home();
     assert_eq!(code, 0);
     assert!(state.with_file_name("state.json.bad").exists());
-    let (_, problem) = brief::remembered::load(&home.path().join("state/brief/state.json"));
+    let (_, problem) = brief_core::remembered::load(&home.path().join("state/brief/state.json"));
     assert!(
         problem.is_none(),
         "a good file was written on quit: {problem:?}"

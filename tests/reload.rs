@@ -6,9 +6,9 @@
 use std::path::Path;
 use std::time::{Duration, SystemTime};
 
-use brief::load::{LoadOptions, load_dir};
-use brief::reload::{Changes, Reloaded, SETTLE, reload};
-use brief::{Corpus, Severity};
+use brief_core::load::{LoadOptions, load_dir};
+use brief_core::reload::{Changes, Reloaded, SETTLE, reload};
+use brief_core::{Corpus, Severity};
 use tempfile::TempDir;
 
 fn briefing(id: &str, title: &str, extra: &str) -> String {
@@ -311,7 +311,7 @@ fn a_folder_gone_is_an_error() {
 /// full load of the folder: updating the index never changes an answer.
 #[test]
 fn a_carried_index_answers_as_a_freshly_built_one() {
-    use brief::search::{Selection, faceted};
+    use brief_core::search::{Selection, faceted};
     let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
     let dir = tempfile::tempdir().expect("tempdir");
     for entry in std::fs::read_dir(&shipped).expect("shipped") {
@@ -325,7 +325,7 @@ fn a_carried_index_answers_as_a_freshly_built_one() {
         age(dir.path(), &name, Duration::from_secs(60));
     }
     let answers = |c: &Corpus, q: &str| {
-        let query = brief::Query::parse(q, c).expect("query parses");
+        let query = brief_core::Query::parse(q, c).expect("query parses");
         let (hits, facets) = faceted(c, &query, &Selection::default());
         let hits: Vec<(String, i64)> = hits
             .iter()
@@ -399,7 +399,7 @@ fn a_carried_index_answers_as_a_freshly_built_one() {
         let r = again(&prev, dir.path());
         assert!(!r.full);
         assert!(!r.changes.is_empty());
-        let map = brief::reload::doc_map(&prev, &r.corpus);
+        let map = brief_core::reload::doc_map(&prev, &r.corpus);
         r.corpus.carry_index(&prev, &map);
         assert!(r.corpus.is_indexed(), "carried over, not left to build");
         let full = load(dir.path());
@@ -425,7 +425,7 @@ fn a_reloaded_corpus_is_cached_once_the_folder_has_settled() {
     let r = reload(&prev, dir.path(), &opts).expect("reloads");
     assert_eq!(r.corpus.briefings.len(), 2);
     // b.yaml was written just now: too recent to cache.
-    assert!(!brief::reload::store_cache(&r.corpus, dir.path(), &opts).expect("no error"));
+    assert!(!brief_core::reload::store_cache(&r.corpus, dir.path(), &opts).expect("no error"));
     assert!(
         !load_dir(dir.path(), &opts, &|_, _| {})
             .expect("loads")
@@ -434,7 +434,7 @@ fn a_reloaded_corpus_is_cached_once_the_folder_has_settled() {
     // Once settled (as the watcher waits), it is written and used.
     age(dir.path(), "b.yaml", Duration::from_secs(30));
     let r = reload(&prev, dir.path(), &opts).expect("reloads");
-    assert!(brief::reload::store_cache(&r.corpus, dir.path(), &opts).expect("written"));
+    assert!(brief_core::reload::store_cache(&r.corpus, dir.path(), &opts).expect("written"));
     let next = load_dir(dir.path(), &opts, &|_, _| {}).expect("loads");
     assert!(next.from_cache, "the next start reads the cache");
     assert_eq!(next.briefings, r.corpus.briefings);
@@ -444,7 +444,7 @@ fn a_reloaded_corpus_is_cached_once_the_folder_has_settled() {
 /// something was added, changed or removed since the folder was read.
 #[test]
 fn changed_since_sees_additions_changes_and_removals_only() {
-    use brief::reload::changed_since;
+    use brief_core::reload::changed_since;
     let dir = folder(&[
         ("a.yaml", briefing("a", "Première", "")),
         ("sub/b.yaml", briefing("b", "Seconde", "")),

@@ -3,8 +3,8 @@
 
 use std::collections::BTreeSet;
 
-use brief::remembered::{Folder, LastView, Only, Remembered, load, save, save_folder};
-use brief::search::Sort;
+use brief_core::remembered::{Folder, LastView, Only, Remembered, load, save, save_folder};
+use brief_core::search::Sort;
 
 fn sample() -> Folder {
     Folder {

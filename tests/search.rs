@@ -4,11 +4,11 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
-use brief::load::{LoadOptions, load_dir};
-use brief::query::Query;
-use brief::search::{Field, FieldMatch, Hit, explain, search, title_ranges};
-use brief::text::fold;
-use brief::{Corpus, Selection};
+use brief_core::load::{LoadOptions, load_dir};
+use brief_core::query::Query;
+use brief_core::search::{Field, FieldMatch, Hit, explain, search, title_ranges};
+use brief_core::text::fold;
+use brief_core::{Corpus, Selection};
 use proptest::prelude::*;
 
 mod shipped;
@@ -311,7 +311,7 @@ fn an_empty_query_returns_everything_newest_first() {
 fn selection_combines_with_the_query() {
     let corpus = corpus();
     let q = Query::parse("traite", corpus).expect("parses");
-    let tn = brief::query::parse_country("NG").expect("country");
+    let tn = brief_core::query::parse_country("NG").expect("country");
     let sel = Selection {
         countries: vec![tn],
         ..Selection::default()
@@ -325,7 +325,7 @@ fn selection_combines_with_the_query() {
 }
 
 /// Checks a match's ranges lie within its text, on char boundaries.
-fn check_ranges(b: &brief::Briefing, m: &FieldMatch) -> Result<(), String> {
+fn check_ranges(b: &brief_core::Briefing, m: &FieldMatch) -> Result<(), String> {
     let text = if m.field == Field::Body && m.value.is_empty() {
         b.body.as_str()
     } else {
@@ -472,7 +472,7 @@ proptest! {
     #[test]
     fn word_ranges_lie_inside_the_text(text in any::<String>(), prefixes in prop::collection::vec(any::<String>(), 0..3)) {
         let n = text.chars().count();
-        for r in brief::search::word_ranges(&text, &prefixes) {
+        for r in brief_core::search::word_ranges(&text, &prefixes) {
             prop_assert!(r.start < r.end && r.end <= n, "{r:?} in {n} chars");
         }
     }
@@ -480,7 +480,7 @@ proptest! {
     #[test]
     fn find_ranges_lie_inside_the_text(text in any::<String>(), needle in any::<String>()) {
         let n = text.chars().count();
-        for r in brief::search::find_ranges(&text, &needle) {
+        for r in brief_core::search::find_ranges(&text, &needle) {
             prop_assert!(r.start < r.end && r.end <= n, "{r:?} in {n} chars");
         }
     }
@@ -546,7 +546,7 @@ proptest! {
 
 #[test]
 fn a_search_no_longer_wanted_is_abandoned() {
-    use brief::search::{faceted, faceted_until};
+    use brief_core::search::{faceted, faceted_until};
     for q in ["migrants", "\"trafic de migrants\"", "frontx niger"] {
         let query = Query::parse(q, corpus()).expect("parses");
         let sel = Selection::default();

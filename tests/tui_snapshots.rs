@@ -40,7 +40,7 @@ fn row_text(buf: &Buffer, y: u16) -> String {
 }
 
 fn unicode_width(s: &str) -> usize {
-    brief::text::width(s)
+    brief_core::text::width(s)
 }
 
 fn screen_text(buf: &Buffer) -> String {
@@ -378,7 +378,7 @@ fn the_current_match_line_keeps_its_other_highlights() {
 
 /// Control characters, and the bidirectional overrides, isolates and marks.
 fn is_control(c: char) -> bool {
-    c.is_control() || ('\u{80}'..='\u{9f}').contains(&c) || brief::text::is_dangerous(c)
+    c.is_control() || ('\u{80}'..='\u{9f}').contains(&c) || brief_core::text::is_dangerous(c)
 }
 
 /// Control characters in the data never reach a cell; double-width and
@@ -418,7 +418,7 @@ fn hostile_text_is_drawn_safely() {
                 }
                 let row = row_text(buf, y);
                 assert_eq!(
-                    brief::text::width(&row),
+                    brief_core::text::width(&row),
                     usize::from(w),
                     "row {y} at {w}x{h} is not {w} cells wide: {row:?}"
                 );
@@ -479,7 +479,7 @@ fn plain_glyphs_for_the_linux_console() {
 
 /// A browser on a folder without briefings (`files` may hold broken ones).
 fn empty_browser(w: u16, h: u16, files: Vec<(std::path::PathBuf, Vec<u8>)>) -> State {
-    let corpus = brief::load::load_files(files, "/srv/briefings".into());
+    let corpus = brief_core::load::load_files(files, "/srv/briefings".into());
     let mut state = State::new(
         "/srv/briefings".into(),
         Default::default(),
@@ -612,7 +612,7 @@ fn source_links_follow_the_scroll_and_can_be_turned_off() {
 /// brightens focus; monochrome (as NO_COLOR) draws no colour at all.
 #[test]
 fn themes_change_the_colours_and_monochrome_has_none() {
-    use brief::config::Theme;
+    use brief_core::config::Theme;
     use ratatui::style::Color;
     let colours = |state: &State| {
         let terminal = draw(state);

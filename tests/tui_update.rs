@@ -1074,11 +1074,11 @@ fn the_last_view_comes_back_selected_but_not_opened() {
     let snap = state.snapshot();
     assert_eq!(snap.last.query, "migrants");
     assert_eq!(snap.last.selected.as_deref(), Some(id.as_str()));
-    assert_eq!(snap.last.sort, Some(brief::search::Sort::Date));
+    assert_eq!(snap.last.sort, Some(brief_core::search::Sort::Date));
 
     let mut again = loaded_with(120, 40, Launch::from_last(&snap.last));
     assert_eq!(again.search.text, "migrants");
-    assert_eq!(again.sort, brief::search::Sort::Date);
+    assert_eq!(again.sort, brief_core::search::Sort::Date);
     assert_eq!(again.selected_id(), Some(id.as_str()));
     assert_eq!(again.focus, Focus::List);
     assert_eq!(again.message, None);
@@ -1089,7 +1089,7 @@ fn the_last_view_comes_back_selected_but_not_opened() {
 
 #[test]
 fn a_last_view_naming_what_is_gone_restores_the_rest_quietly() {
-    let last = brief::remembered::LastView {
+    let last = brief_core::remembered::LastView {
         query: String::new(),
         countries: vec!["NE".into(), "Atlantis".into()],
         actors: vec!["Nobody at all".into()],
@@ -1202,7 +1202,7 @@ fn y_copies_the_selected_briefing_as_markdown() {
     let up = act(&mut state, Action::CopyMarkdown);
     let corpus = corpus();
     let b = corpus.get(CHANNEL).unwrap();
-    let md = brief::markdown::briefing(&corpus, b);
+    let md = brief_core::markdown::briefing(&corpus, b);
     assert_eq!(up.effects, vec![Effect::Copy { text: md.clone() }]);
     let message = state.message.clone().unwrap_or_default();
     assert!(
@@ -1316,7 +1316,7 @@ fn a_hostile_source_url_is_neither_linked_nor_copied() {
     assert!(
         !text
             .chars()
-            .any(|c| c != '\n' && brief::text::is_dangerous(c)),
+            .any(|c| c != '\n' && brief_core::text::is_dangerous(c)),
         "{text:?}"
     );
 }
@@ -1348,8 +1348,8 @@ fn loaded_copy(w: u16, h: u16) -> (tempfile::TempDir, State) {
         let name = path.file_name().expect("a file name");
         std::fs::copy(&path, dir.path().join(name)).expect("copied");
     }
-    let corpus =
-        brief::load::load_dir(dir.path(), &Default::default(), &|_, _| {}).expect("the copy loads");
+    let corpus = brief_core::load::load_dir(dir.path(), &Default::default(), &|_, _| {})
+        .expect("the copy loads");
     let mut state = State::new(
         "test".into(),
         Launch::default(),
@@ -1362,9 +1362,9 @@ fn loaded_copy(w: u16, h: u16) -> (tempfile::TempDir, State) {
 /// Reads the folder again, as the watch thread does, and hands it to `update`.
 fn reload_into(state: &mut State, dir: &std::path::Path) -> brief::tui::state::Update {
     let prev = state.corpus.clone().expect("loaded");
-    let r = brief::reload::reload(&prev, dir, &Default::default()).expect("reloads");
+    let r = brief_core::reload::reload(&prev, dir, &Default::default()).expect("reloads");
     let corpus = std::sync::Arc::new(r.corpus);
-    let doc_map = brief::reload::doc_map(&prev, &corpus);
+    let doc_map = brief_core::reload::doc_map(&prev, &corpus);
     send(
         state,
         Msg::Reloaded(brief::tui::state::Reload {

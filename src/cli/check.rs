@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use brief::{Corpus, Severity};
+use brief_core::{Corpus, Severity};
 
 use super::Outcome;
 use super::output::Out;

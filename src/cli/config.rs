@@ -3,10 +3,10 @@
 
 use std::io::Write;
 
-use brief::config::{ConfigFile, DEFAULT_FILE, to_yaml};
-use brief::text::sanitize;
 use brief::tui::action::Action;
 use brief::tui::keymap::Key;
+use brief_core::config::{ConfigFile, DEFAULT_FILE, to_yaml};
+use brief_core::text::sanitize;
 
 use super::Outcome;
 use super::output::Out;

@@ -4,8 +4,8 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use brief::search::{facets, search};
-use brief::{Corpus, Query, Selection};
+use brief_core::search::{facets, search};
+use brief_core::{Corpus, Query, Selection};
 
 use super::Outcome;
 use super::json::{self, CountryJson, FacetJson};

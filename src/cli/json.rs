@@ -2,10 +2,10 @@
 
 use serde::Serialize;
 
-use brief::model::{Location, Source};
-use brief::search::FieldMatch;
-use brief::text::is_dangerous;
-use brief::{Briefing, Corpus, CountryCode, Hit, PartialDate, Query};
+use brief_core::model::{Location, Source};
+use brief_core::search::FieldMatch;
+use brief_core::text::is_dangerous;
+use brief_core::{Briefing, Corpus, CountryCode, Hit, PartialDate, Query};
 
 #[derive(Serialize)]
 pub struct CountryJson {
@@ -103,7 +103,7 @@ impl HitJson {
         Some(HitJson {
             briefing: BriefingJson::new(corpus, b, false),
             score: hit.score,
-            matches: brief::search::explain(corpus, query, hit.doc),
+            matches: brief_core::search::explain(corpus, query, hit.doc),
         })
     }
 }

@@ -2,8 +2,8 @@
 
 use std::io::Write;
 
-use brief::search::{Hit, search};
-use brief::{Corpus, Query, Selection};
+use brief_core::search::{Hit, search};
+use brief_core::{Corpus, Query, Selection};
 
 use super::Outcome;
 use super::json::{self, BriefingJson};
@@ -59,7 +59,7 @@ pub fn run<W: Write>(
 
 /// Shortens the title column (the last) so rows fit the terminal width.
 pub fn fit_titles(rows: &mut [Vec<String>], width: usize) {
-    use brief::text::{truncate, width as w};
+    use brief_core::text::{truncate, width as w};
     let col = |i: usize| {
         rows.iter()
             .filter_map(|r| r.get(i))

@@ -14,9 +14,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use brief::load::{LoadOptions, load_dir};
-use brief::paths::Choice;
-use brief::{Corpus, Selection};
+use brief_core::load::{LoadOptions, load_dir};
+use brief_core::paths::Choice;
+use brief_core::{Corpus, Selection};
 
 pub const SEARCH_HELP: &str = "\
 SEARCHING:
@@ -203,7 +203,7 @@ pub enum Failure {
     #[error("{0}")]
     Usage(String),
     #[error(transparent)]
-    Load(#[from] brief::load::LoadError),
+    Load(#[from] brief_core::load::LoadError),
     #[error(transparent)]
     Io(#[from] std::io::Error),
 }
@@ -214,7 +214,7 @@ pub fn load_options(no_cache: bool) -> LoadOptions {
         cache: if no_cache {
             None
         } else {
-            brief::paths::cache_dir()
+            brief_core::paths::cache_dir()
         },
         ..LoadOptions::default()
     }
@@ -224,7 +224,7 @@ pub fn load_options(no_cache: bool) -> LoadOptions {
 pub fn load_corpus(choice: &Choice, opts: &LoadOptions) -> Result<Corpus, Failure> {
     match choice.dir() {
         Some(dir) => Ok(load_dir(dir, opts, &|_, _| {})?),
-        None => Ok(brief::load_embedded()),
+        None => Ok(brief_core::load_embedded()),
     }
 }
 
@@ -244,18 +244,18 @@ pub fn selection(
     actors: &[String],
     year: Option<&str>,
 ) -> Result<Selection, Failure> {
-    let usage = |e: brief::query::QueryError| Failure::Usage(e.0);
+    let usage = |e: brief_core::query::QueryError| Failure::Usage(e.0);
     let mut sel = Selection::default();
     for c in countries {
         sel.countries
-            .push(brief::query::parse_country(c).map_err(usage)?);
+            .push(brief_core::query::parse_country(c).map_err(usage)?);
     }
     for a in actors {
         sel.actors
-            .push(brief::query::parse_actor(a, corpus).map_err(usage)?);
+            .push(brief_core::query::parse_actor(a, corpus).map_err(usage)?);
     }
     if let Some(y) = year {
-        sel.years = Some(brief::query::parse_years(y).map_err(usage)?);
+        sel.years = Some(brief_core::query::parse_years(y).map_err(usage)?);
     }
     Ok(sel)
 }
@@ -265,7 +265,7 @@ pub fn note_empty(corpus: &Corpus) {
     if corpus.briefings.is_empty() {
         eprintln!(
             "brief: no briefings in {}: brief reads the *.yaml and *.yml files there and in its sub-folders (see 'The briefing format' in the README)",
-            brief::text::sanitize(&corpus.origin, false)
+            brief_core::text::sanitize(&corpus.origin, false)
         );
     }
 }
@@ -274,7 +274,7 @@ pub fn note_empty(corpus: &Corpus) {
 /// output is not mistaken for the whole folder.
 pub fn warn_problems(corpus: &Corpus) {
     note_empty(corpus);
-    let errors = corpus.count(brief::Severity::Error);
+    let errors = corpus.count(brief_core::Severity::Error);
     if errors > 0 {
         eprintln!(
             "brief: {errors} file problem(s) while loading {}; run 'brief check' for details",
@@ -284,29 +284,35 @@ pub fn warn_problems(corpus: &Corpus) {
 }
 
 /// Says on stderr what is wrong with the config; brief goes on with the defaults.
-pub fn warn_config(config: &brief::config::ConfigFile) {
+pub fn warn_config(config: &brief_core::config::ConfigFile) {
     for p in &config.problems {
-        eprintln!("brief: {}", brief::text::sanitize(&p.to_string(), false));
+        eprintln!(
+            "brief: {}",
+            brief_core::text::sanitize(&p.to_string(), false)
+        );
     }
 }
 
 /// The bookmarked or unread filter of `brief list`, from the remembered state.
 pub fn marks_filter(
     choice: &Choice,
-    only: Option<brief::remembered::Only>,
-) -> Option<brief::search::IdFilter> {
+    only: Option<brief_core::remembered::Only>,
+) -> Option<brief_core::search::IdFilter> {
     let only = only?;
-    let folder = brief::remembered::path()
+    let folder = brief_core::remembered::path()
         .map(|file| {
-            let (all, problem) = brief::remembered::load(&file);
+            let (all, problem) = brief_core::remembered::load(&file);
             if let Some(p) = problem {
-                eprintln!("brief: {}", brief::text::sanitize(&p.to_string(), false));
+                eprintln!(
+                    "brief: {}",
+                    brief_core::text::sanitize(&p.to_string(), false)
+                );
             }
             all
         })
         .unwrap_or_default()
         .folders
-        .remove(&brief::remembered::folder_key(choice.dir()))
+        .remove(&brief_core::remembered::folder_key(choice.dir()))
         .unwrap_or_default();
     let set =
         |ids: std::collections::BTreeSet<String>| std::sync::Arc::new(ids.into_iter().collect());

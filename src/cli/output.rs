@@ -3,7 +3,7 @@
 
 use std::io::{IsTerminal, Write};
 
-use brief::text::{pad, sanitize, width};
+use brief_core::text::{pad, sanitize, width};
 
 /// Where text goes, and whether it may be coloured.
 pub struct Out<W: Write> {

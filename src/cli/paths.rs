@@ -2,14 +2,14 @@
 
 use std::io::Write;
 
-use brief::paths::{self, Choice};
+use brief_core::paths::{self, Choice};
 
 use super::output::Out;
 
 pub fn run<W: Write>(
     out: &mut Out<W>,
     choice: &Choice,
-    config: &brief::config::ConfigFile,
+    config: &brief_core::config::ConfigFile,
 ) -> std::io::Result<()> {
     let show = |p: Option<std::path::PathBuf>| {
         p.map_or("(none on this system)".to_string(), |p| {
@@ -41,7 +41,7 @@ pub fn run<W: Write>(
         ],
         vec![
             "state".to_string(),
-            show(brief::remembered::path()),
+            show(brief_core::remembered::path()),
             "(read marks, bookmarks, history)".to_string(),
         ],
         vec!["cache".to_string(), show(paths::cache_dir()), String::new()],

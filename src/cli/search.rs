@@ -2,8 +2,8 @@
 
 use std::io::Write;
 
-use brief::search::{search, suggest};
-use brief::{Corpus, Query, Selection};
+use brief_core::search::{search, suggest};
+use brief_core::{Corpus, Query, Selection};
 
 use super::json::{self, HitJson};
 use super::output::Out;
@@ -42,7 +42,7 @@ pub fn run<W: Write>(
             .unwrap_or_default();
         eprintln!(
             "no briefing matches '{}'{hint}",
-            brief::text::sanitize(text, false)
+            brief_core::text::sanitize(text, false)
         );
         return Ok(Outcome::Nothing);
     }

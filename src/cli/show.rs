@@ -2,8 +2,8 @@
 
 use std::io::Write;
 
-use brief::text::{pad, sanitize, width};
-use brief::{Briefing, Corpus};
+use brief_core::text::{pad, sanitize, width};
+use brief_core::{Briefing, Corpus};
 
 use super::json::{self, BriefingJson};
 use super::output::{Out, term_width};
@@ -25,7 +25,7 @@ pub fn markdown<W: Write>(out: &mut Out<W>, corpus: &Corpus, id: &str) -> Result
     let b = find(corpus, id)?;
     // Control characters are already made visible by the core; sanitising
     // again (newlines kept) is a no-op that keeps the rule visible here.
-    let md = brief::markdown::briefing(corpus, b);
+    let md = brief_core::markdown::briefing(corpus, b);
     out.w.write_all(sanitize(&md, true).as_bytes())?;
     Ok(Outcome::Found)
 }

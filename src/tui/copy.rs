@@ -1,7 +1,7 @@
 //! `y` and `Y`: what to copy and what the status line says. Pure: the copy
 //! itself is an `Effect::Copy` the event loop carries out (see `clipboard`).
 
-use crate::text::{is_dangerous, truncate};
+use brief_core::text::{is_dangerous, truncate};
 
 use super::clipboard::{LARGE, thousands};
 use super::state::{Effect, State};
@@ -14,7 +14,7 @@ pub fn markdown(state: &mut State, effects: &mut Vec<Effect>) {
         state.message = Some(NOTHING.into());
         return;
     };
-    let text = crate::markdown::briefing(&corpus, &b);
+    let text = brief_core::markdown::briefing(&corpus, &b);
     let mut message = format!(
         "copied '{}' as Markdown ({} bytes) to the clipboard (OSC 52)",
         truncate(&b.title, 40),

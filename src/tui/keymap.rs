@@ -6,8 +6,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use std::path::Path;
 
 use super::action::Action;
-use crate::config::KeyOverride;
-use crate::model::{Problem, Severity};
+use brief_core::config::KeyOverride;
+use brief_core::model::{Problem, Severity};
 
 /// Where a binding applies. Dispatch tries the overlay, then the text input
 /// in use, then the focused pane, then `Global`.
@@ -650,7 +650,7 @@ impl Keymap {
         for o in overrides {
             let Some(action) = Action::from_name(&o.action) else {
                 let names = Action::NAMED.iter().map(|(n, _)| *n);
-                let hint = match crate::text::closest(&o.action, names) {
+                let hint = match brief_core::text::closest(&o.action, names) {
                     Some(s) => format!("did you mean '{s}'?"),
                     None => "`brief config --default` lists them".to_string(),
                 };
@@ -1027,7 +1027,7 @@ mod tests {
                 panic!("{:?} has no config name", b.action);
             };
             assert!(
-                crate::config::DEFAULT_FILE.contains(name),
+                brief_core::config::DEFAULT_FILE.contains(name),
                 "{name} is not listed in the default config"
             );
             assert_eq!(Action::from_name(name), Some(b.action));

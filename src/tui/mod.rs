@@ -30,12 +30,12 @@ use ratatui::crossterm::terminal::{
 use ratatui::crossterm::{cursor, execute};
 use ratatui::layout::Rect;
 
-use crate::Corpus;
-use crate::config::ConfigFile;
-use crate::load::{LoadOptions, load_dir};
-use crate::query::Query;
-use crate::remembered::{Folder, Remembered};
-use crate::search::{Stop, faceted_until, sort_hits};
+use brief_core::Corpus;
+use brief_core::config::ConfigFile;
+use brief_core::load::{LoadOptions, load_dir};
+use brief_core::query::Query;
+use brief_core::remembered::{Folder, Remembered};
+use brief_core::search::{Stop, faceted_until, sort_hits};
 use keymap::Keymap;
 use state::{Effect, Launch, Msg, Results, SearchRequest, Snapshot, State, update};
 
@@ -162,7 +162,7 @@ fn spawn_worker(
 fn spawn_loader(source: Source, opts: LoadOptions, tx: Sender<Event>) {
     thread::spawn(move || {
         let msg = match source {
-            Source::Embedded => Msg::Loaded(Arc::new(crate::load_embedded())),
+            Source::Embedded => Msg::Loaded(Arc::new(brief_core::load_embedded())),
             Source::Dir(dir) => {
                 let progress_tx = tx.clone();
                 let progress = move |done: usize, total: usize| {
@@ -207,7 +207,7 @@ impl Memory {
             bookmarks: snap.bookmarks.iter().cloned().collect(),
             last: snap.last,
         };
-        crate::remembered::save_folder(&self.file, &self.key, folder, snap.history)
+        brief_core::remembered::save_folder(&self.file, &self.key, folder, snap.history)
     }
 }
 
@@ -319,7 +319,7 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
     let mux = clipboard::Multiplexer::detect();
     let memory = state_file.map(|file| Memory {
         file,
-        key: crate::remembered::folder_key(match &source {
+        key: brief_core::remembered::folder_key(match &source {
             Source::Dir(d) => Some(d.as_path()),
             Source::Embedded => None,
         }),
@@ -435,7 +435,7 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
 }
 
 /// Applies the config to a new browser state; returns its problems.
-fn configure(state: &mut State, config: ConfigFile) -> Vec<crate::Problem> {
+fn configure(state: &mut State, config: ConfigFile) -> Vec<brief_core::Problem> {
     let ConfigFile {
         path,
         config,
@@ -449,7 +449,7 @@ fn configure(state: &mut State, config: ConfigFile) -> Vec<crate::Problem> {
     problems.extend(key_problems);
     state.keymap = Arc::new(keymap);
     state.theme = config.theme;
-    if config.theme == crate::config::Theme::Monochrome {
+    if config.theme == brief_core::config::Theme::Monochrome {
         state.color = false;
     }
     state.reader_width = config.reader_width;
@@ -461,8 +461,8 @@ fn configure(state: &mut State, config: ConfigFile) -> Vec<crate::Problem> {
 
 /// Read marks, bookmarks, history, and unless `fresh` or the command line
 /// says otherwise, where the last session on this folder was left.
-fn remember(state: &mut State, memory: &Memory, fresh: bool) -> Option<crate::Problem> {
-    let (all, problem) = crate::remembered::load(&memory.file);
+fn remember(state: &mut State, memory: &Memory, fresh: bool) -> Option<brief_core::Problem> {
+    let (all, problem) = brief_core::remembered::load(&memory.file);
     let Remembered { history, folders } = all;
     let folder = folders.get(&memory.key).cloned().unwrap_or_default();
     state.history = history;
@@ -475,7 +475,7 @@ fn remember(state: &mut State, memory: &Memory, fresh: bool) -> Option<crate::Pr
 }
 
 /// Config and state problems: the first on the status line, all in `p`.
-fn tell(state: &mut State, problems: Vec<crate::Problem>) {
+fn tell(state: &mut State, problems: Vec<brief_core::Problem>) {
     if let Some(first) = problems.first() {
         // The file's name is enough on the status line; `p` has the full path.
         let file = first.path.file_name().map_or_else(

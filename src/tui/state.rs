@@ -5,11 +5,11 @@ use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
-use crate::config::Theme;
-use crate::remembered::{LastView, Only, push_history};
-use crate::search::{Facets, Hit, IdSet, Sort, find_ranges, word_ranges};
-use crate::text::{fold, sanitize, width};
-use crate::{ActorId, Corpus, CountryCode, Problem, Query, Selection};
+use brief_core::config::Theme;
+use brief_core::remembered::{LastView, Only, push_history};
+use brief_core::search::{Facets, Hit, IdSet, Sort, find_ranges, word_ranges};
+use brief_core::text::{fold, sanitize, width};
+use brief_core::{ActorId, Corpus, CountryCode, Problem, Query, Selection};
 
 use super::action::Action;
 use super::keymap::{Keymap, Scope};
@@ -211,7 +211,7 @@ pub enum Msg {
 #[derive(Debug)]
 pub struct Reload {
     pub corpus: Arc<Corpus>,
-    pub changes: crate::reload::Changes,
+    pub changes: brief_core::reload::Changes,
     /// For each briefing of the corpus shown until now, its index in the new one.
     pub doc_map: Vec<Option<usize>>,
 }
@@ -416,7 +416,7 @@ impl State {
     }
 
     /// The briefing under the list cursor, shared, so `state` can change meanwhile.
-    pub fn selected_briefing(&self) -> Option<Arc<crate::Briefing>> {
+    pub fn selected_briefing(&self) -> Option<Arc<brief_core::Briefing>> {
         let doc = self.selected_doc()?;
         self.corpus.as_ref()?.briefings.get(doc).cloned()
     }
@@ -617,7 +617,7 @@ fn apply_launch(state: &mut State) {
     }
     state.only = launch.only.or(state.only);
     for c in &launch.countries {
-        match crate::query::parse_country(c) {
+        match brief_core::query::parse_country(c) {
             Ok(code) if !state.selection.countries.contains(&code) => {
                 state.selection.countries.push(code)
             }
@@ -626,7 +626,7 @@ fn apply_launch(state: &mut State) {
         }
     }
     for a in &launch.actors {
-        match crate::query::parse_actor(a, &corpus) {
+        match brief_core::query::parse_actor(a, &corpus) {
             Ok(id) if !state.selection.actors.contains(&id) => state.selection.actors.push(id),
             Ok(_) => {}
             Err(e) => errors.push(e.0),
@@ -842,11 +842,15 @@ fn layout_reader(state: &mut State) {
         let meta = corpus.metadata(b);
         let label_w = meta.iter().map(|(l, _)| width(l)).max().unwrap_or(0) + 2;
         for (label, value) in meta {
-            let text = format!("{}{}", crate::text::pad(label, label_w), value);
+            let text = format!("{}{}", brief_core::text::pad(label, label_w), value);
             let first = lines.len();
             wrap_into(&mut lines, &text, w, LineKind::Meta(label_w), label_w);
             if label == "URL" {
-                let target = b.source.url.as_deref().and_then(crate::text::link_target);
+                let target = b
+                    .source
+                    .url
+                    .as_deref()
+                    .and_then(brief_core::text::link_target);
                 for line in &mut lines[first..] {
                     line.link = target.clone();
                 }
@@ -1279,7 +1283,7 @@ fn toggle_mark(state: &mut State, mark: Mark, effects: &mut Vec<Effect>) {
         set.insert(b.id.clone());
         true
     };
-    let title = crate::text::truncate(&sanitize(&b.title, false), 40);
+    let title = brief_core::text::truncate(&sanitize(&b.title, false), 40);
     state.message = Some(match (mark, now) {
         (Mark::Read, true) => format!("'{title}' marked read"),
         (Mark::Read, false) => format!("'{title}' marked unread"),

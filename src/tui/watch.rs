@@ -1,6 +1,6 @@
 //! Live reload: watches the briefings folder (the `notify` crate) and, after
 //! a burst of changes has gone quiet, reads the folder again on this thread
-//! (see `crate::reload`) and sends the new corpus to the loop.
+//! (see `brief_core::reload`) and sends the new corpus to the loop.
 //!
 //! One thread does it all and blocks while nothing happens: no CPU when idle.
 //! Changes coming during a reload make one more reload after it, so the
@@ -21,8 +21,8 @@ use notify::{EventKind, RecursiveMode, Watcher};
 
 use super::Event;
 use super::state::{Msg, Reload};
-use crate::Corpus;
-use crate::load::LoadOptions;
+use brief_core::Corpus;
+use brief_core::load::LoadOptions;
 
 /// A burst is over after this long without an event...
 const QUIET: Duration = Duration::from_millis(100);
@@ -141,7 +141,7 @@ fn run(dir: &Path, opts: &LoadOptions, rx: &Receiver<Input>, tx: &Sender<Event>)
             Some(Input::Loaded(c)) => {
                 if unchecked {
                     unchecked = false;
-                    dirty = crate::reload::changed_since(&c, dir);
+                    dirty = brief_core::reload::changed_since(&c, dir);
                 }
                 current = Some(c);
             }
@@ -154,9 +154,9 @@ fn run(dir: &Path, opts: &LoadOptions, rx: &Receiver<Input>, tx: &Sender<Event>)
             None if retry => dirty = true,
             None => {
                 // Still being changed (too recent to trust): try again later.
-                uncached = current
-                    .as_ref()
-                    .is_some_and(|c| matches!(crate::reload::store_cache(c, dir, opts), Ok(false)));
+                uncached = current.as_ref().is_some_and(|c| {
+                    matches!(brief_core::reload::store_cache(c, dir, opts), Ok(false))
+                });
             }
         }
         // Before the first load, changes wait for it.
@@ -164,14 +164,14 @@ fn run(dir: &Path, opts: &LoadOptions, rx: &Receiver<Input>, tx: &Sender<Event>)
             continue;
         };
         dirty = false;
-        match crate::reload::reload(&prev, dir, opts) {
+        match brief_core::reload::reload(&prev, dir, opts) {
             Ok(r) => {
                 retry = !r.unsettled.is_empty();
                 if r.changes.is_empty() && r.corpus.problems == prev.problems && !r.full {
                     continue;
                 }
                 let corpus = Arc::new(r.corpus);
-                let doc_map = crate::reload::doc_map(&prev, &corpus);
+                let doc_map = brief_core::reload::doc_map(&prev, &corpus);
                 if !r.full {
                     // Same registry: the index moves over instead of being rebuilt.
                     corpus.carry_index(&prev, &doc_map);

@@ -6,10 +6,10 @@
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
-use brief::Corpus;
-use brief::load::{LoadOptions, load_dir};
 use brief::tui::action::Action;
 use brief::tui::state::{Effect, Launch, Msg, Results, SearchRequest, State, Update, update};
+use brief_core::Corpus;
+use brief_core::load::{LoadOptions, load_dir};
 use ratatui::layout::Rect;
 
 pub const CHANNEL: &str = "2021-11-28-manche-mer-du-nord-reunion-intergouvernementale";

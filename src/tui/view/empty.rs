@@ -6,8 +6,8 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::Severity;
-use crate::text::sanitize;
+use brief_core::Severity;
+use brief_core::text::sanitize;
 
 use super::Theme;
 use crate::tui::state::State;

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::text::{sanitize, truncate, width};
+use brief_core::text::{sanitize, truncate, width};
 
 use super::Theme;
 use crate::tui::state::{Focus, State};

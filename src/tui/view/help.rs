@@ -6,7 +6,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::text::pad;
+use brief_core::text::pad;
 
 use super::{Theme, clear};
 use crate::tui::keymap::Keymap;

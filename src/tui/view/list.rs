@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
-use crate::text::{pad, sanitize, truncate, width};
+use brief_core::text::{pad, sanitize, truncate, width};
 
 use super::{Theme, marked_spans};
 use crate::tui::state::{Focus, State};
@@ -15,11 +15,11 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let total = state.corpus.as_ref().map_or(0, |c| c.briefings.len());
     let mut title = format!("Briefings {}/{}", state.hits.len(), total);
     match state.only {
-        Some(crate::remembered::Only::Unread) => title.push_str(" · unread"),
-        Some(crate::remembered::Only::Bookmarked) => title.push_str(" · bookmarked"),
+        Some(brief_core::remembered::Only::Unread) => title.push_str(" · unread"),
+        Some(brief_core::remembered::Only::Bookmarked) => title.push_str(" · bookmarked"),
         None => {}
     }
-    if state.sort == crate::search::Sort::Date && !state.query.is_unranked() {
+    if state.sort == brief_core::search::Sort::Date && !state.query.is_unranked() {
         title.push_str(" · by date");
     }
     let block = theme.pane(title, focused);
@@ -90,7 +90,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         ];
         spans.extend(marked_spans(
             &title,
-            &crate::search::title_ranges(&state.query, &b.title),
+            &brief_core::search::title_ranges(&state.query, &b.title),
             title_style,
             title_style.patch(theme.highlight()),
         ));

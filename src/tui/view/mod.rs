@@ -32,7 +32,7 @@ impl Theme {
         Theme {
             color: state.color,
             plain_glyphs: state.plain_glyphs,
-            high_contrast: state.theme == crate::config::Theme::HighContrast,
+            high_contrast: state.theme == brief_core::config::Theme::HighContrast,
         }
     }
     fn fg(&self, c: Color) -> Style {

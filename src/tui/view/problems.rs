@@ -6,15 +6,15 @@ use ratatui::text::{Line, Span};
 
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::Severity;
-use crate::text::sanitize;
+use brief_core::Severity;
+use brief_core::text::sanitize;
 
 use super::{Theme, clear};
 use crate::tui::state::State;
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, scroll: usize, theme: &Theme) {
     clear(frame, area);
-    let problems: Vec<&crate::Problem> = state.problems().collect();
+    let problems: Vec<&brief_core::Problem> = state.problems().collect();
     let block = theme.pane(format!("Problems ({}) · Esc closes", problems.len()), true);
     let inner = block.inner(area);
     frame.render_widget(block, area);

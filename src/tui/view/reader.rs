@@ -20,7 +20,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         title = format!("{title} {}–{last}/{total}", r.scroll + 1);
     }
     if let Some(f) = &r.find {
-        title = format!("{title} · /{}", crate::text::sanitize(&f.text, false));
+        title = format!("{title} · /{}", brief_core::text::sanitize(&f.text, false));
     }
     if !r.find_term.is_empty() {
         let counter = match r.current {

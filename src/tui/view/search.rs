@@ -5,7 +5,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::text::{sanitize, width};
+use brief_core::text::{sanitize, width};
 
 use super::Theme;
 use crate::tui::state::{Focus, State};

@@ -5,8 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::Severity;
-use crate::text::{sanitize, width};
+use brief_core::Severity;
+use brief_core::text::{sanitize, width};
 
 use super::Theme;
 use crate::tui::state::State;

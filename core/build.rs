@@ -24,9 +24,10 @@ fn collect(dir: &Path, root: &Path, out: &mut Vec<String>) {
 
 fn main() {
     let manifest = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into());
-    let root = Path::new(&manifest);
+    // The shipped briefings sit at the top of the workspace, beside `core/`.
+    let root = Path::new(&manifest).parent().unwrap_or(Path::new(".."));
     let dir = root.join("briefings");
-    println!("cargo:rerun-if-changed=briefings");
+    println!("cargo:rerun-if-changed=../briefings");
     let mut rows = Vec::new();
     collect(&dir, root, &mut rows);
     let code = format!(
