@@ -34,12 +34,13 @@ fn what_is_saved_is_what_is_loaded() {
     let (back, problem) = load(&path);
     assert!(problem.is_none(), "{problem:?}");
     assert_eq!(back, all);
-    // Nothing but the file itself is left behind (no temporary file).
-    let names: Vec<_> = std::fs::read_dir(path.parent().unwrap())
+    // Nothing but the file and its journal is left behind (no temporary file).
+    let mut names: Vec<_> = std::fs::read_dir(path.parent().unwrap())
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();
-    assert_eq!(names, vec!["state.json"]);
+    names.sort();
+    assert_eq!(names, vec!["state.json", "state.json.journal"]);
 }
 
 #[test]
@@ -69,9 +70,10 @@ fn a_damaged_file_is_set_aside_reported_and_brief_starts_afresh() {
             "{}",
             problem.message
         );
-        let bad = dir.path().join("state.json.bad");
+        let copies = brief_core::paths::set_aside_copies(&path);
+        let bad = copies.last().expect("set aside");
         assert_eq!(
-            std::fs::read(&bad).unwrap(),
+            std::fs::read(bad).unwrap(),
             damage,
             "the damaged file is kept"
         );
@@ -118,4 +120,194 @@ fn a_file_from_an_older_brief_with_fewer_fields_still_loads() {
     let f = &all.folders["/x"];
     assert!(f.bookmarks.contains("k") && f.read.is_empty());
     assert_eq!(f.last, LastView::default());
+}
+
+// The journal: concurrent sessions, damage at write time, links, size.
+
+use brief_core::remembered::{COMPACT_AT, Change, HISTORY_MAX, compact, journal_path, record};
+
+fn bookmark(folder: &str, id: &str) -> Change {
+    Change::Bookmark {
+        folder: folder.into(),
+        id: id.into(),
+        on: true,
+    }
+}
+
+#[test]
+fn two_sessions_on_one_folder_keep_each_others_bookmarks_and_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    // Each "session" records its own toggles, interleaved, from its own thread.
+    let sessions: Vec<_> = ["a", "b"]
+        .into_iter()
+        .map(|who| {
+            let path = path.clone();
+            std::thread::spawn(move || {
+                for i in 0..200 {
+                    record(&path, &[bookmark("/f", &format!("{who}{i}"))]).unwrap();
+                    if i % 50 == 0 {
+                        let query = format!("{who} query {i}");
+                        record(&path, &[Change::Searched { query }]).unwrap();
+                    }
+                }
+            })
+        })
+        .collect();
+    for s in sessions {
+        s.join().unwrap();
+    }
+    compact(&path).unwrap();
+    let (all, problem) = load(&path);
+    assert!(problem.is_none());
+    let marks = &all.folders["/f"].bookmarks;
+    assert_eq!(marks.len(), 400, "no session's bookmark was lost");
+    assert!(marks.contains("a199") && marks.contains("b0"));
+    assert_eq!(all.history.len(), 8, "{:?}", all.history);
+}
+
+#[test]
+fn two_processes_on_one_folder_keep_each_others_bookmarks() {
+    // The same through two real processes: this test binary re-run as a child.
+    if let Ok(path) = std::env::var("BRIEF_TEST_RECORD_INTO") {
+        let who = std::env::var("BRIEF_TEST_WHO").unwrap();
+        for i in 0..300 {
+            record(
+                std::path::Path::new(&path),
+                &[bookmark("/f", &format!("{who}{i}"))],
+            )
+            .unwrap();
+        }
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let me = std::env::current_exe().unwrap();
+    let children: Vec<_> = ["p", "q"]
+        .into_iter()
+        .map(|who| {
+            std::process::Command::new(&me)
+                .args([
+                    "--exact",
+                    "two_processes_on_one_folder_keep_each_others_bookmarks",
+                ])
+                .env("BRIEF_TEST_RECORD_INTO", &path)
+                .env("BRIEF_TEST_WHO", who)
+                .stdout(std::process::Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut c in children {
+        assert!(c.wait().unwrap().success());
+    }
+    let (all, _) = load(&path);
+    assert_eq!(all.folders["/f"].bookmarks.len(), 600);
+}
+
+#[test]
+fn a_state_file_damaged_at_write_time_is_set_aside_and_said_and_the_new_marks_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let mut other = Remembered::default();
+    other.folders.insert("/other".into(), sample());
+    save(&path, &other).unwrap();
+    // Damaged while a session runs: the next compaction meets it.
+    std::fs::write(&path, b"{ damaged").unwrap();
+    record(&path, &[bookmark("/mine", "x")]).unwrap();
+    let problem = compact(&path).unwrap().expect("the damage is said");
+    assert!(
+        problem.message.contains("set aside as"),
+        "{}",
+        problem.message
+    );
+    let copies = brief_core::paths::set_aside_copies(&path);
+    assert_eq!(copies.len(), 1);
+    assert_eq!(std::fs::read(&copies[0]).unwrap(), b"{ damaged");
+    let (all, _) = load(&path);
+    assert!(all.folders["/mine"].bookmarks.contains("x"));
+}
+
+#[test]
+fn a_linked_state_file_is_written_through_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("dotfiles/state.json");
+    std::fs::create_dir_all(real.parent().unwrap()).unwrap();
+    save(&real, &Remembered::default()).unwrap();
+    let link = dir.path().join("state/state.json");
+    std::fs::create_dir_all(link.parent().unwrap()).unwrap();
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    record(&link, &[bookmark("/f", "x")]).unwrap();
+    compact(&link).unwrap();
+    save_folder(&link, "/g", sample(), vec![]).unwrap();
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link is kept"
+    );
+    let text = std::fs::read_to_string(&real).unwrap();
+    assert!(text.contains("/g"), "the target holds the state: {text}");
+    assert!(load(&link).0.folders.contains_key("/g"));
+}
+
+#[test]
+fn a_toggle_appends_to_the_journal_and_leaves_a_big_state_file_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let mut big = Remembered::default();
+    let f = Folder {
+        read: (0..200_000).map(|i| format!("briefing-{i}")).collect(),
+        ..Folder::default()
+    };
+    big.folders.insert("/f".into(), f);
+    big.history = (0..5_000).map(|i| format!("q{i}")).collect();
+    // Written as another version might have: more history than is kept.
+    std::fs::write(&path, serde_json::to_vec(&big).unwrap()).unwrap();
+    let before = std::fs::metadata(&path).unwrap().modified().unwrap();
+    record(&path, &[bookmark("/f", "briefing-7")]).unwrap();
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().modified().unwrap(),
+        before,
+        "the state file is not rewritten for one toggle"
+    );
+    assert!(std::fs::metadata(journal_path(&path)).unwrap().len() < 200);
+    let (all, _) = load(&path);
+    assert!(all.folders["/f"].bookmarks.contains("briefing-7"));
+    assert_eq!(all.history.len(), HISTORY_MAX, "the history is capped");
+    assert_eq!(all.history.last().map(String::as_str), Some("q4999"));
+}
+
+#[test]
+fn the_journal_is_folded_in_once_it_is_big_and_a_torn_line_is_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    record(&path, &[bookmark("/f", "first")]).unwrap();
+    // A write cut short by a crash.
+    use std::io::Write;
+    let mut j = std::fs::OpenOptions::new()
+        .append(true)
+        .open(journal_path(&path))
+        .unwrap();
+    j.write_all(br#"{"op":"bookmark","folder":"/f","id":"to"#)
+        .unwrap();
+    j.write_all(b"\n").unwrap();
+    drop(j);
+    let mut n = 0;
+    while std::fs::metadata(journal_path(&path)).unwrap().len() > 0 {
+        let batch: Vec<Change> = (n..n + 100)
+            .map(|i| bookmark("/f", &format!("b{i}")))
+            .collect();
+        record(&path, &batch).unwrap();
+        n += 100;
+        assert!(
+            n < 100_000,
+            "the journal is never folded in past {COMPACT_AT}"
+        );
+    }
+    let (all, _) = load(&path);
+    let marks = &all.folders["/f"].bookmarks;
+    assert_eq!(marks.len(), n + 1);
+    assert!(marks.contains("first"));
 }

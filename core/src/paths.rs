@@ -109,12 +109,160 @@ pub fn write_atomically(
     result
 }
 
-/// Moves a file brief cannot read out of the way, as `NAME.bad`, so it is
-/// rebuilt rather than fatal and still there to look at. Returns where it went.
+/// How many set-aside copies of one file are kept; older ones are pruned.
+pub const SET_ASIDE_KEEP: usize = 10;
+
+/// Moves a file brief cannot read out of the way, as `NAME.<UTC time>.bad`
+/// (unique: a second damage never replaces the first copy), so it is rebuilt
+/// rather than fatal and still there to look at. Only the newest
+/// [`SET_ASIDE_KEEP`] copies of one file are kept. Returns where it went.
 pub fn set_aside(path: &Path) -> std::io::Result<PathBuf> {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(".bad");
-    let bad = path.with_file_name(name);
+    let name = path
+        .file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    let stamp = utc_stamp(std::time::SystemTime::now());
+    // After the newest copy of the same second, even one already pruned.
+    let taken = |n: u32| match n {
+        1 => path.with_file_name(format!("{name}.{stamp}.bad")),
+        n => path.with_file_name(format!("{name}.{stamp}-{n}.bad")),
+    };
+    let mut n = set_aside_copies(path)
+        .iter()
+        .filter_map(|p| {
+            let middle = p.file_name()?.to_str()?.strip_prefix(&name)?;
+            let middle = middle.strip_prefix('.')?.strip_suffix(".bad")?;
+            match middle.split_once('-') {
+                Some((t, k)) if t == stamp => k.parse::<u32>().ok(),
+                None if middle == stamp => Some(1),
+                _ => None,
+            }
+        })
+        .max()
+        .map_or(1, |k| k + 1);
+    let mut bad = taken(n);
+    while bad.symlink_metadata().is_ok() {
+        n += 1;
+        bad = taken(n);
+    }
     std::fs::rename(path, &bad)?;
+    prune_set_aside(path, &name);
     Ok(bad)
+}
+
+/// The set-aside copies of `path`, oldest first (their names sort by time).
+pub fn set_aside_copies(path: &Path) -> Vec<PathBuf> {
+    let name = path
+        .file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    let dir = match path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        Some(d) => d.to_path_buf(),
+        None => PathBuf::from("."),
+    };
+    let prefix = format!("{name}.");
+    let mut found: Vec<(String, PathBuf)> = std::fs::read_dir(&dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            let n = e.file_name().to_str()?.to_string();
+            let middle = n.strip_prefix(&prefix)?.strip_suffix(".bad")?;
+            // `20261130T160012Z` or `20261130T160012Z-2`: brief's own naming.
+            let is_stamp = middle.len() >= 16
+                && middle.as_bytes()[8] == b'T'
+                && middle.as_bytes()[15] == b'Z'
+                && middle[..8].bytes().all(|b| b.is_ascii_digit());
+            is_stamp.then(|| (middle.to_string(), e.path()))
+        })
+        .collect();
+    found.sort_by(|a, b| {
+        let key = |s: &str| {
+            let (t, n) = s.split_once('-').unwrap_or((s, "1"));
+            (t.to_string(), n.parse::<u32>().unwrap_or(1))
+        };
+        key(&a.0).cmp(&key(&b.0))
+    });
+    found.into_iter().map(|(_, p)| p).collect()
+}
+
+fn prune_set_aside(path: &Path, _name: &str) {
+    let copies = set_aside_copies(path);
+    if copies.len() > SET_ASIDE_KEEP {
+        for old in &copies[..copies.len() - SET_ASIDE_KEEP] {
+            let _ = std::fs::remove_file(old);
+        }
+    }
+}
+
+/// `20261130T160012Z`: a time as a file name part, sorting in time order.
+pub fn utc_stamp(t: std::time::SystemTime) -> String {
+    let secs = t
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let (days, rem) = (secs / 86_400, secs % 86_400);
+    // Howard Hinnant's days-to-civil algorithm.
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!(
+        "{y:04}{m:02}{d:02}T{:02}{:02}{:02}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::{Duration, UNIX_EPOCH};
+
+    #[test]
+    fn utc_stamps_are_calendar_times() {
+        assert_eq!(utc_stamp(UNIX_EPOCH), "19700101T000000Z");
+        // 2024-02-29 12:34:56 UTC, a leap day.
+        let t = UNIX_EPOCH + Duration::from_secs(1_709_210_096);
+        assert_eq!(utc_stamp(t), "20240229T123456Z");
+    }
+
+    #[test]
+    fn a_second_damage_never_replaces_the_first_copy_and_old_copies_are_pruned() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("state.json");
+        for i in 0..SET_ASIDE_KEEP + 3 {
+            std::fs::write(&file, format!("damage {i}")).unwrap();
+            let bad = set_aside(&file).unwrap();
+            assert_eq!(
+                std::fs::read_to_string(&bad).unwrap(),
+                format!("damage {i}")
+            );
+            assert!(!file.exists());
+        }
+        let copies = set_aside_copies(&file);
+        assert_eq!(copies.len(), SET_ASIDE_KEEP);
+        // The newest are kept, in order.
+        let kept: Vec<String> = copies
+            .iter()
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect();
+        let want: Vec<String> = (3..SET_ASIDE_KEEP + 3)
+            .map(|i| format!("damage {i}"))
+            .collect();
+        assert_eq!(kept, want);
+        // Someone else's files are left alone.
+        std::fs::write(dir.path().join("state.json.mine.bad"), "x").unwrap();
+        std::fs::write(&file, "again").unwrap();
+        set_aside(&file).unwrap();
+        assert!(dir.path().join("state.json.mine.bad").exists());
+    }
 }

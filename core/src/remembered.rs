@@ -1,7 +1,16 @@
 //! What `brief` remembers between runs, in the state folder: read marks,
-//! bookmarks, search history, and where each folder was left. The file is
-//! brief's own (never in the briefings folder), written atomically, and one
-//! that cannot be read is set aside as `state.json.bad`: losing it is never fatal.
+//! bookmarks, search history, and where each folder was left.
+//!
+//! Two files: `state.json`, the whole state, and `state.json.journal`, the
+//! changes made since it was last written, one JSON line each. A toggle
+//! appends one line under an advisory lock on the journal, so it costs the
+//! same whatever the state's size, and sessions running at once keep each
+//! other's marks and history item by item. Past [`COMPACT_AT`] bytes the
+//! journal is folded into `state.json` (written atomically), under the same
+//! lock. Replaying a change twice gives the same state, so a crash between the
+//! two writes loses nothing. A `state.json` that cannot be read is set aside
+//! with a unique name and reported: losing it is never fatal. A `state.json`
+//! that is a symbolic link (dotfiles) is written through to its target.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -74,6 +83,89 @@ pub fn path() -> Option<PathBuf> {
     crate::paths::state_dir().map(|d| d.join(FILE_NAME))
 }
 
+/// The journal beside a state file.
+pub fn journal_path(state: &Path) -> PathBuf {
+    let mut name = state.file_name().unwrap_or_default().to_os_string();
+    name.push(".journal");
+    state.with_file_name(name)
+}
+
+/// The journal is folded into the state file once it is this big.
+pub const COMPACT_AT: u64 = 256 * 1024;
+
+/// One change to what is remembered: the unit of the journal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "kebab-case")]
+pub enum Change {
+    Read {
+        folder: String,
+        id: String,
+        read: bool,
+    },
+    Bookmark {
+        folder: String,
+        id: String,
+        on: bool,
+    },
+    Searched {
+        query: String,
+    },
+    Left {
+        folder: String,
+        last: LastView,
+    },
+}
+
+impl Remembered {
+    /// Applies one change; applying it again changes nothing more.
+    pub fn apply(&mut self, change: &Change) {
+        match change {
+            Change::Read { folder, id, read } => {
+                let set = &mut self.folders.entry(folder.clone()).or_default().read;
+                if *read {
+                    set.insert(id.clone());
+                } else {
+                    set.remove(id);
+                }
+            }
+            Change::Bookmark { folder, id, on } => {
+                let set = &mut self.folders.entry(folder.clone()).or_default().bookmarks;
+                if *on {
+                    set.insert(id.clone());
+                } else {
+                    set.remove(id);
+                }
+            }
+            Change::Searched { query } => push_history(&mut self.history, query),
+            Change::Left { folder, last } => {
+                self.folders.entry(folder.clone()).or_default().last = last.clone();
+            }
+        }
+    }
+
+    /// Keeps the history within [`HISTORY_MAX`], newest kept.
+    fn trim(&mut self) {
+        if self.history.len() > HISTORY_MAX {
+            let extra = self.history.len() - HISTORY_MAX;
+            self.history.drain(..extra);
+        }
+    }
+}
+
+/// Where the state really is: a symbolic link is followed to its target, so
+/// writing replaces the target and keeps the link.
+fn resolve(path: &Path) -> PathBuf {
+    if let Ok(real) = std::fs::canonicalize(path) {
+        return real;
+    }
+    // A dangling link: write where it points.
+    match std::fs::read_link(path) {
+        Ok(target) if target.is_absolute() => target,
+        Ok(target) => path.with_file_name(target),
+        Err(_) => path.to_path_buf(),
+    }
+}
+
 /// How a folder is named in the state file: its absolute path, or
 /// `built-in` for the corpus compiled into the binary.
 pub fn folder_key(dir: Option<&Path>) -> String {
@@ -87,25 +179,53 @@ pub fn folder_key(dir: Option<&Path>) -> String {
     }
 }
 
-/// Reads the state file. No file is a first run. A file that cannot be read or
-/// decoded is set aside and reported as a warning; brief starts afresh.
+/// Reads the state: the state file, then the journal's changes. No file is a
+/// first run. A state file that cannot be read or decoded is set aside and
+/// reported as a warning; the journal's changes still apply.
 pub fn load(path: &Path) -> (Remembered, Option<Problem>) {
-    let bytes = match std::fs::read(path) {
+    let target = resolve(path);
+    let journal = std::fs::File::open(journal_path(&target)).ok();
+    // A shared lock: no compaction can fold the journal in while it is read.
+    if let Some(j) = &journal {
+        let _ = j.lock_shared();
+    }
+    let (mut all, problem) = read_state(path, &target);
+    if let Some(j) = &journal {
+        replay(&mut all, j);
+    }
+    all.trim();
+    (all, problem)
+}
+
+fn read_state(shown: &Path, target: &Path) -> (Remembered, Option<Problem>) {
+    let bytes = match std::fs::read(target) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return (Remembered::default(), None);
         }
-        Err(e) => return (Remembered::default(), Some(damaged(path, &e))),
+        Err(e) => return (Remembered::default(), Some(damaged(shown, target, &e))),
     };
     match serde_json::from_slice::<Remembered>(&bytes) {
         Ok(r) => (r, None),
-        Err(e) => (Remembered::default(), Some(damaged(path, &e))),
+        Err(e) => (Remembered::default(), Some(damaged(shown, target, &e))),
     }
 }
 
-fn damaged(path: &Path, why: &dyn std::fmt::Display) -> Problem {
+/// Applies the journal's changes in order. A line that does not parse (the
+/// end of a write cut short by a crash) is skipped.
+fn replay(all: &mut Remembered, journal: &std::fs::File) {
+    use std::io::BufRead;
+    let reader = std::io::BufReader::new(journal);
+    for line in reader.split(b'\n').map_while(Result::ok) {
+        if let Ok(change) = serde_json::from_slice::<Change>(&line) {
+            all.apply(&change);
+        }
+    }
+}
+
+fn damaged(shown: &Path, target: &Path, why: &dyn std::fmt::Display) -> Problem {
     // The cause last: on a status line, what was done matters more.
-    let message = match crate::paths::set_aside(path) {
+    let message = match crate::paths::set_aside(target) {
         Ok(bad) => format!(
             "the remembered state was set aside as {} and brief started afresh: it could not be read ({why})",
             bad.display()
@@ -115,7 +235,7 @@ fn damaged(path: &Path, why: &dyn std::fmt::Display) -> Problem {
         ),
     };
     Problem {
-        path: path.to_path_buf(),
+        path: shown.to_path_buf(),
         line: None,
         column: None,
         severity: Severity::Warning,
@@ -123,10 +243,81 @@ fn damaged(path: &Path, why: &dyn std::fmt::Display) -> Problem {
     }
 }
 
-/// Writes the state file atomically.
+fn open_journal(target: &Path) -> std::io::Result<std::fs::File> {
+    if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .read(true)
+        .open(journal_path(target))
+}
+
+/// Records changes: appended to the journal under an exclusive lock, so
+/// concurrent sessions interleave whole changes and lose none. Folds the
+/// journal into the state file when it has grown past [`COMPACT_AT`]; a state
+/// file found damaged then is set aside and reported in the result.
+pub fn record(path: &Path, changes: &[Change]) -> std::io::Result<Option<Problem>> {
+    if changes.is_empty() {
+        return Ok(None);
+    }
+    let target = resolve(path);
+    let mut journal = open_journal(&target)?;
+    journal.lock()?;
+    let mut lines = Vec::new();
+    for c in changes {
+        serde_json::to_writer(&mut lines, c).map_err(std::io::Error::other)?;
+        lines.push(b'\n');
+    }
+    std::io::Write::write_all(&mut journal, &lines)?;
+    journal.sync_data()?;
+    if journal.metadata()?.len() > COMPACT_AT {
+        return compact_locked(path, &target, &journal);
+    }
+    Ok(None)
+}
+
+/// Folds the journal into the state file now (on quit, for one).
+pub fn compact(path: &Path) -> std::io::Result<Option<Problem>> {
+    let target = resolve(path);
+    let journal = open_journal(&target)?;
+    journal.lock()?;
+    compact_locked(path, &target, &journal)
+}
+
+fn compact_locked(
+    shown: &Path,
+    target: &Path,
+    journal: &std::fs::File,
+) -> std::io::Result<Option<Problem>> {
+    let (mut all, problem) = read_state(shown, target);
+    let mut reader = journal.try_clone()?;
+    std::io::Seek::seek(&mut reader, std::io::SeekFrom::Start(0))?;
+    replay(&mut all, &reader);
+    all.trim();
+    write_state(target, &all)?;
+    // Only once the state file holds every change: replaying is harmless.
+    journal.set_len(0)?;
+    journal.sync_all()?;
+    Ok(problem)
+}
+
+fn write_state(target: &Path, all: &Remembered) -> std::io::Result<()> {
+    let json = serde_json::to_vec(all).map_err(std::io::Error::other)?;
+    crate::paths::write_atomically(target, |f| std::io::Write::write_all(f, &json))
+}
+
+/// Writes the whole state, replacing what is there and emptying the journal.
 pub fn save(path: &Path, remembered: &Remembered) -> std::io::Result<()> {
-    let json = serde_json::to_vec(remembered).map_err(std::io::Error::other)?;
-    crate::paths::write_atomically(path, |f| std::io::Write::write_all(f, &json))
+    let target = resolve(path);
+    let journal = open_journal(&target)?;
+    journal.lock()?;
+    let mut all = remembered.clone();
+    all.trim();
+    write_state(&target, &all)?;
+    journal.set_len(0)?;
+    Ok(())
 }
 
 /// Saves one folder's state and the history, merged into what is on disk now,
@@ -137,10 +328,7 @@ pub fn save_folder(
     folder: Folder,
     history: Vec<String>,
 ) -> std::io::Result<()> {
-    let mut all = match std::fs::read(path) {
-        Ok(bytes) => serde_json::from_slice::<Remembered>(&bytes).unwrap_or_default(),
-        Err(_) => Remembered::default(),
-    };
+    let (mut all, _) = load(path);
     all.folders.insert(key.to_string(), folder);
     all.history = history;
     save(path, &all)
@@ -152,7 +340,9 @@ pub fn push_history(history: &mut Vec<String>, query: &str) {
     if q.is_empty() {
         return;
     }
-    history.retain(|h| h != q);
+    if let Some(at) = history.iter().position(|h| h == q) {
+        history.remove(at);
+    }
     history.push(q.to_string());
     if history.len() > HISTORY_MAX {
         let extra = history.len() - HISTORY_MAX;
