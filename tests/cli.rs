@@ -8,15 +8,11 @@ use std::process::{Command, Output, Stdio};
 use serde_json::{Value, json};
 use tempfile::TempDir;
 
-mod shipped;
-use shipped::*;
+mod fixtures;
+use fixtures::*;
 
 const GOOD: &str = "id: good-one\ntitle: \"Une bonne réunion\"\ndate: 2022-05-04\ncountries: [FR]\nbody: |\n  Texte.\n";
 const BAD: &str = "id: bad-one\ntitle: x\ncontries: [FR]\n";
-
-fn shipped() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings")
-}
 
 /// A sandbox: an empty working folder and an empty home, so neither
 /// `./briefings` nor a user data folder is picked up by accident.
@@ -61,10 +57,10 @@ impl Sandbox {
     }
 }
 
-/// Runs `brief --dir <shipped corpus> args...` in a sandbox.
+/// Runs `brief --dir <fixture folder> args...` in a sandbox.
 fn brief(args: &[&str]) -> Output {
     let sandbox = Sandbox::new();
-    let dir = shipped();
+    let dir = fixtures::briefings();
     let mut all = vec!["--dir", dir.to_str().expect("utf-8 path")];
     all.extend_from_slice(args);
     sandbox.run(&all)
@@ -123,7 +119,7 @@ fn keys(v: &Value) -> Vec<&str> {
 // ---- check ----
 
 #[test]
-fn check_on_the_shipped_corpus_passes() {
+fn check_on_the_fixture_folder_passes() {
     let o = brief(&["check"]);
     assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
     let out = stdout(&o);
@@ -136,7 +132,7 @@ fn check_on_the_shipped_corpus_passes() {
 #[test]
 fn check_accepts_the_folder_as_an_argument() {
     let sandbox = Sandbox::new();
-    let dir = shipped();
+    let dir = fixtures::briefings();
     let o = sandbox.run(&["check", dir.to_str().expect("utf-8")]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert!(stdout(&o).contains("8 briefings"));
@@ -920,7 +916,7 @@ fn piped_output_has_no_escape_bytes() {
             &["paths"],
         ] {
             let sandbox = Sandbox::new();
-            let dir = shipped();
+            let dir = fixtures::briefings();
             let mut cmd = sandbox.cmd();
             cmd.arg("--dir").arg(&dir).args(args);
             if no_color {
@@ -948,7 +944,7 @@ fn on_a_terminal(args: &[&str], no_color: bool) -> Vec<u8> {
         .expect("a pty");
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_brief"));
     cmd.arg("--dir");
-    cmd.arg(shipped());
+    cmd.arg(fixtures::briefings());
     cmd.args(args);
     cmd.cwd(sandbox.cwd.path());
     cmd.env("HOME", sandbox.home.path());
@@ -1095,15 +1091,28 @@ fn dir_flag_beats_brief_dir_which_beats_local_briefings() {
     assert_eq!(listed_ids(&o), ["from-local"]);
 }
 
+/// The fallback is built from `briefings/` at compile time: with no folder,
+/// brief lists what `--dir briefings` lists, however many briefings that is.
 #[test]
 fn with_no_folder_the_built_in_corpus_is_used() {
     let sandbox = Sandbox::new();
     let o = sandbox.run(&["list"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
-    assert_eq!(listed_ids(&o).len(), 8);
+    let built_in = listed_ids(&o);
+    assert!(!built_in.is_empty(), "{}", stdout(&o));
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
+    let o = sandbox.run(&["--dir", shipped.to_str().expect("utf-8 path"), "list"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(built_in, listed_ids(&o));
     let o = sandbox.run(&["check"]);
     assert_eq!(code(&o), 0);
-    assert!(stdout(&o).contains("8 briefings"));
+    let noun = if built_in.len() == 1 {
+        "briefing"
+    } else {
+        "briefings"
+    };
+    let summary = format!("{} {noun}", built_in.len());
+    assert!(stdout(&o).contains(&summary), "{}", stdout(&o));
 }
 
 #[test]
@@ -1411,7 +1420,7 @@ fn config_default_prints_a_commented_file_that_reads_back_as_the_defaults() {
 fn a_bad_config_names_the_line_and_value_and_brief_runs_on_the_defaults() {
     let sandbox = Sandbox::new();
     sandbox.write_config("sort: date\n\ntheme: purple\nkeys:\n  quit: Q\n  bookmrk: m\n");
-    let dir = shipped();
+    let dir = fixtures::briefings();
     let out = sandbox.run(&["--dir", dir.to_str().unwrap(), "list"]);
     assert_eq!(code(&out), 0, "the command still runs");
     assert_eq!(listed_ids(&out).len(), 8);
@@ -1493,7 +1502,7 @@ fn the_config_can_name_the_briefings_folder_and_config_flag_reads_another_file()
         stdout(&out)
     );
     // --dir still wins over the config.
-    let dir = shipped();
+    let dir = fixtures::briefings();
     let out = sandbox.run(&[
         "--config",
         other.to_str().unwrap(),
@@ -1521,7 +1530,7 @@ fn the_config_can_name_the_briefings_folder_and_config_flag_reads_another_file()
 #[test]
 fn list_bookmarked_and_unread_read_the_browsers_state() {
     let sandbox = Sandbox::new();
-    let dir = shipped();
+    let dir = fixtures::briefings();
     let key = std::fs::canonicalize(&dir).unwrap().display().to_string();
     let state = sandbox.home.path().join("state/brief/state.json");
     std::fs::create_dir_all(state.parent().unwrap()).unwrap();

@@ -1,6 +1,6 @@
 //! Fuzzing with proptest: the loader on arbitrary bytes and on near-YAML
 //! mutations of real briefings, and the query parser and search on arbitrary
-//! queries over the shipped corpus. Nothing may panic, hang or overflow the
+//! queries over the fixture briefings. Nothing may panic, hang or overflow the
 //! stack, and what comes back must be consistent.
 //!
 //! `cargo test` runs a few cases per property; `BRIEF_FUZZ_CASES=N` runs N
@@ -13,7 +13,7 @@
 //! A failure is saved by proptest in `tests/fuzz.proptest-regressions` and
 //! replayed first on every later run; keep that file.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use brief_core::load::{LoadOptions, load_dir, load_files};
@@ -39,24 +39,22 @@ fn config() -> Config {
     Config { cases, ..base }
 }
 
-fn shipped_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings")
-}
+mod fixtures;
 
 fn corpus() -> &'static Corpus {
     static CORPUS: OnceLock<Corpus> = OnceLock::new();
     CORPUS.get_or_init(|| {
-        load_dir(&shipped_dir(), &LoadOptions::default(), &|_, _| {})
-            .expect("the shipped folder loads")
+        load_dir(&fixtures::briefings(), &LoadOptions::default(), &|_, _| {})
+            .expect("the fixture folder loads")
     })
 }
 
-/// Seeds for mutation: every shipped briefing, the registry, the hostile one.
+/// Seeds for mutation: every fixture briefing, the registry, the hostile one.
 fn seeds() -> &'static [Vec<u8>] {
     static SEEDS: OnceLock<Vec<Vec<u8>>> = OnceLock::new();
     SEEDS.get_or_init(|| {
-        let mut seeds: Vec<Vec<u8>> = std::fs::read_dir(shipped_dir())
-            .expect("the shipped folder")
+        let mut seeds: Vec<Vec<u8>> = std::fs::read_dir(fixtures::briefings())
+            .expect("the fixture folder")
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
             .map(|p| std::fs::read(p).expect("readable"))

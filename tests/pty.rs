@@ -1,6 +1,6 @@
 //! End to end in a real pseudo-terminal: the built `brief` binary on the
-//! shipped briefings, driven by keys and signals, its screen rebuilt with
-//! vt100. Every wait is on a screen condition with a timeout, never a sleep.
+//! fixture briefings (`tests/fixtures`), driven by keys and signals, its screen
+//! rebuilt with vt100. Every wait is on a screen condition with a timeout, never a sleep.
 
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
@@ -16,6 +16,7 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 const HOSTILE_YAML: &str = include_str!("tui_support/hostile.yaml");
 
 mod broken;
+mod fixtures;
 
 const TIMEOUT: Duration = Duration::from_secs(10);
 const POLL: Duration = Duration::from_millis(10);
@@ -39,7 +40,7 @@ impl Session {
     }
 
     fn start_with_term(cols: u16, rows: u16, term: &str) -> Session {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
+        let dir = fixtures::briefings();
         Session::start_on(&dir, cols, rows, term)
     }
 
@@ -74,7 +75,8 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("a pty");
-        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        // Not the repository: its `./briefings` must never stand in for `--dir`.
+        cmd.cwd(home.path());
         if cmd.get_env("TERM").is_none() {
             cmd.env("TERM", "xterm-256color");
         }
@@ -533,7 +535,7 @@ fn ctrl_z_then_fg_redraws() {
     // `set -m`: job control, so Ctrl-Z stops brief and `fg` continues it.
     cmd.arg(r#"set -m; "$0" --dir "$1"; fg"#);
     cmd.arg(env!("CARGO_BIN_EXE_brief"));
-    cmd.arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings"));
+    cmd.arg(fixtures::briefings());
     let mut s = Session::spawn(cmd, 120, 40);
     s.wait_for_text("8 of 8 briefings");
     s.keys("jj");
@@ -701,7 +703,7 @@ fn config_keys_and_remembered_state_survive_a_restart() {
     let config = home.path().join("config/brief/config.yaml");
     std::fs::create_dir_all(config.parent().unwrap()).unwrap();
     std::fs::write(&config, "keys:\n  toggle_bookmark: m\n").unwrap();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
+    let dir = fixtures::briefings();
 
     let mut s = Session::start_in(home, &dir, 120, 40);
     s.wait_for_text("8 of 8 briefings");
@@ -764,7 +766,7 @@ fn a_damaged_state_file_is_set_aside_and_the_browser_starts() {
     let state = home.path().join("state/brief/state.json");
     std::fs::create_dir_all(state.parent().unwrap()).unwrap();
     std::fs::write(&state, "{\"folders\": {\"x\": [").unwrap();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
+    let dir = fixtures::briefings();
     let mut s = Session::start_in(home, &dir, 120, 40);
     s.wait_for_text("8 of 8 briefings");
     s.wait_for_text("set aside as");
@@ -829,7 +831,7 @@ fn contains(hay: &[u8], needle: &[u8]) -> bool {
 /// `y` sends the Markdown `brief show ID --markdown` prints, through OSC 52.
 #[test]
 fn y_copies_the_markdown_through_osc52() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
+    let dir = fixtures::briefings();
     let id = "2021-11-28-manche-mer-du-nord-reunion-intergouvernementale";
     let expected = osc52_of(&markdown_of(&dir, id));
     let mut s = start_plain(&dir);
@@ -887,8 +889,7 @@ fn a_source_url_is_a_link_and_shift_y_copies_it() {
 #[test]
 fn a_briefing_added_then_removed_while_browsing_appears_then_goes() {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
-    for entry in std::fs::read_dir(&shipped).expect("the shipped folder") {
+    for entry in std::fs::read_dir(fixtures::briefings()).expect("the fixture folder") {
         let path = entry.expect("an entry").path();
         let name = path.file_name().expect("a file name");
         std::fs::copy(&path, dir.path().join(name)).expect("copied");
@@ -953,7 +954,7 @@ fn with_the_mouse_on_a_click_selects_and_opens_and_the_wheel_scrolls() {
     let config = home.path().join("config/brief/config.yaml");
     std::fs::create_dir_all(config.parent().unwrap()).unwrap();
     std::fs::write(&config, "mouse: true\n").unwrap();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
+    let dir = fixtures::briefings();
     let mut s = Session::start_in(home, &dir, 120, 40);
     s.wait_for_text("8 of 8 briefings");
     s.wait_for_output("mouse capture on", |raw| contains(raw, b"\x1b[?1000h"));

@@ -11,6 +11,8 @@ use brief_core::reload::{Changes, Reloaded, SETTLE, reload};
 use brief_core::{Corpus, Severity};
 use tempfile::TempDir;
 
+mod fixtures;
+
 fn briefing(id: &str, title: &str, extra: &str) -> String {
     format!(
         "id: {id}\ntitle: \"{title}\"\ndate: 2021-11-28\ncountries: [FR]\n{extra}body: |\n  Un paragraphe.\n"
@@ -312,9 +314,8 @@ fn a_folder_gone_is_an_error() {
 #[test]
 fn a_carried_index_answers_as_a_freshly_built_one() {
     use brief_core::search::{Selection, faceted};
-    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
     let dir = tempfile::tempdir().expect("tempdir");
-    for entry in std::fs::read_dir(&shipped).expect("shipped") {
+    for entry in std::fs::read_dir(fixtures::briefings()).expect("the fixture folder") {
         let path = entry.expect("entry").path();
         let name = path
             .file_name()

@@ -1,7 +1,7 @@
-//! The one search module, on the shipped corpus: accents, aliases, fields,
-//! filters, ranking and match positions; property tests for robustness.
+//! The one search module, on the fixture briefings (`tests/fixtures`):
+//! accents, aliases, fields, filters, ranking and match positions; property
+//! tests for robustness.
 
-use std::path::Path;
 use std::sync::OnceLock;
 
 use brief_core::load::{LoadOptions, load_dir};
@@ -11,14 +11,14 @@ use brief_core::text::fold;
 use brief_core::{Corpus, Selection};
 use proptest::prelude::*;
 
-mod shipped;
-use shipped::*;
+mod fixtures;
+use fixtures::*;
 
 fn corpus() -> &'static Corpus {
     static CORPUS: OnceLock<Corpus> = OnceLock::new();
     CORPUS.get_or_init(|| {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
-        load_dir(&dir, &LoadOptions::default(), &|_, _| {}).expect("the shipped folder loads")
+        load_dir(&fixtures::briefings(), &LoadOptions::default(), &|_, _| {})
+            .expect("the fixture folder loads")
     })
 }
 

@@ -1,4 +1,4 @@
-//! `update` unit tests: actions in, state out, on the shipped corpus. The
+//! `update` unit tests: actions in, state out, on the fixture briefings. The
 //! search worker is replaced by a synchronous call (see `tui_support`).
 
 mod tui_support;
@@ -7,6 +7,7 @@ use brief::tui::action::Action;
 use brief::tui::keymap::{Scope, dispatch};
 use brief::tui::state::{Effect, FacetKey, Focus, Launch, Msg, Overlay, Results, State, update};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tui_support::fixtures::{CHANNEL, ITALY};
 use tui_support::*;
 
 use std::time::{Duration, SystemTime};
@@ -746,7 +747,7 @@ fn problems_view_opens_and_closes() {
     let mut state = loaded(120, 40);
     act(&mut state, Action::Problems);
     assert_eq!(state.overlay, Overlay::Problems { scroll: 0 });
-    // The shipped corpus has no problems: nothing to scroll to.
+    // The fixture briefings have no problems: nothing to scroll to.
     act(&mut state, Action::MoveDown);
     assert_eq!(state.overlay, Overlay::Problems { scroll: 0 });
     act(&mut state, Action::Back);
@@ -1338,12 +1339,11 @@ fn nothing_to_copy_before_loading() {
     }
 }
 
-/// A copy of the shipped briefings in a folder of its own, loaded into a
+/// A copy of the fixture briefings in a folder of its own, loaded into a
 /// browser of `w`x`h` with its first results shown.
 fn loaded_copy(w: u16, h: u16) -> (tempfile::TempDir, State) {
     let dir = tempfile::tempdir().expect("tempdir");
-    let shipped = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
-    for entry in std::fs::read_dir(&shipped).expect("shipped folder") {
+    for entry in std::fs::read_dir(fixtures::briefings()).expect("the fixture folder") {
         let path = entry.expect("entry").path();
         let name = path.file_name().expect("a file name");
         std::fs::copy(&path, dir.path().join(name)).expect("copied");

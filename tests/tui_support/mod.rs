@@ -1,5 +1,6 @@
-//! Shared by the TUI tests: the shipped corpus, and a synchronous stand-in for
-//! the search worker of `brief::tui` so `update` can be driven step by step.
+//! Shared by the TUI tests: the fixture briefings (`tests/fixtures`), and a
+//! synchronous stand-in for the search worker of `brief::tui` so `update` can
+//! be driven step by step.
 
 #![allow(dead_code)]
 
@@ -12,18 +13,17 @@ use brief_core::Corpus;
 use brief_core::load::{LoadOptions, load_dir};
 use ratatui::layout::Rect;
 
-pub const CHANNEL: &str = "2021-11-28-manche-mer-du-nord-reunion-intergouvernementale";
-pub const ITALY: &str = "oim-visite-etude-italie-gestion-frontieres";
+#[path = "../fixtures/mod.rs"]
+pub mod fixtures;
 
-/// The shipped folder, loaded once per test binary.
+/// The fixture folder, loaded once per test binary.
 pub fn corpus() -> Arc<Corpus> {
     static CORPUS: OnceLock<Arc<Corpus>> = OnceLock::new();
     CORPUS
         .get_or_init(|| {
-            let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
             Arc::new(
-                load_dir(&dir, &LoadOptions::default(), &|_, _| {})
-                    .expect("the shipped folder loads"),
+                load_dir(&fixtures::briefings(), &LoadOptions::default(), &|_, _| {})
+                    .expect("the fixture folder loads"),
             )
         })
         .clone()
@@ -87,7 +87,7 @@ pub fn type_text(state: &mut State, text: &str) {
     settle(state, effects);
 }
 
-/// A browser of `w`x`h` with the shipped corpus loaded and its first results shown.
+/// A browser of `w`x`h` with the fixture briefings loaded and its first results shown.
 pub fn loaded(w: u16, h: u16) -> State {
     loaded_with(w, h, Launch::default())
 }
