@@ -130,7 +130,7 @@ fn frame(r: &mut impl Read) -> std::io::Result<Vec<u8>> {
     Ok(buf)
 }
 
-fn write_frame(w: &mut impl Write, bytes: &[u8]) -> std::io::Result<()> {
+fn write_frame(w: &mut dyn Write, bytes: &[u8]) -> std::io::Result<()> {
     w.write_all(&(bytes.len() as u64).to_le_bytes())?;
     w.write_all(bytes)
 }
@@ -256,7 +256,7 @@ pub(crate) fn write(
     let err = std::io::Error::other;
     let head = postcard::to_stdvec(&header(root, max_file_size)).map_err(err)?;
     let body = postcard::to_stdvec(&body).map_err(err)?;
-    crate::paths::write_atomically(&path, |f| {
+    crate::atomic_write::write_atomically(&path, |f| {
         write_frame(f, &head)?;
         write_frame(f, &body)?;
         for chunk in chunks {

@@ -254,39 +254,15 @@ fn suggest(idx: &Index, key: &str) -> Option<usize> {
             if name.len() < 4 {
                 continue;
             }
-            let d = edit_distance(key, name);
+            // Optimal string alignment: swapping two adjacent characters
+            // ("Tunisei") costs one edit, not two.
+            let d = strsim::osa_distance(key, name);
             if best.is_none_or(|(bd, _)| d < bd) && plausible_typo(key, name, d) {
                 best = Some((d, *i));
             }
         }
     }
     best.map(|(_, i)| i).or(contained.map(|(i, _)| i))
-}
-
-/// Optimal-string-alignment distance: Levenshtein where swapping two adjacent
-/// characters ("Tunisei") costs one edit, not two.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let w = b.len() + 1;
-    let mut d = vec![0usize; (a.len() + 1) * w];
-    for (j, cell) in d.iter_mut().take(w).enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        d[i * w] = i;
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[(i - 1) * w + j] + 1)
-                .min(d[i * w + j - 1] + 1)
-                .min(d[(i - 1) * w + j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[(i - 2) * w + j - 2] + 1);
-            }
-            d[i * w + j] = v;
-        }
-    }
-    d[a.len() * w + b.len()]
 }
 
 /// Words of a normalised key, apostrophes splitting too ("d'islande").
@@ -2075,10 +2051,10 @@ mod tests {
 
     #[test]
     fn edit_distance_counts_swaps_once() {
-        assert_eq!(edit_distance("tunisei", "tunisie"), 1);
-        assert_eq!(edit_distance("nigr", "niger"), 1);
-        assert_eq!(edit_distance("", "abc"), 3);
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(strsim::osa_distance("tunisei", "tunisie"), 1);
+        assert_eq!(strsim::osa_distance("nigr", "niger"), 1);
+        assert_eq!(strsim::osa_distance("", "abc"), 3);
+        assert_eq!(strsim::osa_distance("kitten", "sitting"), 3);
     }
 
     #[test]

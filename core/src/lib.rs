@@ -4,6 +4,7 @@
 //! the `brief` binary's CLI and browser are two thin faces on it.
 
 pub mod actors;
+pub mod atomic_write;
 pub mod cache;
 pub mod config;
 pub mod corpus;

@@ -126,7 +126,7 @@ fn damaged(path: &Path, why: &dyn std::fmt::Display) -> Problem {
 /// Writes the state file atomically.
 pub fn save(path: &Path, remembered: &Remembered) -> std::io::Result<()> {
     let json = serde_json::to_vec(remembered).map_err(std::io::Error::other)?;
-    crate::paths::write_atomically(path, |f| std::io::Write::write_all(f, &json))
+    crate::atomic_write::write_atomically(path, |f| f.write_all(&json))
 }
 
 /// Saves one folder's state and the history, merged into what is on disk now,
