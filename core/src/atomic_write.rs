@@ -134,11 +134,17 @@ mod tests {
             })
             .collect();
         for _ in 0..2 {
-            assert!(inside_rx.recv_timeout(WAIT).is_ok(), "a writer never started");
+            assert!(
+                inside_rx.recv_timeout(WAIT).is_ok(),
+                "a writer never started"
+            );
         }
         let during = temporaries(dir.path());
         assert_eq!(during.len(), 2, "one temporary per writer: {during:?}");
-        assert!(!target.exists(), "nothing replaced before a writer finished");
+        assert!(
+            !target.exists(),
+            "nothing replaced before a writer finished"
+        );
         for g in &go {
             let _ = g.send(());
         }

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use serde_yaml::Value;
 
+use crate::model::Sort;
 use crate::model::{Problem, Severity};
-use crate::search::Sort;
 
 /// The file name in the config folder.
 pub const FILE_NAME: &str = "config.yaml";
@@ -170,7 +170,7 @@ pub fn parse(path: &Path, text: &str) -> (Config, Vec<Problem>) {
     let mut config = Config::default();
     let mut problems = Vec::new();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if let Err(p) = crate::load::check_alias_expansion(path, text) {
+    if let Err(p) = crate::load::yaml::check_alias_expansion(path, text) {
         problems.push(Problem {
             severity: Severity::Warning,
             ..p

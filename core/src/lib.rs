@@ -9,17 +9,20 @@ pub mod cache;
 pub mod config;
 pub mod corpus;
 pub mod countries;
+pub(crate) mod index;
 pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod paths;
 pub mod query;
-pub mod reload;
 pub mod remembered;
 pub mod search;
+pub(crate) mod stamp;
 pub mod text;
 
 pub use corpus::Corpus;
+/// Live reload lives in `load` as its incremental mode; kept at its old path.
+pub use load::reload;
 pub use model::{Actor, ActorId, ActorKind, Briefing, CountryCode, PartialDate, Problem, Severity};
 pub use query::Query;
 pub use search::{Hit, Selection};

@@ -8,31 +8,14 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::model::Only;
+use crate::model::Sort;
 use crate::model::{Problem, Severity};
-use crate::search::{IdFilter, IdSet, Sort};
 
 pub const FILE_NAME: &str = "state.json";
 
 /// Queries kept in the search history.
 pub const HISTORY_MAX: usize = 200;
-
-/// Only the briefings not opened yet, or only the bookmarked ones.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Only {
-    Unread,
-    Bookmarked,
-}
-
-impl Only {
-    /// The search filter keeping these briefings, from the read and bookmarked ids.
-    pub fn filter(self, read: &IdSet, bookmarks: &IdSet) -> IdFilter {
-        match self {
-            Only::Unread => IdFilter::Except(read.clone()),
-            Only::Bookmarked => IdFilter::Only(bookmarks.clone()),
-        }
-    }
-}
 
 /// Everything remembered, for every folder used.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
