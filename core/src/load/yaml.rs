@@ -28,14 +28,20 @@ pub(crate) fn locate(text: &str, key: &str, needle: Option<&str>) -> Option<(usi
         .or(Some((start + 1, 1)))
 }
 
-/// Turns a YAML error into a problem with the parser's position, and a
-/// "did you mean" for unknown fields.
-pub(crate) fn yaml_problem(path: &Path, err: &serde_yaml::Error, fields: &[&str]) -> Problem {
+/// The parser's message without its " at line X column Y": problems carry
+/// the position separately.
+pub(crate) fn error_message(err: &serde_yaml::Error) -> String {
     let mut message = err.to_string();
-    // The location is reported separately, so drop the parser's " at line X column Y".
     if let Some(at) = message.find(" at line ") {
         message.truncate(at);
     }
+    message
+}
+
+/// Turns a YAML error into a problem with the parser's position, and a
+/// "did you mean" for unknown fields.
+pub(crate) fn yaml_problem(path: &Path, err: &serde_yaml::Error, fields: &[&str]) -> Problem {
+    let mut message = error_message(err);
     if let Some(rest) = message.strip_prefix("unknown field `")
         && let Some(field) = rest.split('`').next()
     {
