@@ -25,10 +25,13 @@ pub fn write_atomically(
     prefix.push(".");
     // A unique name, so two writers never share a temporary; dropped (and
     // removed) on any error below.
-    let tmp = tempfile::Builder::new()
-        .prefix(&prefix)
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    // The permissions a plain `File::create` gives (the umask applies), not
+    // the owner-only ones of a temporary file.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let tmp = builder.tempfile_in(dir)?;
     let mut out = BufWriter::new(tmp);
     write(&mut out)?;
     let tmp = out.into_inner().map_err(|e| e.into_error())?;
@@ -87,6 +90,20 @@ mod tests {
         write_atomically(&target, |w| w.write_all(b"second"))?;
         assert_eq!(std::fs::read(&target)?, b"second");
         assert!(temporaries(&target.with_file_name("")).is_empty());
+        Ok(())
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_file_gets_the_permissions_of_a_plain_create() -> std::io::Result<()> {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir()?;
+        let plain = dir.path().join("plain");
+        std::fs::File::create(&plain)?;
+        let target = dir.path().join("state.json");
+        write_atomically(&target, |w| w.write_all(b"{}"))?;
+        let mode = |p: &Path| std::fs::metadata(p).map(|m| m.permissions().mode() & 0o777);
+        assert_eq!(mode(&target)?, mode(&plain)?);
         Ok(())
     }
 
