@@ -1,7 +1,8 @@
 //! Folder -> `Corpus` + problems: walk the folder, read and parse each file
 //! on every core, resolve actors and countries, then build the corpus. The
 //! cache is consulted first; `reload` is the incremental mode after changes.
-//! The only module that speaks YAML (with `yaml`, shared with the config).
+//! Briefings and the registry are read as YAML here only; `yaml` holds what
+//! the config shares (positions of problems, the alias-bomb guard).
 
 use std::path::{Path, PathBuf};
 

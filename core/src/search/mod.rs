@@ -3,6 +3,11 @@
 //! Text is folded once at load (`Index::build`). A term matches fuzzily, word by
 //! word, against the short fields (title, actor names, countries, topics,
 //! location, publisher) and by word prefix against summary and body.
+//!
+//! - `scoring`: every briefing's score through the index (what ranks).
+//! - `highlighting`: where one briefing matched, as char ranges (what is shown).
+//! - `facets`: counts per actor and country, each facet without its own filter.
+//! - `suggestions`: "did you mean" for a query with no result.
 
 use std::cmp::Reverse;
 use std::ops::Range;
