@@ -100,7 +100,7 @@ fn benches(c: &mut Criterion) {
         let mut g = c.benchmark_group(format!("search/{n}"));
         g.sample_size(30);
         for (name, text) in QUERIES {
-            let q = Query::parse(text, &corpus).expect("parses");
+            let q = Query::parse(text, &corpus.registry).expect("parses");
             g.bench_with_input(BenchmarkId::new("faceted", name), &q, |b, q| {
                 b.iter(|| black_box(faceted(&corpus, q, &Selection::default())))
             });

@@ -380,7 +380,7 @@ proptest! {
     #[test]
     fn any_query_parses_or_fails_cleanly_and_searches(text in query_text()) {
         let corpus = corpus();
-        match Query::parse(&text, corpus) {
+        match Query::parse(&text, &corpus.registry) {
             Ok(q) => {
                 let hits = search(corpus, &q, &Selection::default());
                 let mut docs: Vec<usize> = hits.iter().map(|h| h.doc).collect();

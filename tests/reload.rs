@@ -326,7 +326,7 @@ fn a_carried_index_answers_as_a_freshly_built_one() {
         age(dir.path(), &name, Duration::from_secs(60));
     }
     let answers = |c: &Corpus, q: &str| {
-        let query = brief_core::Query::parse(q, c).expect("query parses");
+        let query = brief_core::Query::parse(q, &c.registry).expect("query parses");
         let (hits, facets) = faceted(c, &query, &Selection::default());
         let hits: Vec<(String, i64)> = hits
             .iter()

@@ -24,13 +24,15 @@ fn corpus() -> &'static Corpus {
 
 fn hits(q: &str) -> Vec<Hit> {
     let corpus = corpus();
-    let query = Query::parse(q, corpus).unwrap_or_else(|e| panic!("'{q}' should parse: {e}"));
+    let query =
+        Query::parse(q, &corpus.registry).unwrap_or_else(|e| panic!("'{q}' should parse: {e}"));
     search(corpus, &query, &Selection::default())
 }
 
 /// Where a hit of query `q` matched.
 fn why(q: &str, h: &Hit) -> Vec<FieldMatch> {
-    let query = Query::parse(q, corpus()).unwrap_or_else(|e| panic!("'{q}' should parse: {e}"));
+    let query =
+        Query::parse(q, &corpus().registry).unwrap_or_else(|e| panic!("'{q}' should parse: {e}"));
     explain(corpus(), &query, h.doc)
 }
 
@@ -277,7 +279,7 @@ fn malformed_filters_are_errors() {
         "acteur:nobody-at-all",
         "\"unclosed phrase",
     ] {
-        let err = Query::parse(q, corpus());
+        let err = Query::parse(q, &corpus().registry);
         assert!(
             err.is_err(),
             "'{q}' must be reported, not silently match everything"
@@ -289,14 +291,14 @@ fn malformed_filters_are_errors() {
                 .is_empty()
         );
     }
-    let e = Query::parse("pays:Tunisei", corpus()).expect_err("error");
+    let e = Query::parse("pays:Tunisei", &corpus().registry).expect_err("error");
     assert!(e.to_string().contains("Tunisie"), "{e}");
 }
 
 #[test]
 fn a_url_like_word_with_a_colon_is_not_a_filter_error() {
     // Only alphabetic keys are filter names.
-    assert!(Query::parse("10:30", corpus()).is_ok());
+    assert!(Query::parse("10:30", &corpus().registry).is_ok());
 }
 
 #[test]
@@ -310,7 +312,7 @@ fn an_empty_query_returns_everything_newest_first() {
 #[test]
 fn selection_combines_with_the_query() {
     let corpus = corpus();
-    let q = Query::parse("traite", corpus).expect("parses");
+    let q = Query::parse("traite", &corpus.registry).expect("parses");
     let tn = brief_core::query::parse_country("NG").expect("country");
     let sel = Selection {
         countries: vec![tn],
@@ -370,7 +372,7 @@ fn matched_ranges_lie_within_their_field() {
 fn title_ranges_highlight_the_matched_letters() {
     let h = hits("transfrontaliere");
     let b = &corpus().briefings[h[0].doc];
-    let query = Query::parse("transfrontaliere", corpus()).expect("parses");
+    let query = Query::parse("transfrontaliere", &corpus().registry).expect("parses");
     let ranges = title_ranges(&query, &b.title);
     assert_eq!(ranges.len(), 1, "{ranges:?}");
     let s: String = b
@@ -455,7 +457,7 @@ proptest! {
         quoted in any::<bool>(),
     ) {
         let q = if quoted { format!("\"{}\"", words.join(" ")) } else { words.join(" ") };
-        if let Ok(query) = Query::parse(&q, corpus()) {
+        if let Ok(query) = Query::parse(&q, &corpus().registry) {
             for h in search(corpus(), &query, &Selection::default()) {
                 let b = &corpus().briefings[h.doc];
                 let why = explain(corpus(), &query, h.doc);
@@ -499,7 +501,7 @@ proptest! {
 
     #[test]
     fn any_query_returns_without_panic(s in any::<String>()) {
-        if let Ok(q) = Query::parse(&s, corpus()) {
+        if let Ok(q) = Query::parse(&s, &corpus().registry) {
             let _ = search(corpus(), &q, &Selection::default());
         }
     }
@@ -508,7 +510,7 @@ proptest! {
     fn query_shaped_input_returns_without_panic(
         s in "(-?(pays|acteur|sujet|année|date|lieu|country|foo)?:?\"?[a-zA-Zéèœ’'0-9.\\- ]{0,12}\"?\\s){0,5}"
     ) {
-        if let Ok(q) = Query::parse(&s, corpus()) {
+        if let Ok(q) = Query::parse(&s, &corpus().registry) {
             let _ = search(corpus(), &q, &Selection::default());
         }
     }
@@ -517,7 +519,7 @@ proptest! {
     fn every_range_lies_inside_its_field(
         s in "([a-zA-Zéèêàçôœ’' ]{1,10}|\"[a-zA-Zéè ]{1,20}\"|tunis|migr|coop|front|oim|é|œ|ß|İ)( [a-zé]{1,6}){0,2}"
     ) {
-        if let Ok(q) = Query::parse(&s, corpus()) {
+        if let Ok(q) = Query::parse(&s, &corpus().registry) {
             for h in search(corpus(), &q, &Selection::default()) {
                 let b = &corpus().briefings[h.doc];
                 for m in &explain(corpus(), &q, h.doc) {
@@ -531,7 +533,7 @@ proptest! {
 
     #[test]
     fn ranges_are_within_field_for_random_unicode(s in any::<String>()) {
-        if let Ok(q) = Query::parse(&s, corpus()) {
+        if let Ok(q) = Query::parse(&s, &corpus().registry) {
             for h in search(corpus(), &q, &Selection::default()) {
                 let b = &corpus().briefings[h.doc];
                 for m in &explain(corpus(), &q, h.doc) {
@@ -548,7 +550,7 @@ proptest! {
 fn a_search_no_longer_wanted_is_abandoned() {
     use brief_core::search::{faceted, faceted_until};
     for q in ["migrants", "\"trafic de migrants\"", "frontx niger"] {
-        let query = Query::parse(q, corpus()).expect("parses");
+        let query = Query::parse(q, &corpus().registry).expect("parses");
         let sel = Selection::default();
         assert!(
             faceted_until(corpus(), &query, &sel, &|| true).is_none(),

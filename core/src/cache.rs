@@ -7,61 +7,16 @@
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::actors::Registry;
+use crate::corpus::Corpus;
 use crate::model::{Actor, Briefing, Problem, Severity};
+use crate::stamp::Stamp;
 
 /// Bumped whenever the cached shapes change; with the crate version, a cache
 /// from another build is ignored.
 const FORMAT: u32 = 2;
-
-/// What a file was when it was read: its path, size and modification time.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub(crate) struct Stamp {
-    path: PathBuf,
-    size: u64,
-    modified_ns: u128,
-}
-
-impl Stamp {
-    /// Modification time, in nanoseconds since the Unix epoch.
-    pub(crate) fn modified_ns(&self) -> u128 {
-        self.modified_ns
-    }
-}
-
-/// Stamps of `files`, in their order; a file that cannot be stat'ed gets none
-/// and so never matches a cached stamp.
-pub(crate) fn stamps(files: &[PathBuf]) -> Vec<Option<Stamp>> {
-    files
-        .par_iter()
-        .map(|p| {
-            let meta = std::fs::metadata(p).ok()?;
-            let modified = meta.modified().ok()?;
-            let modified_ns = modified
-                .duration_since(std::time::UNIX_EPOCH)
-                .ok()?
-                .as_nanos();
-            Some(Stamp {
-                path: p.clone(),
-                size: meta.len(),
-                modified_ns,
-            })
-        })
-        .collect()
-}
-
-/// Whether a file changed so recently that a change within the file system's
-/// timestamp granularity could go unseen: then the folder is not cached.
-pub(crate) fn racy(stamps: &[Stamp]) -> bool {
-    const WINDOW_NS: u128 = 2_000_000_000;
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos());
-    stamps.iter().any(|s| s.modified_ns + WINDOW_NS > now)
-}
 
 #[derive(Serialize, Deserialize)]
 struct Header {
@@ -130,7 +85,7 @@ fn frame(r: &mut impl Read) -> std::io::Result<Vec<u8>> {
     Ok(buf)
 }
 
-fn write_frame(w: &mut impl Write, bytes: &[u8]) -> std::io::Result<()> {
+fn write_frame(w: &mut dyn Write, bytes: &[u8]) -> std::io::Result<()> {
     w.write_all(&(bytes.len() as u64).to_le_bytes())?;
     w.write_all(bytes)
 }
@@ -234,14 +189,13 @@ pub(crate) fn read(
     })
 }
 
-/// Writes the cache atomically: a temporary file in the cache folder, then a
-/// rename, so a reader never sees half a cache.
+/// Writes the cache atomically (`atomic_write`), so a reader never sees half a cache.
 pub(crate) fn write(
     cache_dir: &Path,
     root: &Path,
     max_file_size: u64,
     stamps: &[Stamp],
-    corpus: &crate::Corpus,
+    corpus: &Corpus,
 ) -> std::io::Result<()> {
     let path = file_for(cache_dir, root);
     // A damaged-cache warning belongs to this run only.
@@ -256,7 +210,7 @@ pub(crate) fn write(
     let err = std::io::Error::other;
     let head = postcard::to_stdvec(&header(root, max_file_size)).map_err(err)?;
     let body = postcard::to_stdvec(&body).map_err(err)?;
-    crate::paths::write_atomically(&path, |f| {
+    crate::atomic_write::write_atomically(&path, |f| {
         write_frame(f, &head)?;
         write_frame(f, &body)?;
         for chunk in chunks {
@@ -273,4 +227,15 @@ struct BodyRef<'a> {
     actors: &'a [Actor],
     problems: &'a [&'a Problem],
     chunks: u32,
+}
+
+impl Corpus {
+    /// Writes the cache of a corpus just read from its files, so the next start
+    /// skips parsing. Does nothing for a corpus that came from the cache.
+    pub fn store_cache(&self) -> std::io::Result<()> {
+        match &self.to_cache {
+            Some(c) => write(&c.dir, &c.root, c.max_file_size, &c.stamps, self),
+            None => Ok(()),
+        }
+    }
 }

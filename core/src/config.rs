@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use serde_yaml::Value;
 
+use crate::model::Sort;
 use crate::model::{Problem, Severity};
-use crate::search::Sort;
 
 /// The file name in the config folder.
 pub const FILE_NAME: &str = "config.yaml";
@@ -170,7 +170,7 @@ pub fn parse(path: &Path, text: &str) -> (Config, Vec<Problem>) {
     let mut config = Config::default();
     let mut problems = Vec::new();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if let Err(p) = crate::load::check_alias_expansion(path, text) {
+    if let Err(p) = crate::load::yaml::check_alias_expansion(path, text) {
         problems.push(Problem {
             severity: Severity::Warning,
             ..p
@@ -181,10 +181,7 @@ pub fn parse(path: &Path, text: &str) -> (Config, Vec<Problem>) {
         Ok(v) => v,
         Err(e) => {
             let loc = e.location();
-            let mut message = e.to_string();
-            if let Some(at) = message.find(" at line ") {
-                message.truncate(at);
-            }
+            let message = crate::load::yaml::error_message(&e);
             // The parser may place an error at the end of input, past the last line.
             let last = text.lines().count().max(1);
             problems.push(Problem {
@@ -483,49 +480,7 @@ fn quote(s: &str) -> String {
 }
 
 /// What `brief config --default` prints: every setting at its default, explained.
-pub const DEFAULT_FILE: &str = "\
-# brief's configuration: config.yaml in brief's config folder
-# (`brief paths` shows where; `brief --config FILE` reads another file).
-# Every setting is optional. A bad value is reported with its line and
-# replaced by its default; the other settings still apply.
-
-# The briefings folder, used when neither --dir nor $BRIEF_DIR names one.
-# `~/` is your home folder; a relative path is taken from this file's folder.
-# briefings: ~/briefings
-
-# Colours: default, high-contrast or monochrome (NO_COLOR=1 also gives monochrome).
-theme: default
-
-# Widest the article text grows in the reader, in columns; 0 uses the pane's width.
-reader_width: 0
-
-# Order of the briefing list when a search has words: relevance (best match
-# first) or date (newest meeting first). `s` switches it in the browser.
-sort: relevance
-
-# Mouse: click to focus a pane and select, wheel to scroll. Off by default so
-# the terminal's own text selection keeps working.
-mouse: false
-
-# Source URLs as clickable OSC 8 hyperlinks, where the terminal supports them.
-links: true
-
-# Keys: an action's name, then a key or a list of keys. They replace that
-# action's default keys; the `?` help shows the keys in force.
-# Keys are written like `q`, `Q`, `Ctrl-d`, `Enter`, `Esc`, `Tab`, `Shift-Tab`,
-# `Space`, `Backspace`, `Del`, `Up`, `Down`, `Left`, `Right`, `Home`, `End`,
-# `PgUp`, `PgDn`, `F1`...`F12`.
-# Actions: quit, suspend, help, problems, back, focus_next, focus_prev,
-# focus_search, move_up, move_down, first, last, page_up, page_down,
-# half_page_up, half_page_down, open, toggle, clear_filters, find_in_article,
-# next_match, prev_match, narrow_facet, toggle_read, toggle_bookmark,
-# only_unread, only_bookmarked, switch_sort, history_prev, history_next,
-# copy_markdown, copy_url.
-keys: {}
-#   quit: Q
-#   move_down: [j, Ctrl-n]
-#   toggle_bookmark: m
-";
+pub const DEFAULT_FILE: &str = include_str!("config.default.yaml");
 
 #[cfg(test)]
 mod tests {

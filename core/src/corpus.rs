@@ -1,8 +1,9 @@
 //! A loaded folder: briefings newest first, the actor registry, the problems met, the search index.
 
 use crate::actors::Registry;
+use crate::index::{Index, TextIndex};
 use crate::model::{Actor, ActorId, Briefing, Problem, Severity};
-use crate::search::{Index, TextIndex};
+use crate::stamp::{Seen, Stamp};
 
 #[derive(Debug, Default)]
 pub struct Corpus {
@@ -21,7 +22,7 @@ pub struct Corpus {
     /// True when it was read from the cache rather than the files.
     pub from_cache: bool,
     /// Every file as it was when read, for live reload.
-    pub(crate) seen: Option<crate::reload::Seen>,
+    pub(crate) seen: Option<Seen>,
 }
 
 /// What writing the cache of a freshly read folder needs.
@@ -30,7 +31,7 @@ pub(crate) struct ToCache {
     pub dir: std::path::PathBuf,
     pub root: std::path::PathBuf,
     pub max_file_size: u64,
-    pub stamps: Vec<crate::cache::Stamp>,
+    pub stamps: Vec<Stamp>,
 }
 
 impl Corpus {
@@ -50,15 +51,6 @@ impl Corpus {
             to_cache: None,
             from_cache: false,
             seen: None,
-        }
-    }
-
-    /// Writes the cache of a corpus just read from its files, so the next start
-    /// skips parsing. Does nothing for a corpus that came from the cache.
-    pub fn store_cache(&self) -> std::io::Result<()> {
-        match &self.to_cache {
-            Some(c) => crate::cache::write(&c.dir, &c.root, c.max_file_size, &c.stamps, self),
-            None => Ok(()),
         }
     }
 

@@ -2,23 +2,42 @@
 //!
 //! This crate has no terminal or command-line dependency and prints nothing;
 //! the `brief` binary's CLI and browser are two thin faces on it.
+//!
+//! Layers, lowest first. A module uses only modules of lower layers, so there
+//! is no cycle (`tests/layers.rs` checks it):
+//!
+//! 1. `text`, `paths`, `atomic_write`: folding and width; which folders; crash-safe writes
+//! 2. `countries`: the ISO table and country names
+//! 3. `model`: briefings, actors, dates, problems, sort and id filters
+//! 4. `actors`: the actor registry
+//! 5. `stamp` (what a file was when read), `index` (the inverted search index)
+//! 6. `corpus`: a loaded folder, data only
+//! 7. `cache`: the parsed corpus persisted in the cache folder
+//! 8. `load`: walk, parse, shared YAML handling, build; `reload` is its incremental mode
+//! 9. `query`: query text -> `Query`, resolved against the registry
+//! 10. `search`: scoring, highlighting, facets, suggestions
+//! 11. `markdown`, `config`, `remembered`
 
 pub mod actors;
+pub mod atomic_write;
 pub mod cache;
 pub mod config;
 pub mod corpus;
 pub mod countries;
+pub(crate) mod index;
 pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod paths;
 pub mod query;
-pub mod reload;
 pub mod remembered;
 pub mod search;
+pub(crate) mod stamp;
 pub mod text;
 
 pub use corpus::Corpus;
+/// Live reload lives in `load` as its incremental mode; kept at its old path.
+pub use load::reload;
 pub use model::{Actor, ActorId, ActorKind, Briefing, CountryCode, PartialDate, Problem, Severity};
 pub use query::Query;
 pub use search::{Hit, Selection};

@@ -388,6 +388,67 @@ impl fmt::Display for Problem {
     }
 }
 
+/// A set of briefing ids, shared rather than copied on every keystroke.
+pub type IdSet = std::sync::Arc<rustc_hash::FxHashSet<String>>;
+
+/// Keeps the briefings whose id is in the set (`Only`) or not in it (`Except`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IdFilter {
+    Only(IdSet),
+    Except(IdSet),
+}
+
+impl IdFilter {
+    pub fn keeps(&self, id: &str) -> bool {
+        match self {
+            IdFilter::Only(set) => set.contains(id),
+            IdFilter::Except(set) => !set.contains(id),
+        }
+    }
+}
+
+/// The order of the hits: best match first, or newest meeting first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Sort {
+    #[default]
+    Relevance,
+    Date,
+}
+
+impl Sort {
+    pub fn name(self) -> &'static str {
+        match self {
+            Sort::Relevance => "relevance",
+            Sort::Date => "date",
+        }
+    }
+    pub fn other(self) -> Sort {
+        match self {
+            Sort::Relevance => Sort::Date,
+            Sort::Date => Sort::Relevance,
+        }
+    }
+}
+
+/// Only the briefings not opened yet, or only the bookmarked ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Only {
+    Unread,
+    Bookmarked,
+}
+
+impl Only {
+    /// The search filter keeping these briefings, from the read and bookmarked ids.
+    pub fn filter(self, read: &IdSet, bookmarks: &IdSet) -> IdFilter {
+        match self {
+            Only::Unread => IdFilter::Except(read.clone()),
+            Only::Bookmarked => IdFilter::Only(bookmarks.clone()),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,7 +4,7 @@
 //! `acteur:`/`actor:`, `sujet:`/`topic:`, `année:`/`year:` (`2021` or `2019..2021`),
 //! `date:` (`2021-11`), `lieu:`/`place:`; a leading `-` excludes.
 
-use crate::corpus::Corpus;
+use crate::actors::Registry;
 use crate::countries;
 use crate::model::{ActorId, CountryCode, PartialDate};
 use crate::text::fold;
@@ -111,9 +111,9 @@ pub fn parse_country(value: &str) -> Result<CountryCode, QueryError> {
 }
 
 /// Resolves an actor given by any name, acronym or alias.
-pub fn parse_actor(value: &str, corpus: &Corpus) -> Result<ActorId, QueryError> {
-    corpus.registry.resolve(value).ok_or_else(|| {
-        QueryError(match corpus.registry.suggest(value) {
+pub fn parse_actor(value: &str, registry: &Registry) -> Result<ActorId, QueryError> {
+    registry.resolve(value).ok_or_else(|| {
+        QueryError(match registry.suggest(value) {
             Some(a) => format!("unknown actor '{value}'; did you mean {}?", a.short_label()),
             None => format!("unknown actor '{value}'"),
         })
@@ -148,7 +148,7 @@ pub fn parse_years(value: &str) -> Result<(u16, u16), QueryError> {
 }
 
 impl Query {
-    pub fn parse(input: &str, corpus: &Corpus) -> Result<Query, QueryError> {
+    pub fn parse(input: &str, registry: &Registry) -> Result<Query, QueryError> {
         let mut query = Query::default();
         for token in tokens(input)? {
             let (negated, body) = match token.strip_prefix('-') {
@@ -172,7 +172,7 @@ impl Query {
                     }
                     let filter = match *kind {
                         "country" => Filter::Country(parse_country(value)?),
-                        "actor" => Filter::Actor(parse_actor(value, corpus)?),
+                        "actor" => Filter::Actor(parse_actor(value, registry)?),
                         "topic" => Filter::Topic(fold(value)),
                         "year" => {
                             let (a, b) = parse_years(value)?;
@@ -266,10 +266,10 @@ mod tests {
 
     #[test]
     fn filters_and_negations_parse() {
-        let corpus = Corpus::default();
+        let registry = Registry::default();
         let q = Query::parse(
             "-pays:NE année:2019..2021 date:2021-11 frontex -naufrage",
-            &corpus,
+            &registry,
         )
         .unwrap();
         assert_eq!(q.filters.len(), 3);
@@ -281,7 +281,7 @@ mod tests {
 
     #[test]
     fn malformed_filters_are_errors() {
-        let corpus = Corpus::default();
+        let registry = Registry::default();
         for bad in [
             "pays:Tunisei",
             "pays:",
@@ -291,7 +291,7 @@ mod tests {
             "foo:bar",
             "acteur:nobody",
         ] {
-            assert!(Query::parse(bad, &corpus).is_err(), "{bad}");
+            assert!(Query::parse(bad, &registry).is_err(), "{bad}");
         }
     }
 }

@@ -17,31 +17,14 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::model::Only;
+use crate::model::Sort;
 use crate::model::{Problem, Severity};
-use crate::search::{IdFilter, IdSet, Sort};
 
 pub const FILE_NAME: &str = "state.json";
 
 /// Queries kept in the search history.
 pub const HISTORY_MAX: usize = 200;
-
-/// Only the briefings not opened yet, or only the bookmarked ones.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Only {
-    Unread,
-    Bookmarked,
-}
-
-impl Only {
-    /// The search filter keeping these briefings, from the read and bookmarked ids.
-    pub fn filter(self, read: &IdSet, bookmarks: &IdSet) -> IdFilter {
-        match self {
-            Only::Unread => IdFilter::Except(read.clone()),
-            Only::Bookmarked => IdFilter::Only(bookmarks.clone()),
-        }
-    }
-}
 
 /// Everything remembered, for every folder used.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -305,7 +288,7 @@ fn compact_locked(
 
 fn write_state(target: &Path, all: &Remembered) -> std::io::Result<()> {
     let json = serde_json::to_vec(all).map_err(std::io::Error::other)?;
-    crate::paths::write_atomically(target, |f| std::io::Write::write_all(f, &json))
+    crate::atomic_write::write_atomically(target, |f| f.write_all(&json))
 }
 
 /// Writes the whole state, replacing what is there and emptying the journal.

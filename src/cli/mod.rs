@@ -252,7 +252,7 @@ pub fn selection(
     }
     for a in actors {
         sel.actors
-            .push(brief_core::query::parse_actor(a, corpus).map_err(usage)?);
+            .push(brief_core::query::parse_actor(a, &corpus.registry).map_err(usage)?);
     }
     if let Some(y) = year {
         sel.years = Some(brief_core::query::parse_years(y).map_err(usage)?);

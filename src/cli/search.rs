@@ -16,8 +16,8 @@ pub fn run<W: Write>(
     limit: Option<usize>,
     as_json: bool,
 ) -> Result<Outcome, Failure> {
-    let query =
-        Query::parse(text, corpus).map_err(|e| Failure::Usage(format!("invalid query: {e}")))?;
+    let query = Query::parse(text, &corpus.registry)
+        .map_err(|e| Failure::Usage(format!("invalid query: {e}")))?;
     let mut hits = search(corpus, &query, &Selection::default());
     if let Some(n) = limit {
         hits.truncate(n);

@@ -103,7 +103,7 @@ pub fn answer(corpus: &Corpus, req: &SearchRequest) -> Results {
 
 /// `answer`, abandoned (`None`) once `stop` says a newer request came.
 fn answer_until(corpus: &Corpus, req: &SearchRequest, stop: &Stop<'_>) -> Option<Results> {
-    Some(match Query::parse(&req.text, corpus) {
+    Some(match Query::parse(&req.text, &corpus.registry) {
         Err(e) => Results {
             generation: req.generation,
             error: Some(e.0),

@@ -626,7 +626,7 @@ fn apply_launch(state: &mut State) {
         }
     }
     for a in &launch.actors {
-        match brief_core::query::parse_actor(a, &corpus) {
+        match brief_core::query::parse_actor(a, &corpus.registry) {
             Ok(id) if !state.selection.actors.contains(&id) => state.selection.actors.push(id),
             Ok(_) => {}
             Err(e) => errors.push(e.0),

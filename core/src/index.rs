@@ -15,7 +15,37 @@ use crate::actors::Registry;
 use crate::model::{Briefing, CountryCode};
 use crate::text::{fold, fold_char};
 
-use super::Field;
+use serde::Serialize;
+
+/// A field of a briefing that a search term can match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Field {
+    Title,
+    Actors,
+    Countries,
+    Topics,
+    Location,
+    Publisher,
+    Summary,
+    Body,
+}
+
+impl Field {
+    /// Rank tier: title above actor/country/topic above summary above body.
+    pub(crate) fn tier(self) -> i64 {
+        match self {
+            Field::Title => 30_000,
+            Field::Actors
+            | Field::Countries
+            | Field::Topics
+            | Field::Location
+            | Field::Publisher => 20_000,
+            Field::Summary => 10_000,
+            Field::Body => 0,
+        }
+    }
+}
 
 /// Bit set of the characters of a folded word, for a cheap test before fuzzy
 /// scoring: a term can only match a word holding all of its characters.

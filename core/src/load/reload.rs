@@ -13,33 +13,15 @@ use std::time::Duration;
 use rayon::prelude::*;
 
 use crate::actors::Registry;
-use crate::cache::{self, Stamp};
+use crate::cache;
 use crate::corpus::Corpus;
 use crate::load::{self, LoadError, LoadOptions, ParseResult, Parsed, REGISTRY_FILE};
 use crate::model::ActorId;
+use crate::stamp::{self, Seen, Stamp};
 
 /// How long after its last modification a file that does not parse is taken
 /// to be still being written.
 pub const SETTLE: Duration = Duration::from_secs(2);
-
-/// Every file of a folder as it was when read: the briefings' paths (sorted)
-/// with their stamps, and the registry's stamp if there is a registry.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Seen {
-    files: Vec<(PathBuf, Option<Stamp>)>,
-    registry: Option<Option<Stamp>>,
-}
-
-impl Seen {
-    /// From the briefing files and their stamps, the registry's stamp last
-    /// when there is a registry.
-    pub(crate) fn new(files: &[PathBuf], stamps: &[Option<Stamp>], has_registry: bool) -> Seen {
-        Seen {
-            files: files.iter().cloned().zip(stamps.iter().cloned()).collect(),
-            registry: has_registry.then(|| stamps.get(files.len()).cloned().flatten()),
-        }
-    }
-}
 
 /// How many briefing files appeared, changed or went away.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -108,7 +90,7 @@ fn registry_stamp(root: &Path) -> (PathBuf, Option<Option<Stamp>>) {
     let path = root.join(REGISTRY_FILE);
     let stamp = path
         .is_file()
-        .then(|| cache::stamps(std::slice::from_ref(&path)).pop().flatten());
+        .then(|| stamp::stamps(std::slice::from_ref(&path)).pop().flatten());
     (path, stamp)
 }
 
@@ -124,7 +106,7 @@ pub fn changed_since(prev: &Corpus, root: &Path) -> bool {
     if registry != seen.registry || files.len() != seen.files.len() {
         return true;
     }
-    let stamps = cache::stamps(&files);
+    let stamps = stamp::stamps(&files);
     files
         .iter()
         .zip(&stamps)
@@ -144,7 +126,7 @@ pub fn reload(prev: &Corpus, root: &Path, opts: &LoadOptions) -> Result<Reloaded
     if registry_stamp != seen.registry || registry_stamp == Some(None) {
         return full(prev, root, opts);
     }
-    let stamps = cache::stamps(&files);
+    let stamps = stamp::stamps(&files);
     let now = now_ns();
     let before: HashMap<&Path, Option<&Stamp>> = seen
         .files
@@ -395,7 +377,7 @@ pub fn store_cache(corpus: &Corpus, root: &Path, opts: &LoadOptions) -> std::io:
         .chain(seen.registry.clone())
         .collect();
     match stamps {
-        Some(stamps) if !cache::racy(&stamps) => {
+        Some(stamps) if !stamp::racy(&stamps) => {
             cache::write(dir, root, opts.max_file_size, &stamps, corpus)?;
             Ok(true)
         }

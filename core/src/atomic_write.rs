@@ -1,0 +1,205 @@
+//! Writing a file brief owns (cache, state) so that a crash or a second brief
+//! writing at the same time never leaves half of it: the new version goes to
+//! a temporary file with a unique name in the same folder, reaches the disk,
+//! and only then replaces the old one by a rename, which is then made durable.
+
+use std::io::{BufWriter, Write};
+use std::path::Path;
+
+/// Writes `path` with what `write` produces, all or nothing. The previous
+/// version (if any) stays whole until the new one is complete on disk.
+pub fn write_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(dir)?;
+    let name = path
+        .file_name()
+        .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "no file name"))?;
+    let mut prefix = std::ffi::OsString::from(".");
+    prefix.push(name);
+    prefix.push(".");
+    // A unique name, so two writers never share a temporary; dropped (and
+    // removed) on any error below.
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    // The permissions a plain `File::create` gives (the umask applies), not
+    // the owner-only ones of a temporary file.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let tmp = builder.tempfile_in(dir)?;
+    let mut out = BufWriter::new(tmp);
+    write(&mut out)?;
+    let tmp = out.into_inner().map_err(|e| e.into_error())?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    sync_folder(dir)
+}
+
+/// Makes the rename itself durable. Some systems cannot sync a folder; the
+/// file is in place then all the same.
+fn sync_folder(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        match std::fs::File::open(dir).and_then(|d| d.sync_all()) {
+            Err(e)
+                if !matches!(
+                    e.kind(),
+                    std::io::ErrorKind::InvalidInput | std::io::ErrorKind::Unsupported
+                ) =>
+            {
+                return Err(e);
+            }
+            _ => {}
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    const WAIT: Duration = Duration::from_secs(20);
+
+    fn temporaries(dir: &Path) -> Vec<std::path::PathBuf> {
+        let mut found: Vec<_> = std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "tmp"))
+            .collect();
+        found.sort();
+        found
+    }
+
+    #[test]
+    fn writes_the_whole_file_and_leaves_no_temporary() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let target = dir.path().join("sub").join("state.json");
+        write_atomically(&target, |w| w.write_all(b"first"))?;
+        write_atomically(&target, |w| w.write_all(b"second"))?;
+        assert_eq!(std::fs::read(&target)?, b"second");
+        assert!(temporaries(&target.with_file_name("")).is_empty());
+        Ok(())
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_file_gets_the_permissions_of_a_plain_create() -> std::io::Result<()> {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir()?;
+        let plain = dir.path().join("plain");
+        std::fs::File::create(&plain)?;
+        let target = dir.path().join("state.json");
+        write_atomically(&target, |w| w.write_all(b"{}"))?;
+        let mode = |p: &Path| std::fs::metadata(p).map(|m| m.permissions().mode() & 0o777);
+        assert_eq!(mode(&target)?, mode(&plain)?);
+        Ok(())
+    }
+
+    #[test]
+    fn a_failed_write_keeps_the_previous_version() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let target = dir.path().join("state.json");
+        write_atomically(&target, |w| w.write_all(b"whole"))?;
+        let failed = write_atomically(&target, |w| {
+            w.write_all(b"half")?;
+            Err(std::io::Error::other("interrupted"))
+        });
+        assert!(failed.is_err());
+        assert_eq!(std::fs::read(&target)?, b"whole");
+        assert!(temporaries(dir.path()).is_empty());
+        Ok(())
+    }
+
+    #[test]
+    fn concurrent_writers_never_share_a_temporary_and_one_version_wins() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let target = dir.path().join("corpus.bin");
+        let size = 256 * 1024;
+        let (inside_tx, inside_rx) = mpsc::channel::<()>();
+        let mut go = Vec::new();
+        let writers: Vec<_> = [b'a', b'b']
+            .into_iter()
+            .map(|byte| {
+                let (go_tx, go_rx) = mpsc::channel::<()>();
+                go.push(go_tx);
+                let inside_tx = inside_tx.clone();
+                let target = target.clone();
+                std::thread::spawn(move || {
+                    write_atomically(&target, |w| {
+                        w.write_all(&vec![byte; size / 2])?;
+                        w.flush()?;
+                        // Both writers are now half way, each with its temporary.
+                        let _ = inside_tx.send(());
+                        go_rx
+                            .recv_timeout(WAIT)
+                            .map_err(|_| std::io::Error::other("never told to go on"))?;
+                        w.write_all(&vec![byte; size / 2])
+                    })
+                })
+            })
+            .collect();
+        for _ in 0..2 {
+            assert!(
+                inside_rx.recv_timeout(WAIT).is_ok(),
+                "a writer never started"
+            );
+        }
+        let during = temporaries(dir.path());
+        assert_eq!(during.len(), 2, "one temporary per writer: {during:?}");
+        assert!(
+            !target.exists(),
+            "nothing replaced before a writer finished"
+        );
+        for g in &go {
+            let _ = g.send(());
+        }
+        for w in writers {
+            assert!(w.join().is_ok_and(|r| r.is_ok()));
+        }
+        let result = std::fs::read(&target)?;
+        assert_eq!(result.len(), size);
+        assert!(
+            result.iter().all(|b| *b == b'a') || result.iter().all(|b| *b == b'b'),
+            "one complete version, never a mix"
+        );
+        assert!(temporaries(dir.path()).is_empty());
+        Ok(())
+    }
+
+    #[test]
+    fn many_concurrent_writers_leave_one_complete_version() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let target = dir.path().join("state.json");
+        let size = 64 * 1024;
+        let writers: Vec<_> = (0..8u8)
+            .map(|n| {
+                let target = target.clone();
+                std::thread::spawn(move || {
+                    (0..10).try_for_each(|_| {
+                        write_atomically(&target, |w| w.write_all(&vec![b'a' + n; size]))
+                    })
+                })
+            })
+            .collect();
+        for w in writers {
+            assert!(w.join().is_ok_and(|r| r.is_ok()));
+        }
+        let result = std::fs::read(&target)?;
+        assert_eq!(result.len(), size);
+        assert!(result.iter().all(|b| *b == result[0]));
+        assert!(temporaries(dir.path()).is_empty());
+        Ok(())
+    }
+}

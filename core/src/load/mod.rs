@@ -1,0 +1,214 @@
+//! Folder -> `Corpus` + problems: walk the folder, read and parse each file
+//! on every core, resolve actors and countries, then build the corpus. The
+//! cache is consulted first; `reload` is the incremental mode after changes.
+//! Briefings and the registry are read as YAML here only; `yaml` holds what
+//! the config shares (positions of problems, the alias-bomb guard).
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::actors::Registry;
+use crate::cache;
+use crate::corpus::{Corpus, ToCache};
+use crate::model::{ActorId, ActorKind, Briefing, Problem, Severity};
+use crate::stamp::{self, Seen};
+
+mod build;
+mod parse;
+pub mod reload;
+mod walk;
+pub(crate) mod yaml;
+
+pub(crate) use build::{build, is_cross_file};
+pub(crate) use parse::{parse_briefing, parse_registry};
+pub(crate) use walk::{is_registry, read_input, walk};
+
+/// The reserved file name of the actor registry, at the top of the folder.
+pub const REGISTRY_FILE: &str = "actors.yaml";
+
+/// Files above this size are refused before parsing.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 1024 * 1024;
+
+#[derive(Debug, Clone)]
+pub struct LoadOptions {
+    pub max_file_size: u64,
+    /// Folder for the cache of parsed corpora; `None` reads every file each time.
+    pub cache: Option<PathBuf>,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
+            cache: None,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("briefings folder '{0}' does not exist")]
+    Missing(PathBuf),
+    #[error("'{0}' is not a folder")]
+    NotADir(PathBuf),
+    #[error("cannot read briefings folder '{path}': {source}")]
+    Unreadable {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// One file's bytes (or why they could not be had), before parsing.
+pub(crate) struct Input {
+    path: PathBuf,
+    bytes: Result<Vec<u8>, Problem>,
+}
+
+/// A file parsed on its own, before actors are resolved across the corpus.
+pub(crate) struct Parsed {
+    pub(crate) briefing: std::sync::Arc<Briefing>,
+    /// Actors as written, resolved through the registry where it knows them.
+    pub(crate) actors: Vec<NamedActor>,
+    /// Line of the `id` key, for a duplicate id.
+    pub(crate) id_line: Option<usize>,
+}
+
+/// An actor named in a briefing. Unknown names keep their kind and the
+/// warning to give if the name is new to the whole corpus.
+pub(crate) struct NamedActor {
+    pub(crate) written: String,
+    role: Option<String>,
+    pub(crate) resolved: Result<ActorId, (Option<ActorKind>, Problem)>,
+}
+
+pub(crate) type ParseResult = Result<(Parsed, Vec<Problem>), Problem>;
+
+pub(crate) fn problem(path: &Path, severity: Severity, message: impl Into<String>) -> Problem {
+    Problem {
+        path: path.to_path_buf(),
+        line: None,
+        column: None,
+        severity,
+        message: message.into(),
+    }
+}
+
+/// Loads every briefing below `root`. Fails only when the folder itself cannot be read;
+/// problems with single files are in `Corpus::problems`. `progress(done, total)` is
+/// called from worker threads as files are parsed.
+pub fn load_dir(
+    root: &Path,
+    opts: &LoadOptions,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Corpus, LoadError> {
+    check_root(root)?;
+    let mut problems = Vec::new();
+    let mut files = walk(root, &mut problems);
+    files.sort();
+    let registry_path = root.join(REGISTRY_FILE);
+    let has_registry = registry_path.is_file();
+    let origin = root.display().to_string();
+    // Stamps are taken before reading, so a file changed meanwhile looks
+    // changed next time rather than cached with the wrong content; live
+    // reload compares them too.
+    let all_stamps = {
+        let mut all = files.clone();
+        all.extend(has_registry.then(|| registry_path.clone()));
+        stamp::stamps(&all)
+    };
+    let seen = Seen::new(&files, &all_stamps, has_registry);
+    let stamps = opts.cache.as_ref().map(|_| all_stamps);
+    if let (Some(dir), Some(stamps)) = (&opts.cache, &stamps) {
+        match cache::read(dir, root, opts.max_file_size, stamps) {
+            cache::Lookup::Hit(c) => {
+                progress(files.len(), files.len());
+                let mut corpus = Corpus::new(c.briefings, c.registry, c.problems, origin);
+                corpus.from_cache = true;
+                corpus.seen = Some(seen);
+                return Ok(corpus);
+            }
+            cache::Lookup::Miss => {}
+            cache::Lookup::Damaged(p) => problems.push(p),
+        }
+    }
+    let registry = match has_registry {
+        true => parse_registry(read_input(&registry_path, opts), &mut problems),
+        false => Registry::default(),
+    };
+    let total = files.len();
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    // Each file is read and parsed in one go, so its bytes are freed at once
+    // and the peak memory stays near the size of the parsed corpus.
+    let results: Vec<ParseResult> = files
+        .par_iter()
+        .map(|p| {
+            let result = parse_briefing(read_input(p, opts), &registry);
+            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            progress(n, total);
+            result
+        })
+        .collect();
+    let mut corpus = build(results, registry, problems, origin);
+    corpus.seen = Some(seen);
+    if let (Some(dir), Some(stamps)) = (&opts.cache, stamps) {
+        corpus.to_cache = stamps
+            .into_iter()
+            .collect::<Option<Vec<_>>>()
+            .filter(|stamps| !stamp::racy(stamps))
+            .map(|stamps| ToCache {
+                dir: dir.clone(),
+                root: root.to_path_buf(),
+                max_file_size: opts.max_file_size,
+                stamps,
+            });
+    }
+    Ok(corpus)
+}
+
+/// Fails when the folder itself cannot be read.
+pub(crate) fn check_root(root: &Path) -> Result<(), LoadError> {
+    let meta = std::fs::metadata(root).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => LoadError::Missing(root.to_path_buf()),
+        _ => LoadError::Unreadable {
+            path: root.to_path_buf(),
+            source: e,
+        },
+    })?;
+    if !meta.is_dir() {
+        return Err(LoadError::NotADir(root.to_path_buf()));
+    }
+    std::fs::read_dir(root).map_err(|e| LoadError::Unreadable {
+        path: root.to_path_buf(),
+        source: e,
+    })?;
+    Ok(())
+}
+
+/// Loads from in-memory files: `(path, bytes)`, the registry being the one named `actors.yaml`
+/// at the top.
+pub fn load_files(files: Vec<(PathBuf, Vec<u8>)>, origin: String) -> Corpus {
+    let mut registry = None;
+    let mut inputs = Vec::new();
+    for (path, bytes) in files {
+        let input = Input {
+            path: path.clone(),
+            bytes: Ok(bytes),
+        };
+        if path.components().count() <= 2 && is_registry(&path) {
+            registry = Some(input);
+        } else {
+            inputs.push(input);
+        }
+    }
+    let mut problems = Vec::new();
+    let registry = match registry {
+        Some(input) => parse_registry(input, &mut problems),
+        None => Registry::default(),
+    };
+    let results = inputs
+        .into_par_iter()
+        .map(|input| parse_briefing(input, &registry))
+        .collect();
+    build(results, registry, problems, origin)
+}

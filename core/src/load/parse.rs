@@ -1,0 +1,413 @@
+//! One file -> one briefing (or the actor registry), with its problems.
+
+use std::path::Path;
+
+use serde::Deserialize;
+use serde_yaml::Value;
+
+use super::yaml::{at_second_key, check_alias_expansion, locate, yaml_problem};
+use super::{Input, NamedActor, ParseResult, Parsed, REGISTRY_FILE, problem};
+use crate::actors::Registry;
+use crate::countries;
+use crate::model::{
+    Actor, ActorKind, Briefing, CountryCode, Location, PartialDate, Problem, Severity, Source,
+};
+use crate::text::nfc;
+
+const BRIEFING_FIELDS: &[&str] = &[
+    "id",
+    "title",
+    "date",
+    "end_date",
+    "date_note",
+    "published",
+    "location",
+    "language",
+    "summary",
+    "actors",
+    "countries",
+    "topics",
+    "source",
+    "body",
+    "related",
+];
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBriefing {
+    id: Option<String>,
+    title: String,
+    date: Option<Value>,
+    end_date: Option<Value>,
+    date_note: Option<String>,
+    published: Option<Value>,
+    location: Option<RawLocation>,
+    language: Option<String>,
+    summary: Option<String>,
+    #[serde(default)]
+    actors: Vec<RawActorRef>,
+    #[serde(default)]
+    countries: Vec<Value>,
+    #[serde(default)]
+    topics: Vec<String>,
+    source: Option<RawSource>,
+    body: Option<String>,
+    #[serde(default)]
+    related: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLocation {
+    city: Option<String>,
+    country: Option<String>,
+    #[serde(default)]
+    online: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawActorRef {
+    name: String,
+    role: Option<String>,
+    kind: Option<ActorKind>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSource {
+    publisher: Option<String>,
+    url: Option<String>,
+    #[serde(default)]
+    translations: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRegistryEntry {
+    id: String,
+    name: String,
+    short: Option<String>,
+    #[serde(default)]
+    aliases: Vec<String>,
+    kind: Option<ActorKind>,
+    description: Option<String>,
+}
+
+fn scalar(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// Bytes -> text: UTF-8 (a BOM is dropped, CRLF becomes LF), else a problem.
+fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Problem> {
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        let column = valid.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+        Problem {
+            line: Some(line),
+            column: Some(column),
+            ..problem(path, Severity::Error, "file is not valid UTF-8")
+        }
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    Ok(if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text.to_string()
+    })
+}
+
+pub(crate) fn parse_registry(input: Input, problems: &mut Vec<Problem>) -> Registry {
+    let path = input.path;
+    let text = match input.bytes.and_then(|b| decode(&path, b)) {
+        Ok(t) => t,
+        Err(p) => {
+            problems.push(p);
+            return Registry::default();
+        }
+    };
+    if let Err(p) = check_alias_expansion(&path, &text) {
+        problems.push(p);
+        return Registry::default();
+    }
+    let entries: Vec<Value> = match serde_yaml::from_str(&text) {
+        Ok(v) => v,
+        Err(e) => {
+            problems.push(yaml_problem(&path, &e, &[]));
+            return Registry::default();
+        }
+    };
+    const FIELDS: &[&str] = &["id", "name", "short", "aliases", "kind", "description"];
+    let mut actors = Vec::new();
+    for (i, entry) in entries.into_iter().enumerate() {
+        let hint = entry.get("id").and_then(scalar);
+        match serde_yaml::from_value::<RawRegistryEntry>(entry) {
+            Ok(raw) => actors.push(Actor {
+                id: nfc(&raw.id),
+                name: nfc(&raw.name),
+                short: raw.short.as_deref().map(nfc),
+                aliases: raw.aliases.iter().map(|a| nfc(a)).collect(),
+                kind: raw.kind.unwrap_or(ActorKind::Other),
+                description: raw.description.as_deref().map(nfc),
+                registered: true,
+            }),
+            Err(e) => {
+                let mut p = yaml_problem(&path, &e, FIELDS);
+                let (line, column) = hint
+                    .as_deref()
+                    .and_then(|id| text.find(id).map(|at| text[..at].lines().count().max(1)))
+                    .map(|l| (Some(l), None))
+                    .unwrap_or((None, None));
+                p.line = p.line.or(line);
+                p.column = p.column.or(column);
+                p.message = format!("actor entry {}: {}", i + 1, p.message);
+                problems.push(p);
+            }
+        }
+    }
+    let (registry, clashes) = Registry::new(actors);
+    problems.extend(
+        clashes
+            .into_iter()
+            .map(|c| problem(&path, Severity::Warning, c)),
+    );
+    registry
+}
+
+fn parse_date(
+    path: &Path,
+    text: &str,
+    key: &str,
+    value: Option<Value>,
+    problems: &mut Vec<Problem>,
+) -> Option<PartialDate> {
+    let value = value?;
+    let err = |message: String| {
+        let (line, column) = locate(text, key, None).unzip();
+        Problem {
+            line,
+            column,
+            ..problem(path, Severity::Error, format!("{key}: {message}"))
+        }
+    };
+    match scalar(&value) {
+        Some(s) => PartialDate::parse(&s)
+            .map_err(|m| problems.push(err(m)))
+            .ok(),
+        None if value.is_null() => None,
+        None => {
+            problems.push(err("expected a date as YYYY-MM-DD, YYYY-MM or YYYY".into()));
+            None
+        }
+    }
+}
+
+fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+pub(crate) fn parse_briefing(input: Input, registry: &Registry) -> ParseResult {
+    let path = input.path;
+    let text = decode(&path, input.bytes?)?;
+    if text.trim().is_empty() {
+        return Err(problem(
+            &path,
+            Severity::Error,
+            "empty file: no briefing in it",
+        ));
+    }
+    check_alias_expansion(&path, &text)?;
+    let raw: RawBriefing = serde_yaml::from_str(&text).map_err(|e| {
+        let p = yaml_problem(&path, &e, BRIEFING_FIELDS);
+        at_second_key(p, &text)
+    })?;
+    let mut problems = Vec::new();
+    let at = |key: &str, needle: Option<&str>, severity, message: String| {
+        let (line, column) = locate(&text, key, needle).unzip();
+        Problem {
+            line,
+            column,
+            ..problem(&path, severity, message)
+        }
+    };
+
+    let title = nfc(raw.title.trim());
+    if title.is_empty() {
+        return Err(at("title", None, Severity::Error, "title is empty".into()));
+    }
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default()
+        .to_string();
+    // A bad id is reported and the briefing loads under its file name, so
+    // that an id is never empty.
+    let id = match raw.id.map(|i| nfc(i.trim())) {
+        Some(id) if is_valid_id(&id) => id,
+        Some(id) => {
+            problems.push(at(
+                "id",
+                None,
+                Severity::Error,
+                format!(
+                    "id '{id}' may only hold lowercase letters, digits and '-'; the file name '{stem}' is used instead"
+                ),
+            ));
+            stem
+        }
+        None => stem,
+    };
+    if id.is_empty() {
+        return Err(problem(&path, Severity::Error, "no id and no file name"));
+    }
+    if !is_valid_id(&id) {
+        problems.push(at(
+            "id",
+            None,
+            Severity::Error,
+            format!("id '{id}' (the file name) may only hold lowercase letters, digits and '-'"),
+        ));
+    }
+
+    let date = parse_date(&path, &text, "date", raw.date, &mut problems);
+    let end_date = parse_date(&path, &text, "end_date", raw.end_date, &mut problems);
+    let published = parse_date(&path, &text, "published", raw.published, &mut problems);
+    match (date, end_date) {
+        (Some(d), Some(e)) if e < d && !d.within(&e) => problems.push(at(
+            "end_date",
+            None,
+            Severity::Error,
+            format!("end_date {e} is before date {d}"),
+        )),
+        (None, Some(_)) => problems.push(at(
+            "end_date",
+            None,
+            Severity::Warning,
+            "end_date without date".into(),
+        )),
+        _ => {}
+    }
+
+    let country = |name: &str, key: &str, problems: &mut Vec<Problem>| -> Option<CountryCode> {
+        match countries::resolve(name) {
+            Ok(c) => CountryCode::new(c.code),
+            Err(suggestion) => {
+                let hint = suggestion
+                    .map(|c| format!("; did you mean {} ({})?", c.name_fr, c.code))
+                    .unwrap_or_default();
+                problems.push(at(
+                    key,
+                    Some(name),
+                    Severity::Error,
+                    format!("unknown country '{name}'{hint}"),
+                ));
+                None
+            }
+        }
+    };
+    let mut codes: Vec<CountryCode> = Vec::new();
+    for v in &raw.countries {
+        let Some(name) = scalar(v) else {
+            problems.push(at(
+                "countries",
+                None,
+                Severity::Error,
+                "countries: expected a list of names or codes".into(),
+            ));
+            continue;
+        };
+        if let Some(code) = country(&name, "countries", &mut problems)
+            && !codes.contains(&code)
+        {
+            codes.push(code);
+        }
+    }
+    let location = raw
+        .location
+        .map(|l| Location {
+            city: l
+                .city
+                .as_deref()
+                .map(|c| nfc(c.trim()))
+                .filter(|c| !c.is_empty()),
+            country: l
+                .country
+                .as_deref()
+                .and_then(|c| country(c, "location", &mut problems)),
+            online: l.online,
+        })
+        .unwrap_or_default();
+
+    let source = raw
+        .source
+        .map(|s| Source {
+            publisher: s.publisher.as_deref().map(nfc),
+            url: s.url.map(|u| u.trim().to_string()),
+            translations: s.translations,
+        })
+        .unwrap_or_default();
+
+    let actors = raw
+        .actors
+        .into_iter()
+        .map(|a| (nfc(a.name.trim()), a.kind, a.role.as_deref().map(nfc)))
+        .filter(|(n, _, _)| !n.is_empty())
+        .map(|(written, kind, role)| {
+            let resolved = registry.resolve(&written).ok_or_else(|| {
+                let hint = registry
+                    .suggest(&written)
+                    .filter(|a| a.registered)
+                    .map(|a| format!("; did you mean '{}'?", a.short_label()))
+                    .unwrap_or_default();
+                let warning = at(
+                    "actors",
+                    Some(&written),
+                    Severity::Warning,
+                    format!("actor '{written}' is not in {REGISTRY_FILE}{hint}"),
+                );
+                (kind, warning)
+            });
+            NamedActor {
+                written,
+                role,
+                resolved,
+            }
+        })
+        .collect();
+    let id_line = locate(&text, "id", None).map(|l| l.0);
+
+    let briefing = Briefing {
+        id,
+        title,
+        date,
+        end_date,
+        date_note: raw.date_note.as_deref().map(nfc),
+        published,
+        location,
+        language: raw.language.unwrap_or_else(|| "fr".to_string()),
+        summary: raw.summary.as_deref().map(|s| nfc(s.trim())),
+        actors: Vec::new(),
+        countries: codes,
+        topics: raw.topics.iter().map(|t| nfc(t.trim())).collect(),
+        source,
+        body: nfc(raw.body.as_deref().unwrap_or_default().trim_end()),
+        related: raw.related,
+        path: path.clone(),
+    };
+    Ok((
+        Parsed {
+            briefing: std::sync::Arc::new(briefing),
+            actors,
+            id_line,
+        },
+        problems,
+    ))
+}

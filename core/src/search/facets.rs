@@ -1,0 +1,142 @@
+//! Counts of briefings per actor and per country in a result set.
+
+use std::cmp::Reverse;
+
+use rayon::prelude::*;
+
+use super::{Hit, Selection, Stop, rank, scoring};
+use crate::corpus::Corpus;
+use crate::index::Index;
+use crate::model::{ActorId, CountryCode};
+use crate::query::Query;
+use crate::text::fold;
+
+/// Counts of briefings per actor and per country in a result set, most frequent
+/// first, then alphabetical.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Facets {
+    pub actors: Vec<(ActorId, usize)>,
+    pub countries: Vec<(CountryCode, usize)>,
+}
+
+/// Adds one briefing's actors and countries to the counts.
+fn count(
+    idx: &Index,
+    doc: usize,
+    actors: &mut [usize],
+    countries: &mut [usize],
+    which: (bool, bool),
+) {
+    if which.0
+        && let Some(list) = idx.doc_actors.get(doc)
+    {
+        for &a in list {
+            if let Some(n) = actors.get_mut(a as usize) {
+                *n += 1;
+            }
+        }
+    }
+    if which.1
+        && let Some(list) = idx.doc_countries.get(doc)
+    {
+        for &c in list {
+            if let Some(n) = countries.get_mut(c as usize) {
+                *n += 1;
+            }
+        }
+    }
+}
+
+fn sorted_facets(idx: &Index, actors: Vec<usize>, countries: Vec<usize>) -> Facets {
+    let mut actors: Vec<(ActorId, usize)> = actors
+        .into_iter()
+        .enumerate()
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    actors.sort_unstable_by_key(|&(id, n)| (Reverse(n), idx.actor_rank.get(id).copied()));
+    let mut countries: Vec<(CountryCode, usize)> = countries
+        .into_iter()
+        .enumerate()
+        .filter(|(_, n)| *n > 0)
+        .filter_map(|(i, n)| idx.countries.get(i).map(|&c| (c, n)))
+        .collect();
+    countries.sort_by_cached_key(|&(c, n)| (Reverse(n), fold(c.name_fr())));
+    Facets { actors, countries }
+}
+
+type Counts = (Vec<usize>, Vec<usize>);
+
+fn add_counts(mut a: Counts, b: Counts) -> Counts {
+    for (x, y) in a.0.iter_mut().zip(b.0) {
+        *x += y;
+    }
+    for (x, y) in a.1.iter_mut().zip(b.1) {
+        *x += y;
+    }
+    a
+}
+
+pub fn facets(corpus: &Corpus, hits: &[Hit]) -> Facets {
+    let idx = corpus.index();
+    let (na, nc) = (corpus.registry.actors().len(), idx.countries.len());
+    let (actors, countries) = hits
+        .par_chunks(4096)
+        .map(|chunk| {
+            let (mut a, mut c) = (vec![0; na], vec![0; nc]);
+            for h in chunk {
+                count(idx, h.doc, &mut a, &mut c, (true, true));
+            }
+            (a, c)
+        })
+        .reduce(|| (vec![0; na], vec![0; nc]), add_counts);
+    sorted_facets(idx, actors, countries)
+}
+
+/// Hits for `query` and `selection`, with facet counts as users of faceted search
+/// expect: each facet counted with every filter except its own, so that values
+/// one could add (any of them) stay visible. One pass over the briefings.
+pub fn faceted(corpus: &Corpus, query: &Query, selection: &Selection) -> (Vec<Hit>, Facets) {
+    faceted_until(corpus, query, selection, &|| false).unwrap_or_default()
+}
+
+/// `faceted`, abandoned (`None`) as soon as `stop` returns true.
+pub fn faceted_until(
+    corpus: &Corpus,
+    query: &Query,
+    selection: &Selection,
+    stop: &Stop<'_>,
+) -> Option<(Vec<Hit>, Facets)> {
+    let idx = corpus.index();
+    let scores = scoring::matched_until(corpus, query, stop)?;
+    let (na, nc) = (corpus.registry.actors().len(), idx.countries.len());
+    let (hits, (actors, countries)) = scores
+        .par_chunks(4096)
+        .enumerate()
+        .map(|(c, chunk)| {
+            let mut hits = Vec::new();
+            let (mut a, mut k) = (vec![0; na], vec![0; nc]);
+            for (i, s) in chunk.iter().enumerate() {
+                let doc = c * 4096 + i;
+                let (Some(score), Some(b)) = (s, corpus.briefings.get(doc)) else {
+                    continue;
+                };
+                if !selection.has_years_and_id(b) {
+                    continue;
+                }
+                let (ic, ia) = (selection.has_country(b), selection.has_actor(b));
+                count(idx, doc, &mut a, &mut k, (ic, ia));
+                if ic && ia {
+                    hits.push(Hit { doc, score: *score });
+                }
+            }
+            (hits, (a, k))
+        })
+        .reduce(
+            || (Vec::new(), (vec![0; na], vec![0; nc])),
+            |mut x, y| {
+                x.0.extend(y.0);
+                (x.0, add_counts(x.1, y.1))
+            },
+        );
+    Some((rank(query, hits), sorted_facets(idx, actors, countries)))
+}

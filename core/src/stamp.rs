@@ -1,0 +1,73 @@
+//! What a file was when it was read (path, size, modification time), and
+//! every file of a folder as it was: what the cache and live reload compare
+//! against to know what changed without reading anything.
+
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// What a file was when it was read: its path, size and modification time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Stamp {
+    path: PathBuf,
+    size: u64,
+    modified_ns: u128,
+}
+
+impl Stamp {
+    /// Modification time, in nanoseconds since the Unix epoch.
+    pub(crate) fn modified_ns(&self) -> u128 {
+        self.modified_ns
+    }
+}
+
+/// Stamps of `files`, in their order; a file that cannot be stat'ed gets none
+/// and so never matches a cached stamp.
+pub(crate) fn stamps(files: &[PathBuf]) -> Vec<Option<Stamp>> {
+    files
+        .par_iter()
+        .map(|p| {
+            let meta = std::fs::metadata(p).ok()?;
+            let modified = meta.modified().ok()?;
+            let modified_ns = modified
+                .duration_since(std::time::UNIX_EPOCH)
+                .ok()?
+                .as_nanos();
+            Some(Stamp {
+                path: p.clone(),
+                size: meta.len(),
+                modified_ns,
+            })
+        })
+        .collect()
+}
+
+/// Whether a file changed so recently that a change within the file system's
+/// timestamp granularity could go unseen: then the folder is not cached.
+pub(crate) fn racy(stamps: &[Stamp]) -> bool {
+    const WINDOW_NS: u128 = 2_000_000_000;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    stamps.iter().any(|s| s.modified_ns + WINDOW_NS > now)
+}
+
+/// Every file of a folder as it was when read: the briefings' paths (sorted)
+/// with their stamps, and the registry's stamp if there is a registry.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Seen {
+    pub(crate) files: Vec<(PathBuf, Option<Stamp>)>,
+    pub(crate) registry: Option<Option<Stamp>>,
+}
+
+impl Seen {
+    /// From the briefing files and their stamps, the registry's stamp last
+    /// when there is a registry.
+    pub(crate) fn new(files: &[PathBuf], stamps: &[Option<Stamp>], has_registry: bool) -> Seen {
+        Seen {
+            files: files.iter().cloned().zip(stamps.iter().cloned()).collect(),
+            registry: has_registry.then(|| stamps.get(files.len()).cloned().flatten()),
+        }
+    }
+}
