@@ -15,8 +15,9 @@ pub fn color_wanted() -> bool {
     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-/// What an undated meeting shows in every human output of the CLI.
-pub const UNDATED: &str = "—";
+/// What an undated meeting shows in every human output of the CLI: the word
+/// the core's metadata (so `brief show` and `--markdown`) already uses.
+pub const UNDATED: &str = "inconnue";
 
 /// The width lines must fit, when stdout is a terminal: `COLUMNS` when set
 /// (as `ls` does), else the terminal's size. `None` into a pipe or a file,
