@@ -57,7 +57,9 @@ WHICH BRIEFING:
     name = "brief",
     version,
     about,
-    after_help = "Run without a subcommand to open the terminal browser."
+    after_help = "Run without a subcommand to open the terminal browser.\n\
+Exit status: 0 something found, 1 nothing found (or `brief check` found errors), 2 error.\n\
+Reference: docs/cli.md."
 )]
 pub struct Cli {
     /// Briefings folder (default: $BRIEF_DIR, ./briefings, the user data folder, or the built-in corpus).
@@ -207,15 +209,17 @@ pub struct ListArgs {
 /// How `brief list` and `brief search` print their briefings.
 #[derive(Debug, Args, Clone, Copy, Default)]
 pub struct ResultsArgs {
-    /// Output format. text: date, title, country codes, in columns cut to the
-    /// terminal's width (never cut into a pipe). tsv, csv, markdown: a header row,
-    /// then date, title, countries, actors, place, id. json: every field.
+    /// Output format. text: date, title, country codes, cut to the terminal's
+    /// width (never cut into a pipe). tsv, csv, markdown: a header row, then the
+    /// columns date, title, countries, actors, place, id. json: every field.
+    /// An undated meeting: `inconnue` in text and markdown, empty in tsv and csv,
+    /// null in json.
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = Format::Text)]
     pub format: Format,
     /// Print JSON: the same as --format json.
     #[arg(long, conflicts_with = "format")]
     pub json: bool,
-    /// Text: also show each briefing's id (its file name), after the date.
+    /// Text: also show each briefing's id (what `brief show` takes), after the date.
     #[arg(long, short = 'l')]
     pub ids: bool,
 }
@@ -237,7 +241,8 @@ pub enum Format {
     /// Tab-separated, header row first; tab, newline, carriage return and
     /// backslash in a value written as \t, \n, \r, \\.
     Tsv,
-    /// RFC 4180 comma-separated, header row first.
+    /// RFC 4180 comma-separated, header row first; a value starting with
+    /// = + - or @ gets a leading ' so a spreadsheet never runs it as a formula.
     Csv,
     /// A Markdown table.
     Markdown,
