@@ -291,6 +291,13 @@ fn search_takes_its_words_without_quotes() {
     // A quoted argument holding spaces stays a phrase among other words.
     let o = brief(&["search", "patrouilles conjointes", "libye", "--ids"]);
     assert_eq!(listed_ids(&o), [LIBYA]);
+    // A field's value with a space, as one argument among several.
+    let o = brief(&["search", "lieu:Pékin", "frontex", "--ids"]);
+    assert_eq!(listed_ids(&o), [CHINA]);
+    // An unknown option after the words is still an error.
+    let o = brief(&["search", "frontex", "--bogus"]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("'--bogus'"), "{}", stderr(&o));
     let o = brief(&["search", "conjointes patrouilles", "libye", "--ids"]);
     assert_eq!(
         code(&o),

@@ -285,15 +285,30 @@ pub fn join_query(args: &[String]) -> String {
         return one.clone();
     }
     args.iter()
-        .map(|a| {
-            if a.contains(char::is_whitespace) && !a.contains('"') {
-                format!("\"{a}\"")
-            } else {
-                a.clone()
-            }
-        })
+        .map(|a| requote(a))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// One argument of several, as query text: one holding whitespace (and no
+/// quote of its own) is quoted again, as a phrase (`"trafic de migrants"`) or,
+/// after a field, as the field's value (`lieu:"La Valette"`, `-pays:"Burkina Faso"`).
+fn requote(arg: &str) -> String {
+    if !arg.contains(char::is_whitespace) || arg.contains('"') {
+        return arg.to_string();
+    }
+    match arg.split_once(':') {
+        Some((field, value))
+            if !field.is_empty()
+                && field
+                    .trim_start_matches('-')
+                    .chars()
+                    .all(char::is_alphabetic) =>
+        {
+            format!("{field}:\"{value}\"")
+        }
+        _ => format!("\"{arg}\""),
+    }
 }
 
 /// Parses the command line. The words of `search` and `show` take every
@@ -321,24 +336,41 @@ pub fn parse() -> Cli {
     {
         return cli;
     }
+    let typed = words.len();
     let (options, words) = split_options(words);
     let head = &argv[..before];
-    // An explicit `--` means the user already said where the words start.
-    if options.is_empty() || head.last().is_some_and(|a| a == "--") {
+    // An explicit `--` before the words means the user already said where they start.
+    if (options.is_empty() && words.len() == typed) || head.last().is_some_and(|a| a == "--") {
         return cli;
     }
     let mut again: Vec<std::ffi::OsString> = head.to_vec();
-    again.extend(options.into_iter().map(Into::into));
+    again.extend(options.iter().map(Into::into));
     again.push("--".into());
-    again.extend(words.into_iter().map(Into::into));
-    Cli::parse_from(again)
+    again.extend(words.iter().map(Into::into));
+    let cli = Cli::parse_from(again);
+    // Clap takes an unknown option before `--` as a word: say it is unknown.
+    let parsed = match &cli.command {
+        Some(Command::Search { query, .. }) => query,
+        Some(Command::Show { id, .. }) => id,
+        _ => return cli,
+    };
+    if let Some(unknown) = options.iter().find(|o| parsed.contains(o)) {
+        use clap::CommandFactory as _;
+        Cli::command()
+            .error(
+                clap::error::ErrorKind::UnknownArgument,
+                format!("unexpected argument '{unknown}'"),
+            )
+            .exit();
+    }
+    cli
 }
 
 /// Options that take the next argument as their value.
 const VALUE_OPTIONS: [&str; 5] = ["--limit", "-n", "--format", "--dir", "--config"];
 
 /// Splits words typed after `search` or `show` into options and query words.
-/// An option is `--anything`, or `-n`, `-l`, `-h`, `-q`, `-v` alone or `-n5`;
+/// An option is `--anything`, or `-n`, `-l`, `-h` alone, or `-n5`;
 /// a value-taking option keeps the argument after it. `-word` stays a word:
 /// it excludes that word from the search.
 fn split_options(args: &[String]) -> (Vec<String>, Vec<String>) {
@@ -346,10 +378,15 @@ fn split_options(args: &[String]) -> (Vec<String>, Vec<String>) {
     let mut words = Vec::new();
     let mut args = args.iter();
     while let Some(a) = args.next() {
+        // `--`: only words from here on.
+        if a == "--" {
+            words.extend(args.by_ref().cloned());
+            break;
+        }
         let short = a.len() >= 2
             && a.starts_with('-')
             && !a.starts_with("--")
-            && (matches!(&a[1..], "n" | "l" | "h" | "q" | "v")
+            && (matches!(&a[1..], "n" | "l" | "h")
                 || (a.starts_with("-n") && a[2..].chars().all(|c| c.is_ascii_digit())));
         let long = a.len() > 2 && a.starts_with("--");
         if short || long {
@@ -482,4 +519,32 @@ pub fn marks_filter(
     let set =
         |ids: std::collections::BTreeSet<String>| std::sync::Arc::new(ids.into_iter().collect());
     Some(only.filter(&set(folder.read), &set(folder.bookmarks)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::join_query;
+
+    fn join(args: &[&str]) -> String {
+        join_query(&args.iter().map(|a| a.to_string()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn several_arguments_join_into_one_query_with_phrases_quoted_again() {
+        assert_eq!(join(&["pays:NE -acteur:OIM"]), "pays:NE -acteur:OIM");
+        assert_eq!(join(&["frontex", "libye"]), "frontex libye");
+        assert_eq!(
+            join(&["trafic de migrants", "libye"]),
+            "\"trafic de migrants\" libye"
+        );
+        assert_eq!(
+            join(&["lieu:La Valette", "euromed"]),
+            "lieu:\"La Valette\" euromed"
+        );
+        assert_eq!(
+            join(&["-pays:Burkina Faso", "x"]),
+            "-pays:\"Burkina Faso\" x"
+        );
+        assert_eq!(join(&["\"a b\" c", "d"]), "\"a b\" c d");
+    }
 }
