@@ -5,14 +5,14 @@ mod cli;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser};
+use clap::CommandFactory;
 
 use brief_core::paths;
 use cli::output::{Out, color_wanted};
 use cli::{Cli, Command, Failure, Outcome};
 
 fn main() -> ExitCode {
-    let args = Cli::parse();
+    let args = cli::parse();
     match run(args) {
         Ok(outcome) => ExitCode::from(outcome.code()),
         // `brief list | head -1`: the reader went away, which is not an error.
@@ -64,11 +64,15 @@ fn run(args: Cli) -> Result<Outcome, Failure> {
             };
             return brief_tui(choice, args.browse, setup);
         }
-        Some(Command::Check { path, verbose }) => {
+        Some(Command::Check {
+            path,
+            verbose,
+            quiet,
+        }) => {
             let choice = choose(path.as_deref().or(dir));
             let corpus = &*loaded.insert(load(&choice)?);
             cli::note_empty(corpus);
-            cli::check::run(&mut out, corpus, verbose)?
+            cli::check::run(&mut out, corpus, cli::check::Report { verbose, quiet })?
         }
         Some(Command::List(list)) => {
             let choice = choose(dir);
@@ -83,12 +87,17 @@ fn run(args: Cli) -> Result<Outcome, Failure> {
                 _ => None,
             };
             sel.ids = cli::marks_filter(&choice, only);
-            cli::list::run(&mut out, corpus, &sel, list.json)?
+            cli::list::run(&mut out, corpus, &sel, list.limit, list.output)?
         }
-        Some(Command::Search { query, limit, json }) => {
+        Some(Command::Search {
+            query,
+            limit,
+            output,
+        }) => {
             let corpus = &*loaded.insert(load(&choose(dir))?);
             cli::warn_problems(corpus);
-            cli::search::run(&mut out, corpus, &query, limit, json)?
+            let query = cli::join_query(&query);
+            cli::search::run(&mut out, corpus, &query, limit, output)?
         }
         Some(Command::Show { id, json, markdown }) => {
             let corpus = &*loaded.insert(load(&choose(dir))?);
@@ -98,10 +107,10 @@ fn run(args: Cli) -> Result<Outcome, Failure> {
                 cli::show::run(&mut out, corpus, &id, json)?
             }
         }
-        Some(Command::Actors { json }) => {
+        Some(Command::Actors { unregistered, json }) => {
             let corpus = &*loaded.insert(load(&choose(dir))?);
             cli::note_empty(corpus);
-            cli::facets::actors(&mut out, corpus, json)?
+            cli::facets::actors(&mut out, corpus, unregistered, json)?
         }
         Some(Command::Countries { json }) => {
             let corpus = &*loaded.insert(load(&choose(dir))?);

@@ -2,15 +2,55 @@
 
 use std::io::Write;
 
-use brief_core::{Corpus, Severity};
+use brief_core::load::REGISTRY_FILE;
+use brief_core::{Corpus, Problem, Severity};
 
 use super::Outcome;
 use super::output::Out;
 
+/// Up to this many actor names not in actors.yaml are reported one by one
+/// (likely typos, each with its "did you mean"); beyond, a folder simply has
+/// no registry for them, and one line says how many.
+const UNREGISTERED_LISTED: usize = 10;
+
+/// How `brief check` reports.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Report {
+    /// Also every briefing loaded, and every unregistered actor one by one.
+    pub verbose: bool,
+    /// Errors only: no warnings, no summary.
+    pub quiet: bool,
+}
+
+/// The warning the loader gives, once, for an actor name that actors.yaml
+/// does not know: `actor 'NAME' is not in actors.yaml[; did you mean …]`.
+fn is_unregistered_actor(p: &Problem) -> bool {
+    p.severity == Severity::Warning
+        && p.message.starts_with("actor '")
+        && p.message.contains(&format!("' is not in {REGISTRY_FILE}"))
+}
+
 /// With `verbose`, every briefing loaded is listed after the problems, in
 /// path order, as `path: loaded as 'id'`.
-pub fn run<W: Write>(out: &mut Out<W>, corpus: &Corpus, verbose: bool) -> std::io::Result<Outcome> {
+pub fn run<W: Write>(
+    out: &mut Out<W>,
+    corpus: &Corpus,
+    report: Report,
+) -> std::io::Result<Outcome> {
+    let unregistered = corpus
+        .problems
+        .iter()
+        .filter(|p| is_unregistered_actor(p))
+        .count();
+    let listed = report.verbose || unregistered <= UNREGISTERED_LISTED;
     for p in &corpus.problems {
+        let shown = match p.severity {
+            Severity::Error => true,
+            Severity::Warning => !report.quiet && (listed || !is_unregistered_actor(p)),
+        };
+        if !shown {
+            continue;
+        }
         let line = p.to_string();
         let styled = match p.severity {
             Severity::Error => out.red(&line),
@@ -18,7 +58,23 @@ pub fn run<W: Write>(out: &mut Out<W>, corpus: &Corpus, verbose: bool) -> std::i
         };
         writeln!(out.w, "{styled}")?;
     }
-    if verbose {
+    let errors = corpus.count(Severity::Error);
+    let outcome = if errors > 0 {
+        Outcome::Nothing
+    } else {
+        Outcome::Found
+    };
+    if report.quiet {
+        return Ok(outcome);
+    }
+    if !listed {
+        let line = format!(
+            "{} actor names are not in {REGISTRY_FILE}; brief actors --unregistered lists them",
+            thousands(unregistered)
+        );
+        writeln!(out.w, "{}", out.yellow(&line))?;
+    }
+    if report.verbose {
         let mut loaded: Vec<_> = corpus.briefings.iter().collect();
         loaded.sort_by(|a, b| a.path.cmp(&b.path));
         for b in loaded {
@@ -26,10 +82,10 @@ pub fn run<W: Write>(out: &mut Out<W>, corpus: &Corpus, verbose: bool) -> std::i
             writeln!(out.w, "{}", out.dim(&line))?;
         }
     }
-    let errors = corpus.count(Severity::Error);
     let warnings = corpus.count(Severity::Warning);
-    let count =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let count = |n: usize, one: &str, many: &str| {
+        format!("{} {}", thousands(n), if n == 1 { one } else { many })
+    };
     let summary = format!(
         "{}, {}, {}: {}, {}",
         count(corpus.briefings.len(), "briefing", "briefings"),
@@ -39,9 +95,29 @@ pub fn run<W: Write>(out: &mut Out<W>, corpus: &Corpus, verbose: bool) -> std::i
         count(warnings, "warning", "warnings"),
     );
     writeln!(out.w, "{}", out.bold(&summary))?;
-    Ok(if errors > 0 {
-        Outcome::Nothing
-    } else {
-        Outcome::Found
-    })
+    Ok(outcome)
+}
+
+/// `3488` as `3,488`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn thousands_are_separated() {
+        assert_eq!(super::thousands(0), "0");
+        assert_eq!(super::thousands(999), "999");
+        assert_eq!(super::thousands(3488), "3,488");
+        assert_eq!(super::thousands(1234567), "1,234,567");
+    }
 }

@@ -9,7 +9,7 @@ use brief_core::{Corpus, Query, Selection};
 
 use super::Outcome;
 use super::json::{self, CountryJson, FacetJson};
-use super::output::{Out, plain};
+use super::output::{Out, fit_width, plain};
 
 #[derive(Serialize)]
 struct ActorFacet {
@@ -23,6 +23,7 @@ struct ActorFacet {
 pub fn actors<W: Write>(
     out: &mut Out<W>,
     corpus: &Corpus,
+    unregistered: bool,
     as_json: bool,
 ) -> std::io::Result<Outcome> {
     let hits = search(corpus, &Query::default(), &Selection::default());
@@ -31,6 +32,7 @@ pub fn actors<W: Write>(
         .actors
         .iter()
         .filter_map(|&(id, n)| corpus.actor(id).map(|a| (a, n)))
+        .filter(|(a, _)| !unregistered || !a.registered)
         .collect();
     if as_json {
         let items: Vec<FacetJson<ActorFacet>> = rows
@@ -59,7 +61,9 @@ pub fn actors<W: Write>(
                 ]
             })
             .collect();
-        out.table(&table, &[Out::bold, Out::accent, plain, Out::dim])?;
+        // The name gives way on a narrow terminal.
+        let fit = fit_width().map(|w| (w, &[2, 1][..]));
+        out.fitted_table(&table, &[Out::bold, Out::accent, plain, Out::dim], fit)?;
     }
     Ok(if rows.is_empty() {
         Outcome::Nothing
@@ -98,7 +102,9 @@ pub fn countries<W: Write>(
                 ]
             })
             .collect();
-        out.table(&table, &[Out::bold, Out::accent, plain, Out::dim])?;
+        // The English name gives way on a narrow terminal.
+        let fit = fit_width().map(|w| (w, &[3, 2][..]));
+        out.fitted_table(&table, &[Out::bold, Out::accent, plain, Out::dim], fit)?;
     }
     Ok(if f.countries.is_empty() {
         Outcome::Nothing

@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod config;
+pub mod export;
 pub mod facets;
 pub mod json;
 pub mod list;
@@ -35,8 +36,20 @@ SEARCHING:
   Examples:
     brief search icmpd
     brief search 'cooperation transfrontaliere'
-    brief search 'pays:NE -acteur:OIM'
-    brief search '\"trafic de migrants\" année:2019..2021'";
+    brief search frontex libye
+    brief search pays:NE -acteur:OIM
+    brief search '\"trafic de migrants\" année:2019..2021'
+  Several words need no quotes. With several arguments, one that holds a
+  space (quoted for the shell) is a phrase: brief search 'trafic de migrants' libye.";
+
+pub const SHOW_HELP: &str = "\
+WHICH BRIEFING:
+  The exact id; else the one id that starts with what you typed; else the
+  words are a search and its best hit is shown when it is clearly the best
+  (the only hit, or scoring at least twice the second). Otherwise the
+  candidates are listed on stderr and brief exits with 2.
+    brief show 2019-emsc
+    brief show frontex manche";
 
 /// Browse and search folders of YAML meeting briefings.
 #[derive(Debug, Parser)]
@@ -44,7 +57,9 @@ SEARCHING:
     name = "brief",
     version,
     about,
-    after_help = "Run without a subcommand to open the terminal browser."
+    after_help = "Run without a subcommand to open the terminal browser.\n\
+Exit status: 0 something found, 1 nothing found (or `brief check` found errors), 2 error.\n\
+Reference: docs/cli.md."
 )]
 pub struct Cli {
     /// Briefings folder (default: $BRIEF_DIR, ./briefings, the user data folder, or the built-in corpus).
@@ -97,29 +112,34 @@ pub enum Command {
         /// Briefings folder (overrides --dir).
         #[arg(value_name = "DIR")]
         path: Option<PathBuf>,
-        /// Also list every briefing loaded, as path: loaded as 'id'.
-        #[arg(long, short = 'v')]
+        /// Also list every briefing loaded, as path: loaded as 'id', and every
+        /// actor name not in actors.yaml one by one.
+        #[arg(long, short = 'v', conflicts_with = "quiet")]
         verbose: bool,
+        /// Print errors only: no warnings and no summary.
+        #[arg(long, short = 'q')]
+        quiet: bool,
     },
     /// List briefings, newest first.
     List(ListArgs),
     /// Ranked search over titles, actors, countries, topics, places, summaries and bodies.
     #[command(after_help = SEARCH_HELP)]
     Search {
-        /// The query; see SEARCHING below.
-        #[arg(allow_hyphen_values = true)]
-        query: String,
-        /// Show at most N hits.
+        /// The query: every word after `search`, no quotes needed; see SEARCHING below.
+        #[arg(required = true, allow_hyphen_values = true, value_name = "QUERY")]
+        query: Vec<String>,
+        /// Show at most N hits (0: no limit).
         #[arg(long, short = 'n', value_name = "N")]
         limit: Option<usize>,
-        /// Print JSON instead of text.
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        output: ResultsArgs,
     },
     /// Show one briefing: metadata, then the article wrapped to the terminal.
+    #[command(after_help = SHOW_HELP)]
     Show {
-        /// The briefing's id.
-        id: String,
+        /// The briefing's id, a unique start of it, or a query (no quotes needed).
+        #[arg(required = true, allow_hyphen_values = true, value_name = "ID|QUERY")]
+        id: Vec<String>,
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
@@ -129,11 +149,16 @@ pub enum Command {
     },
     /// Actors with their briefing counts, most frequent first.
     Actors {
+        /// Only the actor names not in actors.yaml (those `brief check` counts).
+        #[arg(long)]
+        unregistered: bool,
+        /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
     },
     /// Countries with their briefing counts, most frequent first.
     Countries {
+        /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
     },
@@ -174,9 +199,53 @@ pub struct ListArgs {
     /// Only briefings not yet opened in the browser.
     #[arg(long)]
     pub unread: bool,
-    /// Print JSON instead of text.
-    #[arg(long)]
+    /// Show at most N briefings (0: no limit).
+    #[arg(long, short = 'n', value_name = "N")]
+    pub limit: Option<usize>,
+    #[command(flatten)]
+    pub output: ResultsArgs,
+}
+
+/// How `brief list` and `brief search` print their briefings.
+#[derive(Debug, Args, Clone, Copy, Default)]
+pub struct ResultsArgs {
+    /// Output format. text: date, title, country codes, cut to the terminal's
+    /// width (never cut into a pipe). tsv, csv, markdown: a header row, then the
+    /// columns date, title, countries, actors, place, id. json: every field.
+    /// An undated meeting: `inconnue` in text and markdown, empty in tsv and csv,
+    /// null in json.
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = Format::Text)]
+    pub format: Format,
+    /// Print JSON: the same as --format json.
+    #[arg(long, conflicts_with = "format")]
     pub json: bool,
+    /// Text: also show each briefing's id (what `brief show` takes), after the date.
+    #[arg(long, short = 'l')]
+    pub ids: bool,
+}
+
+impl ResultsArgs {
+    pub fn format(self) -> Format {
+        if self.json { Format::Json } else { self.format }
+    }
+}
+
+/// The formats of a result set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// Columns for reading: date, title, country codes.
+    #[default]
+    Text,
+    /// An array of objects with every field.
+    Json,
+    /// Tab-separated, header row first; tab, newline, carriage return and
+    /// backslash in a value written as \t, \n, \r, \\.
+    Tsv,
+    /// RFC 4180 comma-separated, header row first; a value starting with
+    /// = + - or @ gets a leading ' so a spreadsheet never runs it as a formula.
+    Csv,
+    /// A Markdown table.
+    Markdown,
 }
 
 /// How a command ended: 0 results, 1 no results (or errors found), 2 usage or load failure.
@@ -206,6 +275,139 @@ pub enum Failure {
     Load(#[from] brief_core::load::LoadError),
     #[error(transparent)]
     Io(#[from] std::io::Error),
+}
+
+/// The query typed as several arguments, as one query text. A lone argument is
+/// the query as written (`'pays:NE -acteur:OIM'`); among several, one holding
+/// whitespace was quoted for the shell, so it becomes a phrase again.
+pub fn join_query(args: &[String]) -> String {
+    if let [one] = args {
+        return one.clone();
+    }
+    args.iter()
+        .map(|a| requote(a))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// One argument of several, as query text: one holding whitespace (and no
+/// quote of its own) is quoted again, as a phrase (`"trafic de migrants"`) or,
+/// after a field, as the field's value (`lieu:"La Valette"`, `-pays:"Burkina Faso"`).
+fn requote(arg: &str) -> String {
+    if !arg.contains(char::is_whitespace) || arg.contains('"') {
+        return arg.to_string();
+    }
+    match arg.split_once(':') {
+        Some((field, value))
+            if !field.is_empty()
+                && field
+                    .trim_start_matches('-')
+                    .chars()
+                    .all(char::is_alphabetic) =>
+        {
+            format!("{field}:\"{value}\"")
+        }
+        _ => format!("\"{arg}\""),
+    }
+}
+
+/// Parses the command line. The words of `search` and `show` take every
+/// argument after them, `-word` exclusions included; options typed among or
+/// after them (`brief search frontex libye --limit 5`) are taken back out, and
+/// the line is parsed again with the words after `--`, so the options get
+/// clap's checks and errors.
+pub fn parse() -> Cli {
+    use clap::Parser as _;
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = Cli::parse_from(&argv);
+    let words = match &cli.command {
+        Some(Command::Search { query, .. }) => query,
+        Some(Command::Show { id, .. }) => id,
+        _ => return cli,
+    };
+    let Some(before) = argv.len().checked_sub(words.len()) else {
+        return cli;
+    };
+    // The words are the last arguments; anything else is not ours to reorder.
+    if argv[before..]
+        .iter()
+        .zip(words)
+        .any(|(a, w)| a != w.as_str())
+    {
+        return cli;
+    }
+    let typed = words.len();
+    let (options, words) = split_options(words);
+    let head = &argv[..before];
+    // An explicit `--` before the words means the user already said where they start.
+    if (options.is_empty() && words.len() == typed) || head.last().is_some_and(|a| a == "--") {
+        return cli;
+    }
+    let mut again: Vec<std::ffi::OsString> = head.to_vec();
+    again.extend(options.iter().map(Into::into));
+    again.push("--".into());
+    again.extend(words.iter().map(Into::into));
+    let cli = Cli::parse_from(again);
+    // Clap takes an unknown option before `--` as a word: say it is unknown.
+    let parsed = match &cli.command {
+        Some(Command::Search { query, .. }) => query,
+        Some(Command::Show { id, .. }) => id,
+        _ => return cli,
+    };
+    if let Some(unknown) = options.iter().find(|o| parsed.contains(o)) {
+        use clap::CommandFactory as _;
+        Cli::command()
+            .error(
+                clap::error::ErrorKind::UnknownArgument,
+                format!("unexpected argument '{unknown}'"),
+            )
+            .exit();
+    }
+    cli
+}
+
+/// Options that take the next argument as their value.
+const VALUE_OPTIONS: [&str; 5] = ["--limit", "-n", "--format", "--dir", "--config"];
+
+/// Splits words typed after `search` or `show` into options and query words.
+/// An option is `--anything`, or `-n`, `-l`, `-h` alone, or `-n5`;
+/// a value-taking option keeps the argument after it. `-word` stays a word:
+/// it excludes that word from the search.
+fn split_options(args: &[String]) -> (Vec<String>, Vec<String>) {
+    let mut options = Vec::new();
+    let mut words = Vec::new();
+    let mut args = args.iter();
+    while let Some(a) = args.next() {
+        // `--`: only words from here on.
+        if a == "--" {
+            words.extend(args.by_ref().cloned());
+            break;
+        }
+        let short = a.len() >= 2
+            && a.starts_with('-')
+            && !a.starts_with("--")
+            && (matches!(&a[1..], "n" | "l" | "h")
+                || (a.starts_with("-n") && a[2..].chars().all(|c| c.is_ascii_digit())));
+        let long = a.len() > 2 && a.starts_with("--");
+        if short || long {
+            options.push(a.clone());
+            if VALUE_OPTIONS.contains(&a.as_str())
+                && let Some(value) = args.next()
+            {
+                options.push(value.clone());
+            }
+        } else {
+            words.push(a.clone());
+        }
+    }
+    (options, words)
+}
+
+/// `--limit N`: at most N; 0 means no limit.
+pub fn apply_limit<T>(items: &mut Vec<T>, limit: Option<usize>) {
+    if let Some(n) = limit.filter(|&n| n > 0) {
+        items.truncate(n);
+    }
 }
 
 /// Load options: the cache folder unless `--no-cache`.
@@ -317,4 +519,32 @@ pub fn marks_filter(
     let set =
         |ids: std::collections::BTreeSet<String>| std::sync::Arc::new(ids.into_iter().collect());
     Some(only.filter(&set(folder.read), &set(folder.bookmarks)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::join_query;
+
+    fn join(args: &[&str]) -> String {
+        join_query(&args.iter().map(|a| a.to_string()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn several_arguments_join_into_one_query_with_phrases_quoted_again() {
+        assert_eq!(join(&["pays:NE -acteur:OIM"]), "pays:NE -acteur:OIM");
+        assert_eq!(join(&["frontex", "libye"]), "frontex libye");
+        assert_eq!(
+            join(&["trafic de migrants", "libye"]),
+            "\"trafic de migrants\" libye"
+        );
+        assert_eq!(
+            join(&["lieu:La Valette", "euromed"]),
+            "lieu:\"La Valette\" euromed"
+        );
+        assert_eq!(
+            join(&["-pays:Burkina Faso", "x"]),
+            "-pays:\"Burkina Faso\" x"
+        );
+        assert_eq!(join(&["\"a b\" c", "d"]), "\"a b\" c d");
+    }
 }

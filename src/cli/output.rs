@@ -3,7 +3,7 @@
 
 use std::io::{IsTerminal, Write};
 
-use brief_core::text::{pad, sanitize, width};
+use brief_core::text::{pad, sanitize, truncate, width};
 
 /// Where text goes, and whether it may be coloured.
 pub struct Out<W: Write> {
@@ -15,14 +15,33 @@ pub fn color_wanted() -> bool {
     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-/// Terminal width for wrapping, or 80 when not a terminal.
-pub fn term_width() -> usize {
-    if std::io::stdout().is_terminal()
-        && let Ok((w, _)) = ratatui::crossterm::terminal::size()
-    {
-        return usize::from(w).max(20);
+/// What an undated meeting shows in every human output of the CLI: the word
+/// the core's metadata (so `brief show` and `--markdown`) already uses.
+pub const UNDATED: &str = "inconnue";
+
+/// The width lines must fit, when stdout is a terminal: `COLUMNS` when set
+/// (as `ls` does), else the terminal's size. `None` into a pipe or a file,
+/// where nothing is cut (as ripgrep and `ls` do).
+pub fn fit_width() -> Option<usize> {
+    if !std::io::stdout().is_terminal() {
+        return None;
     }
-    80
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0);
+    let size = || {
+        ratatui::crossterm::terminal::size()
+            .ok()
+            .map(|(w, _)| usize::from(w))
+            .filter(|&w| w > 0)
+    };
+    columns.or_else(size).map(|w| w.max(20))
+}
+
+/// Width for wrapping prose: the terminal's, or 80 when not a terminal.
+pub fn term_width() -> usize {
+    fit_width().unwrap_or(80)
 }
 
 impl<W: Write> Out<W> {
@@ -55,20 +74,51 @@ impl<W: Write> Out<W> {
         rows: &[Vec<String>],
         styles: &[fn(&Self, &str) -> String],
     ) -> std::io::Result<()> {
+        self.fitted_table(rows, styles, None)
+    }
+
+    /// As `table`, but with `fit: Some((width, columns))` the cells of those
+    /// columns are cut (marked `…`) so that lines fit `width` cells: the first
+    /// listed column gives way first, down to eight cells, then the next; then
+    /// each down to one cell if need be.
+    pub fn fitted_table(
+        &mut self,
+        rows: &[Vec<String>],
+        styles: &[fn(&Self, &str) -> String],
+        fit: Option<(usize, &[usize])>,
+    ) -> std::io::Result<()> {
         let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
-        let rows: Vec<Vec<String>> = rows
+        let mut rows: Vec<Vec<String>> = rows
             .iter()
             .map(|r| r.iter().map(|c| sanitize(c, false).into_owned()).collect())
             .collect();
-        let widths: Vec<usize> = (0..cols)
-            .map(|i| {
-                rows.iter()
-                    .filter_map(|r| r.get(i))
-                    .map(|c| width(c))
-                    .max()
-                    .unwrap_or(0)
-            })
-            .collect();
+        let column_width = |rows: &[Vec<String>], i: usize| {
+            rows.iter()
+                .filter_map(|r| r.get(i))
+                .map(|c| width(c))
+                .max()
+                .unwrap_or(0)
+        };
+        if let Some((room, shrink)) = fit {
+            for least in [8, 1] {
+                for &col in shrink {
+                    let total: usize = (0..cols).map(|i| column_width(&rows, i)).sum::<usize>()
+                        + 2 * cols.saturating_sub(1);
+                    let excess = total.saturating_sub(room);
+                    if excess == 0 {
+                        break;
+                    }
+                    let now = column_width(&rows, col);
+                    let max = now.saturating_sub(excess).max(least);
+                    if max < now {
+                        for cell in rows.iter_mut().filter_map(|r| r.get_mut(col)) {
+                            *cell = truncate(cell, max);
+                        }
+                    }
+                }
+            }
+        }
+        let widths: Vec<usize> = (0..cols).map(|i| column_width(&rows, i)).collect();
         for row in &rows {
             let mut line = String::new();
             for (i, cell) in row.iter().enumerate() {

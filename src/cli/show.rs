@@ -2,26 +2,107 @@
 
 use std::io::Write;
 
+use brief_core::search::search;
 use brief_core::text::{pad, sanitize, width};
-use brief_core::{Briefing, Corpus};
+use brief_core::{Briefing, Corpus, Hit, Query, Selection};
 
 use super::json::{self, BriefingJson};
-use super::output::{Out, term_width};
+use super::output::{Out, UNDATED, term_width};
 use super::{Failure, Outcome};
 
-/// The briefing `id`, or a usage failure suggesting the closest id.
-fn find<'a>(corpus: &'a Corpus, id: &str) -> Result<&'a Briefing, Failure> {
-    corpus.get(id).ok_or_else(|| {
-        let hint = corpus
-            .suggest_id(id)
-            .map(|s| format!("; did you mean '{s}'?"))
-            .unwrap_or_default();
-        Failure::Usage(format!("no briefing '{}'{hint}", sanitize(id, false)))
-    })
+/// How many candidates an ambiguous `brief show` lists.
+const CANDIDATES_SHOWN: usize = 10;
+
+/// The briefing the words name: the exact id; else the one id starting with
+/// them; else the best hit of them as a query, when it is clearly the best
+/// (the only hit, or at least twice the second's score). Otherwise a usage
+/// failure listing the candidates, or suggesting the closest id.
+fn find<'a>(corpus: &'a Corpus, words: &[String]) -> Result<&'a Briefing, Failure> {
+    let text = super::join_query(words);
+    if let Some(b) = corpus.get(&text) {
+        return Ok(b);
+    }
+    let prefixed: Vec<Hit> = corpus
+        .briefings
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| !text.is_empty() && b.id.starts_with(text.as_str()))
+        .map(|(doc, _)| Hit { doc, score: 0 })
+        .collect();
+    match prefixed.as_slice() {
+        [one] => {
+            return corpus
+                .briefings
+                .get(one.doc)
+                .map(|b| &**b)
+                .ok_or_else(|| unknown(corpus, &text));
+        }
+        [] => {}
+        many => return Err(ambiguous(corpus, &text, "start with", many)),
+    }
+    let Ok(query) = Query::parse(&text, &corpus.registry) else {
+        return Err(unknown(corpus, &text));
+    };
+    let hits = search(corpus, &query, &Selection::default());
+    let best = match hits.as_slice() {
+        [] => return Err(unknown(corpus, &text)),
+        [one] => one,
+        [first, second, ..] if first.score >= second.score.saturating_mul(2) => {
+            eprintln!(
+                "brief: showing the best of {} briefings matching '{}'",
+                hits.len(),
+                sanitize(&text, false)
+            );
+            first
+        }
+        many => return Err(ambiguous(corpus, &text, "match", many)),
+    };
+    corpus
+        .briefings
+        .get(best.doc)
+        .map(|b| &**b)
+        .ok_or_else(|| unknown(corpus, &text))
+}
+
+fn unknown(corpus: &Corpus, text: &str) -> Failure {
+    let hint = corpus
+        .suggest_id(text)
+        .map(|s| format!("; did you mean '{s}'?"))
+        .unwrap_or_default();
+    Failure::Usage(format!("no briefing '{}'{hint}", sanitize(text, false)))
+}
+
+/// Several briefings fit: say which, with their ids, so the user can pick one.
+fn ambiguous(corpus: &Corpus, text: &str, how: &str, hits: &[Hit]) -> Failure {
+    let mut table = Out {
+        w: Vec::new(),
+        color: false,
+    };
+    let shown = &hits[..hits.len().min(CANDIDATES_SHOWN)];
+    let listed = super::export::text(&mut table, corpus, shown, true, super::output::fit_width());
+    let mut message = format!(
+        "{} briefings {how} '{}'; say which with its id (brief show ID):\n{}",
+        hits.len(),
+        sanitize(text, false),
+        listed
+            .map(|()| String::from_utf8_lossy(&table.w).into_owned())
+            .unwrap_or_default()
+    );
+    if hits.len() > shown.len() {
+        message.push_str(&format!(
+            "… and {} more (brief search lists them all)",
+            hits.len() - shown.len()
+        ));
+    }
+    Failure::Usage(message.trim_end().to_string())
 }
 
 /// `brief show ID --markdown`: the Markdown the browser's `y` copies, byte for byte.
-pub fn markdown<W: Write>(out: &mut Out<W>, corpus: &Corpus, id: &str) -> Result<Outcome, Failure> {
+pub fn markdown<W: Write>(
+    out: &mut Out<W>,
+    corpus: &Corpus,
+    id: &[String],
+) -> Result<Outcome, Failure> {
     let b = find(corpus, id)?;
     // Control characters are already made visible by the core; sanitising
     // again (newlines kept) is a no-op that keeps the rule visible here.
@@ -33,7 +114,7 @@ pub fn markdown<W: Write>(out: &mut Out<W>, corpus: &Corpus, id: &str) -> Result
 pub fn run<W: Write>(
     out: &mut Out<W>,
     corpus: &Corpus,
-    id: &str,
+    id: &[String],
     as_json: bool,
 ) -> Result<Outcome, Failure> {
     let b = find(corpus, id)?;
@@ -47,6 +128,12 @@ pub fn run<W: Write>(
         .into_iter()
         .map(|(l, v)| (l.to_string(), v))
         .collect();
+    // The same mark for an undated meeting as in `brief list`.
+    if b.date.is_none()
+        && let Some(date) = fields.first_mut().filter(|(l, _)| l == "Date")
+    {
+        date.1 = UNDATED.to_string();
+    }
     for (kind, group) in corpus.actors_by_kind(b) {
         let names: Vec<String> = group
             .iter()
