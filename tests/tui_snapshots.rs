@@ -10,7 +10,7 @@ mod tui_support;
 
 use brief::tui::action::Action;
 use brief::tui::keymap::Keymap;
-use brief::tui::state::{Focus, LineKind, Msg, Overlay, State};
+use brief::tui::state::{Focus, LineKind, Msg, Overlay, Settings, State};
 use brief::tui::view::render;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -302,11 +302,11 @@ fn one_by_one() {
 
 #[test]
 fn loading_screen() {
-    let mut state = State::new(
-        "briefings".into(),
-        Default::default(),
-        ratatui::layout::Rect::new(0, 0, 80, 24),
-    );
+    let mut state = State::new(Settings {
+        origin: "briefings".into(),
+        size: ratatui::layout::Rect::new(0, 0, 80, 24),
+        ..Settings::default()
+    });
     state.color = false;
     brief::tui::state::update(&mut state, Msg::Progress(3, 9));
     let terminal = draw(&state);
@@ -480,11 +480,11 @@ fn plain_glyphs_for_the_linux_console() {
 /// A browser on a folder without briefings (`files` may hold broken ones).
 fn empty_browser(w: u16, h: u16, files: Vec<(std::path::PathBuf, Vec<u8>)>) -> State {
     let corpus = brief_core::load::load_files(files, "/srv/briefings".into());
-    let mut state = State::new(
-        "/srv/briefings".into(),
-        Default::default(),
-        ratatui::layout::Rect::new(0, 0, w, h),
-    );
+    let mut state = State::new(Settings {
+        origin: "/srv/briefings".into(),
+        size: ratatui::layout::Rect::new(0, 0, w, h),
+        ..Settings::default()
+    });
     state.color = false;
     send(&mut state, Msg::Loaded(std::sync::Arc::new(corpus)));
     state

@@ -5,7 +5,9 @@ mod tui_support;
 
 use brief::tui::action::Action;
 use brief::tui::keymap::{Scope, dispatch};
-use brief::tui::state::{Effect, FacetKey, Focus, Launch, Msg, Overlay, Results, State, update};
+use brief::tui::state::{
+    Effect, FacetKey, Focus, Launch, Msg, Overlay, Results, Settings, State, update,
+};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tui_support::*;
 
@@ -71,11 +73,11 @@ fn loading_shows_every_briefing_with_the_list_focused() {
 
 #[test]
 fn before_loading_nothing_is_selected_and_keys_do_not_panic() {
-    let mut state = State::new(
-        "test".into(),
-        Launch::default(),
-        ratatui::layout::Rect::new(0, 0, 120, 40),
-    );
+    let mut state = State::new(Settings {
+        origin: "test".into(),
+        size: ratatui::layout::Rect::new(0, 0, 120, 40),
+        ..Settings::default()
+    });
     assert!(state.loading.is_some());
     for a in [
         Action::MoveDown,
@@ -97,11 +99,11 @@ fn before_loading_nothing_is_selected_and_keys_do_not_panic() {
 
 #[test]
 fn load_failure_is_kept_for_the_status_line() {
-    let mut state = State::new(
-        "test".into(),
-        Launch::default(),
-        ratatui::layout::Rect::new(0, 0, 120, 40),
-    );
+    let mut state = State::new(Settings {
+        origin: "test".into(),
+        size: ratatui::layout::Rect::new(0, 0, 120, 40),
+        ..Settings::default()
+    });
     let up = update(&mut state, Msg::LoadFailed("no such folder".into()));
     assert!(up.redraw);
     assert_eq!(state.loading, None);
@@ -1323,11 +1325,11 @@ fn a_hostile_source_url_is_neither_linked_nor_copied() {
 
 #[test]
 fn nothing_to_copy_before_loading() {
-    let mut state = State::new(
-        "test".into(),
-        Launch::default(),
-        ratatui::layout::Rect::new(0, 0, 120, 40),
-    );
+    let mut state = State::new(Settings {
+        origin: "test".into(),
+        size: ratatui::layout::Rect::new(0, 0, 120, 40),
+        ..Settings::default()
+    });
     for a in [Action::CopyMarkdown, Action::CopyUrl] {
         let up = update(&mut state, Msg::Action(a));
         assert!(up.effects.is_empty());
@@ -1350,11 +1352,11 @@ fn loaded_copy(w: u16, h: u16) -> (tempfile::TempDir, State) {
     }
     let corpus = brief_core::load::load_dir(dir.path(), &Default::default(), &|_, _| {})
         .expect("the copy loads");
-    let mut state = State::new(
-        "test".into(),
-        Launch::default(),
-        ratatui::layout::Rect::new(0, 0, w, h),
-    );
+    let mut state = State::new(Settings {
+        origin: "test".into(),
+        size: ratatui::layout::Rect::new(0, 0, w, h),
+        ..Settings::default()
+    });
     send(&mut state, Msg::Loaded(std::sync::Arc::new(corpus)));
     (dir, state)
 }

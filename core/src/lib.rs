@@ -16,6 +16,7 @@ pub mod query;
 pub mod reload;
 pub mod remembered;
 pub mod search;
+pub mod searcher;
 pub mod text;
 
 pub use corpus::Corpus;

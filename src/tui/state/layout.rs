@@ -3,7 +3,7 @@
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use super::state::Focus;
+use super::Focus;
 
 /// Below this the screen shows a "terminal too small" notice.
 pub const MIN_WIDTH: u16 = 40;
