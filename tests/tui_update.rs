@@ -1474,3 +1474,14 @@ fn a_reload_keeps_the_search_and_filters_and_a_removed_selection_moves_to_its_ne
         Some("reloaded: 0 added, 0 changed, 1 removed")
     );
 }
+
+/// `update` bounds the help's scroll by `Keymap::help_len`, without the view:
+/// it must count the lines the view draws.
+#[test]
+fn the_help_length_the_state_uses_is_the_drawn_one() {
+    let keymap = brief::tui::keymap::Keymap::default();
+    assert_eq!(
+        brief::tui::view::help_lines(&keymap).len(),
+        keymap.help_len()
+    );
+}

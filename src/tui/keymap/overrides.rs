@@ -57,6 +57,13 @@ impl Keymap {
                 ));
                 continue;
             }
+            // The keys this action had everywhere, which overlays borrow to close.
+            let before: Vec<Key> = map
+                .bindings
+                .iter()
+                .filter(|b| b.action == action && b.scope == Scope::Global)
+                .flat_map(|b| b.keys.iter().copied())
+                .collect();
             let scopes: Vec<Scope> = map
                 .bindings
                 .iter()
@@ -81,7 +88,44 @@ impl Keymap {
                     }
                 }
             }
+            map.follow_in_overlays(&before, &keys);
         }
         (map, problems)
+    }
+
+    /// The help and problems views close with the key that opened them and
+    /// with the quit key: when such a key is rebound, the overlay follows.
+    fn follow_in_overlays(&mut self, before: &[Key], keys: &[Key]) {
+        for scope in [Scope::Help, Scope::Problems] {
+            let Some(close) = self
+                .bindings
+                .iter()
+                .position(|b| b.scope == scope && b.action == Action::Back)
+            else {
+                continue;
+            };
+            if !self.bindings[close].keys.iter().any(|k| before.contains(k)) {
+                continue;
+            }
+            let mut closing: Vec<Key> = Vec::new();
+            for &k in &self.bindings[close].keys {
+                let now: &[Key] = if before.contains(&k) { keys } else { &[k] };
+                for &n in now {
+                    if !closing.contains(&n) {
+                        closing.push(n);
+                    }
+                }
+            }
+            for (i, bind) in self.bindings.iter_mut().enumerate() {
+                if bind.scope != scope {
+                    continue;
+                }
+                if i == close {
+                    bind.keys.clone_from(&closing);
+                } else {
+                    bind.keys.retain(|k| !keys.contains(k));
+                }
+            }
+        }
     }
 }
