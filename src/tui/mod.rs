@@ -7,6 +7,7 @@
 pub mod action;
 pub mod clipboard;
 pub mod keymap;
+mod reload;
 pub mod state;
 pub mod view;
 mod watch;
@@ -293,8 +294,15 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
     spawn_input(tx.clone());
     // Watching is set up beside the loading; changes made meanwhile are
     // caught by one stat pass once the folder is loaded (see `watch`).
-    let watch = match &source {
-        Source::Dir(dir) => Some(watch::spawn(dir.clone(), opts.clone(), tx.clone())),
+    let reloader = match &source {
+        Source::Dir(dir) => {
+            watch::spawn(dir.clone(), tx.clone());
+            Some(reload::Reloader::spawn(
+                dir.clone(),
+                opts.clone(),
+                tx.clone(),
+            ))
+        }
         Source::Embedded => None,
     };
     spawn_loader(source, opts, tx.clone());
@@ -319,18 +327,20 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
             }
             // A new corpus gets its own search worker; the old one ends with it.
             let corpus = match &msg {
-                Msg::Loaded(corpus) => Some(corpus.clone()),
+                Msg::Loaded(corpus) => {
+                    if let Some(r) = &reloader {
+                        r.loaded(corpus.clone());
+                    }
+                    Some(corpus.clone())
+                }
                 Msg::Reloaded(r) => Some(r.corpus.clone()),
                 _ => None,
             };
             if let Some(corpus) = corpus {
                 let results = tx.clone();
-                searcher = Some(Searcher::new(corpus.clone(), move |r| {
+                searcher = Some(Searcher::new(corpus, move |r| {
                     results.send(Event::App(Msg::Results(r))).is_ok()
                 }));
-                if let Some(w) = &watch {
-                    let _ = w.send(watch::Input::Loaded(corpus));
-                }
             }
             let up = update(&mut state, msg);
             redraw |= up.redraw;
@@ -348,6 +358,11 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
                     Effect::Search(req) => {
                         if let Some(s) = &searcher {
                             s.find(req);
+                        }
+                    }
+                    Effect::Reload => {
+                        if let Some(r) = &reloader {
+                            r.reload();
                         }
                     }
                     Effect::Suspend => {

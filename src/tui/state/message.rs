@@ -33,6 +33,8 @@ pub enum Msg {
         row: u16,
         down: bool,
     },
+    /// Files of the folder changed (a burst of them, gone quiet).
+    FilesChanged,
     /// Files of the folder changed and it was read again.
     Reloaded(Reload),
     /// Reading the folder again failed, or it cannot be watched.
@@ -52,6 +54,8 @@ pub enum Effect {
     /// Write what is remembered between runs (off the input path).
     Remember(Snapshot),
     Suspend,
+    /// Read the folder again (off the input path); the answer is `Msg::Reloaded`.
+    Reload,
     /// The session ends: the one way out, whatever asked for it.
     Quit,
     /// Put this text on the clipboard (OSC 52, written by the event loop).

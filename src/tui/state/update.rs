@@ -63,6 +63,14 @@ pub fn update(state: &mut State, msg: Msg) -> Update {
             state.message = Some(text);
             true
         }
+        Msg::FilesChanged => {
+            // Before the folder is loaded, the first corpus is compared with
+            // the folder anyway (see `tui::reload`).
+            if state.corpus.is_some() {
+                effects.push(Effect::Reload);
+            }
+            false
+        }
         Msg::Reloaded(r) => on_reloaded(state, r, &mut effects),
         Msg::ReloadFailed(e) => {
             state.message = Some(format!("cannot read the folder again: {e}"));
