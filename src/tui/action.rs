@@ -1,8 +1,8 @@
 //! What a user can ask for. One vocabulary for the keymap, the help and the tests.
 //!
 //! Names for `config.yaml`'s `keys:` are derived from the variants in
-//! snake_case (`ToggleBookmark` is `toggle_bookmark`); text editing is
-//! `disabled`: it keeps its keys.
+//! snake_case (`ToggleBookmark` is `toggle_bookmark`); text editing has no
+//! name: it keeps its keys.
 
 use std::str::FromStr;
 
@@ -46,23 +46,14 @@ pub enum Action {
     /// In the search line: the next query in the history, or the results.
     HistoryNext,
     /// Text input: the search line, the article search or a facet's narrowing.
-    #[strum(disabled)]
     Insert(char),
-    #[strum(disabled)]
     DeleteBack,
-    #[strum(disabled)]
     DeleteForward,
-    #[strum(disabled)]
     ClearLine,
-    #[strum(disabled)]
     CursorLeft,
-    #[strum(disabled)]
     CursorRight,
-    #[strum(disabled)]
     LineStart,
-    #[strum(disabled)]
     LineEnd,
-    #[strum(disabled)]
     Submit,
     /// The selected briefing as Markdown, to the clipboard (OSC 52).
     CopyMarkdown,
@@ -74,14 +65,31 @@ impl Action {
     /// The name `config.yaml`'s `keys:` uses (`quit`, `toggle_bookmark`);
     /// `None` for text editing, which keeps its keys.
     pub fn name(self) -> Option<&'static str> {
-        let name: &'static str = self.into();
-        Action::from_str(name).is_ok().then_some(name)
+        (!self.is_text_editing()).then(|| self.into())
     }
 
     /// The action a config name stands for: case, `-` and `_` alike.
     pub fn from_name(name: &str) -> Option<Action> {
         let name = name.trim().to_ascii_lowercase().replace('-', "_");
-        Action::from_str(&name).ok()
+        Action::from_str(&name)
+            .ok()
+            .filter(|a| !a.is_text_editing())
+    }
+
+    /// Typing and moving in a text field: these keep their keys.
+    fn is_text_editing(self) -> bool {
+        matches!(
+            self,
+            Action::Insert(_)
+                | Action::DeleteBack
+                | Action::DeleteForward
+                | Action::ClearLine
+                | Action::CursorLeft
+                | Action::CursorRight
+                | Action::LineStart
+                | Action::LineEnd
+                | Action::Submit
+        )
     }
 
     /// Every action a config can name.

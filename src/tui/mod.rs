@@ -1,8 +1,11 @@
 //! The terminal browser: terminal lifecycle and the event loop.
 //!
 //! The loop blocks on one channel fed by the input thread, the loader, the
-//! search worker and the signal thread; it redraws only after a change, so an
-//! idle browser uses no CPU.
+//! search worker (`brief_core::searcher`), the watch and reload threads and
+//! the signal thread. Each event becomes a message (keys through the keymap
+//! into an action), `state::update` changes the state and returns effects,
+//! the loop carries them out, and once the queued events are taken it draws
+//! once: an idle browser uses no CPU.
 
 pub mod action;
 pub mod clipboard;

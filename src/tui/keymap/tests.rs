@@ -224,3 +224,75 @@ fn every_bound_action_can_be_named_in_the_config_and_is_documented() {
         assert_eq!(Action::from_name(name), Some(b.action));
     }
 }
+
+/// Names are derived from the variants; these are the ones config files
+/// already use, and they must keep working.
+#[test]
+fn derived_action_names_are_the_ones_config_files_use() {
+    let names = [
+        "quit",
+        "suspend",
+        "help",
+        "problems",
+        "back",
+        "focus_next",
+        "focus_prev",
+        "focus_search",
+        "move_up",
+        "move_down",
+        "first",
+        "last",
+        "page_up",
+        "page_down",
+        "half_page_up",
+        "half_page_down",
+        "open",
+        "toggle",
+        "clear_filters",
+        "find_in_article",
+        "next_match",
+        "prev_match",
+        "narrow_facet",
+        "toggle_read",
+        "toggle_bookmark",
+        "only_unread",
+        "only_bookmarked",
+        "switch_sort",
+        "history_prev",
+        "history_next",
+        "copy_markdown",
+        "copy_url",
+    ];
+    let derived: Vec<&str> = Action::named().map(|(n, _)| n).collect();
+    assert_eq!(derived, names);
+    for name in names {
+        let action = Action::from_name(name).expect("a known name");
+        assert_eq!(action.name(), Some(name));
+    }
+    assert_eq!(
+        Action::from_name("Toggle-Bookmark"),
+        Some(Action::ToggleBookmark)
+    );
+    // Text editing keeps its keys: no name for it.
+    assert_eq!(Action::from_name("insert"), None);
+    assert_eq!(Action::from_name("submit"), None);
+    assert_eq!(Action::Insert('x').name(), None);
+}
+
+/// A rebound help or quit key closes the overlays too, in place of the old one.
+#[test]
+fn overlays_close_with_the_rebound_keys() {
+    let (map, _) = Keymap::with_overrides(
+        &overrides(&[("quit", &["Q"], 2), ("help", &["F1"], 3)]),
+        Path::new("config.yaml"),
+    );
+    let help = [Scope::Help, Scope::Global];
+    let f1 = key(KeyCode::F(1), KeyModifiers::NONE);
+    assert_eq!(map.dispatch(&help, &plain('Q')), Some(Action::Back));
+    assert_eq!(map.dispatch(&help, &f1), Some(Action::Back));
+    assert_eq!(map.dispatch(&help, &plain('q')), None);
+    assert_eq!(map.dispatch(&help, &plain('?')), None);
+    let problems = [Scope::Problems, Scope::Global];
+    assert_eq!(map.dispatch(&problems, &plain('Q')), Some(Action::Back));
+    assert_eq!(map.dispatch(&problems, &plain('p')), Some(Action::Back));
+}
