@@ -10,7 +10,7 @@ mod tui_support;
 
 use brief::tui::action::Action;
 use brief::tui::keymap::Keymap;
-use brief::tui::state::{Focus, LineKind, Msg, Overlay, State};
+use brief::tui::state::{Focus, LineKind, Msg, Overlay, Settings, State};
 use brief::tui::view::render;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -302,11 +302,11 @@ fn one_by_one() {
 
 #[test]
 fn loading_screen() {
-    let mut state = State::new(
-        "briefings".into(),
-        Default::default(),
-        ratatui::layout::Rect::new(0, 0, 80, 24),
-    );
+    let mut state = State::new(Settings {
+        origin: "briefings".into(),
+        size: ratatui::layout::Rect::new(0, 0, 80, 24),
+        ..Settings::default()
+    });
     state.color = false;
     brief::tui::state::update(&mut state, Msg::Progress(3, 9));
     let terminal = draw(&state);
@@ -480,11 +480,11 @@ fn plain_glyphs_for_the_linux_console() {
 /// A browser on a folder without briefings (`files` may hold broken ones).
 fn empty_browser(w: u16, h: u16, files: Vec<(std::path::PathBuf, Vec<u8>)>) -> State {
     let corpus = brief_core::load::load_files(files, "/srv/briefings".into());
-    let mut state = State::new(
-        "/srv/briefings".into(),
-        Default::default(),
-        ratatui::layout::Rect::new(0, 0, w, h),
-    );
+    let mut state = State::new(Settings {
+        origin: "/srv/briefings".into(),
+        size: ratatui::layout::Rect::new(0, 0, w, h),
+        ..Settings::default()
+    });
     state.color = false;
     send(&mut state, Msg::Loaded(std::sync::Arc::new(corpus)));
     state
@@ -642,4 +642,121 @@ fn themes_change_the_colours_and_monochrome_has_none() {
         used,
         std::collections::BTreeSet::from(["Reset".to_string()])
     );
+}
+
+/// The keymap with `keys: {quit: Q, help: F1}` from a config file.
+fn rebound_quit_and_help() -> std::sync::Arc<Keymap> {
+    let overrides: Vec<brief_core::config::KeyOverride> = [("quit", "Q"), ("help", "F1")]
+        .iter()
+        .enumerate()
+        .map(|(i, (action, key))| brief_core::config::KeyOverride {
+            action: action.to_string(),
+            keys: vec![key.to_string()],
+            line: Some(i + 2),
+        })
+        .collect();
+    let (keymap, problems) =
+        Keymap::with_overrides(&overrides, std::path::Path::new("config.yaml"));
+    assert!(problems.is_empty(), "{problems:?}");
+    std::sync::Arc::new(keymap)
+}
+
+/// The words of a screen, split where key names end (`Esc/?/q`, `(p)`).
+fn screen_words(text: &str) -> Vec<String> {
+    text.split(|c: char| c.is_whitespace() || "/·()┃│".contains(c))
+        .map(|w| w.trim_end_matches(['.', ',', ':']).to_string())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// After `keys: {quit: Q, help: F1}`, no screen names `q` or `?` any more:
+/// the main screen's hints, empty results, the empty-folder screen, the
+/// help and the problems view all take their keys from the keymap in force.
+#[test]
+fn rebound_keys_show_everywhere_and_the_old_ones_nowhere() {
+    let keymap = rebound_quit_and_help();
+    let status_row = |state: &State| {
+        let terminal = draw(state);
+        let buf = terminal.backend().buffer();
+        row_text(buf, buf.area.height - 1)
+    };
+    let old_keys_absent = |what: &str, text: &str| {
+        let words = screen_words(text);
+        for old in ["q", "?"] {
+            assert!(
+                !words.iter().any(|w| w == old),
+                "{what} still names '{old}':\n{text}"
+            );
+        }
+    };
+
+    // The main screen: the status line's hints.
+    let mut state = State::new(Settings {
+        origin: "test".into(),
+        size: ratatui::layout::Rect::new(0, 0, 120, 40),
+        keymap: keymap.clone(),
+        ..Settings::default()
+    });
+    send(&mut state, Msg::Loaded(corpus()));
+    let status = status_row(&state);
+    assert!(status.contains("F1 help"), "{status}");
+    assert!(status.contains("Q quit"), "{status}");
+    old_keys_absent("the main screen's status line", &status);
+
+    // A search that finds nothing.
+    act(&mut state, Action::FocusSearch);
+    type_text(&mut state, "zzzzyyyy");
+    act(&mut state, Action::Submit);
+    assert!(state.hits.is_empty());
+    let text = screen_text(draw(&state).backend().buffer());
+    assert!(text.contains("No briefing matches"), "{text}");
+    old_keys_absent("the empty results", &text);
+
+    // A folder without briefings but with problems: its own screen, the
+    // problems view and the help, where nothing of a briefing shows through.
+    let files = vec![
+        ("/srv/briefings/a.yaml".into(), b"title: [\n".to_vec()),
+        ("/srv/briefings/b.yaml".into(), b"titel: x\n".to_vec()),
+    ];
+    let corpus = brief_core::load::load_files(files, "/srv/briefings".into());
+    let mut state = State::new(Settings {
+        origin: "/srv/briefings".into(),
+        size: ratatui::layout::Rect::new(0, 0, 120, 40),
+        keymap,
+        ..Settings::default()
+    });
+    send(&mut state, Msg::Loaded(std::sync::Arc::new(corpus)));
+    let text = screen_text(draw(&state).backend().buffer());
+    assert!(text.contains("Q quits."), "{text}");
+    old_keys_absent("the empty-folder screen", &text);
+
+    act(&mut state, Action::Problems);
+    let text = screen_text(draw(&state).backend().buffer());
+    assert!(text.contains("Problems (2)"), "{text}");
+    old_keys_absent("the problems view", &text);
+    act(&mut state, Action::Back);
+
+    act(&mut state, Action::Help);
+    let mut seen = String::new();
+    for _ in 0..state.keymap.help_len() {
+        seen.push_str(&screen_text(draw(&state).backend().buffer()));
+        act(&mut state, Action::MoveDown);
+    }
+    old_keys_absent("the help", &seen);
+    let rows: Vec<&str> = seen.lines().collect();
+    let row = |help: &str| {
+        rows.iter()
+            .find(|r| {
+                r.trim_end()
+                    .trim_end_matches('┃')
+                    .trim_end()
+                    .ends_with(help)
+            })
+            .map(|r| screen_words(r))
+            .unwrap_or_else(|| panic!("no '{help}' row in the help:\n{seen}"))
+    };
+    assert_eq!(row(" quit").first().map(String::as_str), Some("Q"));
+    assert_eq!(row(" help").first().map(String::as_str), Some("F1"));
+    assert!(row("close the help").contains(&"F1".to_string()));
+    assert!(row("close the help").contains(&"Q".to_string()));
 }

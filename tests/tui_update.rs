@@ -5,7 +5,9 @@ mod tui_support;
 
 use brief::tui::action::Action;
 use brief::tui::keymap::{Scope, dispatch};
-use brief::tui::state::{Effect, FacetKey, Focus, Launch, Msg, Overlay, Results, State, update};
+use brief::tui::state::{
+    Effect, FacetKey, Focus, Launch, Msg, Overlay, Results, Settings, State, update,
+};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tui_support::fixtures::{CHANNEL, ITALY};
 use tui_support::*;
@@ -72,11 +74,11 @@ fn loading_shows_every_briefing_with_the_list_focused() {
 
 #[test]
 fn before_loading_nothing_is_selected_and_keys_do_not_panic() {
-    let mut state = State::new(
-        "test".into(),
-        Launch::default(),
-        ratatui::layout::Rect::new(0, 0, 120, 40),
-    );
+    let mut state = State::new(Settings {
+        origin: "test".into(),
+        size: ratatui::layout::Rect::new(0, 0, 120, 40),
+        ..Settings::default()
+    });
     assert!(state.loading.is_some());
     for a in [
         Action::MoveDown,
@@ -98,11 +100,11 @@ fn before_loading_nothing_is_selected_and_keys_do_not_panic() {
 
 #[test]
 fn load_failure_is_kept_for_the_status_line() {
-    let mut state = State::new(
-        "test".into(),
-        Launch::default(),
-        ratatui::layout::Rect::new(0, 0, 120, 40),
-    );
+    let mut state = State::new(Settings {
+        origin: "test".into(),
+        size: ratatui::layout::Rect::new(0, 0, 120, 40),
+        ..Settings::default()
+    });
     let up = update(&mut state, Msg::LoadFailed("no such folder".into()));
     assert!(up.redraw);
     assert_eq!(state.loading, None);
@@ -1324,11 +1326,11 @@ fn a_hostile_source_url_is_neither_linked_nor_copied() {
 
 #[test]
 fn nothing_to_copy_before_loading() {
-    let mut state = State::new(
-        "test".into(),
-        Launch::default(),
-        ratatui::layout::Rect::new(0, 0, 120, 40),
-    );
+    let mut state = State::new(Settings {
+        origin: "test".into(),
+        size: ratatui::layout::Rect::new(0, 0, 120, 40),
+        ..Settings::default()
+    });
     for a in [Action::CopyMarkdown, Action::CopyUrl] {
         let up = update(&mut state, Msg::Action(a));
         assert!(up.effects.is_empty());
@@ -1350,11 +1352,11 @@ fn loaded_copy(w: u16, h: u16) -> (tempfile::TempDir, State) {
     }
     let corpus = brief_core::load::load_dir(dir.path(), &Default::default(), &|_, _| {})
         .expect("the copy loads");
-    let mut state = State::new(
-        "test".into(),
-        Launch::default(),
-        ratatui::layout::Rect::new(0, 0, w, h),
-    );
+    let mut state = State::new(Settings {
+        origin: "test".into(),
+        size: ratatui::layout::Rect::new(0, 0, w, h),
+        ..Settings::default()
+    });
     send(&mut state, Msg::Loaded(std::sync::Arc::new(corpus)));
     (dir, state)
 }
@@ -1470,5 +1472,16 @@ fn a_reload_keeps_the_search_and_filters_and_a_removed_selection_moves_to_its_ne
     assert_eq!(
         state.message.as_deref(),
         Some("reloaded: 0 added, 0 changed, 1 removed")
+    );
+}
+
+/// `update` bounds the help's scroll by `Keymap::help_len`, without the view:
+/// it must count the lines the view draws.
+#[test]
+fn the_help_length_the_state_uses_is_the_drawn_one() {
+    let keymap = brief::tui::keymap::Keymap::default();
+    assert_eq!(
+        brief::tui::view::help_lines(&keymap).len(),
+        keymap.help_len()
     );
 }

@@ -16,7 +16,8 @@
 //! 8. `load`: walk, parse, shared YAML handling, build; `reload` is its incremental mode
 //! 9. `query`: query text -> `Query`, resolved against the registry
 //! 10. `search`: scoring, highlighting, facets, suggestions
-//! 11. `markdown`, `config`, `remembered`
+//! 11. `searcher`: the search worker behind `find`/`results`, stale answers dropped
+//! 12. `markdown`, `config`, `remembered`
 
 pub mod actors;
 pub mod atomic_write;
@@ -32,6 +33,7 @@ pub mod paths;
 pub mod query;
 pub mod remembered;
 pub mod search;
+pub mod searcher;
 pub(crate) mod stamp;
 pub mod text;
 

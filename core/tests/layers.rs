@@ -17,6 +17,7 @@ const LAYERS: &[&[&str]] = &[
     &["load"],
     &["query"],
     &["search"],
+    &["searcher"],
     &["markdown", "config", "remembered"],
 ];
 

@@ -1,6 +1,17 @@
 //! What a user can ask for. One vocabulary for the keymap, the help and the tests.
+//!
+//! Names for `config.yaml`'s `keys:` are derived from the variants in
+//! snake_case (`ToggleBookmark` is `toggle_bookmark`); text editing has no
+//! name: it keeps its keys.
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+use std::str::FromStr;
+
+use strum::IntoEnumIterator;
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, strum::EnumString, strum::IntoStaticStr, strum::EnumIter,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum Action {
     Quit,
     Suspend,
@@ -51,54 +62,38 @@ pub enum Action {
 }
 
 impl Action {
-    /// Names for `config.yaml`'s `keys:`. Text editing keeps its keys.
-    pub const NAMED: &[(&str, Action)] = &[
-        ("quit", Action::Quit),
-        ("suspend", Action::Suspend),
-        ("help", Action::Help),
-        ("problems", Action::Problems),
-        ("back", Action::Back),
-        ("focus_next", Action::FocusNext),
-        ("focus_prev", Action::FocusPrev),
-        ("focus_search", Action::FocusSearch),
-        ("move_up", Action::MoveUp),
-        ("move_down", Action::MoveDown),
-        ("first", Action::First),
-        ("last", Action::Last),
-        ("page_up", Action::PageUp),
-        ("page_down", Action::PageDown),
-        ("half_page_up", Action::HalfPageUp),
-        ("half_page_down", Action::HalfPageDown),
-        ("open", Action::Open),
-        ("toggle", Action::Toggle),
-        ("clear_filters", Action::ClearFilters),
-        ("find_in_article", Action::FindInArticle),
-        ("next_match", Action::NextMatch),
-        ("prev_match", Action::PrevMatch),
-        ("narrow_facet", Action::NarrowFacet),
-        ("toggle_read", Action::ToggleRead),
-        ("toggle_bookmark", Action::ToggleBookmark),
-        ("only_unread", Action::OnlyUnread),
-        ("only_bookmarked", Action::OnlyBookmarked),
-        ("switch_sort", Action::SwitchSort),
-        ("history_prev", Action::HistoryPrev),
-        ("history_next", Action::HistoryNext),
-        ("copy_markdown", Action::CopyMarkdown),
-        ("copy_url", Action::CopyUrl),
-    ];
-
-    pub fn from_name(name: &str) -> Option<Action> {
-        let name = name.trim().to_ascii_lowercase().replace('-', "_");
-        Action::NAMED
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|&(_, a)| a)
+    /// The name `config.yaml`'s `keys:` uses (`quit`, `toggle_bookmark`);
+    /// `None` for text editing, which keeps its keys.
+    pub fn name(self) -> Option<&'static str> {
+        (!self.is_text_editing()).then(|| self.into())
     }
 
-    pub fn name(self) -> Option<&'static str> {
-        Action::NAMED
-            .iter()
-            .find(|(_, a)| *a == self)
-            .map(|&(n, _)| n)
+    /// The action a config name stands for: case, `-` and `_` alike.
+    pub fn from_name(name: &str) -> Option<Action> {
+        let name = name.trim().to_ascii_lowercase().replace('-', "_");
+        Action::from_str(&name)
+            .ok()
+            .filter(|a| !a.is_text_editing())
+    }
+
+    /// Typing and moving in a text field: these keep their keys.
+    fn is_text_editing(self) -> bool {
+        matches!(
+            self,
+            Action::Insert(_)
+                | Action::DeleteBack
+                | Action::DeleteForward
+                | Action::ClearLine
+                | Action::CursorLeft
+                | Action::CursorRight
+                | Action::LineStart
+                | Action::LineEnd
+                | Action::Submit
+        )
+    }
+
+    /// Every action a config can name.
+    pub fn named() -> impl Iterator<Item = (&'static str, Action)> {
+        Action::iter().filter_map(|a| Some((a.name()?, a)))
     }
 }

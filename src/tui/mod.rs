@@ -1,22 +1,23 @@
 //! The terminal browser: terminal lifecycle and the event loop.
 //!
 //! The loop blocks on one channel fed by the input thread, the loader, the
-//! search worker and the signal thread; it redraws only after a change, so an
-//! idle browser uses no CPU.
+//! search worker (`brief_core::searcher`), the watch and reload threads and
+//! the signal thread. Each event becomes a message (keys through the keymap
+//! into an action), `state::update` changes the state and returns effects,
+//! the loop carries them out, and once the queued events are taken it draws
+//! once: an idle browser uses no CPU.
 
 pub mod action;
 pub mod clipboard;
-mod copy;
 pub mod keymap;
-pub mod layout;
+mod reload;
 pub mod state;
 pub mod view;
 mod watch;
 
 use std::io::{Stdout, stdout};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::{Sender, channel};
 use std::thread;
 
 use ratatui::Terminal;
@@ -30,14 +31,16 @@ use ratatui::crossterm::terminal::{
 use ratatui::crossterm::{cursor, execute};
 use ratatui::layout::Rect;
 
-use brief_core::Corpus;
 use brief_core::config::ConfigFile;
 use brief_core::load::{LoadOptions, load_dir};
-use brief_core::query::Query;
-use brief_core::remembered::{Folder, Remembered};
-use brief_core::search::{Stop, faceted_until, sort_hits};
+use brief_core::remembered::Folder;
+use brief_core::searcher::Searcher;
 use keymap::Keymap;
-use state::{Effect, Launch, Msg, Results, SearchRequest, Snapshot, State, update};
+use state::{Effect, Launch, Msg, Remembered, Settings, Snapshot, State, update};
+
+/// The answer the search worker gives to one request, computed here and now
+/// (tests drive `update` with it step by step).
+pub use brief_core::searcher::answer;
 
 /// How the browser is set up: how to load, the user's config, and where the
 /// remembered state lives.
@@ -95,70 +98,6 @@ impl Drop for Guard {
     }
 }
 
-/// What the search worker answers to one request: the same core search the
-/// CLI uses, with facet counts; a malformed query comes back as an error.
-pub fn answer(corpus: &Corpus, req: &SearchRequest) -> Results {
-    answer_until(corpus, req, &|| false).unwrap_or_default()
-}
-
-/// `answer`, abandoned (`None`) once `stop` says a newer request came.
-fn answer_until(corpus: &Corpus, req: &SearchRequest, stop: &Stop<'_>) -> Option<Results> {
-    Some(match Query::parse(&req.text, &corpus.registry) {
-        Err(e) => Results {
-            generation: req.generation,
-            error: Some(e.0),
-            ..Results::default()
-        },
-        Ok(q) => {
-            let (mut hits, facets) = faceted_until(corpus, &q, &req.selection, stop)?;
-            sort_hits(&mut hits, req.sort);
-            Results {
-                generation: req.generation,
-                hits,
-                facets,
-                highlight: q.highlight_words(),
-                query: q,
-                error: None,
-            }
-        }
-    })
-}
-
-/// Runs the search off the input path. Only the newest request is worked on,
-/// and work on a request stops as soon as a newer one is sent (`latest`).
-fn spawn_worker(
-    corpus: Arc<Corpus>,
-    requests: Receiver<SearchRequest>,
-    latest: Arc<AtomicU64>,
-    tx: Sender<Event>,
-) {
-    thread::spawn(move || {
-        let mut warmed = false;
-        while let Ok(mut req) = requests.recv() {
-            while let Ok(newer) = requests.try_recv() {
-                req = newer;
-            }
-            let generation = req.generation;
-            let stop = || latest.load(Ordering::Relaxed) != generation;
-            let Some(results) = answer_until(&corpus, &req, &stop) else {
-                continue;
-            };
-            if tx.send(Event::App(Msg::Results(results))).is_err() {
-                break;
-            }
-            if !warmed {
-                // Once the first list is on screen (not before: it would wait
-                // for the cores), the word index is built in the background
-                // rather than on the first word typed; a search that needs it
-                // meanwhile waits for it.
-                warmed = true;
-                let warm = corpus.clone();
-                thread::spawn(move || warm.prepare_search());
-            }
-        }
-    });
-}
-
 fn spawn_loader(source: Source, opts: LoadOptions, tx: Sender<Event>) {
     thread::spawn(move || {
         let msg = match source {
@@ -201,6 +140,20 @@ struct Memory {
 }
 
 impl Memory {
+    /// What the state file holds for this folder; `fresh` leaves out where
+    /// the last session was.
+    fn load(&self, fresh: bool) -> Remembered {
+        let (all, problem) = brief_core::remembered::load(&self.file);
+        let folder = all.folders.get(&self.key).cloned().unwrap_or_default();
+        Remembered {
+            history: all.history,
+            read: folder.read.into_iter().collect(),
+            bookmarks: folder.bookmarks.into_iter().collect(),
+            last: (!fresh).then_some(folder.last),
+            problem,
+        }
+    }
+
     fn save(&self, snap: Snapshot) -> std::io::Result<()> {
         let folder = Folder {
             read: snap.read.iter().cloned().collect(),
@@ -312,10 +265,12 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
         Source::Dir(d) => d.display().to_string(),
         Source::Embedded => "built-in corpus".to_string(),
     };
-    let mut state = State::new(origin, launch, Rect::new(0, 0, size.width, size.height));
-    state.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    state.plain_glyphs = std::env::var("TERM").is_ok_and(|t| t == "linux");
-    state.links = view::hyperlink::supported(std::env::var("TERM").ok().as_deref());
+    let mut state = State::new(settings(
+        origin,
+        launch,
+        Rect::new(0, 0, size.width, size.height),
+        config,
+    ));
     let mux = clipboard::Multiplexer::detect();
     let memory = state_file.map(|file| Memory {
         file,
@@ -324,7 +279,6 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
             Source::Embedded => None,
         }),
     });
-    let mut notices = configure(&mut state, config);
     if state.mouse {
         execute!(stdout(), EnableMouseCapture)?;
     }
@@ -332,9 +286,8 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
     // After the first frame: a state file with many read marks takes a moment,
     // and nothing shows them before the folder is loaded anyway.
     if let Some(m) = &memory {
-        notices.extend(remember(&mut state, m, fresh));
+        update(&mut state, Msg::Remembered(Box::new(m.load(fresh))));
     }
-    tell(&mut state, notices);
     let saver = memory.clone().map(|m| spawn_saver(m, tx.clone()));
     let (snap_tx, saver_thread) = match saver {
         Some((t, h)) => (Some(t), Some(h)),
@@ -344,13 +297,21 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
     spawn_input(tx.clone());
     // Watching is set up beside the loading; changes made meanwhile are
     // caught by one stat pass once the folder is loaded (see `watch`).
-    let watch = match &source {
-        Source::Dir(dir) => Some(watch::spawn(dir.clone(), opts.clone(), tx.clone())),
+    let reloader = match &source {
+        Source::Dir(dir) => {
+            watch::spawn(dir.clone(), tx.clone());
+            Some(reload::Reloader::spawn(
+                dir.clone(),
+                opts.clone(),
+                tx.clone(),
+            ))
+        }
         Source::Embedded => None,
     };
     spawn_loader(source, opts, tx.clone());
-    let mut worker: Option<Sender<SearchRequest>> = None;
-    let latest = Arc::new(AtomicU64::new(0));
+    let mut searcher: Option<Searcher> = None;
+    // Set when a signal ends the session, for the exit status.
+    let mut signal = None;
 
     loop {
         // Block until something happens, then take everything already queued
@@ -361,53 +322,36 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
         }
         let mut redraw = false;
         for ev in batch.into_iter().flat_map(split_alt) {
-            let msg = match ev {
-                Event::Signal(sig) => {
-                    let exit = Exit::Signal(sig);
-                    return Ok(end(&state, memory.as_ref(), snap_tx, saver_thread, exit));
-                }
-                Event::Term(TermEvent::Key(key)) => state
-                    .keymap
-                    .dispatch(&state.scopes(), &key)
-                    .map(Msg::Action),
-                Event::Term(TermEvent::Mouse(m)) if state.mouse => match m.kind {
-                    MouseEventKind::Down(_) => Some(Msg::Click {
-                        column: m.column,
-                        row: m.row,
-                    }),
-                    MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => Some(Msg::Wheel {
-                        column: m.column,
-                        row: m.row,
-                        down: m.kind == MouseEventKind::ScrollDown,
-                    }),
-                    _ => None,
-                },
-                Event::Term(TermEvent::Resize(w, h)) => Some(Msg::Resize(w, h)),
-                Event::Term(_) => None,
-                Event::App(m) => Some(m),
+            let Some(msg) = message(&state, ev) else {
+                continue;
             };
-            let Some(msg) = msg else { continue };
-            if let Msg::Loaded(corpus) = &msg {
-                let (req_tx, req_rx) = channel();
-                spawn_worker(corpus.clone(), req_rx, latest.clone(), tx.clone());
-                worker = Some(req_tx);
-                if let Some(w) = &watch {
-                    let _ = w.send(watch::Input::Loaded(corpus.clone()));
-                }
+            if let Msg::Signal(sig) = msg {
+                signal = Some(sig);
             }
-            if let Msg::Reloaded(r) = &msg {
-                // A worker on the new corpus; the old one ends with its channel.
-                let (req_tx, req_rx) = channel();
-                spawn_worker(r.corpus.clone(), req_rx, latest.clone(), tx.clone());
-                worker = Some(req_tx);
+            // A new corpus gets its own search worker; the old one ends with it.
+            let corpus = match &msg {
+                Msg::Loaded(corpus) => {
+                    if let Some(r) = &reloader {
+                        r.loaded(corpus.clone());
+                    }
+                    Some(corpus.clone())
+                }
+                Msg::Reloaded(r) => Some(r.corpus.clone()),
+                _ => None,
+            };
+            if let Some(corpus) = corpus {
+                let results = tx.clone();
+                searcher = Some(Searcher::new(corpus, move |r| {
+                    results.send(Event::App(Msg::Results(r))).is_ok()
+                }));
             }
             let up = update(&mut state, msg);
             redraw |= up.redraw;
             for effect in up.effects {
                 match effect {
                     Effect::Quit => {
-                        let (m, exit) = (memory.as_ref(), Exit::Quit);
-                        return Ok(end(&state, m, snap_tx, saver_thread, exit));
+                        let exit = signal.map_or(Exit::Quit, Exit::Signal);
+                        return Ok(end(&state, memory.as_ref(), snap_tx, saver_thread, exit));
                     }
                     Effect::Remember(snap) => {
                         if let Some(t) = &snap_tx {
@@ -415,9 +359,13 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
                         }
                     }
                     Effect::Search(req) => {
-                        latest.store(req.generation, Ordering::Relaxed);
-                        if let Some(w) = &worker {
-                            let _ = w.send(req);
+                        if let Some(s) = &searcher {
+                            s.find(req);
+                        }
+                    }
+                    Effect::Reload => {
+                        if let Some(r) = &reloader {
+                            r.reload();
                         }
                     }
                     Effect::Suspend => {
@@ -434,8 +382,36 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
     }
 }
 
-/// Applies the config to a new browser state; returns its problems.
-fn configure(state: &mut State, config: ConfigFile) -> Vec<brief_core::Problem> {
+/// What an event means to `update`: keys go through the keymap in force,
+/// the mouse only when it is on.
+fn message(state: &State, ev: Event) -> Option<Msg> {
+    match ev {
+        Event::Signal(sig) => Some(Msg::Signal(sig)),
+        Event::Term(TermEvent::Key(key)) => state
+            .keymap
+            .dispatch(&state.scopes(), &key)
+            .map(Msg::Action),
+        Event::Term(TermEvent::Mouse(m)) if state.mouse => match m.kind {
+            MouseEventKind::Down(_) => Some(Msg::Click {
+                column: m.column,
+                row: m.row,
+            }),
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => Some(Msg::Wheel {
+                column: m.column,
+                row: m.row,
+                down: m.kind == MouseEventKind::ScrollDown,
+            }),
+            _ => None,
+        },
+        Event::Term(TermEvent::Resize(w, h)) => Some(Msg::Resize(w, h)),
+        Event::Term(_) => None,
+        Event::App(m) => Some(m),
+    }
+}
+
+/// The browser's settings from the terminal (NO_COLOR, TERM) and the config;
+/// the config's problems, key overrides' included, go with them.
+fn settings(origin: String, launch: Launch, size: Rect, config: ConfigFile) -> Settings {
     let ConfigFile {
         path,
         config,
@@ -447,49 +423,21 @@ fn configure(state: &mut State, config: ConfigFile) -> Vec<brief_core::Problem> 
         None => (Keymap::default(), Vec::new()),
     };
     problems.extend(key_problems);
-    state.keymap = Arc::new(keymap);
-    state.theme = config.theme;
-    if config.theme == brief_core::config::Theme::Monochrome {
-        state.color = false;
+    let term = std::env::var("TERM").ok();
+    Settings {
+        origin,
+        launch,
+        size,
+        keymap: Arc::new(keymap),
+        theme: config.theme,
+        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        plain_glyphs: term.as_deref() == Some("linux"),
+        links: view::hyperlink::supported(term.as_deref()) && config.links,
+        reader_width: config.reader_width,
+        mouse: config.mouse,
+        sort: config.sort,
+        problems,
     }
-    state.reader_width = config.reader_width;
-    state.mouse = config.mouse;
-    state.links &= config.links;
-    state.sort = config.sort;
-    problems
-}
-
-/// Read marks, bookmarks, history, and unless `fresh` or the command line
-/// says otherwise, where the last session on this folder was left.
-fn remember(state: &mut State, memory: &Memory, fresh: bool) -> Option<brief_core::Problem> {
-    let (all, problem) = brief_core::remembered::load(&memory.file);
-    let Remembered { history, folders } = all;
-    let folder = folders.get(&memory.key).cloned().unwrap_or_default();
-    state.history = history;
-    state.read = Arc::new(folder.read.into_iter().collect());
-    state.bookmarks = Arc::new(folder.bookmarks.into_iter().collect());
-    if !fresh && state.launch.is_empty() {
-        state.launch = Launch::from_last(&folder.last);
-    }
-    problem
-}
-
-/// Config and state problems: the first on the status line, all in `p`.
-fn tell(state: &mut State, problems: Vec<brief_core::Problem>) {
-    if let Some(first) = problems.first() {
-        // The file's name is enough on the status line; `p` has the full path.
-        let file = first.path.file_name().map_or_else(
-            || first.path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        let line = first.line.map_or(String::new(), |l| format!(":{l}"));
-        let more = match problems.len() {
-            1 => " (p shows it)".to_string(),
-            n => format!(" (and {} more: p shows them)", n - 1),
-        };
-        state.message = Some(format!("{file}{line}: {}{more}", first.message));
-    }
-    state.notices = problems;
 }
 
 /// Whatever ends the session, the last word goes to the state file: the saver

@@ -8,7 +8,9 @@ use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
 use brief::tui::action::Action;
-use brief::tui::state::{Effect, Launch, Msg, Results, SearchRequest, State, Update, update};
+use brief::tui::state::{
+    Effect, Launch, Msg, Results, SearchRequest, Settings, State, Update, update,
+};
 use brief_core::Corpus;
 use brief_core::load::{LoadOptions, load_dir};
 use ratatui::layout::Rect;
@@ -93,7 +95,12 @@ pub fn loaded(w: u16, h: u16) -> State {
 }
 
 pub fn loaded_with(w: u16, h: u16, launch: Launch) -> State {
-    let mut state = State::new("test".into(), launch, Rect::new(0, 0, w, h));
+    let mut state = State::new(Settings {
+        origin: "test".into(),
+        launch,
+        size: Rect::new(0, 0, w, h),
+        ..Settings::default()
+    });
     let up = update(&mut state, Msg::Loaded(corpus()));
     assert!(up.redraw);
     assert!(
@@ -151,11 +158,11 @@ pub fn hostile_dir() -> tempfile::TempDir {
 /// A browser of `w`x`h` on the corpus in `dir`, its first results shown.
 pub fn loaded_from(dir: &Path, w: u16, h: u16) -> State {
     let corpus = load_dir(dir, &LoadOptions::default(), &|_, _| {}).expect("the folder loads");
-    let mut state = State::new(
-        dir.display().to_string(),
-        Launch::default(),
-        Rect::new(0, 0, w, h),
-    );
+    let mut state = State::new(Settings {
+        origin: dir.display().to_string(),
+        size: Rect::new(0, 0, w, h),
+        ..Settings::default()
+    });
     let up = update(&mut state, Msg::Loaded(Arc::new(corpus)));
     settle(&mut state, up.effects);
     state

@@ -10,6 +10,8 @@ use brief_core::Severity;
 use brief_core::text::sanitize;
 
 use super::Theme;
+use crate::tui::action::Action;
+use crate::tui::keymap::Scope;
 use crate::tui::state::State;
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
@@ -50,16 +52,21 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
             lines.push(Line::from(""));
             lines.push(Line::from(Span::styled(
                 format!(
-                    "{} {n} problem{} found while loading: press p to see them.",
+                    "{} {n} problem{} found while loading: press {} to see them.",
                     theme.warning_sign(),
-                    if n == 1 { "" } else { "s" }
+                    if n == 1 { "" } else { "s" },
+                    state.keymap.key(Scope::Global, Action::Problems)
                 ),
                 theme.error(),
             )));
         }
     }
     lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled("q quits.", theme.dim())));
+    let quit = state.keymap.key(Scope::Global, Action::Quit);
+    lines.push(Line::from(Span::styled(
+        format!("{quit} quits."),
+        theme.dim(),
+    )));
     // A box as tall as its wrapped text (an estimate by width), centred.
     let w = area.width.min(78);
     let text_w = usize::from(w.saturating_sub(4)).max(1);

@@ -8,6 +8,8 @@ use ratatui::widgets::Paragraph;
 use brief_core::text::{sanitize, truncate, width};
 
 use super::Theme;
+use crate::tui::action::Action;
+use crate::tui::keymap::Scope;
 use crate::tui::state::{Focus, State};
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, which: Focus, theme: &Theme) {
@@ -37,9 +39,14 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, which: Focus, theme:
     frame.render_widget(block, area);
     if pane.items.is_empty() {
         let msg = if pane.narrow.is_some() {
-            "nothing matches: Backspace or Esc"
+            let key = |action| state.keymap.key(Scope::FacetNarrow, action);
+            format!(
+                "nothing matches: {} or {}",
+                key(Action::DeleteBack),
+                key(Action::Back)
+            )
         } else {
-            "—"
+            "—".to_string()
         };
         frame.render_widget(Paragraph::new(msg).style(theme.dim()), inner);
         return;

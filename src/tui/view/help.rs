@@ -9,10 +9,11 @@ use ratatui::widgets::Paragraph;
 use brief_core::text::pad;
 
 use super::{Theme, clear};
-use crate::tui::keymap::Keymap;
+use crate::tui::action::Action;
+use crate::tui::keymap::{Keymap, Scope};
 use crate::tui::state::State;
 
-/// The keys in force, by scope.
+/// The keys in force, by scope: `Keymap::help_len` lines.
 pub fn lines(keymap: &Keymap) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     for (scope, rows) in keymap.help_sections() {
@@ -41,7 +42,14 @@ pub fn lines(keymap: &Keymap) -> Vec<Line<'static>> {
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, scroll: usize, theme: &Theme) {
     clear(frame, area);
-    let block = theme.pane("Help · Esc closes · j/k scroll".to_string(), true);
+    let key = |action| state.keymap.key(Scope::Help, action);
+    let title = format!(
+        "Help · {} closes · {}/{} scroll",
+        key(Action::Back),
+        key(Action::MoveDown),
+        key(Action::MoveUp)
+    );
+    let block = theme.pane(title, true);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let all = lines(&state.keymap);

@@ -8,6 +8,8 @@ use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarStat
 use brief_core::text::{pad, sanitize, truncate, width};
 
 use super::{Theme, marked_spans};
+use crate::tui::action::Action;
+use crate::tui::keymap::Scope;
 use crate::tui::state::{Focus, State};
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
@@ -35,7 +37,8 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     };
     if state.hits.is_empty() {
         // An empty folder has its own screen (`empty.rs`).
-        let msg = "No briefing matches. x clears every filter.";
+        let clear = state.keymap.key(Scope::Global, Action::ClearFilters);
+        let msg = format!("No briefing matches. {clear} clears every filter.");
         frame.render_widget(Paragraph::new(msg).style(theme.dim()), inner);
         return;
     }

@@ -144,14 +144,14 @@ impl Theme {
 pub fn render(frame: &mut Frame, state: &State) {
     let theme = Theme::of(state);
     let area = frame.area();
-    let a = super::layout::areas(area, state.focus, state.facet_tab);
+    let a = super::state::layout::areas(area, state.focus, state.facet_tab);
     if a.too_small {
         let msg = format!(
             "terminal too small ({}x{}): brief needs at least {}x{}",
             area.width,
             area.height,
-            super::layout::MIN_WIDTH,
-            super::layout::MIN_HEIGHT
+            super::state::layout::MIN_WIDTH,
+            super::state::layout::MIN_HEIGHT
         );
         frame.render_widget(
             Paragraph::new(msg)
@@ -184,7 +184,7 @@ pub fn render(frame: &mut Frame, state: &State) {
 }
 
 /// The list, the facet panes and the reader, where the layout puts them.
-fn panes(frame: &mut Frame, a: &super::layout::Areas, state: &State, theme: &Theme) {
+fn panes(frame: &mut Frame, a: &super::state::layout::Areas, state: &State, theme: &Theme) {
     if let Some(r) = a.list {
         list::render(frame, r, state, theme);
     }

@@ -10,12 +10,18 @@ use brief_core::Severity;
 use brief_core::text::sanitize;
 
 use super::{Theme, clear};
+use crate::tui::action::Action;
+use crate::tui::keymap::Scope;
 use crate::tui::state::State;
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, scroll: usize, theme: &Theme) {
     clear(frame, area);
     let problems: Vec<&brief_core::Problem> = state.problems().collect();
-    let block = theme.pane(format!("Problems ({}) · Esc closes", problems.len()), true);
+    let close = state.keymap.key(Scope::Problems, Action::Back);
+    let block = theme.pane(
+        format!("Problems ({}) · {close} closes", problems.len()),
+        true,
+    );
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if problems.is_empty() {

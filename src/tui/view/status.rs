@@ -9,6 +9,8 @@ use brief_core::Severity;
 use brief_core::text::{sanitize, width};
 
 use super::Theme;
+use crate::tui::action::Action;
+use crate::tui::keymap::Scope;
 use crate::tui::state::State;
 
 /// `3 of 8 briefings · pays: Tunisie · acteur: CIDPM`.
@@ -68,10 +70,11 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
             spans.push(Span::raw(" · "));
             spans.push(Span::styled(
                 format!(
-                    "{} {} problem{} (p)",
+                    "{} {} problem{} ({})",
                     theme.warning_sign(),
                     errors + warnings,
-                    if errors + warnings == 1 { "" } else { "s" }
+                    if errors + warnings == 1 { "" } else { "s" },
+                    state.keymap.key(Scope::Global, Action::Problems)
                 ),
                 style,
             ));
@@ -93,14 +96,15 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         spans.push(Span::styled(sanitize(m, false).into_owned(), theme.warn()));
     }
     // The way to the help always shows; the other hints fill the room left.
-    spans.push(Span::styled(" · ? help", theme.title(false)));
+    let help = state.keymap.key(Scope::Global, Action::Help);
+    spans.push(Span::styled(format!(" · {help} help"), theme.title(false)));
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     let hints: Vec<String> = state
         .keymap
         .hints(&state.scopes())
         .into_iter()
-        .filter(|(k, _)| k != "?")
-        .map(|(k, h)| format!("{k} {h}"))
+        .filter(|(_, _, action)| *action != Action::Help)
+        .map(|(k, h, _)| format!("{k} {h}"))
         .collect();
     let room = usize::from(area.width).saturating_sub(used + 3);
     let mut hint_text = String::new();

@@ -3,8 +3,8 @@
 
 use brief_core::text::{is_dangerous, truncate};
 
-use super::clipboard::{LARGE, thousands};
-use super::state::{Effect, State};
+use super::{Effect, State};
+use crate::tui::clipboard::{LARGE, thousands};
 
 const NOTHING: &str = "no briefing selected: nothing copied";
 

@@ -1,9 +1,10 @@
-//! Where each pane goes for a terminal size: shared by `view` (to draw) and
-//! `update` (to page and scroll by the right amount).
+//! Where each pane goes for a terminal size. Part of the state's own data:
+//! `update` pages and scrolls by the panes' heights, and `view` draws where
+//! it says (importing it from here, never the other way).
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use super::state::Focus;
+use super::Focus;
 
 /// Below this the screen shows a "terminal too small" notice.
 pub const MIN_WIDTH: u16 = 40;

@@ -1,0 +1,125 @@
+//! Searching off the input path, modelled on television's `Matcher`: `find`
+//! starts a generation, the newest answer is delivered, and work on a stale
+//! generation stops as soon as a newer one is asked for.
+//!
+//! The browser owns one `Searcher` per corpus; a corpus read again gets a new
+//! one, and the old worker ends with its `Searcher`.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{Sender, channel};
+use std::thread;
+
+use crate::search::{Facets, Hit, Sort, Stop, faceted_until, sort_hits};
+use crate::{Corpus, Query, Selection};
+
+/// What to search for, tagged with its generation so stale answers can be dropped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchRequest {
+    pub generation: u64,
+    pub text: String,
+    pub selection: Selection,
+    pub sort: Sort,
+}
+
+/// What one request found: hits in order, facet counts, the words to
+/// highlight; a malformed query comes back as `error` with nothing else.
+#[derive(Debug, Clone, Default)]
+pub struct Results {
+    pub generation: u64,
+    pub hits: Vec<Hit>,
+    pub facets: Facets,
+    pub highlight: Vec<String>,
+    /// The query the hits answer, for highlighting titles in a list.
+    pub query: Query,
+    pub error: Option<String>,
+}
+
+/// The answer to one request, computed on the caller's thread.
+pub fn answer(corpus: &Corpus, req: &SearchRequest) -> Results {
+    answer_until(corpus, req, &|| false).unwrap_or_default()
+}
+
+/// `answer`, abandoned (`None`) once `stop` says a newer request came.
+pub fn answer_until(corpus: &Corpus, req: &SearchRequest, stop: &Stop<'_>) -> Option<Results> {
+    Some(match Query::parse(&req.text, &corpus.registry) {
+        Err(e) => Results {
+            generation: req.generation,
+            error: Some(e.0),
+            ..Results::default()
+        },
+        Ok(q) => {
+            let (mut hits, facets) = faceted_until(corpus, &q, &req.selection, stop)?;
+            sort_hits(&mut hits, req.sort);
+            Results {
+                generation: req.generation,
+                hits,
+                facets,
+                highlight: q.highlight_words(),
+                query: q,
+                error: None,
+            }
+        }
+    })
+}
+
+/// A search worker over one corpus. Dropping it ends the worker.
+pub struct Searcher {
+    requests: Sender<SearchRequest>,
+    latest: Arc<AtomicU64>,
+}
+
+impl Searcher {
+    /// Starts the worker. `deliver` gets each answer that is still the newest
+    /// when it is ready, and returns false once nobody listens any more.
+    pub fn new(
+        corpus: Arc<Corpus>,
+        deliver: impl Fn(Results) -> bool + Send + 'static,
+    ) -> Searcher {
+        let (requests, rx) = channel::<SearchRequest>();
+        let latest = Arc::new(AtomicU64::new(0));
+        let newest = latest.clone();
+        thread::spawn(move || {
+            let mut warmed = false;
+            while let Ok(mut req) = rx.recv() {
+                while let Ok(newer) = rx.try_recv() {
+                    req = newer;
+                }
+                let generation = req.generation;
+                let stop = || newest.load(Ordering::Relaxed) != generation;
+                let Some(results) = answer_until(&corpus, &req, &stop) else {
+                    continue;
+                };
+                if stop() {
+                    continue; // finished, but a newer request is on its way
+                }
+                if !deliver(results) {
+                    break;
+                }
+                if !warmed {
+                    // Once the first answer is out (not before: it would wait
+                    // for the cores), the word index is built in the background
+                    // rather than on the first word typed; a search that needs
+                    // it meanwhile waits for it.
+                    warmed = true;
+                    let warm = corpus.clone();
+                    thread::spawn(move || warm.prepare_search());
+                }
+            }
+        });
+        Searcher { requests, latest }
+    }
+
+    /// Starts a generation: older ones still running stop, and their answers
+    /// are not delivered.
+    pub fn find(&self, req: SearchRequest) {
+        self.latest.store(req.generation, Ordering::Relaxed);
+        // A worker gone (it only ends when nobody listens) has nobody to answer.
+        let _ = self.requests.send(req);
+    }
+
+    /// The generation asked for last.
+    pub fn generation(&self) -> u64 {
+        self.latest.load(Ordering::Relaxed)
+    }
+}

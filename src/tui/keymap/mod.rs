@@ -1,0 +1,228 @@
+//! THE key table (`defaults.rs`, one binding per line) with the user's
+//! overrides applied (`overrides.rs`). It drives dispatch, the `?` help, the
+//! status-line hints and every message that names a key, so they cannot
+//! disagree.
+
+mod defaults;
+mod key;
+mod overrides;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::action::Action;
+
+pub use key::Key;
+
+/// Where a binding applies. Dispatch tries the overlay, then the text input
+/// in use, then the focused pane, then `Global`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Checked first, whatever is open: Ctrl-C and Ctrl-Z.
+    Always,
+    Global,
+    Search,
+    List,
+    Facets,
+    Reader,
+    ArticleFind,
+    FacetNarrow,
+    Help,
+    Problems,
+}
+
+impl Scope {
+    pub fn title(self) -> &'static str {
+        match self {
+            Scope::Always => "Anywhere, even in text input and overlays",
+            Scope::Global => "Everywhere",
+            Scope::Search => "Search line",
+            Scope::List => "Briefing list",
+            Scope::Facets => "Actors and countries panes",
+            Scope::Reader => "Reader",
+            Scope::ArticleFind => "Search in the article",
+            Scope::FacetNarrow => "Narrowing a facet pane",
+            Scope::Help => "Help",
+            Scope::Problems => "Problems view",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Binding {
+    pub scope: Scope,
+    pub keys: Vec<Key>,
+    pub action: Action,
+    pub help: &'static str,
+    /// Shown in the status bar when its scope is active.
+    pub hint: bool,
+}
+
+/// True for scopes where unbound printable characters are typed as text.
+fn is_input(scope: Scope) -> bool {
+    matches!(
+        scope,
+        Scope::Search | Scope::ArticleFind | Scope::FacetNarrow
+    )
+}
+
+/// The keys in force: the defaults with the user's overrides applied. One
+/// table drives dispatch, the `?` help and the status-line hints.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Keymap {
+        let bindings = defaults::DEFAULTS
+            .iter()
+            .map(|&(scope, keys, action, help, hint)| Binding {
+                scope,
+                keys: keys.to_vec(),
+                action,
+                help,
+                hint,
+            })
+            .collect();
+        Keymap { bindings }
+    }
+}
+
+impl Keymap {
+    pub fn bindings(&self) -> &[Binding] {
+        &self.bindings
+    }
+
+    /// The key to name in a message about `action` where `scope` is active:
+    /// its first key there, else in `Global`, else anywhere; an action left
+    /// without keys is named as in the config.
+    pub fn key(&self, scope: Scope, action: Action) -> String {
+        let first = |s: Option<Scope>| {
+            self.bindings
+                .iter()
+                .filter(|b| b.action == action && s.is_none_or(|s| b.scope == s))
+                .find_map(|b| b.keys.first())
+        };
+        first(Some(scope))
+            .or_else(|| first(Some(Scope::Global)))
+            .or_else(|| first(None))
+            .map_or_else(
+                || format!("<{}>", action.name().unwrap_or("unbound")),
+                Key::label,
+            )
+    }
+
+    /// How many lines the `?` help has: a title, the rows and a blank line
+    /// per scope with bindings, then the two notes (see `view::help`).
+    pub fn help_len(&self) -> usize {
+        self.help_sections()
+            .iter()
+            .filter(|(_, rows)| !rows.is_empty())
+            .map(|(_, rows)| rows.len() + 2)
+            .sum::<usize>()
+            + 2
+    }
+
+    /// The action for a key, given the active scopes in precedence order (most specific first).
+    pub fn dispatch(&self, scopes: &[Scope], ev: &KeyEvent) -> Option<Action> {
+        if ev.kind == KeyEventKind::Release {
+            return None;
+        }
+        for &scope in std::iter::once(&Scope::Always).chain(scopes) {
+            if let Some(bind) = self
+                .bindings
+                .iter()
+                .find(|b| b.scope == scope && b.keys.iter().any(|k| k.matches(ev)))
+            {
+                return Some(bind.action);
+            }
+            if is_input(scope)
+                && let KeyCode::Char(c) = ev.code
+                && !ev
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+            {
+                return Some(Action::Insert(c));
+            }
+            // In a facet pane, a letter no key of the pane or of `Global` claims
+            // starts narrowing: typing "niger" narrows, while j, k, q... keep their meaning.
+            if scope == Scope::Facets
+                && let KeyCode::Char(c) = ev.code
+                && !ev
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+                && !self
+                    .bindings
+                    .iter()
+                    .any(|b| b.scope == Scope::Global && b.keys.iter().any(|k| k.matches(ev)))
+            {
+                return Some(Action::Insert(c));
+            }
+            // Overlays swallow everything else.
+            if matches!(scope, Scope::Help | Scope::Problems) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// `key1/key2 help` pairs for the status bar, for the active scopes,
+    /// with the action each names.
+    pub fn hints(&self, scopes: &[Scope]) -> Vec<(String, &'static str, Action)> {
+        let mut out: Vec<(String, &'static str, Action)> = Vec::new();
+        for &scope in scopes {
+            for bind in self.bindings.iter().filter(|b| b.scope == scope && b.hint) {
+                if bind.keys.is_empty() || out.iter().any(|(_, h, _)| *h == bind.help) {
+                    continue;
+                }
+                let keys: Vec<String> = bind.keys.iter().map(Key::label).collect();
+                out.push((keys.join("/"), bind.help, bind.action));
+            }
+            if matches!(scope, Scope::Help | Scope::Problems) || is_input(scope) {
+                break;
+            }
+        }
+        out
+    }
+
+    /// Every binding grouped by scope, for the `?` help: the keys in force.
+    pub fn help_sections(&self) -> Vec<(Scope, Vec<(String, &'static str)>)> {
+        let order = [
+            Scope::Always,
+            Scope::Global,
+            Scope::Search,
+            Scope::List,
+            Scope::Facets,
+            Scope::FacetNarrow,
+            Scope::Reader,
+            Scope::ArticleFind,
+            Scope::Problems,
+            Scope::Help,
+        ];
+        order
+            .iter()
+            .map(|&s| {
+                let rows = self
+                    .bindings
+                    .iter()
+                    .filter(|b| b.scope == s && !b.keys.is_empty())
+                    .map(|b| {
+                        (
+                            b.keys.iter().map(Key::label).collect::<Vec<_>>().join(" "),
+                            b.help,
+                        )
+                    })
+                    .collect();
+                (s, rows)
+            })
+            .collect()
+    }
+}
+
+/// The default keymap's dispatch, for tests and callers without a config.
+pub fn dispatch(scopes: &[Scope], ev: &KeyEvent) -> Option<Action> {
+    Keymap::default().dispatch(scopes, ev)
+}
+
+#[cfg(test)]
+mod tests;

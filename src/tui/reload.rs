@@ -1,0 +1,163 @@
+//! Live reload off the input path: `reload_folder` is the one call that reads
+//! the folder again and says what changed; `Reloader` runs it on a thread of
+//! its own when `update` asks (`Effect::Reload`), looks again at files caught
+//! half-written, and caches a reloaded corpus once the folder has settled.
+//!
+//! The thread blocks while nothing happens: no CPU when idle.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::thread;
+use std::time::Duration;
+
+use brief_core::Corpus;
+use brief_core::load::LoadOptions;
+
+use super::Event;
+use super::state::{Msg, Reload};
+
+/// How long the folder stays quiet before a reloaded corpus is cached.
+const CACHE_AFTER: Duration = Duration::from_millis(2500);
+/// How soon a half-written file is looked at again.
+const RETRY: Duration = Duration::from_millis(250);
+
+/// What one reading of the folder gave.
+pub struct Outcome {
+    /// For `update`: the new corpus, or why it could not be read; `None` when
+    /// nothing changed.
+    pub msg: Option<Msg>,
+    /// The corpus now current: the new one, or `prev` when nothing changed.
+    pub current: Arc<Corpus>,
+    /// Files were caught half-written: look again soon.
+    pub unsettled: bool,
+}
+
+/// Reads `dir` again against `prev`: only changed files are parsed, the
+/// search index moves over when the registry is the same, and each briefing
+/// of `prev` is mapped to its place in the new corpus.
+pub fn reload_folder(prev: &Arc<Corpus>, dir: &Path, opts: &LoadOptions) -> Outcome {
+    let unchanged = |unsettled| Outcome {
+        msg: None,
+        current: prev.clone(),
+        unsettled,
+    };
+    match brief_core::reload::reload(prev, dir, opts) {
+        Ok(r) => {
+            let unsettled = !r.unsettled.is_empty();
+            if r.changes.is_empty() && r.corpus.problems == prev.problems && !r.full {
+                return unchanged(unsettled);
+            }
+            let corpus = Arc::new(r.corpus);
+            let doc_map = brief_core::reload::doc_map(prev, &corpus);
+            if !r.full {
+                // Same registry: the index moves over instead of being rebuilt.
+                corpus.carry_index(prev, &doc_map);
+            }
+            Outcome {
+                msg: Some(Msg::Reloaded(Reload {
+                    corpus: corpus.clone(),
+                    changes: r.changes,
+                    doc_map,
+                })),
+                current: corpus,
+                unsettled,
+            }
+        }
+        Err(e) => Outcome {
+            msg: Some(Msg::ReloadFailed(e.to_string())),
+            ..unchanged(false)
+        },
+    }
+}
+
+enum Input {
+    /// The corpus the browser shows, once loaded.
+    Loaded(Arc<Corpus>),
+    /// The folder changed: read it again.
+    Reload,
+}
+
+/// The reload thread. Dropping it ends the thread.
+pub(super) struct Reloader {
+    tx: Sender<Input>,
+}
+
+impl Reloader {
+    pub(super) fn spawn(dir: PathBuf, opts: LoadOptions, events: Sender<Event>) -> Reloader {
+        let (tx, rx) = channel();
+        thread::spawn(move || run(&dir, &opts, &rx, &events));
+        Reloader { tx }
+    }
+
+    /// The folder's first corpus: changes made before the watch was in
+    /// place are found by comparing the folder with it.
+    pub(super) fn loaded(&self, corpus: Arc<Corpus>) {
+        let _ = self.tx.send(Input::Loaded(corpus));
+    }
+
+    pub(super) fn reload(&self) {
+        let _ = self.tx.send(Input::Reload);
+    }
+}
+
+fn run(dir: &Path, opts: &LoadOptions, rx: &Receiver<Input>, events: &Sender<Event>) {
+    // The newest corpus: the one loaded, then each reloaded one, in the order
+    // the loop receives them, so each `doc_map` maps from what it shows.
+    let mut current: Option<Arc<Corpus>> = None;
+    // Half-written files to look at again.
+    let mut retry = false;
+    // A reloaded corpus not cached yet: once the folder has been quiet long
+    // enough, the next start reads the cache rather than every file.
+    let mut uncached = false;
+    loop {
+        let wait = match (retry, uncached) {
+            (true, _) => Some(RETRY),
+            (false, true) => Some(CACHE_AFTER),
+            (false, false) => None,
+        };
+        let got = match wait {
+            Some(t) => match rx.recv_timeout(t) {
+                Ok(input) => Some(input),
+                Err(RecvTimeoutError::Timeout) => None,
+                Err(RecvTimeoutError::Disconnected) => return,
+            },
+            None => match rx.recv() {
+                Ok(input) => Some(input),
+                Err(_) => return,
+            },
+        };
+        let dirty = match got {
+            Some(Input::Loaded(c)) => {
+                // A stat per file, no parsing.
+                let changed = brief_core::reload::changed_since(&c, dir);
+                current = Some(c);
+                changed
+            }
+            Some(Input::Reload) => true,
+            None if retry => true,
+            None => {
+                // Still being changed (too recent to trust): try again later.
+                uncached = current.as_ref().is_some_and(|c| {
+                    matches!(brief_core::reload::store_cache(c, dir, opts), Ok(false))
+                });
+                false
+            }
+        };
+        let Some(prev) = current.clone().filter(|_| dirty) else {
+            continue;
+        };
+        let outcome = reload_folder(&prev, dir, opts);
+        retry = outcome.unsettled;
+        let Some(msg) = outcome.msg else {
+            continue;
+        };
+        if matches!(msg, Msg::Reloaded(_)) {
+            uncached = opts.cache.is_some();
+        }
+        current = Some(outcome.current);
+        if events.send(Event::App(msg)).is_err() {
+            return;
+        }
+    }
+}

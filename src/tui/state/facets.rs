@@ -1,0 +1,140 @@
+//! The actors and countries panes: values from the latest counts, narrowing, selecting.
+
+use brief_core::text::fold;
+use brief_core::{ActorId, CountryCode};
+
+use super::navigation::clamp_view;
+use super::{Effect, Focus, LineEdit, State};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FacetKey {
+    Actor(ActorId),
+    Country(CountryCode),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FacetItem {
+    pub key: FacetKey,
+    pub label: String,
+    pub count: usize,
+    pub selected: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FacetPane {
+    /// Values shown, after narrowing.
+    pub items: Vec<FacetItem>,
+    pub cursor: usize,
+    pub offset: usize,
+    /// Typed text narrowing the values, while narrowing.
+    pub narrow: Option<LineEdit>,
+}
+
+/// Facet panes from the latest counts, selected values kept even at zero.
+pub(super) fn rebuild_facets(state: &mut State) {
+    let Some(corpus) = state.corpus.clone() else {
+        return;
+    };
+    // Acronym first, so a narrow pane still shows what matters.
+    let actor_label = |id: ActorId| {
+        corpus
+            .actor(id)
+            .map(|a| match &a.short {
+                Some(s) if *s != a.name => format!("{s} · {}", a.name),
+                _ => a.name.clone(),
+            })
+            .unwrap_or_default()
+    };
+    let mut actors: Vec<FacetItem> = state
+        .facets
+        .actors
+        .iter()
+        .map(|&(id, count)| FacetItem {
+            key: FacetKey::Actor(id),
+            label: actor_label(id),
+            count,
+            selected: state.selection.actors.contains(&id),
+        })
+        .collect();
+    for &id in &state.selection.actors {
+        if !actors.iter().any(|i| i.key == FacetKey::Actor(id)) {
+            actors.push(FacetItem {
+                key: FacetKey::Actor(id),
+                label: actor_label(id),
+                count: 0,
+                selected: true,
+            });
+        }
+    }
+    let country_label = |c: CountryCode| format!("{} ({c})", c.name_fr());
+    let mut countries: Vec<FacetItem> = state
+        .facets
+        .countries
+        .iter()
+        .map(|&(c, count)| FacetItem {
+            key: FacetKey::Country(c),
+            label: country_label(c),
+            count,
+            selected: state.selection.countries.contains(&c),
+        })
+        .collect();
+    for &c in &state.selection.countries {
+        if !countries.iter().any(|i| i.key == FacetKey::Country(c)) {
+            countries.push(FacetItem {
+                key: FacetKey::Country(c),
+                label: country_label(c),
+                count: 0,
+                selected: true,
+            });
+        }
+    }
+    fill_pane(&mut state.actors, actors);
+    fill_pane(&mut state.countries, countries);
+    for f in [Focus::Actors, Focus::Countries] {
+        let h = state.facet_height(f);
+        if let Some(p) = state.facet_mut(f) {
+            clamp_view(&mut p.cursor, &mut p.offset, p.items.len(), h);
+        }
+    }
+}
+
+/// Sets a pane's items, narrowed by its typed text, keeping the cursor on the same value.
+pub(super) fn fill_pane(pane: &mut FacetPane, mut items: Vec<FacetItem>) {
+    let current = pane.items.get(pane.cursor).map(|i| i.key);
+    if let Some(n) = &pane.narrow {
+        let needle = fold(&n.text);
+        items.retain(|i| fold(&i.label).contains(&needle));
+    }
+    pane.cursor = current
+        .and_then(|k| items.iter().position(|i| i.key == k))
+        .unwrap_or(0);
+    pane.items = items;
+}
+
+pub(super) fn toggle_facet(state: &mut State, effects: &mut Vec<Effect>) {
+    let Some(item) = state
+        .facet(state.focus)
+        .and_then(|p| p.items.get(p.cursor))
+        .cloned()
+    else {
+        return;
+    };
+    match item.key {
+        FacetKey::Actor(id) => {
+            if let Some(at) = state.selection.actors.iter().position(|&a| a == id) {
+                state.selection.actors.remove(at);
+            } else {
+                state.selection.actors.push(id);
+            }
+        }
+        FacetKey::Country(c) => {
+            if let Some(at) = state.selection.countries.iter().position(|&x| x == c) {
+                state.selection.countries.remove(at);
+            } else {
+                state.selection.countries.push(c);
+            }
+        }
+    }
+    rebuild_facets(state);
+    effects.push(state.request_search());
+}

@@ -1,0 +1,54 @@
+//! The search line's history: Enter keeps a query, Up and Down recall them.
+
+use brief_core::remembered::push_history;
+
+use super::navigation::set_focus;
+use super::{Effect, Focus, State};
+use crate::tui::action::Action;
+use crate::tui::keymap::Scope;
+
+/// Adds the search line to the history; true if the history changed.
+pub(super) fn remember_query(state: &mut State) -> bool {
+    state.recalling = None;
+    let before = state.history.last().cloned();
+    push_history(&mut state.history, &state.search.text);
+    state.history.last() != before.as_ref()
+}
+
+/// Enter in the search line: keep the query in the history, go to the results.
+pub(super) fn submit_search(state: &mut State, effects: &mut Vec<Effect>) {
+    if remember_query(state) {
+        effects.push(Effect::Remember(state.snapshot()));
+    }
+    set_focus(state, Focus::List);
+}
+
+/// Up (`back`) or Down in the search line: walks the history, and Down past
+/// the newest entry gives back the line as it was typed.
+pub(super) fn recall(state: &mut State, back: bool, effects: &mut Vec<Effect>) {
+    let n = state.history.len();
+    if n == 0 {
+        let key = state.keymap.key(Scope::Search, Action::Submit);
+        state.message = Some(format!(
+            "no earlier search yet: {key} keeps a search in the history"
+        ));
+        return;
+    }
+    let next = match (state.recalling.take(), back) {
+        (None, true) => Some((n - 1, state.search.text.clone())),
+        (None, false) => None,
+        (Some((i, draft)), true) => Some((i.saturating_sub(1), draft)),
+        (Some((i, draft)), false) if i + 1 < n => Some((i + 1, draft)),
+        (Some((_, draft)), false) => {
+            state.search.set(&draft);
+            None
+        }
+    };
+    if let Some((i, draft)) = next {
+        if let Some(q) = state.history.get(i) {
+            state.search.set(&q.clone());
+        }
+        state.recalling = Some((i, draft));
+    }
+    effects.push(state.request_search());
+}

@@ -1,0 +1,79 @@
+//! Read marks and bookmarks: toggled, filtered on, remembered between runs.
+
+use std::sync::Arc;
+
+use brief_core::remembered::Only;
+use brief_core::text::sanitize;
+
+use super::{Effect, State};
+use crate::tui::action::Action;
+use crate::tui::keymap::Scope;
+
+/// Marks the selected briefing read; true if it was not.
+pub(super) fn mark_read(state: &mut State) -> bool {
+    let Some(id) = state.selected_id().map(str::to_string) else {
+        return false;
+    };
+    if state.read.contains(&id) {
+        return false;
+    }
+    Arc::make_mut(&mut state.read).insert(id);
+    true
+}
+
+/// Which remembered mark `u` and `b` toggle.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Mark {
+    Read,
+    Bookmark,
+}
+
+/// `u` and `b`: toggles a mark on the selected briefing and remembers it at once.
+pub(super) fn toggle_mark(state: &mut State, mark: Mark, effects: &mut Vec<Effect>) {
+    let Some(b) = state.selected_briefing() else {
+        return;
+    };
+    let set = Arc::make_mut(match mark {
+        Mark::Read => &mut state.read,
+        Mark::Bookmark => &mut state.bookmarks,
+    });
+    let now = if set.remove(&b.id) {
+        false
+    } else {
+        set.insert(b.id.clone());
+        true
+    };
+    let title = brief_core::text::truncate(&sanitize(&b.title, false), 40);
+    state.message = Some(match (mark, now) {
+        (Mark::Read, true) => format!("'{title}' marked read"),
+        (Mark::Read, false) => format!("'{title}' marked unread"),
+        (Mark::Bookmark, true) => {
+            let key = state.keymap.key(Scope::List, Action::OnlyBookmarked);
+            format!("bookmarked '{title}' ({key} shows only bookmarks)")
+        }
+        (Mark::Bookmark, false) => format!("bookmark removed from '{title}'"),
+    });
+    effects.push(Effect::Remember(state.snapshot()));
+}
+
+/// `U` and `B`: only unread, or only bookmarked briefings; again: all of them.
+pub(super) fn only(state: &mut State, want: Only, effects: &mut Vec<Effect>) {
+    state.only = if state.only == Some(want) {
+        None
+    } else {
+        Some(want)
+    };
+    let again = |action| state.keymap.key(Scope::List, action);
+    state.message = Some(match state.only {
+        Some(Only::Unread) => format!(
+            "showing only unread briefings ({} again: all)",
+            again(Action::OnlyUnread)
+        ),
+        Some(Only::Bookmarked) => format!(
+            "showing only bookmarked briefings ({} again: all)",
+            again(Action::OnlyBookmarked)
+        ),
+        None => "showing every briefing".into(),
+    });
+    effects.push(state.request_search());
+}

@@ -1,0 +1,81 @@
+//! What happened (`Msg`, what the user asks arriving as `Msg::Action`), and
+//! what to do outside `update` (`Effect`).
+
+use std::sync::Arc;
+
+use brief_core::Corpus;
+use brief_core::remembered::LastView;
+use brief_core::search::IdSet;
+
+use super::notices::Remembered;
+use super::{Reload, Results, SearchRequest};
+use crate::tui::action::Action;
+
+/// What happened.
+#[derive(Debug)]
+pub enum Msg {
+    Action(Action),
+    Resize(u16, u16),
+    Progress(usize, usize),
+    Loaded(Arc<Corpus>),
+    LoadFailed(String),
+    Results(Results),
+    /// Something to tell the user on the status line.
+    Notice(String),
+    /// A mouse click at a cell.
+    Click {
+        column: u16,
+        row: u16,
+    },
+    /// The mouse wheel over a cell: down (towards the end) or up.
+    Wheel {
+        column: u16,
+        row: u16,
+        down: bool,
+    },
+    /// Files of the folder changed (a burst of them, gone quiet).
+    FilesChanged,
+    /// Files of the folder changed and it was read again.
+    Reloaded(Reload),
+    /// Reading the folder again failed, or it cannot be watched.
+    ReloadFailed(String),
+    /// The folder cannot be watched: live reload is off.
+    WatchFailed(String),
+    /// What was remembered about this folder between runs.
+    Remembered(Box<Remembered>),
+    /// A signal (TERM, HUP, INT) asks the browser to end.
+    Signal(i32),
+}
+
+/// What to do outside `update`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    Search(SearchRequest),
+    /// Write what is remembered between runs (off the input path).
+    Remember(Snapshot),
+    Suspend,
+    /// Read the folder again (off the input path); the answer is `Msg::Reloaded`.
+    Reload,
+    /// The session ends: the one way out, whatever asked for it.
+    Quit,
+    /// Put this text on the clipboard (OSC 52, written by the event loop).
+    Copy {
+        text: String,
+    },
+}
+
+/// What is remembered about the folder, as of now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snapshot {
+    pub read: IdSet,
+    pub bookmarks: IdSet,
+    pub history: Vec<String>,
+    pub last: LastView,
+}
+
+/// The result of one `update`: what to do, and whether the screen changed.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Update {
+    pub effects: Vec<Effect>,
+    pub redraw: bool,
+}

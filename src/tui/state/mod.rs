@@ -1,0 +1,362 @@
+//! Plain data, and `update(state, msg) -> effects`: the only place state changes.
+//!
+//! The types live here; `update` dispatches each message to the file of its
+//! concern. Nothing here draws or imports the views.
+
+mod copy;
+mod facets;
+mod history;
+mod launch;
+pub mod layout;
+mod line_edit;
+mod marks;
+mod message;
+mod mouse;
+mod navigation;
+mod notices;
+mod reader;
+mod reload;
+mod search;
+mod update;
+
+use std::sync::Arc;
+
+use ratatui::layout::Rect;
+
+use brief_core::config::Theme;
+use brief_core::remembered::{LastView, Only};
+use brief_core::search::{Facets, Hit, IdSet, Sort};
+use brief_core::{Corpus, Problem, Query, Selection};
+
+use crate::tui::keymap::{Keymap, Scope};
+
+pub use brief_core::searcher::{Results, SearchRequest};
+pub use facets::{FacetItem, FacetKey, FacetPane};
+pub use launch::Launch;
+pub use layout::{Areas, areas};
+pub use line_edit::LineEdit;
+pub use message::{Effect, Msg, Snapshot, Update};
+pub use notices::Remembered;
+pub use reader::{LineKind, Reader, ReaderLine};
+pub use reload::Reload;
+pub use update::update;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Focus {
+    Search,
+    #[default]
+    List,
+    Actors,
+    Countries,
+    Reader,
+}
+
+impl Focus {
+    const CYCLE: [Focus; 5] = [
+        Focus::Search,
+        Focus::List,
+        Focus::Actors,
+        Focus::Countries,
+        Focus::Reader,
+    ];
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Overlay {
+    #[default]
+    None,
+    Help {
+        scroll: usize,
+    },
+    Problems {
+        scroll: usize,
+    },
+}
+
+/// How a new browser is set up: where it looks, what the command line asked,
+/// the terminal, and the user's config. Build with `..Default::default()`.
+#[derive(Debug)]
+pub struct Settings {
+    /// Where the briefings come from, until the corpus says so itself.
+    pub origin: String,
+    pub launch: Launch,
+    pub size: Rect,
+    /// The keys in force: defaults plus the user's overrides.
+    pub keymap: Arc<Keymap>,
+    pub theme: Theme,
+    /// False with NO_COLOR (and with `theme: monochrome`).
+    pub color: bool,
+    /// On the Linux console: glyphs its fonts are sure to have.
+    pub plain_glyphs: bool,
+    /// Source URLs as OSC 8 hyperlinks.
+    pub links: bool,
+    pub reader_width: Option<u16>,
+    pub mouse: bool,
+    pub sort: Sort,
+    /// Config problems: the first goes on the status line, all in the problems view.
+    pub problems: Vec<Problem>,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            origin: String::new(),
+            launch: Launch::default(),
+            size: Rect::default(),
+            keymap: Arc::default(),
+            theme: Theme::default(),
+            color: false,
+            plain_glyphs: false,
+            links: true,
+            reader_width: None,
+            mouse: false,
+            sort: Sort::default(),
+            problems: Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct State {
+    pub corpus: Option<Arc<Corpus>>,
+    pub origin: String,
+    pub loading: Option<(usize, usize)>,
+    pub load_error: Option<String>,
+    pub focus: Focus,
+    /// The facet pane shown when only one fits.
+    pub facet_tab: Focus,
+    pub overlay: Overlay,
+    pub search: LineEdit,
+    pub selection: Selection,
+    pub hits: Vec<Hit>,
+    pub facets: Facets,
+    pub highlight: Vec<String>,
+    pub query: Query,
+    pub query_error: Option<String>,
+    pub generation: u64,
+    /// Generation of the results on screen.
+    pub shown: u64,
+    pub cursor: usize,
+    pub offset: usize,
+    pub actors: FacetPane,
+    pub countries: FacetPane,
+    pub reader: Reader,
+    pub size: Rect,
+    pub message: Option<String>,
+    pub launch: Launch,
+    /// The session is ending; `update` reports it as `Effect::Quit`.
+    pub quit: bool,
+    /// False with NO_COLOR: styles fall back to bold, reverse and underline.
+    pub color: bool,
+    /// On the Linux console (TERM=linux): glyphs its fonts are sure to have.
+    pub plain_glyphs: bool,
+    pub theme: Theme,
+    /// The keys in force: defaults plus the user's overrides.
+    pub keymap: Arc<Keymap>,
+    /// Widest the reader's text grows; `None`: the pane's width.
+    pub reader_width: Option<u16>,
+    /// Mouse clicks and wheel are taken.
+    pub mouse: bool,
+    pub sort: Sort,
+    pub only: Option<Only>,
+    /// Ids of briefings opened (read) and bookmarked, remembered between runs.
+    pub read: IdSet,
+    pub bookmarks: IdSet,
+    /// Earlier searches, oldest first.
+    pub history: Vec<String>,
+    /// While recalling: the history entry shown and the line as it was typed.
+    pub recalling: Option<(usize, String)>,
+    /// Config and remembered-state problems, shown with the loading problems.
+    pub notices: Vec<Problem>,
+    /// Source URLs as OSC 8 hyperlinks in the reader: true from `State::new`,
+    /// off on TERM=linux and TERM=dumb, and with `links: false` in the config.
+    pub links: bool,
+    /// Why live reload is off, when it is.
+    pub watch_off: Option<String>,
+}
+
+impl State {
+    /// A browser before its folder is loaded, set up from `settings`.
+    pub fn new(settings: Settings) -> State {
+        let Settings {
+            origin,
+            launch,
+            size,
+            keymap,
+            theme,
+            color,
+            plain_glyphs,
+            links,
+            reader_width,
+            mouse,
+            sort,
+            problems,
+        } = settings;
+        let mut state = State {
+            origin,
+            launch,
+            size,
+            loading: Some((0, 0)),
+            facet_tab: Focus::Actors,
+            keymap,
+            theme,
+            // Monochrome means no colour, whatever the terminal can do.
+            color: color && theme != Theme::Monochrome,
+            plain_glyphs,
+            links,
+            reader_width,
+            mouse,
+            sort,
+            ..State::default()
+        };
+        notices::tell(&mut state, problems);
+        state
+    }
+
+    pub fn areas(&self) -> Areas {
+        areas(self.size, self.focus, self.facet_tab)
+    }
+
+    /// The briefing under the list cursor.
+    pub fn selected_doc(&self) -> Option<usize> {
+        self.hits.get(self.cursor).map(|h| h.doc)
+    }
+
+    /// Active key scopes, most specific first.
+    pub fn scopes(&self) -> Vec<Scope> {
+        match self.overlay {
+            Overlay::Help { .. } => return vec![Scope::Help],
+            Overlay::Problems { .. } => return vec![Scope::Problems],
+            Overlay::None => {}
+        }
+        let mut s = Vec::new();
+        match self.focus {
+            Focus::Search => s.push(Scope::Search),
+            Focus::List => s.push(Scope::List),
+            Focus::Actors | Focus::Countries => {
+                if self.facet(self.focus).is_some_and(|f| f.narrow.is_some()) {
+                    s.push(Scope::FacetNarrow);
+                }
+                s.push(Scope::Facets);
+            }
+            Focus::Reader => {
+                if self.reader.find.is_some() {
+                    s.push(Scope::ArticleFind);
+                }
+                s.push(Scope::Reader);
+            }
+        }
+        s.push(Scope::Global);
+        s
+    }
+
+    pub fn facet(&self, focus: Focus) -> Option<&FacetPane> {
+        match focus {
+            Focus::Actors => Some(&self.actors),
+            Focus::Countries => Some(&self.countries),
+            _ => None,
+        }
+    }
+
+    fn facet_mut(&mut self, focus: Focus) -> Option<&mut FacetPane> {
+        match focus {
+            Focus::Actors => Some(&mut self.actors),
+            Focus::Countries => Some(&mut self.countries),
+            _ => None,
+        }
+    }
+
+    fn request_search(&mut self) -> Effect {
+        self.generation += 1;
+        let mut selection = self.selection.clone();
+        selection.ids = self.only.map(|o| o.filter(&self.read, &self.bookmarks));
+        Effect::Search(SearchRequest {
+            generation: self.generation,
+            text: self.search.text.clone(),
+            selection,
+            sort: self.sort,
+        })
+    }
+
+    /// The briefing under the list cursor, shared, so `state` can change meanwhile.
+    pub fn selected_briefing(&self) -> Option<Arc<brief_core::Briefing>> {
+        let doc = self.selected_doc()?;
+        self.corpus.as_ref()?.briefings.get(doc).cloned()
+    }
+
+    /// The id of the briefing under the list cursor.
+    pub fn selected_id(&self) -> Option<&str> {
+        let doc = self.selected_doc()?;
+        self.corpus
+            .as_ref()?
+            .briefings
+            .get(doc)
+            .map(|b| b.id.as_str())
+    }
+
+    pub fn is_read(&self, id: &str) -> bool {
+        self.read.contains(id)
+    }
+
+    pub fn is_bookmarked(&self, id: &str) -> bool {
+        self.bookmarks.contains(id)
+    }
+
+    /// Everything to remember, as of now.
+    pub fn snapshot(&self) -> Snapshot {
+        let actors = self
+            .selection
+            .actors
+            .iter()
+            .filter_map(|&a| self.corpus.as_ref()?.actor(a).map(|a| a.name.clone()))
+            .collect();
+        Snapshot {
+            read: self.read.clone(),
+            bookmarks: self.bookmarks.clone(),
+            history: self.history.clone(),
+            last: LastView {
+                query: self.search.text.clone(),
+                countries: self
+                    .selection
+                    .countries
+                    .iter()
+                    .map(|c| c.as_str().to_string())
+                    .collect(),
+                actors,
+                selected: self.selected_id().map(str::to_string),
+                sort: Some(self.sort),
+                only: self.only,
+            },
+        }
+    }
+
+    /// Every problem to show: config and state first, then loading.
+    pub fn problems(&self) -> impl Iterator<Item = &Problem> {
+        self.notices
+            .iter()
+            .chain(self.corpus.iter().flat_map(|c| c.problems.iter()))
+    }
+
+    /// Rows visible in the list pane.
+    fn list_height(&self) -> usize {
+        self.areas()
+            .list
+            .map_or(10, |r| usize::from(r.height.saturating_sub(2)).max(1))
+    }
+
+    fn reader_height(&self) -> usize {
+        self.areas()
+            .reader
+            .map_or(10, |r| usize::from(r.height.saturating_sub(2)).max(1))
+    }
+
+    fn facet_height(&self, focus: Focus) -> usize {
+        let a = self.areas();
+        let r = if focus == Focus::Actors {
+            a.actors
+        } else {
+            a.countries
+        };
+        r.map_or(10, |r| usize::from(r.height.saturating_sub(2)).max(1))
+    }
+}

@@ -1,0 +1,69 @@
+//! A corpus read again while the browser runs.
+
+use std::sync::Arc;
+
+use brief_core::{ActorId, Corpus};
+
+use super::facets::rebuild_facets;
+use super::navigation::relayout;
+use super::{Effect, Overlay, State};
+
+/// The folder read again while the browser runs.
+#[derive(Debug)]
+pub struct Reload {
+    pub corpus: Arc<Corpus>,
+    pub changes: brief_core::reload::Changes,
+    /// For each briefing of the corpus shown until now, its index in the new one.
+    pub doc_map: Vec<Option<usize>>,
+}
+
+/// A new corpus from live reload: the search, the filters, the selected
+/// briefing (by id, or its neighbour if it went), the list and reader scroll
+/// are kept; the hits on screen are mapped to the new corpus until the new
+/// search answers.
+pub(super) fn on_reloaded(state: &mut State, r: Reload, effects: &mut Vec<Effect>) -> bool {
+    let Some(old) = state.corpus.clone() else {
+        return false;
+    };
+    let map = |d: usize| r.doc_map.get(d).copied().flatten();
+    // Actors are matched by their id, which a new registry may number differently.
+    let actor_by_id = |id: ActorId| {
+        old.actor(id)
+            .and_then(|a| r.corpus.registry.actors().iter().position(|n| n.id == a.id))
+    };
+    state.selection.actors = state
+        .selection
+        .actors
+        .iter()
+        .filter_map(|&a| actor_by_id(a))
+        .collect();
+    let selected = state.selected_doc().and_then(map);
+    let cursor = state.cursor;
+    state.hits = std::mem::take(&mut state.hits)
+        .into_iter()
+        .filter_map(|mut h| {
+            h.doc = map(h.doc)?;
+            Some(h)
+        })
+        .collect();
+    state.cursor = match selected {
+        Some(d) => state.hits.iter().position(|h| h.doc == d).unwrap_or(0),
+        // Gone: its neighbour takes its place.
+        None => cursor.min(state.hits.len().saturating_sub(1)),
+    };
+    state.reader.doc = state.reader.doc.and_then(map);
+    // The open briefing may have changed: laid out again, its scroll kept.
+    state.reader.lines.clear();
+    state.corpus = Some(r.corpus.clone());
+    state.origin = r.corpus.origin.clone();
+    if let Overlay::Problems { scroll } = state.overlay {
+        state.overlay = Overlay::Problems {
+            scroll: scroll.min(r.corpus.problems.len().saturating_sub(1)),
+        };
+    }
+    state.message = Some(format!("reloaded: {}", r.changes));
+    rebuild_facets(state);
+    relayout(state);
+    effects.push(state.request_search());
+    true
+}

@@ -1,0 +1,41 @@
+//! Asking for results and taking them in: stale answers are dropped.
+
+use super::facets::rebuild_facets;
+use super::marks::mark_read;
+use super::navigation::relayout;
+use super::{Focus, Results, State};
+
+pub(super) fn on_results(state: &mut State, r: Results) -> bool {
+    if r.generation != state.generation {
+        return false; // stale: a newer request is on its way
+    }
+    state.shown = r.generation;
+    state.query_error = r.error;
+    if state.query_error.is_some() {
+        // Keep the last good results on screen while the query is malformed.
+        return true;
+    }
+    let before = state.selected_doc();
+    state.hits = r.hits;
+    state.facets = r.facets;
+    state.highlight = r.highlight;
+    state.query = r.query;
+    let open = state.launch.open.take();
+    let select = state.launch.select.take();
+    let corpus = state.corpus.clone();
+    let wanted = open
+        .as_deref()
+        .or(select.as_deref())
+        .and_then(|id| corpus.as_ref().and_then(|c| c.position(id)))
+        .or(before);
+    state.cursor = wanted
+        .and_then(|d| state.hits.iter().position(|h| h.doc == d))
+        .unwrap_or(0);
+    if open.is_some() && wanted.is_some() && state.hits.iter().any(|h| Some(h.doc) == wanted) {
+        state.focus = Focus::Reader;
+        mark_read(state);
+    }
+    rebuild_facets(state);
+    relayout(state);
+    true
+}

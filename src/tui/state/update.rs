@@ -1,0 +1,249 @@
+//! `update(state, msg) -> effects`: the one place `State` changes. Messages
+//! are dispatched here to the file of their concern.
+
+use ratatui::layout::Rect;
+
+use brief_core::Selection;
+use brief_core::remembered::Only;
+use brief_core::search::Sort;
+
+use super::facets::{rebuild_facets, toggle_facet};
+use super::history::{recall, submit_search};
+use super::launch::apply_launch;
+use super::line_edit::{edit_text, insert};
+use super::marks::{Mark, mark_read, only, toggle_mark};
+use super::mouse::{on_click, on_wheel};
+use super::navigation::{back, is_move, move_cursor, relayout, set_focus};
+use super::notices::on_remembered;
+use super::reader::show_match;
+use super::reload::on_reloaded;
+use super::search::on_results;
+use super::{Effect, Focus, LineEdit, Msg, Overlay, State, Update};
+use crate::tui::action::Action;
+use crate::tui::keymap::Scope;
+
+pub fn update(state: &mut State, msg: Msg) -> Update {
+    let mut effects = Vec::new();
+    let redraw = match msg {
+        Msg::Action(a) => {
+            state.message = None;
+            on_action(state, a, &mut effects);
+            true
+        }
+        Msg::Resize(w, h) => {
+            state.size = Rect::new(0, 0, w, h);
+            relayout(state);
+            true
+        }
+        Msg::Progress(done, total) => {
+            state.loading = Some((done, total));
+            true
+        }
+        Msg::LoadFailed(e) => {
+            state.loading = None;
+            state.load_error = Some(e);
+            true
+        }
+        Msg::Loaded(corpus) => {
+            state.loading = None;
+            state.origin = corpus.origin.clone();
+            state.corpus = Some(corpus);
+            apply_launch(state);
+            effects.push(state.request_search());
+            true
+        }
+        Msg::Results(r) => on_results(state, r),
+        Msg::Click { column, row } => {
+            state.message = None;
+            on_click(state, column, row, &mut effects);
+            true
+        }
+        Msg::Wheel { column, row, down } => on_wheel(state, column, row, down),
+        Msg::Notice(text) => {
+            state.message = Some(text);
+            true
+        }
+        Msg::FilesChanged => {
+            // Before the folder is loaded, the first corpus is compared with
+            // the folder anyway (see `tui::reload`).
+            if state.corpus.is_some() {
+                effects.push(Effect::Reload);
+            }
+            false
+        }
+        Msg::Reloaded(r) => on_reloaded(state, r, &mut effects),
+        Msg::ReloadFailed(e) => {
+            state.message = Some(format!("cannot read the folder again: {e}"));
+            true
+        }
+        Msg::WatchFailed(e) => {
+            state.watch_off = Some(e);
+            true
+        }
+        Msg::Remembered(r) => {
+            on_remembered(state, *r);
+            true
+        }
+        Msg::Signal(_) => {
+            state.quit = true;
+            false
+        }
+    };
+    if state.quit {
+        effects.push(Effect::Quit);
+    }
+    Update { effects, redraw }
+}
+
+/// Lines in the open overlay, so scrolling stops at its end.
+pub(super) fn overlay_len(state: &State) -> usize {
+    match state.overlay {
+        Overlay::Help { .. } => state.keymap.help_len(),
+        Overlay::Problems { .. } => state.problems().count(),
+        Overlay::None => 0,
+    }
+}
+
+pub(super) fn on_action(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
+    // Ways out, whatever is open.
+    match action {
+        Action::Quit => {
+            state.quit = true;
+            return;
+        }
+        Action::Suspend => {
+            effects.push(Effect::Suspend);
+            return;
+        }
+        _ => {}
+    }
+    // Overlays next.
+    match state.overlay {
+        Overlay::Help { scroll } | Overlay::Problems { scroll } => {
+            let scroll = match action {
+                Action::MoveDown => (scroll + 1).min(overlay_len(state).saturating_sub(1)),
+                Action::MoveUp => scroll.saturating_sub(1),
+                Action::Back => {
+                    state.overlay = Overlay::None;
+                    return;
+                }
+                _ => scroll,
+            };
+            state.overlay = match state.overlay {
+                Overlay::Help { .. } => Overlay::Help { scroll },
+                _ => Overlay::Problems { scroll },
+            };
+            return;
+        }
+        Overlay::None => {}
+    }
+    match action {
+        Action::Help => state.overlay = Overlay::Help { scroll: 0 },
+        Action::ToggleRead => toggle_mark(state, Mark::Read, effects),
+        Action::ToggleBookmark => toggle_mark(state, Mark::Bookmark, effects),
+        Action::OnlyUnread => only(state, Only::Unread, effects),
+        Action::OnlyBookmarked => only(state, Only::Bookmarked, effects),
+        Action::SwitchSort => {
+            state.sort = state.sort.other();
+            state.message = Some(match state.sort {
+                Sort::Relevance => "sorted by relevance: best match first".into(),
+                Sort::Date => "sorted by date: newest meeting first".into(),
+            });
+            effects.push(state.request_search());
+        }
+        Action::HistoryPrev => recall(state, true, effects),
+        Action::HistoryNext => {
+            if state.recalling.is_some() {
+                recall(state, false, effects);
+            } else {
+                submit_search(state, effects);
+            }
+        }
+        Action::Problems => state.overlay = Overlay::Problems { scroll: 0 },
+        Action::FocusSearch => {
+            state.focus = Focus::Search;
+            state.search.cursor = state.search.text.chars().count();
+        }
+        Action::FocusNext | Action::FocusPrev => {
+            let i = Focus::CYCLE
+                .iter()
+                .position(|f| *f == state.focus)
+                .unwrap_or(0);
+            let n = Focus::CYCLE.len();
+            let next = if action == Action::FocusNext {
+                (i + 1) % n
+            } else {
+                (i + n - 1) % n
+            };
+            set_focus(state, Focus::CYCLE[next]);
+        }
+        Action::Back => back(state, effects),
+        Action::ClearFilters => {
+            state.search.clear();
+            state.recalling = None;
+            state.only = None;
+            state.selection = Selection::default();
+            state.actors.narrow = None;
+            state.countries.narrow = None;
+            state.query_error = None;
+            rebuild_facets(state);
+            effects.push(state.request_search());
+            state.message = Some("every filter cleared".into());
+        }
+        Action::Submit if state.focus == Focus::Search => submit_search(state, effects),
+        Action::Submit if state.focus == Focus::Reader => {
+            // Keep the matches; back to reading.
+            state.reader.find = None;
+        }
+        Action::Open if state.selected_doc().is_some() => {
+            set_focus(state, Focus::Reader);
+            if mark_read(state) {
+                effects.push(Effect::Remember(state.snapshot()));
+            }
+        }
+        Action::Toggle => toggle_facet(state, effects),
+        Action::NarrowFacet => {
+            if let Some(p) = state.facet_mut(state.focus) {
+                p.narrow = Some(LineEdit::default());
+            }
+        }
+        Action::FindInArticle => {
+            let mut edit = LineEdit::default();
+            edit.set(&state.reader.find_term);
+            state.reader.find = Some(edit);
+        }
+        Action::NextMatch | Action::PrevMatch => {
+            let n = state.reader.matches.len();
+            if n == 0 {
+                state.message = Some(if state.reader.find_term.is_empty() {
+                    let key = state.keymap.key(Scope::Reader, Action::FindInArticle);
+                    format!("no search in this article: press {key} to search")
+                } else {
+                    format!("'{}' is not in this article", state.reader.find_term)
+                });
+                return;
+            }
+            let c = state.reader.current.unwrap_or(0);
+            state.reader.current = Some(if action == Action::NextMatch {
+                (c + 1) % n
+            } else {
+                (c + n - 1) % n
+            });
+            show_match(state);
+        }
+        Action::Insert(c) => insert(state, c, effects),
+        Action::DeleteBack | Action::DeleteForward | Action::ClearLine => {
+            edit_text(state, action, effects)
+        }
+        Action::CursorLeft => state.search.cursor = state.search.cursor.saturating_sub(1),
+        Action::CursorRight => {
+            state.search.cursor = (state.search.cursor + 1).min(state.search.text.chars().count())
+        }
+        Action::LineStart => state.search.cursor = 0,
+        Action::LineEnd => state.search.cursor = state.search.text.chars().count(),
+        Action::CopyMarkdown => super::copy::markdown(state, effects),
+        Action::CopyUrl => super::copy::url(state, effects),
+        a if is_move(a) => move_cursor(state, a),
+        _ => {}
+    }
+}
