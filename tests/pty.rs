@@ -784,6 +784,44 @@ fn a_damaged_state_file_is_set_aside_and_the_browser_starts() {
     );
 }
 
+/// Two browsers on one folder at once: each one's bookmarks survive the
+/// other's, whatever order they quit in.
+#[test]
+fn two_browsers_on_one_folder_keep_each_others_bookmarks() {
+    let home = tempfile::tempdir().expect("a home");
+    let state_home = home.path().join("state");
+    let dir = fixtures::briefings();
+    let mut a = Session::start_in(home, &dir, 120, 40);
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_brief"));
+    cmd.arg("--dir");
+    cmd.arg(&dir);
+    cmd.env("XDG_STATE_HOME", &state_home);
+    let mut b = Session::spawn(cmd, 120, 40);
+    a.wait_for_text("8 of 8 briefings");
+    b.wait_for_text("8 of 8 briefings");
+    a.keys("/manche\r");
+    a.wait_for_text("1 of 8 briefings");
+    b.keys("/zinder\r");
+    b.wait_for("zinder's results", |t| !t.contains("8 of 8 briefings"));
+    a.keys("b");
+    a.wait_for_text("bookmarked '");
+    b.keys("b");
+    b.wait_for_text("bookmarked '");
+    // The first to quit does not undo the second's marks, nor the reverse.
+    a.keys("q");
+    let (code, _home) = a.finish_keeping_home();
+    assert_eq!(code, 0);
+    b.keys("q");
+    assert_eq!(b.finish().0, 0);
+    let (all, problem) = brief_core::remembered::load(&state_home.join("brief/state.json"));
+    assert!(problem.is_none(), "{problem:?}");
+    let key = brief_core::remembered::folder_key(Some(&dir));
+    let marks = &all.folders[&key].bookmarks;
+    assert_eq!(marks.len(), 2, "{marks:?}");
+    assert!(marks.contains("2021-11-28-manche-mer-du-nord-reunion-intergouvernementale"));
+    assert!(marks.contains("2023-01-30-zinder-anltp-tim-naptip-victimes"));
+}
+
 /// `brief --dir DIR` in a PTY with no multiplexer in its environment.
 fn start_plain(dir: &Path) -> Session {
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_brief"));

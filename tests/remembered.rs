@@ -126,9 +126,8 @@ fn a_file_from_an_older_brief_with_fewer_fields_still_loads() {
 
 use brief_core::remembered::{COMPACT_AT, Change, HISTORY_MAX, compact, journal_path, record};
 
-fn bookmark(folder: &str, id: &str) -> Change {
+fn bookmark(id: &str) -> Change {
     Change::Bookmark {
-        folder: folder.into(),
         id: id.into(),
         on: true,
     }
@@ -145,10 +144,10 @@ fn two_sessions_on_one_folder_keep_each_others_bookmarks_and_history() {
             let path = path.clone();
             std::thread::spawn(move || {
                 for i in 0..200 {
-                    record(&path, &[bookmark("/f", &format!("{who}{i}"))]).unwrap();
+                    record(&path, "/f", &[bookmark(&format!("{who}{i}"))]).unwrap();
                     if i % 50 == 0 {
                         let query = format!("{who} query {i}");
-                        record(&path, &[Change::Searched { query }]).unwrap();
+                        record(&path, "/f", &[Change::Searched { query }]).unwrap();
                     }
                 }
             })
@@ -174,7 +173,8 @@ fn two_processes_on_one_folder_keep_each_others_bookmarks() {
         for i in 0..300 {
             record(
                 std::path::Path::new(&path),
-                &[bookmark("/f", &format!("{who}{i}"))],
+                "/f",
+                &[bookmark(&format!("{who}{i}"))],
             )
             .unwrap();
         }
@@ -214,7 +214,7 @@ fn a_state_file_damaged_at_write_time_is_set_aside_and_said_and_the_new_marks_ke
     save(&path, &other).unwrap();
     // Damaged while a session runs: the next compaction meets it.
     std::fs::write(&path, b"{ damaged").unwrap();
-    record(&path, &[bookmark("/mine", "x")]).unwrap();
+    record(&path, "/mine", &[bookmark("x")]).unwrap();
     let problem = compact(&path).unwrap().expect("the damage is said");
     assert!(
         problem.message.contains("set aside as"),
@@ -237,7 +237,7 @@ fn a_linked_state_file_is_written_through_the_link() {
     let link = dir.path().join("state/state.json");
     std::fs::create_dir_all(link.parent().unwrap()).unwrap();
     std::os::unix::fs::symlink(&real, &link).unwrap();
-    record(&link, &[bookmark("/f", "x")]).unwrap();
+    record(&link, "/f", &[bookmark("x")]).unwrap();
     compact(&link).unwrap();
     save_folder(&link, "/g", sample(), vec![]).unwrap();
     assert!(
@@ -266,7 +266,7 @@ fn a_toggle_appends_to_the_journal_and_leaves_a_big_state_file_alone() {
     // Written as another version might have: more history than is kept.
     std::fs::write(&path, serde_json::to_vec(&big).unwrap()).unwrap();
     let before = std::fs::metadata(&path).unwrap().modified().unwrap();
-    record(&path, &[bookmark("/f", "briefing-7")]).unwrap();
+    record(&path, "/f", &[bookmark("briefing-7")]).unwrap();
     assert_eq!(
         std::fs::metadata(&path).unwrap().modified().unwrap(),
         before,
@@ -283,7 +283,7 @@ fn a_toggle_appends_to_the_journal_and_leaves_a_big_state_file_alone() {
 fn the_journal_is_folded_in_once_it_is_big_and_a_torn_line_is_skipped() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("state.json");
-    record(&path, &[bookmark("/f", "first")]).unwrap();
+    record(&path, "/f", &[bookmark("first")]).unwrap();
     // A write cut short by a crash.
     use std::io::Write;
     let mut j = std::fs::OpenOptions::new()
@@ -296,10 +296,8 @@ fn the_journal_is_folded_in_once_it_is_big_and_a_torn_line_is_skipped() {
     drop(j);
     let mut n = 0;
     while std::fs::metadata(journal_path(&path)).unwrap().len() > 0 {
-        let batch: Vec<Change> = (n..n + 100)
-            .map(|i| bookmark("/f", &format!("b{i}")))
-            .collect();
-        record(&path, &batch).unwrap();
+        let batch: Vec<Change> = (n..n + 100).map(|i| bookmark(&format!("b{i}"))).collect();
+        record(&path, "/f", &batch).unwrap();
         n += 100;
         assert!(
             n < 100_000,

@@ -969,13 +969,15 @@ fn the_status_line_says_searching_until_the_newest_results_arrive() {
 
 // Remembered state: read marks, bookmarks, history, the last view.
 
-/// The snapshot of what to remember in an update's effects, if any.
-fn remembered(up: &brief::tui::state::Update) -> Option<brief::tui::state::Snapshot> {
+/// The change to remember in an update's effects, if any.
+fn remembered(up: &brief::tui::state::Update) -> Option<Change> {
     up.effects.iter().find_map(|e| match e {
-        Effect::Remember(s) => Some(s.clone()),
+        Effect::Remember(c) => Some(c.clone()),
         _ => None,
     })
 }
+
+use brief_core::remembered::Change;
 
 #[test]
 fn b_bookmarks_and_the_bookmarked_filter_keeps_only_those() {
@@ -983,8 +985,14 @@ fn b_bookmarks_and_the_bookmarked_filter_keeps_only_those() {
     act(&mut state, Action::MoveDown);
     let id = state.selected_id().unwrap().to_string();
     let up = act(&mut state, Action::ToggleBookmark);
-    let snap = remembered(&up).expect("a bookmark is remembered at once");
-    assert!(snap.bookmarks.contains(&id));
+    let change = remembered(&up).expect("a bookmark is remembered at once");
+    assert_eq!(
+        change,
+        Change::Bookmark {
+            id: id.clone(),
+            on: true
+        }
+    );
     assert!(state.is_bookmarked(&id));
     assert!(state.message.as_deref().unwrap().contains("bookmarked"));
     act(&mut state, Action::OnlyBookmarked);
@@ -993,7 +1001,13 @@ fn b_bookmarks_and_the_bookmarked_filter_keeps_only_those() {
     act(&mut state, Action::OnlyBookmarked);
     assert_eq!(state.hits.len(), 8);
     let up = act(&mut state, Action::ToggleBookmark);
-    assert!(!remembered(&up).unwrap().bookmarks.contains(&id));
+    assert_eq!(
+        remembered(&up),
+        Some(Change::Bookmark {
+            id: id.clone(),
+            on: false
+        })
+    );
     act(&mut state, Action::OnlyBookmarked);
     assert!(state.hits.is_empty());
     // x clears this filter too.
@@ -1007,7 +1021,13 @@ fn opening_marks_read_u_toggles_and_the_unread_filter_hides_read_ones() {
     let id = state.selected_id().unwrap().to_string();
     assert!(!state.is_read(&id), "nothing is read on a first run");
     let up = act(&mut state, Action::Open);
-    assert!(remembered(&up).unwrap().read.contains(&id));
+    assert_eq!(
+        remembered(&up),
+        Some(Change::Read {
+            id: id.clone(),
+            read: true
+        })
+    );
     assert!(state.is_read(&id));
     act(&mut state, Action::Back);
     act(&mut state, Action::OnlyUnread);
@@ -1021,7 +1041,13 @@ fn opening_marks_read_u_toggles_and_the_unread_filter_hides_read_ones() {
         act(&mut state, Action::MoveDown);
     }
     let up = act(&mut state, Action::ToggleRead);
-    assert!(!remembered(&up).unwrap().read.contains(&id));
+    assert_eq!(
+        remembered(&up),
+        Some(Change::Read {
+            id: id.clone(),
+            read: false
+        })
+    );
     act(&mut state, Action::OnlyUnread);
     assert_eq!(state.hits.len(), 8);
 }
@@ -1034,7 +1060,7 @@ fn up_and_down_in_the_search_line_walk_the_history() {
         act(&mut state, Action::ClearLine);
         type_text(&mut state, q);
         let up = act(&mut state, Action::Submit);
-        assert_eq!(remembered(&up).unwrap().history.last().unwrap(), q);
+        assert_eq!(remembered(&up), Some(Change::Searched { query: q.into() }));
     }
     assert_eq!(state.history, vec!["niger", "frontex"]);
     act(&mut state, Action::FocusSearch);
@@ -1074,12 +1100,12 @@ fn the_last_view_comes_back_selected_but_not_opened() {
     act(&mut state, Action::SwitchSort);
     act(&mut state, Action::MoveDown);
     let id = state.selected_id().unwrap().to_string();
-    let snap = state.snapshot();
-    assert_eq!(snap.last.query, "migrants");
-    assert_eq!(snap.last.selected.as_deref(), Some(id.as_str()));
-    assert_eq!(snap.last.sort, Some(brief_core::search::Sort::Date));
+    let last = state.last_view();
+    assert_eq!(last.query, "migrants");
+    assert_eq!(last.selected.as_deref(), Some(id.as_str()));
+    assert_eq!(last.sort, Some(brief_core::search::Sort::Date));
 
-    let mut again = loaded_with(120, 40, Launch::from_last(&snap.last));
+    let mut again = loaded_with(120, 40, Launch::from_last(&last));
     assert_eq!(again.search.text, "migrants");
     assert_eq!(again.sort, brief_core::search::Sort::Date);
     assert_eq!(again.selected_id(), Some(id.as_str()));

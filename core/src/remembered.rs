@@ -76,43 +76,42 @@ pub fn journal_path(state: &Path) -> PathBuf {
 /// The journal is folded into the state file once it is this big.
 pub const COMPACT_AT: u64 = 256 * 1024;
 
-/// One change to what is remembered: the unit of the journal.
+/// One change to what a session remembers about its folder (the search
+/// history is shared by every folder).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "kebab-case")]
 pub enum Change {
-    Read {
-        folder: String,
-        id: String,
-        read: bool,
-    },
-    Bookmark {
-        folder: String,
-        id: String,
-        on: bool,
-    },
-    Searched {
-        query: String,
-    },
-    Left {
-        folder: String,
-        last: LastView,
-    },
+    Read { id: String, read: bool },
+    Bookmark { id: String, on: bool },
+    Searched { query: String },
+    Left { last: LastView },
+}
+
+/// A journal line: a change and the folder it is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Entry {
+    folder: String,
+    #[serde(flatten)]
+    change: Change,
 }
 
 impl Remembered {
-    /// Applies one change; applying it again changes nothing more.
-    pub fn apply(&mut self, change: &Change) {
+    /// Applies one change to `folder`; applying it again changes nothing more.
+    pub fn apply(&mut self, folder: &str, change: &Change) {
+        fn entry<'a>(all: &'a mut Remembered, folder: &str) -> &'a mut Folder {
+            all.folders.entry(folder.to_string()).or_default()
+        }
         match change {
-            Change::Read { folder, id, read } => {
-                let set = &mut self.folders.entry(folder.clone()).or_default().read;
+            Change::Read { id, read } => {
+                let set = &mut entry(self, folder).read;
                 if *read {
                     set.insert(id.clone());
                 } else {
                     set.remove(id);
                 }
             }
-            Change::Bookmark { folder, id, on } => {
-                let set = &mut self.folders.entry(folder.clone()).or_default().bookmarks;
+            Change::Bookmark { id, on } => {
+                let set = &mut entry(self, folder).bookmarks;
                 if *on {
                     set.insert(id.clone());
                 } else {
@@ -120,9 +119,7 @@ impl Remembered {
                 }
             }
             Change::Searched { query } => push_history(&mut self.history, query),
-            Change::Left { folder, last } => {
-                self.folders.entry(folder.clone()).or_default().last = last.clone();
-            }
+            Change::Left { last } => entry(self, folder).last = last.clone(),
         }
     }
 
@@ -200,8 +197,8 @@ fn replay(all: &mut Remembered, journal: &std::fs::File) {
     use std::io::BufRead;
     let reader = std::io::BufReader::new(journal);
     for line in reader.split(b'\n').map_while(Result::ok) {
-        if let Ok(change) = serde_json::from_slice::<Change>(&line) {
-            all.apply(&change);
+        if let Ok(e) = serde_json::from_slice::<Entry>(&line) {
+            all.apply(&e.folder, &e.change);
         }
     }
 }
@@ -241,7 +238,7 @@ fn open_journal(target: &Path) -> std::io::Result<std::fs::File> {
 /// concurrent sessions interleave whole changes and lose none. Folds the
 /// journal into the state file when it has grown past [`COMPACT_AT`]; a state
 /// file found damaged then is set aside and reported in the result.
-pub fn record(path: &Path, changes: &[Change]) -> std::io::Result<Option<Problem>> {
+pub fn record(path: &Path, folder: &str, changes: &[Change]) -> std::io::Result<Option<Problem>> {
     if changes.is_empty() {
         return Ok(None);
     }
@@ -249,8 +246,12 @@ pub fn record(path: &Path, changes: &[Change]) -> std::io::Result<Option<Problem
     let mut journal = open_journal(&target)?;
     journal.lock()?;
     let mut lines = Vec::new();
-    for c in changes {
-        serde_json::to_writer(&mut lines, c).map_err(std::io::Error::other)?;
+    for change in changes {
+        let entry = Entry {
+            folder: folder.to_string(),
+            change: change.clone(),
+        };
+        serde_json::to_writer(&mut lines, &entry).map_err(std::io::Error::other)?;
         lines.push(b'\n');
     }
     std::io::Write::write_all(&mut journal, &lines)?;

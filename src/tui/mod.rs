@@ -33,10 +33,10 @@ use ratatui::layout::Rect;
 
 use brief_core::config::ConfigFile;
 use brief_core::load::{LoadOptions, load_dir};
-use brief_core::remembered::Folder;
+use brief_core::remembered::Change;
 use brief_core::searcher::Searcher;
 use keymap::Keymap;
-use state::{Effect, Launch, Msg, Remembered, Settings, Snapshot, State, update};
+use state::{Effect, Launch, Msg, Remembered, Settings, State, update};
 
 /// The answer the search worker gives to one request, computed here and now
 /// (tests drive `update` with it step by step).
@@ -154,38 +154,40 @@ impl Memory {
         }
     }
 
-    fn save(&self, snap: Snapshot) -> std::io::Result<()> {
-        let folder = Folder {
-            read: snap.read.iter().cloned().collect(),
-            bookmarks: snap.bookmarks.iter().cloned().collect(),
-            last: snap.last,
-        };
-        brief_core::remembered::save_folder(&self.file, &self.key, folder, snap.history)
+    /// Records changes in the state file's journal, under its lock, so
+    /// sessions running at once keep each other's marks.
+    fn record(&self, changes: &[Change]) -> std::io::Result<Option<brief_core::Problem>> {
+        brief_core::remembered::record(&self.file, &self.key, changes)
     }
 }
 
-/// Writes remembered state off the input path, newest snapshot first; a
-/// failure is reported back once rather than stopping anything.
-fn spawn_saver(memory: Memory, tx: Sender<Event>) -> (Sender<Snapshot>, thread::JoinHandle<()>) {
-    let (snap_tx, snap_rx) = channel::<Snapshot>();
+/// Records remembered changes off the input path, a burst at a time; a
+/// failure is reported back once rather than stopping anything, and a state
+/// file found damaged is said (it was set aside).
+fn spawn_saver(memory: Memory, tx: Sender<Event>) -> (Sender<Change>, thread::JoinHandle<()>) {
+    let (change_tx, change_rx) = channel::<Change>();
     let handle = thread::spawn(move || {
         let mut warned = false;
-        while let Ok(mut snap) = snap_rx.recv() {
-            while let Ok(newer) = snap_rx.try_recv() {
-                snap = newer;
-            }
-            if let Err(e) = memory.save(snap)
-                && !warned
-            {
-                warned = true;
-                let _ = tx.send(Event::App(Msg::Notice(format!(
-                    "cannot remember read marks and bookmarks: {}: {e}",
-                    memory.file.display()
-                ))));
+        while let Ok(first) = change_rx.recv() {
+            let mut batch = vec![first];
+            batch.extend(change_rx.try_iter());
+            match memory.record(&batch) {
+                Ok(None) => {}
+                Ok(Some(problem)) => {
+                    let _ = tx.send(Event::App(Msg::Notice(problem.message)));
+                }
+                Err(e) if !warned => {
+                    warned = true;
+                    let _ = tx.send(Event::App(Msg::Notice(format!(
+                        "cannot remember read marks and bookmarks: {}: {e}",
+                        memory.file.display()
+                    ))));
+                }
+                Err(_) => {}
             }
         }
     });
-    (snap_tx, handle)
+    (change_tx, handle)
 }
 
 fn spawn_input(tx: Sender<Event>) {
@@ -289,7 +291,7 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
         update(&mut state, Msg::Remembered(Box::new(m.load(fresh))));
     }
     let saver = memory.clone().map(|m| spawn_saver(m, tx.clone()));
-    let (snap_tx, saver_thread) = match saver {
+    let (change_tx, saver_thread) = match saver {
         Some((t, h)) => (Some(t), Some(h)),
         None => (None, None),
     };
@@ -351,11 +353,11 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
                 match effect {
                     Effect::Quit => {
                         let exit = signal.map_or(Exit::Quit, Exit::Signal);
-                        return Ok(end(&state, memory.as_ref(), snap_tx, saver_thread, exit));
+                        return Ok(end(&state, memory.as_ref(), change_tx, saver_thread, exit));
                     }
-                    Effect::Remember(snap) => {
-                        if let Some(t) = &snap_tx {
-                            let _ = t.send(snap);
+                    Effect::Remember(change) => {
+                        if let Some(t) = &change_tx {
+                            let _ = t.send(change);
                         }
                     }
                     Effect::Search(req) => {
@@ -441,22 +443,24 @@ fn settings(origin: String, launch: Launch, size: Rect, config: ConfigFile) -> S
 }
 
 /// Whatever ends the session, the last word goes to the state file: the saver
-/// is drained first, so an older snapshot cannot land after the final one.
+/// is drained first, then where the session was is recorded.
 fn end(
     state: &State,
     memory: Option<&Memory>,
-    snap_tx: Option<Sender<Snapshot>>,
+    change_tx: Option<Sender<Change>>,
     saver: Option<thread::JoinHandle<()>>,
     exit: Exit,
 ) -> Exit {
-    drop(snap_tx);
+    drop(change_tx);
     if let Some(h) = saver {
         let _ = h.join();
     }
     // Before the folder is loaded nothing could change, and the last view
     // would be saved empty over the one still waiting to be restored.
     if let Some(m) = memory.filter(|_| state.corpus.is_some()) {
-        let _ = m.save(state.snapshot());
+        let _ = m.record(&[Change::Left {
+            last: state.last_view(),
+        }]);
     }
     exit
 }

@@ -1,25 +1,29 @@
 //! The search line's history: Enter keeps a query, Up and Down recall them.
 
-use brief_core::remembered::push_history;
+use brief_core::remembered::{Change, push_history};
 
 use super::navigation::set_focus;
 use super::{Effect, Focus, State};
 use crate::tui::action::Action;
 use crate::tui::keymap::Scope;
 
-/// Adds the search line to the history; true if the history changed.
-pub(super) fn remember_query(state: &mut State) -> bool {
+/// Adds the search line to the history, and remembers it if that changed it.
+pub(super) fn remember_query(state: &mut State, effects: &mut Vec<Effect>) {
     state.recalling = None;
     let before = state.history.last().cloned();
     push_history(&mut state.history, &state.search.text);
-    state.history.last() != before.as_ref()
+    if state.history.last() != before.as_ref()
+        && let Some(query) = state.history.last()
+    {
+        effects.push(Effect::Remember(Change::Searched {
+            query: query.clone(),
+        }));
+    }
 }
 
 /// Enter in the search line: keep the query in the history, go to the results.
 pub(super) fn submit_search(state: &mut State, effects: &mut Vec<Effect>) {
-    if remember_query(state) {
-        effects.push(Effect::Remember(state.snapshot()));
-    }
+    remember_query(state, effects);
     set_focus(state, Focus::List);
 }
 

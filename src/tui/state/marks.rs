@@ -2,23 +2,23 @@
 
 use std::sync::Arc;
 
-use brief_core::remembered::Only;
+use brief_core::remembered::{Change, Only};
 use brief_core::text::sanitize;
 
 use super::{Effect, State};
 use crate::tui::action::Action;
 use crate::tui::keymap::Scope;
 
-/// Marks the selected briefing read; true if it was not.
-pub(super) fn mark_read(state: &mut State) -> bool {
+/// Marks the selected briefing read, and remembers it if it was not.
+pub(super) fn mark_read(state: &mut State, effects: &mut Vec<Effect>) {
     let Some(id) = state.selected_id().map(str::to_string) else {
-        return false;
+        return;
     };
     if state.read.contains(&id) {
-        return false;
+        return;
     }
-    Arc::make_mut(&mut state.read).insert(id);
-    true
+    Arc::make_mut(&mut state.read).insert(id.clone());
+    effects.push(Effect::Remember(Change::Read { id, read: true }));
 }
 
 /// Which remembered mark `u` and `b` toggle.
@@ -53,7 +53,11 @@ pub(super) fn toggle_mark(state: &mut State, mark: Mark, effects: &mut Vec<Effec
         }
         (Mark::Bookmark, false) => format!("bookmark removed from '{title}'"),
     });
-    effects.push(Effect::Remember(state.snapshot()));
+    let id = b.id.clone();
+    effects.push(Effect::Remember(match mark {
+        Mark::Read => Change::Read { id, read: now },
+        Mark::Bookmark => Change::Bookmark { id, on: now },
+    }));
 }
 
 /// `U` and `B`: only unread, or only bookmarked briefings; again: all of them.

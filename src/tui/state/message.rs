@@ -4,8 +4,7 @@
 use std::sync::Arc;
 
 use brief_core::Corpus;
-use brief_core::remembered::LastView;
-use brief_core::search::IdSet;
+use brief_core::remembered::Change;
 
 use super::notices::Remembered;
 use super::{Reload, Results, SearchRequest};
@@ -51,8 +50,8 @@ pub enum Msg {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Search(SearchRequest),
-    /// Write what is remembered between runs (off the input path).
-    Remember(Snapshot),
+    /// Record a change to what is remembered between runs (off the input path).
+    Remember(Change),
     Suspend,
     /// Read the folder again (off the input path); the answer is `Msg::Reloaded`.
     Reload,
@@ -62,15 +61,6 @@ pub enum Effect {
     Copy {
         text: String,
     },
-}
-
-/// What is remembered about the folder, as of now.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Snapshot {
-    pub read: IdSet,
-    pub bookmarks: IdSet,
-    pub history: Vec<String>,
-    pub last: LastView,
 }
 
 /// The result of one `update`: what to do, and whether the screen changed.

@@ -35,7 +35,7 @@ pub use facets::{FacetItem, FacetKey, FacetPane};
 pub use launch::Launch;
 pub use layout::{Areas, areas};
 pub use line_edit::LineEdit;
-pub use message::{Effect, Msg, Snapshot, Update};
+pub use message::{Effect, Msg, Update};
 pub use notices::Remembered;
 pub use reader::{LineKind, Reader, ReaderLine};
 pub use reload::Reload;
@@ -302,31 +302,26 @@ impl State {
         self.bookmarks.contains(id)
     }
 
-    /// Everything to remember, as of now.
-    pub fn snapshot(&self) -> Snapshot {
+    /// Where the session is: remembered when it ends, restored on the next start.
+    pub fn last_view(&self) -> LastView {
         let actors = self
             .selection
             .actors
             .iter()
             .filter_map(|&a| self.corpus.as_ref()?.actor(a).map(|a| a.name.clone()))
             .collect();
-        Snapshot {
-            read: self.read.clone(),
-            bookmarks: self.bookmarks.clone(),
-            history: self.history.clone(),
-            last: LastView {
-                query: self.search.text.clone(),
-                countries: self
-                    .selection
-                    .countries
-                    .iter()
-                    .map(|c| c.as_str().to_string())
-                    .collect(),
-                actors,
-                selected: self.selected_id().map(str::to_string),
-                sort: Some(self.sort),
-                only: self.only,
-            },
+        LastView {
+            query: self.search.text.clone(),
+            countries: self
+                .selection
+                .countries
+                .iter()
+                .map(|c| c.as_str().to_string())
+                .collect(),
+            actors,
+            selected: self.selected_id().map(str::to_string),
+            sort: Some(self.sort),
+            only: self.only,
         }
     }
 

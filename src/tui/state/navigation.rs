@@ -64,9 +64,7 @@ pub(super) fn back(state: &mut State, effects: &mut Vec<Effect>) {
             mark_reader(state);
         }
         Focus::Search => {
-            if remember_query(state) {
-                effects.push(Effect::Remember(state.snapshot()));
-            }
+            remember_query(state, effects);
             set_focus(state, Focus::List);
         }
         Focus::Reader => set_focus(state, Focus::List),

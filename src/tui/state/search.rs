@@ -3,9 +3,9 @@
 use super::facets::rebuild_facets;
 use super::marks::mark_read;
 use super::navigation::relayout;
-use super::{Focus, Results, State};
+use super::{Effect, Focus, Results, State};
 
-pub(super) fn on_results(state: &mut State, r: Results) -> bool {
+pub(super) fn on_results(state: &mut State, r: Results, effects: &mut Vec<Effect>) -> bool {
     if r.generation != state.generation {
         return false; // stale: a newer request is on its way
     }
@@ -33,7 +33,7 @@ pub(super) fn on_results(state: &mut State, r: Results) -> bool {
         .unwrap_or(0);
     if open.is_some() && wanted.is_some() && state.hits.iter().any(|h| Some(h.doc) == wanted) {
         state.focus = Focus::Reader;
-        mark_read(state);
+        mark_read(state, effects);
     }
     rebuild_facets(state);
     relayout(state);

@@ -52,7 +52,7 @@ pub fn update(state: &mut State, msg: Msg) -> Update {
             effects.push(state.request_search());
             true
         }
-        Msg::Results(r) => on_results(state, r),
+        Msg::Results(r) => on_results(state, r, &mut effects),
         Msg::Click { column, row } => {
             state.message = None;
             on_click(state, column, row, &mut effects);
@@ -197,9 +197,7 @@ pub(super) fn on_action(state: &mut State, action: Action, effects: &mut Vec<Eff
         }
         Action::Open if state.selected_doc().is_some() => {
             set_focus(state, Focus::Reader);
-            if mark_read(state) {
-                effects.push(Effect::Remember(state.snapshot()));
-            }
+            mark_read(state, effects);
         }
         Action::Toggle => toggle_facet(state, effects),
         Action::NarrowFacet => {
