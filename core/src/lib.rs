@@ -8,6 +8,7 @@ pub mod cache;
 pub mod config;
 pub mod corpus;
 pub mod countries;
+pub mod draft;
 pub mod load;
 pub mod markdown;
 pub mod model;

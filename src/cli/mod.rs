@@ -2,9 +2,12 @@
 
 pub mod check;
 pub mod config;
+pub mod draft;
+pub mod edit;
 pub mod facets;
 pub mod json;
 pub mod list;
+pub mod new;
 pub mod output;
 pub mod paths;
 pub mod search;
@@ -155,6 +158,8 @@ pub enum Command {
     /// Print the manual page (roff), generated from the same definitions as --help:
     /// `brief man | man -l -`.
     Man,
+    #[command(flatten)]
+    Write(new::WriteCommand),
 }
 
 #[derive(Debug, Args)]
