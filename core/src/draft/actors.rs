@@ -16,6 +16,8 @@ use crate::model::{ActorId, ActorKind, CountryCode};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActorGuess {
     pub id: ActorId,
+    /// The name to write: the registry's acronym when the text uses it, else its name.
+    pub name: String,
     /// The words of the text that name it.
     pub from: String,
     /// A role, and the words that say it.
@@ -57,8 +59,8 @@ const GOVERNMENT_CUES: &[&str] = &[
 
 /// Titles that name an institution through its member.
 const MEMBER_OF: &[(&str, &str)] = &[
-    ("commissaire europeen", "Commission européenne"),
     ("commissaire europeenne", "Commission européenne"),
+    ("commissaire europeen", "Commission européenne"),
     ("european commissioner", "European Commission"),
 ];
 
@@ -156,11 +158,13 @@ impl<'r> ActorIndex<'r> {
         };
         let mut prev_end = 0;
         for (f, id) in &found {
-            let role = role_before(text, prev_end, f.span.start);
+            let role = role_before(text, prev_end, f.span.start)
+                .or_else(|| role_after(&text[f.span.end..]));
             prev_end = f.span.end;
             add(
                 &mut out,
                 ActorGuess {
+                    name: String::new(),
                     id: *id,
                     from: f.text.clone(),
                     role,
@@ -199,6 +203,7 @@ impl<'r> ActorIndex<'r> {
                     add(
                         &mut out,
                         ActorGuess {
+                            name: String::new(),
                             id,
                             from: phrase.trim().to_string(),
                             role: None,
@@ -211,6 +216,7 @@ impl<'r> ActorIndex<'r> {
                 add(
                     &mut out,
                     ActorGuess {
+                    name: String::new(),
                         id,
                         from: phrase.trim().to_string(),
                         role: None,
@@ -230,6 +236,7 @@ impl<'r> ActorIndex<'r> {
                     add(
                         &mut out,
                         ActorGuess {
+                            name: String::new(),
                             id,
                             from: format!(
                                 "{} … {}",
@@ -250,12 +257,21 @@ impl<'r> ActorIndex<'r> {
                     add(
                         &mut out,
                         ActorGuess {
+                            name: String::new(),
                             id,
                             from: text[src].to_string(),
                             role: None,
                         },
                     );
                 }
+            }
+        }
+        for g in &mut out {
+            if let Some(a) = self.registry.get(g.id) {
+                g.name = match &a.short {
+                    Some(s) if has_word(text, s) => s.clone(),
+                    _ => a.name.clone(),
+                };
             }
         }
         out
@@ -324,6 +340,29 @@ impl<'r> ActorIndex<'r> {
         }
         out
     }
+}
+
+/// Whether `word` occurs in `text` as a whole word, case included.
+fn has_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(p, _)| {
+        let before = text[..p].chars().next_back();
+        let after = text[p + word.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+/// "l'ANLTP/TIM a organisé", "EUROMED Migration V organise": the organiser.
+fn role_after(after: &str) -> Option<(String, String)> {
+    let head: String = after.chars().take(24).collect();
+    let k = key(&head);
+    ["a organise", "ont organise", "organise ", "organisent", "organised", "organized"]
+        .iter()
+        .find(|c| k.starts_with(*c) || k.starts_with(&format!("{} ", c.trim())))
+        .map(|c| {
+            let n = c.split_whitespace().count();
+            let words: Vec<&str> = head.split_whitespace().take(n).collect();
+            ("organisateur".to_string(), words.join(" "))
+        })
 }
 
 /// "Gouvernement du Mali" -> ML.

@@ -14,8 +14,11 @@ const DEMONYMS: &str = include_str!("demonyms.tsv");
 /// languages; they are left to the reviewer.
 const AMBIGUOUS: &[&str] = &["maurice", "jersey", "georgia", "jordan", "chad", "guinea"];
 
-fn matcher() -> &'static Matcher<CountryCode> {
-    static M: OnceLock<Matcher<CountryCode>> = OnceLock::new();
+/// A country, and the name as the table writes it (`None` for a demonym).
+type Entry = (CountryCode, Option<&'static str>);
+
+fn matcher() -> &'static Matcher<Entry> {
+    static M: OnceLock<Matcher<Entry>> = OnceLock::new();
     M.get_or_init(|| {
         let mut names = Vec::new();
         for c in countries::all() {
@@ -27,12 +30,12 @@ fn matcher() -> &'static Matcher<CountryCode> {
                 if name == c.code || AMBIGUOUS.contains(&crate::text::fold(name).as_str()) {
                     continue;
                 }
-                names.push((name.to_string(), code));
+                names.push((name.to_string(), (code, Some(name))));
             }
         }
         for (code, forms) in demonyms() {
             for f in forms {
-                names.push((f, code));
+                names.push((f, (code, None)));
             }
         }
         Matcher::new(names)
@@ -63,13 +66,33 @@ pub fn find(text: &str) -> Vec<(Found, CountryCode)> {
     matcher()
         .find(&hay)
         .into_iter()
-        // "en français" is a language, not a country.
-        .filter(|(f, _)| {
+        .filter(|(f, (_, name))| {
+            let capital = f.text.chars().next().is_some_and(char::is_uppercase);
+            // Names keep their capitals: "la réunion" is not La Réunion.
+            if let Some(name) = name {
+                return capitals_kept(name, &f.text);
+            }
+            // "en français" is a language, not a country.
             let before = text[..f.span.start].trim_end();
-            let is_demonym = f.text.chars().next().is_some_and(|c| c.is_lowercase());
-            !(is_demonym && before.ends_with(" en"))
+            !(!capital && before.ends_with(" en"))
         })
+        .map(|(f, (code, _))| (f, code))
         .collect()
+}
+
+/// Whether every capitalised word of `name` is capitalised in `written`.
+fn capitals_kept(name: &str, written: &str) -> bool {
+    let words = |s: &str| -> Vec<bool> {
+        s.split(|c: char| c.is_whitespace() || c == '-' || c == '\'' || c == '’')
+            .filter(|w| !w.is_empty())
+            .map(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .collect()
+    };
+    let (n, w) = (words(name), words(written));
+    if n.len() != w.len() {
+        return w.first().copied().unwrap_or(false);
+    }
+    n.iter().zip(&w).all(|(need, has)| !need || *has)
 }
 
 /// Distinct countries in order of first mention, each with its first mention.

@@ -340,9 +340,13 @@ impl MeetingDraft {
         } else {
             y.push_str("actors:\n");
             for a in &self.actors {
-                let name = registry
-                    .get(a.id)
-                    .map_or(a.from.clone(), |x| x.short_label().to_string());
+                let name = if a.name.is_empty() {
+                    registry
+                        .get(a.id)
+                        .map_or(a.from.clone(), |x| x.short_label().to_string())
+                } else {
+                    a.name.clone()
+                };
                 y.push_str(&format!("  - name: {}{}\n", quote(&name), from(&a.from)));
                 if let Some((role, w)) = &a.role {
                     y.push_str(&format!("    role: {}{}\n", quote(role), from(w)));

@@ -74,9 +74,7 @@ pub fn find(title: &str, body: &str, actors: &ActorIndex) -> PlaceGuess {
     for (f, (_, code)) in cities().find(&hay) {
         let sentence = &body[sentence_around(body, f.span.start)];
         let before = key(&body[..f.span.start]);
-        let after_a = ["a", "in", "at"]
-            .iter()
-            .any(|p| before.ends_with(&format!(" {p} ")) || before == format!("{p} "));
+        let after_a = ["a", "in", "at"].iter().any(|p| ends_with_word(&before, p));
         if !after_a || !is_meeting_sentence(sentence) {
             continue;
         }
@@ -103,7 +101,7 @@ pub fn find(title: &str, body: &str, actors: &ActorIndex) -> PlaceGuess {
             .iter()
             .any(|w| key(sentence).contains(w))
         {
-            place.online = Some(sentence.trim().to_string());
+            place.online = Some(online_words(sentence));
         }
         return place;
     }
@@ -119,7 +117,7 @@ pub fn find(title: &str, body: &str, actors: &ActorIndex) -> PlaceGuess {
         let before = key(&title[..f.span.start]);
         if ["en", "au", "aux", "in"]
             .iter()
-            .any(|p| before.ends_with(&format!(" {p} ")))
+            .any(|p| ends_with_word(&before, p))
             && f.text.chars().next().is_some_and(char::is_uppercase)
         {
             let start = title[..f.span.start]
@@ -145,9 +143,16 @@ pub fn find(title: &str, body: &str, actors: &ActorIndex) -> PlaceGuess {
             let described = actor
                 .and_then(|a| a.description.clone())
                 .unwrap_or_default();
+            let at = title
+                .find(&g.from)
+                .map(|p| {
+                    let start = title[..p].rfind('à').unwrap_or(p);
+                    title[start..p + g.from.len()].to_string()
+                })
+                .unwrap_or_else(|| g.from.clone());
             place.country = Some((
                 code,
-                format!("à {} (actors.yaml: \"{}\")", g.from, short(&described)),
+                format!("{at} ; actors.yaml : « {} »", short(&described)),
             ));
             return place;
         }
@@ -172,6 +177,23 @@ pub fn home_countries(actors: &ActorIndex, id: crate::model::ActorId) -> Vec<Cou
     };
     let text = format!("{}. {}", a.name, a.description.as_deref().unwrap_or(""));
     countries::distinct(&text).into_iter().map(|(c, _)| c).collect()
+}
+
+/// The words that say the meeting was also online.
+fn online_words(sentence: &str) -> String {
+    let k = key(sentence);
+    ["en ligne", "online", "visioconference", "virtuel"]
+        .iter()
+        .find(|w| k.contains(*w))
+        .map_or_else(String::new, |w| w.to_string())
+}
+
+/// Whether folded `text` ends with the word `word`.
+fn ends_with_word(text: &str, word: &str) -> bool {
+    text == word
+        || text
+            .strip_suffix(word)
+            .is_some_and(|rest| rest.ends_with([' ', '\'']))
 }
 
 fn short(s: &str) -> String {
