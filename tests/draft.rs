@@ -26,14 +26,20 @@ fn first_date(text: &str) -> String {
 fn french_and_english_date_expressions() {
     // (sentence, expected): ???? is a year the text does not give.
     let table: &[(&str, &str)] = &[
-        ("Les 27 et 28 octobre, des représentants", "????-10-27..????-10-28"),
+        (
+            "Les 27 et 28 octobre, des représentants",
+            "????-10-27..????-10-28",
+        ),
         ("du 10 au 14 juillet", "????-07-10..????-07-14"),
         ("a réuni le 28 novembre ces homologues", "????-11-28"),
         (
             "prennent part à partir de ce lundi 6 et ce, jusqu’au mardi 7 mars 2023, à la",
             "2023-03-06..2023-03-07",
         ),
-        ("distribution des kits 30-31 janvier 2023", "2023-01-30..2023-01-31"),
+        (
+            "distribution des kits 30-31 janvier 2023",
+            "2023-01-30..2023-01-31",
+        ),
         ("Février 25, 2019", "2019-02-25"),
         ("Novembre 11, 2021", "2021-11-11"),
         ("à Bruxelles le 4 juin pour discuter", "????-06-04"),
@@ -126,7 +132,10 @@ fn shipped() -> Corpus {
 /// Each seed page and the ids of the briefings written from it, in the
 /// page's order (the main article first).
 const SEEDS: &[(&str, &[&str])] = &[
-    ("000_0bec1036208360b3.txt", &["2019-02-emsc-cidpm-trafic-migrants"]),
+    (
+        "000_0bec1036208360b3.txt",
+        &["2019-02-emsc-cidpm-trafic-migrants"],
+    ),
     (
         "001_151656dc25dff925.txt",
         &["2021-11-28-manche-mer-du-nord-reunion-intergouvernementale"],
@@ -140,8 +149,14 @@ const SEEDS: &[(&str, &[&str])] = &[
             "2023-01-30-zinder-anltp-tim-naptip-victimes",
         ],
     ),
-    ("003_5dbb62f1ada71ef4.txt", &["2021-10-27-euromed-migration-v-la-valette"]),
-    ("004_06b4552aa55b655f.txt", &["oim-bruxelles-migrations-irregulieres-argo"]),
+    (
+        "003_5dbb62f1ada71ef4.txt",
+        &["2021-10-27-euromed-migration-v-la-valette"],
+    ),
+    (
+        "004_06b4552aa55b655f.txt",
+        &["oim-bruxelles-migrations-irregulieres-argo"],
+    ),
 ];
 
 fn squash(s: &str) -> String {
@@ -296,11 +311,13 @@ fn drafts_of_the_seed_pages_match_the_shipped_briefings() {
                 // Three of its actors are people the page names only by their
                 // office ("la Directrice exécutive d'Europol"): not guessed.
                 assert!(hit * 10 >= total * 7, "{id}: {hit}/{total}");
-                assert!(f.missed.iter().all(|n| corpus
-                    .registry
-                    .actors()
-                    .iter()
-                    .any(|a| a.name == *n && a.kind == brief_core::ActorKind::Person)));
+                assert!(f.missed.iter().all(|n| {
+                    corpus
+                        .registry
+                        .actors()
+                        .iter()
+                        .any(|a| a.name == *n && a.kind == brief_core::ActorKind::Person)
+                }));
             } else {
                 assert!(hit * 10 >= total * 8, "{id}: {hit}/{total} {:?}", f.missed);
             }
@@ -315,14 +332,26 @@ fn the_dates_places_and_roles_the_seeds_state_are_found() {
     let page = |f: &str| std::fs::read_to_string(fixtures().join("pages").join(f)).expect("page");
     let euromed = draft(&page("003_5dbb62f1ada71ef4.txt"), &corpus.registry);
     let m = &euromed.meetings[0];
-    assert_eq!(m.date.as_ref().map(|d| d.0.to_string()).as_deref(), Some("2021-10-27"));
     assert_eq!(
-        m.date.as_ref().map(|d| d.1.replace('\u{a0}', " ")).as_deref(),
+        m.date.as_ref().map(|d| d.0.to_string()).as_deref(),
+        Some("2021-10-27")
+    );
+    assert_eq!(
+        m.date
+            .as_ref()
+            .map(|d| d.1.replace('\u{a0}', " "))
+            .as_deref(),
         Some("Les 27 et 28 octobre")
     );
     let note = m.date_note.as_deref().unwrap_or("");
-    assert!(note.contains("sans l’année") && note.contains("publication"), "{note}");
-    assert_eq!(m.place.city.as_ref().map(|c| c.0.as_str()), Some("La Valette"));
+    assert!(
+        note.contains("sans l’année") && note.contains("publication"),
+        "{note}"
+    );
+    assert_eq!(
+        m.place.city.as_ref().map(|c| c.0.as_str()),
+        Some("La Valette")
+    );
     assert!(m.place.online.is_some());
     assert_eq!(
         m.translations.as_ref().map(|t| t.0.clone()),
@@ -332,7 +361,12 @@ fn the_dates_places_and_roles_the_seeds_state_are_found() {
     let manche = draft(&page("001_151656dc25dff925.txt"), &corpus.registry);
     let m = &manche.meetings[0];
     assert!(m.date.is_none());
-    assert!(m.date_note.as_deref().unwrap_or("").contains("le 28 novembre"));
+    assert!(
+        m.date_note
+            .as_deref()
+            .unwrap_or("")
+            .contains("le 28 novembre")
+    );
     // Roles only where the sentence says them.
     let role = |m: &MeetingDraft, name: &str| {
         m.actors
@@ -342,10 +376,16 @@ fn the_dates_places_and_roles_the_seeds_state_are_found() {
             .map(|r| r.0)
     };
     let emsc = draft(&page("000_0bec1036208360b3.txt"), &corpus.registry);
-    assert_eq!(role(&emsc.meetings[0], "CIDPM").as_deref(), Some("co-organisateur"));
+    assert_eq!(
+        role(&emsc.meetings[0], "CIDPM").as_deref(),
+        Some("co-organisateur")
+    );
     assert_eq!(role(&emsc.meetings[0], "Europol"), None);
     let multi = draft(&page("002_ddb81b77b6e763d9.txt"), &corpus.registry);
-    assert_eq!(role(&multi.meetings[3], "NAPTIP").as_deref(), Some("co-organisateur"));
+    assert_eq!(
+        role(&multi.meetings[3], "NAPTIP").as_deref(),
+        Some("co-organisateur")
+    );
     assert_eq!(
         multi.meetings[1].place.city.as_ref().map(|c| c.0.as_str()),
         Some("Niamey")
@@ -365,7 +405,10 @@ fn every_seed_draft_is_a_valid_briefing_file() {
             let loaded = load_files(
                 vec![
                     (PathBuf::from("actors.yaml"), registry.clone()),
-                    (PathBuf::from(format!("draft-{i}.yaml")), yaml.clone().into_bytes()),
+                    (
+                        PathBuf::from(format!("draft-{i}.yaml")),
+                        yaml.clone().into_bytes(),
+                    ),
                 ],
                 "test".into(),
             );
@@ -390,7 +433,10 @@ fn scraping_debris_is_left_out() {
         Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *\n";
     let p = brief_core::draft::text::from_plain(page);
     assert_eq!(p.sections[0].title, "Un titre");
-    assert_eq!(p.sections[0].paragraphs, vec!["Le texte de l'article.".to_string()]);
+    assert_eq!(
+        p.sections[0].paragraphs,
+        vec!["Le texte de l'article.".to_string()]
+    );
 }
 
 #[test]
@@ -420,7 +466,10 @@ fn countries_by_name_variant_and_demonym() {
         found("des législateurs belges, lettons, polonais et slovaques"),
         ["BE", "LV", "PL", "SK"]
     );
-    assert_eq!(found("des déléguées lettonnes et une experte néerlandaise"), ["LV", "NL"]);
+    assert_eq!(
+        found("des déléguées lettonnes et une experte néerlandaise"),
+        ["LV", "NL"]
+    );
     assert_eq!(found("vers le Royaume-Uni et les Pays-Bas"), ["GB", "NL"]);
     assert_eq!(found("entre le Niger et le Nigeria"), ["NE", "NG"]);
     assert_eq!(found("la Côte d’Ivoire"), ["CI"]);
@@ -449,9 +498,18 @@ fn html_pages_go_through_the_extractor_and_their_metadata() {
     let m = &d.meetings[0];
     assert_eq!(m.title, "Réunion à Niamey");
     assert_eq!(m.url.as_deref(), Some("https://example.org/reunion-niamey"));
-    assert_eq!(m.publisher.as_ref().map(|p| p.0.as_str()), Some("ANLTP/TIM"));
-    assert_eq!(m.published.as_ref().map(|p| p.0.to_string()).as_deref(), Some("2023-03-08"));
-    assert_eq!(m.date.as_ref().map(|p| p.0.to_string()).as_deref(), Some("2023-03-06"));
+    assert_eq!(
+        m.publisher.as_ref().map(|p| p.0.as_str()),
+        Some("ANLTP/TIM")
+    );
+    assert_eq!(
+        m.published.as_ref().map(|p| p.0.to_string()).as_deref(),
+        Some("2023-03-08")
+    );
+    assert_eq!(
+        m.date.as_ref().map(|p| p.0.to_string()).as_deref(),
+        Some("2023-03-06")
+    );
     assert_eq!(m.place.city.as_ref().map(|c| c.0.as_str()), Some("Niamey"));
     assert!(m.body.contains("Une trentaine d’experts"), "{}", m.body);
     assert!(!m.body.contains("Accueil"), "{}", m.body);

@@ -38,9 +38,8 @@ pub fn registry_in(dir: &Path) -> Registry {
 pub fn read_article(file: Option<&Path>) -> Result<(String, String), Failure> {
     let (bytes, name) = match file {
         Some(p) if p != Path::new("-") => (
-            std::fs::read(p).map_err(|e| {
-                Failure::Usage(format!("cannot read '{}': {e}", p.display()))
-            })?,
+            std::fs::read(p)
+                .map_err(|e| Failure::Usage(format!("cannot read '{}': {e}", p.display())))?,
             p.display().to_string(),
         ),
         _ => {

@@ -14,8 +14,22 @@ use super::{Failure, Outcome};
 
 /// Editors that take `+LINE` before the file.
 const LINE_AWARE: &[&str] = &[
-    "vi", "vim", "nvim", "gvim", "view", "nano", "pico", "emacs", "emacsclient", "micro", "kak",
-    "joe", "jed", "mg", "ne", "hx",
+    "vi",
+    "vim",
+    "nvim",
+    "gvim",
+    "view",
+    "nano",
+    "pico",
+    "emacs",
+    "emacsclient",
+    "micro",
+    "kak",
+    "joe",
+    "jed",
+    "mg",
+    "ne",
+    "hx",
 ];
 
 /// The editor command: $VISUAL, $EDITOR, else nano when installed, else vi.
@@ -33,7 +47,8 @@ pub fn editor_command() -> Vec<String> {
         }
     }
     let on_path = |name: &str| {
-        std::env::var_os("PATH").is_some_and(|p| std::env::split_paths(&p).any(|d| d.join(name).is_file()))
+        std::env::var_os("PATH")
+            .is_some_and(|p| std::env::split_paths(&p).any(|d| d.join(name).is_file()))
     };
     vec![if on_path("nano") { "nano" } else { "vi" }.to_string()]
 }
@@ -106,9 +121,10 @@ pub fn check(
     let id = corpus.briefings.first().map(|b| b.id.clone());
     if let Some(id) = &id {
         if let Ok(all) = load_dir(folder, &LoadOptions::default(), &|_, _| {}) {
-            let clash = all.briefings.iter().find(|b| {
-                b.id == *id && own_file.is_none_or(|own| folder.join(&b.path) != own)
-            });
+            let clash = all
+                .briefings
+                .iter()
+                .find(|b| b.id == *id && own_file.is_none_or(|own| folder.join(&b.path) != own));
             if let Some(b) = clash {
                 problems.push(brief_core::Problem {
                     path: shown.to_path_buf(),
@@ -155,7 +171,10 @@ fn again() -> bool {
     if std::io::stdin().lock().read_line(&mut answer).is_err() {
         return false;
     }
-    !matches!(answer.trim().to_lowercase().as_str(), "n" | "no" | "non" | "q")
+    !matches!(
+        answer.trim().to_lowercase().as_str(),
+        "n" | "no" | "non" | "q"
+    )
 }
 
 /// What a finished session gives: the valid text and its id.
@@ -198,7 +217,11 @@ pub fn session(
         match (errors(&problems), id) {
             (0, Some(id)) => return Ok(Some(Valid { text, id })),
             (n, _) => {
-                eprintln!("brief: {} error(s); nothing written to {}", n.max(1), folder.display());
+                eprintln!(
+                    "brief: {} error(s); nothing written to {}",
+                    n.max(1),
+                    folder.display()
+                );
                 if again() {
                     line = problems.iter().find_map(|p| p.line);
                     continue;

@@ -95,7 +95,11 @@ pub fn run(
                 m.title = t.to_string();
                 m.id = brief_core::draft::id_for(m.date.as_ref().map(|(d, _)| d), t);
             }
-            let id = draft.meetings.first().map(|m| m.id.clone()).unwrap_or_default();
+            let id = draft
+                .meetings
+                .first()
+                .map(|m| m.id.clone())
+                .unwrap_or_default();
             let yaml = draft.main_yaml(&registry, &name).unwrap_or_default();
             (yaml, id)
         }

@@ -180,7 +180,10 @@ impl<'r> ActorIndex<'r> {
             let before = &text[start..f.span.start];
             let before = before.rsplit(['.', ';']).next().unwrap_or(before);
             let fb = key(before);
-            let Some(cue) = GOVERNMENT_CUES.iter().filter_map(|c| fb.rfind(c).map(|p| (p, c))).max()
+            let Some(cue) = GOVERNMENT_CUES
+                .iter()
+                .filter_map(|c| fb.rfind(c).map(|p| (p, c)))
+                .max()
             else {
                 continue;
             };
@@ -194,7 +197,9 @@ impl<'r> ActorIndex<'r> {
                     .unwrap_or(0);
             let phrase = format!("{}{}", &before[phrase_start..], f.text);
             // The demonym must qualify the title: a few words at most between.
-            if key(&before[phrase_start..]).split_whitespace().count() > cue.1.split_whitespace().count() + 4 {
+            if key(&before[phrase_start..]).split_whitespace().count()
+                > cue.1.split_whitespace().count() + 4
+            {
                 continue;
             }
             if *cue.1 == "ministre" || *cue.1 == "minister" {
@@ -216,7 +221,7 @@ impl<'r> ActorIndex<'r> {
                 add(
                     &mut out,
                     ActorGuess {
-                    name: String::new(),
+                        name: String::new(),
                         id,
                         from: phrase.trim().to_string(),
                         role: None,
@@ -238,11 +243,7 @@ impl<'r> ActorIndex<'r> {
                         ActorGuess {
                             name: String::new(),
                             id,
-                            from: format!(
-                                "{} … {}",
-                                &text[src.clone()],
-                                code.name_fr()
-                            ),
+                            from: format!("{} … {}", &text[src.clone()], code.name_fr()),
                             role: None,
                         },
                     );
@@ -281,8 +282,12 @@ impl<'r> ActorIndex<'r> {
     /// registry name covers, for the reviewer to add or ignore.
     pub fn proposals(&self, text: &str) -> Vec<String> {
         let hay = Haystack::new(text);
-        let covered: Vec<std::ops::Range<usize>> =
-            self.names.find(&hay).into_iter().map(|(f, _)| f.span).collect();
+        let covered: Vec<std::ops::Range<usize>> = self
+            .names
+            .find(&hay)
+            .into_iter()
+            .map(|(f, _)| f.span)
+            .collect();
         let inside = |a: usize| covered.iter().any(|r| r.contains(&a));
         let mut out: Vec<String> = Vec::new();
         let words: Vec<(usize, &str)> = word_spans(text);
@@ -323,7 +328,9 @@ impl<'r> ActorIndex<'r> {
         // "(GTTC)", "(MP)": acronyms given in parentheses.
         for (p, _) in text.match_indices('(') {
             let rest = &text[p + 1..];
-            let Some(close) = rest.find(')') else { continue };
+            let Some(close) = rest.find(')') else {
+                continue;
+            };
             let inner = rest[..close].trim();
             let is_acronym = (2..=10).contains(&inner.chars().count())
                 && inner
@@ -355,14 +362,21 @@ fn has_word(text: &str, word: &str) -> bool {
 fn role_after(after: &str) -> Option<(String, String)> {
     let head: String = after.chars().take(24).collect();
     let k = key(&head);
-    ["a organise", "ont organise", "organise ", "organisent", "organised", "organized"]
-        .iter()
-        .find(|c| k.starts_with(*c) || k.starts_with(&format!("{} ", c.trim())))
-        .map(|c| {
-            let n = c.split_whitespace().count();
-            let words: Vec<&str> = head.split_whitespace().take(n).collect();
-            ("organisateur".to_string(), words.join(" "))
-        })
+    [
+        "a organise",
+        "ont organise",
+        "organise ",
+        "organisent",
+        "organised",
+        "organized",
+    ]
+    .iter()
+    .find(|c| k.starts_with(*c) || k.starts_with(&format!("{} ", c.trim())))
+    .map(|c| {
+        let n = c.split_whitespace().count();
+        let words: Vec<&str> = head.split_whitespace().take(n).collect();
+        ("organisateur".to_string(), words.join(" "))
+    })
 }
 
 /// "Gouvernement du Mali" -> ML.

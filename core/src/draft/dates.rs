@@ -486,10 +486,7 @@ impl Parser<'_> {
                             month: Some(month),
                             day: Some(d1),
                         };
-                        let e = DateParts {
-                            day: Some(d2),
-                            ..s
-                        };
+                        let e = DateParts { day: Some(d2), ..s };
                         if d1 < d2 {
                             return Some((s, Some(e), n));
                         }
@@ -551,7 +548,13 @@ fn complete(first: DateParts, end: DateParts) -> Option<(DateParts, DateParts)> 
         month: first.month.or(end.month),
         day: first.day,
     };
-    let key = |d: &DateParts| (d.year.unwrap_or(0), d.month.unwrap_or(0), d.day.unwrap_or(0));
+    let key = |d: &DateParts| {
+        (
+            d.year.unwrap_or(0),
+            d.month.unwrap_or(0),
+            d.day.unwrap_or(0),
+        )
+    };
     if first.year.is_some() && end.year.is_none() {
         return None;
     }

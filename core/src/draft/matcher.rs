@@ -23,7 +23,11 @@ impl<'a> Haystack<'a> {
             fold_char(c, &mut tmp);
             let span = (i, i + c.len_utf8());
             for f in tmp.chars() {
-                let f = if f == '-' || f.is_whitespace() { ' ' } else { f };
+                let f = if f == '-' || f.is_whitespace() {
+                    ' '
+                } else {
+                    f
+                };
                 if f == ' ' && text.ends_with(' ') {
                     continue;
                 }
@@ -67,7 +71,11 @@ pub fn key(name: &str) -> String {
         tmp.clear();
         fold_char(c, &mut tmp);
         for f in tmp.chars() {
-            let f = if f == '-' || f.is_whitespace() { ' ' } else { f };
+            let f = if f == '-' || f.is_whitespace() {
+                ' '
+            } else {
+                f
+            };
             if f == ' ' && (out.is_empty() || out.ends_with(' ')) {
                 continue;
             }

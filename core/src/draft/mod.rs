@@ -381,7 +381,10 @@ impl MeetingDraft {
                 y.push_str(&format!("  publisher: {}  # from {w}\n", quote(p)));
             }
             if let Some(u) = &self.url {
-                y.push_str(&format!("  url: {}  # the page's canonical address\n", quote(u)));
+                y.push_str(&format!(
+                    "  url: {}  # the page's canonical address\n",
+                    quote(u)
+                ));
             }
             if let Some((t, w)) = &self.translations {
                 y.push_str(&format!("  translations: [{}]{}\n", t.join(", "), from(w)));
@@ -436,7 +439,14 @@ impl Draft {
 /// The commented template of `brief new` without a draft.
 pub fn template(title: Option<&str>) -> String {
     let title = title.unwrap_or("");
-    let id = id_for(None, if title.is_empty() { "nouveau briefing" } else { title });
+    let id = id_for(
+        None,
+        if title.is_empty() {
+            "nouveau briefing"
+        } else {
+            title
+        },
+    );
     format!(
         "# A new briefing: fill in the fields, save and close the editor.\n\
          # The format: docs/format.md. Lines starting with # are comments.\n\

@@ -52,11 +52,16 @@ pub struct PlaceGuess {
 fn cities() -> &'static Matcher<(String, CountryCode)> {
     static M: OnceLock<Matcher<(String, CountryCode)>> = OnceLock::new();
     M.get_or_init(|| {
-        Matcher::new(CITIES.lines().filter(|l| !l.starts_with('#')).filter_map(|l| {
-            let (name, code) = l.split_once('\t')?;
-            let code = CountryCode::new(code.trim())?;
-            Some((name.to_string(), (name.to_string(), code)))
-        }))
+        Matcher::new(
+            CITIES
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .filter_map(|l| {
+                    let (name, code) = l.split_once('\t')?;
+                    let code = CountryCode::new(code.trim())?;
+                    Some((name.to_string(), (name.to_string(), code)))
+                }),
+        )
     })
 }
 
@@ -176,7 +181,10 @@ pub fn home_countries(actors: &ActorIndex, id: crate::model::ActorId) -> Vec<Cou
         return Vec::new();
     };
     let text = format!("{}. {}", a.name, a.description.as_deref().unwrap_or(""));
-    countries::distinct(&text).into_iter().map(|(c, _)| c).collect()
+    countries::distinct(&text)
+        .into_iter()
+        .map(|(c, _)| c)
+        .collect()
 }
 
 /// The words that say the meeting was also online.

@@ -139,7 +139,9 @@ fn clean_mailto(line: &str) -> String {
     if let Some(pos) = line.rfind('>') {
         return line[pos + 1..].trim().to_string();
     }
-    line.replace("mailto:", "").trim_matches(['"', '\'', ' ']).to_string()
+    line.replace("mailto:", "")
+        .trim_matches(['"', '\'', ' '])
+        .to_string()
 }
 
 /// A teaser's "…" becomes the editorial ellipsis "[…]".
@@ -349,8 +351,8 @@ pub fn from_html(html: &str) -> Page {
         text_mode: dom_smoothie::TextMode::Formatted,
         ..dom_smoothie::Config::default()
     };
-    let article = dom_smoothie::Readability::with_document(doc, None, Some(cfg))
-        .and_then(|mut r| r.parse());
+    let article =
+        dom_smoothie::Readability::with_document(doc, None, Some(cfg)).and_then(|mut r| r.parse());
     let mut page = match &article {
         Ok(a) => {
             // The extracted text has paragraphs separated by blank lines;
@@ -396,6 +398,10 @@ fn strip_tags(html: &str) -> String {
 
 /// Whether the input looks like HTML rather than plain text.
 pub fn is_html(input: &str) -> bool {
-    let head: String = input.chars().take(2048).collect::<String>().to_ascii_lowercase();
+    let head: String = input
+        .chars()
+        .take(2048)
+        .collect::<String>()
+        .to_ascii_lowercase();
     head.contains("<!doctype html") || head.contains("<html") || head.contains("<body")
 }
