@@ -210,10 +210,7 @@ fn measure(page: &str, m: &MeetingDraft, b: &Briefing, corpus: &Corpus) -> Figur
         .filter_map(|id| corpus.actor(*id).map(|a| a.name.clone()))
         .collect();
     // Dates: the same, or left out; never another.
-    let same = |got: Option<String>, want: Option<String>| match got {
-        None => None,
-        Some(g) => Some(Some(g) == want),
-    };
+    let same = |got: Option<String>, want: Option<String>| got.map(|g| Some(g) == want);
     let checks = [
         same(
             m.date.as_ref().map(|d| d.0.to_string()),

@@ -324,3 +324,22 @@ fn draft_prints_a_marked_draft_of_each_meeting() {
         "{out}"
     );
 }
+
+#[test]
+fn the_writing_commands_have_help_and_completions() {
+    let s = Sandbox::new();
+    let ed = s.editor("fake-editor", "true");
+    for sub in ["draft", "new", "edit"] {
+        let o = s.run(&ed, &[sub, "--help"]);
+        assert_eq!(o.status.code(), Some(0), "{sub}");
+        assert!(
+            String::from_utf8_lossy(&o.stdout).contains("Usage: brief"),
+            "{sub}"
+        );
+    }
+    let o = s.run(&ed, &["completions", "bash"]);
+    let script = String::from_utf8_lossy(&o.stdout);
+    for sub in ["draft", "new", "edit"] {
+        assert!(script.contains(sub), "completes '{sub}'");
+    }
+}

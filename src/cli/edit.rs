@@ -119,24 +119,24 @@ pub fn check(
         .filter(|p| p.path.as_path() == shown)
         .collect();
     let id = corpus.briefings.first().map(|b| b.id.clone());
-    if let Some(id) = &id {
-        if let Ok(all) = load_dir(folder, &LoadOptions::default(), &|_, _| {}) {
-            let clash = all
-                .briefings
-                .iter()
-                .find(|b| b.id == *id && own_file.is_none_or(|own| folder.join(&b.path) != own));
-            if let Some(b) = clash {
-                problems.push(brief_core::Problem {
-                    path: shown.to_path_buf(),
-                    line: line_of(text, "id:"),
-                    column: Some(1),
-                    severity: Severity::Error,
-                    message: format!(
-                        "id '{id}' is already used by {}; choose another id",
-                        b.path.display()
-                    ),
-                });
-            }
+    if let Some(id) = &id
+        && let Ok(all) = load_dir(folder, &LoadOptions::default(), &|_, _| {})
+    {
+        let clash = all
+            .briefings
+            .iter()
+            .find(|b| b.id == *id && own_file.is_none_or(|own| folder.join(&b.path) != own));
+        if let Some(b) = clash {
+            problems.push(brief_core::Problem {
+                path: shown.to_path_buf(),
+                line: line_of(text, "id:"),
+                column: Some(1),
+                severity: Severity::Error,
+                message: format!(
+                    "id '{id}' is already used by {}; choose another id",
+                    b.path.display()
+                ),
+            });
         }
     }
     (problems, id)
@@ -202,16 +202,16 @@ pub fn session(
             return Ok(None);
         }
         let (mut problems, id) = check(&text, draft, folder, own_file);
-        if let Some(id) = &id {
-            if let Some(msg) = extra_check(&text, id) {
-                problems.push(brief_core::Problem {
-                    path: draft.to_path_buf(),
-                    line: line_of(&text, "id:"),
-                    column: Some(1),
-                    severity: Severity::Error,
-                    message: msg,
-                });
-            }
+        if let Some(id) = &id
+            && let Some(msg) = extra_check(&text, id)
+        {
+            problems.push(brief_core::Problem {
+                path: draft.to_path_buf(),
+                line: line_of(&text, "id:"),
+                column: Some(1),
+                severity: Severity::Error,
+                message: msg,
+            });
         }
         show(&problems);
         match (errors(&problems), id) {

@@ -117,10 +117,10 @@ impl<'r> ActorIndex<'r> {
             for n in actor.names() {
                 names.push((n.to_string(), id));
             }
-            if actor.kind == ActorKind::Government {
-                if let Some(code) = government_country(&actor.name) {
-                    governments.entry(code).or_insert(id);
-                }
+            if actor.kind == ActorKind::Government
+                && let Some(code) = government_country(&actor.name)
+            {
+                governments.entry(code).or_insert(id);
             }
         }
         ActorIndex {
@@ -252,19 +252,19 @@ impl<'r> ActorIndex<'r> {
         }
         // An institution named through its member's title.
         for (title, institution) in MEMBER_OF {
-            if let Some(p) = folded.find(title) {
-                if let Some(id) = self.registry.resolve(institution) {
-                    let src = hay.source_range(p, p + title.len());
-                    add(
-                        &mut out,
-                        ActorGuess {
-                            name: String::new(),
-                            id,
-                            from: text[src].to_string(),
-                            role: None,
-                        },
-                    );
-                }
+            if let Some(p) = folded.find(title)
+                && let Some(id) = self.registry.resolve(institution)
+            {
+                let src = hay.source_range(p, p + title.len());
+                add(
+                    &mut out,
+                    ActorGuess {
+                        name: String::new(),
+                        id,
+                        from: text[src].to_string(),
+                        role: None,
+                    },
+                );
             }
         }
         for g in &mut out {

@@ -74,7 +74,7 @@ pub fn find(text: &str) -> Vec<(Found, CountryCode)> {
             }
             // "en français" is a language, not a country.
             let before = text[..f.span.start].trim_end();
-            !(!capital && before.ends_with(" en"))
+            capital || !before.ends_with(" en")
         })
         .map(|(f, (code, _))| (f, code))
         .collect()

@@ -306,10 +306,10 @@ impl Parser<'_> {
         if let Some((y, n)) = self.year(i) {
             return (Some(y), n);
         }
-        if self.is_punct(i, &[',']) {
-            if let Some((y, n)) = self.year(i + 1) {
-                return (Some(y), n);
-            }
+        if self.is_punct(i, &[','])
+            && let Some((y, n)) = self.year(i + 1)
+        {
+            return (Some(y), n);
         }
         (None, i)
     }
@@ -336,19 +336,19 @@ impl Parser<'_> {
             return Some(d);
         }
         // English order, and the seeds' "Février 25, 2019".
-        if let Some((month, k)) = self.month(j) {
-            if let Some((day, n)) = self.day(k) {
-                // "mars 2023" is month + year, not a day: day() refuses 4 digits.
-                let (year, n) = self.opt_year(n);
-                return Some((
-                    DateParts {
-                        year,
-                        month: Some(month),
-                        day: Some(day),
-                    },
-                    n,
-                ));
-            }
+        if let Some((month, k)) = self.month(j)
+            && let Some((day, n)) = self.day(k)
+        {
+            // "mars 2023" is month + year, not a day: day() refuses 4 digits.
+            let (year, n) = self.opt_year(n);
+            return Some((
+                DateParts {
+                    year,
+                    month: Some(month),
+                    day: Some(day),
+                },
+                n,
+            ));
         }
         None
     }
@@ -460,9 +460,9 @@ impl Parser<'_> {
         if self.is_word(i, &["du", "from", "depuis", "entre", "between"]) {
             let j = self.skip(i + 1, &["le", "the"]);
             if let Some((first, k)) = self.first(j) {
-                let sep = if self.is_word(k, &["au", "to", "until", "till", "et", "and"]) {
-                    Some(k + 1)
-                } else if self.is_punct(k, &['-']) {
+                let sep = if self.is_word(k, &["au", "to", "until", "till", "et", "and"])
+                    || self.is_punct(k, &['-'])
+                {
                     Some(k + 1)
                 } else {
                     self.until(k)
@@ -476,22 +476,20 @@ impl Parser<'_> {
             }
         }
         // "February 25-26, 2019", "July 10 to 14"
-        if let Some((month, k)) = self.month(i) {
-            if let Some((d1, k)) = self.day(k) {
-                if self.is_punct(k, &['-']) || self.is_word(k, &["to", "au"]) {
-                    if let Some((d2, n)) = self.day(k + 1) {
-                        let (year, n) = self.opt_year(n);
-                        let s = DateParts {
-                            year,
-                            month: Some(month),
-                            day: Some(d1),
-                        };
-                        let e = DateParts { day: Some(d2), ..s };
-                        if d1 < d2 {
-                            return Some((s, Some(e), n));
-                        }
-                    }
-                }
+        if let Some((month, k)) = self.month(i)
+            && let Some((d1, k)) = self.day(k)
+            && (self.is_punct(k, &['-']) || self.is_word(k, &["to", "au"]))
+            && let Some((d2, n)) = self.day(k + 1)
+        {
+            let (year, n) = self.opt_year(n);
+            let s = DateParts {
+                year,
+                month: Some(month),
+                day: Some(d1),
+            };
+            let e = DateParts { day: Some(d2), ..s };
+            if d1 < d2 {
+                return Some((s, Some(e), n));
             }
         }
         // "Les 27 et 28 octobre", "30-31 janvier 2023", "10 au 14 juillet", "3, 4 et 5 mai"
@@ -510,10 +508,10 @@ impl Parser<'_> {
             };
             if let Some(k) = sep {
                 let k = self.skip(k, &["le", "the"]);
-                if let Some((end, n)) = self.single(k) {
-                    if let Some((s, e)) = complete(first, end) {
-                        return Some((s, Some(e), n));
-                    }
+                if let Some((end, n)) = self.single(k)
+                    && let Some((s, e)) = complete(first, end)
+                {
+                    return Some((s, Some(e), n));
                 }
             }
             if first.month.is_some() {
@@ -528,10 +526,11 @@ impl Parser<'_> {
 
     /// "jusqu'au", "jusqu'à", "until": the index after it.
     fn until(&self, k: usize) -> Option<usize> {
-        if self.is_word(k, &["jusqu"]) && self.is_punct(k + 1, &['\'']) {
-            if self.is_word(k + 2, &["au", "a"]) {
-                return Some(k + 3);
-            }
+        if self.is_word(k, &["jusqu"])
+            && self.is_punct(k + 1, &['\''])
+            && self.is_word(k + 2, &["au", "a"])
+        {
+            return Some(k + 3);
         }
         if self.is_word(k, &["until", "till"]) {
             return Some(k + 1);

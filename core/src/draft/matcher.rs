@@ -144,10 +144,9 @@ impl<T: Clone> Matcher<T> {
             return Vec::new();
         };
         let text = hay.folded();
-        let bytes = text.as_bytes();
         let mut out = Vec::new();
-        // Overlapping candidates are needed so that a match refused for its
-        // case or boundary does not hide a shorter one at the same place.
+        // Leftmost-longest: "présidence roumaine du Conseil de l'Union
+        // européenne" is one actor, not three.
         for m in ac.find_iter(text) {
             let (s, e) = (m.start(), m.end());
             let before = text[..s].chars().next_back();
@@ -156,7 +155,6 @@ impl<T: Clone> Matcher<T> {
             if !boundary(before) || !boundary(after) {
                 continue;
             }
-            let _ = bytes;
             let span = hay.source_range(s, e);
             let written = &hay.source[span.clone()];
             let p = m.pattern().as_usize();

@@ -76,10 +76,10 @@ fn meeting(page: &Page, section: &Section, main: bool, index: &ActorIndex) -> Me
     };
     let full = section.text();
     let published = page.published.as_ref().filter(|_| main);
-    if let Some(p) = published {
-        if let Some(d) = p.start.to_partial(None) {
-            m.published = Some((d, p.text.clone()));
-        }
+    if let Some(p) = published
+        && let Some(d) = p.start.to_partial(None)
+    {
+        m.published = Some((d, p.text.clone()));
     }
     meeting_dates(&mut m, section, published);
     m.place = place::find(&section.title, &m.body, index);
@@ -95,10 +95,10 @@ fn meeting(page: &Page, section: &Section, main: bool, index: &ActorIndex) -> Me
     };
     if main && !page.covered.is_empty() {
         for item in &page.covered {
-            if let Ok(c) = crate::countries::resolve(item) {
-                if let Some(code) = CountryCode::new(c.code) {
-                    add(code, format!("Pays couverts : {item}"));
-                }
+            if let Ok(c) = crate::countries::resolve(item)
+                && let Some(code) = CountryCode::new(c.code)
+            {
+                add(code, format!("Pays couverts : {item}"));
             }
         }
     } else {
@@ -168,6 +168,7 @@ fn meeting_dates(m: &mut MeetingDraft, section: &Section, published: Option<&Dat
         }
     }
     let Some((_, d)) = best else { return };
+    let said = d.text.split_whitespace().collect::<Vec<_>>().join(" ");
     let year = if d.has_year() {
         None
     } else {
@@ -181,16 +182,14 @@ fn meeting_dates(m: &mut MeetingDraft, section: &Section, published: Option<&Dat
             m.end_date = end.map(|e| (e, d.text.clone()));
             if let (Some(y), Some(p)) = (year, published) {
                 m.date_note = Some(format!(
-                    "L’article donne « {} » sans l’année ; {y} est l’année de sa publication ({}), à vérifier.",
-                    d.text.trim(),
+                    "L’article donne « {said} » sans l’année ; {y} est l’année de sa publication ({}), à vérifier.",
                     p.text.trim()
                 ));
             }
         }
         (None, _) => {
             m.date_note = Some(format!(
-                "L’article donne « {} » sans l’année ; date laissée vide.",
-                d.text.trim()
+                "L’article donne « {said} » sans l’année ; date laissée vide."
             ));
         }
     }

@@ -89,15 +89,13 @@ pub fn find(title: &str, body: &str, actors: &ActorIndex) -> PlaceGuess {
         let mut country = code;
         // "à La Valette (Malte)": the country said next to it.
         let rest = &body[f.span.end..];
-        if let Some(inner) = rest.trim_start().strip_prefix('(') {
-            if let Some(close) = inner.find(')') {
-                if let Ok(c) = crate::countries::resolve(&inner[..close]) {
-                    if let Some(c) = CountryCode::new(c.code) {
-                        country = c;
-                        from_end = f.span.end + (rest.len() - inner.len()) + close + 1;
-                    }
-                }
-            }
+        if let Some(inner) = rest.trim_start().strip_prefix('(')
+            && let Some(close) = inner.find(')')
+            && let Ok(c) = crate::countries::resolve(&inner[..close])
+            && let Some(c) = CountryCode::new(c.code)
+        {
+            country = c;
+            from_end = f.span.end + (rest.len() - inner.len()) + close + 1;
         }
         let from = body[start..from_end].to_string();
         place.city = Some((f.text.clone(), from.clone()));

@@ -147,10 +147,10 @@ fn clean_mailto(line: &str) -> String {
 /// A teaser's "…" becomes the editorial ellipsis "[…]".
 fn mark_cut(p: &str) -> String {
     let t = p.trim_end();
-    if let Some(rest) = t.strip_suffix("...").or_else(|| t.strip_suffix('…')) {
-        if !rest.ends_with('[') {
-            return format!("{} […]", rest.trim_end());
-        }
+    if let Some(rest) = t.strip_suffix("...").or_else(|| t.strip_suffix('…'))
+        && !rest.ends_with('[')
+    {
+        return format!("{} […]", rest.trim_end());
     }
     t.to_string()
 }
@@ -235,11 +235,11 @@ pub fn from_plain(text: &str) -> Page {
         break;
     }
     let mut main = Section::default();
-    if let Some(l) = raw.get(i) {
-        if is_title_like(l) {
-            main.title = l.trim().to_string();
-            i += 1;
-        }
+    if let Some(l) = raw.get(i)
+        && is_title_like(l)
+    {
+        main.title = l.trim().to_string();
+        i += 1;
     }
     // A publication line right after the title.
     while i < raw.len() {
@@ -248,12 +248,12 @@ pub fn from_plain(text: &str) -> Page {
             i += 1;
             continue;
         }
-        if page.published.is_none() {
-            if let Some(d) = whole_date(l) {
-                page.published = Some(d);
-                i += 1;
-                continue;
-            }
+        if page.published.is_none()
+            && let Some(d) = whole_date(l)
+        {
+            page.published = Some(d);
+            i += 1;
+            continue;
         }
         break;
     }
@@ -266,10 +266,10 @@ pub fn from_plain(text: &str) -> Page {
         }
         if l.is_empty() {
             blocks.push(Vec::new());
-        } else if !is_debris(l) {
-            if let Some(b) = blocks.last_mut() {
-                b.push(clean_mailto(l));
-            }
+        } else if !is_debris(l)
+            && let Some(b) = blocks.last_mut()
+        {
+            b.push(clean_mailto(l));
         }
         i += 1;
     }
@@ -359,10 +359,10 @@ pub fn from_html(html: &str) -> Page {
             // the plain-text reader does the rest (debris, trailer).
             let text = format!("{}\n\n{}", a.title.trim(), a.text_content);
             let mut page = from_plain(&text);
-            if let Some(main) = page.sections.first_mut() {
-                if main.title.is_empty() {
-                    main.title = a.title.trim().to_string();
-                }
+            if let Some(main) = page.sections.first_mut()
+                && main.title.is_empty()
+            {
+                main.title = a.title.trim().to_string();
             }
             page.site_name = a.site_name.clone().filter(|s| !s.trim().is_empty());
             page.lang = a.lang.clone();
