@@ -512,3 +512,65 @@ fn html_pages_go_through_the_extractor_and_their_metadata() {
     assert!(!m.body.contains("Accueil"), "{}", m.body);
     assert_eq!(m.body.split("\n\n").count(), 2, "{}", m.body);
 }
+
+mod fuzz {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn check(text: &str, registry: &brief_core::actors::Registry) {
+        for m in draft(text, registry).meetings {
+            let yaml = m.to_yaml(registry, "fuzz", &[]);
+            let parsed: Result<serde_yaml::Value, _> = serde_yaml::from_str(&yaml);
+            assert!(parsed.is_ok(), "{parsed:?}\n{yaml}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Any text: no panic, and every draft is YAML.
+        #[test]
+        fn any_text(text in "\\PC{0,400}") {
+            let corpus = shipped();
+            check(&text, &corpus.registry);
+        }
+
+        /// Date-like noise: digits, month names, separators.
+        #[test]
+        fn date_noise(words in proptest::collection::vec(
+            prop_oneof![
+                Just("le".to_string()), Just("du".to_string()), Just("au".to_string()),
+                Just("et".to_string()), Just("-".to_string()), Just(",".to_string()),
+                Just("jusqu’au".to_string()), Just("à partir de".to_string()),
+                Just("mars".to_string()), Just("Février".to_string()), Just("1er".to_string()),
+                (0u32..40).prop_map(|n| n.to_string()), (1890u32..2110).prop_map(|n| n.to_string()),
+            ], 0..20)) {
+            let text = words.join(" ");
+            for d in find_dates(&text) {
+                assert_eq!(&text[d.span.clone()], d.text);
+                if let Some(e) = d.end {
+                    let key = |p: &brief_core::draft::dates::DateParts| (p.year, p.month, p.day);
+                    assert!(key(&d.start) < key(&e) || d.start.year.is_none(), "{text}: {}", d.label());
+                }
+            }
+        }
+
+        /// A seed page with lines dropped and characters inserted.
+        #[test]
+        fn damaged_seed(seed in 0usize..5, drop in proptest::collection::vec(any::<bool>(), 80),
+                        insert in "\\PC{0,3}", at in any::<usize>()) {
+            let corpus = shipped();
+            let (file, _) = SEEDS[seed];
+            let page = std::fs::read_to_string(fixtures().join("pages").join(file)).expect("page");
+            let mut lines: Vec<&str> = page.lines().enumerate()
+                .filter(|(i, _)| !drop.get(*i).copied().unwrap_or(false))
+                .map(|(_, l)| l).collect();
+            let extra = insert.clone();
+            if !lines.is_empty() {
+                let i = at % lines.len();
+                lines.insert(i, &extra);
+            }
+            check(&lines.join("\n"), &corpus.registry);
+        }
+    }
+}

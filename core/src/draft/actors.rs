@@ -188,13 +188,14 @@ impl<'r> ActorIndex<'r> {
                 continue;
             };
             // "le ministre de l'Intérieur français" -> "ministère de l'Intérieur français".
-            let phrase_start = before.len()
-                - before
-                    .char_indices()
-                    .rev()
-                    .map(|(i, _)| before.len() - i)
-                    .find(|n| key(&before[before.len() - n..]).starts_with(cue.1))
-                    .unwrap_or(0);
+            // Where the cue word starts in the text as written: the last
+            // position from which the folded rest begins with it.
+            let phrase_start = before
+                .char_indices()
+                .rev()
+                .map(|(i, _)| i)
+                .find(|&i| key(&before[i..]).starts_with(cue.1))
+                .unwrap_or(before.len());
             let phrase = format!("{}{}", &before[phrase_start..], f.text);
             // The demonym must qualify the title: a few words at most between.
             if key(&before[phrase_start..]).split_whitespace().count()
@@ -233,7 +234,7 @@ impl<'r> ActorIndex<'r> {
         let mut from = 0;
         while let Some(p) = folded[from..].find("les gouvernements") {
             let at = from + p;
-            from = at + 1;
+            from = at + "les gouvernements".len();
             let src = hay.source_range(at, at + "les gouvernements".len());
             let sentence = sentence_around(text, src.start);
             for (code, _) in countries::distinct(&text[sentence]) {

@@ -254,6 +254,20 @@ pub fn id_for(date: Option<&PartialDate>, title: &str) -> String {
     }
 }
 
+/// Characters YAML reads as line breaks or refuses (controls, NEL, the
+/// Unicode line and paragraph separators, a stray byte-order mark).
+fn breaks_yaml(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}')
+}
+
+/// `s` on one line that YAML reads as written.
+fn one_line(s: &str) -> String {
+    s.chars()
+        .map(|c| if breaks_yaml(c) || c == '\n' { ' ' } else { c })
+        .collect()
+}
+
 /// A YAML double-quoted string.
 pub fn quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
@@ -264,7 +278,7 @@ pub fn quote(s: &str) -> String {
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push(' '),
+            c if breaks_yaml(c) => out.push(' '),
             c => out.push(c),
         }
     }
@@ -274,7 +288,10 @@ pub fn quote(s: &str) -> String {
 
 /// `  # from "…"`, on one line and not too long.
 fn from(words: &str) -> String {
-    let one: String = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    let one: String = one_line(words)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let one: String = if one.chars().count() > 90 {
         let cut: String = one.chars().take(88).collect();
         format!("{cut}…")
@@ -291,12 +308,13 @@ impl MeetingDraft {
         let mut y = String::new();
         y.push_str(&format!(
             "# Draft by `brief draft` from {source}. Every guessed value is followed by\n\
-             # the words it comes from: check each one, then fill in what is missing.\n"
+             # the words it comes from: check each one, then fill in what is missing.\n",
+            source = one_line(source)
         ));
         if !others.is_empty() {
             y.push_str("# The page announces other meetings too (`brief draft` prints a draft for each):\n");
             for t in others {
-                y.push_str(&format!("#   - {}\n", t.replace('\n', " ")));
+                y.push_str(&format!("#   - {}\n", one_line(t)));
             }
         }
         y.push_str(&format!("id: {}\n", self.id));
@@ -331,7 +349,8 @@ impl MeetingDraft {
         }
         y.push_str(&format!(
             "language: {}  # detected: {}\n",
-            self.language.0, self.language.1
+            one_line(&self.language.0),
+            self.language.1
         ));
         y.push_str("# summary: \"One to three sentences.\"\n");
         if self.actors.is_empty() {
@@ -398,7 +417,7 @@ impl MeetingDraft {
                     y.push('\n');
                 } else {
                     y.push_str("  ");
-                    y.push_str(line.trim_end());
+                    y.push_str(one_line(line).trim());
                     y.push('\n');
                 }
             }
