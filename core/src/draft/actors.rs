@@ -94,9 +94,11 @@ const ORG_HEADS: &[&str] = &[
     "Organisation",
 ];
 
+/// Small words inside organisation names ("et" is not one: it more often
+/// joins two names than it sits inside one).
 const CONNECTORS: &[&str] = &[
-    "de", "du", "des", "la", "le", "les", "l", "d", "et", "pour", "en", "aux", "au", "of", "the",
-    "for", "and", "on",
+    "de", "du", "des", "la", "le", "les", "l", "d", "pour", "en", "aux", "au", "of", "the", "for",
+    "on",
 ];
 
 /// The registry's names, and its governments by country.
@@ -325,6 +327,22 @@ impl<'r> ActorIndex<'r> {
                 continue;
             }
             i += 1;
+        }
+        // Acronyms in the running text: "ONU", "IBG", "MRF".
+        for (start, w) in &words {
+            let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+            let is_acronym = letters.len() >= 3
+                && letters.iter().all(|c| c.is_uppercase())
+                && !letters
+                    .iter()
+                    .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'M'));
+            if is_acronym
+                && !inside(*start)
+                && self.registry.resolve(w).is_none()
+                && !out.iter().any(|o| o == w)
+            {
+                out.push(w.to_string());
+            }
         }
         // "(GTTC)", "(MP)": acronyms given in parentheses.
         for (p, _) in text.match_indices('(') {
