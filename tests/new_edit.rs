@@ -343,3 +343,25 @@ fn the_writing_commands_have_help_and_completions() {
         assert!(script.contains(sub), "completes '{sub}'");
     }
 }
+
+#[test]
+fn new_from_the_template_names_the_file_from_the_date_and_title_written() {
+    let s = Sandbox::new();
+    let ed = s.editor(
+        "fake-editor",
+        "sed -i 's/^title: .*/title: \"Un atelier à Agadez\"/; s/^# date: 2024-01-31/date: 2024-06-01/' \"$F\"",
+    );
+    let o = s.run(&ed, &["new"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let created = s.dir.join("2024-06-01-un-atelier-a-agadez.yaml");
+    let text = std::fs::read_to_string(&created).expect("created");
+    assert!(text.contains("title: \"Un atelier à Agadez\""), "{text}");
+    // The folder still loads cleanly, the new briefing with the others.
+    let check = s.run(&ed, &["check"]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    // An empty template is refused: no title.
+    let ed = s.editor("keep", "true");
+    let o = s.run(&ed, &["new"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("title"), "{}", stderr(&o));
+}

@@ -99,6 +99,15 @@ pub fn draft_path(dir: &Path, stem: &str) -> PathBuf {
     }
 }
 
+/// How the id of an edited text is found: its `id:`, else what its file
+/// name will be.
+pub type IdOf<'a> = &'a dyn Fn(&str, &brief_core::Briefing) -> String;
+
+/// Whether the text gives its id itself (else the file name does).
+pub fn has_id_line(text: &str) -> bool {
+    text.lines().any(|l| l.starts_with("id:"))
+}
+
 /// The problems the loader finds in `text`, shown as `shown`, with the
 /// folder's registry; plus an id already used by another file of the folder.
 pub fn check(
@@ -106,6 +115,7 @@ pub fn check(
     shown: &Path,
     folder: &Path,
     own_file: Option<&Path>,
+    id_of: IdOf,
 ) -> (Vec<brief_core::Problem>, Option<String>) {
     let mut files = vec![(shown.to_path_buf(), text.as_bytes().to_vec())];
     if let Ok(bytes) = std::fs::read(folder.join(REGISTRY_FILE)) {
@@ -118,7 +128,7 @@ pub fn check(
         // The registry's own problems belong to `brief check`.
         .filter(|p| p.path.as_path() == shown)
         .collect();
-    let id = corpus.briefings.first().map(|b| b.id.clone());
+    let id = corpus.briefings.first().map(|b| id_of(text, b));
     if let Some(id) = &id
         && let Ok(all) = load_dir(folder, &LoadOptions::default(), &|_, _| {})
     {
@@ -190,6 +200,7 @@ pub fn session(
     folder: &Path,
     own_file: Option<&Path>,
     first_line: Option<usize>,
+    id_of: IdOf,
     extra_check: &dyn Fn(&str, &str) -> Option<String>,
 ) -> Result<Option<Valid>, Failure> {
     let mut line = first_line;
@@ -201,7 +212,7 @@ pub fn session(
             eprintln!("brief: draft kept in {}", draft.display());
             return Ok(None);
         }
-        let (mut problems, id) = check(&text, draft, folder, own_file);
+        let (mut problems, id) = check(&text, draft, folder, own_file, id_of);
         if let Some(id) = &id
             && let Some(msg) = extra_check(&text, id)
         {
@@ -287,7 +298,27 @@ pub fn run(choice: &Choice, id: &str, line: Option<usize>) -> Result<Outcome, Fa
         .filter(|p| folder.join(&p.path) == file)
         .find_map(|p| p.line)
         .or_else(|| line_of(&original, "title:"));
-    let Some(valid) = session(&draft, folder, Some(&file), line.or(first), &|_, _| None)? else {
+    // Without an `id:` line the id is the file's name, which an edit keeps.
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let id_of = |text: &str, b: &brief_core::Briefing| {
+        if has_id_line(text) {
+            b.id.clone()
+        } else {
+            stem.clone()
+        }
+    };
+    let Some(valid) = session(
+        &draft,
+        folder,
+        Some(&file),
+        line.or(first),
+        &id_of,
+        &|_, _| None,
+    )?
+    else {
         return Ok(Outcome::Nothing);
     };
     if valid.text == original {

@@ -121,7 +121,16 @@ pub fn run(
         })
     };
     let line = super::edit::line_of(&text, "title:");
-    let Some(valid) = session(&draft, folder, None, line, &exists)? else {
+    // Without an `id:` line, the file name (and so the id) comes from the
+    // date and the title as they are when the editor closes.
+    let id_of = |text: &str, b: &brief_core::Briefing| {
+        if super::edit::has_id_line(text) {
+            b.id.clone()
+        } else {
+            brief_core::draft::id_for(b.date.as_ref(), &b.title)
+        }
+    };
+    let Some(valid) = session(&draft, folder, None, line, &id_of, &exists)? else {
         return Ok(Outcome::Nothing);
     };
     let target = folder.join(format!("{}.yaml", valid.id));

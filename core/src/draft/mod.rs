@@ -454,21 +454,14 @@ impl Draft {
     }
 }
 
-/// The commented template of `brief new` without a draft.
+/// The commented template of `brief new` without a draft. It has no `id:`:
+/// the file name, and so the id, is made from the date and title you write.
 pub fn template(title: Option<&str>) -> String {
     let title = title.unwrap_or("");
-    let id = id_for(
-        None,
-        if title.is_empty() {
-            "nouveau briefing"
-        } else {
-            title
-        },
-    );
     format!(
         "# A new briefing: fill in the fields, save and close the editor.\n\
          # The format: docs/format.md. Lines starting with # are comments.\n\
-         id: {id}\n\
+         # id: defaults to the file name, made from the date and the title.\n\
          title: {}\n\
          # Meeting date: YYYY-MM-DD, YYYY-MM or YYYY, as precise as the source allows.\n\
          # date: 2024-01-31\n\
