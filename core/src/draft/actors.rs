@@ -272,8 +272,14 @@ impl<'r> ActorIndex<'r> {
         }
         for g in &mut out {
             if let Some(a) = self.registry.get(g.id) {
+                // The acronym when the text uses it, else the words of the
+                // text when they are one of the actor's names ("ICMPD"),
+                // else the registry's name.
                 g.name = match &a.short {
                     Some(s) if has_word(text, s) => s.clone(),
+                    _ if self.registry.resolve(&g.from) == Some(g.id) && g.from.len() <= 12 => {
+                        g.from.clone()
+                    }
                     _ => a.name.clone(),
                 };
             }
