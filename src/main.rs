@@ -129,6 +129,7 @@ fn run(args: Cli) -> Result<Outcome, Failure> {
             Outcome::Found
         }
         Some(Command::Config { default }) => cli::config::run(&mut out, &config, default)?,
+        Some(Command::Write(w)) => cli::new::dispatch(&mut out, &choose(dir), w)?,
         Some(Command::Man) => {
             clap_mangen::Man::new(Cli::command()).render(&mut out.w)?;
             Outcome::Found

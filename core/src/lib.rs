@@ -17,7 +17,7 @@
 //! 9. `query`: query text -> `Query`, resolved against the registry
 //! 10. `search`: scoring, highlighting, facets, suggestions
 //! 11. `searcher`: the search worker behind `find`/`results`, stale answers dropped
-//! 12. `markdown`, `config`, `remembered`
+//! 12. `markdown`, `config`, `remembered`, `draft` (a briefing drafted from an article)
 
 pub mod actors;
 pub mod atomic_write;
@@ -25,6 +25,7 @@ pub mod cache;
 pub mod config;
 pub mod corpus;
 pub mod countries;
+pub mod draft;
 pub(crate) mod index;
 pub mod load;
 pub mod markdown;

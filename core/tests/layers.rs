@@ -18,7 +18,7 @@ const LAYERS: &[&[&str]] = &[
     &["query"],
     &["search"],
     &["searcher"],
-    &["markdown", "config", "remembered"],
+    &["markdown", "config", "remembered", "draft"],
 ];
 
 fn layer_of(module: &str) -> Option<usize> {

@@ -2,10 +2,13 @@
 
 pub mod check;
 pub mod config;
+pub mod draft;
+pub mod edit;
 pub mod export;
 pub mod facets;
 pub mod json;
 pub mod list;
+pub mod new;
 pub mod output;
 pub mod paths;
 pub mod search;
@@ -180,6 +183,8 @@ pub enum Command {
     /// Print the manual page (roff), generated from the same definitions as --help:
     /// `brief man | man -l -`.
     Man,
+    #[command(flatten)]
+    Write(new::WriteCommand),
 }
 
 #[derive(Debug, Args)]

@@ -1,0 +1,69 @@
+//! `brief draft [FILE|-]`: a draft briefing from an article, every guess
+//! marked with the words it comes from.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use brief_core::actors::Registry;
+use brief_core::load::REGISTRY_FILE;
+use brief_core::paths::Choice;
+
+use super::output::Out;
+use super::{Failure, Outcome};
+
+/// The actor registry of the chosen folder (or of the built-in corpus).
+pub fn registry_for(choice: &Choice) -> Registry {
+    match choice.dir() {
+        Some(dir) => registry_in(dir),
+        None => brief_core::load_embedded().registry,
+    }
+}
+
+/// The registry in `dir/actors.yaml`; empty when there is none.
+pub fn registry_in(dir: &Path) -> Registry {
+    match std::fs::read(dir.join(REGISTRY_FILE)) {
+        Ok(bytes) => {
+            brief_core::load::load_files(
+                vec![(PathBuf::from(REGISTRY_FILE), bytes)],
+                dir.display().to_string(),
+            )
+            .registry
+        }
+        Err(_) => Registry::default(),
+    }
+}
+
+/// The article's text, from a file or standard input (`-` or nothing), and
+/// a name for it.
+pub fn read_article(file: Option<&Path>) -> Result<(String, String), Failure> {
+    let (bytes, name) = match file {
+        Some(p) if p != Path::new("-") => (
+            std::fs::read(p)
+                .map_err(|e| Failure::Usage(format!("cannot read '{}': {e}", p.display())))?,
+            p.display().to_string(),
+        ),
+        _ => {
+            let mut b = Vec::new();
+            std::io::stdin().read_to_end(&mut b)?;
+            (b, "standard input".to_string())
+        }
+    };
+    // Saved pages are not always UTF-8; a lossy read keeps what can be read.
+    Ok((String::from_utf8_lossy(&bytes).into_owned(), name))
+}
+
+pub fn run<W: Write>(
+    out: &mut Out<W>,
+    choice: &Choice,
+    file: Option<&Path>,
+) -> Result<Outcome, Failure> {
+    let (text, name) = read_article(file)?;
+    let registry = registry_for(choice);
+    let draft = brief_core::draft::draft(&text, &registry);
+    if draft.meetings.is_empty() {
+        return Ok(Outcome::Nothing);
+    }
+    out.w
+        .write_all(draft.all_yaml(&registry, &name).as_bytes())?;
+    Ok(Outcome::Found)
+}

@@ -1,0 +1,342 @@
+//! `brief edit ID`, and the editing session `brief new` shares: the text is
+//! edited as a draft in the state folder, checked with the loader's own
+//! checks when the editor closes, and only a valid text reaches the
+//! briefings folder, atomically. Giving up keeps the draft and says where.
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use brief_core::Severity;
+use brief_core::load::{LoadOptions, REGISTRY_FILE, load_dir, load_files};
+use brief_core::paths::Choice;
+
+use super::{Failure, Outcome};
+
+/// Editors that take `+LINE` before the file.
+const LINE_AWARE: &[&str] = &[
+    "vi",
+    "vim",
+    "nvim",
+    "gvim",
+    "view",
+    "nano",
+    "pico",
+    "emacs",
+    "emacsclient",
+    "micro",
+    "kak",
+    "joe",
+    "jed",
+    "mg",
+    "ne",
+    "hx",
+];
+
+/// The editor command: $VISUAL, $EDITOR, else nano when installed, else vi.
+pub fn editor_command() -> Vec<String> {
+    for var in ["VISUAL", "EDITOR"] {
+        if let Some(v) = std::env::var_os(var) {
+            let words: Vec<String> = v
+                .to_string_lossy()
+                .split_whitespace()
+                .map(str::to_string)
+                .collect();
+            if !words.is_empty() {
+                return words;
+            }
+        }
+    }
+    let on_path = |name: &str| {
+        std::env::var_os("PATH")
+            .is_some_and(|p| std::env::split_paths(&p).any(|d| d.join(name).is_file()))
+    };
+    vec![if on_path("nano") { "nano" } else { "vi" }.to_string()]
+}
+
+/// Runs the editor on `file`, at `line` when the editor understands it.
+fn open_editor(file: &Path, line: Option<usize>) -> Result<bool, Failure> {
+    let cmd = editor_command();
+    let program = &cmd[0];
+    let base = Path::new(program)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut c = std::process::Command::new(program);
+    c.args(&cmd[1..]);
+    if let Some(l) = line.filter(|_| LINE_AWARE.contains(&base.as_str())) {
+        c.arg(format!("+{l}"));
+    }
+    c.arg(file);
+    let status = c
+        .status()
+        .map_err(|e| Failure::Usage(format!("cannot start the editor '{program}': {e}")))?;
+    Ok(status.success())
+}
+
+/// Where drafts are kept: the state folder's `drafts/`.
+pub fn drafts_dir() -> Result<PathBuf, Failure> {
+    let dir = brief_core::paths::state_dir()
+        .ok_or_else(|| Failure::Usage("no state folder (is $HOME set?)".into()))?
+        .join("drafts");
+    std::fs::create_dir_all(&dir)?;
+    Ok(dir)
+}
+
+/// A fresh draft file name in the drafts folder: `ID.yaml`, `ID-2.yaml` …
+pub fn draft_path(dir: &Path, stem: &str) -> PathBuf {
+    let mut n = 1;
+    loop {
+        let name = if n == 1 {
+            format!("{stem}.yaml")
+        } else {
+            format!("{stem}-{n}.yaml")
+        };
+        let p = dir.join(name);
+        if !p.exists() {
+            return p;
+        }
+        n += 1;
+    }
+}
+
+/// How the id of an edited text is found: its `id:`, else what its file
+/// name will be.
+pub type IdOf<'a> = &'a dyn Fn(&str, &brief_core::Briefing) -> String;
+
+/// Whether the text gives its id itself (else the file name does).
+pub fn has_id_line(text: &str) -> bool {
+    text.lines().any(|l| l.starts_with("id:"))
+}
+
+/// The problems the loader finds in `text`, shown as `shown`, with the
+/// folder's registry; plus an id already used by another file of the folder.
+pub fn check(
+    text: &str,
+    shown: &Path,
+    folder: &Path,
+    own_file: Option<&Path>,
+    id_of: IdOf,
+) -> (Vec<brief_core::Problem>, Option<String>) {
+    let mut files = vec![(shown.to_path_buf(), text.as_bytes().to_vec())];
+    if let Ok(bytes) = std::fs::read(folder.join(REGISTRY_FILE)) {
+        files.push((PathBuf::from(REGISTRY_FILE), bytes));
+    }
+    let corpus = load_files(files, shown.display().to_string());
+    let mut problems: Vec<brief_core::Problem> = corpus
+        .problems
+        .into_iter()
+        // The registry's own problems belong to `brief check`.
+        .filter(|p| p.path.as_path() == shown)
+        .collect();
+    let id = corpus.briefings.first().map(|b| id_of(text, b));
+    if let Some(id) = &id
+        && let Ok(all) = load_dir(folder, &LoadOptions::default(), &|_, _| {})
+    {
+        let clash = all
+            .briefings
+            .iter()
+            .find(|b| b.id == *id && own_file.is_none_or(|own| folder.join(&b.path) != own));
+        if let Some(b) = clash {
+            problems.push(brief_core::Problem {
+                path: shown.to_path_buf(),
+                line: line_of(text, "id:"),
+                column: Some(1),
+                severity: Severity::Error,
+                message: format!(
+                    "id '{id}' is already used by {}; choose another id",
+                    b.path.display()
+                ),
+            });
+        }
+    }
+    (problems, id)
+}
+
+/// The 1-based line where a top-level key starts.
+pub fn line_of(text: &str, key: &str) -> Option<usize> {
+    text.lines().position(|l| l.starts_with(key)).map(|i| i + 1)
+}
+
+fn errors(problems: &[brief_core::Problem]) -> usize {
+    problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count()
+}
+
+fn show(problems: &[brief_core::Problem]) {
+    for p in problems {
+        eprintln!("{}", brief_core::text::sanitize(&p.to_string(), false));
+    }
+}
+
+/// Asks on the terminal whether to edit again; false without a terminal.
+fn again() -> bool {
+    if !std::io::stdin().is_terminal() {
+        return false;
+    }
+    eprint!("brief: edit again? [Y/n] ");
+    let _ = std::io::stderr().flush();
+    let mut answer = String::new();
+    if std::io::stdin().lock().read_line(&mut answer).is_err() {
+        return false;
+    }
+    !matches!(
+        answer.trim().to_lowercase().as_str(),
+        "n" | "no" | "non" | "q"
+    )
+}
+
+/// What a finished session gives: the valid text and its id.
+pub struct Valid {
+    pub text: String,
+    pub id: String,
+}
+
+/// Edits `draft` until it is valid or the user gives up. On giving up (or
+/// without a terminal) the draft stays where it is and its path is said.
+pub fn session(
+    draft: &Path,
+    folder: &Path,
+    own_file: Option<&Path>,
+    first_line: Option<usize>,
+    id_of: IdOf,
+    extra_check: &dyn Fn(&str, &str) -> Option<String>,
+) -> Result<Option<Valid>, Failure> {
+    let mut line = first_line;
+    loop {
+        let ok = open_editor(draft, line)?;
+        let text = std::fs::read_to_string(draft)?;
+        if !ok {
+            eprintln!("brief: the editor exited with an error; nothing written");
+            eprintln!("brief: draft kept in {}", draft.display());
+            return Ok(None);
+        }
+        let (mut problems, id) = check(&text, draft, folder, own_file, id_of);
+        if let Some(id) = &id
+            && let Some(msg) = extra_check(&text, id)
+        {
+            problems.push(brief_core::Problem {
+                path: draft.to_path_buf(),
+                line: line_of(&text, "id:"),
+                column: Some(1),
+                severity: Severity::Error,
+                message: msg,
+            });
+        }
+        show(&problems);
+        match (errors(&problems), id) {
+            (0, Some(id)) => return Ok(Some(Valid { text, id })),
+            (n, _) => {
+                eprintln!(
+                    "brief: {} error(s); nothing written to {}",
+                    n.max(1),
+                    folder.display()
+                );
+                if again() {
+                    line = problems.iter().find_map(|p| p.line);
+                    continue;
+                }
+                eprintln!("brief: draft kept in {}", draft.display());
+                return Ok(None);
+            }
+        }
+    }
+}
+
+/// Creates `target` with `text`, atomically and never over an existing file:
+/// a hidden temporary file in the same folder, hard-linked to the name.
+pub fn create_new(target: &Path, text: &str) -> std::io::Result<()> {
+    let dir = target.parent().unwrap_or(Path::new("."));
+    let tmp = hidden_temp(dir, target);
+    std::fs::write(&tmp, text)?;
+    let linked = std::fs::hard_link(&tmp, target);
+    let _ = std::fs::remove_file(&tmp);
+    linked
+}
+
+/// Replaces `target` with `text` atomically (temporary file, then rename).
+pub fn replace(target: &Path, text: &str) -> std::io::Result<()> {
+    let dir = target.parent().unwrap_or(Path::new("."));
+    let tmp = hidden_temp(dir, target);
+    let result = std::fs::write(&tmp, text).and_then(|_| std::fs::rename(&tmp, target));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// `.NAME.PID.tmp`: hidden, so the loader and live reload skip it.
+fn hidden_temp(dir: &Path, target: &Path) -> PathBuf {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    dir.join(format!(".{name}.{}.tmp", std::process::id()))
+}
+
+pub fn run(choice: &Choice, id: &str, line: Option<usize>) -> Result<Outcome, Failure> {
+    let folder = choice.dir().ok_or_else(|| {
+        Failure::Usage("brief edit needs a briefings folder (--dir DIR or $BRIEF_DIR); the built-in corpus is read-only".into())
+    })?;
+    let corpus = load_dir(folder, &LoadOptions::default(), &|_, _| {})?;
+    let Some(b) = corpus.get(id) else {
+        let hint = corpus
+            .suggest_id(id)
+            .map(|s| format!("; did you mean '{s}'?"))
+            .unwrap_or_default();
+        return Err(Failure::Usage(format!("no briefing '{id}'{hint}")));
+    };
+    let file = folder.join(&b.path);
+    let original = std::fs::read_to_string(&file)?;
+    let draft = draft_path(&drafts_dir()?, &format!("edit-{id}"));
+    std::fs::write(&draft, &original)?;
+    // The file's first problem if it has one, else its title.
+    let first = corpus
+        .problems
+        .iter()
+        .filter(|p| folder.join(&p.path) == file)
+        .find_map(|p| p.line)
+        .or_else(|| line_of(&original, "title:"));
+    // Without an `id:` line the id is the file's name, which an edit keeps.
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let id_of = |text: &str, b: &brief_core::Briefing| {
+        if has_id_line(text) {
+            b.id.clone()
+        } else {
+            stem.clone()
+        }
+    };
+    let Some(valid) = session(
+        &draft,
+        folder,
+        Some(&file),
+        line.or(first),
+        &id_of,
+        &|_, _| None,
+    )?
+    else {
+        return Ok(Outcome::Nothing);
+    };
+    if valid.text == original {
+        let _ = std::fs::remove_file(&draft);
+        eprintln!("brief: no change to {}", file.display());
+        return Ok(Outcome::Found);
+    }
+    // Someone else changed the file meanwhile: theirs stays, ours is kept.
+    if std::fs::read_to_string(&file).ok().as_deref() != Some(original.as_str()) {
+        eprintln!(
+            "brief: {} changed while you were editing; it is left as it is, your version is kept in {}",
+            file.display(),
+            draft.display()
+        );
+        return Ok(Outcome::Nothing);
+    }
+    replace(&file, &valid.text)?;
+    let _ = std::fs::remove_file(&draft);
+    eprintln!("brief: saved {}", file.display());
+    Ok(Outcome::Found)
+}

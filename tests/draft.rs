@@ -1,0 +1,590 @@
+//! Drafting briefings from articles: the date grammar against a table of
+//! expressions, and the five seed pages against the eight briefings written
+//! from them (tests/fixtures/seeds: the pages and a frozen copy of the
+//! briefings and their registry).
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use brief_core::draft::dates::find_dates;
+use brief_core::draft::{MeetingDraft, draft};
+use brief_core::load::{LoadOptions, load_dir, load_files};
+use brief_core::{Briefing, Corpus, Severity};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds")
+}
+
+/// The first date expression of `text`, as `start..end`, or "none".
+fn first_date(text: &str) -> String {
+    find_dates(text)
+        .first()
+        .map_or_else(|| "none".to_string(), |d| d.label())
+}
+
+#[test]
+fn french_and_english_date_expressions() {
+    // (sentence, expected): ???? is a year the text does not give.
+    let table: &[(&str, &str)] = &[
+        (
+            "Les 27 et 28 octobre, des représentants",
+            "????-10-27..????-10-28",
+        ),
+        ("du 10 au 14 juillet", "????-07-10..????-07-14"),
+        ("a réuni le 28 novembre ces homologues", "????-11-28"),
+        (
+            "prennent part à partir de ce lundi 6 et ce, jusqu’au mardi 7 mars 2023, à la",
+            "2023-03-06..2023-03-07",
+        ),
+        (
+            "distribution des kits 30-31 janvier 2023",
+            "2023-01-30..2023-01-31",
+        ),
+        ("Février 25, 2019", "2019-02-25"),
+        ("Novembre 11, 2021", "2021-11-11"),
+        ("à Bruxelles le 4 juin pour discuter", "????-06-04"),
+        ("le 1er mars 2023", "2023-03-01"),
+        ("le 1er juin", "????-06-01"),
+        ("le premier mai 2022", "2022-05-01"),
+        ("le 2e jour, le 2 février 2020", "2020-02-02"),
+        ("le 3ème et dernier jour, le 3 avril 2021", "2021-04-03"),
+        ("lundi 6 mars 2023", "2023-03-06"),
+        ("le mardi, 7 mars 2023", "2023-03-07"),
+        ("du 28 février au 2 mars 2023", "2023-02-28..2023-03-02"),
+        ("du 30 janvier au 2 février", "????-01-30..????-02-02"),
+        ("entre le 3 et le 5 mai 2021", "2021-05-03..2021-05-05"),
+        ("les 3, 4 et 5 mai 2021", "2021-05-03..2021-05-05"),
+        ("le 4 et le 5 juin 2019", "2019-06-04..2019-06-05"),
+        ("10 au 14 juillet 2023", "2023-07-10..2023-07-14"),
+        ("30 - 31 janvier 2023", "2023-01-30..2023-01-31"),
+        ("30–31 janvier 2023", "2023-01-30..2023-01-31"),
+        ("le 15 août 2020", "2020-08-15"),
+        ("le 15 aout 2020", "2020-08-15"),
+        ("le 31 décembre 2019", "2019-12-31"),
+        ("le 3 sept. 2019", "2019-09-03"),
+        ("le 12 janv. 2024", "2024-01-12"),
+        ("en mars 2023", "2023-03"),
+        ("en juillet 2021, une mission", "2021-07"),
+        ("25/02/2019", "2019-02-25"),
+        ("le 25.02.2019", "2019-02-25"),
+        ("publié le 2019-02-25", "2019-02-25"),
+        ("jeudi 9 novembre", "????-11-09"),
+        ("mi-mars", "none"),
+        ("mi-mars 2023", "none"),
+        ("mars", "none"),
+        ("ce lundi 6", "none"),
+        ("la 6ème réunion du Groupe", "none"),
+        ("17 États membres", "none"),
+        ("la mort de 27 personnes", "none"),
+        ("depuis 1951", "none"),
+        ("le Programme 2030", "none"),
+        ("Tél.: + 32 2 235 66 97", "none"),
+        ("pour une durée de 24 mois", "none"),
+        ("le 30 février 2021", "2021-02-30"),
+        // English
+        ("February 25, 2019", "2019-02-25"),
+        ("on 4 June 2020", "2020-06-04"),
+        ("June 2nd, 2021", "2021-06-02"),
+        ("the 4th of June 2020", "2020-06-04"),
+        ("from 10 to 14 July 2023", "2023-07-10..2023-07-14"),
+        ("February 25-26, 2019", "2019-02-25..2019-02-26"),
+        ("25-26 February 2019", "2019-02-25..2019-02-26"),
+        ("between 3 and 5 May 2021", "2021-05-03..2021-05-05"),
+        ("in March 2023", "2023-03"),
+        ("Monday 6 March 2023", "2023-03-06"),
+        ("you may go", "none"),
+    ];
+    assert!(table.len() >= 40);
+    let mut wrong = Vec::new();
+    for (text, expected) in table {
+        let got = first_date(text);
+        if got != *expected {
+            wrong.push(format!("{text:?}: expected {expected}, got {got}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn a_date_that_does_not_exist_is_never_a_partial_date() {
+    let d = &find_dates("le 30 février 2021")[0];
+    assert_eq!(d.start.to_partial(None), None);
+    let d = &find_dates("le 28 novembre")[0];
+    assert_eq!(d.start.to_partial(None), None, "no year, no date");
+    assert_eq!(
+        d.start.to_partial(Some(2021)).map(|d| d.to_string()),
+        Some("2021-11-28".to_string())
+    );
+    assert_eq!(d.text, "le 28 novembre");
+}
+
+fn shipped() -> Corpus {
+    let corpus = load_dir(
+        &fixtures().join("briefings"),
+        &LoadOptions::default(),
+        &|_, _| {},
+    )
+    .expect("fixture folder");
+    assert_eq!(corpus.count(Severity::Error), 0, "{:?}", corpus.problems);
+    corpus
+}
+
+/// Each seed page and the ids of the briefings written from it, in the
+/// page's order (the main article first).
+const SEEDS: &[(&str, &[&str])] = &[
+    (
+        "000_0bec1036208360b3.txt",
+        &["2019-02-emsc-cidpm-trafic-migrants"],
+    ),
+    (
+        "001_151656dc25dff925.txt",
+        &["2021-11-28-manche-mer-du-nord-reunion-intergouvernementale"],
+    ),
+    (
+        "002_ddb81b77b6e763d9.txt",
+        &[
+            "oim-visite-etude-italie-gestion-frontieres",
+            "2023-03-06-niamey-gttc-niger-nigeria",
+            "anltp-tim-visite-instance-mauritanienne",
+            "2023-01-30-zinder-anltp-tim-naptip-victimes",
+        ],
+    ),
+    (
+        "003_5dbb62f1ada71ef4.txt",
+        &["2021-10-27-euromed-migration-v-la-valette"],
+    ),
+    (
+        "004_06b4552aa55b655f.txt",
+        &["oim-bruxelles-migrations-irregulieres-argo"],
+    ),
+];
+
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Folded, one space between words: for "does the page say this".
+fn plain(s: &str) -> String {
+    brief_core::draft::matcher::key(s)
+}
+
+struct Figures {
+    id: String,
+    countries_exact: bool,
+    recall: (usize, usize),
+    missed: Vec<String>,
+    dates: &'static str,
+    place: &'static str,
+    body: bool,
+}
+
+fn measure(page: &str, m: &MeetingDraft, b: &Briefing, corpus: &Corpus) -> Figures {
+    // Countries: exactly the shipped set.
+    let got: BTreeSet<String> = m.countries.iter().map(|(c, _)| c.to_string()).collect();
+    let want: BTreeSet<String> = b.countries.iter().map(|c| c.to_string()).collect();
+    // Actors: the shipped briefing's registered actors found, and no actor
+    // whose words are not on the page.
+    let page_plain = plain(page);
+    for a in &m.actors {
+        for part in a.from.split(" … ") {
+            assert!(
+                page_plain.contains(&plain(part)),
+                "{}: actor {} from {:?}, not on the page",
+                b.id,
+                a.name,
+                a.from
+            );
+        }
+    }
+    let registered: Vec<usize> = b
+        .actors
+        .iter()
+        .map(|r| r.actor)
+        .filter(|id| corpus.actor(*id).is_some_and(|a| a.registered))
+        .collect();
+    let found: BTreeSet<usize> = m.actors.iter().map(|a| a.id).collect();
+    let hit = registered.iter().filter(|id| found.contains(id)).count();
+    let missed = registered
+        .iter()
+        .filter(|id| !found.contains(id))
+        .filter_map(|id| corpus.actor(*id).map(|a| a.name.clone()))
+        .collect();
+    // Dates: the same, or left out; never another.
+    let same = |got: Option<String>, want: Option<String>| got.map(|g| Some(g) == want);
+    let checks = [
+        same(
+            m.date.as_ref().map(|d| d.0.to_string()),
+            b.date.map(|d| d.to_string()),
+        ),
+        same(
+            m.end_date.as_ref().map(|d| d.0.to_string()),
+            b.end_date.map(|d| d.to_string()),
+        ),
+        same(
+            m.published.as_ref().map(|d| d.0.to_string()),
+            b.published.map(|d| d.to_string()),
+        ),
+    ];
+    assert!(
+        !checks.contains(&Some(false)),
+        "{}: a wrong date: {:?} {:?} {:?}",
+        b.id,
+        m.date,
+        m.end_date,
+        m.published
+    );
+    let all_given = b.date.is_some() == m.date.is_some()
+        && b.end_date.is_some() == m.end_date.is_some()
+        && b.published.is_some() == m.published.is_some();
+    let dates = if all_given { "same" } else { "fewer" };
+    // Place: the same, or left out; never another.
+    let city = m.place.city.as_ref().map(|c| c.0.clone());
+    let country = m.place.country.as_ref().map(|c| c.0);
+    assert!(
+        city.is_none() || city == b.location.city,
+        "{}: city {city:?}",
+        b.id
+    );
+    assert!(
+        country.is_none() || country == b.location.country,
+        "{}: country {country:?}",
+        b.id
+    );
+    assert!(
+        m.place.online.is_none() || b.location.online,
+        "{}: online",
+        b.id
+    );
+    let place = if city == b.location.city
+        && country == b.location.country
+        && m.place.online.is_some() == b.location.online
+    {
+        "same"
+    } else {
+        "fewer"
+    };
+    Figures {
+        id: b.id.clone(),
+        countries_exact: got == want,
+        recall: (hit, registered.len()),
+        missed,
+        dates,
+        place,
+        body: squash(&m.body) == squash(&b.body),
+    }
+}
+
+#[test]
+fn drafts_of_the_seed_pages_match_the_shipped_briefings() {
+    let corpus = shipped();
+    let mut report = Vec::new();
+    for (file, ids) in SEEDS {
+        let page = std::fs::read_to_string(fixtures().join("pages").join(file)).expect("seed page");
+        let d = draft(&page, &corpus.registry);
+        assert_eq!(d.meetings.len(), ids.len(), "{file}: one draft per meeting");
+        for (m, id) in d.meetings.iter().zip(ids.iter()) {
+            let b = corpus.get(id).expect("shipped briefing");
+            let f = measure(&page, m, b, &corpus);
+            report.push(format!(
+                "{file} {:<60} countries {:<5} actors {}/{} ({:.0}%) dates {:<5} place {:<5} body {}{}",
+                f.id,
+                if f.countries_exact { "exact" } else { "NO" },
+                f.recall.0,
+                f.recall.1,
+                100.0 * f.recall.0 as f64 / f.recall.1.max(1) as f64,
+                f.dates,
+                f.place,
+                if f.body { "same" } else { "DIFFERENT" },
+                if f.missed.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (missed: {})", f.missed.join(", "))
+                }
+            ));
+            assert!(f.countries_exact, "{id}: countries {:?}", m.countries);
+            assert!(f.body, "{id}: body\n{}\n---\n{}", m.body, b.body);
+            let (hit, total) = f.recall;
+            if *id == "2021-11-28-manche-mer-du-nord-reunion-intergouvernementale" {
+                // Three of its actors are people the page names only by their
+                // office ("la Directrice exécutive d'Europol"): not guessed.
+                assert!(hit * 10 >= total * 7, "{id}: {hit}/{total}");
+                assert!(f.missed.iter().all(|n| {
+                    corpus
+                        .registry
+                        .actors()
+                        .iter()
+                        .any(|a| a.name == *n && a.kind == brief_core::ActorKind::Person)
+                }));
+            } else {
+                assert!(hit * 10 >= total * 8, "{id}: {hit}/{total} {:?}", f.missed);
+            }
+        }
+    }
+    println!("{}", report.join("\n"));
+}
+
+#[test]
+fn the_dates_places_and_roles_the_seeds_state_are_found() {
+    let corpus = shipped();
+    let page = |f: &str| std::fs::read_to_string(fixtures().join("pages").join(f)).expect("page");
+    let euromed = draft(&page("003_5dbb62f1ada71ef4.txt"), &corpus.registry);
+    let m = &euromed.meetings[0];
+    assert_eq!(
+        m.date.as_ref().map(|d| d.0.to_string()).as_deref(),
+        Some("2021-10-27")
+    );
+    assert_eq!(
+        m.date
+            .as_ref()
+            .map(|d| d.1.replace('\u{a0}', " "))
+            .as_deref(),
+        Some("Les 27 et 28 octobre")
+    );
+    let note = m.date_note.as_deref().unwrap_or("");
+    assert!(
+        note.contains("sans l’année") && note.contains("publication"),
+        "{note}"
+    );
+    assert_eq!(
+        m.place.city.as_ref().map(|c| c.0.as_str()),
+        Some("La Valette")
+    );
+    assert!(m.place.online.is_some());
+    assert_eq!(
+        m.translations.as_ref().map(|t| t.0.clone()),
+        Some(vec!["ar".to_string(), "en".to_string()])
+    );
+    // A missing year without a publication date: left out, and said.
+    let manche = draft(&page("001_151656dc25dff925.txt"), &corpus.registry);
+    let m = &manche.meetings[0];
+    assert!(m.date.is_none());
+    assert!(
+        m.date_note
+            .as_deref()
+            .unwrap_or("")
+            .contains("le 28 novembre")
+    );
+    // Roles only where the sentence says them.
+    let role = |m: &MeetingDraft, name: &str| {
+        m.actors
+            .iter()
+            .find(|a| a.name == name)
+            .and_then(|a| a.role.clone())
+            .map(|r| r.0)
+    };
+    let emsc = draft(&page("000_0bec1036208360b3.txt"), &corpus.registry);
+    assert_eq!(
+        role(&emsc.meetings[0], "CIDPM").as_deref(),
+        Some("co-organisateur")
+    );
+    assert_eq!(role(&emsc.meetings[0], "Europol"), None);
+    let multi = draft(&page("002_ddb81b77b6e763d9.txt"), &corpus.registry);
+    assert_eq!(
+        role(&multi.meetings[3], "NAPTIP").as_deref(),
+        Some("co-organisateur")
+    );
+    assert_eq!(
+        multi.meetings[1].place.city.as_ref().map(|c| c.0.as_str()),
+        Some("Niamey")
+    );
+}
+
+#[test]
+fn every_seed_draft_is_a_valid_briefing_file() {
+    let corpus = shipped();
+    let registry = std::fs::read(fixtures().join("briefings/actors.yaml")).expect("registry");
+    for (file, _) in SEEDS {
+        let page = std::fs::read_to_string(fixtures().join("pages").join(file)).expect("page");
+        let d = draft(&page, &corpus.registry);
+        for (i, m) in d.meetings.iter().enumerate() {
+            let yaml = m.to_yaml(&corpus.registry, file, &[]);
+            assert!(yaml.contains("# from \""), "{file}: guesses are marked");
+            let loaded = load_files(
+                vec![
+                    (PathBuf::from("actors.yaml"), registry.clone()),
+                    (
+                        PathBuf::from(format!("draft-{i}.yaml")),
+                        yaml.clone().into_bytes(),
+                    ),
+                ],
+                "test".into(),
+            );
+            let errors: Vec<_> = loaded
+                .problems
+                .iter()
+                .filter(|p| p.severity == Severity::Error)
+                .collect();
+            assert!(errors.is_empty(), "{file} #{i}: {errors:?}\n{yaml}");
+            let b = &loaded.briefings[0];
+            assert_eq!(b.title, m.title);
+            assert_eq!(squash(&b.body), squash(&m.body));
+            assert_eq!(b.countries.len(), m.countries.len());
+        }
+    }
+}
+
+#[test]
+fn scraping_debris_is_left_out() {
+    let page = "accordion-iconalert-iconarrow-leftarrowarticleShowedbacktotopCreated with Sketch. bookmarkcall-iconcheck\n\
+        Offert\n\nUn titre\n\nPartager sur\n\nLe texte de l'article.\n\n0 commentaires\n\nSoumettre un commentaire\n\n\
+        Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *\n";
+    let p = brief_core::draft::text::from_plain(page);
+    assert_eq!(p.sections[0].title, "Un titre");
+    assert_eq!(
+        p.sections[0].paragraphs,
+        vec!["Le texte de l'article.".to_string()]
+    );
+}
+
+#[test]
+fn hard_wrapped_lines_become_paragraphs() {
+    let page = "Titre\nUne phrase coupée\nen deux lignes.\nUne autre\nphrase.\nPour plus d'informations, veuillez contacter:\nJean Dupont\nE-mail:\n\"mailto:jd@example.org\">jd@example.org\n";
+    let p = brief_core::draft::text::from_plain(page);
+    assert_eq!(
+        p.sections[0].paragraphs,
+        vec![
+            "Une phrase coupée en deux lignes.".to_string(),
+            "Une autre phrase.".to_string(),
+            "Pour plus d'informations, veuillez contacter: Jean Dupont, E-mail: jd@example.org"
+                .to_string(),
+        ]
+    );
+}
+
+#[test]
+fn countries_by_name_variant_and_demonym() {
+    let found = |t: &str| -> Vec<String> {
+        brief_core::draft::countries::distinct(t)
+            .into_iter()
+            .map(|(c, _)| c.to_string())
+            .collect()
+    };
+    assert_eq!(
+        found("des législateurs belges, lettons, polonais et slovaques"),
+        ["BE", "LV", "PL", "SK"]
+    );
+    assert_eq!(
+        found("des déléguées lettonnes et une experte néerlandaise"),
+        ["LV", "NL"]
+    );
+    assert_eq!(found("vers le Royaume-Uni et les Pays-Bas"), ["GB", "NL"]);
+    assert_eq!(found("entre le Niger et le Nigeria"), ["NE", "NG"]);
+    assert_eq!(found("la Côte d’Ivoire"), ["CI"]);
+    assert_eq!(found("British and Italian officials"), ["GB", "IT"]);
+    // Not countries: a meeting, a language, a common word.
+    assert!(found("La réunion de Bruxelles").is_empty());
+    assert!(found("un texte traduit en français").is_empty());
+}
+
+#[test]
+fn html_pages_go_through_the_extractor_and_their_metadata() {
+    let html = r#"<!DOCTYPE html><html lang="fr"><head>
+        <title>Réunion à Niamey</title>
+        <link rel="canonical" href="https://example.org/reunion-niamey">
+        <meta property="og:site_name" content="ANLTP/TIM">
+        <meta property="article:published_time" content="2023-03-08T10:00:00+00:00">
+        </head><body>
+        <nav><ul><li>Accueil</li><li>Qui sommes-nous</li></ul></nav>
+        <article><h1>Réunion à Niamey</h1>
+        <p>Une trentaine d’experts venus du Nigeria et du Niger prennent part à partir de ce lundi 6 et ce, jusqu’au mardi 7 mars 2023, à la 6ème réunion du Groupe de Travail Technique Conjoint (GTTC) à Niamey. Les experts évaluent les bonnes pratiques et les leçons apprises du projet de coopération entre les deux pays.</p>
+        <p>La rencontre a permis de faire le point sur la mise en œuvre de l’accord de coopération bilatérale dans la lutte contre la traite des personnes, et de proposer de nouvelles actions pour les années à venir, avec l’appui des partenaires techniques et financiers.</p>
+        </article>
+        <footer>Partager sur</footer></body></html>"#;
+    let corpus = shipped();
+    let d = draft(html, &corpus.registry);
+    let m = &d.meetings[0];
+    assert_eq!(m.title, "Réunion à Niamey");
+    assert_eq!(m.url.as_deref(), Some("https://example.org/reunion-niamey"));
+    assert_eq!(
+        m.publisher.as_ref().map(|p| p.0.as_str()),
+        Some("ANLTP/TIM")
+    );
+    assert_eq!(
+        m.published.as_ref().map(|p| p.0.to_string()).as_deref(),
+        Some("2023-03-08")
+    );
+    assert_eq!(
+        m.date.as_ref().map(|p| p.0.to_string()).as_deref(),
+        Some("2023-03-06")
+    );
+    assert_eq!(m.place.city.as_ref().map(|c| c.0.as_str()), Some("Niamey"));
+    assert!(m.body.contains("Une trentaine d’experts"), "{}", m.body);
+    assert!(!m.body.contains("Accueil"), "{}", m.body);
+    assert_eq!(m.body.split("\n\n").count(), 2, "{}", m.body);
+}
+
+mod fuzz {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn check(text: &str, registry: &brief_core::actors::Registry) {
+        for m in draft(text, registry).meetings {
+            let yaml = m.to_yaml(registry, "fuzz", &[]);
+            let parsed: Result<serde_yaml::Value, _> = serde_yaml::from_str(&yaml);
+            assert!(parsed.is_ok(), "{parsed:?}\n{yaml}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Any text: no panic, and every draft is YAML.
+        #[test]
+        fn any_text(text in "\\PC{0,400}") {
+            let corpus = shipped();
+            check(&text, &corpus.registry);
+        }
+
+        /// Date-like noise: digits, month names, separators.
+        #[test]
+        fn date_noise(words in proptest::collection::vec(
+            prop_oneof![
+                Just("le".to_string()), Just("du".to_string()), Just("au".to_string()),
+                Just("et".to_string()), Just("-".to_string()), Just(",".to_string()),
+                Just("jusqu’au".to_string()), Just("à partir de".to_string()),
+                Just("mars".to_string()), Just("Février".to_string()), Just("1er".to_string()),
+                (0u32..40).prop_map(|n| n.to_string()), (1890u32..2110).prop_map(|n| n.to_string()),
+            ], 0..20)) {
+            let text = words.join(" ");
+            for d in find_dates(&text) {
+                assert_eq!(&text[d.span.clone()], d.text);
+                if let Some(e) = d.end {
+                    let key = |p: &brief_core::draft::dates::DateParts| (p.year, p.month, p.day);
+                    assert!(key(&d.start) < key(&e) || d.start.year.is_none(), "{text}: {}", d.label());
+                }
+            }
+        }
+
+        /// A seed page with lines dropped and characters inserted.
+        #[test]
+        fn damaged_seed(seed in 0usize..5, drop in proptest::collection::vec(any::<bool>(), 80),
+                        insert in "\\PC{0,3}", at in any::<usize>()) {
+            let corpus = shipped();
+            let (file, _) = SEEDS[seed];
+            let page = std::fs::read_to_string(fixtures().join("pages").join(file)).expect("page");
+            let mut lines: Vec<&str> = page.lines().enumerate()
+                .filter(|(i, _)| !drop.get(*i).copied().unwrap_or(false))
+                .map(|(_, l)| l).collect();
+            let extra = insert.clone();
+            if !lines.is_empty() {
+                let i = at % lines.len();
+                lines.insert(i, &extra);
+            }
+            check(&lines.join("\n"), &corpus.registry);
+        }
+    }
+}
+
+#[test]
+fn unregistered_organisations_are_proposed_not_added() {
+    let corpus = shipped();
+    let index = brief_core::draft::actors::ActorIndex::new(&corpus.registry);
+    let text = "Le Bureau International du Travail et l’ONU, avec l’OIM et le Fonds (FIDA), ont participé.";
+    let proposals = index.proposals(text);
+    assert_eq!(
+        proposals,
+        ["Bureau International du Travail", "ONU", "FIDA"]
+    );
+    let found: Vec<String> = index.find(text).into_iter().map(|a| a.name).collect();
+    assert_eq!(found, ["OIM"]);
+}

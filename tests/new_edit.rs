@@ -1,0 +1,367 @@
+//! `brief new` and `brief edit` with a fake editor (a small shell script as
+//! $EDITOR) and no terminal on standard input: errors are shown, the draft is
+//! kept in the state folder, the exit status is 1 and nothing reaches the
+//! briefings folder; a valid text is created, never over an existing file.
+
+use std::collections::BTreeMap;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+struct Sandbox {
+    home: tempfile::TempDir,
+    dir: PathBuf,
+}
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds")
+}
+
+impl Sandbox {
+    fn new() -> Sandbox {
+        let home = tempfile::tempdir().expect("temp dir");
+        let dir = home.path().join("briefings");
+        std::fs::create_dir_all(&dir).expect("briefings dir");
+        for e in std::fs::read_dir(fixtures().join("briefings")).expect("fixtures") {
+            let p = e.expect("entry").path();
+            std::fs::copy(&p, dir.join(p.file_name().expect("name"))).expect("copy");
+        }
+        Sandbox { home, dir }
+    }
+
+    /// A shell script to act as the editor; `$F` is the file it is given
+    /// (the last argument), `$@` all its arguments.
+    fn editor(&self, name: &str, body: &str) -> PathBuf {
+        let bin = self.home.path().join("bin");
+        std::fs::create_dir_all(&bin).expect("bin");
+        let path = bin.join(name);
+        let script = format!("#!/bin/sh\nfor F in \"$@\"; do :; done\n{body}\n");
+        std::fs::write(&path, script).expect("script");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        path
+    }
+
+    fn run(&self, editor: &Path, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_brief"))
+            .arg("--dir")
+            .arg(&self.dir)
+            .arg("--no-cache")
+            .args(args)
+            .env_remove("VISUAL")
+            .env("EDITOR", editor)
+            .env("HOME", self.home.path())
+            .env("XDG_DATA_HOME", self.home.path().join("data"))
+            .env("XDG_CONFIG_HOME", self.home.path().join("config"))
+            .env("XDG_STATE_HOME", self.home.path().join("state"))
+            .env("XDG_CACHE_HOME", self.home.path().join("cache"))
+            .env("NO_COLOR", "1")
+            .stdin(Stdio::null())
+            .output()
+            .expect("brief runs")
+    }
+
+    /// Every file of the briefings folder with its content.
+    fn snapshot(&self) -> BTreeMap<String, Vec<u8>> {
+        std::fs::read_dir(&self.dir)
+            .expect("dir")
+            .map(|e| {
+                let p = e.expect("entry").path();
+                (
+                    p.file_name().expect("name").to_string_lossy().into_owned(),
+                    std::fs::read(&p).expect("read"),
+                )
+            })
+            .collect()
+    }
+
+    fn drafts(&self) -> Vec<PathBuf> {
+        let d = self.home.path().join("state/brief/drafts");
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            // directories may name the project folder differently
+            return find_drafts(&self.home.path().join("state"));
+        };
+        entries.map(|e| e.expect("entry").path()).collect()
+    }
+}
+
+fn find_drafts(root: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.parent().is_some_and(|p| p.ends_with("drafts")) {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+const VALID: &str = "id: 2024-05-14-atelier-test\n\
+title: \"Atelier de test\"\n\
+date: 2024-05-14\n\
+location: { city: Niamey, country: NE }\n\
+actors:\n  - name: OIM\n\
+countries: [NE]\n\
+body: |\n  Un atelier.\n";
+
+#[test]
+fn new_from_the_template_with_a_valid_text_creates_the_file() {
+    let s = Sandbox::new();
+    let before = s.snapshot();
+    let ed = s.editor("fake-editor", &format!("cat > \"$F\" <<'EOF'\n{VALID}EOF"));
+    let o = s.run(&ed, &["new", "--title", "Atelier de test"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let target = s.dir.join("2024-05-14-atelier-test.yaml");
+    assert_eq!(std::fs::read_to_string(&target).expect("created"), VALID);
+    assert!(stderr(&o).contains("created"), "{}", stderr(&o));
+    let after = s.snapshot();
+    assert_eq!(after.len(), before.len() + 1, "only the new file");
+    assert!(s.drafts().is_empty(), "no draft left: {:?}", s.drafts());
+}
+
+#[test]
+fn new_with_a_yaml_error_keeps_the_draft_and_writes_nothing() {
+    let s = Sandbox::new();
+    let before = s.snapshot();
+    let ed = s.editor(
+        "fake-editor",
+        &format!("cat > \"$F\" <<'EOF'\n{VALID}EOF\nprintf 'contries: [NE]\\n' >> \"$F\""),
+    );
+    let o = s.run(&ed, &["new"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("unknown field 'contries'"), "{err}");
+    // path:line:col of the draft being edited
+    let drafts = s.drafts();
+    assert_eq!(drafts.len(), 1, "{drafts:?}");
+    let shown = format!("{}:10:1: error", drafts[0].display());
+    assert!(err.contains(&shown), "{err}\nexpected {shown}");
+    assert!(err.contains("draft kept in"), "{err}");
+    assert!(
+        std::fs::read_to_string(&drafts[0])
+            .expect("draft")
+            .contains("contries")
+    );
+    assert_eq!(
+        s.snapshot(),
+        before,
+        "nothing written in the briefings folder"
+    );
+}
+
+#[test]
+fn new_never_overwrites_an_existing_briefing() {
+    let s = Sandbox::new();
+    let before = s.snapshot();
+    // The editor keeps the id of a briefing that exists.
+    let text = VALID.replace(
+        "2024-05-14-atelier-test",
+        "2023-03-06-niamey-gttc-niger-nigeria",
+    );
+    let ed = s.editor("fake-editor", &format!("cat > \"$F\" <<'EOF'\n{text}EOF"));
+    let o = s.run(&ed, &["new"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("already"), "{}", stderr(&o));
+    assert_eq!(s.snapshot(), before);
+    assert_eq!(s.drafts().len(), 1);
+}
+
+#[test]
+fn new_from_a_seed_page_writes_its_draft() {
+    let s = Sandbox::new();
+    let page = fixtures().join("pages/003_5dbb62f1ada71ef4.txt");
+    // The existing briefing from that page has another id; the draft's own is new.
+    let ed = s.editor("fake-editor", "true");
+    let o = s.run(&ed, &["new", "--from", page.to_str().expect("path")]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let created = s
+        .dir
+        .join("2021-10-27-euromed-migration-v-organise-un-evenement-sur-les.yaml");
+    let text = std::fs::read_to_string(&created).expect("created");
+    assert!(text.contains("date: 2021-10-27  # from"), "{text}");
+    assert!(
+        text.contains("  - MT  # from \"à La Valette (Malte)\""),
+        "{text}"
+    );
+    // And it loads with the folder.
+    let check = s.run(&ed, &["check"]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    // A second time: the same id exists now, so nothing is overwritten.
+    let again = s.run(&ed, &["new", "--from", page.to_str().expect("path")]);
+    assert_eq!(again.status.code(), Some(1), "{}", stderr(&again));
+    assert_eq!(std::fs::read_to_string(&created).expect("kept"), text);
+}
+
+#[test]
+fn edit_with_an_error_leaves_the_file_untouched_and_keeps_the_edit() {
+    let s = Sandbox::new();
+    let before = s.snapshot();
+    let ed = s.editor("fake-editor", "printf 'title: [unclosed\\n' >> \"$F\"");
+    let o = s.run(&ed, &["edit", "2023-03-06-niamey-gttc-niger-nigeria"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("error"), "{err}");
+    assert!(err.contains("draft kept in"), "{err}");
+    assert_eq!(s.snapshot(), before, "the original is untouched");
+    let drafts = s.drafts();
+    assert_eq!(drafts.len(), 1);
+    assert!(
+        std::fs::read_to_string(&drafts[0])
+            .expect("draft")
+            .contains("[unclosed")
+    );
+}
+
+#[test]
+fn edit_with_a_valid_change_replaces_the_file() {
+    let s = Sandbox::new();
+    let ed = s.editor(
+        "fake-editor",
+        "sed 's/^title: .*/title: \"Titre corrigé\"/' \"$F\" > \"$F.new\" && mv \"$F.new\" \"$F\"",
+    );
+    let o = s.run(&ed, &["edit", "2023-03-06-niamey-gttc-niger-nigeria"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = std::fs::read_to_string(s.dir.join("2023-03-06-niamey-gttc-niger-nigeria.yaml"))
+        .expect("file");
+    assert!(text.contains("title: \"Titre corrigé\""), "{text}");
+    assert!(s.drafts().is_empty());
+    let names: Vec<String> = s.snapshot().into_keys().collect();
+    assert!(
+        names.iter().all(|n| !n.starts_with('.')),
+        "no temporary file left: {names:?}"
+    );
+}
+
+#[test]
+fn edit_opens_a_vi_like_editor_at_the_title_line() {
+    let s = Sandbox::new();
+    let log = s.home.path().join("args.log");
+    let ed = s.editor("vi", &format!("echo \"$@\" > '{}'", log.display()));
+    let o = s.run(&ed, &["edit", "2023-03-06-niamey-gttc-niger-nigeria"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let args = std::fs::read_to_string(&log).expect("editor ran");
+    assert!(args.starts_with("+2 "), "{args}");
+    assert!(stderr(&o).contains("no change"), "{}", stderr(&o));
+    // --line overrides it.
+    let o = s.run(
+        &ed,
+        &[
+            "edit",
+            "2023-03-06-niamey-gttc-niger-nigeria",
+            "--line",
+            "7",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        std::fs::read_to_string(&log)
+            .expect("log")
+            .starts_with("+7 ")
+    );
+}
+
+#[test]
+fn edit_of_an_unknown_id_suggests_the_nearest() {
+    let s = Sandbox::new();
+    let ed = s.editor("fake-editor", "true");
+    let o = s.run(&ed, &["edit", "2023-03-06-niamey-gttc-niger-nigerya"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("did you mean"), "{}", stderr(&o));
+}
+
+#[test]
+fn an_editor_that_fails_writes_nothing() {
+    let s = Sandbox::new();
+    let before = s.snapshot();
+    let ed = s.editor("fake-editor", "exit 3");
+    let o = s.run(&ed, &["new", "--title", "Abandon"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("draft kept in"));
+    assert_eq!(s.snapshot(), before);
+}
+
+#[test]
+fn draft_prints_a_marked_draft_of_each_meeting() {
+    let s = Sandbox::new();
+    let ed = s.editor("fake-editor", "true");
+    let page = fixtures().join("pages/002_ddb81b77b6e763d9.txt");
+    let o = s.run(&ed, &["draft", page.to_str().expect("path")]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(out.matches("\n---\n").count(), 3, "{out}");
+    assert!(
+        out.contains("date: 2023-03-06  # from \"à partir de ce lundi 6"),
+        "{out}"
+    );
+    // From standard input too.
+    let o = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args([
+            "--dir",
+            s.dir.to_str().expect("dir"),
+            "--no-cache",
+            "draft",
+            "-",
+        ])
+        .env("XDG_CACHE_HOME", s.home.path().join("cache"))
+        .env("XDG_CONFIG_HOME", s.home.path().join("config"))
+        .stdin(
+            std::fs::File::open(fixtures().join("pages/004_06b4552aa55b655f.txt")).expect("page"),
+        )
+        .output()
+        .expect("runs");
+    assert_eq!(o.status.code(), Some(0));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("city: \"Bruxelles\"  # from \"à Bruxelles\""),
+        "{out}"
+    );
+}
+
+#[test]
+fn the_writing_commands_have_help_and_completions() {
+    let s = Sandbox::new();
+    let ed = s.editor("fake-editor", "true");
+    for sub in ["draft", "new", "edit"] {
+        let o = s.run(&ed, &[sub, "--help"]);
+        assert_eq!(o.status.code(), Some(0), "{sub}");
+        assert!(
+            String::from_utf8_lossy(&o.stdout).contains("Usage: brief"),
+            "{sub}"
+        );
+    }
+    let o = s.run(&ed, &["completions", "bash"]);
+    let script = String::from_utf8_lossy(&o.stdout);
+    for sub in ["draft", "new", "edit"] {
+        assert!(script.contains(sub), "completes '{sub}'");
+    }
+}
+
+#[test]
+fn new_from_the_template_names_the_file_from_the_date_and_title_written() {
+    let s = Sandbox::new();
+    let ed = s.editor(
+        "fake-editor",
+        "sed -i 's/^title: .*/title: \"Un atelier à Agadez\"/; s/^# date: 2024-01-31/date: 2024-06-01/' \"$F\"",
+    );
+    let o = s.run(&ed, &["new"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let created = s.dir.join("2024-06-01-un-atelier-a-agadez.yaml");
+    let text = std::fs::read_to_string(&created).expect("created");
+    assert!(text.contains("title: \"Un atelier à Agadez\""), "{text}");
+    // The folder still loads cleanly, the new briefing with the others.
+    let check = s.run(&ed, &["check"]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    // An empty template is refused: no title.
+    let ed = s.editor("keep", "true");
+    let o = s.run(&ed, &["new"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("title"), "{}", stderr(&o));
+}
