@@ -1683,3 +1683,48 @@ fn escapes_in_paths_and_typed_values_never_reach_the_terminal() {
     let out = sandbox.run(&["--config", &missing, "--dir", d, "list"]);
     assert_nothing_raw(&out, "--config naming a missing file");
 }
+
+// ---- key configuration ----
+
+#[test]
+fn brief_config_lists_only_the_keys_in_force_and_warns_about_the_rest() {
+    let sandbox = Sandbox::new();
+    let config = sandbox.home.path().join("config/brief/config.yaml");
+    std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+    std::fs::write(
+        &config,
+        "keys:\n  quit: x\n  help: x\n  suspend: q\n  toggle_read: m\n",
+    )
+    .unwrap();
+    let out = sandbox.run(&["config"]);
+    assert_eq!(code(&out), 1, "{}", stdout(&out));
+    let text = stdout(&out);
+    let keys = &text[text.find("\nkeys:").expect("a keys section") + 1..];
+    assert_eq!(
+        keys, "keys:\n  help: [\"x\"]\n  toggle_read: [\"m\"]\n",
+        "{text}"
+    );
+    for warning in [
+        "config.yaml:3: warning: keys: x is given to both quit (line 2) and help; help, the later line, wins",
+        "config.yaml:3: warning: keys: quit was left without a key; it keeps its default key q",
+        "config.yaml:4: warning: keys: suspend stays on Ctrl-Z",
+        "config.yaml:2: warning: keys: clear_filters is left without a key",
+    ] {
+        assert!(text.contains(warning), "{warning}\n{text}");
+    }
+}
+
+#[test]
+fn an_unknown_setting_written_with_an_escape_keeps_its_line() {
+    let sandbox = Sandbox::new();
+    let config = sandbox.home.path().join("config/brief/config.yaml");
+    std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+    std::fs::write(&config, "sort: date\n\"th\\e]0;x\\ame\": monochrome\n").unwrap();
+    let out = sandbox.run(&["config"]);
+    assert!(
+        stdout(&out).contains("config.yaml:2: warning: unknown setting 'th␛]0;x␇me'"),
+        "{}",
+        stdout(&out)
+    );
+    assert_nothing_raw(&out, "an unknown setting");
+}
