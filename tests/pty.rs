@@ -1087,3 +1087,45 @@ fn escapes_in_the_folder_name_and_typed_values_never_reach_the_screen_raw() {
     assert_eq!(code, 0);
     assert_no_raw_title(&raw, "folder and file names, --country, --actor, pays:");
 }
+
+/// Every action bound to `x` in the config: q still quits and ? still opens
+/// the help, and the status line says what was wrong.
+#[test]
+fn every_action_on_one_key_still_leaves_q_and_help() {
+    let home = tempfile::tempdir().expect("a home");
+    let config = home.path().join("config/brief/config.yaml");
+    std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+    let actions = [
+        "quit",
+        "help",
+        "focus_search",
+        "focus_next",
+        "move_down",
+        "move_up",
+        "first",
+        "last",
+        "clear_filters",
+        "problems",
+        "back",
+        "open",
+        "toggle_bookmark",
+        "toggle_read",
+        "suspend",
+    ];
+    let mut text = "keys:\n".to_string();
+    for a in actions {
+        text.push_str(&format!("  {a}: x\n"));
+    }
+    std::fs::write(&config, text).unwrap();
+    let mut s = Session::start_in(home, &fixtures::briefings(), 120, 40);
+    s.wait_for_text("8 of 8 briefings");
+    s.wait_for_text("the later line, wins");
+    s.keys("?");
+    s.wait_for_text("Help ·");
+    s.keys("?");
+    s.wait_for("the help closed", |t| !t.contains("Help ·"));
+    s.keys("q");
+    let (code, raw) = s.finish();
+    assert_eq!(code, 0);
+    assert_restored(&raw);
+}
