@@ -2,6 +2,8 @@
 
 use std::path::Path;
 
+use ratatui::crossterm::event::KeyCode;
+
 use super::{Key, Keymap, Scope, defaults, is_input};
 use crate::tui::action::Action;
 use brief_core::config::KeyOverride;
@@ -87,6 +89,14 @@ impl Keymap {
             let mut keys = Vec::new();
             for text in &o.keys {
                 match Key::parse(text) {
+                    // A bidirectional override would reach the screen in the help and hints.
+                    Ok(Key {
+                        code: KeyCode::Char(c),
+                        ..
+                    }) if brief_core::text::is_dangerous(c) => problems.push(report(
+                        o.line,
+                        format!("keys: {name}: '{text}' is not a key (a control character)"),
+                    )),
                     Ok(key) => keys.push(key),
                     Err(e) => problems.push(report(
                         o.line,
@@ -470,6 +480,18 @@ mod tests {
         );
         assert!(a.in_force.is_empty());
         assert_eq!(a.keymap.dispatch(LIST, &plain('q')), Some(Action::Quit));
+    }
+
+    #[test]
+    fn a_bidirectional_override_is_not_a_key() {
+        let a = apply(&[("quit", "\u{202e}")]);
+        let text = messages(&a);
+        assert!(
+            text[0].contains("is not a key (a control character)"),
+            "{text:?}"
+        );
+        assert!(!text[0].contains('\u{202e}'), "{text:?}");
+        assert!(a.in_force.is_empty());
     }
 
     #[test]
