@@ -18,7 +18,7 @@ fn main() -> ExitCode {
         // `brief list | head -1`: the reader went away, which is not an error.
         Err(Failure::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("brief: {e}");
+            cli::say(format_args!("brief: {e}"));
             ExitCode::from(Outcome::Failed.code())
         }
     }
@@ -26,10 +26,7 @@ fn main() -> ExitCode {
 
 fn run(args: Cli) -> Result<Outcome, Failure> {
     let stdout = std::io::stdout();
-    let mut out = Out {
-        w: BufWriter::new(stdout.lock()),
-        color: color_wanted(),
-    };
+    let mut out = Out::new(BufWriter::new(stdout.lock()), color_wanted());
     let dir = args.dir.as_deref();
     let opts = cli::load_options(args.no_cache);
     let config = brief_core::config::load(

@@ -1571,3 +1571,160 @@ fn list_bookmarked_and_unread_read_the_browsers_state() {
     assert!(stderr(&out).contains("set aside as"), "{}", stderr(&out));
     assert_eq!(brief_core::paths::set_aside_copies(&state).len(), 1);
 }
+
+// ---- nothing raw reaches the terminal ----
+
+/// The title-setting sequence an attacker hides in a name or a value.
+const TITLE: &str = "\x1b]0;PWNED\x07";
+
+/// No ESC and no BEL in anything written: the CLI writes no colour into a
+/// pipe, so any ESC there came from a value.
+fn assert_nothing_raw(o: &Output, channel: &str) {
+    for (stream, bytes) in [("stdout", &o.stdout), ("stderr", &o.stderr)] {
+        assert!(
+            !bytes.contains(&0x1b) && !bytes.contains(&0x07),
+            "{channel}: raw ESC or BEL on {stream}: {:?}",
+            String::from_utf8_lossy(bytes)
+        );
+    }
+}
+
+#[test]
+fn escapes_in_paths_and_typed_values_never_reach_the_terminal() {
+    let sandbox = Sandbox::new();
+    let dir = fixtures::briefings();
+    let d = dir.to_str().unwrap();
+
+    // A `briefings:` folder in config.yaml (YAML's \e and \a are ESC and BEL).
+    let config = sandbox.home.path().join("config/brief/config.yaml");
+    std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+    std::fs::write(&config, "briefings: \"/tmp/nope\\e]0;PWNED\\a\"\n").unwrap();
+    let out = sandbox.run(&["list"]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("␛]0;PWNED␇"), "{}", stderr(&out));
+    assert_nothing_raw(&out, "config briefings:");
+    let out = sandbox.run(&["paths"]);
+    assert_nothing_raw(&out, "config briefings: in brief paths");
+    let out = sandbox.run(&["config"]);
+    assert_nothing_raw(&out, "config briefings: in brief config");
+    std::fs::remove_file(&config).unwrap();
+
+    // BRIEF_DIR.
+    let out = sandbox
+        .cmd()
+        .env("BRIEF_DIR", format!("/tmp/nope{TITLE}"))
+        .arg("list")
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 2);
+    assert_nothing_raw(&out, "BRIEF_DIR");
+
+    // --dir naming a file.
+    let file = sandbox.cwd.path().join(format!("file{TITLE}.yaml"));
+    std::fs::write(&file, GOOD).unwrap();
+    let out = sandbox.run(&["--dir", file.to_str().unwrap(), "list"]);
+    assert_eq!(code(&out), 2);
+    assert_nothing_raw(&out, "--dir naming a file");
+
+    // A folder whose name holds an escape, with a broken file in it.
+    let folder = format!("folder{TITLE}");
+    sandbox.write(&[
+        (&format!("{folder}/good.yaml"), GOOD),
+        (&format!("{folder}/bad.yaml"), BAD),
+    ]);
+    let folder = sandbox.cwd.path().join(&folder);
+    let f = folder.to_str().unwrap();
+    let out = sandbox.run(&["--dir", f, "list"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("1 file problem(s) while loading"),
+        "{}",
+        stderr(&out)
+    );
+    assert_nothing_raw(&out, "folder name in the loading warning");
+    let out = sandbox.run(&["--no-cache", "check", f]);
+    assert_eq!(code(&out), 1);
+    assert_nothing_raw(&out, "folder name in brief check");
+
+    // Values typed on the command line.
+    let country = format!("--country={TITLE}");
+    let out = sandbox.run(&["--dir", d, "list", &country]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("unknown country"), "{}", stderr(&out));
+    assert_nothing_raw(&out, "--country");
+    let actor = format!("--actor={TITLE}");
+    let out = sandbox.run(&["--dir", d, "list", &actor]);
+    assert_eq!(code(&out), 2);
+    assert_nothing_raw(&out, "--actor");
+    let query = format!("pays:{TITLE}");
+    let out = sandbox.run(&["--dir", d, "search", &query]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("unknown country"), "{}", stderr(&out));
+    assert_nothing_raw(&out, "pays: in a query");
+    let out = sandbox.run(&["--dir", d, "list", "--year", TITLE]);
+    assert_eq!(code(&out), 2);
+    assert_nothing_raw(&out, "--year");
+    // What clap itself reports: a bad value, an unknown option or subcommand.
+    let format = format!("--format={TITLE}");
+    let out = sandbox.run(&["--dir", d, "list", &format]);
+    assert_eq!(code(&out), 2);
+    assert_nothing_raw(&out, "--format");
+    let out = sandbox.run(&["--dir", d, "list", &format!("--x{TITLE}")]);
+    assert_eq!(code(&out), 2);
+    assert_nothing_raw(&out, "an unknown option");
+    let out = sandbox.run(&["--dir", d, &format!("li{TITLE}")]);
+    assert_eq!(code(&out), 2);
+    assert_nothing_raw(&out, "an unknown subcommand");
+    let out = sandbox.run(&["--dir", d, "search", "frontex", &format!("--x{TITLE}")]);
+    assert_eq!(code(&out), 2);
+    assert_nothing_raw(&out, "an unknown option among the words");
+    // A config file named on the command line that does not exist.
+    let missing = format!("/no/such{TITLE}.yaml");
+    let out = sandbox.run(&["--config", &missing, "--dir", d, "list"]);
+    assert_nothing_raw(&out, "--config naming a missing file");
+}
+
+// ---- key configuration ----
+
+#[test]
+fn brief_config_lists_only_the_keys_in_force_and_warns_about_the_rest() {
+    let sandbox = Sandbox::new();
+    let config = sandbox.home.path().join("config/brief/config.yaml");
+    std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+    std::fs::write(
+        &config,
+        "keys:\n  quit: x\n  help: x\n  suspend: q\n  toggle_read: m\n",
+    )
+    .unwrap();
+    let out = sandbox.run(&["config"]);
+    assert_eq!(code(&out), 1, "{}", stdout(&out));
+    let text = stdout(&out);
+    let keys = &text[text.find("\nkeys:").expect("a keys section") + 1..];
+    assert_eq!(
+        keys, "keys:\n  help: [\"x\"]\n  toggle_read: [\"m\"]\n",
+        "{text}"
+    );
+    for warning in [
+        "config.yaml:3: warning: keys: x is given to both quit (line 2) and help; help, the later line, wins",
+        "config.yaml:3: warning: keys: quit was left without a key; it keeps its default key q",
+        "config.yaml:4: warning: keys: suspend stays on Ctrl-Z",
+        "config.yaml:2: warning: keys: clear_filters is left without a key",
+    ] {
+        assert!(text.contains(warning), "{warning}\n{text}");
+    }
+}
+
+#[test]
+fn an_unknown_setting_written_with_an_escape_keeps_its_line() {
+    let sandbox = Sandbox::new();
+    let config = sandbox.home.path().join("config/brief/config.yaml");
+    std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+    std::fs::write(&config, "sort: date\n\"th\\e]0;x\\ame\": monochrome\n").unwrap();
+    let out = sandbox.run(&["config"]);
+    assert!(
+        stdout(&out).contains("config.yaml:2: warning: unknown setting 'th␛]0;x␇me'"),
+        "{}",
+        stdout(&out)
+    );
+    assert_nothing_raw(&out, "an unknown setting");
+}

@@ -1032,3 +1032,100 @@ fn links_false_in_the_config_writes_no_hyperlink() {
     assert_eq!(code, 0);
     assert!(!contains(&raw, b"\x1b]8;"), "a hyperlink was written");
 }
+
+/// The title-setting sequence an attacker hides in a name or a value.
+const TITLE: &str = "\x1b]0;PWNED\x07";
+
+/// No title sequence and no BEL anywhere in what brief wrote: its own
+/// sequences (screen, cursor, colours, OSC 8 closed with ESC \) use neither.
+fn assert_no_raw_title(raw: &[u8], channel: &str) {
+    assert!(
+        !contains(raw, b"\x1b]0;") && !raw.contains(&0x07),
+        "{channel}: a raw title sequence or BEL was written: {:?}",
+        String::from_utf8_lossy(raw)
+    );
+}
+
+#[test]
+fn the_browser_on_a_missing_folder_with_an_escape_in_its_name_writes_nothing_raw() {
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_brief"));
+    cmd.arg(format!("/tmp/nope{TITLE}"));
+    let mut s = Session::spawn(cmd, 100, 30);
+    let (code, raw) = s.wait_for_exit();
+    assert_eq!(code, 2);
+    assert!(
+        contains(&raw, "␛]0;PWNED␇".as_bytes()),
+        "{:?}",
+        String::from_utf8_lossy(&raw)
+    );
+    assert_no_raw_title(&raw, "a missing folder named on the command line");
+}
+
+#[test]
+fn escapes_in_the_folder_name_and_typed_values_never_reach_the_screen_raw() {
+    let parent = tempfile::tempdir().expect("a temporary folder");
+    let dir = parent.path().join(format!("folder{TITLE}"));
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(
+        dir.join("good.yaml"),
+        "id: good-one\ntitle: Une bonne réunion\ndate: 2022-05-04\ncountries: [FR]\nbody: |\n  Texte.\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join(format!("bad{TITLE}.yaml")), "id: [unclosed\n").unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_brief"));
+    cmd.arg(format!("--country={TITLE}"));
+    cmd.arg(format!("--actor={TITLE}"));
+    cmd.arg(format!("--query=pays:{TITLE}"));
+    cmd.arg(&dir);
+    let mut s = Session::spawn(cmd, 120, 40);
+    s.wait_for_text("unknown country '␛]0;PWNED␇'");
+    s.keys("p");
+    s.wait_for_text("bad␛]0;PWNED␇.yaml");
+    s.keys("q");
+    s.keys("q");
+    let (code, raw) = s.finish();
+    assert_eq!(code, 0);
+    assert_no_raw_title(&raw, "folder and file names, --country, --actor, pays:");
+}
+
+/// Every action bound to `x` in the config: q still quits and ? still opens
+/// the help, and the status line says what was wrong.
+#[test]
+fn every_action_on_one_key_still_leaves_q_and_help() {
+    let home = tempfile::tempdir().expect("a home");
+    let config = home.path().join("config/brief/config.yaml");
+    std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+    let actions = [
+        "quit",
+        "help",
+        "focus_search",
+        "focus_next",
+        "move_down",
+        "move_up",
+        "first",
+        "last",
+        "clear_filters",
+        "problems",
+        "back",
+        "open",
+        "toggle_bookmark",
+        "toggle_read",
+        "suspend",
+    ];
+    let mut text = "keys:\n".to_string();
+    for a in actions {
+        text.push_str(&format!("  {a}: x\n"));
+    }
+    std::fs::write(&config, text).unwrap();
+    let mut s = Session::start_in(home, &fixtures::briefings(), 120, 40);
+    s.wait_for_text("8 of 8 briefings");
+    s.wait_for_text("the later line, wins");
+    s.keys("?");
+    s.wait_for_text("Help ·");
+    s.keys("?");
+    s.wait_for("the help closed", |t| !t.contains("Help ·"));
+    s.keys("q");
+    let (code, raw) = s.finish();
+    assert_eq!(code, 0);
+    assert_restored(&raw);
+}

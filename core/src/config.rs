@@ -154,13 +154,15 @@ pub fn load(path: Option<&Path>, explicit: bool) -> ConfigFile {
     file
 }
 
+/// A warning about the config. The message quotes what the user wrote, so it
+/// is neutralised here, once, whatever shows it later.
 fn problem(path: &Path, line: Option<usize>, message: String) -> Problem {
     Problem {
         path: path.to_path_buf(),
         line,
         column: None,
         severity: Severity::Warning,
-        message,
+        message: crate::text::sanitize(&message, false).into_owned(),
     }
 }
 
@@ -394,6 +396,7 @@ fn line_of(text: &str, key: &str, parent: Option<&str>) -> Option<usize> {
             .or_else(|| rest.strip_prefix(&format!("\"{key}\"")))
             .or_else(|| rest.strip_prefix(&format!("'{key}'")));
         rest.is_some_and(|r| r.trim_start().starts_with(':'))
+            || quoted_key(line).is_some_and(|k| k == key)
     };
     let indented = |line: &str| line.starts_with([' ', '\t']);
     let mut inside = parent.is_none();
@@ -417,6 +420,36 @@ fn line_of(text: &str, key: &str, parent: Option<&str>) -> Option<usize> {
         }
     }
     parent.and_then(|p| line_of(text, p, None))
+}
+
+/// The key of a `"key": value` or `'key': value` line, its escapes (`\e`,
+/// `\x1b`, `\u001b`, `''`) read as YAML reads them, so a key holding a control
+/// character is found on its line.
+fn quoted_key(line: &str) -> Option<String> {
+    let rest = line.trim_start();
+    let quote = rest.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+    let mut chars = rest.char_indices().skip(1);
+    let end = loop {
+        let (i, c) = chars.next()?;
+        match c {
+            '\\' if quote == '"' => {
+                chars.next();
+            }
+            c if c == quote => {
+                // '' inside single quotes is one quote.
+                if quote == '\'' && rest[i + 1..].starts_with('\'') {
+                    chars.next();
+                    continue;
+                }
+                break i + 1;
+            }
+            _ => {}
+        }
+    };
+    if !rest[end..].trim_start().starts_with(':') {
+        return None;
+    }
+    serde_yaml::from_str::<String>(&rest[..end]).ok()
 }
 
 fn kind(v: &Value) -> &'static str {
@@ -549,6 +582,26 @@ mod tests {
             "{}",
             p[0].message
         );
+    }
+
+    #[test]
+    fn a_setting_written_with_escapes_keeps_its_line_and_shows_no_raw_control() {
+        let (_, p) = parsed("sort: date\n\n\"th\\e]0;x\\ame\": monochrome\n'mo\tuse': true\n");
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert_eq!(p[0].line, Some(3), "{p:?}");
+        assert_eq!(p[1].line, Some(4), "{p:?}");
+        for problem in &p {
+            assert!(
+                !problem.message.chars().any(crate::text::is_dangerous),
+                "{:?}",
+                problem.message
+            );
+        }
+        assert!(p[0].message.contains("th␛]0;x␇me"), "{}", p[0].message);
+        let (c, p) = parsed("keys:\n  \"qu\\x1bit\": x\n  \"he\\u001blp\": [y]\n");
+        assert_eq!(c.keys[0].line, Some(2), "{:?}", c.keys);
+        assert_eq!(c.keys[1].line, Some(3), "{:?}", c.keys);
+        assert!(p.is_empty(), "{p:?}");
     }
 
     #[test]

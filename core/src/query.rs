@@ -39,8 +39,10 @@ pub struct Query {
     pub filters: Vec<(bool, Filter)>,
 }
 
+/// Why a query or a typed value was refused. Its message quotes what was
+/// typed, so it displays neutralised.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
+#[error("{}", crate::text::Neutral(&self.0))]
 pub struct QueryError(pub String);
 
 const FILTER_KEYS: &[(&str, &str)] = &[
@@ -254,6 +256,12 @@ fn example(kind: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_refused_value_displays_neutralised() {
+        let e = parse_country("\x1b]0;PWNED\x07").unwrap_err();
+        assert_eq!(e.to_string(), "unknown country '␛]0;PWNED␇'");
+    }
 
     #[test]
     fn tokens_keep_quoted_phrases() {

@@ -126,6 +126,17 @@ pub fn sanitize(s: &str, keep_newlines: bool) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// Displays a value neutralised: whatever it embeds (a path, a value typed on
+/// the command line) shows with `sanitize`'s placeholders, newlines kept, so
+/// every message printed through it is safe whatever its origin.
+pub struct Neutral<T>(pub T);
+
+impl<T: std::fmt::Display> std::fmt::Display for Neutral<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&sanitize(&self.0.to_string(), true))
+    }
+}
+
 /// The address a hyperlink to `url` may point to: `Some` only for `http://`,
 /// `https://` and `mailto:` addresses without control characters, spaces or
 /// bidirectional overrides, at most 2,048 bytes, with non-ASCII characters
@@ -215,6 +226,13 @@ mod tests {
         let f = Folded::new("Œuvre é");
         assert_eq!(f.text, "oeuvre e");
         assert_eq!(f.origin, vec![0, 0, 1, 2, 3, 4, 5, 6]);
+    }
+
+    #[test]
+    fn neutral_displays_any_value_without_raw_controls() {
+        let path = std::path::Path::new("/tmp/nope\x1b]0;PWNED\x07");
+        let shown = format!("no folder '{}'\nnext", Neutral(path.display()));
+        assert_eq!(shown, "no folder '/tmp/nope␛]0;PWNED␇'\nnext");
     }
 
     #[test]

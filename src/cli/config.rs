@@ -3,8 +3,6 @@
 
 use std::io::Write;
 
-use brief::tui::action::Action;
-use brief::tui::keymap::Key;
 use brief_core::config::{ConfigFile, DEFAULT_FILE, to_yaml};
 use brief_core::text::sanitize;
 
@@ -20,8 +18,8 @@ pub fn run<W: Write>(
         out.w.write_all(DEFAULT_FILE.as_bytes())?;
         return Ok(Outcome::Found);
     }
-    let (_, key_problems) = match &file.path {
-        Some(p) => brief::tui::keymap::Keymap::with_overrides(&file.config.keys, p),
+    let keys = match &file.path {
+        Some(p) => brief::tui::keymap::Keymap::apply(&file.config.keys, p),
         None => Default::default(),
     };
     let where_ = match (&file.path, file.exists) {
@@ -31,16 +29,13 @@ pub fn run<W: Write>(
         (None, _) => "# no config folder on this system: the defaults apply".to_string(),
     };
     writeln!(out.w, "{}", sanitize(&where_, false))?;
-    let problems: Vec<_> = file.problems.iter().chain(&key_problems).collect();
+    let problems: Vec<_> = file.problems.iter().chain(&keys.problems).collect();
     for p in &problems {
         writeln!(out.w, "# {}", sanitize(&p.to_string(), false))?;
     }
-    // Only the key overrides that apply: known actions, keys that parse.
+    // Only the key overrides in force: each with the keys it holds in the end.
     let mut in_force = file.config.clone();
-    in_force.keys.retain_mut(|o| {
-        o.keys.retain(|k| Key::parse(k).is_ok());
-        Action::from_name(&o.action).is_some() && !o.keys.is_empty()
-    });
+    in_force.keys = keys.in_force;
     out.w
         .write_all(sanitize(&to_yaml(&in_force), true).as_bytes())?;
     Ok(if problems.is_empty() {

@@ -322,9 +322,8 @@ fn requote(arg: &str) -> String {
 /// the line is parsed again with the words after `--`, so the options get
 /// clap's checks and errors.
 pub fn parse() -> Cli {
-    use clap::Parser as _;
     let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let cli = Cli::parse_from(&argv);
+    let cli = parse_or_exit(&argv);
     let words = match &cli.command {
         Some(Command::Search { query, .. }) => query,
         Some(Command::Show { id, .. }) => id,
@@ -352,7 +351,7 @@ pub fn parse() -> Cli {
     again.extend(options.iter().map(Into::into));
     again.push("--".into());
     again.extend(words.iter().map(Into::into));
-    let cli = Cli::parse_from(again);
+    let cli = parse_or_exit(&again);
     // Clap takes an unknown option before `--` as a word: say it is unknown.
     let parsed = match &cli.command {
         Some(Command::Search { query, .. }) => query,
@@ -361,14 +360,28 @@ pub fn parse() -> Cli {
     };
     if let Some(unknown) = options.iter().find(|o| parsed.contains(o)) {
         use clap::CommandFactory as _;
-        Cli::command()
-            .error(
-                clap::error::ErrorKind::UnknownArgument,
-                format!("unexpected argument '{unknown}'"),
-            )
-            .exit();
+        exit_on(Cli::command().error(
+            clap::error::ErrorKind::UnknownArgument,
+            format!("unexpected argument '{unknown}'"),
+        ));
     }
     cli
+}
+
+fn parse_or_exit(argv: &[std::ffi::OsString]) -> Cli {
+    use clap::Parser as _;
+    Cli::try_parse_from(argv).unwrap_or_else(|e| exit_on(e))
+}
+
+/// Clap's errors quote what was typed: they go to stderr through `say`,
+/// neutralised (as plain text). Help and version go to stdout as clap prints them.
+fn exit_on(e: clap::Error) -> ! {
+    if !e.use_stderr() {
+        e.exit();
+    }
+    let text = e.to_string();
+    say(text.trim_end());
+    std::process::exit(e.exit_code());
 }
 
 /// Options that take the next argument as their value.
@@ -435,12 +448,25 @@ pub fn load_corpus(choice: &Choice, opts: &LoadOptions) -> Result<Corpus, Failur
     }
 }
 
+/// Writes one line to stderr, neutralised. Every message brief writes there
+/// (errors, warnings, notes) goes through here, so a path, an environment
+/// variable or a value typed on the command line can never drive the terminal.
+pub fn say(line: impl std::fmt::Display) {
+    use std::io::Write as _;
+    // A closed stderr is no reason to fail or panic.
+    let _ = writeln!(
+        std::io::stderr().lock(),
+        "{}",
+        brief_core::text::Neutral(line)
+    );
+}
+
 /// Caches a corpus just read from files, once the command's output is out.
 pub fn store_cache(corpus: &Corpus) {
     if let Err(e) = corpus.store_cache() {
-        eprintln!(
+        say(format_args!(
             "brief: note: could not write the cache ({e}); the next start reads every file again"
-        );
+        ));
     }
 }
 
@@ -470,10 +496,10 @@ pub fn selection(
 /// Says on stderr that the folder holds no briefing, and where brief looked.
 pub fn note_empty(corpus: &Corpus) {
     if corpus.briefings.is_empty() {
-        eprintln!(
+        say(format_args!(
             "brief: no briefings in {}: brief reads the *.yaml and *.yml files there and in its sub-folders (see 'The briefing format' in the README)",
             brief_core::text::sanitize(&corpus.origin, false)
-        );
+        ));
     }
 }
 
@@ -483,20 +509,20 @@ pub fn warn_problems(corpus: &Corpus) {
     note_empty(corpus);
     let errors = corpus.count(brief_core::Severity::Error);
     if errors > 0 {
-        eprintln!(
+        say(format_args!(
             "brief: {errors} file problem(s) while loading {}; run 'brief check' for details",
             corpus.origin
-        );
+        ));
     }
 }
 
 /// Says on stderr what is wrong with the config; brief goes on with the defaults.
 pub fn warn_config(config: &brief_core::config::ConfigFile) {
     for p in &config.problems {
-        eprintln!(
+        say(format_args!(
             "brief: {}",
             brief_core::text::sanitize(&p.to_string(), false)
-        );
+        ));
     }
 }
 
@@ -510,10 +536,10 @@ pub fn marks_filter(
         .map(|file| {
             let (all, problem) = brief_core::remembered::load(&file);
             if let Some(p) = problem {
-                eprintln!(
+                say(format_args!(
                     "brief: {}",
                     brief_core::text::sanitize(&p.to_string(), false)
-                );
+                ));
             }
             all
         })

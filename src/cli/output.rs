@@ -1,14 +1,158 @@
 //! Human output: colour only on a terminal and never with NO_COLOR; every
-//! string from a file is neutralised before it is printed.
+//! string from a file is neutralised before it is printed, and every byte
+//! written to stdout passes `Neutralising`, which lets through no escape
+//! sequence but brief's own colours.
 
 use std::io::{IsTerminal, Write};
 
-use brief_core::text::{pad, sanitize, truncate, width};
+use brief_core::text::{is_dangerous, pad, sanitize, truncate, width};
 
 /// Where text goes, and whether it may be coloured.
 pub struct Out<W: Write> {
-    pub w: W,
+    pub w: Neutralising<W>,
     pub color: bool,
+}
+
+impl<W: Write> Out<W> {
+    pub fn new(w: W, color: bool) -> Out<W> {
+        Out {
+            w: Neutralising::new(w),
+            color,
+        }
+    }
+}
+
+/// A writer that neutralises what passes through it, whatever wrote it: a
+/// control character becomes its visible placeholder as `sanitize` gives it;
+/// newline, tab and CR LF are kept, and so is a colour sequence (`ESC [ 1;31 m`,
+/// the only sequence brief writes to stdout). Every other ESC is shown as `␛`,
+/// so no value reaching stdout by any path can drive the terminal.
+pub struct Neutralising<W: Write> {
+    inner: W,
+    /// Bytes not yet decided: an unfinished UTF-8 character, a CR, or the start
+    /// of an escape sequence.
+    pending: Vec<u8>,
+}
+
+/// Longest colour sequence let through; anything longer is shown, not obeyed.
+const MAX_SGR: usize = 32;
+
+impl<W: Write> Neutralising<W> {
+    pub fn new(inner: W) -> Neutralising<W> {
+        Neutralising {
+            inner,
+            pending: Vec::new(),
+        }
+    }
+
+    pub fn get_ref(&self) -> &W {
+        &self.inner
+    }
+
+    /// Writes out what can be decided; with `end`, everything.
+    fn drain(&mut self, end: bool) -> std::io::Result<()> {
+        let mut out = String::with_capacity(self.pending.len());
+        let mut at = 0;
+        while at < self.pending.len() {
+            let rest = &self.pending[at..];
+            let valid = match std::str::from_utf8(rest) {
+                Ok(s) => s,
+                Err(e) => {
+                    let good = std::str::from_utf8(&rest[..e.valid_up_to()]).unwrap_or_default();
+                    if good.is_empty() {
+                        match e.error_len() {
+                            Some(n) => {
+                                out.push('\u{fffd}');
+                                at += n;
+                                continue;
+                            }
+                            None if end => {
+                                out.push('\u{fffd}');
+                                at = self.pending.len();
+                                continue;
+                            }
+                            None => break,
+                        }
+                    }
+                    good
+                }
+            };
+            let (used, stop) = neutralise(valid, end, &mut out);
+            at += used;
+            if stop {
+                break;
+            }
+        }
+        self.pending.drain(..at);
+        self.inner.write_all(out.as_bytes())
+    }
+}
+
+/// Neutralises `text` into `out`; returns how many bytes were used and whether
+/// the rest must wait for more input (an escape sequence or CR not yet decided).
+fn neutralise(text: &str, end: bool, out: &mut String) -> (usize, bool) {
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '\n' | '\t' => out.push(c),
+            '\r' => match chars.peek() {
+                Some((_, '\n')) => out.push('\r'),
+                None if !end => return (i, true),
+                _ => out.push('␍'),
+            },
+            '\x1b' => match sgr_len(&text[i..]) {
+                Some(Some(n)) => {
+                    out.push_str(&text[i..i + n]);
+                    while chars.peek().is_some_and(|&(j, _)| j < i + n) {
+                        chars.next();
+                    }
+                }
+                None if !end => return (i, true),
+                _ => out.push('␛'),
+            },
+            c if is_dangerous(c) => out.push_str(&sanitize(c.encode_utf8(&mut [0; 4]), false)),
+            c => out.push(c),
+        }
+    }
+    (text.len(), false)
+}
+
+/// At an ESC: `Some(Some(len))` for a whole colour sequence, `Some(None)` for
+/// anything else, `None` when `text` ends before it can be told.
+fn sgr_len(text: &str) -> Option<Option<usize>> {
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate().skip(1) {
+        let fits = match i {
+            1 => b == b'[',
+            _ if b == b'm' => return Some(Some(i + 1)),
+            _ => b.is_ascii_digit() || b == b';',
+        };
+        if !fits || i >= MAX_SGR {
+            return Some(None);
+        }
+    }
+    None
+}
+
+impl<W: Write> Write for Neutralising<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        self.drain(false)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.drain(true)?;
+        self.inner.flush()
+    }
+}
+
+impl<W: Write> Drop for Neutralising<W> {
+    fn drop(&mut self) {
+        if !self.pending.is_empty() {
+            let _ = self.drain(true);
+        }
+    }
 }
 
 pub fn color_wanted() -> bool {
@@ -145,4 +289,44 @@ impl<W: Write> Out<W> {
 /// Plain: the identity style, for columns that keep their text as is.
 pub fn plain<W: Write>(_: &Out<W>, s: &str) -> String {
     s.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::Neutralising;
+
+    fn through(pieces: &[&[u8]]) -> Vec<u8> {
+        let mut w = Neutralising::new(Vec::new());
+        for p in pieces {
+            w.write_all(p).unwrap();
+        }
+        w.flush().unwrap();
+        w.get_ref().clone()
+    }
+
+    #[test]
+    fn only_colour_sequences_newlines_and_tabs_pass() {
+        let out = through(&[b"\x1b[1;31mred\x1b[0m\ta\r\nb\n"]);
+        assert_eq!(out, b"\x1b[1;31mred\x1b[0m\ta\r\nb\n");
+        let out =
+            String::from_utf8(through(&[b"x\x1b]0;PWNED\x07y\rz\x1b[2Jw\xc2\x9b\x7f"])).unwrap();
+        assert_eq!(out, "x␛]0;PWNED␇y␍z␛[2Jw\u{fffd}␡");
+        let out = String::from_utf8(through(&["a\u{202e}b".as_bytes()])).unwrap();
+        assert_eq!(out, "a\u{fffd}b");
+    }
+
+    #[test]
+    fn sequences_and_characters_split_across_writes_are_decided_whole() {
+        let out = through(&[
+            b"\x1b", b"[3", b"1m", b"\xc3", b"\xa9", b"\r", b"\n", b"\x1b", b"]0",
+        ]);
+        assert_eq!(String::from_utf8(out).unwrap(), "\x1b[31mé\r\n␛]0");
+        // Unfinished at the end: shown, not obeyed.
+        let out = through(&[b"a\x1b[31"]);
+        assert_eq!(String::from_utf8(out).unwrap(), "a␛[31");
+        let out = through(&[b"a\xc3"]);
+        assert_eq!(String::from_utf8(out).unwrap(), "a\u{fffd}");
+    }
 }

@@ -30,10 +30,10 @@ pub fn run<W: Write>(
         let hint = suggest(corpus, &query)
             .map(|s| format!("; did you mean {s}?"))
             .unwrap_or_default();
-        eprintln!(
+        super::say(format_args!(
             "no briefing matches '{}'{hint}",
             brief_core::text::sanitize(text, false)
-        );
+        ));
         return Ok(Outcome::Nothing);
     }
     Ok(Outcome::Found)

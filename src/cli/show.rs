@@ -48,11 +48,11 @@ fn find<'a>(corpus: &'a Corpus, words: &[String]) -> Result<&'a Briefing, Failur
         [] => return Err(unknown(corpus, &text)),
         [one] => one,
         [first, second, ..] if first.score >= second.score.saturating_mul(2) => {
-            eprintln!(
+            super::say(format_args!(
                 "brief: showing the best of {} briefings matching '{}'",
                 hits.len(),
                 sanitize(&text, false)
-            );
+            ));
             first
         }
         many => return Err(ambiguous(corpus, &text, "match", many)),
@@ -74,10 +74,7 @@ fn unknown(corpus: &Corpus, text: &str) -> Failure {
 
 /// Several briefings fit: say which, with their ids, so the user can pick one.
 fn ambiguous(corpus: &Corpus, text: &str, how: &str, hits: &[Hit]) -> Failure {
-    let mut table = Out {
-        w: Vec::new(),
-        color: false,
-    };
+    let mut table = Out::new(Vec::new(), false);
     let shown = &hits[..hits.len().min(CANDIDATES_SHOWN)];
     let listed = super::export::text(&mut table, corpus, shown, true, super::output::fit_width());
     let mut message = format!(
@@ -85,7 +82,8 @@ fn ambiguous(corpus: &Corpus, text: &str, how: &str, hits: &[Hit]) -> Failure {
         hits.len(),
         sanitize(text, false),
         listed
-            .map(|()| String::from_utf8_lossy(&table.w).into_owned())
+            .and_then(|()| table.w.flush())
+            .map(|()| String::from_utf8_lossy(table.w.get_ref()).into_owned())
             .unwrap_or_default()
     );
     if hits.len() > shown.len() {

@@ -124,7 +124,10 @@ fn spawn_loader(source: Source, opts: LoadOptions, tx: Sender<Event>) {
                         let _ = corpus.store_cache();
                         return;
                     }
-                    Err(e) => Msg::LoadFailed(e.to_string()),
+                    // The error quotes the folder's name: neutralised like any data.
+                    Err(e) => Msg::LoadFailed(
+                        brief_core::text::sanitize(&e.to_string(), false).into_owned(),
+                    ),
                 }
             }
         };
@@ -174,14 +177,19 @@ fn spawn_saver(memory: Memory, tx: Sender<Event>) -> (Sender<Change>, thread::Jo
             match memory.record(&batch) {
                 Ok(None) => {}
                 Ok(Some(problem)) => {
-                    let _ = tx.send(Event::App(Msg::Notice(problem.message)));
+                    let _ = tx.send(Event::App(Msg::Notice(
+                        brief_core::text::sanitize(&problem.message, false).into_owned(),
+                    )));
                 }
                 Err(e) if !warned => {
                     warned = true;
-                    let _ = tx.send(Event::App(Msg::Notice(format!(
+                    let text = format!(
                         "cannot remember read marks and bookmarks: {}: {e}",
                         memory.file.display()
-                    ))));
+                    );
+                    let _ = tx.send(Event::App(Msg::Notice(
+                        brief_core::text::sanitize(&text, false).into_owned(),
+                    )));
                 }
                 Err(_) => {}
             }

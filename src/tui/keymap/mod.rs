@@ -12,6 +12,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use super::action::Action;
 
 pub use key::Key;
+pub use overrides::Applied;
 
 /// Where a binding applies. Dispatch tries the overlay, then the text input
 /// in use, then the focused pane, then `Global`.

@@ -35,7 +35,10 @@ pub(super) fn tell(state: &mut State, problems: Vec<Problem>) {
             1 => format!(" ({key} shows it)"),
             n => format!(" (and {} more: {key} shows them)", n - 1),
         };
-        state.message = Some(format!("{file}{line}: {}{more}", first.message));
+        // Names and messages quote what the user wrote: neutralised here, and
+        // again when drawn.
+        let text = format!("{file}{line}: {}{more}", first.message);
+        state.message = Some(brief_core::text::sanitize(&text, false).into_owned());
     }
     state.notices.extend(problems);
 }
