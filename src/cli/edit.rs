@@ -166,7 +166,7 @@ fn errors(problems: &[brief_core::Problem]) -> usize {
 
 fn show(problems: &[brief_core::Problem]) {
     for p in problems {
-        eprintln!("{}", brief_core::text::sanitize(&p.to_string(), false));
+        super::say(p);
     }
 }
 
@@ -208,8 +208,10 @@ pub fn session(
         let ok = open_editor(draft, line)?;
         let text = std::fs::read_to_string(draft)?;
         if !ok {
-            eprintln!("brief: the editor exited with an error; nothing written");
-            eprintln!("brief: draft kept in {}", draft.display());
+            super::say(format_args!(
+                "brief: the editor exited with an error; nothing written"
+            ));
+            super::say(format_args!("brief: draft kept in {}", draft.display()));
             return Ok(None);
         }
         let (mut problems, id) = check(&text, draft, folder, own_file, id_of);
@@ -228,16 +230,16 @@ pub fn session(
         match (errors(&problems), id) {
             (0, Some(id)) => return Ok(Some(Valid { text, id })),
             (n, _) => {
-                eprintln!(
+                super::say(format_args!(
                     "brief: {} error(s); nothing written to {}",
                     n.max(1),
                     folder.display()
-                );
+                ));
                 if again() {
                     line = problems.iter().find_map(|p| p.line);
                     continue;
                 }
-                eprintln!("brief: draft kept in {}", draft.display());
+                super::say(format_args!("brief: draft kept in {}", draft.display()));
                 return Ok(None);
             }
         }
@@ -323,20 +325,20 @@ pub fn run(choice: &Choice, id: &str, line: Option<usize>) -> Result<Outcome, Fa
     };
     if valid.text == original {
         let _ = std::fs::remove_file(&draft);
-        eprintln!("brief: no change to {}", file.display());
+        super::say(format_args!("brief: no change to {}", file.display()));
         return Ok(Outcome::Found);
     }
     // Someone else changed the file meanwhile: theirs stays, ours is kept.
     if std::fs::read_to_string(&file).ok().as_deref() != Some(original.as_str()) {
-        eprintln!(
+        super::say(format_args!(
             "brief: {} changed while you were editing; it is left as it is, your version is kept in {}",
             file.display(),
             draft.display()
-        );
+        ));
         return Ok(Outcome::Nothing);
     }
     replace(&file, &valid.text)?;
     let _ = std::fs::remove_file(&draft);
-    eprintln!("brief: saved {}", file.display());
+    super::say(format_args!("brief: saved {}", file.display()));
     Ok(Outcome::Found)
 }

@@ -137,15 +137,15 @@ pub fn run(
     match create_new(&target, &valid.text) {
         Ok(()) => {
             let _ = std::fs::remove_file(&draft);
-            eprintln!("brief: created {}", target.display());
+            super::say(format_args!("brief: created {}", target.display()));
             Ok(Outcome::Found)
         }
         Err(e) => {
-            eprintln!(
+            super::say(format_args!(
                 "brief: cannot create {}: {e}; draft kept in {}",
                 target.display(),
                 draft.display()
-            );
+            ));
             Ok(Outcome::Nothing)
         }
     }
