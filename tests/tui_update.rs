@@ -58,7 +58,7 @@ fn selected_country_codes(state: &State) -> Vec<String> {
 
 #[test]
 fn loading_shows_every_briefing_with_the_list_focused() {
-    let state = loaded(120, 40);
+    let state = loaded(170, 40);
     assert_eq!(state.loading, None);
     assert_eq!(state.hits.len(), 8);
     assert_eq!(state.focus, Focus::List);
@@ -67,7 +67,7 @@ fn loading_shows_every_briefing_with_the_list_focused() {
     assert!(state.query_error.is_none());
     assert!(!state.actors.items.is_empty());
     assert!(!state.countries.items.is_empty());
-    // Wide screen: the reader already shows the selected briefing.
+    // Wide screen (from 160 columns): the reader already shows the selected briefing.
     assert_eq!(state.reader.doc, state.selected_doc());
     assert!(!state.reader.lines.is_empty());
 }
@@ -149,19 +149,34 @@ fn tab_and_shift_tab_cycle_through_every_pane() {
 }
 
 #[test]
-fn focusing_a_facet_pane_makes_it_the_tab_shown_at_80_columns() {
-    let mut state = loaded(80, 24);
+fn focusing_a_facet_pane_makes_it_the_tab_shown_at_50_columns() {
+    let mut state = loaded(50, 24);
     assert_eq!(state.facet_tab, Focus::Actors);
     acts(&mut state, &[Action::FocusNext, Action::FocusNext]);
     assert_eq!(state.focus, Focus::Countries);
     assert_eq!(state.facet_tab, Focus::Countries);
     let a = state.areas();
     assert!(a.countries.is_some() && a.actors.is_none());
-    // Back to the list: the countries tab stays.
+    assert!(a.list.is_some(), "the list stays above the pane");
+    // Back to the list: the tab is remembered, the facets fold into their summary line.
     act(&mut state, Action::Back);
     assert_eq!(state.focus, Focus::List);
     assert_eq!(state.facet_tab, Focus::Countries);
-    assert!(state.areas().countries.is_some());
+    let a = state.areas();
+    assert!(a.countries.is_none() && a.facet_line.is_some());
+}
+
+#[test]
+fn from_60_columns_a_focused_facet_shows_both_panes_under_the_list() {
+    let mut state = loaded(80, 24);
+    assert!(state.areas().actors.is_none() && state.areas().countries.is_none());
+    act(&mut state, Action::FocusNext);
+    act(&mut state, Action::FocusNext);
+    assert_eq!(state.focus, Focus::Countries);
+    let a = state.areas();
+    let (list, actors, countries) = (a.list.unwrap(), a.actors.unwrap(), a.countries.unwrap());
+    assert_eq!(list.width, 80, "the list keeps the full width");
+    assert!(actors.y > list.y && countries.y > list.y);
 }
 
 #[test]
@@ -235,7 +250,7 @@ fn line_editing_moves_the_cursor_by_characters() {
 
 #[test]
 fn list_moves_stay_within_the_results() {
-    let mut state = loaded(120, 40);
+    let mut state = loaded(170, 40);
     assert_eq!(state.focus, Focus::List);
     let doc0 = state.selected_doc();
     act(&mut state, Action::MoveUp);
@@ -253,7 +268,7 @@ fn list_moves_stay_within_the_results() {
     assert_eq!(state.cursor, 0);
     assert_eq!(state.selected_doc(), doc0);
     act(&mut state, Action::PageDown);
-    assert_eq!(state.cursor, 7, "all eight fit in a page at 120x40");
+    assert_eq!(state.cursor, 7, "all eight fit in a page at 170x40");
     act(&mut state, Action::HalfPageUp);
     assert!(state.cursor < 7);
     // On a wide screen the reader follows the list.
@@ -274,8 +289,10 @@ fn a_short_list_scrolls_to_keep_the_cursor_visible() {
     assert!(state.offset <= state.cursor && state.cursor < state.offset + height);
     act(&mut state, Action::First);
     assert_eq!(state.offset, 0);
+    // A page is one row less while the selected title takes a second line.
+    let page = height - usize::from(state.selected_two_lines());
     act(&mut state, Action::PageDown);
-    assert_eq!(state.cursor, height);
+    assert_eq!(state.cursor, page);
     assert!(state.offset <= state.cursor && state.cursor < state.offset + height);
 }
 
@@ -798,7 +815,7 @@ fn a_resize_to_60x20_and_back_keeps_the_selection() {
             - 2,
     );
     assert!(state.offset <= state.cursor && state.cursor < state.offset + h);
-    send(&mut state, Msg::Resize(120, 40));
+    send(&mut state, Msg::Resize(170, 40));
     assert_eq!(state.selected_doc(), doc);
     assert_eq!(state.reader.doc, doc);
     assert_eq!(state.focus, Focus::List);
@@ -840,7 +857,7 @@ fn a_resize_to_1x1_and_any_key_there_do_not_panic() {
     send(&mut state, Msg::Resize(1, 1));
     assert!(state.areas().too_small);
     assert_eq!(state.selected_doc(), doc);
-    send(&mut state, Msg::Resize(120, 40));
+    send(&mut state, Msg::Resize(170, 40));
     assert_eq!(state.selected_doc(), doc);
     assert_eq!(state.reader.doc, doc);
     send(&mut state, Msg::Resize(1, 1));
@@ -1151,6 +1168,8 @@ fn date_order_puts_the_newest_meeting_first_whatever_the_score() {
 #[test]
 fn a_click_focuses_and_selects_a_second_click_opens() {
     let mut state = loaded(120, 40);
+    // No title takes two lines above the third row.
+    act(&mut state, Action::Last);
     let list = state.areas().list.unwrap();
     let third = || Msg::Click {
         column: list.x + 5,
@@ -1161,7 +1180,10 @@ fn a_click_focuses_and_selects_a_second_click_opens() {
     assert_eq!(state.cursor, 2);
     send(&mut state, third());
     assert_eq!(state.focus, Focus::Reader);
-    // A click on a country value selects it.
+    // A click on a country value, in its pane, selects it.
+    act(&mut state, Action::Back);
+    acts(&mut state, &[Action::FocusNext, Action::FocusNext]);
+    assert_eq!(state.focus, Focus::Countries);
     let countries = state.areas().countries.unwrap();
     let label = state.countries.items[0].label.clone();
     send(
@@ -1183,7 +1205,7 @@ fn a_click_focuses_and_selects_a_second_click_opens() {
 
 #[test]
 fn the_wheel_scrolls_the_pane_under_the_pointer() {
-    let mut state = loaded(120, 40);
+    let mut state = loaded(170, 40);
     open_channel(&mut state);
     act(&mut state, Action::Back);
     assert!(max_scroll(&state) > 6, "a long article");
@@ -1203,7 +1225,7 @@ fn the_wheel_scrolls_the_pane_under_the_pointer() {
 
 #[test]
 fn the_reader_width_setting_caps_the_text_width() {
-    let mut state = loaded(120, 40);
+    let mut state = loaded(170, 40);
     let wide = state
         .reader
         .lines
@@ -1211,7 +1233,7 @@ fn the_reader_width_setting_caps_the_text_width() {
         .map(|l| l.text.chars().count())
         .max();
     state.reader_width = Some(40);
-    send(&mut state, Msg::Resize(120, 40));
+    send(&mut state, Msg::Resize(170, 40));
     let narrow = state
         .reader
         .lines
@@ -1295,7 +1317,7 @@ fn shift_y_without_a_source_url_says_so_and_copies_nothing() {
 fn shift_y_copies_the_source_url_and_the_reader_links_it() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("with-url.yaml"), WITH_URL).unwrap();
-    let mut state = loaded_from(dir.path(), 120, 40);
+    let mut state = loaded_from(dir.path(), 170, 40);
     let up = act(&mut state, Action::CopyUrl);
     assert_eq!(
         up.effects,
@@ -1325,7 +1347,7 @@ fn shift_y_copies_the_source_url_and_the_reader_links_it() {
 #[test]
 fn a_hostile_source_url_is_neither_linked_nor_copied() {
     let dir = hostile_dir();
-    let mut state = loaded_from(dir.path(), 120, 40);
+    let mut state = loaded_from(dir.path(), 170, 40);
     assert!(state.reader.lines.iter().all(|l| l.link.is_none()));
     let up = act(&mut state, Action::CopyUrl);
     assert!(up.effects.is_empty(), "{:?}", up.effects);

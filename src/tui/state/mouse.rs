@@ -1,7 +1,7 @@
 //! Clicks and the wheel: the pane under the pointer gets them.
 
 use super::facets::toggle_facet;
-use super::navigation::{clamp_view, relayout, set_focus};
+use super::navigation::{clamp_view, list_item_at, relayout, set_focus};
 use super::update::on_action;
 use super::{Effect, Focus, Overlay, State};
 use crate::tui::action::Action;
@@ -39,7 +39,7 @@ pub(super) fn on_click(state: &mut State, column: u16, row: u16, effects: &mut V
     match pane {
         Focus::Search => on_action(state, Action::FocusSearch, effects),
         Focus::List => {
-            let at = state.offset + inner_row;
+            let at = list_item_at(state, inner_row);
             if at < state.hits.len() {
                 let again = state.focus == Focus::List && state.cursor == at;
                 state.cursor = at;

@@ -40,6 +40,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         return;
     }
     let current = r.current.and_then(|c| r.matches.get(c));
+    let chosen = r
+        .chosen
+        .and_then(|c| r.related.get(c))
+        .map(|l| l.lines.clone());
     let lines: Vec<Line> = r
         .lines
         .iter()
@@ -53,6 +57,11 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
                     Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
                 }
                 LineKind::Summary => Style::new().add_modifier(Modifier::ITALIC),
+                LineKind::Header => theme.accent(),
+                LineKind::Link => theme.accent().add_modifier(Modifier::UNDERLINED),
+                LineKind::Related if chosen.as_ref().is_some_and(|c| c.contains(&i)) => {
+                    theme.selected()
+                }
                 _ => Style::new(),
             };
             let finds: Vec<_> = r
@@ -95,7 +104,12 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     if state.links {
         let visible = r.lines.iter().skip(r.scroll).take(height);
         for (row, line) in (inner.y..inner.bottom()).zip(visible) {
-            if let (Some(target), LineKind::Meta(label)) = (&line.link, line.kind) {
+            let from = match line.kind {
+                LineKind::Meta(label) => Some(label),
+                LineKind::Link => Some(0),
+                _ => None,
+            };
+            if let (Some(target), Some(label)) = (&line.link, from) {
                 let right = inner.right();
                 super::hyperlink::link(
                     frame.buffer_mut(),
