@@ -1533,3 +1533,290 @@ fn the_help_length_the_state_uses_is_the_drawn_one() {
         keymap.help_len()
     );
 }
+
+/// The screen drawn for `state`, row by row (wide characters counted once).
+fn screen_rows(state: &State) -> Vec<String> {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(
+        state.size.width,
+        state.size.height,
+    ))
+    .unwrap();
+    terminal
+        .draw(|f| brief::tui::view::render(f, state))
+        .unwrap();
+    let buf = terminal.backend().buffer();
+    (0..buf.area.height)
+        .map(|y| {
+            let mut s = String::new();
+            let mut skip = 0;
+            for x in 0..buf.area.width {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                let sym = buf[(x, y)].symbol();
+                skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+                s.push_str(sym);
+            }
+            s
+        })
+        .collect()
+}
+
+/// Cells of the title column, measured on screen: from where the titles
+/// start to the country codes of a row whose title is cut.
+fn title_column(state: &State) -> usize {
+    let rows = screen_rows(state);
+    let corpus = state.corpus.clone().unwrap();
+    let mut widths = Vec::new();
+    for (i, hit) in state.hits.iter().enumerate() {
+        let b = &corpus.briefings[hit.doc];
+        if i == state.cursor || b.countries.is_empty() {
+            continue;
+        }
+        let head: String = b.title.chars().take(12).collect();
+        let Some(row) = rows.iter().find(|r| r.contains(&head)) else {
+            continue;
+        };
+        let chars: Vec<char> = row.chars().collect();
+        let text: String = chars.iter().collect();
+        let title_at = text.find(&head).map(|byte| text[..byte].chars().count());
+        let code = b.countries[0].as_str();
+        // The codes column: the last place the first code starts at.
+        let codes_at = (0..chars.len().saturating_sub(1)).rev().find(|&x| {
+            chars[x..].iter().collect::<String>().starts_with(code) && chars[x - 1] == ' '
+        });
+        if let (Some(t), Some(c)) = (title_at, codes_at) {
+            widths.push(c - 1 - t);
+        }
+    }
+    widths
+        .into_iter()
+        .min()
+        .expect("a row with a title and codes")
+}
+
+#[test]
+fn titles_get_at_least_60_columns_at_120x40_and_45_at_80x24() {
+    let state = loaded(120, 40);
+    let w = title_column(&state);
+    assert!(w >= 60, "title column at 120x40: {w}");
+    let state = loaded(80, 24);
+    let w = title_column(&state);
+    assert!(w >= 45, "title column at 80x24: {w}");
+}
+
+#[test]
+fn titles_that_differ_only_at_the_end_are_told_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let title = "Réunion du groupe de travail conjoint sur la lutte contre la traite des personnes et le trafic illicite de migrants";
+    for (id, end) in [
+        ("session-a", "première session"),
+        ("session-b", "seconde session"),
+    ] {
+        std::fs::write(
+            dir.path().join(format!("{id}.yaml")),
+            format!("id: {id}\ntitle: \"{title}, {end}\"\ndate: 2022-05-04\ncountries: [FR]\nbody: |\n  Texte.\n"),
+        )
+        .unwrap();
+    }
+    for (w, h) in [(80, 24), (120, 40)] {
+        let state = loaded_from(dir.path(), w, h);
+        let rows = screen_rows(&state);
+        let screen = rows.join("\n");
+        // Each end shows, on the selected row's second line or after a middle cut.
+        assert!(
+            screen.contains("première session") && screen.contains("seconde session"),
+            "{w}x{h}:\n{screen}"
+        );
+    }
+}
+
+#[test]
+fn the_selected_title_shows_whole_on_two_lines() {
+    let mut state = loaded(120, 40);
+    act(&mut state, Action::MoveDown);
+    let b = state.selected_briefing().unwrap();
+    assert!(state.selected_two_lines(), "a title longer than its column");
+    let rows = screen_rows(&state);
+    let shown: String = rows
+        .iter()
+        .map(|r| r.trim_matches(|c: char| c == '┃' || c == '│' || c.is_whitespace()))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let words: Vec<&str> = b.title.split_whitespace().collect();
+    let last = words.last().unwrap();
+    assert!(
+        shown.contains(&format!("{} {last}", words[words.len() - 2])),
+        "{shown}"
+    );
+}
+
+#[test]
+fn shift_j_and_k_read_the_next_and_previous_briefing_without_leaving_the_reader() {
+    let mut state = loaded(120, 40);
+    act(&mut state, Action::Open);
+    assert_eq!(state.focus, Focus::Reader);
+    let first = state.reader.doc;
+    let ev = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::SHIFT);
+    assert_eq!(
+        dispatch(&state.scopes(), &ev('J')),
+        Some(Action::NextBriefing)
+    );
+    assert_eq!(
+        dispatch(&state.scopes(), &ev('K')),
+        Some(Action::PrevBriefing)
+    );
+    let up = act(&mut state, Action::NextBriefing);
+    assert_eq!(state.focus, Focus::Reader);
+    assert_eq!(state.cursor, 1);
+    assert_eq!(state.reader.doc, state.selected_doc());
+    assert_ne!(state.reader.doc, first);
+    assert_eq!(state.reader.scroll, 0);
+    let id = state.selected_id().unwrap().to_string();
+    assert!(state.is_read(&id), "J marks the briefing read");
+    assert!(
+        up.effects.iter().any(|e| matches!(e, Effect::Remember(_))),
+        "{:?}",
+        up.effects
+    );
+    act(&mut state, Action::PrevBriefing);
+    assert_eq!(state.reader.doc, first);
+    act(&mut state, Action::PrevBriefing);
+    assert_eq!(state.reader.doc, first, "K stops at the first");
+    assert!(state.message.is_some());
+    act(&mut state, Action::Last);
+    for _ in 0..20 {
+        act(&mut state, Action::NextBriefing);
+    }
+    assert_eq!(state.cursor, state.hits.len() - 1, "J stops at the last");
+    assert_eq!(state.focus, Focus::Reader);
+}
+
+#[test]
+fn a_related_briefing_opens_from_the_reader_and_esc_comes_back() {
+    let mut state = loaded(120, 40);
+    open_channel(&mut state);
+    let channel = state.reader.doc;
+    assert_eq!(state.reader.related.len(), 1);
+    act(&mut state, Action::NextRelated);
+    assert_eq!(state.reader.chosen, Some(0));
+    // Scrolled to show the link: Esc comes back to this place.
+    let scroll = state.reader.scroll;
+    assert!(scroll > 0);
+    let line = state.reader.related[0].lines.start;
+    let h = reader_height(&state);
+    assert!(state.reader.scroll <= line && line < state.reader.scroll + h);
+    act(&mut state, Action::Open);
+    assert_eq!(
+        state.reader.doc.map(|d| id_of(&state, d)).as_deref(),
+        Some("oim-bruxelles-migrations-irregulieres-argo")
+    );
+    assert_eq!(state.focus, Focus::Reader);
+    assert_eq!(state.reader.scroll, 0);
+    assert_eq!(state.reader.trail.len(), 1);
+    // And on: its own related briefing is the Channel meeting again.
+    acts(&mut state, &[Action::NextRelated, Action::Open]);
+    assert_eq!(state.reader.doc, channel);
+    assert_eq!(state.reader.trail.len(), 2);
+    // Esc and Backspace go back one step each, to where the reader was.
+    let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+    let bs = KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE);
+    assert_eq!(dispatch(&state.scopes(), &esc), Some(Action::Back));
+    assert_eq!(dispatch(&state.scopes(), &bs), Some(Action::Back));
+    act(&mut state, Action::Back);
+    assert_eq!(
+        state.reader.doc.map(|d| id_of(&state, d)).as_deref(),
+        Some("oim-bruxelles-migrations-irregulieres-argo")
+    );
+    act(&mut state, Action::Back);
+    assert_eq!(state.reader.doc, channel);
+    assert_eq!(state.reader.scroll, scroll);
+    assert_eq!(state.focus, Focus::Reader);
+    act(&mut state, Action::Back);
+    assert_eq!(state.focus, Focus::List, "the last Esc closes the reader");
+}
+
+#[test]
+fn another_briefing_in_the_reader_drops_the_article_search_and_its_counter() {
+    let mut state = loaded(120, 40);
+    open_channel(&mut state);
+    act(&mut state, Action::FindInArticle);
+    type_text(&mut state, "zzzz");
+    act(&mut state, Action::Submit);
+    assert_eq!(state.reader.find_term, "zzzz");
+    let screen = screen_rows(&state).join("\n");
+    assert!(screen.contains("0/0"), "{screen}");
+    act(&mut state, Action::Back);
+    act(&mut state, Action::Back);
+    act(&mut state, Action::FocusSearch);
+    act(&mut state, Action::ClearLine);
+    act(&mut state, Action::Submit);
+    act(&mut state, Action::Open);
+    act(&mut state, Action::NextBriefing);
+    assert!(state.reader.find_term.is_empty() && state.reader.current.is_none());
+    let screen = screen_rows(&state).join("\n");
+    assert!(!screen.contains("0/0"), "{screen}");
+}
+
+#[test]
+fn the_reader_opens_on_the_text() {
+    for (w, h) in [(120, 40), (80, 24)] {
+        let mut state = loaded(w, h);
+        open_channel(&mut state);
+        let rows = screen_rows(&state);
+        let screen = rows.join("\n");
+        let corpus = state.corpus.clone().unwrap();
+        let b = corpus.get(CHANNEL).unwrap();
+        let body: String = b.paragraphs()[0].chars().take(25).collect();
+        assert!(
+            screen.contains(&body),
+            "{w}x{h}: the body's start\n{screen}"
+        );
+        assert!(screen.contains(CHANNEL), "{w}x{h}: the id\n{screen}");
+        assert!(screen.contains("2021-11-28"), "{w}x{h}: the date\n{screen}");
+        assert!(screen.contains("Actors: "), "{w}x{h}: the actors\n{screen}");
+    }
+}
+
+#[test]
+fn a_url_in_the_text_gets_a_line_of_its_own_whole_and_linked() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = "https://example.org/a/very/long/path/that/would/be/cut/by/a/narrow/pane?with=query&and=more";
+    std::fs::write(
+        dir.path().join("u.yaml"),
+        format!("id: u\ntitle: Lien\ndate: 2022-05-04\ncountries: [FR]\nsource: {{ url: \"{url}\" }}\nbody: |\n  Voir {url}. Et la suite du texte.\n"),
+    )
+    .unwrap();
+    let mut state = loaded_from(dir.path(), 80, 24);
+    act(&mut state, Action::Open);
+    let links: Vec<_> = state
+        .reader
+        .lines
+        .iter()
+        .filter(|l| l.link.is_some())
+        .collect();
+    assert_eq!(links.len(), 2, "{:?}", state.reader.lines);
+    for l in links {
+        assert_eq!(l.text, url);
+        assert_eq!(l.link.as_deref(), Some(url));
+    }
+    assert!(
+        state
+            .reader
+            .lines
+            .iter()
+            .any(|l| l.text.starts_with(". Et la suite"))
+    );
+}
+
+#[test]
+fn the_full_list_of_actors_is_one_key_away() {
+    let mut state = loaded(80, 24);
+    open_channel(&mut state);
+    let at = state.reader.actors_at.expect("an actors section");
+    act(&mut state, Action::ShowActors);
+    assert!(state.reader.scroll > 0 && state.reader.scroll <= at);
+    act(&mut state, Action::ShowActors);
+    assert_eq!(state.reader.scroll, 0);
+}
