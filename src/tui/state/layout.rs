@@ -107,9 +107,14 @@ pub fn title_width(inner: usize, codes: usize) -> usize {
 }
 
 /// Cells of the country-code column for a list `inner` cells wide: three
-/// codes and a count (`FR BE NL +2`), or one and a count on narrow screens.
+/// codes and a count (`FR BE NL +2`), one and a count on narrow screens,
+/// none on the narrowest, where the title needs every cell.
 pub fn codes_width(inner: usize) -> usize {
-    if inner >= 60 { CODES_MAX } else { 5 }
+    match inner {
+        60.. => CODES_MAX,
+        50.. => 5,
+        _ => 0,
+    }
 }
 
 /// How many codes fit the code column before `+N`.

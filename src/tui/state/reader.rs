@@ -203,7 +203,8 @@ fn actors_header(names: &[&str], key: &str, w: usize) -> Vec<ReaderLine> {
         if n < names.len() {
             text.push_str(&format!(", +{} {MORE}", names.len() - n));
         }
-        text.push_str(&format!(" · {key}: {ALL}"));
+        // No break inside the hint: it reads as one unit.
+        text.push_str(&format!(" · {key}:\u{a0}{}", ALL.replace(' ', "\u{a0}")));
         let mut out = Vec::new();
         wrap_into(&mut out, &text, w, LineKind::Header, 0);
         (out.len() <= 2).then_some(out)
@@ -255,9 +256,10 @@ pub(super) fn layout_reader(state: &mut State) {
         if !b.related.is_empty() {
             let key = state.keymap.key(Scope::Reader, Action::NextRelated);
             id_line.push_str(&format!(
-                " · {} {} ({key} {TO_FOLLOW})",
+                " · {} {} ({key}\u{a0}{})",
                 b.related.len(),
-                RELATED.to_lowercase()
+                RELATED.to_lowercase(),
+                TO_FOLLOW.replace(' ', "\u{a0}")
             ));
         }
         wrap_into(&mut lines, &id_line, w, LineKind::Header, 0);

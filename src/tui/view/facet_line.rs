@@ -18,6 +18,7 @@ const COUNTRIES: &str = "Countries";
 const ANY: &str = "any";
 const TO_CHOOSE: &str = "to filter by actor or country";
 const TO_CHANGE: &str = "to change";
+const FILTERS: &str = "filters";
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let Some(corpus) = &state.corpus else {
@@ -50,8 +51,12 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         value(&countries),
         value(&actors)
     );
-    let hint = format!(" · {key} {}", if chosen { TO_CHANGE } else { TO_CHOOSE });
     let w = usize::from(area.width).saturating_sub(1);
+    let mut hint = format!(" · {key} {}", if chosen { TO_CHANGE } else { TO_CHOOSE });
+    if brief_core::text::width(&text) + brief_core::text::width(&hint) > w {
+        // Narrow: the values first, the key in few words.
+        hint = format!(" · {key} {FILTERS}");
+    }
     let hint_w = brief_core::text::width(&hint);
     let text = truncate(&sanitize(&text, false), w.saturating_sub(hint_w));
     let style = if chosen { theme.marked() } else { theme.dim() };

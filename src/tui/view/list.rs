@@ -68,29 +68,21 @@ fn middle_cut(chars: &[char], range: Range<usize>, w: usize) -> Vec<Piece> {
         return Vec::new();
     }
     let room = w - 1;
-    let tail_room = room / 3;
-    let mut tail = fit(chars, range.clone(), tail_room, true);
-    // The end starts at a word when that keeps at least half of it.
-    if tail.start > range.start
-        && !chars[tail.start - 1].is_whitespace()
-        && let Some(space) = chars[tail.clone()].iter().position(|c| c.is_whitespace())
-        && space * 2 < tail.len()
-    {
-        tail.start += space + 1;
-    }
-    let mut head = fit(
-        chars,
-        range.start..tail.start,
-        room - cells(chars, &tail),
-        false,
-    );
+    let mut head = fit(chars, range.clone(), room - room / 3, false);
     // The start ends at a word when that costs at most a few cells.
-    if head.end < tail.start
-        && !chars[head.end].is_whitespace()
+    if !chars[head.end].is_whitespace()
         && let Some(space) = chars[head.clone()].iter().rposition(|c| c.is_whitespace())
         && head.end - (head.start + space) <= 6
     {
         head.end = head.start + space;
+    }
+    // The end takes the rest of the room, from a word when that keeps at least half of it.
+    let mut tail = fit(chars, head.end..range.end, room - cells(chars, &head), true);
+    if !chars[tail.start - 1].is_whitespace()
+        && let Some(space) = chars[tail.clone()].iter().position(|c| c.is_whitespace())
+        && space * 2 < tail.len()
+    {
+        tail.start += space + 1;
     }
     vec![Piece::Chars(head), Piece::Cut, Piece::Chars(tail)]
 }
@@ -213,7 +205,11 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         );
         let date = b.date.map_or_else(|| "—".to_string(), |d| d.to_string());
         let codes: Vec<&str> = b.countries.iter().map(|c| c.as_str()).collect();
-        let codes = pad(&compact_codes(&codes, codes_shown(w)), codes_w);
+        let codes = if codes_w == 0 {
+            String::new()
+        } else {
+            pad(&compact_codes(&codes, codes_shown(w)), codes_w)
+        };
         let chars: Vec<char> = sanitize(&b.title, false).chars().collect();
         let whole = 0..chars.len();
         let rows = if selected && cells(&chars, &whole) > title_w {

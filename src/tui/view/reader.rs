@@ -7,7 +7,11 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::{Theme, layered_spans};
+use crate::tui::action::Action;
+use crate::tui::keymap::Scope;
 use crate::tui::state::{Focus, LineKind, State};
+
+const BACK: &str = "back";
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let focused = state.focus == Focus::Reader;
@@ -18,6 +22,11 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     if total > height {
         let last = (r.scroll + height).min(total);
         title = format!("{title} {}–{last}/{total}", r.scroll + 1);
+    }
+    if !r.trail.is_empty() {
+        // Where a followed briefing leads back.
+        let back = state.keymap.key(Scope::Reader, Action::Back);
+        title = format!("{title} · {back} {BACK}");
     }
     if let Some(f) = &r.find {
         title = format!("{title} · /{}", brief_core::text::sanitize(&f.text, false));
