@@ -778,3 +778,37 @@ fn rebound_keys_show_everywhere_and_the_old_ones_nowhere() {
     assert!(row("close the help").contains(&"F1".to_string()));
     assert!(row("close the help").contains(&"Q".to_string()));
 }
+
+/// The reader opens on the text: title, header, id, then the body.
+#[test]
+fn reader_opens_on_the_text_at_120x40() {
+    let mut state = browser(120, 40);
+    act(&mut state, Action::FocusSearch);
+    type_text(&mut state, "manche");
+    acts(&mut state, &[Action::Submit, Action::Open]);
+    let terminal = draw(&state);
+    let text = screen_text(terminal.backend().buffer());
+    assert!(text.contains("Après le naufrage"), "{text}");
+    insta::assert_snapshot!("reader_120x40", snapshot_text(&terminal));
+}
+
+/// 40x12, the smallest full screen: titles take the codes' room too.
+#[test]
+fn list_at_40x12() {
+    let state = browser(40, 12);
+    let terminal = draw(&state);
+    insta::assert_snapshot!("list_40x12", snapshot_text(&terminal));
+}
+
+/// From 160 columns the reader sits beside the list.
+#[test]
+fn wide_screen_170x40() {
+    let state = browser(170, 40);
+    let terminal = draw(&state);
+    let text = screen_text(terminal.backend().buffer());
+    assert!(
+        text.contains("Briefings 8/8") && text.contains("Lecture"),
+        "{text}"
+    );
+    insta::assert_snapshot!("wide_170x40", snapshot_text(&terminal));
+}

@@ -61,7 +61,7 @@ pub fn areas(size: Rect, focus: Focus, facet_tab: Focus) -> Areas {
     };
     let left = if size.width >= WIDE {
         let [left, reader] =
-            Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(body);
+            Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)]).areas(body);
         a.reader = Some(reader);
         left
     } else if focus == Focus::Reader {
