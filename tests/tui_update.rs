@@ -1820,3 +1820,48 @@ fn the_full_list_of_actors_is_one_key_away() {
     act(&mut state, Action::ShowActors);
     assert_eq!(state.reader.scroll, 0);
 }
+
+#[test]
+fn enter_in_the_reader_without_a_chosen_related_briefing_says_how() {
+    let mut state = loaded(120, 40);
+    open_channel(&mut state);
+    let doc = state.reader.doc;
+    act(&mut state, Action::Open);
+    assert_eq!(state.reader.doc, doc);
+    let m = state.message.clone().unwrap_or_default();
+    assert!(
+        m.starts_with("r to choose") && m.contains("Enter to open"),
+        "{m}"
+    );
+}
+
+#[test]
+fn a_click_on_the_facet_summary_opens_the_actors_pane() {
+    let mut state = loaded(120, 40);
+    let line = state.areas().facet_line.expect("the summary line");
+    send(
+        &mut state,
+        Msg::Click {
+            column: line.x + 3,
+            row: line.y,
+        },
+    );
+    assert_eq!(state.focus, Focus::Actors);
+    assert!(state.areas().actors.is_some());
+}
+
+#[test]
+fn a_click_below_a_two_line_title_selects_the_row_drawn_there() {
+    let mut state = loaded(120, 40);
+    assert!(state.selected_two_lines());
+    let list = state.areas().list.unwrap();
+    // Rows: 0 and 1 are the selected title, 2 is the second briefing.
+    send(
+        &mut state,
+        Msg::Click {
+            column: list.x + 5,
+            row: list.y + 3,
+        },
+    );
+    assert_eq!(state.cursor, 1);
+}

@@ -33,6 +33,12 @@ pub(super) fn on_click(state: &mut State, column: u16, row: u16, effects: &mut V
         state.overlay = Overlay::None;
         return;
     }
+    // The facets' summary line opens the actors pane.
+    let pos = ratatui::layout::Position::new(column, row);
+    if state.areas().facet_line.is_some_and(|r| r.contains(pos)) {
+        set_focus(state, Focus::Actors);
+        return;
+    }
     let Some((pane, inner_row)) = pane_at(state, column, row) else {
         return;
     };
@@ -43,6 +49,8 @@ pub(super) fn on_click(state: &mut State, column: u16, row: u16, effects: &mut V
             if at < state.hits.len() {
                 let again = state.focus == Focus::List && state.cursor == at;
                 state.cursor = at;
+                // The reader follows the list again.
+                state.reader.trail.clear();
                 set_focus(state, Focus::List);
                 if again {
                     on_action(state, Action::Open, effects);

@@ -27,6 +27,8 @@ const RELATED: &str = "Related";
 const DETAILS: &str = "Details";
 const NOT_HERE: &str = "not in this folder";
 const TO_FOLLOW: &str = "to choose";
+const CHOOSE_FIRST: &str = "to choose a related briefing, then";
+const TO_OPEN: &str = "to open it";
 const NO_RELATED: &str = "this briefing names no related briefing";
 const FIRST: &str = "this is the first briefing of the results";
 const LAST: &str = "this is the last briefing of the results";
@@ -412,7 +414,8 @@ pub(super) fn follow_related(state: &mut State, effects: &mut Vec<Effect>) {
         state.message = Some(if state.reader.related.is_empty() {
             NO_RELATED.to_string()
         } else {
-            format!("{key} {TO_FOLLOW}")
+            let open = state.keymap.key(Scope::Reader, Action::Open);
+            format!("{key} {CHOOSE_FIRST} {open} {TO_OPEN}")
         });
         return;
     };
