@@ -1865,3 +1865,18 @@ fn a_click_below_a_two_line_title_selects_the_row_drawn_there() {
     );
     assert_eq!(state.cursor, 1);
 }
+
+#[test]
+fn in_a_followed_briefing_y_and_b_act_on_the_briefing_shown() {
+    let mut state = loaded(120, 40);
+    open_channel(&mut state);
+    acts(&mut state, &[Action::NextRelated, Action::Open]);
+    let shown = "oim-bruxelles-migrations-irregulieres-argo";
+    let up = act(&mut state, Action::CopyMarkdown);
+    let corpus = corpus();
+    let md = brief_core::markdown::briefing(&corpus, corpus.get(shown).unwrap());
+    assert_eq!(up.effects, vec![Effect::Copy { text: md }]);
+    act(&mut state, Action::ToggleBookmark);
+    assert!(state.is_bookmarked(shown));
+    assert!(!state.is_bookmarked(CHANNEL));
+}

@@ -106,6 +106,16 @@ pub struct Reader {
 }
 
 impl State {
+    /// The briefing `y`, `Y`, `u` and `b` act on: in the reader, the one it
+    /// shows (a followed related briefing too); elsewhere the list's selection.
+    pub fn acted_on(&self) -> Option<std::sync::Arc<brief_core::Briefing>> {
+        if self.focus != super::Focus::Reader {
+            return self.selected_briefing();
+        }
+        let doc = self.reader_doc()?;
+        self.corpus.as_ref()?.briefings.get(doc).cloned()
+    }
+
     /// The briefing the reader shows: the last related one followed, else
     /// the one under the list cursor.
     pub fn reader_doc(&self) -> Option<usize> {
