@@ -381,7 +381,7 @@ fn a_resize_redraws_and_keeps_the_selection() {
     s.wait_for("a redraw at 120x40 with the same row selected", |screen| {
         screen.contains("8 of 8 briefings")
             && screen.lines().any(|l| l.contains('▶') && l.contains(date))
-            && screen.contains("Pays")
+            && screen.contains("Countries: any")
     });
     s.keys("q");
     let (code, raw) = s.finish();
@@ -724,6 +724,9 @@ fn config_keys_and_remembered_state_survive_a_restart() {
     s.wait_for_text("bookmarked 'Les enjeux migratoires");
     s.wait_for("a star on the row", |t| t.contains("▶ •★ 2021-11-28"));
     s.keys("\r");
+    s.wait_for_text("Lecture");
+    // Back to the list, which the reader covers below 160 columns.
+    s.keys("\x1b");
     s.wait_for("read: no dot", |t| t.contains("▶  ★ 2021-11-28"));
     s.keys("q");
     let (code, home) = s.finish_keeping_home();
@@ -903,6 +906,7 @@ fn a_source_url_is_a_link_and_shift_y_copies_it() {
     .unwrap();
     let mut s = start_plain(dir.path());
     s.wait_for_text("1 of 1 briefing");
+    s.keys("\r");
     s.wait_for_text("https://example.org/reunion?id=1");
     s.wait_for_output("an OSC 8 link to the source", |raw| {
         contains(
@@ -993,18 +997,21 @@ fn with_the_mouse_on_a_click_selects_and_opens_and_the_wheel_scrolls() {
     std::fs::create_dir_all(config.parent().unwrap()).unwrap();
     std::fs::write(&config, "mouse: true\n").unwrap();
     let dir = fixtures::briefings();
-    let mut s = Session::start_in(home, &dir, 120, 40);
+    // From 160 columns the reader sits beside the list.
+    let mut s = Session::start_in(home, &dir, 170, 40);
     s.wait_for_text("8 of 8 briefings");
     s.wait_for_output("mouse capture on", |raw| contains(raw, b"\x1b[?1000h"));
-    // The list's fourth row is screen row 6 (1-based, SGR coordinates).
-    let click = "\x1b[<0;10;6M\x1b[<0;10;6m";
+    // The list's fourth row is screen row 7 (1-based, SGR coordinates): the
+    // selected first title takes two lines. Once the fourth is selected, row 7
+    // is its own second line.
+    let click = "\x1b[<0;10;7M\x1b[<0;10;7m";
     s.keys(click);
     s.wait_for("the fourth row selected", |t| t.contains("▶ •  2021-10-27"));
     s.keys(click);
     s.wait_for("it opened and is read", |t| t.contains("▶    2021-10-27"));
     s.wait_for_text("Lecture 1–36/");
-    // Wheel down over the reader (column 80): three lines a notch.
-    s.keys("\x1b[<65;80;10M");
+    // Wheel down over the reader (column 120): three lines a notch.
+    s.keys("\x1b[<65;120;10M");
     s.wait_for_text("Lecture 4–39/");
     s.keys("q");
     let (code, raw) = s.finish();
@@ -1026,6 +1033,8 @@ fn links_false_in_the_config_writes_no_hyperlink() {
     )
     .unwrap();
     let mut s = Session::start_in(home, dir.path(), 120, 40);
+    s.wait_for_text("1 of 1 briefing");
+    s.keys("\r");
     s.wait_for_text("https://example.org/reunion?id=1");
     s.keys("q");
     let (code, raw) = s.finish();
@@ -1124,6 +1133,71 @@ fn every_action_on_one_key_still_leaves_q_and_help() {
     s.wait_for_text("Help ·");
     s.keys("?");
     s.wait_for("the help closed", |t| !t.contains("Help ·"));
+    s.keys("q");
+    let (code, raw) = s.finish();
+    assert_eq!(code, 0);
+    assert_restored(&raw);
+}
+
+/// The reader opens on the text: at 120x40 and 80x24 its first screen shows
+/// the title, the header, the id and the start of the body.
+#[test]
+fn the_reader_opens_on_the_body_at_80x24_and_120x40() {
+    for (w, h) in [(120, 40), (80, 24)] {
+        let mut s = Session::start(w, h);
+        s.wait_for_text("8 of 8 briefings");
+        s.keys("/manche\r\r");
+        s.wait_for("the title, the id and the body's first words", |t| {
+            t.contains("Les enjeux migratoires")
+                && t.contains("id 2021-11-28-manche-mer-du-nord")
+                && t.contains("Après le naufrage, le 24 novembre")
+        });
+        s.keys("q");
+        let (code, raw) = s.finish();
+        assert_eq!(code, 0);
+        assert_restored(&raw);
+    }
+}
+
+/// J and K page through the results without leaving the reader.
+#[test]
+fn shift_j_and_k_page_through_the_results_in_the_reader() {
+    let mut s = Session::start(80, 24);
+    s.wait_for_text("8 of 8 briefings");
+    s.keys("\r");
+    s.wait_for_text("id 2023-03-06-niamey-gttc-niger-nigeria");
+    s.keys("J");
+    s.wait_for_text("id 2023-01-30-zinder-anltp-tim-naptip-victimes");
+    s.keys("J");
+    s.wait_for_text("id 2021-11-28-manche-mer-du-nord");
+    s.keys("K");
+    s.wait_for_text("id 2023-01-30-zinder-anltp-tim-naptip-victimes");
+    s.wait_for_text("Lecture");
+    s.keys("q");
+    let (code, raw) = s.finish();
+    assert_eq!(code, 0);
+    assert_restored(&raw);
+}
+
+/// r chooses a related briefing, Enter opens it, Esc comes back to the first.
+#[test]
+fn a_related_briefing_opens_and_esc_comes_back() {
+    let mut s = Session::start(120, 40);
+    s.wait_for_text("8 of 8 briefings");
+    s.keys("/manche\r\r");
+    s.wait_for_text("id 2021-11-28-manche-mer-du-nord");
+    s.keys("r\r");
+    s.wait_for_text("id oim-bruxelles-migrations-irregulieres-argo");
+    // Back where the reader was: the Channel meeting at its related link.
+    s.keys("\x1b");
+    s.wait_for("the Channel meeting again", |t| {
+        t.contains("Les États participants")
+            && t.contains("→ Combattre les migrations")
+            && !t.contains("id oim-bruxelles")
+    });
+    // Esc again closes the reader: the list is back.
+    s.keys("\x1b");
+    s.wait_for_text("Briefings 1/8");
     s.keys("q");
     let (code, raw) = s.finish();
     assert_eq!(code, 0);

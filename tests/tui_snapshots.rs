@@ -117,7 +117,11 @@ fn main_screen_80x24() {
     let terminal = draw(&state);
     let text = screen_text(terminal.backend().buffer());
     assert!(text.contains("8 of 8 briefings"), "{text}");
-    assert!(text.contains("Acteurs"), "the actors tab is shown: {text}");
+    // The facets are a summary line naming the key that reaches them.
+    assert!(
+        text.contains("Actors: any") && text.contains("Tab to filter"),
+        "the way to the facets is shown: {text}"
+    );
     insta::assert_snapshot!("main_80x24", snapshot_text(&terminal));
 }
 
@@ -243,14 +247,23 @@ fn reader_with_a_highlighted_match() {
     insta::assert_snapshot!("reader_match_120x40", snapshot_text(&terminal));
 }
 
-/// The counter says 2/4 but the second match, in the "Sujets" metadata line,
-/// looks like every other match: `view/reader.rs` only reverses the current
-/// match on lines that are not `LineKind::Meta`.
+/// The counter says 2/4 but the match in the "Sujets" metadata line looks
+/// like every other match: `view/reader.rs` only reversed the current match
+/// on lines that are not `LineKind::Meta`.
 #[test]
 fn current_match_in_a_metadata_line_is_shown() {
     let mut state = channel_with_naufrage();
-    act(&mut state, Action::NextMatch);
-    let (line, _) = state.reader.matches[1].clone();
+    let in_meta = state
+        .reader
+        .matches
+        .iter()
+        .position(|(l, _)| matches!(state.reader.lines[*l].kind, LineKind::Meta(_)))
+        .expect("a match in the metadata");
+    for _ in 0..in_meta {
+        act(&mut state, Action::NextMatch);
+    }
+    let (line, _) = state.reader.matches[in_meta].clone();
+    assert_eq!(state.reader.current, Some(in_meta));
     assert!(matches!(state.reader.lines[line].kind, LineKind::Meta(_)));
     let terminal = draw(&state);
     assert_current_match_reversed(&state, &terminal);
@@ -556,7 +569,7 @@ fn source_links_follow_the_scroll_and_can_be_turned_off() {
     std::fs::write(
         dir.path().join("with-url.yaml"),
         format!(
-            "id: with-url\ntitle: Une réunion avec une source\ndate: 2022-05-04\ncountries: [FR]\nsource: {{ publisher: Éditeur, url: \"https://example.org/r\" }}\nbody: |\n{body}"
+            "id: with-url\ntitle: Une réunion avec une source\ndate: 2022-05-04\ncountries: [FR]\nsource: {{ publisher: Éditeur, url: \"https://example.org/r\" }}\nrelated: [autre-a, autre-b, autre-c]\nbody: |\n{body}"
         ),
     )
     .unwrap();
@@ -570,6 +583,10 @@ fn source_links_follow_the_scroll_and_can_be_turned_off() {
         .iter()
         .position(|l| l.link.is_some())
         .expect("the URL line");
+    // The source comes after the body: on the last page.
+    act(&mut state, Action::Last);
+    let top = state.reader.scroll;
+    assert!(top > 0 && url_line >= top, "{top} {url_line}");
     let mut terminal =
         Terminal::new(TestBackend::new(state.size.width, state.size.height)).unwrap();
     terminal.draw(|f| render(f, &state)).unwrap();
@@ -588,19 +605,20 @@ fn source_links_follow_the_scroll_and_can_be_turned_off() {
             .replace("\x1b]8;;\x1b\\", "")
             .contains(" https://example.org/r")
     );
-    // One line down: the link moves up a row, the old row is plain again.
-    act(&mut state, Action::MoveDown);
-    assert_eq!(state.reader.scroll, 1);
+    // One line up: the link moves down a row, the old row is plain again.
+    act(&mut state, Action::MoveUp);
+    assert_eq!(state.reader.scroll, top - 1);
     terminal.draw(|f| render(f, &state)).unwrap();
-    assert_eq!(linked_rows(terminal.backend().buffer()), vec![row - 1]);
-    // Scrolled past it: no link anywhere.
-    for _ in 0..url_line + 1 {
-        act(&mut state, Action::MoveDown);
+    assert_eq!(linked_rows(terminal.backend().buffer()), vec![row + 1]);
+    // Scrolled away from it: no link anywhere.
+    for _ in 0..40 {
+        act(&mut state, Action::MoveUp);
     }
     terminal.draw(|f| render(f, &state)).unwrap();
     assert!(linked_rows(terminal.backend().buffer()).is_empty());
-    // Back to the top with links off: the URL is plain text.
-    act(&mut state, Action::First);
+    // Back where it was with links off: the URL is plain text.
+    act(&mut state, Action::Last);
+    assert_eq!(state.reader.scroll, top);
     state.links = false;
     terminal.draw(|f| render(f, &state)).unwrap();
     let buf = terminal.backend().buffer();
@@ -759,4 +777,38 @@ fn rebound_keys_show_everywhere_and_the_old_ones_nowhere() {
     assert_eq!(row(" help").first().map(String::as_str), Some("F1"));
     assert!(row("close the help").contains(&"F1".to_string()));
     assert!(row("close the help").contains(&"Q".to_string()));
+}
+
+/// The reader opens on the text: title, header, id, then the body.
+#[test]
+fn reader_opens_on_the_text_at_120x40() {
+    let mut state = browser(120, 40);
+    act(&mut state, Action::FocusSearch);
+    type_text(&mut state, "manche");
+    acts(&mut state, &[Action::Submit, Action::Open]);
+    let terminal = draw(&state);
+    let text = screen_text(terminal.backend().buffer());
+    assert!(text.contains("Après le naufrage"), "{text}");
+    insta::assert_snapshot!("reader_120x40", snapshot_text(&terminal));
+}
+
+/// 40x12, the smallest full screen: titles take the codes' room too.
+#[test]
+fn list_at_40x12() {
+    let state = browser(40, 12);
+    let terminal = draw(&state);
+    insta::assert_snapshot!("list_40x12", snapshot_text(&terminal));
+}
+
+/// From 160 columns the reader sits beside the list.
+#[test]
+fn wide_screen_170x40() {
+    let state = browser(170, 40);
+    let terminal = draw(&state);
+    let text = screen_text(terminal.backend().buffer());
+    assert!(
+        text.contains("Briefings 8/8") && text.contains("Lecture"),
+        "{text}"
+    );
+    insta::assert_snapshot!("wide_170x40", snapshot_text(&terminal));
 }

@@ -58,7 +58,7 @@ fn selected_country_codes(state: &State) -> Vec<String> {
 
 #[test]
 fn loading_shows_every_briefing_with_the_list_focused() {
-    let state = loaded(120, 40);
+    let state = loaded(170, 40);
     assert_eq!(state.loading, None);
     assert_eq!(state.hits.len(), 8);
     assert_eq!(state.focus, Focus::List);
@@ -67,7 +67,7 @@ fn loading_shows_every_briefing_with_the_list_focused() {
     assert!(state.query_error.is_none());
     assert!(!state.actors.items.is_empty());
     assert!(!state.countries.items.is_empty());
-    // Wide screen: the reader already shows the selected briefing.
+    // Wide screen (from 160 columns): the reader already shows the selected briefing.
     assert_eq!(state.reader.doc, state.selected_doc());
     assert!(!state.reader.lines.is_empty());
 }
@@ -149,19 +149,34 @@ fn tab_and_shift_tab_cycle_through_every_pane() {
 }
 
 #[test]
-fn focusing_a_facet_pane_makes_it_the_tab_shown_at_80_columns() {
-    let mut state = loaded(80, 24);
+fn focusing_a_facet_pane_makes_it_the_tab_shown_at_50_columns() {
+    let mut state = loaded(50, 24);
     assert_eq!(state.facet_tab, Focus::Actors);
     acts(&mut state, &[Action::FocusNext, Action::FocusNext]);
     assert_eq!(state.focus, Focus::Countries);
     assert_eq!(state.facet_tab, Focus::Countries);
     let a = state.areas();
     assert!(a.countries.is_some() && a.actors.is_none());
-    // Back to the list: the countries tab stays.
+    assert!(a.list.is_some(), "the list stays above the pane");
+    // Back to the list: the tab is remembered, the facets fold into their summary line.
     act(&mut state, Action::Back);
     assert_eq!(state.focus, Focus::List);
     assert_eq!(state.facet_tab, Focus::Countries);
-    assert!(state.areas().countries.is_some());
+    let a = state.areas();
+    assert!(a.countries.is_none() && a.facet_line.is_some());
+}
+
+#[test]
+fn from_60_columns_a_focused_facet_shows_both_panes_under_the_list() {
+    let mut state = loaded(80, 24);
+    assert!(state.areas().actors.is_none() && state.areas().countries.is_none());
+    act(&mut state, Action::FocusNext);
+    act(&mut state, Action::FocusNext);
+    assert_eq!(state.focus, Focus::Countries);
+    let a = state.areas();
+    let (list, actors, countries) = (a.list.unwrap(), a.actors.unwrap(), a.countries.unwrap());
+    assert_eq!(list.width, 80, "the list keeps the full width");
+    assert!(actors.y > list.y && countries.y > list.y);
 }
 
 #[test]
@@ -235,7 +250,7 @@ fn line_editing_moves_the_cursor_by_characters() {
 
 #[test]
 fn list_moves_stay_within_the_results() {
-    let mut state = loaded(120, 40);
+    let mut state = loaded(170, 40);
     assert_eq!(state.focus, Focus::List);
     let doc0 = state.selected_doc();
     act(&mut state, Action::MoveUp);
@@ -253,7 +268,7 @@ fn list_moves_stay_within_the_results() {
     assert_eq!(state.cursor, 0);
     assert_eq!(state.selected_doc(), doc0);
     act(&mut state, Action::PageDown);
-    assert_eq!(state.cursor, 7, "all eight fit in a page at 120x40");
+    assert_eq!(state.cursor, 7, "all eight fit in a page at 170x40");
     act(&mut state, Action::HalfPageUp);
     assert!(state.cursor < 7);
     // On a wide screen the reader follows the list.
@@ -274,8 +289,10 @@ fn a_short_list_scrolls_to_keep_the_cursor_visible() {
     assert!(state.offset <= state.cursor && state.cursor < state.offset + height);
     act(&mut state, Action::First);
     assert_eq!(state.offset, 0);
+    // A page is one row less while the selected title takes a second line.
+    let page = height - usize::from(state.selected_two_lines());
     act(&mut state, Action::PageDown);
-    assert_eq!(state.cursor, height);
+    assert_eq!(state.cursor, page);
     assert!(state.offset <= state.cursor && state.cursor < state.offset + height);
 }
 
@@ -798,7 +815,7 @@ fn a_resize_to_60x20_and_back_keeps_the_selection() {
             - 2,
     );
     assert!(state.offset <= state.cursor && state.cursor < state.offset + h);
-    send(&mut state, Msg::Resize(120, 40));
+    send(&mut state, Msg::Resize(170, 40));
     assert_eq!(state.selected_doc(), doc);
     assert_eq!(state.reader.doc, doc);
     assert_eq!(state.focus, Focus::List);
@@ -840,7 +857,7 @@ fn a_resize_to_1x1_and_any_key_there_do_not_panic() {
     send(&mut state, Msg::Resize(1, 1));
     assert!(state.areas().too_small);
     assert_eq!(state.selected_doc(), doc);
-    send(&mut state, Msg::Resize(120, 40));
+    send(&mut state, Msg::Resize(170, 40));
     assert_eq!(state.selected_doc(), doc);
     assert_eq!(state.reader.doc, doc);
     send(&mut state, Msg::Resize(1, 1));
@@ -1151,6 +1168,8 @@ fn date_order_puts_the_newest_meeting_first_whatever_the_score() {
 #[test]
 fn a_click_focuses_and_selects_a_second_click_opens() {
     let mut state = loaded(120, 40);
+    // No title takes two lines above the third row.
+    act(&mut state, Action::Last);
     let list = state.areas().list.unwrap();
     let third = || Msg::Click {
         column: list.x + 5,
@@ -1161,7 +1180,10 @@ fn a_click_focuses_and_selects_a_second_click_opens() {
     assert_eq!(state.cursor, 2);
     send(&mut state, third());
     assert_eq!(state.focus, Focus::Reader);
-    // A click on a country value selects it.
+    // A click on a country value, in its pane, selects it.
+    act(&mut state, Action::Back);
+    acts(&mut state, &[Action::FocusNext, Action::FocusNext]);
+    assert_eq!(state.focus, Focus::Countries);
     let countries = state.areas().countries.unwrap();
     let label = state.countries.items[0].label.clone();
     send(
@@ -1183,7 +1205,7 @@ fn a_click_focuses_and_selects_a_second_click_opens() {
 
 #[test]
 fn the_wheel_scrolls_the_pane_under_the_pointer() {
-    let mut state = loaded(120, 40);
+    let mut state = loaded(170, 40);
     open_channel(&mut state);
     act(&mut state, Action::Back);
     assert!(max_scroll(&state) > 6, "a long article");
@@ -1203,7 +1225,7 @@ fn the_wheel_scrolls_the_pane_under_the_pointer() {
 
 #[test]
 fn the_reader_width_setting_caps_the_text_width() {
-    let mut state = loaded(120, 40);
+    let mut state = loaded(170, 40);
     let wide = state
         .reader
         .lines
@@ -1211,7 +1233,7 @@ fn the_reader_width_setting_caps_the_text_width() {
         .map(|l| l.text.chars().count())
         .max();
     state.reader_width = Some(40);
-    send(&mut state, Msg::Resize(120, 40));
+    send(&mut state, Msg::Resize(170, 40));
     let narrow = state
         .reader
         .lines
@@ -1295,7 +1317,7 @@ fn shift_y_without_a_source_url_says_so_and_copies_nothing() {
 fn shift_y_copies_the_source_url_and_the_reader_links_it() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("with-url.yaml"), WITH_URL).unwrap();
-    let mut state = loaded_from(dir.path(), 120, 40);
+    let mut state = loaded_from(dir.path(), 170, 40);
     let up = act(&mut state, Action::CopyUrl);
     assert_eq!(
         up.effects,
@@ -1325,7 +1347,7 @@ fn shift_y_copies_the_source_url_and_the_reader_links_it() {
 #[test]
 fn a_hostile_source_url_is_neither_linked_nor_copied() {
     let dir = hostile_dir();
-    let mut state = loaded_from(dir.path(), 120, 40);
+    let mut state = loaded_from(dir.path(), 170, 40);
     assert!(state.reader.lines.iter().all(|l| l.link.is_none()));
     let up = act(&mut state, Action::CopyUrl);
     assert!(up.effects.is_empty(), "{:?}", up.effects);
@@ -1510,4 +1532,351 @@ fn the_help_length_the_state_uses_is_the_drawn_one() {
         brief::tui::view::help_lines(&keymap).len(),
         keymap.help_len()
     );
+}
+
+/// The screen drawn for `state`, row by row (wide characters counted once).
+fn screen_rows(state: &State) -> Vec<String> {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(
+        state.size.width,
+        state.size.height,
+    ))
+    .unwrap();
+    terminal
+        .draw(|f| brief::tui::view::render(f, state))
+        .unwrap();
+    let buf = terminal.backend().buffer();
+    (0..buf.area.height)
+        .map(|y| {
+            let mut s = String::new();
+            let mut skip = 0;
+            for x in 0..buf.area.width {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                let sym = buf[(x, y)].symbol();
+                skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+                s.push_str(sym);
+            }
+            s
+        })
+        .collect()
+}
+
+/// Cells of the title column, measured on screen: from where the titles
+/// start to the country codes of a row whose title is cut.
+fn title_column(state: &State) -> usize {
+    let rows = screen_rows(state);
+    let corpus = state.corpus.clone().unwrap();
+    let mut widths = Vec::new();
+    for (i, hit) in state.hits.iter().enumerate() {
+        let b = &corpus.briefings[hit.doc];
+        if i == state.cursor || b.countries.is_empty() {
+            continue;
+        }
+        let head: String = b.title.chars().take(12).collect();
+        let Some(row) = rows.iter().find(|r| r.contains(&head)) else {
+            continue;
+        };
+        let chars: Vec<char> = row.chars().collect();
+        let text: String = chars.iter().collect();
+        let title_at = text.find(&head).map(|byte| text[..byte].chars().count());
+        let code = b.countries[0].as_str();
+        // The codes column: the last place the first code starts at.
+        let codes_at = (0..chars.len().saturating_sub(1)).rev().find(|&x| {
+            chars[x..].iter().collect::<String>().starts_with(code) && chars[x - 1] == ' '
+        });
+        if let (Some(t), Some(c)) = (title_at, codes_at) {
+            widths.push(c - 1 - t);
+        }
+    }
+    widths
+        .into_iter()
+        .min()
+        .expect("a row with a title and codes")
+}
+
+#[test]
+fn titles_get_at_least_60_columns_at_120x40_and_45_at_80x24() {
+    let state = loaded(120, 40);
+    let w = title_column(&state);
+    assert!(w >= 60, "title column at 120x40: {w}");
+    let state = loaded(80, 24);
+    let w = title_column(&state);
+    assert!(w >= 45, "title column at 80x24: {w}");
+}
+
+#[test]
+fn titles_that_differ_only_at_the_end_are_told_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let title = "Réunion du groupe de travail conjoint sur la lutte contre la traite des personnes et le trafic illicite de migrants";
+    for (id, end) in [
+        ("session-a", "première session"),
+        ("session-b", "seconde session"),
+    ] {
+        std::fs::write(
+            dir.path().join(format!("{id}.yaml")),
+            format!("id: {id}\ntitle: \"{title}, {end}\"\ndate: 2022-05-04\ncountries: [FR]\nbody: |\n  Texte.\n"),
+        )
+        .unwrap();
+    }
+    for (w, h) in [(80, 24), (120, 40)] {
+        let state = loaded_from(dir.path(), w, h);
+        let rows = screen_rows(&state);
+        let screen = rows.join("\n");
+        // Each end shows, on the selected row's second line or after a middle cut.
+        assert!(
+            screen.contains("première session") && screen.contains("seconde session"),
+            "{w}x{h}:\n{screen}"
+        );
+    }
+}
+
+#[test]
+fn the_selected_title_shows_whole_on_two_lines() {
+    let mut state = loaded(120, 40);
+    act(&mut state, Action::MoveDown);
+    let b = state.selected_briefing().unwrap();
+    assert!(state.selected_two_lines(), "a title longer than its column");
+    let rows = screen_rows(&state);
+    let shown: String = rows
+        .iter()
+        .map(|r| r.trim_matches(|c: char| c == '┃' || c == '│' || c.is_whitespace()))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let words: Vec<&str> = b.title.split_whitespace().collect();
+    let last = words.last().unwrap();
+    assert!(
+        shown.contains(&format!("{} {last}", words[words.len() - 2])),
+        "{shown}"
+    );
+}
+
+#[test]
+fn shift_j_and_k_read_the_next_and_previous_briefing_without_leaving_the_reader() {
+    let mut state = loaded(120, 40);
+    act(&mut state, Action::Open);
+    assert_eq!(state.focus, Focus::Reader);
+    let first = state.reader.doc;
+    let ev = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::SHIFT);
+    assert_eq!(
+        dispatch(&state.scopes(), &ev('J')),
+        Some(Action::NextBriefing)
+    );
+    assert_eq!(
+        dispatch(&state.scopes(), &ev('K')),
+        Some(Action::PrevBriefing)
+    );
+    let up = act(&mut state, Action::NextBriefing);
+    assert_eq!(state.focus, Focus::Reader);
+    assert_eq!(state.cursor, 1);
+    assert_eq!(state.reader.doc, state.selected_doc());
+    assert_ne!(state.reader.doc, first);
+    assert_eq!(state.reader.scroll, 0);
+    let id = state.selected_id().unwrap().to_string();
+    assert!(state.is_read(&id), "J marks the briefing read");
+    assert!(
+        up.effects.iter().any(|e| matches!(e, Effect::Remember(_))),
+        "{:?}",
+        up.effects
+    );
+    act(&mut state, Action::PrevBriefing);
+    assert_eq!(state.reader.doc, first);
+    act(&mut state, Action::PrevBriefing);
+    assert_eq!(state.reader.doc, first, "K stops at the first");
+    assert!(state.message.is_some());
+    act(&mut state, Action::Last);
+    for _ in 0..20 {
+        act(&mut state, Action::NextBriefing);
+    }
+    assert_eq!(state.cursor, state.hits.len() - 1, "J stops at the last");
+    assert_eq!(state.focus, Focus::Reader);
+}
+
+#[test]
+fn a_related_briefing_opens_from_the_reader_and_esc_comes_back() {
+    let mut state = loaded(120, 40);
+    open_channel(&mut state);
+    let channel = state.reader.doc;
+    assert_eq!(state.reader.related.len(), 1);
+    act(&mut state, Action::NextRelated);
+    assert_eq!(state.reader.chosen, Some(0));
+    // Scrolled to show the link: Esc comes back to this place.
+    let scroll = state.reader.scroll;
+    assert!(scroll > 0);
+    let line = state.reader.related[0].lines.start;
+    let h = reader_height(&state);
+    assert!(state.reader.scroll <= line && line < state.reader.scroll + h);
+    act(&mut state, Action::Open);
+    assert_eq!(
+        state.reader.doc.map(|d| id_of(&state, d)).as_deref(),
+        Some("oim-bruxelles-migrations-irregulieres-argo")
+    );
+    assert_eq!(state.focus, Focus::Reader);
+    assert_eq!(state.reader.scroll, 0);
+    assert_eq!(state.reader.trail.len(), 1);
+    // And on: its own related briefing is the Channel meeting again.
+    acts(&mut state, &[Action::NextRelated, Action::Open]);
+    assert_eq!(state.reader.doc, channel);
+    assert_eq!(state.reader.trail.len(), 2);
+    // Esc and Backspace go back one step each, to where the reader was.
+    let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+    let bs = KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE);
+    assert_eq!(dispatch(&state.scopes(), &esc), Some(Action::Back));
+    assert_eq!(dispatch(&state.scopes(), &bs), Some(Action::Back));
+    act(&mut state, Action::Back);
+    assert_eq!(
+        state.reader.doc.map(|d| id_of(&state, d)).as_deref(),
+        Some("oim-bruxelles-migrations-irregulieres-argo")
+    );
+    act(&mut state, Action::Back);
+    assert_eq!(state.reader.doc, channel);
+    assert_eq!(state.reader.scroll, scroll);
+    assert_eq!(state.focus, Focus::Reader);
+    act(&mut state, Action::Back);
+    assert_eq!(state.focus, Focus::List, "the last Esc closes the reader");
+}
+
+#[test]
+fn another_briefing_in_the_reader_drops_the_article_search_and_its_counter() {
+    let mut state = loaded(120, 40);
+    open_channel(&mut state);
+    act(&mut state, Action::FindInArticle);
+    type_text(&mut state, "zzzz");
+    act(&mut state, Action::Submit);
+    assert_eq!(state.reader.find_term, "zzzz");
+    let screen = screen_rows(&state).join("\n");
+    assert!(screen.contains("0/0"), "{screen}");
+    act(&mut state, Action::Back);
+    act(&mut state, Action::Back);
+    act(&mut state, Action::FocusSearch);
+    act(&mut state, Action::ClearLine);
+    act(&mut state, Action::Submit);
+    act(&mut state, Action::Open);
+    act(&mut state, Action::NextBriefing);
+    assert!(state.reader.find_term.is_empty() && state.reader.current.is_none());
+    let screen = screen_rows(&state).join("\n");
+    assert!(!screen.contains("0/0"), "{screen}");
+}
+
+#[test]
+fn the_reader_opens_on_the_text() {
+    for (w, h) in [(120, 40), (80, 24)] {
+        let mut state = loaded(w, h);
+        open_channel(&mut state);
+        let rows = screen_rows(&state);
+        let screen = rows.join("\n");
+        let corpus = state.corpus.clone().unwrap();
+        let b = corpus.get(CHANNEL).unwrap();
+        let body: String = b.paragraphs()[0].chars().take(25).collect();
+        assert!(
+            screen.contains(&body),
+            "{w}x{h}: the body's start\n{screen}"
+        );
+        assert!(screen.contains(CHANNEL), "{w}x{h}: the id\n{screen}");
+        assert!(screen.contains("2021-11-28"), "{w}x{h}: the date\n{screen}");
+        assert!(screen.contains("Actors: "), "{w}x{h}: the actors\n{screen}");
+    }
+}
+
+#[test]
+fn a_url_in_the_text_gets_a_line_of_its_own_whole_and_linked() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = "https://example.org/a/very/long/path/that/would/be/cut/by/a/narrow/pane?with=query&and=more";
+    std::fs::write(
+        dir.path().join("u.yaml"),
+        format!("id: u\ntitle: Lien\ndate: 2022-05-04\ncountries: [FR]\nsource: {{ url: \"{url}\" }}\nbody: |\n  Voir {url}. Et la suite du texte.\n"),
+    )
+    .unwrap();
+    let mut state = loaded_from(dir.path(), 80, 24);
+    act(&mut state, Action::Open);
+    let links: Vec<_> = state
+        .reader
+        .lines
+        .iter()
+        .filter(|l| l.link.is_some())
+        .collect();
+    assert_eq!(links.len(), 2, "{:?}", state.reader.lines);
+    for l in links {
+        assert_eq!(l.text, url);
+        assert_eq!(l.link.as_deref(), Some(url));
+    }
+    assert!(
+        state
+            .reader
+            .lines
+            .iter()
+            .any(|l| l.text.starts_with(". Et la suite"))
+    );
+}
+
+#[test]
+fn the_full_list_of_actors_is_one_key_away() {
+    let mut state = loaded(80, 24);
+    open_channel(&mut state);
+    let at = state.reader.actors_at.expect("an actors section");
+    act(&mut state, Action::ShowActors);
+    assert!(state.reader.scroll > 0 && state.reader.scroll <= at);
+    act(&mut state, Action::ShowActors);
+    assert_eq!(state.reader.scroll, 0);
+}
+
+#[test]
+fn enter_in_the_reader_without_a_chosen_related_briefing_says_how() {
+    let mut state = loaded(120, 40);
+    open_channel(&mut state);
+    let doc = state.reader.doc;
+    act(&mut state, Action::Open);
+    assert_eq!(state.reader.doc, doc);
+    let m = state.message.clone().unwrap_or_default();
+    assert!(
+        m.starts_with("r to choose") && m.contains("Enter to open"),
+        "{m}"
+    );
+}
+
+#[test]
+fn a_click_on_the_facet_summary_opens_the_actors_pane() {
+    let mut state = loaded(120, 40);
+    let line = state.areas().facet_line.expect("the summary line");
+    send(
+        &mut state,
+        Msg::Click {
+            column: line.x + 3,
+            row: line.y,
+        },
+    );
+    assert_eq!(state.focus, Focus::Actors);
+    assert!(state.areas().actors.is_some());
+}
+
+#[test]
+fn a_click_below_a_two_line_title_selects_the_row_drawn_there() {
+    let mut state = loaded(120, 40);
+    assert!(state.selected_two_lines());
+    let list = state.areas().list.unwrap();
+    // Rows: 0 and 1 are the selected title, 2 is the second briefing.
+    send(
+        &mut state,
+        Msg::Click {
+            column: list.x + 5,
+            row: list.y + 3,
+        },
+    );
+    assert_eq!(state.cursor, 1);
+}
+
+#[test]
+fn in_a_followed_briefing_y_and_b_act_on_the_briefing_shown() {
+    let mut state = loaded(120, 40);
+    open_channel(&mut state);
+    acts(&mut state, &[Action::NextRelated, Action::Open]);
+    let shown = "oim-bruxelles-migrations-irregulieres-argo";
+    let up = act(&mut state, Action::CopyMarkdown);
+    let corpus = corpus();
+    let md = brief_core::markdown::briefing(&corpus, corpus.get(shown).unwrap());
+    assert_eq!(up.effects, vec![Effect::Copy { text: md }]);
+    act(&mut state, Action::ToggleBookmark);
+    assert!(state.is_bookmarked(shown));
+    assert!(!state.is_bookmarked(CHANNEL));
 }

@@ -59,6 +59,16 @@ pub enum Action {
     CopyMarkdown,
     /// The selected briefing's source URL, to the clipboard (OSC 52).
     CopyUrl,
+    /// In the reader: the next briefing of the results, without leaving it.
+    NextBriefing,
+    /// In the reader: the previous briefing of the results.
+    PrevBriefing,
+    /// In the reader: choose the next related briefing (`Open` opens it).
+    NextRelated,
+    /// In the reader: choose the previous related briefing.
+    PrevRelated,
+    /// In the reader: the full list of actors, or back to the top.
+    ShowActors,
 }
 
 impl Action {

@@ -262,6 +262,11 @@ fn derived_action_names_are_the_ones_config_files_use() {
         "history_next",
         "copy_markdown",
         "copy_url",
+        "next_briefing",
+        "prev_briefing",
+        "next_related",
+        "prev_related",
+        "show_actors",
     ];
     let derived: Vec<&str> = Action::named().map(|(n, _)| n).collect();
     assert_eq!(derived, names);

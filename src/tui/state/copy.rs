@@ -10,7 +10,7 @@ const NOTHING: &str = "no briefing selected: nothing copied";
 
 /// `y`: the selected briefing as Markdown, the same as `brief show ID --markdown`.
 pub fn markdown(state: &mut State, effects: &mut Vec<Effect>) {
-    let (Some(corpus), Some(b)) = (state.corpus.clone(), state.selected_briefing()) else {
+    let (Some(corpus), Some(b)) = (state.corpus.clone(), state.acted_on()) else {
         state.message = Some(NOTHING.into());
         return;
     };
@@ -30,7 +30,7 @@ pub fn markdown(state: &mut State, effects: &mut Vec<Effect>) {
 /// `Y`: the selected briefing's source URL, unless it has none or it holds
 /// control characters (which a paste could run).
 pub fn url(state: &mut State, effects: &mut Vec<Effect>) {
-    let Some(b) = state.selected_briefing() else {
+    let Some(b) = state.acted_on() else {
         state.message = Some(NOTHING.into());
         return;
     };

@@ -1,6 +1,11 @@
 //! Where each pane goes for a terminal size. Part of the state's own data:
 //! `update` pages and scrolls by the panes' heights, and `view` draws where
 //! it says (importing it from here, never the other way).
+//!
+//! The list takes the full width so titles stay readable; the facet panes
+//! are a one-line summary under it until one of them has the focus; the
+//! reader takes the body when open, and sits beside the list only on wide
+//! terminals.
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
@@ -9,13 +14,25 @@ use super::Focus;
 /// Below this the screen shows a "terminal too small" notice.
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 10;
-/// From this width every pane is on screen at once.
-pub const WIDE: u16 = 100;
+/// From this width the reader sits beside the list.
+pub const WIDE: u16 = 160;
+/// From this width both facet panes show side by side when one is focused.
+const BOTH_FACETS: u16 = 60;
+/// Below this body height a focused facet pane takes the body alone.
+const SHORT_BODY: u16 = 14;
+
+/// Cells of a list row before the title: marker, unread and bookmark signs
+/// (five cells), then the date column (eleven).
+pub const LIST_LEAD: usize = 5 + 11;
+/// Widest country-code column: `FR BE NL +2`.
+pub const CODES_MAX: usize = 11;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Areas {
     pub search: Rect,
     pub list: Option<Rect>,
+    /// The one-line summary of the facets while no facet pane shows.
+    pub facet_line: Option<Rect>,
     pub actors: Option<Rect>,
     pub countries: Option<Rect>,
     pub reader: Option<Rect>,
@@ -23,7 +40,7 @@ pub struct Areas {
     pub too_small: bool,
 }
 
-/// `facet_tab` is the facet pane shown in the narrow side column (Actors or Countries).
+/// `facet_tab` is the facet pane shown when only one fits (Actors or Countries).
 pub fn areas(size: Rect, focus: Focus, facet_tab: Focus) -> Areas {
     if size.width < MIN_WIDTH || size.height < MIN_HEIGHT {
         return Areas {
@@ -42,39 +59,72 @@ pub fn areas(size: Rect, focus: Focus, facet_tab: Focus) -> Areas {
         status,
         ..Areas::default()
     };
-    if size.width >= WIDE {
+    let left = if size.width >= WIDE {
         let [left, reader] =
-            Layout::horizontal([Constraint::Percentage(48), Constraint::Fill(1)]).areas(body);
-        let [list, facets] =
-            Layout::vertical([Constraint::Percentage(58), Constraint::Fill(1)]).areas(left);
-        let [actors, countries] =
-            Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)]).areas(facets);
-        a.list = Some(list);
-        a.actors = Some(actors);
-        a.countries = Some(countries);
+            Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)]).areas(body);
         a.reader = Some(reader);
+        left
+    } else if focus == Focus::Reader {
+        a.reader = Some(body);
+        return a;
+    } else {
+        body
+    };
+    let facet_focused = matches!(focus, Focus::Actors | Focus::Countries);
+    if !facet_focused {
+        let [list, line] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(left);
+        a.list = Some(list);
+        a.facet_line = Some(line);
         return a;
     }
-    let facet_focused = matches!(focus, Focus::Actors | Focus::Countries);
     let tab = if facet_focused { focus } else { facet_tab };
-    let set_facet = |a: &mut Areas, r: Rect| {
-        if tab == Focus::Actors {
-            a.actors = Some(r);
-        } else {
-            a.countries = Some(r);
-        }
-    };
-    if focus == Focus::Reader {
-        a.reader = Some(body);
-    } else if size.width >= 64 {
-        let [list, side] =
-            Layout::horizontal([Constraint::Fill(1), Constraint::Length(30)]).areas(body);
-        a.list = Some(list);
-        set_facet(&mut a, side);
-    } else if facet_focused {
-        set_facet(&mut a, body);
+    let facets = if left.height < SHORT_BODY {
+        left
     } else {
-        a.list = Some(body);
+        let [list, facets] =
+            Layout::vertical([Constraint::Percentage(45), Constraint::Fill(1)]).areas(left);
+        a.list = Some(list);
+        facets
+    };
+    if facets.width >= BOTH_FACETS {
+        let [actors, countries] =
+            Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)]).areas(facets);
+        a.actors = Some(actors);
+        a.countries = Some(countries);
+    } else if tab == Focus::Actors {
+        a.actors = Some(facets);
+    } else {
+        a.countries = Some(facets);
     }
     a
+}
+
+/// Cells of the title column in a list row `inner` cells wide whose code
+/// column takes `codes` cells.
+pub fn title_width(inner: usize, codes: usize) -> usize {
+    inner.saturating_sub(LIST_LEAD + codes + usize::from(codes > 0))
+}
+
+/// Cells of the country-code column for a list `inner` cells wide: three
+/// codes and a count (`FR BE NL +2`), one and a count on narrow screens,
+/// none on the narrowest, where the title needs every cell.
+pub fn codes_width(inner: usize) -> usize {
+    match inner {
+        60.. => CODES_MAX,
+        50.. => 5,
+        _ => 0,
+    }
+}
+
+/// How many codes fit the code column before `+N`.
+pub fn codes_shown(inner: usize) -> usize {
+    if inner >= 60 { 3 } else { 1 }
+}
+
+/// Whether the selected row of a list `inner` cells wide shows its title on
+/// two lines: when the title is wider than the title column.
+pub fn selected_takes_two_lines(inner: usize, title: &str) -> bool {
+    let w = title_width(inner, codes_width(inner));
+    brief_core::text::width(title) > w && w > 0
 }

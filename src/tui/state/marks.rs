@@ -30,7 +30,7 @@ pub(super) enum Mark {
 
 /// `u` and `b`: toggles a mark on the selected briefing and remembers it at once.
 pub(super) fn toggle_mark(state: &mut State, mark: Mark, effects: &mut Vec<Effect>) {
-    let Some(b) = state.selected_briefing() else {
+    let Some(b) = state.acted_on() else {
         return;
     };
     let set = Arc::make_mut(match mark {

@@ -37,7 +37,7 @@ pub use layout::{Areas, areas};
 pub use line_edit::LineEdit;
 pub use message::{Effect, Msg, Update};
 pub use notices::Remembered;
-pub use reader::{LineKind, Reader, ReaderLine};
+pub use reader::{Followed, LineKind, Reader, ReaderLine, RelatedLink};
 pub use reload::Reload;
 pub use update::update;
 
@@ -333,10 +333,24 @@ impl State {
     }
 
     /// Rows visible in the list pane.
+    /// Whether the selected row shows its title on two lines.
+    pub fn selected_two_lines(&self) -> bool {
+        let Some(r) = self.areas().list else {
+            return false;
+        };
+        let inner = usize::from(r.width.saturating_sub(2));
+        self.selected_briefing()
+            .is_some_and(|b| layout::selected_takes_two_lines(inner, &b.title))
+    }
+
+    /// One less while the selected title takes a second line.
     fn list_height(&self) -> usize {
-        self.areas()
-            .list
-            .map_or(10, |r| usize::from(r.height.saturating_sub(2)).max(1))
+        let Some(r) = self.areas().list else {
+            return 10;
+        };
+        let rows = usize::from(r.height.saturating_sub(2));
+        let two = self.selected_two_lines();
+        rows.saturating_sub(usize::from(two && rows > 2)).max(1)
     }
 
     fn reader_height(&self) -> usize {

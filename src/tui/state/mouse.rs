@@ -1,7 +1,7 @@
 //! Clicks and the wheel: the pane under the pointer gets them.
 
 use super::facets::toggle_facet;
-use super::navigation::{clamp_view, relayout, set_focus};
+use super::navigation::{clamp_view, list_item_at, relayout, set_focus};
 use super::update::on_action;
 use super::{Effect, Focus, Overlay, State};
 use crate::tui::action::Action;
@@ -33,16 +33,24 @@ pub(super) fn on_click(state: &mut State, column: u16, row: u16, effects: &mut V
         state.overlay = Overlay::None;
         return;
     }
+    // The facets' summary line opens the actors pane.
+    let pos = ratatui::layout::Position::new(column, row);
+    if state.areas().facet_line.is_some_and(|r| r.contains(pos)) {
+        set_focus(state, Focus::Actors);
+        return;
+    }
     let Some((pane, inner_row)) = pane_at(state, column, row) else {
         return;
     };
     match pane {
         Focus::Search => on_action(state, Action::FocusSearch, effects),
         Focus::List => {
-            let at = state.offset + inner_row;
+            let at = list_item_at(state, inner_row);
             if at < state.hits.len() {
                 let again = state.focus == Focus::List && state.cursor == at;
                 state.cursor = at;
+                // The reader follows the list again.
+                state.reader.trail.clear();
                 set_focus(state, Focus::List);
                 if again {
                     on_action(state, Action::Open, effects);

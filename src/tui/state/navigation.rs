@@ -3,7 +3,7 @@
 
 use super::facets::rebuild_facets;
 use super::history::remember_query;
-use super::reader::{layout_reader, mark_reader};
+use super::reader::{back_from_related, forget_article_search, layout_reader, mark_reader};
 use super::{Effect, Focus, State};
 use crate::tui::action::Action;
 
@@ -67,7 +67,11 @@ pub(super) fn back(state: &mut State, effects: &mut Vec<Effect>) {
             remember_query(state, effects);
             set_focus(state, Focus::List);
         }
-        Focus::Reader => set_focus(state, Focus::List),
+        Focus::Reader => {
+            if !back_from_related(state) {
+                set_focus(state, Focus::List);
+            }
+        }
         Focus::Actors | Focus::Countries => {
             if let Some(p) = state.facet_mut(state.focus)
                 && p.narrow.take().is_some()
@@ -91,6 +95,7 @@ pub(super) fn move_cursor(state: &mut State, a: Action) {
         Focus::List | Focus::Search => {
             let h = state.list_height();
             state.cursor = moved(a, state.cursor, state.hits.len(), h);
+            state.reader.trail.clear();
             relayout(state);
         }
         Focus::Actors | Focus::Countries => {
@@ -110,6 +115,17 @@ pub(super) fn move_cursor(state: &mut State, a: Action) {
     }
 }
 
+/// The list item drawn on row `inner_row` of the list pane: rows below a
+/// selected title on two lines are one item further up.
+pub(super) fn list_item_at(state: &State, inner_row: usize) -> usize {
+    let at = state.offset + inner_row;
+    if state.selected_two_lines() && at > state.cursor && state.cursor >= state.offset {
+        at - 1
+    } else {
+        at
+    }
+}
+
 /// Recomputes what depends on the layout: list and reader windows, reader lines.
 pub(super) fn relayout(state: &mut State) {
     let h = state.list_height();
@@ -124,9 +140,12 @@ pub(super) fn relayout(state: &mut State) {
     if let Some(r) = a.reader {
         let pane = r.width.saturating_sub(3).max(10);
         let width = state.reader_width.map_or(pane, |w| w.min(pane));
-        let doc = state.selected_doc();
+        let doc = state.reader_doc();
         if doc != state.reader.doc || width != state.reader.width || state.reader.lines.is_empty() {
             let same = doc == state.reader.doc;
+            if !same {
+                forget_article_search(state);
+            }
             state.reader.doc = doc;
             state.reader.width = width;
             layout_reader(state);

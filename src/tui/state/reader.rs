@@ -1,21 +1,55 @@
 //! The reader: the selected briefing laid out at the pane's width, the query's
 //! words highlighted, and the search in the article.
+//!
+//! It opens on the text: the title, a compact header (date · place ·
+//! countries, the actors on at most two lines, the id), then the summary and
+//! the body. The details, the related briefings and the full list of actors
+//! follow the body. Related briefings are followed with a back stack;
+//! `J`/`K` read the next or previous briefing of the results.
 
 use std::ops::Range;
 
 use brief_core::search::{find_ranges, word_ranges};
-use brief_core::text::{sanitize, width};
+use brief_core::text::{link_target, sanitize, width};
 
-use super::{LineEdit, State};
+use super::marks::mark_read;
+use super::{Effect, LineEdit, State};
+use crate::tui::action::Action;
+use crate::tui::keymap::Scope;
+
+/// The reader's own words, in one place for translation.
+const UNDATED: &str = "undated";
+const ACTORS: &str = "Actors";
+const ALL: &str = "full list";
+const MORE: &str = "more";
+const ID: &str = "id";
+const RELATED: &str = "Related";
+const DETAILS: &str = "Details";
+const NOT_HERE: &str = "not in this folder";
+const TO_FOLLOW: &str = "to choose";
+const CHOOSE_FIRST: &str = "to choose a related briefing, then";
+const TO_OPEN: &str = "to open it";
+const NO_RELATED: &str = "this briefing names no related briefing";
+const FIRST: &str = "this is the first briefing of the results";
+const LAST: &str = "this is the last briefing of the results";
+
+/// Metadata lines shown in the header or in their own section, not among the details.
+const IN_HEADER: [&str; 4] = ["Date", "Lieu", "Pays", "Voir aussi"];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineKind {
     Title,
+    /// The compact header under the title: date · place · countries, actors, id.
+    Header,
     /// A `label  value` line; the label takes this many cells.
     Meta(usize),
+    /// A URL on a line of its own, whole, linked from its first cell.
+    Link,
     Heading,
     /// A kind of actor under the actors heading.
     Subheading,
+    /// A related briefing, which `r` chooses and `Enter` opens.
+    Related,
     Summary,
     Body,
     Blank,
@@ -27,9 +61,26 @@ pub struct ReaderLine {
     pub kind: LineKind,
     /// Char ranges of the query's words, highlighted.
     pub marks: Vec<Range<usize>>,
-    /// For the source URL's lines: the address its value (after the label's
-    /// cells) links to, already checked by `text::link_target`.
+    /// For URL lines: the address its value (after a `Meta` label's cells,
+    /// else from the first cell) links to, already checked by `text::link_target`.
     pub link: Option<String>,
+}
+
+/// A related briefing as listed in the reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RelatedLink {
+    pub id: String,
+    /// Its index in `Corpus::briefings`, when it is in the folder.
+    pub doc: Option<usize>,
+    /// The reader lines it takes.
+    pub lines: Range<usize>,
+}
+
+/// A briefing opened from a related link, and where the one before it was scrolled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Followed {
+    pub doc: usize,
+    pub from_scroll: usize,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -45,6 +96,43 @@ pub struct Reader {
     pub find_term: String,
     pub matches: Vec<(usize, Range<usize>)>,
     pub current: Option<usize>,
+    /// Related briefings followed from the list's selection: the last is shown.
+    pub trail: Vec<Followed>,
+    /// The related briefings listed, and the one chosen with `r`.
+    pub related: Vec<RelatedLink>,
+    pub chosen: Option<usize>,
+    /// The line of the full list of actors.
+    pub actors_at: Option<usize>,
+}
+
+impl State {
+    /// The briefing `y`, `Y`, `u` and `b` act on: in the reader, the one it
+    /// shows (a followed related briefing too); elsewhere the list's selection.
+    pub fn acted_on(&self) -> Option<std::sync::Arc<brief_core::Briefing>> {
+        if self.focus != super::Focus::Reader {
+            return self.selected_briefing();
+        }
+        let doc = self.reader_doc()?;
+        self.corpus.as_ref()?.briefings.get(doc).cloned()
+    }
+
+    /// The briefing the reader shows: the last related one followed, else
+    /// the one under the list cursor.
+    pub fn reader_doc(&self) -> Option<usize> {
+        match self.reader.trail.last() {
+            Some(f) => Some(f.doc),
+            None => self.selected_doc(),
+        }
+    }
+}
+
+fn line(text: String, kind: LineKind) -> ReaderLine {
+    ReaderLine {
+        text,
+        kind,
+        marks: Vec::new(),
+        link: None,
+    }
 }
 
 pub(super) fn wrap_into(
@@ -60,19 +148,87 @@ pub(super) fn wrap_into(
     let opts = textwrap::Options::new(width.max(indent + 8))
         .subsequent_indent(&pad)
         .word_splitter(textwrap::WordSplitter::NoHyphenation);
-    for line in textwrap::wrap(&text, opts) {
-        out.push(ReaderLine {
-            text: line.into_owned(),
-            kind,
-            marks: Vec::new(),
-            link: None,
-        });
+    for l in textwrap::wrap(&text, opts) {
+        out.push(line(l.into_owned(), kind));
     }
 }
 
-/// Lays out the selected briefing for the reader at its width.
+/// A URL in running text, without the punctuation that ends a sentence.
+fn url_in(word: &str) -> Option<(&str, &str)> {
+    let lower = word.get(..8).unwrap_or(word).to_ascii_lowercase();
+    if !(lower.starts_with("http://") || lower.starts_with("https://")) {
+        return None;
+    }
+    let url = word.trim_end_matches(['.', ',', ';', ':', ')', '!', '?', '»', '"']);
+    Some((url, &word[url.len()..]))
+}
+
+/// Wraps a paragraph; each URL in it gets a line of its own, whole, linked.
+fn wrap_text(out: &mut Vec<ReaderLine>, text: &str, width: usize, kind: LineKind) {
+    let mut words: Vec<&str> = Vec::new();
+    for word in text.split_whitespace() {
+        match url_in(word) {
+            Some((url, rest)) => {
+                if !words.is_empty() {
+                    wrap_into(out, &words.join(" "), width, kind, 0);
+                    words.clear();
+                }
+                let mut l = line(sanitize(url, false).into_owned(), LineKind::Link);
+                l.link = link_target(url);
+                out.push(l);
+                if !rest.is_empty() {
+                    words.push(rest);
+                }
+            }
+            None => words.push(word),
+        }
+    }
+    if !words.is_empty() {
+        wrap_into(out, &words.join(" "), width, kind, 0);
+    }
+}
+
+/// `label  value` wrapped under its label; a URL that does not fit beside
+/// its label goes whole on the next line.
+fn meta_into(out: &mut Vec<ReaderLine>, label: &str, value: &str, label_w: usize, w: usize) {
+    let text = format!("{}{}", brief_core::text::pad(label, label_w), value);
+    if let Some(target) = (label == "URL").then(|| link_target(value)).flatten() {
+        if width(&text) <= w {
+            let mut l = line(sanitize(&text, false).into_owned(), LineKind::Meta(label_w));
+            l.link = Some(target);
+            out.push(l);
+        } else {
+            out.push(line(label.to_string(), LineKind::Meta(label_w)));
+            let mut l = line(sanitize(value, false).into_owned(), LineKind::Link);
+            l.link = Some(target);
+            out.push(l);
+        }
+        return;
+    }
+    wrap_into(out, &text, w, LineKind::Meta(label_w), label_w);
+}
+
+/// `Actors: A, B, C, +4 more · a: all` on at most two lines.
+fn actors_header(names: &[&str], key: &str, w: usize) -> Vec<ReaderLine> {
+    let fits = |n: usize| {
+        let mut text = format!("{ACTORS}: {}", names[..n].join(", "));
+        if n < names.len() {
+            text.push_str(&format!(", +{} {MORE}", names.len() - n));
+        }
+        // No break inside the hint: it reads as one unit.
+        text.push_str(&format!(" · {key}:\u{a0}{}", ALL.replace(' ', "\u{a0}")));
+        let mut out = Vec::new();
+        wrap_into(&mut out, &text, w, LineKind::Header, 0);
+        (out.len() <= 2).then_some(out)
+    };
+    (0..=names.len()).rev().find_map(fits).unwrap_or_default()
+}
+
+/// Lays out the reader's briefing at its width.
 pub(super) fn layout_reader(state: &mut State) {
     let mut lines = Vec::new();
+    let mut related = Vec::new();
+    let mut actors_at = None;
     let corpus = state.corpus.clone();
     let b = state.reader.doc.and_then(|d| {
         corpus
@@ -81,35 +237,88 @@ pub(super) fn layout_reader(state: &mut State) {
     });
     if let Some((corpus, b)) = b {
         let w = usize::from(state.reader.width);
-        let blank = || ReaderLine {
-            text: String::new(),
-            kind: LineKind::Blank,
-            marks: Vec::new(),
-            link: None,
-        };
+        let blank = || line(String::new(), LineKind::Blank);
         wrap_into(&mut lines, &b.title, w, LineKind::Title, 0);
-        lines.push(blank());
-        let meta = corpus.metadata(b);
-        let label_w = meta.iter().map(|(l, _)| width(l)).max().unwrap_or(0) + 2;
-        for (label, value) in meta {
-            let text = format!("{}{}", brief_core::text::pad(label, label_w), value);
-            let first = lines.len();
-            wrap_into(&mut lines, &text, w, LineKind::Meta(label_w), label_w);
-            if label == "URL" {
-                let target = b
-                    .source
-                    .url
-                    .as_deref()
-                    .and_then(brief_core::text::link_target);
-                for line in &mut lines[first..] {
-                    line.link = target.clone();
-                }
+        // The header: date · place · countries.
+        let mut head = vec![match b.date_label() {
+            d if d.is_empty() => UNDATED.to_string(),
+            d => d,
+        }];
+        if !b.location.is_empty() {
+            head.push(b.location.to_string());
+        }
+        if !b.countries.is_empty() {
+            let names: Vec<&str> = b.countries.iter().map(|c| c.name_fr()).collect();
+            head.push(names.join(", "));
+        }
+        wrap_into(&mut lines, &head.join(" · "), w, LineKind::Header, 0);
+        let mut names: Vec<&str> = Vec::new();
+        for r in &b.actors {
+            if let Some(a) = corpus.actor(r.actor)
+                && !names.contains(&a.short_label())
+            {
+                names.push(a.short_label());
+            }
+        }
+        let actors_key = state.keymap.key(Scope::Reader, Action::ShowActors);
+        if !names.is_empty() {
+            lines.extend(actors_header(&names, &actors_key, w));
+        }
+        let mut id_line = format!("{ID} {}", b.id);
+        if !b.related.is_empty() {
+            let key = state.keymap.key(Scope::Reader, Action::NextRelated);
+            id_line.push_str(&format!(
+                " · {} {} ({key}\u{a0}{})",
+                b.related.len(),
+                RELATED.to_lowercase(),
+                TO_FOLLOW.replace(' ', "\u{a0}")
+            ));
+        }
+        wrap_into(&mut lines, &id_line, w, LineKind::Header, 0);
+        if let Some(s) = &b.summary {
+            lines.push(blank());
+            wrap_text(&mut lines, s, w, LineKind::Summary);
+        }
+        for p in b.paragraphs() {
+            lines.push(blank());
+            wrap_text(&mut lines, &p, w, LineKind::Body);
+        }
+        let meta: Vec<_> = corpus
+            .metadata(b)
+            .into_iter()
+            .filter(|(l, _)| !IN_HEADER.contains(l))
+            .collect();
+        if !meta.is_empty() {
+            lines.push(blank());
+            wrap_into(&mut lines, DETAILS, w, LineKind::Heading, 0);
+            let label_w = meta.iter().map(|(l, _)| width(l)).max().unwrap_or(0) + 2;
+            for (label, value) in meta {
+                meta_into(&mut lines, label, &value, label_w, w);
+            }
+        }
+        if !b.related.is_empty() {
+            lines.push(blank());
+            wrap_into(&mut lines, RELATED, w, LineKind::Heading, 0);
+            for id in &b.related {
+                let doc = corpus.position(id);
+                let text = match doc.and_then(|d| corpus.briefings.get(d)) {
+                    Some(r) => format!("→ {} · {id}", r.title),
+                    None => format!("→ {id} ({NOT_HERE})"),
+                };
+                let first = lines.len();
+                wrap_into(&mut lines, &text, w, LineKind::Related, 2);
+                related.push(RelatedLink {
+                    id: id.clone(),
+                    doc,
+                    lines: first..lines.len(),
+                });
             }
         }
         let groups = corpus.actors_by_kind(b);
         if !groups.is_empty() {
             lines.push(blank());
-            wrap_into(&mut lines, "Acteurs", w, LineKind::Heading, 0);
+            actors_at = Some(lines.len());
+            wrap_into(&mut lines, ACTORS, w, LineKind::Heading, 0);
             for (kind, group) in groups {
                 wrap_into(&mut lines, kind.label_fr(), w, LineKind::Subheading, 0);
                 for (actor, role) in group {
@@ -121,17 +330,20 @@ pub(super) fn layout_reader(state: &mut State) {
                 }
             }
         }
-        if let Some(s) = &b.summary {
-            lines.push(blank());
-            wrap_into(&mut lines, s, w, LineKind::Summary, 0);
-        }
-        for p in b.paragraphs() {
-            lines.push(blank());
-            wrap_into(&mut lines, &p, w, LineKind::Body, 0);
-        }
     }
     state.reader.lines = lines;
+    state.reader.related = related;
+    state.reader.chosen = None;
+    state.reader.actors_at = actors_at;
     mark_reader(state);
+}
+
+/// Another briefing in the reader: the article search belongs to the one before.
+pub(super) fn forget_article_search(state: &mut State) {
+    state.reader.find = None;
+    state.reader.find_term.clear();
+    state.reader.matches.clear();
+    state.reader.current = None;
 }
 
 /// Highlights the query's words and finds the article search's matches.
@@ -157,6 +369,16 @@ pub(super) fn mark_reader(state: &mut State) {
     state.reader.matches = matches;
 }
 
+/// Scrolls the reader so `line` is visible, a third of the way down if it was not.
+fn show_line(state: &mut State, line: usize) {
+    let h = state.reader_height();
+    if line < state.reader.scroll || line >= state.reader.scroll + h {
+        state.reader.scroll = line.saturating_sub(h / 3);
+    }
+    let max = state.reader.lines.len().saturating_sub(h);
+    state.reader.scroll = state.reader.scroll.min(max);
+}
+
 /// Scrolls the reader so the current match is visible.
 pub(super) fn show_match(state: &mut State) {
     let Some((line, _)) = state
@@ -166,10 +388,120 @@ pub(super) fn show_match(state: &mut State) {
     else {
         return;
     };
-    let h = state.reader_height();
-    if *line < state.reader.scroll || *line >= state.reader.scroll + h {
-        state.reader.scroll = line.saturating_sub(h / 3);
+    show_line(state, *line);
+}
+
+/// `r`/`R`: chooses the next or previous related briefing and shows it.
+pub(super) fn choose_related(state: &mut State, forward: bool) {
+    let n = state.reader.related.len();
+    if n == 0 {
+        state.message = Some(NO_RELATED.to_string());
+        return;
     }
+    let next = match (state.reader.chosen, forward) {
+        (None, true) => 0,
+        (None, false) => n - 1,
+        (Some(c), true) => (c + 1) % n,
+        (Some(c), false) => (c + n - 1) % n,
+    };
+    state.reader.chosen = Some(next);
+    if let Some(link) = state.reader.related.get(next) {
+        let (first, last) = (link.lines.start, link.lines.end.saturating_sub(1));
+        show_line(state, last);
+        show_line(state, first);
+    }
+}
+
+/// `Enter` on a chosen related briefing: opens it, the one before kept on the back stack.
+pub(super) fn follow_related(state: &mut State, effects: &mut Vec<Effect>) {
+    let Some(link) = state
+        .reader
+        .chosen
+        .and_then(|c| state.reader.related.get(c))
+        .cloned()
+    else {
+        let key = state.keymap.key(Scope::Reader, Action::NextRelated);
+        state.message = Some(if state.reader.related.is_empty() {
+            NO_RELATED.to_string()
+        } else {
+            let open = state.keymap.key(Scope::Reader, Action::Open);
+            format!("{key} {CHOOSE_FIRST} {open} {TO_OPEN}")
+        });
+        return;
+    };
+    let Some(doc) = link.doc else {
+        state.message = Some(format!("{}: {NOT_HERE}", link.id));
+        return;
+    };
+    state.reader.trail.push(Followed {
+        doc,
+        from_scroll: state.reader.scroll,
+    });
+    super::navigation::relayout(state);
+    remember_read(state, doc, effects);
+}
+
+/// Back from a followed briefing to the one it was opened from, where it was
+/// scrolled. False when there is nothing to go back to.
+pub(super) fn back_from_related(state: &mut State) -> bool {
+    let Some(f) = state.reader.trail.pop() else {
+        return false;
+    };
+    super::navigation::relayout(state);
+    state.reader.scroll = f.from_scroll;
+    super::navigation::relayout(state);
+    true
+}
+
+/// `J`/`K`: the next or previous briefing of the results, in the reader.
+pub(super) fn step_briefing(state: &mut State, forward: bool, effects: &mut Vec<Effect>) {
+    let n = state.hits.len();
+    let at = state.cursor;
+    let next = if forward {
+        (at + 1 < n).then_some(at + 1)
+    } else {
+        at.checked_sub(1)
+    };
+    let Some(next) = next else {
+        state.message = Some(if forward { LAST } else { FIRST }.to_string());
+        return;
+    };
+    state.cursor = next;
+    state.reader.trail.clear();
+    super::navigation::relayout(state);
+    mark_read(state, effects);
+}
+
+/// `a`: the full list of actors, or back to the top from it.
+pub(super) fn show_actors(state: &mut State) {
+    let Some(at) = state.reader.actors_at else {
+        return;
+    };
+    let h = state.reader_height();
     let max = state.reader.lines.len().saturating_sub(h);
-    state.reader.scroll = state.reader.scroll.min(max);
+    state.reader.scroll = if state.reader.scroll == at.min(max) {
+        0
+    } else {
+        at.min(max)
+    };
+}
+
+/// A followed briefing is read like one opened from the list.
+fn remember_read(state: &mut State, doc: usize, effects: &mut Vec<Effect>) {
+    let Some(id) = state
+        .corpus
+        .as_ref()
+        .and_then(|c| c.briefings.get(doc))
+        .map(|b| b.id.clone())
+    else {
+        return;
+    };
+    if state.read.contains(&id) {
+        return;
+    }
+    std::sync::Arc::make_mut(&mut state.read).insert(id.clone());
+    effects.push(Effect::Remember(brief_core::remembered::Change::Read {
+        id,
+        read: true,
+    }));
 }

@@ -52,6 +52,15 @@ pub(super) fn on_reloaded(state: &mut State, r: Reload, effects: &mut Vec<Effect
         None => cursor.min(state.hits.len().saturating_sub(1)),
     };
     state.reader.doc = state.reader.doc.and_then(map);
+    // Followed briefings that went leave the back stack.
+    let trail = std::mem::take(&mut state.reader.trail);
+    state.reader.trail = trail
+        .into_iter()
+        .filter_map(|mut f| {
+            f.doc = map(f.doc)?;
+            Some(f)
+        })
+        .collect();
     // The open briefing may have changed: laid out again, its scroll kept.
     state.reader.lines.clear();
     state.corpus = Some(r.corpus.clone());

@@ -15,7 +15,7 @@ use super::marks::{Mark, mark_read, only, toggle_mark};
 use super::mouse::{on_click, on_wheel};
 use super::navigation::{back, is_move, move_cursor, relayout, set_focus};
 use super::notices::on_remembered;
-use super::reader::show_match;
+use super::reader::{choose_related, follow_related, show_actors, show_match, step_briefing};
 use super::reload::on_reloaded;
 use super::search::on_results;
 use super::{Effect, Focus, LineEdit, Msg, Overlay, State, Update};
@@ -195,7 +195,9 @@ pub(super) fn on_action(state: &mut State, action: Action, effects: &mut Vec<Eff
             // Keep the matches; back to reading.
             state.reader.find = None;
         }
+        Action::Open if state.focus == Focus::Reader => follow_related(state, effects),
         Action::Open if state.selected_doc().is_some() => {
+            state.reader.trail.clear();
             set_focus(state, Focus::Reader);
             mark_read(state, effects);
         }
@@ -241,6 +243,13 @@ pub(super) fn on_action(state: &mut State, action: Action, effects: &mut Vec<Eff
         Action::LineEnd => state.search.cursor = state.search.text.chars().count(),
         Action::CopyMarkdown => super::copy::markdown(state, effects),
         Action::CopyUrl => super::copy::url(state, effects),
+        Action::NextBriefing | Action::PrevBriefing => {
+            step_briefing(state, action == Action::NextBriefing, effects)
+        }
+        Action::NextRelated | Action::PrevRelated => {
+            choose_related(state, action == Action::NextRelated)
+        }
+        Action::ShowActors => show_actors(state),
         a if is_move(a) => move_cursor(state, a),
         _ => {}
     }

@@ -1,16 +1,151 @@
 //! The briefing list: date as written, title with matched characters, country codes.
+//!
+//! The title column takes what the date and a compact code column leave. A
+//! title too long for it keeps its end (`début…fin`), so briefings whose
+//! titles differ only at the end stay apart; the selected row shows its
+//! title whole on two lines.
+
+use std::ops::Range;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
-use brief_core::text::{pad, sanitize, truncate, width};
+use brief_core::text::{pad, sanitize, width};
+use unicode_width::UnicodeWidthChar;
 
 use super::{Theme, marked_spans};
 use crate::tui::action::Action;
 use crate::tui::keymap::Scope;
+use crate::tui::state::layout::{LIST_LEAD, codes_shown, codes_width, title_width};
 use crate::tui::state::{Focus, State};
+
+/// A piece of a title as shown: chars of the title, or the cut mark.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Piece {
+    Chars(Range<usize>),
+    Cut,
+}
+
+fn char_width(c: char) -> usize {
+    c.width().unwrap_or(0)
+}
+
+/// The chars of `chars[range]` that fit `cells`, from the start (or from the
+/// end when `from_end`), as a range.
+fn fit(chars: &[char], range: Range<usize>, cells: usize, from_end: bool) -> Range<usize> {
+    let mut used = 0;
+    if from_end {
+        let mut start = range.end;
+        while start > range.start && used + char_width(chars[start - 1]) <= cells {
+            start -= 1;
+            used += char_width(chars[start]);
+        }
+        start..range.end
+    } else {
+        let mut end = range.start;
+        while end < range.end && used + char_width(chars[end]) <= cells {
+            used += char_width(chars[end]);
+            end += 1;
+        }
+        range.start..end
+    }
+}
+
+fn cells(chars: &[char], range: &Range<usize>) -> usize {
+    chars[range.clone()].iter().map(|c| char_width(*c)).sum()
+}
+
+/// `chars[range]` in `w` cells: whole, or its start and its end around `…`
+/// (the end gets a third of the room: where near-identical titles differ).
+fn middle_cut(chars: &[char], range: Range<usize>, w: usize) -> Vec<Piece> {
+    if cells(chars, &range) <= w {
+        return vec![Piece::Chars(range)];
+    }
+    if w == 0 {
+        return Vec::new();
+    }
+    let room = w - 1;
+    let mut head = fit(chars, range.clone(), room - room / 3, false);
+    // The start ends at a word when that costs at most a few cells.
+    if !chars[head.end].is_whitespace()
+        && let Some(space) = chars[head.clone()].iter().rposition(|c| c.is_whitespace())
+        && head.end - (head.start + space) <= 6
+    {
+        head.end = head.start + space;
+    }
+    // The end takes the rest of the room, from a word when that keeps at least half of it.
+    let mut tail = fit(chars, head.end..range.end, room - cells(chars, &head), true);
+    if !chars[tail.start - 1].is_whitespace()
+        && let Some(space) = chars[tail.clone()].iter().position(|c| c.is_whitespace())
+        && space * 2 < tail.len()
+    {
+        tail.start += space + 1;
+    }
+    vec![Piece::Chars(head), Piece::Cut, Piece::Chars(tail)]
+}
+
+/// The title of the selected row on two lines of `w` cells: broken at the
+/// last space that fits, the rest cut in the middle if still too long.
+fn two_lines(chars: &[char], w: usize) -> [Vec<Piece>; 2] {
+    let first = fit(chars, 0..chars.len(), w, false);
+    let mut end = first.end;
+    if end < chars.len()
+        && let Some(space) = chars[..end].iter().rposition(|c| c.is_whitespace())
+        && space > 0
+    {
+        end = space;
+    }
+    let mut rest = end;
+    while rest < chars.len() && chars[rest].is_whitespace() {
+        rest += 1;
+    }
+    [
+        vec![Piece::Chars(0..end)],
+        middle_cut(chars, rest..chars.len(), w),
+    ]
+}
+
+/// `FR BE NL +2`: the first codes that fit `shown`, then how many more.
+fn compact_codes(codes: &[&str], shown: usize) -> String {
+    if codes.len() <= shown {
+        return codes.join(" ");
+    }
+    format!("{} +{}", codes[..shown].join(" "), codes.len() - shown)
+}
+
+/// Spans for the pieces of a title, its matched chars highlighted.
+fn piece_spans<'a>(
+    chars: &[char],
+    pieces: &[Piece],
+    marks: &[Range<usize>],
+    style: Style,
+    mark: Style,
+) -> (Vec<Span<'a>>, usize) {
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for p in pieces {
+        match p {
+            Piece::Cut => {
+                spans.push(Span::styled("…", style));
+                used += 1;
+            }
+            Piece::Chars(r) => {
+                let text: String = chars[r.clone()].iter().collect();
+                used += width(&text);
+                let local: Vec<Range<usize>> = marks
+                    .iter()
+                    .filter(|m| m.start < r.end && m.end > r.start)
+                    .map(|m| m.start.max(r.start) - r.start..m.end.min(r.end) - r.start)
+                    .collect();
+                spans.extend(marked_spans(&text, &local, style, mark));
+            }
+        }
+    }
+    (spans, used)
+}
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let focused = matches!(state.focus, Focus::List | Focus::Search);
@@ -44,14 +179,14 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     }
     let w = usize::from(inner.width);
     let height = usize::from(inner.height);
+    // A fixed column for the codes keeps the titles aligned.
+    let codes_w = codes_width(w);
+    let title_w = title_width(w, codes_w);
     let mut lines = Vec::with_capacity(height);
-    for (row, hit) in state
-        .hits
-        .iter()
-        .enumerate()
-        .skip(state.offset)
-        .take(height)
-    {
+    for (row, hit) in state.hits.iter().enumerate().skip(state.offset) {
+        if lines.len() >= height {
+            break;
+        }
         let Some(b) = corpus.briefings.get(hit.doc) else {
             continue;
         };
@@ -70,38 +205,57 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         );
         let date = b.date.map_or_else(|| "—".to_string(), |d| d.to_string());
         let codes: Vec<&str> = b.countries.iter().map(|c| c.as_str()).collect();
-        let title_room = w.saturating_sub(5 + 11);
-        // A fixed column for the codes keeps the titles aligned.
-        let codes_w = (title_room / 4).clamp(5, 15);
-        let codes = pad(&truncate(&codes.join(" "), codes_w), codes_w);
-        let title_w = title_room.saturating_sub(codes_w + 1);
-        let title = truncate(&sanitize(&b.title, false), title_w);
+        let codes = if codes_w == 0 {
+            String::new()
+        } else {
+            pad(&compact_codes(&codes, codes_shown(w)), codes_w)
+        };
+        let chars: Vec<char> = sanitize(&b.title, false).chars().collect();
+        let whole = 0..chars.len();
+        let rows = if selected && cells(&chars, &whole) > title_w {
+            two_lines(&chars, title_w).to_vec()
+        } else {
+            vec![middle_cut(&chars, whole, title_w)]
+        };
         let base = if selected {
             theme.selected()
         } else {
-            ratatui::style::Style::new()
+            Style::new()
         };
         let title_style = if unread {
             base.patch(theme.unread())
         } else {
             base
         };
-        let mut spans = vec![
-            Span::styled(format!("{marker} "), base),
-            Span::styled(flags, base.patch(theme.marked())),
-            Span::styled(format!("{date:<10} "), base.patch(theme.dim())),
-        ];
-        spans.extend(marked_spans(
-            &title,
-            &brief_core::search::title_ranges(&state.query, &b.title),
-            title_style,
-            title_style.patch(theme.highlight()),
-        ));
-        let used = 5 + 11 + width(&title);
-        let gap = w.saturating_sub(used + width(&codes));
-        spans.push(Span::styled(" ".repeat(gap), base));
-        spans.push(Span::styled(codes, base.patch(theme.accent())));
-        lines.push(Line::from(spans));
+        let marks = brief_core::search::title_ranges(&state.query, &b.title);
+        for (i, pieces) in rows.iter().enumerate() {
+            if lines.len() >= height {
+                break;
+            }
+            let mut spans = if i == 0 {
+                vec![
+                    Span::styled(format!("{marker} "), base),
+                    Span::styled(flags.clone(), base.patch(theme.marked())),
+                    Span::styled(format!("{date:<10} "), base.patch(theme.dim())),
+                ]
+            } else {
+                vec![Span::styled(" ".repeat(LIST_LEAD), base)]
+            };
+            let (title_spans, used) = piece_spans(
+                &chars,
+                pieces,
+                &marks,
+                title_style,
+                title_style.patch(theme.highlight()),
+            );
+            spans.extend(title_spans);
+            let used = LIST_LEAD + used;
+            let right = if i == 0 { codes.as_str() } else { "" };
+            let gap = w.saturating_sub(used + width(right));
+            spans.push(Span::styled(" ".repeat(gap), base));
+            spans.push(Span::styled(right.to_string(), base.patch(theme.accent())));
+            lines.push(Line::from(spans));
+        }
     }
     frame.render_widget(Paragraph::new(lines), inner);
     if state.hits.len() > height {
@@ -112,5 +266,49 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
             area,
             &mut sb,
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(chars: &[char], pieces: &[Piece]) -> String {
+        pieces
+            .iter()
+            .map(|p| match p {
+                Piece::Cut => "…".to_string(),
+                Piece::Chars(r) => chars[r.clone()].iter().collect(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_long_title_keeps_its_end() {
+        let chars: Vec<char> = "Réunion du groupe de travail, session 12".chars().collect();
+        let s = shown(&chars, &middle_cut(&chars, 0..chars.len(), 20));
+        assert!(width(&s) <= 20);
+        assert!(s.ends_with("ion 12"), "{s}");
+        assert!(s.starts_with("Réunion"), "{s}");
+    }
+
+    #[test]
+    fn the_selected_title_breaks_at_a_space() {
+        let chars: Vec<char> = "un deux trois quatre cinq".chars().collect();
+        let [a, b] = two_lines(&chars, 12);
+        assert_eq!(shown(&chars, &a), "un deux");
+        let b = shown(&chars, &b);
+        assert!(width(&b) <= 12);
+        assert!(b.starts_with("trois") && b.ends_with("inq"), "{b}");
+    }
+
+    #[test]
+    fn codes_are_compact() {
+        assert_eq!(compact_codes(&["FR", "BE"], 3), "FR BE");
+        assert_eq!(
+            compact_codes(&["FR", "BE", "NL", "DE", "GB"], 3),
+            "FR BE NL +2"
+        );
+        assert_eq!(compact_codes(&["FR", "BE"], 1), "FR +1");
     }
 }

@@ -1,6 +1,7 @@
 //! One pure render function per pane, drawing from `&State`.
 
 mod empty;
+mod facet_line;
 mod facets;
 mod help;
 pub mod hyperlink;
@@ -187,6 +188,9 @@ pub fn render(frame: &mut Frame, state: &State) {
 fn panes(frame: &mut Frame, a: &super::state::layout::Areas, state: &State, theme: &Theme) {
     if let Some(r) = a.list {
         list::render(frame, r, state, theme);
+    }
+    if let Some(r) = a.facet_line {
+        facet_line::render(frame, r, state, theme);
     }
     if let Some(r) = a.actors {
         facets::render(frame, r, state, Focus::Actors, theme);

@@ -7,7 +7,11 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::{Theme, layered_spans};
+use crate::tui::action::Action;
+use crate::tui::keymap::Scope;
 use crate::tui::state::{Focus, LineKind, State};
+
+const BACK: &str = "back";
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let focused = state.focus == Focus::Reader;
@@ -18,6 +22,11 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     if total > height {
         let last = (r.scroll + height).min(total);
         title = format!("{title} {}–{last}/{total}", r.scroll + 1);
+    }
+    if !r.trail.is_empty() {
+        // Where a followed briefing leads back.
+        let back = state.keymap.key(Scope::Reader, Action::Back);
+        title = format!("{title} · {back} {BACK}");
     }
     if let Some(f) = &r.find {
         title = format!("{title} · /{}", brief_core::text::sanitize(&f.text, false));
@@ -40,6 +49,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         return;
     }
     let current = r.current.and_then(|c| r.matches.get(c));
+    let chosen = r
+        .chosen
+        .and_then(|c| r.related.get(c))
+        .map(|l| l.lines.clone());
     let lines: Vec<Line> = r
         .lines
         .iter()
@@ -53,6 +66,11 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
                     Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
                 }
                 LineKind::Summary => Style::new().add_modifier(Modifier::ITALIC),
+                LineKind::Header => theme.accent(),
+                LineKind::Link => theme.accent().add_modifier(Modifier::UNDERLINED),
+                LineKind::Related if chosen.as_ref().is_some_and(|c| c.contains(&i)) => {
+                    theme.selected()
+                }
                 _ => Style::new(),
             };
             let finds: Vec<_> = r
@@ -95,7 +113,12 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     if state.links {
         let visible = r.lines.iter().skip(r.scroll).take(height);
         for (row, line) in (inner.y..inner.bottom()).zip(visible) {
-            if let (Some(target), LineKind::Meta(label)) = (&line.link, line.kind) {
+            let from = match line.kind {
+                LineKind::Meta(label) => Some(label),
+                LineKind::Link => Some(0),
+                _ => None,
+            };
+            if let (Some(target), Some(label)) = (&line.link, from) {
                 let right = inner.right();
                 super::hyperlink::link(
                     frame.buffer_mut(),

@@ -1,0 +1,69 @@
+//! The one-line summary of the facets shown under the list while no facet
+//! pane has the focus: the values chosen, or the key that reaches the panes.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use brief_core::text::{sanitize, truncate};
+
+use super::Theme;
+use crate::tui::action::Action;
+use crate::tui::keymap::Scope;
+use crate::tui::state::State;
+
+const ACTORS: &str = "Actors";
+const COUNTRIES: &str = "Countries";
+const ANY: &str = "any";
+const TO_CHOOSE: &str = "to filter by actor or country";
+const TO_CHANGE: &str = "to change";
+const FILTERS: &str = "filters";
+
+pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
+    let Some(corpus) = &state.corpus else {
+        return;
+    };
+    let countries: Vec<&str> = state
+        .selection
+        .countries
+        .iter()
+        .map(|c| c.name_fr())
+        .collect();
+    let actors: Vec<&str> = state
+        .selection
+        .actors
+        .iter()
+        .filter_map(|&a| corpus.actor(a))
+        .map(|a| a.short_label())
+        .collect();
+    let key = state.keymap.key(Scope::List, Action::FocusNext);
+    let chosen = !countries.is_empty() || !actors.is_empty();
+    let value = |v: &[&str]| {
+        if v.is_empty() {
+            ANY.to_string()
+        } else {
+            v.join(" | ")
+        }
+    };
+    let text = format!(
+        "{COUNTRIES}: {} · {ACTORS}: {}",
+        value(&countries),
+        value(&actors)
+    );
+    let w = usize::from(area.width).saturating_sub(1);
+    let mut hint = format!(" · {key} {}", if chosen { TO_CHANGE } else { TO_CHOOSE });
+    if brief_core::text::width(&text) + brief_core::text::width(&hint) > w {
+        // Narrow: the values first, the key in few words.
+        hint = format!(" · {key} {FILTERS}");
+    }
+    let hint_w = brief_core::text::width(&hint);
+    let text = truncate(&sanitize(&text, false), w.saturating_sub(hint_w));
+    let style = if chosen { theme.marked() } else { theme.dim() };
+    let line = Line::from(vec![
+        Span::raw(" "),
+        Span::styled(text, style),
+        Span::styled(hint, theme.dim()),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+}
