@@ -22,7 +22,13 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, which: Focus, theme:
     } else {
         "Pays"
     };
-    let chosen = pane.items.iter().filter(|i| i.selected).count();
+    // Counted from the selection, as the status line names it, not from
+    // the values the filter leaves on screen.
+    let chosen = if which == Focus::Actors {
+        state.selection.actors.len()
+    } else {
+        state.selection.countries.len()
+    };
     let mut title = if chosen > 0 {
         format!(
             "{name} ({chosen} choisi{})",
@@ -39,7 +45,13 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, which: Focus, theme:
     frame.render_widget(block, area);
     if pane.items.is_empty() {
         let msg = if pane.narrow.is_some() {
-            let key = |action| state.keymap.key(Scope::FacetNarrow, action);
+            let scopes = state.scopes();
+            let key = |action| {
+                state
+                    .keymap
+                    .key_now(&scopes, action)
+                    .unwrap_or_else(|| state.keymap.key(Scope::FacetNarrow, action))
+            };
             format!(
                 "nothing matches: {} or {}",
                 key(Action::DeleteBack),

@@ -8,8 +8,6 @@ use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarStat
 use brief_core::text::{pad, sanitize, truncate, width};
 
 use super::{Theme, marked_spans};
-use crate::tui::action::Action;
-use crate::tui::keymap::Scope;
 use crate::tui::state::{Focus, State};
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
@@ -37,9 +35,11 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     };
     if state.hits.is_empty() {
         // An empty folder has its own screen (`empty.rs`).
-        let clear = state.keymap.key(Scope::Global, Action::ClearFilters);
-        let msg = format!("No briefing matches. {clear} clears every filter.");
-        frame.render_widget(Paragraph::new(msg).style(theme.dim()), inner);
+        let msg = super::empty::no_results(state, theme);
+        frame.render_widget(
+            Paragraph::new(msg).wrap(ratatui::widgets::Wrap { trim: false }),
+            inner,
+        );
         return;
     }
     let w = usize::from(inner.width);

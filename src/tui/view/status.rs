@@ -96,7 +96,11 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         spans.push(Span::styled(sanitize(m, false).into_owned(), theme.warn()));
     }
     // The way to the help always shows; the other hints fill the room left.
-    let help = state.keymap.key(Scope::Global, Action::Help);
+    // A key that works from here: in a facet pane `?` is typed, F1 is not.
+    let help = state
+        .keymap
+        .key_now(&state.scopes(), Action::Help)
+        .unwrap_or_else(|| state.keymap.key(Scope::Global, Action::Help));
     spans.push(Span::styled(format!(" · {help} help"), theme.title(false)));
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     let hints: Vec<String> = state
