@@ -738,7 +738,7 @@ fn rebound_keys_show_everywhere_and_the_old_ones_nowhere() {
 
     act(&mut state, Action::Help);
     let mut seen = String::new();
-    for _ in 0..state.keymap.help_len() {
+    for _ in 0..state.help_lines().len() {
         seen.push_str(&screen_text(draw(&state).backend().buffer()));
         act(&mut state, Action::MoveDown);
     }

@@ -103,12 +103,19 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         .unwrap_or_else(|| state.keymap.key(Scope::Global, Action::Help));
     spans.push(Span::styled(format!(" · {help} help"), theme.title(false)));
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
-    let hints: Vec<String> = state
-        .keymap
-        .hints(&state.scopes())
+    let scopes = state.scopes();
+    // In a facet pane letters are typed: say so first, as the keys that act there are not letters.
+    let typing = (scopes.first() == Some(&Scope::Facets)).then(|| "type to filter".to_string());
+    let hints: Vec<String> = typing
         .into_iter()
-        .filter(|(_, _, action)| *action != Action::Help)
-        .map(|(k, h, _)| format!("{k} {h}"))
+        .chain(
+            state
+                .keymap
+                .hints(&scopes)
+                .into_iter()
+                .filter(|(_, _, action)| *action != Action::Help)
+                .map(|(k, h, _)| format!("{k} {h}")),
+        )
         .collect();
     let room = usize::from(area.width).saturating_sub(used + 3);
     let mut hint_text = String::new();
