@@ -29,17 +29,29 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, which: Focus, theme:
     } else {
         state.selection.countries.len()
     };
-    let mut title = if chosen > 0 {
-        format!(
-            "{name} ({chosen} choisi{})",
-            if chosen > 1 { "s" } else { "" }
-        )
-    } else {
-        name.to_string()
+    let room = usize::from(area.width.saturating_sub(4));
+    let title = match &pane.narrow {
+        // While a filter is typed it goes first: the count shortens, and the
+        // filter keeps its end (what was just typed) behind an ellipsis.
+        Some(n) => {
+            let head = if chosen > 0 {
+                format!("{name} ({chosen}) ⌕ ")
+            } else {
+                format!("{name} ⌕ ")
+            };
+            let text = sanitize(&n.text, false);
+            let left = room.saturating_sub(width(&head));
+            format!("{head}{}", tail(&text, left))
+        }
+        None if chosen > 0 => truncate(
+            &format!(
+                "{name} ({chosen} choisi{})",
+                if chosen > 1 { "s" } else { "" }
+            ),
+            room,
+        ),
+        None => name.to_string(),
     };
-    if let Some(n) = &pane.narrow {
-        title = format!("{title} ⌕ {}", sanitize(&n.text, false));
-    }
     let block = theme.pane(title, focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -98,4 +110,22 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, which: Focus, theme:
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The end of `text` in at most `cells` cells, an ellipsis first when cut.
+fn tail(text: &str, cells: usize) -> String {
+    if width(text) <= cells {
+        return text.to_string();
+    }
+    let mut out: Vec<char> = Vec::new();
+    let mut used = 1; // the ellipsis
+    for c in text.chars().rev() {
+        let w = width(c.encode_utf8(&mut [0; 4]));
+        if used + w > cells {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    std::iter::once('…').chain(out.into_iter().rev()).collect()
 }

@@ -62,12 +62,14 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, scroll: usize, theme
     if let Some(f) = &state.help.find {
         title = format!("Help · search: {}_", sanitize(&f.text, false));
     } else if !state.help.term.is_empty() {
-        title.push_str(&format!(
-            " · {}/{} next/previous '{}'",
+        // The scroll keys stay in the status line's hints.
+        title = format!(
+            "Help · {} closes · {}/{} next/previous '{}'",
+            key(Action::Back),
             key(Action::NextMatch),
             key(Action::PrevMatch),
             sanitize(&state.help.term, false)
-        ));
+        );
     }
     // The title fits the border, or ends with an ellipsis.
     let title = truncate(&title, usize::from(area.width.saturating_sub(4)));
