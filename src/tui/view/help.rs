@@ -26,8 +26,9 @@ pub fn lines(keymap: &Keymap, width: usize, term: &str, theme: &Theme) -> Vec<Li
 
 fn styled(line: &HelpLine, term: &str, theme: &Theme) -> Line<'static> {
     let bold = Style::new().add_modifier(Modifier::BOLD);
+    // The keys of a binding's first line, bold.
     let keys: Vec<std::ops::Range<usize>> = match line.kind {
-        HelpLineKind::Keys(cells) => vec![0..cells],
+        HelpLineKind::Keys(cells) => std::iter::once(0..cells).collect(),
         _ => Vec::new(),
     };
     let base = if line.kind == HelpLineKind::Title {
