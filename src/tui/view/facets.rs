@@ -72,7 +72,12 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, which: Focus, theme:
         } else {
             "—".to_string()
         };
-        frame.render_widget(Paragraph::new(msg).style(theme.dim()), inner);
+        frame.render_widget(
+            Paragraph::new(msg)
+                .style(theme.dim())
+                .wrap(ratatui::widgets::Wrap { trim: true }),
+            inner,
+        );
         return;
     }
     let w = usize::from(inner.width);
