@@ -38,7 +38,10 @@ fn wrap(out: &mut Vec<HelpLine>, text: &str, width: usize, indent: usize, first:
     for (i, line) in textwrap::wrap(text, opts).into_iter().enumerate() {
         out.push(HelpLine {
             text: line.into_owned(),
-            kind: if i == 0 { first } else { HelpLineKind::Text },
+            kind: match first {
+                HelpLineKind::Keys(_) if i > 0 => HelpLineKind::Text,
+                kind => kind,
+            },
         });
     }
 }

@@ -38,13 +38,17 @@ impl Scope {
     pub fn title(self) -> &'static str {
         match self {
             Scope::Always => "Anywhere, even in text input and overlays",
-            Scope::Global => "Everywhere",
+            Scope::Global => {
+                "Everywhere but where letters are typed (search line, actors and countries panes)"
+            }
             Scope::Search => "Search line",
             Scope::List => "Briefing list",
-            Scope::Facets => "Actors and countries panes",
+            Scope::Facets => "Actors and countries panes: letters filter the values",
             Scope::Reader => "Reader",
             Scope::ArticleFind => "Search in the article",
-            Scope::FacetNarrow => "Narrowing a facet pane",
+            Scope::FacetNarrow => {
+                "Actors and countries panes, once a filter is typed (Space types a space)"
+            }
             Scope::Help => "Help",
             Scope::HelpFind => "Search in the help",
             Scope::Problems => "Problems view",
