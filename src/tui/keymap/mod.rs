@@ -128,8 +128,10 @@ impl Keymap {
     /// that would be typed into the line in use is never named. `None` when
     /// no key does it from here.
     pub fn key_now(&self, scopes: &[Scope], action: Action) -> Option<String> {
-        std::iter::once(&Scope::Always)
-            .chain(scopes)
+        // The pane's own keys first; Ctrl-C and Ctrl-Z (`Always`) last.
+        scopes
+            .iter()
+            .chain(std::iter::once(&Scope::Always))
             .flat_map(|&s| {
                 self.bindings
                     .iter()

@@ -55,14 +55,14 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
                     "{} {n} problem{} found while loading: press {} to see them.",
                     theme.warning_sign(),
                     if n == 1 { "" } else { "s" },
-                    state.keymap.key(Scope::Global, Action::Problems)
+                    key_here(state, Action::Problems)
                 ),
                 theme.error(),
             )));
         }
     }
     lines.push(Line::from(""));
-    let quit = state.keymap.key(Scope::Global, Action::Quit);
+    let quit = key_here(state, Action::Quit);
     lines.push(Line::from(Span::styled(
         format!("{quit} quits."),
         theme.dim(),
@@ -92,6 +92,18 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
             .alignment(Alignment::Left),
         inner,
     );
+}
+
+/// The key for `action` that acts from where the cursor is; else the way
+/// there (`Esc, then q` from the search line, where `q` would be typed).
+fn key_here(state: &State, action: Action) -> String {
+    let keymap = &state.keymap;
+    keymap.key_now(&state.scopes(), action).unwrap_or_else(|| {
+        let back = keymap
+            .key_now(&state.scopes(), Action::Back)
+            .unwrap_or_else(|| keymap.key(Scope::Global, Action::Back));
+        format!("{back}, then {}", keymap.key(Scope::Global, action))
+    })
 }
 
 /// What the list says when nothing matches: why (the query's error, such as
