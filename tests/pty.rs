@@ -342,13 +342,15 @@ fn search_open_read_and_quit() {
 fn facets_narrow_and_x_clears() {
     let mut s = Session::start(120, 40);
     s.wait_for_text("8 of 8 briefings");
-    // Tab twice to the countries pane, narrow to "niger", select the first value.
-    s.keys("\t\t/niger");
+    // Tab twice to the countries pane, type "niger" to narrow, select the first value.
+    s.keys("\t\tniger");
     s.wait_for_text("Pays ⌕ niger");
     s.keys("\r");
     s.wait_for_text("4 of 8 briefings · pays: Niger");
-    s.keys("\x1b");
+    // The filter clears once a value is chosen; Esc goes back to the list.
     s.wait_for("narrowing to stop", |screen| !screen.contains("⌕"));
+    s.keys("\x1b");
+    s.wait_for_text("Enter open in the reader");
     s.keys("x");
     s.wait_for_text("8 of 8 briefings");
     s.wait_for("no filter left", |screen| !screen.contains("pays: Niger"));
@@ -1199,6 +1201,145 @@ fn a_related_briefing_opens_and_esc_comes_back() {
     s.keys("\x1b");
     s.wait_for_text("Briefings 1/8");
     s.keys("q");
+    let (code, raw) = s.finish();
+    assert_eq!(code, 0);
+    assert_restored(&raw);
+}
+
+/// Three briefings whose countries hold the letters the list binds: Qatar
+/// (q quits there), Japon (j moves), Pologne (p shows the problems).
+fn q_p_j_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for (name, countries) in [
+        ("doha", "[QA, JP]"),
+        ("varsovie", "[PL, QA]"),
+        ("ouaga", "[BF, JO]"),
+    ] {
+        let yaml = format!("id: {name}\ntitle: Réunion de {name}\ncountries: {countries}\n");
+        std::fs::write(dir.path().join(format!("{name}.yaml")), yaml).expect("a briefing");
+    }
+    dir
+}
+
+/// In the countries pane letters are typed: "qatar", "japon", "pologne"
+/// narrow the pane, never quit, move or open the problems view; Enter
+/// selects and clears the filter, so the next name is typed at once.
+#[test]
+fn facet_typing_takes_q_p_j_and_selects_two_countries_one_after_the_other() {
+    let dir = q_p_j_folder();
+    let mut s = Session::start_on(dir.path(), 120, 40, "xterm-256color");
+    s.wait_for_text("3 of 3 briefings");
+    s.keys("\t\tqatar");
+    s.wait_for_text("Pays ⌕ qatar");
+    s.wait_for("only Qatar in the pane", |t| {
+        t.contains("[ ] Qatar (QA)") && !t.contains("[ ] Japon (JP)")
+    });
+    s.keys("\r");
+    s.wait_for_text("2 of 3 briefings · pays: Qatar");
+    s.wait_for_text("Pays (1 choisi)");
+    s.keys("japon\r");
+    s.wait_for_text("2 of 3 briefings · pays: Qatar | Japon");
+    s.wait_for_text("Pays (2 choisis)");
+    s.keys("pologne\r");
+    s.wait_for_text("pays: Qatar | Japon | Pologne");
+    s.wait_for_text("Pays (3 choisis)");
+    assert!(
+        !s.screen().contains("Problems"),
+        "p did not open the problems view"
+    );
+    // Space types a space once a filter is typed ("burkina faso"), and
+    // selects while none is.
+    s.keys("burkina fa");
+    s.wait_for_text("⌕ burkina fa");
+    s.keys("\r");
+    s.wait_for_text("3 of 3 briefings · pays: Qatar | Japon | Pologne | Burkina Faso");
+    // The chosen values are at the top, in the order chosen; Space on the
+    // first unselects Qatar.
+    s.keys("\x1b[H ");
+    s.wait_for_text("pays: Japon | Pologne | Burkina Faso");
+    s.wait_for_text("Pays (3 choisis)");
+    // / goes to the search line from the pane.
+    s.keys("/");
+    s.wait_for_text("Esc leave the search line");
+    s.keys("\x1b");
+    s.wait_for_text("Enter open in the reader");
+    s.keys("q");
+    let (code, raw) = s.finish();
+    assert_eq!(code, 0);
+    assert_restored(&raw);
+}
+
+/// `/` goes to the search line from the reader too; the article search is Ctrl-F.
+#[test]
+fn slash_goes_to_the_search_line_from_the_reader() {
+    let mut s = Session::start(80, 24);
+    s.wait_for_text("8 of 8 briefings");
+    s.keys("\r");
+    s.wait_for_text("Ctrl-F search in the article");
+    s.keys("/");
+    s.wait_for_text("Esc leave the search line");
+    s.keys("manche");
+    s.wait_for_text("1 of 8 briefings");
+    s.keys("\r\r");
+    s.wait_for_text("Ctrl-F search in the article");
+    s.keys("\x06naufrage");
+    s.wait_for_text("stop searching the article");
+    s.keys("\r");
+    s.wait_for_text("1/");
+    s.keys("\x1b");
+    s.wait_for_text("Enter open in the reader");
+    s.keys("q");
+    let (code, raw) = s.finish();
+    assert_eq!(code, 0);
+    assert_restored(&raw);
+}
+
+/// The help scrolls by page (PgDn, Space, g, G) and is searched with /, n, N.
+#[test]
+fn help_scrolls_by_page_and_is_searched() {
+    let mut s = Session::start(80, 24);
+    s.wait_for_text("8 of 8 briefings");
+    s.keys("?");
+    s.wait_for_text("Help ·");
+    s.wait_for_text("quit, from anywhere");
+    s.keys(" ");
+    s.wait_for("a page further", |t| !t.contains("quit, from anywhere"));
+    s.keys("G");
+    s.wait_for_text("says why.");
+    s.keys("g");
+    s.wait_for_text("quit, from anywhere");
+    s.keys("/bookmark");
+    s.wait_for_text("Help · search: bookmark");
+    s.wait_for("the first bookmark line", |t| {
+        t.contains("bookmark or unbookmark")
+    });
+    s.keys("\r");
+    s.wait_for_text("n/N next/previous 'bookmark'");
+    s.keys("n");
+    s.wait_for("still a bookmark line in view", |t| t.contains("bookmark"));
+    s.keys("\x1b");
+    s.wait_for("the help closed", |t| !t.contains("Help ·"));
+    s.keys("q");
+    let (code, raw) = s.finish();
+    assert_eq!(code, 0);
+    assert_restored(&raw);
+}
+
+/// An unknown country in the query shows 0 results and why, in the list.
+#[test]
+fn an_unknown_country_shows_no_result_and_why() {
+    let mut s = Session::start(120, 40);
+    s.wait_for_text("8 of 8 briefings");
+    s.keys("/pays:Narnia");
+    s.wait_for_text("0 of 8 briefings");
+    s.wait_for_text("No briefing matches: unknown country 'Narnia'");
+    s.wait_for("no letter named for the search line", |t| {
+        t.contains("Ctrl-U clears the search")
+            && !t
+                .replace("goes to the list, where x clears every filter", "")
+                .contains("x clears every filter")
+    });
+    s.keys("\x03");
     let (code, raw) = s.finish();
     assert_eq!(code, 0);
     assert_restored(&raw);

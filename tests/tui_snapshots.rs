@@ -756,7 +756,7 @@ fn rebound_keys_show_everywhere_and_the_old_ones_nowhere() {
 
     act(&mut state, Action::Help);
     let mut seen = String::new();
-    for _ in 0..state.keymap.help_len() {
+    for _ in 0..state.help_lines().len() {
         seen.push_str(&screen_text(draw(&state).backend().buffer()));
         act(&mut state, Action::MoveDown);
     }
@@ -811,4 +811,68 @@ fn wide_screen_170x40() {
         "{text}"
     );
     insta::assert_snapshot!("wide_170x40", snapshot_text(&terminal));
+}
+
+/// The empty list never suggests a letter while the cursor is in the search
+/// line (it would be typed): it names Ctrl-U and Esc, and says why.
+#[test]
+fn the_empty_list_names_keys_that_act_from_the_search_line() {
+    let mut state = browser(120, 40);
+    act(&mut state, Action::FocusSearch);
+    type_text(&mut state, "zzzqqq");
+    let text = screen_text(draw(&state).backend().buffer());
+    assert!(text.contains("0 of 8 briefings"), "{text}");
+    assert!(text.contains("No briefing matches."), "{text}");
+    assert!(text.contains("Ctrl-U clears the search"), "{text}");
+    // x is named only as a key of the list, after Esc has left the line.
+    assert!(
+        !text
+            .replace("goes to the list, where x clears every filter", "")
+            .contains("x clears every filter"),
+        "{text}"
+    );
+    // From the list, x does clear.
+    act(&mut state, Action::Back);
+    let text = screen_text(draw(&state).backend().buffer());
+    assert!(text.contains("x clears every filter."), "{text}");
+    // An unknown actor: 0 results and the reason in the list.
+    act(&mut state, Action::FocusSearch);
+    act(&mut state, Action::ClearLine);
+    type_text(&mut state, "acteur:Personne");
+    let text = screen_text(draw(&state).backend().buffer());
+    assert!(text.contains("0 of 8 briefings"), "{text}");
+    assert!(text.contains("No briefing matches: "), "{text}");
+    assert!(text.contains("Personne"), "{text}");
+}
+
+/// The countries pane's title counts what the status line names.
+#[test]
+fn the_pane_title_and_the_status_line_agree() {
+    let mut state = browser(120, 40);
+    acts(&mut state, &[Action::FocusNext, Action::FocusNext]);
+    for name in ["tunis", "niger"] {
+        type_text(&mut state, name);
+        act(&mut state, Action::Toggle);
+    }
+    // A filter on screen that hides one of them changes neither.
+    type_text(&mut state, "tun");
+    let text = screen_text(draw(&state).backend().buffer());
+    assert!(text.contains("Pays (2) ⌕ tun"), "{text}");
+    assert!(text.contains("pays: Tunisie | Niger"), "{text}");
+    act(&mut state, Action::Back);
+    let text = screen_text(draw(&state).backend().buffer());
+    assert!(text.contains("Pays (2 choisis)"), "{text}");
+}
+
+/// On the empty-folder screen with the cursor in the search line, where `q`
+/// would be typed, the way out names a key that quits from there.
+#[test]
+fn the_empty_folder_screen_names_keys_that_act_from_the_search_line() {
+    let mut state = empty_browser(120, 40, Vec::new());
+    let text = screen_text(draw(&state).backend().buffer());
+    assert!(text.contains("q quits."), "{text}");
+    act(&mut state, Action::FocusSearch);
+    let text = screen_text(draw(&state).backend().buffer());
+    assert!(text.contains("Ctrl-C quits."), "{text}");
+    assert!(!text.contains("q quits."), "{text}");
 }

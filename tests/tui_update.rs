@@ -455,7 +455,11 @@ fn find_in_article_without_a_match_says_so() {
     open_channel(&mut state);
     act(&mut state, Action::NextMatch);
     assert!(
-        state.message.as_deref().unwrap_or("").contains("press /"),
+        state
+            .message
+            .as_deref()
+            .unwrap_or("")
+            .contains("press Ctrl-F"),
         "{:?}",
         state.message
     );
@@ -612,13 +616,11 @@ fn a_selected_value_with_no_results_stays_visible_at_zero() {
 #[test]
 fn typing_in_a_facet_pane_narrows_its_values() {
     let mut state = loaded(120, 40);
-    acts(
-        &mut state,
-        &[Action::FocusNext, Action::FocusNext, Action::NarrowFacet],
-    );
-    assert_eq!(state.scopes()[0], Scope::FacetNarrow);
+    acts(&mut state, &[Action::FocusNext, Action::FocusNext]);
+    assert_eq!(state.scopes()[0], Scope::Facets);
     let up = act(&mut state, Action::Insert('n'));
     assert!(up.effects.is_empty(), "narrowing a pane does not search");
+    assert_eq!(state.scopes()[0], Scope::FacetNarrow);
     type_text(&mut state, "ig");
     let labels: Vec<_> = state
         .countries
@@ -634,16 +636,13 @@ fn typing_in_a_facet_pane_narrows_its_values() {
     act(&mut state, Action::MoveDown);
     act(&mut state, Action::Toggle);
     assert_eq!(state.selection.countries.len(), 1);
-    assert_eq!(
-        state.countries.items.len(),
-        2,
-        "still narrowed after a toggle"
-    );
+    // The filter clears after a toggle, and the chosen value is at the top.
+    assert!(state.countries.narrow.is_none(), "the filter clears");
+    assert!(state.countries.items.len() > 2);
+    assert!(state.countries.items[0].selected);
     // Backspace to empty, then once more, stops narrowing.
-    acts(
-        &mut state,
-        &[Action::DeleteBack, Action::DeleteBack, Action::DeleteBack],
-    );
+    type_text(&mut state, "ni");
+    acts(&mut state, &[Action::DeleteBack, Action::DeleteBack]);
     assert_eq!(
         state.countries.narrow.as_ref().map(|n| n.text.as_str()),
         Some("")
@@ -712,26 +711,31 @@ fn a_stale_answer_is_dropped() {
     assert_eq!(state.highlight, ["ma"]);
 }
 
+/// A filter that matches nothing (an unknown country) shows no result and
+/// says why, rather than leaving every briefing on screen.
 #[test]
-fn a_malformed_query_shows_its_error_and_keeps_the_results() {
+fn a_malformed_query_shows_its_error_and_no_results() {
     let mut state = loaded(120, 40);
-    acts(&mut state, &[Action::MoveDown, Action::MoveDown]);
+    act(&mut state, Action::MoveDown);
     let doc = state.selected_doc();
     act(&mut state, Action::FocusSearch);
     type_text(&mut state, "pays:Narnia");
     let err = state.query_error.clone().expect("Narnia is no country");
     assert!(err.contains("Narnia"), "the error names the value: {err}");
-    assert_eq!(state.hits.len(), 8, "the last good results stay");
-    assert_eq!(state.selected_doc(), doc);
-    // Fixing the query clears the error.
+    assert_eq!(state.hits.len(), 0, "an unknown country matches nothing");
+    assert_eq!(state.selected_doc(), None);
+    // Fixing the query clears the error, and the briefing selected before comes back.
     act(&mut state, Action::ClearLine);
+    assert!(state.query_error.is_none());
+    assert_eq!(state.hits.len(), 8);
+    assert_eq!(state.selected_doc(), doc);
     type_text(&mut state, "pays:NE");
     assert!(state.query_error.is_none());
     assert_eq!(state.hits.len(), 4);
     // An unknown filter key is an error too; Esc in the list dismisses it.
     type_text(&mut state, " foo:bar");
     assert!(state.query_error.is_some());
-    assert_eq!(state.hits.len(), 4);
+    assert_eq!(state.hits.len(), 0);
     act(&mut state, Action::Back);
     assert_eq!(state.focus, Focus::List);
     act(&mut state, Action::Back);
@@ -1293,9 +1297,10 @@ fn y_and_shift_y_are_bound_in_the_list_and_the_reader() {
         dispatch(&[Scope::Search, Scope::Global], &y),
         Some(Action::Insert('y'))
     );
-    let help: Vec<String> = brief::tui::view::help_lines(&brief::tui::keymap::Keymap::default())
-        .iter()
-        .map(|l| l.to_string())
+    let help: Vec<String> = brief::tui::keymap::Keymap::default()
+        .help_lines(100)
+        .into_iter()
+        .map(|l| l.text)
         .collect();
     let help = help.join("\n");
     assert!(help.contains("copy the briefing as Markdown"), "{help}");
@@ -1523,14 +1528,255 @@ fn a_reload_keeps_the_search_and_filters_and_a_removed_selection_moves_to_its_ne
     );
 }
 
-/// `update` bounds the help's scroll by `Keymap::help_len`, without the view:
-/// it must count the lines the view draws.
+/// `update` bounds the help's scroll by the lines the view draws at the
+/// current size: scrolling to the end shows the last line.
 #[test]
 fn the_help_length_the_state_uses_is_the_drawn_one() {
-    let keymap = brief::tui::keymap::Keymap::default();
+    let mut state = loaded(80, 24);
+    act(&mut state, Action::Help);
+    act(&mut state, Action::Last);
+    let Overlay::Help { scroll } = state.overlay else {
+        panic!("the help is open")
+    };
+    let lines = state.help_lines();
+    let inner = usize::from(brief::tui::state::overlay_area(state.size).height - 2);
     assert_eq!(
-        brief::tui::view::help_lines(&keymap).len(),
-        keymap.help_len()
+        scroll + inner,
+        lines.len(),
+        "the last line is the bottom one"
+    );
+}
+
+fn press(state: &mut State, code: KeyCode, mods: KeyModifiers) -> Option<Action> {
+    let action = state
+        .keymap
+        .dispatch(&state.scopes(), &KeyEvent::new(code, mods));
+    if let Some(a) = action {
+        act(state, a);
+    }
+    action
+}
+
+fn typed(state: &mut State, text: &str) {
+    for c in text.chars() {
+        press(state, KeyCode::Char(c), KeyModifiers::NONE);
+    }
+}
+
+fn to_countries(state: &mut State) {
+    acts(state, &[Action::FocusNext, Action::FocusNext]);
+    assert_eq!(state.focus, Focus::Countries);
+}
+
+/// In a facet pane every letter filters, the letters the list binds included
+/// (q quits, p opens the problems, j moves, x clears, ? helps elsewhere).
+#[test]
+fn in_a_facet_pane_global_letters_are_typed_into_the_filter() {
+    let mut state = loaded(120, 40);
+    to_countries(&mut state);
+    for c in ['q', 'p', 'j', 'x', '?', 'k', 'g', 'G', 'b', 'y'] {
+        let ev = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        assert_eq!(
+            dispatch(&state.scopes(), &ev),
+            Some(Action::Insert(c)),
+            "{c} is typed"
+        );
+    }
+    typed(&mut state, "pologne");
+    assert!(!state.quit);
+    assert_eq!(state.overlay, Overlay::None, "p opened nothing");
+    let labels: Vec<_> = state.countries.items.iter().map(|i| &i.label).collect();
+    assert_eq!(labels, ["Pologne (PL)"]);
+    // Ways out that are not letters still work: Ctrl-C quits, F1 helps.
+    let f1 = KeyEvent::new(KeyCode::F(1), KeyModifiers::NONE);
+    assert_eq!(dispatch(&state.scopes(), &f1), Some(Action::Help));
+    let cc = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert_eq!(dispatch(&state.scopes(), &cc), Some(Action::Quit));
+    let down = KeyEvent::new(KeyCode::Down, KeyModifiers::NONE);
+    assert_eq!(dispatch(&state.scopes(), &down), Some(Action::MoveDown));
+}
+
+/// Space selects while no filter is typed, and types a space once one is
+/// ("burkina faso"); Enter always selects.
+#[test]
+fn space_selects_without_a_filter_and_types_with_one() {
+    let mut state = loaded(120, 40);
+    to_countries(&mut state);
+    assert_eq!(
+        press(&mut state, KeyCode::Char(' '), KeyModifiers::NONE),
+        Some(Action::Toggle)
+    );
+    assert_eq!(state.selection.countries.len(), 1);
+    typed(&mut state, "burkina f");
+    assert_eq!(
+        state.countries.narrow.as_ref().map(|n| n.text.as_str()),
+        Some("burkina f")
+    );
+    assert_eq!(state.countries.items.len(), 1);
+    assert_eq!(
+        press(&mut state, KeyCode::Enter, KeyModifiers::NONE),
+        Some(Action::Toggle)
+    );
+    assert_eq!(
+        selected_country_codes(&state).last().map(String::as_str),
+        Some("BF")
+    );
+}
+
+/// After a value is chosen the filter clears, so the next name is typed at
+/// once; chosen values stay at the top, in the order chosen, as the status
+/// line names them.
+#[test]
+fn choosing_clears_the_filter_and_keeps_chosen_values_on_top_in_order() {
+    let mut state = loaded(120, 40);
+    to_countries(&mut state);
+    typed(&mut state, "tunis");
+    press(&mut state, KeyCode::Enter, KeyModifiers::NONE);
+    assert!(state.countries.narrow.is_none());
+    typed(&mut state, "jordan");
+    press(&mut state, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(selected_country_codes(&state), ["TN", "JO"]);
+    let top: Vec<_> = state.countries.items[..2]
+        .iter()
+        .map(|i| (i.label.as_str(), i.selected))
+        .collect();
+    assert_eq!(top, [("Tunisie (TN)", true), ("Jordanie (JO)", true)]);
+    assert!(state.countries.items[2..].iter().all(|i| !i.selected));
+    let summary = brief::tui::view::status::summary(&state);
+    assert!(summary.contains("pays: Tunisie | Jordanie"), "{summary}");
+    // Typing a chosen name puts the cursor on the first value not chosen yet.
+    typed(&mut state, "n");
+    let pane = &state.countries;
+    assert!(!pane.items[pane.cursor].selected, "{:?}", pane.items);
+}
+
+/// `/` goes to the search line from every pane; the article search is Ctrl-F.
+#[test]
+fn slash_goes_to_the_search_line_from_every_pane() {
+    for steps in 0..5 {
+        let mut state = loaded(120, 40);
+        act(&mut state, Action::FocusSearch);
+        act(&mut state, Action::Back);
+        for _ in 0..steps {
+            act(&mut state, Action::FocusNext);
+        }
+        let from = state.focus;
+        if from == Focus::Search {
+            continue;
+        }
+        assert_eq!(
+            press(&mut state, KeyCode::Char('/'), KeyModifiers::NONE),
+            Some(Action::FocusSearch),
+            "from {from:?}"
+        );
+        assert_eq!(state.focus, Focus::Search, "from {from:?}");
+    }
+    let mut state = loaded(120, 40);
+    open_channel(&mut state);
+    assert_eq!(
+        press(&mut state, KeyCode::Char('f'), KeyModifiers::CONTROL),
+        Some(Action::FindInArticle)
+    );
+    assert!(state.reader.find.is_some());
+}
+
+/// The help scrolls like a pane (PgDn, Space, PgUp, g, G) and is searched
+/// with `/`, jumping to the lines that match, then n and N.
+#[test]
+fn the_help_pages_and_searches() {
+    let mut state = loaded(80, 24);
+    press(&mut state, KeyCode::Char('?'), KeyModifiers::NONE);
+    let scroll = |s: &State| match s.overlay {
+        Overlay::Help { scroll } => scroll,
+        _ => panic!("the help is open"),
+    };
+    press(&mut state, KeyCode::PageDown, KeyModifiers::NONE);
+    let page = scroll(&state);
+    assert!(page > 5, "{page}");
+    press(&mut state, KeyCode::Char(' '), KeyModifiers::NONE);
+    assert_eq!(scroll(&state), 2 * page);
+    press(&mut state, KeyCode::PageUp, KeyModifiers::NONE);
+    assert_eq!(scroll(&state), page);
+    press(&mut state, KeyCode::Char('G'), KeyModifiers::NONE);
+    let last = scroll(&state);
+    assert!(last > page);
+    press(&mut state, KeyCode::Char('g'), KeyModifiers::NONE);
+    assert_eq!(scroll(&state), 0);
+    // Search: the first line holding the word comes to the top.
+    press(&mut state, KeyCode::Char('/'), KeyModifiers::NONE);
+    assert_eq!(state.scopes()[0], Scope::HelpFind);
+    typed(&mut state, "bookmark");
+    let lines = state.help_lines();
+    let matches = brief::tui::state::help_matches(&lines, "bookmark");
+    assert!(matches.len() >= 2, "{matches:?}");
+    assert_eq!(scroll(&state), matches[0].min(last));
+    press(&mut state, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(state.scopes()[0], Scope::Help);
+    press(&mut state, KeyCode::Char('n'), KeyModifiers::NONE);
+    assert_eq!(scroll(&state), matches[1].min(last));
+    press(&mut state, KeyCode::Char('N'), KeyModifiers::NONE);
+    assert_eq!(scroll(&state), matches[0].min(last));
+    // Esc closes the help; the search goes with it.
+    press(&mut state, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(state.overlay, Overlay::None);
+    assert!(state.help.term.is_empty());
+}
+
+/// No help line is wider than the box at any width: long lines wrap.
+#[test]
+fn help_lines_wrap_and_are_never_cut() {
+    let keymap = brief::tui::keymap::Keymap::default();
+    for w in [20, 36, 60, 76, 98] {
+        let lines = keymap.help_lines(w);
+        for l in &lines {
+            assert!(
+                brief_core::text::width(&l.text) <= w,
+                "{w}: {:?} is too wide",
+                l.text
+            );
+        }
+        let all: String = lines
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(all.contains("-exclude."), "{w}: the last note is whole");
+    }
+}
+
+/// A message never names a key that the line in use would type.
+#[test]
+fn keys_named_are_keys_that_act_from_where_the_cursor_is() {
+    let mut state = loaded(120, 40);
+    let keymap = state.keymap.clone();
+    act(&mut state, Action::FocusSearch);
+    assert_eq!(keymap.key_now(&state.scopes(), Action::ClearFilters), None);
+    assert_eq!(
+        keymap
+            .key_now(&state.scopes(), Action::ClearLine)
+            .as_deref(),
+        Some("Ctrl-U")
+    );
+    assert_eq!(
+        keymap.key_now(&state.scopes(), Action::Help).as_deref(),
+        Some("F1")
+    );
+    act(&mut state, Action::Back);
+    assert_eq!(
+        keymap
+            .key_now(&state.scopes(), Action::ClearFilters)
+            .as_deref(),
+        Some("x")
+    );
+    assert_eq!(
+        keymap.key_now(&state.scopes(), Action::Help).as_deref(),
+        Some("?")
+    );
+    to_countries(&mut state);
+    assert_eq!(keymap.key_now(&state.scopes(), Action::ClearFilters), None);
+    assert_eq!(
+        keymap.key_now(&state.scopes(), Action::Back).as_deref(),
+        Some("Esc")
     );
 }
 

@@ -124,6 +124,11 @@ impl Key {
         Ok(Key { code, mods })
     }
 
+    /// The event pressing this key sends.
+    pub(super) fn event(&self) -> KeyEvent {
+        KeyEvent::new(self.code, self.mods)
+    }
+
     pub(super) fn matches(&self, ev: &KeyEvent) -> bool {
         let mods = ev.modifiers - KeyModifiers::SHIFT;
         match (self.code, ev.code) {

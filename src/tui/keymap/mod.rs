@@ -4,6 +4,7 @@
 //! disagree.
 
 mod defaults;
+mod help;
 mod key;
 mod overrides;
 
@@ -11,6 +12,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::Action;
 
+pub use help::{HelpLine, HelpLineKind};
 pub use key::Key;
 pub use overrides::Applied;
 
@@ -28,21 +30,46 @@ pub enum Scope {
     ArticleFind,
     FacetNarrow,
     Help,
+    /// Typing a search in the help.
+    HelpFind,
     Problems,
 }
 
 impl Scope {
+    /// A short name, for messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Scope::Always => "anywhere",
+            Scope::Global => "everywhere",
+            Scope::Search => "search line",
+            Scope::List => "list",
+            Scope::Facets => "actors and countries panes",
+            Scope::Reader => "reader",
+            Scope::ArticleFind => "search in the article",
+            Scope::FacetNarrow => "filtered actors and countries panes",
+            Scope::Help => "help",
+            Scope::HelpFind => "search in the help",
+            Scope::Problems => "problems view",
+        }
+    }
+
+    /// The heading in `?`.
     pub fn title(self) -> &'static str {
         match self {
             Scope::Always => "Anywhere, even in text input and overlays",
-            Scope::Global => "Everywhere",
+            Scope::Global => {
+                "Everywhere but where letters are typed (search line, actors and countries panes)"
+            }
             Scope::Search => "Search line",
             Scope::List => "Briefing list",
-            Scope::Facets => "Actors and countries panes",
+            Scope::Facets => "Actors and countries panes: letters filter the values",
             Scope::Reader => "Reader",
             Scope::ArticleFind => "Search in the article",
-            Scope::FacetNarrow => "Narrowing a facet pane",
+            Scope::FacetNarrow => {
+                "Actors and countries panes, once a filter is typed (Space types a space)"
+            }
             Scope::Help => "Help",
+            Scope::HelpFind => "Search in the help",
             Scope::Problems => "Problems view",
         }
     }
@@ -58,11 +85,13 @@ pub struct Binding {
     pub hint: bool,
 }
 
-/// True for scopes where unbound printable characters are typed as text.
+/// True for scopes where unbound printable characters are typed as text. A
+/// facet pane is one: letters filter its values, so a country with a `q` or a
+/// `p` in its name can be typed whole.
 fn is_input(scope: Scope) -> bool {
     matches!(
         scope,
-        Scope::Search | Scope::ArticleFind | Scope::FacetNarrow
+        Scope::Search | Scope::ArticleFind | Scope::Facets | Scope::FacetNarrow | Scope::HelpFind
     )
 }
 
@@ -113,15 +142,23 @@ impl Keymap {
             )
     }
 
-    /// How many lines the `?` help has: a title, the rows and a blank line
-    /// per scope with bindings, then the two notes (see `view::help`).
-    pub fn help_len(&self) -> usize {
-        self.help_sections()
+    /// The key to name for `action` where `scopes` are active (most specific
+    /// first): the first bound key that, pressed now, does `action`. A letter
+    /// that would be typed into the line in use is never named. `None` when
+    /// no key does it from here.
+    pub fn key_now(&self, scopes: &[Scope], action: Action) -> Option<String> {
+        // The pane's own keys first; Ctrl-C and Ctrl-Z (`Always`) last.
+        scopes
             .iter()
-            .filter(|(_, rows)| !rows.is_empty())
-            .map(|(_, rows)| rows.len() + 2)
-            .sum::<usize>()
-            + 2
+            .chain(std::iter::once(&Scope::Always))
+            .flat_map(|&s| {
+                self.bindings
+                    .iter()
+                    .filter(move |b| b.scope == s && b.action == action)
+            })
+            .flat_map(|b| b.keys.iter())
+            .find(|k| self.dispatch(scopes, &k.event()) == Some(action))
+            .map(Key::label)
     }
 
     /// The action for a key, given the active scopes in precedence order (most specific first).
@@ -142,20 +179,6 @@ impl Keymap {
                 && !ev
                     .modifiers
                     .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-            {
-                return Some(Action::Insert(c));
-            }
-            // In a facet pane, a letter no key of the pane or of `Global` claims
-            // starts narrowing: typing "niger" narrows, while j, k, q... keep their meaning.
-            if scope == Scope::Facets
-                && let KeyCode::Char(c) = ev.code
-                && !ev
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-                && !self
-                    .bindings
-                    .iter()
-                    .any(|b| b.scope == Scope::Global && b.keys.iter().any(|k| k.matches(ev)))
             {
                 return Some(Action::Insert(c));
             }
@@ -199,6 +222,7 @@ impl Keymap {
             Scope::ArticleFind,
             Scope::Problems,
             Scope::Help,
+            Scope::HelpFind,
         ];
         order
             .iter()

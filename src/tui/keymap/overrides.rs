@@ -307,7 +307,7 @@ impl Keymap {
                 let name = action
                     .name()
                     .map_or_else(|| format!("'{help}'"), str::to_string);
-                let where_: Vec<&str> = scopes.iter().map(|s| s.title()).collect();
+                let where_: Vec<&str> = scopes.iter().map(|s| s.name()).collect();
                 report(
                     line,
                     format!(
@@ -419,7 +419,8 @@ mod tests {
         );
         assert!(
             text.iter()
-                .any(|t| t.contains("keys: first is left without a key (Everywhere)")),
+                .any(|t| t.contains("keys: first is left without a key (")
+                    && t.contains("everywhere)")),
             "{text:#?}"
         );
         // The hints never show an empty key.
@@ -464,7 +465,7 @@ mod tests {
         assert_eq!(
             text,
             [
-                "config.yaml:2: warning: keys: clear_filters is left without a key (Everywhere): its keys went to other actions"
+                "config.yaml:2: warning: keys: clear_filters is left without a key (everywhere): its keys went to other actions"
             ],
         );
     }

@@ -116,11 +116,19 @@ fn an_override_replaces_the_default_keys_and_takes_its_key_from_others() {
         "b is no longer bound"
     );
     // In the list j bookmarks and the arrow moves; where bookmarking is
-    // not bound (the facet panes), j still moves.
+    // not bound (the help), j still moves; in the facet panes it is typed.
     let down = key(KeyCode::Down, KeyModifiers::NONE);
     assert_eq!(map.dispatch(LIST, &down), Some(Action::MoveDown));
+    assert_eq!(
+        map.dispatch(&[Scope::Help], &plain('j')),
+        Some(Action::MoveDown)
+    );
     let facets = [Scope::Facets, Scope::Global];
-    assert_eq!(map.dispatch(&facets, &plain('j')), Some(Action::MoveDown));
+    assert_eq!(
+        map.dispatch(&facets, &plain('j')),
+        Some(Action::Insert('j'))
+    );
+    assert_eq!(map.dispatch(&facets, &down), Some(Action::MoveDown));
     let help = map.help_sections();
     let list = &help.iter().find(|(s, _)| *s == Scope::List).unwrap().1;
     assert!(list.contains(&("j".to_string(), "bookmark or unbookmark")));

@@ -88,6 +88,23 @@ pub(super) fn rebuild_facets(state: &mut State) {
             });
         }
     }
+    // Selected values at the top, in the order chosen (as the status line
+    // names them); the rest keep their order, most frequent first.
+    let sel = &state.selection;
+    actors.sort_by_key(|i| {
+        match i.key {
+            FacetKey::Actor(id) => sel.actors.iter().position(|&a| a == id),
+            FacetKey::Country(_) => None,
+        }
+        .map_or(usize::MAX, |p| p)
+    });
+    countries.sort_by_key(|i| {
+        match i.key {
+            FacetKey::Country(c) => sel.countries.iter().position(|&x| x == c),
+            FacetKey::Actor(_) => None,
+        }
+        .map_or(usize::MAX, |p| p)
+    });
     fill_pane(&mut state.actors, actors);
     fill_pane(&mut state.countries, countries);
     for f in [Focus::Actors, Focus::Countries] {
@@ -98,7 +115,8 @@ pub(super) fn rebuild_facets(state: &mut State) {
     }
 }
 
-/// Sets a pane's items, narrowed by its typed text, keeping the cursor on the same value.
+/// Sets a pane's items, selected values first, narrowed by its typed text,
+/// keeping the cursor on the same value.
 pub(super) fn fill_pane(pane: &mut FacetPane, mut items: Vec<FacetItem>) {
     let current = pane.items.get(pane.cursor).map(|i| i.key);
     if let Some(n) = &pane.narrow {
@@ -135,6 +153,25 @@ pub(super) fn toggle_facet(state: &mut State, effects: &mut Vec<Effect>) {
             }
         }
     }
+    // The filter has done its work: the next name can be typed at once.
+    if let Some(p) = state.facet_mut(state.focus) {
+        p.narrow = None;
+    }
     rebuild_facets(state);
     effects.push(state.request_search());
+}
+
+/// After the filter changed: the cursor on the first value it keeps that is
+/// not selected yet, so Enter adds the best match.
+pub(super) fn refilter(state: &mut State) {
+    if let Some(p) = state.facet_mut(state.focus) {
+        p.items.clear();
+        p.offset = 0;
+    }
+    rebuild_facets(state);
+    let h = state.facet_height(state.focus);
+    if let Some(p) = state.facet_mut(state.focus) {
+        p.cursor = p.items.iter().position(|i| !i.selected).unwrap_or(0);
+        clamp_view(&mut p.cursor, &mut p.offset, p.items.len(), h);
+    }
 }

@@ -1,7 +1,7 @@
 //! One-line text fields: the search line, the article search and a facet
 //! pane's narrowing, and what typing and deleting do to whichever has focus.
 
-use super::facets::rebuild_facets;
+use super::facets::refilter;
 use super::reader::{mark_reader, show_match};
 use super::{Effect, Focus, State};
 use crate::tui::action::Action;
@@ -70,9 +70,14 @@ pub(super) fn insert(state: &mut State, c: char, effects: &mut Vec<Effect>) {
         }
         Focus::Actors | Focus::Countries => {
             if let Some(p) = state.facet_mut(state.focus) {
-                p.narrow.get_or_insert_with(LineEdit::default).insert(c);
+                let narrow = p.narrow.get_or_insert_with(LineEdit::default);
+                // A space starts no filter: with none typed, Space selects.
+                if c == ' ' && narrow.text.is_empty() {
+                    return;
+                }
+                narrow.insert(c);
             }
-            rebuild_facets(state);
+            refilter(state);
         }
         Focus::List => {}
     }
@@ -113,7 +118,7 @@ pub(super) fn edit_text(state: &mut State, action: Action, effects: &mut Vec<Eff
                     apply(n);
                 }
             }
-            rebuild_facets(state);
+            refilter(state);
         }
         Focus::List => {}
     }

@@ -5,6 +5,7 @@
 
 mod copy;
 mod facets;
+mod help;
 mod history;
 mod launch;
 pub mod layout;
@@ -32,6 +33,7 @@ use crate::tui::keymap::{Keymap, Scope};
 
 pub use brief_core::searcher::{Results, SearchRequest};
 pub use facets::{FacetItem, FacetKey, FacetPane};
+pub use help::{HelpSearch, help_matches, overlay_area};
 pub use launch::Launch;
 pub use layout::{Areas, areas};
 pub use line_edit::LineEdit;
@@ -126,6 +128,8 @@ pub struct State {
     /// The facet pane shown when only one fits.
     pub facet_tab: Focus,
     pub overlay: Overlay,
+    /// The search in the `?` help.
+    pub help: HelpSearch,
     pub search: LineEdit,
     pub selection: Selection,
     pub hits: Vec<Hit>,
@@ -225,6 +229,9 @@ impl State {
     /// Active key scopes, most specific first.
     pub fn scopes(&self) -> Vec<Scope> {
         match self.overlay {
+            Overlay::Help { .. } if self.help.find.is_some() => {
+                return vec![Scope::HelpFind, Scope::Help];
+            }
             Overlay::Help { .. } => return vec![Scope::Help],
             Overlay::Problems { .. } => return vec![Scope::Problems],
             Overlay::None => {}
@@ -234,7 +241,11 @@ impl State {
             Focus::Search => s.push(Scope::Search),
             Focus::List => s.push(Scope::List),
             Focus::Actors | Focus::Countries => {
-                if self.facet(self.focus).is_some_and(|f| f.narrow.is_some()) {
+                // Once a filter is typed, Space types a space ("Burkina Faso").
+                if self
+                    .facet(self.focus)
+                    .is_some_and(|f| f.narrow.as_ref().is_some_and(|n| !n.text.is_empty()))
+                {
                     s.push(Scope::FacetNarrow);
                 }
                 s.push(Scope::Facets);

@@ -10,16 +10,22 @@ pub(super) fn on_results(state: &mut State, r: Results, effects: &mut Vec<Effect
         return false; // stale: a newer request is on its way
     }
     state.shown = r.generation;
-    state.query_error = r.error;
-    if state.query_error.is_some() {
-        // Keep the last good results on screen while the query is malformed.
-        return true;
-    }
     let before = state.selected_doc();
+    state.query_error = r.error;
+    if state.query_error.is_some() && state.launch.select.is_none() {
+        // A filter that matches nothing shows nothing (and why, in the list);
+        // the briefing selected before comes back once the query is fixed.
+        state.launch.select = state.selected_id().map(str::to_string);
+    }
     state.hits = r.hits;
     state.facets = r.facets;
     state.highlight = r.highlight;
     state.query = r.query;
+    if state.query_error.is_some() {
+        rebuild_facets(state);
+        relayout(state);
+        return true;
+    }
     let open = state.launch.open.take();
     let select = state.launch.select.take();
     let corpus = state.corpus.clone();

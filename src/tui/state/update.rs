@@ -8,6 +8,7 @@ use brief_core::remembered::Only;
 use brief_core::search::Sort;
 
 use super::facets::{rebuild_facets, toggle_facet};
+use super::help::on_overlay_action;
 use super::history::{recall, submit_search};
 use super::launch::apply_launch;
 use super::line_edit::{edit_text, insert};
@@ -95,15 +96,6 @@ pub fn update(state: &mut State, msg: Msg) -> Update {
     Update { effects, redraw }
 }
 
-/// Lines in the open overlay, so scrolling stops at its end.
-pub(super) fn overlay_len(state: &State) -> usize {
-    match state.overlay {
-        Overlay::Help { .. } => state.keymap.help_len(),
-        Overlay::Problems { .. } => state.problems().count(),
-        Overlay::None => 0,
-    }
-}
-
 pub(super) fn on_action(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
     // Ways out, whatever is open.
     match action {
@@ -118,24 +110,9 @@ pub(super) fn on_action(state: &mut State, action: Action, effects: &mut Vec<Eff
         _ => {}
     }
     // Overlays next.
-    match state.overlay {
-        Overlay::Help { scroll } | Overlay::Problems { scroll } => {
-            let scroll = match action {
-                Action::MoveDown => (scroll + 1).min(overlay_len(state).saturating_sub(1)),
-                Action::MoveUp => scroll.saturating_sub(1),
-                Action::Back => {
-                    state.overlay = Overlay::None;
-                    return;
-                }
-                _ => scroll,
-            };
-            state.overlay = match state.overlay {
-                Overlay::Help { .. } => Overlay::Help { scroll },
-                _ => Overlay::Problems { scroll },
-            };
-            return;
-        }
-        Overlay::None => {}
+    if state.overlay != Overlay::None {
+        on_overlay_action(state, action);
+        return;
     }
     match action {
         Action::Help => state.overlay = Overlay::Help { scroll: 0 },

@@ -55,14 +55,14 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
                     "{} {n} problem{} found while loading: press {} to see them.",
                     theme.warning_sign(),
                     if n == 1 { "" } else { "s" },
-                    state.keymap.key(Scope::Global, Action::Problems)
+                    key_here(state, Action::Problems)
                 ),
                 theme.error(),
             )));
         }
     }
     lines.push(Line::from(""));
-    let quit = state.keymap.key(Scope::Global, Action::Quit);
+    let quit = key_here(state, Action::Quit);
     lines.push(Line::from(Span::styled(
         format!("{quit} quits."),
         theme.dim(),
@@ -92,4 +92,57 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
             .alignment(Alignment::Left),
         inner,
     );
+}
+
+/// The key for `action` that acts from where the cursor is; else the way
+/// there (`Esc, then q` from the search line, where `q` would be typed).
+fn key_here(state: &State, action: Action) -> String {
+    let keymap = &state.keymap;
+    keymap.key_now(&state.scopes(), action).unwrap_or_else(|| {
+        let back = keymap
+            .key_now(&state.scopes(), Action::Back)
+            .unwrap_or_else(|| keymap.key(Scope::Global, Action::Back));
+        format!("{back}, then {}", keymap.key(Scope::Global, action))
+    })
+}
+
+/// What the list says when nothing matches: why (the query's error, such as
+/// an unknown country), and the way out, naming only keys that act from
+/// where the cursor is (never a letter the search line would type).
+pub fn no_results(state: &State, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    match &state.query_error {
+        Some(e) => lines.push(Line::from(Span::styled(
+            format!("No briefing matches: {}.", sanitize(e, false)),
+            theme.error(),
+        ))),
+        None => lines.push(Line::from("No briefing matches.")),
+    }
+    let scopes = state.scopes();
+    let now = |action| state.keymap.key_now(&scopes, action);
+    let list = [Scope::List, Scope::Global];
+    let in_list = |action| {
+        state
+            .keymap
+            .key_now(&list, action)
+            .unwrap_or_else(|| state.keymap.key(Scope::Global, action))
+    };
+    let clear_all = in_list(Action::ClearFilters);
+    let way_out = if let Some(k) = now(Action::ClearFilters) {
+        format!("{k} clears every filter.")
+    } else {
+        let back =
+            now(Action::Back).unwrap_or_else(|| state.keymap.key(Scope::Global, Action::Back));
+        let clear_line = now(Action::ClearLine).filter(|_| {
+            state.focus == crate::tui::state::Focus::Search && !state.search.text.is_empty()
+        });
+        match clear_line {
+            Some(c) => format!(
+                "{c} clears the search; {back} goes to the list, where {clear_all} clears every filter."
+            ),
+            None => format!("{back} goes to the list, where {clear_all} clears every filter."),
+        }
+    };
+    lines.push(Line::from(Span::styled(way_out, theme.dim())));
+    lines
 }

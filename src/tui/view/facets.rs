@@ -22,24 +22,48 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, which: Focus, theme:
     } else {
         "Pays"
     };
-    let chosen = pane.items.iter().filter(|i| i.selected).count();
-    let mut title = if chosen > 0 {
-        format!(
-            "{name} ({chosen} choisi{})",
-            if chosen > 1 { "s" } else { "" }
-        )
+    // Counted from the selection, as the status line names it, not from
+    // the values the filter leaves on screen.
+    let chosen = if which == Focus::Actors {
+        state.selection.actors.len()
     } else {
-        name.to_string()
+        state.selection.countries.len()
     };
-    if let Some(n) = &pane.narrow {
-        title = format!("{title} ⌕ {}", sanitize(&n.text, false));
-    }
+    let room = usize::from(area.width.saturating_sub(4));
+    let title = match &pane.narrow {
+        // While a filter is typed it goes first: the count shortens, and the
+        // filter keeps its end (what was just typed) behind an ellipsis.
+        Some(n) => {
+            let head = if chosen > 0 {
+                format!("{name} ({chosen}) ⌕ ")
+            } else {
+                format!("{name} ⌕ ")
+            };
+            let text = sanitize(&n.text, false);
+            let left = room.saturating_sub(width(&head));
+            format!("{head}{}", tail(&text, left))
+        }
+        None if chosen > 0 => truncate(
+            &format!(
+                "{name} ({chosen} choisi{})",
+                if chosen > 1 { "s" } else { "" }
+            ),
+            room,
+        ),
+        None => name.to_string(),
+    };
     let block = theme.pane(title, focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if pane.items.is_empty() {
         let msg = if pane.narrow.is_some() {
-            let key = |action| state.keymap.key(Scope::FacetNarrow, action);
+            let scopes = state.scopes();
+            let key = |action| {
+                state
+                    .keymap
+                    .key_now(&scopes, action)
+                    .unwrap_or_else(|| state.keymap.key(Scope::FacetNarrow, action))
+            };
             format!(
                 "nothing matches: {} or {}",
                 key(Action::DeleteBack),
@@ -48,7 +72,12 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, which: Focus, theme:
         } else {
             "—".to_string()
         };
-        frame.render_widget(Paragraph::new(msg).style(theme.dim()), inner);
+        frame.render_widget(
+            Paragraph::new(msg)
+                .style(theme.dim())
+                .wrap(ratatui::widgets::Wrap { trim: true }),
+            inner,
+        );
         return;
     }
     let w = usize::from(inner.width);
@@ -86,4 +115,22 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, which: Focus, theme:
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The end of `text` in at most `cells` cells, an ellipsis first when cut.
+fn tail(text: &str, cells: usize) -> String {
+    if width(text) <= cells {
+        return text.to_string();
+    }
+    let mut out: Vec<char> = Vec::new();
+    let mut used = 1; // the ellipsis
+    for c in text.chars().rev() {
+        let w = width(c.encode_utf8(&mut [0; 4]));
+        if used + w > cells {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    std::iter::once('…').chain(out.into_iter().rev()).collect()
 }

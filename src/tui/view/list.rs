@@ -17,8 +17,6 @@ use brief_core::text::{pad, sanitize, width};
 use unicode_width::UnicodeWidthChar;
 
 use super::{Theme, marked_spans};
-use crate::tui::action::Action;
-use crate::tui::keymap::Scope;
 use crate::tui::state::layout::{LIST_LEAD, codes_shown, codes_width, title_width};
 use crate::tui::state::{Focus, State};
 
@@ -172,9 +170,11 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     };
     if state.hits.is_empty() {
         // An empty folder has its own screen (`empty.rs`).
-        let clear = state.keymap.key(Scope::Global, Action::ClearFilters);
-        let msg = format!("No briefing matches. {clear} clears every filter.");
-        frame.render_widget(Paragraph::new(msg).style(theme.dim()), inner);
+        let msg = super::empty::no_results(state, theme);
+        frame.render_widget(
+            Paragraph::new(msg).wrap(ratatui::widgets::Wrap { trim: false }),
+            inner,
+        );
         return;
     }
     let w = usize::from(inner.width);

@@ -203,17 +203,9 @@ fn panes(frame: &mut Frame, a: &super::state::layout::Areas, state: &State, them
     }
 }
 
-/// A centred box over most of the screen.
+/// A centred box over most of the screen (where the state scrolls it).
 fn overlay_area(area: Rect) -> Rect {
-    let w = area.width.saturating_sub(4).min(100);
-    let h = area.height.saturating_sub(2);
-    let r = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    );
-    r.intersection(area)
+    super::state::overlay_area(area)
 }
 
 fn clear(frame: &mut Frame, r: Rect) {

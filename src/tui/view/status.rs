@@ -68,13 +68,18 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
                 theme.warn()
             };
             spans.push(Span::raw(" · "));
+            // The key, when one opens the problems from here (not in the search line).
+            let key = state
+                .keymap
+                .key_now(&state.scopes(), Action::Problems)
+                .map(|k| format!(" ({k})"))
+                .unwrap_or_default();
             spans.push(Span::styled(
                 format!(
-                    "{} {} problem{} ({})",
+                    "{} {} problem{}{key}",
                     theme.warning_sign(),
                     errors + warnings,
                     if errors + warnings == 1 { "" } else { "s" },
-                    state.keymap.key(Scope::Global, Action::Problems)
                 ),
                 style,
             ));
@@ -96,15 +101,25 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         spans.push(Span::styled(sanitize(m, false).into_owned(), theme.warn()));
     }
     // The way to the help always shows; the other hints fill the room left.
-    let help = state.keymap.key(Scope::Global, Action::Help);
-    spans.push(Span::styled(format!(" · {help} help"), theme.title(false)));
+    // A key that works from here: in a facet pane `?` is typed, F1 is not.
+    // (None with the help open: its keys close it.)
+    if let Some(help) = state.keymap.key_now(&state.scopes(), Action::Help) {
+        spans.push(Span::styled(format!(" · {help} help"), theme.title(false)));
+    }
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
-    let hints: Vec<String> = state
-        .keymap
-        .hints(&state.scopes())
+    let scopes = state.scopes();
+    // In a facet pane letters are typed: say so first, as the keys that act there are not letters.
+    let typing = (scopes.first() == Some(&Scope::Facets)).then(|| "type to filter".to_string());
+    let hints: Vec<String> = typing
         .into_iter()
-        .filter(|(_, _, action)| *action != Action::Help)
-        .map(|(k, h, _)| format!("{k} {h}"))
+        .chain(
+            state
+                .keymap
+                .hints(&scopes)
+                .into_iter()
+                .filter(|(_, _, action)| *action != Action::Help)
+                .map(|(k, h, _)| format!("{k} {h}")),
+        )
         .collect();
     let room = usize::from(area.width).saturating_sub(used + 3);
     let mut hint_text = String::new();

@@ -1,0 +1,89 @@
+//! The `?` help as lines at a width: generated from the keys in force, wrapped
+//! so nothing is cut. The state scrolls and searches these lines; the view
+//! draws them.
+
+use brief_core::text::{pad, width};
+
+use super::Keymap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HelpLineKind {
+    /// A scope's heading.
+    Title,
+    /// A binding's first line: its keys take this many cells.
+    Keys(usize),
+    /// Anything else: a wrapped help text, a note.
+    Text,
+    Blank,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpLine {
+    pub text: String,
+    pub kind: HelpLineKind,
+}
+
+/// The notes after the key table.
+const NOTES: [&str; 3] = [
+    "Actors and countries panes: letters, digits and spaces filter the values (type \"qatar\"); Enter selects the value under the cursor and clears the filter, so the next name can be typed at once. Space selects too while no filter is typed. Several values in one pane mean any of them.",
+    "Search syntax: words, \"phrases\", pays:TN acteur:OIM sujet:traite année:2019..2021 date:2021-11 lieu:Niamey, -exclude.",
+    "A filter that names an unknown country or actor matches nothing: the list says why.",
+];
+
+fn wrap(out: &mut Vec<HelpLine>, text: &str, width: usize, indent: usize, first: HelpLineKind) {
+    let pad = " ".repeat(indent);
+    let opts = textwrap::Options::new(width.max(indent + 8))
+        .subsequent_indent(&pad)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    for (i, line) in textwrap::wrap(text, opts).into_iter().enumerate() {
+        out.push(HelpLine {
+            text: line.into_owned(),
+            kind: match first {
+                HelpLineKind::Keys(_) if i > 0 => HelpLineKind::Text,
+                kind => kind,
+            },
+        });
+    }
+}
+
+impl Keymap {
+    /// The help at `width` cells: a heading, the bindings and a blank line per
+    /// scope with bindings, then the notes; long lines wrap, none is cut.
+    pub fn help_lines(&self, width_cells: usize) -> Vec<HelpLine> {
+        let sections = self.help_sections();
+        // The keys column: as wide as the widest keys, within a third of the width.
+        let widest = sections
+            .iter()
+            .flat_map(|(_, rows)| rows.iter().map(|(k, _)| width(k)))
+            .max()
+            .unwrap_or(0);
+        let keys_w = widest.min(22).min(width_cells / 3).max(4);
+        let indent = 2 + keys_w + 2;
+        let mut out = Vec::new();
+        for (scope, rows) in sections {
+            if rows.is_empty() {
+                continue;
+            }
+            wrap(&mut out, scope.title(), width_cells, 0, HelpLineKind::Title);
+            for (keys, help) in rows {
+                let keys_cells = width(&keys).max(keys_w);
+                let text = format!("  {}  {help}", pad(&keys, keys_w));
+                wrap(
+                    &mut out,
+                    &text,
+                    width_cells,
+                    indent,
+                    HelpLineKind::Keys(keys_cells + 2),
+                );
+            }
+            out.push(HelpLine {
+                text: String::new(),
+                kind: HelpLineKind::Blank,
+            });
+        }
+        for note in NOTES {
+            wrap(&mut out, note, width_cells, 0, HelpLineKind::Text);
+        }
+        out
+    }
+}
