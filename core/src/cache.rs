@@ -16,12 +16,13 @@ use crate::stamp::Stamp;
 
 /// Bumped whenever the cached shapes change; with the crate version, a cache
 /// from another build is ignored.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 #[derive(Serialize, Deserialize)]
 struct Header {
     format: u32,
     version: String,
+    #[serde(with = "crate::path_bytes")]
     root: PathBuf,
     max_file_size: u64,
 }

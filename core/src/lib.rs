@@ -29,6 +29,7 @@ pub(crate) mod index;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub(crate) mod path_bytes;
 pub mod paths;
 pub mod query;
 pub mod remembered;

@@ -207,6 +207,19 @@ fn parse_date(
     }
 }
 
+/// A name that is not UTF-8 as text that keeps every byte: each byte that is
+/// not part of valid UTF-8 is written `-xHH-` (`raw-\xff` -> `raw--xff-`).
+pub(crate) fn lossless_name(bytes: &[u8]) -> String {
+    let mut out = String::new();
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            out.push_str(&format!("-x{b:02x}-"));
+        }
+    }
+    out
+}
+
 fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id
@@ -243,11 +256,23 @@ pub(crate) fn parse_briefing(input: Input, registry: &Registry) -> ParseResult {
     if title.is_empty() {
         return Err(at("title", None, Severity::Error, "title is empty".into()));
     }
-    let stem = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or_default()
-        .to_string();
+    let stem = match path.file_stem() {
+        Some(s) => match s.to_str() {
+            Some(s) => s.to_string(),
+            None => {
+                let lossless = lossless_name(s.as_encoded_bytes());
+                problems.push(problem(
+                    &path,
+                    Severity::Warning,
+                    format!(
+                        "the file name is not valid UTF-8; its bad bytes are written as -xHH- in the name '{lossless}'"
+                    ),
+                ));
+                lossless
+            }
+        },
+        None => String::new(),
+    };
     // A bad id is reported and the briefing loads under its file name, so
     // that an id is never empty.
     let id = match raw.id.map(|i| nfc(i.trim())) {

@@ -88,8 +88,7 @@ fn registered_only(registry: &Registry) -> Registry {
 /// registry, `Some(None)` when it cannot be stat'ed.
 fn registry_stamp(root: &Path) -> (PathBuf, Option<Option<Stamp>>) {
     let path = root.join(REGISTRY_FILE);
-    let stamp = path
-        .is_file()
+    let stamp = load::is_registry_file(root, &path)
         .then(|| stamp::stamps(std::slice::from_ref(&path)).pop().flatten());
     (path, stamp)
 }
@@ -101,7 +100,7 @@ pub fn changed_since(prev: &Corpus, root: &Path) -> bool {
         return true;
     };
     let mut problems = Vec::new();
-    let files = load::walk(root, &mut problems);
+    let files = load::walk(root, &LoadOptions::default(), &mut problems);
     let (_, registry) = registry_stamp(root);
     if registry != seen.registry || files.len() != seen.files.len() {
         return true;
@@ -121,7 +120,7 @@ pub fn reload(prev: &Corpus, root: &Path, opts: &LoadOptions) -> Result<Reloaded
     };
     load::check_root(root)?;
     let mut problems = Vec::new();
-    let files = load::walk(root, &mut problems);
+    let files = load::walk(root, opts, &mut problems);
     let (registry_path, registry_stamp) = registry_stamp(root);
     if registry_stamp != seen.registry || registry_stamp == Some(None) {
         return full(prev, root, opts);
