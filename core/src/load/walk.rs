@@ -38,19 +38,28 @@ fn kind_name(kind: std::fs::FileType) -> &'static str {
     if kind.is_symlink() {
         return "a symlink";
     }
-    "not a regular file"
+    "something else"
 }
 
 fn not_regular(path: &Path, kind: std::fs::FileType) -> Problem {
     problem(
         path,
         Severity::Error,
-        format!(
-            "{} is not a regular file ({}); not read",
-            if kind.is_dir() { "this" } else { "it" },
-            kind_name(kind)
-        ),
+        format!("not a regular file but {}; not read", kind_name(kind)),
     )
+}
+
+/// What tells one folder from another: its device and inode (one stat),
+/// elsewhere its real path.
+#[cfg(unix)]
+fn folder_key(dir: &Path) -> std::io::Result<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(dir).map(|m| (m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn folder_key(dir: &Path) -> std::io::Result<PathBuf> {
+    std::fs::canonicalize(dir)
 }
 
 fn is_hidden(path: &Path) -> bool {
@@ -69,8 +78,8 @@ pub(crate) fn walk(root: &Path, opts: &LoadOptions, problems: &mut Vec<Problem>)
     let mut stack = vec![root.to_path_buf()];
     let mut visited = 0usize;
     'folders: while let Some(dir) = stack.pop() {
-        match std::fs::canonicalize(&dir) {
-            Ok(real) if !seen.insert(real.clone()) => {
+        match folder_key(&dir) {
+            Ok(key) if !seen.insert(key) => {
                 problems.push(problem(
                     &dir,
                     Severity::Warning,
@@ -177,16 +186,13 @@ fn follow(path: &Path, home: &Path) -> Result<std::fs::FileType, Option<Problem>
             });
         }
     };
+    // Links to anything that is not a briefing or a folder pass unsaid.
+    let worth_saying = meta.is_dir() || is_briefing_name(path);
     let real = std::fs::canonicalize(path).map_err(|e| {
-        Some(problem(
-            path,
-            Severity::Warning,
-            format!("symlink skipped: {e}"),
-        ))
+        worth_saying.then(|| problem(path, Severity::Warning, format!("symlink skipped: {e}")))
     })?;
     if !real.starts_with(home) {
-        // Links out to anything that is not a briefing pass unsaid.
-        if !meta.is_dir() && !is_briefing_name(path) {
+        if !worth_saying {
             return Err(None);
         }
         let target = std::fs::read_link(path).unwrap_or(real);
@@ -224,7 +230,8 @@ fn open(path: &Path) -> std::io::Result<std::fs::File> {
 
 /// The bytes of the regular file `path`, at most `opts.max_file_size` of them.
 pub(crate) fn read_input(path: &Path, opts: &LoadOptions) -> Input {
-    let cannot = |e: std::io::Error| problem(path, Severity::Error, format!("cannot read file: {e}"));
+    let cannot =
+        |e: std::io::Error| problem(path, Severity::Error, format!("cannot read file: {e}"));
     let too_big = |size: u64| {
         problem(
             path,
@@ -271,5 +278,70 @@ pub(crate) fn read_input(path: &Path, opts: &LoadOptions) -> Input {
     Input {
         path: path.to_path_buf(),
         bytes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(path: &Path, max_file_size: u64) -> Result<Vec<u8>, Problem> {
+        let opts = LoadOptions {
+            max_file_size,
+            ..LoadOptions::default()
+        };
+        read_input(path, &opts).bytes
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_device_is_refused_without_reading_it() {
+        // Before: its size (0) passed the limit and it was read without end.
+        let refused = read(Path::new("/dev/zero"), 1024);
+        assert!(
+            refused.as_ref().is_err_and(|p| p
+                .message
+                .contains("not a regular file but a character device")),
+            "{refused:?}"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_refused_at_once() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let fifo = dir.path().join("pipe.yaml");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status()?;
+        assert!(made.success());
+        // On a thread: before, opening it waited for a writer forever.
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(read(&fifo, 1024));
+        });
+        let refused = rx
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .map_err(|_| std::io::Error::other("reading a FIFO hangs"))?;
+        assert!(
+            refused.as_ref().is_err_and(|p| p.message.contains("FIFO")),
+            "{refused:?}"
+        );
+        Ok(())
+    }
+
+    /// A file whose size says 0 (as /proc files do) or that grows while read
+    /// is read up to the limit and one byte, never further.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn never_more_than_the_limit_whatever_the_size_says() {
+        let path = Path::new("/proc/self/status");
+        assert_eq!(std::fs::metadata(path).map(|m| m.len()).ok(), Some(0));
+        let refused = read(path, 16);
+        assert!(
+            refused
+                .as_ref()
+                .is_err_and(|p| p.message.contains("grew past the 16 byte limit")),
+            "{refused:?}"
+        );
+        assert!(read(path, 1024 * 1024).is_ok_and(|b| b.len() > 16));
     }
 }
