@@ -69,8 +69,8 @@ pub enum LoadError {
 
 /// One file's bytes (or why they could not be had), before parsing.
 pub(crate) struct Input {
-    path: PathBuf,
-    bytes: Result<Vec<u8>, Problem>,
+    pub(crate) path: PathBuf,
+    pub(crate) bytes: Result<Vec<u8>, Problem>,
 }
 
 /// A file parsed on its own, before actors are resolved across the corpus.
