@@ -906,3 +906,36 @@ fn many_empty_sub_folders_cost_little() {
     assert!(c.problems.is_empty());
     assert!(started.elapsed() < std::time::Duration::from_secs(20));
 }
+
+/// `actors.yaml` as a FIFO: reported, not read (before: loading hung).
+#[cfg(unix)]
+#[test]
+fn a_registry_that_is_a_fifo_is_reported_not_read() {
+    let dir = folder(&[("a.yaml", b"id: a\ntitle: A\n")]);
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("actors.yaml"))
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let path = dir.path().to_path_buf();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(
+            load_dir(&path, &LoadOptions::default(), &|_, _| {}).map(|c| {
+                let ids: Vec<String> = c.briefings.iter().map(|b| b.id.clone()).collect();
+                (ids, c.problems)
+            }),
+        );
+    });
+    let (ids, problems) = rx
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .expect("loading finishes")
+        .expect("loads");
+    assert_eq!(ids, ["a"]);
+    assert!(
+        problems.iter().any(|p| p.path.ends_with("actors.yaml")
+            && p.severity == Severity::Error
+            && p.message.contains("not a regular file")),
+        "{problems:?}"
+    );
+}

@@ -91,6 +91,17 @@ fn write_frame(w: &mut dyn Write, bytes: &[u8]) -> std::io::Result<()> {
     w.write_all(bytes)
 }
 
+/// The cache file, if it is a regular file: opened without blocking, so a
+/// FIFO in its place is a miss (replaced by the next write), not a hang.
+fn open_regular(path: &Path) -> Option<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = options.open(path).ok()?;
+    file.metadata().ok().filter(|m| m.is_file()).map(|_| file)
+}
+
 /// The cached corpus of `root`, if the cache file matches `stamps` exactly.
 pub(crate) fn read(
     cache_dir: &Path,
@@ -99,7 +110,7 @@ pub(crate) fn read(
     stamps: &[Option<Stamp>],
 ) -> Lookup {
     let path = file_for(cache_dir, root);
-    let Ok(file) = std::fs::File::open(&path) else {
+    let Some(file) = open_regular(&path) else {
         return Lookup::Miss;
     };
     let mut file = std::io::BufReader::new(file);
