@@ -1636,7 +1636,8 @@ fn check_on_a_folder_that_fights_back_finishes_and_reports_each_bad_path() {
         cached
             .iter()
             .any(|p| p.extension().is_some_and(|x| x == "bin")),
-        "a cache was written: {cached:?}"
+        "a cache was written: {cached:?}; {err}; {}",
+        String::from_utf8_lossy(&out.stdout)
     );
     assert_eq!(listed_ids(&out).len(), broken::HOSTILE_GOOD.len());
 }

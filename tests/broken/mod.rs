@@ -339,9 +339,10 @@ pub struct HostileFolder {
     _socket: std::os::unix::net::UnixListener,
 }
 
-/// Ids that load from the hostile folder: the good files and the one whose
-/// name is not UTF-8 (under its lossless name).
-pub const HOSTILE_GOOD: &[&str] = &["good-one", "nested-good", "raw--xff-"];
+/// Ids that load from the hostile folder: the good files, the one whose
+/// name is not UTF-8 and the one with a newline in its name (each under its
+/// lossless name).
+pub const HOSTILE_GOOD: &[&str] = &["good-one", "nested-good", "raw--xff-", "nl-x0a-name"];
 
 /// The bad paths of the hostile folder (as `brief check` prints them, relative
 /// to the folder) and a piece of each one's message.
@@ -368,12 +369,15 @@ pub fn hostile_folder() -> HostileFolder {
     );
     let raw = d.join(std::ffi::OsStr::from_bytes(b"raw-\xff.yaml"));
     std::fs::write(&raw, b"title: Un nom de fichier en Latin-1\ndate: 2020\n").expect("write");
+    let newline = d.join("nl\nname.yaml");
+    std::fs::write(&newline, b"title: Un saut de ligne dans le nom\n").expect("write");
     // Old enough to be cached at once.
     let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
     for f in [
         d.join("good.yaml"),
         d.join("sub/nested-good.yml"),
         raw.clone(),
+        newline,
     ] {
         std::fs::File::options()
             .write(true)
