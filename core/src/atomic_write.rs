@@ -35,7 +35,7 @@ pub fn write_atomically(
     let tmp = builder.tempfile_in(dir)?;
     // Held while writing: a temporary nobody holds is one a killed brief left.
     let _ = tmp.as_file().try_lock();
-    remove_stale_temporaries(dir, &prefix, tmp.path());
+    remove_stale_temporaries(dir, name, &prefix, tmp.path());
     let mut out = BufWriter::new(tmp);
     write(&mut out)?;
     let tmp = out.into_inner().map_err(|e| e.into_error())?;
@@ -63,13 +63,29 @@ fn is_own_temporary(name: &std::ffi::OsStr, prefix: &std::ffi::OsStr) -> bool {
 /// brief's own naming for this file, which no writer holds and which have not
 /// changed for a while. Nothing else is touched, and failures are ignored:
 /// this is tidying, never a reason for the write to fail.
-fn remove_stale_temporaries(dir: &Path, prefix: &std::ffi::OsStr, own: &Path) {
+/// Whether `name` is a temporary of the naming brief used before,
+/// `NAME.tmpPID`: never locked, so removed only once old.
+fn is_former_temporary(name: &std::ffi::OsStr, file: &std::ffi::OsStr) -> bool {
+    let (name, file) = (name.as_encoded_bytes(), file.as_encoded_bytes());
+    name.strip_prefix(file)
+        .and_then(|rest| rest.strip_prefix(b".tmp"))
+        .is_some_and(|pid| !pid.is_empty() && pid.iter().all(u8::is_ascii_digit))
+}
+
+fn remove_stale_temporaries(
+    dir: &Path,
+    file: &std::ffi::OsStr,
+    prefix: &std::ffi::OsStr,
+    own: &Path,
+) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
     for entry in entries.flatten() {
         let path = entry.path();
-        if path == own || !is_own_temporary(&entry.file_name(), prefix) {
+        let name = entry.file_name();
+        let former = is_former_temporary(&name, file);
+        if path == own || !(former || is_own_temporary(&name, prefix)) {
             continue;
         }
         // Only regular files, never through a link.
@@ -84,7 +100,7 @@ fn remove_stale_temporaries(dir: &Path, prefix: &std::ffi::OsStr, own: &Path) {
         if !meta.is_file() || age < STALE_UNLOCKED {
             continue;
         }
-        let unlocked = std::fs::File::open(&path).is_ok_and(|f| f.try_lock().is_ok());
+        let unlocked = !former && std::fs::File::open(&path).is_ok_and(|f| f.try_lock().is_ok());
         if unlocked || age >= STALE_ANYWAY {
             let _ = std::fs::remove_file(&path);
         }
@@ -184,10 +200,18 @@ mod tests {
         holder.lock()?;
         let fresh = dir.path().join(".corpus-1.bin.Fresh1.tmp");
         std::fs::write(&fresh, b"x")?;
+        // The naming brief used before (`NAME.tmpPID`): removed once old.
+        let former_old = dir.path().join("corpus-1.bin.tmp4242");
+        std::fs::write(&former_old, b"x")?;
+        age(&former_old, Duration::from_secs(11 * 60))?;
+        let former_recent = dir.path().join("corpus-1.bin.tmp4243");
+        std::fs::write(&former_recent, b"x")?;
+        age(&former_recent, Duration::from_secs(60))?;
         let others = [
             dir.path().join(".corpus-2.bin.AbC123.tmp"),
             dir.path().join(".corpus-1.bin.toolong7.tmp"),
             dir.path().join("notes.tmp"),
+            dir.path().join("corpus-1.bin.tmpx"),
         ];
         for o in &others {
             std::fs::write(o, b"x")?;
@@ -195,6 +219,11 @@ mod tests {
         }
         write_atomically(&target, |w| w.write_all(b"new"))?;
         assert!(!left.exists(), "the stale temporary is removed");
+        assert!(!former_old.exists(), "an old one of the former naming too");
+        assert!(
+            former_recent.exists(),
+            "a recent one of the former naming is kept"
+        );
         assert!(held.exists(), "a held temporary is kept");
         assert!(fresh.exists(), "a fresh temporary is kept");
         for o in &others {
