@@ -27,8 +27,11 @@ const QUIET: Duration = Duration::from_millis(100);
 const LONGEST: Duration = Duration::from_millis(500);
 /// While live reload is off, how often to look for the folder at first...
 const LOOK_FIRST: Duration = Duration::from_secs(1);
-/// ...and at most, the wait doubling each time it is still not watchable.
+/// ...and at most, the wait doubling each time it is still missing...
 const LOOK_AT_MOST: Duration = Duration::from_secs(8);
+/// ...or, when it is there but cannot be watched (setting a watch up visits
+/// every folder), this often at most.
+const RETRY_WATCH_AT_MOST: Duration = Duration::from_secs(60);
 
 /// Whether an event may change what the folder holds: reads (ours included)
 /// and hidden files (editors' swap files) do not.
@@ -81,11 +84,14 @@ pub(super) fn spawn(dir: PathBuf, tx: Sender<Event>) {
         let mut off: Option<String> = None;
         let mut wait = LOOK_FIRST;
         loop {
-            let why = match identity(&dir) {
-                None => "the folder is gone; watching for it to come back".to_string(),
+            let (why, most) = match identity(&dir) {
+                None => (
+                    "the folder is gone; watching for it to come back".to_string(),
+                    LOOK_AT_MOST,
+                ),
                 Some(id) => match watch(&dir, id, &tx, off.is_some()) {
                     Ended::Quit => return,
-                    Ended::Off(why) => why,
+                    Ended::Off(why) => (why, RETRY_WATCH_AT_MOST),
                 },
             };
             // Watched for a while, then lost: look again soon.
@@ -99,7 +105,7 @@ pub(super) fn spawn(dir: PathBuf, tx: Sender<Event>) {
                 off = Some(why);
             }
             thread::sleep(wait);
-            wait = (wait * 2).min(LOOK_AT_MOST);
+            wait = (wait * 2).min(most);
         }
     });
 }
