@@ -1641,3 +1641,28 @@ fn check_on_a_folder_that_fights_back_finishes_and_reports_each_bad_path() {
     );
     assert_eq!(listed_ids(&out).len(), broken::HOSTILE_GOOD.len());
 }
+
+/// `--dir /proc`: the walk stays bounded and never follows the links out
+/// (`/proc/*/root` → `/`), so `check` ends (before: it walked the whole file
+/// system and did not finish in 60 s).
+#[cfg(target_os = "linux")]
+#[test]
+fn check_on_proc_finishes() {
+    let sandbox = Sandbox::new();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut cmd = sandbox.cmd();
+    std::thread::spawn(move || {
+        let _ = tx.send(cmd.args(["--no-cache", "--dir", "/proc", "check"]).output());
+    });
+    let out = rx
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("brief check --dir /proc finishes")
+        .expect("brief runs");
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    let text = format!("{}{err}", String::from_utf8_lossy(&out.stdout));
+    assert!(text.contains("0 briefings"), "{text}");
+    assert!(
+        out.status.code().is_some(),
+        "exited, not killed by a signal"
+    );
+}
