@@ -197,3 +197,59 @@ fn the_briefings_folder_is_never_written() {
     assert_eq!(before, after);
     assert_eq!(s.cache_files().len(), 1);
 }
+
+/// A briefing whose file name is not UTF-8 loads under a lossless id and
+/// the cache keeps working (before: every run failed to write it, with
+/// `Serde Serialization Error`); the path comes back byte for byte.
+#[cfg(unix)]
+#[test]
+fn a_file_name_that_is_not_utf8_is_cached_like_any_other() {
+    use std::os::unix::ffi::OsStrExt;
+    let s = Setup::new();
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.yaml");
+    let path = s.briefings.path().join(name);
+    std::fs::write(&path, "title: \"Latin-1\"\n").expect("write");
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .and_then(|f| f.set_modified(SystemTime::now() - Duration::from_secs(3600)))
+        .expect("set mtime");
+    let first = s.first_start();
+    assert!(first.get("caf-xe9-").is_some(), "{:?}", first.problems);
+    let again = s.load();
+    assert!(again.from_cache);
+    assert_eq!(titles(&again), titles(&first));
+    assert_eq!(
+        again.get("caf-xe9-").map(|b| b.path.clone()),
+        Some(path.clone())
+    );
+    assert_eq!(again.problems, first.problems);
+}
+
+/// A FIFO where the cache file goes is a miss, not a hang, and the next
+/// write replaces it.
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_place_of_the_cache_is_a_miss_not_a_hang() {
+    let s = Setup::new();
+    let path = brief_core::cache::file_for(s.cache.path(), s.briefings.path());
+    let made = std::process::Command::new("mkfifo")
+        .arg(&path)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let (briefings, opts) = (s.briefings.path().to_path_buf(), s.opts());
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(load_dir(&briefings, &opts, &|_, _| {}).map(|c| {
+            let cached = c.from_cache;
+            c.store_cache().map(|()| cached).map_err(|e| e.to_string())
+        }));
+    });
+    let stored = rx
+        .recv_timeout(Duration::from_secs(20))
+        .expect("loading finishes (a FIFO cache hung it)")
+        .expect("loads");
+    assert_eq!(stored, Ok(false));
+    assert!(s.load().from_cache, "the FIFO was replaced by the cache");
+}

@@ -1728,3 +1728,98 @@ fn an_unknown_setting_written_with_an_escape_keeps_its_line() {
     );
     assert_nothing_raw(&out, "an unknown setting");
 }
+
+/// `/dev/zero` behind a link, a FIFO, a socket, links to `/` and `/proc`, a
+/// briefing linked from outside and a name that is not UTF-8, beside good
+/// files: `check` finishes at once (before: it spun or hung forever),
+/// reports each bad path and loads every good file, and the cache keeps
+/// working (before: `could not write the cache (Serde Serialization Error)`).
+#[test]
+fn check_on_a_folder_that_fights_back_finishes_and_reports_each_bad_path() {
+    let folder = broken::hostile_folder();
+    let sandbox = Sandbox::new();
+    let d = folder.dir.path().to_str().expect("utf-8 path");
+    let (tx, rx) = std::sync::mpsc::channel();
+    let cmd = sandbox.cmd();
+    let args = vec![
+        "--no-cache".to_string(),
+        "--dir".into(),
+        d.into(),
+        "check".into(),
+        "--verbose".into(),
+    ];
+    let started = std::time::Instant::now();
+    std::thread::spawn(move || {
+        let mut cmd = cmd;
+        let _ = tx.send(cmd.args(&args).output());
+    });
+    let out = rx
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .expect("brief check finishes (it hung)")
+        .expect("brief runs");
+    let took = started.elapsed();
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    let all = format!("{}{err}", String::from_utf8_lossy(&out.stdout));
+    assert!(
+        took < std::time::Duration::from_secs(5),
+        "took {took:?} (under a second on an idle machine)"
+    );
+    assert_eq!(code(&out), 1, "{all}");
+    for (path, message) in broken::HOSTILE_BAD {
+        assert!(
+            all.lines().any(|l| l.contains(path) && l.contains(message)),
+            "{path}: {message} not reported in:\n{all}"
+        );
+    }
+    assert!(!all.contains("no id and no file name"), "{all}");
+    let out = sandbox.run(&["--dir", d, "list", "--ids", "--limit", "0"]);
+    let mut ids = listed_ids(&out);
+    ids.sort();
+    assert_eq!(
+        ids,
+        sorted(broken::HOSTILE_GOOD),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Cached, though one path is not UTF-8: the second run reads the cache
+    // and says nothing about it.
+    let out = sandbox.run(&["--dir", d, "list", "--ids", "--limit", "0"]);
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(!err.contains("cache"), "{err}");
+    let cached: Vec<_> = std::fs::read_dir(sandbox.home.path().join("cache/brief"))
+        .map(|r| r.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    assert!(
+        cached
+            .iter()
+            .any(|p| p.extension().is_some_and(|x| x == "bin")),
+        "a cache was written: {cached:?}; {err}; {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert_eq!(listed_ids(&out).len(), broken::HOSTILE_GOOD.len());
+}
+
+/// `--dir /proc`: the walk stays bounded and never follows the links out
+/// (`/proc/*/root` → `/`), so `check` ends (before: it walked the whole file
+/// system and did not finish in 60 s).
+#[cfg(target_os = "linux")]
+#[test]
+fn check_on_proc_finishes() {
+    let sandbox = Sandbox::new();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut cmd = sandbox.cmd();
+    std::thread::spawn(move || {
+        let _ = tx.send(cmd.args(["--no-cache", "--dir", "/proc", "check"]).output());
+    });
+    let out = rx
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("brief check --dir /proc finishes")
+        .expect("brief runs");
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    let text = format!("{}{err}", String::from_utf8_lossy(&out.stdout));
+    assert!(text.contains("0 briefings"), "{text}");
+    assert!(
+        out.status.code().is_some(),
+        "exited, not killed by a signal"
+    );
+}

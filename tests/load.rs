@@ -803,3 +803,139 @@ fn a_dangling_related_id_is_a_warning() {
     assert_eq!(corpus.count(Severity::Warning), 1, "{:?}", corpus.problems);
     assert!(corpus.problems[0].message.contains("nowhere"));
 }
+
+/// Links inside the folder's tree are followed (a briefing, a sub-folder);
+/// links out of it are skipped with a warning naming where they point, and
+/// the registry is read only as a regular file inside the folder.
+#[cfg(unix)]
+#[test]
+fn links_are_followed_only_while_they_stay_inside_the_folder() {
+    use std::os::unix::fs::symlink;
+    let outside = folder(&[
+        ("away.yaml", b"id: away\ntitle: Ailleurs\n"),
+        ("deep/far.yaml", b"id: far\ntitle: Loin\n"),
+        ("actors.yaml", b"- name: Office\n  kind: organisation\n"),
+    ]);
+    let dir = folder(&[
+        ("real/inside.yaml", b"id: inside\ntitle: Dedans\n"),
+        ("good.yaml", b"id: good\ntitle: Bon\n"),
+    ]);
+    let d = dir.path();
+    symlink(d.join("real"), d.join("alias")).expect("symlink");
+    symlink(d.join("good.yaml"), d.join("real/again.yaml")).expect("symlink");
+    symlink(outside.path().join("away.yaml"), d.join("away.yaml")).expect("symlink");
+    symlink(outside.path().join("deep"), d.join("deep")).expect("symlink");
+    symlink(outside.path().join("actors.yaml"), d.join("actors.yaml")).expect("symlink");
+    let c = load(d);
+    let loaded: Vec<_> = c.briefings.iter().map(|b| b.id.as_str()).collect();
+    assert!(
+        loaded.contains(&"inside") && loaded.contains(&"good"),
+        "{loaded:?}"
+    );
+    assert!(
+        !loaded.contains(&"away") && !loaded.contains(&"far"),
+        "{loaded:?}"
+    );
+    for name in ["away.yaml", "deep"] {
+        let p = c
+            .problems
+            .iter()
+            .find(|p| p.path == d.join(name))
+            .unwrap_or_else(|| panic!("{name} reported: {:?}", c.problems));
+        assert_eq!(p.severity, Severity::Warning);
+        assert!(
+            p.message.contains("outside the briefings folder")
+                && p.message.contains(&outside.path().display().to_string()),
+            "{}",
+            p.message
+        );
+    }
+    assert!(
+        c.registry.actors().is_empty(),
+        "the outside registry is not read"
+    );
+    assert!(
+        c.problems
+            .iter()
+            .any(|p| p.path == d.join("actors.yaml") && p.severity == Severity::Error),
+        "{:?}",
+        c.problems
+    );
+}
+
+/// A walk stops after `max_entries` entries and says so, rather than
+/// walking a whole file system (`--dir /`, `--dir /proc`).
+#[test]
+fn the_walk_stops_after_the_most_entries_and_says_so() {
+    let mut files: Vec<(String, &[u8])> = Vec::new();
+    for i in 0..30 {
+        files.push((format!("d{i:02}/b{i:02}.yaml"), b"title: x\n"));
+    }
+    let named: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (n.as_str(), *b)).collect();
+    let dir = folder(&named);
+    let opts = LoadOptions {
+        max_entries: 20,
+        ..LoadOptions::default()
+    };
+    let c = load_dir(dir.path(), &opts, &|_, _| {}).expect("loads");
+    assert!(c.briefings.len() < 30);
+    let stop = c
+        .problems
+        .iter()
+        .find(|p| p.message.contains("stopped after visiting 20 entries"))
+        .unwrap_or_else(|| panic!("{:?}", c.problems));
+    assert_eq!(stop.path, dir.path());
+    assert_eq!(stop.severity, Severity::Error);
+    // The default bound is far above any real folder.
+    let c = load(dir.path());
+    assert_eq!(c.briefings.len(), 30);
+    assert!(c.problems.is_empty(), "{:?}", c.problems);
+}
+
+/// 5,000 empty sub-folders beside one briefing: loaded in seconds, nothing
+/// reported.
+#[test]
+fn many_empty_sub_folders_cost_little() {
+    let dir = folder(&[("a.yaml", b"id: a\ntitle: A\n")]);
+    for i in 0..5_000 {
+        std::fs::create_dir(dir.path().join(format!("e{i}"))).expect("mkdir");
+    }
+    let started = std::time::Instant::now();
+    let c = load(dir.path());
+    assert_eq!(ids(&c), ["a"]);
+    assert!(c.problems.is_empty());
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
+}
+
+/// `actors.yaml` as a FIFO: reported, not read (before: loading hung).
+#[cfg(unix)]
+#[test]
+fn a_registry_that_is_a_fifo_is_reported_not_read() {
+    let dir = folder(&[("a.yaml", b"id: a\ntitle: A\n")]);
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("actors.yaml"))
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let path = dir.path().to_path_buf();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(
+            load_dir(&path, &LoadOptions::default(), &|_, _| {}).map(|c| {
+                let ids: Vec<String> = c.briefings.iter().map(|b| b.id.clone()).collect();
+                (ids, c.problems)
+            }),
+        );
+    });
+    let (ids, problems) = rx
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .expect("loading finishes")
+        .expect("loads");
+    assert_eq!(ids, ["a"]);
+    assert!(
+        problems.iter().any(|p| p.path.ends_with("actors.yaml")
+            && p.severity == Severity::Error
+            && p.message.contains("not a regular file")),
+        "{problems:?}"
+    );
+}

@@ -1344,3 +1344,69 @@ fn an_unknown_country_shows_no_result_and_why() {
     assert_eq!(code, 0);
     assert_restored(&raw);
 }
+
+/// The browser on a folder that fights back (a `/dev/zero` link, a FIFO, a
+/// socket, links to `/` and `/proc`, a link out of the folder, a name that
+/// is not UTF-8) shows the good briefings, and live reload keeps working: a
+/// briefing added appears, and so does one added after a second FIFO.
+/// Before: `loading 8/9 files…` forever, and a FIFO stopped live reload.
+#[test]
+fn a_folder_that_fights_back_loads_and_keeps_reloading() {
+    let folder = broken::hostile_folder();
+    let n = broken::HOSTILE_GOOD.len();
+    let mut s = Session::start_on(folder.dir.path(), 120, 40, "xterm-256color");
+    s.wait_for_text(&format!("{n} of {n} briefings"));
+    s.wait_for_text("Un nom de fichier en Latin-1");
+    let fifo = std::process::Command::new("mkfifo")
+        .arg(folder.dir.path().join("pipe2.yaml"))
+        .status()
+        .expect("mkfifo runs");
+    assert!(fifo.success());
+    std::fs::write(
+        folder.dir.path().join("ajout.yaml"),
+        "id: ajout\ntitle: \"Réunion ajoutée en direct\"\ndate: 2030-01-01\n",
+    )
+    .expect("a briefing added");
+    s.wait_for("the added briefing in the list", |screen| {
+        screen.contains(&format!("{} of {} briefings", n + 1, n + 1))
+            && screen.contains("Réunion ajoutée en direct")
+    });
+    std::fs::write(
+        folder.dir.path().join("encore.yaml"),
+        "id: encore\ntitle: \"Encore une\"\ndate: 2030-01-02\n",
+    )
+    .expect("a second briefing added");
+    s.wait_for_text("Encore une");
+    s.keys("q");
+    let (code, raw) = s.finish();
+    assert_eq!(code, 0);
+    assert_restored(&raw);
+}
+
+/// The folder deleted while browsing: the status line says live reload is
+/// off and why; made again, it is watched again and new files appear.
+/// Before: `cannot read the folder again` for good, and nothing new shown.
+#[test]
+fn a_folder_deleted_and_made_again_is_watched_again() {
+    let parent = tempfile::tempdir().expect("a temporary folder");
+    let dir = parent.path().join("briefings");
+    std::fs::create_dir(&dir).expect("the folder");
+    std::fs::write(dir.join("a.yaml"), "id: a\ntitle: \"Premier\"\n").expect("a briefing");
+    let mut s = Session::start_on(&dir, 120, 40, "xterm-256color");
+    s.wait_for_text("Premier");
+    std::fs::remove_dir_all(&dir).expect("the folder deleted");
+    s.wait_for_text("live reload off: the folder is gone");
+    std::fs::create_dir(&dir).expect("the folder made again");
+    std::fs::write(dir.join("a.yaml"), "id: a\ntitle: \"Premier\"\n").expect("a briefing");
+    s.wait_for("live reload back on", |screen| {
+        !screen.contains("live reload off")
+    });
+    std::fs::write(dir.join("b.yaml"), "id: b\ntitle: \"Second, après\"\n").expect("a briefing");
+    s.wait_for("the new briefing in the list", |screen| {
+        screen.contains("2 of 2 briefings") && screen.contains("Second, après")
+    });
+    s.keys("q");
+    let (code, raw) = s.finish();
+    assert_eq!(code, 0);
+    assert_restored(&raw);
+}

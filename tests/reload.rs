@@ -462,3 +462,114 @@ fn changed_since_sees_additions_changes_and_removals_only() {
     std::fs::remove_file(dir.path().join("a.yaml")).expect("rm");
     assert!(changed_since(&c, dir.path()));
 }
+
+/// `actors.yaml` caught mid-save (emptied, or cut inside an entry) gets the
+/// grace briefings get: the previous registry stays, nothing is reported,
+/// and it is read again until it is whole or old enough to be broken for
+/// good. Before: every actor became unregistered at once.
+#[test]
+fn a_half_written_registry_keeps_the_previous_one() {
+    let dir = folder(&[
+        (
+            "a.yaml",
+            briefing("a", "Premier", "actors:\n  - name: Frontex\n"),
+        ),
+        (
+            "actors.yaml",
+            "- id: frontex\n  name: Frontex\n  short: FX\n  kind: eu-agency\n".into(),
+        ),
+    ]);
+    let first = load(dir.path());
+    assert!(first.problems.is_empty(), "{:?}", first.problems);
+    for half in ["", "- id: frontex\n  name: \"Fron"] {
+        write(dir.path(), "actors.yaml", half);
+        let r = again(&first, dir.path());
+        assert!(!r.full);
+        assert!(r.corpus.problems.is_empty(), "{:?}", r.corpus.problems);
+        assert!(
+            r.unsettled.iter().any(|p| p.ends_with("actors.yaml")),
+            "{:?}",
+            r.unsettled
+        );
+        assert_eq!(r.corpus.registry.actors().len(), 1);
+        assert!(r.changes.is_empty());
+        // Looked at again next time, still with the grace.
+        let r2 = again(&r.corpus, dir.path());
+        assert!(r2.corpus.problems.is_empty(), "{:?}", r2.corpus.problems);
+        assert_eq!(r2.unsettled.len(), 1);
+    }
+    // Finished: read in full.
+    write(
+        dir.path(),
+        "actors.yaml",
+        "- id: frontex\n  name: Frontex\n  short: FX\n  kind: eu-agency\n- id: oim\n  name: OIM\n",
+    );
+    let r = again(&first, dir.path());
+    assert!(r.full && r.unsettled.is_empty());
+    assert_eq!(r.corpus.registry.actors().len(), 2);
+    same_as_full(&r, dir.path());
+    // Broken past the window: reported as a full load reports it.
+    write(dir.path(), "actors.yaml", "- id: frontex\n  name: \"Fron");
+    age(dir.path(), "actors.yaml", SETTLE * 5);
+    let r = again(&r.corpus, dir.path());
+    assert!(r.full);
+    assert!(
+        messages(&r.corpus)
+            .iter()
+            .any(|m| m.starts_with("actors.yaml")),
+        "{:?}",
+        r.corpus.problems
+    );
+    same_as_full(&r, dir.path());
+}
+
+/// A FIFO, a socket or a name that is not UTF-8 appearing while browsing:
+/// each reload finishes (before: a FIFO hung live reload for good), reports
+/// the special file, and loads the rest.
+#[cfg(unix)]
+#[test]
+fn special_files_added_while_browsing_do_not_stop_reloading() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = folder(&[("a.yaml", briefing("a", "Premier", ""))]);
+    let first = load(dir.path());
+    let fifo = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("pipe.yaml"))
+        .status()
+        .expect("mkfifo runs");
+    assert!(fifo.success());
+    let _socket =
+        std::os::unix::net::UnixListener::bind(dir.path().join("sock.yml")).expect("a socket");
+    std::fs::write(
+        dir.path()
+            .join(std::ffi::OsStr::from_bytes(b"caf\xe9.yaml")),
+        "title: Latin-1\n",
+    )
+    .expect("write");
+    write(dir.path(), "b.yaml", &briefing("b", "Deuxième", ""));
+    let path = dir.path().to_path_buf();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(reload(&first, &path, &LoadOptions::default()).map(|r| {
+            let mut ids: Vec<String> = r.corpus.briefings.iter().map(|b| b.id.clone()).collect();
+            ids.sort();
+            (ids, messages(&r.corpus))
+        }));
+    });
+    let (ids, messages) = rx
+        .recv_timeout(Duration::from_secs(20))
+        .expect("reloading finishes (a FIFO hung it)")
+        .expect("reloads");
+    assert_eq!(ids, ["a", "b", "caf-xe9-"]);
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("pipe.yaml") && m.contains("FIFO")),
+        "{messages:?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("sock.yml") && m.contains("socket")),
+        "{messages:?}"
+    );
+}

@@ -16,12 +16,13 @@ use crate::stamp::Stamp;
 
 /// Bumped whenever the cached shapes change; with the crate version, a cache
 /// from another build is ignored.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 #[derive(Serialize, Deserialize)]
 struct Header {
     format: u32,
     version: String,
+    #[serde(with = "crate::path_bytes")]
     root: PathBuf,
     max_file_size: u64,
 }
@@ -90,6 +91,17 @@ fn write_frame(w: &mut dyn Write, bytes: &[u8]) -> std::io::Result<()> {
     w.write_all(bytes)
 }
 
+/// The cache file, if it is a regular file: opened without blocking, so a
+/// FIFO in its place is a miss (replaced by the next write), not a hang.
+fn open_regular(path: &Path) -> Option<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = options.open(path).ok()?;
+    file.metadata().ok().filter(|m| m.is_file()).map(|_| file)
+}
+
 /// The cached corpus of `root`, if the cache file matches `stamps` exactly.
 pub(crate) fn read(
     cache_dir: &Path,
@@ -98,7 +110,7 @@ pub(crate) fn read(
     stamps: &[Option<Stamp>],
 ) -> Lookup {
     let path = file_for(cache_dir, root);
-    let Ok(file) = std::fs::File::open(&path) else {
+    let Some(file) = open_regular(&path) else {
         return Lookup::Miss;
     };
     let mut file = std::io::BufReader::new(file);

@@ -6,7 +6,8 @@
 //! Layers, lowest first. A module uses only modules of lower layers, so there
 //! is no cycle (`tests/layers.rs` checks it):
 //!
-//! 1. `text`, `paths`, `atomic_write`: folding and width; which folders; crash-safe writes
+//! 1. `text`, `paths`, `atomic_write`, `path_bytes`: folding and width; which folders;
+//!    crash-safe writes; paths in serde as bytes
 //! 2. `countries`: the ISO table and country names
 //! 3. `model`: briefings, actors, dates, problems, sort and id filters
 //! 4. `actors`: the actor registry
@@ -30,6 +31,7 @@ pub(crate) mod index;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub(crate) mod path_bytes;
 pub mod paths;
 pub mod query;
 pub mod remembered;

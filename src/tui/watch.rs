@@ -5,6 +5,11 @@
 //! One thread blocks while nothing happens: no CPU when idle. The watch is
 //! set up beside the loading, so setting up a recursive watch (which visits
 //! every folder) does not delay the list.
+//!
+//! Whenever live reload is off the loop is told why (`Msg::WatchFailed`, in
+//! the status line): the folder was deleted or replaced, or it cannot be
+//! watched. The thread then looks for the folder every few seconds, sleeping
+//! in between, and watches it again when it is back (`Msg::WatchResumed`).
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
@@ -20,6 +25,13 @@ use super::state::Msg;
 const QUIET: Duration = Duration::from_millis(100);
 /// ...or this long after its first event, whichever comes first.
 const LONGEST: Duration = Duration::from_millis(500);
+/// While live reload is off, how often to look for the folder at first...
+const LOOK_FIRST: Duration = Duration::from_secs(1);
+/// ...and at most, the wait doubling each time it is still missing...
+const LOOK_AT_MOST: Duration = Duration::from_secs(8);
+/// ...or, when it is there but cannot be watched (setting a watch up visits
+/// every folder), this often at most.
+const RETRY_WATCH_AT_MOST: Duration = Duration::from_secs(60);
 
 /// Whether an event may change what the folder holds: reads (ours included)
 /// and hidden files (editors' swap files) do not.
@@ -40,35 +52,110 @@ fn relevant(ev: &notify::Event, root: &Path) -> bool {
     kind && (ev.paths.is_empty() || ev.paths.iter().any(|p| !hidden(p)))
 }
 
-/// Starts watching `dir` on a thread of its own. If the folder cannot be
-/// watched, the thread tells the loop that live reload is off and ends.
+/// Which folder `dir` is now: a folder deleted and made again is another
+/// one, and the watch on the first one sees nothing of it.
+fn identity(dir: &Path) -> Option<(u64, u64)> {
+    let meta = std::fs::metadata(dir).ok().filter(|m| m.is_dir())?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Some((meta.dev(), meta.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        Some((0, 0))
+    }
+}
+
+/// Why the watch ended.
+enum Ended {
+    /// The loop is gone: the browser is ending.
+    Quit,
+    /// Live reload is off, for this reason.
+    Off(String),
+}
+
+/// Starts watching `dir` on a thread of its own. Whenever the folder cannot
+/// be watched, the thread tells the loop that live reload is off and why,
+/// and watches again once it can.
 pub(super) fn spawn(dir: PathBuf, tx: Sender<Event>) {
     thread::spawn(move || {
-        let (changed_tx, changed) = channel::<()>();
-        let root = dir.clone();
-        let watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
-            if let Ok(ev) = res
-                && relevant(&ev, &root)
-            {
-                let _ = changed_tx.send(());
+        let mut off: Option<String> = None;
+        let mut wait = LOOK_FIRST;
+        loop {
+            let (why, most) = match identity(&dir) {
+                None => (
+                    "the folder is gone; watching for it to come back".to_string(),
+                    LOOK_AT_MOST,
+                ),
+                Some(id) => match watch(&dir, id, &tx, off.is_some()) {
+                    Ended::Quit => return,
+                    Ended::Off(why) => (why, RETRY_WATCH_AT_MOST),
+                },
+            };
+            // Watched for a while, then lost: look again soon.
+            if off.is_none() {
+                wait = LOOK_FIRST;
             }
-        })
-        .and_then(|mut w| w.watch(&dir, RecursiveMode::Recursive).map(|()| w));
-        // Kept alive as long as the thread: dropping it stops the watch.
-        let _watcher = match watcher {
-            Ok(w) => w,
-            Err(e) => {
-                let _ = tx.send(Event::App(Msg::WatchFailed(e.to_string())));
-                return;
+            if off.as_ref() != Some(&why) {
+                if tx.send(Event::App(Msg::WatchFailed(why.clone()))).is_err() {
+                    return;
+                }
+                off = Some(why);
             }
-        };
-        while changed.recv().is_ok() {
-            settle(&changed);
-            if tx.send(Event::App(Msg::FilesChanged)).is_err() {
-                return;
-            }
+            thread::sleep(wait);
+            wait = (wait * 2).min(most);
         }
     });
+}
+
+/// Watches the folder `dir` (which is `id`) until the browser ends or live
+/// reload goes off. `resumed`: it was off, so say it is back.
+fn watch(dir: &Path, id: (u64, u64), tx: &Sender<Event>, resumed: bool) -> Ended {
+    let (changed_tx, changed) = channel::<()>();
+    let root = dir.to_path_buf();
+    let handler = move |res: notify::Result<notify::Event>| {
+        if let Ok(ev) = res
+            && relevant(&ev, &root)
+        {
+            let _ = changed_tx.send(());
+        }
+    };
+    // Links are not followed: one to `/` would set a watch on every folder
+    // of the file system. Links that stay inside lead to folders watched
+    // under their own path anyway.
+    let config = notify::Config::default().with_follow_symlinks(false);
+    let watcher = notify::RecommendedWatcher::new(handler, config)
+        .and_then(|mut w| w.watch(dir, RecursiveMode::Recursive).map(|()| w));
+    // Kept alive while watching: dropping it stops the watch.
+    let _watcher = match watcher {
+        Ok(w) => w,
+        Err(e) => return Ended::Off(format!("cannot watch the folder: {e}")),
+    };
+    // Changes made while it was off are found by reading the folder again.
+    if resumed && tx.send(Event::App(Msg::WatchResumed)).is_err() {
+        return Ended::Quit;
+    }
+    while changed.recv().is_ok() {
+        settle(&changed);
+        if tx.send(Event::App(Msg::FilesChanged)).is_err() {
+            return Ended::Quit;
+        }
+        match identity(dir) {
+            Some(now) if now == id => {}
+            Some(_) => {
+                return Ended::Off(
+                    "the folder was replaced; watching the new one shortly".to_string(),
+                );
+            }
+            None => {
+                return Ended::Off("the folder is gone; watching for it to come back".to_string());
+            }
+        }
+    }
+    // The watcher's thread ended: nothing more will come from it.
+    Ended::Off("the folder's watch stopped".to_string())
 }
 
 /// Waits until a burst of events is over.

@@ -327,3 +327,78 @@ pub fn broken_folder() -> BrokenFolder {
         permissions_enforced,
     }
 }
+
+/// A folder that fights back: beside good briefings, a link to `/dev/zero`, a
+/// FIFO, a socket, links to `/` and `/proc`, a briefing linked from outside
+/// the folder, and a file name that is not UTF-8 (its content is good).
+pub struct HostileFolder {
+    pub dir: TempDir,
+    /// Where the briefing linked from outside lives; kept while the folder is.
+    pub outside: TempDir,
+    /// Kept open so the socket file stays a socket.
+    _socket: std::os::unix::net::UnixListener,
+}
+
+/// Ids that load from the hostile folder: the good files, the one whose
+/// name is not UTF-8 and the one with a newline in its name (each under its
+/// lossless name).
+pub const HOSTILE_GOOD: &[&str] = &["good-one", "nested-good", "raw--xff-", "nl-x0a-name"];
+
+/// The bad paths of the hostile folder (as `brief check` prints them, relative
+/// to the folder) and a piece of each one's message.
+pub const HOSTILE_BAD: &[(&str, &str)] = &[
+    ("zero.yaml", "outside the briefings folder"),
+    ("pipe.yaml", "FIFO"),
+    ("sock.yaml", "socket"),
+    ("rootlink", "outside the briefings folder"),
+    ("proclink", "outside the briefings folder"),
+    ("outside.yaml", "outside the briefings folder"),
+    ("raw-\u{FFFD}.yaml", "not valid UTF-8"),
+];
+
+pub fn hostile_folder() -> HostileFolder {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let outside = tempfile::tempdir().expect("a temporary folder");
+    let d = dir.path();
+    write(d, "good.yaml", GOOD_YAML.as_bytes());
+    write(
+        d,
+        "sub/nested-good.yml",
+        b"id: nested-good\ntitle: Dans un sous-dossier\ndate: 2019\n",
+    );
+    let raw = d.join(std::ffi::OsStr::from_bytes(b"raw-\xff.yaml"));
+    std::fs::write(&raw, b"title: Un nom de fichier en Latin-1\ndate: 2020\n").expect("write");
+    let newline = d.join("nl\nname.yaml");
+    std::fs::write(&newline, b"title: Un saut de ligne dans le nom\n").expect("write");
+    // Old enough to be cached at once.
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for f in [
+        d.join("good.yaml"),
+        d.join("sub/nested-good.yml"),
+        raw.clone(),
+        newline,
+    ] {
+        std::fs::File::options()
+            .write(true)
+            .open(&f)
+            .and_then(|f| f.set_modified(hour_ago))
+            .expect("set the modification time");
+    }
+    symlink("/dev/zero", d.join("zero.yaml")).expect("symlink");
+    symlink("/", d.join("rootlink")).expect("symlink");
+    symlink("/proc", d.join("proclink")).expect("symlink");
+    let away = write(outside.path(), "away.yaml", b"id: away\ntitle: Ailleurs\n");
+    symlink(&away, d.join("outside.yaml")).expect("symlink");
+    let fifo = std::process::Command::new("mkfifo")
+        .arg(d.join("pipe.yaml"))
+        .status()
+        .expect("mkfifo runs");
+    assert!(fifo.success(), "mkfifo");
+    let socket = std::os::unix::net::UnixListener::bind(d.join("sock.yaml")).expect("a socket");
+    HostileFolder {
+        dir,
+        outside,
+        _socket: socket,
+    }
+}

@@ -30,9 +30,16 @@ pub const REGISTRY_FILE: &str = "actors.yaml";
 /// Files above this size are refused before parsing.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 1024 * 1024;
 
+/// The most entries (files, folders, links) a walk visits before it stops:
+/// far more than any briefings folder holds, so that `--dir /` or a link
+/// out of the folder cannot make loading walk the whole file system.
+pub const DEFAULT_MAX_ENTRIES: usize = 1_000_000;
+
 #[derive(Debug, Clone)]
 pub struct LoadOptions {
     pub max_file_size: u64,
+    /// The walk stops after visiting this many entries, and says so.
+    pub max_entries: usize,
     /// Folder for the cache of parsed corpora; `None` reads every file each time.
     pub cache: Option<PathBuf>,
 }
@@ -41,6 +48,7 @@ impl Default for LoadOptions {
     fn default() -> Self {
         LoadOptions {
             max_file_size: DEFAULT_MAX_FILE_SIZE,
+            max_entries: DEFAULT_MAX_ENTRIES,
             cache: None,
         }
     }
@@ -61,8 +69,8 @@ pub enum LoadError {
 
 /// One file's bytes (or why they could not be had), before parsing.
 pub(crate) struct Input {
-    path: PathBuf,
-    bytes: Result<Vec<u8>, Problem>,
+    pub(crate) path: PathBuf,
+    pub(crate) bytes: Result<Vec<u8>, Problem>,
 }
 
 /// A file parsed on its own, before actors are resolved across the corpus.
@@ -104,10 +112,18 @@ pub fn load_dir(
 ) -> Result<Corpus, LoadError> {
     check_root(root)?;
     let mut problems = Vec::new();
-    let mut files = walk(root, &mut problems);
+    let mut files = walk(root, opts, &mut problems);
     files.sort();
     let registry_path = root.join(REGISTRY_FILE);
-    let has_registry = registry_path.is_file();
+    // Only a regular file (a link to one inside the folder) is a registry.
+    let has_registry = is_registry_file(root, &registry_path);
+    if !has_registry && std::fs::symlink_metadata(&registry_path).is_ok() {
+        problems.push(problem(
+            &registry_path,
+            Severity::Error,
+            "the actor registry is not a regular file inside the briefings folder; not read",
+        ));
+    }
     let origin = root.display().to_string();
     // Stamps are taken before reading, so a file changed meanwhile looks
     // changed next time rather than cached with the wrong content; live
@@ -164,6 +180,16 @@ pub fn load_dir(
             });
     }
     Ok(corpus)
+}
+
+/// Whether the registry path is a regular file, or a link to one that stays
+/// inside the folder.
+pub(crate) fn is_registry_file(root: &Path, registry: &Path) -> bool {
+    registry.is_file()
+        && match (std::fs::canonicalize(root), std::fs::canonicalize(registry)) {
+            (Ok(home), Ok(real)) => real.starts_with(home),
+            _ => false,
+        }
 }
 
 /// Fails when the folder itself cannot be read.

@@ -207,6 +207,30 @@ fn parse_date(
     }
 }
 
+/// A file name as text that keeps every byte and holds no control
+/// character: each byte that is not part of valid UTF-8, and each byte of a
+/// control character, is written `-xHH-` (`raw-\xff` -> `raw--xff-`,
+/// `a\nb` -> `a-x0a-b`).
+pub(crate) fn lossless_name(bytes: &[u8]) -> String {
+    let mut out = String::new();
+    let hex = |out: &mut String, bytes: &[u8]| {
+        for b in bytes {
+            out.push_str(&format!("-x{b:02x}-"));
+        }
+    };
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            if c.is_control() {
+                hex(&mut out, c.encode_utf8(&mut [0; 4]).as_bytes());
+            } else {
+                out.push(c);
+            }
+        }
+        hex(&mut out, chunk.invalid());
+    }
+    out
+}
+
 fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id
@@ -243,11 +267,29 @@ pub(crate) fn parse_briefing(input: Input, registry: &Registry) -> ParseResult {
     if title.is_empty() {
         return Err(at("title", None, Severity::Error, "title is empty".into()));
     }
-    let stem = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or_default()
-        .to_string();
+    // A name that is not UTF-8 or holds control characters (a newline) gives
+    // an id that keeps every byte, written `-xHH-`, and a warning.
+    let stem = match path.file_stem() {
+        Some(s) => {
+            let lossless = lossless_name(s.as_encoded_bytes());
+            let what = match s.to_str() {
+                None => Some("is not valid UTF-8"),
+                Some(text) if text != lossless => Some("holds control characters"),
+                Some(_) => None,
+            };
+            if let Some(what) = what {
+                problems.push(problem(
+                    &path,
+                    Severity::Warning,
+                    format!(
+                        "the file name {what}; those bytes are written as -xHH- in the name '{lossless}'"
+                    ),
+                ));
+            }
+            lossless
+        }
+        None => String::new(),
+    };
     // A bad id is reported and the briefing loads under its file name, so
     // that an id is never empty.
     let id = match raw.id.map(|i| nfc(i.trim())) {

@@ -5,6 +5,8 @@
 //! A file caught while being written (it does not parse, or is empty, and was
 //! modified within [`SETTLE`]) is "unsettled": its previous version is kept
 //! (or it stays out), it is not reported, and the caller reads again shortly.
+//! The registry gets the same grace: caught empty or broken while fresh, the
+//! previous one is kept and it is read again shortly.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::{Path, PathBuf};
@@ -88,10 +90,24 @@ fn registered_only(registry: &Registry) -> Registry {
 /// registry, `Some(None)` when it cannot be stat'ed.
 fn registry_stamp(root: &Path) -> (PathBuf, Option<Option<Stamp>>) {
     let path = root.join(REGISTRY_FILE);
-    let stamp = path
-        .is_file()
+    let stamp = load::is_registry_file(root, &path)
         .then(|| stamp::stamps(std::slice::from_ref(&path)).pop().flatten());
     (path, stamp)
+}
+
+/// Whether the registry looks caught mid-save: empty, or it does not parse.
+fn registry_half_written(path: &Path, opts: &LoadOptions) -> bool {
+    let input = load::read_input(path, opts);
+    let empty = input
+        .bytes
+        .as_ref()
+        .is_ok_and(|b| b.trim_ascii().is_empty());
+    let mut problems = Vec::new();
+    load::parse_registry(input, &mut problems);
+    empty
+        || problems
+            .iter()
+            .any(|p| p.severity == crate::model::Severity::Error)
 }
 
 /// Whether any briefing file or the registry was added, changed or removed
@@ -101,7 +117,7 @@ pub fn changed_since(prev: &Corpus, root: &Path) -> bool {
         return true;
     };
     let mut problems = Vec::new();
-    let files = load::walk(root, &mut problems);
+    let files = load::walk(root, &LoadOptions::default(), &mut problems);
     let (_, registry) = registry_stamp(root);
     if registry != seen.registry || files.len() != seen.files.len() {
         return true;
@@ -121,13 +137,22 @@ pub fn reload(prev: &Corpus, root: &Path, opts: &LoadOptions) -> Result<Reloaded
     };
     load::check_root(root)?;
     let mut problems = Vec::new();
-    let files = load::walk(root, &mut problems);
+    let files = load::walk(root, opts, &mut problems);
     let (registry_path, registry_stamp) = registry_stamp(root);
+    let now = now_ns();
+    // A registry caught half-written keeps the previous one, as a briefing
+    // does: its stamp stays the old one, so it is looked at again.
+    let mut registry_unsettled = false;
     if registry_stamp != seen.registry || registry_stamp == Some(None) {
-        return full(prev, root, opts);
+        let half_written = seen.registry.is_some()
+            && matches!(&registry_stamp, Some(Some(s)) if recent(Some(s), now))
+            && registry_half_written(&registry_path, opts);
+        if !half_written {
+            return full(prev, root, opts);
+        }
+        registry_unsettled = true;
     }
     let stamps = stamp::stamps(&files);
-    let now = now_ns();
     let before: HashMap<&Path, Option<&Stamp>> = seen
         .files
         .iter()
@@ -311,14 +336,21 @@ pub fn reload(prev: &Corpus, root: &Path, opts: &LoadOptions) -> Result<Reloaded
             None => Some((p.clone(), s)),
         })
         .unzip();
+    let registry_seen = match registry_unsettled {
+        true => {
+            unsettled.push(registry_path.clone());
+            seen.registry.clone()
+        }
+        false => registry_stamp.clone(),
+    };
     let seen_stamps: Vec<Option<Stamp>> = seen_stamps
         .into_iter()
-        .chain(registry_stamp.clone())
+        .chain(registry_seen.clone())
         .collect();
     corpus.seen = Some(Seen::new(
         &seen_files,
         &seen_stamps,
-        registry_stamp.is_some(),
+        registry_seen.is_some(),
     ));
     Ok(Reloaded {
         corpus,

@@ -1,20 +1,85 @@
 //! Which files of a folder are briefings, and reading them within the size limit.
+//!
+//! The folder may fight back: links out of it (to `/`, `/proc`, `/dev/zero`),
+//! FIFOs, sockets and devices named `*.yaml`, files growing while read, more
+//! entries than any briefings folder holds. The walk stays inside the
+//! folder's own tree and stops after `LoadOptions::max_entries` entries; only
+//! regular files are read, opened without blocking, and never more than the
+//! size limit plus one byte.
 
 use std::collections::HashSet;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::{Input, LoadOptions, REGISTRY_FILE, problem};
 use crate::model::{Problem, Severity};
 
+/// What a file that is not a regular file or a folder is, for messages.
+fn kind_name(kind: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+        if kind.is_char_device() {
+            return "a character device";
+        }
+        if kind.is_block_device() {
+            return "a block device";
+        }
+    }
+    if kind.is_dir() {
+        return "a folder";
+    }
+    if kind.is_symlink() {
+        return "a symlink";
+    }
+    "something else"
+}
+
+fn not_regular(path: &Path, kind: std::fs::FileType) -> Problem {
+    problem(
+        path,
+        Severity::Error,
+        format!("not a regular file but {}; not read", kind_name(kind)),
+    )
+}
+
+/// What tells one folder from another: its device and inode (one stat),
+/// elsewhere its real path.
+#[cfg(unix)]
+fn folder_key(dir: &Path) -> std::io::Result<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(dir).map(|m| (m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn folder_key(dir: &Path) -> std::io::Result<PathBuf> {
+    std::fs::canonicalize(dir)
+}
+
+fn is_hidden(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| n.as_encoded_bytes().starts_with(b"."))
+}
+
 /// Lists every `*.yaml`/`*.yml` below `root` (the registry apart), following
-/// symlinks but never twice into the same folder.
-pub(crate) fn walk(root: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
+/// symlinks while they stay inside `root`'s tree, never twice into the same
+/// folder, and visiting at most `opts.max_entries` entries.
+pub(crate) fn walk(root: &Path, opts: &LoadOptions, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
     let mut files = Vec::new();
     let mut seen = HashSet::new();
+    // Links are followed only to what lies below the folder's real path.
+    let home = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        match std::fs::canonicalize(&dir) {
-            Ok(real) if !seen.insert(real.clone()) => {
+    let mut visited = 0usize;
+    'folders: while let Some(dir) = stack.pop() {
+        match folder_key(&dir) {
+            Ok(key) if !seen.insert(key) => {
                 problems.push(problem(
                     &dir,
                     Severity::Warning,
@@ -44,52 +109,103 @@ pub(crate) fn walk(root: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
             }
         };
         // The entry's own type costs no system call; only symlinks are followed with a stat.
-        let mut names: Vec<(PathBuf, Option<std::fs::FileType>)> = entries
-            .filter_map(|e| e.ok().map(|e| (e.path(), e.file_type().ok())))
-            .collect();
+        let mut names: Vec<(PathBuf, Option<std::fs::FileType>)> = Vec::new();
+        for entry in entries {
+            visited += 1;
+            if visited > opts.max_entries {
+                problems.push(problem(
+                    root,
+                    Severity::Error,
+                    format!(
+                        "stopped after visiting {} entries, the most a briefings folder may hold; \
+                         files beyond were not loaded (is this the right folder?)",
+                        opts.max_entries
+                    ),
+                ));
+                break 'folders;
+            }
+            if let Ok(e) = entry {
+                names.push((e.path(), e.file_type().ok()));
+            }
+        }
         names.sort_by(|a, b| a.0.cmp(&b.0));
         for (path, kind) in names {
-            let hidden = path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with('.'));
-            if hidden {
+            if is_hidden(&path) {
                 continue;
             }
-            let is_dir = match kind {
-                Some(k) if k.is_dir() => true,
-                Some(k) if k.is_file() => false,
-                _ => match std::fs::metadata(&path) {
-                    Ok(m) => m.is_dir(),
-                    Err(e) => {
-                        if std::fs::symlink_metadata(&path)
-                            .is_ok_and(|m| m.file_type().is_symlink())
-                        {
-                            problems.push(problem(
-                                &path,
-                                Severity::Warning,
-                                format!("broken symlink skipped: {e}"),
-                            ));
-                        } else if is_briefing_name(&path) {
-                            problems.push(problem(
-                                &path,
-                                Severity::Error,
-                                format!("cannot read file: {e}"),
-                            ));
-                        }
+            let kind = match kind {
+                Some(k) if k.is_dir() || k.is_file() => k,
+                Some(k) if !k.is_symlink() => {
+                    if is_briefing_name(&path) {
+                        problems.push(not_regular(&path, k));
+                    }
+                    continue;
+                }
+                _ => match follow(&path, &home) {
+                    Ok(k) => k,
+                    Err(p) => {
+                        problems.extend(p);
                         continue;
                     }
                 },
             };
-            if is_dir {
+            if kind.is_dir() {
                 stack.push(path);
-            } else if is_briefing_name(&path) && !(dir == root && is_registry(&path)) {
+            } else if !is_briefing_name(&path) || (dir == root && is_registry(&path)) {
+                continue;
+            } else if kind.is_file() {
                 files.push(path);
+            } else {
+                problems.push(not_regular(&path, kind));
             }
         }
     }
     files.sort();
     files
+}
+
+/// The type of what the symlink (or entry of unknown type) `path` leads to,
+/// if it stays inside `home`; otherwise the problem to report, if any.
+fn follow(path: &Path, home: &Path) -> Result<std::fs::FileType, Option<Problem>> {
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => {
+            let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+            return Err(match (link, is_briefing_name(path)) {
+                (true, _) => Some(problem(
+                    path,
+                    Severity::Warning,
+                    format!("broken symlink skipped: {e}"),
+                )),
+                (false, true) => Some(problem(
+                    path,
+                    Severity::Error,
+                    format!("cannot read file: {e}"),
+                )),
+                (false, false) => None,
+            });
+        }
+    };
+    // Links to anything that is not a briefing or a folder pass unsaid.
+    let worth_saying = meta.is_dir() || is_briefing_name(path);
+    let real = std::fs::canonicalize(path).map_err(|e| {
+        worth_saying.then(|| problem(path, Severity::Warning, format!("symlink skipped: {e}")))
+    })?;
+    if !real.starts_with(home) {
+        if !worth_saying {
+            return Err(None);
+        }
+        let target = std::fs::read_link(path).unwrap_or(real);
+        return Err(Some(problem(
+            path,
+            Severity::Warning,
+            format!(
+                "symlink to '{}', outside the briefings folder, skipped",
+                target.display()
+            ),
+        )));
+    }
+    Ok(meta.file_type())
 }
 
 fn is_briefing_name(path: &Path) -> bool {
@@ -103,26 +219,129 @@ pub(crate) fn is_registry(path: &Path) -> bool {
     path.file_name().and_then(|n| n.to_str()) == Some(REGISTRY_FILE)
 }
 
+/// Opens without blocking (a FIFO would wait for a writer forever).
+fn open(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    options.open(path)
+}
+
+/// The bytes of the regular file `path`, at most `opts.max_file_size` of them.
 pub(crate) fn read_input(path: &Path, opts: &LoadOptions) -> Input {
+    let cannot =
+        |e: std::io::Error| problem(path, Severity::Error, format!("cannot read file: {e}"));
+    let too_big = |size: u64| {
+        problem(
+            path,
+            Severity::Error,
+            format!(
+                "file is {size} bytes, over the {} byte limit; not parsed",
+                opts.max_file_size
+            ),
+        )
+    };
     let bytes = (|| {
-        let meta = std::fs::metadata(path)
-            .map_err(|e| problem(path, Severity::Error, format!("cannot read file: {e}")))?;
+        // Checked before opening too: opening a device may do something.
+        let meta = std::fs::metadata(path).map_err(cannot)?;
+        if !meta.is_file() {
+            return Err(not_regular(path, meta.file_type()));
+        }
+        let file = open(path).map_err(cannot)?;
+        // And on the handle: the path may have been replaced meanwhile.
+        let meta = file.metadata().map_err(cannot)?;
+        if !meta.is_file() {
+            return Err(not_regular(path, meta.file_type()));
+        }
         if meta.len() > opts.max_file_size {
+            return Err(too_big(meta.len()));
+        }
+        // Whatever the size said (a file may grow while read, or report 0
+        // as /proc files do), never more than the limit plus one byte.
+        let mut bytes = Vec::with_capacity(meta.len() as usize);
+        file.take(opts.max_file_size.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(cannot)?;
+        if bytes.len() as u64 > opts.max_file_size {
             return Err(problem(
                 path,
                 Severity::Error,
                 format!(
-                    "file is {} bytes, over the {} byte limit; not parsed",
-                    meta.len(),
+                    "file grew past the {} byte limit while read (or its size is not known); not parsed",
                     opts.max_file_size
                 ),
             ));
         }
-        std::fs::read(path)
-            .map_err(|e| problem(path, Severity::Error, format!("cannot read file: {e}")))
+        Ok(bytes)
     })();
     Input {
         path: path.to_path_buf(),
         bytes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(path: &Path, max_file_size: u64) -> Result<Vec<u8>, Problem> {
+        let opts = LoadOptions {
+            max_file_size,
+            ..LoadOptions::default()
+        };
+        read_input(path, &opts).bytes
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_device_is_refused_without_reading_it() {
+        // Before: its size (0) passed the limit and it was read without end.
+        let refused = read(Path::new("/dev/zero"), 1024);
+        assert!(
+            refused.as_ref().is_err_and(|p| p
+                .message
+                .contains("not a regular file but a character device")),
+            "{refused:?}"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_refused_at_once() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let fifo = dir.path().join("pipe.yaml");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status()?;
+        assert!(made.success());
+        // On a thread: before, opening it waited for a writer forever.
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(read(&fifo, 1024));
+        });
+        let refused = rx
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .map_err(|_| std::io::Error::other("reading a FIFO hangs"))?;
+        assert!(
+            refused.as_ref().is_err_and(|p| p.message.contains("FIFO")),
+            "{refused:?}"
+        );
+        Ok(())
+    }
+
+    /// A file whose size says 0 (as /proc files do) or that grows while read
+    /// is read up to the limit and one byte, never further.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn never_more_than_the_limit_whatever_the_size_says() {
+        let path = Path::new("/proc/self/status");
+        assert_eq!(std::fs::metadata(path).map(|m| m.len()).ok(), Some(0));
+        let refused = read(path, 16);
+        assert!(
+            refused
+                .as_ref()
+                .is_err_and(|p| p.message.contains("grew past the 16 byte limit")),
+            "{refused:?}"
+        );
+        assert!(read(path, 1024 * 1024).is_ok_and(|b| b.len() > 16));
     }
 }

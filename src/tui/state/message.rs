@@ -40,6 +40,8 @@ pub enum Msg {
     ReloadFailed(String),
     /// The folder cannot be watched: live reload is off.
     WatchFailed(String),
+    /// The folder is watched again after live reload was off: read it again.
+    WatchResumed,
     /// What was remembered about this folder between runs.
     Remembered(Box<Remembered>),
     /// A signal (TERM, HUP, INT) asks the browser to end.

@@ -81,6 +81,14 @@ pub fn update(state: &mut State, msg: Msg) -> Update {
             state.watch_off = Some(e);
             true
         }
+        Msg::WatchResumed => {
+            state.watch_off = None;
+            state.message = Some("live reload back on".into());
+            if state.corpus.is_some() {
+                effects.push(Effect::Reload);
+            }
+            true
+        }
         Msg::Remembered(r) => {
             on_remembered(state, *r);
             true
