@@ -1410,3 +1410,68 @@ fn a_folder_deleted_and_made_again_is_watched_again() {
     assert_eq!(code, 0);
     assert_restored(&raw);
 }
+
+/// `e` hands the terminal to the editor through `brief edit`: a valid change
+/// shows in the list through live reload, selection kept; an invalid one is
+/// refused, the file left as it was, and the browser says so.
+#[test]
+fn e_edits_the_briefing_and_an_invalid_edit_changes_nothing() {
+    let dir = tempfile::tempdir().expect("a folder");
+    for entry in std::fs::read_dir(fixtures::briefings()).unwrap() {
+        let p = entry.unwrap().path();
+        std::fs::copy(&p, dir.path().join(p.file_name().unwrap())).unwrap();
+    }
+    let editors = tempfile::tempdir().expect("a folder for the editors");
+    let write = |name: &str, body: &str| {
+        let p = editors.path().join(name);
+        std::fs::write(&p, format!("#!/bin/sh\nfor f; do :; done\n{body}\n")).unwrap();
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o755)).unwrap();
+        p
+    };
+    let good = write(
+        "good.sh",
+        r#"sed -i 's/^title: .*/title: "Titre changé dans l’éditeur"/' "$f""#,
+    );
+    let bad = write("bad.sh", r#"printf 'countries: [\n' >> "$f""#);
+    let start = |editor: &Path, home: Option<tempfile::TempDir>| {
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_brief"));
+        cmd.arg("--dir");
+        cmd.arg(dir.path());
+        cmd.env("EDITOR", editor);
+        cmd.env_remove("VISUAL");
+        match home {
+            Some(h) => Session::spawn_in(cmd, 120, 40, h),
+            None => Session::spawn(cmd, 120, 40),
+        }
+    };
+    let mut s = start(&good, None);
+    s.wait_for_text("8 of 8 briefings");
+    s.keys("/manche\r");
+    s.wait_for_text("1 of 8 briefings");
+    s.keys("e");
+    s.wait_for("the new title in the list, still selected", |t| {
+        t.contains("▶ •  2021-11-28 Titre changé dans l’éditeur")
+    });
+    s.wait_for_text("1 changed");
+    s.keys("q");
+    let (code, home) = s.finish_keeping_home();
+    assert_eq!(code, 0);
+
+    let file = dir
+        .path()
+        .join("2021-11-28-manche-mer-du-nord-reunion-intergouvernementale.yaml");
+    let before = std::fs::read(&file).unwrap();
+    let mut s = start(&bad, Some(home));
+    s.wait_for_text("Titre changé dans l’éditeur");
+    s.keys("e");
+    s.wait_for_text("edit again? [Y/n]");
+    s.wait_for_text("duplicate field 'countries'");
+    s.keys("n\r");
+    s.wait_for_text("not saved: the file is unchanged");
+    s.keys("q");
+    let (code, raw) = s.finish();
+    assert_eq!(code, 0);
+    assert_restored(&raw);
+    assert_eq!(std::fs::read(&file).unwrap(), before, "nothing written");
+}

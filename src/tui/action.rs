@@ -69,6 +69,8 @@ pub enum Action {
     PrevRelated,
     /// In the reader: the full list of actors, or back to the top.
     ShowActors,
+    /// The briefing's file in the editor (`brief edit`), checked on return.
+    Edit,
 }
 
 impl Action {

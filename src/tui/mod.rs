@@ -9,6 +9,7 @@
 
 pub mod action;
 pub mod clipboard;
+mod editor;
 pub mod keymap;
 mod reload;
 pub mod state;
@@ -198,14 +199,41 @@ fn spawn_saver(memory: Memory, tx: Sender<Event>) -> (Sender<Change>, thread::Jo
     (change_tx, handle)
 }
 
-fn spawn_input(tx: Sender<Event>) {
+fn spawn_input(tx: Sender<Event>, gate: Arc<editor::InputGate>) {
     thread::spawn(move || {
-        while let Ok(ev) = event::read() {
+        loop {
+            // Parked while `e` has handed the terminal to the editor.
+            gate.pass();
+            let Ok(ev) = event::read() else { break };
             if tx.send(Event::Term(ev)).is_err() {
                 break;
             }
         }
     });
+}
+
+/// `e`: the terminal to `brief edit ID` and back, as around Ctrl-Z.
+fn hand_to_editor(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    gate: &editor::InputGate,
+    dir: &std::path::Path,
+    id: &str,
+    mouse: bool,
+) -> std::io::Result<String> {
+    if !gate.pause() {
+        gate.resume();
+        return Ok("cannot hand the terminal to the editor now; try again".into());
+    }
+    restore_terminal();
+    let said = editor::edit(dir, id);
+    enter_terminal()?;
+    if mouse {
+        execute!(stdout(), EnableMouseCapture)?;
+    }
+    gate.resume();
+    let size = terminal.size()?;
+    terminal.resize(Rect::new(0, 0, size.width, size.height))?;
+    Ok(said)
 }
 
 fn spawn_signals(tx: Sender<Event>) -> std::io::Result<()> {
@@ -282,6 +310,10 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
         config,
     ));
     let mux = clipboard::Multiplexer::detect();
+    let edit_dir = match &source {
+        Source::Dir(d) => Some(d.clone()),
+        Source::Embedded => None,
+    };
     let memory = state_file.map(|file| Memory {
         file,
         key: brief_core::remembered::folder_key(match &source {
@@ -304,7 +336,8 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
         None => (None, None),
     };
 
-    spawn_input(tx.clone());
+    let gate = Arc::new(editor::InputGate::default());
+    spawn_input(tx.clone(), gate.clone());
     // Watching is set up beside the loading; changes made meanwhile are
     // caught by one stat pass once the folder is loaded (see `watch`).
     let reloader = match &source {
@@ -383,6 +416,19 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
                         redraw = true;
                     }
                     Effect::Copy { text } => clipboard::send(terminal.backend_mut(), &text, mux)?,
+                    Effect::Edit { id } => {
+                        let said = match &edit_dir {
+                            Some(dir) => {
+                                hand_to_editor(&mut terminal, &gate, dir, &id, state.mouse)?
+                            }
+                            None => {
+                                "the built-in briefings cannot be edited: open a folder (brief DIR)"
+                                    .to_string()
+                            }
+                        };
+                        update(&mut state, Msg::Notice(said));
+                        redraw = true;
+                    }
                 }
             }
         }

@@ -275,6 +275,7 @@ fn derived_action_names_are_the_ones_config_files_use() {
         "next_related",
         "prev_related",
         "show_actors",
+        "edit",
     ];
     let derived: Vec<&str> = Action::named().map(|(n, _)| n).collect();
     assert_eq!(derived, names);

@@ -63,6 +63,11 @@ pub enum Effect {
     Copy {
         text: String,
     },
+    /// Hand the terminal to `brief edit ID` and take it back when it ends;
+    /// live reload then shows the change.
+    Edit {
+        id: String,
+    },
 }
 
 /// The result of one `update`: what to do, and whether the screen changed.

@@ -235,6 +235,11 @@ pub(super) fn on_action(state: &mut State, action: Action, effects: &mut Vec<Eff
             choose_related(state, action == Action::NextRelated)
         }
         Action::ShowActors => show_actors(state),
+        Action::Edit => {
+            if let Some(b) = state.acted_on() {
+                effects.push(Effect::Edit { id: b.id.clone() });
+            }
+        }
         a if is_move(a) => move_cursor(state, a),
         _ => {}
     }

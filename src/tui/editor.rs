@@ -1,0 +1,95 @@
+//! `e`: the terminal goes to `brief edit ID` (the editor, then the same
+//! checks as on the command line) and comes back when it ends.
+//!
+//! The input thread blocks in crossterm's `read`, which would take the
+//! editor's keys. It is parked first: a gate it checks between events, and
+//! a SIGWINCH to wake it (crossterm turns the signal into a resize event),
+//! so no thread polls while the browser is idle.
+
+use std::path::Path;
+use std::process::Command;
+use std::sync::{Condvar, Mutex};
+use std::time::Duration;
+
+/// Lets the loop take the terminal's input away from the input thread.
+#[derive(Default)]
+pub struct InputGate {
+    state: Mutex<Gate>,
+    changed: Condvar,
+}
+
+#[derive(Default)]
+struct Gate {
+    pause: bool,
+    parked: bool,
+}
+
+impl InputGate {
+    /// Called by the input thread before each read: waits while paused.
+    pub fn pass(&self) {
+        let Ok(mut g) = self.state.lock() else {
+            return;
+        };
+        if !g.pause {
+            return;
+        }
+        g.parked = true;
+        self.changed.notify_all();
+        while g.pause {
+            g = match self.changed.wait(g) {
+                Ok(g) => g,
+                Err(_) => return,
+            };
+        }
+        g.parked = false;
+    }
+
+    /// Parks the input thread; true once it no longer reads.
+    pub fn pause(&self) -> bool {
+        let Ok(mut g) = self.state.lock() else {
+            return false;
+        };
+        g.pause = true;
+        drop(g);
+        // Wakes the read under way with a resize event.
+        let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
+        let Ok(g) = self.state.lock() else {
+            return false;
+        };
+        match self
+            .changed
+            .wait_timeout_while(g, Duration::from_secs(2), |g| !g.parked)
+        {
+            Ok((g, _)) => g.parked,
+            Err(_) => false,
+        }
+    }
+
+    pub fn resume(&self) {
+        if let Ok(mut g) = self.state.lock() {
+            g.pause = false;
+        }
+        self.changed.notify_all();
+    }
+}
+
+/// Runs `brief edit ID` on `dir` in the terminal (already restored) and
+/// says what came of it.
+pub fn edit(dir: &Path, id: &str) -> String {
+    let exe = match std::env::current_exe() {
+        Ok(e) => e,
+        Err(e) => return format!("cannot start the editor: {e}"),
+    };
+    let status = Command::new(exe)
+        .arg("--dir")
+        .arg(dir)
+        .arg("edit")
+        .arg(id)
+        .status();
+    match status.map(|s| s.code()) {
+        Ok(Some(0)) => "edited; the list shows what was saved".to_string(),
+        Ok(Some(1)) => "not saved: the file is unchanged, your text kept as a draft".to_string(),
+        Ok(_) => format!("could not edit it: brief edit {id} says why"),
+        Err(e) => format!("cannot start the editor: {e}"),
+    }
+}
