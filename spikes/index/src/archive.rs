@@ -82,7 +82,8 @@ fn segment(
         s.paths.push(b.path.display().to_string());
         s.dates.push(crate::date_number(b));
         s.country_starts.push(s.countries.len() as u32);
-        s.countries.extend(b.countries.iter().map(crate::country_number));
+        s.countries
+            .extend(b.countries.iter().map(crate::country_number));
         s.actor_starts.push(s.actors.len() as u32);
         s.actors.extend(b.actors.iter().map(|a| a.actor as u32));
         s.body_starts.push(bodies.len() as u64);
@@ -154,7 +155,12 @@ fn write_segment(dir: &Path, name: &str, s: &Segment, bodies: &[u8]) -> Result<u
 pub fn build(corpus: &Path, dir: &Path) -> Result<(), Error> {
     let start = Instant::now();
     let c = crate::load(corpus)?;
-    report("archive", "load corpus (brief-core cache)", start, c.briefings.len());
+    report(
+        "archive",
+        "load corpus (brief-core cache)",
+        start,
+        c.briefings.len(),
+    );
     std::fs::create_dir_all(dir)?;
     let _ = std::fs::remove_file(dir.join("delta.idx"));
     let _ = std::fs::remove_file(dir.join("delta.bodies"));
@@ -162,14 +168,23 @@ pub fn build(corpus: &Path, dir: &Path) -> Result<(), Error> {
     let docs: Vec<(&brief_core::Briefing, String)> =
         c.briefings.iter().map(|b| (&**b, b.body.clone())).collect();
     let (s, bodies) = segment(&c, &docs, 0, Vec::new());
-    report("archive", "build segment in memory", start, format!("{} words, {} postings", s.words.len(), s.postings.len()));
+    report(
+        "archive",
+        "build segment in memory",
+        start,
+        format!("{} words, {} postings", s.words.len(), s.postings.len()),
+    );
     let start = Instant::now();
     let n = write_segment(dir, "base", &s, &bodies)?;
     report(
         "archive",
         "serialize + write + fsync",
         start,
-        format!("index {:.1} MB, bodies {:.1} MB", n as f64 / 1e6, bodies.len() as f64 / 1e6),
+        format!(
+            "index {:.1} MB, bodies {:.1} MB",
+            n as f64 / 1e6,
+            bodies.len() as f64 / 1e6
+        ),
     );
     Ok(())
 }
@@ -211,7 +226,10 @@ impl Mapped {
 
     fn postings(&self, range: std::ops::Range<usize>) -> &[rkyv::Archived<u32>] {
         let starts = &self.seg.posting_starts;
-        let (a, b) = (starts[range.start].to_native(), starts[range.end].to_native());
+        let (a, b) = (
+            starts[range.start].to_native(),
+            starts[range.end].to_native(),
+        );
         &self.seg.postings[a as usize..b as usize]
     }
 
@@ -363,12 +381,14 @@ impl Reader {
     fn locate(&self, doc: u32) -> Option<(&Mapped, usize)> {
         self.segments().find_map(|m| {
             let first = m.seg.first_doc.to_native();
-            (doc >= first && ((doc - first) as usize) < m.len()).then(|| (m, (doc - first) as usize))
+            (doc >= first && ((doc - first) as usize) < m.len())
+                .then(|| (m, (doc - first) as usize))
         })
     }
 
     pub fn title(&self, doc: u32) -> &str {
-        self.locate(doc).map_or("", |(m, d)| m.seg.titles[d].as_str())
+        self.locate(doc)
+            .map_or("", |(m, d)| m.seg.titles[d].as_str())
     }
 
     /// Counts per country and per actor over `hits`, most frequent first.
@@ -376,13 +396,21 @@ impl Reader {
         let mut countries = vec![0u32; 1 << 16];
         let mut actors: Vec<u32> = Vec::new();
         for &(doc, _) in hits {
-            let Some((m, d)) = self.locate(doc) else { continue };
+            let Some((m, d)) = self.locate(doc) else {
+                continue;
+            };
             let s = &m.seg;
-            let (a, b) = (s.country_starts[d].to_native(), s.country_starts[d + 1].to_native());
+            let (a, b) = (
+                s.country_starts[d].to_native(),
+                s.country_starts[d + 1].to_native(),
+            );
             for c in &s.countries[a as usize..b as usize] {
                 countries[c.to_native() as usize] += 1;
             }
-            let (a, b) = (s.actor_starts[d].to_native(), s.actor_starts[d + 1].to_native());
+            let (a, b) = (
+                s.actor_starts[d].to_native(),
+                s.actor_starts[d + 1].to_native(),
+            );
             for x in &s.actors[a as usize..b as usize] {
                 let x = x.to_native() as usize;
                 if actors.len() <= x {
@@ -391,9 +419,15 @@ impl Reader {
                 actors[x] += 1;
             }
         }
-        let mut c: Vec<(u16, u32)> = (0..countries.len()).filter(|&i| countries[i] > 0).map(|i| (i as u16, countries[i])).collect();
+        let mut c: Vec<(u16, u32)> = (0..countries.len())
+            .filter(|&i| countries[i] > 0)
+            .map(|i| (i as u16, countries[i]))
+            .collect();
         c.sort_unstable_by_key(|&(k, n)| (std::cmp::Reverse(n), k));
-        let mut a: Vec<(u32, u32)> = (0..actors.len()).filter(|&i| actors[i] > 0).map(|i| (i as u32, actors[i])).collect();
+        let mut a: Vec<(u32, u32)> = (0..actors.len())
+            .filter(|&i| actors[i] > 0)
+            .map(|i| (i as u32, actors[i]))
+            .collect();
         a.sort_unstable_by_key(|&(k, n)| (std::cmp::Reverse(n), k));
         (c, a)
     }
@@ -424,18 +458,38 @@ fn holds_phrase(text: &str, phrase: &[&str]) -> bool {
 pub fn query(dir: &Path, rest: &[&str]) -> Result<(), Error> {
     let start = Instant::now();
     let checked = Reader::open(dir, true)?;
-    report("archive", "open: mmap + rkyv access checked (validates every byte)", start, checked.total());
+    report(
+        "archive",
+        "open: mmap + rkyv access checked (validates every byte)",
+        start,
+        checked.total(),
+    );
     drop(checked);
     let start = Instant::now();
     let r = Reader::open(dir, false)?;
-    report("archive", "open: mmap + rkyv access unchecked", start, r.total());
+    report(
+        "archive",
+        "open: mmap + rkyv access unchecked",
+        start,
+        r.total(),
+    );
     for round in ["cold", "warm"] {
         let start = Instant::now();
         let hits = r.words(&[WORD], false);
-        report("archive", &format!("word ({WORD}), all hits ranked, {round}"), start, hits.len());
+        report(
+            "archive",
+            &format!("word ({WORD}), all hits ranked, {round}"),
+            start,
+            hits.len(),
+        );
         let start = Instant::now();
         let p = r.words(&[PREFIX], true);
-        report("archive", &format!("prefix ({PREFIX}), all hits ranked, {round}"), start, p.len());
+        report(
+            "archive",
+            &format!("prefix ({PREFIX}), all hits ranked, {round}"),
+            start,
+            p.len(),
+        );
         let start = Instant::now();
         let (ph, candidates) = r.phrase(&PHRASE);
         report(
@@ -446,10 +500,20 @@ pub fn query(dir: &Path, rest: &[&str]) -> Result<(), Error> {
         );
         let start = Instant::now();
         let (c, a) = r.facets(&hits);
-        report("archive", &format!("facet counts over all word hits, {round}"), start, format!("{} countries, {} actors", c.len(), a.len()));
+        report(
+            "archive",
+            &format!("facet counts over all word hits, {round}"),
+            start,
+            format!("{} countries, {} actors", c.len(), a.len()),
+        );
         let start = Instant::now();
         let titles: usize = hits.iter().take(50).map(|&(d, _)| r.title(d).len()).sum();
-        report("archive", &format!("first 50 titles, {round}"), start, titles);
+        report(
+            "archive",
+            &format!("first 50 titles, {round}"),
+            start,
+            titles,
+        );
     }
     println!("archive\tmemory after open+queries\t\t{}", crate::memory());
     crate::hold_if_asked(rest);
@@ -458,7 +522,11 @@ pub fn query(dir: &Path, rest: &[&str]) -> Result<(), Error> {
 
 pub fn one_shot(dir: &Path, words: &[&str]) -> Result<(), Error> {
     let r = Reader::open(dir, false)?;
-    let hits = if words.len() > 1 { r.phrase(words).0 } else { r.words(words, true) };
+    let hits = if words.len() > 1 {
+        r.phrase(words).0
+    } else {
+        r.words(words, true)
+    };
     for &(d, _) in hits.iter().take(20) {
         println!("{d}\t{}", r.title(d));
     }
@@ -472,16 +540,29 @@ pub fn update(corpus: &Path, dir: &Path) -> Result<(), Error> {
     let c = crate::load(corpus)?;
     let mut reader = Reader::open(dir, false)?;
     let before = reader.words(&[MARKER], false).len();
-    let target = c.briefings.get(c.briefings.len() / 3).ok_or("empty corpus")?;
+    let target = c
+        .briefings
+        .get(c.briefings.len() / 3)
+        .ok_or("empty corpus")?;
     let start = Instant::now();
     // The writer finds the briefing's number by id in the base segment.
     let old = (0..reader.base.len())
         .find(|&d| reader.base.seg.ids[d].as_str() == target.id)
         .ok_or("briefing not in the base")? as u32;
     let body = format!("{} {MARKER}", target.body);
-    let (s, bodies) = segment(&c, &[(&**target, body)], reader.base.len() as u32, vec![old]);
+    let (s, bodies) = segment(
+        &c,
+        &[(&**target, body)],
+        reader.base.len() as u32,
+        vec![old],
+    );
     let n = write_segment(dir, "delta", &s, &bodies)?;
-    report("archive", "update one file: write delta segment (build, serialize, fsync, rename)", start, format!("{n} bytes"));
+    report(
+        "archive",
+        "update one file: write delta segment (build, serialize, fsync, rename)",
+        start,
+        format!("{n} bytes"),
+    );
     let start = Instant::now();
     reader.reload_delta(dir)?;
     let after = reader.words(&[MARKER], false);
@@ -490,7 +571,10 @@ pub fn update(corpus: &Path, dir: &Path) -> Result<(), Error> {
         "archive",
         "update one file: reader remaps delta + finds it",
         start,
-        format!("marker hits {before} -> {}, old copy hidden: {old_gone}", after.len()),
+        format!(
+            "marker hits {before} -> {}, old copy hidden: {old_gone}",
+            after.len()
+        ),
     );
     Ok(())
 }

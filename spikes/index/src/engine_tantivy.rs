@@ -16,7 +16,9 @@ use tantivy::schema::{
     FAST, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
 };
 use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, SimpleTokenizer, TextAnalyzer};
-use tantivy::{DocAddress, DocId, Index, ReloadPolicy, Score, SegmentReader, TantivyDocument, Term};
+use tantivy::{
+    DocAddress, DocId, Index, ReloadPolicy, Score, SegmentReader, TantivyDocument, Term,
+};
 
 use crate::{Error, MARKER, PHRASE, PREFIX, WORD, report};
 
@@ -66,7 +68,13 @@ fn register(index: &Index) {
     );
 }
 
-fn document(f: &Fields, c: &brief_core::Corpus, ord: usize, b: &brief_core::Briefing, body: &str) -> TantivyDocument {
+fn document(
+    f: &Fields,
+    c: &brief_core::Corpus,
+    ord: usize,
+    b: &brief_core::Briefing,
+    body: &str,
+) -> TantivyDocument {
     let mut d = TantivyDocument::default();
     d.add_text(f.id, &b.id);
     d.add_u64(f.ord, ord as u64);
@@ -89,14 +97,24 @@ fn document(f: &Fields, c: &brief_core::Corpus, ord: usize, b: &brief_core::Brie
 
 fn dir_size(dir: &Path) -> u64 {
     std::fs::read_dir(dir)
-        .map(|it| it.flatten().filter_map(|e| e.metadata().ok()).map(|m| m.len()).sum())
+        .map(|it| {
+            it.flatten()
+                .filter_map(|e| e.metadata().ok())
+                .map(|m| m.len())
+                .sum()
+        })
         .unwrap_or(0)
 }
 
 pub fn build(corpus: &Path, dir: &Path) -> Result<(), Error> {
     let start = Instant::now();
     let c = crate::load(corpus)?;
-    report("tantivy", "load corpus (brief-core cache)", start, c.briefings.len());
+    report(
+        "tantivy",
+        "load corpus (brief-core cache)",
+        start,
+        c.briefings.len(),
+    );
     let _ = std::fs::remove_dir_all(dir);
     std::fs::create_dir_all(dir)?;
     let (schema, f) = schema();
@@ -108,7 +126,12 @@ pub fn build(corpus: &Path, dir: &Path) -> Result<(), Error> {
         writer.add_document(document(&f, &c, ord, b, &b.body))?;
     }
     writer.commit()?;
-    report("tantivy", "build: add 100k documents + commit (2 threads)", start, format!("{} segments", index.searchable_segment_ids()?.len()));
+    report(
+        "tantivy",
+        "build: add 100k documents + commit (2 threads)",
+        start,
+        format!("{} segments", index.searchable_segment_ids()?.len()),
+    );
     let start = Instant::now();
     let ids = index.searchable_segment_ids()?;
     if ids.len() > 1 {
@@ -119,7 +142,11 @@ pub fn build(corpus: &Path, dir: &Path) -> Result<(), Error> {
         "tantivy",
         "build: merge into one segment",
         start,
-        format!("{} segments, {:.1} MB on disk", index.searchable_segment_ids()?.len(), dir_size(dir) as f64 / 1e6),
+        format!(
+            "{} segments, {:.1} MB on disk",
+            index.searchable_segment_ids()?.len(),
+            dir_size(dir) as f64 / 1e6
+        ),
     );
     Ok(())
 }
@@ -160,7 +187,11 @@ impl Collector for AllHits {
             facets: self.facets,
             fruit: Found {
                 hits: Vec::new(),
-                countries: if self.facets { vec![0; 1 << 16] } else { Vec::new() },
+                countries: if self.facets {
+                    vec![0; 1 << 16]
+                } else {
+                    Vec::new()
+                },
                 actors: Vec::new(),
             },
         })
@@ -187,7 +218,8 @@ impl Collector for AllHits {
                 *a += b;
             }
         }
-        all.hits.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        all.hits
+            .sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         Ok(all)
     }
 }
@@ -230,25 +262,48 @@ fn over_fields(f: &Fields, make: impl Fn(Field) -> Box<dyn Query>) -> BooleanQue
 }
 
 fn word_query(f: &Fields, w: &str) -> BooleanQuery {
-    over_fields(f, |field| Box::new(TermQuery::new(Term::from_field_text(field, w), IndexRecordOption::WithFreqs)))
+    over_fields(f, |field| {
+        Box::new(TermQuery::new(
+            Term::from_field_text(field, w),
+            IndexRecordOption::WithFreqs,
+        ))
+    })
 }
 
 fn prefix_query(f: &Fields, p: &str) -> Result<BooleanQuery, Error> {
     let mut queries: Vec<Box<dyn Query>> = Vec::new();
-    for (field, boost) in [(f.title, 4.0), (f.short, 3.0), (f.summary, 2.0), (f.body, 1.0)] {
-        queries.push(Box::new(BoostQuery::new(Box::new(RegexQuery::from_pattern(&format!("{p}.*"), field)?), boost)));
+    for (field, boost) in [
+        (f.title, 4.0),
+        (f.short, 3.0),
+        (f.summary, 2.0),
+        (f.body, 1.0),
+    ] {
+        queries.push(Box::new(BoostQuery::new(
+            Box::new(RegexQuery::from_pattern(&format!("{p}.*"), field)?),
+            boost,
+        )));
     }
     Ok(BooleanQuery::union(queries))
 }
 
 fn phrase_query(f: &Fields, words: &[&str]) -> BooleanQuery {
-    over_fields(f, |field| Box::new(PhraseQuery::new(words.iter().map(|w| Term::from_field_text(field, w)).collect())))
+    over_fields(f, |field| {
+        Box::new(PhraseQuery::new(
+            words
+                .iter()
+                .map(|w| Term::from_field_text(field, w))
+                .collect(),
+        ))
+    })
 }
 
 fn open(dir: &Path) -> Result<(Index, tantivy::IndexReader, Fields), Error> {
     let index = Index::open_in_dir(dir)?;
     register(&index);
-    let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+    let reader = index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()?;
     let (_, f) = schema();
     Ok((index, reader, f))
 }
@@ -257,39 +312,84 @@ pub fn query(dir: &Path, rest: &[&str]) -> Result<(), Error> {
     let start = Instant::now();
     let (_index, reader, f) = open(dir)?;
     let searcher = reader.searcher();
-    report("tantivy", "open: Index::open_in_dir + reader + searcher", start, searcher.num_docs());
+    report(
+        "tantivy",
+        "open: Index::open_in_dir + reader + searcher",
+        start,
+        searcher.num_docs(),
+    );
     let phrase = phrase_query(&f, &PHRASE);
     let word = word_query(&f, WORD);
     let prefix = prefix_query(&f, PREFIX)?;
     for round in ["cold", "warm"] {
         let start = Instant::now();
         let hits = searcher.search(&word, &AllHits { facets: false })?;
-        report("tantivy", &format!("word ({WORD}), all hits ranked, {round}"), start, hits.hits.len());
+        report(
+            "tantivy",
+            &format!("word ({WORD}), all hits ranked, {round}"),
+            start,
+            hits.hits.len(),
+        );
         let start = Instant::now();
         let p = searcher.search(&prefix, &AllHits { facets: false })?;
-        report("tantivy", &format!("prefix ({PREFIX}), all hits ranked, {round}"), start, p.hits.len());
+        report(
+            "tantivy",
+            &format!("prefix ({PREFIX}), all hits ranked, {round}"),
+            start,
+            p.hits.len(),
+        );
         let start = Instant::now();
         let ph = searcher.search(&phrase, &AllHits { facets: false })?;
-        report("tantivy", &format!("phrase ({}), {round}", PHRASE.join(" ")), start, ph.hits.len());
+        report(
+            "tantivy",
+            &format!("phrase ({}), {round}", PHRASE.join(" ")),
+            start,
+            ph.hits.len(),
+        );
         let start = Instant::now();
         let fc = searcher.search(&word, &AllHits { facets: true })?;
-        let mut countries: Vec<(usize, u32)> = fc.countries.iter().copied().enumerate().filter(|c| c.1 > 0).collect();
+        let mut countries: Vec<(usize, u32)> = fc
+            .countries
+            .iter()
+            .copied()
+            .enumerate()
+            .filter(|c| c.1 > 0)
+            .collect();
         countries.sort_unstable_by_key(|&(k, n)| (std::cmp::Reverse(n), k));
-        let mut actors: Vec<(usize, u32)> = fc.actors.iter().copied().enumerate().filter(|c| c.1 > 0).collect();
+        let mut actors: Vec<(usize, u32)> = fc
+            .actors
+            .iter()
+            .copied()
+            .enumerate()
+            .filter(|c| c.1 > 0)
+            .collect();
         actors.sort_unstable_by_key(|&(k, n)| (std::cmp::Reverse(n), k));
         report(
             "tantivy",
             &format!("word + facet counts over all hits (fast fields), {round}"),
             start,
-            format!("{} hits, {} countries, {} actors", fc.hits.len(), countries.len(), actors.len()),
+            format!(
+                "{} hits, {} countries, {} actors",
+                fc.hits.len(),
+                countries.len(),
+                actors.len()
+            ),
         );
         let start = Instant::now();
         let mut n = 0;
         for &(_, _, seg, doc) in hits.hits.iter().take(50) {
             let d: TantivyDocument = searcher.doc(DocAddress::new(seg, doc))?;
-            n += d.get_first(f.title).and_then(|v| v.as_str()).map_or(0, str::len);
+            n += d
+                .get_first(f.title)
+                .and_then(|v| v.as_str())
+                .map_or(0, str::len);
         }
-        report("tantivy", &format!("first 50 titles from the doc store, {round}"), start, n);
+        report(
+            "tantivy",
+            &format!("first 50 titles from the doc store, {round}"),
+            start,
+            n,
+        );
     }
     println!("tantivy\tmemory after open+queries\t\t{}", crate::memory());
     crate::hold_if_asked(rest);
@@ -302,11 +402,19 @@ pub fn one_shot(dir: &Path, words: &[&str]) -> Result<(), Error> {
     let found = if words.len() > 1 {
         searcher.search(&phrase_query(&f, words), &AllHits { facets: false })?
     } else {
-        searcher.search(&prefix_query(&f, words.first().copied().unwrap_or_default())?, &AllHits { facets: false })?
+        searcher.search(
+            &prefix_query(&f, words.first().copied().unwrap_or_default())?,
+            &AllHits { facets: false },
+        )?
     };
     for &(ord, _, seg, doc) in found.hits.iter().take(20) {
         let d: TantivyDocument = searcher.doc(DocAddress::new(seg, doc))?;
-        println!("{ord}\t{}", d.get_first(f.title).and_then(|v| v.as_str()).unwrap_or_default());
+        println!(
+            "{ord}\t{}",
+            d.get_first(f.title)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+        );
     }
     println!("{} hits", found.hits.len());
     Ok(())
@@ -318,28 +426,62 @@ pub fn one_shot(dir: &Path, words: &[&str]) -> Result<(), Error> {
 pub fn update(corpus: &Path, dir: &Path) -> Result<(), Error> {
     let c = crate::load(corpus)?;
     let (_other, other_reader, _) = open(dir)?;
-    let before = other_reader.searcher().search(&word_query(&schema().1, MARKER), &AllHits { facets: false })?.hits.len();
-    let target = c.briefings.get(c.briefings.len() / 3).ok_or("empty corpus")?;
+    let before = other_reader
+        .searcher()
+        .search(&word_query(&schema().1, MARKER), &AllHits { facets: false })?
+        .hits
+        .len();
+    let target = c
+        .briefings
+        .get(c.briefings.len() / 3)
+        .ok_or("empty corpus")?;
     let ord = c.briefings.len() / 3;
     let start = Instant::now();
     let (index, _, f) = open(dir)?;
     let mut writer = index.writer_with_num_threads::<TantivyDocument>(1, 50_000_000)?;
-    report("tantivy", "update one file: open the writer (takes the lock)", start, "");
+    report(
+        "tantivy",
+        "update one file: open the writer (takes the lock)",
+        start,
+        "",
+    );
     let start = Instant::now();
     writer.delete_term(Term::from_field_text(f.id, &target.id));
-    writer.add_document(document(&f, &c, ord, target, &format!("{} {MARKER}", target.body)))?;
+    writer.add_document(document(
+        &f,
+        &c,
+        ord,
+        target,
+        &format!("{} {MARKER}", target.body),
+    ))?;
     writer.commit()?;
-    report("tantivy", "update one file: delete + add + commit", start, "");
+    report(
+        "tantivy",
+        "update one file: delete + add + commit",
+        start,
+        "",
+    );
     let start = Instant::now();
     other_reader.reload()?;
     let searcher = other_reader.searcher();
-    let after = searcher.search(&word_query(&f, MARKER), &AllHits { facets: false })?.hits.len();
-    let copies = searcher.search(&word_query(&f, WORD), &AllHits { facets: false })?.hits.iter().filter(|h| h.0 == ord as u64).count();
+    let after = searcher
+        .search(&word_query(&f, MARKER), &AllHits { facets: false })?
+        .hits
+        .len();
+    let copies = searcher
+        .search(&word_query(&f, WORD), &AllHits { facets: false })?
+        .hits
+        .iter()
+        .filter(|h| h.0 == ord as u64)
+        .count();
     report(
         "tantivy",
         "update one file: other reader reloads + finds it",
         start,
-        format!("marker hits {before} -> {after}, copies of the briefing among word hits: {copies}, segments {}", searcher.segment_readers().len()),
+        format!(
+            "marker hits {before} -> {after}, copies of the briefing among word hits: {copies}, segments {}",
+            searcher.segment_readers().len()
+        ),
     );
     writer.wait_merging_threads()?;
     Ok(())

@@ -177,7 +177,9 @@ pub fn short_values(c: &brief_core::Corpus, b: &brief_core::Briefing) -> String 
 /// A date as a sortable number, yyyymmdd, 0 when unknown.
 pub fn date_number(b: &brief_core::Briefing) -> u32 {
     b.date.map_or(0, |d| {
-        u32::from(d.year) * 10_000 + u32::from(d.month.unwrap_or(0)) * 100 + u32::from(d.day.unwrap_or(0))
+        u32::from(d.year) * 10_000
+            + u32::from(d.month.unwrap_or(0)) * 100
+            + u32::from(d.day.unwrap_or(0))
     })
 }
 
@@ -237,6 +239,11 @@ fn stamps(corpus: &Path) -> Result<(), Error> {
             Some((m.len(), m.modified().ok()?))
         })
         .collect();
-    report("stamps", "stat all in parallel", start, stamped.iter().flatten().count());
+    report(
+        "stamps",
+        "stat all in parallel",
+        start,
+        stamped.iter().flatten().count(),
+    );
     Ok(())
 }

@@ -4,8 +4,8 @@
 use std::path::Path;
 use std::time::Instant;
 
-use brief_core::search::{self, Selection};
 use brief_core::Query;
+use brief_core::search::{self, Selection};
 
 use crate::{Error, PHRASE, PREFIX, WORD, report};
 
@@ -15,26 +15,52 @@ pub fn run(corpus: &Path, rest: &[&str]) -> Result<(), Error> {
     }
     let start = Instant::now();
     let c = crate::load(corpus)?;
-    report("today", "load from cache", start, format!("{} briefings, from cache: {}", c.briefings.len(), c.from_cache));
+    report(
+        "today",
+        "load from cache",
+        start,
+        format!(
+            "{} briefings, from cache: {}",
+            c.briefings.len(),
+            c.from_cache
+        ),
+    );
     let start = Instant::now();
     c.prepare_search();
     report("today", "build index in memory (prepare_search)", start, "");
     let phrase = format!("\"{}\"", PHRASE.join(" "));
-    for (what, q) in [("word", WORD), ("prefix", PREFIX), ("phrase", phrase.as_str())] {
+    for (what, q) in [
+        ("word", WORD),
+        ("prefix", PREFIX),
+        ("phrase", phrase.as_str()),
+    ] {
         let query = Query::parse(q, &c.registry)?;
         let start = Instant::now();
         let hits = search::search(&c, &query, &Selection::default());
-        report("today", &format!("{what} ({q}), all hits ranked"), start, hits.len());
+        report(
+            "today",
+            &format!("{what} ({q}), all hits ranked"),
+            start,
+            hits.len(),
+        );
         let start = Instant::now();
         let (hits, facets) = search::faceted(&c, &query, &Selection::default());
         report(
             "today",
             &format!("{what} + facet counts (faceted)"),
             start,
-            format!("{} hits, {} actors, {} countries", hits.len(), facets.actors.len(), facets.countries.len()),
+            format!(
+                "{} hits, {} actors, {} countries",
+                hits.len(),
+                facets.actors.len(),
+                facets.countries.len()
+            ),
         );
     }
-    println!("today\tmemory after load+index+queries\t\t{}", crate::memory());
+    println!(
+        "today\tmemory after load+index+queries\t\t{}",
+        crate::memory()
+    );
     crate::hold_if_asked(rest);
     Ok(())
 }
