@@ -263,6 +263,9 @@ pub struct Reader {
     gone: Vec<bool>,
 }
 
+/// Per country code and per actor, how many hits, most first.
+type Counts = (Vec<(u16, u32)>, Vec<(u32, u32)>);
+
 fn score_of(flags: u32) -> i32 {
     if flags & TITLE != 0 {
         30_000
@@ -392,7 +395,7 @@ impl Reader {
     }
 
     /// Counts per country and per actor over `hits`, most frequent first.
-    pub fn facets(&self, hits: &[(u32, i32)]) -> (Vec<(u16, u32)>, Vec<(u32, u32)>) {
+    pub fn facets(&self, hits: &[(u32, i32)]) -> Counts {
         let mut countries = vec![0u32; 1 << 16];
         let mut actors: Vec<u32> = Vec::new();
         for &(doc, _) in hits {
