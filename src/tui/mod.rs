@@ -167,7 +167,11 @@ impl Memory {
 /// Records remembered changes off the input path, a burst at a time; a
 /// failure is reported back once rather than stopping anything, and a state
 /// file found damaged is said (it was set aside).
-fn spawn_saver(memory: Memory, tx: Sender<Event>) -> (Sender<Change>, thread::JoinHandle<()>) {
+fn spawn_saver(
+    memory: Memory,
+    tx: Sender<Event>,
+    lang: brief_core::Lang,
+) -> (Sender<Change>, thread::JoinHandle<()>) {
     let (change_tx, change_rx) = channel::<Change>();
     let handle = thread::spawn(move || {
         let mut warned = false;
@@ -183,10 +187,8 @@ fn spawn_saver(memory: Memory, tx: Sender<Event>) -> (Sender<Change>, thread::Jo
                 }
                 Err(e) if !warned => {
                     warned = true;
-                    let text = format!(
-                        "cannot remember read marks and bookmarks: {}: {e}",
-                        memory.file.display()
-                    );
+                    let text =
+                        (lang.text().cannot_remember)(&format!("{}: {e}", memory.file.display()));
                     let _ = tx.send(Event::App(Msg::Notice(
                         brief_core::text::sanitize(&text, false).into_owned(),
                     )));
@@ -273,7 +275,7 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
     let size = terminal.size()?;
     let origin = match &source {
         Source::Dir(d) => d.display().to_string(),
-        Source::Embedded => "built-in corpus".to_string(),
+        Source::Embedded => config.config.language().text().built_in_corpus.to_string(),
     };
     let mut state = State::new(settings(
         origin,
@@ -298,7 +300,8 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
     if let Some(m) = &memory {
         update(&mut state, Msg::Remembered(Box::new(m.load(fresh))));
     }
-    let saver = memory.clone().map(|m| spawn_saver(m, tx.clone()));
+    let lang = state.lang;
+    let saver = memory.clone().map(|m| spawn_saver(m, tx.clone(), lang));
     let (change_tx, saver_thread) = match saver {
         Some((t, h)) => (Some(t), Some(h)),
         None => (None, None),
@@ -446,6 +449,7 @@ fn settings(origin: String, launch: Launch, size: Rect, config: ConfigFile) -> S
         reader_width: config.reader_width,
         mouse: config.mouse,
         sort: config.sort,
+        lang: config.language(),
         problems,
     }
 }

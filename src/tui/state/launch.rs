@@ -86,8 +86,8 @@ pub(super) fn apply_launch(state: &mut State) {
         match corpus.position(id) {
             Some(_) => state.launch.open = Some(id.clone()),
             None => errors.push(match corpus.suggest_id(id) {
-                Some(s) => format!("no briefing '{id}'; did you mean '{s}'?"),
-                None => format!("no briefing '{id}'"),
+                Some(s) => (state.text().no_such_briefing_hint)(id, &s),
+                None => (state.text().no_such_briefing)(id),
             }),
         }
     }
