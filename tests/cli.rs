@@ -38,6 +38,11 @@ impl Sandbox {
             .env("XDG_STATE_HOME", self.home.path().join("state"))
             .env("XDG_CACHE_HOME", self.home.path().join("cache"))
             .env_remove("BRIEF_DIR")
+            // The labels these tests read are French: the language is fixed
+            // here, not taken from the machine's locale.
+            .env("LANG", "fr_FR.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
             .env_remove("NO_COLOR")
             .stdin(Stdio::null());
         c
@@ -691,7 +696,8 @@ fn show_markdown_prints_the_briefing_as_markdown() {
         "{out}"
     );
     for part in [
-        "\n\n- **Date :** 2021-11-28\n",
+        // The id first: a copied briefing can be found again.
+        &format!("\n\n- **Identifiant :** {}\n- **Date :** 2021-11-28\n", CHANNEL.replace('_', "\\_")),
         "- **Lieu :** Calais, France\n",
         "- **Pays :** France (FR), Belgique (BE), Pays-Bas (NL), Allemagne (DE), Royaume-Uni (GB)\n",
         "- **Source :** Lexis Veille\n",
@@ -946,6 +952,9 @@ fn on_a_terminal(args: &[&str], no_color: bool) -> Vec<u8> {
     cmd.cwd(sandbox.cwd.path());
     cmd.env("HOME", sandbox.home.path());
     cmd.env_remove("BRIEF_DIR");
+    cmd.env("LANG", "fr_FR.UTF-8");
+    cmd.env_remove("LC_ALL");
+    cmd.env_remove("LC_MESSAGES");
     if no_color {
         cmd.env("NO_COLOR", "1");
     } else {

@@ -1262,7 +1262,7 @@ fn y_copies_the_selected_briefing_as_markdown() {
     let up = act(&mut state, Action::CopyMarkdown);
     let corpus = corpus();
     let b = corpus.get(CHANNEL).unwrap();
-    let md = brief_core::markdown::briefing(&corpus, b);
+    let md = brief_core::markdown::briefing(&corpus, b, state.lang);
     assert_eq!(up.effects, vec![Effect::Copy { text: md.clone() }]);
     let message = state.message.clone().unwrap_or_default();
     assert!(
@@ -2125,7 +2125,7 @@ fn in_a_followed_briefing_y_and_b_act_on_the_briefing_shown() {
     let shown = "oim-bruxelles-migrations-irregulieres-argo";
     let up = act(&mut state, Action::CopyMarkdown);
     let corpus = corpus();
-    let md = brief_core::markdown::briefing(&corpus, corpus.get(shown).unwrap());
+    let md = brief_core::markdown::briefing(&corpus, corpus.get(shown).unwrap(), state.lang);
     assert_eq!(up.effects, vec![Effect::Copy { text: md }]);
     act(&mut state, Action::ToggleBookmark);
     assert!(state.is_bookmarked(shown));
