@@ -697,7 +697,10 @@ fn show_markdown_prints_the_briefing_as_markdown() {
     );
     for part in [
         // The id first: a copied briefing can be found again.
-        &format!("\n\n- **Identifiant :** {}\n- **Date :** 2021-11-28\n", CHANNEL.replace('_', "\\_")),
+        &format!(
+            "\n\n- **Identifiant :** {}\n- **Date :** 2021-11-28\n",
+            CHANNEL.replace('_', "\\_")
+        ),
         "- **Lieu :** Calais, France\n",
         "- **Pays :** France (FR), Belgique (BE), Pays-Bas (NL), Allemagne (DE), Royaume-Uni (GB)\n",
         "- **Source :** Lexis Veille\n",

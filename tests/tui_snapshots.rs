@@ -133,7 +133,7 @@ fn countries_tab_at_80x24() {
     let terminal = draw(&state);
     let text = screen_text(terminal.backend().buffer());
     assert!(
-        text.contains("Pays") && text.contains("Niger (NE)"),
+        text.contains("Countries") && text.contains("Niger (NE)"),
         "{text}"
     );
     insta::assert_snapshot!("countries_tab_80x24", snapshot_text(&terminal));
@@ -145,7 +145,7 @@ fn reader_at_80x24_takes_the_screen() {
     act(&mut state, Action::Open);
     let terminal = draw(&state);
     let text = screen_text(terminal.backend().buffer());
-    assert!(text.contains("Lecture"), "{text}");
+    assert!(text.contains("Reader"), "{text}");
     assert!(
         !text.contains("Briefings 8/8"),
         "the list is hidden: {text}"
@@ -279,7 +279,7 @@ fn facet_selection() {
     let terminal = draw(&state);
     let text = screen_text(terminal.backend().buffer());
     assert!(text.contains("4 of 8 briefings"), "{text}");
-    assert!(text.contains("pays: Niger"), "{text}");
+    assert!(text.contains("countries: Niger"), "{text}");
     assert!(text.contains("[x] Niger (NE)"), "{text}");
     insta::assert_snapshot!("facet_niger_120x40", snapshot_text(&terminal));
 }
@@ -807,7 +807,7 @@ fn wide_screen_170x40() {
     let terminal = draw(&state);
     let text = screen_text(terminal.backend().buffer());
     assert!(
-        text.contains("Briefings 8/8") && text.contains("Lecture"),
+        text.contains("Briefings 8/8") && text.contains("Reader"),
         "{text}"
     );
     insta::assert_snapshot!("wide_170x40", snapshot_text(&terminal));
@@ -857,11 +857,11 @@ fn the_pane_title_and_the_status_line_agree() {
     // A filter on screen that hides one of them changes neither.
     type_text(&mut state, "tun");
     let text = screen_text(draw(&state).backend().buffer());
-    assert!(text.contains("Pays (2) ⌕ tun"), "{text}");
-    assert!(text.contains("pays: Tunisie | Niger"), "{text}");
+    assert!(text.contains("Countries (2) ⌕ tun"), "{text}");
+    assert!(text.contains("countries: Tunisia | Niger"), "{text}");
     act(&mut state, Action::Back);
     let text = screen_text(draw(&state).backend().buffer());
-    assert!(text.contains("Pays (2 choisis)"), "{text}");
+    assert!(text.contains("Countries (2 chosen)"), "{text}");
 }
 
 /// On the empty-folder screen with the cursor in the search line, where `q`

@@ -583,6 +583,8 @@ fn niger_then_oim_narrows_and_x_brings_everything_back() {
 #[test]
 fn two_countries_mean_either() {
     let mut state = loaded(120, 40);
+    // French country names are typed and read here.
+    state.lang = brief_core::Lang::Fr;
     acts(&mut state, &[Action::FocusNext, Action::FocusNext]);
     move_facet_cursor_to(&mut state, "Niger (NE)");
     act(&mut state, Action::Toggle);
@@ -1266,9 +1268,9 @@ fn y_copies_the_selected_briefing_as_markdown() {
     assert_eq!(up.effects, vec![Effect::Copy { text: md.clone() }]);
     let message = state.message.clone().unwrap_or_default();
     assert!(
-        message.starts_with("copied 'Les enjeux migratoires")
+        message.starts_with("sent 'Les enjeux migratoires")
             && message.contains(&format!(
-                "as Markdown ({} bytes) to the clipboard (OSC 52)",
+                "as Markdown ({} bytes) to the terminal's clipboard (OSC 52)",
                 brief::tui::clipboard::thousands(md.len())
             )),
         "{message}"
@@ -1578,6 +1580,8 @@ fn to_countries(state: &mut State) {
 #[test]
 fn in_a_facet_pane_global_letters_are_typed_into_the_filter() {
     let mut state = loaded(120, 40);
+    // French country names are typed and read here.
+    state.lang = brief_core::Lang::Fr;
     to_countries(&mut state);
     for c in ['q', 'p', 'j', 'x', '?', 'k', 'g', 'G', 'b', 'y'] {
         let ev = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
@@ -1634,6 +1638,8 @@ fn space_selects_without_a_filter_and_types_with_one() {
 #[test]
 fn choosing_clears_the_filter_and_keeps_chosen_values_on_top_in_order() {
     let mut state = loaded(120, 40);
+    // French country names are typed and read here.
+    state.lang = brief_core::Lang::Fr;
     to_countries(&mut state);
     typed(&mut state, "tunis");
     press(&mut state, KeyCode::Enter, KeyModifiers::NONE);

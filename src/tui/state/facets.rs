@@ -66,7 +66,8 @@ pub(super) fn rebuild_facets(state: &mut State) {
             });
         }
     }
-    let country_label = |c: CountryCode| format!("{} ({c})", c.name_fr());
+    let lang = state.lang;
+    let country_label = |c: CountryCode| format!("{} ({c})", c.name(lang));
     let mut countries: Vec<FacetItem> = state
         .facets
         .countries
