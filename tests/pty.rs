@@ -355,14 +355,16 @@ fn facets_narrow_and_x_clears() {
     s.keys("\t\tniger");
     s.wait_for_text("Countries ⌕ niger");
     s.keys("\r");
-    s.wait_for_text("4 of 8 briefings · pays: Niger");
+    s.wait_for_text("4 of 8 briefings · countries: Niger");
     // The filter clears once a value is chosen; Esc goes back to the list.
     s.wait_for("narrowing to stop", |screen| !screen.contains("⌕"));
     s.keys("\x1b");
     s.wait_for_text("Enter open in the reader");
     s.keys("x");
     s.wait_for_text("8 of 8 briefings");
-    s.wait_for("no filter left", |screen| !screen.contains("pays: Niger"));
+    s.wait_for("no filter left", |screen| {
+        !screen.contains("countries: Niger")
+    });
     s.keys("q");
     let (code, raw) = s.finish();
     assert_eq!(code, 0);
@@ -694,7 +696,7 @@ fn a_resize_while_loading_keeps_working() {
     s.resize(1, 1);
     s.resize(90, 25);
     s.wait_for("everything loaded, drawn at 90x25", |screen| {
-        screen.contains("2000 of 2000 briefings")
+        screen.contains("2,000 of 2,000 briefings")
             && screen.lines().count() <= 25
             && screen.lines().all(|l| l.chars().count() <= 90)
     });
@@ -898,8 +900,8 @@ fn y_copies_the_markdown_through_osc52() {
     s.wait_for_output("the OSC 52 sequence of the Markdown", |raw| {
         contains(raw, &expected)
     });
-    s.wait_for_text("copied 'Les enjeux migratoires");
-    s.wait_for_text("to the clipboard (OSC 52)");
+    s.wait_for_text("sent 'Les enjeux migratoires");
+    s.wait_for_text("to the terminal's clipboard");
     s.keys("q");
     let (code, raw) = s.finish();
     assert_eq!(code, 0);
@@ -930,7 +932,7 @@ fn a_source_url_is_a_link_and_shift_y_copies_it() {
     s.wait_for_output("the OSC 52 sequence of the URL", |raw| {
         contains(raw, &expected)
     });
-    s.wait_for_text("copied the source URL");
+    s.wait_for_text("sent the source URL");
     s.keys("q");
     let (code, raw) = s.finish();
     assert_eq!(code, 0);
@@ -1241,16 +1243,16 @@ fn facet_typing_takes_q_p_j_and_selects_two_countries_one_after_the_other() {
     s.keys("\t\tqatar");
     s.wait_for_text("Countries ⌕ qatar");
     s.wait_for("only Qatar in the pane", |t| {
-        t.contains("[ ] Qatar (QA)") && !t.contains("[ ] Japon (JP)")
+        t.contains("[ ] Qatar (QA)") && !t.contains("[ ] Japan (JP)")
     });
     s.keys("\r");
-    s.wait_for_text("2 of 3 briefings · pays: Qatar");
+    s.wait_for_text("2 of 3 briefings · countries: Qatar");
     s.wait_for_text("Countries (1 chosen)");
     s.keys("japon\r");
-    s.wait_for_text("2 of 3 briefings · pays: Qatar | Japon");
+    s.wait_for_text("2 of 3 briefings · countries: Qatar | Japan");
     s.wait_for_text("Countries (2 chosen)");
     s.keys("pologne\r");
-    s.wait_for_text("pays: Qatar | Japon | Pologne");
+    s.wait_for_text("countries: Qatar | Japan | Poland");
     s.wait_for_text("Countries (3 chosen)");
     assert!(
         !s.screen().contains("Problems"),
@@ -1261,11 +1263,11 @@ fn facet_typing_takes_q_p_j_and_selects_two_countries_one_after_the_other() {
     s.keys("burkina fa");
     s.wait_for_text("⌕ burkina fa");
     s.keys("\r");
-    s.wait_for_text("3 of 3 briefings · pays: Qatar | Japon | Pologne | Burkina Faso");
+    s.wait_for_text("3 of 3 briefings · countries: Qatar | Japan | Poland | Burkina Faso");
     // The chosen values are at the top, in the order chosen; Space on the
     // first unselects Qatar.
     s.keys("\x1b[H ");
-    s.wait_for_text("pays: Japon | Pologne | Burkina Faso");
+    s.wait_for_text("countries: Japan | Poland | Burkina Faso");
     s.wait_for_text("Countries (3 chosen)");
     // / goes to the search line from the pane.
     s.keys("/");
@@ -1427,13 +1429,13 @@ fn ui_language_gives_one_language_on_screen() {
     for (lang, shown, absent) in [
         (
             "en",
-            ["Briefings 8/8", "Countries: any"],
-            ["Lecture", "Acteurs", "Pays", "Fiches"],
+            ["Briefings 8/8", "8 of 8 briefings", "Countries: any"],
+            ["Lecture", "Acteurs", "Pays", "Fiches", "fiches"],
         ),
         (
             "fr",
-            ["Fiches 8/8", "Pays : tous"],
-            ["help", "quit", "next pane", "search"],
+            ["Fiches 8/8", "8 sur 8 fiches", "Pays : tous"],
+            ["? help", "q quit ", "next pane", "search:", "briefings"],
         ),
     ] {
         let home = tempfile::tempdir().expect("a home folder");

@@ -18,6 +18,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         return;
     };
     let t = state.text();
+    let colon = t.colon;
     let countries: Vec<&str> = state
         .selection
         .countries
@@ -41,7 +42,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         }
     };
     let text = format!(
-        "{}: {} · {}: {}",
+        "{}{colon} {} · {}{colon} {}",
         t.countries,
         value(&countries),
         t.actors,

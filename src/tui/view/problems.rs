@@ -22,7 +22,12 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, scroll: usize, theme
     let (unregistered, problems): (Vec<&brief_core::Problem>, Vec<&brief_core::Problem>) =
         state.problems().partition(|p| p.is_unregistered_actor());
     let close = state.keymap.key(Scope::Problems, Action::Back);
-    let block = theme.pane((t.problems_title)(problems.len(), &close), true);
+    // Every entry is counted in the title; the status line's marker leaves
+    // the unregistered names out.
+    let block = theme.pane(
+        (t.problems_title)(problems.len() + unregistered.len(), &close),
+        true,
+    );
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if problems.is_empty() && unregistered.is_empty() {

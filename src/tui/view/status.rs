@@ -38,7 +38,12 @@ pub fn summary(state: &State) -> String {
             .iter()
             .map(|c| c.name(lang))
             .collect();
-        parts.push(format!("{}: {}", t.countries_filter, names.join(" | ")));
+        parts.push(format!(
+            "{}{} {}",
+            t.countries_filter,
+            t.colon,
+            names.join(" | ")
+        ));
     }
     if !state.selection.actors.is_empty() {
         let names: Vec<&str> = state
@@ -48,7 +53,12 @@ pub fn summary(state: &State) -> String {
             .filter_map(|&a| corpus.actor(a))
             .map(|a| a.short_label())
             .collect();
-        parts.push(format!("{}: {}", t.actors_filter, names.join(" | ")));
+        parts.push(format!(
+            "{}{} {}",
+            t.actors_filter,
+            t.colon,
+            names.join(" | ")
+        ));
     }
     if state.generation != state.shown {
         parts.push(t.searching.to_string());
