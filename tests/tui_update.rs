@@ -1654,7 +1654,7 @@ fn choosing_clears_the_filter_and_keeps_chosen_values_on_top_in_order() {
     assert_eq!(top, [("Tunisie (TN)", true), ("Jordanie (JO)", true)]);
     assert!(state.countries.items[2..].iter().all(|i| !i.selected));
     let summary = brief::tui::view::status::summary(&state);
-    assert!(summary.contains("pays: Tunisie | Jordanie"), "{summary}");
+    assert!(summary.contains("pays : Tunisie | Jordanie"), "{summary}");
     // Typing a chosen name puts the cursor on the first value not chosen yet.
     typed(&mut state, "n");
     let pane = &state.countries;

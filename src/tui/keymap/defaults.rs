@@ -13,8 +13,11 @@ use crate::tui::action::Action as A;
 const HINT: bool = true;
 const HELP: bool = false;
 
+/// One line of the table: scope, keys, action, help in English, in French, hint.
+type Row = (S, &'static [Key], A, &'static str, &'static str, bool);
+
 #[rustfmt::skip]
-pub(super) const DEFAULTS: &[(S, &[Key], A, &str, &str, bool)] = &[
+pub(super) const DEFAULTS: &[Row] = &[
     (S::HelpFind,    &[k(Esc)],                   A::Back,           "stop searching the help",                "arrêter de chercher dans l’aide", HINT),
     (S::HelpFind,    &[k(Enter)],                 A::Submit,         "keep the matches, back to the help",     "garder les résultats, retour à l’aide", HINT),
     (S::HelpFind,    &[k(Backspace)],             A::DeleteBack,     "delete a character",                     "effacer un caractère", HELP),

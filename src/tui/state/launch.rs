@@ -86,7 +86,7 @@ pub(super) fn apply_launch(state: &mut State) {
         match corpus.position(id) {
             Some(_) => state.launch.open = Some(id.clone()),
             None => errors.push(match corpus.suggest_id(id) {
-                Some(s) => (state.text().no_such_briefing_hint)(id, &s),
+                Some(s) => (state.text().no_such_briefing_hint)(id, s),
                 None => (state.text().no_such_briefing)(id),
             }),
         }
