@@ -12,6 +12,7 @@ use brief::tui::action::Action;
 use brief::tui::keymap::Keymap;
 use brief::tui::state::{Focus, LineKind, Msg, Overlay, Settings, State};
 use brief::tui::view::render;
+use brief_core::Lang;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -84,6 +85,13 @@ fn snapshot_text(terminal: &Terminal<TestBackend>) -> String {
 
 fn browser(w: u16, h: u16) -> State {
     let mut state = loaded(w, h);
+    state.color = false;
+    state
+}
+
+/// The browser, its results shown, in `lang`, without colour.
+fn browser_in(w: u16, h: u16, lang: Lang) -> State {
+    let mut state = loaded_in(w, h, brief::tui::state::Launch::default(), lang);
     state.color = false;
     state
 }
@@ -875,4 +883,65 @@ fn the_empty_folder_screen_names_keys_that_act_from_the_search_line() {
     let text = screen_text(draw(&state).backend().buffer());
     assert!(text.contains("Ctrl-C quits."), "{text}");
     assert!(!text.contains("q quits."), "{text}");
+}
+
+/// The main screen, the reader and the help in each language at 80x24 and
+/// 120x40, and a tiny terminal: everything on screen in the one language.
+#[test]
+fn every_screen_in_one_language() {
+    // Words only the other language would show.
+    let foreign = |lang: Lang| match lang {
+        Lang::En => ["Lecture", "Fiches", "Acteurs", "Pays", "sur 8", "fiches"],
+        Lang::Fr => [
+            "Reader",
+            "Briefings",
+            "Actors",
+            "Countries",
+            " of 8",
+            "help",
+        ],
+    };
+    // The interface's own words: pane titles, the facet line and the status
+    // line (the briefings' text is French whatever the interface speaks).
+    let chrome = |text: &str| -> String {
+        let lines: Vec<&str> = text.lines().collect();
+        let n = lines.len();
+        lines
+            .iter()
+            .enumerate()
+            .filter(|&(i, l)| i + 2 >= n || l.starts_with(['┌', '┏']))
+            .map(|(_, l)| *l)
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    for lang in Lang::ALL {
+        let tag = lang.as_str();
+        for (w, h) in [(80, 24), (120, 40)] {
+            let mut state = browser_in(w, h, lang);
+            let main = draw(&state);
+            let text = chrome(&screen_text(main.backend().buffer()));
+            for word in foreign(lang) {
+                assert!(!text.contains(word), "{tag} main {w}x{h}: '{word}'\n{text}");
+            }
+            insta::assert_snapshot!(format!("main_{tag}_{w}x{h}"), snapshot_text(&main));
+            act(&mut state, Action::FocusSearch);
+            type_text(&mut state, "manche");
+            acts(&mut state, &[Action::Submit, Action::Open]);
+            let terminal = draw(&state);
+            let text = chrome(&screen_text(terminal.backend().buffer()));
+            for word in foreign(lang) {
+                assert!(
+                    !text.contains(word),
+                    "{tag} reader {w}x{h}: '{word}'\n{text}"
+                );
+            }
+            insta::assert_snapshot!(format!("reader_{tag}_{w}x{h}"), snapshot_text(&terminal));
+            acts(&mut state, &[Action::Back, Action::Help]);
+            let terminal = draw(&state);
+            insta::assert_snapshot!(format!("help_{tag}_{w}x{h}"), snapshot_text(&terminal));
+        }
+        let state = browser_in(30, 8, lang);
+        let terminal = draw(&state);
+        insta::assert_snapshot!(format!("too_small_{tag}_30x8"), snapshot_text(&terminal));
+    }
 }

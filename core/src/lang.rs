@@ -137,6 +137,8 @@ pub struct Text {
     pub full_list: &'static str,
     pub more: &'static str,
     pub related: &'static str,
+    /// `1 related`, on the reader's id line.
+    pub related_count: fn(usize) -> String,
     pub details: &'static str,
     pub not_in_folder: &'static str,
     pub to_choose: &'static str,
@@ -274,6 +276,7 @@ pub const EN: Text = Text {
     full_list: "full list",
     more: "more",
     related: "Related",
+    related_count: |n| format!("{n} related"),
     details: "Details",
     not_in_folder: "not in this folder",
     to_choose: "to choose",
@@ -442,6 +445,13 @@ pub const FR: Text = Text {
     full_list: "liste complète",
     more: "autres",
     related: "Voir aussi",
+    related_count: |n| {
+        if n > 1 {
+            format!("{n} fiches liées")
+        } else {
+            format!("{n} fiche liée")
+        }
+    },
     details: "Détails",
     not_in_folder: "absente de ce dossier",
     to_choose: "pour choisir",

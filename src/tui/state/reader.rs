@@ -219,13 +219,14 @@ fn actors_header(
     t: &brief_core::lang::Text,
 ) -> Vec<ReaderLine> {
     let fits = |n: usize| {
-        let mut text = format!("{}: {}", t.actors, names[..n].join(", "));
+        let mut text = format!("{}{} {}", t.actors, t.colon, names[..n].join(", "));
         if n < names.len() {
             text.push_str(&format!(", +{} {}", names.len() - n, t.more));
         }
         // No break inside the hint: it reads as one unit.
         text.push_str(&format!(
-            " · {key}:\u{a0}{}",
+            " · {key}{}\u{a0}{}",
+            t.colon.replace(' ', "\u{a0}"),
             t.full_list.replace(' ', "\u{a0}")
         ));
         let mut out = Vec::new();
@@ -280,9 +281,8 @@ pub(super) fn layout_reader(state: &mut State) {
         if !b.related.is_empty() {
             let key = state.keymap.key(Scope::Reader, Action::NextRelated);
             id_line.push_str(&format!(
-                " · {} {} ({key}\u{a0}{})",
-                b.related.len(),
-                t.related.to_lowercase(),
+                " · {} ({key}\u{a0}{})",
+                (t.related_count)(b.related.len()),
                 t.to_choose.replace(' ', "\u{a0}")
             ));
         }
