@@ -1384,6 +1384,27 @@ fn the_man_page_is_generated_from_the_same_definitions_as_help() {
     }
 }
 
+/// `--help` and the man page point to the reference files in docs/, each of which exists.
+#[test]
+fn help_and_the_man_page_point_to_the_docs() {
+    let help = stdout(&brief(&["--help"]));
+    let man = stdout(&brief(&["man"]));
+    for doc in [
+        "docs/cli.md",
+        "docs/search.md",
+        "docs/browser.md",
+        "docs/configuration.md",
+        "docs/format.md",
+    ] {
+        assert!(help.contains(doc), "--help names {doc}: {help}");
+        assert!(man.contains(doc), "the man page names {doc}");
+        assert!(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join(doc).is_file(),
+            "{doc} exists"
+        );
+    }
+}
+
 // Configuration and remembered state.
 
 impl Sandbox {
@@ -1396,6 +1417,33 @@ impl Sandbox {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, text).unwrap();
     }
+}
+
+/// `ui_language` in config.yaml sets the language of `brief show`'s labels
+/// and of the Markdown, over the locale; `brief config` shows it.
+#[test]
+fn ui_language_sets_the_labels_of_show_and_markdown() {
+    let sandbox = Sandbox::new();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
+    let dir = dir.to_str().unwrap();
+    sandbox.write_config("ui_language: en\n");
+    let text = stdout(&sandbox.run(&["--dir", dir, "show", CHANNEL]));
+    assert!(
+        text.contains("Place") && text.contains("Countries"),
+        "{text}"
+    );
+    assert!(text.contains("France (FR), Belgium (BE)"), "{text}");
+    assert!(!text.contains("Lieu") && !text.contains("Pays  "), "{text}");
+    let md = stdout(&sandbox.run(&["--dir", dir, "show", CHANNEL, "--markdown"]));
+    assert!(md.contains("- **Id:** 2021-11-28-manche"), "{md}");
+    assert!(md.contains("- **Place:** Calais, France\n"), "{md}");
+    assert!(md.contains("- **Actors:**\n  - EU agencies\n"), "{md}");
+    assert!(md.contains("\n  - People\n"), "{md}");
+    let config = stdout(&sandbox.run(&["config"]));
+    assert!(config.contains("ui_language: en"), "{config}");
+    sandbox.write_config("ui_language: fr\n");
+    let md = stdout(&sandbox.run(&["--dir", dir, "show", CHANNEL, "--markdown"]));
+    assert!(md.contains("- **Lieu :** Calais, France\n"), "{md}");
 }
 
 #[test]

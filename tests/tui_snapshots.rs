@@ -945,3 +945,40 @@ fn every_screen_in_one_language() {
         insta::assert_snapshot!(format!("too_small_{tag}_30x8"), snapshot_text(&terminal));
     }
 }
+
+/// A folder without actors.yaml: its actor names are no problem to count on
+/// the status line; the problems view sums them up in one line, with a real
+/// problem (a broken file) counted and listed first.
+#[test]
+fn unregistered_actors_are_summed_up_not_counted_as_problems() {
+    let dir = tempfile::tempdir().expect("a folder");
+    std::fs::write(
+        dir.path().join("a.yaml"),
+        "id: a\ntitle: Réunion A\nactors:\n  - name: Quelqu’un\n  - name: Autre Personne\n",
+    )
+    .expect("written");
+    let mut state = loaded_from(dir.path(), 100, 30);
+    state.color = false;
+    let status = screen_text(draw(&state).backend().buffer());
+    assert!(!status.contains("problem"), "{status}");
+    act(&mut state, Action::Problems);
+    let text = screen_text(draw(&state).backend().buffer());
+    assert!(
+        text.contains("2 actor names are not in actors.yaml"),
+        "{text}"
+    );
+    std::fs::write(dir.path().join("b.yaml"), "id: [broken\n").expect("written");
+    let mut state = loaded_from(dir.path(), 100, 30);
+    state.color = false;
+    let status = screen_text(draw(&state).backend().buffer());
+    assert!(status.contains("1 problem"), "{status}");
+    act(&mut state, Action::Problems);
+    let terminal = draw(&state);
+    let text = screen_text(terminal.backend().buffer());
+    let broken = text.find("b.yaml").expect("the broken file is listed");
+    let summary = text.find("actor names are not").expect("the summary");
+    assert!(broken < summary, "real problems first: {text}");
+    // The temporary folder's name changes from run to run (its length does not).
+    let shown = snapshot_text(&terminal).replace(&dir.path().display().to_string(), "/tmp/DIR");
+    insta::assert_snapshot!("problems_unregistered_100x30", shown);
+}
