@@ -222,6 +222,11 @@ pub struct Text {
     pub url_dangerous: &'static str,
     pub sent_url: fn(&str) -> String,
     pub cannot_remember: fn(&str) -> String,
+    // Why live reload is off.
+    pub cannot_watch: fn(&str) -> String,
+    pub folder_replaced: &'static str,
+    pub folder_gone: &'static str,
+    pub watch_stopped: &'static str,
     pub built_in_corpus: &'static str,
 }
 
@@ -391,6 +396,10 @@ pub const EN: Text = Text {
     url_dangerous: "this briefing's source URL holds control characters: not copied",
     sent_url: |u| format!("sent the source URL {u} to the terminal's clipboard (OSC 52)"),
     cannot_remember: |e| format!("cannot remember read marks and bookmarks: {e}"),
+    cannot_watch: |e| format!("cannot watch the folder: {e}"),
+    folder_replaced: "the folder was replaced; watching the new one shortly",
+    folder_gone: "the folder is gone; watching for it to come back",
+    watch_stopped: "the folder's watch stopped",
     built_in_corpus: "built-in corpus",
 };
 
@@ -574,6 +583,10 @@ pub const FR: Text = Text {
     cannot_remember: |e| {
         format!("impossible de garder les marques de lecture et les favoris : {e}")
     },
+    cannot_watch: |e| format!("impossible de surveiller le dossier : {e}"),
+    folder_replaced: "le dossier a été remplacé ; surveillance du nouveau sous peu",
+    folder_gone: "le dossier a disparu ; brief attend qu’il revienne",
+    watch_stopped: "la surveillance du dossier s’est arrêtée",
     built_in_corpus: "corpus intégré",
 };
 

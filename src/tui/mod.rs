@@ -312,7 +312,7 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
     // caught by one stat pass once the folder is loaded (see `watch`).
     let reloader = match &source {
         Source::Dir(dir) => {
-            watch::spawn(dir.clone(), tx.clone());
+            watch::spawn(dir.clone(), tx.clone(), state.lang);
             Some(reload::Reloader::spawn(
                 dir.clone(),
                 opts.clone(),
