@@ -311,7 +311,11 @@ fn list_with_an_unknown_country_or_actor_exits_2() {
 
     let o = brief(&["list", "--country", "Tunisei"]);
     assert_eq!(code(&o), 2);
-    assert!(stderr(&o).contains("Tunisie"), "suggests: {}", stderr(&o));
+    assert!(
+        stderr(&o).contains("Tunisia (TN)"),
+        "suggests: {}",
+        stderr(&o)
+    );
 
     let o = brief(&["list", "--actor", "Frontx"]);
     assert_eq!(code(&o), 2);

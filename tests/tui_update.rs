@@ -723,7 +723,10 @@ fn a_malformed_query_shows_its_error_and_no_results() {
     act(&mut state, Action::FocusSearch);
     type_text(&mut state, "pays:Narnia");
     let err = state.query_error.clone().expect("Narnia is no country");
-    assert!(err.contains("Narnia"), "the error names the value: {err}");
+    assert!(
+        err.to_string().contains("Narnia"),
+        "the error names the value: {err}"
+    );
     assert_eq!(state.hits.len(), 0, "an unknown country matches nothing");
     assert_eq!(state.selected_doc(), None);
     // Fixing the query clears the error, and the briefing selected before comes back.

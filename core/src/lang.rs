@@ -149,6 +149,19 @@ pub struct Text {
     pub not_in_article: fn(&str) -> String,
     pub no_article_search: fn(&str) -> String,
 
+    // Query errors.
+    pub unclosed_quote: &'static str,
+    pub unknown_country: fn(&str) -> String,
+    /// value, suggested name, its code
+    pub unknown_country_hint: fn(&str, &str, &str) -> String,
+    pub unknown_actor: fn(&str) -> String,
+    pub unknown_actor_hint: fn(&str, &str) -> String,
+    pub invalid_year: fn(&str) -> String,
+    pub invalid_year_range: fn(&str, u16, u16) -> String,
+    pub unknown_filter: fn(&str) -> String,
+    /// key, example value
+    pub filter_needs_value: fn(&str, &str) -> String,
+
     // Status line.
     /// `3 of 8 briefings` (the numbers already formatted).
     pub of_briefings: fn(&str, &str, usize) -> String,
@@ -291,6 +304,22 @@ pub const EN: Text = Text {
     last_of_results: "this is the last briefing of the results",
     not_in_article: |t| format!("'{t}' is not in this article"),
     no_article_search: |k| format!("no search in this article: press {k} to search"),
+
+    unclosed_quote: "unclosed quote: add the closing \"",
+    unknown_country: |v| format!("unknown country '{v}'"),
+    unknown_country_hint: |v, name, code| {
+        format!("unknown country '{v}'; did you mean {name} ({code})?")
+    },
+    unknown_actor: |v| format!("unknown actor '{v}'"),
+    unknown_actor_hint: |v, a| format!("unknown actor '{v}'; did you mean {a}?"),
+    invalid_year: |v| format!("invalid year '{v}': expected 2021 or 2019..2021"),
+    invalid_year_range: |v, a, b| format!("invalid year range '{v}': {a} is after {b}"),
+    unknown_filter: |k| {
+        format!(
+            "unknown filter '{k}:'; use pays:, acteur:, sujet:, année:, date: or lieu: (or country:, actor:, topic:, year:, place:)"
+        )
+    },
+    filter_needs_value: |k, e| format!("'{k}:' needs a value, e.g. {k}:{e}"),
 
     of_briefings: |n, total, count| {
         format!(
@@ -470,6 +499,22 @@ pub const FR: Text = Text {
     last_of_results: "c’est la dernière fiche des résultats",
     not_in_article: |t| format!("« {t} » n’est pas dans cet article"),
     no_article_search: |k| format!("aucune recherche dans l’article : {k} pour chercher"),
+
+    unclosed_quote: "guillemet non fermé : ajoutez le \" fermant",
+    unknown_country: |v| format!("pays inconnu « {v} »"),
+    unknown_country_hint: |v, name, code| {
+        format!("pays inconnu « {v} » ; vouliez-vous dire {name} ({code}) ?")
+    },
+    unknown_actor: |v| format!("acteur inconnu « {v} »"),
+    unknown_actor_hint: |v, a| format!("acteur inconnu « {v} » ; vouliez-vous dire {a} ?"),
+    invalid_year: |v| format!("année invalide « {v} » : attendu 2021 ou 2019..2021"),
+    invalid_year_range: |v, a, b| format!("période invalide « {v} » : {a} est après {b}"),
+    unknown_filter: |k| {
+        format!(
+            "filtre inconnu « {k}: » ; utilisez pays:, acteur:, sujet:, année:, date: ou lieu: (ou country:, actor:, topic:, year:, place:)"
+        )
+    },
+    filter_needs_value: |k, e| format!("« {k}: » demande une valeur, par exemple {k}:{e}"),
 
     of_briefings: |n, total, count| {
         format!("{n} sur {total} fiche{}", if count > 1 { "s" } else { "" })

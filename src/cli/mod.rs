@@ -480,7 +480,7 @@ pub fn selection(
     actors: &[String],
     year: Option<&str>,
 ) -> Result<Selection, Failure> {
-    let usage = |e: brief_core::query::QueryError| Failure::Usage(e.0);
+    let usage = |e: brief_core::query::QueryError| Failure::Usage(e.message(brief_core::Lang::En));
     let mut sel = Selection::default();
     for c in countries {
         sel.countries

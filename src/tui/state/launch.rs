@@ -65,14 +65,14 @@ pub(super) fn apply_launch(state: &mut State) {
                 state.selection.countries.push(code)
             }
             Ok(_) => {}
-            Err(e) => errors.push(e.0),
+            Err(e) => errors.push(e.message(state.lang)),
         }
     }
     for a in &launch.actors {
         match brief_core::query::parse_actor(a, &corpus.registry) {
             Ok(id) if !state.selection.actors.contains(&id) => state.selection.actors.push(id),
             Ok(_) => {}
-            Err(e) => errors.push(e.0),
+            Err(e) => errors.push(e.message(state.lang)),
         }
     }
     if let Some(id) = &launch.select {

@@ -140,7 +140,8 @@ pub struct State {
     pub facets: Facets,
     pub highlight: Vec<String>,
     pub query: Query,
-    pub query_error: Option<String>,
+    /// Why the query was refused, said in the interface language when drawn.
+    pub query_error: Option<brief_core::query::QueryError>,
     pub generation: u64,
     /// Generation of the results on screen.
     pub shown: u64,

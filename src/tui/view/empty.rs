@@ -101,7 +101,7 @@ pub fn no_results(state: &State, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     match &state.query_error {
         Some(e) => lines.push(Line::from(Span::styled(
-            (t.no_match_because)(&sanitize(e, false)),
+            (t.no_match_because)(&sanitize(&e.message(state.lang), false)),
             theme.error(),
         ))),
         None => lines.push(Line::from(t.no_match)),

@@ -110,7 +110,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     }
     if let Some(e) = &state.query_error {
         spans.push(Span::raw(" · "));
-        spans.push(Span::styled(sanitize(e, false).into_owned(), theme.error()));
+        spans.push(Span::styled(
+            sanitize(&e.message(state.lang), false).into_owned(),
+            theme.error(),
+        ));
     } else if let Some(m) = &state.message {
         spans.push(Span::raw(" · "));
         spans.push(Span::styled(sanitize(m, false).into_owned(), theme.warn()));
