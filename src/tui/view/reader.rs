@@ -20,7 +20,8 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let mut title = t.reader.to_string();
     if total > height {
         let last = (r.scroll + height).min(total);
-        title = format!("{title} {}–{last}/{total}", r.scroll + 1);
+        let n = |v: usize| state.lang.number(v);
+        title = format!("{title} {}–{}/{}", n(r.scroll + 1), n(last), n(total));
     }
     if !r.trail.is_empty() {
         // Where a followed briefing leads back.
@@ -32,7 +33,11 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     }
     if !r.find_term.is_empty() {
         let counter = match r.current {
-            Some(c) => format!("{}/{}", c + 1, r.matches.len()),
+            Some(c) => format!(
+                "{}/{}",
+                state.lang.number(c + 1),
+                state.lang.number(r.matches.len())
+            ),
             None => "0/0".to_string(),
         };
         title = format!("{title} · {counter}");
