@@ -33,6 +33,7 @@ fn run(args: Cli) -> Result<Outcome, Failure> {
         brief_core::config::path(args.config.as_deref()).as_deref(),
         args.config.is_some(),
     );
+    out.lang = config.config.language();
     let configured = config.config.briefings.as_deref();
     let choose = |flag: Option<&std::path::Path>| paths::choose(flag, configured);
     let quiet = matches!(

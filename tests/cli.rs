@@ -38,6 +38,11 @@ impl Sandbox {
             .env("XDG_STATE_HOME", self.home.path().join("state"))
             .env("XDG_CACHE_HOME", self.home.path().join("cache"))
             .env_remove("BRIEF_DIR")
+            // The labels these tests read are French: the language is fixed
+            // here, not taken from the machine's locale.
+            .env("LANG", "fr_FR.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
             .env_remove("NO_COLOR")
             .stdin(Stdio::null());
         c
@@ -306,7 +311,11 @@ fn list_with_an_unknown_country_or_actor_exits_2() {
 
     let o = brief(&["list", "--country", "Tunisei"]);
     assert_eq!(code(&o), 2);
-    assert!(stderr(&o).contains("Tunisie"), "suggests: {}", stderr(&o));
+    assert!(
+        stderr(&o).contains("Tunisia (TN)"),
+        "suggests: {}",
+        stderr(&o)
+    );
 
     let o = brief(&["list", "--actor", "Frontx"]);
     assert_eq!(code(&o), 2);
@@ -691,7 +700,11 @@ fn show_markdown_prints_the_briefing_as_markdown() {
         "{out}"
     );
     for part in [
-        "\n\n- **Date :** 2021-11-28\n",
+        // The id first: a copied briefing can be found again.
+        &format!(
+            "\n\n- **Identifiant :** {}\n- **Date :** 2021-11-28\n",
+            CHANNEL.replace('_', "\\_")
+        ),
         "- **Lieu :** Calais, France\n",
         "- **Pays :** France (FR), Belgique (BE), Pays-Bas (NL), Allemagne (DE), Royaume-Uni (GB)\n",
         "- **Source :** Lexis Veille\n",
@@ -946,6 +959,9 @@ fn on_a_terminal(args: &[&str], no_color: bool) -> Vec<u8> {
     cmd.cwd(sandbox.cwd.path());
     cmd.env("HOME", sandbox.home.path());
     cmd.env_remove("BRIEF_DIR");
+    cmd.env("LANG", "fr_FR.UTF-8");
+    cmd.env_remove("LC_ALL");
+    cmd.env_remove("LC_MESSAGES");
     if no_color {
         cmd.env("NO_COLOR", "1");
     } else {
@@ -1372,6 +1388,27 @@ fn the_man_page_is_generated_from_the_same_definitions_as_help() {
     }
 }
 
+/// `--help` and the man page point to the reference files in docs/, each of which exists.
+#[test]
+fn help_and_the_man_page_point_to_the_docs() {
+    let help = stdout(&brief(&["--help"]));
+    let man = stdout(&brief(&["man"]));
+    for doc in [
+        "docs/cli.md",
+        "docs/search.md",
+        "docs/browser.md",
+        "docs/configuration.md",
+        "docs/format.md",
+    ] {
+        assert!(help.contains(doc), "--help names {doc}: {help}");
+        assert!(man.contains(doc), "the man page names {doc}");
+        assert!(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join(doc).is_file(),
+            "{doc} exists"
+        );
+    }
+}
+
 // Configuration and remembered state.
 
 impl Sandbox {
@@ -1384,6 +1421,33 @@ impl Sandbox {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, text).unwrap();
     }
+}
+
+/// `ui_language` in config.yaml sets the language of `brief show`'s labels
+/// and of the Markdown, over the locale; `brief config` shows it.
+#[test]
+fn ui_language_sets_the_labels_of_show_and_markdown() {
+    let sandbox = Sandbox::new();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
+    let dir = dir.to_str().unwrap();
+    sandbox.write_config("ui_language: en\n");
+    let text = stdout(&sandbox.run(&["--dir", dir, "show", CHANNEL]));
+    assert!(
+        text.contains("Place") && text.contains("Countries"),
+        "{text}"
+    );
+    assert!(text.contains("France (FR), Belgium (BE)"), "{text}");
+    assert!(!text.contains("Lieu") && !text.contains("Pays  "), "{text}");
+    let md = stdout(&sandbox.run(&["--dir", dir, "show", CHANNEL, "--markdown"]));
+    assert!(md.contains("- **Id:** 2021-11-28-manche"), "{md}");
+    assert!(md.contains("- **Place:** Calais, France\n"), "{md}");
+    assert!(md.contains("- **Actors:**\n  - EU agencies\n"), "{md}");
+    assert!(md.contains("\n  - People\n"), "{md}");
+    let config = stdout(&sandbox.run(&["config"]));
+    assert!(config.contains("ui_language: en"), "{config}");
+    sandbox.write_config("ui_language: fr\n");
+    let md = stdout(&sandbox.run(&["--dir", dir, "show", CHANNEL, "--markdown"]));
+    assert!(md.contains("- **Lieu :** Calais, France\n"), "{md}");
 }
 
 #[test]

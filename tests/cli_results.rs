@@ -47,6 +47,11 @@ impl Sandbox {
             .env("XDG_STATE_HOME", self.home.path().join("state"))
             .env("XDG_CACHE_HOME", self.home.path().join("cache"))
             .env_remove("BRIEF_DIR")
+            // The labels these tests read are French: the language is fixed
+            // here, not taken from the machine's locale.
+            .env("LANG", "fr_FR.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
             .env_remove("COLUMNS")
             .stdin(Stdio::null())
             .output()
@@ -190,6 +195,9 @@ fn on_a_terminal(args: &[&str], cols: u16, columns_env: Option<&str>) -> Vec<Str
     cmd.env("XDG_STATE_HOME", sandbox.home.path().join("state"));
     cmd.env("XDG_CONFIG_HOME", sandbox.home.path().join("config"));
     cmd.env_remove("BRIEF_DIR");
+    cmd.env("LANG", "fr_FR.UTF-8");
+    cmd.env_remove("LC_ALL");
+    cmd.env_remove("LC_MESSAGES");
     cmd.env("NO_COLOR", "1");
     match columns_env {
         Some(c) => cmd.env("COLUMNS", c),

@@ -139,6 +139,15 @@ impl Session {
                 cmd.env(var, home.join(sub));
             }
         }
+        // The language is fixed, not the machine's: English. A test may set its own first.
+        // (The builder starts from this process's environment: a LANG equal
+        // to ours is inherited, not set by the test.)
+        let ours = std::env::var_os("LANG");
+        if cmd.get_env("LANG").map(|v| v.to_os_string()) == ours {
+            cmd.env("LANG", "en_US.UTF-8");
+        }
+        cmd.env_remove("LC_ALL");
+        cmd.env_remove("LC_MESSAGES");
     }
 
     fn screen(&self) -> String {
@@ -329,9 +338,9 @@ fn search_open_read_and_quit() {
         screen.contains("naufrage") && screen.contains("next match")
     });
     // The body scrolls: the position indicator moves.
-    s.wait_for_text("Lecture 1–");
+    s.wait_for_text("Reader 1–");
     s.keys("j");
-    s.wait_for_text("Lecture 2–");
+    s.wait_for_text("Reader 2–");
     s.keys("q");
     let (code, raw) = s.finish();
     assert_eq!(code, 0, "q exits with status 0");
@@ -344,16 +353,18 @@ fn facets_narrow_and_x_clears() {
     s.wait_for_text("8 of 8 briefings");
     // Tab twice to the countries pane, type "niger" to narrow, select the first value.
     s.keys("\t\tniger");
-    s.wait_for_text("Pays ⌕ niger");
+    s.wait_for_text("Countries ⌕ niger");
     s.keys("\r");
-    s.wait_for_text("4 of 8 briefings · pays: Niger");
+    s.wait_for_text("4 of 8 briefings · countries: Niger");
     // The filter clears once a value is chosen; Esc goes back to the list.
     s.wait_for("narrowing to stop", |screen| !screen.contains("⌕"));
     s.keys("\x1b");
     s.wait_for_text("Enter open in the reader");
     s.keys("x");
     s.wait_for_text("8 of 8 briefings");
-    s.wait_for("no filter left", |screen| !screen.contains("pays: Niger"));
+    s.wait_for("no filter left", |screen| {
+        !screen.contains("countries: Niger")
+    });
     s.keys("q");
     let (code, raw) = s.finish();
     assert_eq!(code, 0);
@@ -606,7 +617,7 @@ fn broken_files_show_in_the_problems_view_and_the_rest_is_usable() {
     s.wait_for_text(&format!("1 of {n} briefings"));
     s.keys("\r\r");
     s.wait_for("the good briefing open in the reader", |screen| {
-        screen.contains("Une réunion qui se charge") && screen.contains("Lecture")
+        screen.contains("Une réunion qui se charge") && screen.contains("Reader")
     });
     s.keys("q");
     let (code, raw) = s.finish();
@@ -685,7 +696,7 @@ fn a_resize_while_loading_keeps_working() {
     s.resize(1, 1);
     s.resize(90, 25);
     s.wait_for("everything loaded, drawn at 90x25", |screen| {
-        screen.contains("2000 of 2000 briefings")
+        screen.contains("2,000 of 2,000 briefings")
             && screen.lines().count() <= 25
             && screen.lines().all(|l| l.chars().count() <= 90)
     });
@@ -726,7 +737,7 @@ fn config_keys_and_remembered_state_survive_a_restart() {
     s.wait_for_text("bookmarked 'Les enjeux migratoires");
     s.wait_for("a star on the row", |t| t.contains("▶ •★ 2021-11-28"));
     s.keys("\r");
-    s.wait_for_text("Lecture");
+    s.wait_for_text("Reader");
     // Back to the list, which the reader covers below 160 columns.
     s.keys("\x1b");
     s.wait_for("read: no dot", |t| t.contains("▶  ★ 2021-11-28"));
@@ -889,8 +900,8 @@ fn y_copies_the_markdown_through_osc52() {
     s.wait_for_output("the OSC 52 sequence of the Markdown", |raw| {
         contains(raw, &expected)
     });
-    s.wait_for_text("copied 'Les enjeux migratoires");
-    s.wait_for_text("to the clipboard (OSC 52)");
+    s.wait_for_text("sent 'Les enjeux migratoires");
+    s.wait_for_text("to the terminal's clipboard");
     s.keys("q");
     let (code, raw) = s.finish();
     assert_eq!(code, 0);
@@ -921,7 +932,7 @@ fn a_source_url_is_a_link_and_shift_y_copies_it() {
     s.wait_for_output("the OSC 52 sequence of the URL", |raw| {
         contains(raw, &expected)
     });
-    s.wait_for_text("copied the source URL");
+    s.wait_for_text("sent the source URL");
     s.keys("q");
     let (code, raw) = s.finish();
     assert_eq!(code, 0);
@@ -969,7 +980,7 @@ fn a_hostile_url_never_reaches_the_terminal() {
     let mut s = start_plain(dir.path());
     s.wait_for_text("1 of 1 briefing");
     s.keys("\r");
-    s.wait_for_text("Lecture");
+    s.wait_for_text("Reader");
     s.keys("Y");
     s.wait_for_text("control characters: not copied");
     s.keys("y");
@@ -1011,10 +1022,10 @@ fn with_the_mouse_on_a_click_selects_and_opens_and_the_wheel_scrolls() {
     s.wait_for("the fourth row selected", |t| t.contains("▶ •  2021-10-27"));
     s.keys(click);
     s.wait_for("it opened and is read", |t| t.contains("▶    2021-10-27"));
-    s.wait_for_text("Lecture 1–36/");
+    s.wait_for_text("Reader 1–36/");
     // Wheel down over the reader (column 120): three lines a notch.
     s.keys("\x1b[<65;120;10M");
-    s.wait_for_text("Lecture 4–39/");
+    s.wait_for_text("Reader 4–39/");
     s.keys("q");
     let (code, raw) = s.finish();
     assert_eq!(code, 0);
@@ -1174,7 +1185,7 @@ fn shift_j_and_k_page_through_the_results_in_the_reader() {
     s.wait_for_text("id 2021-11-28-manche-mer-du-nord");
     s.keys("K");
     s.wait_for_text("id 2023-01-30-zinder-anltp-tim-naptip-victimes");
-    s.wait_for_text("Lecture");
+    s.wait_for_text("Reader");
     s.keys("q");
     let (code, raw) = s.finish();
     assert_eq!(code, 0);
@@ -1230,19 +1241,19 @@ fn facet_typing_takes_q_p_j_and_selects_two_countries_one_after_the_other() {
     let mut s = Session::start_on(dir.path(), 120, 40, "xterm-256color");
     s.wait_for_text("3 of 3 briefings");
     s.keys("\t\tqatar");
-    s.wait_for_text("Pays ⌕ qatar");
+    s.wait_for_text("Countries ⌕ qatar");
     s.wait_for("only Qatar in the pane", |t| {
-        t.contains("[ ] Qatar (QA)") && !t.contains("[ ] Japon (JP)")
+        t.contains("[ ] Qatar (QA)") && !t.contains("[ ] Japan (JP)")
     });
     s.keys("\r");
-    s.wait_for_text("2 of 3 briefings · pays: Qatar");
-    s.wait_for_text("Pays (1 choisi)");
+    s.wait_for_text("2 of 3 briefings · countries: Qatar");
+    s.wait_for_text("Countries (1 chosen)");
     s.keys("japon\r");
-    s.wait_for_text("2 of 3 briefings · pays: Qatar | Japon");
-    s.wait_for_text("Pays (2 choisis)");
+    s.wait_for_text("2 of 3 briefings · countries: Qatar | Japan");
+    s.wait_for_text("Countries (2 chosen)");
     s.keys("pologne\r");
-    s.wait_for_text("pays: Qatar | Japon | Pologne");
-    s.wait_for_text("Pays (3 choisis)");
+    s.wait_for_text("countries: Qatar | Japan | Poland");
+    s.wait_for_text("Countries (3 chosen)");
     assert!(
         !s.screen().contains("Problems"),
         "p did not open the problems view"
@@ -1252,12 +1263,12 @@ fn facet_typing_takes_q_p_j_and_selects_two_countries_one_after_the_other() {
     s.keys("burkina fa");
     s.wait_for_text("⌕ burkina fa");
     s.keys("\r");
-    s.wait_for_text("3 of 3 briefings · pays: Qatar | Japon | Pologne | Burkina Faso");
+    s.wait_for_text("3 of 3 briefings · countries: Qatar | Japan | Poland | Burkina Faso");
     // The chosen values are at the top, in the order chosen; Space on the
     // first unselects Qatar.
     s.keys("\x1b[H ");
-    s.wait_for_text("pays: Japon | Pologne | Burkina Faso");
-    s.wait_for_text("Pays (3 choisis)");
+    s.wait_for_text("countries: Japan | Poland | Burkina Faso");
+    s.wait_for_text("Countries (3 chosen)");
     // / goes to the search line from the pane.
     s.keys("/");
     s.wait_for_text("Esc leave the search line");
@@ -1474,4 +1485,49 @@ fn e_edits_the_briefing_and_an_invalid_edit_changes_nothing() {
     assert_eq!(code, 0);
     assert_restored(&raw);
     assert_eq!(std::fs::read(&file).unwrap(), before, "nothing written");
+}
+
+/// `ui_language` in config.yaml decides, whatever the locale: in English no
+/// French pane title, in French no English hint.
+#[test]
+fn ui_language_gives_one_language_on_screen() {
+    for (lang, shown, absent) in [
+        (
+            "en",
+            ["Briefings 8/8", "8 of 8 briefings", "Countries: any"],
+            ["Lecture", "Acteurs", "Pays", "Fiches", "fiches"],
+        ),
+        (
+            "fr",
+            ["Fiches 8/8", "8 sur 8 fiches", "Pays : tous"],
+            ["? help", "q quit ", "next pane", "search:", "briefings"],
+        ),
+    ] {
+        let home = tempfile::tempdir().expect("a home folder");
+        let config = home.path().join("config").join("brief");
+        std::fs::create_dir_all(&config).expect("config folder");
+        std::fs::write(config.join("config.yaml"), format!("ui_language: {lang}\n"))
+            .expect("config written");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_brief"));
+        cmd.arg("--dir");
+        cmd.arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings"));
+        // The locale says the other language: the setting wins.
+        cmd.env(
+            "LANG",
+            if lang == "en" {
+                "fr_FR.UTF-8"
+            } else {
+                "en_US.UTF-8"
+            },
+        );
+        let mut s = Session::spawn_in(cmd, 120, 40, home);
+        s.wait_for_text(shown[0]);
+        let screen = s.screen();
+        for text in shown {
+            assert!(screen.contains(text), "{lang}: '{text}' missing\n{screen}");
+        }
+        for text in absent {
+            assert!(!screen.contains(text), "{lang}: '{text}' shown\n{screen}");
+        }
+    }
 }

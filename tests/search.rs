@@ -292,7 +292,11 @@ fn malformed_filters_are_errors() {
         );
     }
     let e = Query::parse("pays:Tunisei", &corpus().registry).expect_err("error");
-    assert!(e.to_string().contains("Tunisie"), "{e}");
+    assert!(e.to_string().contains("Tunisia (TN)"), "{e}");
+    assert!(
+        e.message(brief_core::Lang::Fr).contains("Tunisie (TN)"),
+        "{e}"
+    );
 }
 
 #[test]

@@ -12,6 +12,7 @@ use brief::tui::action::Action;
 use brief::tui::keymap::Keymap;
 use brief::tui::state::{Focus, LineKind, Msg, Overlay, Settings, State};
 use brief::tui::view::render;
+use brief_core::Lang;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -88,6 +89,13 @@ fn browser(w: u16, h: u16) -> State {
     state
 }
 
+/// The browser, its results shown, in `lang`, without colour.
+fn browser_in(w: u16, h: u16, lang: Lang) -> State {
+    let mut state = loaded_in(w, h, brief::tui::state::Launch::default(), lang);
+    state.color = false;
+    state
+}
+
 /// The row of the screen showing `needle`, if any.
 fn row_with(buf: &Buffer, needle: &str) -> Option<u16> {
     (0..buf.area.height).find(|&y| row_text(buf, y).contains(needle))
@@ -133,7 +141,7 @@ fn countries_tab_at_80x24() {
     let terminal = draw(&state);
     let text = screen_text(terminal.backend().buffer());
     assert!(
-        text.contains("Pays") && text.contains("Niger (NE)"),
+        text.contains("Countries") && text.contains("Niger (NE)"),
         "{text}"
     );
     insta::assert_snapshot!("countries_tab_80x24", snapshot_text(&terminal));
@@ -145,7 +153,7 @@ fn reader_at_80x24_takes_the_screen() {
     act(&mut state, Action::Open);
     let terminal = draw(&state);
     let text = screen_text(terminal.backend().buffer());
-    assert!(text.contains("Lecture"), "{text}");
+    assert!(text.contains("Reader"), "{text}");
     assert!(
         !text.contains("Briefings 8/8"),
         "the list is hidden: {text}"
@@ -279,7 +287,7 @@ fn facet_selection() {
     let terminal = draw(&state);
     let text = screen_text(terminal.backend().buffer());
     assert!(text.contains("4 of 8 briefings"), "{text}");
-    assert!(text.contains("pays: Niger"), "{text}");
+    assert!(text.contains("countries: Niger"), "{text}");
     assert!(text.contains("[x] Niger (NE)"), "{text}");
     insta::assert_snapshot!("facet_niger_120x40", snapshot_text(&terminal));
 }
@@ -807,7 +815,7 @@ fn wide_screen_170x40() {
     let terminal = draw(&state);
     let text = screen_text(terminal.backend().buffer());
     assert!(
-        text.contains("Briefings 8/8") && text.contains("Lecture"),
+        text.contains("Briefings 8/8") && text.contains("Reader"),
         "{text}"
     );
     insta::assert_snapshot!("wide_170x40", snapshot_text(&terminal));
@@ -857,11 +865,11 @@ fn the_pane_title_and_the_status_line_agree() {
     // A filter on screen that hides one of them changes neither.
     type_text(&mut state, "tun");
     let text = screen_text(draw(&state).backend().buffer());
-    assert!(text.contains("Pays (2) ⌕ tun"), "{text}");
-    assert!(text.contains("pays: Tunisie | Niger"), "{text}");
+    assert!(text.contains("Countries (2) ⌕ tun"), "{text}");
+    assert!(text.contains("countries: Tunisia | Niger"), "{text}");
     act(&mut state, Action::Back);
     let text = screen_text(draw(&state).backend().buffer());
-    assert!(text.contains("Pays (2 choisis)"), "{text}");
+    assert!(text.contains("Countries (2 chosen)"), "{text}");
 }
 
 /// On the empty-folder screen with the cursor in the search line, where `q`
@@ -875,4 +883,102 @@ fn the_empty_folder_screen_names_keys_that_act_from_the_search_line() {
     let text = screen_text(draw(&state).backend().buffer());
     assert!(text.contains("Ctrl-C quits."), "{text}");
     assert!(!text.contains("q quits."), "{text}");
+}
+
+/// The main screen, the reader and the help in each language at 80x24 and
+/// 120x40, and a tiny terminal: everything on screen in the one language.
+#[test]
+fn every_screen_in_one_language() {
+    // Words only the other language would show.
+    let foreign = |lang: Lang| match lang {
+        Lang::En => ["Lecture", "Fiches", "Acteurs", "Pays", "sur 8", "fiches"],
+        Lang::Fr => [
+            "Reader",
+            "Briefings",
+            "Actors",
+            "Countries",
+            " of 8",
+            "help",
+        ],
+    };
+    // The interface's own words: pane titles, the facet line and the status
+    // line (the briefings' text is French whatever the interface speaks).
+    let chrome = |text: &str| -> String {
+        let lines: Vec<&str> = text.lines().collect();
+        let n = lines.len();
+        lines
+            .iter()
+            .enumerate()
+            .filter(|&(i, l)| i + 2 >= n || l.starts_with(['┌', '┏']))
+            .map(|(_, l)| *l)
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    for lang in Lang::ALL {
+        let tag = lang.as_str();
+        for (w, h) in [(80, 24), (120, 40)] {
+            let mut state = browser_in(w, h, lang);
+            let main = draw(&state);
+            let text = chrome(&screen_text(main.backend().buffer()));
+            for word in foreign(lang) {
+                assert!(!text.contains(word), "{tag} main {w}x{h}: '{word}'\n{text}");
+            }
+            insta::assert_snapshot!(format!("main_{tag}_{w}x{h}"), snapshot_text(&main));
+            act(&mut state, Action::FocusSearch);
+            type_text(&mut state, "manche");
+            acts(&mut state, &[Action::Submit, Action::Open]);
+            let terminal = draw(&state);
+            let text = chrome(&screen_text(terminal.backend().buffer()));
+            for word in foreign(lang) {
+                assert!(
+                    !text.contains(word),
+                    "{tag} reader {w}x{h}: '{word}'\n{text}"
+                );
+            }
+            insta::assert_snapshot!(format!("reader_{tag}_{w}x{h}"), snapshot_text(&terminal));
+            acts(&mut state, &[Action::Back, Action::Help]);
+            let terminal = draw(&state);
+            insta::assert_snapshot!(format!("help_{tag}_{w}x{h}"), snapshot_text(&terminal));
+        }
+        let state = browser_in(30, 8, lang);
+        let terminal = draw(&state);
+        insta::assert_snapshot!(format!("too_small_{tag}_30x8"), snapshot_text(&terminal));
+    }
+}
+
+/// A folder without actors.yaml: its actor names are no problem to count on
+/// the status line; the problems view sums them up in one line, with a real
+/// problem (a broken file) counted and listed first.
+#[test]
+fn unregistered_actors_are_summed_up_not_counted_as_problems() {
+    let dir = tempfile::tempdir().expect("a folder");
+    std::fs::write(
+        dir.path().join("a.yaml"),
+        "id: a\ntitle: Réunion A\nactors:\n  - name: Quelqu’un\n  - name: Autre Personne\n",
+    )
+    .expect("written");
+    let mut state = loaded_from(dir.path(), 100, 30);
+    state.color = false;
+    let status = screen_text(draw(&state).backend().buffer());
+    assert!(!status.contains("problem"), "{status}");
+    act(&mut state, Action::Problems);
+    let text = screen_text(draw(&state).backend().buffer());
+    assert!(
+        text.contains("2 actor names are not in actors.yaml"),
+        "{text}"
+    );
+    std::fs::write(dir.path().join("b.yaml"), "id: [broken\n").expect("written");
+    let mut state = loaded_from(dir.path(), 100, 30);
+    state.color = false;
+    let status = screen_text(draw(&state).backend().buffer());
+    assert!(status.contains("1 problem"), "{status}");
+    act(&mut state, Action::Problems);
+    let terminal = draw(&state);
+    let text = screen_text(terminal.backend().buffer());
+    let broken = text.find("b.yaml").expect("the broken file is listed");
+    let summary = text.find("actor names are not").expect("the summary");
+    assert!(broken < summary, "real problems first: {text}");
+    // The temporary folder's name changes from run to run (its length does not).
+    let shown = snapshot_text(&terminal).replace(&dir.path().display().to_string(), "/tmp/DIR");
+    insta::assert_snapshot!("problems_unregistered_100x30", shown);
 }

@@ -583,6 +583,8 @@ fn niger_then_oim_narrows_and_x_brings_everything_back() {
 #[test]
 fn two_countries_mean_either() {
     let mut state = loaded(120, 40);
+    // French country names are typed and read here.
+    state.lang = brief_core::Lang::Fr;
     acts(&mut state, &[Action::FocusNext, Action::FocusNext]);
     move_facet_cursor_to(&mut state, "Niger (NE)");
     act(&mut state, Action::Toggle);
@@ -721,7 +723,10 @@ fn a_malformed_query_shows_its_error_and_no_results() {
     act(&mut state, Action::FocusSearch);
     type_text(&mut state, "pays:Narnia");
     let err = state.query_error.clone().expect("Narnia is no country");
-    assert!(err.contains("Narnia"), "the error names the value: {err}");
+    assert!(
+        err.to_string().contains("Narnia"),
+        "the error names the value: {err}"
+    );
     assert_eq!(state.hits.len(), 0, "an unknown country matches nothing");
     assert_eq!(state.selected_doc(), None);
     // Fixing the query clears the error, and the briefing selected before comes back.
@@ -732,14 +737,19 @@ fn a_malformed_query_shows_its_error_and_no_results() {
     type_text(&mut state, "pays:NE");
     assert!(state.query_error.is_none());
     assert_eq!(state.hits.len(), 4);
-    // An unknown filter key is an error too; Esc in the list dismisses it.
+    // An unknown filter key is an error too; Esc in the list leaves it: it is
+    // the reason the list is empty while the bad query stays in the search line.
     type_text(&mut state, " foo:bar");
     assert!(state.query_error.is_some());
     assert_eq!(state.hits.len(), 0);
     act(&mut state, Action::Back);
     assert_eq!(state.focus, Focus::List);
     act(&mut state, Action::Back);
-    assert!(state.query_error.is_none());
+    assert!(
+        state.query_error.is_some(),
+        "the reason stays with the bad query"
+    );
+    assert_eq!(state.hits.len(), 0);
 }
 
 #[test]
@@ -1257,13 +1267,13 @@ fn y_copies_the_selected_briefing_as_markdown() {
     let up = act(&mut state, Action::CopyMarkdown);
     let corpus = corpus();
     let b = corpus.get(CHANNEL).unwrap();
-    let md = brief_core::markdown::briefing(&corpus, b);
+    let md = brief_core::markdown::briefing(&corpus, b, state.lang);
     assert_eq!(up.effects, vec![Effect::Copy { text: md.clone() }]);
     let message = state.message.clone().unwrap_or_default();
     assert!(
-        message.starts_with("copied 'Les enjeux migratoires")
+        message.starts_with("sent 'Les enjeux migratoires")
             && message.contains(&format!(
-                "as Markdown ({} bytes) to the clipboard (OSC 52)",
+                "as Markdown ({} bytes) to the terminal's clipboard (OSC 52)",
                 brief::tui::clipboard::thousands(md.len())
             )),
         "{message}"
@@ -1573,6 +1583,8 @@ fn to_countries(state: &mut State) {
 #[test]
 fn in_a_facet_pane_global_letters_are_typed_into_the_filter() {
     let mut state = loaded(120, 40);
+    // French country names are typed and read here.
+    state.lang = brief_core::Lang::Fr;
     to_countries(&mut state);
     for c in ['q', 'p', 'j', 'x', '?', 'k', 'g', 'G', 'b', 'y'] {
         let ev = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
@@ -1629,6 +1641,8 @@ fn space_selects_without_a_filter_and_types_with_one() {
 #[test]
 fn choosing_clears_the_filter_and_keeps_chosen_values_on_top_in_order() {
     let mut state = loaded(120, 40);
+    // French country names are typed and read here.
+    state.lang = brief_core::Lang::Fr;
     to_countries(&mut state);
     typed(&mut state, "tunis");
     press(&mut state, KeyCode::Enter, KeyModifiers::NONE);
@@ -1643,7 +1657,7 @@ fn choosing_clears_the_filter_and_keeps_chosen_values_on_top_in_order() {
     assert_eq!(top, [("Tunisie (TN)", true), ("Jordanie (JO)", true)]);
     assert!(state.countries.items[2..].iter().all(|i| !i.selected));
     let summary = brief::tui::view::status::summary(&state);
-    assert!(summary.contains("pays: Tunisie | Jordanie"), "{summary}");
+    assert!(summary.contains("pays : Tunisie | Jordanie"), "{summary}");
     // Typing a chosen name puts the cursor on the first value not chosen yet.
     typed(&mut state, "n");
     let pane = &state.countries;
@@ -2120,7 +2134,7 @@ fn in_a_followed_briefing_y_and_b_act_on_the_briefing_shown() {
     let shown = "oim-bruxelles-migrations-irregulieres-argo";
     let up = act(&mut state, Action::CopyMarkdown);
     let corpus = corpus();
-    let md = brief_core::markdown::briefing(&corpus, corpus.get(shown).unwrap());
+    let md = brief_core::markdown::briefing(&corpus, corpus.get(shown).unwrap(), state.lang);
     assert_eq!(up.effects, vec![Effect::Copy { text: md }]);
     act(&mut state, Action::ToggleBookmark);
     assert!(state.is_bookmarked(shown));

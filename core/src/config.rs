@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use serde_yaml::Value;
 
+use crate::lang::Lang;
 use crate::model::Sort;
 use crate::model::{Problem, Severity};
 
@@ -51,6 +52,16 @@ pub struct Config {
     pub mouse: bool,
     /// Source URLs as OSC 8 hyperlinks.
     pub links: bool,
+    /// The interface language; `None`: from the environment (see `language`).
+    pub ui_language: Option<Lang>,
+}
+
+impl Config {
+    /// The interface language in force: `ui_language`, else the locale's
+    /// (`LC_ALL`, `LC_MESSAGES`, `LANG`: `fr*` is French), else English.
+    pub fn language(&self) -> Lang {
+        self.ui_language.unwrap_or_else(Lang::from_env)
+    }
 }
 
 impl Default for Config {
@@ -63,6 +74,7 @@ impl Default for Config {
             sort: Sort::default(),
             mouse: false,
             links: true,
+            ui_language: None,
         }
     }
 }
@@ -78,6 +90,7 @@ const SETTINGS: &[&str] = &[
     "sort",
     "mouse",
     "links",
+    "ui_language",
 ];
 
 /// The config read from a file, what was wrong with it, and where it was.
@@ -279,6 +292,11 @@ pub fn parse(path: &Path, text: &str) -> (Config, Vec<Problem>) {
                     }
                 }
                 v => bad(format!("{} is not true or false", show(&v))),
+            },
+            "ui_language" => match &value {
+                Value::Null => {}
+                Value::String(s) if Lang::parse(s).is_some() => config.ui_language = Lang::parse(s),
+                v => bad(format!("{} is not a language; expected fr or en", show(v))),
             },
             "keys" => keys(path, text, value, &mut config, &mut problems),
             other => {
@@ -495,6 +513,14 @@ pub fn to_yaml(config: &Config) -> String {
     out.push_str(&format!("sort: {}\n", config.sort.name()));
     out.push_str(&format!("mouse: {}\n", config.mouse));
     out.push_str(&format!("links: {}\n", config.links));
+    match config.ui_language {
+        Some(l) => out.push_str(&format!("ui_language: {}\n", l.as_str())),
+        // Unset: the locale decides; said as a comment so the file means the same.
+        None => out.push_str(&format!(
+            "# ui_language: {} (from the locale: LC_ALL, LC_MESSAGES, LANG)\n",
+            Lang::from_env().as_str()
+        )),
+    }
     if config.keys.is_empty() {
         out.push_str("keys: {}\n");
     } else {
@@ -644,5 +670,28 @@ mod tests {
             c
         };
         assert_eq!(strip(again), strip(c));
+    }
+
+    #[test]
+    fn ui_language_is_fr_or_en_and_a_bad_one_is_reported() {
+        let (c, p) = parsed("ui_language: fr\n");
+        assert!(p.is_empty(), "{p:?}");
+        assert_eq!(c.ui_language, Some(Lang::Fr));
+        assert_eq!(c.language(), Lang::Fr);
+        let (c, p) = parsed("ui_language: EN\n");
+        assert!(p.is_empty(), "{p:?}");
+        assert_eq!(c.ui_language, Some(Lang::En));
+        let (c, p) = parsed("ui_language: de\n");
+        assert_eq!(c.ui_language, None);
+        assert!(
+            p[0].message.contains("not a language; expected fr or en"),
+            "{p:?}"
+        );
+        let (again, p) = parsed(&to_yaml(&Config {
+            ui_language: Some(Lang::Fr),
+            ..Config::default()
+        }));
+        assert!(p.is_empty(), "{p:?}");
+        assert_eq!(again.ui_language, Some(Lang::Fr));
     }
 }

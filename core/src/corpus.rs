@@ -2,6 +2,7 @@
 
 use crate::actors::Registry;
 use crate::index::{Index, TextIndex};
+use crate::lang::Lang;
 use crate::model::{Actor, ActorId, Briefing, Problem, Severity};
 use crate::stamp::{Seen, Stamp};
 
@@ -136,6 +137,23 @@ impl Corpus {
             .count()
     }
 
+    /// Problems of `severity` that are real problems: actor names merely not
+    /// in `actors.yaml` (every name, in a folder without one) are left out.
+    pub fn count_real(&self, severity: Severity) -> usize {
+        self.problems
+            .iter()
+            .filter(|p| p.severity == severity && !p.is_unregistered_actor())
+            .count()
+    }
+
+    /// Actor names not in `actors.yaml`, each reported once.
+    pub fn count_unregistered(&self) -> usize {
+        self.problems
+            .iter()
+            .filter(|p| p.is_unregistered_actor())
+            .count()
+    }
+
     /// Number of distinct countries named by the briefings.
     pub fn country_count(&self) -> usize {
         let mut all: Vec<_> = self
@@ -182,50 +200,85 @@ impl Corpus {
             .collect()
     }
 
-    /// Labelled metadata lines, in reading order; empty fields are left out.
-    pub fn metadata(&self, b: &Briefing) -> Vec<(&'static str, String)> {
+    /// Metadata lines, in reading order, with values in `lang`; empty fields
+    /// are left out, except the date (`unknown` when there is none).
+    pub fn metadata(&self, b: &Briefing, lang: Lang) -> Vec<(MetaField, String)> {
+        let t = lang.text();
         let mut out = Vec::new();
         let date = b.date_label();
         out.push((
-            "Date",
+            MetaField::Date,
             if date.is_empty() {
-                "inconnue".to_string()
+                t.undated.to_string()
             } else {
                 date
             },
         ));
         if let Some(n) = &b.date_note {
-            out.push(("Note", n.clone()));
+            out.push((MetaField::Note, n.clone()));
         }
         if !b.location.is_empty() {
-            out.push(("Lieu", b.location.to_string()));
+            out.push((MetaField::Place, b.location.label(lang)));
         }
         if !b.countries.is_empty() {
             let names: Vec<String> = b
                 .countries
                 .iter()
-                .map(|c| format!("{} ({c})", c.name_fr()))
+                .map(|c| format!("{} ({c})", c.name(lang)))
                 .collect();
-            out.push(("Pays", names.join(", ")));
+            out.push((MetaField::Countries, names.join(", ")));
         }
         if !b.topics.is_empty() {
-            out.push(("Sujets", b.topics.join(", ")));
+            out.push((MetaField::Topics, b.topics.join(", ")));
         }
         if let Some(p) = &b.source.publisher {
-            out.push(("Source", p.clone()));
+            out.push((MetaField::Source, p.clone()));
         }
         if let Some(p) = &b.published {
-            out.push(("Publié", p.to_string()));
+            out.push((MetaField::Published, p.to_string()));
         }
         if let Some(u) = &b.source.url {
-            out.push(("URL", u.clone()));
+            out.push((MetaField::Url, u.clone()));
         }
         if !b.source.translations.is_empty() {
-            out.push(("Traductions", b.source.translations.join(", ")));
+            out.push((MetaField::Translations, b.source.translations.join(", ")));
         }
         if !b.related.is_empty() {
-            out.push(("Voir aussi", b.related.join(", ")));
+            out.push((MetaField::Related, b.related.join(", ")));
         }
         out
+    }
+}
+
+/// A metadata line's field: `label` names it in the interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MetaField {
+    Date,
+    Note,
+    Place,
+    Countries,
+    Topics,
+    Source,
+    Published,
+    Url,
+    Translations,
+    Related,
+}
+
+impl MetaField {
+    pub fn label(self, lang: Lang) -> &'static str {
+        let t = lang.text();
+        match self {
+            MetaField::Date => t.date,
+            MetaField::Note => t.note,
+            MetaField::Place => t.place,
+            MetaField::Countries => t.countries,
+            MetaField::Topics => t.topics,
+            MetaField::Source => t.source,
+            MetaField::Published => t.published,
+            MetaField::Url => t.url,
+            MetaField::Translations => t.translations,
+            MetaField::Related => t.see_also,
+        }
     }
 }

@@ -6,8 +6,8 @@
 //! Layers, lowest first. A module uses only modules of lower layers, so there
 //! is no cycle (`tests/layers.rs` checks it):
 //!
-//! 1. `text`, `paths`, `atomic_write`, `path_bytes`: folding and width; which folders;
-//!    crash-safe writes; paths in serde as bytes
+//! 1. `text`, `paths`, `atomic_write`, `path_bytes`, `lang`: folding and width; which folders;
+//!    crash-safe writes; paths in serde as bytes; the interface language and its catalogue
 //! 2. `countries`: the ISO table and country names
 //! 3. `model`: briefings, actors, dates, problems, sort and id filters
 //! 4. `actors`: the actor registry
@@ -28,6 +28,7 @@ pub mod corpus;
 pub mod countries;
 pub mod draft;
 pub(crate) mod index;
+pub mod lang;
 pub mod load;
 pub mod markdown;
 pub mod model;
@@ -40,7 +41,8 @@ pub mod searcher;
 pub(crate) mod stamp;
 pub mod text;
 
-pub use corpus::Corpus;
+pub use corpus::{Corpus, MetaField};
+pub use lang::Lang;
 /// Live reload lives in `load` as its incremental mode; kept at its old path.
 pub use load::reload;
 pub use model::{Actor, ActorId, ActorKind, Briefing, CountryCode, PartialDate, Problem, Severity};

@@ -4,30 +4,36 @@
 //! (control characters become visible symbols, as everywhere else).
 
 use crate::Corpus;
+use crate::corpus::MetaField;
+use crate::lang::Lang;
 use crate::model::Briefing;
 use crate::text::{link_target, sanitize};
 
-/// The Markdown of `b`: `# title`, a metadata list (actors grouped by kind as
-/// in the reader), the summary as a blockquote, then the body paragraphs.
-/// Ends with one newline.
-pub fn briefing(corpus: &Corpus, b: &Briefing) -> String {
+/// The Markdown of `b`: `# title`, a metadata list with labels in `lang`
+/// (the id first, then actors grouped by kind as in the reader), the summary
+/// as a blockquote, then the body paragraphs. Ends with one newline.
+pub fn briefing(corpus: &Corpus, b: &Briefing, lang: Lang) -> String {
+    let t = lang.text();
+    let colon = t.colon;
     let mut out = String::new();
     out.push_str("# ");
     out.push_str(&inline(&b.title));
     out.push_str("\n\n");
-    for (label, value) in corpus.metadata(b) {
-        out.push_str(&format!("- **{label} :** "));
-        match (&b.source.url, label) {
-            (Some(url), "URL") => out.push_str(&link(url)),
+    // The id: the file name, escaped like any text (`_` is common in ids).
+    out.push_str(&format!("- **{}{colon}** {}\n", t.id, inline(&b.id)));
+    for (field, value) in corpus.metadata(b, lang) {
+        out.push_str(&format!("- **{}{colon}** ", field.label(lang)));
+        match (&b.source.url, field) {
+            (Some(url), MetaField::Url) => out.push_str(&link(url)),
             _ => out.push_str(&inline(&value)),
         }
         out.push('\n');
     }
     let groups = corpus.actors_by_kind(b);
     if !groups.is_empty() {
-        out.push_str("- **Acteurs :**\n");
+        out.push_str(&format!("- **{}{colon}**\n", t.actors));
         for (kind, group) in groups {
-            out.push_str(&format!("  - {}\n", inline(kind.label_fr())));
+            out.push_str(&format!("  - {}\n", inline(kind.label(lang))));
             for (actor, role) in group {
                 out.push_str("    - ");
                 out.push_str(&inline(&actor.label()));

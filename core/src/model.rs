@@ -32,6 +32,13 @@ impl CountryCode {
     pub fn name_en(&self) -> &'static str {
         self.country().name_en
     }
+    /// The country's name in the interface language.
+    pub fn name(&self, lang: crate::lang::Lang) -> &'static str {
+        match lang {
+            crate::lang::Lang::Fr => self.name_fr(),
+            crate::lang::Lang::En => self.name_en(),
+        }
+    }
 }
 
 impl fmt::Display for CountryCode {
@@ -184,6 +191,11 @@ impl ActorKind {
             ActorKind::Other => "other",
         }
     }
+    /// The heading used when actors are grouped by kind, in `lang`.
+    pub fn label(&self, lang: crate::lang::Lang) -> &'static str {
+        let i = ActorKind::ALL.iter().position(|k| k == self).unwrap_or(0);
+        lang.text().actor_kinds[i]
+    }
     /// French heading used when actors are grouped by kind.
     pub fn label_fr(&self) -> &'static str {
         match self {
@@ -269,22 +281,30 @@ impl Location {
     }
 }
 
-impl fmt::Display for Location {
-    /// `La Valette, Malte (et en ligne)`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Location {
+    /// `La Valette, Malte (et en ligne)`, in `lang`.
+    pub fn label(&self, lang: crate::lang::Lang) -> String {
         let mut parts = Vec::new();
         if let Some(c) = &self.city {
             parts.push(c.clone());
         }
         if let Some(c) = &self.country {
-            parts.push(c.name_fr().to_string());
+            parts.push(c.name(lang).to_string());
         }
         let place = parts.join(", ");
+        let t = lang.text();
         match (place.is_empty(), self.online) {
-            (true, true) => f.write_str("en ligne"),
-            (false, true) => write!(f, "{place} (et en ligne)"),
-            _ => f.write_str(&place),
+            (true, true) => t.online.to_string(),
+            (false, true) => (t.and_online)(&place),
+            _ => place,
         }
+    }
+}
+
+impl fmt::Display for Location {
+    /// `La Valette, Malte (et en ligne)`: the French label.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.label(crate::lang::Lang::Fr))
     }
 }
 

@@ -6,6 +6,7 @@
 
 use crate::actors::Registry;
 use crate::countries;
+use crate::lang::Lang;
 use crate::model::{ActorId, CountryCode, PartialDate};
 use crate::text::fold;
 
@@ -39,11 +40,75 @@ pub struct Query {
     pub filters: Vec<(bool, Filter)>,
 }
 
-/// Why a query or a typed value was refused. Its message quotes what was
-/// typed, so it displays neutralised.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}", crate::text::Neutral(&self.0))]
-pub struct QueryError(pub String);
+/// Why a query or a typed value was refused. `message` says it in the
+/// interface language; it quotes what was typed, so `Display` (English)
+/// shows it neutralised.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QueryError {
+    UnclosedQuote,
+    UnknownCountry {
+        value: String,
+        suggestion: Option<CountryCode>,
+    },
+    UnknownActor {
+        value: String,
+        suggestion: Option<String>,
+    },
+    InvalidYear {
+        value: String,
+    },
+    InvalidYearRange {
+        value: String,
+        from: u16,
+        to: u16,
+    },
+    UnknownFilter {
+        key: String,
+    },
+    NeedsValue {
+        key: String,
+        example: &'static str,
+    },
+    InvalidDate {
+        value: String,
+        reason: String,
+    },
+}
+
+impl QueryError {
+    /// What went wrong, in `lang`, with what was typed quoted as typed.
+    pub fn message(&self, lang: Lang) -> String {
+        let t = lang.text();
+        match self {
+            QueryError::UnclosedQuote => t.unclosed_quote.to_string(),
+            QueryError::UnknownCountry {
+                value,
+                suggestion: Some(c),
+            } => (t.unknown_country_hint)(value, c.name(lang), c.as_str()),
+            QueryError::UnknownCountry { value, .. } => (t.unknown_country)(value),
+            QueryError::UnknownActor {
+                value,
+                suggestion: Some(a),
+            } => (t.unknown_actor_hint)(value, a),
+            QueryError::UnknownActor { value, .. } => (t.unknown_actor)(value),
+            QueryError::InvalidYear { value } => (t.invalid_year)(value),
+            QueryError::InvalidYearRange { value, from, to } => {
+                (t.invalid_year_range)(value, *from, *to)
+            }
+            QueryError::UnknownFilter { key } => (t.unknown_filter)(key),
+            QueryError::NeedsValue { key, example } => (t.filter_needs_value)(key, example),
+            QueryError::InvalidDate { value, reason } => format!("date:{value}: {reason}"),
+        }
+    }
+}
+
+impl std::fmt::Display for QueryError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", crate::text::Neutral(&self.message(Lang::En)))
+    }
+}
+
+impl std::error::Error for QueryError {}
 
 const FILTER_KEYS: &[(&str, &str)] = &[
     ("pays", "country"),
@@ -88,7 +153,7 @@ fn tokens(input: &str) -> Result<Vec<String>, QueryError> {
         }
     }
     if quoted {
-        return Err(QueryError("unclosed quote: add the closing \"".into()));
+        return Err(QueryError::UnclosedQuote);
     }
     if !cur.is_empty() {
         out.push(cur);
@@ -99,27 +164,25 @@ fn tokens(input: &str) -> Result<Vec<String>, QueryError> {
 /// Resolves a country given as code, French or English name.
 pub fn parse_country(value: &str) -> Result<CountryCode, QueryError> {
     match countries::resolve(value) {
-        Ok(c) => {
-            CountryCode::new(c.code).ok_or_else(|| QueryError(format!("unknown country '{value}'")))
-        }
-        Err(s) => Err(QueryError(match s {
-            Some(c) => format!(
-                "unknown country '{value}'; did you mean {} ({})?",
-                c.name_fr, c.code
-            ),
-            None => format!("unknown country '{value}'"),
-        })),
+        Ok(c) => CountryCode::new(c.code).ok_or_else(|| QueryError::UnknownCountry {
+            value: value.to_string(),
+            suggestion: None,
+        }),
+        Err(s) => Err(QueryError::UnknownCountry {
+            value: value.to_string(),
+            suggestion: s.and_then(|c| CountryCode::new(c.code)),
+        }),
     }
 }
 
 /// Resolves an actor given by any name, acronym or alias.
 pub fn parse_actor(value: &str, registry: &Registry) -> Result<ActorId, QueryError> {
-    registry.resolve(value).ok_or_else(|| {
-        QueryError(match registry.suggest(value) {
-            Some(a) => format!("unknown actor '{value}'; did you mean {}?", a.short_label()),
-            None => format!("unknown actor '{value}'"),
+    registry
+        .resolve(value)
+        .ok_or_else(|| QueryError::UnknownActor {
+            value: value.to_string(),
+            suggestion: registry.suggest(value).map(|a| a.short_label().to_string()),
         })
-    })
 }
 
 /// `2021` or `2019..2021`.
@@ -129,19 +192,19 @@ pub fn parse_years(value: &str) -> Result<(u16, u16), QueryError> {
             .parse::<u16>()
             .ok()
             .filter(|y| (1000..=9999).contains(y))
-            .ok_or_else(|| {
-                QueryError(format!(
-                    "invalid year '{value}': expected 2021 or 2019..2021"
-                ))
+            .ok_or_else(|| QueryError::InvalidYear {
+                value: value.to_string(),
             })
     };
     match value.split_once("..") {
         Some((a, b)) => {
             let (a, b) = (year(a)?, year(b)?);
             if a > b {
-                return Err(QueryError(format!(
-                    "invalid year range '{value}': {a} is after {b}"
-                )));
+                return Err(QueryError::InvalidYearRange {
+                    value: value.to_string(),
+                    from: a,
+                    to: b,
+                });
             }
             Ok((a, b))
         }
@@ -161,16 +224,16 @@ impl Query {
                 let folded_key = fold(key);
                 if !folded_key.is_empty() && folded_key.chars().all(|c| c.is_alphabetic()) {
                     let Some((_, kind)) = FILTER_KEYS.iter().find(|(k, _)| *k == folded_key) else {
-                        return Err(QueryError(format!(
-                            "unknown filter '{key}:'; use pays:, acteur:, sujet:, année:, date: or lieu: (or country:, actor:, topic:, year:, place:)"
-                        )));
+                        return Err(QueryError::UnknownFilter {
+                            key: key.to_string(),
+                        });
                     };
                     let value = value.trim_matches('"');
                     if value.is_empty() {
-                        return Err(QueryError(format!(
-                            "'{key}:' needs a value, e.g. {key}:{}",
-                            example(kind)
-                        )));
+                        return Err(QueryError::NeedsValue {
+                            key: key.to_string(),
+                            example: example(kind),
+                        });
                     }
                     let filter = match *kind {
                         "country" => Filter::Country(parse_country(value)?),
@@ -180,10 +243,12 @@ impl Query {
                             let (a, b) = parse_years(value)?;
                             Filter::Years(a, b)
                         }
-                        "date" => Filter::Date(
-                            PartialDate::parse(value)
-                                .map_err(|e| QueryError(format!("date:{value}: {e}")))?,
-                        ),
+                        "date" => Filter::Date(PartialDate::parse(value).map_err(|e| {
+                            QueryError::InvalidDate {
+                                value: value.to_string(),
+                                reason: e.to_string(),
+                            }
+                        })?),
                         _ => Filter::Place(fold(value)),
                     };
                     query.filters.push((negated, filter));
@@ -301,5 +366,29 @@ mod tests {
         ] {
             assert!(Query::parse(bad, &registry).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn errors_speak_the_interface_language() {
+        let e = parse_country("Narnia").unwrap_err();
+        assert_eq!(e.message(Lang::En), "unknown country 'Narnia'");
+        assert_eq!(e.message(Lang::Fr), "pays inconnu « Narnia »");
+        assert_eq!(e.to_string(), "unknown country 'Narnia'");
+        let e = parse_country("Tunisi").unwrap_err();
+        assert!(
+            e.message(Lang::En).contains("did you mean Tunisia (TN)?"),
+            "{e}"
+        );
+        assert!(
+            e.message(Lang::Fr)
+                .contains("vouliez-vous dire Tunisie (TN) ?"),
+            "{}",
+            e.message(Lang::Fr)
+        );
+        let e = parse_years("2021..2019").unwrap_err();
+        assert_eq!(
+            e.message(Lang::Fr),
+            "période invalide « 2021..2019 » : 2021 est après 2019"
+        );
     }
 }

@@ -32,7 +32,8 @@ pub struct Results {
     pub highlight: Vec<String>,
     /// The query the hits answer, for highlighting titles in a list.
     pub query: Query,
-    pub error: Option<String>,
+    /// Why the query was refused; `message(lang)` says it.
+    pub error: Option<crate::query::QueryError>,
 }
 
 /// The answer to one request, computed on the caller's thread.
@@ -45,7 +46,7 @@ pub fn answer_until(corpus: &Corpus, req: &SearchRequest, stop: &Stop<'_>) -> Op
     Some(match Query::parse(&req.text, &corpus.registry) {
         Err(e) => Results {
             generation: req.generation,
-            error: Some(e.0),
+            error: Some(e),
             ..Results::default()
         },
         Ok(q) => {

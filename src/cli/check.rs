@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use brief_core::load::REGISTRY_FILE;
-use brief_core::{Corpus, Problem, Severity};
+use brief_core::{Corpus, Severity};
 
 use super::Outcome;
 use super::output::Out;
@@ -22,14 +22,6 @@ pub struct Report {
     pub quiet: bool,
 }
 
-/// The warning the loader gives, once, for an actor name that actors.yaml
-/// does not know: `actor 'NAME' is not in actors.yaml[; did you mean …]`.
-fn is_unregistered_actor(p: &Problem) -> bool {
-    p.severity == Severity::Warning
-        && p.message.starts_with("actor '")
-        && p.message.contains(&format!("' is not in {REGISTRY_FILE}"))
-}
-
 /// With `verbose`, every briefing loaded is listed after the problems, in
 /// path order, as `path: loaded as 'id'`.
 pub fn run<W: Write>(
@@ -40,13 +32,13 @@ pub fn run<W: Write>(
     let unregistered = corpus
         .problems
         .iter()
-        .filter(|p| is_unregistered_actor(p))
+        .filter(|p| p.is_unregistered_actor())
         .count();
     let listed = report.verbose || unregistered <= UNREGISTERED_LISTED;
     for p in &corpus.problems {
         let shown = match p.severity {
             Severity::Error => true,
-            Severity::Warning => !report.quiet && (listed || !is_unregistered_actor(p)),
+            Severity::Warning => !report.quiet && (listed || !p.is_unregistered_actor()),
         };
         if !shown {
             continue;

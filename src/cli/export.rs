@@ -9,7 +9,7 @@ use brief_core::{Briefing, Corpus};
 
 use super::Format;
 use super::json::{self, BriefingJson, HitJson};
-use super::output::{Out, UNDATED, fit_width, plain};
+use super::output::{Out, fit_width, plain};
 use brief_core::{Hit, Query};
 
 /// The columns of TSV, CSV and Markdown, in this order.
@@ -112,7 +112,8 @@ pub fn print<W: Write>(
             for b in briefings() {
                 let mut cells = values(corpus, b);
                 if cells[0].is_empty() {
-                    cells[0] = UNDATED.to_string();
+                    // The word the core's metadata uses (`brief show`, `--markdown`).
+                    cells[0] = out.lang.text().undated.to_string();
                 }
                 let cells: Vec<String> = cells.iter().map(|c| markdown_field(c)).collect();
                 writeln!(out.w, "| {} |", cells.join(" | "))?;
@@ -137,13 +138,14 @@ pub fn text<W: Write>(
     } else {
         usize::MAX
     };
+    let undated = out.lang.text().undated;
     let rows: Vec<Vec<String>> = hits
         .iter()
         .filter_map(|h| corpus.briefings.get(h.doc))
         .map(|b| {
             let mut row = vec![
                 b.date
-                    .map_or_else(|| UNDATED.to_string(), |d| d.to_string()),
+                    .map_or_else(|| undated.to_string(), |d| d.to_string()),
             ];
             if ids {
                 row.push(b.id.clone());

@@ -62,7 +62,10 @@ WHICH BRIEFING:
     about,
     after_help = "Run without a subcommand to open the terminal browser.\n\
 Exit status: 0 something found, 1 nothing found (or `brief check` found errors), 2 error.\n\
-Reference: docs/cli.md."
+Reference, in the source: docs/cli.md (commands), docs/search.md (search syntax),\n\
+docs/browser.md (the browser and its keys), docs/configuration.md (config.yaml),\n\
+docs/format.md (the briefing format), docs/writing.md, docs/performance.md,\n\
+docs/robustness.md, docs/architecture.md, docs/testing.md."
 )]
 pub struct Cli {
     /// Briefings folder (default: $BRIEF_DIR, ./briefings, the user data folder, or the built-in corpus).
@@ -477,7 +480,7 @@ pub fn selection(
     actors: &[String],
     year: Option<&str>,
 ) -> Result<Selection, Failure> {
-    let usage = |e: brief_core::query::QueryError| Failure::Usage(e.0);
+    let usage = |e: brief_core::query::QueryError| Failure::Usage(e.message(brief_core::Lang::En));
     let mut sel = Selection::default();
     for c in countries {
         sel.countries

@@ -11,6 +11,8 @@ use brief_core::text::{is_dangerous, pad, sanitize, truncate, width};
 pub struct Out<W: Write> {
     pub w: Neutralising<W>,
     pub color: bool,
+    /// The language of labels in human output (`ui_language`, else the locale).
+    pub lang: brief_core::Lang,
 }
 
 impl<W: Write> Out<W> {
@@ -18,6 +20,7 @@ impl<W: Write> Out<W> {
         Out {
             w: Neutralising::new(w),
             color,
+            lang: brief_core::Lang::default(),
         }
     }
 }
@@ -158,10 +161,6 @@ impl<W: Write> Drop for Neutralising<W> {
 pub fn color_wanted() -> bool {
     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
-
-/// What an undated meeting shows in every human output of the CLI: the word
-/// the core's metadata (so `brief show` and `--markdown`) already uses.
-pub const UNDATED: &str = "inconnue";
 
 /// The width lines must fit, when stdout is a terminal: `COLUMNS` when set
 /// (as `ls` does), else the terminal's size. `None` into a pipe or a file,

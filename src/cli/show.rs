@@ -7,7 +7,7 @@ use brief_core::text::{pad, sanitize, width};
 use brief_core::{Briefing, Corpus, Hit, Query, Selection};
 
 use super::json::{self, BriefingJson};
-use super::output::{Out, UNDATED, term_width};
+use super::output::{Out, term_width};
 use super::{Failure, Outcome};
 
 /// How many candidates an ambiguous `brief show` lists.
@@ -104,7 +104,7 @@ pub fn markdown<W: Write>(
     let b = find(corpus, id)?;
     // Control characters are already made visible by the core; sanitising
     // again (newlines kept) is a no-op that keeps the rule visible here.
-    let md = brief_core::markdown::briefing(corpus, b);
+    let md = brief_core::markdown::briefing(corpus, b, out.lang);
     out.w.write_all(sanitize(&md, true).as_bytes())?;
     Ok(Outcome::Found)
 }
@@ -121,17 +121,13 @@ pub fn run<W: Write>(
         return Ok(Outcome::Found);
     }
     let cols = term_width().min(100);
+    let lang = out.lang;
+    // An undated meeting: the same word as in `brief list`.
     let mut fields: Vec<(String, String)> = corpus
-        .metadata(b)
+        .metadata(b, lang)
         .into_iter()
-        .map(|(l, v)| (l.to_string(), v))
+        .map(|(f, v)| (f.label(lang).to_string(), v))
         .collect();
-    // The same mark for an undated meeting as in `brief list`.
-    if b.date.is_none()
-        && let Some(date) = fields.first_mut().filter(|(l, _)| l == "Date")
-    {
-        date.1 = UNDATED.to_string();
-    }
     for (kind, group) in corpus.actors_by_kind(b) {
         let names: Vec<String> = group
             .iter()
@@ -140,7 +136,7 @@ pub fn run<W: Write>(
                 None => a.label(),
             })
             .collect();
-        fields.push((kind.label_fr().to_string(), names.join("; ")));
+        fields.push((kind.label(lang).to_string(), names.join("; ")));
     }
     let label_w = fields.iter().map(|(l, _)| width(l)).max().unwrap_or(0) + 2;
     let indent = " ".repeat(label_w);

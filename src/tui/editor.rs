@@ -11,6 +11,8 @@ use std::process::Command;
 use std::sync::{Condvar, Mutex};
 use std::time::Duration;
 
+use brief_core::lang::Text;
+
 /// Lets the loop take the terminal's input away from the input thread.
 #[derive(Default)]
 pub struct InputGate {
@@ -75,10 +77,10 @@ impl InputGate {
 
 /// Runs `brief edit ID` on `dir` in the terminal (already restored) and
 /// says what came of it.
-pub fn edit(dir: &Path, id: &str) -> String {
+pub fn edit(dir: &Path, id: &str, text: &Text) -> String {
     let exe = match std::env::current_exe() {
         Ok(e) => e,
-        Err(e) => return format!("cannot start the editor: {e}"),
+        Err(e) => return (text.edit_failed)(&e.to_string()),
     };
     let status = Command::new(exe)
         .arg("--dir")
@@ -87,9 +89,9 @@ pub fn edit(dir: &Path, id: &str) -> String {
         .arg(id)
         .status();
     match status.map(|s| s.code()) {
-        Ok(Some(0)) => "edited; the list shows what was saved".to_string(),
-        Ok(Some(1)) => "not saved: the file is unchanged, your text kept as a draft".to_string(),
-        Ok(_) => format!("could not edit it: brief edit {id} says why"),
-        Err(e) => format!("cannot start the editor: {e}"),
+        Ok(Some(0)) => text.edit_saved.to_string(),
+        Ok(Some(1)) => text.edit_refused.to_string(),
+        Ok(_) => (text.edit_failed)(&format!("brief edit {id}")),
+        Err(e) => (text.edit_failed)(&e.to_string()),
     }
 }

@@ -168,7 +168,11 @@ impl Memory {
 /// Records remembered changes off the input path, a burst at a time; a
 /// failure is reported back once rather than stopping anything, and a state
 /// file found damaged is said (it was set aside).
-fn spawn_saver(memory: Memory, tx: Sender<Event>) -> (Sender<Change>, thread::JoinHandle<()>) {
+fn spawn_saver(
+    memory: Memory,
+    tx: Sender<Event>,
+    lang: brief_core::Lang,
+) -> (Sender<Change>, thread::JoinHandle<()>) {
     let (change_tx, change_rx) = channel::<Change>();
     let handle = thread::spawn(move || {
         let mut warned = false;
@@ -184,10 +188,8 @@ fn spawn_saver(memory: Memory, tx: Sender<Event>) -> (Sender<Change>, thread::Jo
                 }
                 Err(e) if !warned => {
                     warned = true;
-                    let text = format!(
-                        "cannot remember read marks and bookmarks: {}: {e}",
-                        memory.file.display()
-                    );
+                    let text =
+                        (lang.text().cannot_remember)(&format!("{}: {e}", memory.file.display()));
                     let _ = tx.send(Event::App(Msg::Notice(
                         brief_core::text::sanitize(&text, false).into_owned(),
                     )));
@@ -219,13 +221,14 @@ fn hand_to_editor(
     dir: &std::path::Path,
     id: &str,
     mouse: bool,
+    text: &brief_core::lang::Text,
 ) -> std::io::Result<String> {
     if !gate.pause() {
         gate.resume();
-        return Ok("cannot hand the terminal to the editor now; try again".into());
+        return Ok(text.edit_no_terminal.into());
     }
     restore_terminal();
-    let said = editor::edit(dir, id);
+    let said = editor::edit(dir, id, text);
     enter_terminal()?;
     if mouse {
         execute!(stdout(), EnableMouseCapture)?;
@@ -301,7 +304,7 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
     let size = terminal.size()?;
     let origin = match &source {
         Source::Dir(d) => d.display().to_string(),
-        Source::Embedded => "built-in corpus".to_string(),
+        Source::Embedded => config.config.language().text().built_in_corpus.to_string(),
     };
     let mut state = State::new(settings(
         origin,
@@ -330,7 +333,8 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
     if let Some(m) = &memory {
         update(&mut state, Msg::Remembered(Box::new(m.load(fresh))));
     }
-    let saver = memory.clone().map(|m| spawn_saver(m, tx.clone()));
+    let lang = state.lang;
+    let saver = memory.clone().map(|m| spawn_saver(m, tx.clone(), lang));
     let (change_tx, saver_thread) = match saver {
         Some((t, h)) => (Some(t), Some(h)),
         None => (None, None),
@@ -342,7 +346,7 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
     // caught by one stat pass once the folder is loaded (see `watch`).
     let reloader = match &source {
         Source::Dir(dir) => {
-            watch::spawn(dir.clone(), tx.clone());
+            watch::spawn(dir.clone(), tx.clone(), state.lang);
             Some(reload::Reloader::spawn(
                 dir.clone(),
                 opts.clone(),
@@ -418,13 +422,15 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
                     Effect::Copy { text } => clipboard::send(terminal.backend_mut(), &text, mux)?,
                     Effect::Edit { id } => {
                         let said = match &edit_dir {
-                            Some(dir) => {
-                                hand_to_editor(&mut terminal, &gate, dir, &id, state.mouse)?
-                            }
-                            None => {
-                                "the built-in briefings cannot be edited: open a folder (brief DIR)"
-                                    .to_string()
-                            }
+                            Some(dir) => hand_to_editor(
+                                &mut terminal,
+                                &gate,
+                                dir,
+                                &id,
+                                state.mouse,
+                                state.text(),
+                            )?,
+                            None => state.text().edit_built_in.to_string(),
                         };
                         update(&mut state, Msg::Notice(said));
                         redraw = true;
@@ -492,6 +498,7 @@ fn settings(origin: String, launch: Launch, size: Rect, config: ConfigFile) -> S
         reader_width: config.reader_width,
         mouse: config.mouse,
         sort: config.sort,
+        lang: config.language(),
         problems,
     }
 }

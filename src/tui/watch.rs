@@ -79,17 +79,15 @@ enum Ended {
 /// Starts watching `dir` on a thread of its own. Whenever the folder cannot
 /// be watched, the thread tells the loop that live reload is off and why,
 /// and watches again once it can.
-pub(super) fn spawn(dir: PathBuf, tx: Sender<Event>) {
+pub(super) fn spawn(dir: PathBuf, tx: Sender<Event>, lang: brief_core::Lang) {
+    let t = lang.text();
     thread::spawn(move || {
         let mut off: Option<String> = None;
         let mut wait = LOOK_FIRST;
         loop {
             let (why, most) = match identity(&dir) {
-                None => (
-                    "the folder is gone; watching for it to come back".to_string(),
-                    LOOK_AT_MOST,
-                ),
-                Some(id) => match watch(&dir, id, &tx, off.is_some()) {
+                None => (t.folder_gone.to_string(), LOOK_AT_MOST),
+                Some(id) => match watch(&dir, id, &tx, off.is_some(), t) {
                     Ended::Quit => return,
                     Ended::Off(why) => (why, RETRY_WATCH_AT_MOST),
                 },
@@ -112,7 +110,13 @@ pub(super) fn spawn(dir: PathBuf, tx: Sender<Event>) {
 
 /// Watches the folder `dir` (which is `id`) until the browser ends or live
 /// reload goes off. `resumed`: it was off, so say it is back.
-fn watch(dir: &Path, id: (u64, u64), tx: &Sender<Event>, resumed: bool) -> Ended {
+fn watch(
+    dir: &Path,
+    id: (u64, u64),
+    tx: &Sender<Event>,
+    resumed: bool,
+    t: &brief_core::lang::Text,
+) -> Ended {
     let (changed_tx, changed) = channel::<()>();
     let root = dir.to_path_buf();
     let handler = move |res: notify::Result<notify::Event>| {
@@ -131,7 +135,7 @@ fn watch(dir: &Path, id: (u64, u64), tx: &Sender<Event>, resumed: bool) -> Ended
     // Kept alive while watching: dropping it stops the watch.
     let _watcher = match watcher {
         Ok(w) => w,
-        Err(e) => return Ended::Off(format!("cannot watch the folder: {e}")),
+        Err(e) => return Ended::Off((t.cannot_watch)(&e.to_string())),
     };
     // Changes made while it was off are found by reading the folder again.
     if resumed && tx.send(Event::App(Msg::WatchResumed)).is_err() {
@@ -145,17 +149,15 @@ fn watch(dir: &Path, id: (u64, u64), tx: &Sender<Event>, resumed: bool) -> Ended
         match identity(dir) {
             Some(now) if now == id => {}
             Some(_) => {
-                return Ended::Off(
-                    "the folder was replaced; watching the new one shortly".to_string(),
-                );
+                return Ended::Off(t.folder_replaced.to_string());
             }
             None => {
-                return Ended::Off("the folder is gone; watching for it to come back".to_string());
+                return Ended::Off(t.folder_gone.to_string());
             }
         }
     }
     // The watcher's thread ended: nothing more will come from it.
-    Ended::Off("the folder's watch stopped".to_string())
+    Ended::Off(t.watch_stopped.to_string())
 }
 
 /// Waits until a burst of events is over.

@@ -95,10 +95,17 @@ pub fn loaded(w: u16, h: u16) -> State {
 }
 
 pub fn loaded_with(w: u16, h: u16, launch: Launch) -> State {
+    loaded_in(w, h, launch, brief_core::Lang::En)
+}
+
+/// As `loaded_with`, in the interface language `lang` (the tests' sessions
+/// never take the machine's locale: `Settings` default to English).
+pub fn loaded_in(w: u16, h: u16, launch: Launch, lang: brief_core::Lang) -> State {
     let mut state = State::new(Settings {
         origin: "test".into(),
         launch,
         size: Rect::new(0, 0, w, h),
+        lang,
         ..Settings::default()
     });
     let up = update(&mut state, Msg::Loaded(corpus()));

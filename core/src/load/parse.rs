@@ -6,7 +6,7 @@ use serde::Deserialize;
 use serde_yaml::Value;
 
 use super::yaml::{at_second_key, check_alias_expansion, locate, yaml_problem};
-use super::{Input, NamedActor, ParseResult, Parsed, REGISTRY_FILE, problem};
+use super::{Input, NamedActor, ParseResult, Parsed, problem};
 use crate::actors::Registry;
 use crate::countries;
 use crate::model::{
@@ -413,7 +413,7 @@ pub(crate) fn parse_briefing(input: Input, registry: &Registry) -> ParseResult {
                     "actors",
                     Some(&written),
                     Severity::Warning,
-                    format!("actor '{written}' is not in {REGISTRY_FILE}{hint}"),
+                    format!("{UNREGISTERED_START}{written}{UNREGISTERED_END}{hint}"),
                 );
                 (kind, warning)
             });
@@ -452,4 +452,20 @@ pub(crate) fn parse_briefing(input: Input, registry: &Registry) -> ParseResult {
         },
         problems,
     ))
+}
+
+/// The warning for an actor name that `actors.yaml` does not know:
+/// `actor 'NAME' is not in actors.yaml[; did you mean …]`. Made here, and
+/// recognised by `Problem::is_unregistered_actor` from the same pieces.
+const UNREGISTERED_START: &str = "actor '";
+const UNREGISTERED_END: &str = "' is not in actors.yaml";
+
+impl crate::model::Problem {
+    /// An actor name not in `actors.yaml`: every name of a folder without
+    /// one. Summed up in one line rather than counted as problems one by one.
+    pub fn is_unregistered_actor(&self) -> bool {
+        self.severity == Severity::Warning
+            && self.message.starts_with(UNREGISTERED_START)
+            && self.message.contains(UNREGISTERED_END)
+    }
 }

@@ -23,13 +23,6 @@ pub struct HelpLine {
     pub kind: HelpLineKind,
 }
 
-/// The notes after the key table.
-const NOTES: [&str; 3] = [
-    "Actors and countries panes: letters, digits and spaces filter the values (type \"qatar\"); Enter selects the value under the cursor and clears the filter, so the next name can be typed at once. Space selects too while no filter is typed. Several values in one pane mean any of them.",
-    "Search syntax: words, \"phrases\", pays:TN acteur:OIM sujet:traite année:2019..2021 date:2021-11 lieu:Niamey, -exclude.",
-    "A filter that names an unknown country or actor matches nothing: the list says why.",
-];
-
 fn wrap(out: &mut Vec<HelpLine>, text: &str, width: usize, indent: usize, first: HelpLineKind) {
     let pad = " ".repeat(indent);
     let opts = textwrap::Options::new(width.max(indent + 8))
@@ -64,7 +57,13 @@ impl Keymap {
             if rows.is_empty() {
                 continue;
             }
-            wrap(&mut out, scope.title(), width_cells, 0, HelpLineKind::Title);
+            wrap(
+                &mut out,
+                scope.title(self.lang),
+                width_cells,
+                0,
+                HelpLineKind::Title,
+            );
             for (keys, help) in rows {
                 let keys_cells = width(&keys).max(keys_w);
                 let text = format!("  {}  {help}", pad(&keys, keys_w));
@@ -81,7 +80,8 @@ impl Keymap {
                 kind: HelpLineKind::Blank,
             });
         }
-        for note in NOTES {
+        // The notes after the key table.
+        for note in self.lang.text().help_notes {
             wrap(&mut out, note, width_cells, 0, HelpLineKind::Text);
         }
         out

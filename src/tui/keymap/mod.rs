@@ -10,6 +10,8 @@ mod overrides;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+use brief_core::Lang;
+
 use super::action::Action;
 
 pub use help::{HelpLine, HelpLineKind};
@@ -53,25 +55,22 @@ impl Scope {
         }
     }
 
-    /// The heading in `?`.
-    pub fn title(self) -> &'static str {
-        match self {
-            Scope::Always => "Anywhere, even in text input and overlays",
-            Scope::Global => {
-                "Everywhere but where letters are typed (search line, actors and countries panes)"
-            }
-            Scope::Search => "Search line",
-            Scope::List => "Briefing list",
-            Scope::Facets => "Actors and countries panes: letters filter the values",
-            Scope::Reader => "Reader",
-            Scope::ArticleFind => "Search in the article",
-            Scope::FacetNarrow => {
-                "Actors and countries panes, once a filter is typed (Space types a space)"
-            }
-            Scope::Help => "Help",
-            Scope::HelpFind => "Search in the help",
-            Scope::Problems => "Problems view",
-        }
+    /// The heading in `?`, in `lang`.
+    pub fn title(self, lang: Lang) -> &'static str {
+        let i = match self {
+            Scope::Always => 0,
+            Scope::Global => 1,
+            Scope::Search => 2,
+            Scope::List => 3,
+            Scope::Facets => 4,
+            Scope::Reader => 5,
+            Scope::ArticleFind => 6,
+            Scope::FacetNarrow => 7,
+            Scope::Help => 8,
+            Scope::HelpFind => 9,
+            Scope::Problems => 10,
+        };
+        lang.text().scope_titles[i]
     }
 }
 
@@ -80,9 +79,21 @@ pub struct Binding {
     pub scope: Scope,
     pub keys: Vec<Key>,
     pub action: Action,
+    /// The help text in English; `help_fr` in French. `text` picks one.
     pub help: &'static str,
+    pub help_fr: &'static str,
     /// Shown in the status bar when its scope is active.
     pub hint: bool,
+}
+
+impl Binding {
+    /// The help text in `lang`.
+    pub fn text(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.help,
+            Lang::Fr => self.help_fr,
+        }
+    }
 }
 
 /// True for scopes where unbound printable characters are typed as text. A
@@ -100,21 +111,27 @@ fn is_input(scope: Scope) -> bool {
 #[derive(Debug, Clone)]
 pub struct Keymap {
     bindings: Vec<Binding>,
+    /// The language of the help texts, hints and headings.
+    pub lang: Lang,
 }
 
 impl Default for Keymap {
     fn default() -> Keymap {
         let bindings = defaults::DEFAULTS
             .iter()
-            .map(|&(scope, keys, action, help, hint)| Binding {
+            .map(|&(scope, keys, action, help, help_fr, hint)| Binding {
                 scope,
                 keys: keys.to_vec(),
                 action,
                 help,
+                help_fr,
                 hint,
             })
             .collect();
-        Keymap { bindings }
+        Keymap {
+            bindings,
+            lang: Lang::default(),
+        }
     }
 }
 
@@ -196,11 +213,12 @@ impl Keymap {
         let mut out: Vec<(String, &'static str, Action)> = Vec::new();
         for &scope in scopes {
             for bind in self.bindings.iter().filter(|b| b.scope == scope && b.hint) {
-                if bind.keys.is_empty() || out.iter().any(|(_, h, _)| *h == bind.help) {
+                let help = bind.text(self.lang);
+                if bind.keys.is_empty() || out.iter().any(|(_, h, _)| *h == help) {
                     continue;
                 }
                 let keys: Vec<String> = bind.keys.iter().map(Key::label).collect();
-                out.push((keys.join("/"), bind.help, bind.action));
+                out.push((keys.join("/"), help, bind.action));
             }
             if matches!(scope, Scope::Help | Scope::Problems) || is_input(scope) {
                 break;
@@ -234,7 +252,7 @@ impl Keymap {
                     .map(|b| {
                         (
                             b.keys.iter().map(Key::label).collect::<Vec<_>>().join(" "),
-                            b.help,
+                            b.text(self.lang),
                         )
                     })
                     .collect();

@@ -310,3 +310,38 @@ fn overlays_close_with_the_rebound_keys() {
     assert_eq!(map.dispatch(&problems, &plain('Q')), Some(Action::Back));
     assert_eq!(map.dispatch(&problems, &plain('p')), Some(Action::Back));
 }
+
+/// Every binding's help is written in both languages, and the French help
+/// and headings show no English help text.
+#[test]
+fn every_help_text_is_in_both_languages() {
+    let map = Keymap::default();
+    for b in map.bindings() {
+        assert!(
+            !b.help.is_empty() && !b.help_fr.is_empty(),
+            "{:?}",
+            b.action
+        );
+    }
+    let french = Keymap {
+        lang: brief_core::Lang::Fr,
+        ..Keymap::default()
+    };
+    let lines: Vec<String> = french.help_lines(100).into_iter().map(|l| l.text).collect();
+    for english in [
+        "close the help",
+        "next pane",
+        "open in the reader",
+        "Search line",
+    ] {
+        assert!(
+            lines.iter().all(|l| !l.contains(english)),
+            "'{english}' in the French help"
+        );
+    }
+    let hints = french.hints(&[Scope::List, Scope::Global]);
+    assert!(
+        hints.iter().any(|(_, h, _)| *h == "ouvrir en lecture"),
+        "{hints:?}"
+    );
+}

@@ -4,24 +4,20 @@
 use brief_core::text::{is_dangerous, truncate};
 
 use super::{Effect, State};
-use crate::tui::clipboard::{LARGE, thousands};
-
-const NOTHING: &str = "no briefing selected: nothing copied";
+use crate::tui::clipboard::LARGE;
 
 /// `y`: the selected briefing as Markdown, the same as `brief show ID --markdown`.
 pub fn markdown(state: &mut State, effects: &mut Vec<Effect>) {
     let (Some(corpus), Some(b)) = (state.corpus.clone(), state.acted_on()) else {
-        state.message = Some(NOTHING.into());
+        state.message = Some(state.text().nothing_copied.into());
         return;
     };
-    let text = brief_core::markdown::briefing(&corpus, &b);
-    let mut message = format!(
-        "copied '{}' as Markdown ({} bytes) to the clipboard (OSC 52)",
-        truncate(&b.title, 40),
-        thousands(text.len())
-    );
+    let (t, lang) = (state.text(), state.lang);
+    let text = brief_core::markdown::briefing(&corpus, &b, lang);
+    // Sent, not copied: brief cannot know whether the terminal took it.
+    let mut message = (t.sent_markdown)(&truncate(&b.title, 40), &lang.number(text.len()));
     if text.len() > LARGE {
-        message.push_str("; over 100 KB, some terminals refuse that much");
+        message.push_str(t.copy_large);
     }
     state.message = Some(message);
     effects.push(Effect::Copy { text });
@@ -31,23 +27,20 @@ pub fn markdown(state: &mut State, effects: &mut Vec<Effect>) {
 /// control characters (which a paste could run).
 pub fn url(state: &mut State, effects: &mut Vec<Effect>) {
     let Some(b) = state.acted_on() else {
-        state.message = Some(NOTHING.into());
+        state.message = Some(state.text().nothing_copied.into());
         return;
     };
+    let t = state.text();
     let url = b.source.url.as_deref().map(str::trim).unwrap_or_default();
     if url.is_empty() {
-        state.message = Some("this briefing has no source URL".into());
+        state.message = Some(t.no_url.into());
         return;
     }
     if url.chars().any(is_dangerous) {
-        state.message =
-            Some("this briefing's source URL holds control characters: not copied".into());
+        state.message = Some(t.url_dangerous.into());
         return;
     }
-    state.message = Some(format!(
-        "copied the source URL {} to the clipboard (OSC 52)",
-        truncate(url, 60)
-    ));
+    state.message = Some((t.sent_url)(&truncate(url, 60)));
     effects.push(Effect::Copy {
         text: url.to_string(),
     });

@@ -66,7 +66,8 @@ pub(super) fn rebuild_facets(state: &mut State) {
             });
         }
     }
-    let country_label = |c: CountryCode| format!("{} ({c})", c.name_fr());
+    let lang = state.lang;
+    let country_label = |c: CountryCode| format!("{} ({c})", c.name(lang));
     let mut countries: Vec<FacetItem> = state
         .facets
         .countries
@@ -121,7 +122,13 @@ pub(super) fn fill_pane(pane: &mut FacetPane, mut items: Vec<FacetItem>) {
     let current = pane.items.get(pane.cursor).map(|i| i.key);
     if let Some(n) = &pane.narrow {
         let needle = fold(&n.text);
-        items.retain(|i| fold(&i.label).contains(&needle));
+        // A country answers to its name in either language: the briefings
+        // are French whatever the interface speaks ("japon" finds Japan).
+        items.retain(|i| {
+            fold(&i.label).contains(&needle)
+                || matches!(i.key, FacetKey::Country(c)
+                    if [c.name_fr(), c.name_en()].iter().any(|n| fold(n).contains(&needle)))
+        });
     }
     pane.cursor = current
         .and_then(|k| items.iter().position(|i| i.key == k))

@@ -127,9 +127,9 @@ pub(super) fn on_overlay_action(state: &mut State, action: Action) {
                     let key = state
                         .keymap
                         .key(crate::tui::keymap::Scope::Help, Action::FocusSearch);
-                    format!("no search in the help: press {key} to search")
+                    (state.text().no_help_search)(&key)
                 } else {
-                    format!("'{}' is not in the help", state.help.term)
+                    (state.text().not_in_help)(&state.help.term)
                 });
                 scroll
             } else if action == Action::NextMatch {

@@ -33,9 +33,7 @@ pub(super) fn recall(state: &mut State, back: bool, effects: &mut Vec<Effect>) {
     let n = state.history.len();
     if n == 0 {
         let key = state.keymap.key(Scope::Search, Action::Submit);
-        state.message = Some(format!(
-            "no earlier search yet: {key} keeps a search in the history"
-        ));
+        state.message = Some((state.text().no_history)(&key));
         return;
     }
     let next = match (state.recalling.take(), back) {

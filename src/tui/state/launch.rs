@@ -65,14 +65,14 @@ pub(super) fn apply_launch(state: &mut State) {
                 state.selection.countries.push(code)
             }
             Ok(_) => {}
-            Err(e) => errors.push(e.0),
+            Err(e) => errors.push(e.message(state.lang)),
         }
     }
     for a in &launch.actors {
         match brief_core::query::parse_actor(a, &corpus.registry) {
             Ok(id) if !state.selection.actors.contains(&id) => state.selection.actors.push(id),
             Ok(_) => {}
-            Err(e) => errors.push(e.0),
+            Err(e) => errors.push(e.message(state.lang)),
         }
     }
     if let Some(id) = &launch.select {
@@ -86,8 +86,8 @@ pub(super) fn apply_launch(state: &mut State) {
         match corpus.position(id) {
             Some(_) => state.launch.open = Some(id.clone()),
             None => errors.push(match corpus.suggest_id(id) {
-                Some(s) => format!("no briefing '{id}'; did you mean '{s}'?"),
-                None => format!("no briefing '{id}'"),
+                Some(s) => (state.text().no_such_briefing_hint)(id, s),
+                None => (state.text().no_such_briefing)(id),
             }),
         }
     }

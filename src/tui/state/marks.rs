@@ -44,14 +44,15 @@ pub(super) fn toggle_mark(state: &mut State, mark: Mark, effects: &mut Vec<Effec
         true
     };
     let title = brief_core::text::truncate(&sanitize(&b.title, false), 40);
+    let t = state.text();
     state.message = Some(match (mark, now) {
-        (Mark::Read, true) => format!("'{title}' marked read"),
-        (Mark::Read, false) => format!("'{title}' marked unread"),
+        (Mark::Read, true) => (t.marked_read)(&title),
+        (Mark::Read, false) => (t.marked_unread)(&title),
         (Mark::Bookmark, true) => {
             let key = state.keymap.key(Scope::List, Action::OnlyBookmarked);
-            format!("bookmarked '{title}' ({key} shows only bookmarks)")
+            (t.bookmarked)(&title, &key)
         }
-        (Mark::Bookmark, false) => format!("bookmark removed from '{title}'"),
+        (Mark::Bookmark, false) => (t.unbookmarked)(&title),
     });
     let id = b.id.clone();
     effects.push(Effect::Remember(match mark {
@@ -68,16 +69,11 @@ pub(super) fn only(state: &mut State, want: Only, effects: &mut Vec<Effect>) {
         Some(want)
     };
     let again = |action| state.keymap.key(Scope::List, action);
+    let t = state.text();
     state.message = Some(match state.only {
-        Some(Only::Unread) => format!(
-            "showing only unread briefings ({} again: all)",
-            again(Action::OnlyUnread)
-        ),
-        Some(Only::Bookmarked) => format!(
-            "showing only bookmarked briefings ({} again: all)",
-            again(Action::OnlyBookmarked)
-        ),
-        None => "showing every briefing".into(),
+        Some(Only::Unread) => (t.showing_unread)(&again(Action::OnlyUnread)),
+        Some(Only::Bookmarked) => (t.showing_bookmarked)(&again(Action::OnlyBookmarked)),
+        None => t.showing_all.into(),
     });
     effects.push(state.request_search());
 }

@@ -27,7 +27,7 @@ use ratatui::layout::Rect;
 use brief_core::config::Theme;
 use brief_core::remembered::{LastView, Only};
 use brief_core::search::{Facets, Hit, IdSet, Sort};
-use brief_core::{Corpus, Problem, Query, Selection};
+use brief_core::{Corpus, Lang, Problem, Query, Selection};
 
 use crate::tui::keymap::{Keymap, Scope};
 
@@ -97,6 +97,9 @@ pub struct Settings {
     pub sort: Sort,
     /// Config problems: the first goes on the status line, all in the problems view.
     pub problems: Vec<Problem>,
+    /// The interface language. The default is English, whatever the machine's
+    /// locale: the program resolves `ui_language` and the locale before this.
+    pub lang: Lang,
 }
 
 impl Default for Settings {
@@ -114,6 +117,7 @@ impl Default for Settings {
             mouse: false,
             sort: Sort::default(),
             problems: Vec::new(),
+            lang: Lang::default(),
         }
     }
 }
@@ -136,7 +140,8 @@ pub struct State {
     pub facets: Facets,
     pub highlight: Vec<String>,
     pub query: Query,
-    pub query_error: Option<String>,
+    /// Why the query was refused, said in the interface language when drawn.
+    pub query_error: Option<brief_core::query::QueryError>,
     pub generation: u64,
     /// Generation of the results on screen.
     pub shown: u64,
@@ -177,6 +182,8 @@ pub struct State {
     pub links: bool,
     /// Why live reload is off, when it is.
     pub watch_off: Option<String>,
+    /// The interface language: every text on screen is in it.
+    pub lang: Lang,
 }
 
 impl State {
@@ -195,7 +202,13 @@ impl State {
             mouse,
             sort,
             problems,
+            lang,
         } = settings;
+        // The keys' help and hints speak the interface language too.
+        let mut keymap = keymap;
+        if keymap.lang != lang {
+            Arc::make_mut(&mut keymap).lang = lang;
+        }
         let mut state = State {
             origin,
             launch,
@@ -211,10 +224,16 @@ impl State {
             reader_width,
             mouse,
             sort,
+            lang,
             ..State::default()
         };
         notices::tell(&mut state, problems);
         state
+    }
+
+    /// What the interface says, in its language.
+    pub fn text(&self) -> &'static brief_core::lang::Text {
+        self.lang.text()
     }
 
     pub fn areas(&self) -> Areas {

@@ -81,10 +81,9 @@ pub(super) fn back(state: &mut State, effects: &mut Vec<Effect>) {
             }
             set_focus(state, Focus::List);
         }
+        // The query's error stays while the query is bad: it is the reason
+        // the list is empty, and the bad query is still in the search line.
         Focus::List => {
-            if state.query_error.is_some() {
-                state.query_error = None;
-            }
             let _ = effects;
         }
     }

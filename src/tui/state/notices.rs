@@ -32,8 +32,8 @@ pub(super) fn tell(state: &mut State, problems: Vec<Problem>) {
         let line = first.line.map_or(String::new(), |l| format!(":{l}"));
         let key = state.keymap.key(Scope::Global, Action::Problems);
         let more = match problems.len() {
-            1 => format!(" ({key} shows it)"),
-            n => format!(" (and {} more: {key} shows them)", n - 1),
+            1 => (state.text().more_notices_one)(&key),
+            n => (state.text().more_notices)(n - 1, &key),
         };
         // Names and messages quote what the user wrote: neutralised here, and
         // again when drawn.

@@ -12,29 +12,23 @@ use std::ops::Range;
 use brief_core::search::{find_ranges, word_ranges};
 use brief_core::text::{link_target, sanitize, width};
 
+use brief_core::MetaField;
+
 use super::marks::mark_read;
 use super::{Effect, LineEdit, State};
 use crate::tui::action::Action;
 use crate::tui::keymap::Scope;
 
-/// The reader's own words, in one place for translation.
-const UNDATED: &str = "undated";
-const ACTORS: &str = "Actors";
-const ALL: &str = "full list";
-const MORE: &str = "more";
+/// The id line's label, the same in both languages.
 const ID: &str = "id";
-const RELATED: &str = "Related";
-const DETAILS: &str = "Details";
-const NOT_HERE: &str = "not in this folder";
-const TO_FOLLOW: &str = "to choose";
-const CHOOSE_FIRST: &str = "to choose a related briefing, then";
-const TO_OPEN: &str = "to open it";
-const NO_RELATED: &str = "this briefing names no related briefing";
-const FIRST: &str = "this is the first briefing of the results";
-const LAST: &str = "this is the last briefing of the results";
 
 /// Metadata lines shown in the header or in their own section, not among the details.
-const IN_HEADER: [&str; 4] = ["Date", "Lieu", "Pays", "Voir aussi"];
+const IN_HEADER: [MetaField; 4] = [
+    MetaField::Date,
+    MetaField::Place,
+    MetaField::Countries,
+    MetaField::Related,
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineKind {
@@ -190,9 +184,18 @@ fn wrap_text(out: &mut Vec<ReaderLine>, text: &str, width: usize, kind: LineKind
 
 /// `label  value` wrapped under its label; a URL that does not fit beside
 /// its label goes whole on the next line.
-fn meta_into(out: &mut Vec<ReaderLine>, label: &str, value: &str, label_w: usize, w: usize) {
+fn meta_into(
+    out: &mut Vec<ReaderLine>,
+    (field, label): (MetaField, &str),
+    value: &str,
+    label_w: usize,
+    w: usize,
+) {
     let text = format!("{}{}", brief_core::text::pad(label, label_w), value);
-    if let Some(target) = (label == "URL").then(|| link_target(value)).flatten() {
+    if let Some(target) = (field == MetaField::Url)
+        .then(|| link_target(value))
+        .flatten()
+    {
         if width(&text) <= w {
             let mut l = line(sanitize(&text, false).into_owned(), LineKind::Meta(label_w));
             l.link = Some(target);
@@ -209,14 +212,23 @@ fn meta_into(out: &mut Vec<ReaderLine>, label: &str, value: &str, label_w: usize
 }
 
 /// `Actors: A, B, C, +4 more · a: all` on at most two lines.
-fn actors_header(names: &[&str], key: &str, w: usize) -> Vec<ReaderLine> {
+fn actors_header(
+    names: &[&str],
+    key: &str,
+    w: usize,
+    t: &brief_core::lang::Text,
+) -> Vec<ReaderLine> {
     let fits = |n: usize| {
-        let mut text = format!("{ACTORS}: {}", names[..n].join(", "));
+        let mut text = format!("{}{} {}", t.actors, t.colon, names[..n].join(", "));
         if n < names.len() {
-            text.push_str(&format!(", +{} {MORE}", names.len() - n));
+            text.push_str(&format!(", +{} {}", names.len() - n, t.more));
         }
         // No break inside the hint: it reads as one unit.
-        text.push_str(&format!(" · {key}:\u{a0}{}", ALL.replace(' ', "\u{a0}")));
+        text.push_str(&format!(
+            " · {key}{}\u{a0}{}",
+            t.colon.replace(' ', "\u{a0}"),
+            t.full_list.replace(' ', "\u{a0}")
+        ));
         let mut out = Vec::new();
         wrap_into(&mut out, &text, w, LineKind::Header, 0);
         (out.len() <= 2).then_some(out)
@@ -235,20 +247,21 @@ pub(super) fn layout_reader(state: &mut State) {
             .as_ref()
             .and_then(|c| c.briefings.get(d).map(|b| (c, b)))
     });
+    let (t, lang) = (state.text(), state.lang);
     if let Some((corpus, b)) = b {
         let w = usize::from(state.reader.width);
         let blank = || line(String::new(), LineKind::Blank);
         wrap_into(&mut lines, &b.title, w, LineKind::Title, 0);
         // The header: date · place · countries.
         let mut head = vec![match b.date_label() {
-            d if d.is_empty() => UNDATED.to_string(),
+            d if d.is_empty() => t.date_unknown.to_string(),
             d => d,
         }];
         if !b.location.is_empty() {
-            head.push(b.location.to_string());
+            head.push(b.location.label(lang));
         }
         if !b.countries.is_empty() {
-            let names: Vec<&str> = b.countries.iter().map(|c| c.name_fr()).collect();
+            let names: Vec<&str> = b.countries.iter().map(|c| c.name(lang)).collect();
             head.push(names.join(", "));
         }
         wrap_into(&mut lines, &head.join(" · "), w, LineKind::Header, 0);
@@ -262,16 +275,15 @@ pub(super) fn layout_reader(state: &mut State) {
         }
         let actors_key = state.keymap.key(Scope::Reader, Action::ShowActors);
         if !names.is_empty() {
-            lines.extend(actors_header(&names, &actors_key, w));
+            lines.extend(actors_header(&names, &actors_key, w, t));
         }
         let mut id_line = format!("{ID} {}", b.id);
         if !b.related.is_empty() {
             let key = state.keymap.key(Scope::Reader, Action::NextRelated);
             id_line.push_str(&format!(
-                " · {} {} ({key}\u{a0}{})",
-                b.related.len(),
-                RELATED.to_lowercase(),
-                TO_FOLLOW.replace(' ', "\u{a0}")
+                " · {} ({key}\u{a0}{})",
+                (t.related_count)(b.related.len()),
+                t.to_choose.replace(' ', "\u{a0}")
             ));
         }
         wrap_into(&mut lines, &id_line, w, LineKind::Header, 0);
@@ -284,26 +296,31 @@ pub(super) fn layout_reader(state: &mut State) {
             wrap_text(&mut lines, &p, w, LineKind::Body);
         }
         let meta: Vec<_> = corpus
-            .metadata(b)
+            .metadata(b, lang)
             .into_iter()
-            .filter(|(l, _)| !IN_HEADER.contains(l))
+            .filter(|(f, _)| !IN_HEADER.contains(f))
             .collect();
         if !meta.is_empty() {
             lines.push(blank());
-            wrap_into(&mut lines, DETAILS, w, LineKind::Heading, 0);
-            let label_w = meta.iter().map(|(l, _)| width(l)).max().unwrap_or(0) + 2;
-            for (label, value) in meta {
-                meta_into(&mut lines, label, &value, label_w, w);
+            wrap_into(&mut lines, t.details, w, LineKind::Heading, 0);
+            let label_w = meta
+                .iter()
+                .map(|(f, _)| width(f.label(lang)))
+                .max()
+                .unwrap_or(0)
+                + 2;
+            for (field, value) in meta {
+                meta_into(&mut lines, (field, field.label(lang)), &value, label_w, w);
             }
         }
         if !b.related.is_empty() {
             lines.push(blank());
-            wrap_into(&mut lines, RELATED, w, LineKind::Heading, 0);
+            wrap_into(&mut lines, t.related, w, LineKind::Heading, 0);
             for id in &b.related {
                 let doc = corpus.position(id);
                 let text = match doc.and_then(|d| corpus.briefings.get(d)) {
                     Some(r) => format!("→ {} · {id}", r.title),
-                    None => format!("→ {id} ({NOT_HERE})"),
+                    None => format!("→ {id} ({})", t.not_in_folder),
                 };
                 let first = lines.len();
                 wrap_into(&mut lines, &text, w, LineKind::Related, 2);
@@ -318,9 +335,9 @@ pub(super) fn layout_reader(state: &mut State) {
         if !groups.is_empty() {
             lines.push(blank());
             actors_at = Some(lines.len());
-            wrap_into(&mut lines, ACTORS, w, LineKind::Heading, 0);
+            wrap_into(&mut lines, t.actors, w, LineKind::Heading, 0);
             for (kind, group) in groups {
-                wrap_into(&mut lines, kind.label_fr(), w, LineKind::Subheading, 0);
+                wrap_into(&mut lines, kind.label(lang), w, LineKind::Subheading, 0);
                 for (actor, role) in group {
                     let text = match role {
                         Some(r) => format!("• {} — {r}", actor.label()),
@@ -395,7 +412,7 @@ pub(super) fn show_match(state: &mut State) {
 pub(super) fn choose_related(state: &mut State, forward: bool) {
     let n = state.reader.related.len();
     if n == 0 {
-        state.message = Some(NO_RELATED.to_string());
+        state.message = Some(state.text().no_related.to_string());
         return;
     }
     let next = match (state.reader.chosen, forward) {
@@ -422,15 +439,15 @@ pub(super) fn follow_related(state: &mut State, effects: &mut Vec<Effect>) {
     else {
         let key = state.keymap.key(Scope::Reader, Action::NextRelated);
         state.message = Some(if state.reader.related.is_empty() {
-            NO_RELATED.to_string()
+            state.text().no_related.to_string()
         } else {
             let open = state.keymap.key(Scope::Reader, Action::Open);
-            format!("{key} {CHOOSE_FIRST} {open} {TO_OPEN}")
+            (state.text().choose_first)(&key, &open)
         });
         return;
     };
     let Some(doc) = link.doc else {
-        state.message = Some(format!("{}: {NOT_HERE}", link.id));
+        state.message = Some(format!("{}: {}", link.id, state.text().not_in_folder));
         return;
     };
     state.reader.trail.push(Followed {
@@ -463,7 +480,15 @@ pub(super) fn step_briefing(state: &mut State, forward: bool, effects: &mut Vec<
         at.checked_sub(1)
     };
     let Some(next) = next else {
-        state.message = Some(if forward { LAST } else { FIRST }.to_string());
+        let t = state.text();
+        state.message = Some(
+            if forward {
+                t.last_of_results
+            } else {
+                t.first_of_results
+            }
+            .to_string(),
+        );
         return;
     };
     state.cursor = next;

@@ -70,7 +70,7 @@ pub(super) fn on_reloaded(state: &mut State, r: Reload, effects: &mut Vec<Effect
             scroll: scroll.min(r.corpus.problems.len().saturating_sub(1)),
         };
     }
-    state.message = Some(format!("reloaded: {}", r.changes));
+    state.message = Some((state.text().reloaded)(&r.changes.to_string()));
     rebuild_facets(state);
     relayout(state);
     effects.push(state.request_search());

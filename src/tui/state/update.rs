@@ -74,7 +74,7 @@ pub fn update(state: &mut State, msg: Msg) -> Update {
         }
         Msg::Reloaded(r) => on_reloaded(state, r, &mut effects),
         Msg::ReloadFailed(e) => {
-            state.message = Some(format!("cannot read the folder again: {e}"));
+            state.message = Some((state.text().cannot_reread)(&e));
             true
         }
         Msg::WatchFailed(e) => {
@@ -83,7 +83,7 @@ pub fn update(state: &mut State, msg: Msg) -> Update {
         }
         Msg::WatchResumed => {
             state.watch_off = None;
-            state.message = Some("live reload back on".into());
+            state.message = Some(state.text().live_reload_back.into());
             if state.corpus.is_some() {
                 effects.push(Effect::Reload);
             }
@@ -131,8 +131,8 @@ pub(super) fn on_action(state: &mut State, action: Action, effects: &mut Vec<Eff
         Action::SwitchSort => {
             state.sort = state.sort.other();
             state.message = Some(match state.sort {
-                Sort::Relevance => "sorted by relevance: best match first".into(),
-                Sort::Date => "sorted by date: newest meeting first".into(),
+                Sort::Relevance => state.text().sorted_relevance.into(),
+                Sort::Date => state.text().sorted_date.into(),
             });
             effects.push(state.request_search());
         }
@@ -173,7 +173,7 @@ pub(super) fn on_action(state: &mut State, action: Action, effects: &mut Vec<Eff
             state.query_error = None;
             rebuild_facets(state);
             effects.push(state.request_search());
-            state.message = Some("every filter cleared".into());
+            state.message = Some(state.text().filters_cleared.into());
         }
         Action::Submit if state.focus == Focus::Search => submit_search(state, effects),
         Action::Submit if state.focus == Focus::Reader => {
@@ -202,9 +202,9 @@ pub(super) fn on_action(state: &mut State, action: Action, effects: &mut Vec<Eff
             if n == 0 {
                 state.message = Some(if state.reader.find_term.is_empty() {
                     let key = state.keymap.key(Scope::Reader, Action::FindInArticle);
-                    format!("no search in this article: press {key} to search")
+                    (state.text().no_article_search)(&key)
                 } else {
-                    format!("'{}' is not in this article", state.reader.find_term)
+                    (state.text().not_in_article)(&state.reader.find_term)
                 });
                 return;
             }

@@ -20,42 +20,32 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         .as_ref()
         .map_or(state.origin.as_str(), |c| c.origin.as_str());
     let bullet = if theme.plain_glyphs { "-" } else { "•" };
+    let t = state.text();
     let mut lines = vec![
-        Line::from("brief looked in"),
+        Line::from(t.looked_in),
         Line::from(Span::styled(
             sanitize(origin, false).into_owned(),
             theme.accent().add_modifier(ratatui::style::Modifier::BOLD),
         )),
-        Line::from("and found no briefing there."),
+        Line::from(t.found_none),
         Line::from(""),
-        Line::from(
-            "It reads every *.yaml and *.yml file in that folder and its sub-folders \
-             (names starting with '.' are skipped), one meeting per file.",
-        ),
+        Line::from(t.reads_every),
         Line::from(""),
-        Line::from("To add briefings:"),
-        Line::from(format!(
-            "  {bullet} put briefing files in that folder, then start brief again;"
-        )),
-        Line::from(format!(
-            "  {bullet} or open another folder: brief DIR, or set BRIEF_DIR."
-        )),
+        Line::from(t.to_add),
+        Line::from(format!("  {bullet} {}", t.add_files)),
+        Line::from(format!("  {bullet} {}", t.add_other_folder)),
         Line::from(""),
-        Line::from(
-            "The format is in the README (\"The briefing format\"); \
-             brief check DIR says what is wrong with a file.",
-        ),
+        Line::from(t.format_pointer),
     ];
     if let Some(corpus) = &state.corpus {
-        let n = corpus.count(Severity::Error) + corpus.count(Severity::Warning);
+        let n = corpus.count_real(Severity::Error) + corpus.count_real(Severity::Warning);
         if n > 0 {
             lines.push(Line::from(""));
             lines.push(Line::from(Span::styled(
-                format!(
-                    "{} {n} problem{} found while loading: press {} to see them.",
+                (t.problems_while_loading)(
                     theme.warning_sign(),
-                    if n == 1 { "" } else { "s" },
-                    key_here(state, Action::Problems)
+                    n,
+                    &key_here(state, Action::Problems),
                 ),
                 theme.error(),
             )));
@@ -63,10 +53,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     }
     lines.push(Line::from(""));
     let quit = key_here(state, Action::Quit);
-    lines.push(Line::from(Span::styled(
-        format!("{quit} quits."),
-        theme.dim(),
-    )));
+    lines.push(Line::from(Span::styled((t.quits)(&quit), theme.dim())));
     // A box as tall as its wrapped text (an estimate by width), centred.
     let w = area.width.min(78);
     let text_w = usize::from(w.saturating_sub(4)).max(1);
@@ -82,7 +69,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         h,
     );
     let block = theme
-        .pane("No briefings yet".to_string(), true)
+        .pane(t.no_briefings_yet.to_string(), true)
         .padding(ratatui::widgets::Padding::horizontal(1));
     let inner = block.inner(box_area);
     frame.render_widget(block, box_area);
@@ -102,7 +89,7 @@ fn key_here(state: &State, action: Action) -> String {
         let back = keymap
             .key_now(&state.scopes(), Action::Back)
             .unwrap_or_else(|| keymap.key(Scope::Global, Action::Back));
-        format!("{back}, then {}", keymap.key(Scope::Global, action))
+        (state.text().then)(&back, &keymap.key(Scope::Global, action))
     })
 }
 
@@ -110,13 +97,14 @@ fn key_here(state: &State, action: Action) -> String {
 /// an unknown country), and the way out, naming only keys that act from
 /// where the cursor is (never a letter the search line would type).
 pub fn no_results(state: &State, theme: &Theme) -> Vec<Line<'static>> {
+    let t = state.text();
     let mut lines = Vec::new();
     match &state.query_error {
         Some(e) => lines.push(Line::from(Span::styled(
-            format!("No briefing matches: {}.", sanitize(e, false)),
+            (t.no_match_because)(&sanitize(&e.message(state.lang), false)),
             theme.error(),
         ))),
-        None => lines.push(Line::from("No briefing matches.")),
+        None => lines.push(Line::from(t.no_match)),
     }
     let scopes = state.scopes();
     let now = |action| state.keymap.key_now(&scopes, action);
@@ -129,7 +117,7 @@ pub fn no_results(state: &State, theme: &Theme) -> Vec<Line<'static>> {
     };
     let clear_all = in_list(Action::ClearFilters);
     let way_out = if let Some(k) = now(Action::ClearFilters) {
-        format!("{k} clears every filter.")
+        (t.clears_every_filter)(&k)
     } else {
         let back =
             now(Action::Back).unwrap_or_else(|| state.keymap.key(Scope::Global, Action::Back));
@@ -137,10 +125,8 @@ pub fn no_results(state: &State, theme: &Theme) -> Vec<Line<'static>> {
             state.focus == crate::tui::state::Focus::Search && !state.search.text.is_empty()
         });
         match clear_line {
-            Some(c) => format!(
-                "{c} clears the search; {back} goes to the list, where {clear_all} clears every filter."
-            ),
-            None => format!("{back} goes to the list, where {clear_all} clears every filter."),
+            Some(c) => (t.clears_search_then)(&c, &back, &clear_all),
+            None => (t.back_to_list_then)(&back, &clear_all),
         }
     };
     lines.push(Line::from(Span::styled(way_out, theme.dim())));

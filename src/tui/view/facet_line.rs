@@ -13,22 +13,17 @@ use crate::tui::action::Action;
 use crate::tui::keymap::Scope;
 use crate::tui::state::State;
 
-const ACTORS: &str = "Actors";
-const COUNTRIES: &str = "Countries";
-const ANY: &str = "any";
-const TO_CHOOSE: &str = "to filter by actor or country";
-const TO_CHANGE: &str = "to change";
-const FILTERS: &str = "filters";
-
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let Some(corpus) = &state.corpus else {
         return;
     };
+    let t = state.text();
+    let colon = t.colon;
     let countries: Vec<&str> = state
         .selection
         .countries
         .iter()
-        .map(|c| c.name_fr())
+        .map(|c| c.name(state.lang))
         .collect();
     let actors: Vec<&str> = state
         .selection
@@ -41,21 +36,30 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let chosen = !countries.is_empty() || !actors.is_empty();
     let value = |v: &[&str]| {
         if v.is_empty() {
-            ANY.to_string()
+            t.any.to_string()
         } else {
             v.join(" | ")
         }
     };
     let text = format!(
-        "{COUNTRIES}: {} · {ACTORS}: {}",
+        "{}{colon} {} · {}{colon} {}",
+        t.countries,
         value(&countries),
+        t.actors,
         value(&actors)
     );
     let w = usize::from(area.width).saturating_sub(1);
-    let mut hint = format!(" · {key} {}", if chosen { TO_CHANGE } else { TO_CHOOSE });
+    let mut hint = format!(
+        " · {key} {}",
+        if chosen {
+            t.to_change
+        } else {
+            t.to_filter_facets
+        }
+    );
     if brief_core::text::width(&text) + brief_core::text::width(&hint) > w {
         // Narrow: the values first, the key in few words.
-        hint = format!(" · {key} {FILTERS}");
+        hint = format!(" · {key} {}", t.filters);
     }
     let hint_w = brief_core::text::width(&hint);
     let text = truncate(&sanitize(&text, false), w.saturating_sub(hint_w));

@@ -17,10 +17,11 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, which: Focus, theme:
         return;
     };
     let focused = state.focus == which;
+    let t = state.text();
     let name = if which == Focus::Actors {
-        "Acteurs"
+        t.actors
     } else {
-        "Pays"
+        t.countries
     };
     // Counted from the selection, as the status line names it, not from
     // the values the filter leaves on screen.
@@ -43,13 +44,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, which: Focus, theme:
             let left = room.saturating_sub(width(&head));
             format!("{head}{}", tail(&text, left))
         }
-        None if chosen > 0 => truncate(
-            &format!(
-                "{name} ({chosen} choisi{})",
-                if chosen > 1 { "s" } else { "" }
-            ),
-            room,
-        ),
+        None if chosen > 0 => truncate(&format!("{name} {}", (t.chosen)(chosen)), room),
         None => name.to_string(),
     };
     let block = theme.pane(title, focused);
@@ -64,11 +59,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, which: Focus, theme:
                     .key_now(&scopes, action)
                     .unwrap_or_else(|| state.keymap.key(Scope::FacetNarrow, action))
             };
-            format!(
-                "nothing matches: {} or {}",
-                key(Action::DeleteBack),
-                key(Action::Back)
-            )
+            (t.facet_nothing_matches)(&key(Action::DeleteBack), &key(Action::Back))
         } else {
             "—".to_string()
         };

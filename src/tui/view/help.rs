@@ -53,23 +53,22 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, scroll: usize, theme
             .key_now(&scopes, action)
             .unwrap_or_else(|| state.keymap.key(Scope::Help, action))
     };
-    let mut title = format!(
-        "Help · {} closes · {}/{} scroll · {} search",
-        key(Action::Back),
-        key(Action::PageDown),
-        key(Action::PageUp),
-        state.keymap.key(Scope::Help, Action::FocusSearch),
+    let t = state.text();
+    let mut title = (t.help_title)(
+        &key(Action::Back),
+        &key(Action::PageDown),
+        &key(Action::PageUp),
+        &state.keymap.key(Scope::Help, Action::FocusSearch),
     );
     if let Some(f) = &state.help.find {
-        title = format!("Help · search: {}_", sanitize(&f.text, false));
+        title = (t.help_title_search)(&sanitize(&f.text, false));
     } else if !state.help.term.is_empty() {
         // The scroll keys stay in the status line's hints.
-        title = format!(
-            "Help · {} closes · {}/{} next/previous '{}'",
-            key(Action::Back),
-            key(Action::NextMatch),
-            key(Action::PrevMatch),
-            sanitize(&state.help.term, false)
+        title = (t.help_title_matches)(
+            &key(Action::Back),
+            &key(Action::NextMatch),
+            &key(Action::PrevMatch),
+            &sanitize(&state.help.term, false),
         );
     }
     // The title fits the border, or ends with an ellipsis.

@@ -148,22 +148,35 @@ fn piece_spans<'a>(
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let focused = matches!(state.focus, Focus::List | Focus::Search);
     let total = state.corpus.as_ref().map_or(0, |c| c.briefings.len());
-    let mut title = format!("Briefings {}/{}", state.hits.len(), total);
+    let t = state.text();
+    let lang = state.lang;
+    let mut title = format!(
+        "{} {}/{}",
+        t.briefings,
+        lang.number(state.hits.len()),
+        lang.number(total)
+    );
     match state.only {
-        Some(brief_core::remembered::Only::Unread) => title.push_str(" · unread"),
-        Some(brief_core::remembered::Only::Bookmarked) => title.push_str(" · bookmarked"),
+        Some(brief_core::remembered::Only::Unread) => {
+            title = format!("{title} · {}", t.only_unread);
+        }
+        Some(brief_core::remembered::Only::Bookmarked) => {
+            title = format!("{title} · {}", t.only_bookmarked);
+        }
         None => {}
     }
     if state.sort == brief_core::search::Sort::Date && !state.query.is_unranked() {
-        title.push_str(" · by date");
+        title = format!("{title} · {}", t.by_date);
     }
     let block = theme.pane(title, focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(corpus) = &state.corpus else {
         let msg = match state.loading {
-            Some((done, total)) if total > 0 => format!("loading {done}/{total} files…"),
-            _ => "loading…".to_string(),
+            Some((done, total)) if total > 0 => {
+                (t.loading_files)(&lang.number(done), &lang.number(total))
+            }
+            _ => t.loading.to_string(),
         };
         frame.render_widget(Paragraph::new(msg).style(theme.dim()), inner);
         return;
@@ -203,7 +216,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
                 " "
             }
         );
-        let date = b.date.map_or_else(|| "—".to_string(), |d| d.to_string());
+        // Undated: the same word as the reader's date line.
+        let date = b
+            .date
+            .map_or_else(|| state.text().undated.to_string(), |d| d.to_string());
         let codes: Vec<&str> = b.countries.iter().map(|c| c.as_str()).collect();
         let codes = if codes_w == 0 {
             String::new()

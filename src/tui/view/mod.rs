@@ -147,12 +147,11 @@ pub fn render(frame: &mut Frame, state: &State) {
     let area = frame.area();
     let a = super::state::layout::areas(area, state.focus, state.facet_tab);
     if a.too_small {
-        let msg = format!(
-            "terminal too small ({}x{}): brief needs at least {}x{}",
+        let msg = (state.text().too_small)(
             area.width,
             area.height,
             super::state::layout::MIN_WIDTH,
-            super::state::layout::MIN_HEIGHT
+            super::state::layout::MIN_HEIGHT,
         );
         frame.render_widget(
             Paragraph::new(msg)

@@ -16,35 +16,46 @@ use crate::tui::state::State;
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, scroll: usize, theme: &Theme) {
     clear(frame, area);
-    let problems: Vec<&brief_core::Problem> = state.problems().collect();
+    let t = state.text();
+    // Real problems first; actor names merely not in actors.yaml (every name,
+    // in a folder without one) after them, under one summary line.
+    let (unregistered, problems): (Vec<&brief_core::Problem>, Vec<&brief_core::Problem>) =
+        state.problems().partition(|p| p.is_unregistered_actor());
     let close = state.keymap.key(Scope::Problems, Action::Back);
+    // Every entry is counted in the title; the status line's marker leaves
+    // the unregistered names out.
     let block = theme.pane(
-        format!("Problems ({}) · {close} closes", problems.len()),
+        (t.problems_title)(problems.len() + unregistered.len(), &close),
         true,
     );
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    if problems.is_empty() {
-        frame.render_widget(
-            Paragraph::new("No problems: every file loaded cleanly.").style(theme.dim()),
-            inner,
-        );
+    if problems.is_empty() && unregistered.is_empty() {
+        frame.render_widget(Paragraph::new(t.no_problems).style(theme.dim()), inner);
         return;
     }
-    let lines: Vec<Line> = problems
-        .iter()
-        .skip(scroll.min(problems.len().saturating_sub(1)))
-        .map(|p| {
-            let style = if p.severity == Severity::Error {
-                theme.error()
-            } else {
-                theme.warn()
-            };
-            Line::from(Span::styled(
-                sanitize(&p.to_string(), false).into_owned(),
-                style,
-            ))
-        })
+    let line = |p: &brief_core::Problem, indent: &str| {
+        let style = if p.severity == Severity::Error {
+            theme.error()
+        } else {
+            theme.warn()
+        };
+        Line::from(Span::styled(
+            format!("{indent}{}", sanitize(&p.to_string(), false)),
+            style,
+        ))
+    };
+    let mut all: Vec<Line> = problems.iter().map(|p| line(p, "")).collect();
+    if !unregistered.is_empty() {
+        all.push(Line::from(Span::styled(
+            (t.unregistered_actors)(&state.lang.number(unregistered.len()), unregistered.len()),
+            theme.dim(),
+        )));
+        all.extend(unregistered.iter().map(|p| line(p, "  ")));
+    }
+    let lines: Vec<Line> = all
+        .into_iter()
+        .skip(scroll.min(problems.len() + unregistered.len()))
         .collect();
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }

@@ -11,29 +11,33 @@ use crate::tui::action::Action;
 use crate::tui::keymap::Scope;
 use crate::tui::state::{Focus, LineKind, State};
 
-const BACK: &str = "back";
-
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let focused = state.focus == Focus::Reader;
     let r = &state.reader;
     let height = usize::from(area.height.saturating_sub(2));
     let total = r.lines.len();
-    let mut title = "Lecture".to_string();
+    let t = state.text();
+    let mut title = t.reader.to_string();
     if total > height {
         let last = (r.scroll + height).min(total);
-        title = format!("{title} {}–{last}/{total}", r.scroll + 1);
+        let n = |v: usize| state.lang.number(v);
+        title = format!("{title} {}–{}/{}", n(r.scroll + 1), n(last), n(total));
     }
     if !r.trail.is_empty() {
         // Where a followed briefing leads back.
         let back = state.keymap.key(Scope::Reader, Action::Back);
-        title = format!("{title} · {back} {BACK}");
+        title = format!("{title} · {back} {}", t.reader_back);
     }
     if let Some(f) = &r.find {
         title = format!("{title} · /{}", brief_core::text::sanitize(&f.text, false));
     }
     if !r.find_term.is_empty() {
         let counter = match r.current {
-            Some(c) => format!("{}/{}", c + 1, r.matches.len()),
+            Some(c) => format!(
+                "{}/{}",
+                state.lang.number(c + 1),
+                state.lang.number(r.matches.len())
+            ),
             None => "0/0".to_string(),
         };
         title = format!("{title} · {counter}");
@@ -42,10 +46,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if r.lines.is_empty() {
-        frame.render_widget(
-            Paragraph::new("Select a briefing to read it here.").style(theme.dim()),
-            inner,
-        );
+        frame.render_widget(Paragraph::new(t.reader_empty).style(theme.dim()), inner);
         return;
     }
     let current = r.current.and_then(|c| r.matches.get(c));

@@ -20,10 +20,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let mut spans = vec![Span::styled(prompt.clone(), theme.title(focused))];
     spans.push(Span::raw(" "));
     if text.is_empty() && !focused {
-        spans.push(Span::styled(
-            "search: words, \"phrases\", pays:TN acteur:OIM année:2021 -exclude",
-            theme.dim(),
-        ));
+        spans.push(Span::styled(state.text().search_placeholder, theme.dim()));
     } else {
         spans.push(Span::raw(text.to_string()));
     }

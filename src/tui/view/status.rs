@@ -15,27 +15,35 @@ use crate::tui::state::State;
 
 /// `3 of 8 briefings · pays: Tunisie · acteur: CIDPM`.
 pub fn summary(state: &State) -> String {
+    let t = state.text();
+    let lang = state.lang;
     let Some(corpus) = &state.corpus else {
         return match (&state.load_error, state.loading) {
-            (Some(e), _) => format!("cannot load: {e}"),
-            (None, Some((done, total))) if total > 0 => format!("loading {done}/{total}…"),
-            _ => "loading…".to_string(),
+            (Some(e), _) => (t.cannot_load)(e),
+            (None, Some((done, total))) if total > 0 => {
+                (t.loading_files)(&lang.number(done), &lang.number(total))
+            }
+            _ => t.loading.to_string(),
         };
     };
-    let mut parts = vec![format!(
-        "{} of {} briefing{}",
-        state.hits.len(),
+    let mut parts = vec![(t.of_briefings)(
+        &lang.number(state.hits.len()),
+        &lang.number(corpus.briefings.len()),
         corpus.briefings.len(),
-        if corpus.briefings.len() == 1 { "" } else { "s" }
     )];
     if !state.selection.countries.is_empty() {
         let names: Vec<&str> = state
             .selection
             .countries
             .iter()
-            .map(|c| c.name_fr())
+            .map(|c| c.name(lang))
             .collect();
-        parts.push(format!("pays: {}", names.join(" | ")));
+        parts.push(format!(
+            "{}{} {}",
+            t.countries_filter,
+            t.colon,
+            names.join(" | ")
+        ));
     }
     if !state.selection.actors.is_empty() {
         let names: Vec<&str> = state
@@ -45,10 +53,15 @@ pub fn summary(state: &State) -> String {
             .filter_map(|&a| corpus.actor(a))
             .map(|a| a.short_label())
             .collect();
-        parts.push(format!("acteur: {}", names.join(" | ")));
+        parts.push(format!(
+            "{}{} {}",
+            t.actors_filter,
+            t.colon,
+            names.join(" | ")
+        ));
     }
     if state.generation != state.shown {
-        parts.push("searching…".to_string());
+        parts.push(t.searching.to_string());
     }
     parts.join(" · ")
 }
@@ -58,9 +71,12 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         sanitize(&summary(state), false).into_owned(),
         theme.title(false),
     )];
+    let t = state.text();
     if let Some(corpus) = &state.corpus {
-        let errors = corpus.count(Severity::Error);
-        let warnings = corpus.count(Severity::Warning);
+        // Actor names merely not in actors.yaml are no problem to count here;
+        // the problems view sums them up in one line.
+        let errors = corpus.count_real(Severity::Error);
+        let warnings = corpus.count_real(Severity::Warning);
         if errors + warnings > 0 {
             let style = if errors > 0 {
                 theme.error()
@@ -76,10 +92,9 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
                 .unwrap_or_default();
             spans.push(Span::styled(
                 format!(
-                    "{} {} problem{}{key}",
+                    "{} {}{key}",
                     theme.warning_sign(),
-                    errors + warnings,
-                    if errors + warnings == 1 { "" } else { "s" },
+                    (t.problems_count)(&state.lang.number(errors + warnings), errors + warnings),
                 ),
                 style,
             ));
@@ -87,7 +102,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     }
     if let Some(w) = &state.watch_off {
         spans.push(Span::raw(" · "));
-        let text = format!("live reload off: {w}");
+        let text = (t.live_reload_off)(w);
         spans.push(Span::styled(
             sanitize(&text, false).into_owned(),
             theme.warn(),
@@ -95,7 +110,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     }
     if let Some(e) = &state.query_error {
         spans.push(Span::raw(" · "));
-        spans.push(Span::styled(sanitize(e, false).into_owned(), theme.error()));
+        spans.push(Span::styled(
+            sanitize(&e.message(state.lang), false).into_owned(),
+            theme.error(),
+        ));
     } else if let Some(m) = &state.message {
         spans.push(Span::raw(" · "));
         spans.push(Span::styled(sanitize(m, false).into_owned(), theme.warn()));
@@ -104,12 +122,15 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     // A key that works from here: in a facet pane `?` is typed, F1 is not.
     // (None with the help open: its keys close it.)
     if let Some(help) = state.keymap.key_now(&state.scopes(), Action::Help) {
-        spans.push(Span::styled(format!(" · {help} help"), theme.title(false)));
+        spans.push(Span::styled(
+            format!(" · {help} {}", t.help),
+            theme.title(false),
+        ));
     }
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     let scopes = state.scopes();
     // In a facet pane letters are typed: say so first, as the keys that act there are not letters.
-    let typing = (scopes.first() == Some(&Scope::Facets)).then(|| "type to filter".to_string());
+    let typing = (scopes.first() == Some(&Scope::Facets)).then(|| t.type_to_filter.to_string());
     let hints: Vec<String> = typing
         .into_iter()
         .chain(

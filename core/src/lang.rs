@@ -1,0 +1,738 @@
+//! The user-interface language, and THE catalogue of what the browser and the
+//! CLI's human output say in it. One `Text` per language: a string missing in
+//! one language is a compile error, not a gap on screen. (The keys' help texts
+//! are pairs in the keymap's table, next to their keys.)
+
+use serde::{Deserialize, Serialize};
+
+/// One user-interface language at a time: `ui_language: fr|en` in `config.yaml`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Fr,
+    #[default]
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    /// `fr`, `en` (any case); anything else is not a language brief speaks.
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "fr" => Some(Lang::Fr),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The language a locale asks for: `fr*` is French, anything else English.
+    pub fn from_locale(locale: &str) -> Lang {
+        if locale.trim().to_ascii_lowercase().starts_with("fr") {
+            Lang::Fr
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The language of the environment, as the C library picks the messages'
+    /// locale: the first set and non-empty of `LC_ALL`, `LC_MESSAGES`, `LANG`.
+    pub fn from_env() -> Lang {
+        Lang::from_vars(|name| std::env::var(name).ok())
+    }
+
+    /// `from_env` over any lookup, so it can be tested without touching the process.
+    pub fn from_vars(var: impl Fn(&str) -> Option<String>) -> Lang {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|n| var(n))
+            .find(|v| !v.trim().is_empty())
+            .map_or(Lang::En, |v| Lang::from_locale(&v))
+    }
+
+    pub fn text(self) -> &'static Text {
+        match self {
+            Lang::Fr => &FR,
+            Lang::En => &EN,
+        }
+    }
+
+    /// A count, grouped by thousands the language's way: `10,000` or `10 000`
+    /// (French with a narrow no-break space, so it never breaks across lines).
+    pub fn number(self, n: usize) -> String {
+        let sep = match self {
+            Lang::Fr => '\u{202f}',
+            Lang::En => ',',
+        };
+        let digits = n.to_string();
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(sep);
+            }
+            out.push(c);
+        }
+        out
+    }
+}
+
+/// Everything the interface says, in one language. Fields that take values
+/// are functions, so word order and plurals follow the language.
+pub struct Text {
+    // Metadata labels (reader, `brief show`, Markdown).
+    pub date: &'static str,
+    pub note: &'static str,
+    pub place: &'static str,
+    pub countries: &'static str,
+    pub topics: &'static str,
+    pub source: &'static str,
+    pub published: &'static str,
+    pub url: &'static str,
+    pub translations: &'static str,
+    pub see_also: &'static str,
+    pub actors: &'static str,
+    /// The briefing's id (its file name), in the copied Markdown.
+    pub id: &'static str,
+    /// What ends a label: `:` in English, ` :` in French.
+    pub colon: &'static str,
+    /// The date of an undated meeting, everywhere.
+    pub undated: &'static str,
+    /// The same, alone in the reader's header line.
+    pub date_unknown: &'static str,
+    /// `Niamey (and online)`.
+    pub online: &'static str,
+    pub and_online: fn(&str) -> String,
+    /// Actor kinds, as headings: organisation, eu-agency, eu-institution,
+    /// government, person, programme, other.
+    pub actor_kinds: [&'static str; 7],
+
+    // Panes.
+    pub reader: &'static str,
+    pub reader_back: &'static str,
+    pub reader_empty: &'static str,
+    pub briefings: &'static str,
+    pub only_unread: &'static str,
+    pub only_bookmarked: &'static str,
+    pub by_date: &'static str,
+    pub loading: &'static str,
+    pub loading_files: fn(&str, &str) -> String,
+    /// `(2 chosen)` after a facet pane's name.
+    pub chosen: fn(usize) -> String,
+    pub facet_nothing_matches: fn(&str, &str) -> String,
+    pub any: &'static str,
+    pub to_filter_facets: &'static str,
+    pub to_change: &'static str,
+    pub filters: &'static str,
+    pub search_placeholder: &'static str,
+    pub too_small: fn(u16, u16, u16, u16) -> String,
+
+    // Reader.
+    pub full_list: &'static str,
+    pub more: &'static str,
+    pub related: &'static str,
+    /// `1 related`, on the reader's id line.
+    pub related_count: fn(usize) -> String,
+    pub details: &'static str,
+    pub not_in_folder: &'static str,
+    pub to_choose: &'static str,
+    pub choose_first: fn(&str, &str) -> String,
+    pub no_related: &'static str,
+    pub first_of_results: &'static str,
+    pub last_of_results: &'static str,
+    pub not_in_article: fn(&str) -> String,
+    pub no_article_search: fn(&str) -> String,
+
+    // Query errors.
+    pub unclosed_quote: &'static str,
+    pub unknown_country: fn(&str) -> String,
+    /// value, suggested name, its code
+    pub unknown_country_hint: fn(&str, &str, &str) -> String,
+    pub unknown_actor: fn(&str) -> String,
+    pub unknown_actor_hint: fn(&str, &str) -> String,
+    pub invalid_year: fn(&str) -> String,
+    pub invalid_year_range: fn(&str, u16, u16) -> String,
+    pub unknown_filter: fn(&str) -> String,
+    /// key, example value
+    pub filter_needs_value: fn(&str, &str) -> String,
+
+    // Status line.
+    /// `3 of 8 briefings` (the numbers already formatted).
+    pub of_briefings: fn(&str, &str, usize) -> String,
+    pub countries_filter: &'static str,
+    pub actors_filter: &'static str,
+    pub searching: &'static str,
+    pub problems_count: fn(&str, usize) -> String,
+    pub live_reload_off: fn(&str) -> String,
+    pub help: &'static str,
+    pub type_to_filter: &'static str,
+    pub cannot_load: fn(&str) -> String,
+
+    // Help and problems overlays.
+    pub help_title: fn(&str, &str, &str, &str) -> String,
+    pub help_title_search: fn(&str) -> String,
+    pub help_title_matches: fn(&str, &str, &str, &str) -> String,
+    pub help_notes: [&'static str; 3],
+    pub no_help_search: fn(&str) -> String,
+    pub not_in_help: fn(&str) -> String,
+    /// Key scopes' headings in the help, in `Scope` order: always, global,
+    /// search, list, facets, reader, article find, facet narrow, help, help
+    /// find, problems.
+    pub scope_titles: [&'static str; 11],
+    pub problems_title: fn(usize, &str) -> String,
+    pub no_problems: &'static str,
+    /// The summary line of the actor names no `actors.yaml` lists.
+    pub unregistered_actors: fn(&str, usize) -> String,
+
+    // Empty folder, empty results.
+    pub no_briefings_yet: &'static str,
+    pub looked_in: &'static str,
+    pub found_none: &'static str,
+    pub to_add: &'static str,
+    pub add_files: &'static str,
+    pub add_other_folder: &'static str,
+    pub reads_every: &'static str,
+    pub format_pointer: &'static str,
+    pub problems_while_loading: fn(&str, usize, &str) -> String,
+    pub quits: fn(&str) -> String,
+    pub no_match: &'static str,
+    pub no_match_because: fn(&str) -> String,
+    pub then: fn(&str, &str) -> String,
+    pub clears_every_filter: fn(&str) -> String,
+    pub clears_search_then: fn(&str, &str, &str) -> String,
+    pub back_to_list_then: fn(&str, &str) -> String,
+
+    // Messages.
+    pub more_notices_one: fn(&str) -> String,
+    pub more_notices: fn(usize, &str) -> String,
+    pub no_history: fn(&str) -> String,
+    pub marked_read: fn(&str) -> String,
+    pub marked_unread: fn(&str) -> String,
+    pub bookmarked: fn(&str, &str) -> String,
+    pub unbookmarked: fn(&str) -> String,
+    pub showing_unread: fn(&str) -> String,
+    pub showing_bookmarked: fn(&str) -> String,
+    pub showing_all: &'static str,
+    pub reloaded: fn(&str) -> String,
+    pub cannot_reread: fn(&str) -> String,
+    pub live_reload_back: &'static str,
+    pub sorted_relevance: &'static str,
+    pub sorted_date: &'static str,
+    pub filters_cleared: &'static str,
+    pub no_such_briefing: fn(&str) -> String,
+    pub no_such_briefing_hint: fn(&str, &str) -> String,
+    pub nothing_copied: &'static str,
+    /// `sent 'title' as Markdown (1,234 bytes) to the terminal's clipboard`.
+    pub sent_markdown: fn(&str, &str) -> String,
+    pub copy_large: &'static str,
+    pub no_url: &'static str,
+    pub url_dangerous: &'static str,
+    pub sent_url: fn(&str) -> String,
+    pub cannot_remember: fn(&str) -> String,
+    // Why live reload is off.
+    pub cannot_watch: fn(&str) -> String,
+    pub folder_replaced: &'static str,
+    pub folder_gone: &'static str,
+    pub watch_stopped: &'static str,
+    pub built_in_corpus: &'static str,
+    // `e`: the briefing in the editor, through `brief edit`.
+    pub edit_saved: &'static str,
+    pub edit_refused: &'static str,
+    pub edit_failed: fn(&str) -> String,
+    pub edit_no_terminal: &'static str,
+    pub edit_built_in: &'static str,
+}
+
+pub const EN: Text = Text {
+    date: "Date",
+    note: "Note",
+    place: "Place",
+    countries: "Countries",
+    topics: "Topics",
+    source: "Source",
+    published: "Published",
+    url: "URL",
+    translations: "Translations",
+    see_also: "See also",
+    actors: "Actors",
+    id: "Id",
+    colon: ":",
+    undated: "unknown",
+    date_unknown: "date unknown",
+    online: "online",
+    and_online: |p| format!("{p} (and online)"),
+    actor_kinds: [
+        "Organisations",
+        "EU agencies",
+        "EU institutions",
+        "Governments",
+        "People",
+        "Programmes",
+        "Others",
+    ],
+
+    reader: "Reader",
+    reader_back: "back",
+    reader_empty: "Select a briefing to read it here.",
+    briefings: "Briefings",
+    only_unread: "unread",
+    only_bookmarked: "bookmarked",
+    by_date: "by date",
+    loading: "loading…",
+    loading_files: |d, t| format!("loading {d}/{t} files…"),
+    chosen: |n| format!("({n} chosen)"),
+    facet_nothing_matches: |a, b| format!("nothing matches: {a} or {b}"),
+    any: "any",
+    to_filter_facets: "to filter by actor or country",
+    to_change: "to change",
+    filters: "filters",
+    search_placeholder: "search: words, \"phrases\", pays:TN acteur:OIM année:2021 -exclude",
+    too_small: |w, h, mw, mh| {
+        format!("terminal too small ({w}x{h}): brief needs at least {mw}x{mh}")
+    },
+
+    full_list: "full list",
+    more: "more",
+    related: "Related",
+    related_count: |n| format!("{n} related"),
+    details: "Details",
+    not_in_folder: "not in this folder",
+    to_choose: "to choose",
+    choose_first: |k, open| format!("{k} to choose a related briefing, then {open} to open it"),
+    no_related: "this briefing names no related briefing",
+    first_of_results: "this is the first briefing of the results",
+    last_of_results: "this is the last briefing of the results",
+    not_in_article: |t| format!("'{t}' is not in this article"),
+    no_article_search: |k| format!("no search in this article: press {k} to search"),
+
+    unclosed_quote: "unclosed quote: add the closing \"",
+    unknown_country: |v| format!("unknown country '{v}'"),
+    unknown_country_hint: |v, name, code| {
+        format!("unknown country '{v}'; did you mean {name} ({code})?")
+    },
+    unknown_actor: |v| format!("unknown actor '{v}'"),
+    unknown_actor_hint: |v, a| format!("unknown actor '{v}'; did you mean {a}?"),
+    invalid_year: |v| format!("invalid year '{v}': expected 2021 or 2019..2021"),
+    invalid_year_range: |v, a, b| format!("invalid year range '{v}': {a} is after {b}"),
+    unknown_filter: |k| {
+        format!(
+            "unknown filter '{k}:'; use pays:, acteur:, sujet:, année:, date: or lieu: (or country:, actor:, topic:, year:, place:)"
+        )
+    },
+    filter_needs_value: |k, e| format!("'{k}:' needs a value, e.g. {k}:{e}"),
+
+    of_briefings: |n, total, count| {
+        format!(
+            "{n} of {total} briefing{}",
+            if count == 1 { "" } else { "s" }
+        )
+    },
+    countries_filter: "countries",
+    actors_filter: "actors",
+    searching: "searching…",
+    problems_count: |n, count| format!("{n} problem{}", if count == 1 { "" } else { "s" }),
+    live_reload_off: |w| format!("live reload off: {w}"),
+    help: "help",
+    type_to_filter: "type to filter",
+    cannot_load: |e| format!("cannot load: {e}"),
+
+    help_title: |close, down, up, search| {
+        format!("Help · {close} closes · {down}/{up} scroll · {search} search")
+    },
+    help_title_search: |t| format!("Help · search: {t}_"),
+    help_title_matches: |close, next, prev, term| {
+        format!("Help · {close} closes · {next}/{prev} next/previous '{term}'")
+    },
+    help_notes: [
+        "Actors and countries panes: letters, digits and spaces filter the values (type \"qatar\"); Enter selects the value under the cursor and clears the filter, so the next name can be typed at once. Space selects too while no filter is typed. Several values in one pane mean any of them.",
+        "Search syntax: words, \"phrases\", pays:TN acteur:OIM sujet:traite année:2019..2021 date:2021-11 lieu:Niamey, -exclude.",
+        "A filter that names an unknown country or actor matches nothing: the list says why.",
+    ],
+    no_help_search: |k| format!("no search in the help: press {k} to search"),
+    not_in_help: |t| format!("'{t}' is not in the help"),
+    scope_titles: [
+        "Anywhere, even in text input and overlays",
+        "Everywhere but where letters are typed (search line, actors and countries panes)",
+        "Search line",
+        "Briefing list",
+        "Actors and countries panes: letters filter the values",
+        "Reader",
+        "Search in the article",
+        "Actors and countries panes, once a filter is typed (Space types a space)",
+        "Help",
+        "Search in the help",
+        "Problems view",
+    ],
+    problems_title: |n, close| format!("Problems ({n}) · {close} closes"),
+    no_problems: "No problems: every file loaded cleanly.",
+    unregistered_actors: |n, count| {
+        format!(
+            "{n} actor name{} not in actors.yaml (brief actors --unregistered lists them):",
+            if count == 1 { " is" } else { "s are" }
+        )
+    },
+
+    no_briefings_yet: "No briefings yet",
+    looked_in: "brief looked in",
+    found_none: "and found no briefing there.",
+    to_add: "To add briefings:",
+    add_files: "put briefing files in that folder, then start brief again;",
+    add_other_folder: "or open another folder: brief DIR, or set BRIEF_DIR.",
+    reads_every: "It reads every *.yaml and *.yml file in that folder and its sub-folders (names starting with '.' are skipped), one meeting per file.",
+    format_pointer: "The format is in docs/format.md; brief check DIR says what is wrong with a file.",
+    problems_while_loading: |sign, n, k| {
+        format!(
+            "{sign} {n} problem{} found while loading: press {k} to see them.",
+            if n == 1 { "" } else { "s" }
+        )
+    },
+    quits: |k| format!("{k} quits."),
+    no_match: "No briefing matches.",
+    no_match_because: |e| format!("No briefing matches: {e}."),
+    then: |a, b| format!("{a}, then {b}"),
+    clears_every_filter: |k| format!("{k} clears every filter."),
+    clears_search_then: |c, back, all| {
+        format!("{c} clears the search; {back} goes to the list, where {all} clears every filter.")
+    },
+    back_to_list_then: |back, all| {
+        format!("{back} goes to the list, where {all} clears every filter.")
+    },
+
+    more_notices_one: |k| format!(" ({k} shows it)"),
+    more_notices: |n, k| format!(" (and {n} more: {k} shows them)"),
+    no_history: |k| format!("no earlier search yet: {k} keeps a search in the history"),
+    marked_read: |t| format!("'{t}' marked read"),
+    marked_unread: |t| format!("'{t}' marked unread"),
+    bookmarked: |t, k| format!("bookmarked '{t}' ({k} shows only bookmarks)"),
+    unbookmarked: |t| format!("bookmark removed from '{t}'"),
+    showing_unread: |k| format!("showing only unread briefings ({k} again: all)"),
+    showing_bookmarked: |k| format!("showing only bookmarked briefings ({k} again: all)"),
+    showing_all: "showing every briefing",
+    reloaded: |c| format!("reloaded: {c}"),
+    cannot_reread: |e| format!("cannot read the folder again: {e}"),
+    live_reload_back: "live reload back on",
+    sorted_relevance: "sorted by relevance: best match first",
+    sorted_date: "sorted by date: newest meeting first",
+    filters_cleared: "every filter cleared",
+    no_such_briefing: |id| format!("no briefing '{id}'"),
+    no_such_briefing_hint: |id, s| format!("no briefing '{id}'; did you mean '{s}'?"),
+    nothing_copied: "no briefing selected: nothing copied",
+    sent_markdown: |t, n| {
+        format!("sent '{t}' as Markdown ({n} bytes) to the terminal's clipboard (OSC 52)")
+    },
+    copy_large: "; over 100 KB, some terminals refuse that much",
+    no_url: "this briefing has no source URL",
+    url_dangerous: "this briefing's source URL holds control characters: not copied",
+    sent_url: |u| format!("sent the source URL {u} to the terminal's clipboard (OSC 52)"),
+    cannot_remember: |e| format!("cannot remember read marks and bookmarks: {e}"),
+    cannot_watch: |e| format!("cannot watch the folder: {e}"),
+    folder_replaced: "the folder was replaced; watching the new one shortly",
+    folder_gone: "the folder is gone; watching for it to come back",
+    watch_stopped: "the folder's watch stopped",
+    built_in_corpus: "built-in corpus",
+    edit_saved: "edited; the list shows what was saved",
+    edit_refused: "not saved: the file is unchanged, your text kept as a draft",
+    edit_failed: |e| format!("could not edit it: {e}"),
+    edit_no_terminal: "cannot hand the terminal to the editor now; try again",
+    edit_built_in: "the built-in briefings cannot be edited: open a folder (brief DIR)",
+};
+
+pub const FR: Text = Text {
+    date: "Date",
+    note: "Note",
+    place: "Lieu",
+    countries: "Pays",
+    topics: "Sujets",
+    source: "Source",
+    published: "Publié",
+    url: "URL",
+    translations: "Traductions",
+    see_also: "Voir aussi",
+    actors: "Acteurs",
+    id: "Identifiant",
+    colon: " :",
+    undated: "inconnue",
+    date_unknown: "date inconnue",
+    online: "en ligne",
+    and_online: |p| format!("{p} (et en ligne)"),
+    actor_kinds: [
+        "Organisations",
+        "Agences de l’UE",
+        "Institutions de l’UE",
+        "Gouvernements",
+        "Personnes",
+        "Programmes",
+        "Autres",
+    ],
+
+    reader: "Lecture",
+    reader_back: "retour",
+    reader_empty: "Choisissez une fiche pour la lire ici.",
+    briefings: "Fiches",
+    only_unread: "non lues",
+    only_bookmarked: "favoris",
+    by_date: "par date",
+    loading: "chargement…",
+    loading_files: |d, t| format!("chargement {d}/{t} fichiers…"),
+    chosen: |n| format!("({n} choisi{})", if n > 1 { "s" } else { "" }),
+    facet_nothing_matches: |a, b| format!("rien ne correspond : {a} ou {b}"),
+    any: "tous",
+    to_filter_facets: "pour filtrer par acteur ou pays",
+    to_change: "pour changer",
+    filters: "filtres",
+    search_placeholder: "recherche : mots, \"phrases\", pays:TN acteur:OIM année:2021 -exclure",
+    too_small: |w, h, mw, mh| {
+        format!("terminal trop petit ({w}x{h}) : brief demande au moins {mw}x{mh}")
+    },
+
+    full_list: "liste complète",
+    more: "autres",
+    related: "Voir aussi",
+    related_count: |n| {
+        if n > 1 {
+            format!("{n} fiches liées")
+        } else {
+            format!("{n} fiche liée")
+        }
+    },
+    details: "Détails",
+    not_in_folder: "absente de ce dossier",
+    to_choose: "pour choisir",
+    choose_first: |k, open| format!("{k} pour choisir une fiche liée, puis {open} pour l’ouvrir"),
+    no_related: "cette fiche ne cite aucune fiche liée",
+    first_of_results: "c’est la première fiche des résultats",
+    last_of_results: "c’est la dernière fiche des résultats",
+    not_in_article: |t| format!("« {t} » n’est pas dans cet article"),
+    no_article_search: |k| format!("aucune recherche dans l’article : {k} pour chercher"),
+
+    unclosed_quote: "guillemet non fermé : ajoutez le \" fermant",
+    unknown_country: |v| format!("pays inconnu « {v} »"),
+    unknown_country_hint: |v, name, code| {
+        format!("pays inconnu « {v} » ; vouliez-vous dire {name} ({code}) ?")
+    },
+    unknown_actor: |v| format!("acteur inconnu « {v} »"),
+    unknown_actor_hint: |v, a| format!("acteur inconnu « {v} » ; vouliez-vous dire {a} ?"),
+    invalid_year: |v| format!("année invalide « {v} » : attendu 2021 ou 2019..2021"),
+    invalid_year_range: |v, a, b| format!("période invalide « {v} » : {a} est après {b}"),
+    unknown_filter: |k| {
+        format!(
+            "filtre inconnu « {k}: » ; utilisez pays:, acteur:, sujet:, année:, date: ou lieu: (ou country:, actor:, topic:, year:, place:)"
+        )
+    },
+    filter_needs_value: |k, e| format!("« {k}: » demande une valeur, par exemple {k}:{e}"),
+
+    of_briefings: |n, total, count| {
+        format!("{n} sur {total} fiche{}", if count > 1 { "s" } else { "" })
+    },
+    countries_filter: "pays",
+    actors_filter: "acteurs",
+    searching: "recherche…",
+    problems_count: |n, count| format!("{n} problème{}", if count > 1 { "s" } else { "" }),
+    live_reload_off: |w| format!("rechargement automatique arrêté : {w}"),
+    help: "aide",
+    type_to_filter: "tapez pour filtrer",
+    cannot_load: |e| format!("chargement impossible : {e}"),
+
+    help_title: |close, down, up, search| {
+        format!("Aide · {close} ferme · {down}/{up} défile · {search} cherche")
+    },
+    help_title_search: |t| format!("Aide · recherche : {t}_"),
+    help_title_matches: |close, next, prev, term| {
+        format!("Aide · {close} ferme · {next}/{prev} suivant/précédent « {term} »")
+    },
+    help_notes: [
+        "Volets acteurs et pays : lettres, chiffres et espaces filtrent les valeurs (tapez « qatar ») ; Entrée choisit la valeur sous le curseur et vide le filtre, pour taper aussitôt le nom suivant. Espace choisit aussi tant qu’aucun filtre n’est tapé. Plusieurs valeurs dans un volet : l’une ou l’autre.",
+        "Syntaxe de recherche : mots, \"phrases\", pays:TN acteur:OIM sujet:traite année:2019..2021 date:2021-11 lieu:Niamey, -exclure.",
+        "Un filtre qui nomme un pays ou un acteur inconnu ne trouve rien : la liste dit pourquoi.",
+    ],
+    no_help_search: |k| format!("aucune recherche dans l’aide : {k} pour chercher"),
+    not_in_help: |t| format!("« {t} » n’est pas dans l’aide"),
+    scope_titles: [
+        "Partout, même en saisie et dans les fenêtres",
+        "Partout sauf où l’on tape du texte (ligne de recherche, volets acteurs et pays)",
+        "Ligne de recherche",
+        "Liste des fiches",
+        "Volets acteurs et pays : les lettres filtrent les valeurs",
+        "Lecture",
+        "Recherche dans l’article",
+        "Volets acteurs et pays, une fois un filtre tapé (Espace tape une espace)",
+        "Aide",
+        "Recherche dans l’aide",
+        "Problèmes",
+    ],
+    problems_title: |n, close| format!("Problèmes ({n}) · {close} ferme"),
+    no_problems: "Aucun problème : chaque fichier s’est chargé proprement.",
+    unregistered_actors: |n, count| {
+        if count > 1 {
+            format!(
+                "{n} noms d’acteurs absents d’actors.yaml (brief actors --unregistered les liste) :"
+            )
+        } else {
+            format!(
+                "{n} nom d’acteur absent d’actors.yaml (brief actors --unregistered le liste) :"
+            )
+        }
+    },
+
+    no_briefings_yet: "Pas encore de fiches",
+    looked_in: "brief a cherché dans",
+    found_none: "et n’y a trouvé aucune fiche.",
+    to_add: "Pour ajouter des fiches :",
+    add_files: "mettez des fichiers de fiches dans ce dossier, puis relancez brief ;",
+    add_other_folder: "ou ouvrez un autre dossier : brief DOSSIER, ou réglez BRIEF_DIR.",
+    reads_every: "brief lit chaque fichier *.yaml et *.yml de ce dossier et de ses sous-dossiers (sauf les noms commençant par « . »), une réunion par fichier.",
+    format_pointer: "Le format est décrit dans docs/format.md ; brief check DOSSIER dit ce qui ne va pas dans un fichier.",
+    problems_while_loading: |sign, n, k| {
+        format!(
+            "{sign} {n} problème{} au chargement : {k} pour les voir.",
+            if n > 1 { "s" } else { "" }
+        )
+    },
+    quits: |k| format!("{k} quitte."),
+    no_match: "Aucune fiche ne correspond.",
+    no_match_because: |e| format!("Aucune fiche ne correspond : {e}."),
+    then: |a, b| format!("{a}, puis {b}"),
+    clears_every_filter: |k| format!("{k} efface tous les filtres."),
+    clears_search_then: |c, back, all| {
+        format!(
+            "{c} efface la recherche ; {back} mène à la liste, où {all} efface tous les filtres."
+        )
+    },
+    back_to_list_then: |back, all| {
+        format!("{back} mène à la liste, où {all} efface tous les filtres.")
+    },
+
+    more_notices_one: |k| format!(" ({k} le montre)"),
+    more_notices: |n, k| format!(" (et {n} autres : {k} les montre)"),
+    no_history: |k| {
+        format!("pas encore de recherche précédente : {k} en garde une dans l’historique")
+    },
+    marked_read: |t| format!("« {t} » marquée lue"),
+    marked_unread: |t| format!("« {t} » marquée non lue"),
+    bookmarked: |t, k| format!("« {t} » mise en favori ({k} montre les seuls favoris)"),
+    unbookmarked: |t| format!("« {t} » retirée des favoris"),
+    showing_unread: |k| format!("seules les fiches non lues ({k} de nouveau : toutes)"),
+    showing_bookmarked: |k| format!("seuls les favoris ({k} de nouveau : toutes)"),
+    showing_all: "toutes les fiches",
+    reloaded: |c| format!("rechargé : {c}"),
+    cannot_reread: |e| format!("impossible de relire le dossier : {e}"),
+    live_reload_back: "rechargement automatique rétabli",
+    sorted_relevance: "tri par pertinence : la meilleure d’abord",
+    sorted_date: "tri par date : la réunion la plus récente d’abord",
+    filters_cleared: "tous les filtres effacés",
+    no_such_briefing: |id| format!("aucune fiche « {id} »"),
+    no_such_briefing_hint: |id, s| format!("aucune fiche « {id} » ; vouliez-vous dire « {s} » ?"),
+    nothing_copied: "aucune fiche choisie : rien n’est copié",
+    sent_markdown: |t, n| {
+        format!("« {t} » envoyée en Markdown ({n} octets) au presse-papiers du terminal (OSC 52)")
+    },
+    copy_large: " ; plus de 100 Ko, certains terminaux refusent",
+    no_url: "cette fiche n’a pas d’URL de source",
+    url_dangerous: "l’URL de source de cette fiche contient des caractères de contrôle : non copiée",
+    sent_url: |u| format!("URL de source {u} envoyée au presse-papiers du terminal (OSC 52)"),
+    cannot_remember: |e| {
+        format!("impossible de garder les marques de lecture et les favoris : {e}")
+    },
+    cannot_watch: |e| format!("impossible de surveiller le dossier : {e}"),
+    folder_replaced: "le dossier a été remplacé ; surveillance du nouveau sous peu",
+    folder_gone: "le dossier a disparu ; brief attend qu’il revienne",
+    watch_stopped: "la surveillance du dossier s’est arrêtée",
+    built_in_corpus: "corpus intégré",
+    edit_saved: "modifiée ; la liste montre ce qui a été enregistré",
+    edit_refused: "non enregistrée : le fichier est inchangé, votre texte gardé en brouillon",
+    edit_failed: |e| format!("modification impossible : {e}"),
+    edit_no_terminal: "impossible de passer le terminal à l’éditeur pour l’instant ; réessayez",
+    edit_built_in: "les fiches intégrées ne se modifient pas : ouvrez un dossier (brief DOSSIER)",
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_grouped_one_way_per_language() {
+        assert_eq!(Lang::En.number(10_000), "10,000");
+        assert_eq!(Lang::Fr.number(10_000), "10\u{202f}000");
+        assert_eq!(Lang::En.number(1_234_567), "1,234,567");
+        assert_eq!(Lang::Fr.number(999), "999");
+        assert_eq!(Lang::En.number(0), "0");
+        assert_eq!(Lang::En.number(100_000), "100,000");
+    }
+
+    #[test]
+    fn the_environment_picks_french_only_for_a_french_locale() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |n: &str| {
+                pairs
+                    .iter()
+                    .find(|(k, _)| *k == n)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        assert_eq!(Lang::from_vars(env(&[("LANG", "fr_FR.UTF-8")])), Lang::Fr);
+        assert_eq!(Lang::from_vars(env(&[("LANG", "fr_CA")])), Lang::Fr);
+        assert_eq!(Lang::from_vars(env(&[("LANG", "en_GB.UTF-8")])), Lang::En);
+        assert_eq!(Lang::from_vars(env(&[("LANG", "de_DE.UTF-8")])), Lang::En);
+        assert_eq!(Lang::from_vars(env(&[("LANG", "C")])), Lang::En);
+        assert_eq!(Lang::from_vars(env(&[])), Lang::En);
+        // LC_ALL, then LC_MESSAGES, win over LANG; an empty one is skipped.
+        assert_eq!(
+            Lang::from_vars(env(&[("LC_ALL", "fr_FR"), ("LANG", "en_US")])),
+            Lang::Fr
+        );
+        assert_eq!(
+            Lang::from_vars(env(&[("LC_MESSAGES", "en_US"), ("LANG", "fr_FR")])),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::from_vars(env(&[("LC_ALL", ""), ("LANG", "fr_FR")])),
+            Lang::Fr
+        );
+    }
+
+    #[test]
+    fn every_label_is_filled_in_both_languages() {
+        // Missing fields do not compile; empty ones are caught here.
+        for lang in Lang::ALL {
+            let t = lang.text();
+            let labels = [
+                t.date,
+                t.place,
+                t.countries,
+                t.topics,
+                t.see_also,
+                t.actors,
+                t.undated,
+                t.reader,
+                t.briefings,
+                t.any,
+                t.help,
+                t.no_match,
+                t.no_problems,
+                t.type_to_filter,
+                t.nothing_copied,
+            ];
+            assert!(labels.iter().all(|l| !l.is_empty()), "{lang:?}");
+            assert!(t.scope_titles.iter().all(|l| !l.is_empty()), "{lang:?}");
+            assert!(t.actor_kinds.iter().all(|l| !l.is_empty()), "{lang:?}");
+            assert!(t.help_notes.iter().all(|l| !l.is_empty()), "{lang:?}");
+        }
+        assert_eq!((FR.of_briefings)("1", "8", 8), "1 sur 8 fiches");
+        assert_eq!((EN.of_briefings)("1", "8", 8), "1 of 8 briefings");
+        assert_eq!((FR.chosen)(2), "(2 choisis)");
+        assert_eq!((EN.chosen)(1), "(1 chosen)");
+    }
+
+    #[test]
+    fn languages_parse_from_config_values() {
+        assert_eq!(Lang::parse("fr"), Some(Lang::Fr));
+        assert_eq!(Lang::parse(" EN "), Some(Lang::En));
+        assert_eq!(Lang::parse("de"), None);
+    }
+}
