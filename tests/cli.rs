@@ -1887,3 +1887,32 @@ fn check_on_proc_finishes() {
         "exited, not killed by a signal"
     );
 }
+
+/// A large folder read from its files: the progress bar is for a terminal
+/// only, so piped stderr holds the summary and nothing else.
+#[test]
+fn a_large_folder_read_into_a_pipe_shows_no_progress_bar() {
+    let sandbox = Sandbox::new();
+    let files: Vec<(String, String)> = (0..2_100)
+        .map(|i| {
+            (
+                format!("many/b{i:04}.yaml"),
+                format!("title: Réunion numéro {i}\ncountries: [NE]\n"),
+            )
+        })
+        .collect();
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    sandbox.write(&refs);
+    let out = sandbox.run(&["--no-cache", "--dir", "many", "check"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(
+        stdout(&out).starts_with("2,100 briefings"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(!stderr(&out).contains("reading"), "{}", stderr(&out));
+    assert!(!out.stderr.contains(&0x1b), "no escape sequence on a pipe");
+}

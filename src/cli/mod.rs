@@ -446,8 +446,51 @@ pub fn load_options(no_cache: bool) -> LoadOptions {
 /// Loads the corpus the CLI uses.
 pub fn load_corpus(choice: &Choice, opts: &LoadOptions) -> Result<Corpus, Failure> {
     match choice.dir() {
-        Some(dir) => Ok(load_dir(dir, opts, &|_, _| {})?),
+        Some(dir) => {
+            let bar = LoadBar::default();
+            let corpus = load_dir(dir, opts, &|done, total| bar.show(done, total));
+            bar.clear();
+            Ok(corpus?)
+        }
         None => Ok(brief_core::load_embedded()),
+    }
+}
+
+/// A progress bar on stderr while a large folder is read from its files:
+/// only on a terminal (indicatif draws nothing elsewhere), and only from
+/// [`LoadBar::FROM`] files, so a small folder or a cached one shows nothing.
+#[derive(Default)]
+struct LoadBar(std::sync::OnceLock<Option<indicatif::ProgressBar>>);
+
+impl LoadBar {
+    const FROM: usize = 2_000;
+
+    fn show(&self, done: usize, total: usize) {
+        let bar = self.0.get_or_init(|| {
+            // A cache hit reports everything done at once: nothing to show.
+            (total >= Self::FROM
+                && done < total
+                && std::io::IsTerminal::is_terminal(&std::io::stderr()))
+            .then(|| {
+                let bar = indicatif::ProgressBar::new(total as u64);
+                bar.set_style(
+                    indicatif::ProgressStyle::with_template(
+                        "reading {pos}/{len} files {wide_bar} {eta}",
+                    )
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+                );
+                bar
+            })
+        });
+        if let Some(bar) = bar {
+            bar.set_position(done as u64);
+        }
+    }
+
+    fn clear(&self) {
+        if let Some(Some(bar)) = self.0.get() {
+            bar.finish_and_clear();
+        }
     }
 }
 
