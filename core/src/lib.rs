@@ -36,6 +36,7 @@ pub mod search;
 pub mod searcher;
 pub(crate) mod stamp;
 pub mod text;
+pub mod topics;
 
 pub use corpus::Corpus;
 /// Live reload lives in `load` as its incremental mode; kept at its old path.

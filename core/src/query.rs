@@ -8,14 +8,25 @@ use crate::actors::Registry;
 use crate::countries;
 use crate::model::{ActorId, CountryCode, PartialDate};
 use crate::text::fold;
+use crate::topics::TopicId;
+
+/// Longest word a query keeps: longer ones are cut, with a notice.
+pub const MAX_WORD_CHARS: usize = 64;
+/// Most terms a query keeps: the rest are dropped, with a notice.
+pub const MAX_TERMS: usize = 32;
+/// Most words a run read as one country, actor or topic may have.
+const MAX_ENTITY_WORDS: usize = 8;
 
 /// Something a briefing must (or, negated, must not) satisfy besides the text terms.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Filter {
     Country(CountryCode),
     Actor(ActorId),
-    /// Folded text that one of the topics contains.
-    Topic(String),
+    /// Any of these actors: a word prefix several actors' names share.
+    Actors(Vec<ActorId>),
+    /// Folded text that one of the topics contains, or the registered topics
+    /// (from `topics.yaml`) whose names the value starts.
+    Topic(String, Vec<TopicId>),
     /// Inclusive range of years the meeting falls in.
     Years(u16, u16),
     Date(PartialDate),
@@ -23,25 +34,82 @@ pub enum Filter {
     Place(String),
 }
 
+/// What a run of query words names: read as that, not as letters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Entity {
+    Country(CountryCode),
+    Actor(ActorId),
+    Topic(TopicId),
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Term {
-    /// Folded words; one word for a plain term, several for a phrase.
+    /// Folded words; one word for a plain term, several for a phrase or an entity.
     pub words: Vec<String>,
     pub phrase: bool,
-    /// For phrases with accents: the phrase lowercased, accents kept.
+    /// For phrases: the phrase lowercased, accents kept, which must occur as
+    /// written (a quoted word matches its accents only).
     pub exact: Option<String>,
     pub negated: bool,
+    /// The country, actor or topic the words name, if they name one.
+    pub entity: Option<Entity>,
+    /// For a plain word typed with accents: the word lowercased, accents
+    /// kept; only text with these accents matches.
+    pub accented: Option<String>,
+    /// Other forms of a plain word that match as well: singular or plural.
+    pub forms: Vec<String>,
+    /// The word still being typed (last, no space after it): typos are
+    /// forgiven on its prefix.
+    pub prefix: bool,
+}
+
+impl Term {
+    fn word(w: String, negated: bool) -> Term {
+        Term {
+            forms: plural_forms(&w),
+            words: vec![w],
+            phrase: false,
+            exact: None,
+            negated,
+            entity: None,
+            accented: None,
+            prefix: false,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
     pub terms: Vec<Term>,
     pub filters: Vec<(bool, Filter)>,
+    /// What was cut from an oversized query, to tell the user.
+    pub notices: Vec<String>,
+}
+
+/// Why a query has no answer: a malformed query (a usage error), or a
+/// filter value nothing is known by (an answer: nothing matches).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QueryErrorKind {
+    Malformed,
+    UnknownValue,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]
-pub struct QueryError(pub String);
+pub struct QueryError(pub String, pub QueryErrorKind);
+
+impl QueryError {
+    fn malformed(message: impl Into<String>) -> QueryError {
+        QueryError(message.into(), QueryErrorKind::Malformed)
+    }
+    fn unknown(message: impl Into<String>) -> QueryError {
+        QueryError(message.into(), QueryErrorKind::UnknownValue)
+    }
+    /// True when the query is well formed but names nothing known: 0 results, not a usage error.
+    pub fn is_unknown_value(&self) -> bool {
+        self.1 == QueryErrorKind::UnknownValue
+    }
+}
 
 const FILTER_KEYS: &[(&str, &str)] = &[
     ("pays", "country"),
@@ -57,6 +125,11 @@ const FILTER_KEYS: &[(&str, &str)] = &[
     ("place", "place"),
 ];
 
+/// French elided articles and pronouns: `l'OIM` is read as `OIM`.
+const ELISIONS: &[&str] = &[
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
+];
+
 /// Folded alphanumeric words of `s`.
 pub fn words(s: &str) -> Vec<String> {
     fold(s)
@@ -64,6 +137,74 @@ pub fn words(s: &str) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .map(str::to_string)
         .collect()
+}
+
+/// Lowercase with accents kept, ligatures and apostrophes as folding makes
+/// them: the form a typed accent or a quoted word must match.
+pub fn accent_form(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            'œ' | 'Œ' => out.push_str("oe"),
+            'æ' | 'Æ' => out.push_str("ae"),
+            'ß' => out.push_str("ss"),
+            '’' | '‘' | 'ʼ' => out.push('\''),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// Alphanumeric words of `s` in `accent_form`.
+pub fn accent_words(s: &str) -> Vec<String> {
+    accent_form(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The other number of a folded French word, so that `passeurs` meets
+/// `passeur`, `reseau` meets `reseaux` and `journal` meets `journaux`.
+/// Words of fewer than 4 letters have none.
+pub fn plural_forms(w: &str) -> Vec<String> {
+    let n = w.chars().count();
+    if n < 4 || !w.chars().all(|c| c.is_alphabetic()) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    if let Some(stem) = w.strip_suffix("aux") {
+        out.push(format!("{stem}al"));
+        out.push(format!("{stem}ail"));
+        out.push(format!("{stem}au"));
+    } else if let Some(stem) = w.strip_suffix("eux") {
+        out.push(format!("{stem}eu"));
+    } else if let Some(stem) = w.strip_suffix('s').or_else(|| w.strip_suffix('x')) {
+        if !stem.ends_with('s') {
+            out.push(stem.to_string());
+        }
+    } else if let Some(stem) = w.strip_suffix("al") {
+        out.push(format!("{stem}aux"));
+    } else if w.ends_with("au") || w.ends_with("eu") {
+        out.push(format!("{w}x"));
+    }
+    out
+}
+
+/// `token` without a leading French elision (`l'`, `d'`, `qu'`...).
+fn without_elision(token: &str) -> &str {
+    let Some((at, c)) = token
+        .char_indices()
+        .find(|(_, c)| matches!(c, '\'' | '’' | 'ʼ' | '‘'))
+    else {
+        return token;
+    };
+    let rest = &token[at + c.len_utf8()..];
+    if !rest.is_empty() && ELISIONS.contains(&fold(&token[..at]).as_str()) {
+        rest
+    } else {
+        token
+    }
 }
 
 /// Splits on whitespace, keeping `"quoted phrases"` (possibly after `-` or `key:`) whole.
@@ -86,7 +227,9 @@ fn tokens(input: &str) -> Result<Vec<String>, QueryError> {
         }
     }
     if quoted {
-        return Err(QueryError("unclosed quote: add the closing \"".into()));
+        return Err(QueryError::malformed(
+            "unclosed quote: add the closing \"",
+        ));
     }
     if !cur.is_empty() {
         out.push(cur);
@@ -97,10 +240,9 @@ fn tokens(input: &str) -> Result<Vec<String>, QueryError> {
 /// Resolves a country given as code, French or English name.
 pub fn parse_country(value: &str) -> Result<CountryCode, QueryError> {
     match countries::resolve(value) {
-        Ok(c) => {
-            CountryCode::new(c.code).ok_or_else(|| QueryError(format!("unknown country '{value}'")))
-        }
-        Err(s) => Err(QueryError(match s {
+        Ok(c) => CountryCode::new(c.code)
+            .ok_or_else(|| QueryError::unknown(format!("unknown country '{value}'"))),
+        Err(s) => Err(QueryError::unknown(match s {
             Some(c) => format!(
                 "unknown country '{value}'; did you mean {} ({})?",
                 c.name_fr, c.code
@@ -112,12 +254,24 @@ pub fn parse_country(value: &str) -> Result<CountryCode, QueryError> {
 
 /// Resolves an actor given by any name, acronym or alias.
 pub fn parse_actor(value: &str, registry: &Registry) -> Result<ActorId, QueryError> {
-    registry.resolve(value).ok_or_else(|| {
-        QueryError(match registry.suggest(value) {
-            Some(a) => format!("unknown actor '{value}'; did you mean {}?", a.short_label()),
-            None => format!("unknown actor '{value}'"),
-        })
+    registry.resolve(value).ok_or_else(|| unknown_actor(value, registry))
+}
+
+fn unknown_actor(value: &str, registry: &Registry) -> QueryError {
+    QueryError::unknown(match registry.suggest(value) {
+        Some(a) => format!("unknown actor '{value}'; did you mean {}?", a.short_label()),
+        None => format!("unknown actor '{value}'"),
     })
+}
+
+/// The actors an `acteur:` value names: the exact name, else every actor one
+/// of whose names the value's words start (`Nkurunziza`).
+pub fn parse_actors(value: &str, registry: &Registry) -> Result<Filter, QueryError> {
+    match registry.matching(value).as_slice() {
+        [] => Err(unknown_actor(value, registry)),
+        [one] => Ok(Filter::Actor(*one)),
+        many => Ok(Filter::Actors(many.to_vec())),
+    }
 }
 
 /// `2021` or `2019..2021`.
@@ -128,7 +282,7 @@ pub fn parse_years(value: &str) -> Result<(u16, u16), QueryError> {
             .ok()
             .filter(|y| (1000..=9999).contains(y))
             .ok_or_else(|| {
-                QueryError(format!(
+                QueryError::malformed(format!(
                     "invalid year '{value}': expected 2021 or 2019..2021"
                 ))
             })
@@ -137,7 +291,7 @@ pub fn parse_years(value: &str) -> Result<(u16, u16), QueryError> {
         Some((a, b)) => {
             let (a, b) = (year(a)?, year(b)?);
             if a > b {
-                return Err(QueryError(format!(
+                return Err(QueryError::malformed(format!(
                     "invalid year range '{value}': {a} is after {b}"
                 )));
             }
@@ -147,10 +301,43 @@ pub fn parse_years(value: &str) -> Result<(u16, u16), QueryError> {
     }
 }
 
+/// The country, actor or topic that the words `typed` name, in any form the
+/// country table or the registries know. Names of three letters or fewer
+/// (codes, acronyms: `UK`, `NE`, `OIM`) count only typed in capitals, so
+/// `ne`, `de` or `eau` stay words.
+pub fn read_entity(typed: &str, registry: &Registry) -> Option<Entity> {
+    let letters = typed.chars().filter(|c| c.is_alphanumeric()).count();
+    if letters == 0 {
+        return None;
+    }
+    if letters <= 3 && typed.chars().any(char::is_lowercase) {
+        return None;
+    }
+    if let Ok(c) = countries::resolve(typed)
+        && let Some(code) = CountryCode::new(c.code)
+    {
+        return Some(Entity::Country(code));
+    }
+    if let Some(a) = registry.resolve(typed) {
+        return Some(Entity::Actor(a));
+    }
+    registry.topics().resolve(typed).map(Entity::Topic)
+}
+
 impl Query {
     pub fn parse(input: &str, registry: &Registry) -> Result<Query, QueryError> {
         let mut query = Query::default();
-        for token in tokens(input)? {
+        let mut all = tokens(input)?;
+        // Each kept term needs at most a token or two: beyond that is cut unread.
+        if all.len() > 2 * MAX_TERMS {
+            all.truncate(2 * MAX_TERMS);
+            query.notices.push(format!(
+                "query cut to its first {MAX_TERMS} terms"
+            ));
+        }
+        // Plain words wait here until something else comes, to be read in runs.
+        let mut run: Vec<(String, bool)> = Vec::new();
+        for token in all {
             let (negated, body) = match token.strip_prefix('-') {
                 Some(rest) if !rest.is_empty() => (true, rest),
                 _ => (false, token.as_str()),
@@ -159,29 +346,28 @@ impl Query {
                 let folded_key = fold(key);
                 if !folded_key.is_empty() && folded_key.chars().all(|c| c.is_alphabetic()) {
                     let Some((_, kind)) = FILTER_KEYS.iter().find(|(k, _)| *k == folded_key) else {
-                        return Err(QueryError(format!(
+                        return Err(QueryError::malformed(format!(
                             "unknown filter '{key}:'; use pays:, acteur:, sujet:, année:, date: or lieu: (or country:, actor:, topic:, year:, place:)"
                         )));
                     };
                     let value = value.trim_matches('"');
-                    if value.is_empty() {
-                        return Err(QueryError(format!(
+                    if value.trim().is_empty() {
+                        return Err(QueryError::malformed(format!(
                             "'{key}:' needs a value, e.g. {key}:{}",
                             example(kind)
                         )));
                     }
                     let filter = match *kind {
                         "country" => Filter::Country(parse_country(value)?),
-                        "actor" => Filter::Actor(parse_actor(value, registry)?),
-                        "topic" => Filter::Topic(fold(value)),
+                        "actor" => parse_actors(value, registry)?,
+                        "topic" => Filter::Topic(fold(value), registry.topics().matching(value)),
                         "year" => {
                             let (a, b) = parse_years(value)?;
                             Filter::Years(a, b)
                         }
-                        "date" => Filter::Date(
-                            PartialDate::parse(value)
-                                .map_err(|e| QueryError(format!("date:{value}: {e}")))?,
-                        ),
+                        "date" => Filter::Date(PartialDate::parse(value).map_err(|e| {
+                            QueryError::malformed(format!("date:{value}: {e}"))
+                        })?),
                         _ => Filter::Place(fold(value)),
                     };
                     query.filters.push((negated, filter));
@@ -189,36 +375,101 @@ impl Query {
                 }
             }
             if body.starts_with('"') {
+                query.read_run(std::mem::take(&mut run), registry);
                 let inner = body.trim_matches('"');
-                let w = words(inner);
+                let w = cut_words(words(inner), &mut query.notices);
                 if w.is_empty() {
                     continue;
                 }
-                let lower = inner
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ")
-                    .to_lowercase();
-                let exact = (!inner.is_ascii()).then_some(lower);
+                let lower = accent_words(inner).join(" ");
                 query.terms.push(Term {
                     words: w,
                     phrase: true,
-                    exact,
-                    negated,
+                    exact: Some(lower),
+                    ..Term::word(String::new(), negated)
                 });
-            } else {
-                // `ANLTP/TIM` or `l'UE` hold several words: each must match.
-                for w in words(body) {
-                    query.terms.push(Term {
-                        words: vec![w],
-                        phrase: false,
-                        exact: None,
-                        negated,
-                    });
+                if let Some(t) = query.terms.last_mut() {
+                    t.forms.clear();
                 }
+            } else if negated {
+                query.read_run(std::mem::take(&mut run), registry);
+                query.read_run(vec![(body.to_string(), true)], registry);
+            } else {
+                run.push((body.to_string(), false));
             }
         }
+        query.read_run(run, registry);
+        if query.terms.len() > MAX_TERMS {
+            query.terms.truncate(MAX_TERMS);
+            if query.notices.iter().all(|n| !n.starts_with("query cut")) {
+                query
+                    .notices
+                    .push(format!("query cut to its first {MAX_TERMS} terms"));
+            }
+        }
+        // The word still being typed: the last plain word, with no space after it.
+        if !input.ends_with(char::is_whitespace)
+            && let Some(t) = query.terms.last_mut()
+            && !t.phrase
+            && t.entity.is_none()
+        {
+            t.prefix = true;
+        }
+        if query.is_empty() && !input.trim().is_empty() {
+            return Err(QueryError::malformed(format!(
+                "nothing to search for in '{}': a query needs a word, a \"phrase\" or a filter such as pays:NE",
+                input.trim()
+            )));
+        }
         Ok(query)
+    }
+
+    /// Reads a run of plain tokens: the longest stretches naming a country,
+    /// an actor or a topic become one entity term each, the rest words.
+    fn read_run(&mut self, run: Vec<(String, bool)>, registry: &Registry) {
+        let toks: Vec<(&str, bool)> = run
+            .iter()
+            .map(|(t, neg)| (without_elision(t), *neg))
+            .collect();
+        let mut i = 0;
+        while i < toks.len() {
+            let negated = toks[i].1;
+            let longest = (i + 1..=toks.len().min(i + MAX_ENTITY_WORDS))
+                .rev()
+                .find_map(|j| {
+                    let typed: Vec<&str> = toks[i..j].iter().map(|(t, _)| *t).collect();
+                    read_entity(&typed.join(" "), registry).map(|e| (j, e, typed.join(" ")))
+                });
+            if let Some((j, entity, typed)) = longest {
+                self.terms.push(Term {
+                    words: words(&typed),
+                    entity: Some(entity),
+                    forms: Vec::new(),
+                    ..Term::word(String::new(), negated)
+                });
+                i = j;
+                continue;
+            }
+            let token = toks[i].0;
+            // `ANLTP/TIM` holds several words: each must match.
+            let folded = cut_words(words(token), &mut self.notices);
+            let accented = accent_words(token);
+            let same_count = accented.len() == folded.len();
+            for (k, w) in folded.into_iter().enumerate() {
+                let mut term = Term::word(w, negated);
+                if same_count
+                    && let Some(a) = accented.get(k)
+                    && *a != term.words[0]
+                    && a.chars().count() <= MAX_WORD_CHARS
+                {
+                    term.accented = Some(a.clone());
+                    // A typed accent names one form: no other number is guessed.
+                    term.forms.clear();
+                }
+                self.terms.push(term);
+            }
+            i += 1;
+        }
     }
 
     /// True when there is no positive text to rank by.
@@ -235,9 +486,49 @@ impl Query {
         self.terms
             .iter()
             .filter(|t| !t.negated)
-            .flat_map(|t| t.words.iter().cloned())
+            .flat_map(|t| t.words.iter().chain(&t.forms).cloned())
             .collect()
     }
+
+    /// How each positive term was read, for showing: `Royaume-Uni → pays GB`.
+    pub fn readings(&self, registry: &Registry) -> Vec<String> {
+        self.terms
+            .iter()
+            .filter_map(|t| {
+                let e = t.entity?;
+                Some(format!("{} → {}", t.words.join(" "), describe(e, registry)))
+            })
+            .collect()
+    }
+}
+
+/// `country GB`, `actor oim`, `topic naufrage`.
+pub fn describe(e: Entity, registry: &Registry) -> String {
+    match e {
+        Entity::Country(c) => format!("country {c}"),
+        Entity::Actor(a) => format!(
+            "actor {}",
+            registry.get(a).map_or("?", |a| a.id.as_str())
+        ),
+        Entity::Topic(t) => format!(
+            "topic {}",
+            registry.topics().get(t).map_or("?", |t| t.id.as_str())
+        ),
+    }
+}
+
+/// Words cut to `MAX_WORD_CHARS`, with a notice when one was.
+fn cut_words(mut words: Vec<String>, notices: &mut Vec<String>) -> Vec<String> {
+    for w in &mut words {
+        if w.chars().count() > MAX_WORD_CHARS {
+            *w = w.chars().take(MAX_WORD_CHARS).collect();
+            let notice = format!("words cut to {MAX_WORD_CHARS} letters");
+            if !notices.contains(&notice) {
+                notices.push(notice);
+            }
+        }
+    }
+    words
 }
 
 fn example(kind: &str) -> &'static str {
@@ -290,6 +581,11 @@ mod tests {
             "date:2021-13",
             "foo:bar",
             "acteur:nobody",
+            "-",
+            "\"\"",
+            "*",
+            ":",
+            " - \"\" ",
         ] {
             assert!(Query::parse(bad, &registry).is_err(), "{bad}");
         }

@@ -170,7 +170,8 @@ pub(crate) fn parse_registry(input: Input, problems: &mut Vec<Problem>) -> Regis
             }
         }
     }
-    let (registry, clashes) = Registry::new(actors);
+    let (mut registry, clashes) = Registry::new(actors);
+    registry.set_topics(crate::topics::read_beside(&path, problems));
     problems.extend(
         clashes
             .into_iter()
