@@ -177,9 +177,9 @@ pub fn plural_forms(w: &str) -> Vec<String> {
         out.push(format!("{stem}al"));
         out.push(format!("{stem}ail"));
         out.push(format!("{stem}au"));
-    } else if let Some(stem) = w.strip_suffix("eux") {
-        out.push(format!("{stem}eu"));
-    } else if let Some(stem) = w.strip_suffix('s').or_else(|| w.strip_suffix('x')) {
+    } else if let Some(stem) = w.strip_suffix("eux").or_else(|| w.strip_suffix("oux")) {
+        out.push(format!("{}", &w[..stem.len() + 2]));
+    } else if let Some(stem) = w.strip_suffix('s') {
         if !stem.ends_with('s') {
             out.push(stem.to_string());
         }
@@ -227,9 +227,7 @@ fn tokens(input: &str) -> Result<Vec<String>, QueryError> {
         }
     }
     if quoted {
-        return Err(QueryError::malformed(
-            "unclosed quote: add the closing \"",
-        ));
+        return Err(QueryError::malformed("unclosed quote: add the closing \""));
     }
     if !cur.is_empty() {
         out.push(cur);
@@ -254,7 +252,9 @@ pub fn parse_country(value: &str) -> Result<CountryCode, QueryError> {
 
 /// Resolves an actor given by any name, acronym or alias.
 pub fn parse_actor(value: &str, registry: &Registry) -> Result<ActorId, QueryError> {
-    registry.resolve(value).ok_or_else(|| unknown_actor(value, registry))
+    registry
+        .resolve(value)
+        .ok_or_else(|| unknown_actor(value, registry))
 }
 
 fn unknown_actor(value: &str, registry: &Registry) -> QueryError {
@@ -331,9 +331,9 @@ impl Query {
         // Each kept term needs at most a token or two: beyond that is cut unread.
         if all.len() > 2 * MAX_TERMS {
             all.truncate(2 * MAX_TERMS);
-            query.notices.push(format!(
-                "query cut to its first {MAX_TERMS} terms"
-            ));
+            query
+                .notices
+                .push(format!("query cut to its first {MAX_TERMS} terms"));
         }
         // Plain words wait here until something else comes, to be read in runs.
         let mut run: Vec<(String, bool)> = Vec::new();
@@ -365,9 +365,10 @@ impl Query {
                             let (a, b) = parse_years(value)?;
                             Filter::Years(a, b)
                         }
-                        "date" => Filter::Date(PartialDate::parse(value).map_err(|e| {
-                            QueryError::malformed(format!("date:{value}: {e}"))
-                        })?),
+                        "date" => Filter::Date(
+                            PartialDate::parse(value)
+                                .map_err(|e| QueryError::malformed(format!("date:{value}: {e}")))?,
+                        ),
                         _ => Filter::Place(fold(value)),
                     };
                     query.filters.push((negated, filter));
@@ -506,10 +507,7 @@ impl Query {
 pub fn describe(e: Entity, registry: &Registry) -> String {
     match e {
         Entity::Country(c) => format!("country {c}"),
-        Entity::Actor(a) => format!(
-            "actor {}",
-            registry.get(a).map_or("?", |a| a.id.as_str())
-        ),
+        Entity::Actor(a) => format!("actor {}", registry.get(a).map_or("?", |a| a.id.as_str())),
         Entity::Topic(t) => format!(
             "topic {}",
             registry.topics().get(t).map_or("?", |t| t.id.as_str())

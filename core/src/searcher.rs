@@ -33,6 +33,10 @@ pub struct Results {
     /// The query the hits answer, for highlighting titles in a list.
     pub query: Query,
     pub error: Option<String>,
+    /// How the query was read, to show discreetly: each term read as a
+    /// country, actor or topic (`Royaume-Uni → country GB`), what was cut
+    /// from an oversized query, or why a filter value found nothing.
+    pub reading: Vec<String>,
 }
 
 /// The answer to one request, computed on the caller's thread.
@@ -43,6 +47,16 @@ pub fn answer(corpus: &Corpus, req: &SearchRequest) -> Results {
 /// `answer`, abandoned (`None`) once `stop` says a newer request came.
 pub fn answer_until(corpus: &Corpus, req: &SearchRequest, stop: &Stop<'_>) -> Option<Results> {
     Some(match Query::parse(&req.text, &corpus.registry) {
+        // A filter value nothing is known by is an answer: no briefing, and why.
+        Err(e) if e.is_unknown_value() => Results {
+            generation: req.generation,
+            reading: vec![e.0.clone()],
+            query: Query {
+                notices: vec![e.0],
+                ..Query::default()
+            },
+            ..Results::default()
+        },
         Err(e) => Results {
             generation: req.generation,
             error: Some(e.0),
@@ -51,6 +65,8 @@ pub fn answer_until(corpus: &Corpus, req: &SearchRequest, stop: &Stop<'_>) -> Op
         Ok(q) => {
             let (mut hits, facets) = faceted_until(corpus, &q, &req.selection, stop)?;
             sort_hits(&mut hits, req.sort);
+            let mut reading = q.readings(&corpus.registry);
+            reading.extend(q.notices.iter().cloned());
             Results {
                 generation: req.generation,
                 hits,
@@ -58,6 +74,7 @@ pub fn answer_until(corpus: &Corpus, req: &SearchRequest, stop: &Stop<'_>) -> Op
                 highlight: q.highlight_words(),
                 query: q,
                 error: None,
+                reading,
             }
         }
     })

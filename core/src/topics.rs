@@ -209,7 +209,10 @@ mod tests {
         assert_eq!(t.resolve("Shipwreck"), Some(1));
         assert_eq!(t.matching("smugg"), vec![0]);
         assert_eq!(t.matching("zzz"), Vec::<usize>::new());
-        assert_eq!(t.suggest("shipwrek").map(|t| t.id.as_str()), Some("naufrage"));
+        assert_eq!(
+            t.suggest("shipwrek").map(|t| t.id.as_str()),
+            Some("naufrage")
+        );
     }
 
     #[test]

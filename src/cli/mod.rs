@@ -156,6 +156,16 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Topics with their briefing counts, most frequent first: those of
+    /// topics.yaml (with their names in every language), then the others.
+    Topics {
+        /// Only the topics not in topics.yaml.
+        #[arg(long)]
+        unregistered: bool,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Countries with their briefing counts, most frequent first.
     Countries {
         /// Print JSON instead of text.

@@ -83,7 +83,9 @@ pub(crate) fn walk(root: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
             };
             if is_dir {
                 stack.push(path);
-            } else if is_briefing_name(&path) && !(dir == root && is_registry(&path)) {
+            } else if is_briefing_name(&path)
+                && !(dir == root && (is_registry(&path) || is_topics(&path)))
+            {
                 files.push(path);
             }
         }
@@ -97,6 +99,11 @@ fn is_briefing_name(path: &Path) -> bool {
         path.extension().and_then(|e| e.to_str()),
         Some("yaml" | "yml")
     )
+}
+
+/// The topic registry beside the actors': not a briefing.
+fn is_topics(path: &Path) -> bool {
+    path.file_name().and_then(|n| n.to_str()) == Some(crate::topics::TOPICS_FILE)
 }
 
 pub(crate) fn is_registry(path: &Path) -> bool {

@@ -5,11 +5,11 @@ use std::ops::Range;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::FieldMatch;
 use super::scoring::{
-    ENTITY_BONUS, Name, accent_in, concerns, entity_names, max_runs, short_values,
-    typo_budget, typo_distance, typo_points, typos_allowed, word_score,
+    ENTITY_BONUS, Name, accent_in, concerns, entity_names, max_runs, short_values, typo_budget,
+    typo_distance, typo_points, typos_allowed, word_score,
 };
+use super::{FieldMatch, ReadAs};
 use crate::actors::Registry;
 use crate::corpus::Corpus;
 use crate::index::{Field, each_word_flagged};
@@ -225,7 +225,8 @@ pub(super) fn phrase_ranges(
                 let range = a as usize..b as usize + 1;
                 // A quoted or accented phrase matches its accents as written.
                 let as_written = want.as_ref().is_none_or(|want| {
-                    let original: String = text.chars().skip(range.start).take(range.len()).collect();
+                    let original: String =
+                        text.chars().skip(range.start).take(range.len()).collect();
                     let have = accent_words(&original);
                     have.len() == want.len() && have.iter().zip(want).all(|(a, b)| a == b)
                 });
@@ -249,7 +250,9 @@ fn name_ranges(text: &str, name: &Name) -> Vec<Range<usize>> {
             let mut i = 0;
             while i + pat.len() <= chars.len() {
                 let bounded = (i == 0 || !chars[i - 1].is_alphanumeric())
-                    && chars.get(i + pat.len()).is_none_or(|c| !c.is_alphanumeric());
+                    && chars
+                        .get(i + pat.len())
+                        .is_none_or(|c| !c.is_alphanumeric());
                 if chars[i..i + pat.len()] == pat[..] && bounded {
                     out.push(i..i + pat.len());
                     i += pat.len();
@@ -283,6 +286,7 @@ pub(super) fn match_term(
                     field,
                     value: value.to_string(),
                     ranges,
+                    read_as: None,
                 });
             }
         };
@@ -323,7 +327,8 @@ fn match_entity(
     let names = entity_names(e, registry);
     let mut found: Vec<FieldMatch> = Vec::new();
     let mut push = |field: Field, value: &str| {
-        let mut ranges: Vec<Range<usize>> = names.iter().flat_map(|n| name_ranges(value, n)).collect();
+        let mut ranges: Vec<Range<usize>> =
+            names.iter().flat_map(|n| name_ranges(value, n)).collect();
         ranges.sort_by_key(|r| (r.start, r.end));
         ranges.dedup();
         if !ranges.is_empty() {
@@ -331,6 +336,7 @@ fn match_entity(
                 field,
                 value: value.to_string(),
                 ranges,
+                read_as: Some(ReadAs::new(e, registry)),
             });
         }
     };
@@ -363,6 +369,7 @@ fn match_word(
                 field: Field::Title,
                 value: b.title.clone(),
                 ranges: to_ranges(idx),
+                read_as: None,
             }],
         ));
     }
@@ -377,6 +384,7 @@ fn match_word(
                     field: *field,
                     value: text.original.clone(),
                     ranges: to_ranges(idx),
+                    read_as: None,
                 },
             ));
         }
@@ -407,6 +415,7 @@ fn match_word(
                 field: Field::Summary,
                 value: summary,
                 ranges,
+                read_as: None,
             }],
         ));
     }
@@ -417,6 +426,7 @@ fn match_word(
                 field: Field::Body,
                 value: String::new(),
                 ranges: word_ranges(&b.body, words),
+                read_as: None,
             }],
         ));
     }
@@ -456,8 +466,13 @@ fn match_typo(doc: &Doc, b: &Briefing, word: &str, prefix: bool) -> Option<(i64,
                 field.tier() + p,
                 FieldMatch {
                     field,
-                    value: if field == Field::Body { String::new() } else { value.to_string() },
+                    value: if field == Field::Body {
+                        String::new()
+                    } else {
+                        value.to_string()
+                    },
                     ranges,
+                    read_as: None,
                 },
             ));
         }
@@ -468,7 +483,9 @@ fn match_typo(doc: &Doc, b: &Briefing, word: &str, prefix: bool) -> Option<(i64,
     }
     push(Field::Summary, b.summary.as_deref().unwrap_or_default());
     push(Field::Body, &b.body);
-    let (score, m) = found.into_iter().reduce(|a, b| if b.0 > a.0 { b } else { a })?;
+    let (score, m) = found
+        .into_iter()
+        .reduce(|a, b| if b.0 > a.0 { b } else { a })?;
     Some((score, vec![m]))
 }
 

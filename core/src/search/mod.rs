@@ -63,6 +63,38 @@ pub struct FieldMatch {
     pub field: Field,
     pub value: String,
     pub ranges: Vec<Range<usize>>,
+    /// How the term was read when it named a country, actor or topic:
+    /// `{"country": "GB"}`, `{"actor": "oim"}`, `{"topic": "naufrage"}`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read_as: Option<ReadAs>,
+}
+
+/// The entity a term was read as, by code or id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReadAs {
+    Country(String),
+    Actor(String),
+    Topic(String),
+}
+
+impl ReadAs {
+    pub fn new(e: crate::query::Entity, registry: &crate::actors::Registry) -> ReadAs {
+        use crate::query::Entity;
+        match e {
+            Entity::Country(c) => ReadAs::Country(c.as_str().to_string()),
+            Entity::Actor(a) => {
+                ReadAs::Actor(registry.get(a).map(|a| a.id.clone()).unwrap_or_default())
+            }
+            Entity::Topic(t) => ReadAs::Topic(
+                registry
+                    .topics()
+                    .get(t)
+                    .map(|t| t.id.clone())
+                    .unwrap_or_default(),
+            ),
+        }
+    }
 }
 
 /// A briefing that matches, and how well. `explain` says where it matched.
@@ -146,7 +178,10 @@ mod tests {
                     .collect()
             };
             let mut scores = score(false);
-            let found = scores.iter().zip(&total).any(|(s, t)| s.is_some() && t.is_some());
+            let found = scores
+                .iter()
+                .zip(&total)
+                .any(|(s, t)| s.is_some() && t.is_some());
             if !found && typos_allowed(t) {
                 scores = score(true);
             }

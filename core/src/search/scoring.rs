@@ -124,7 +124,10 @@ pub(super) struct Name {
 pub(super) fn entity_names(e: Entity, registry: &Registry) -> Vec<Name> {
     let names: Vec<&str> = match e {
         Entity::Country(c) => c.country().names().skip(1).collect(),
-        Entity::Actor(a) => registry.get(a).map(|a| a.names().collect()).unwrap_or_default(),
+        Entity::Actor(a) => registry
+            .get(a)
+            .map(|a| a.names().collect())
+            .unwrap_or_default(),
         Entity::Topic(t) => registry
             .topics()
             .get(t)
@@ -496,7 +499,10 @@ fn entity_scores(corpus: &Corpus, e: Entity, alive: &[Option<i64>], stop: &Stop<
     let names = entity_names(e, &corpus.registry);
     let mut named = vec![false; n];
     for name in &names {
-        for (d, c) in phrase_candidates(idx, text, &name.words, n).into_iter().enumerate() {
+        for (d, c) in phrase_candidates(idx, text, &name.words, n)
+            .into_iter()
+            .enumerate()
+        {
             named[d] |= c;
         }
     }
@@ -536,7 +542,10 @@ fn word_scores(
     };
     if !typos {
         for form in &term.forms {
-            for (b, s) in best.iter_mut().zip(term_scores(idx, text, matcher, form, n)) {
+            for (b, s) in best
+                .iter_mut()
+                .zip(term_scores(idx, text, matcher, form, n))
+            {
                 *b = (*b).max(s);
             }
         }
@@ -619,7 +628,10 @@ pub(super) fn matched_until(
             let scores = word_scores(corpus, &matcher, term, &total, false);
             // Typos forgive only a word found nowhere, so that a correctly
             // spelled query's results never change.
-            let found = scores.iter().zip(&total).any(|(s, t)| *s > 0 && t.is_some());
+            let found = scores
+                .iter()
+                .zip(&total)
+                .any(|(s, t)| *s > 0 && t.is_some());
             if !found && typos_allowed(term) {
                 word_scores(corpus, &matcher, term, &total, true)
             } else {

@@ -47,6 +47,10 @@ pub fn summary(state: &State) -> String {
             .collect();
         parts.push(format!("acteur: {}", names.join(" | ")));
     }
+    parts.extend(
+        (state.query.readings(&corpus.registry).into_iter())
+            .chain(state.query.notices.iter().cloned()),
+    );
     if state.generation != state.shown {
         parts.push("searching…".to_string());
     }
