@@ -15,7 +15,7 @@ pub const MAX_WORD_CHARS: usize = 64;
 /// Most terms a query keeps: the rest are dropped, with a notice.
 pub const MAX_TERMS: usize = 32;
 /// Most words a run read as one country, actor or topic may have.
-const MAX_ENTITY_WORDS: usize = 8;
+const MAX_ENTITY_WORDS: usize = 16;
 
 /// Something a briefing must (or, negated, must not) satisfy besides the text terms.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -178,7 +178,7 @@ pub fn plural_forms(w: &str) -> Vec<String> {
         out.push(format!("{stem}ail"));
         out.push(format!("{stem}au"));
     } else if let Some(stem) = w.strip_suffix("eux").or_else(|| w.strip_suffix("oux")) {
-        out.push(format!("{}", &w[..stem.len() + 2]));
+        out.push(w[..stem.len() + 2].to_string());
     } else if let Some(stem) = w.strip_suffix('s') {
         if !stem.ends_with('s') {
             out.push(stem.to_string());
@@ -307,13 +307,14 @@ pub fn parse_years(value: &str) -> Result<(u16, u16), QueryError> {
 /// `ne`, `de` or `eau` stay words.
 pub fn read_entity(typed: &str, registry: &Registry) -> Option<Entity> {
     let letters = typed.chars().filter(|c| c.is_alphanumeric()).count();
-    if letters == 0 {
+    // No name is that long: a huge word is not looked up.
+    if letters == 0 || typed.len() > 4 * MAX_WORD_CHARS {
         return None;
     }
     if letters <= 3 && typed.chars().any(char::is_lowercase) {
         return None;
     }
-    if let Ok(c) = countries::resolve(typed)
+    if let Some(c) = countries::lookup(typed)
         && let Some(code) = CountryCode::new(c.code)
     {
         return Some(Entity::Country(code));
@@ -438,8 +439,12 @@ impl Query {
             let longest = (i + 1..=toks.len().min(i + MAX_ENTITY_WORDS))
                 .rev()
                 .find_map(|j| {
-                    let typed: Vec<&str> = toks[i..j].iter().map(|(t, _)| *t).collect();
-                    read_entity(&typed.join(" "), registry).map(|e| (j, e, typed.join(" ")))
+                    // As typed (`Principauté d'Andorre`), else without elisions (`l'OIM`).
+                    let raw: Vec<&str> = run[i..j].iter().map(|(t, _)| t.as_str()).collect();
+                    let bare: Vec<&str> = toks[i..j].iter().map(|(t, _)| *t).collect();
+                    [raw.join(" "), bare.join(" ")]
+                        .into_iter()
+                        .find_map(|typed| read_entity(&typed, registry).map(|e| (j, e, typed)))
                 });
             if let Some((j, entity, typed)) = longest {
                 self.terms.push(Term {
