@@ -6,8 +6,8 @@ use std::ops::Range;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::scoring::{
-    ENTITY_BONUS, Name, accent_in, concerns, entity_names, max_runs, short_values, typo_budget,
-    typo_distance, typo_points, typos_allowed, word_score,
+    ENTITY_BONUS, Name, accent_in, concerns, entity_names, max_runs, short_values, typo_match,
+    typo_points, typos_allowed, word_score,
 };
 use super::{FieldMatch, ReadAs};
 use crate::actors::Registry;
@@ -435,12 +435,11 @@ fn match_word(
 
 /// Char ranges of the words of `text` within the typo budget of `word`, and the best points.
 fn typo_ranges(text: &str, word: &str, prefix: bool) -> (Option<i64>, Vec<Range<usize>>) {
-    let budget = typo_budget(word);
     let folded = Folded::new(text);
     let mut best = None;
     let mut out = Vec::new();
     for (start, w) in word_spans(&folded.text) {
-        if let Some(d) = typo_distance(word, &w, budget, prefix) {
+        if let Some(d) = typo_match(word, &w, prefix) {
             let points = typo_points(d);
             best = Some(best.map_or(points, |b: i64| b.max(points)));
             let end = start + w.chars().count() - 1;
@@ -454,10 +453,6 @@ fn typo_ranges(text: &str, word: &str, prefix: bool) -> (Option<i64>, Vec<Range<
 
 /// A word found nowhere as typed, matched with typos in one briefing.
 fn match_typo(doc: &Doc, b: &Briefing, word: &str, prefix: bool) -> Option<(i64, Vec<FieldMatch>)> {
-    let budget = typo_budget(word);
-    if budget == 0 {
-        return None;
-    }
     let mut found: Vec<(i64, FieldMatch)> = Vec::new();
     let mut push = |field: Field, value: &str| {
         let (points, ranges) = typo_ranges(value, word, prefix);

@@ -28,7 +28,7 @@ pub use crate::index::Field;
 pub use crate::model::{IdFilter, IdSet, Sort};
 pub use facets::{Facets, faceted, faceted_until, facets};
 pub use highlighting::{explain, find_ranges, title_ranges, word_ranges};
-pub use scoring::{typo_budget, typo_distance};
+pub use scoring::{typo_budget, typo_distance, typo_match};
 pub use suggestions::suggest;
 
 /// Facet selections: several values in one facet mean any of them; facets combine with AND.

@@ -204,10 +204,32 @@ pub(super) fn entity_score(
 
 /// Edits a word of `n` letters may have and still match: 1 from 5 letters, 2 from 9.
 pub fn typo_budget(term: &str) -> usize {
-    match term.chars().count() {
+    budget_for(term.chars().count())
+}
+
+fn budget_for(letters: usize) -> usize {
+    match letters {
         0..=4 => 0,
         5..=8 => 1,
         _ => 2,
+    }
+}
+
+/// Edits from a typed word to a word of the text, if within the budget of
+/// the longer of the two (so `cdre`, `cadre` less a letter, finds `cadre`);
+/// for the word still being typed, to a prefix of the word within the
+/// budget of the typed word.
+pub fn typo_match(term: &str, word: &str, prefix: bool) -> Option<usize> {
+    let (tl, wl) = (term.chars().count(), word.chars().count());
+    let whole = typo_distance(term, word, budget_for(tl.max(wl)), false);
+    let start = if prefix {
+        typo_distance(term, word, budget_for(tl), true)
+    } else {
+        None
+    };
+    match (whole, start) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
     }
 }
 
@@ -437,7 +459,8 @@ fn phrase_candidates(idx: &Index, text: &TextIndex, words: &[String], n: usize) 
 /// the vocabulary within `typo_budget` edits, spread through their postings.
 fn typo_scores(idx: &Index, text: &TextIndex, term: &str, prefix: bool, n: usize) -> Vec<i64> {
     let mut best = vec![0i64; n];
-    let budget = typo_budget(term);
+    // The most edits any word may be from `term`: that of a word one letter longer.
+    let budget = budget_for(term.chars().count() + 1);
     if budget == 0 {
         return best;
     }
@@ -448,9 +471,7 @@ fn typo_scores(idx: &Index, text: &TextIndex, term: &str, prefix: bool, n: usize
     let short: Vec<(usize, i64)> = (0..words.text.len())
         .into_par_iter()
         .filter(|&w| near(words.masks[w]))
-        .filter_map(|w| {
-            typo_distance(term, &words.text[w], budget, prefix).map(|d| (w, typo_points(d)))
-        })
+        .filter_map(|w| typo_match(term, &words.text[w], prefix).map(|d| (w, typo_points(d))))
         .collect();
     if !short.is_empty() {
         let mut word_best = vec![None; words.text.len()];
@@ -474,9 +495,7 @@ fn typo_scores(idx: &Index, text: &TextIndex, term: &str, prefix: bool, n: usize
     let long: Vec<(usize, i64)> = (0..vocabulary.len())
         .into_par_iter()
         .filter(|&w| near(index::char_mask(&vocabulary[w])))
-        .filter_map(|w| {
-            typo_distance(term, &vocabulary[w], budget, prefix).map(|d| (w, typo_points(d)))
-        })
+        .filter_map(|w| typo_match(term, &vocabulary[w], prefix).map(|d| (w, typo_points(d))))
         .collect();
     for (w, s) in long {
         for &p in &text.docs[w] {
@@ -571,7 +590,10 @@ pub(super) fn typos_allowed(term: &Term) -> bool {
     !term.negated
         && !term.phrase
         && term.entity.is_none()
-        && term.words.first().is_some_and(|w| typo_budget(w) > 0)
+        && term
+            .words
+            .first()
+            .is_some_and(|w| budget_for(w.chars().count() + 1) > 0)
 }
 
 /// Score of every term for every briefing; `None` where a briefing fails a
