@@ -235,12 +235,14 @@ fn tokens(input: &str) -> Result<Vec<String>, QueryError> {
     Ok(out)
 }
 
-/// Resolves a country given as code, French or English name.
+/// Resolves a country given as code, French or English name. The country
+/// table is complete, so a name it does not know is a mistake in the query
+/// (unlike an actor, which the registry may simply not have).
 pub fn parse_country(value: &str) -> Result<CountryCode, QueryError> {
     match countries::resolve(value) {
         Ok(c) => CountryCode::new(c.code)
-            .ok_or_else(|| QueryError::unknown(format!("unknown country '{value}'"))),
-        Err(s) => Err(QueryError::unknown(match s {
+            .ok_or_else(|| QueryError::malformed(format!("unknown country '{value}'"))),
+        Err(s) => Err(QueryError::malformed(match s {
             Some(c) => format!(
                 "unknown country '{value}'; did you mean {} ({})?",
                 c.name_fr, c.code

@@ -44,9 +44,9 @@ SEARCHING:
     date:2021-11               meeting in that month (or year, or day)
     lieu:Niamey  place:...     meeting place
     -word  -pays:NE            exclude
-  An unknown filter value (acteur:UNHCR) finds nothing, with a suggestion
-  (exit 1); a malformed query or one with nothing to search for (-, \"\", *)
-  is an error (exit 2). Words over 64 letters and terms past the 32nd are
+  An unknown actor (acteur:UNHCR) finds nothing, with a suggestion (exit 1);
+  an unknown country (pays:Narnia), a malformed query or one with nothing to
+  search for (-, \"\", *) is an error (exit 2). Words over 64 letters and terms past the 32nd are
   cut, with a note on stderr. --json says how each term was read
   (\"read_as\": {\"country\": \"GB\"}).
   Examples:
