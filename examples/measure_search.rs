@@ -194,10 +194,15 @@ fn country_queries(corpus: &Corpus) {
             for h in &hits {
                 got[h.doc] = true;
             }
-            for (g, r) in got.iter().zip(&relevant) {
+            for (d, (g, r)) in got.iter().zip(&relevant).enumerate() {
                 match (g, r) {
                     (true, true) => tp += 1,
-                    (true, false) => fp += 1,
+                    (true, false) => {
+                        if fp < 3 && std::env::var_os("MEASURE_VERBOSE").is_some() {
+                            eprintln!("    wrong: {form} -> {}", corpus.briefings[d].id);
+                        }
+                        fp += 1
+                    }
                     (false, true) => fn_ += 1,
                     _ => {}
                 }

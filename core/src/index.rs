@@ -163,14 +163,15 @@ fn text_postings(offset: usize, chunk: &[std::sync::Arc<Briefing>]) -> Vec<Posti
     let mut shards: Vec<Postings> = (0..SHARDS).map(|_| Postings::default()).collect();
     let mut buf = String::new();
     for (i, b) in chunk.iter().enumerate() {
-        let doc = ((offset + i) as u32) << 2;
+        let doc = ((offset + i) as u32) << 3;
         let mut add = |w: &str, flag: u32, plain: bool| {
-            let plain = u32::from(plain) << 1;
+            // Bit 1: written plain once; bit 2: written with accents once.
+            let plain = if plain { 2 } else { 4 };
             let map = &mut shards[shard_of(w)];
             match map.get_mut(w) {
                 // A word seen earlier in this briefing keeps its first (summary)
                 // flag, and is plain if it was written plain once.
-                Some(docs) if docs.last().is_some_and(|&d| d >> 2 == doc >> 2) => {
+                Some(docs) if docs.last().is_some_and(|&d| d >> 3 == doc >> 3) => {
                     if let Some(last) = docs.last_mut() {
                         *last |= plain;
                     }
@@ -190,7 +191,7 @@ fn text_postings(offset: usize, chunk: &[std::sync::Arc<Briefing>]) -> Vec<Posti
 }
 
 /// Summary and body words, sorted, each with postings
-/// `doc << 2 | written_plain << 1 | in_summary`.
+/// `doc << 3 | written_with_accents << 2 | written_plain << 1 | in_summary`.
 /// The costly part of the index, so it is built apart, when first needed.
 #[derive(Debug, Default)]
 pub(crate) struct TextIndex {
@@ -217,8 +218,8 @@ impl TextIndex {
             .map(|list| {
                 list.iter()
                     .filter_map(|&p| {
-                        let new = kept.get((p >> 2) as usize).copied().flatten()?;
-                        Some(new << 2 | (p & 3))
+                        let new = kept.get((p >> 3) as usize).copied().flatten()?;
+                        Some(new << 3 | (p & 7))
                     })
                     .collect()
             })

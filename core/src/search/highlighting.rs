@@ -67,23 +67,28 @@ pub(super) struct Doc {
     /// The summary and body words written plain somewhere (see `each_word_flagged`).
     summary_plain: Vec<String>,
     body_plain: Vec<String>,
+    /// The summary and body words written with accents somewhere.
+    accented: Vec<String>,
 }
 
-/// The distinct folded words of `s`, and those of them written plain once, sorted.
-fn sorted_words(s: &str) -> (Vec<String>, Vec<String>) {
-    let (mut all, mut plain) = (Vec::new(), Vec::new());
+/// The distinct folded words of `s`, those of them written plain once, and
+/// those written with accents once, sorted.
+fn sorted_words(s: &str) -> (Vec<String>, Vec<String>, Vec<String>) {
+    let (mut all, mut plain, mut accented) = (Vec::new(), Vec::new(), Vec::new());
     let mut buf = String::new();
     each_word_flagged(s, &mut buf, |w, p| {
         all.push(w.to_string());
         if p {
             plain.push(w.to_string());
+        } else {
+            accented.push(w.to_string());
         }
     });
-    for list in [&mut all, &mut plain] {
+    for list in [&mut all, &mut plain, &mut accented] {
         list.sort_unstable();
         list.dedup();
     }
-    (all, plain)
+    (all, plain, accented)
 }
 
 impl Doc {
@@ -94,8 +99,12 @@ impl Doc {
             .into_iter()
             .map(|(f, v)| (f, Text::new(v)))
             .collect();
-        let (summary_words, summary_plain) = sorted_words(b.summary.as_deref().unwrap_or_default());
-        let (body_words, body_plain) = sorted_words(&b.body);
+        let (summary_words, summary_plain, mut accented) =
+            sorted_words(b.summary.as_deref().unwrap_or_default());
+        let (body_words, body_plain, body_accented) = sorted_words(&b.body);
+        accented.extend(body_accented);
+        accented.sort_unstable();
+        accented.dedup();
         Doc {
             title: Text::new(&b.title),
             short,
@@ -103,6 +112,7 @@ impl Doc {
             body_words,
             summary_plain,
             body_plain,
+            accented,
         }
     }
 }
@@ -312,7 +322,11 @@ pub(super) fn match_term(
             .reduce(|a, b| if b.0 > a.0 { b } else { a })
     };
     match &term.accented {
-        Some(accented) if !accent_in(b, registry, accented) => None,
+        Some(accented)
+            if !typos && !has_prefix(&doc.accented, word) && !accent_in(b, registry, accented) =>
+        {
+            None
+        }
         _ => found,
     }
 }

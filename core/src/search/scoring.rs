@@ -10,7 +10,7 @@ use crate::actors::Registry;
 use crate::corpus::Corpus;
 use crate::index::{self, Field, Index, TextIndex};
 use crate::model::Briefing;
-use crate::query::{Entity, Filter, Query, Term, accent_form, accent_words};
+use crate::query::{Entity, Filter, Query, Term, accent_words};
 use crate::text::fold;
 
 /// What an exact entity match adds to its field's tier: above any fuzzy word score.
@@ -83,6 +83,11 @@ fn phrase_in(text: &str, phrase: &[String], exact: Option<&str>) -> bool {
 /// Whether the words of `exact` (accent form, space-separated) occur in
 /// order in `text` with their accents as written.
 pub(super) fn exact_in(text: &str, exact: &str) -> bool {
+    // Most texts hold the phrase as typed, lower case or capitalised: found
+    // at the speed of a substring search, without cutting the text into words.
+    if cased(exact).iter().any(|e| bounded_in(text, e)) {
+        return true;
+    }
     let want: Vec<&str> = exact.split(' ').filter(|w| !w.is_empty()).collect();
     let have = accent_words(text);
     !want.is_empty()
@@ -91,25 +96,66 @@ pub(super) fn exact_in(text: &str, exact: &str) -> bool {
             .any(|w| w.iter().zip(&want).all(|(a, b)| a == b))
 }
 
-/// Whether a word of `text` starts with `accented` (accent form), accents as written.
-pub(super) fn accent_prefix_in(text: &str, accented: &str) -> bool {
-    let t = accent_form(text);
-    t.match_indices(accented).any(|(at, _)| {
-        t[..at]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric())
+/// `s` in lower case, capitalised and in capitals: the ways text writes a word.
+fn cased(s: &str) -> [String; 3] {
+    let mut chars = s.chars();
+    let capital = match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    };
+    [s.to_string(), capital, s.to_uppercase()]
+}
+
+/// Whether `needle` occurs in `text` starting a word and ending one.
+fn bounded_in(text: &str, needle: &str) -> bool {
+    !needle.is_empty()
+        && text.match_indices(needle).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + needle.len()..].chars().next();
+            before.is_none_or(|c| !c.is_alphanumeric())
+                && after.is_none_or(|c| !c.is_alphanumeric())
+        })
+}
+
+/// Whether a word of `text` starts with `accented` (lower case, accents kept),
+/// written in lower case, capitalised or in capitals.
+pub(super) fn accent_prefix_in(text: &str, variants: &[String; 3]) -> bool {
+    variants.iter().any(|v| {
+        !v.is_empty()
+            && text.match_indices(v.as_str()).any(|(at, _)| {
+                text[..at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+            })
     })
 }
 
-/// Whether a plain term typed with accents finds them in the briefing.
+/// Whether a plain term typed with accents finds them, as typed, in the
+/// title or a short field. (In summary and body, a word written with
+/// accents is enough: the index knows it without reading the text.)
 pub(super) fn accent_in(b: &Briefing, registry: &Registry, accented: &str) -> bool {
-    accent_prefix_in(&b.title, accented)
+    let variants = cased(accented);
+    accent_prefix_in(&b.title, &variants)
         || short_values(b, registry)
             .iter()
-            .any(|(_, v)| accent_prefix_in(v, accented))
-        || accent_prefix_in(b.summary.as_deref().unwrap_or_default(), accented)
-        || accent_prefix_in(&b.body, accented)
+            .any(|(_, v)| accent_prefix_in(v, &variants))
+}
+
+/// Briefings whose summary or body holds a word starting with `folded`
+/// written with accents.
+fn accented_docs(text: &TextIndex, folded: &str, n: usize) -> Vec<bool> {
+    let mut has = vec![false; n];
+    for r in text.prefixed(folded) {
+        for &p in &text.docs[r] {
+            if p & 4 != 0
+                && let Some(h) = has.get_mut((p >> 3) as usize)
+            {
+                *h = true;
+            }
+        }
+    }
+    has
 }
 
 /// A name of a country, actor or topic, as found literally in text: its
@@ -401,7 +447,7 @@ fn term_scores(
     // Tiers dominate any fuzzy score, so `max` ranks title > short fields > summary > body.
     for r in text.prefixed(term) {
         for &p in &text.docs[r] {
-            let slot = &mut best[(p >> 2) as usize];
+            let slot = &mut best[(p >> 3) as usize];
             *slot = (*slot).max(text_points(p));
         }
     }
@@ -432,7 +478,7 @@ fn phrase_candidates(idx: &Index, text: &TextIndex, words: &[String], n: usize) 
     for w in words {
         let mut has = vec![false; n];
         for &p in text.exact(w) {
-            has[(p >> 2) as usize] = true;
+            has[(p >> 3) as usize] = true;
         }
         if let Some(id) = idx.words.text.iter().position(|x| **x == **w) {
             for &d in &idx.title_docs[id] {
@@ -504,7 +550,7 @@ fn typo_scores(idx: &Index, text: &TextIndex, term: &str, prefix: bool, n: usize
             } else {
                 Field::Body.tier()
             };
-            let slot = &mut best[(p >> 2) as usize];
+            let slot = &mut best[(p >> 3) as usize];
             *slot = (*slot).max(tier + s);
         }
     }
@@ -569,10 +615,13 @@ fn word_scores(
             }
         }
     }
-    if let Some(accented) = &term.accented {
+    // A typed accent is kept, unless the word is matched with typos: typos forgive.
+    if let Some(accented) = term.accented.as_ref().filter(|_| !typos) {
+        let in_text = accented_docs(text, word, n);
         best.par_iter_mut().enumerate().for_each(|(d, s)| {
             if *s > 0
                 && alive[d].is_some()
+                && !in_text[d]
                 && !corpus
                     .briefings
                     .get(d)
