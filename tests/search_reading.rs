@@ -343,6 +343,13 @@ fn every_country_table_name_is_read_as_its_country() {
             if letters <= 3 && name.chars().any(char::is_lowercase) {
                 continue;
             }
+            // Common words first ("réunion" is a meeting), countries with more words.
+            if ["reunion", "maurice", "jersey", "chad", "turkey", "georgia"]
+                .contains(&brief_core::text::fold(name).as_str())
+            {
+                assert!(read_entity(name, registry).is_none(), "{name}");
+                continue;
+            }
             let q = Query::parse(name, registry).expect("parses");
             let read: Vec<_> = q.terms.iter().map(|t| t.entity).collect();
             assert!(

@@ -14,6 +14,10 @@ use crate::topics::TopicId;
 pub const MAX_WORD_CHARS: usize = 64;
 /// Most terms a query keeps: the rest are dropped, with a notice.
 pub const MAX_TERMS: usize = 32;
+/// Country names that are common words too, read as countries only with
+/// more words (`La Réunion`, `île Maurice`) or in a filter (`pays:RE`).
+const COMMON_WORDS: &[&str] = &["reunion", "maurice", "jersey", "chad", "turkey", "georgia"];
+
 /// Most words a run read as one country, actor or topic may have.
 const MAX_ENTITY_WORDS: usize = 16;
 
@@ -316,15 +320,42 @@ pub fn read_entity(typed: &str, registry: &Registry) -> Option<Entity> {
     if letters <= 3 && typed.chars().any(char::is_lowercase) {
         return None;
     }
+    // An acronym (a name written in capitals: `ICMPD`, `USA`) counts typed
+    // in capitals; in lower case it stays a word, matched fuzzily.
+    let lower = typed.chars().any(char::is_lowercase);
+    let key = crate::actors::name_key(typed);
+    let acronym = |names: Vec<&str>| {
+        lower
+            && names.iter().any(|n| {
+                crate::actors::name_key(n) == key
+                    && n.chars().any(char::is_alphabetic)
+                    && !n.chars().any(char::is_lowercase)
+            })
+    };
     if let Some(c) = countries::lookup(typed)
+        && !COMMON_WORDS.contains(&fold(typed.trim()).as_str())
+        && !acronym(c.names().collect())
         && let Some(code) = CountryCode::new(c.code)
     {
         return Some(Entity::Country(code));
     }
-    if let Some(a) = registry.resolve(typed) {
+    if let Some(a) = registry.resolve(typed)
+        && !registry
+            .get(a)
+            .is_some_and(|x| acronym(x.names().collect()))
+    {
         return Some(Entity::Actor(a));
     }
-    registry.topics().resolve(typed).map(Entity::Topic)
+    registry
+        .topics()
+        .resolve(typed)
+        .filter(|&t| {
+            !registry
+                .topics()
+                .get(t)
+                .is_some_and(|x| acronym(x.names().collect()))
+        })
+        .map(Entity::Topic)
 }
 
 impl Query {

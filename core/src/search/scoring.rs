@@ -309,8 +309,13 @@ pub(super) fn typo_points(distance: usize) -> i64 {
 
 /// Score of a phrase term in one briefing: the best field's tier, checked from
 /// the best tier down, so the body is read only when nothing else has it.
-fn phrase_score(b: &Briefing, registry: &Registry, term: &Term) -> Option<i64> {
+///
+/// `text_exact`: whether summary and body must be checked for the accents as
+/// written; not when no word of the phrase is written with accents there
+/// anywhere and none was typed with them, which is then the same.
+fn phrase_score(b: &Briefing, registry: &Registry, term: &Term, text_exact: bool) -> Option<i64> {
     let (words, exact) = (&term.words, term.exact.as_deref());
+    let text = if text_exact { exact } else { None };
     let bonus = 100 * words.len() as i64;
     if phrase_in(&b.title, words, exact) {
         return Some(Field::Title.tier() + bonus);
@@ -321,10 +326,10 @@ fn phrase_score(b: &Briefing, registry: &Registry, term: &Term) -> Option<i64> {
     {
         return Some(Field::Actors.tier() + bonus);
     }
-    if phrase_in(b.summary.as_deref().unwrap_or_default(), words, exact) {
+    if phrase_in(b.summary.as_deref().unwrap_or_default(), words, text) {
         return Some(Field::Summary.tier() + bonus);
     }
-    phrase_in(&b.body, words, exact).then_some(Field::Body.tier() + bonus)
+    phrase_in(&b.body, words, text).then_some(Field::Body.tier() + bonus)
 }
 
 /// Largest number of separate runs a fuzzy match of `term` may have.
@@ -680,14 +685,24 @@ pub(super) fn matched_until(
             return None;
         }
         let scores: Vec<i64> = if term.phrase {
-            let candidates = phrase_candidates(idx, corpus.text_index(), &term.words, n);
+            let text = corpus.text_index();
+            let candidates = phrase_candidates(idx, text, &term.words, n);
+            let typed_accents = term
+                .exact
+                .as_deref()
+                .is_some_and(|e| e.split(' ').ne(term.words.iter().map(String::as_str)));
+            let text_exact = typed_accents
+                || term
+                    .words
+                    .iter()
+                    .any(|w| text.exact(w).iter().any(|p| p & 4 != 0));
             (0..n)
                 .into_par_iter()
                 .map(
                     |d| match (candidates[d], total[d].is_some(), corpus.briefings.get(d)) {
                         (true, true, Some(_)) if stop() => 0,
                         (true, true, Some(b)) => {
-                            phrase_score(b, &corpus.registry, term).unwrap_or(0)
+                            phrase_score(b, &corpus.registry, term, text_exact).unwrap_or(0)
                         }
                         _ => 0,
                     },
