@@ -51,7 +51,12 @@ mod embedded {
 
 /// The shipped corpus, compiled into the binary.
 pub fn load_embedded() -> Corpus {
-    let is_topics = |p: &str| std::path::Path::new(p) == std::path::Path::new(topics::TOPICS_FILE);
+    // `briefings/topics.yaml`: at the top of the shipped folder.
+    let is_topics = |p: &str| {
+        let p = std::path::Path::new(p);
+        p.components().count() <= 2
+            && p.file_name().and_then(|n| n.to_str()) == Some(topics::TOPICS_FILE)
+    };
     let files = embedded::FILES
         .iter()
         .filter(|(p, _)| !is_topics(p))

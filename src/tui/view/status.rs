@@ -47,10 +47,13 @@ pub fn summary(state: &State) -> String {
             .collect();
         parts.push(format!("acteur: {}", names.join(" | ")));
     }
-    parts.extend(
-        (state.query.readings(&corpus.registry).into_iter())
-            .chain(state.query.notices.iter().cloned()),
-    );
+    // How the query was read, unless a message needs the room.
+    if state.message.is_none() && state.query_error.is_none() {
+        parts.extend(
+            (state.query.readings(&corpus.registry).into_iter())
+                .chain(state.query.notices.iter().cloned()),
+        );
+    }
     if state.generation != state.shown {
         parts.push("searching…".to_string());
     }
