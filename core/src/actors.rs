@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use crate::model::{Actor, ActorId, ActorKind};
 use crate::text::fold;
-use crate::topics::Topics;
+use crate::topics::{Topics, words_start_with};
 
 /// Canonical actors plus a lookup from any folded name, acronym or alias.
 #[derive(Debug, Clone, Default)]
@@ -13,18 +13,6 @@ pub struct Registry {
     by_name: HashMap<String, ActorId>,
     /// The topic registry read beside the actors (`topics.yaml`), if any.
     topics: Topics,
-}
-
-/// Whether the words of `value` start, in order and consecutively, words of
-/// `name` (folded): `Nkurunziza` and `pierre nku` are in "Pierre Nkurunziza".
-pub fn words_start_with(name: &str, value: &str) -> bool {
-    let name: Vec<String> = crate::query::words(name);
-    let value: Vec<String> = crate::query::words(value);
-    if value.is_empty() || value.len() > name.len() {
-        return false;
-    }
-    name.windows(value.len())
-        .any(|w| w.iter().zip(&value).all(|(n, v)| n.starts_with(v.as_str())))
 }
 
 /// Names are compared folded, with runs of spaces and hyphens collapsed.

@@ -183,8 +183,7 @@ pub(crate) fn read(
     let briefings = chunks.into_iter().flatten().flatten().collect();
     let (mut registry, _) = Registry::new(body.actors);
     // Topics are resolved at search time, so they are read afresh, not cached.
-    let actors_path = root.join(crate::load::REGISTRY_FILE);
-    registry.set_topics(crate::topics::read_beside(&actors_path, &mut Vec::new()));
+    registry.set_topics(crate::topics::read_in(root, &mut Vec::new()));
     Lookup::Hit(Cached {
         briefings,
         registry,

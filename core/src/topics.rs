@@ -8,9 +8,39 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::actors::name_key;
 use crate::model::{Problem, Severity};
-use crate::text::nfc;
+use crate::text::{fold, nfc};
+
+/// Names are compared folded, with runs of spaces and hyphens collapsed
+/// (as `actors::name_key`, which sits above this module).
+fn name_key(name: &str) -> String {
+    fold(name)
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Folded alphanumeric words of `s`.
+fn words(s: &str) -> Vec<String> {
+    fold(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Whether the words of `value` start, in order and consecutively, words of
+/// `name` (folded): `Nkurunziza` and `pierre nku` are in "Pierre Nkurunziza".
+pub fn words_start_with(name: &str, value: &str) -> bool {
+    let name = words(name);
+    let value = words(value);
+    if value.is_empty() || value.len() > name.len() {
+        return false;
+    }
+    name.windows(value.len())
+        .any(|w| w.iter().zip(&value).all(|(n, v)| n.starts_with(v.as_str())))
+}
 
 /// The reserved file name of the topic registry, beside `actors.yaml`.
 pub const TOPICS_FILE: &str = "topics.yaml";
@@ -128,11 +158,7 @@ impl Topics {
             return vec![id];
         }
         (0..self.topics.len())
-            .filter(|&i| {
-                self.topics[i]
-                    .names()
-                    .any(|n| crate::actors::words_start_with(n, value))
-            })
+            .filter(|&i| self.topics[i].names().any(|n| words_start_with(n, value)))
             .collect()
     }
 
@@ -152,10 +178,10 @@ impl Topics {
     }
 }
 
-/// The topic registry beside `actors_path` (`topics.yaml` in the same
-/// folder), empty when there is none; its problems go to `problems`.
-pub fn read_beside(actors_path: &Path, problems: &mut Vec<Problem>) -> Topics {
-    let path = actors_path.with_file_name(TOPICS_FILE);
+/// The topic registry at the top of the folder `dir` (`topics.yaml`, beside
+/// `actors.yaml`), empty when there is none; its problems go to `problems`.
+pub fn read_in(dir: &Path, problems: &mut Vec<Problem>) -> Topics {
+    let path = dir.join(TOPICS_FILE);
     if !path.is_file() {
         return Topics::default();
     }

@@ -171,7 +171,8 @@ pub(crate) fn parse_registry(input: Input, problems: &mut Vec<Problem>) -> Regis
         }
     }
     let (mut registry, clashes) = Registry::new(actors);
-    registry.set_topics(crate::topics::read_beside(&path, problems));
+    let dir = path.parent().unwrap_or(Path::new("."));
+    registry.set_topics(crate::topics::read_in(dir, problems));
     problems.extend(
         clashes
             .into_iter()
