@@ -426,7 +426,12 @@ proptest! {
         prop_assume!(typo != *word);
         let d = typo_distance(&typo, word, 2, false);
         prop_assert_eq!(d, Some(1), "{} -> {}", word, typo);
-        prop_assert!(found(&format!("{typo} ")).contains(&b.id), "{} -> {}", word, typo);
+        // Typos forgive a word found nowhere as typed; a typo that is itself
+        // found (fuzzily: `imgration` in "immigration") is read as typed.
+        let q = parse(&format!("{typo} "));
+        let as_typed = !search(corpus(), &q, &Selection::default()).is_empty()
+            && !found(&format!("{typo} ")).contains(&b.id);
+        prop_assert!(found(&format!("{typo} ")).contains(&b.id) || as_typed, "{} -> {}", word, typo);
     }
 
     /// A word matched without typos keeps its results: no typo match is added.
