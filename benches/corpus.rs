@@ -53,6 +53,11 @@ const QUERIES: &[(&str, &str)] = &[
     ("long", "réunion trafic migrants frontières coopération"),
     ("filtered", "pays:NE traite"),
     ("phrase", "\"trafic de migrants\""),
+    ("country", "Royaume-Uni"),
+    ("typo", "nuafrage"),
+    ("typo-long", "intergouvernemantale coopération"),
+    ("accent", "traité"),
+    ("topic", "smuggling"),
 ];
 
 fn benches(c: &mut Criterion) {

@@ -110,6 +110,11 @@ fn run(args: Cli) -> Result<Outcome, Failure> {
             cli::note_empty(corpus);
             cli::facets::actors(&mut out, corpus, unregistered, json)?
         }
+        Some(Command::Topics { unregistered, json }) => {
+            let corpus = &*loaded.insert(load(&choose(dir))?);
+            cli::note_empty(corpus);
+            cli::facets::topics(&mut out, corpus, unregistered, json)?
+        }
         Some(Command::Countries { json }) => {
             let corpus = &*loaded.insert(load(&choose(dir))?);
             cli::note_empty(corpus);

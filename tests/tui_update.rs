@@ -689,7 +689,7 @@ fn a_stale_answer_is_dropped() {
     // The answer to "m" arrives after "ma" was asked for: dropped.
     let stale = run_search(&corpus(), old);
     assert!(!stale.hits.is_empty());
-    let up = update(&mut state, Msg::Results(stale));
+    let up = update(&mut state, Msg::Results(Box::new(stale)));
     assert!(!up.redraw);
     assert!(up.effects.is_empty());
     assert_eq!(state.hits.iter().map(|h| h.doc).collect::<Vec<_>>(), before);
@@ -698,16 +698,16 @@ fn a_stale_answer_is_dropped() {
     // An empty answer with an old generation changes nothing either.
     let up = update(
         &mut state,
-        Msg::Results(Results {
+        Msg::Results(Box::new(Results {
             generation: old.generation,
             ..Results::default()
-        }),
+        })),
     );
     assert!(!up.redraw);
     assert_eq!(state.hits.len(), before.len());
 
     let fresh = run_search(&corpus(), new);
-    let up = update(&mut state, Msg::Results(fresh));
+    let up = update(&mut state, Msg::Results(Box::new(fresh)));
     assert!(up.redraw);
     assert_eq!(state.shown, new.generation);
     assert_eq!(state.highlight, ["ma"]);

@@ -4,12 +4,15 @@ use std::collections::HashMap;
 
 use crate::model::{Actor, ActorId, ActorKind};
 use crate::text::fold;
+use crate::topics::{Topics, words_start_with};
 
 /// Canonical actors plus a lookup from any folded name, acronym or alias.
 #[derive(Debug, Clone, Default)]
 pub struct Registry {
     actors: Vec<Actor>,
     by_name: HashMap<String, ActorId>,
+    /// The topic registry read beside the actors (`topics.yaml`), if any.
+    topics: Topics,
 }
 
 /// Names are compared folded, with runs of spaces and hyphens collapsed.
@@ -48,6 +51,26 @@ impl Registry {
             reg.actors.push(actor);
         }
         (reg, clashes)
+    }
+
+    pub fn topics(&self) -> &Topics {
+        &self.topics
+    }
+
+    pub fn set_topics(&mut self, topics: Topics) {
+        self.topics = topics;
+    }
+
+    /// Registered actors one of whose names holds the words of `value` as
+    /// word prefixes (`Nkurunziza`, `pierre nku`); the exact name alone when
+    /// one is exact.
+    pub fn matching(&self, value: &str) -> Vec<ActorId> {
+        if let Some(id) = self.resolve(value) {
+            return vec![id];
+        }
+        (0..self.actors.len())
+            .filter(|&i| self.actors[i].names().any(|n| words_start_with(n, value)))
+            .collect()
     }
 
     pub fn actors(&self) -> &[Actor] {

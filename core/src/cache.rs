@@ -193,7 +193,9 @@ pub(crate) fn read(
         }
     }
     let briefings = chunks.into_iter().flatten().flatten().collect();
-    let (registry, _) = Registry::new(body.actors);
+    let (mut registry, _) = Registry::new(body.actors);
+    // Topics are resolved at search time, so they are read afresh, not cached.
+    registry.set_topics(crate::topics::read_in(root, &mut Vec::new()));
     Lookup::Hit(Cached {
         briefings,
         registry,

@@ -62,31 +62,43 @@ pub(crate) fn char_mask(word: &str) -> u64 {
 
 /// Calls `f` with each folded alphanumeric word of `s`, as `query::words` cuts them.
 pub(crate) fn each_word(s: &str, buf: &mut String, mut f: impl FnMut(&str)) {
+    each_word_flagged(s, buf, |w, _| f(w));
+}
+
+/// `each_word`, also saying whether the word is written plain: without
+/// accents, so that it is its own folded form up to case (what an
+/// unaccented query word matches first).
+pub(crate) fn each_word_flagged(s: &str, buf: &mut String, mut f: impl FnMut(&str, bool)) {
     let mut word = String::new();
+    let mut plain = true;
     for c in s.chars() {
         // Most text is ASCII: fold it without the general path.
         if c.is_ascii() {
             if c.is_ascii_alphanumeric() {
                 word.push(c.to_ascii_lowercase());
             } else if !word.is_empty() {
-                f(&word);
+                f(&word, plain);
                 word.clear();
+                plain = true;
             }
             continue;
         }
         buf.clear();
         fold_char(c, buf);
+        let ligature = matches!(c, 'œ' | 'Œ' | 'æ' | 'Æ' | 'ß');
         for fc in buf.chars() {
             if fc.is_alphanumeric() {
                 word.push(fc);
+                plain &= ligature;
             } else if !word.is_empty() {
-                f(&word);
+                f(&word, plain);
                 word.clear();
+                plain = true;
             }
         }
     }
     if !word.is_empty() {
-        f(&word);
+        f(&word, plain);
     }
 }
 
@@ -151,27 +163,35 @@ fn text_postings(offset: usize, chunk: &[std::sync::Arc<Briefing>]) -> Vec<Posti
     let mut shards: Vec<Postings> = (0..SHARDS).map(|_| Postings::default()).collect();
     let mut buf = String::new();
     for (i, b) in chunk.iter().enumerate() {
-        let doc = ((offset + i) as u32) << 1;
-        let mut add = |w: &str, flag: u32| {
+        let doc = ((offset + i) as u32) << 3;
+        let mut add = |w: &str, flag: u32, plain: bool| {
+            // Bit 1: written plain once; bit 2: written with accents once.
+            let plain = if plain { 2 } else { 4 };
             let map = &mut shards[shard_of(w)];
             match map.get_mut(w) {
-                // A word seen earlier in this briefing keeps its first (summary) flag.
-                Some(docs) if docs.last().is_some_and(|&d| d >> 1 == doc >> 1) => {}
-                Some(docs) => docs.push(doc | flag),
+                // A word seen earlier in this briefing keeps its first (summary)
+                // flag, and is plain if it was written plain once.
+                Some(docs) if docs.last().is_some_and(|&d| d >> 3 == doc >> 3) => {
+                    if let Some(last) = docs.last_mut() {
+                        *last |= plain;
+                    }
+                }
+                Some(docs) => docs.push(doc | plain | flag),
                 None => {
-                    map.insert(w.into(), vec![doc | flag]);
+                    map.insert(w.into(), vec![doc | plain | flag]);
                 }
             }
         };
         if let Some(s) = &b.summary {
-            each_word(s, &mut buf, |w| add(w, 1));
+            each_word_flagged(s, &mut buf, |w, plain| add(w, 1, plain));
         }
-        each_word(&b.body, &mut buf, |w| add(w, 0));
+        each_word_flagged(&b.body, &mut buf, |w, plain| add(w, 0, plain));
     }
     shards
 }
 
-/// Summary and body words, sorted, each with postings `doc << 1 | in_summary`.
+/// Summary and body words, sorted, each with postings
+/// `doc << 3 | written_with_accents << 2 | written_plain << 1 | in_summary`.
 /// The costly part of the index, so it is built apart, when first needed.
 #[derive(Debug, Default)]
 pub(crate) struct TextIndex {
@@ -198,8 +218,8 @@ impl TextIndex {
             .map(|list| {
                 list.iter()
                     .filter_map(|&p| {
-                        let new = kept.get((p >> 1) as usize).copied().flatten()?;
-                        Some(new << 1 | (p & 1))
+                        let new = kept.get((p >> 3) as usize).copied().flatten()?;
+                        Some(new << 3 | (p & 7))
                     })
                     .collect()
             })
@@ -267,6 +287,11 @@ impl TextIndex {
             .words
             .partition_point(|w| &**w < prefix || w.starts_with(prefix));
         start..end
+    }
+
+    /// Every word, sorted: the vocabulary typos are looked up in.
+    pub(crate) fn words(&self) -> &[Box<str>] {
+        &self.words
     }
 
     /// The postings of the exact word `w`.

@@ -161,6 +161,7 @@ pub struct Text {
     pub unknown_filter: fn(&str) -> String,
     /// key, example value
     pub filter_needs_value: fn(&str, &str) -> String,
+    pub nothing_to_search: fn(&str) -> String,
 
     // Status line.
     /// `3 of 8 briefings` (the numbers already formatted).
@@ -326,6 +327,11 @@ pub const EN: Text = Text {
         )
     },
     filter_needs_value: |k, e| format!("'{k}:' needs a value, e.g. {k}:{e}"),
+    nothing_to_search: |q| {
+        format!(
+            "nothing to search for in '{q}': a query needs a word, a \"phrase\" or a filter such as pays:NE"
+        )
+    },
 
     of_briefings: |n, total, count| {
         format!(
@@ -526,6 +532,11 @@ pub const FR: Text = Text {
         )
     },
     filter_needs_value: |k, e| format!("« {k}: » demande une valeur, par exemple {k}:{e}"),
+    nothing_to_search: |q| {
+        format!(
+            "rien à chercher dans « {q} » : une recherche demande un mot, une « expression » ou un filtre comme pays:NE"
+        )
+    },
 
     of_briefings: |n, total, count| {
         format!("{n} sur {total} fiche{}", if count > 1 { "s" } else { "" })

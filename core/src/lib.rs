@@ -40,6 +40,7 @@ pub mod search;
 pub mod searcher;
 pub(crate) mod stamp;
 pub mod text;
+pub mod topics;
 
 pub use corpus::{Corpus, MetaField};
 pub use lang::Lang;
@@ -55,9 +56,25 @@ mod embedded {
 
 /// The shipped corpus, compiled into the binary.
 pub fn load_embedded() -> Corpus {
+    // `briefings/topics.yaml`: at the top of the shipped folder.
+    let is_topics = |p: &str| {
+        let p = std::path::Path::new(p);
+        p.components().count() <= 2
+            && p.file_name().and_then(|n| n.to_str()) == Some(topics::TOPICS_FILE)
+    };
     let files = embedded::FILES
         .iter()
+        .filter(|(p, _)| !is_topics(p))
         .map(|(p, b)| (std::path::PathBuf::from(p), b.to_vec()))
         .collect();
-    load::load_files(files, "built-in corpus".to_string())
+    let mut corpus = load::load_files(files, "built-in corpus".to_string());
+    // The shipped topic registry: known good, so a failure only leaves it out.
+    let shipped = embedded::FILES.iter().find(|(p, _)| is_topics(p));
+    if let Some((_, bytes)) = shipped
+        && let Ok(text) = std::str::from_utf8(bytes)
+        && let Ok((t, _)) = topics::Topics::parse(text)
+    {
+        corpus.registry.set_topics(t);
+    }
+    corpus
 }

@@ -9,14 +9,29 @@ use crate::countries;
 use crate::lang::Lang;
 use crate::model::{ActorId, CountryCode, PartialDate};
 use crate::text::fold;
+use crate::topics::TopicId;
+
+/// Longest word a query keeps: longer ones are cut, with a notice.
+pub const MAX_WORD_CHARS: usize = 64;
+/// Most terms a query keeps: the rest are dropped, with a notice.
+pub const MAX_TERMS: usize = 32;
+/// Country names that are common words too, read as countries only with
+/// more words (`La Réunion`, `île Maurice`) or in a filter (`pays:RE`).
+const COMMON_WORDS: &[&str] = &["reunion", "maurice", "jersey", "chad", "turkey", "georgia"];
+
+/// Most words a run read as one country, actor or topic may have.
+const MAX_ENTITY_WORDS: usize = 16;
 
 /// Something a briefing must (or, negated, must not) satisfy besides the text terms.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Filter {
     Country(CountryCode),
     Actor(ActorId),
-    /// Folded text that one of the topics contains.
-    Topic(String),
+    /// Any of these actors: a word prefix several actors' names share.
+    Actors(Vec<ActorId>),
+    /// Folded text that one of the topics contains, or the registered topics
+    /// (from `topics.yaml`) whose names the value starts.
+    Topic(String, Vec<TopicId>),
     /// Inclusive range of years the meeting falls in.
     Years(u16, u16),
     Date(PartialDate),
@@ -24,20 +39,56 @@ pub enum Filter {
     Place(String),
 }
 
+/// What a run of query words names: read as that, not as letters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Entity {
+    Country(CountryCode),
+    Actor(ActorId),
+    Topic(TopicId),
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Term {
-    /// Folded words; one word for a plain term, several for a phrase.
+    /// Folded words; one word for a plain term, several for a phrase or an entity.
     pub words: Vec<String>,
     pub phrase: bool,
-    /// For phrases with accents: the phrase lowercased, accents kept.
+    /// For phrases: the phrase lowercased, accents kept, which must occur as
+    /// written (a quoted word matches its accents only).
     pub exact: Option<String>,
     pub negated: bool,
+    /// The country, actor or topic the words name, if they name one.
+    pub entity: Option<Entity>,
+    /// For a plain word typed with accents: the word lowercased, accents
+    /// kept; only text with these accents matches.
+    pub accented: Option<String>,
+    /// Other forms of a plain word that match as well: singular or plural.
+    pub forms: Vec<String>,
+    /// The word still being typed (last, no space after it): typos are
+    /// forgiven on its prefix.
+    pub prefix: bool,
+}
+
+impl Term {
+    fn word(w: String, negated: bool) -> Term {
+        Term {
+            forms: plural_forms(&w),
+            words: vec![w],
+            phrase: false,
+            exact: None,
+            negated,
+            entity: None,
+            accented: None,
+            prefix: false,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
     pub terms: Vec<Term>,
     pub filters: Vec<(bool, Filter)>,
+    /// What was cut from an oversized query, to tell the user.
+    pub notices: Vec<String>,
 }
 
 /// Why a query or a typed value was refused. `message` says it in the
@@ -73,6 +124,10 @@ pub enum QueryError {
         value: String,
         reason: String,
     },
+    /// Only operators or empty quotes: `-`, `""`, `*`, `:`.
+    NothingToSearch {
+        input: String,
+    },
 }
 
 impl QueryError {
@@ -98,7 +153,14 @@ impl QueryError {
             QueryError::UnknownFilter { key } => (t.unknown_filter)(key),
             QueryError::NeedsValue { key, example } => (t.filter_needs_value)(key, example),
             QueryError::InvalidDate { value, reason } => format!("date:{value}: {reason}"),
+            QueryError::NothingToSearch { input } => (t.nothing_to_search)(input),
         }
+    }
+
+    /// True when the query is well formed but names nothing known: an
+    /// answer of 0 results, not a usage error.
+    pub fn is_unknown_value(&self) -> bool {
+        matches!(self, QueryError::UnknownActor { .. })
     }
 }
 
@@ -124,6 +186,11 @@ const FILTER_KEYS: &[(&str, &str)] = &[
     ("place", "place"),
 ];
 
+/// French elided articles and pronouns: `l'OIM` is read as `OIM`.
+const ELISIONS: &[&str] = &[
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
+];
+
 /// Folded alphanumeric words of `s`.
 pub fn words(s: &str) -> Vec<String> {
     fold(s)
@@ -131,6 +198,74 @@ pub fn words(s: &str) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .map(str::to_string)
         .collect()
+}
+
+/// Lowercase with accents kept, ligatures and apostrophes as folding makes
+/// them: the form a typed accent or a quoted word must match.
+pub fn accent_form(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            'œ' | 'Œ' => out.push_str("oe"),
+            'æ' | 'Æ' => out.push_str("ae"),
+            'ß' => out.push_str("ss"),
+            '’' | '‘' | 'ʼ' => out.push('\''),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// Alphanumeric words of `s` in `accent_form`.
+pub fn accent_words(s: &str) -> Vec<String> {
+    accent_form(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The other number of a folded French word, so that `passeurs` meets
+/// `passeur`, `reseau` meets `reseaux` and `journal` meets `journaux`.
+/// Words of fewer than 4 letters have none.
+pub fn plural_forms(w: &str) -> Vec<String> {
+    let n = w.chars().count();
+    if n < 4 || !w.chars().all(|c| c.is_alphabetic()) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    if let Some(stem) = w.strip_suffix("aux") {
+        out.push(format!("{stem}al"));
+        out.push(format!("{stem}ail"));
+        out.push(format!("{stem}au"));
+    } else if let Some(stem) = w.strip_suffix("eux").or_else(|| w.strip_suffix("oux")) {
+        out.push(w[..stem.len() + 2].to_string());
+    } else if let Some(stem) = w.strip_suffix('s') {
+        if !stem.ends_with('s') {
+            out.push(stem.to_string());
+        }
+    } else if let Some(stem) = w.strip_suffix("al") {
+        out.push(format!("{stem}aux"));
+    } else if w.ends_with("au") || w.ends_with("eu") {
+        out.push(format!("{w}x"));
+    }
+    out
+}
+
+/// `token` without a leading French elision (`l'`, `d'`, `qu'`...).
+fn without_elision(token: &str) -> &str {
+    let Some((at, c)) = token
+        .char_indices()
+        .find(|(_, c)| matches!(c, '\'' | '’' | 'ʼ' | '‘'))
+    else {
+        return token;
+    };
+    let rest = &token[at + c.len_utf8()..];
+    if !rest.is_empty() && ELISIONS.contains(&fold(&token[..at]).as_str()) {
+        rest
+    } else {
+        token
+    }
 }
 
 /// Splits on whitespace, keeping `"quoted phrases"` (possibly after `-` or `key:`) whole.
@@ -179,10 +314,24 @@ pub fn parse_country(value: &str) -> Result<CountryCode, QueryError> {
 pub fn parse_actor(value: &str, registry: &Registry) -> Result<ActorId, QueryError> {
     registry
         .resolve(value)
-        .ok_or_else(|| QueryError::UnknownActor {
-            value: value.to_string(),
-            suggestion: registry.suggest(value).map(|a| a.short_label().to_string()),
-        })
+        .ok_or_else(|| unknown_actor(value, registry))
+}
+
+fn unknown_actor(value: &str, registry: &Registry) -> QueryError {
+    QueryError::UnknownActor {
+        value: value.to_string(),
+        suggestion: registry.suggest(value).map(|a| a.short_label().to_string()),
+    }
+}
+
+/// The actors an `acteur:` value names: the exact name, else every actor one
+/// of whose names the value's words start (`Nkurunziza`).
+pub fn parse_actors(value: &str, registry: &Registry) -> Result<Filter, QueryError> {
+    match registry.matching(value).as_slice() {
+        [] => Err(unknown_actor(value, registry)),
+        [one] => Ok(Filter::Actor(*one)),
+        many => Ok(Filter::Actors(many.to_vec())),
+    }
 }
 
 /// `2021` or `2019..2021`.
@@ -212,10 +361,71 @@ pub fn parse_years(value: &str) -> Result<(u16, u16), QueryError> {
     }
 }
 
+/// The country, actor or topic that the words `typed` name, in any form the
+/// country table or the registries know. Names of three letters or fewer
+/// (codes, acronyms: `UK`, `NE`, `OIM`) count only typed in capitals, so
+/// `ne`, `de` or `eau` stay words.
+pub fn read_entity(typed: &str, registry: &Registry) -> Option<Entity> {
+    let letters = typed.chars().filter(|c| c.is_alphanumeric()).count();
+    // No name is that long: a huge word is not looked up.
+    if letters == 0 || typed.len() > 4 * MAX_WORD_CHARS {
+        return None;
+    }
+    if letters <= 3 && typed.chars().any(char::is_lowercase) {
+        return None;
+    }
+    // An acronym (a name written in capitals: `ICMPD`, `USA`) counts typed
+    // in capitals; in lower case it stays a word, matched fuzzily.
+    let lower = typed.chars().any(char::is_lowercase);
+    let key = crate::actors::name_key(typed);
+    let acronym = |names: Vec<&str>| {
+        lower
+            && names.iter().any(|n| {
+                crate::actors::name_key(n) == key
+                    && n.chars().any(char::is_alphabetic)
+                    && !n.chars().any(char::is_lowercase)
+            })
+    };
+    if let Some(c) = countries::lookup(typed)
+        && !COMMON_WORDS.contains(&fold(typed.trim()).as_str())
+        && !acronym(c.names().collect())
+        && let Some(code) = CountryCode::new(c.code)
+    {
+        return Some(Entity::Country(code));
+    }
+    if let Some(a) = registry.resolve(typed)
+        && !registry
+            .get(a)
+            .is_some_and(|x| acronym(x.names().collect()))
+    {
+        return Some(Entity::Actor(a));
+    }
+    registry
+        .topics()
+        .resolve(typed)
+        .filter(|&t| {
+            !registry
+                .topics()
+                .get(t)
+                .is_some_and(|x| acronym(x.names().collect()))
+        })
+        .map(Entity::Topic)
+}
+
 impl Query {
     pub fn parse(input: &str, registry: &Registry) -> Result<Query, QueryError> {
         let mut query = Query::default();
-        for token in tokens(input)? {
+        let mut all = tokens(input)?;
+        // Each kept term needs at most a token or two: beyond that is cut unread.
+        if all.len() > 2 * MAX_TERMS {
+            all.truncate(2 * MAX_TERMS);
+            query
+                .notices
+                .push(format!("query cut to its first {MAX_TERMS} terms"));
+        }
+        // Plain words wait here until something else comes, to be read in runs.
+        let mut run: Vec<(String, bool)> = Vec::new();
+        for token in all {
             let (negated, body) = match token.strip_prefix('-') {
                 Some(rest) if !rest.is_empty() => (true, rest),
                 _ => (false, token.as_str()),
@@ -229,7 +439,7 @@ impl Query {
                         });
                     };
                     let value = value.trim_matches('"');
-                    if value.is_empty() {
+                    if value.trim().is_empty() {
                         return Err(QueryError::NeedsValue {
                             key: key.to_string(),
                             example: example(kind),
@@ -237,8 +447,8 @@ impl Query {
                     }
                     let filter = match *kind {
                         "country" => Filter::Country(parse_country(value)?),
-                        "actor" => Filter::Actor(parse_actor(value, registry)?),
-                        "topic" => Filter::Topic(fold(value)),
+                        "actor" => parse_actors(value, registry)?,
+                        "topic" => Filter::Topic(fold(value), registry.topics().matching(value)),
                         "year" => {
                             let (a, b) = parse_years(value)?;
                             Filter::Years(a, b)
@@ -256,36 +466,104 @@ impl Query {
                 }
             }
             if body.starts_with('"') {
+                query.read_run(std::mem::take(&mut run), registry);
                 let inner = body.trim_matches('"');
-                let w = words(inner);
+                let w = cut_words(words(inner), &mut query.notices);
                 if w.is_empty() {
                     continue;
                 }
-                let lower = inner
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ")
-                    .to_lowercase();
-                let exact = (!inner.is_ascii()).then_some(lower);
+                let lower = accent_words(inner).join(" ");
                 query.terms.push(Term {
                     words: w,
                     phrase: true,
-                    exact,
-                    negated,
+                    exact: Some(lower),
+                    ..Term::word(String::new(), negated)
                 });
-            } else {
-                // `ANLTP/TIM` or `l'UE` hold several words: each must match.
-                for w in words(body) {
-                    query.terms.push(Term {
-                        words: vec![w],
-                        phrase: false,
-                        exact: None,
-                        negated,
-                    });
+                if let Some(t) = query.terms.last_mut() {
+                    t.forms.clear();
                 }
+            } else if negated {
+                query.read_run(std::mem::take(&mut run), registry);
+                query.read_run(vec![(body.to_string(), true)], registry);
+            } else {
+                run.push((body.to_string(), false));
             }
         }
+        query.read_run(run, registry);
+        if query.terms.len() > MAX_TERMS {
+            query.terms.truncate(MAX_TERMS);
+            if query.notices.iter().all(|n| !n.starts_with("query cut")) {
+                query
+                    .notices
+                    .push(format!("query cut to its first {MAX_TERMS} terms"));
+            }
+        }
+        // The word still being typed: the last plain word, with no space after it.
+        if !input.ends_with(char::is_whitespace)
+            && let Some(t) = query.terms.last_mut()
+            && !t.phrase
+            && t.entity.is_none()
+        {
+            t.prefix = true;
+        }
+        if query.is_empty() && !input.trim().is_empty() {
+            return Err(QueryError::NothingToSearch {
+                input: input.trim().to_string(),
+            });
+        }
         Ok(query)
+    }
+
+    /// Reads a run of plain tokens: the longest stretches naming a country,
+    /// an actor or a topic become one entity term each, the rest words.
+    fn read_run(&mut self, run: Vec<(String, bool)>, registry: &Registry) {
+        let toks: Vec<(&str, bool)> = run
+            .iter()
+            .map(|(t, neg)| (without_elision(t), *neg))
+            .collect();
+        let mut i = 0;
+        while i < toks.len() {
+            let negated = toks[i].1;
+            let longest = (i + 1..=toks.len().min(i + MAX_ENTITY_WORDS))
+                .rev()
+                .find_map(|j| {
+                    // As typed (`Principauté d'Andorre`), else without elisions (`l'OIM`).
+                    let raw: Vec<&str> = run[i..j].iter().map(|(t, _)| t.as_str()).collect();
+                    let bare: Vec<&str> = toks[i..j].iter().map(|(t, _)| *t).collect();
+                    [raw.join(" "), bare.join(" ")]
+                        .into_iter()
+                        .find_map(|typed| read_entity(&typed, registry).map(|e| (j, e, typed)))
+                });
+            if let Some((j, entity, typed)) = longest {
+                self.terms.push(Term {
+                    words: words(&typed),
+                    entity: Some(entity),
+                    forms: Vec::new(),
+                    ..Term::word(String::new(), negated)
+                });
+                i = j;
+                continue;
+            }
+            let token = toks[i].0;
+            // `ANLTP/TIM` holds several words: each must match.
+            let folded = cut_words(words(token), &mut self.notices);
+            let accented = accent_words(token);
+            let same_count = accented.len() == folded.len();
+            for (k, w) in folded.into_iter().enumerate() {
+                let mut term = Term::word(w, negated);
+                if same_count
+                    && let Some(a) = accented.get(k)
+                    && *a != term.words[0]
+                    && a.chars().count() <= MAX_WORD_CHARS
+                {
+                    term.accented = Some(a.clone());
+                    // A typed accent names one form: no other number is guessed.
+                    term.forms.clear();
+                }
+                self.terms.push(term);
+            }
+            i += 1;
+        }
     }
 
     /// True when there is no positive text to rank by.
@@ -302,9 +580,46 @@ impl Query {
         self.terms
             .iter()
             .filter(|t| !t.negated)
-            .flat_map(|t| t.words.iter().cloned())
+            .flat_map(|t| t.words.iter().chain(&t.forms).cloned())
             .collect()
     }
+
+    /// How each positive term was read, for showing: `Royaume-Uni → pays GB`.
+    pub fn readings(&self, registry: &Registry) -> Vec<String> {
+        self.terms
+            .iter()
+            .filter_map(|t| {
+                let e = t.entity?;
+                Some(format!("{} → {}", t.words.join(" "), describe(e, registry)))
+            })
+            .collect()
+    }
+}
+
+/// `country GB`, `actor oim`, `topic naufrage`.
+pub fn describe(e: Entity, registry: &Registry) -> String {
+    match e {
+        Entity::Country(c) => format!("country {c}"),
+        Entity::Actor(a) => format!("actor {}", registry.get(a).map_or("?", |a| a.id.as_str())),
+        Entity::Topic(t) => format!(
+            "topic {}",
+            registry.topics().get(t).map_or("?", |t| t.id.as_str())
+        ),
+    }
+}
+
+/// Words cut to `MAX_WORD_CHARS`, with a notice when one was.
+fn cut_words(mut words: Vec<String>, notices: &mut Vec<String>) -> Vec<String> {
+    for w in &mut words {
+        if w.chars().count() > MAX_WORD_CHARS {
+            *w = w.chars().take(MAX_WORD_CHARS).collect();
+            let notice = format!("words cut to {MAX_WORD_CHARS} letters");
+            if !notices.contains(&notice) {
+                notices.push(notice);
+            }
+        }
+    }
+    words
 }
 
 fn example(kind: &str) -> &'static str {
@@ -326,6 +641,30 @@ mod tests {
     fn a_refused_value_displays_neutralised() {
         let e = parse_country("\x1b]0;PWNED\x07").unwrap_err();
         assert_eq!(e.to_string(), "unknown country '␛]0;PWNED␇'");
+    }
+
+    #[test]
+    fn errors_speak_the_interface_language() {
+        let e = parse_country("Narnia").unwrap_err();
+        assert_eq!(e.message(Lang::En), "unknown country 'Narnia'");
+        assert_eq!(e.message(Lang::Fr), "pays inconnu « Narnia »");
+        assert_eq!(e.to_string(), "unknown country 'Narnia'");
+        let e = parse_country("Tunisi").unwrap_err();
+        assert!(
+            e.message(Lang::En).contains("did you mean Tunisia (TN)?"),
+            "{e}"
+        );
+        assert!(
+            e.message(Lang::Fr)
+                .contains("vouliez-vous dire Tunisie (TN) ?"),
+            "{}",
+            e.message(Lang::Fr)
+        );
+        let e = parse_years("2021..2019").unwrap_err();
+        assert_eq!(
+            e.message(Lang::Fr),
+            "période invalide « 2021..2019 » : 2021 est après 2019"
+        );
     }
 
     #[test]
@@ -363,32 +702,13 @@ mod tests {
             "date:2021-13",
             "foo:bar",
             "acteur:nobody",
+            "-",
+            "\"\"",
+            "*",
+            ":",
+            " - \"\" ",
         ] {
             assert!(Query::parse(bad, &registry).is_err(), "{bad}");
         }
-    }
-
-    #[test]
-    fn errors_speak_the_interface_language() {
-        let e = parse_country("Narnia").unwrap_err();
-        assert_eq!(e.message(Lang::En), "unknown country 'Narnia'");
-        assert_eq!(e.message(Lang::Fr), "pays inconnu « Narnia »");
-        assert_eq!(e.to_string(), "unknown country 'Narnia'");
-        let e = parse_country("Tunisi").unwrap_err();
-        assert!(
-            e.message(Lang::En).contains("did you mean Tunisia (TN)?"),
-            "{e}"
-        );
-        assert!(
-            e.message(Lang::Fr)
-                .contains("vouliez-vous dire Tunisie (TN) ?"),
-            "{}",
-            e.message(Lang::Fr)
-        );
-        let e = parse_years("2021..2019").unwrap_err();
-        assert_eq!(
-            e.message(Lang::Fr),
-            "période invalide « 2021..2019 » : 2021 est après 2019"
-        );
     }
 }

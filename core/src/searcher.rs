@@ -34,6 +34,10 @@ pub struct Results {
     pub query: Query,
     /// Why the query was refused; `message(lang)` says it.
     pub error: Option<crate::query::QueryError>,
+    /// How the query was read, to show discreetly: each term read as a
+    /// country, actor or topic (`Royaume-Uni → country GB`), what was cut
+    /// from an oversized query, or why a filter value found nothing.
+    pub reading: Vec<String>,
 }
 
 /// The answer to one request, computed on the caller's thread.
@@ -44,6 +48,8 @@ pub fn answer(corpus: &Corpus, req: &SearchRequest) -> Results {
 /// `answer`, abandoned (`None`) once `stop` says a newer request came.
 pub fn answer_until(corpus: &Corpus, req: &SearchRequest, stop: &Stop<'_>) -> Option<Results> {
     Some(match Query::parse(&req.text, &corpus.registry) {
+        // A malformed query, or a filter value nothing is known by: no
+        // briefing, and why (the browser says it in the list).
         Err(e) => Results {
             generation: req.generation,
             error: Some(e),
@@ -52,6 +58,8 @@ pub fn answer_until(corpus: &Corpus, req: &SearchRequest, stop: &Stop<'_>) -> Op
         Ok(q) => {
             let (mut hits, facets) = faceted_until(corpus, &q, &req.selection, stop)?;
             sort_hits(&mut hits, req.sort);
+            let mut reading = q.readings(&corpus.registry);
+            reading.extend(q.notices.iter().cloned());
             Results {
                 generation: req.generation,
                 hits,
@@ -59,6 +67,7 @@ pub fn answer_until(corpus: &Corpus, req: &SearchRequest, stop: &Stop<'_>) -> Op
                 highlight: q.highlight_words(),
                 query: q,
                 error: None,
+                reading,
             }
         }
     })

@@ -10,6 +10,7 @@ const LAYERS: &[&[&str]] = &[
     &["text", "paths", "atomic_write", "path_bytes", "lang"],
     &["countries"],
     &["model"],
+    &["topics"],
     &["actors"],
     &["stamp", "index"],
     &["corpus"],

@@ -1,4 +1,4 @@
-//! `brief actors` and `brief countries`: facet values with their briefing counts.
+//! `brief actors`, `brief countries` and `brief topics`: facet values with their briefing counts.
 
 use std::io::Write;
 
@@ -107,6 +107,98 @@ pub fn countries<W: Write>(
         out.fitted_table(&table, &[Out::bold, Out::accent, plain, Out::dim], fit)?;
     }
     Ok(if f.countries.is_empty() {
+        Outcome::Nothing
+    } else {
+        Outcome::Found
+    })
+}
+
+#[derive(Serialize)]
+struct TopicFacet {
+    /// The registry's id, or none for a topic `topics.yaml` does not know.
+    id: Option<String>,
+    name: String,
+    /// Every other name, in every language.
+    names: Vec<String>,
+    registered: bool,
+}
+
+/// Topics with their briefing counts, most frequent first: the registry's
+/// topics (every briefing topic written in any of their names counts), then
+/// the topics as written that it does not know.
+pub fn topics<W: Write>(
+    out: &mut Out<W>,
+    corpus: &Corpus,
+    unregistered: bool,
+    as_json: bool,
+) -> std::io::Result<Outcome> {
+    let registry = corpus.registry.topics();
+    let mut known = vec![0usize; registry.all().len()];
+    let mut other: std::collections::BTreeMap<String, (String, usize)> = Default::default();
+    for b in &corpus.briefings {
+        let mut seen_known = std::collections::HashSet::new();
+        let mut seen_other = std::collections::HashSet::new();
+        for t in &b.topics {
+            match registry.resolve(t) {
+                Some(id) => {
+                    if seen_known.insert(id) {
+                        known[id] += 1;
+                    }
+                }
+                None => {
+                    let key = brief_core::actors::name_key(t);
+                    if seen_other.insert(key.clone()) {
+                        other.entry(key).or_insert_with(|| (t.clone(), 0)).1 += 1;
+                    }
+                }
+            }
+        }
+    }
+    let mut rows: Vec<(TopicFacet, usize)> = Vec::new();
+    if !unregistered {
+        for (topic, n) in registry.all().iter().zip(known) {
+            rows.push((
+                TopicFacet {
+                    id: Some(topic.id.clone()),
+                    name: topic.name.clone(),
+                    names: topic.names().skip(1).map(str::to_string).collect(),
+                    registered: true,
+                },
+                n,
+            ));
+        }
+    }
+    for (_, (name, n)) in other {
+        rows.push((
+            TopicFacet {
+                id: None,
+                name,
+                names: Vec::new(),
+                registered: false,
+            },
+            n,
+        ));
+    }
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.name.cmp(&b.0.name)));
+    if as_json {
+        let items: Vec<FacetJson<&TopicFacet>> = rows
+            .iter()
+            .map(|(t, n)| FacetJson {
+                value: t,
+                count: *n,
+            })
+            .collect();
+        json::print(&mut out.w, &items)?;
+    } else {
+        let table: Vec<Vec<String>> = rows
+            .iter()
+            .map(|(t, n)| vec![n.to_string(), t.name.clone(), t.names.join(", ")])
+            .collect();
+        // The other names give way on a narrow terminal.
+        let fit = fit_width().map(|w| (w, &[2, 1][..]));
+        out.fitted_table(&table, &[Out::bold, plain, Out::dim], fit)?;
+    }
+    Ok(if rows.is_empty() {
         Outcome::Nothing
     } else {
         Outcome::Found

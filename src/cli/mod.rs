@@ -24,26 +24,44 @@ use brief_core::{Corpus, Selection};
 
 pub const SEARCH_HELP: &str = "\
 SEARCHING:
-  Words must all match, ignoring case and accents (cooperation = coopération).
-  A word matches fuzzily in titles, actor names and acronyms, countries, topics,
-  place and publisher (frontx finds Frontex), and by word start in summary and
-  body (naufr finds naufrage).
-    \"trafic de migrants\"   the words in that order (accents typed are kept)
+  Words must all match, ignoring case; an unaccented letter matches accented
+  text too (traite finds traite and traité, the unaccented first), but a
+  typed accent or a quoted word matches as written: traité, \"traite\".
+  A word matches fuzzily in titles, actor names, countries, topics, place and
+  publisher (frontx finds Frontex), and by word start in summary and body
+  (naufr finds naufrage). Singular and plural meet (passeurs = passeur,
+  réseau = réseaux, journal = journaux); l', d', qu'... are dropped (l'OIM = OIM).
+  Words naming a country, actor or topic are read as it, in any form known:
+  Royaume-Uni, royaume uni, United Kingdom, UK, GB all mean the United Kingdom
+  (its briefings, and its names in the text, never \"Royaume\" of Maroc);
+  OIM, IOM, Organisation internationale pour les migrations; smuggling =
+  trafic de migrants, shipwreck = naufrage, Channel = Manche (topics.yaml).
+  Names of 3 letters or fewer count in capitals (UK, NE, OIM; ne is a word).
+  A word found nowhere is matched with typos: 1 edit from 5 letters, 2 from 9
+  (nuafrage, naufrge, naufrege find naufrage), ranked below exact matches.
+    \"trafic de migrants\"   the words in that order, accents as typed
     pays:TN  country:Tunisia  country by code, French or English name
-    acteur:OIM  actor:IOM     actor by any name, acronym or alias
-    sujet:traite  topic:...    topic containing the text
+    acteur:OIM  actor:Nkuru   actor by any name or the start of its words
+    sujet:traite  topic:smuggling   topic by text or by any name in topics.yaml
     année:2023  year:2019..2021   meeting year or range
     date:2021-11               meeting in that month (or year, or day)
     lieu:Niamey  place:...     meeting place
     -word  -pays:NE            exclude
+  An unknown actor (acteur:UNHCR) finds nothing, with a suggestion (exit 1);
+  an unknown country (pays:Narnia), a malformed query or one with nothing to
+  search for (-, \"\", *) is an error (exit 2). Words over 64 letters and terms past the 32nd are
+  cut, with a note on stderr. --json says how each term was read
+  (\"read_as\": {\"country\": \"GB\"}).
   Examples:
     brief search icmpd
     brief search 'cooperation transfrontaliere'
     brief search frontex libye
     brief search pays:NE -acteur:OIM
+    brief search smuggling Royaume-Uni
     brief search '\"trafic de migrants\" année:2019..2021'
   Several words need no quotes. With several arguments, one that holds a
-  space (quoted for the shell) is a phrase: brief search 'trafic de migrants' libye.";
+  space (quoted for the shell) is a phrase: brief search 'trafic de migrants' libye.
+  Rules and measurements: docs/search.md.";
 
 pub const SHOW_HELP: &str = "\
 WHICH BRIEFING:
@@ -156,6 +174,16 @@ pub enum Command {
     /// Actors with their briefing counts, most frequent first.
     Actors {
         /// Only the actor names not in actors.yaml (those `brief check` counts).
+        #[arg(long)]
+        unregistered: bool,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Topics with their briefing counts, most frequent first: those of
+    /// topics.yaml (with their names in every language), then the others.
+    Topics {
+        /// Only the topics not in topics.yaml.
         #[arg(long)]
         unregistered: bool,
         /// Print JSON instead of text.

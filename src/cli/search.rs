@@ -16,16 +16,27 @@ pub fn run<W: Write>(
     limit: Option<usize>,
     output: ResultsArgs,
 ) -> Result<Outcome, Failure> {
-    let query = Query::parse(text, &corpus.registry)
-        .map_err(|e| Failure::Usage(format!("invalid query: {e}")))?;
-    let mut hits = search(corpus, &query, &Selection::default());
-    super::apply_limit(&mut hits, limit);
-    let how = Print {
+    let how = |query| Print {
         format: output.format(),
         ids: output.ids,
-        query: Some(&query),
+        query,
     };
-    export::print(out, corpus, &hits, &how)?;
+    let query = match Query::parse(text, &corpus.registry) {
+        Ok(q) => q,
+        // A filter value nothing is known by is an answer (no briefing), not a usage error.
+        Err(e) if e.is_unknown_value() => {
+            export::print(out, corpus, &[], &how(None))?;
+            super::say(format_args!("no briefing matches '{text}': {e}"));
+            return Ok(Outcome::Nothing);
+        }
+        Err(e) => return Err(Failure::Usage(format!("invalid query: {e}"))),
+    };
+    for notice in &query.notices {
+        super::say(format_args!("note: {notice}"));
+    }
+    let mut hits = search(corpus, &query, &Selection::default());
+    super::apply_limit(&mut hits, limit);
+    export::print(out, corpus, &hits, &how(Some(&query)))?;
     if hits.is_empty() {
         let hint = suggest(corpus, &query)
             .map(|s| format!("; did you mean {s}?"))

@@ -389,7 +389,7 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
             if let Some(corpus) = corpus {
                 let results = tx.clone();
                 searcher = Some(Searcher::new(corpus, move |r| {
-                    results.send(Event::App(Msg::Results(r))).is_ok()
+                    results.send(Event::App(Msg::Results(Box::new(r)))).is_ok()
                 }));
             }
             let up = update(&mut state, msg);

@@ -81,6 +81,23 @@ pub fn resolve(input: &str) -> Result<&'static Country, Option<&'static Country>
     Err(suggest(idx, core).map(|i| &COUNTRIES[i]))
 }
 
+/// `resolve` without the suggestion: only an exact reading, and cheap for
+/// any input (what reading a query word by word needs).
+pub fn lookup(input: &str) -> Option<&'static Country> {
+    let trimmed = input.trim();
+    if let Some(c) = by_code(trimmed) {
+        return Some(c);
+    }
+    let key = normalize(trimmed);
+    if key.is_empty() {
+        return None;
+    }
+    let idx = index();
+    alternatives(&key)
+        .iter()
+        .find_map(|alt| idx.exact.get(alt).map(|&i| &COUNTRIES[i]))
+}
+
 /// Lookup structures, built once.
 struct Index {
     /// Normalised name -> index in `COUNTRIES`.

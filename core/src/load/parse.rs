@@ -170,7 +170,9 @@ pub(crate) fn parse_registry(input: Input, problems: &mut Vec<Problem>) -> Regis
             }
         }
     }
-    let (registry, clashes) = Registry::new(actors);
+    let (mut registry, clashes) = Registry::new(actors);
+    let dir = path.parent().unwrap_or(Path::new("."));
+    registry.set_topics(crate::topics::read_in(dir, problems));
     problems.extend(
         clashes
             .into_iter()

@@ -151,7 +151,9 @@ pub(crate) fn walk(root: &Path, opts: &LoadOptions, problems: &mut Vec<Problem>)
             };
             if kind.is_dir() {
                 stack.push(path);
-            } else if !is_briefing_name(&path) || (dir == root && is_registry(&path)) {
+            } else if !is_briefing_name(&path)
+                || (dir == root && (is_registry(&path) || is_topics(&path)))
+            {
                 continue;
             } else if kind.is_file() {
                 files.push(path);
@@ -213,6 +215,11 @@ fn is_briefing_name(path: &Path) -> bool {
         path.extension().and_then(|e| e.to_str()),
         Some("yaml" | "yml")
     )
+}
+
+/// The topic registry beside the actors': not a briefing.
+fn is_topics(path: &Path) -> bool {
+    path.file_name().and_then(|n| n.to_str()) == Some(crate::topics::TOPICS_FILE)
 }
 
 pub(crate) fn is_registry(path: &Path) -> bool {

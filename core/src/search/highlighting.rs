@@ -5,13 +5,16 @@ use std::ops::Range;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::FieldMatch;
-use super::scoring::{max_runs, short_values, word_score};
+use super::scoring::{
+    ENTITY_BONUS, Name, accent_in, concerns, entity_names, max_runs, short_values, typo_match,
+    typo_points, typos_allowed, word_score,
+};
+use super::{FieldMatch, ReadAs};
 use crate::actors::Registry;
 use crate::corpus::Corpus;
-use crate::index::Field;
+use crate::index::{Field, each_word_flagged};
 use crate::model::Briefing;
-use crate::query::{Query, Term};
+use crate::query::{Entity, Query, Term, accent_words};
 use crate::text::{Folded, fold};
 
 /// One short text, folded, with its words' char offsets in the folded form.
@@ -61,13 +64,31 @@ pub(super) struct Doc {
     short: Vec<(Field, Text)>,
     summary_words: Vec<String>,
     body_words: Vec<String>,
+    /// The summary and body words written plain somewhere (see `each_word_flagged`).
+    summary_plain: Vec<String>,
+    body_plain: Vec<String>,
+    /// The summary and body words written with accents somewhere.
+    accented: Vec<String>,
 }
 
-fn sorted_words(s: &str) -> Vec<String> {
-    let mut w = crate::query::words(s);
-    w.sort_unstable();
-    w.dedup();
-    w
+/// The distinct folded words of `s`, those of them written plain once, and
+/// those written with accents once, sorted.
+fn sorted_words(s: &str) -> (Vec<String>, Vec<String>, Vec<String>) {
+    let (mut all, mut plain, mut accented) = (Vec::new(), Vec::new(), Vec::new());
+    let mut buf = String::new();
+    each_word_flagged(s, &mut buf, |w, p| {
+        all.push(w.to_string());
+        if p {
+            plain.push(w.to_string());
+        } else {
+            accented.push(w.to_string());
+        }
+    });
+    for list in [&mut all, &mut plain, &mut accented] {
+        list.sort_unstable();
+        list.dedup();
+    }
+    (all, plain, accented)
 }
 
 impl Doc {
@@ -78,11 +99,20 @@ impl Doc {
             .into_iter()
             .map(|(f, v)| (f, Text::new(v)))
             .collect();
+        let (summary_words, summary_plain, mut accented) =
+            sorted_words(b.summary.as_deref().unwrap_or_default());
+        let (body_words, body_plain, body_accented) = sorted_words(&b.body);
+        accented.extend(body_accented);
+        accented.sort_unstable();
+        accented.dedup();
         Doc {
             title: Text::new(&b.title),
             short,
-            summary_words: sorted_words(b.summary.as_deref().unwrap_or_default()),
-            body_words: sorted_words(&b.body),
+            summary_words,
+            body_words,
+            summary_plain,
+            body_plain,
+            accented,
         }
     }
 }
@@ -189,16 +219,7 @@ pub(super) fn phrase_ranges(
     phrase: &[String],
     exact: Option<&str>,
 ) -> Vec<Range<usize>> {
-    if let Some(exact) = exact {
-        let lower = text
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase();
-        if !lower.contains(exact) {
-            return Vec::new();
-        }
-    }
+    let want: Option<Vec<&str>> = exact.map(|e| e.split(' ').filter(|w| !w.is_empty()).collect());
     let folded = Folded::new(text);
     let spans = word_spans(&folded.text);
     let mut out = Vec::new();
@@ -211,19 +232,59 @@ pub(super) fn phrase_ranges(
             let (e, last) = &w[phrase.len() - 1];
             let end = e + last.chars().count() - 1;
             if let (Some(&a), Some(&b)) = (folded.origin.get(*s), folded.origin.get(end)) {
-                out.push(a as usize..b as usize + 1);
+                let range = a as usize..b as usize + 1;
+                // A quoted or accented phrase matches its accents as written.
+                let as_written = want.as_ref().is_none_or(|want| {
+                    let original: String =
+                        text.chars().skip(range.start).take(range.len()).collect();
+                    let have = accent_words(&original);
+                    have.len() == want.len() && have.iter().zip(want).all(|(a, b)| a == b)
+                });
+                if as_written {
+                    out.push(range);
+                }
             }
         }
     }
     out
 }
 
-/// Best match of a term in a briefing: score and where it matched.
+/// Char ranges in `text` where an entity's name occurs as whole words.
+fn name_ranges(text: &str, name: &Name) -> Vec<Range<usize>> {
+    match &name.caps {
+        None => phrase_ranges(text, &name.words, None),
+        Some(caps) => {
+            let chars: Vec<char> = text.chars().collect();
+            let pat: Vec<char> = caps.chars().collect();
+            let mut out = Vec::new();
+            let mut i = 0;
+            while i + pat.len() <= chars.len() {
+                let bounded = (i == 0 || !chars[i - 1].is_alphanumeric())
+                    && chars
+                        .get(i + pat.len())
+                        .is_none_or(|c| !c.is_alphanumeric());
+                if chars[i..i + pat.len()] == pat[..] && bounded {
+                    out.push(i..i + pat.len());
+                    i += pat.len();
+                } else {
+                    i += 1;
+                }
+            }
+            out
+        }
+    }
+}
+
+/// Best match of a term in a briefing: score and where it matched. With
+/// `typos`, a plain word matches within its typo budget only (what the index
+/// does for a word found nowhere).
 pub(super) fn match_term(
     matcher: &SkimMatcherV2,
     doc: &Doc,
     b: &Briefing,
+    registry: &Registry,
     term: &Term,
+    typos: bool,
 ) -> Option<(i64, Vec<FieldMatch>)> {
     if term.phrase {
         let exact = term.exact.as_deref();
@@ -235,6 +296,7 @@ pub(super) fn match_term(
                     field,
                     value: value.to_string(),
                     ranges,
+                    read_as: None,
                 });
             }
         };
@@ -247,7 +309,73 @@ pub(super) fn match_term(
         let tier = found.iter().map(|m| m.field.tier()).max()?;
         return Some((tier + 100 * term.words.len() as i64, found));
     }
+    if let Some(e) = term.entity {
+        return match_entity(doc, b, registry, e);
+    }
     let word = term.words.first()?;
+    let found = if typos {
+        match_typo(doc, b, word, term.prefix)
+    } else {
+        std::iter::once(word)
+            .chain(&term.forms)
+            .filter_map(|w| match_word(matcher, doc, b, w))
+            .reduce(|a, b| if b.0 > a.0 { b } else { a })
+    };
+    match &term.accented {
+        Some(accented)
+            if !typos && !has_prefix(&doc.accented, word) && !accent_in(b, registry, accented) =>
+        {
+            None
+        }
+        _ => found,
+    }
+}
+
+/// An entity term in one briefing: where its names occur, and its listing.
+fn match_entity(
+    doc: &Doc,
+    b: &Briefing,
+    registry: &Registry,
+    e: Entity,
+) -> Option<(i64, Vec<FieldMatch>)> {
+    let names = entity_names(e, registry);
+    let mut found: Vec<FieldMatch> = Vec::new();
+    let mut push = |field: Field, value: &str| {
+        let mut ranges: Vec<Range<usize>> =
+            names.iter().flat_map(|n| name_ranges(value, n)).collect();
+        ranges.sort_by_key(|r| (r.start, r.end));
+        ranges.dedup();
+        if !ranges.is_empty() {
+            found.push(FieldMatch {
+                field,
+                value: value.to_string(),
+                ranges,
+                read_as: Some(ReadAs::new(e, registry)),
+            });
+        }
+    };
+    push(Field::Title, &b.title);
+    for (f, t) in &doc.short {
+        push(*f, &t.original);
+    }
+    push(Field::Summary, b.summary.as_deref().unwrap_or_default());
+    push(Field::Body, &b.body);
+    let listed = concerns(b, e, registry);
+    let tier = found
+        .iter()
+        .map(|m| m.field.tier())
+        .chain(listed.then(|| Field::Actors.tier()))
+        .max()?;
+    Some((tier + ENTITY_BONUS, found))
+}
+
+/// One folded word (or one of its forms) in one briefing, without typos.
+fn match_word(
+    matcher: &SkimMatcherV2,
+    doc: &Doc,
+    b: &Briefing,
+    word: &String,
+) -> Option<(i64, Vec<FieldMatch>)> {
     if let Some((score, idx)) = match_words(matcher, &doc.title, word) {
         return Some((
             Field::Title.tier() + score,
@@ -255,6 +383,7 @@ pub(super) fn match_term(
                 field: Field::Title,
                 value: b.title.clone(),
                 ranges: to_ranges(idx),
+                read_as: None,
             }],
         ));
     }
@@ -269,6 +398,7 @@ pub(super) fn match_term(
                     field: *field,
                     value: text.original.clone(),
                     ranges: to_ranges(idx),
+                    read_as: None,
                 },
             ));
         }
@@ -277,29 +407,95 @@ pub(super) fn match_term(
         return Some((m.field.tier() + score, vec![m]));
     }
     let words = std::slice::from_ref(word);
+    // As the index's postings: a word is plain in a briefing if written plain
+    // once, in the summary or the body.
+    let is_plain = |w: &String| {
+        doc.summary_plain.binary_search(w).is_ok() || doc.body_plain.binary_search(w).is_ok()
+    };
+    let plain = |list: &[String]| {
+        let at = list.partition_point(|w| w.as_str() < word.as_str());
+        let any = list[at..]
+            .iter()
+            .take_while(|w| w.starts_with(word.as_str()))
+            .any(is_plain);
+        if any { 2 } else { 0 }
+    };
     if has_prefix(&doc.summary_words, word) {
         let summary = b.summary.clone().unwrap_or_default();
         let ranges = word_ranges(&summary, words);
         return Some((
-            Field::Summary.tier() + 10,
+            Field::Summary.tier() + 10 + plain(&doc.summary_words),
             vec![FieldMatch {
                 field: Field::Summary,
                 value: summary,
                 ranges,
+                read_as: None,
             }],
         ));
     }
     if has_prefix(&doc.body_words, word) {
         return Some((
-            Field::Body.tier() + 10,
+            Field::Body.tier() + 10 + plain(&doc.body_words),
             vec![FieldMatch {
                 field: Field::Body,
                 value: String::new(),
                 ranges: word_ranges(&b.body, words),
+                read_as: None,
             }],
         ));
     }
     None
+}
+
+/// Char ranges of the words of `text` within the typo budget of `word`, and the best points.
+fn typo_ranges(text: &str, word: &str, prefix: bool) -> (Option<i64>, Vec<Range<usize>>) {
+    let folded = Folded::new(text);
+    let mut best = None;
+    let mut out = Vec::new();
+    for (start, w) in word_spans(&folded.text) {
+        if let Some(d) = typo_match(word, &w, prefix) {
+            let points = typo_points(d);
+            best = Some(best.map_or(points, |b: i64| b.max(points)));
+            let end = start + w.chars().count() - 1;
+            if let (Some(&a), Some(&z)) = (folded.origin.get(start), folded.origin.get(end)) {
+                out.push(a as usize..z as usize + 1);
+            }
+        }
+    }
+    (best, out)
+}
+
+/// A word found nowhere as typed, matched with typos in one briefing.
+fn match_typo(doc: &Doc, b: &Briefing, word: &str, prefix: bool) -> Option<(i64, Vec<FieldMatch>)> {
+    let mut found: Vec<(i64, FieldMatch)> = Vec::new();
+    let mut push = |field: Field, value: &str| {
+        let (points, ranges) = typo_ranges(value, word, prefix);
+        if let Some(p) = points {
+            found.push((
+                field.tier() + p,
+                FieldMatch {
+                    field,
+                    value: if field == Field::Body {
+                        String::new()
+                    } else {
+                        value.to_string()
+                    },
+                    ranges,
+                    read_as: None,
+                },
+            ));
+        }
+    };
+    push(Field::Title, &b.title);
+    for (f, t) in &doc.short {
+        push(*f, &t.original);
+    }
+    push(Field::Summary, b.summary.as_deref().unwrap_or_default());
+    push(Field::Body, &b.body);
+    let (score, m) = found
+        .into_iter()
+        .reduce(|a, b| if b.0 > a.0 { b } else { a })?;
+    Some((score, vec![m]))
 }
 
 /// Where each term of `query` matched in one briefing, with char ranges to highlight.
@@ -309,11 +505,19 @@ pub fn explain(corpus: &Corpus, query: &Query, doc: usize) -> Vec<FieldMatch> {
     };
     let matcher = SkimMatcherV2::default().ignore_case();
     let d = Doc::new(b, &corpus.registry);
+    let registry = &corpus.registry;
     query
         .terms
         .iter()
         .filter(|t| !t.negated)
-        .filter_map(|t| match_term(&matcher, &d, b, t))
+        .filter_map(|t| {
+            // A hit that does not match a term as typed matched it with typos.
+            match_term(&matcher, &d, b, registry, t, false).or_else(|| {
+                typos_allowed(t)
+                    .then(|| match_term(&matcher, &d, b, registry, t, true))
+                    .flatten()
+            })
+        })
         .flat_map(|(_, m)| m)
         .collect()
 }
@@ -327,10 +531,20 @@ pub fn title_ranges(query: &Query, title: &str) -> Vec<Range<usize>> {
         if t.phrase {
             let ranges = phrase_ranges(title, &t.words, t.exact.as_deref());
             idx.extend(ranges.into_iter().flatten());
-        } else if let Some(w) = t.words.first()
-            && let Some((_, positions)) = match_words(&matcher, &text, w)
-        {
-            idx.extend(positions);
+        } else if t.entity.is_some() {
+            let name = Name {
+                words: t.words.clone(),
+                caps: None,
+            };
+            idx.extend(name_ranges(title, &name).into_iter().flatten());
+        } else if let Some(w) = t.words.first() {
+            let fuzzy = std::iter::once(w)
+                .chain(&t.forms)
+                .find_map(|w| match_words(&matcher, &text, w));
+            match fuzzy {
+                Some((_, positions)) => idx.extend(positions),
+                None => idx.extend(typo_ranges(title, w, t.prefix).1.into_iter().flatten()),
+            }
         }
     }
     to_ranges(idx)

@@ -28,6 +28,7 @@ pub use crate::index::Field;
 pub use crate::model::{IdFilter, IdSet, Sort};
 pub use facets::{Facets, faceted, faceted_until, facets};
 pub use highlighting::{explain, find_ranges, title_ranges, word_ranges};
+pub use scoring::{typo_budget, typo_distance, typo_match};
 pub use suggestions::suggest;
 
 /// Facet selections: several values in one facet mean any of them; facets combine with AND.
@@ -63,6 +64,38 @@ pub struct FieldMatch {
     pub field: Field,
     pub value: String,
     pub ranges: Vec<Range<usize>>,
+    /// How the term was read when it named a country, actor or topic:
+    /// `{"country": "GB"}`, `{"actor": "oim"}`, `{"topic": "naufrage"}`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read_as: Option<ReadAs>,
+}
+
+/// The entity a term was read as, by code or id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReadAs {
+    Country(String),
+    Actor(String),
+    Topic(String),
+}
+
+impl ReadAs {
+    pub fn new(e: crate::query::Entity, registry: &crate::actors::Registry) -> ReadAs {
+        use crate::query::Entity;
+        match e {
+            Entity::Country(c) => ReadAs::Country(c.as_str().to_string()),
+            Entity::Actor(a) => {
+                ReadAs::Actor(registry.get(a).map(|a| a.id.clone()).unwrap_or_default())
+            }
+            Entity::Topic(t) => ReadAs::Topic(
+                registry
+                    .topics()
+                    .get(t)
+                    .map(|t| t.id.clone())
+                    .unwrap_or_default(),
+            ),
+        }
+    }
 }
 
 /// A briefing that matches, and how well. `explain` says where it matched.
@@ -107,33 +140,61 @@ pub(crate) fn rank(query: &Query, mut hits: Vec<Hit>) -> Vec<Hit> {
 #[cfg(test)]
 mod tests {
     use super::highlighting::{Doc, Text, match_term, match_words, phrase_ranges};
-    use super::scoring::{matched, passes};
+    use super::scoring::{matched, passes, typos_allowed};
     use super::*;
     use fuzzy_matcher::skim::SkimMatcherV2;
     use proptest::prelude::*;
 
-    /// The meaning of `matched`, briefing by briefing, without the index.
+    /// The meaning of `matched`, briefing by briefing, without the index:
+    /// term by term, a word found in no briefing still in the running is
+    /// matched again with typos.
     fn reference(corpus: &Corpus, query: &Query) -> Vec<Option<i64>> {
         let matcher = SkimMatcherV2::default().ignore_case();
-        corpus
+        let registry = &corpus.registry;
+        let docs: Vec<Doc> = corpus
+            .briefings
+            .iter()
+            .map(|b| Doc::new(b, registry))
+            .collect();
+        let mut total: Vec<Option<i64>> = corpus
             .briefings
             .iter()
             .map(|b| {
-                if !query.filters.iter().all(|(neg, f)| passes(b, f) != *neg) {
-                    return None;
-                }
-                let doc = Doc::new(b, &corpus.registry);
-                let mut total = 0;
-                for t in &query.terms {
-                    match (match_term(&matcher, &doc, b, t), t.negated) {
-                        (Some((s, _)), false) => total += s,
-                        (None, true) => {}
-                        _ => return None,
-                    }
-                }
-                Some(total)
+                query
+                    .filters
+                    .iter()
+                    .all(|(neg, f)| passes(b, f, registry) != *neg)
+                    .then_some(0)
             })
-            .collect()
+            .collect();
+        let mut terms: Vec<&crate::query::Term> = query.terms.iter().collect();
+        terms.sort_by_key(|t| t.phrase);
+        for t in terms {
+            let score = |typos: bool| -> Vec<Option<i64>> {
+                corpus
+                    .briefings
+                    .iter()
+                    .zip(&docs)
+                    .map(|(b, d)| match_term(&matcher, d, b, registry, t, typos).map(|m| m.0))
+                    .collect()
+            };
+            let mut scores = score(false);
+            let found = scores
+                .iter()
+                .zip(&total)
+                .any(|(s, t)| s.is_some() && t.is_some());
+            if !found && typos_allowed(t) {
+                scores = score(true);
+            }
+            for (total, s) in total.iter_mut().zip(scores) {
+                *total = match (*total, s, t.negated) {
+                    (Some(x), Some(s), false) => Some(x + s),
+                    (Some(x), None, true) => Some(x),
+                    _ => None,
+                };
+            }
+        }
+        total
     }
 
     /// The tests' frozen briefings, not the shipped ones, which change.

@@ -10,8 +10,11 @@ use crate::actors::Registry;
 use crate::corpus::Corpus;
 use crate::index::{self, Field, Index, TextIndex};
 use crate::model::Briefing;
-use crate::query::{Filter, Query, Term};
+use crate::query::{Entity, Filter, Query, Term, accent_words};
 use crate::text::fold;
+
+/// What an exact entity match adds to its field's tier: above any fuzzy word score.
+pub(super) const ENTITY_BONUS: i64 = 1_000;
 
 /// The short fields of a briefing, value by value: actor names (every name of
 /// each actor), country names, topics, place, publisher.
@@ -74,20 +77,245 @@ fn phrase_in(text: &str, phrase: &[String], exact: Option<&str>) -> bool {
         window.push_back(slot);
         found = window.len() == n && window.iter().zip(phrase).all(|(a, b)| a == b);
     });
-    found
-        && exact.is_none_or(|exact| {
-            text.split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .to_lowercase()
-                .contains(exact)
+    found && exact.is_none_or(|exact| exact_in(text, exact))
+}
+
+/// Whether the words of `exact` (accent form, space-separated) occur in
+/// order in `text` with their accents as written.
+pub(super) fn exact_in(text: &str, exact: &str) -> bool {
+    // Most texts hold the phrase as typed, lower case or capitalised: found
+    // at the speed of a substring search, without cutting the text into words.
+    if cased(exact).iter().any(|e| bounded_in(text, e)) {
+        return true;
+    }
+    let want: Vec<&str> = exact.split(' ').filter(|w| !w.is_empty()).collect();
+    let have = accent_words(text);
+    !want.is_empty()
+        && have
+            .windows(want.len())
+            .any(|w| w.iter().zip(&want).all(|(a, b)| a == b))
+}
+
+/// `s` in lower case, capitalised and in capitals: the ways text writes a word.
+fn cased(s: &str) -> [String; 3] {
+    let mut chars = s.chars();
+    let capital = match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    };
+    [s.to_string(), capital, s.to_uppercase()]
+}
+
+/// Whether `needle` occurs in `text` starting a word and ending one.
+fn bounded_in(text: &str, needle: &str) -> bool {
+    !needle.is_empty()
+        && text.match_indices(needle).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + needle.len()..].chars().next();
+            before.is_none_or(|c| !c.is_alphanumeric())
+                && after.is_none_or(|c| !c.is_alphanumeric())
         })
+}
+
+/// Whether a word of `text` starts with `accented` (lower case, accents kept),
+/// written in lower case, capitalised or in capitals.
+pub(super) fn accent_prefix_in(text: &str, variants: &[String; 3]) -> bool {
+    variants.iter().any(|v| {
+        !v.is_empty()
+            && text.match_indices(v.as_str()).any(|(at, _)| {
+                text[..at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+            })
+    })
+}
+
+/// Whether a plain term typed with accents finds them, as typed, in the
+/// title or a short field. (In summary and body, a word written with
+/// accents is enough: the index knows it without reading the text.)
+pub(super) fn accent_in(b: &Briefing, registry: &Registry, accented: &str) -> bool {
+    let variants = cased(accented);
+    accent_prefix_in(&b.title, &variants)
+        || short_values(b, registry)
+            .iter()
+            .any(|(_, v)| accent_prefix_in(v, &variants))
+}
+
+/// Briefings whose summary or body holds a word starting with `folded`
+/// written with accents.
+fn accented_docs(text: &TextIndex, folded: &str, n: usize) -> Vec<bool> {
+    let mut has = vec![false; n];
+    for r in text.prefixed(folded) {
+        for &p in &text.docs[r] {
+            if p & 4 != 0
+                && let Some(h) = has.get_mut((p >> 3) as usize)
+            {
+                *h = true;
+            }
+        }
+    }
+    has
+}
+
+/// A name of a country, actor or topic, as found literally in text: its
+/// folded words, or for a short acronym (`UK`, `EAU`) the capitals as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Name {
+    pub(super) words: Vec<String>,
+    pub(super) caps: Option<String>,
+}
+
+/// Every name an entity is known by, but codes and other names of two letters.
+pub(super) fn entity_names(e: Entity, registry: &Registry) -> Vec<Name> {
+    let names: Vec<&str> = match e {
+        Entity::Country(c) => c.country().names().skip(1).collect(),
+        Entity::Actor(a) => registry
+            .get(a)
+            .map(|a| a.names().collect())
+            .unwrap_or_default(),
+        Entity::Topic(t) => registry
+            .topics()
+            .get(t)
+            .map(|t| t.names().collect())
+            .unwrap_or_default(),
+    };
+    let mut out: Vec<Name> = Vec::new();
+    for n in names {
+        let words = crate::query::words(n);
+        let letters: usize = words.iter().map(|w| w.chars().count()).sum();
+        if words.is_empty() || letters <= 2 && !matches!(e, Entity::Actor(_)) {
+            continue;
+        }
+        let caps = (letters <= 3 && n.chars().all(|c| !c.is_lowercase())).then(|| n.to_string());
+        let name = Name { words, caps };
+        if !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out
+}
+
+/// Whether `caps` occurs in `text` as a whole word, in capitals as written.
+fn caps_in(text: &str, caps: &str) -> bool {
+    text.match_indices(caps).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + caps.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+/// Whether the name occurs in `text`: whole words in order, never inside another name.
+pub(super) fn name_in(text: &str, name: &Name) -> bool {
+    match &name.caps {
+        Some(caps) => caps_in(text, caps),
+        None => phrase_in(text, &name.words, None),
+    }
+}
+
+/// Whether the briefing concerns the entity: its country, actor or topic is listed.
+pub(super) fn concerns(b: &Briefing, e: Entity, registry: &Registry) -> bool {
+    match e {
+        Entity::Country(c) => b.countries.contains(&c) || b.location.country == Some(c),
+        Entity::Actor(a) => b.actors.iter().any(|r| r.actor == a),
+        Entity::Topic(t) => b
+            .topics
+            .iter()
+            .any(|x| registry.topics().resolve(x) == Some(t)),
+    }
+}
+
+/// Score of an entity term in one briefing: the best field where it is
+/// listed or named, plus `ENTITY_BONUS`.
+pub(super) fn entity_score(
+    b: &Briefing,
+    registry: &Registry,
+    e: Entity,
+    names: &[Name],
+) -> Option<i64> {
+    let named = |t: &str| names.iter().any(|n| name_in(t, n));
+    let field = if named(&b.title) {
+        Field::Title
+    } else if concerns(b, e, registry) || short_values(b, registry).iter().any(|(_, v)| named(v)) {
+        Field::Actors
+    } else if named(b.summary.as_deref().unwrap_or_default()) {
+        Field::Summary
+    } else if named(&b.body) {
+        Field::Body
+    } else {
+        return None;
+    };
+    Some(field.tier() + ENTITY_BONUS)
+}
+
+/// Edits a word of `n` letters may have and still match: 1 from 5 letters, 2 from 9.
+pub fn typo_budget(term: &str) -> usize {
+    budget_for(term.chars().count())
+}
+
+fn budget_for(letters: usize) -> usize {
+    match letters {
+        0..=4 => 0,
+        5..=8 => 1,
+        _ => 2,
+    }
+}
+
+/// Edits from a typed word to a word of the text, if within the budget of
+/// the longer of the two (so `cdre`, `cadre` less a letter, finds `cadre`);
+/// for the word still being typed, to a prefix of the word within the
+/// budget of the typed word.
+pub fn typo_match(term: &str, word: &str, prefix: bool) -> Option<usize> {
+    let (tl, wl) = (term.chars().count(), word.chars().count());
+    let whole = typo_distance(term, word, budget_for(tl.max(wl)), false);
+    let start = if prefix {
+        typo_distance(term, word, budget_for(tl), true)
+    } else {
+        None
+    };
+    match (whole, start) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// Damerau-Levenshtein (adjacent swaps) edits from `term` to `word`, or, for
+/// the word still being typed, to a prefix of `word`; `None` beyond `budget`.
+pub fn typo_distance(term: &str, word: &str, budget: usize, prefix: bool) -> Option<usize> {
+    let (tl, wl) = (term.chars().count(), word.chars().count());
+    let mut best = None;
+    if tl.abs_diff(wl) <= budget {
+        let d = strsim::osa_distance(term, word);
+        if d <= budget {
+            best = Some(d);
+        }
+    }
+    if prefix && wl > tl {
+        for len in tl.saturating_sub(budget).max(1)..=(tl + budget).min(wl - 1) {
+            let p: String = word.chars().take(len).collect();
+            let d = strsim::osa_distance(term, &p);
+            if d <= budget && best.is_none_or(|b| d < b) {
+                best = Some(d);
+            }
+        }
+    }
+    best
+}
+
+/// What a typo match adds to its field's tier: below any exact or prefix match.
+pub(super) fn typo_points(distance: usize) -> i64 {
+    5 - distance as i64
 }
 
 /// Score of a phrase term in one briefing: the best field's tier, checked from
 /// the best tier down, so the body is read only when nothing else has it.
-fn phrase_score(b: &Briefing, registry: &Registry, term: &Term) -> Option<i64> {
+///
+/// `text_exact`: whether summary and body must be checked for the accents as
+/// written; not when no word of the phrase is written with accents there
+/// anywhere and none was typed with them, which is then the same.
+fn phrase_score(b: &Briefing, registry: &Registry, term: &Term, text_exact: bool) -> Option<i64> {
     let (words, exact) = (&term.words, term.exact.as_deref());
+    let text = if text_exact { exact } else { None };
     let bonus = 100 * words.len() as i64;
     if phrase_in(&b.title, words, exact) {
         return Some(Field::Title.tier() + bonus);
@@ -98,10 +326,10 @@ fn phrase_score(b: &Briefing, registry: &Registry, term: &Term) -> Option<i64> {
     {
         return Some(Field::Actors.tier() + bonus);
     }
-    if phrase_in(b.summary.as_deref().unwrap_or_default(), words, exact) {
+    if phrase_in(b.summary.as_deref().unwrap_or_default(), words, text) {
         return Some(Field::Summary.tier() + bonus);
     }
-    phrase_in(&b.body, words, exact).then_some(Field::Body.tier() + bonus)
+    phrase_in(&b.body, words, text).then_some(Field::Body.tier() + bonus)
 }
 
 /// Largest number of separate runs a fuzzy match of `term` may have.
@@ -130,11 +358,18 @@ pub(super) fn word_score(
     Some((score + bonus, idx))
 }
 
-pub(super) fn passes(b: &Briefing, filter: &Filter) -> bool {
+pub(super) fn passes(b: &Briefing, filter: &Filter, registry: &Registry) -> bool {
     match filter {
         Filter::Country(c) => b.countries.contains(c),
         Filter::Actor(a) => b.actors.iter().any(|r| r.actor == *a),
-        Filter::Topic(t) => b.topics.iter().any(|x| fold(x).contains(t.as_str())),
+        Filter::Actors(list) => b.actors.iter().any(|r| list.contains(&r.actor)),
+        Filter::Topic(t, ids) => b.topics.iter().any(|x| {
+            fold(x).contains(t.as_str())
+                || registry
+                    .topics()
+                    .resolve(x)
+                    .is_some_and(|id| ids.contains(&id))
+        }),
         Filter::Years(from, to) => meeting_in_years(b, *from, *to),
         Filter::Date(d) => {
             b.date.is_some_and(|x| x.within(d)) || b.end_date.is_some_and(|x| x.within(d))
@@ -183,6 +418,18 @@ impl Selection {
     }
 }
 
+/// Score of a summary or body prefix match from its posting: the field's
+/// tier, and 2 more where the word is written plain (an unaccented query
+/// word ranks text without accents first).
+pub(super) fn text_points(posting: u32) -> i64 {
+    let tier = if posting & 1 == 1 {
+        Field::Summary.tier()
+    } else {
+        Field::Body.tier()
+    };
+    tier + 10 + 2 * i64::from((posting >> 1) & 1)
+}
+
 /// Score of one plain (one-word) term for every briefing, 0 where it does not
 /// match: the tiers of `Field::tier` plus the best fuzzy score, computed once
 /// per distinct word and spread to the briefings through the postings.
@@ -205,13 +452,8 @@ fn term_scores(
     // Tiers dominate any fuzzy score, so `max` ranks title > short fields > summary > body.
     for r in text.prefixed(term) {
         for &p in &text.docs[r] {
-            let tier = if p & 1 == 1 {
-                Field::Summary.tier()
-            } else {
-                Field::Body.tier()
-            };
-            let slot = &mut best[(p >> 1) as usize];
-            *slot = (*slot).max(tier + 10);
+            let slot = &mut best[(p >> 3) as usize];
+            *slot = (*slot).max(text_points(p));
         }
     }
     if !scored.is_empty() {
@@ -241,7 +483,7 @@ fn phrase_candidates(idx: &Index, text: &TextIndex, words: &[String], n: usize) 
     for w in words {
         let mut has = vec![false; n];
         for &p in text.exact(w) {
-            has[(p >> 1) as usize] = true;
+            has[(p >> 3) as usize] = true;
         }
         if let Some(id) = idx.words.text.iter().position(|x| **x == **w) {
             for &d in &idx.title_docs[id] {
@@ -262,6 +504,150 @@ fn phrase_candidates(idx: &Index, text: &TextIndex, words: &[String], n: usize) 
         }
     }
     all
+}
+
+/// Typo matches of one word for every briefing, 0 where none: the words of
+/// the vocabulary within `typo_budget` edits, spread through their postings.
+fn typo_scores(idx: &Index, text: &TextIndex, term: &str, prefix: bool, n: usize) -> Vec<i64> {
+    let mut best = vec![0i64; n];
+    // The most edits any word may be from `term`: that of a word one letter longer.
+    let budget = budget_for(term.chars().count() + 1);
+    if budget == 0 {
+        return best;
+    }
+    let mask = index::char_mask(term);
+    // Each edit brings at most one letter the word lacks.
+    let near = |m: u64| (mask & !m).count_ones() as usize <= budget;
+    let words = &idx.words;
+    let short: Vec<(usize, i64)> = (0..words.text.len())
+        .into_par_iter()
+        .filter(|&w| near(words.masks[w]))
+        .filter_map(|w| typo_match(term, &words.text[w], prefix).map(|d| (w, typo_points(d))))
+        .collect();
+    if !short.is_empty() {
+        let mut word_best = vec![None; words.text.len()];
+        for &(w, s) in &short {
+            word_best[w] = Some(s);
+            for &d in &idx.title_docs[w] {
+                let slot = &mut best[d as usize];
+                *slot = (*slot).max(Field::Title.tier() + s);
+            }
+        }
+        for e in &idx.entries {
+            if let Some(s) = e.words.iter().filter_map(|&w| word_best[w as usize]).max() {
+                for &d in &e.docs {
+                    let slot = &mut best[d as usize];
+                    *slot = (*slot).max(e.field.tier() + s);
+                }
+            }
+        }
+    }
+    let vocabulary = text.words();
+    let long: Vec<(usize, i64)> = (0..vocabulary.len())
+        .into_par_iter()
+        .filter(|&w| near(index::char_mask(&vocabulary[w])))
+        .filter_map(|w| typo_match(term, &vocabulary[w], prefix).map(|d| (w, typo_points(d))))
+        .collect();
+    for (w, s) in long {
+        for &p in &text.docs[w] {
+            let tier = if p & 1 == 1 {
+                Field::Summary.tier()
+            } else {
+                Field::Body.tier()
+            };
+            let slot = &mut best[(p >> 3) as usize];
+            *slot = (*slot).max(tier + s);
+        }
+    }
+    best
+}
+
+/// Score of an entity term for every briefing still in the running (`alive`).
+fn entity_scores(corpus: &Corpus, e: Entity, alive: &[Option<i64>], stop: &Stop<'_>) -> Vec<i64> {
+    let n = corpus.briefings.len();
+    let (idx, text) = (corpus.index(), corpus.text_index());
+    let names = entity_names(e, &corpus.registry);
+    let mut named = vec![false; n];
+    for name in &names {
+        for (d, c) in phrase_candidates(idx, text, &name.words, n)
+            .into_iter()
+            .enumerate()
+        {
+            named[d] |= c;
+        }
+    }
+    (0..n)
+        .into_par_iter()
+        .map(|d| match (alive[d], corpus.briefings.get(d)) {
+            (Some(_), Some(_)) if stop() => 0,
+            (Some(_), Some(b)) if named[d] => {
+                entity_score(b, &corpus.registry, e, &names).unwrap_or(0)
+            }
+            (Some(_), Some(b)) if concerns(b, e, &corpus.registry) => {
+                Field::Actors.tier() + ENTITY_BONUS
+            }
+            _ => 0,
+        })
+        .collect()
+}
+
+/// Score of a plain word term for every briefing: the best of its forms
+/// (singular, plural); a word typed with accents only where they are found.
+fn word_scores(
+    corpus: &Corpus,
+    matcher: &SkimMatcherV2,
+    term: &Term,
+    alive: &[Option<i64>],
+    typos: bool,
+) -> Vec<i64> {
+    let n = corpus.briefings.len();
+    let (idx, text) = (corpus.index(), corpus.text_index());
+    let Some(word) = term.words.first() else {
+        return vec![0; n];
+    };
+    let mut best = if typos {
+        typo_scores(idx, text, word, term.prefix, n)
+    } else {
+        term_scores(idx, text, matcher, word, n)
+    };
+    if !typos {
+        for form in &term.forms {
+            for (b, s) in best
+                .iter_mut()
+                .zip(term_scores(idx, text, matcher, form, n))
+            {
+                *b = (*b).max(s);
+            }
+        }
+    }
+    // A typed accent is kept, unless the word is matched with typos: typos forgive.
+    if let Some(accented) = term.accented.as_ref().filter(|_| !typos) {
+        let in_text = accented_docs(text, word, n);
+        best.par_iter_mut().enumerate().for_each(|(d, s)| {
+            if *s > 0
+                && alive[d].is_some()
+                && !in_text[d]
+                && !corpus
+                    .briefings
+                    .get(d)
+                    .is_some_and(|b| accent_in(b, &corpus.registry, accented))
+            {
+                *s = 0;
+            }
+        });
+    }
+    best
+}
+
+/// Whether a term that matched nothing may be matched again with typos.
+pub(super) fn typos_allowed(term: &Term) -> bool {
+    !term.negated
+        && !term.phrase
+        && term.entity.is_none()
+        && term
+            .words
+            .first()
+            .is_some_and(|w| budget_for(w.chars().count() + 1) > 0)
 }
 
 /// Score of every term for every briefing; `None` where a briefing fails a
@@ -287,7 +673,7 @@ pub(super) fn matched_until(
             query
                 .filters
                 .iter()
-                .all(|(neg, f)| passes(b, f) != *neg)
+                .all(|(neg, f)| passes(b, f, &corpus.registry) != *neg)
                 .then_some(0)
         })
         .collect();
@@ -299,23 +685,43 @@ pub(super) fn matched_until(
             return None;
         }
         let scores: Vec<i64> = if term.phrase {
-            let candidates = phrase_candidates(idx, corpus.text_index(), &term.words, n);
+            let text = corpus.text_index();
+            let candidates = phrase_candidates(idx, text, &term.words, n);
+            let typed_accents = term
+                .exact
+                .as_deref()
+                .is_some_and(|e| e.split(' ').ne(term.words.iter().map(String::as_str)));
+            let text_exact = typed_accents
+                || term
+                    .words
+                    .iter()
+                    .any(|w| text.exact(w).iter().any(|p| p & 4 != 0));
             (0..n)
                 .into_par_iter()
                 .map(
                     |d| match (candidates[d], total[d].is_some(), corpus.briefings.get(d)) {
                         (true, true, Some(_)) if stop() => 0,
                         (true, true, Some(b)) => {
-                            phrase_score(b, &corpus.registry, term).unwrap_or(0)
+                            phrase_score(b, &corpus.registry, term, text_exact).unwrap_or(0)
                         }
                         _ => 0,
                     },
                 )
                 .collect()
+        } else if let Some(e) = term.entity {
+            entity_scores(corpus, e, &total, stop)
         } else {
-            match term.words.first() {
-                Some(w) => term_scores(idx, corpus.text_index(), &matcher, w, n),
-                None => vec![0; n],
+            let scores = word_scores(corpus, &matcher, term, &total, false);
+            // Typos forgive only a word found nowhere, so that a correctly
+            // spelled query's results never change.
+            let found = scores
+                .iter()
+                .zip(&total)
+                .any(|(s, t)| *s > 0 && t.is_some());
+            if !found && typos_allowed(term) {
+                word_scores(corpus, &matcher, term, &total, true)
+            } else {
+                scores
             }
         };
         if stop() {

@@ -18,7 +18,8 @@ pub enum Msg {
     Progress(usize, usize),
     Loaded(Arc<Corpus>),
     LoadFailed(String),
-    Results(Results),
+    // Boxed: the largest message by far, and the one sent most.
+    Results(Box<Results>),
     /// Something to tell the user on the status line.
     Notice(String),
     /// A mouse click at a cell.

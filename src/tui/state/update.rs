@@ -53,7 +53,7 @@ pub fn update(state: &mut State, msg: Msg) -> Update {
             effects.push(state.request_search());
             true
         }
-        Msg::Results(r) => on_results(state, r, &mut effects),
+        Msg::Results(r) => on_results(state, *r, &mut effects),
         Msg::Click { column, row } => {
             state.message = None;
             on_click(state, column, row, &mut effects);

@@ -60,6 +60,17 @@ pub fn summary(state: &State) -> String {
             names.join(" | ")
         ));
     }
+    // How the query was read, while it is typed (elsewhere the hints need
+    // the room), unless a message does.
+    if state.focus == crate::tui::state::Focus::Search
+        && state.message.is_none()
+        && state.query_error.is_none()
+    {
+        parts.extend(
+            (state.query.readings(&corpus.registry).into_iter())
+                .chain(state.query.notices.iter().cloned()),
+        );
+    }
     if state.generation != state.shown {
         parts.push(t.searching.to_string());
     }
