@@ -456,25 +456,33 @@ fn term_scores(
             *slot = (*slot).max(text_points(p));
         }
     }
-    if !scored.is_empty() {
-        let mut word_best = vec![None; words.text.len()];
-        for &(w, s) in &scored {
-            word_best[w] = Some(s);
-            for &d in &idx.title_docs[w] {
-                let slot = &mut best[d as usize];
-                *slot = (*slot).max(Field::Title.tier() + s);
-            }
+    spread_to_briefings(idx, &scored, &mut best);
+    best
+}
+
+/// Spreads scores given to distinct short-field words (`(word, score)`) to
+/// the briefings holding them: each briefing keeps, per field, its field's
+/// tier plus the best score of its words there.
+fn spread_to_briefings(idx: &Index, scored: &[(usize, i64)], best: &mut [i64]) {
+    if scored.is_empty() {
+        return;
+    }
+    let mut word_best = vec![None; idx.words.text.len()];
+    for &(w, s) in scored {
+        word_best[w] = Some(s);
+        for &d in &idx.title_docs[w] {
+            let slot = &mut best[d as usize];
+            *slot = (*slot).max(Field::Title.tier() + s);
         }
-        for e in &idx.entries {
-            if let Some(s) = e.words.iter().filter_map(|&w| word_best[w as usize]).max() {
-                for &d in &e.docs {
-                    let slot = &mut best[d as usize];
-                    *slot = (*slot).max(e.field.tier() + s);
-                }
+    }
+    for e in &idx.entries {
+        if let Some(s) = e.words.iter().filter_map(|&w| word_best[w as usize]).max() {
+            for &d in &e.docs {
+                let slot = &mut best[d as usize];
+                *slot = (*slot).max(e.field.tier() + s);
             }
         }
     }
-    best
 }
 
 /// Briefings holding every word of a phrase somewhere, as a superset to check one by one.
@@ -524,24 +532,7 @@ fn typo_scores(idx: &Index, text: &TextIndex, term: &str, prefix: bool, n: usize
         .filter(|&w| near(words.masks[w]))
         .filter_map(|w| typo_match(term, &words.text[w], prefix).map(|d| (w, typo_points(d))))
         .collect();
-    if !short.is_empty() {
-        let mut word_best = vec![None; words.text.len()];
-        for &(w, s) in &short {
-            word_best[w] = Some(s);
-            for &d in &idx.title_docs[w] {
-                let slot = &mut best[d as usize];
-                *slot = (*slot).max(Field::Title.tier() + s);
-            }
-        }
-        for e in &idx.entries {
-            if let Some(s) = e.words.iter().filter_map(|&w| word_best[w as usize]).max() {
-                for &d in &e.docs {
-                    let slot = &mut best[d as usize];
-                    *slot = (*slot).max(e.field.tier() + s);
-                }
-            }
-        }
-    }
+    spread_to_briefings(idx, &short, &mut best);
     let vocabulary = text.words();
     let long: Vec<(usize, i64)> = (0..vocabulary.len())
         .into_par_iter()
