@@ -939,3 +939,31 @@ fn a_registry_that_is_a_fifo_is_reported_not_read() {
         "{problems:?}"
     );
 }
+
+/// `topics.yaml` gets the briefings' guards: a FIFO in its place is not read
+/// (no hang), and one over the size limit is reported, not read.
+#[test]
+fn a_topics_file_that_is_a_fifo_or_too_big_never_hangs_nor_is_read() {
+    let dir = TempDir::new().expect("a folder");
+    std::fs::write(dir.path().join("a.yaml"), "title: Réunion\n").expect("written");
+    let status = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("topics.yaml"))
+        .status()
+        .expect("mkfifo runs");
+    assert!(status.success());
+    let c = load(dir.path());
+    assert_eq!(c.briefings.len(), 1);
+
+    std::fs::remove_file(dir.path().join("topics.yaml")).expect("removed");
+    let big = format!("- id: x\n  name: \"{}\"\n", "a".repeat(2 * 1024 * 1024));
+    std::fs::write(dir.path().join("topics.yaml"), big).expect("written");
+    let c = load(dir.path());
+    assert_eq!(c.briefings.len(), 1);
+    assert!(
+        c.problems
+            .iter()
+            .any(|p| p.path.ends_with("topics.yaml") && p.message.contains("byte limit")),
+        "{:?}",
+        c.problems
+    );
+}

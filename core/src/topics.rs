@@ -45,6 +45,9 @@ pub fn words_start_with(name: &str, value: &str) -> bool {
 /// The reserved file name of the topic registry, beside `actors.yaml`.
 pub const TOPICS_FILE: &str = "topics.yaml";
 
+/// The most of `topics.yaml` read: the briefings' limit.
+const MAX_BYTES: u64 = 1024 * 1024;
+
 /// Index of a topic in its registry.
 pub type TopicId = usize;
 
@@ -192,11 +195,29 @@ pub fn read_in(dir: &Path, problems: &mut Vec<Problem>) -> Topics {
         severity: Severity::Warning,
         message,
     };
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) => {
+    // Only a regular file (checked above, links followed), and at most the
+    // same 1 MiB as a briefing whatever it grows to while read.
+    let text = {
+        use std::io::Read;
+        let mut bytes = Vec::new();
+        let read =
+            std::fs::File::open(&path).and_then(|f| f.take(MAX_BYTES + 1).read_to_end(&mut bytes));
+        if let Err(e) = read {
             problems.push(problem(format!("cannot read the topic registry: {e}")));
             return Topics::default();
+        }
+        if bytes.len() as u64 > MAX_BYTES {
+            problems.push(problem(format!(
+                "the topic registry is over the {MAX_BYTES} byte limit; not read"
+            )));
+            return Topics::default();
+        }
+        match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                problems.push(problem(format!("cannot read the topic registry: {e}")));
+                return Topics::default();
+            }
         }
     };
     match Topics::parse(&text) {

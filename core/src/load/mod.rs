@@ -150,7 +150,12 @@ pub fn load_dir(
     }
     let registry = match has_registry {
         true => parse_registry(read_input(&registry_path, opts), &mut problems),
-        false => Registry::default(),
+        // Topics without actors: `topics.yaml` alone still applies.
+        false => {
+            let mut r = Registry::default();
+            r.set_topics(crate::topics::read_in(root, &mut problems));
+            r
+        }
     };
     let total = files.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
