@@ -573,3 +573,29 @@ fn special_files_added_while_browsing_do_not_stop_reloading() {
         "{messages:?}"
     );
 }
+
+/// A change to `topics.yaml` reaches a running session: the briefings'
+/// topics read through the new names (live reload and `changed_since`).
+#[test]
+fn a_changed_topics_file_is_read_again() {
+    let topics =
+        |en: &str| format!("- id: naufrage\n  name: naufrage\n  translations: {{ en: [{en}] }}\n");
+    let dir = folder(&[
+        ("a.yaml", briefing("a", "Réunion", "topics: [naufrage]\n")),
+        ("topics.yaml", topics("wreck")),
+    ]);
+    let finds = |c: &Corpus, word: &str| {
+        let q = brief_core::Query::parse(word, &c.registry).expect("parses");
+        !brief_core::search::search(c, &q, &brief_core::Selection::default()).is_empty()
+    };
+    let first = load(dir.path());
+    assert!(finds(&first, "wreck"));
+    assert!(!finds(&first, "shipwreck"));
+    assert!(!brief_core::reload::changed_since(&first, dir.path()));
+    write(dir.path(), "topics.yaml", &topics("shipwreck"));
+    age(dir.path(), "topics.yaml", Duration::from_secs(30));
+    assert!(brief_core::reload::changed_since(&first, dir.path()));
+    let next = again(&first, dir.path()).corpus;
+    assert!(finds(&next, "shipwreck"), "the new name is read");
+    assert!(!brief_core::reload::changed_since(&next, dir.path()));
+}

@@ -60,6 +60,8 @@ pub(crate) fn racy(stamps: &[Stamp]) -> bool {
 pub(crate) struct Seen {
     pub(crate) files: Vec<(PathBuf, Option<Stamp>)>,
     pub(crate) registry: Option<Option<Stamp>>,
+    /// `topics.yaml`'s stamp, when there is one: a change reads everything again.
+    pub(crate) topics: Option<Option<Stamp>>,
 }
 
 impl Seen {
@@ -69,6 +71,14 @@ impl Seen {
         Seen {
             files: files.iter().cloned().zip(stamps.iter().cloned()).collect(),
             registry: has_registry.then(|| stamps.get(files.len()).cloned().flatten()),
+            topics: None,
         }
     }
+}
+
+/// The stamp of the topic registry in `root`: `None` without one.
+pub(crate) fn topics_stamp(root: &std::path::Path) -> Option<Option<Stamp>> {
+    let path = root.join(crate::topics::TOPICS_FILE);
+    path.is_file()
+        .then(|| stamps(std::slice::from_ref(&path)).pop().flatten())
 }

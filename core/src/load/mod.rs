@@ -133,7 +133,8 @@ pub fn load_dir(
         all.extend(has_registry.then(|| registry_path.clone()));
         stamp::stamps(&all)
     };
-    let seen = Seen::new(&files, &all_stamps, has_registry);
+    let mut seen = Seen::new(&files, &all_stamps, has_registry);
+    seen.topics = stamp::topics_stamp(root);
     let stamps = opts.cache.as_ref().map(|_| all_stamps);
     if let (Some(dir), Some(stamps)) = (&opts.cache, &stamps) {
         match cache::read(dir, root, opts.max_file_size, stamps) {

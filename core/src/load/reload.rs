@@ -119,7 +119,10 @@ pub fn changed_since(prev: &Corpus, root: &Path) -> bool {
     let mut problems = Vec::new();
     let files = load::walk(root, &LoadOptions::default(), &mut problems);
     let (_, registry) = registry_stamp(root);
-    if registry != seen.registry || files.len() != seen.files.len() {
+    if registry != seen.registry
+        || stamp::topics_stamp(root) != seen.topics
+        || files.len() != seen.files.len()
+    {
         return true;
     }
     let stamps = stamp::stamps(&files);
@@ -136,6 +139,10 @@ pub fn reload(prev: &Corpus, root: &Path, opts: &LoadOptions) -> Result<Reloaded
         return full(prev, root, opts);
     };
     load::check_root(root)?;
+    // The topic registry changes how every briefing's topics read.
+    if stamp::topics_stamp(root) != seen.topics {
+        return full(prev, root, opts);
+    }
     let mut problems = Vec::new();
     let files = load::walk(root, opts, &mut problems);
     let (registry_path, registry_stamp) = registry_stamp(root);
@@ -347,11 +354,9 @@ pub fn reload(prev: &Corpus, root: &Path, opts: &LoadOptions) -> Result<Reloaded
         .into_iter()
         .chain(registry_seen.clone())
         .collect();
-    corpus.seen = Some(Seen::new(
-        &seen_files,
-        &seen_stamps,
-        registry_seen.is_some(),
-    ));
+    let mut next = Seen::new(&seen_files, &seen_stamps, registry_seen.is_some());
+    next.topics = seen.topics.clone();
+    corpus.seen = Some(next);
     Ok(Reloaded {
         corpus,
         changes,
