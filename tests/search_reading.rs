@@ -452,3 +452,18 @@ proptest! {
         }
     }
 }
+
+/// Ireland is named inside the United Kingdom's full name ("… et d'Irlande du
+/// Nord"): a fragment of another country's name, so `IE` and `Irlande` do not
+/// find the Channel meeting, which concerns the United Kingdom only.
+#[test]
+fn a_country_named_inside_another_countrys_name_is_not_found_there() {
+    let channel = "2021-11-28-manche-mer-du-nord-reunion-intergouvernementale";
+    for q in ["IE", "Irlande", "Ireland"] {
+        assert!(!found(q).contains(&channel.to_string()), "{q}");
+    }
+    // The United Kingdom itself still is, by every name.
+    for q in ["GB", "Royaume-Uni", "Grande-Bretagne"] {
+        assert!(found(q).contains(&channel.to_string()), "{q}");
+    }
+}

@@ -6,8 +6,8 @@ use std::ops::Range;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::scoring::{
-    ENTITY_BONUS, Name, accent_in, concerns, entity_names, max_runs, short_values, typo_match,
-    typo_points, typos_allowed, word_score,
+    ENTITY_BONUS, Name, accent_in, another_countrys_name, concerns, entity_names, max_runs,
+    short_values, typo_match, typo_points, typos_allowed, word_score,
 };
 use super::{FieldMatch, ReadAs};
 use crate::actors::Registry;
@@ -356,7 +356,9 @@ fn match_entity(
     };
     push(Field::Title, &b.title);
     for (f, t) in &doc.short {
-        push(*f, &t.original);
+        if !another_countrys_name(&t.original, e) {
+            push(*f, &t.original);
+        }
     }
     push(Field::Summary, b.summary.as_deref().unwrap_or_default());
     push(Field::Body, &b.body);

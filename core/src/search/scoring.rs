@@ -213,6 +213,16 @@ pub(super) fn name_in(text: &str, name: &Name) -> bool {
     }
 }
 
+/// Whether a short value is the name of a country other than the entity:
+/// the entity's names inside it are a fragment of another name (Ireland in
+/// "Royaume-Uni de Grande-Bretagne et d'Irlande du Nord"), never a mention.
+pub(super) fn another_countrys_name(value: &str, e: Entity) -> bool {
+    match crate::countries::resolve(value) {
+        Ok(c) => !matches!(e, Entity::Country(code) if code.as_str() == c.code),
+        Err(_) => false,
+    }
+}
+
 /// Whether the briefing concerns the entity: its country, actor or topic is listed.
 pub(super) fn concerns(b: &Briefing, e: Entity, registry: &Registry) -> bool {
     match e {
@@ -236,7 +246,11 @@ pub(super) fn entity_score(
     let named = |t: &str| names.iter().any(|n| name_in(t, n));
     let field = if named(&b.title) {
         Field::Title
-    } else if concerns(b, e, registry) || short_values(b, registry).iter().any(|(_, v)| named(v)) {
+    } else if concerns(b, e, registry)
+        || short_values(b, registry)
+            .iter()
+            .any(|(_, v)| !another_countrys_name(v, e) && named(v))
+    {
         Field::Actors
     } else if named(b.summary.as_deref().unwrap_or_default()) {
         Field::Summary
