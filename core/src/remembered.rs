@@ -257,7 +257,7 @@ pub fn record(path: &Path, folder: &str, changes: &[Change]) -> std::io::Result<
     std::io::Write::write_all(&mut journal, &lines)?;
     journal.sync_data()?;
     if journal.metadata()?.len() > COMPACT_AT {
-        return compact_locked(path, &target, &journal);
+        return compact_locked(path, &target, &journal, |_| {});
     }
     Ok(None)
 }
@@ -267,18 +267,22 @@ pub fn compact(path: &Path) -> std::io::Result<Option<Problem>> {
     let target = resolve(path);
     let journal = open_journal(&target)?;
     journal.lock()?;
-    compact_locked(path, &target, &journal)
+    compact_locked(path, &target, &journal, |_| {})
 }
 
+/// Folds the journal into the state file, with `change` applied last; the
+/// caller holds the journal's lock.
 fn compact_locked(
     shown: &Path,
     target: &Path,
     journal: &std::fs::File,
+    change: impl FnOnce(&mut Remembered),
 ) -> std::io::Result<Option<Problem>> {
     let (mut all, problem) = read_state(shown, target);
     let mut reader = journal.try_clone()?;
     std::io::Seek::seek(&mut reader, std::io::SeekFrom::Start(0))?;
     replay(&mut all, &reader);
+    change(&mut all);
     all.trim();
     write_state(target, &all)?;
     // Only once the state file holds every change: replaying is harmless.
@@ -304,18 +308,22 @@ pub fn save(path: &Path, remembered: &Remembered) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Saves one folder's state and the history, merged into what is on disk now,
-/// so two `brief`s on different folders do not undo each other.
+/// Replaces one folder's state and the history, keeping the other folders
+/// as they are on disk now (read and written under the journal's lock).
 pub fn save_folder(
     path: &Path,
     key: &str,
     folder: Folder,
     history: Vec<String>,
 ) -> std::io::Result<()> {
-    let (mut all, _) = load(path);
-    all.folders.insert(key.to_string(), folder);
-    all.history = history;
-    save(path, &all)
+    let target = resolve(path);
+    let journal = open_journal(&target)?;
+    journal.lock()?;
+    compact_locked(path, &target, &journal, |all| {
+        all.folders.insert(key.to_string(), folder);
+        all.history = history;
+    })?;
+    Ok(())
 }
 
 /// Adds a query to the end of `history`, once, dropping the oldest past the limit.
