@@ -1429,7 +1429,7 @@ impl Sandbox {
 #[test]
 fn ui_language_sets_the_labels_of_show_and_markdown() {
     let sandbox = Sandbox::new();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
+    let dir = fixtures::briefings();
     let dir = dir.to_str().unwrap();
     sandbox.write_config("ui_language: en\n");
     let text = stdout(&sandbox.run(&["--dir", dir, "show", CHANNEL]));

@@ -1510,7 +1510,7 @@ fn ui_language_gives_one_language_on_screen() {
             .expect("config written");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_brief"));
         cmd.arg("--dir");
-        cmd.arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings"));
+        cmd.arg(fixtures::briefings());
         // The locale says the other language: the setting wins.
         cmd.env(
             "LANG",

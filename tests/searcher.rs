@@ -1,7 +1,6 @@
 //! `brief_core::searcher`: the search worker behind `find`, answering the
 //! newest generation and dropping the ones overtaken.
 
-use std::path::Path;
 use std::sync::Arc;
 use std::sync::mpsc::channel;
 use std::time::Duration;
@@ -10,9 +9,11 @@ use brief_core::load::{LoadOptions, load_dir};
 use brief_core::searcher::{SearchRequest, Searcher, answer};
 use brief_core::{Corpus, Selection};
 
+mod fixtures;
+
 fn corpus() -> Arc<Corpus> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
-    Arc::new(load_dir(&dir, &LoadOptions::default(), &|_, _| {}).expect("the shipped folder loads"))
+    let dir = fixtures::briefings();
+    Arc::new(load_dir(&dir, &LoadOptions::default(), &|_, _| {}).expect("the fixture folder loads"))
 }
 
 fn request(generation: u64, text: &str) -> SearchRequest {

@@ -179,7 +179,9 @@ pub struct Text {
     pub help_title: fn(&str, &str, &str, &str) -> String,
     pub help_title_search: fn(&str) -> String,
     pub help_title_matches: fn(&str, &str, &str, &str) -> String,
-    pub help_notes: [&'static str; 3],
+    /// The help's note on the facet panes, given the key that selects there.
+    pub facets_note: fn(&str) -> String,
+    pub help_notes: [&'static str; 2],
     pub no_help_search: fn(&str) -> String,
     pub not_in_help: fn(&str) -> String,
     /// Key scopes' headings in the help, in `Scope` order: always, global,
@@ -355,8 +357,12 @@ pub const EN: Text = Text {
     help_title_matches: |close, next, prev, term| {
         format!("Help · {close} closes · {next}/{prev} next/previous '{term}'")
     },
+    facets_note: |k| {
+        format!(
+            "Actors and countries panes: letters, digits and spaces filter the values (type \"qatar\"); {k} selects the value under the cursor and clears the filter, so the next name can be typed at once. Space selects too while no filter is typed. Several values in one pane mean any of them."
+        )
+    },
     help_notes: [
-        "Actors and countries panes: letters, digits and spaces filter the values (type \"qatar\"); Enter selects the value under the cursor and clears the filter, so the next name can be typed at once. Space selects too while no filter is typed. Several values in one pane mean any of them.",
         "Search syntax: words, \"phrases\", pays:TN acteur:OIM sujet:traite année:2019..2021 date:2021-11 lieu:Niamey, -exclude.",
         "A filter that names an unknown country or actor matches nothing: the list says why.",
     ],
@@ -557,8 +563,12 @@ pub const FR: Text = Text {
     help_title_matches: |close, next, prev, term| {
         format!("Aide · {close} ferme · {next}/{prev} suivant/précédent « {term} »")
     },
+    facets_note: |k| {
+        format!(
+            "Volets acteurs et pays : lettres, chiffres et espaces filtrent les valeurs (tapez « qatar ») ; {k} choisit la valeur sous le curseur et vide le filtre, pour taper aussitôt le nom suivant. Espace choisit aussi tant qu’aucun filtre n’est tapé. Plusieurs valeurs dans un volet : l’une ou l’autre."
+        )
+    },
     help_notes: [
-        "Volets acteurs et pays : lettres, chiffres et espaces filtrent les valeurs (tapez « qatar ») ; Entrée choisit la valeur sous le curseur et vide le filtre, pour taper aussitôt le nom suivant. Espace choisit aussi tant qu’aucun filtre n’est tapé. Plusieurs valeurs dans un volet : l’une ou l’autre.",
         "Syntaxe de recherche : mots, \"phrases\", pays:TN acteur:OIM sujet:traite année:2019..2021 date:2021-11 lieu:Niamey, -exclure.",
         "Un filtre qui nomme un pays ou un acteur inconnu ne trouve rien : la liste dit pourquoi.",
     ],

@@ -4,7 +4,8 @@
 
 use brief_core::text::{pad, width};
 
-use super::Keymap;
+use super::{Keymap, Scope};
+use crate::tui::action::Action;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HelpLineKind {
@@ -81,7 +82,10 @@ impl Keymap {
             });
         }
         // The notes after the key table.
-        for note in self.lang.text().help_notes {
+        let t = self.lang.text();
+        let facets = (t.facets_note)(&self.key(Scope::FacetNarrow, Action::Toggle));
+        wrap(&mut out, &facets, width_cells, 0, HelpLineKind::Text);
+        for note in t.help_notes {
             wrap(&mut out, note, width_cells, 0, HelpLineKind::Text);
         }
         out
