@@ -1,7 +1,11 @@
 //! A loaded folder: briefings newest first, the actor registry, the problems met, the search index.
 
+use std::borrow::Cow;
+use std::sync::{Arc, Mutex, OnceLock};
+
 use crate::actors::Registry;
-use crate::index::{Index, TextIndex};
+use crate::index::store::DocKey;
+use crate::index::{Index, TextIndex, TextStore};
 use crate::lang::Lang;
 use crate::model::{Actor, ActorId, Briefing, Problem, Severity};
 use crate::stamp::{Seen, Stamp};
@@ -16,14 +20,47 @@ pub struct Corpus {
     pub origin: String,
     /// Built on first search, so listing and checking never pay for it.
     index: std::sync::OnceLock<Index>,
-    /// Summary and body words: the costly part, built on the first word searched.
-    text_index: std::sync::OnceLock<TextIndex>,
+    /// Summary and body words, from `store` (or an index in memory): opened,
+    /// and brought up to date, on the first word searched.
+    text_index: OnceLock<TextIndex>,
+    /// The index of the article text in the cache folder, shared with every
+    /// process on the same folder; `None`: an index in memory.
+    pub(crate) store: Option<Arc<TextStore>>,
+    /// Where bodies are read from.
+    pub(crate) bodies: Bodies,
+    /// Bodies read with the briefings and not yet indexed, by briefing:
+    /// indexing takes them rather than reading the files again.
+    pub(crate) unindexed: Mutex<rustc_hash::FxHashMap<usize, String>>,
+    /// Problems met by the text index (a damaged index set aside), shown
+    /// with the folder's problems.
+    pub index_notices: Mutex<Vec<String>>,
     /// Set when the corpus was read from files and may be cached.
     pub(crate) to_cache: Option<ToCache>,
     /// True when it was read from the cache rather than the files.
     pub from_cache: bool,
     /// Every file as it was when read, for live reload.
     pub(crate) seen: Option<Seen>,
+}
+
+/// Where a corpus's bodies are: in its briefings, or in their files (read
+/// by a function the loader gives, so a body is parsed as its briefing was).
+#[derive(Clone, Default)]
+pub(crate) enum Bodies {
+    #[default]
+    InBriefings,
+    Files(Arc<BodyReader>),
+}
+
+/// Reads and parses one briefing file again.
+pub(crate) type BodyReader = dyn Fn(&std::path::Path) -> Result<Briefing, Problem> + Send + Sync;
+
+impl std::fmt::Debug for Bodies {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Bodies::InBriefings => "InBriefings",
+            Bodies::Files(_) => "Files",
+        })
+    }
 }
 
 /// What writing the cache of a freshly read folder needs.
@@ -48,7 +85,11 @@ impl Corpus {
             problems,
             origin,
             index: std::sync::OnceLock::new(),
-            text_index: std::sync::OnceLock::new(),
+            text_index: OnceLock::new(),
+            store: None,
+            bodies: Bodies::InBriefings,
+            unindexed: Mutex::default(),
+            index_notices: Mutex::default(),
             to_cache: None,
             from_cache: false,
             seen: None,
@@ -63,7 +104,124 @@ impl Corpus {
 
     pub(crate) fn text_index(&self) -> &TextIndex {
         self.text_index
-            .get_or_init(|| TextIndex::build(&self.briefings))
+            .get_or_init(|| self.open_text_index(&|_, _| {}))
+    }
+
+    /// Brings the article text's index up to date now, with `progress(done,
+    /// total)` over the briefings indexed (none when it is current).
+    pub fn index_text(&self, progress: &(dyn Fn(usize, usize) + Sync)) {
+        self.text_index
+            .get_or_init(|| self.open_text_index(progress));
+    }
+
+    /// Whether searching the article text would have to index briefings first.
+    pub fn text_index_outdated(&self) -> bool {
+        if self.text_index.get().is_some() {
+            return false;
+        }
+        let keys = self.keys();
+        let docs: Vec<(&Briefing, DocKey)> =
+            self.briefings.iter().map(|b| &**b).zip(keys).collect();
+        match &self.store {
+            Some(store) => store.outdated(&docs).unwrap_or(true),
+            None => !docs.is_empty(),
+        }
+    }
+
+    /// Each briefing's key in the text index: its file and id, and the
+    /// file's stamp (so a changed file's old text is never taken for it).
+    fn keys(&self) -> Vec<DocKey> {
+        let stamps: rustc_hash::FxHashMap<&std::path::Path, u64> = match (&self.store, &self.seen) {
+            (Some(_), Some(seen)) => seen
+                .files
+                .iter()
+                .map(|(p, s)| (p.as_path(), s.as_ref().map_or(0, Stamp::hashed)))
+                .collect(),
+            _ => Default::default(),
+        };
+        self.briefings
+            .iter()
+            .map(|b| DocKey::of(b, stamps.get(b.path.as_path()).copied().unwrap_or(0)))
+            .collect()
+    }
+
+    fn open_text_index(&self, progress: &(dyn Fn(usize, usize) + Sync)) -> TextIndex {
+        let keys = self.keys();
+        let docs: Vec<(&Briefing, DocKey)> = self
+            .briefings
+            .iter()
+            .map(|b| &**b)
+            .zip(keys.iter().copied())
+            .collect();
+        let body = |i: usize| -> Option<String> {
+            let b = self.briefings.get(i)?;
+            if let Some(text) = self.unindexed.lock().ok()?.remove(&i) {
+                return Some(text);
+            }
+            self.body(b).ok().map(Cow::into_owned)
+        };
+        let notice = |e: &dyn std::fmt::Display| {
+            if let Ok(mut n) = self.index_notices.lock() {
+                n.push(e.to_string());
+            }
+        };
+        if let Some(store) = &self.store {
+            match store
+                .sync(&docs, &body, progress)
+                .and_then(|_| TextIndex::new(store, &keys))
+            {
+                Ok(index) => {
+                    self.forget_unindexed();
+                    return index;
+                }
+                Err(e) => notice(&format!(
+                    "the search index in {} could not be used ({e}); the article text is indexed in memory for this session",
+                    store
+                        .dir()
+                        .map(|d| d.display().to_string())
+                        .unwrap_or_default()
+                )),
+            }
+        }
+        let in_memory = TextStore::in_ram().and_then(|store| {
+            store.sync(&docs, &body, progress)?;
+            TextIndex::new(&store, &keys)
+        });
+        self.forget_unindexed();
+        match in_memory {
+            Ok(index) => index,
+            Err(e) => {
+                notice(&format!("the article text could not be indexed: {e}"));
+                TextIndex::empty(keys.len())
+            }
+        }
+    }
+
+    fn forget_unindexed(&self) {
+        if let Ok(mut pending) = self.unindexed.lock() {
+            *pending = Default::default();
+        }
+    }
+
+    /// A briefing's body: in memory, or read from its file.
+    pub fn body<'a>(&'a self, b: &'a Briefing) -> Result<Cow<'a, str>, Problem> {
+        match &self.bodies {
+            Bodies::InBriefings => Ok(Cow::Borrowed(&b.body)),
+            Bodies::Files(read) => read(&b.path).map(|full| Cow::Owned(full.body)),
+        }
+    }
+
+    /// A briefing with its body, for reading it, showing it or exporting it.
+    pub fn full<'a>(&'a self, b: &'a Briefing) -> Result<Cow<'a, Briefing>, Problem> {
+        match &self.bodies {
+            Bodies::InBriefings => Ok(Cow::Borrowed(b)),
+            Bodies::Files(read) => {
+                let mut full = read(&b.path)?;
+                // The list's briefing is the one shown: only the body comes from the file.
+                let body = std::mem::take(&mut full.body);
+                Ok(Cow::Owned(Briefing { body, ..b.clone() }))
+            }
+        }
     }
 
     /// After a reload from `prev` (`doc_map` from `reload::doc_map`): the
@@ -88,9 +246,6 @@ impl Corpus {
             let _ = self
                 .index
                 .set(old.updated(&kept, &self.briefings, &self.registry));
-        }
-        if let Some(old) = prev.text_index.get() {
-            let _ = self.text_index.set(old.updated(&kept, &self.briefings));
         }
     }
 

@@ -21,6 +21,15 @@ impl Stamp {
     pub(crate) fn modified_ns(&self) -> u128 {
         self.modified_ns
     }
+
+    /// Size and modification time as one number, never 0 (which stands for
+    /// "no stamp"), for the text index to tell one version of a file from another.
+    pub(crate) fn hashed(&self) -> u64 {
+        use std::hash::BuildHasher;
+        rustc_hash::FxBuildHasher
+            .hash_one((self.size, self.modified_ns))
+            .max(1)
+    }
 }
 
 /// Stamps of `files`, in their order; a file that cannot be stat'ed gets none

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use super::{Selection, Stop};
 use crate::actors::Registry;
 use crate::corpus::Corpus;
-use crate::index::{self, Field, Index, TextIndex};
+use crate::index::{self, Field, Index, Part, TextIndex};
 use crate::model::Briefing;
 use crate::query::{Entity, Filter, Query, Term, accent_words};
 use crate::text::fold;
@@ -146,15 +146,15 @@ pub(super) fn accent_in(b: &Briefing, registry: &Registry, accented: &str) -> bo
 /// written with accents.
 fn accented_docs(text: &TextIndex, folded: &str, n: usize) -> Vec<bool> {
     let mut has = vec![false; n];
-    for r in text.prefixed(folded) {
-        for &p in &text.docs[r] {
+    text.each_prefixed(folded, |posts| {
+        for &p in posts {
             if p & 4 != 0
                 && let Some(h) = has.get_mut((p >> 3) as usize)
             {
                 *h = true;
             }
         }
-    }
+    });
     has
 }
 
@@ -236,12 +236,14 @@ pub(super) fn concerns(b: &Briefing, e: Entity, registry: &Registry) -> bool {
 }
 
 /// Score of an entity term in one briefing: the best field where it is
-/// listed or named, plus `ENTITY_BONUS`.
+/// listed or named, plus `ENTITY_BONUS`. Where its names are in summary and
+/// body, the text index has said (`in_text`: bit 0 summary, bit 1 body).
 pub(super) fn entity_score(
     b: &Briefing,
     registry: &Registry,
     e: Entity,
     names: &[Name],
+    in_text: u8,
 ) -> Option<i64> {
     let named = |t: &str| names.iter().any(|n| name_in(t, n));
     let field = if named(&b.title) {
@@ -252,9 +254,9 @@ pub(super) fn entity_score(
             .any(|(_, v)| !another_countrys_name(v, e) && named(v))
     {
         Field::Actors
-    } else if named(b.summary.as_deref().unwrap_or_default()) {
+    } else if in_text & 1 != 0 {
         Field::Summary
-    } else if named(&b.body) {
+    } else if in_text & 2 != 0 {
         Field::Body
     } else {
         return None;
@@ -327,23 +329,33 @@ pub(super) fn typo_points(distance: usize) -> i64 {
 /// `text_exact`: whether summary and body must be checked for the accents as
 /// written; not when no word of the phrase is written with accents there
 /// anywhere and none was typed with them, which is then the same.
-fn phrase_score(b: &Briefing, registry: &Registry, term: &Term, text_exact: bool) -> Option<i64> {
+/// `in_text`: where the text index found the folded phrase (bit 0 summary,
+/// bit 1 body); the body is read only to check accents there.
+fn phrase_score(
+    corpus: &Corpus,
+    b: &Briefing,
+    term: &Term,
+    text_exact: bool,
+    in_text: u8,
+) -> Option<i64> {
     let (words, exact) = (&term.words, term.exact.as_deref());
     let text = if text_exact { exact } else { None };
     let bonus = 100 * words.len() as i64;
     if phrase_in(&b.title, words, exact) {
         return Some(Field::Title.tier() + bonus);
     }
-    if short_values(b, registry)
+    if short_values(b, &corpus.registry)
         .iter()
         .any(|(_, v)| phrase_in(v, words, exact))
     {
         return Some(Field::Actors.tier() + bonus);
     }
-    if phrase_in(b.summary.as_deref().unwrap_or_default(), words, text) {
+    let accents_in = |t: &str| text.is_none_or(|e| exact_in(t, e));
+    if in_text & 1 != 0 && accents_in(b.summary.as_deref().unwrap_or_default()) {
         return Some(Field::Summary.tier() + bonus);
     }
-    phrase_in(&b.body, words, text).then_some(Field::Body.tier() + bonus)
+    (in_text & 2 != 0 && corpus.body(b).is_ok_and(|body| accents_in(&body)))
+        .then_some(Field::Body.tier() + bonus)
 }
 
 /// Largest number of separate runs a fuzzy match of `term` may have.
@@ -464,12 +476,13 @@ fn term_scores(
         .filter_map(|w| word_score(matcher, &words.text[w], term, runs).map(|(s, _)| (w, s)))
         .collect();
     // Tiers dominate any fuzzy score, so `max` ranks title > short fields > summary > body.
-    for r in text.prefixed(term) {
-        for &p in &text.docs[r] {
-            let slot = &mut best[(p >> 3) as usize];
-            *slot = (*slot).max(text_points(p));
+    text.each_prefixed(term, |posts| {
+        for &p in posts {
+            if let Some(slot) = best.get_mut((p >> 3) as usize) {
+                *slot = (*slot).max(text_points(p));
+            }
         }
-    }
+    });
     spread_to_briefings(idx, &scored, &mut best);
     best
 }
@@ -499,14 +512,27 @@ fn spread_to_briefings(idx: &Index, scored: &[(usize, i64)], best: &mut [i64]) {
     }
 }
 
-/// Briefings holding every word of a phrase somewhere, as a superset to check one by one.
-fn phrase_candidates(idx: &Index, text: &TextIndex, words: &[String], n: usize) -> Vec<bool> {
+/// Where the text index finds a phrase (or, for a name in capitals, the
+/// capitals): per briefing, bit 0 in the summary, bit 1 in the body.
+fn in_text(text: &TextIndex, words: &[String], caps: Option<&str>) -> Vec<u8> {
+    if let Some(caps) = caps {
+        return text.caps(caps);
+    }
+    let summary = text.phrase(words, Part::Summary);
+    let body = text.phrase(words, Part::Body);
+    summary
+        .into_iter()
+        .zip(body)
+        .map(|(s, b)| u8::from(s) | u8::from(b) << 1)
+        .collect()
+}
+
+/// Briefings holding every word of a phrase in their title or short fields,
+/// as a superset to check one by one.
+fn short_candidates(idx: &Index, words: &[String], n: usize) -> Vec<bool> {
     let mut all = vec![true; n];
     for w in words {
         let mut has = vec![false; n];
-        for &p in text.exact(w) {
-            has[(p >> 3) as usize] = true;
-        }
         if let Some(id) = idx.words.text.iter().position(|x| **x == **w) {
             for &d in &idx.title_docs[id] {
                 has[d as usize] = true;
@@ -547,14 +573,14 @@ fn typo_scores(idx: &Index, text: &TextIndex, term: &str, prefix: bool, n: usize
         .filter_map(|w| typo_match(term, &words.text[w], prefix).map(|d| (w, typo_points(d))))
         .collect();
     spread_to_briefings(idx, &short, &mut best);
-    let vocabulary = text.words();
+    let vocabulary = text.vocabulary();
     let long: Vec<(usize, i64)> = (0..vocabulary.len())
         .into_par_iter()
         .filter(|&w| near(index::char_mask(&vocabulary[w])))
         .filter_map(|w| typo_match(term, &vocabulary[w], prefix).map(|d| (w, typo_points(d))))
         .collect();
     for (w, s) in long {
-        for &p in &text.docs[w] {
+        for p in text.exact(&vocabulary[w]) {
             let tier = if p & 1 == 1 {
                 Field::Summary.tier()
             } else {
@@ -573,20 +599,27 @@ fn entity_scores(corpus: &Corpus, e: Entity, alive: &[Option<i64>], stop: &Stop<
     let (idx, text) = (corpus.index(), corpus.text_index());
     let names = entity_names(e, &corpus.registry);
     let mut named = vec![false; n];
+    let mut texts = vec![0u8; n];
     for name in &names {
-        for (d, c) in phrase_candidates(idx, text, &name.words, n)
+        for (d, c) in short_candidates(idx, &name.words, n)
             .into_iter()
             .enumerate()
         {
             named[d] |= c;
+        }
+        for (d, t) in in_text(text, &name.words, name.caps.as_deref())
+            .into_iter()
+            .enumerate()
+        {
+            texts[d] |= t;
         }
     }
     (0..n)
         .into_par_iter()
         .map(|d| match (alive[d], corpus.briefings.get(d)) {
             (Some(_), Some(_)) if stop() => 0,
-            (Some(_), Some(b)) if named[d] => {
-                entity_score(b, &corpus.registry, e, &names).unwrap_or(0)
+            (Some(_), Some(b)) if named[d] || texts[d] != 0 => {
+                entity_score(b, &corpus.registry, e, &names, texts[d]).unwrap_or(0)
             }
             (Some(_), Some(b)) if concerns(b, e, &corpus.registry) => {
                 Field::Actors.tier() + ENTITY_BONUS
@@ -691,7 +724,8 @@ pub(super) fn matched_until(
         }
         let scores: Vec<i64> = if term.phrase {
             let text = corpus.text_index();
-            let candidates = phrase_candidates(idx, text, &term.words, n);
+            let short = short_candidates(idx, &term.words, n);
+            let texts = in_text(text, &term.words, None);
             let typed_accents = term
                 .exact
                 .as_deref()
@@ -703,15 +737,16 @@ pub(super) fn matched_until(
                     .any(|w| text.exact(w).iter().any(|p| p & 4 != 0));
             (0..n)
                 .into_par_iter()
-                .map(
-                    |d| match (candidates[d], total[d].is_some(), corpus.briefings.get(d)) {
+                .map(|d| {
+                    let candidate = short[d] || texts[d] != 0;
+                    match (candidate, total[d].is_some(), corpus.briefings.get(d)) {
                         (true, true, Some(_)) if stop() => 0,
                         (true, true, Some(b)) => {
-                            phrase_score(b, &corpus.registry, term, text_exact).unwrap_or(0)
+                            phrase_score(corpus, b, term, text_exact, texts[d]).unwrap_or(0)
                         }
                         _ => 0,
-                    },
-                )
+                    }
+                })
                 .collect()
         } else if let Some(e) = term.entity {
             entity_scores(corpus, e, &total, stop)

@@ -4,9 +4,16 @@
 //!
 //! - Title words and the words of each distinct actor, country, topic, place
 //!   and publisher are matched fuzzily, once per distinct word.
-//! - Summary and body words are sorted, so a prefix is a binary search.
+//! - Summary and body words live in tantivy (`store`, `text`): mapped from
+//!   the cache folder, with positions for phrases.
 //! - Each briefing's actors and countries are kept as small integers for
 //!   counting facets.
+
+pub mod store;
+pub(crate) mod text;
+
+pub use store::{StoreError, TextStore, dir_for};
+pub(crate) use text::{Part, TextIndex};
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -145,197 +152,6 @@ pub(crate) struct Index {
     pub(crate) countries: Vec<CountryCode>,
     /// Alphabetical rank of each actor, for ordering facet counts.
     pub(crate) actor_rank: Vec<u32>,
-}
-
-/// Word -> postings of one chunk of briefings, split into shards by hash so
-/// that the chunks merge shard by shard on every core.
-type Postings = FxHashMap<Box<str>, Vec<u32>>;
-
-const SHARDS: usize = 64;
-
-fn shard_of(w: &str) -> usize {
-    use std::hash::BuildHasher;
-    (rustc_hash::FxBuildHasher.hash_one(w) >> 58) as usize % SHARDS
-}
-
-/// Summary and body words of briefings `offset..offset + chunk.len()`.
-fn text_postings(offset: usize, chunk: &[std::sync::Arc<Briefing>]) -> Vec<Postings> {
-    let mut shards: Vec<Postings> = (0..SHARDS).map(|_| Postings::default()).collect();
-    let mut buf = String::new();
-    for (i, b) in chunk.iter().enumerate() {
-        let doc = ((offset + i) as u32) << 3;
-        let mut add = |w: &str, flag: u32, plain: bool| {
-            // Bit 1: written plain once; bit 2: written with accents once.
-            let plain = if plain { 2 } else { 4 };
-            let map = &mut shards[shard_of(w)];
-            match map.get_mut(w) {
-                // A word seen earlier in this briefing keeps its first (summary)
-                // flag, and is plain if it was written plain once.
-                Some(docs) if docs.last().is_some_and(|&d| d >> 3 == doc >> 3) => {
-                    if let Some(last) = docs.last_mut() {
-                        *last |= plain;
-                    }
-                }
-                Some(docs) => docs.push(doc | plain | flag),
-                None => {
-                    map.insert(w.into(), vec![doc | plain | flag]);
-                }
-            }
-        };
-        if let Some(s) = &b.summary {
-            each_word_flagged(s, &mut buf, |w, plain| add(w, 1, plain));
-        }
-        each_word_flagged(&b.body, &mut buf, |w, plain| add(w, 0, plain));
-    }
-    shards
-}
-
-/// Summary and body words, sorted, each with postings
-/// `doc << 3 | written_with_accents << 2 | written_plain << 1 | in_summary`.
-/// The costly part of the index, so it is built apart, when first needed.
-#[derive(Debug, Default)]
-pub(crate) struct TextIndex {
-    words: Vec<Box<str>>,
-    pub(crate) docs: Vec<Vec<u32>>,
-}
-
-impl TextIndex {
-    pub(crate) fn build(briefings: &[std::sync::Arc<Briefing>]) -> TextIndex {
-        let (words, docs) = text_index(briefings).into_iter().unzip();
-        TextIndex { words, docs }
-    }
-
-    /// As `Index::updated`: postings of unchanged briefings moved to their new
-    /// place, every other briefing of `briefings` added.
-    pub(crate) fn updated(
-        &self,
-        kept: &[Option<u32>],
-        briefings: &[std::sync::Arc<Briefing>],
-    ) -> TextIndex {
-        let mut docs: Vec<Vec<u32>> = self
-            .docs
-            .par_iter()
-            .map(|list| {
-                list.iter()
-                    .filter_map(|&p| {
-                        let new = kept.get((p >> 3) as usize).copied().flatten()?;
-                        Some(new << 3 | (p & 7))
-                    })
-                    .collect()
-            })
-            .collect();
-        let mut is_kept = vec![false; briefings.len()];
-        for n in kept.iter().flatten() {
-            if let Some(k) = is_kept.get_mut(*n as usize) {
-                *k = true;
-            }
-        }
-        let mut added: Postings = Postings::default();
-        for (doc, b) in briefings.iter().enumerate() {
-            if is_kept[doc] {
-                continue;
-            }
-            for shard in text_postings(doc, std::slice::from_ref(b)) {
-                for (w, posts) in shard {
-                    added.entry(w).or_default().extend(posts);
-                }
-            }
-        }
-        let mut new_words: Vec<(Box<str>, Vec<u32>)> = Vec::new();
-        for (w, posts) in added {
-            match self.words.binary_search_by(|x| (**x).cmp(&*w)) {
-                Ok(i) => docs[i].extend(posts),
-                Err(_) => new_words.push((w, posts)),
-            }
-        }
-        if new_words.is_empty() {
-            return TextIndex {
-                words: self.words.clone(),
-                docs,
-            };
-        }
-        // Both sorted: merge the new words in.
-        new_words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let total = self.words.len() + new_words.len();
-        let (mut words, mut merged) = (Vec::with_capacity(total), Vec::with_capacity(total));
-        let mut old = self.words.iter().cloned().zip(docs).peekable();
-        let mut new = new_words.into_iter().peekable();
-        loop {
-            let take_old = match (old.peek(), new.peek()) {
-                (Some(a), Some(b)) => a.0 < b.0,
-                (Some(_), None) => true,
-                (None, Some(_)) => false,
-                (None, None) => break,
-            };
-            let next = if take_old { old.next() } else { new.next() };
-            if let Some((w, d)) = next {
-                words.push(w);
-                merged.push(d);
-            }
-        }
-        TextIndex {
-            words,
-            docs: merged,
-        }
-    }
-
-    /// Range of `words` starting with `prefix`.
-    pub(crate) fn prefixed(&self, prefix: &str) -> std::ops::Range<usize> {
-        let start = self.words.partition_point(|w| &**w < prefix);
-        // Words with the prefix sort together, right after `start`.
-        let end = self
-            .words
-            .partition_point(|w| &**w < prefix || w.starts_with(prefix));
-        start..end
-    }
-
-    /// Every word, sorted: the vocabulary typos are looked up in.
-    pub(crate) fn words(&self) -> &[Box<str>] {
-        &self.words
-    }
-
-    /// The postings of the exact word `w`.
-    pub(crate) fn exact(&self, w: &str) -> &[u32] {
-        match self.words.binary_search_by(|x| (**x).cmp(w)) {
-            Ok(i) => &self.docs[i],
-            Err(_) => &[],
-        }
-    }
-}
-
-/// The summary and body words, sorted, with their postings in briefing order.
-fn text_index(briefings: &[std::sync::Arc<Briefing>]) -> Vec<(Box<str>, Vec<u32>)> {
-    const CHUNK: usize = 1024;
-    let mut chunks: Vec<Vec<Postings>> = briefings
-        .par_chunks(CHUNK)
-        .enumerate()
-        .map(|(c, chunk)| text_postings(c * CHUNK, chunk))
-        .collect();
-    // Shard s of every chunk, in chunk order, so postings stay sorted.
-    let mut by_shard: Vec<Vec<Postings>> = (0..SHARDS).map(|_| Vec::new()).collect();
-    for chunk in &mut chunks {
-        for (s, map) in chunk.drain(..).enumerate() {
-            by_shard[s].push(map);
-        }
-    }
-    let mut words: Vec<(Box<str>, Vec<u32>)> = by_shard
-        .into_par_iter()
-        .flat_map_iter(|maps| {
-            let mut merged = Postings::default();
-            for map in maps {
-                for (w, docs) in map {
-                    merged.entry(w).or_default().extend(docs);
-                }
-            }
-            // Growth by doubling leaves up to half of each list unused.
-            merged.into_iter().map(|(w, mut docs)| {
-                docs.shrink_to_fit();
-                (w, docs)
-            })
-        })
-        .collect();
-    words.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    words
 }
 
 /// What an index already holds, by value, so briefings can be added to it:

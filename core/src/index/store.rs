@@ -1,0 +1,421 @@
+//! The article text's index on disk (or in memory): a tantivy index of the
+//! summary and body words, shared by every process that opens the same
+//! folder. It is derived from the briefings and never the only copy of
+//! anything: a damaged one is set aside and built again.
+//!
+//! - Words are cut and folded by `each_word_flagged`, the same cut as the
+//!   query's, and handed to tantivy already tokenized, so both sides agree.
+//! - `words` holds each distinct word of a briefing once per flag: its term
+//!   frequency *is* the posting's flags (`in summary`, `written plain`,
+//!   `written with accents`), what the in-memory postings held.
+//! - `summary` and `body` keep positions, for phrases and names.
+//! - `caps` holds the short words written in capitals (`UK`, `OIM`), term
+//!   frequency 1 in the summary, 2 in the body, 3 in both.
+//! - `key` (the briefing's path and id, hashed) and `stamp` (its file's size
+//!   and modification time, hashed) say which briefing a document is and
+//!   whether it is still current.
+//!
+//! One process writes at a time (tantivy's writer lock, a file lock the
+//! system releases if the process dies); the others wait for it, then read.
+//! A commit is atomic: a process killed mid-update leaves the previous
+//! commit, and its half-written files are collected by the next writer.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rustc_hash::FxHashMap;
+use tantivy::schema::{
+    FAST, Field, INDEXED, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions,
+};
+use tantivy::tokenizer::{PreTokenizedString, Token};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+
+use super::each_word_flagged;
+use crate::model::Briefing;
+
+/// Bumped when the schema or the way words are cut changes: an index of
+/// another format is set aside and built again.
+const FORMAT: u32 = 1;
+const FORMAT_FILE: &str = "brief-format";
+
+/// How long a process waits for another one's update before it gives up
+/// writing (and reads what is there).
+const LOCK_WAIT: Duration = Duration::from_secs(120);
+
+/// Memory the writer may use before it writes a segment: large, so a first
+/// build writes few segments and needs no merge.
+const WRITER_BUDGET: usize = 256 * 1024 * 1024;
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fields {
+    pub(crate) key: Field,
+    pub(crate) stamp: Field,
+    pub(crate) words: Field,
+    pub(crate) summary: Field,
+    pub(crate) body: Field,
+    pub(crate) caps: Field,
+}
+
+/// The fields, as every index of this format has them.
+pub(crate) fn fields() -> Fields {
+    schema().1
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let indexing = |option| {
+        // Pre-tokenized text: the tokenizer named here is never used.
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer("raw")
+                .set_index_option(option),
+        )
+    };
+    let fields = Fields {
+        key: b.add_u64_field("key", INDEXED | FAST),
+        stamp: b.add_u64_field("stamp", NumericOptions::default() | FAST),
+        words: b.add_text_field("words", indexing(IndexRecordOption::WithFreqs)),
+        summary: b.add_text_field(
+            "summary",
+            indexing(IndexRecordOption::WithFreqsAndPositions),
+        ),
+        body: b.add_text_field("body", indexing(IndexRecordOption::WithFreqsAndPositions)),
+        caps: b.add_text_field("caps", indexing(IndexRecordOption::WithFreqs)),
+    };
+    (b.build(), fields)
+}
+
+/// A briefing as the index knows it: which one, and as of which file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct DocKey {
+    pub(crate) key: u64,
+    pub(crate) stamp: u64,
+}
+
+impl DocKey {
+    pub(crate) fn of(b: &Briefing, stamp: u64) -> DocKey {
+        use std::hash::BuildHasher;
+        let key = rustc_hash::FxBuildHasher.hash_one((b.path.as_os_str(), &b.id));
+        DocKey { key, stamp }
+    }
+}
+
+/// Why the index could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{0}")]
+    Index(#[from] tantivy::TantivyError),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    #[error("another brief is updating the index")]
+    Busy,
+}
+
+/// Where the index lives, and what opening it met.
+pub struct TextStore {
+    index: Index,
+    reader: IndexReader,
+    pub(crate) fields: Fields,
+    /// The index folder; `None` in memory.
+    dir: Option<PathBuf>,
+    /// What happened on opening (a damaged index set aside), for the problems list.
+    pub(crate) notice: Option<String>,
+    /// Serialises this process's own updates (tantivy's lock serialises processes).
+    writing: std::sync::Mutex<()>,
+}
+
+impl std::fmt::Debug for TextStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TextStore").field("dir", &self.dir).finish()
+    }
+}
+
+/// Where the index of the folder `root` lives in `cache_dir`.
+pub fn dir_for(cache_dir: &Path, root: &Path) -> PathBuf {
+    use std::hash::BuildHasher;
+    let hash = rustc_hash::FxBuildHasher.hash_one(root.as_os_str().as_encoded_bytes());
+    cache_dir.join(format!("index-{hash:016x}"))
+}
+
+impl TextStore {
+    /// An index in memory, for a corpus that has no folder to cache in.
+    pub fn in_ram() -> Result<TextStore, StoreError> {
+        let (schema, fields) = schema();
+        let index = Index::create_in_ram(schema);
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(TextStore {
+            index,
+            reader,
+            fields,
+            dir: None,
+            notice: None,
+            writing: Default::default(),
+        })
+    }
+
+    /// Opens the index in `dir`, creating it if there is none. One that cannot
+    /// be opened (damaged, or of another format) is set aside and created
+    /// again, with a notice saying so.
+    pub fn open(dir: &Path) -> Result<TextStore, StoreError> {
+        match Self::open_as_is(dir) {
+            Ok(store) => Ok(store),
+            Err(e) if dir.exists() => {
+                let moved = crate::paths::set_aside(dir)?;
+                let mut store = Self::open_as_is(dir)?;
+                store.notice = Some(format!(
+                    "the search index could not be used ({e}); it was set aside as {} and is built again",
+                    moved.display()
+                ));
+                Ok(store)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    fn open_as_is(dir: &Path) -> Result<TextStore, StoreError> {
+        let (schema, fields) = schema();
+        let format = dir.join(FORMAT_FILE);
+        let exists = dir.join("meta.json").is_file();
+        if exists {
+            let written = std::fs::read_to_string(&format).unwrap_or_default();
+            if written.trim() != FORMAT.to_string() {
+                return Err(StoreError::Io(std::io::Error::other(format!(
+                    "format '{}' where {FORMAT} is expected",
+                    written.trim()
+                ))));
+            }
+        } else {
+            std::fs::create_dir_all(dir)?;
+        }
+        let directory = tantivy::directory::MmapDirectory::open(dir)
+            .map_err(|e| StoreError::Io(std::io::Error::other(e.to_string())))?;
+        let index = Index::open_or_create(directory, schema.clone())?;
+        if index.schema() != schema {
+            return Err(StoreError::Io(std::io::Error::other("another schema")));
+        }
+        if !exists {
+            crate::atomic_write::write_atomically(&format, |f| {
+                std::io::Write::write_all(f, FORMAT.to_string().as_bytes())
+            })?;
+        }
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        // Every segment must open: a damaged one is found now, not mid-search.
+        for segment in reader.searcher().segment_readers() {
+            segment.inverted_index(fields.words)?;
+            segment.fast_fields().u64("key")?;
+        }
+        Ok(TextStore {
+            index,
+            reader,
+            fields,
+            dir: Some(dir.to_path_buf()),
+            notice: None,
+            writing: Default::default(),
+        })
+    }
+
+    /// The folder it lives in, `None` in memory.
+    pub fn dir(&self) -> Option<&Path> {
+        self.dir.as_deref()
+    }
+
+    /// The briefings the index holds now, as of which file.
+    fn held(&self, searcher: &tantivy::Searcher) -> Result<FxHashMap<u64, u64>, StoreError> {
+        let mut held = FxHashMap::default();
+        for segment in searcher.segment_readers() {
+            let ff = segment.fast_fields();
+            let (key, stamp) = (ff.u64("key")?, ff.u64("stamp")?);
+            for doc in 0..segment.max_doc() {
+                if segment.is_deleted(doc) {
+                    continue;
+                }
+                if let (Some(k), Some(s)) = (key.first(doc), stamp.first(doc)) {
+                    held.insert(k, s);
+                }
+            }
+        }
+        Ok(held)
+    }
+
+    /// Brings the index up to date with `docs` (each briefing and its key):
+    /// briefings it lacks or holds as of another file are (re)indexed, with
+    /// the text `body(i)` gives for `docs[i]`; briefings no longer there are
+    /// removed. Waits for another process's update to end first, then does
+    /// only what is still left. `progress(done, total)` follows the briefings
+    /// indexed. Returns how many were (re)indexed.
+    pub(crate) fn sync(
+        &self,
+        docs: &[(&Briefing, DocKey)],
+        body: &(dyn Fn(usize) -> Option<String> + Sync),
+        progress: &(dyn Fn(usize, usize) + Sync),
+    ) -> Result<usize, StoreError> {
+        let _ours = self.writing.lock().unwrap_or_else(|e| e.into_inner());
+        self.reader.reload()?;
+        if !self.outdated(docs)? {
+            return Ok(0);
+        }
+        let mut writer = self.writer()?;
+        // Another process may have done the work while we waited.
+        self.reader.reload()?;
+        let held = self.held(&self.reader.searcher())?;
+        let wanted: FxHashMap<u64, u64> = docs.iter().map(|(_, k)| (k.key, k.stamp)).collect();
+        for (&key, &stamp) in &held {
+            if wanted.get(&key) != Some(&stamp) {
+                writer.delete_term(Term::from_field_u64(self.fields.key, key));
+            }
+        }
+        let todo: Vec<usize> = (0..docs.len())
+            .filter(|&i| held.get(&docs[i].1.key) != Some(&docs[i].1.stamp))
+            .collect();
+        let total = todo.len();
+        let done = std::sync::atomic::AtomicUsize::new(0);
+        let fields = self.fields;
+        // Documents are made on every core; the writer's own threads index them.
+        use rayon::prelude::*;
+        let made: Vec<TantivyDocument> = todo
+            .par_iter()
+            .filter_map(|&i| {
+                let (b, key) = docs[i];
+                let text = body(i)?;
+                let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                progress(n, total);
+                Some(document(&fields, b, key, &text))
+            })
+            .collect();
+        for doc in made {
+            writer.add_document(doc)?;
+        }
+        writer.commit()?;
+        writer.wait_merging_threads()?;
+        self.reader.reload()?;
+        Ok(total)
+    }
+
+    /// Whether the index holds anything else than `docs` as they are now.
+    pub(crate) fn outdated(&self, docs: &[(&Briefing, DocKey)]) -> Result<bool, StoreError> {
+        let held = self.held(&self.reader.searcher())?;
+        Ok(
+            held.len() != docs.len()
+                || docs.iter().any(|(_, k)| held.get(&k.key) != Some(&k.stamp)),
+        )
+    }
+
+    /// The writer, once no other process holds it (waiting up to `LOCK_WAIT`).
+    fn writer(&self) -> Result<IndexWriter<TantivyDocument>, StoreError> {
+        let start = Instant::now();
+        let mut pause = Duration::from_millis(5);
+        loop {
+            match self
+                .index
+                .writer_with_num_threads::<TantivyDocument>(2, WRITER_BUDGET)
+            {
+                Ok(w) => return Ok(w),
+                Err(tantivy::TantivyError::LockFailure(..)) if start.elapsed() < LOCK_WAIT => {
+                    // Another process writes; its commit is what we wait for.
+                    std::thread::park_timeout(pause);
+                    pause = (pause * 2).min(Duration::from_millis(200));
+                }
+                Err(tantivy::TantivyError::LockFailure(..)) => return Err(StoreError::Busy),
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+
+    /// A searcher over the newest commit.
+    pub(crate) fn searcher(&self) -> tantivy::Searcher {
+        self.reader.searcher()
+    }
+}
+
+/// The tantivy document of one briefing: its words with their flags, the
+/// positioned words of summary and body, the capitals.
+fn document(f: &Fields, b: &Briefing, key: DocKey, body: &str) -> TantivyDocument {
+    let mut doc = TantivyDocument::default();
+    doc.add_u64(f.key, key.key);
+    doc.add_u64(f.stamp, key.stamp);
+    // Per folded word: bit 0 first seen in the summary, bit 1 written plain
+    // once, bit 2 written with accents once.
+    let mut flags: FxHashMap<String, u8> = FxHashMap::default();
+    let mut buf = String::new();
+    let mut positioned = |text: &str, summary: bool, flags: &mut FxHashMap<String, u8>| {
+        let mut tokens = Vec::new();
+        each_word_flagged(text, &mut buf, |w, plain| {
+            let bit = if plain { 2 } else { 4 };
+            match flags.get_mut(w) {
+                Some(f) => *f |= bit,
+                None => {
+                    flags.insert(w.to_string(), bit | u8::from(summary));
+                }
+            }
+            tokens.push(Token {
+                position: tokens.len(),
+                text: w.to_string(),
+                position_length: 1,
+                ..Token::default()
+            });
+        });
+        PreTokenizedString {
+            text: String::new(),
+            tokens,
+        }
+    };
+    let summary = b.summary.as_deref().unwrap_or_default();
+    doc.add_pre_tokenized_text(f.summary, positioned(summary, true, &mut flags));
+    doc.add_pre_tokenized_text(f.body, positioned(body, false, &mut flags));
+    let mut tokens = Vec::new();
+    for (w, bits) in flags {
+        for _ in 0..bits {
+            tokens.push(Token {
+                text: w.clone(),
+                position: 0,
+                position_length: 1,
+                ..Token::default()
+            });
+        }
+    }
+    doc.add_pre_tokenized_text(
+        f.words,
+        PreTokenizedString {
+            text: String::new(),
+            tokens,
+        },
+    );
+    let mut caps: FxHashMap<&str, u8> = FxHashMap::default();
+    for (text, bit) in [(summary, 1), (body, 2)] {
+        for w in text.split(|c: char| !c.is_alphanumeric()) {
+            if is_caps(w) {
+                *caps.entry(w).or_default() |= bit;
+            }
+        }
+    }
+    let mut tokens = Vec::new();
+    for (w, bits) in caps {
+        for _ in 0..bits {
+            tokens.push(Token {
+                text: w.to_string(),
+                position: 0,
+                position_length: 1,
+                ..Token::default()
+            });
+        }
+    }
+    doc.add_pre_tokenized_text(
+        f.caps,
+        PreTokenizedString {
+            text: String::new(),
+            tokens,
+        },
+    );
+    doc
+}
+
+/// A short word written in capitals, as acronyms are (`UK`, `OIM`, `EAU`).
+pub(crate) fn is_caps(w: &str) -> bool {
+    !w.is_empty() && w.chars().count() <= 4 && w.chars().all(|c| !c.is_lowercase())
+}

@@ -1,0 +1,272 @@
+//! The article text's index as one corpus sees it: a snapshot of the
+//! `TextStore` with, for every document, the briefing it is in this corpus.
+//! Postings come out as the in-memory index gave them,
+//! `briefing << 3 | written_with_accents << 2 | written_plain << 1 | in_summary`,
+//! so scoring reads them the same way whatever holds them.
+
+use rustc_hash::FxHashMap;
+use tantivy::postings::Postings;
+use tantivy::query::{EnableScoring, PhraseQuery, Query};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{DocSet, Searcher, TERMINATED, Term};
+
+use super::store::{DocKey, Fields, StoreError, TextStore};
+
+/// No briefing of this corpus: a deleted document, or one of another version of its file.
+const NONE: u32 = u32::MAX;
+
+/// Which text a phrase or capitals are looked for in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Part {
+    Summary,
+    Body,
+}
+
+pub(crate) struct TextIndex {
+    /// `None`: no index could be made.
+    searcher: Option<Searcher>,
+    fields: Fields,
+    /// Per segment, per document: its briefing, or `NONE`.
+    ords: Vec<Vec<u32>>,
+    /// Number of briefings.
+    n: usize,
+}
+
+impl std::fmt::Debug for TextIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TextIndex").field("n", &self.n).finish()
+    }
+}
+
+impl TextIndex {
+    /// The store's newest commit, seen through `keys` (each briefing's key, in order).
+    pub(crate) fn new(store: &TextStore, keys: &[DocKey]) -> Result<TextIndex, StoreError> {
+        let at: FxHashMap<u64, (u32, u64)> = keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (k.key, (i as u32, k.stamp)))
+            .collect();
+        let searcher = store.searcher();
+        let mut ords = Vec::new();
+        for segment in searcher.segment_readers() {
+            let ff = segment.fast_fields();
+            let (key, stamp) = (ff.u64("key")?, ff.u64("stamp")?);
+            let seg: Vec<u32> = (0..segment.max_doc())
+                .map(|doc| {
+                    if segment.is_deleted(doc) {
+                        return NONE;
+                    }
+                    match (key.first(doc), stamp.first(doc)) {
+                        (Some(k), Some(s)) => match at.get(&k) {
+                            Some(&(ord, want)) if want == s => ord,
+                            _ => NONE,
+                        },
+                        _ => NONE,
+                    }
+                })
+                .collect();
+            ords.push(seg);
+        }
+        Ok(TextIndex {
+            searcher: Some(searcher),
+            fields: store.fields,
+            ords,
+            n: keys.len(),
+        })
+    }
+
+    /// An index of nothing, when none could be made: every text search finds nothing.
+    pub(crate) fn empty(n: usize) -> TextIndex {
+        TextIndex {
+            searcher: None,
+            fields: super::store::fields(),
+            ords: Vec::new(),
+            n,
+        }
+    }
+
+    fn segments(&self) -> &[tantivy::SegmentReader] {
+        self.searcher.as_ref().map_or(&[], |s| s.segment_readers())
+    }
+
+    /// Calls `f` with the postings of every word of `field` in the range.
+    fn each_term(
+        &self,
+        field: Field,
+        from: &str,
+        prefix: Option<&str>,
+        mut f: impl FnMut(&[u8], Vec<u32>),
+    ) {
+        for (s, segment) in self.segments().iter().enumerate() {
+            let Ok(inverted) = segment.inverted_index(field) else {
+                continue;
+            };
+            let dict = inverted.terms();
+            let mut range = dict.range().ge(from.as_bytes());
+            if let Some(p) = prefix
+                && let Some(end) = prefix_end(p)
+            {
+                range = range.lt(end);
+            }
+            let Ok(mut stream) = range.into_stream() else {
+                continue;
+            };
+            while stream.advance() {
+                let Ok(postings) = inverted
+                    .read_postings_from_terminfo(stream.value(), IndexRecordOption::WithFreqs)
+                else {
+                    continue;
+                };
+                f(stream.key(), self.collect(s, postings));
+            }
+        }
+    }
+
+    /// A segment's postings as briefing postings, flags from the term frequency.
+    fn collect(
+        &self,
+        segment: usize,
+        mut postings: tantivy::postings::SegmentPostings,
+    ) -> Vec<u32> {
+        let ords = &self.ords[segment];
+        let mut out = Vec::with_capacity(postings.size_hint() as usize);
+        let mut doc = postings.doc();
+        while doc != TERMINATED {
+            if let Some(&ord) = ords.get(doc as usize)
+                && ord != NONE
+            {
+                out.push(ord << 3 | (postings.term_freq() & 7));
+            }
+            doc = postings.advance();
+        }
+        out
+    }
+
+    /// Postings of every summary and body word starting with `prefix`, word by word.
+    pub(crate) fn each_prefixed(&self, prefix: &str, mut f: impl FnMut(&[u32])) {
+        self.each_term(self.fields.words, prefix, Some(prefix), |_, p| f(&p));
+    }
+
+    /// Postings of the exact word `w`.
+    pub(crate) fn exact(&self, w: &str) -> Vec<u32> {
+        let term = Term::from_field_text(self.fields.words, w);
+        let mut out = Vec::new();
+        for (s, segment) in self.segments().iter().enumerate() {
+            if let Ok(inverted) = segment.inverted_index(self.fields.words)
+                && let Ok(Some(postings)) =
+                    inverted.read_postings(&term, IndexRecordOption::WithFreqs)
+            {
+                out.extend(self.collect(s, postings));
+            }
+        }
+        out
+    }
+
+    /// Every distinct summary and body word: the vocabulary typos are looked up in.
+    pub(crate) fn vocabulary(&self) -> Vec<String> {
+        let mut words = Vec::new();
+        for segment in self.segments() {
+            let Ok(inverted) = segment.inverted_index(self.fields.words) else {
+                continue;
+            };
+            let Ok(mut stream) = inverted.terms().stream() else {
+                continue;
+            };
+            while stream.advance() {
+                if let Ok(w) = std::str::from_utf8(stream.key()) {
+                    words.push(w.to_string());
+                }
+            }
+        }
+        if self.segments().len() > 1 {
+            words.sort_unstable();
+            words.dedup();
+        }
+        words
+    }
+
+    /// Briefings whose summary (or body) holds the folded words in this order.
+    pub(crate) fn phrase(&self, words: &[String], part: Part) -> Vec<bool> {
+        let field = match part {
+            Part::Summary => self.fields.summary,
+            Part::Body => self.fields.body,
+        };
+        let mut has = vec![false; self.n];
+        let terms: Vec<Term> = words
+            .iter()
+            .map(|w| Term::from_field_text(field, w))
+            .collect();
+        let mark = |s: usize, docs: &[u32], has: &mut Vec<bool>| {
+            for &d in docs {
+                if let Some(&ord) = self.ords[s].get(d as usize)
+                    && let Some(h) = has.get_mut(ord as usize)
+                {
+                    *h = true;
+                }
+            }
+        };
+        match terms.len() {
+            0 => {}
+            1 => {
+                for (s, segment) in self.segments().iter().enumerate() {
+                    if let Ok(inverted) = segment.inverted_index(field)
+                        && let Ok(Some(mut postings)) =
+                            inverted.read_postings(&terms[0], IndexRecordOption::Basic)
+                    {
+                        let mut docs = Vec::new();
+                        let mut doc = postings.doc();
+                        while doc != TERMINATED {
+                            docs.push(doc);
+                            doc = postings.advance();
+                        }
+                        mark(s, &docs, &mut has);
+                    }
+                }
+            }
+            _ => {
+                let query = PhraseQuery::new(terms);
+                let Some(Ok(weight)) = (self.searcher.as_ref())
+                    .map(|s| query.weight(EnableScoring::disabled_from_searcher(s)))
+                else {
+                    return has;
+                };
+                for (s, segment) in self.segments().iter().enumerate() {
+                    let _ = weight.for_each_no_score(segment, &mut |docs| mark(s, docs, &mut has));
+                }
+            }
+        }
+        has
+    }
+
+    /// Per briefing, where `caps` is written in capitals as a whole word:
+    /// bit 0 in the summary, bit 1 in the body.
+    pub(crate) fn caps(&self, caps: &str) -> Vec<u8> {
+        let mut out = vec![0u8; self.n];
+        let term = Term::from_field_text(self.fields.caps, caps);
+        for (s, segment) in self.segments().iter().enumerate() {
+            if let Ok(inverted) = segment.inverted_index(self.fields.caps)
+                && let Ok(Some(postings)) =
+                    inverted.read_postings(&term, IndexRecordOption::WithFreqs)
+            {
+                for p in self.collect(s, postings) {
+                    if let Some(o) = out.get_mut((p >> 3) as usize) {
+                        *o |= (p & 3) as u8;
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The first string after every string starting with `prefix`.
+fn prefix_end(prefix: &str) -> Option<Vec<u8>> {
+    let mut end = prefix.as_bytes().to_vec();
+    while let Some(last) = end.pop() {
+        if last < u8::MAX {
+            end.push(last + 1);
+            return Some(end);
+        }
+    }
+    None
+}
