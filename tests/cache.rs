@@ -57,10 +57,12 @@ impl Setup {
         c.store_cache().expect("cache written");
         c
     }
+    /// The parsed corpus's cache files (the text index has a folder of its own).
     fn cache_files(&self) -> Vec<String> {
         let mut names: Vec<String> = std::fs::read_dir(self.cache.path())
             .expect("cache dir")
             .filter_map(|e| e.ok())
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
             .map(|e| e.file_name().to_string_lossy().into_owned())
             .collect();
         names.sort();

@@ -96,6 +96,23 @@ impl Corpus {
         }
     }
 
+    /// Moves the bodies of a corpus whose bodies live in files out of its
+    /// briefings, for the text index to take; briefings shared with another
+    /// corpus (carried over by a reload) have none left to move.
+    pub(crate) fn detach_bodies(&mut self) {
+        if matches!(self.bodies, Bodies::InBriefings) {
+            return;
+        }
+        let pending = self.unindexed.get_mut().unwrap_or_else(|e| e.into_inner());
+        for (i, b) in self.briefings.iter_mut().enumerate() {
+            if let Some(b) = Arc::get_mut(b)
+                && !b.body.is_empty()
+            {
+                pending.insert(i, std::mem::take(&mut b.body));
+            }
+        }
+    }
+
     /// The search index, built now if it is not yet.
     pub(crate) fn index(&self) -> &Index {
         self.index
@@ -246,6 +263,10 @@ impl Corpus {
             let _ = self
                 .index
                 .set(old.updated(&kept, &self.briefings, &self.registry));
+        }
+        if prev.text_index.get().is_some() {
+            // Only the briefings that changed are indexed again.
+            self.text_index();
         }
     }
 

@@ -54,7 +54,16 @@ pub fn briefing(corpus: &Corpus, b: &Briefing, lang: Lang) -> String {
             out.push('\n');
         }
     }
-    for p in b.paragraphs() {
+    let full = match corpus.full(b) {
+        Ok(full) => full,
+        Err(problem) => {
+            out.push('\n');
+            out.push_str(&inline(&problem.to_string()));
+            out.push('\n');
+            return out;
+        }
+    };
+    for p in full.paragraphs() {
         let p = inline(&p);
         if !p.is_empty() {
             out.push('\n');

@@ -84,7 +84,11 @@ impl BriefingJson {
             source: b.source.clone(),
             related: b.related.clone(),
             path: b.path.display().to_string(),
-            body: with_body.then(|| b.body.clone()),
+            body: with_body.then(|| {
+                corpus
+                    .body(b)
+                    .map_or_else(|p| p.to_string(), |body| body.into_owned())
+            }),
         }
     }
 }

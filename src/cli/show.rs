@@ -162,7 +162,10 @@ pub fn run<W: Write>(
             writeln!(out.w, "{}", out.accent(&line))?;
         }
     }
-    for p in b.paragraphs() {
+    let full = corpus
+        .full(b)
+        .map_err(|p| Failure::Io(std::io::Error::other(p.to_string())))?;
+    for p in full.paragraphs() {
         writeln!(out.w)?;
         for line in textwrap::wrap(&sanitize(&p, false), cols) {
             debug_assert!(width(&line) <= cols);

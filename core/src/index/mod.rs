@@ -12,7 +12,8 @@
 pub mod store;
 pub(crate) mod text;
 
-pub use store::{StoreError, TextStore, dir_for};
+pub use store::{TextStore, dir_for};
+
 pub(crate) use text::{Part, TextIndex};
 
 use rayon::prelude::*;

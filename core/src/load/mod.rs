@@ -143,6 +143,7 @@ pub fn load_dir(
                 let mut corpus = Corpus::new(c.briefings, c.registry, c.problems, origin);
                 corpus.from_cache = true;
                 corpus.seen = Some(seen);
+                text_from_files(&mut corpus, dir, root, opts);
                 return Ok(corpus);
             }
             cache::Lookup::Miss => {}
@@ -173,6 +174,9 @@ pub fn load_dir(
         .collect();
     let mut corpus = build(results, registry, problems, origin);
     corpus.seen = Some(seen);
+    if let Some(dir) = &opts.cache {
+        text_from_files(&mut corpus, dir, root, opts);
+    }
     if let (Some(dir), Some(stamps)) = (&opts.cache, stamps) {
         corpus.to_cache = stamps
             .into_iter()
@@ -186,6 +190,42 @@ pub fn load_dir(
             });
     }
     Ok(corpus)
+}
+
+/// A corpus with a cache folder keeps its article text there: the text index
+/// in `index-…/`, shared with every process on the folder, and the bodies in
+/// their files, read when a briefing is shown. Bodies just parsed wait, out
+/// of the briefings, for the index to take them.
+fn text_from_files(corpus: &mut Corpus, cache_dir: &Path, root: &Path, opts: &LoadOptions) {
+    let index_dir = crate::index::dir_for(cache_dir, root);
+    match crate::index::TextStore::open(&index_dir) {
+        Ok(store) => {
+            if let Some(notice) = &store.notice {
+                corpus
+                    .problems
+                    .push(problem(&index_dir, Severity::Warning, notice.clone()));
+            }
+            corpus.store = Some(std::sync::Arc::new(store));
+        }
+        Err(e) => corpus.problems.push(problem(
+            &index_dir,
+            Severity::Warning,
+            format!(
+                "the search index cannot be opened ({e}); the article text is indexed in memory"
+            ),
+        )),
+    }
+    corpus.bodies = body_reader(&corpus.registry, opts);
+    corpus.detach_bodies();
+}
+
+/// Reads one briefing file again as the loader did, for its body.
+pub(crate) fn body_reader(registry: &Registry, opts: &LoadOptions) -> crate::corpus::Bodies {
+    let (registry, opts) = (registry.clone(), opts.clone());
+    crate::corpus::Bodies::Files(std::sync::Arc::new(move |path: &Path| {
+        parse_briefing(read_input(path, &opts), &registry)
+            .map(|(parsed, _)| std::sync::Arc::unwrap_or_clone(parsed.briefing))
+    }))
 }
 
 /// Whether the registry path is a regular file, or a link to one that stays

@@ -357,6 +357,9 @@ pub fn reload(prev: &Corpus, root: &Path, opts: &LoadOptions) -> Result<Reloaded
     let mut next = Seen::new(&seen_files, &seen_stamps, registry_seen.is_some());
     next.topics = seen.topics.clone();
     corpus.seen = Some(next);
+    corpus.store = prev.store.clone();
+    corpus.bodies = prev.bodies.clone();
+    corpus.detach_bodies();
     Ok(Reloaded {
         corpus,
         changes,

@@ -505,6 +505,9 @@ pub fn explain(corpus: &Corpus, query: &Query, doc: usize) -> Vec<FieldMatch> {
     let Some(b) = corpus.briefings.get(doc) else {
         return Vec::new();
     };
+    // Matches in the body need the body, read from its file if need be.
+    let full = corpus.full(b).unwrap_or(std::borrow::Cow::Borrowed(&**b));
+    let b = &*full;
     let matcher = SkimMatcherV2::default().ignore_case();
     let d = Doc::new(b, &corpus.registry);
     let registry = &corpus.registry;

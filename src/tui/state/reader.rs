@@ -291,7 +291,12 @@ pub(super) fn layout_reader(state: &mut State) {
             lines.push(blank());
             wrap_text(&mut lines, s, w, LineKind::Summary);
         }
-        for p in b.paragraphs() {
+        // The body is read from its file when the corpus keeps bodies there.
+        let paragraphs = match corpus.full(b) {
+            Ok(full) => full.paragraphs(),
+            Err(problem) => vec![problem.to_string()],
+        };
+        for p in paragraphs {
             lines.push(blank());
             wrap_text(&mut lines, &p, w, LineKind::Body);
         }
