@@ -27,7 +27,7 @@ pub mod config;
 pub mod corpus;
 pub mod countries;
 pub mod draft;
-pub(crate) mod index;
+pub mod index;
 pub mod lang;
 pub mod load;
 pub mod markdown;

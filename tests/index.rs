@@ -1,0 +1,306 @@
+//! The article text's index in the cache folder: kept up to date file by
+//! file, shared by processes on one folder, recovered after a crash, set
+//! aside and rebuilt when damaged; bodies read from their files.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant, SystemTime};
+
+use brief_core::Corpus;
+use brief_core::load::{LoadOptions, load_dir};
+use brief_core::query::Query;
+use brief_core::search::{Selection, search};
+use tempfile::TempDir;
+
+fn briefing(id: &str, title: &str, body: &str) -> String {
+    format!("id: {id}\ntitle: \"{title}\"\ndate: 2021-11-28\ncountries: [FR]\nbody: |\n  {body}\n")
+}
+
+/// Writes a file dated an hour back, as files are when nobody is editing them.
+fn put(dir: &Path, name: &str, text: &str) {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write");
+    let old = SystemTime::now() - Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .and_then(|f| f.set_modified(old))
+        .expect("set mtime");
+}
+
+struct Setup {
+    briefings: TempDir,
+    home: TempDir,
+}
+
+impl Setup {
+    fn new() -> Setup {
+        let s = Setup {
+            briefings: tempfile::tempdir().expect("tempdir"),
+            home: tempfile::tempdir().expect("tempdir"),
+        };
+        put(
+            s.briefings.path(),
+            "a.yaml",
+            &briefing("a", "Réunion A", "Les passeurs opèrent en mer Égée."),
+        );
+        put(
+            s.briefings.path(),
+            "b.yaml",
+            &briefing("b", "Réunion B", "La lutte contre le trafic de migrants."),
+        );
+        s
+    }
+    fn cache(&self) -> PathBuf {
+        self.home.path().join("cache")
+    }
+    fn opts(&self) -> LoadOptions {
+        LoadOptions {
+            cache: Some(self.cache()),
+            ..LoadOptions::default()
+        }
+    }
+    fn load(&self) -> Corpus {
+        load_dir(self.briefings.path(), &self.opts(), &|_, _| {}).expect("loads")
+    }
+    fn index_dir(&self) -> PathBuf {
+        brief_core::index::dir_for(&self.cache(), self.briefings.path())
+    }
+    /// `brief ARGS` on the folder, with this setup's cache.
+    fn command(&self, args: &[&str]) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_brief"));
+        c.arg("--dir")
+            .arg(self.briefings.path())
+            .args(args)
+            .env("HOME", self.home.path())
+            .env("XDG_CACHE_HOME", self.cache())
+            .env("XDG_STATE_HOME", self.home.path().join("state"))
+            .env("XDG_CONFIG_HOME", self.home.path().join("config"))
+            .env("LANG", "fr_FR.UTF-8")
+            .env_remove("BRIEF_DIR")
+            .stdin(Stdio::null());
+        c
+    }
+    /// The index folders the command line made (in `$XDG_CACHE_HOME/brief`).
+    fn cli_index_dirs(&self) -> Vec<PathBuf> {
+        std::fs::read_dir(self.cache().join("brief"))
+            .into_iter()
+            .flatten()
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| {
+                p.is_dir()
+                    && p.file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with("index-"))
+            })
+            .collect()
+    }
+    fn run(&self, args: &[&str]) -> Output {
+        self.command(args).output().expect("brief runs")
+    }
+}
+
+fn ids(corpus: &Corpus, q: &str) -> Vec<String> {
+    let query = Query::parse(q, &corpus.registry).expect("parses");
+    let mut ids: Vec<String> = search(corpus, &query, &Selection::default())
+        .iter()
+        .map(|h| corpus.briefings[h.doc].id.clone())
+        .collect();
+    ids.sort();
+    ids
+}
+
+fn stdout(o: &Output) -> String {
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn bodies_stay_in_their_files_and_are_read_when_shown() {
+    let s = Setup::new();
+    let c = s.load();
+    assert!(
+        c.briefings.iter().all(|b| b.body.is_empty()),
+        "no body held in memory"
+    );
+    assert_eq!(ids(&c, "passeurs"), ["a"]);
+    assert_eq!(ids(&c, "\"trafic de migrants\""), ["b"]);
+    let a = c.get("a").expect("a");
+    assert_eq!(
+        c.body(a).expect("read").trim(),
+        "Les passeurs opèrent en mer Égée."
+    );
+    assert!(s.index_dir().join("meta.json").is_file());
+    // A second start opens the same index rather than building another.
+    let again = s.load();
+    assert!(!again.text_index_outdated(), "nothing left to index");
+    assert_eq!(ids(&again, "égée"), ["a"]);
+}
+
+#[test]
+fn a_changed_added_or_removed_file_updates_the_index_in_place() {
+    let s = Setup::new();
+    let prev = std::sync::Arc::new(s.load());
+    prev.prepare_search();
+    put(
+        s.briefings.path(),
+        "a.yaml",
+        &briefing("a", "Réunion A", "Un naufrage au large de Lampedusa."),
+    );
+    put(
+        s.briefings.path(),
+        "c.yaml",
+        &briefing("c", "Réunion C", "Un second naufrage."),
+    );
+    std::fs::remove_file(s.briefings.path().join("b.yaml")).expect("rm");
+    let r = brief_core::reload::reload(&prev, s.briefings.path(), &s.opts()).expect("reloads");
+    let map = brief_core::reload::doc_map(&prev, &r.corpus);
+    r.corpus.carry_index(&prev, &map);
+    assert_eq!(ids(&r.corpus, "naufrage"), ["a", "c"]);
+    assert!(
+        ids(&r.corpus, "passeurs").is_empty(),
+        "the old text is gone"
+    );
+    assert!(
+        ids(&r.corpus, "migrants").is_empty(),
+        "the removed file is gone"
+    );
+    // The process that comes next finds it all done.
+    let next = s.load();
+    assert!(!next.text_index_outdated());
+    assert_eq!(ids(&next, "naufrage"), ["a", "c"]);
+}
+
+#[test]
+fn a_damaged_index_is_set_aside_reported_and_rebuilt() {
+    let s = Setup::new();
+    assert_eq!(ids(&s.load(), "passeurs"), ["a"]);
+    std::fs::write(s.index_dir().join("meta.json"), b"{ not json").expect("damage it");
+    let c = s.load();
+    let warning = c
+        .problems
+        .iter()
+        .find(|p| p.path == s.index_dir())
+        .expect("the damaged index is reported");
+    assert!(warning.message.contains("set aside"), "{}", warning.message);
+    assert_eq!(ids(&c, "passeurs"), ["a"], "searches as before");
+    let aside = std::fs::read_dir(s.cache())
+        .expect("cache")
+        .filter_map(|e| e.ok())
+        .any(|e| e.file_name().to_string_lossy().ends_with(".bad"));
+    assert!(aside, "the damaged index is kept aside");
+    assert!(
+        s.load().problems.iter().all(|p| p.path != s.index_dir()),
+        "reported once"
+    );
+}
+
+/// Enough briefings that building their index takes a moment.
+fn many(s: &Setup, n: usize) {
+    let words = [
+        "migrants",
+        "passeurs",
+        "frontières",
+        "coopération",
+        "naufrage",
+        "réseaux",
+        "Europol",
+        "Frontex",
+        "trafic",
+        "traite",
+    ];
+    for i in 0..n {
+        let mut body: Vec<String> = (0..200)
+            .map(|j| words[(i * 7 + j * 3) % words.len()].to_string())
+            .collect();
+        // One briefing in three holds the phrase; the others its near miss.
+        body.push(
+            if i % 3 == 0 {
+                "trafic de migrants"
+            } else {
+                "trafic des migrants"
+            }
+            .into(),
+        );
+        put(
+            s.briefings.path(),
+            &format!("m{i:05}.yaml"),
+            &briefing(
+                &format!("m{i:05}"),
+                &format!("Réunion {i}"),
+                &body.join(" "),
+            ),
+        );
+    }
+}
+
+/// Waits for `ready`, up to `limit`.
+fn wait_for(limit: Duration, mut ready: impl FnMut() -> bool) -> bool {
+    let start = Instant::now();
+    while start.elapsed() < limit {
+        if ready() {
+            return true;
+        }
+        std::thread::yield_now();
+    }
+    false
+}
+
+#[test]
+fn a_process_killed_in_the_middle_of_an_update_leaves_a_usable_index() {
+    let s = Setup::new();
+    many(&s, 2000);
+    // The writer lock is taken for the update and given back after its commit.
+    let lock = || {
+        s.cli_index_dirs()
+            .iter()
+            .any(|d| d.join(".tantivy-writer.lock").exists())
+    };
+    let mut child = s
+        .command(&["search", "naufrage", "--limit", "0"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn");
+    let writing = wait_for(Duration::from_secs(120), lock);
+    child.kill().expect("kill");
+    child.wait().expect("reaped");
+    assert!(writing, "the update started");
+    let after = stdout(&s.run(&["search", "naufrage", "--limit", "0", "--ids"]));
+    let fresh = stdout(&s.run(&["--no-cache", "search", "naufrage", "--limit", "0", "--ids"]));
+    assert_eq!(after.lines().count(), 2000, "{after}");
+    assert_eq!(after, fresh);
+}
+
+#[test]
+fn two_processes_on_one_folder_share_one_index_and_agree() {
+    let s = Setup::new();
+    many(&s, 1500);
+    let args = ["search", "\"trafic de migrants\"", "--limit", "0", "--ids"];
+    let first = s
+        .command(&args)
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let second = s
+        .command(&args)
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let (a, b) = (
+        first.wait_with_output().expect("first"),
+        second.wait_with_output().expect("second"),
+    );
+    let fresh = stdout(&s.run(&[
+        "--no-cache",
+        "search",
+        "\"trafic de migrants\"",
+        "--limit",
+        "0",
+        "--ids",
+    ]));
+    assert_eq!(fresh.lines().count(), 500 + 1, "{fresh}");
+    assert_eq!(stdout(&a), fresh);
+    assert_eq!(stdout(&b), fresh);
+    assert_eq!(s.cli_index_dirs().len(), 1, "one index for the folder");
+}
