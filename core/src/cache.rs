@@ -16,7 +16,7 @@ use crate::stamp::Stamp;
 
 /// Bumped whenever the cached shapes change; with the crate version, a cache
 /// from another build is ignored.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 
 #[derive(Serialize, Deserialize)]
 struct Header {

@@ -4,6 +4,8 @@
 //! of the countries it lists), and a role only where the sentence says it
 //! ("en coopération avec", "organisés par", "financé par"). Capitalised
 //! organisation names that the registry does not know are only proposed.
+//! A person named only by an office ("la Directrice exécutive d'Europol") is
+//! its holder only when the meeting's year falls within the years held.
 
 use std::collections::HashMap;
 
@@ -22,6 +24,34 @@ pub struct ActorGuess {
     pub from: String,
     /// A role, and the words that say it.
     pub role: Option<(String, String)>,
+    /// How the words name it, when not by a name: "office held 2019–2024".
+    pub note: Option<String>,
+}
+
+/// Actors named by an office: the holders proposed, and what the reviewer
+/// should know about the others.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OfficeFinds {
+    pub actors: Vec<ActorGuess>,
+    /// One line per office named whose holder is not proposed, naming the
+    /// candidates.
+    pub notes: Vec<String>,
+}
+
+/// The year an office holder is checked against: the meeting's, or failing
+/// it the publication's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearFrom {
+    Meeting(u16),
+    Published(u16),
+}
+
+impl YearFrom {
+    fn year(self) -> u16 {
+        match self {
+            YearFrom::Meeting(y) | YearFrom::Published(y) => y,
+        }
+    }
 }
 
 /// Cues before an actor's name, and the role they give it.
@@ -101,10 +131,14 @@ const CONNECTORS: &[&str] = &[
     "on",
 ];
 
-/// The registry's names, and its governments by country.
+/// The registry's names, its offices, and its governments by country.
 pub struct ActorIndex<'r> {
     registry: &'r Registry,
     names: Matcher<ActorId>,
+    /// Office names, each to its index in `holders`.
+    offices: Matcher<usize>,
+    /// For each office name (folded), who held it: actor and office index.
+    holders: Vec<Vec<(ActorId, usize)>>,
     governments: HashMap<CountryCode, ActorId>,
 }
 
@@ -112,12 +146,34 @@ impl<'r> ActorIndex<'r> {
     pub fn new(registry: &'r Registry) -> ActorIndex<'r> {
         let mut names = Vec::new();
         let mut governments = HashMap::new();
+        // One pattern per office name, however many held it.
+        let mut office_names: Vec<(String, usize)> = Vec::new();
+        let mut holders: Vec<Vec<(ActorId, usize)>> = Vec::new();
+        let mut by_key: HashMap<String, usize> = HashMap::new();
         for (id, actor) in registry.actors().iter().enumerate() {
             if !actor.registered {
                 continue;
             }
             for n in actor.names() {
                 names.push((n.to_string(), id));
+            }
+            for (o, office) in actor.offices.iter().enumerate() {
+                for n in &office.names {
+                    let k = key(n);
+                    if k.is_empty() {
+                        continue;
+                    }
+                    let at = *by_key.entry(k).or_insert_with(|| {
+                        holders.push(Vec::new());
+                        office_names.push((n.clone(), holders.len() - 1));
+                        holders.len() - 1
+                    });
+                    if let Some(h) = holders.get_mut(at)
+                        && !h.contains(&(id, o))
+                    {
+                        h.push((id, o));
+                    }
+                }
             }
             if actor.kind == ActorKind::Government
                 && let Some(code) = government_country(&actor.name)
@@ -128,8 +184,83 @@ impl<'r> ActorIndex<'r> {
         ActorIndex {
             registry,
             names: Matcher::new(names),
+            offices: Matcher::new(office_names),
+            holders,
             governments,
         }
+    }
+
+    /// Actors the text names by an office: the holder is proposed only when
+    /// the year falls within the years held and one holder alone fits;
+    /// otherwise a note names the candidates. Without a year nothing is
+    /// proposed.
+    pub fn by_office(&self, text: &str, year: Option<YearFrom>) -> OfficeFinds {
+        let hay = Haystack::new(text);
+        let mut out = OfficeFinds::default();
+        let mut seen: Vec<usize> = Vec::new();
+        for (f, at) in self.offices.find(&hay) {
+            if seen.contains(&at) {
+                continue;
+            }
+            seen.push(at);
+            let words = with_article(text, f.span.start, &f.text);
+            let candidates: Vec<(&crate::model::Actor, &crate::model::Office, ActorId)> = self
+                .holders
+                .get(at)
+                .into_iter()
+                .flatten()
+                .filter_map(|&(id, o)| {
+                    let a = self.registry.get(id)?;
+                    Some((a, a.offices.get(o)?, id))
+                })
+                .collect();
+            let list = |c: &[(&crate::model::Actor, &crate::model::Office, ActorId)]| {
+                c.iter()
+                    .map(|(a, o, _)| format!("{} (office held {})", a.name, o.years()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let Some(when) = year else {
+                out.notes.push(format!(
+                    "\"{words}\": {}; no date in the article to check the years against, not added",
+                    list(&candidates)
+                ));
+                continue;
+            };
+            let y = when.year();
+            let fitting: Vec<_> = candidates
+                .iter()
+                .copied()
+                .filter(|(_, o, _)| o.held_in(y))
+                .collect();
+            match fitting.as_slice() {
+                [(a, o, id)] => {
+                    let note = match when {
+                        YearFrom::Meeting(_) => format!("office held {}", o.years()),
+                        YearFrom::Published(_) => format!(
+                            "office held {}; the publication year {y}, the meeting's being unknown",
+                            o.years()
+                        ),
+                    };
+                    out.actors.push(ActorGuess {
+                        id: *id,
+                        name: a.name.clone(),
+                        from: words,
+                        role: None,
+                        note: Some(note),
+                    });
+                }
+                [] => out.notes.push(format!(
+                    "\"{words}\": {}; not in {y}, not added",
+                    list(&candidates)
+                )),
+                several => out.notes.push(format!(
+                    "\"{words}\": {} all held it in {y}; not added",
+                    list(several)
+                )),
+            }
+        }
+        out
     }
 
     pub fn registry(&self) -> &Registry {
@@ -170,6 +301,7 @@ impl<'r> ActorIndex<'r> {
                     id: *id,
                     from: f.text.clone(),
                     role,
+                    note: None,
                 },
             );
         }
@@ -215,6 +347,7 @@ impl<'r> ActorIndex<'r> {
                             id,
                             from: phrase.trim().to_string(),
                             role: None,
+                            note: None,
                         },
                     );
                     continue;
@@ -228,6 +361,7 @@ impl<'r> ActorIndex<'r> {
                         id,
                         from: phrase.trim().to_string(),
                         role: None,
+                        note: None,
                     },
                 );
             }
@@ -248,6 +382,7 @@ impl<'r> ActorIndex<'r> {
                             id,
                             from: format!("{} … {}", &text[src.clone()], code.name_fr()),
                             role: None,
+                            note: None,
                         },
                     );
                 }
@@ -266,6 +401,7 @@ impl<'r> ActorIndex<'r> {
                         id,
                         from: text[src].to_string(),
                         role: None,
+                        note: None,
                     },
                 );
             }
@@ -372,6 +508,20 @@ impl<'r> ActorIndex<'r> {
         }
         out
     }
+}
+
+/// The words found, with the article right before them ("la Directrice
+/// exécutive d'Europol"), for the comment.
+fn with_article(text: &str, start: usize, found: &str) -> String {
+    let before = &text[..start];
+    for article in ["la ", "le ", "l'", "l’", "the ", "La ", "Le ", "L'", "L’", "The "] {
+        if let Some(rest) = before.strip_suffix(article)
+            && rest.chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+        {
+            return format!("{article}{found}");
+        }
+    }
+    found.to_string()
 }
 
 /// Whether `word` occurs in `text` as a whole word, case included.

@@ -10,7 +10,8 @@ use super::{Input, NamedActor, ParseResult, Parsed, problem};
 use crate::actors::Registry;
 use crate::countries;
 use crate::model::{
-    Actor, ActorKind, Briefing, CountryCode, Location, PartialDate, Problem, Severity, Source,
+    Actor, ActorKind, Briefing, CountryCode, Location, Office, PartialDate, Problem, Severity,
+    Source,
 };
 use crate::text::nfc;
 
@@ -92,6 +93,19 @@ struct RawRegistryEntry {
     aliases: Vec<String>,
     kind: Option<ActorKind>,
     description: Option<String>,
+    /// Checked office by office: a bad one is reported and left out, the
+    /// actor still loads.
+    offices: Option<Value>,
+}
+
+const OFFICE_FIELDS: &[&str] = &["names", "from", "to"];
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOffice {
+    names: Vec<String>,
+    from: Value,
+    to: Option<Value>,
 }
 
 fn scalar(v: &Value) -> Option<String> {
@@ -142,20 +156,35 @@ pub(crate) fn parse_registry(input: Input, problems: &mut Vec<Problem>) -> Regis
             return Registry::default();
         }
     };
-    const FIELDS: &[&str] = &["id", "name", "short", "aliases", "kind", "description"];
+    const FIELDS: &[&str] = &[
+        "id",
+        "name",
+        "short",
+        "aliases",
+        "kind",
+        "description",
+        "offices",
+    ];
     let mut actors = Vec::new();
     for (i, entry) in entries.into_iter().enumerate() {
         let hint = entry.get("id").and_then(scalar);
         match serde_yaml::from_value::<RawRegistryEntry>(entry) {
-            Ok(raw) => actors.push(Actor {
-                id: nfc(&raw.id),
-                name: nfc(&raw.name),
-                short: raw.short.as_deref().map(nfc),
-                aliases: raw.aliases.iter().map(|a| nfc(a)).collect(),
-                kind: raw.kind.unwrap_or(ActorKind::Other),
-                description: raw.description.as_deref().map(nfc),
-                registered: true,
-            }),
+            Ok(raw) => {
+                let offices = raw
+                    .offices
+                    .map(|v| parse_offices(&path, &text, &raw.id, v, problems))
+                    .unwrap_or_default();
+                actors.push(Actor {
+                    id: nfc(&raw.id),
+                    name: nfc(&raw.name),
+                    short: raw.short.as_deref().map(nfc),
+                    aliases: raw.aliases.iter().map(|a| nfc(a)).collect(),
+                    kind: raw.kind.unwrap_or(ActorKind::Other),
+                    description: raw.description.as_deref().map(nfc),
+                    registered: true,
+                    offices,
+                })
+            }
             Err(e) => {
                 let mut p = yaml_problem(&path, &e, FIELDS);
                 let (line, column) = hint
@@ -179,6 +208,190 @@ pub(crate) fn parse_registry(input: Input, problems: &mut Vec<Problem>) -> Regis
             .map(|c| problem(&path, Severity::Warning, c)),
     );
     registry
+}
+
+/// The `offices:` of the registry entry `id`: each office checked on its
+/// own; a bad one is an error placed at its line and left out.
+fn parse_offices(
+    path: &Path,
+    text: &str,
+    id: &str,
+    value: Value,
+    problems: &mut Vec<Problem>,
+) -> Vec<Office> {
+    let err = |index: Option<usize>, field: Option<&str>, message: String| {
+        let (line, column) = locate_office(text, id, index, field).unzip();
+        let which = index.map_or(String::new(), |i| format!(", office {}", i + 1));
+        Problem {
+            line,
+            column,
+            ..problem(
+                path,
+                Severity::Error,
+                format!("actor '{id}'{which}: {message}"),
+            )
+        }
+    };
+    let items = match value {
+        Value::Sequence(items) => items,
+        Value::Null => return Vec::new(),
+        _ => {
+            problems.push(err(
+                None,
+                None,
+                "offices: expected a list of offices (names, from, to)".into(),
+            ));
+            return Vec::new();
+        }
+    };
+    let year = |v: &Value| -> Option<u16> {
+        let y = match v {
+            Value::Number(n) => n.as_u64(),
+            Value::String(s) if s.trim().len() == 4 => s.trim().parse().ok(),
+            _ => None,
+        }?;
+        u16::try_from(y).ok().filter(|y| (1000..=9999).contains(y))
+    };
+    let mut out = Vec::new();
+    for (i, item) in items.into_iter().enumerate() {
+        let raw: RawOffice = match serde_yaml::from_value(item) {
+            Ok(r) => r,
+            Err(e) => {
+                let p = yaml_problem(path, &e, OFFICE_FIELDS);
+                let field = p
+                    .message
+                    .strip_prefix("unknown field '")
+                    .and_then(|r| r.split('\'').next());
+                problems.push(err(Some(i), field, p.message.clone()));
+                continue;
+            }
+        };
+        let names: Vec<String> = raw
+            .names
+            .iter()
+            .map(|n| nfc(n.trim()))
+            .filter(|n| !n.is_empty())
+            .collect();
+        if names.is_empty() {
+            problems.push(err(
+                Some(i),
+                Some("names"),
+                "names: give at least one name of the office".into(),
+            ));
+            continue;
+        }
+        let Some(from) = year(&raw.from) else {
+            problems.push(err(
+                Some(i),
+                Some("from"),
+                "from: expected the year the office was taken up, such as 2019".into(),
+            ));
+            continue;
+        };
+        let to = match raw.to.as_ref().filter(|v| !v.is_null()) {
+            None => None,
+            Some(v) => match year(v) {
+                Some(to) if to >= from => Some(to),
+                Some(to) => {
+                    problems.push(err(
+                        Some(i),
+                        Some("to"),
+                        format!("to: {to} is before from {from}"),
+                    ));
+                    continue;
+                }
+                None => {
+                    problems.push(err(
+                        Some(i),
+                        Some("to"),
+                        "to: expected the last year the office was held, such as 2024 (leave it out while it is held)".into(),
+                    ));
+                    continue;
+                }
+            },
+        };
+        out.push(Office { names, from, to });
+    }
+    out
+}
+
+/// Line and column of `field` in office `index` of the registry entry `id`
+/// (or of that office, of its `offices:` key, of the entry), for problems
+/// found after parsing. Block style is searched; flow style falls back to
+/// the nearest enclosing line.
+fn locate_office(
+    text: &str,
+    id: &str,
+    index: Option<usize>,
+    field: Option<&str>,
+) -> Option<(usize, usize)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    // The entry: from its `- ` at column 0 to the next one.
+    let id_line = lines.iter().position(|l| {
+        let t = l.trim_start().trim_start_matches('-').trim_start();
+        t.strip_prefix("id:")
+            .is_some_and(|v| v.trim().trim_matches(['"', '\'']) == id)
+    })?;
+    let start = (0..=id_line)
+        .rev()
+        .find(|&i| lines[i].starts_with('-'))
+        .unwrap_or(id_line);
+    let end = (start + 1..lines.len())
+        .find(|&i| lines[i].starts_with('-'))
+        .unwrap_or(lines.len());
+    let at = |i: usize, key: &str| -> (usize, usize) {
+        let l = lines[i];
+        let col = l.find(key).map_or(1, |c| l[..c].chars().count() + 1);
+        (i + 1, col)
+    };
+    let key_of = |l: &str, key: &str| {
+        l.trim_start()
+            .trim_start_matches('-')
+            .trim_start()
+            .starts_with(&format!("{key}:"))
+    };
+    let Some(offices) = (start..end).find(|&i| key_of(lines[i], "offices")) else {
+        return Some((id_line + 1, 1));
+    };
+    let Some(index) = index else {
+        return Some(at(offices, "offices"));
+    };
+    // The block ends at the next key as far left as `offices:`.
+    let end = (offices + 1..end)
+        .find(|&i| {
+            let t = lines[i].trim_start();
+            !t.is_empty()
+                && !t.starts_with('#')
+                && !t.starts_with('-')
+                && indent(lines[i]) <= indent(lines[offices])
+        })
+        .unwrap_or(end);
+    // The offices' items: `- ` lines at the indentation of the first one.
+    let item_indent = (offices + 1..end)
+        .find(|&i| lines[i].trim_start().starts_with('-'))
+        .map(|i| indent(lines[i]));
+    let Some(item_indent) = item_indent else {
+        return Some(at(offices, "offices"));
+    };
+    let items: Vec<usize> = (offices + 1..end)
+        .filter(|&i| indent(lines[i]) == item_indent && lines[i].trim_start().starts_with('-'))
+        .collect();
+    let Some(&item) = items.get(index) else {
+        return Some(at(offices, "offices"));
+    };
+    let item_end = items
+        .get(index + 1)
+        .copied()
+        .unwrap_or(end)
+        .min(end);
+    let Some(field) = field else {
+        return Some((item + 1, item_indent + 1));
+    };
+    (item..item_end)
+        .find(|&i| key_of(lines[i], field))
+        .map(|i| at(i, field))
+        .or(Some((item + 1, item_indent + 1)))
 }
 
 fn parse_date(
