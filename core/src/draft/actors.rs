@@ -623,3 +623,155 @@ fn word_spans(text: &str) -> Vec<(usize, &str)> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Actor, Office};
+
+    fn person(id: &str, name: &str, office: &[&str], from: u16, to: Option<u16>) -> Actor {
+        Actor {
+            id: id.into(),
+            name: name.into(),
+            short: None,
+            aliases: Vec::new(),
+            kind: ActorKind::Person,
+            description: None,
+            registered: true,
+            offices: vec![Office {
+                names: office.iter().map(|s| s.to_string()).collect(),
+                from,
+                to,
+            }],
+        }
+    }
+
+    fn registry() -> Registry {
+        let office = [
+            "directeur exécutif de l’agence Frontex",
+            "Executive Director of Frontex",
+        ];
+        Registry::new(vec![
+            person(
+                "ylva-johansson",
+                "Ylva Johansson",
+                &[
+                    "commissaire européenne aux affaires intérieures",
+                    "European Commissioner for Home Affairs",
+                ],
+                2019,
+                Some(2024),
+            ),
+            person("fabrice-leggeri", "Fabrice Leggeri", &office, 2015, Some(2022)),
+            person("hans-leijtens", "Hans Leijtens", &office, 2023, None),
+        ])
+        .0
+    }
+
+    const TEXT: &str = "Étaient présents la Commissaire européenne aux Affaires Intérieures \
+        et le Directeur exécutif de l'agence Frontex.";
+
+    fn names(found: &OfficeFinds) -> Vec<&str> {
+        found.actors.iter().map(|a| a.name.as_str()).collect()
+    }
+
+    #[test]
+    fn an_office_held_in_the_meetings_year_proposes_its_holder() {
+        let registry = registry();
+        let index = ActorIndex::new(&registry);
+        let found = index.by_office(TEXT, Some(YearFrom::Meeting(2021)));
+        assert_eq!(names(&found), ["Ylva Johansson", "Fabrice Leggeri"]);
+        assert!(found.notes.is_empty(), "{:?}", found.notes);
+        let ylva = &found.actors[0];
+        assert_eq!(ylva.from, "la Commissaire européenne aux Affaires Intérieures");
+        assert_eq!(ylva.note.as_deref(), Some("office held 2019–2024"));
+        assert_eq!(ylva.role, None);
+        // The years are inclusive.
+        let found = index.by_office(TEXT, Some(YearFrom::Meeting(2019)));
+        assert_eq!(names(&found), ["Ylva Johansson", "Fabrice Leggeri"]);
+        // In English too.
+        let found = index.by_office(
+            "The European Commissioner for Home Affairs spoke.",
+            Some(YearFrom::Meeting(2024)),
+        );
+        assert_eq!(names(&found), ["Ylva Johansson"]);
+    }
+
+    #[test]
+    fn an_office_outside_its_years_proposes_nobody_but_says_so() {
+        let registry = registry();
+        let index = ActorIndex::new(&registry);
+        let found = index.by_office(TEXT, Some(YearFrom::Meeting(2012)));
+        assert!(found.actors.is_empty());
+        assert_eq!(found.notes.len(), 2);
+        assert!(
+            found.notes[0].contains("Ylva Johansson (office held 2019–2024); not in 2012"),
+            "{:?}",
+            found.notes
+        );
+        // After Leggeri, his successor.
+        let found = index.by_office(TEXT, Some(YearFrom::Meeting(2025)));
+        assert_eq!(names(&found), ["Hans Leijtens"]);
+        assert_eq!(found.actors[0].note.as_deref(), Some("office held 2023–"));
+    }
+
+    #[test]
+    fn the_publication_year_stands_in_for_the_meetings_and_says_so() {
+        let registry = registry();
+        let index = ActorIndex::new(&registry);
+        let found = index.by_office(TEXT, Some(YearFrom::Published(2023)));
+        assert_eq!(names(&found), ["Ylva Johansson", "Hans Leijtens"]);
+        assert!(
+            found.actors[0]
+                .note
+                .as_deref()
+                .is_some_and(|n| n.contains("publication year 2023")),
+            "{:?}",
+            found.actors[0].note
+        );
+    }
+
+    #[test]
+    fn without_a_date_an_office_only_names_its_candidates() {
+        let registry = registry();
+        let index = ActorIndex::new(&registry);
+        let found = index.by_office(TEXT, None);
+        assert!(found.actors.is_empty());
+        assert_eq!(found.notes.len(), 2, "{:?}", found.notes);
+        assert!(found.notes[0].starts_with("\"la Commissaire européenne aux Affaires Intérieures\": Ylva Johansson (office held 2019–2024); no date"));
+        assert!(
+            found.notes[1].contains("Fabrice Leggeri (office held 2015–2022), Hans Leijtens (office held 2023–)"),
+            "{:?}",
+            found.notes
+        );
+    }
+
+    #[test]
+    fn two_holders_in_the_same_year_propose_neither() {
+        let mut actors = registry().actors().to_vec();
+        actors[2].offices[0].from = 2022;
+        let registry = Registry::new(actors).0;
+        let index = ActorIndex::new(&registry);
+        let found = index.by_office(TEXT, Some(YearFrom::Meeting(2022)));
+        assert_eq!(names(&found), ["Ylva Johansson"]);
+        assert!(
+            found.notes[0].contains("all held it in 2022"),
+            "{:?}",
+            found.notes
+        );
+    }
+
+    #[test]
+    fn an_office_is_not_a_name_and_a_word_inside_it_is_not_an_office() {
+        let registry = registry();
+        let index = ActorIndex::new(&registry);
+        // `find` does not take an office for a name.
+        assert!(index.find(TEXT).is_empty());
+        // Part of an office's name is not the office.
+        let found = index.by_office(
+            "le directeur exécutif a parlé de l'agence Frontex",
+            Some(YearFrom::Meeting(2021)),
+        );
+        assert_eq!(found, OfficeFinds::default());
+    }
+}

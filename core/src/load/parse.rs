@@ -684,3 +684,140 @@ impl crate::model::Problem {
             && self.message.contains(UNREGISTERED_END)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use crate::load::load_files;
+    use crate::model::{Office, Severity};
+
+    const REGISTRY: &str = "\
+- id: ylva-johansson
+  name: \"Ylva Johansson\"
+  kind: person
+  offices:
+    - names:
+        - \"commissaire européenne aux affaires intérieures\"
+        - \"European Commissioner for Home Affairs\"
+      from: 2019
+      to: 2024
+- id: catherine-de-bolle
+  name: \"Catherine De Bolle\"
+  kind: person
+  offices:
+    - names: [\"directrice exécutive d’Europol\", \"Executive Director of Europol\"]
+      from: 2018
+";
+
+    fn load(text: &str) -> crate::Corpus {
+        load_files(
+            vec![(PathBuf::from("actors.yaml"), text.as_bytes().to_vec())],
+            "test".into(),
+        )
+    }
+
+    #[test]
+    fn offices_are_read_with_their_years() {
+        let corpus = load(REGISTRY);
+        assert!(corpus.problems.is_empty(), "{:?}", corpus.problems);
+        let ylva = &corpus.registry.actors()[0];
+        assert_eq!(
+            ylva.offices,
+            [Office {
+                names: vec![
+                    "commissaire européenne aux affaires intérieures".into(),
+                    "European Commissioner for Home Affairs".into()
+                ],
+                from: 2019,
+                to: Some(2024),
+            }]
+        );
+        assert_eq!(ylva.offices[0].years(), "2019–2024");
+        let bolle = &corpus.registry.actors()[1];
+        assert_eq!(bolle.offices[0].to, None);
+        assert_eq!(bolle.offices[0].years(), "2018–");
+        assert!(bolle.offices[0].held_in(2030) && !bolle.offices[0].held_in(2017));
+        // An office name is not one of the actor's names.
+        assert_eq!(
+            corpus
+                .registry
+                .resolve("commissaire européenne aux affaires intérieures"),
+            None
+        );
+    }
+
+    /// The problems of a registry with `bad` as the second office of Ylva
+    /// Johansson: the rest must still load.
+    fn with_bad_office(bad: &str) -> Vec<(usize, usize, String)> {
+        let text = REGISTRY.replacen(
+            "      to: 2024\n",
+            &format!("      to: 2024\n{bad}"),
+            1,
+        );
+        let corpus = load(&text);
+        let actors = corpus.registry.actors();
+        assert_eq!(actors.len(), 2, "every actor still loads");
+        assert_eq!(actors[0].offices.len(), 1, "the good office still loads");
+        assert_eq!(actors[1].offices.len(), 1);
+        corpus
+            .problems
+            .iter()
+            .map(|p| {
+                assert_eq!(p.severity, Severity::Error);
+                assert_eq!(p.path, PathBuf::from("actors.yaml"));
+                (
+                    p.line.unwrap_or(0),
+                    p.column.unwrap_or(0),
+                    p.message.clone(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_bad_office_is_an_error_at_its_line_and_the_rest_loads() {
+        // Lines: the bad office starts on line 10.
+        let p = with_bad_office("    - names: [\"x\"]\n      from: 2020\n      to: 2019\n");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!((p[0].0, p[0].1), (12, 7), "{p:?}");
+        assert!(
+            p[0].2.contains("actor 'ylva-johansson', office 2: to: 2019 is before from 2020"),
+            "{p:?}"
+        );
+
+        let p = with_bad_office("    - names: [\"x\"]\n      from: next year\n");
+        assert_eq!((p[0].0, p[0].1), (11, 7), "{p:?}");
+        assert!(p[0].2.contains("from: expected the year"), "{p:?}");
+
+        let p = with_bad_office("    - names: []\n      from: 2020\n");
+        assert_eq!((p[0].0, p[0].1), (10, 7), "{p:?}");
+        assert!(p[0].2.contains("at least one name"), "{p:?}");
+
+        let p = with_bad_office("    - names: [\"x\"]\n      form: 2020\n");
+        assert_eq!((p[0].0, p[0].1), (11, 7), "{p:?}");
+        assert!(p[0].2.contains("did you mean 'from'"), "{p:?}");
+
+        let p = with_bad_office("    - names: [\"x\"]\n");
+        assert_eq!((p[0].0, p[0].1), (10, 5), "{p:?}");
+        assert!(p[0].2.contains("missing field"), "{p:?}");
+    }
+
+    #[test]
+    fn offices_that_are_not_a_list_are_an_error_at_the_key() {
+        let text = REGISTRY.replacen(
+            "  offices:\n    - names: [\"directrice",
+            "  offices: 3\n  aliases:\n    - names: [\"directrice",
+            1,
+        );
+        let text = text.replace(
+            "  aliases:\n    - names: [\"directrice exécutive d’Europol\", \"Executive Director of Europol\"]\n      from: 2018\n",
+            "",
+        );
+        let corpus = load(&text);
+        assert_eq!(corpus.registry.actors().len(), 2);
+        let p = &corpus.problems[0];
+        assert_eq!((p.line, p.column), (Some(13), Some(3)), "{p:?}");
+        assert!(p.message.contains("offices: expected a list"), "{p:?}");
+    }
+}
