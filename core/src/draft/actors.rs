@@ -514,9 +514,14 @@ impl<'r> ActorIndex<'r> {
 /// exécutive d'Europol"), for the comment.
 fn with_article(text: &str, start: usize, found: &str) -> String {
     let before = &text[..start];
-    for article in ["la ", "le ", "l'", "l’", "the ", "La ", "Le ", "L'", "L’", "The "] {
+    for article in [
+        "la ", "le ", "l'", "l’", "the ", "La ", "Le ", "L'", "L’", "The ",
+    ] {
         if let Some(rest) = before.strip_suffix(article)
-            && rest.chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+            && rest
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
         {
             return format!("{article}{found}");
         }
@@ -662,7 +667,13 @@ mod tests {
                 2019,
                 Some(2024),
             ),
-            person("fabrice-leggeri", "Fabrice Leggeri", &office, 2015, Some(2022)),
+            person(
+                "fabrice-leggeri",
+                "Fabrice Leggeri",
+                &office,
+                2015,
+                Some(2022),
+            ),
             person("hans-leijtens", "Hans Leijtens", &office, 2023, None),
         ])
         .0
@@ -683,7 +694,10 @@ mod tests {
         assert_eq!(names(&found), ["Ylva Johansson", "Fabrice Leggeri"]);
         assert!(found.notes.is_empty(), "{:?}", found.notes);
         let ylva = &found.actors[0];
-        assert_eq!(ylva.from, "la Commissaire européenne aux Affaires Intérieures");
+        assert_eq!(
+            ylva.from,
+            "la Commissaire européenne aux Affaires Intérieures"
+        );
         assert_eq!(ylva.note.as_deref(), Some("office held 2019–2024"));
         assert_eq!(ylva.role, None);
         // The years are inclusive.
@@ -740,7 +754,9 @@ mod tests {
         assert_eq!(found.notes.len(), 2, "{:?}", found.notes);
         assert!(found.notes[0].starts_with("\"la Commissaire européenne aux Affaires Intérieures\": Ylva Johansson (office held 2019–2024); no date"));
         assert!(
-            found.notes[1].contains("Fabrice Leggeri (office held 2015–2022), Hans Leijtens (office held 2023–)"),
+            found.notes[1].contains(
+                "Fabrice Leggeri (office held 2015–2022), Hans Leijtens (office held 2023–)"
+            ),
             "{:?}",
             found.notes
         );

@@ -396,7 +396,9 @@ impl MeetingDraft {
             }
         }
         if !self.office_notes.is_empty() {
-            y.push_str("# Named by an office only (add the holder if the years fit the meeting):\n");
+            y.push_str(
+                "# Named by an office only (add the holder if the years fit the meeting):\n",
+            );
             for n in &self.office_notes {
                 y.push_str(&format!("#   - {}\n", one_line(n)));
             }

@@ -380,11 +380,7 @@ fn locate_office(
     let Some(&item) = items.get(index) else {
         return Some(at(offices, "offices"));
     };
-    let item_end = items
-        .get(index + 1)
-        .copied()
-        .unwrap_or(end)
-        .min(end);
+    let item_end = items.get(index + 1).copied().unwrap_or(end).min(end);
     let Some(field) = field else {
         return Some((item + 1, item_indent + 1));
     };
@@ -750,11 +746,7 @@ mod tests {
     /// The problems of a registry with `bad` as the second office of Ylva
     /// Johansson: the rest must still load.
     fn with_bad_office(bad: &str) -> Vec<(usize, usize, String)> {
-        let text = REGISTRY.replacen(
-            "      to: 2024\n",
-            &format!("      to: 2024\n{bad}"),
-            1,
-        );
+        let text = REGISTRY.replacen("      to: 2024\n", &format!("      to: 2024\n{bad}"), 1);
         let corpus = load(&text);
         let actors = corpus.registry.actors();
         assert_eq!(actors.len(), 2, "every actor still loads");
@@ -782,7 +774,8 @@ mod tests {
         assert_eq!(p.len(), 1, "{p:?}");
         assert_eq!((p[0].0, p[0].1), (12, 7), "{p:?}");
         assert!(
-            p[0].2.contains("actor 'ylva-johansson', office 2: to: 2019 is before from 2020"),
+            p[0].2
+                .contains("actor 'ylva-johansson', office 2: to: 2019 is before from 2020"),
             "{p:?}"
         );
 
