@@ -5,7 +5,9 @@
 //! ("en coopération avec", "organisés par", "financé par"). Capitalised
 //! organisation names that the registry does not know are only proposed.
 //! A person named only by an office ("la Directrice exécutive d'Europol") is
-//! its holder only when the meeting's year falls within the years held.
+//! its holder only when the meeting's year falls within the years held, or,
+//! when the article gives no year, when the registry knows one holder only
+//! (marked for checking).
 
 use std::collections::HashMap;
 
@@ -192,8 +194,9 @@ impl<'r> ActorIndex<'r> {
 
     /// Actors the text names by an office: the holder is proposed only when
     /// the year falls within the years held and one holder alone fits;
-    /// otherwise a note names the candidates. Without a year nothing is
-    /// proposed.
+    /// otherwise a note names the candidates. Without a year, the registry's
+    /// only holder of the office is proposed with a note asking to check;
+    /// with several, a note names them.
     pub fn by_office(&self, text: &str, year: Option<YearFrom>) -> OfficeFinds {
         let hay = Haystack::new(text);
         let mut out = OfficeFinds::default();
@@ -221,10 +224,32 @@ impl<'r> ActorIndex<'r> {
                     .join(", ")
             };
             let Some(when) = year else {
-                out.notes.push(format!(
-                    "\"{words}\": {}; no date in the article to check the years against, not added",
-                    list(&candidates)
-                ));
+                // No year to check against: the registry's only holder is
+                // still the one the page names, but the years cannot be
+                // checked, so the comment asks for it. Several holders: no
+                // way to choose, only the candidates.
+                match candidates.as_slice() {
+                    [(a, _, id), rest @ ..] if rest.iter().all(|(_, _, other)| other == id) => {
+                        let years = candidates
+                            .iter()
+                            .map(|(_, o, _)| o.years())
+                            .collect::<Vec<_>>()
+                            .join(", ");
+                        out.actors.push(ActorGuess {
+                            id: *id,
+                            name: a.name.clone(),
+                            from: words,
+                            role: None,
+                            note: Some(format!(
+                                "the only holder of this office in the registry, {years}; the article gives no year: check"
+                            )),
+                        });
+                    }
+                    _ => out.notes.push(format!(
+                        "\"{words}\": {}; no date in the article to check the years against, not added",
+                        list(&candidates)
+                    )),
+                }
                 continue;
             };
             let y = when.year();
@@ -746,16 +771,65 @@ mod tests {
     }
 
     #[test]
-    fn without_a_date_an_office_only_names_its_candidates() {
+    fn without_a_date_the_only_holder_of_an_office_is_proposed_for_checking() {
+        let registry = registry();
+        let index = ActorIndex::new(&registry);
+        let found = index.by_office(
+            "Étaient présents la Commissaire européenne aux Affaires Intérieures.",
+            None,
+        );
+        assert_eq!(names(&found), ["Ylva Johansson"]);
+        assert!(found.notes.is_empty(), "{:?}", found.notes);
+        let ylva = &found.actors[0];
+        assert_eq!(
+            ylva.from,
+            "la Commissaire européenne aux Affaires Intérieures"
+        );
+        assert_eq!(
+            ylva.note.as_deref(),
+            Some(
+                "the only holder of this office in the registry, 2019–2024; \
+                 the article gives no year: check"
+            )
+        );
+        assert_eq!(ylva.role, None);
+        // One person holding it twice is still its only holder.
+        let mut actors = registry.actors().to_vec();
+        let mut again = actors[0].offices[0].clone();
+        (again.from, again.to) = (2026, None);
+        actors[0].offices.push(again);
+        let twice = Registry::new(actors).0;
+        let found = ActorIndex::new(&twice).by_office(TEXT, None);
+        assert_eq!(names(&found), ["Ylva Johansson"]);
+        assert!(
+            found.actors[0]
+                .note
+                .as_deref()
+                .is_some_and(|n| n.contains("registry, 2019–2024, 2026–;")),
+            "{:?}",
+            found.actors[0].note
+        );
+    }
+
+    #[test]
+    fn without_a_date_two_holders_of_an_office_are_only_named_as_candidates() {
         let registry = registry();
         let index = ActorIndex::new(&registry);
         let found = index.by_office(TEXT, None);
-        assert!(found.actors.is_empty());
-        assert_eq!(found.notes.len(), 2, "{:?}", found.notes);
-        assert!(found.notes[0].starts_with("\"la Commissaire européenne aux Affaires Intérieures\": Ylva Johansson (office held 2019–2024); no date"));
+        // The Commissioner has one holder in the registry, Frontex's
+        // Executive Director two: only the first is proposed.
+        assert_eq!(names(&found), ["Ylva Johansson"]);
         assert!(
-            found.notes[1].contains(
-                "Fabrice Leggeri (office held 2015–2022), Hans Leijtens (office held 2023–)"
+            !found
+                .actors
+                .iter()
+                .any(|a| a.name.contains("Leggeri") || a.name.contains("Leijtens"))
+        );
+        assert_eq!(found.notes.len(), 1, "{:?}", found.notes);
+        assert!(
+            found.notes[0].starts_with(
+                "\"le Directeur exécutif de l'agence Frontex\": \
+                 Fabrice Leggeri (office held 2015–2022), Hans Leijtens (office held 2023–); no date"
             ),
             "{:?}",
             found.notes
