@@ -108,6 +108,7 @@ impl Registry {
             kind: kind.unwrap_or(ActorKind::Other),
             description: None,
             registered: false,
+            offices: Vec::new(),
         });
         self.by_name.insert(name_key(name), id);
         (id, false)
@@ -149,6 +150,7 @@ mod tests {
             kind: ActorKind::Organisation,
             description: None,
             registered: true,
+            offices: Vec::new(),
         }
     }
 

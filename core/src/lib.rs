@@ -46,7 +46,9 @@ pub use corpus::{Corpus, MetaField};
 pub use lang::Lang;
 /// Live reload lives in `load` as its incremental mode; kept at its old path.
 pub use load::reload;
-pub use model::{Actor, ActorId, ActorKind, Briefing, CountryCode, PartialDate, Problem, Severity};
+pub use model::{
+    Actor, ActorId, ActorKind, Briefing, CountryCode, Office, PartialDate, Problem, Severity,
+};
 pub use query::Query;
 pub use search::{Hit, Selection};
 

@@ -224,6 +224,36 @@ pub struct Actor {
     pub description: Option<String>,
     /// False for names that are not in `actors.yaml`.
     pub registered: bool,
+    /// Offices the actor held (`commissaire européenne aux affaires
+    /// intérieures`, 2019–2024): how an article may name a person without
+    /// their name.
+    #[serde(default)]
+    pub offices: Vec<Office>,
+}
+
+/// An office an actor held, by all its names, and the years held (both
+/// included; `to` is `None` while it is still held).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Office {
+    pub names: Vec<String>,
+    pub from: u16,
+    pub to: Option<u16>,
+}
+
+impl Office {
+    /// Whether the office was held at some time in `year`.
+    pub fn held_in(&self, year: u16) -> bool {
+        self.from <= year && self.to.is_none_or(|to| year <= to)
+    }
+
+    /// `2019–2024`, or `2018–` while still held.
+    pub fn years(&self) -> String {
+        match self.to {
+            Some(to) if to == self.from => self.from.to_string(),
+            Some(to) => format!("{}–{to}", self.from),
+            None => format!("{}–", self.from),
+        }
+    }
 }
 
 impl Actor {

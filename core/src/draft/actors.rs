@@ -4,6 +4,10 @@
 //! of the countries it lists), and a role only where the sentence says it
 //! ("en coopération avec", "organisés par", "financé par"). Capitalised
 //! organisation names that the registry does not know are only proposed.
+//! A person named only by an office ("la Directrice exécutive d'Europol") is
+//! its holder only when the meeting's year falls within the years held, or,
+//! when the article gives no year, when the registry knows one holder only
+//! (marked for checking).
 
 use std::collections::HashMap;
 
@@ -22,6 +26,34 @@ pub struct ActorGuess {
     pub from: String,
     /// A role, and the words that say it.
     pub role: Option<(String, String)>,
+    /// How the words name it, when not by a name: "office held 2019–2024".
+    pub note: Option<String>,
+}
+
+/// Actors named by an office: the holders proposed, and what the reviewer
+/// should know about the others.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OfficeFinds {
+    pub actors: Vec<ActorGuess>,
+    /// One line per office named whose holder is not proposed, naming the
+    /// candidates.
+    pub notes: Vec<String>,
+}
+
+/// The year an office holder is checked against: the meeting's, or failing
+/// it the publication's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearFrom {
+    Meeting(u16),
+    Published(u16),
+}
+
+impl YearFrom {
+    fn year(self) -> u16 {
+        match self {
+            YearFrom::Meeting(y) | YearFrom::Published(y) => y,
+        }
+    }
 }
 
 /// Cues before an actor's name, and the role they give it.
@@ -101,10 +133,14 @@ const CONNECTORS: &[&str] = &[
     "on",
 ];
 
-/// The registry's names, and its governments by country.
+/// The registry's names, its offices, and its governments by country.
 pub struct ActorIndex<'r> {
     registry: &'r Registry,
     names: Matcher<ActorId>,
+    /// Office names, each to its index in `holders`.
+    offices: Matcher<usize>,
+    /// For each office name (folded), who held it: actor and office index.
+    holders: Vec<Vec<(ActorId, usize)>>,
     governments: HashMap<CountryCode, ActorId>,
 }
 
@@ -112,12 +148,34 @@ impl<'r> ActorIndex<'r> {
     pub fn new(registry: &'r Registry) -> ActorIndex<'r> {
         let mut names = Vec::new();
         let mut governments = HashMap::new();
+        // One pattern per office name, however many held it.
+        let mut office_names: Vec<(String, usize)> = Vec::new();
+        let mut holders: Vec<Vec<(ActorId, usize)>> = Vec::new();
+        let mut by_key: HashMap<String, usize> = HashMap::new();
         for (id, actor) in registry.actors().iter().enumerate() {
             if !actor.registered {
                 continue;
             }
             for n in actor.names() {
                 names.push((n.to_string(), id));
+            }
+            for (o, office) in actor.offices.iter().enumerate() {
+                for n in &office.names {
+                    let k = key(n);
+                    if k.is_empty() {
+                        continue;
+                    }
+                    let at = *by_key.entry(k).or_insert_with(|| {
+                        holders.push(Vec::new());
+                        office_names.push((n.clone(), holders.len() - 1));
+                        holders.len() - 1
+                    });
+                    if let Some(h) = holders.get_mut(at)
+                        && !h.contains(&(id, o))
+                    {
+                        h.push((id, o));
+                    }
+                }
             }
             if actor.kind == ActorKind::Government
                 && let Some(code) = government_country(&actor.name)
@@ -128,8 +186,106 @@ impl<'r> ActorIndex<'r> {
         ActorIndex {
             registry,
             names: Matcher::new(names),
+            offices: Matcher::new(office_names),
+            holders,
             governments,
         }
+    }
+
+    /// Actors the text names by an office: the holder is proposed only when
+    /// the year falls within the years held and one holder alone fits;
+    /// otherwise a note names the candidates. Without a year, the registry's
+    /// only holder of the office is proposed with a note asking to check;
+    /// with several, a note names them.
+    pub fn by_office(&self, text: &str, year: Option<YearFrom>) -> OfficeFinds {
+        let hay = Haystack::new(text);
+        let mut out = OfficeFinds::default();
+        let mut seen: Vec<usize> = Vec::new();
+        for (f, at) in self.offices.find(&hay) {
+            if seen.contains(&at) {
+                continue;
+            }
+            seen.push(at);
+            let words = with_article(text, f.span.start, &f.text);
+            let candidates: Vec<(&crate::model::Actor, &crate::model::Office, ActorId)> = self
+                .holders
+                .get(at)
+                .into_iter()
+                .flatten()
+                .filter_map(|&(id, o)| {
+                    let a = self.registry.get(id)?;
+                    Some((a, a.offices.get(o)?, id))
+                })
+                .collect();
+            let list = |c: &[(&crate::model::Actor, &crate::model::Office, ActorId)]| {
+                c.iter()
+                    .map(|(a, o, _)| format!("{} (office held {})", a.name, o.years()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let Some(when) = year else {
+                // No year to check against: the registry's only holder is
+                // still the one the page names, but the years cannot be
+                // checked, so the comment asks for it. Several holders: no
+                // way to choose, only the candidates.
+                match candidates.as_slice() {
+                    [(a, _, id), rest @ ..] if rest.iter().all(|(_, _, other)| other == id) => {
+                        let years = candidates
+                            .iter()
+                            .map(|(_, o, _)| o.years())
+                            .collect::<Vec<_>>()
+                            .join(", ");
+                        out.actors.push(ActorGuess {
+                            id: *id,
+                            name: a.name.clone(),
+                            from: words,
+                            role: None,
+                            note: Some(format!(
+                                "the only holder of this office in the registry, {years}; the article gives no year: check"
+                            )),
+                        });
+                    }
+                    _ => out.notes.push(format!(
+                        "\"{words}\": {}; no date in the article to check the years against, not added",
+                        list(&candidates)
+                    )),
+                }
+                continue;
+            };
+            let y = when.year();
+            let fitting: Vec<_> = candidates
+                .iter()
+                .copied()
+                .filter(|(_, o, _)| o.held_in(y))
+                .collect();
+            match fitting.as_slice() {
+                [(a, o, id)] => {
+                    let note = match when {
+                        YearFrom::Meeting(_) => format!("office held {}", o.years()),
+                        YearFrom::Published(_) => format!(
+                            "office held {}; the publication year {y}, the meeting's being unknown",
+                            o.years()
+                        ),
+                    };
+                    out.actors.push(ActorGuess {
+                        id: *id,
+                        name: a.name.clone(),
+                        from: words,
+                        role: None,
+                        note: Some(note),
+                    });
+                }
+                [] => out.notes.push(format!(
+                    "\"{words}\": {}; not in {y}, not added",
+                    list(&candidates)
+                )),
+                several => out.notes.push(format!(
+                    "\"{words}\": {} all held it in {y}; not added",
+                    list(several)
+                )),
+            }
+        }
+        out
     }
 
     pub fn registry(&self) -> &Registry {
@@ -170,6 +326,7 @@ impl<'r> ActorIndex<'r> {
                     id: *id,
                     from: f.text.clone(),
                     role,
+                    note: None,
                 },
             );
         }
@@ -215,6 +372,7 @@ impl<'r> ActorIndex<'r> {
                             id,
                             from: phrase.trim().to_string(),
                             role: None,
+                            note: None,
                         },
                     );
                     continue;
@@ -228,6 +386,7 @@ impl<'r> ActorIndex<'r> {
                         id,
                         from: phrase.trim().to_string(),
                         role: None,
+                        note: None,
                     },
                 );
             }
@@ -248,6 +407,7 @@ impl<'r> ActorIndex<'r> {
                             id,
                             from: format!("{} … {}", &text[src.clone()], code.name_fr()),
                             role: None,
+                            note: None,
                         },
                     );
                 }
@@ -266,6 +426,7 @@ impl<'r> ActorIndex<'r> {
                         id,
                         from: text[src].to_string(),
                         role: None,
+                        note: None,
                     },
                 );
             }
@@ -374,6 +535,25 @@ impl<'r> ActorIndex<'r> {
     }
 }
 
+/// The words found, with the article right before them ("la Directrice
+/// exécutive d'Europol"), for the comment.
+fn with_article(text: &str, start: usize, found: &str) -> String {
+    let before = &text[..start];
+    for article in [
+        "la ", "le ", "l'", "l’", "the ", "La ", "Le ", "L'", "L’", "The ",
+    ] {
+        if let Some(rest) = before.strip_suffix(article)
+            && rest
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+        {
+            return format!("{article}{found}");
+        }
+    }
+    found.to_string()
+}
+
 /// Whether `word` occurs in `text` as a whole word, case included.
 fn has_word(text: &str, word: &str) -> bool {
     text.match_indices(word).any(|(p, _)| {
@@ -472,4 +652,216 @@ fn word_spans(text: &str) -> Vec<(usize, &str)> {
         out.push((s, &text[s..]));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Actor, Office};
+
+    fn person(id: &str, name: &str, office: &[&str], from: u16, to: Option<u16>) -> Actor {
+        Actor {
+            id: id.into(),
+            name: name.into(),
+            short: None,
+            aliases: Vec::new(),
+            kind: ActorKind::Person,
+            description: None,
+            registered: true,
+            offices: vec![Office {
+                names: office.iter().map(|s| s.to_string()).collect(),
+                from,
+                to,
+            }],
+        }
+    }
+
+    fn registry() -> Registry {
+        let office = [
+            "directeur exécutif de l’agence Frontex",
+            "Executive Director of Frontex",
+        ];
+        Registry::new(vec![
+            person(
+                "ylva-johansson",
+                "Ylva Johansson",
+                &[
+                    "commissaire européenne aux affaires intérieures",
+                    "European Commissioner for Home Affairs",
+                ],
+                2019,
+                Some(2024),
+            ),
+            person(
+                "fabrice-leggeri",
+                "Fabrice Leggeri",
+                &office,
+                2015,
+                Some(2022),
+            ),
+            person("hans-leijtens", "Hans Leijtens", &office, 2023, None),
+        ])
+        .0
+    }
+
+    const TEXT: &str = "Étaient présents la Commissaire européenne aux Affaires Intérieures \
+        et le Directeur exécutif de l'agence Frontex.";
+
+    fn names(found: &OfficeFinds) -> Vec<&str> {
+        found.actors.iter().map(|a| a.name.as_str()).collect()
+    }
+
+    #[test]
+    fn an_office_held_in_the_meetings_year_proposes_its_holder() {
+        let registry = registry();
+        let index = ActorIndex::new(&registry);
+        let found = index.by_office(TEXT, Some(YearFrom::Meeting(2021)));
+        assert_eq!(names(&found), ["Ylva Johansson", "Fabrice Leggeri"]);
+        assert!(found.notes.is_empty(), "{:?}", found.notes);
+        let ylva = &found.actors[0];
+        assert_eq!(
+            ylva.from,
+            "la Commissaire européenne aux Affaires Intérieures"
+        );
+        assert_eq!(ylva.note.as_deref(), Some("office held 2019–2024"));
+        assert_eq!(ylva.role, None);
+        // The years are inclusive.
+        let found = index.by_office(TEXT, Some(YearFrom::Meeting(2019)));
+        assert_eq!(names(&found), ["Ylva Johansson", "Fabrice Leggeri"]);
+        // In English too.
+        let found = index.by_office(
+            "The European Commissioner for Home Affairs spoke.",
+            Some(YearFrom::Meeting(2024)),
+        );
+        assert_eq!(names(&found), ["Ylva Johansson"]);
+    }
+
+    #[test]
+    fn an_office_outside_its_years_proposes_nobody_but_says_so() {
+        let registry = registry();
+        let index = ActorIndex::new(&registry);
+        let found = index.by_office(TEXT, Some(YearFrom::Meeting(2012)));
+        assert!(found.actors.is_empty());
+        assert_eq!(found.notes.len(), 2);
+        assert!(
+            found.notes[0].contains("Ylva Johansson (office held 2019–2024); not in 2012"),
+            "{:?}",
+            found.notes
+        );
+        // After Leggeri, his successor.
+        let found = index.by_office(TEXT, Some(YearFrom::Meeting(2025)));
+        assert_eq!(names(&found), ["Hans Leijtens"]);
+        assert_eq!(found.actors[0].note.as_deref(), Some("office held 2023–"));
+    }
+
+    #[test]
+    fn the_publication_year_stands_in_for_the_meetings_and_says_so() {
+        let registry = registry();
+        let index = ActorIndex::new(&registry);
+        let found = index.by_office(TEXT, Some(YearFrom::Published(2023)));
+        assert_eq!(names(&found), ["Ylva Johansson", "Hans Leijtens"]);
+        assert!(
+            found.actors[0]
+                .note
+                .as_deref()
+                .is_some_and(|n| n.contains("publication year 2023")),
+            "{:?}",
+            found.actors[0].note
+        );
+    }
+
+    #[test]
+    fn without_a_date_the_only_holder_of_an_office_is_proposed_for_checking() {
+        let registry = registry();
+        let index = ActorIndex::new(&registry);
+        let found = index.by_office(
+            "Étaient présents la Commissaire européenne aux Affaires Intérieures.",
+            None,
+        );
+        assert_eq!(names(&found), ["Ylva Johansson"]);
+        assert!(found.notes.is_empty(), "{:?}", found.notes);
+        let ylva = &found.actors[0];
+        assert_eq!(
+            ylva.from,
+            "la Commissaire européenne aux Affaires Intérieures"
+        );
+        assert_eq!(
+            ylva.note.as_deref(),
+            Some(
+                "the only holder of this office in the registry, 2019–2024; \
+                 the article gives no year: check"
+            )
+        );
+        assert_eq!(ylva.role, None);
+        // One person holding it twice is still its only holder.
+        let mut actors = registry.actors().to_vec();
+        let mut again = actors[0].offices[0].clone();
+        (again.from, again.to) = (2026, None);
+        actors[0].offices.push(again);
+        let twice = Registry::new(actors).0;
+        let found = ActorIndex::new(&twice).by_office(TEXT, None);
+        assert_eq!(names(&found), ["Ylva Johansson"]);
+        assert!(
+            found.actors[0]
+                .note
+                .as_deref()
+                .is_some_and(|n| n.contains("registry, 2019–2024, 2026–;")),
+            "{:?}",
+            found.actors[0].note
+        );
+    }
+
+    #[test]
+    fn without_a_date_two_holders_of_an_office_are_only_named_as_candidates() {
+        let registry = registry();
+        let index = ActorIndex::new(&registry);
+        let found = index.by_office(TEXT, None);
+        // The Commissioner has one holder in the registry, Frontex's
+        // Executive Director two: only the first is proposed.
+        assert_eq!(names(&found), ["Ylva Johansson"]);
+        assert!(
+            !found
+                .actors
+                .iter()
+                .any(|a| a.name.contains("Leggeri") || a.name.contains("Leijtens"))
+        );
+        assert_eq!(found.notes.len(), 1, "{:?}", found.notes);
+        assert!(
+            found.notes[0].starts_with(
+                "\"le Directeur exécutif de l'agence Frontex\": \
+                 Fabrice Leggeri (office held 2015–2022), Hans Leijtens (office held 2023–); no date"
+            ),
+            "{:?}",
+            found.notes
+        );
+    }
+
+    #[test]
+    fn two_holders_in_the_same_year_propose_neither() {
+        let mut actors = registry().actors().to_vec();
+        actors[2].offices[0].from = 2022;
+        let registry = Registry::new(actors).0;
+        let index = ActorIndex::new(&registry);
+        let found = index.by_office(TEXT, Some(YearFrom::Meeting(2022)));
+        assert_eq!(names(&found), ["Ylva Johansson"]);
+        assert!(
+            found.notes[0].contains("all held it in 2022"),
+            "{:?}",
+            found.notes
+        );
+    }
+
+    #[test]
+    fn an_office_is_not_a_name_and_a_word_inside_it_is_not_an_office() {
+        let registry = registry();
+        let index = ActorIndex::new(&registry);
+        // `find` does not take an office for a name.
+        assert!(index.find(TEXT).is_empty());
+        // Part of an office's name is not the office.
+        let found = index.by_office(
+            "le directeur exécutif a parlé de l'agence Frontex",
+            Some(YearFrom::Meeting(2021)),
+        );
+        assert_eq!(found, OfficeFinds::default());
+    }
 }

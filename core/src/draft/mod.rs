@@ -12,7 +12,7 @@ pub mod text;
 
 use crate::actors::Registry;
 use crate::model::{CountryCode, PartialDate};
-use actors::{ActorGuess, ActorIndex, sentence_around};
+use actors::{ActorGuess, ActorIndex, YearFrom, sentence_around};
 use dates::{DateSpan, find_dates};
 use place::{Guess, PlaceGuess, is_meeting_sentence};
 use text::{Page, Section};
@@ -31,6 +31,8 @@ pub struct MeetingDraft {
     pub actors: Vec<ActorGuess>,
     /// Organisation names not in the registry, for the reviewer.
     pub proposals: Vec<String>,
+    /// Offices named whose holder is not proposed, with the candidates.
+    pub office_notes: Vec<String>,
     pub countries: Vec<Guess<CountryCode>>,
     pub topics: Vec<Guess<String>>,
     pub url: Option<String>,
@@ -84,6 +86,20 @@ fn meeting(page: &Page, section: &Section, main: bool, index: &ActorIndex) -> Me
     meeting_dates(&mut m, section, published);
     m.place = place::find(&section.title, &m.body, index);
     m.actors = index.find(&full);
+    // People named by their office: checked against the meeting's year, or
+    // failing it the publication's.
+    let year = match (&m.date, &m.published) {
+        (Some((d, _)), _) => Some(YearFrom::Meeting(d.year)),
+        (None, Some((p, _))) => Some(YearFrom::Published(p.year)),
+        (None, None) => None,
+    };
+    let by_office = index.by_office(&full, year);
+    for g in by_office.actors {
+        if !m.actors.iter().any(|a| a.id == g.id) {
+            m.actors.push(g);
+        }
+    }
+    m.office_notes = by_office.notes;
     m.proposals = index.proposals(&full);
     // Countries: the page's own list when it has one, else what the text names
     // and where its actors belong; the meeting's country either way.
@@ -365,10 +381,26 @@ impl MeetingDraft {
                 } else {
                     a.name.clone()
                 };
-                y.push_str(&format!("  - name: {}{}\n", quote(&name), from(&a.from)));
+                let note = a
+                    .note
+                    .as_ref()
+                    .map_or(String::new(), |n| format!(" ({})", one_line(n)));
+                y.push_str(&format!(
+                    "  - name: {}{}{note}\n",
+                    quote(&name),
+                    from(&a.from)
+                ));
                 if let Some((role, w)) = &a.role {
                     y.push_str(&format!("    role: {}{}\n", quote(role), from(w)));
                 }
+            }
+        }
+        if !self.office_notes.is_empty() {
+            y.push_str(
+                "# Named by an office only (add the holder if the years fit the meeting):\n",
+            );
+            for n in &self.office_notes {
+                y.push_str(&format!("#   - {}\n", one_line(n)));
             }
         }
         if !self.proposals.is_empty() {
