@@ -34,6 +34,16 @@ pub struct Corpus {
     /// Problems met by the text index (a damaged index set aside), shown
     /// with the folder's problems.
     pub index_notices: Mutex<Vec<String>>,
+    /// False: a search does not wait for the text index being built, it
+    /// searches titles and names meanwhile (the browser, while typing).
+    text_wait: std::sync::atomic::AtomicBool,
+    /// Briefings indexed and to index, while the text index is being built.
+    text_progress: (
+        std::sync::atomic::AtomicUsize,
+        std::sync::atomic::AtomicUsize,
+    ),
+    /// What a search that does not wait reads meanwhile: nothing.
+    no_text: OnceLock<TextIndex>,
     /// Set when the corpus was read from files and may be cached.
     pub(crate) to_cache: Option<ToCache>,
     /// True when it was read from the cache rather than the files.
@@ -90,6 +100,9 @@ impl Corpus {
             bodies: Bodies::InBriefings,
             unindexed: Mutex::default(),
             index_notices: Mutex::default(),
+            text_wait: std::sync::atomic::AtomicBool::new(true),
+            text_progress: Default::default(),
+            no_text: OnceLock::new(),
             to_cache: None,
             from_cache: false,
             seen: None,
@@ -120,8 +133,47 @@ impl Corpus {
     }
 
     pub(crate) fn text_index(&self) -> &TextIndex {
-        self.text_index
-            .get_or_init(|| self.open_text_index(&|_, _| {}))
+        self.text_index.get_or_init(|| {
+            let (done, total) = &self.text_progress;
+            self.open_text_index(&|d, t| {
+                done.store(d, std::sync::atomic::Ordering::Relaxed);
+                total.store(t, std::sync::atomic::Ordering::Relaxed);
+            })
+        })
+    }
+
+    /// The text index a search reads: the text index, or, while it is being
+    /// built for a search that does not wait, an index of nothing.
+    pub(crate) fn text_for_search(&self) -> &TextIndex {
+        if let Some(text) = self.text_index.get() {
+            return text;
+        }
+        if self.text_wait.load(std::sync::atomic::Ordering::Relaxed) {
+            return self.text_index();
+        }
+        self.no_text
+            .get_or_init(|| TextIndex::empty(self.briefings.len()))
+    }
+
+    /// Searches stop waiting for the text index: until it is ready they find
+    /// titles, names and places only (`text_searched` says so).
+    pub fn search_text_without_waiting(&self) {
+        self.text_wait
+            .store(false, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Whether searches read the article text yet.
+    pub fn text_searched(&self) -> bool {
+        self.text_index.get().is_some()
+    }
+
+    /// While the text index is being built: briefings indexed, and to index.
+    pub fn text_progress(&self) -> (usize, usize) {
+        let (done, total) = &self.text_progress;
+        (
+            done.load(std::sync::atomic::Ordering::Relaxed),
+            total.load(std::sync::atomic::Ordering::Relaxed),
+        )
     }
 
     /// Brings the article text's index up to date now, with `progress(done,

@@ -34,6 +34,9 @@ pub struct Results {
     pub query: Query,
     /// Why the query was refused; `message(lang)` says it.
     pub error: Option<crate::query::QueryError>,
+    /// The article text was not searched: its index is still being built
+    /// (the same request is answered again once it is).
+    pub partial: bool,
     /// How the query was read, to show discreetly: each term read as a
     /// country, actor or topic (`Royaume-Uni → country GB`), what was cut
     /// from an oversized query, or why a filter value found nothing.
@@ -56,6 +59,8 @@ pub fn answer_until(corpus: &Corpus, req: &SearchRequest, stop: &Stop<'_>) -> Op
             ..Results::default()
         },
         Ok(q) => {
+            // Read before searching: an index finished meanwhile may not have been used.
+            let partial = !corpus.text_searched();
             let (mut hits, facets) = faceted_until(corpus, &q, &req.selection, stop)?;
             sort_hits(&mut hits, req.sort);
             let mut reading = q.readings(&corpus.registry);
@@ -67,6 +72,7 @@ pub fn answer_until(corpus: &Corpus, req: &SearchRequest, stop: &Stop<'_>) -> Op
                 highlight: q.highlight_words(),
                 query: q,
                 error: None,
+                partial,
                 reading,
             }
         }
@@ -74,8 +80,15 @@ pub fn answer_until(corpus: &Corpus, req: &SearchRequest, stop: &Stop<'_>) -> Op
 }
 
 /// A search worker over one corpus. Dropping it ends the worker.
+/// What the worker is asked: a request, or to answer again the last one
+/// answered without the article text, now that its index is ready.
+enum Work {
+    Find(SearchRequest),
+    Again,
+}
+
 pub struct Searcher {
-    requests: Sender<SearchRequest>,
+    requests: Sender<Work>,
     latest: Arc<AtomicU64>,
 }
 
@@ -86,15 +99,26 @@ impl Searcher {
         corpus: Arc<Corpus>,
         deliver: impl Fn(Results) -> bool + Send + 'static,
     ) -> Searcher {
-        let (requests, rx) = channel::<SearchRequest>();
+        let (requests, rx) = channel::<Work>();
         let latest = Arc::new(AtomicU64::new(0));
         let newest = latest.clone();
+        let again = requests.clone();
         thread::spawn(move || {
             let mut warmed = false;
-            while let Ok(mut req) = rx.recv() {
+            // The last request answered without the article text, to answer
+            // again once its index is ready.
+            let mut partial: Option<SearchRequest> = None;
+            while let Ok(work) = rx.recv() {
+                let mut next = match work {
+                    Work::Find(req) => Some(req),
+                    Work::Again => partial.take(),
+                };
                 while let Ok(newer) = rx.try_recv() {
-                    req = newer;
+                    if let Work::Find(req) = newer {
+                        next = Some(req);
+                    }
                 }
+                let Some(req) = next else { continue };
                 let generation = req.generation;
                 let stop = || newest.load(Ordering::Relaxed) != generation;
                 let Some(results) = answer_until(&corpus, &req, &stop) else {
@@ -103,6 +127,7 @@ impl Searcher {
                 if stop() {
                     continue; // finished, but a newer request is on its way
                 }
+                partial = results.partial.then(|| req.clone());
                 if !deliver(results) {
                     break;
                 }
@@ -113,7 +138,11 @@ impl Searcher {
                     // it meanwhile waits for it.
                     warmed = true;
                     let warm = corpus.clone();
-                    thread::spawn(move || warm.prepare_search());
+                    let again = again.clone();
+                    thread::spawn(move || {
+                        warm.prepare_search();
+                        let _ = again.send(Work::Again);
+                    });
                 }
             }
         });
@@ -125,7 +154,7 @@ impl Searcher {
     pub fn find(&self, req: SearchRequest) {
         self.latest.store(req.generation, Ordering::Relaxed);
         // A worker gone (it only ends when nobody listens) has nobody to answer.
-        let _ = self.requests.send(req);
+        let _ = self.requests.send(Work::Find(req));
     }
 
     /// The generation asked for last.

@@ -484,17 +484,44 @@ pub fn load_corpus(choice: &Choice, opts: &LoadOptions) -> Result<Corpus, Failur
     }
 }
 
+/// Brings the article text's index up to date before a search that reads
+/// it, with a progress bar on a terminal when many briefings need indexing
+/// (the first search on a folder, or after many files changed).
+pub fn index_text(corpus: &Corpus) {
+    if !corpus.text_index_outdated() {
+        return;
+    }
+    let bar = LoadBar::labelled("indexing {pos}/{len} briefings {wide_bar} {eta}");
+    corpus.index_text(&|done, total| bar.show(done, total));
+    bar.clear();
+}
+
 /// A progress bar on stderr while a large folder is read from its files:
 /// only on a terminal (indicatif draws nothing elsewhere), and only from
 /// [`LoadBar::FROM`] files, so a small folder or a cached one shows nothing.
-#[derive(Default)]
-struct LoadBar(std::sync::OnceLock<Option<indicatif::ProgressBar>>);
+struct LoadBar {
+    bar: std::sync::OnceLock<Option<indicatif::ProgressBar>>,
+    template: &'static str,
+}
+
+impl Default for LoadBar {
+    fn default() -> LoadBar {
+        LoadBar::labelled("reading {pos}/{len} files {wide_bar} {eta}")
+    }
+}
 
 impl LoadBar {
     const FROM: usize = 2_000;
 
+    fn labelled(template: &'static str) -> LoadBar {
+        LoadBar {
+            bar: std::sync::OnceLock::new(),
+            template,
+        }
+    }
+
     fn show(&self, done: usize, total: usize) {
-        let bar = self.0.get_or_init(|| {
+        let bar = self.bar.get_or_init(|| {
             // A cache hit reports everything done at once: nothing to show.
             (total >= Self::FROM
                 && done < total
@@ -502,10 +529,8 @@ impl LoadBar {
             .then(|| {
                 let bar = indicatif::ProgressBar::new(total as u64);
                 bar.set_style(
-                    indicatif::ProgressStyle::with_template(
-                        "reading {pos}/{len} files {wide_bar} {eta}",
-                    )
-                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+                    indicatif::ProgressStyle::with_template(self.template)
+                        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
                 );
                 bar
             })
@@ -516,7 +541,7 @@ impl LoadBar {
     }
 
     fn clear(&self) {
-        if let Some(Some(bar)) = self.0.get() {
+        if let Some(Some(bar)) = self.bar.get() {
             bar.finish_and_clear();
         }
     }

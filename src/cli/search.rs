@@ -34,6 +34,7 @@ pub fn run<W: Write>(
     for notice in &query.notices {
         super::say(format_args!("note: {notice}"));
     }
+    super::index_text(corpus);
     let mut hits = search(corpus, &query, &Selection::default());
     super::apply_limit(&mut hits, limit);
     export::print(out, corpus, &hits, &how(Some(&query)))?;

@@ -43,6 +43,7 @@ fn find<'a>(corpus: &'a Corpus, words: &[String]) -> Result<&'a Briefing, Failur
     let Ok(query) = Query::parse(&text, &corpus.registry) else {
         return Err(unknown(corpus, &text));
     };
+    super::index_text(corpus);
     let hits = search(corpus, &query, &Selection::default());
     let best = match hits.as_slice() {
         [] => return Err(unknown(corpus, &text)),

@@ -387,6 +387,9 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
                 _ => None,
             };
             if let Some(corpus) = corpus {
+                // Typing never waits for the article text's index: until it is
+                // ready, results cover titles and names, then come again.
+                corpus.search_text_without_waiting();
                 let results = tx.clone();
                 searcher = Some(Searcher::new(corpus, move |r| {
                     results.send(Event::App(Msg::Results(Box::new(r)))).is_ok()

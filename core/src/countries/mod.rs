@@ -45,9 +45,12 @@ pub fn by_code(code: &str) -> Option<&'static Country> {
     if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_alphabetic()) {
         return None;
     }
-    let code = code.to_ascii_uppercase();
+    // Called for every country name shown or indexed: no allocation.
+    let mut upper = [0u8; 2];
+    upper.copy_from_slice(code.as_bytes());
+    upper.make_ascii_uppercase();
     COUNTRIES
-        .binary_search_by(|c| c.code.cmp(code.as_str()))
+        .binary_search_by(|c| c.code.as_bytes().cmp(&upper[..]))
         .ok()
         .map(|i| &COUNTRIES[i])
 }

@@ -44,7 +44,7 @@ const LOCK_WAIT: Duration = Duration::from_secs(120);
 
 /// Memory the writer may use before it writes a segment: large, so a first
 /// build writes few segments and needs no merge.
-const WRITER_BUDGET: usize = 256 * 1024 * 1024;
+const WRITER_BUDGET: usize = 192 * 1024 * 1024;
 
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Fields {
@@ -177,29 +177,21 @@ impl TextStore {
 
     fn open_as_is(dir: &Path) -> Result<TextStore, StoreError> {
         let (schema, fields) = schema();
-        let format = dir.join(FORMAT_FILE);
-        let exists = dir.join("meta.json").is_file();
-        if exists {
-            let written = std::fs::read_to_string(&format).unwrap_or_default();
-            if written.trim() != FORMAT.to_string() {
-                return Err(StoreError::Io(std::io::Error::other(format!(
-                    "format '{}' where {FORMAT} is expected",
-                    written.trim()
-                ))));
-            }
-        } else {
-            std::fs::create_dir_all(dir)?;
+        if !dir.exists() {
+            Self::create(dir, &schema)?;
+        }
+        let written = std::fs::read_to_string(dir.join(FORMAT_FILE)).unwrap_or_default();
+        if written.trim() != FORMAT.to_string() {
+            return Err(StoreError::Io(std::io::Error::other(format!(
+                "format '{}' where {FORMAT} is expected",
+                written.trim()
+            ))));
         }
         let directory = tantivy::directory::MmapDirectory::open(dir)
             .map_err(|e| StoreError::Io(std::io::Error::other(e.to_string())))?;
-        let index = Index::open_or_create(directory, schema.clone())?;
+        let index = Index::open(directory)?;
         if index.schema() != schema {
             return Err(StoreError::Io(std::io::Error::other("another schema")));
-        }
-        if !exists {
-            crate::atomic_write::write_atomically(&format, |f| {
-                std::io::Write::write_all(f, FORMAT.to_string().as_bytes())
-            })?;
         }
         let reader = index
             .reader_builder()
@@ -218,6 +210,32 @@ impl TextStore {
             notice: None,
             writing: Default::default(),
         })
+    }
+
+    /// Makes an empty index in a folder of its own, then moves it to `dir`
+    /// whole, so another process starting at the same time never sees one
+    /// half made; if that process's index got there first, it is the one.
+    fn create(dir: &Path, schema: &Schema) -> Result<(), StoreError> {
+        let parent = dir.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent)?;
+        let name = dir.file_name().unwrap_or_default().to_string_lossy();
+        let making = tempfile::Builder::new()
+            .prefix(&format!("{name}.making-"))
+            .tempdir_in(parent)?;
+        std::fs::write(making.path().join(FORMAT_FILE), FORMAT.to_string())?;
+        let directory = tantivy::directory::MmapDirectory::open(making.path())
+            .map_err(|e| StoreError::Io(std::io::Error::other(e.to_string())))?;
+        drop(Index::create(
+            directory,
+            schema.clone(),
+            Default::default(),
+        )?);
+        match std::fs::rename(making.path(), dir) {
+            Ok(()) => Ok(()),
+            // Another process made it meanwhile: ours is removed with `making`.
+            Err(_) if dir.join("meta.json").is_file() => Ok(()),
+            Err(e) => Err(e.into()),
+        }
     }
 
     /// The folder it lives in, `None` in memory.
@@ -276,20 +294,23 @@ impl TextStore {
         let total = todo.len();
         let done = std::sync::atomic::AtomicUsize::new(0);
         let fields = self.fields;
-        // Documents are made on every core; the writer's own threads index them.
+        // Documents are made on every core, a batch at a time so that few
+        // wait in memory; the writer's own threads index them.
         use rayon::prelude::*;
-        let made: Vec<TantivyDocument> = todo
-            .par_iter()
-            .filter_map(|&i| {
-                let (b, key) = docs[i];
-                let text = body(i)?;
-                let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-                progress(n, total);
-                Some(document(&fields, b, key, &text))
-            })
-            .collect();
-        for doc in made {
-            writer.add_document(doc)?;
+        for batch in todo.chunks(256) {
+            let made: Vec<TantivyDocument> = batch
+                .par_iter()
+                .filter_map(|&i| {
+                    let (b, key) = docs[i];
+                    let text = body(i)?;
+                    let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                    progress(n, total);
+                    Some(document(&fields, b, key, &text))
+                })
+                .collect();
+            for doc in made {
+                writer.add_document(doc)?;
+            }
         }
         writer.commit()?;
         writer.wait_merging_threads()?;

@@ -596,7 +596,7 @@ fn typo_scores(idx: &Index, text: &TextIndex, term: &str, prefix: bool, n: usize
 /// Score of an entity term for every briefing still in the running (`alive`).
 fn entity_scores(corpus: &Corpus, e: Entity, alive: &[Option<i64>], stop: &Stop<'_>) -> Vec<i64> {
     let n = corpus.briefings.len();
-    let (idx, text) = (corpus.index(), corpus.text_index());
+    let (idx, text) = (corpus.index(), corpus.text_for_search());
     let names = entity_names(e, &corpus.registry);
     let mut named = vec![false; n];
     let mut texts = vec![0u8; n];
@@ -639,7 +639,7 @@ fn word_scores(
     typos: bool,
 ) -> Vec<i64> {
     let n = corpus.briefings.len();
-    let (idx, text) = (corpus.index(), corpus.text_index());
+    let (idx, text) = (corpus.index(), corpus.text_for_search());
     let Some(word) = term.words.first() else {
         return vec![0; n];
     };
@@ -723,7 +723,7 @@ pub(super) fn matched_until(
             return None;
         }
         let scores: Vec<i64> = if term.phrase {
-            let text = corpus.text_index();
+            let text = corpus.text_for_search();
             let short = short_candidates(idx, &term.words, n);
             let texts = in_text(text, &term.words, None);
             let typed_accents = term

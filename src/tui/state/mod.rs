@@ -145,6 +145,8 @@ pub struct State {
     pub generation: u64,
     /// Generation of the results on screen.
     pub shown: u64,
+    /// The results shown do not cover the article text yet (its index is being built).
+    pub partial: bool,
     pub cursor: usize,
     pub offset: usize,
     pub actors: FacetPane,

@@ -10,6 +10,7 @@ pub(super) fn on_results(state: &mut State, r: Results, effects: &mut Vec<Effect
         return false; // stale: a newer request is on its way
     }
     state.shown = r.generation;
+    state.partial = r.partial;
     let before = state.selected_doc();
     state.query_error = r.error;
     if state.query_error.is_some() && state.launch.select.is_none() {

@@ -73,6 +73,8 @@ pub fn summary(state: &State) -> String {
     }
     if state.generation != state.shown {
         parts.push(t.searching.to_string());
+    } else if state.partial && !state.query.terms.is_empty() {
+        parts.push(t.text_indexing.to_string());
     }
     parts.join(" · ")
 }
