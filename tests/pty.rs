@@ -1521,7 +1521,10 @@ fn ui_language_gives_one_language_on_screen() {
             },
         );
         let mut s = Session::spawn_in(cmd, 120, 40, home);
-        s.wait_for_text(shown[0]);
+        // The first frame may come before the counts: wait for the whole screen.
+        s.wait_for("the screen in one language", |screen| {
+            shown.iter().all(|t| screen.contains(t))
+        });
         let screen = s.screen();
         for text in shown {
             assert!(screen.contains(text), "{lang}: '{text}' missing\n{screen}");

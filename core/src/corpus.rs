@@ -52,6 +52,10 @@ pub struct Corpus {
     pub(crate) seen: Option<Seen>,
 }
 
+/// A folder this small has its text indexed at once, even by a search that
+/// would not wait: it takes less time than drawing the answer.
+const SMALL: usize = 1_000;
+
 /// Where a corpus's bodies are: in its briefings, or in their files (read
 /// by a function the loader gives, so a body is parsed as its briefing was).
 #[derive(Clone, Default)]
@@ -148,7 +152,12 @@ impl Corpus {
         if let Some(text) = self.text_index.get() {
             return text;
         }
-        if self.text_wait.load(std::sync::atomic::Ordering::Relaxed) {
+        // Waiting is cheap when the index on disk is current (it is only
+        // opened) or the folder small (it is built at once).
+        if self.text_wait.load(std::sync::atomic::Ordering::Relaxed)
+            || self.briefings.len() <= SMALL
+            || !self.text_index_outdated()
+        {
             return self.text_index();
         }
         self.no_text
