@@ -164,6 +164,9 @@ struct Ids<'r> {
     countries: FxHashMap<CountryCode, u16>,
     /// Per actor, the entries of its names, filled on first use.
     actors: Vec<Vec<u32>>,
+    /// Per country, the entries of its names, filled on first use: a
+    /// country's names are looked up once, not once per briefing.
+    country_names: FxHashMap<CountryCode, Vec<u32>>,
     registry: &'r Registry,
     buf: String,
 }
@@ -185,6 +188,7 @@ impl<'r> Ids<'r> {
                 .map(|(id, &c)| (c, id as u16))
                 .collect(),
             actors: vec![Vec::new(); registry.actors().len()],
+            country_names: FxHashMap::default(),
             registry,
             buf: String::new(),
         }
@@ -276,15 +280,20 @@ impl Index {
             self.title_docs[w as usize].push(doc);
         }
 
-        let mut values: Vec<(Field, &str)> = Vec::new();
+        let mut entries: Vec<u32> = Vec::new();
         for c in &b.countries {
-            for n in [c.as_str(), c.name_fr(), c.name_en()] {
-                values.push((Field::Countries, n));
+            if !ids.country_names.contains_key(c) {
+                let country = c.country();
+                let names: Vec<u32> = [country.code, country.name_fr, country.name_en]
+                    .into_iter()
+                    .chain(country.variants.iter().copied())
+                    .map(|n| self.entry(ids, Field::Countries, n))
+                    .collect();
+                ids.country_names.insert(*c, names);
             }
-            for n in c.country().variants {
-                values.push((Field::Countries, n));
-            }
+            entries.extend(ids.country_names.get(c).into_iter().flatten());
         }
+        let mut values: Vec<(Field, &str)> = Vec::new();
         for t in &b.topics {
             values.push((Field::Topics, t));
         }
@@ -298,7 +307,6 @@ impl Index {
         if let Some(p) = &b.source.publisher {
             values.push((Field::Publisher, p));
         }
-        let mut entries: Vec<u32> = Vec::new();
         for (field, value) in values {
             entries.push(self.entry(ids, field, value));
         }

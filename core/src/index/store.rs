@@ -27,7 +27,6 @@ use rustc_hash::FxHashMap;
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions,
 };
-use tantivy::tokenizer::{PreTokenizedString, Token};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 use super::each_word_flagged;
@@ -35,7 +34,7 @@ use crate::model::Briefing;
 
 /// Bumped when the schema or the way words are cut changes: an index of
 /// another format is set aside and built again.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 const FORMAT_FILE: &str = "brief-format";
 
 /// How long a process waits for another one's update before it gives up
@@ -64,10 +63,11 @@ pub(crate) fn fields() -> Fields {
 fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let indexing = |option| {
-        // Pre-tokenized text: the tokenizer named here is never used.
+        // The text handed over is words already cut and folded, one space
+        // apart: tantivy's whitespace tokenizer only has to split them.
         TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
-                .set_tokenizer("raw")
+                .set_tokenizer("whitespace")
                 .set_index_option(option),
         )
     };
@@ -355,7 +355,9 @@ impl TextStore {
 }
 
 /// The tantivy document of one briefing: its words with their flags, the
-/// positioned words of summary and body, the capitals.
+/// words of summary and body in order, the capitals. Each text is words one
+/// space apart (a word never holds a space), which tantivy splits as they
+/// are: cheaper than handing it tokens, which it would encode and decode.
 fn document(f: &Fields, b: &Briefing, key: DocKey, body: &str) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_u64(f.key, key.key);
@@ -364,8 +366,8 @@ fn document(f: &Fields, b: &Briefing, key: DocKey, body: &str) -> TantivyDocumen
     // once, bit 2 written with accents once.
     let mut flags: FxHashMap<String, u8> = FxHashMap::default();
     let mut buf = String::new();
-    let mut positioned = |text: &str, summary: bool, flags: &mut FxHashMap<String, u8>| {
-        let mut tokens = Vec::new();
+    let mut in_order = |text: &str, summary: bool, flags: &mut FxHashMap<String, u8>| {
+        let mut words = String::with_capacity(text.len());
         each_word_flagged(text, &mut buf, |w, plain| {
             let bit = if plain { 2 } else { 4 };
             match flags.get_mut(w) {
@@ -374,38 +376,19 @@ fn document(f: &Fields, b: &Briefing, key: DocKey, body: &str) -> TantivyDocumen
                     flags.insert(w.to_string(), bit | u8::from(summary));
                 }
             }
-            tokens.push(Token {
-                position: tokens.len(),
-                text: w.to_string(),
-                position_length: 1,
-                ..Token::default()
-            });
+            if !words.is_empty() {
+                words.push(' ');
+            }
+            words.push_str(w);
         });
-        PreTokenizedString {
-            text: String::new(),
-            tokens,
-        }
+        words
     };
     let summary = b.summary.as_deref().unwrap_or_default();
-    doc.add_pre_tokenized_text(f.summary, positioned(summary, true, &mut flags));
-    doc.add_pre_tokenized_text(f.body, positioned(body, false, &mut flags));
-    let mut tokens = Vec::new();
-    for (w, bits) in flags {
-        for _ in 0..bits {
-            tokens.push(Token {
-                text: w.clone(),
-                position: 0,
-                position_length: 1,
-                ..Token::default()
-            });
-        }
-    }
-    doc.add_pre_tokenized_text(
+    doc.add_text(f.summary, in_order(summary, true, &mut flags));
+    doc.add_text(f.body, in_order(body, false, &mut flags));
+    doc.add_text(
         f.words,
-        PreTokenizedString {
-            text: String::new(),
-            tokens,
-        },
+        repeated(flags.iter().map(|(w, &n)| (w.as_str(), n))),
     );
     let mut caps: FxHashMap<&str, u8> = FxHashMap::default();
     for (text, bit) in [(summary, 1), (body, 2)] {
@@ -415,25 +398,23 @@ fn document(f: &Fields, b: &Briefing, key: DocKey, body: &str) -> TantivyDocumen
             }
         }
     }
-    let mut tokens = Vec::new();
-    for (w, bits) in caps {
-        for _ in 0..bits {
-            tokens.push(Token {
-                text: w.to_string(),
-                position: 0,
-                position_length: 1,
-                ..Token::default()
-            });
+    doc.add_text(f.caps, repeated(caps.into_iter()));
+    doc
+}
+
+/// Each word as many times as its number says, one space apart: its term
+/// frequency in the document is then that number.
+fn repeated<'a>(words: impl Iterator<Item = (&'a str, u8)>) -> String {
+    let mut out = String::new();
+    for (w, n) in words {
+        for _ in 0..n {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
         }
     }
-    doc.add_pre_tokenized_text(
-        f.caps,
-        PreTokenizedString {
-            text: String::new(),
-            tokens,
-        },
-    );
-    doc
+    out
 }
 
 /// A short word written in capitals, as acronyms are (`UK`, `OIM`, `EAU`).

@@ -702,7 +702,6 @@ pub(super) fn matched_until(
     stop: &Stop<'_>,
 ) -> Option<Vec<Option<i64>>> {
     let n = corpus.briefings.len();
-    let idx = corpus.index();
     let matcher = SkimMatcherV2::default().ignore_case();
     let mut total: Vec<Option<i64>> = corpus
         .briefings
@@ -724,7 +723,7 @@ pub(super) fn matched_until(
         }
         let scores: Vec<i64> = if term.phrase {
             let text = corpus.text_for_search();
-            let short = short_candidates(idx, &term.words, n);
+            let short = short_candidates(corpus.index(), &term.words, n);
             let texts = in_text(text, &term.words, None);
             let typed_accents = term
                 .exact
