@@ -209,17 +209,18 @@ impl Corpus {
     /// Each briefing's key in the text index: its file and id, and the
     /// file's stamp (so a changed file's old text is never taken for it).
     fn keys(&self) -> Vec<DocKey> {
-        let stamps: rustc_hash::FxHashMap<&std::path::Path, u64> = match (&self.store, &self.seen) {
+        // Keyed by the path's bytes: hashing a `Path` walks its components.
+        let stamps: rustc_hash::FxHashMap<&std::ffi::OsStr, u64> = match (&self.store, &self.seen) {
             (Some(_), Some(seen)) => seen
                 .files
                 .iter()
-                .map(|(p, s)| (p.as_path(), s.as_ref().map_or(0, Stamp::hashed)))
+                .map(|(p, s)| (p.as_os_str(), s.as_ref().map_or(0, Stamp::hashed)))
                 .collect(),
             _ => Default::default(),
         };
         self.briefings
             .iter()
-            .map(|b| DocKey::of(b, stamps.get(b.path.as_path()).copied().unwrap_or(0)))
+            .map(|b| DocKey::of(b, stamps.get(b.path.as_os_str()).copied().unwrap_or(0)))
             .collect()
     }
 
