@@ -80,9 +80,7 @@ fn heading(line: &str) -> Option<&str> {
             break;
         }
         let after = &rest[digits..];
-        let Some(after) = after.strip_prefix('.') else {
-            return None;
-        };
+        let after = after.strip_prefix('.')?;
         numbers += 1;
         rest = after;
     }
