@@ -208,7 +208,12 @@ fn country_queries(corpus: &Corpus, draw: &mut Draw) {
                 .map(|(i, _)| i)
                 .map(|i| {
                     longest[i] = typo(&longest[i], 2, draw);
-                    longest.join(" ")
+                    // An acronym (`FYROM`) is typed in capitals, as written.
+                    if form.chars().any(char::is_lowercase) {
+                        longest.join(" ")
+                    } else {
+                        longest.join(" ").to_uppercase()
+                    }
                 });
             for (typed, tally) in std::iter::once((form.clone(), &mut exact))
                 .chain(misspelt.map(|m| (m, &mut with_typo)))
