@@ -1521,7 +1521,10 @@ fn ui_language_gives_one_language_on_screen() {
             },
         );
         let mut s = Session::spawn_in(cmd, 120, 40, home);
-        s.wait_for_text(shown[0]);
+        // The screen is drawn in pieces: wait for all of it, not the first line.
+        for text in shown {
+            s.wait_for_text(text);
+        }
         let screen = s.screen();
         for text in shown {
             assert!(screen.contains(text), "{lang}: '{text}' missing\n{screen}");
