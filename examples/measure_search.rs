@@ -14,8 +14,8 @@
 //!   (precision and recall).
 
 use brief_core::load::{LoadOptions, load_dir};
-use brief_core::query::{Query, words};
-use brief_core::search::search;
+use brief_core::query::words;
+use brief_core::search::{parse_query, search};
 use brief_core::{Corpus, Selection};
 
 /// A small deterministic generator (SplitMix64): the same draws on every run.
@@ -90,7 +90,7 @@ fn typo_recall(corpus: &Corpus, titles: usize, seed: u64) {
         };
         // Only titles whose three words, typed right, find them: a typo
         // cannot be blamed for what the words themselves do not tell apart.
-        let Ok(right) = Query::parse(&three.join(" "), &corpus.registry) else {
+        let Ok(right) = parse_query(corpus, &three.join(" ")) else {
             continue;
         };
         let top = search(corpus, &right, &Selection::default());
@@ -100,7 +100,7 @@ fn typo_recall(corpus: &Corpus, titles: usize, seed: u64) {
         for (kind, slot) in per_kind.iter_mut().enumerate() {
             let mut q: Vec<String> = three.to_vec();
             q[which] = typo(&three[which], kind, &mut draw);
-            let query = match Query::parse(&q.join(" "), &corpus.registry) {
+            let query = match parse_query(corpus, &q.join(" ")) {
                 Ok(query) => query,
                 Err(_) => continue,
             };
@@ -108,6 +108,16 @@ fn typo_recall(corpus: &Corpus, titles: usize, seed: u64) {
             slot.1 += 1;
             if hits.iter().take(5).any(|h| h.doc == doc) {
                 slot.0 += 1;
+            } else if std::env::var_os("MEASURE_VERBOSE").is_some() {
+                let read = query.readings(&corpus.registry);
+                eprintln!(
+                    "    missed: {:?} for {} ({} hits{}{})",
+                    q.join(" "),
+                    corpus.briefings[doc].id,
+                    hits.len(),
+                    if read.is_empty() { "" } else { "; read as " },
+                    read.join(", ")
+                );
             }
         }
     }
@@ -132,7 +142,7 @@ fn names(text: &str, name: &[String]) -> bool {
     !name.is_empty() && w.windows(name.len()).any(|win| win == name)
 }
 
-fn country_queries(corpus: &Corpus) {
+fn country_queries(corpus: &Corpus, draw: &mut Draw) {
     let mut codes: Vec<_> = corpus
         .briefings
         .iter()
@@ -140,7 +150,9 @@ fn country_queries(corpus: &Corpus) {
         .collect();
     codes.sort_by_key(|c| c.as_str().to_string());
     codes.dedup();
-    let (mut tp, mut fp, mut fn_, mut queries) = (0usize, 0usize, 0usize, 0usize);
+    // Queries, right, wrong, missed: for the forms as written, and misspelt.
+    let mut exact = (0usize, 0usize, 0usize, 0usize);
+    let mut with_typo = (0usize, 0usize, 0usize, 0usize);
     for code in codes {
         let country = code.country();
         // Names of 3 letters or fewer count in capitals, as typed and as found.
@@ -185,35 +197,64 @@ fn country_queries(corpus: &Corpus) {
             .chain(country.names().skip(1).map(str::to_string))
             .collect();
         for form in forms {
-            let Ok(query) = Query::parse(&form, &corpus.registry) else {
-                continue;
-            };
-            queries += 1;
-            let hits = search(corpus, &query, &Selection::default());
-            let mut got = vec![false; corpus.briefings.len()];
-            for h in &hits {
-                got[h.doc] = true;
-            }
-            for (d, (g, r)) in got.iter().zip(&relevant).enumerate() {
-                match (g, r) {
-                    (true, true) => tp += 1,
-                    (true, false) => {
-                        if fp < 3 && std::env::var_os("MEASURE_VERBOSE").is_some() {
-                            eprintln!("    wrong: {form} -> {}", corpus.briefings[d].id);
-                        }
-                        fp += 1
+            // The form as the table writes it, then with one substituted
+            // letter in its longest word of 5 letters or more.
+            let mut longest = words(&form);
+            let misspelt = longest
+                .iter()
+                .enumerate()
+                .filter(|(_, w)| w.chars().count() >= 5 && w.chars().all(char::is_alphabetic))
+                .max_by_key(|(_, w)| w.chars().count())
+                .map(|(i, _)| i)
+                .map(|i| {
+                    longest[i] = typo(&longest[i], 2, draw);
+                    // An acronym (`FYROM`) is typed in capitals, as written.
+                    if form.chars().any(char::is_lowercase) {
+                        longest.join(" ")
+                    } else {
+                        longest.join(" ").to_uppercase()
                     }
-                    (false, true) => fn_ += 1,
-                    _ => {}
+                });
+            for (typed, tally) in std::iter::once((form.clone(), &mut exact))
+                .chain(misspelt.map(|m| (m, &mut with_typo)))
+            {
+                let Ok(query) = parse_query(corpus, &typed) else {
+                    continue;
+                };
+                tally.0 += 1;
+                let hits = search(corpus, &query, &Selection::default());
+                let mut got = vec![false; corpus.briefings.len()];
+                for h in &hits {
+                    got[h.doc] = true;
+                }
+                for (d, (g, r)) in got.iter().zip(&relevant).enumerate() {
+                    match (g, r) {
+                        (true, true) => tally.1 += 1,
+                        (true, false) => {
+                            if tally.2 < 3 && std::env::var_os("MEASURE_VERBOSE").is_some() {
+                                eprintln!("    wrong: {typed} -> {}", corpus.briefings[d].id);
+                            }
+                            tally.2 += 1
+                        }
+                        (false, true) => {
+                            if tally.3 < 3 && std::env::var_os("MEASURE_VERBOSE").is_some() {
+                                eprintln!("    missed: {typed} -> {}", corpus.briefings[d].id);
+                            }
+                            tally.3 += 1
+                        }
+                        _ => {}
+                    }
                 }
             }
         }
     }
-    println!(
-        "  countries: {queries} queries, precision {:.1}%, recall {:.1}% ({tp} right, {fp} wrong, {fn_} missed)",
-        100.0 * tp as f64 / (tp + fp).max(1) as f64,
-        100.0 * tp as f64 / (tp + fn_).max(1) as f64
-    );
+    for (label, (queries, tp, fp, fn_)) in [("countries", exact), ("misspelt", with_typo)] {
+        println!(
+            "  {label}: {queries} queries, precision {:.1}%, recall {:.1}% ({tp} right, {fp} wrong, {fn_} missed)",
+            100.0 * tp as f64 / (tp + fp).max(1) as f64,
+            100.0 * tp as f64 / (tp + fn_).max(1) as f64
+        );
+    }
 }
 
 fn main() -> std::process::ExitCode {
@@ -245,7 +286,7 @@ fn main() -> std::process::ExitCode {
         };
         println!("{dir}: {} briefings (seed {seed})", corpus.briefings.len());
         typo_recall(&corpus, titles, seed);
-        country_queries(&corpus);
+        country_queries(&corpus, &mut Draw(seed));
     }
     std::process::ExitCode::SUCCESS
 }

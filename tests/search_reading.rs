@@ -467,3 +467,256 @@ fn a_country_named_inside_another_countrys_name_is_not_found_there() {
         assert!(found(q).contains(&channel.to_string()), "{q}");
     }
 }
+
+/// Reads `typed` as the search reads it with typos, knowing no corpus word.
+fn read_with_typos(typed: &str) -> Vec<(Option<Entity>, Option<String>)> {
+    Query::parse_with(typed, &corpus().registry, &|_| false)
+        .unwrap_or_else(|e| panic!("'{typed}' should parse: {e}"))
+        .terms
+        .into_iter()
+        .map(|t| (t.entity, t.typo))
+        .collect()
+}
+
+/// `name` with one letter of its `word`-th word (of 5 letters or more)
+/// substituted at `at`, as folded words.
+fn substituted(name: &str, word: usize, at: usize) -> Option<String> {
+    let mut w = brief_core::query::words(name);
+    let target = w.get_mut(word)?;
+    let mut c: Vec<char> = target.chars().collect();
+    if c.len() < 5 || !c.iter().all(|c| c.is_alphabetic()) {
+        return None;
+    }
+    let i = at % c.len();
+    c[i] = if c[i] == 'q' { 'w' } else { 'q' };
+    *target = c.into_iter().collect();
+    Some(w.join(" "))
+}
+
+/// Every entity (country or registered actor) one of whose names is within
+/// one edit of `typed`, folded, comparing whole names.
+fn entities_within_one_edit(typed: &str) -> Vec<Entity> {
+    let registry = &corpus().registry;
+    let key = |n: &str| brief_core::query::words(n).join(" ");
+    let typed = key(typed);
+    let mut out = Vec::new();
+    let mut add = |e: Entity, n: &str| {
+        if typo_distance(&typed, &key(n), 1, false).is_some() && !out.contains(&e) {
+            out.push(e);
+        }
+    };
+    for c in countries::all() {
+        for n in c.names().skip(1) {
+            let code = brief_core::query::parse_country(c.code).expect("table code");
+            add(Entity::Country(code), n);
+        }
+    }
+    for (id, a) in registry.actors().iter().enumerate() {
+        for n in a.names() {
+            add(Entity::Actor(id), n);
+        }
+    }
+    out
+}
+
+/// Checks that a name of `entity`, misspelt, is read as it with a typo, or as
+/// an exact name when the misspelling is one, or not at all when another
+/// entity is as close.
+fn assert_misspelt_reads_as(name: &str, entity: Entity) -> usize {
+    let registry = &corpus().registry;
+    let mut checked = 0;
+    // Acronyms count typed in capitals, as written.
+    let caps = !name.chars().any(char::is_lowercase);
+    for word in 0..brief_core::query::words(name).len() {
+        for at in [0, 2, 5] {
+            let Some(typed) = substituted(name, word, at) else {
+                continue;
+            };
+            let typed = if caps { typed.to_uppercase() } else { typed };
+            let read = read_with_typos(&typed);
+            // An exact reading of what was typed wins over any typo reading.
+            if let Some(exact) = read_entity(&typed, registry) {
+                assert_eq!(read, vec![(Some(exact), None)], "{typed} (from {name})");
+                continue;
+            }
+            let close = entities_within_one_edit(&typed);
+            checked += 1;
+            if close.len() > 1 {
+                assert!(
+                    read.len() != 1 || read[0].0.is_none() || close.contains(&entity),
+                    "{typed} (from {name}): {read:?}, close: {close:?}"
+                );
+                continue;
+            }
+            assert_eq!(
+                read,
+                vec![(Some(entity), Some(typed.clone()))],
+                "{typed} (from {name})"
+            );
+        }
+    }
+    checked
+}
+
+/// Every name of the country table with one letter substituted in a word
+/// of 5 letters or more: read as its country, unless another is as close.
+#[test]
+fn every_country_table_name_misspelt_is_read_as_its_country() {
+    let mut checked = 0;
+    for c in countries::all() {
+        let code = brief_core::query::parse_country(c.code).expect("table code");
+        for name in c.names().skip(1) {
+            if ["reunion", "maurice", "jersey", "chad", "turkey", "georgia"]
+                .contains(&brief_core::text::fold(name).as_str())
+            {
+                continue;
+            }
+            checked += assert_misspelt_reads_as(name, Entity::Country(code));
+        }
+    }
+    assert!(checked > 500, "{checked}");
+}
+
+/// Every name and alias of the registry with one letter substituted in a
+/// word of 5 letters or more: read as its actor, unless another is as close.
+#[test]
+fn every_registry_alias_misspelt_is_read_as_its_actor() {
+    let registry = &corpus().registry;
+    let mut checked = 0;
+    for (id, a) in registry.actors().iter().enumerate() {
+        if !a.registered {
+            continue;
+        }
+        for name in a.names() {
+            // A country's name taken by an actor reads as the country.
+            let entity = match read_entity(name, registry) {
+                Some(Entity::Country(c)) => Entity::Country(c),
+                _ => Entity::Actor(id),
+            };
+            checked += assert_misspelt_reads_as(name, entity);
+        }
+    }
+    assert!(checked > 20, "{checked}");
+}
+
+#[test]
+fn names_typed_with_a_typo_are_read_as_their_entity() {
+    let registry = &corpus().registry;
+    let oim = registry.resolve("OIM").expect("OIM is registered");
+    let europol = registry.resolve("Europol").expect("Europol is registered");
+    let gb = Entity::Country(brief_core::query::parse_country("GB").expect("GB"));
+    for (typed, entity) in [
+        ("Royame-Uni", gb),
+        ("royaume unni", gb),
+        ("Royaume-Unii", gb),
+        (
+            "Organisation internationale pour les migratons",
+            Entity::Actor(oim),
+        ),
+        ("Eurpol", Entity::Actor(europol)),
+    ] {
+        assert_eq!(
+            read_with_typos(typed),
+            vec![(Some(entity), Some(typed.to_string()))],
+            "{typed}"
+        );
+        // The corpus does not know the misspelt word: the search reads it so too.
+        let q = brief_core::search::parse_query(corpus(), typed).expect("parses");
+        assert_eq!(q.terms.len(), 1, "{typed}");
+        assert_eq!(q.terms[0].entity, Some(entity), "{typed}");
+    }
+    // Two edits in a word of 8 letters: beyond the budget of one.
+    assert!(read_with_typos("Fronteks").iter().all(|(e, _)| e.is_none()));
+    // Codes and short acronyms carry no typo (fewer than 5 letters).
+    assert!(read_with_typos("UX").iter().all(|(e, _)| e.is_none()));
+    assert!(read_with_typos("OIN").iter().all(|(e, _)| e.is_none()));
+    // `Query::parse` alone, without the corpus's words, reads no typo.
+    assert!(parse("Royame-Uni").terms.iter().all(|t| t.entity.is_none()));
+}
+
+#[test]
+fn a_word_the_corpus_knows_is_not_read_as_a_misspelt_name() {
+    // `italien` is one edit from `Italie`, and a word of the fixture's text.
+    assert_eq!(
+        read_with_typos("italien"),
+        vec![(
+            Some(Entity::Country(
+                brief_core::query::parse_country("IT").expect("IT")
+            )),
+            Some("italien".to_string())
+        )]
+    );
+    let q = brief_core::search::parse_query(corpus(), "italien").expect("parses");
+    assert_eq!(q.terms.len(), 1);
+    assert_eq!(q.terms[0].entity, None);
+    assert_eq!(found("italien"), {
+        let mut ids: Vec<String> = search(corpus(), &q, &Selection::default())
+            .iter()
+            .map(|h| corpus().briefings[h.doc].id.clone())
+            .collect();
+        ids.sort();
+        ids
+    });
+    // Told the word is known, a misspelt name stays a word.
+    let q = Query::parse_with("Eurpol", &corpus().registry, &|w| w == "eurpol").expect("parses");
+    assert_eq!(q.terms[0].entity, None);
+}
+
+/// A typo reading finds what the exact name finds, and an exact name
+/// (anywhere in the run) is read exactly, never by typo.
+#[test]
+fn no_typo_reading_outranks_an_exact_one() {
+    let exact = ranked("Royaume-Uni");
+    let q = brief_core::search::parse_query(corpus(), "Royame-Uni").expect("parses");
+    let typo: Vec<String> = search(corpus(), &q, &Selection::default())
+        .iter()
+        .map(|h| corpus().briefings[h.doc].id.clone())
+        .collect();
+    assert!(!exact.is_empty());
+    assert_eq!(typo, exact);
+    // `Niger` is a name: not a misspelt `Nigeria`, nor swallowed with the next word.
+    let read = read_with_typos("Niger Nigeria");
+    let ne = brief_core::query::parse_country("NE").expect("NE");
+    let ng = brief_core::query::parse_country("NG").expect("NG");
+    assert_eq!(
+        read,
+        vec![
+            (Some(Entity::Country(ne)), None),
+            (Some(Entity::Country(ng)), None)
+        ]
+    );
+    // Every correctly spelled name reads the same with typos allowed.
+    for c in countries::all() {
+        for name in c.names().skip(1) {
+            let plain: Vec<_> = Query::parse(name, &corpus().registry)
+                .expect("parses")
+                .terms
+                .into_iter()
+                .map(|t| t.entity)
+                .collect();
+            if plain.iter().all(Option::is_some) {
+                let with: Vec<_> = read_with_typos(name).into_iter().map(|(e, _)| e).collect();
+                assert_eq!(with, plain, "{name}");
+            }
+        }
+    }
+}
+
+/// A misspelt name of something the corpus neither concerns nor names is
+/// read as words: `inder` (Zinder less a letter, or Inde plus one) finds Zinder.
+#[test]
+fn a_misspelt_name_of_nothing_in_the_corpus_stays_a_word() {
+    assert!(matches!(
+        read_with_typos("inder").as_slice(),
+        [(Some(Entity::Country(_)), Some(_))]
+    ));
+    let q = brief_core::search::parse_query(corpus(), "inder").expect("parses");
+    assert_eq!(q.terms.len(), 1);
+    assert_eq!(q.terms[0].entity, None);
+    let hits = search(corpus(), &q, &Selection::default());
+    assert!(
+        hits.iter()
+            .any(|h| corpus().briefings[h.doc].id == "2023-01-30-zinder-anltp-tim-naptip-victimes"),
+        "{hits:?}"
+    );
+}

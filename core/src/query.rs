@@ -66,6 +66,9 @@ pub struct Term {
     /// The word still being typed (last, no space after it): typos are
     /// forgiven on its prefix.
     pub prefix: bool,
+    /// For an entity read from a misspelt name: the words as typed (`words`
+    /// then holds the name they were read as).
+    pub typo: Option<String>,
 }
 
 impl Term {
@@ -79,6 +82,7 @@ impl Term {
             entity: None,
             accented: None,
             prefix: false,
+            typo: None,
         }
     }
 }
@@ -412,8 +416,160 @@ pub fn read_entity(typed: &str, registry: &Registry) -> Option<Entity> {
         .map(Entity::Topic)
 }
 
+/// Whether a folded word is a word of the corpus (or the start of one):
+/// such a word is never read as a misspelt name.
+pub type KnownWord<'a> = dyn Fn(&str) -> bool + 'a;
+
+/// Letters and digits of `s`.
+fn letters(s: &str) -> usize {
+    s.chars().filter(|c| c.is_alphanumeric()).count()
+}
+
+/// Most edits a word of `letters` letters may carry (Meilisearch's rule, as
+/// for words: 1 from 5 letters, 2 from 9).
+fn name_budget(letters: usize) -> usize {
+    match letters {
+        0..=4 => 0,
+        5..=8 => 1,
+        _ => 2,
+    }
+}
+
+/// A name as folded words, whether it is written in capitals (an acronym),
+/// and what it names.
+type TypoName = (Vec<String>, bool, Entity);
+
+fn in_capitals(n: &str) -> bool {
+    n.chars().any(char::is_alphabetic) && !n.chars().any(char::is_lowercase)
+}
+
+/// Every name of the country table but codes, built once.
+fn country_typo_names() -> &'static [TypoName] {
+    static NAMES: std::sync::OnceLock<Vec<TypoName>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut out = Vec::new();
+        for c in countries::all() {
+            let Some(code) = CountryCode::new(c.code) else {
+                continue;
+            };
+            for n in c.names().skip(1) {
+                if !COMMON_WORDS.contains(&fold(n).as_str()) {
+                    out.push((words(n), in_capitals(n), Entity::Country(code)));
+                }
+            }
+        }
+        out
+    })
+}
+
+/// Every name of every registered actor.
+fn actor_typo_names(registry: &Registry) -> Vec<TypoName> {
+    let mut out = Vec::new();
+    for (id, a) in registry.actors().iter().enumerate() {
+        if !a.registered {
+            continue;
+        }
+        for n in a.names() {
+            // A country's name taken by an actor reads as the country, as when exact.
+            let entity = match countries::lookup(n).and_then(|c| CountryCode::new(c.code)) {
+                Some(code) => Entity::Country(code),
+                None => Entity::Actor(id),
+            };
+            out.push((words(n), in_capitals(n), entity));
+        }
+    }
+    out
+}
+
+/// The country or actor that `typed` names with a typo in one word, when
+/// only one does: the other words as the name writes them, the one word
+/// within its edits (Damerau-Levenshtein; the budget of the longer of the
+/// typed run and the name, 1 edit from 5 letters, 2 from 9; at most 1 in a
+/// word of fewer than 5 letters). A word the corpus knows as typed (`known`)
+/// is never taken for a misspelling; names in capitals (acronyms) count only
+/// typed in capitals. Returns the entity, the name's words and the edits.
+pub fn read_entity_with_typo(
+    typed: &str,
+    registry: &Registry,
+    known: &KnownWord<'_>,
+) -> Option<(Entity, Vec<String>, usize)> {
+    typo_reading(typed, &actor_typo_names(registry), known)
+}
+
+fn typo_reading(
+    typed: &str,
+    actor_names: &[TypoName],
+    known: &KnownWord<'_>,
+) -> Option<(Entity, Vec<String>, usize)> {
+    if typed.len() > 4 * MAX_WORD_CHARS {
+        return None;
+    }
+    let typed_words = words(typed);
+    let typed_letters = letters(typed);
+    if typed_words.is_empty() || name_budget(typed_letters + 1) == 0 {
+        return None;
+    }
+    let lower = typed.chars().any(char::is_lowercase);
+    let mut best: Option<(usize, Entity, Vec<String>)> = None;
+    let mut ambiguous = false;
+    for (name, caps, entity) in country_typo_names().iter().chain(actor_names) {
+        let (caps, entity) = (*caps, *entity);
+        if name.len() != typed_words.len() || (caps && lower) {
+            continue;
+        }
+        let mut differing = name.iter().zip(&typed_words).filter(|(a, b)| a != b);
+        let (Some((want, got)), None) = (differing.next(), differing.next()) else {
+            continue;
+        };
+        let name_letters: usize = name.iter().map(|w| w.chars().count()).sum();
+        let word_letters = want.chars().count().max(got.chars().count());
+        let budget =
+            name_budget(typed_letters.max(name_letters)).min(name_budget(word_letters).max(1));
+        if want.chars().count().abs_diff(got.chars().count()) > budget {
+            continue;
+        }
+        let d = strsim::osa_distance(want, got);
+        if d == 0 || d > budget {
+            continue;
+        }
+        match &best {
+            Some((b, e, _)) if *b == d && *e != entity => ambiguous = true,
+            Some((b, _, _)) if *b <= d => {}
+            _ => {
+                ambiguous = false;
+                best = Some((d, entity, name.clone()));
+            }
+        }
+    }
+    let (d, entity, name) = best.filter(|_| !ambiguous)?;
+    // The misspelt word, if the corpus has it, is meant as written.
+    let misspelt = typed_words.iter().zip(name.iter()).find(|(a, b)| a != b)?.0;
+    (!known(misspelt)).then_some((entity, name, d))
+}
+
 impl Query {
+    /// Reads `input`; a misspelt country or actor name is not read as one
+    /// (that needs the corpus's words: `parse_with`).
     pub fn parse(input: &str, registry: &Registry) -> Result<Query, QueryError> {
+        Query::read(input, registry, None)
+    }
+
+    /// `parse`, reading a country or actor name typed with a typo in one
+    /// word as that entity too (`Royame-Uni`, `Eurpol`), unless the misspelt
+    /// word is one the corpus knows (`known`) or several entities are as close.
+    pub fn parse_with(
+        input: &str,
+        registry: &Registry,
+        known: &KnownWord<'_>,
+    ) -> Result<Query, QueryError> {
+        Query::read(input, registry, Some(known))
+    }
+
+    fn read(
+        input: &str,
+        registry: &Registry,
+        known: Option<&KnownWord<'_>>,
+    ) -> Result<Query, QueryError> {
         let mut query = Query::default();
         let mut all = tokens(input)?;
         // Each kept term needs at most a token or two: beyond that is cut unread.
@@ -466,7 +622,7 @@ impl Query {
                 }
             }
             if body.starts_with('"') {
-                query.read_run(std::mem::take(&mut run), registry);
+                query.read_run(std::mem::take(&mut run), registry, known);
                 let inner = body.trim_matches('"');
                 let w = cut_words(words(inner), &mut query.notices);
                 if w.is_empty() {
@@ -483,13 +639,13 @@ impl Query {
                     t.forms.clear();
                 }
             } else if negated {
-                query.read_run(std::mem::take(&mut run), registry);
-                query.read_run(vec![(body.to_string(), true)], registry);
+                query.read_run(std::mem::take(&mut run), registry, known);
+                query.read_run(vec![(body.to_string(), true)], registry, known);
             } else {
                 run.push((body.to_string(), false));
             }
         }
-        query.read_run(run, registry);
+        query.read_run(run, registry, known);
         if query.terms.len() > MAX_TERMS {
             query.terms.truncate(MAX_TERMS);
             if query.notices.iter().all(|n| !n.starts_with("query cut")) {
@@ -516,7 +672,12 @@ impl Query {
 
     /// Reads a run of plain tokens: the longest stretches naming a country,
     /// an actor or a topic become one entity term each, the rest words.
-    fn read_run(&mut self, run: Vec<(String, bool)>, registry: &Registry) {
+    fn read_run(
+        &mut self,
+        run: Vec<(String, bool)>,
+        registry: &Registry,
+        known: Option<&KnownWord<'_>>,
+    ) {
         let toks: Vec<(&str, bool)> = run
             .iter()
             .map(|(t, neg)| (without_elision(t), *neg))
@@ -534,11 +695,47 @@ impl Query {
                         .into_iter()
                         .find_map(|typed| read_entity(&typed, registry).map(|e| (j, e, typed)))
                 });
-            if let Some((j, entity, typed)) = longest {
+            // A name typed with a typo in one word, if it reads more of the
+            // words than an exact name does: the longest run wins, and at equal
+            // length the exact name (`Samoa amricaines` is American Samoa,
+            // `Niger Nigeria` two countries).
+            let actor_names = known.map(|_| actor_typo_names(registry));
+            let exact_end = longest.as_ref().map_or(i, |(j, ..)| *j);
+            let misspelt = known
+                .zip(actor_names.as_deref())
+                .and_then(|(known, actor_names)| {
+                    (exact_end + 1..=toks.len().min(i + MAX_ENTITY_WORDS))
+                        .rev()
+                        .find_map(|j| {
+                            let raw: Vec<&str> =
+                                run[i..j].iter().map(|(t, _)| t.as_str()).collect();
+                            let bare: Vec<&str> = toks[i..j].iter().map(|(t, _)| *t).collect();
+                            [raw.join(" "), bare.join(" ")]
+                                .into_iter()
+                                .find_map(|typed| {
+                                    typo_reading(&typed, actor_names, known)
+                                        .map(|(e, name, _)| (j, e, name, typed))
+                                })
+                        })
+                });
+            if misspelt.is_none()
+                && let Some((j, entity, typed)) = longest
+            {
                 self.terms.push(Term {
                     words: words(&typed),
                     entity: Some(entity),
                     forms: Vec::new(),
+                    ..Term::word(String::new(), negated)
+                });
+                i = j;
+                continue;
+            }
+            if let Some((j, entity, name, typed)) = misspelt {
+                self.terms.push(Term {
+                    words: name,
+                    entity: Some(entity),
+                    forms: Vec::new(),
+                    typo: Some(typed),
                     ..Term::word(String::new(), negated)
                 });
                 i = j;
@@ -590,7 +787,10 @@ impl Query {
             .iter()
             .filter_map(|t| {
                 let e = t.entity?;
-                Some(format!("{} → {}", t.words.join(" "), describe(e, registry)))
+                Some(match &t.typo {
+                    Some(typed) => format!("{typed} → {} (typo)", describe(e, registry)),
+                    None => format!("{} → {}", t.words.join(" "), describe(e, registry)),
+                })
             })
             .collect()
     }

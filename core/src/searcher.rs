@@ -50,7 +50,7 @@ pub fn answer(corpus: &Corpus, req: &SearchRequest) -> Results {
 
 /// `answer`, abandoned (`None`) once `stop` says a newer request came.
 pub fn answer_until(corpus: &Corpus, req: &SearchRequest, stop: &Stop<'_>) -> Option<Results> {
-    Some(match Query::parse(&req.text, &corpus.registry) {
+    Some(match crate::search::parse_query(corpus, &req.text) {
         // A malformed query, or a filter value nothing is known by: no
         // briefing, and why (the browser says it in the list).
         Err(e) => Results {

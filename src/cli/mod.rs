@@ -51,7 +51,8 @@ SEARCHING:
   an unknown country (pays:Narnia), a malformed query or one with nothing to
   search for (-, \"\", *) is an error (exit 2). Words over 64 letters and terms past the 32nd are
   cut, with a note on stderr. --json says how each term was read
-  (\"read_as\": {\"country\": \"GB\"}).
+  (\"read_as\": {\"country\": \"GB\"}; a name read with a typo, such as
+  Royame-Uni or Eurpol, adds \"typo\": what was typed).
   Examples:
     brief search icmpd
     brief search 'cooperation transfrontaliere'

@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use brief_core::search::{search, suggest};
-use brief_core::{Corpus, Query, Selection};
+use brief_core::{Corpus, Selection};
 
 use super::export::{self, Print};
 use super::output::Out;
@@ -21,7 +21,7 @@ pub fn run<W: Write>(
         ids: output.ids,
         query,
     };
-    let query = match Query::parse(text, &corpus.registry) {
+    let query = match brief_core::search::parse_query(corpus, text) {
         Ok(q) => q,
         // A filter value nothing is known by is an answer (no briefing), not a usage error.
         Err(e) if e.is_unknown_value() => {

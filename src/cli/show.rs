@@ -4,7 +4,7 @@ use std::io::Write;
 
 use brief_core::search::search;
 use brief_core::text::{pad, sanitize, width};
-use brief_core::{Briefing, Corpus, Hit, Query, Selection};
+use brief_core::{Briefing, Corpus, Hit, Selection};
 
 use super::json::{self, BriefingJson};
 use super::output::{Out, term_width};
@@ -40,7 +40,7 @@ fn find<'a>(corpus: &'a Corpus, words: &[String]) -> Result<&'a Briefing, Failur
         [] => {}
         many => return Err(ambiguous(corpus, &text, "start with", many)),
     }
-    let Ok(query) = Query::parse(&text, &corpus.registry) else {
+    let Ok(query) = brief_core::search::parse_query(corpus, &text) else {
         return Err(unknown(corpus, &text));
     };
     super::index_text(corpus);

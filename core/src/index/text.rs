@@ -147,6 +147,37 @@ impl TextIndex {
         self.each_term(self.fields.words, prefix, Some(prefix), |_, p| f(&p));
     }
 
+    /// Whether a summary or body word of this corpus starts with `prefix`.
+    pub(crate) fn has_prefix(&self, prefix: &str) -> bool {
+        for (s, segment) in self.segments().iter().enumerate() {
+            let Ok(inverted) = segment.inverted_index(self.fields.words) else {
+                continue;
+            };
+            let mut range = inverted.terms().range().ge(prefix.as_bytes());
+            if let Some(end) = prefix_end(prefix) {
+                range = range.lt(end);
+            }
+            let Ok(mut stream) = range.into_stream() else {
+                continue;
+            };
+            while stream.advance() {
+                // A word only deleted or outdated briefings hold is not one.
+                if let Ok(mut postings) =
+                    inverted.read_postings_from_terminfo(stream.value(), IndexRecordOption::Basic)
+                {
+                    let mut doc = postings.doc();
+                    while doc != TERMINATED {
+                        if self.ords[s].get(doc as usize).is_some_and(|&o| o != NONE) {
+                            return true;
+                        }
+                        doc = postings.advance();
+                    }
+                }
+            }
+        }
+        false
+    }
+
     /// Postings of the exact word `w`.
     pub(crate) fn exact(&self, w: &str) -> Vec<u32> {
         let term = Term::from_field_text(self.fields.words, w);

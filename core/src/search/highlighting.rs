@@ -297,6 +297,7 @@ pub(super) fn match_term(
                     value: value.to_string(),
                     ranges,
                     read_as: None,
+                    typo: None,
                 });
             }
         };
@@ -310,7 +311,7 @@ pub(super) fn match_term(
         return Some((tier + 100 * term.words.len() as i64, found));
     }
     if let Some(e) = term.entity {
-        return match_entity(doc, b, registry, e);
+        return match_entity(doc, b, registry, e, &term.typo);
     }
     let word = term.words.first()?;
     let found = if typos {
@@ -337,6 +338,7 @@ fn match_entity(
     b: &Briefing,
     registry: &Registry,
     e: Entity,
+    typo: &Option<String>,
 ) -> Option<(i64, Vec<FieldMatch>)> {
     let names = entity_names(e, registry);
     let mut found: Vec<FieldMatch> = Vec::new();
@@ -351,6 +353,7 @@ fn match_entity(
                 value: value.to_string(),
                 ranges,
                 read_as: Some(ReadAs::new(e, registry)),
+                typo: typo.clone(),
             });
         }
     };
@@ -386,6 +389,7 @@ fn match_word(
                 value: b.title.clone(),
                 ranges: to_ranges(idx),
                 read_as: None,
+                typo: None,
             }],
         ));
     }
@@ -401,6 +405,7 @@ fn match_word(
                     value: text.original.clone(),
                     ranges: to_ranges(idx),
                     read_as: None,
+                    typo: None,
                 },
             ));
         }
@@ -432,6 +437,7 @@ fn match_word(
                 value: summary,
                 ranges,
                 read_as: None,
+                typo: None,
             }],
         ));
     }
@@ -443,6 +449,7 @@ fn match_word(
                 value: String::new(),
                 ranges: word_ranges(&b.body, words),
                 read_as: None,
+                typo: None,
             }],
         ));
     }
@@ -484,6 +491,7 @@ fn match_typo(doc: &Doc, b: &Briefing, word: &str, prefix: bool) -> Option<(i64,
                     },
                     ranges,
                     read_as: None,
+                    typo: None,
                 },
             ));
         }

@@ -68,6 +68,10 @@ pub struct FieldMatch {
     /// `{"country": "GB"}`, `{"actor": "oim"}`, `{"topic": "naufrage"}`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub read_as: Option<ReadAs>,
+    /// When the entity was read from a misspelt name: the words as typed
+    /// (`"typo": "Royame-Uni"`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub typo: Option<String>,
 }
 
 /// The entity a term was read as, by code or id.
@@ -96,6 +100,48 @@ impl ReadAs {
             ),
         }
     }
+}
+
+/// Reads `input` for searching `corpus`: `Query::parse`, and a country or
+/// actor name typed with a typo in one word is read as that entity unless the
+/// corpus knows the misspelt word as typed (as a word or the start of one).
+///
+/// A misspelt name whose entity the corpus neither concerns nor names is
+/// read as words instead (`inder` is Zinder misspelt more likely than India
+/// where nothing is about India).
+pub fn parse_query(corpus: &Corpus, input: &str) -> Result<Query, crate::query::QueryError> {
+    let mut refused: Vec<String> = Vec::new();
+    // Each round refuses at least one more word; a query has few terms.
+    for _ in 0..crate::query::MAX_TERMS {
+        let known = |w: &str| refused.iter().any(|r| r == w) || knows_word(corpus, w);
+        let query = Query::parse_with(input, &corpus.registry, &known)?;
+        let mut more = Vec::new();
+        for t in query.terms.iter().filter(|t| t.typo.is_some()) {
+            let alone = Query {
+                terms: vec![crate::query::Term {
+                    negated: false,
+                    ..t.clone()
+                }],
+                ..Query::default()
+            };
+            if search(corpus, &alone, &Selection::default()).is_empty() {
+                let typed = crate::query::words(t.typo.as_deref().unwrap_or_default());
+                more.extend(typed.into_iter().filter(|w| !t.words.contains(w)));
+            }
+        }
+        if more.iter().all(|w| refused.contains(w)) {
+            return Ok(query);
+        }
+        refused.extend(more);
+    }
+    Query::parse(input, &corpus.registry)
+}
+
+/// Whether a folded word starts a word of the corpus: in summaries and
+/// bodies, or in titles and short fields.
+fn knows_word(corpus: &Corpus, w: &str) -> bool {
+    corpus.text_for_search().has_prefix(w)
+        || corpus.index().words.text.iter().any(|t| t.starts_with(w))
 }
 
 /// A briefing that matches, and how well. `explain` says where it matched.
