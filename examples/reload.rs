@@ -3,6 +3,8 @@
 //! with its own bytes and a new modification time, then reloads; prints both
 //! times, and the time to carry the search index over to the new corpus.
 //! The file's content is unchanged, so the folder is left as it was.
+//! With a second argument, a cache folder: the corpus cache and the text
+//! index are kept there, as the browser keeps them (`reload -- DIR CACHE`).
 
 use std::time::{Duration, Instant, SystemTime};
 
@@ -11,7 +13,10 @@ use brief_core::load::{LoadOptions, load_dir};
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = std::env::args().nth(1).ok_or("usage: reload DIR")?;
     let dir = std::path::Path::new(&dir);
-    let opts = LoadOptions::default();
+    let opts = LoadOptions {
+        cache: std::env::args().nth(2).map(std::path::PathBuf::from),
+        ..LoadOptions::default()
+    };
     let t = Instant::now();
     let corpus = load_dir(dir, &opts, &|_, _| {})?;
     println!(
