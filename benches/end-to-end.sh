@@ -53,7 +53,7 @@ for n in $SIZES; do
         sleep 3
     fi
     dir=$(cd "$dir" && pwd)
-    bytes=$(du -sb --apparent-size "$dir" | cut -f1)
+    bytes=$(du -sbL --apparent-size "$dir" | cut -f1)
     echo
     echo "==> $n briefings, $((bytes / 1000000)) MB on disk"
     cache=$(mktemp -d)
