@@ -93,7 +93,7 @@ for n in $SIZES; do
     # A changed file, until the first browser finds it.
     tmux send-keys -t one Escape "/" C-u "zzqxw"
     wait_pane one "0 of"
-    file=$(find "$dir" -name '*.yaml' ! -name actors.yaml | sort | sed -n 2p)
+    file=$(find "$dir/" -name '*.yaml' ! -name actors.yaml | sort | sed -n 2p)
     cp "$file" "$cache/saved.yaml"
     start=$(now)
     sed -i 's/^body: |-/body: |-\n  zzqxw marker/' "$file"
