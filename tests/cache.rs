@@ -1,7 +1,7 @@
 //! The cache of parsed corpora: used when nothing changed, bypassed for what
 //! changed, rebuilt when damaged, and never written into the briefings folder.
 
-use std::path::Path;
+mod fixtures;
 use std::time::{Duration, SystemTime};
 
 use brief_core::Corpus;
@@ -14,18 +14,7 @@ fn briefing(id: &str, title: &str) -> String {
     )
 }
 
-/// Writes a file and dates it an hour back, as files are when brief starts
-/// on a folder nobody is editing.
-fn put(dir: &Path, name: &str, text: &str) {
-    let path = dir.join(name);
-    std::fs::write(&path, text).expect("write");
-    let old = SystemTime::now() - Duration::from_secs(3600);
-    std::fs::File::options()
-        .write(true)
-        .open(&path)
-        .and_then(|f| f.set_modified(old))
-        .expect("set mtime");
-}
+use fixtures::put_settled as put;
 
 struct Setup {
     briefings: TempDir,

@@ -2,9 +2,10 @@
 //! file, shared by processes on one folder, recovered after a crash, set
 //! aside and rebuilt when damaged; bodies read from their files.
 
-use std::path::{Path, PathBuf};
+mod fixtures;
+use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
 use brief_core::Corpus;
 use brief_core::load::{LoadOptions, load_dir};
@@ -16,17 +17,7 @@ fn briefing(id: &str, title: &str, body: &str) -> String {
     format!("id: {id}\ntitle: \"{title}\"\ndate: 2021-11-28\ncountries: [FR]\nbody: |\n  {body}\n")
 }
 
-/// Writes a file dated an hour back, as files are when nobody is editing them.
-fn put(dir: &Path, name: &str, text: &str) {
-    let path = dir.join(name);
-    std::fs::write(&path, text).expect("write");
-    let old = SystemTime::now() - Duration::from_secs(3600);
-    std::fs::File::options()
-        .write(true)
-        .open(&path)
-        .and_then(|f| f.set_modified(old))
-        .expect("set mtime");
-}
+use fixtures::put_settled as put;
 
 struct Setup {
     briefings: TempDir,
