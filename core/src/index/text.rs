@@ -30,6 +30,9 @@ pub(crate) struct TextIndex {
     ords: Vec<Vec<u32>>,
     /// Number of briefings.
     n: usize,
+    /// The vocabulary and each word's character set, read once, when typos
+    /// are first looked for.
+    vocabulary: std::sync::OnceLock<(Vec<String>, Vec<u64>)>,
 }
 
 impl std::fmt::Debug for TextIndex {
@@ -72,6 +75,7 @@ impl TextIndex {
             fields: store.fields,
             ords,
             n: keys.len(),
+            vocabulary: Default::default(),
         })
     }
 
@@ -82,6 +86,7 @@ impl TextIndex {
             fields: super::store::fields(),
             ords: Vec::new(),
             n,
+            vocabulary: Default::default(),
         }
     }
 
@@ -193,8 +198,18 @@ impl TextIndex {
         out
     }
 
-    /// Every distinct summary and body word: the vocabulary typos are looked up in.
-    pub(crate) fn vocabulary(&self) -> Vec<String> {
+    /// Every distinct summary and body word, with its character set
+    /// (`char_mask`): the vocabulary typos are looked up in.
+    pub(crate) fn vocabulary(&self) -> (&[String], &[u64]) {
+        let (words, masks) = self.vocabulary.get_or_init(|| {
+            let words = self.read_vocabulary();
+            let masks = words.iter().map(|w| super::char_mask(w)).collect();
+            (words, masks)
+        });
+        (words, masks)
+    }
+
+    fn read_vocabulary(&self) -> Vec<String> {
         let mut words = Vec::new();
         for segment in self.segments() {
             let Ok(inverted) = segment.inverted_index(self.fields.words) else {

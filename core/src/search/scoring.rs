@@ -237,21 +237,25 @@ pub(super) fn concerns(b: &Briefing, e: Entity, registry: &Registry) -> bool {
 
 /// Score of an entity term in one briefing: the best field where it is
 /// listed or named, plus `ENTITY_BONUS`. Where its names are in summary and
-/// body, the text index has said (`in_text`: bit 0 summary, bit 1 body).
+/// body, the text index has said (`in_text`: bit 0 summary, bit 1 body);
+/// title and short fields are read only where they hold a name's words
+/// (`in_short`).
 pub(super) fn entity_score(
     b: &Briefing,
     registry: &Registry,
     e: Entity,
     names: &[Name],
+    in_short: bool,
     in_text: u8,
 ) -> Option<i64> {
-    let named = |t: &str| names.iter().any(|n| name_in(t, n));
+    let named = |t: &str| in_short && names.iter().any(|n| name_in(t, n));
     let field = if named(&b.title) {
         Field::Title
     } else if concerns(b, e, registry)
-        || short_values(b, registry)
-            .iter()
-            .any(|(_, v)| !another_countrys_name(v, e) && named(v))
+        || in_short
+            && short_values(b, registry)
+                .iter()
+                .any(|(_, v)| !another_countrys_name(v, e) && named(v))
     {
         Field::Actors
     } else if in_text & 1 != 0 {
@@ -330,23 +334,26 @@ pub(super) fn typo_points(distance: usize) -> i64 {
 /// written; not when no word of the phrase is written with accents there
 /// anywhere and none was typed with them, which is then the same.
 /// `in_text`: where the text index found the folded phrase (bit 0 summary,
-/// bit 1 body); the body is read only to check accents there.
+/// bit 1 body); the body is read only to check accents there. `in_short`:
+/// whether title and short fields hold every word (else they are not read).
 fn phrase_score(
     corpus: &Corpus,
     b: &Briefing,
     term: &Term,
     text_exact: bool,
+    in_short: bool,
     in_text: u8,
 ) -> Option<i64> {
     let (words, exact) = (&term.words, term.exact.as_deref());
     let text = if text_exact { exact } else { None };
     let bonus = 100 * words.len() as i64;
-    if phrase_in(&b.title, words, exact) {
+    if in_short && phrase_in(&b.title, words, exact) {
         return Some(Field::Title.tier() + bonus);
     }
-    if short_values(b, &corpus.registry)
-        .iter()
-        .any(|(_, v)| phrase_in(v, words, exact))
+    if in_short
+        && short_values(b, &corpus.registry)
+            .iter()
+            .any(|(_, v)| phrase_in(v, words, exact))
     {
         return Some(Field::Actors.tier() + bonus);
     }
@@ -573,10 +580,10 @@ fn typo_scores(idx: &Index, text: &TextIndex, term: &str, prefix: bool, n: usize
         .filter_map(|w| typo_match(term, &words.text[w], prefix).map(|d| (w, typo_points(d))))
         .collect();
     spread_to_briefings(idx, &short, &mut best);
-    let vocabulary = text.vocabulary();
+    let (vocabulary, masks) = text.vocabulary();
     let long: Vec<(usize, i64)> = (0..vocabulary.len())
         .into_par_iter()
-        .filter(|&w| near(index::char_mask(&vocabulary[w])))
+        .filter(|&w| near(masks[w]))
         .filter_map(|w| typo_match(term, &vocabulary[w], prefix).map(|d| (w, typo_points(d))))
         .collect();
     for (w, s) in long {
@@ -619,7 +626,7 @@ fn entity_scores(corpus: &Corpus, e: Entity, alive: &[Option<i64>], stop: &Stop<
         .map(|d| match (alive[d], corpus.briefings.get(d)) {
             (Some(_), Some(_)) if stop() => 0,
             (Some(_), Some(b)) if named[d] || texts[d] != 0 => {
-                entity_score(b, &corpus.registry, e, &names, texts[d]).unwrap_or(0)
+                entity_score(b, &corpus.registry, e, &names, named[d], texts[d]).unwrap_or(0)
             }
             (Some(_), Some(b)) if concerns(b, e, &corpus.registry) => {
                 Field::Actors.tier() + ENTITY_BONUS
@@ -741,7 +748,8 @@ pub(super) fn matched_until(
                     match (candidate, total[d].is_some(), corpus.briefings.get(d)) {
                         (true, true, Some(_)) if stop() => 0,
                         (true, true, Some(b)) => {
-                            phrase_score(corpus, b, term, text_exact, texts[d]).unwrap_or(0)
+                            phrase_score(corpus, b, term, text_exact, short[d], texts[d])
+                                .unwrap_or(0)
                         }
                         _ => 0,
                     }
