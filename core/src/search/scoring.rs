@@ -333,19 +333,33 @@ pub(super) fn typo_points(distance: usize) -> i64 {
 /// `text_exact`: whether summary and body must be checked for the accents as
 /// written; not when no word of the phrase is written with accents there
 /// anywhere and none was typed with them, which is then the same.
+/// What a phrase's accents ask of one briefing's summary and body.
+#[derive(Clone, Copy)]
+struct Accents {
+    /// The accents must be compared (typed, or written somewhere in the corpus).
+    check: bool,
+    /// The phrase was typed with accents.
+    typed: bool,
+    /// This briefing writes a word of the phrase with accents somewhere.
+    in_text: bool,
+}
+
 /// `in_text`: where the text index found the folded phrase (bit 0 summary,
-/// bit 1 body); the body is read only to check accents there. `in_short`:
-/// whether title and short fields hold every word (else they are not read).
+/// bit 1 body); the body is read only to check accents there, and only
+/// where the briefing writes a word of the phrase with accents (elsewhere
+/// its words are written as folded, so the phrase matches exactly when it
+/// was typed without accents). `in_short`: whether title and short fields
+/// hold every word (else they are not read).
 fn phrase_score(
     corpus: &Corpus,
     b: &Briefing,
     term: &Term,
-    text_exact: bool,
+    accents: Accents,
     in_short: bool,
     in_text: u8,
 ) -> Option<i64> {
     let (words, exact) = (&term.words, term.exact.as_deref());
-    let text = if text_exact { exact } else { None };
+    let text = if accents.check { exact } else { None };
     let bonus = 100 * words.len() as i64;
     if in_short && phrase_in(&b.title, words, exact) {
         return Some(Field::Title.tier() + bonus);
@@ -361,8 +375,12 @@ fn phrase_score(
     if in_text & 1 != 0 && accents_in(b.summary.as_deref().unwrap_or_default()) {
         return Some(Field::Summary.tier() + bonus);
     }
-    (in_text & 2 != 0 && corpus.body(b).is_ok_and(|body| accents_in(&body)))
-        .then_some(Field::Body.tier() + bonus)
+    let body_matches = match (text, accents.in_text) {
+        (None, _) => true,
+        (Some(_), false) => !accents.typed,
+        (Some(_), true) => corpus.body(b).is_ok_and(|body| accents_in(&body)),
+    };
+    (in_text & 2 != 0 && body_matches).then_some(Field::Body.tier() + bonus)
 }
 
 /// Largest number of separate runs a fuzzy match of `term` may have.
@@ -736,11 +754,24 @@ pub(super) fn matched_until(
                 .exact
                 .as_deref()
                 .is_some_and(|e| e.split(' ').ne(term.words.iter().map(String::as_str)));
-            let text_exact = typed_accents
-                || term
-                    .words
-                    .iter()
-                    .any(|w| text.exact(w).iter().any(|p| p & 4 != 0));
+            // Briefings writing a word of the phrase with accents somewhere:
+            // only there must the text be read to compare accents.
+            let mut accented = vec![false; n];
+            for w in &term.words {
+                for p in text.exact(w) {
+                    if p & 4 != 0
+                        && let Some(a) = accented.get_mut((p >> 3) as usize)
+                    {
+                        *a = true;
+                    }
+                }
+            }
+            let text_exact = typed_accents || accented.iter().any(|&a| a);
+            let accents = |d: usize| Accents {
+                check: text_exact,
+                typed: typed_accents,
+                in_text: accented[d],
+            };
             (0..n)
                 .into_par_iter()
                 .map(|d| {
@@ -748,7 +779,7 @@ pub(super) fn matched_until(
                     match (candidate, total[d].is_some(), corpus.briefings.get(d)) {
                         (true, true, Some(_)) if stop() => 0,
                         (true, true, Some(b)) => {
-                            phrase_score(corpus, b, term, text_exact, short[d], texts[d])
+                            phrase_score(corpus, b, term, accents(d), short[d], texts[d])
                                 .unwrap_or(0)
                         }
                         _ => 0,
