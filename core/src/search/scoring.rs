@@ -344,31 +344,64 @@ struct Accents {
     in_text: bool,
 }
 
+/// Where a phrase may be, or is, in a briefing's short text.
+#[derive(Clone, Copy)]
+struct Short {
+    /// Title and short fields hold every word: the title may hold the phrase.
+    title: bool,
+    /// One of its short values (actor, country, topic, place, publisher) holds it.
+    values: bool,
+}
+
+/// Briefings with a short value holding the phrase as typed: each distinct
+/// value is read once, not once per briefing that carries it.
+fn short_phrase_docs(idx: &Index, term: &Term, n: usize) -> Vec<bool> {
+    let ids: Option<Vec<u32>> = term
+        .words
+        .iter()
+        .map(|w| {
+            let at = idx.words.text.iter().position(|x| **x == **w)?;
+            Some(at as u32)
+        })
+        .collect();
+    let mut has = vec![false; n];
+    let Some(ids) = ids else {
+        return has;
+    };
+    for e in &idx.entries {
+        if ids.iter().all(|id| e.words.contains(id))
+            && phrase_in(&e.value, &term.words, term.exact.as_deref())
+        {
+            for &d in &e.docs {
+                if let Some(h) = has.get_mut(d as usize) {
+                    *h = true;
+                }
+            }
+        }
+    }
+    has
+}
+
 /// `in_text`: where the text index found the folded phrase (bit 0 summary,
 /// bit 1 body); the body is read only to check accents there, and only
 /// where the briefing writes a word of the phrase with accents (elsewhere
 /// its words are written as folded, so the phrase matches exactly when it
-/// was typed without accents). `in_short`: whether title and short fields
-/// hold every word (else they are not read).
+/// was typed without accents).
 fn phrase_score(
     corpus: &Corpus,
     b: &Briefing,
     term: &Term,
     accents: Accents,
-    in_short: bool,
+    short: Short,
     in_text: u8,
 ) -> Option<i64> {
     let (words, exact) = (&term.words, term.exact.as_deref());
     let text = if accents.check { exact } else { None };
     let bonus = 100 * words.len() as i64;
-    if in_short && phrase_in(&b.title, words, exact) {
+    if short.title && phrase_in(&b.title, words, exact) {
         return Some(Field::Title.tier() + bonus);
     }
-    if in_short
-        && short_values(b, &corpus.registry)
-            .iter()
-            .any(|(_, v)| phrase_in(v, words, exact))
-    {
+    if short.values {
         return Some(Field::Actors.tier() + bonus);
     }
     let accents_in = |t: &str| text.is_none_or(|e| exact_in(t, e));
@@ -748,7 +781,9 @@ pub(super) fn matched_until(
         }
         let scores: Vec<i64> = if term.phrase {
             let text = corpus.text_for_search();
-            let short = short_candidates(corpus.index(), &term.words, n);
+            let idx = corpus.index();
+            let short = short_candidates(idx, &term.words, n);
+            let in_values = short_phrase_docs(idx, term, n);
             let texts = in_text(text, &term.words, None);
             let typed_accents = term
                 .exact
@@ -775,12 +810,15 @@ pub(super) fn matched_until(
             (0..n)
                 .into_par_iter()
                 .map(|d| {
-                    let candidate = short[d] || texts[d] != 0;
+                    let candidate = short[d] || in_values[d] || texts[d] != 0;
                     match (candidate, total[d].is_some(), corpus.briefings.get(d)) {
                         (true, true, Some(_)) if stop() => 0,
                         (true, true, Some(b)) => {
-                            phrase_score(corpus, b, term, accents(d), short[d], texts[d])
-                                .unwrap_or(0)
+                            let short = Short {
+                                title: short[d],
+                                values: in_values[d],
+                            };
+                            phrase_score(corpus, b, term, accents(d), short, texts[d]).unwrap_or(0)
                         }
                         _ => 0,
                     }
