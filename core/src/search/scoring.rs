@@ -719,14 +719,27 @@ fn word_scores(
     // A typed accent is kept, unless the word is matched with typos: typos forgive.
     if let Some(accented) = term.accented.as_ref().filter(|_| !typos) {
         let in_text = accented_docs(text, word, n);
+        // Short values are read once each, not once per briefing carrying them.
+        let variants = cased(accented);
+        let mut in_values = vec![false; n];
+        for e in &idx.entries {
+            if accent_prefix_in(&e.value, &variants) {
+                for &d in &e.docs {
+                    if let Some(v) = in_values.get_mut(d as usize) {
+                        *v = true;
+                    }
+                }
+            }
+        }
         best.par_iter_mut().enumerate().for_each(|(d, s)| {
             if *s > 0
                 && alive[d].is_some()
                 && !in_text[d]
+                && !in_values[d]
                 && !corpus
                     .briefings
                     .get(d)
-                    .is_some_and(|b| accent_in(b, &corpus.registry, accented))
+                    .is_some_and(|b| accent_prefix_in(&b.title, &variants))
             {
                 *s = 0;
             }
