@@ -457,11 +457,23 @@ fn idle_uses_no_cpu() {
     s.keys("/niger");
     s.wait_for_text("4 of 8 briefings");
     let pid = s.child.process_id().unwrap();
-    // A measurement window, not a synchronisation: nothing happens during it.
-    let before = cpu_ticks(pid);
-    thread::sleep(Duration::from_secs(2));
-    let used = cpu_ticks(pid) - before;
-    assert!(used <= 1, "{used} clock ticks of CPU in 2 s of idling");
+    // Measurement windows, not a synchronisation: work started before the
+    // results showed (the index written in the background) may still end
+    // in the first; a browser that settles uses no CPU in a whole window,
+    // one that polls or spins never does.
+    let mut used = Vec::new();
+    for _ in 0..5 {
+        let before = cpu_ticks(pid);
+        thread::sleep(Duration::from_secs(2));
+        used.push(cpu_ticks(pid) - before);
+        if used.last().is_some_and(|&u| u <= 1) {
+            break;
+        }
+    }
+    assert!(
+        used.last().is_some_and(|&u| u <= 1),
+        "clock ticks of CPU in successive 2 s windows of idling: {used:?}"
+    );
     s.keys("\x03");
     let (code, raw) = s.finish();
     assert_eq!(code, 0);
