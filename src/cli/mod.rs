@@ -495,6 +495,13 @@ pub fn index_text(corpus: &Corpus) {
     let bar = LoadBar::labelled("indexing {pos}/{len} briefings {wide_bar} {eta}");
     corpus.index_text(&|done, total| bar.show(done, total));
     bar.clear();
+    // An index that could not be written (a full disk): the search still
+    // answers, from an index in memory, and says so.
+    if let Ok(notices) = corpus.index_notices.lock() {
+        for n in notices.iter() {
+            say(format!("brief: warning: {n}"));
+        }
+    }
 }
 
 /// A progress bar on stderr while a large folder is read from its files:
