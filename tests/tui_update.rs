@@ -2140,3 +2140,39 @@ fn in_a_followed_briefing_y_and_b_act_on_the_briefing_shown() {
     assert!(state.is_bookmarked(shown));
     assert!(!state.is_bookmarked(CHANNEL));
 }
+
+/// A text index that could not be written (a full disk) is said once in the
+/// status line, with the results it came with; the next results say nothing.
+#[test]
+fn a_text_index_notice_is_said_once() {
+    let corpus = std::sync::Arc::new(
+        brief_core::load::load_dir(
+            &tui_support::fixtures::briefings(),
+            &Default::default(),
+            &|_, _| {},
+        )
+        .expect("the fixture folder loads"),
+    );
+    let mut state = State::new(Settings {
+        origin: "test".into(),
+        size: ratatui::layout::Rect::new(0, 0, 120, 40),
+        ..Settings::default()
+    });
+    let up = update(&mut state, Msg::Loaded(corpus.clone()));
+    settle(&mut state, up.effects);
+    assert!(state.message.is_none());
+    corpus
+        .index_notices
+        .lock()
+        .expect("notices")
+        .push("the search index could not be used (no space left on device)".into());
+    act(&mut state, Action::FocusSearch);
+    let up = update(&mut state, Msg::Action(Action::Insert('m')));
+    settle(&mut state, up.effects);
+    let said = state.message.clone().unwrap_or_default();
+    assert!(said.contains("no space left"), "{said:?}");
+    state.message = None;
+    let up = update(&mut state, Msg::Action(Action::Insert('a')));
+    settle(&mut state, up.effects);
+    assert!(state.message.is_none(), "{:?}", state.message);
+}

@@ -147,6 +147,8 @@ pub struct State {
     pub shown: u64,
     /// The results shown do not cover the article text yet (its index is being built).
     pub partial: bool,
+    /// How many of the corpus's text-index notices were shown already.
+    pub index_notices_shown: usize,
     pub cursor: usize,
     pub offset: usize,
     pub actors: FacetPane,

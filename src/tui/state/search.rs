@@ -11,6 +11,15 @@ pub(super) fn on_results(state: &mut State, r: Results, effects: &mut Vec<Effect
     }
     state.shown = r.generation;
     state.partial = r.partial;
+    // The text index could not be written (a full disk): said once.
+    let notice = state.corpus.as_ref().and_then(|c| {
+        let notices = c.index_notices.lock().ok()?;
+        notices.get(state.index_notices_shown).cloned()
+    });
+    if let Some(n) = notice {
+        state.index_notices_shown += 1;
+        state.message = Some(brief_core::text::sanitize(&n, false).into_owned());
+    }
     let before = state.selected_doc();
     state.query_error = r.error;
     if state.query_error.is_some() && state.launch.select.is_none() {
