@@ -74,7 +74,17 @@ pub fn summary(state: &State) -> String {
     if state.generation != state.shown {
         parts.push(t.searching.to_string());
     } else if state.partial && !state.query.terms.is_empty() {
-        parts.push(t.text_indexing.to_string());
+        // How far the index had got when this screen was drawn.
+        let (done, total) = corpus.text_progress();
+        parts.push(match total {
+            0 => t.text_indexing.to_string(),
+            _ => format!(
+                "{} ({}/{})",
+                t.text_indexing,
+                state.lang.number(done),
+                state.lang.number(total)
+            ),
+        });
     }
     parts.join(" · ")
 }
