@@ -44,6 +44,9 @@ pub struct Corpus {
     ),
     /// What a search that does not wait reads meanwhile: nothing.
     no_text: OnceLock<TextIndex>,
+    /// Whether the text index was found outdated, asked once: every
+    /// keystroke while it is built would otherwise walk it again.
+    text_outdated: OnceLock<bool>,
     /// Set when the corpus was read from files and may be cached.
     pub(crate) to_cache: Option<ToCache>,
     /// True when it was read from the cache rather than the files.
@@ -107,6 +110,7 @@ impl Corpus {
             text_wait: std::sync::atomic::AtomicBool::new(true),
             text_progress: Default::default(),
             no_text: OnceLock::new(),
+            text_outdated: OnceLock::new(),
             to_cache: None,
             from_cache: false,
             seen: None,
@@ -156,7 +160,9 @@ impl Corpus {
         // opened) or the folder small (it is built at once).
         if self.text_wait.load(std::sync::atomic::Ordering::Relaxed)
             || self.briefings.len() <= SMALL
-            || !self.text_index_outdated()
+            || !*self
+                .text_outdated
+                .get_or_init(|| self.text_index_outdated())
         {
             return self.text_index();
         }

@@ -4,10 +4,12 @@
 //! `briefing << 3 | written_with_accents << 2 | written_plain << 1 | in_summary`,
 //! so scoring reads them the same way whatever holds them.
 
+use std::ops::ControlFlow;
+
 use rustc_hash::FxHashMap;
 use tantivy::postings::Postings;
 use tantivy::query::{EnableScoring, PhraseQuery, Query};
-use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::schema::IndexRecordOption;
 use tantivy::{DocSet, Searcher, TERMINATED, Term};
 
 use super::store::{DocKey, Fields, StoreError, TextStore};
@@ -94,35 +96,27 @@ impl TextIndex {
         self.searcher.as_ref().map_or(&[], |s| s.segment_readers())
     }
 
-    /// Calls `f` with the postings of every word of `field` in the range.
-    fn each_term(
-        &self,
-        field: Field,
-        from: &str,
-        prefix: Option<&str>,
-        mut f: impl FnMut(&[u8], Vec<u32>),
-    ) {
+    /// Calls `f` with the postings of every summary and body word starting
+    /// with `prefix`, word by word, until it says to stop.
+    fn prefixed(&self, prefix: &str, mut f: impl FnMut(Vec<u32>) -> ControlFlow<()>) {
         for (s, segment) in self.segments().iter().enumerate() {
-            let Ok(inverted) = segment.inverted_index(field) else {
+            let Ok(inverted) = segment.inverted_index(self.fields.words) else {
                 continue;
             };
-            let dict = inverted.terms();
-            let mut range = dict.range().ge(from.as_bytes());
-            if let Some(p) = prefix
-                && let Some(end) = prefix_end(p)
-            {
+            let mut range = inverted.terms().range().ge(prefix.as_bytes());
+            if let Some(end) = prefix_end(prefix) {
                 range = range.lt(end);
             }
             let Ok(mut stream) = range.into_stream() else {
                 continue;
             };
             while stream.advance() {
-                let Ok(postings) = inverted
+                if let Ok(postings) = inverted
                     .read_postings_from_terminfo(stream.value(), IndexRecordOption::WithFreqs)
-                else {
-                    continue;
-                };
-                f(stream.key(), self.collect(s, postings));
+                    && f(self.collect(s, postings)).is_break()
+                {
+                    return;
+                }
             }
         }
     }
@@ -149,38 +143,25 @@ impl TextIndex {
 
     /// Postings of every summary and body word starting with `prefix`, word by word.
     pub(crate) fn each_prefixed(&self, prefix: &str, mut f: impl FnMut(&[u32])) {
-        self.each_term(self.fields.words, prefix, Some(prefix), |_, p| f(&p));
+        self.prefixed(prefix, |p| {
+            f(&p);
+            ControlFlow::Continue(())
+        });
     }
 
-    /// Whether a summary or body word of this corpus starts with `prefix`.
+    /// Whether a summary or body word of this corpus starts with `prefix`
+    /// (a word only deleted or outdated briefings hold is not one).
     pub(crate) fn has_prefix(&self, prefix: &str) -> bool {
-        for (s, segment) in self.segments().iter().enumerate() {
-            let Ok(inverted) = segment.inverted_index(self.fields.words) else {
-                continue;
-            };
-            let mut range = inverted.terms().range().ge(prefix.as_bytes());
-            if let Some(end) = prefix_end(prefix) {
-                range = range.lt(end);
+        let mut found = false;
+        self.prefixed(prefix, |p| {
+            found = !p.is_empty();
+            if found {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
             }
-            let Ok(mut stream) = range.into_stream() else {
-                continue;
-            };
-            while stream.advance() {
-                // A word only deleted or outdated briefings hold is not one.
-                if let Ok(mut postings) =
-                    inverted.read_postings_from_terminfo(stream.value(), IndexRecordOption::Basic)
-                {
-                    let mut doc = postings.doc();
-                    while doc != TERMINATED {
-                        if self.ords[s].get(doc as usize).is_some_and(|&o| o != NONE) {
-                            return true;
-                        }
-                        doc = postings.advance();
-                    }
-                }
-            }
-        }
-        false
+        });
+        found
     }
 
     /// Postings of the exact word `w`.
