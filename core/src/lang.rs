@@ -169,8 +169,10 @@ pub struct Text {
     pub countries_filter: &'static str,
     pub actors_filter: &'static str,
     pub searching: &'static str,
-    /// Results without the article text, while its index is being built.
-    pub text_indexing: &'static str,
+    /// Results without the article text, while its index is being built
+    /// (how far it is, as a percentage, when known). Short: it must fit
+    /// beside the count at 80 columns.
+    pub text_indexing: fn(Option<usize>) -> String,
     pub problems_count: fn(&str, usize) -> String,
     pub live_reload_off: fn(&str) -> String,
     pub help: &'static str,
@@ -346,7 +348,10 @@ pub const EN: Text = Text {
     countries_filter: "countries",
     actors_filter: "actors",
     searching: "searching…",
-    text_indexing: "indexing the article text: titles and names only for now",
+    text_indexing: |pct| match pct {
+        Some(p) => format!("titles and names only, text indexing {p}%"),
+        None => "titles and names only, text indexing".into(),
+    },
     problems_count: |n, count| format!("{n} problem{}", if count == 1 { "" } else { "s" }),
     live_reload_off: |w| format!("live reload off: {w}"),
     help: "help",
@@ -553,7 +558,10 @@ pub const FR: Text = Text {
     countries_filter: "pays",
     actors_filter: "acteurs",
     searching: "recherche…",
-    text_indexing: "indexation du texte des articles : titres et noms seulement pour l’instant",
+    text_indexing: |pct| match pct {
+        Some(p) => format!("titres et noms seulement, indexation du texte {p}\u{202f}%"),
+        None => "titres et noms seulement, indexation du texte".into(),
+    },
     problems_count: |n, count| format!("{n} problème{}", if count > 1 { "s" } else { "" }),
     live_reload_off: |w| format!("rechargement automatique arrêté : {w}"),
     help: "aide",

@@ -76,15 +76,7 @@ pub fn summary(state: &State) -> String {
     } else if state.partial && !state.query.terms.is_empty() {
         // How far the index had got when this screen was drawn.
         let (done, total) = corpus.text_progress();
-        parts.push(match total {
-            0 => t.text_indexing.to_string(),
-            _ => format!(
-                "{} ({}/{})",
-                t.text_indexing,
-                state.lang.number(done),
-                state.lang.number(total)
-            ),
-        });
+        parts.push((t.text_indexing)((total > 0).then(|| done * 100 / total)));
     }
     parts.join(" · ")
 }
