@@ -48,6 +48,8 @@ impl Setup {
     fn opts(&self) -> LoadOptions {
         LoadOptions {
             cache: Some(self.cache()),
+            // Two briefings: kept on disk all the same, as a large folder's are.
+            persist_text_from: 0,
             ..LoadOptions::default()
         }
     }

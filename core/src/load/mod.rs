@@ -42,7 +42,14 @@ pub struct LoadOptions {
     pub max_entries: usize,
     /// Folder for the cache of parsed corpora; `None` reads every file each time.
     pub cache: Option<PathBuf>,
+    /// From this many briefings, the article text is indexed into the cache
+    /// folder and bodies are read from their files; a smaller folder is
+    /// indexed in memory at each start, which costs less than the files.
+    pub persist_text_from: usize,
 }
+
+/// See `LoadOptions::persist_text_from`.
+pub const DEFAULT_PERSIST_TEXT_FROM: usize = 1_000;
 
 impl Default for LoadOptions {
     fn default() -> Self {
@@ -50,6 +57,7 @@ impl Default for LoadOptions {
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             max_entries: DEFAULT_MAX_ENTRIES,
             cache: None,
+            persist_text_from: DEFAULT_PERSIST_TEXT_FROM,
         }
     }
 }
@@ -197,6 +205,9 @@ pub fn load_dir(
 /// their files, read when a briefing is shown. Bodies just parsed wait, out
 /// of the briefings, for the index to take them.
 fn text_from_files(corpus: &mut Corpus, cache_dir: &Path, root: &Path, opts: &LoadOptions) {
+    if corpus.briefings.len() < opts.persist_text_from {
+        return;
+    }
     let index_dir = crate::index::dir_for(cache_dir, root);
     match crate::index::TextStore::open(&index_dir) {
         Ok(store) => {
