@@ -140,6 +140,11 @@ impl Corpus {
             .get_or_init(|| Index::build(&self.briefings, &self.registry))
     }
 
+    /// The search index as the cache kept it, built from these very briefings.
+    pub(crate) fn set_index(&mut self, index: Index) {
+        self.index = OnceLock::from(index);
+    }
+
     pub(crate) fn text_index(&self) -> &TextIndex {
         self.text_index.get_or_init(|| {
             let (done, total) = &self.text_progress;

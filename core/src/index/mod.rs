@@ -23,10 +23,10 @@ use crate::actors::Registry;
 use crate::model::{Briefing, CountryCode};
 use crate::text::{fold, fold_char};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A field of a briefing that a search term can match.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Field {
     Title,
@@ -111,7 +111,7 @@ pub(crate) fn each_word_flagged(s: &str, buf: &mut String, mut f: impl FnMut(&st
 }
 
 /// Distinct folded words that are matched fuzzily (titles and short fields).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub(crate) struct Words {
     pub(crate) text: Vec<Box<str>>,
     pub(crate) masks: Vec<u64>,
@@ -132,7 +132,7 @@ impl Words {
 
 /// One distinct short value (an actor's name, a country's name, a topic...):
 /// its words and the briefings that carry it.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub(crate) struct Entry {
     pub(crate) field: Field,
     /// The value as written, so a later briefing with it finds this entry.
@@ -141,7 +141,9 @@ pub(crate) struct Entry {
     pub(crate) docs: Vec<u32>,
 }
 
-#[derive(Debug, Default)]
+/// Kept in the corpus cache with the briefings it was built from, so a
+/// start from the cache decodes it rather than building it again.
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub(crate) struct Index {
     pub(crate) words: Words,
     /// For each word of `words`, the briefings whose title holds it.
