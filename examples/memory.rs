@@ -1,6 +1,8 @@
 //! Where a process's memory goes at start: `cargo run --release --example
 //! memory -- DIR CACHE`. Resident memory after loading (from the cache when
-//! it is current), after preparing the search, and after one search.
+//! it is current), after preparing the search, and after one search. With
+//! `--check-after`, the cache is taken as the browser takes it: without a
+//! stat of every file first.
 
 use brief_core::load::{LoadOptions, load_dir};
 
@@ -15,6 +17,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = std::env::args().nth(1).ok_or("usage: memory DIR CACHE")?;
     let opts = LoadOptions {
         cache: std::env::args().nth(2).map(std::path::PathBuf::from),
+        check_cache_after: std::env::args().any(|a| a == "--check-after"),
         ..LoadOptions::default()
     };
     println!("start: {} MB", rss_mb());

@@ -63,7 +63,7 @@ fn titles(c: &Corpus) -> Vec<(String, String)> {
     let mut t: Vec<_> = c
         .briefings
         .iter()
-        .map(|b| (b.id.clone(), b.title.clone()))
+        .map(|b| (b.id.to_string(), b.title.clone()))
         .collect();
     t.sort();
     t
@@ -250,7 +250,7 @@ fn hits(c: &Corpus, query: &str) -> Vec<(String, i64)> {
     let q = brief_core::search::parse_query(c, query).expect("query parses");
     brief_core::search::search(c, &q, &brief_core::Selection::default())
         .into_iter()
-        .map(|h| (c.briefings[h.doc].id.clone(), h.score))
+        .map(|h| (c.briefings[h.doc].id.to_string(), h.score))
         .collect()
 }
 
@@ -266,14 +266,15 @@ fn the_index_kept_in_the_cache_answers_as_one_built_from_the_files() {
     assert_eq!(built.briefings.len(), 3, "{:?}", built.problems);
     let cached = s.load();
     assert!(cached.from_cache);
-    for query in ["réunion", "niam", "europol", "pays:NE", "mali", "reunon", "a"] {
+    for query in [
+        "réunion", "niam", "europol", "pays:NE", "mali", "reunon", "a",
+    ] {
         let want = hits(&built, query);
         assert!(!want.is_empty(), "'{query}' finds something");
         assert_eq!(hits(&cached, query), want, "'{query}'");
     }
     let q = brief_core::search::parse_query(&cached, "").expect("query");
-    let (_, facets) =
-        brief_core::search::faceted(&cached, &q, &brief_core::Selection::default());
+    let (_, facets) = brief_core::search::faceted(&cached, &q, &brief_core::Selection::default());
     let q = brief_core::search::parse_query(&built, "").expect("query");
     let (_, want) = brief_core::search::faceted(&built, &q, &brief_core::Selection::default());
     assert_eq!(facets, want, "the same facet counts");
@@ -283,19 +284,32 @@ fn the_index_kept_in_the_cache_answers_as_one_built_from_the_files() {
 fn a_cache_checked_after_is_shown_as_kept_then_the_files_win() {
     let s = Setup::new();
     s.first_start();
-    put(s.briefings.path(), "b.yaml", &briefing("b", "Réunion B revue"));
+    put(
+        s.briefings.path(),
+        "b.yaml",
+        &briefing("b", "Réunion B revue"),
+    );
     put(s.briefings.path(), "d.yaml", &briefing("d", "Réunion D"));
     let opts = LoadOptions {
         check_cache_after: true,
         ..s.opts()
     };
     let first = load_dir(s.briefings.path(), &opts, &|_, _| {}).expect("loads");
-    assert!(first.from_cache, "the cache is taken without a stat of every file");
+    assert!(
+        first.from_cache,
+        "the cache is taken without a stat of every file"
+    );
     assert_eq!(
         titles(&first),
-        [("a".into(), "Réunion A".into()), ("b".into(), "Réunion B".into())]
+        [
+            ("a".into(), "Réunion A".into()),
+            ("b".into(), "Réunion B".into())
+        ]
     );
-    assert!(brief_core::reload::changed_since(&first, s.briefings.path()));
+    assert!(brief_core::reload::changed_since(
+        &first,
+        s.briefings.path()
+    ));
     let r = brief_core::reload::reload(&first, s.briefings.path(), &s.opts()).expect("reloads");
     assert_eq!(r.changes.added, 1);
     assert_eq!(r.changes.changed, 1);

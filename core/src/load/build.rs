@@ -29,7 +29,7 @@ pub(crate) fn build(
             }
         };
         problems.extend(file_problems);
-        if let Some(&at) = first.get(&parsed.briefing.id) {
+        if let Some(&at) = first.get(parsed.briefing.id.as_str()) {
             problems.push(Problem {
                 line: parsed.id_line,
                 column: Some(1),
@@ -45,7 +45,7 @@ pub(crate) fn build(
             });
             continue;
         }
-        first.insert(parsed.briefing.id.clone(), briefings.len());
+        first.insert(parsed.briefing.id.to_string(), briefings.len());
         for named in std::mem::take(&mut parsed.actors) {
             let actor = match named.resolved {
                 Ok(actor) => actor,
@@ -64,8 +64,8 @@ pub(crate) fn build(
                     .actors
                     .push(ActorRef {
                         actor,
-                        written: named.written,
-                        role: named.role,
+                        written: named.written.into(),
+                        role: named.role.map(Into::into),
                     });
             }
         }
