@@ -83,7 +83,9 @@ fn frame(r: &mut impl Read) -> std::io::Result<Vec<u8>> {
     let mut len = [0u8; 8];
     r.read_exact(&mut len)?;
     let len = u64::from_le_bytes(len);
-    let mut buf = Vec::new();
+    // Read into room made once, not grown by doubling (a copy each time); a
+    // damaged length reserves address space only, never filled past the file.
+    let mut buf = Vec::with_capacity(len.min(1 << 28) as usize);
     r.take(len).read_to_end(&mut buf)?;
     if buf.len() as u64 != len {
         return Err(std::io::ErrorKind::UnexpectedEof.into());

@@ -110,6 +110,7 @@ fn run(dir: &Path, opts: &LoadOptions, rx: &Receiver<Input>, events: &Sender<Eve
     // A reloaded corpus not cached yet: once the folder has been quiet long
     // enough, the next start reads the cache rather than every file.
     let mut uncached = false;
+    let one_core = rayon::ThreadPoolBuilder::new().num_threads(1).build().ok();
     loop {
         let wait = match (retry, uncached) {
             (true, _) => Some(RETRY),
@@ -129,8 +130,12 @@ fn run(dir: &Path, opts: &LoadOptions, rx: &Receiver<Input>, events: &Sender<Eve
         };
         let dirty = match got {
             Some(Input::Loaded(c)) => {
-                // A stat per file, no parsing.
-                let changed = brief_core::reload::changed_since(&c, dir);
+                // A stat per file, no parsing, on one core: the first
+                // search, running meanwhile, keeps the other.
+                let changed = match &one_core {
+                    Some(pool) => pool.install(|| brief_core::reload::changed_since(&c, dir)),
+                    None => brief_core::reload::changed_since(&c, dir),
+                };
                 current = Some(c);
                 changed
             }
