@@ -244,7 +244,7 @@ impl<'r> Ids<'r> {
 
 impl Index {
     /// Everything but the summary and body words: cheap, one pass.
-    pub(crate) fn build(briefings: &[std::sync::Arc<Briefing>], registry: &Registry) -> Index {
+    pub(crate) fn build(briefings: &crate::briefings::Briefings, registry: &Registry) -> Index {
         let mut index = Index::default();
         let mut ids = Ids::of(&index, registry);
         for (doc, b) in briefings.iter().enumerate() {
@@ -265,7 +265,7 @@ impl Index {
     pub(crate) fn updated(
         &self,
         kept: &[Option<u32>],
-        briefings: &[std::sync::Arc<Briefing>],
+        briefings: &crate::briefings::Briefings,
         registry: &Registry,
     ) -> Index {
         let remap = |docs: &Vec<u32>| -> Vec<u32> {
@@ -297,19 +297,22 @@ impl Index {
             }
         }
         let mut ids = Ids::of(&index, registry);
-        for (doc, b) in briefings.iter().enumerate() {
-            let (actors, countries, facts) =
-                match from[doc].zip(from[doc].and_then(|o| self.docs.get(o))) {
-                    Some((old, facts)) => (
-                        self.doc_actors.get(old).cloned().unwrap_or_default(),
-                        self.doc_countries.get(old).cloned().unwrap_or_default(),
-                        facts.clone(),
-                    ),
-                    None => {
-                        let (a, c) = index.add(doc as u32, b, &mut ids);
-                        (a, c, DocFacts::of(b))
-                    }
-                };
+        // Only the briefings that changed are read: the others, perhaps
+        // never decoded, keep what the index held of them.
+        for (doc, &old) in from.iter().enumerate() {
+            let kept = old.zip(old.and_then(|o| self.docs.get(o)));
+            let (actors, countries, facts) = match (kept, briefings.get(doc)) {
+                (Some((old, facts)), _) => (
+                    self.doc_actors.get(old).cloned().unwrap_or_default(),
+                    self.doc_countries.get(old).cloned().unwrap_or_default(),
+                    facts.clone(),
+                ),
+                (None, Some(b)) => {
+                    let (a, c) = index.add(doc as u32, b, &mut ids);
+                    (a, c, DocFacts::of(b))
+                }
+                (None, None) => continue,
+            };
             index.doc_actors.push(actors);
             index.doc_countries.push(countries);
             index.docs.push(facts);
