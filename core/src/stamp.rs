@@ -71,6 +71,9 @@ pub(crate) struct Seen {
     pub(crate) registry: Option<Option<Stamp>>,
     /// `topics.yaml`'s stamp, when there is one: a change reads everything again.
     pub(crate) topics: Option<Option<Stamp>>,
+    /// What the walk that listed `files` met: whether live reload may look
+    /// only where the watcher saw changes.
+    pub(crate) walked: crate::load::Walked,
 }
 
 impl Seen {
@@ -81,6 +84,7 @@ impl Seen {
             files: files.iter().cloned().zip(stamps.iter().cloned()).collect(),
             registry: has_registry.then(|| stamps.get(files.len()).cloned().flatten()),
             topics: None,
+            walked: crate::load::Walked::default(),
         }
     }
 }

@@ -62,20 +62,44 @@ fn folder_key(dir: &Path) -> std::io::Result<PathBuf> {
     std::fs::canonicalize(dir)
 }
 
-fn is_hidden(path: &Path) -> bool {
+pub(crate) fn is_hidden(path: &Path) -> bool {
     path.file_name()
         .is_some_and(|n| n.as_encoded_bytes().starts_with(b"."))
+}
+
+/// What a walk met besides the files: live reload walks only where the
+/// watcher saw changes while that gives what a walk of the whole folder would.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Walked {
+    /// Entries visited.
+    pub(crate) entries: usize,
+    /// No symlink (or entry of unknown type) was met and no problem said:
+    /// each file is reached by one path only, and walking part of the
+    /// folder finds what walking all of it finds there.
+    pub(crate) plain: bool,
 }
 
 /// Lists every `*.yaml`/`*.yml` below `root` (the registry apart), following
 /// symlinks while they stay inside `root`'s tree, never twice into the same
 /// folder, and visiting at most `opts.max_entries` entries.
 pub(crate) fn walk(root: &Path, opts: &LoadOptions, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
+    walk_below(root, root, opts, problems).0
+}
+
+/// As `walk`, from the folder `start` inside `root` (or `root` itself).
+pub(crate) fn walk_below(
+    root: &Path,
+    start: &Path,
+    opts: &LoadOptions,
+    problems: &mut Vec<Problem>,
+) -> (Vec<PathBuf>, Walked) {
+    let problems_before = problems.len();
+    let mut links = false;
     let mut files = Vec::new();
     let mut seen = HashSet::new();
     // Links are followed only to what lies below the folder's real path.
     let home = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    let mut stack = vec![root.to_path_buf()];
+    let mut stack = vec![start.to_path_buf()];
     let mut visited = 0usize;
     'folders: while let Some(dir) = stack.pop() {
         match folder_key(&dir) {
@@ -141,13 +165,16 @@ pub(crate) fn walk(root: &Path, opts: &LoadOptions, problems: &mut Vec<Problem>)
                     }
                     continue;
                 }
-                _ => match follow(&path, &home) {
-                    Ok(k) => k,
-                    Err(p) => {
-                        problems.extend(p);
-                        continue;
+                _ => {
+                    links = true;
+                    match follow(&path, &home) {
+                        Ok(k) => k,
+                        Err(p) => {
+                            problems.extend(p);
+                            continue;
+                        }
                     }
-                },
+                }
             };
             if kind.is_dir() {
                 stack.push(path);
@@ -164,7 +191,11 @@ pub(crate) fn walk(root: &Path, opts: &LoadOptions, problems: &mut Vec<Problem>)
     }
     // On every core: comparing paths walks their components.
     rayon::slice::ParallelSliceMut::par_sort(&mut files[..]);
-    files
+    let walked = Walked {
+        entries: visited,
+        plain: !links && problems.len() == problems_before,
+    };
+    (files, walked)
 }
 
 /// The type of what the symlink (or entry of unknown type) `path` leads to,
@@ -211,7 +242,7 @@ fn follow(path: &Path, home: &Path) -> Result<std::fs::FileType, Option<Problem>
     Ok(meta.file_type())
 }
 
-fn is_briefing_name(path: &Path) -> bool {
+pub(crate) fn is_briefing_name(path: &Path) -> bool {
     matches!(
         path.extension().and_then(|e| e.to_str()),
         Some("yaml" | "yml")
@@ -219,7 +250,7 @@ fn is_briefing_name(path: &Path) -> bool {
 }
 
 /// The topic registry beside the actors': not a briefing.
-fn is_topics(path: &Path) -> bool {
+pub(crate) fn is_topics(path: &Path) -> bool {
     path.file_name().and_then(|n| n.to_str()) == Some(crate::topics::TOPICS_FILE)
 }
 
