@@ -303,13 +303,15 @@ fn look_at(seen: &Seen, root: &Path, opts: &LoadOptions, paths: &[PathBuf]) -> O
             return None;
         }
         // Walks skip hidden files and folders (editors' swap files).
-        if rel.components().any(|c| load::is_hidden(Path::new(c.as_os_str()))) {
+        if rel
+            .components()
+            .any(|c| load::is_hidden(Path::new(c.as_os_str())))
+        {
             continue;
         }
         // In the walk's own spelling.
         let path = root.join(rel.components().collect::<PathBuf>());
-        if rel.components().count() == 1 && (load::is_registry(&path) || load::is_topics(&path))
-        {
+        if rel.components().count() == 1 && (load::is_registry(&path) || load::is_topics(&path)) {
             return None;
         }
         match kind_below(root, rel)? {
