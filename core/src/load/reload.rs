@@ -61,6 +61,9 @@ pub struct Reloaded {
     /// True when every file was read again (the registry changed, or the
     /// previous corpus did not say what it had read).
     pub full: bool,
+    /// True when the whole folder was walked, rather than only the paths
+    /// a watcher named.
+    pub walked: bool,
 }
 
 fn now_ns() -> u128 {
@@ -224,6 +227,8 @@ struct Listing {
     /// What the walk met (links out of the folder, FIFOs...).
     problems: Vec<Problem>,
     walked: Walked,
+    /// The whole folder was walked.
+    whole: bool,
 }
 
 /// Every file of the folder walked and stat'ed.
@@ -247,6 +252,7 @@ fn walk_all(seen: &Seen, root: &Path, opts: &LoadOptions) -> Listing {
         gone,
         problems,
         walked,
+        whole: true,
     }
 }
 
@@ -364,6 +370,7 @@ fn look_at(seen: &Seen, root: &Path, opts: &LoadOptions, paths: &[PathBuf]) -> O
             entries,
             plain: true,
         },
+        whole: false,
     })
 }
 
@@ -438,6 +445,7 @@ fn reread(
         gone,
         mut problems,
         walked,
+        whole,
     } = listing;
     // Keyed by the path's bytes: hashing a `Path` walks its components.
     let doc_of: HashMap<&OsStr, usize> = prev
@@ -643,6 +651,7 @@ fn reread(
         changes,
         unsettled,
         full: false,
+        walked: whole,
     }
 }
 
@@ -677,6 +686,7 @@ fn full(prev: &Corpus, root: &Path, opts: &LoadOptions) -> Result<Reloaded, Load
         changes,
         unsettled: Vec::new(),
         full: true,
+        walked: true,
     })
 }
 
