@@ -164,7 +164,10 @@ fn edit(dir: &Path, dice: &mut Dice, n: &mut u64) -> Vec<PathBuf> {
     }
 }
 
-fn summary(r: &Reloaded) -> (Vec<(String, PathBuf)>, Vec<String>, String, Vec<PathBuf>) {
+/// Briefings (id, path) in order, problems, changes, files caught half-written.
+type Summary = (Vec<(String, PathBuf)>, Vec<String>, String, Vec<PathBuf>);
+
+fn summary(r: &Reloaded) -> Summary {
     (
         r.corpus
             .briefings
