@@ -230,6 +230,10 @@ fn touched_reloads_equal_full_reloads_after_random_edits() {
                 summary(&full),
                 "seed {seed} round {round}: touched {touched:?}"
             );
+            // Each briefing shown is mapped to its place, by id.
+            let by_id = brief_core::reload::doc_map(&prev, &part.corpus);
+            assert_eq!(part.doc_map, by_id, "seed {seed} round {round}");
+            assert_eq!(full.doc_map, by_id, "seed {seed} round {round}");
             // And what a fresh load of the folder gives.
             let fresh = load(root);
             let order = |c: &Corpus| {

@@ -61,7 +61,7 @@ pub fn reload_folder(
                 return unchanged(unsettled);
             }
             let corpus = Arc::new(r.corpus);
-            let doc_map = brief_core::reload::doc_map(prev, &corpus);
+            let doc_map = r.doc_map;
             if !r.full {
                 // Same registry: the index moves over instead of being rebuilt.
                 corpus.carry_index(prev, &doc_map);

@@ -64,6 +64,9 @@ pub struct Reloaded {
     /// True when the whole folder was walked, rather than only the paths
     /// a watcher named.
     pub walked: bool,
+    /// For each briefing of the previous corpus, its index in the new one
+    /// (as [`doc_map`] gives it).
+    pub doc_map: Vec<Option<usize>>,
 }
 
 fn now_ns() -> u128 {
@@ -594,13 +597,19 @@ fn reread(
             .cloned(),
     );
 
-    // Every file in path order, as a full load would see them.
+    // Every file in path order, as a full load would see them; each kept
+    // briefing with its place in `prev`, already in date order.
+    let mut hint: Vec<u32> = Vec::with_capacity(files.len());
     let results: Vec<ParseResult> = files
         .iter()
         .enumerate()
         .filter_map(|(i, f)| match parsed.remove(&i) {
-            Some(r) => Some(r),
+            Some(r) => {
+                hint.push(u32::MAX);
+                Some(r)
+            }
             None => f.doc.map(|d| {
+                hint.push(u32::try_from(d).unwrap_or(u32::MAX));
                 Ok((
                     Parsed {
                         briefing: prev.briefings[d].clone(),
@@ -612,12 +621,39 @@ fn reread(
             }),
         })
         .collect();
-    let mut corpus = load::build(
+    let (mut corpus, placed) = load::build_placed(
         results,
         prev.registry.clone(),
         problems,
         root.display().to_string(),
+        Some(&hint),
     );
+    // Each briefing of `prev` kept as it was is where it was placed; the
+    // others are found by id.
+    let mut doc_map = vec![None; prev.briefings.len()];
+    for (r, &h) in hint.iter().enumerate() {
+        if let (Some(d), Some(&at)) = (doc_map.get_mut(h as usize), placed.get(r)) {
+            *d = at;
+        }
+    }
+    let by_id: Vec<usize> = (0..doc_map.len())
+        .filter(|&d| doc_map[d].is_none())
+        .collect();
+    if by_id.len() <= 8 {
+        for d in by_id {
+            doc_map[d] = corpus.position(&prev.briefings[d].id);
+        }
+    } else {
+        let at: HashMap<&str, usize> = corpus
+            .briefings
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (b.id.as_str(), i))
+            .collect();
+        for d in by_id {
+            doc_map[d] = at.get(prev.briefings[d].id.as_str()).copied();
+        }
+    }
     // A file caught half-written keeps the stamp it had, so it is looked at
     // again; one that is new stays unseen, to count as added once settled.
     let seen_files = files
@@ -652,6 +688,7 @@ fn reread(
         unsettled,
         full: false,
         walked: whole,
+        doc_map,
     }
 }
 
@@ -682,6 +719,7 @@ fn full(prev: &Corpus, root: &Path, opts: &LoadOptions) -> Result<Reloaded, Load
     }
     changes.removed = old.keys().filter(|p| !here.contains(*p)).count();
     Ok(Reloaded {
+        doc_map: doc_map(prev, &corpus),
         corpus,
         changes,
         unsettled: Vec::new(),
