@@ -63,6 +63,18 @@ pub(crate) fn racy(stamps: &[Stamp]) -> bool {
     stamps.iter().any(|s| s.modified_ns + WINDOW_NS > now)
 }
 
+/// What a walk met besides the files: live reload walks only where the
+/// watcher saw changes while that gives what a walk of the whole folder would.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Walked {
+    /// Entries visited.
+    pub(crate) entries: usize,
+    /// No symlink (or entry of unknown type) was met and no problem said:
+    /// each file is reached by one path only, and walking part of the
+    /// folder finds what walking all of it finds there.
+    pub(crate) plain: bool,
+}
+
 /// Every file of a folder as it was when read: the briefings' paths (sorted)
 /// with their stamps, and the registry's stamp if there is a registry.
 #[derive(Debug, Clone, Default)]
@@ -73,7 +85,7 @@ pub(crate) struct Seen {
     pub(crate) topics: Option<Option<Stamp>>,
     /// What the walk that listed `files` met: whether live reload may look
     /// only where the watcher saw changes.
-    pub(crate) walked: crate::load::Walked,
+    pub(crate) walked: Walked,
 }
 
 impl Seen {
@@ -84,7 +96,7 @@ impl Seen {
             files: files.iter().cloned().zip(stamps.iter().cloned()).collect(),
             registry: has_registry.then(|| stamps.get(files.len()).cloned().flatten()),
             topics: None,
-            walked: crate::load::Walked::default(),
+            walked: Walked::default(),
         }
     }
 }

@@ -20,10 +20,11 @@ pub mod reload;
 mod walk;
 pub(crate) mod yaml;
 
+pub(crate) use crate::stamp::Walked;
 pub(crate) use build::{build, build_placed, is_cross_file};
 pub(crate) use parse::{parse_briefing, parse_registry};
 pub(crate) use walk::{
-    Walked, is_briefing_name, is_hidden, is_registry, is_topics, read_input, walk, walk_below,
+    is_briefing_name, is_hidden, is_registry, is_topics, read_input, walk, walk_below,
 };
 
 /// The reserved file name of the actor registry, at the top of the folder.

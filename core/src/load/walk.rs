@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use super::{Input, LoadOptions, REGISTRY_FILE, problem};
 use crate::model::{Problem, Severity};
+use crate::stamp::Walked;
 
 /// What a file that is not a regular file or a folder is, for messages.
 fn kind_name(kind: std::fs::FileType) -> &'static str {
@@ -65,18 +66,6 @@ fn folder_key(dir: &Path) -> std::io::Result<PathBuf> {
 pub(crate) fn is_hidden(path: &Path) -> bool {
     path.file_name()
         .is_some_and(|n| n.as_encoded_bytes().starts_with(b"."))
-}
-
-/// What a walk met besides the files: live reload walks only where the
-/// watcher saw changes while that gives what a walk of the whole folder would.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct Walked {
-    /// Entries visited.
-    pub(crate) entries: usize,
-    /// No symlink (or entry of unknown type) was met and no problem said:
-    /// each file is reached by one path only, and walking part of the
-    /// folder finds what walking all of it finds there.
-    pub(crate) plain: bool,
 }
 
 /// Lists every `*.yaml`/`*.yml` below `root` (the registry apart), following
