@@ -42,7 +42,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .open(&path)?
         .set_modified(SystemTime::now() - Duration::from_secs(10))?;
     let touched = brief_core::reload::Touched::Paths(vec![path.clone()]);
-    for round in 0..3 {
+    let rounds: usize = std::env::var("RELOAD_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(3);
+    for round in 0..rounds {
         for (how, touched) in [
             ("walk", brief_core::reload::Touched::Unknown),
             ("touched", touched.clone()),

@@ -86,6 +86,10 @@ pub(crate) struct Seen {
     /// What the walk that listed `files` met: whether live reload may look
     /// only where the watcher saw changes.
     pub(crate) walked: Walked,
+    /// For each file, its briefing's index in the corpus this belongs to,
+    /// when known (set by live reload, which would otherwise map 100,000
+    /// paths to find them).
+    pub(crate) docs: Option<Vec<Option<u32>>>,
 }
 
 impl Seen {
@@ -97,6 +101,7 @@ impl Seen {
             registry: has_registry.then(|| stamps.get(files.len()).cloned().flatten()),
             topics: None,
             walked: Walked::default(),
+            docs: None,
         }
     }
 }

@@ -130,11 +130,49 @@ pub(crate) fn build_placed(
     problems.extend(missing_related);
     // Newest first; ids are unique, so the order does not depend on the
     // order the briefings came in.
-    let mut order: Vec<usize> = (0..briefings.len()).collect();
-    if let Some(hint) = hint {
-        order.sort_unstable_by_key(|&k| hint.get(from[k]).copied().unwrap_or(u32::MAX));
-    }
-    order.sort_by(|&a, &b| crate::model::by_date_desc(&briefings[a], &briefings[b]));
+    let by_date = |a: &usize, b: &usize| crate::model::by_date_desc(&briefings[*a], &briefings[*b]);
+    let full_sort = || {
+        let mut order: Vec<usize> = (0..briefings.len()).collect();
+        order.sort_by(by_date);
+        order
+    };
+    let hinted = hint.and_then(|hint| {
+        let place = |k: usize| hint.get(from[k]).copied().unwrap_or(u32::MAX);
+        let (kept, mut new): (Vec<usize>, Vec<usize>) =
+            (0..briefings.len()).partition(|&k| place(k) != u32::MAX);
+        // The kept ones in their previous order, which is date order: a
+        // slot each, no comparison.
+        let slots = kept
+            .iter()
+            .map(|&k| place(k) as usize + 1)
+            .max()
+            .unwrap_or(0);
+        let mut at_place: Vec<Option<usize>> = vec![None; slots];
+        for &k in &kept {
+            if let Some(slot) = at_place.get_mut(place(k) as usize) {
+                *slot = Some(k);
+            }
+        }
+        let placed = kept.len();
+        let kept: Vec<usize> = at_place.into_iter().flatten().collect();
+        // Two in one place: the hint is not one; sorted as usual.
+        if kept.len() != placed {
+            return None;
+        }
+        // The few new ones each where a search puts them.
+        new.sort_by(by_date);
+        let mut order = Vec::with_capacity(briefings.len());
+        let mut rest: &[usize] = &kept;
+        for n in new {
+            let split = rest.partition_point(|k| by_date(k, &n) == std::cmp::Ordering::Less);
+            order.extend_from_slice(&rest[..split]);
+            order.push(n);
+            rest = &rest[split..];
+        }
+        order.extend_from_slice(rest);
+        Some(order)
+    });
+    let order = hinted.unwrap_or_else(full_sort);
     let mut placed = vec![None; total];
     let mut slots: Vec<Option<std::sync::Arc<Briefing>>> =
         briefings.into_iter().map(Some).collect();

@@ -450,13 +450,26 @@ fn reread(
         walked,
         whole,
     } = listing;
-    // Keyed by the path's bytes: hashing a `Path` walks its components.
-    let doc_of: HashMap<&OsStr, usize> = prev
-        .briefings
-        .iter()
-        .enumerate()
-        .map(|(i, b)| (b.path.as_os_str(), i))
-        .collect();
+    // Each seen file's briefing in `prev`: kept by the last reload, or
+    // found by path (keyed by the path's bytes: hashing a `Path` walks its
+    // components).
+    let doc_of: HashMap<&OsStr, usize> = match &seen.docs {
+        Some(_) => HashMap::default(),
+        None => prev
+            .briefings
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (b.path.as_os_str(), i))
+            .collect(),
+    };
+    let doc_at = |i: usize| -> Option<usize> {
+        let d = match &seen.docs {
+            Some(docs) => docs.get(i).copied().flatten().map(|d| d as usize),
+            None => doc_of.get(seen.files[i].0.as_os_str()).copied(),
+        };
+        debug_assert!(d.is_none_or(|d| prev.briefings[d].path == seen.files[i].0));
+        d
+    };
 
     // Every file now, in path order: those seen and still there, and those
     // added, each with its stamp now.
@@ -490,7 +503,7 @@ fn reread(
             stamp,
             kind,
             seen_at: Some(i),
-            doc: doc_of.get(path.as_os_str()).copied(),
+            doc: doc_at(i),
         });
     }
     // A file in path order, by its path.
@@ -546,9 +559,7 @@ fn reread(
         .iter()
         .filter(|&&i| files[i].kind == Kind::Changed && !held.contains(&i))
         .filter_map(|&i| files[i].doc);
-    let gone_docs = gone
-        .iter()
-        .filter_map(|&g| doc_of.get(seen.files[g].0.as_os_str()).copied());
+    let gone_docs = gone.iter().filter_map(|&g| doc_at(g));
     for d in changed_docs.chain(gone_docs) {
         moving.extend(
             prev.briefings[d]
@@ -600,25 +611,35 @@ fn reread(
     // Every file in path order, as a full load would see them; each kept
     // briefing with its place in `prev`, already in date order.
     let mut hint: Vec<u32> = Vec::with_capacity(files.len());
+    // Each file's result, when it gives one.
+    let mut result_of: Vec<Option<usize>> = Vec::with_capacity(files.len());
     let results: Vec<ParseResult> = files
         .iter()
         .enumerate()
         .filter_map(|(i, f)| match parsed.remove(&i) {
             Some(r) => {
+                result_of.push(Some(hint.len()));
                 hint.push(u32::MAX);
                 Some(r)
             }
-            None => f.doc.map(|d| {
-                hint.push(u32::try_from(d).unwrap_or(u32::MAX));
-                Ok((
-                    Parsed {
-                        briefing: prev.briefings[d].clone(),
-                        actors: Vec::new(),
-                        id_line: None,
-                    },
-                    Vec::new(),
-                ))
-            }),
+            None => f
+                .doc
+                .map(|d| {
+                    result_of.push(Some(hint.len()));
+                    hint.push(u32::try_from(d).unwrap_or(u32::MAX));
+                    Ok((
+                        Parsed {
+                            briefing: prev.briefings[d].clone(),
+                            actors: Vec::new(),
+                            id_line: None,
+                        },
+                        Vec::new(),
+                    ))
+                })
+                .or_else(|| {
+                    result_of.push(None);
+                    None
+                }),
         })
         .collect();
     let (mut corpus, placed) = load::build_placed(
@@ -656,16 +677,21 @@ fn reread(
     }
     // A file caught half-written keeps the stamp it had, so it is looked at
     // again; one that is new stays unseen, to count as added once settled.
-    let seen_files = files
+    let (seen_files, docs): (Vec<(PathBuf, Option<Stamp>)>, Vec<Option<u32>>) = files
         .iter()
         .enumerate()
-        .filter_map(|(i, f)| match f.kind != Kind::Same && held.contains(&i) {
-            true => f
-                .seen_at
-                .map(|s| (f.path.to_path_buf(), seen.files[s].1.clone())),
-            false => Some((f.path.to_path_buf(), f.stamp.cloned())),
+        .filter_map(|(i, f)| {
+            let doc = result_of[i]
+                .and_then(|r| placed.get(r).copied().flatten())
+                .and_then(|d| u32::try_from(d).ok());
+            match f.kind != Kind::Same && held.contains(&i) {
+                true => f
+                    .seen_at
+                    .map(|s| ((f.path.to_path_buf(), seen.files[s].1.clone()), doc)),
+                false => Some(((f.path.to_path_buf(), f.stamp.cloned()), doc)),
+            }
         })
-        .collect();
+        .unzip();
     let registry_seen = match registry.unsettled {
         true => {
             unsettled.push(registry.path);
@@ -678,6 +704,7 @@ fn reread(
         registry: registry_seen,
         topics: seen.topics.clone(),
         walked,
+        docs: Some(docs),
     });
     corpus.store = prev.store.clone();
     corpus.bodies = prev.bodies.clone();
