@@ -677,7 +677,8 @@ fn reread(
     }
     // A file caught half-written keeps the stamp it had, so it is looked at
     // again; one that is new stays unseen, to count as added once settled.
-    let (seen_files, docs): (Vec<(PathBuf, Option<Stamp>)>, Vec<Option<u32>>) = files
+    type SeenFile = (PathBuf, Option<Stamp>);
+    let (seen_files, docs): (Vec<SeenFile>, Vec<Option<u32>>) = files
         .iter()
         .enumerate()
         .filter_map(|(i, f)| {
