@@ -339,3 +339,39 @@ fn touched_paths_merge_and_not_known_wins() {
     t.merge(Touched::Paths(vec!["d".into()]));
     assert_eq!(t, Touched::Unknown);
 }
+
+/// A file caught half-written is held back alike by both, and looked at
+/// again when its path is named once more (the browser names the files it
+/// holds back at the next reload).
+#[test]
+fn a_half_written_file_is_held_back_alike_and_read_once_named_again() {
+    let opts = LoadOptions::default();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    let text = |id: &str| {
+        format!("id: {id}\ntitle: \"{id}\"\ndate: 2021-11-28\ncountries: [FR]\nbody: |\n  Un.\n")
+    };
+    write(&root.join("a.yaml"), &text("a"), 0);
+    write(&root.join("d/b.yaml"), &text("b"), 0);
+    let prev = load(root);
+    // Caught mid-save: broken, and just written.
+    let b = root.join("d/b.yaml");
+    std::fs::write(&b, "id: b\ntitle: [").expect("write");
+    let named = Touched::Paths(vec![b.clone()]);
+    let full = reload(&prev, root, &opts).expect("reloads");
+    let part = reload_touched(&prev, root, &opts, &named).expect("reloads");
+    assert_eq!(summary(&part), summary(&full));
+    assert_eq!(part.unsettled, std::slice::from_ref(&b));
+    assert!(
+        part.corpus.get("b").is_some(),
+        "the previous version is kept"
+    );
+    // Saved at last: named again, it is read.
+    write(&b, &text("b2"), 7);
+    let full = reload(&part.corpus, root, &opts).expect("reloads");
+    let again = reload_touched(&part.corpus, root, &opts, &named).expect("reloads");
+    assert!(!again.walked);
+    assert_eq!(summary(&again), summary(&full));
+    assert_eq!(again.changes.changed, 1, "{}", again.changes);
+    assert!(again.corpus.get("b2").is_some());
+}
