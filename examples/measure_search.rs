@@ -173,7 +173,7 @@ fn country_queries(corpus: &Corpus, draw: &mut Draw) {
             .map(|b| {
                 let mut texts = vec![b.title.as_str(), b.body.as_str()];
                 texts.extend(b.summary.as_deref());
-                texts.extend(b.topics.iter().map(String::as_str));
+                texts.extend(b.topics.iter().map(|t| t.as_str()));
                 texts.extend(b.location.city.as_deref());
                 texts.extend(b.source.publisher.as_deref());
                 let actor_names: Vec<&str> = b

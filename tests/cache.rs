@@ -63,7 +63,7 @@ fn titles(c: &Corpus) -> Vec<(String, String)> {
     let mut t: Vec<_> = c
         .briefings
         .iter()
-        .map(|b| (b.id.clone(), b.title.clone()))
+        .map(|b| (b.id.to_string(), b.title.clone()))
         .collect();
     t.sort();
     t
@@ -243,4 +243,76 @@ fn a_fifo_in_place_of_the_cache_is_a_miss_not_a_hang() {
         .expect("loads");
     assert_eq!(stored, Ok(false));
     assert!(s.load().from_cache, "the FIFO was replaced by the cache");
+}
+
+/// Hits of `query` as (id, score), in rank order.
+fn hits(c: &Corpus, query: &str) -> Vec<(String, i64)> {
+    let q = brief_core::search::parse_query(c, query).expect("query parses");
+    brief_core::search::search(c, &q, &brief_core::Selection::default())
+        .into_iter()
+        .map(|h| (c.briefings[h.doc].id.to_string(), h.score))
+        .collect()
+}
+
+#[test]
+fn the_index_kept_in_the_cache_answers_as_one_built_from_the_files() {
+    let s = Setup::new();
+    put(
+        s.briefings.path(),
+        "c.yaml",
+        "id: c\ntitle: \"Réunion Europol à Niamey\"\ndate: 2020-01-02\ncountries: [NE, ML]\nactors:\n- name: Europol\nlocation: {city: Niamey, country: NE}\nbody: |\n  Texte.\n",
+    );
+    let built = s.first_start();
+    assert_eq!(built.briefings.len(), 3, "{:?}", built.problems);
+    let cached = s.load();
+    assert!(cached.from_cache);
+    for query in [
+        "réunion", "niam", "europol", "pays:NE", "mali", "reunon", "a",
+    ] {
+        let want = hits(&built, query);
+        assert!(!want.is_empty(), "'{query}' finds something");
+        assert_eq!(hits(&cached, query), want, "'{query}'");
+    }
+    let q = brief_core::search::parse_query(&cached, "").expect("query");
+    let (_, facets) = brief_core::search::faceted(&cached, &q, &brief_core::Selection::default());
+    let q = brief_core::search::parse_query(&built, "").expect("query");
+    let (_, want) = brief_core::search::faceted(&built, &q, &brief_core::Selection::default());
+    assert_eq!(facets, want, "the same facet counts");
+}
+
+#[test]
+fn a_cache_checked_after_is_shown_as_kept_then_the_files_win() {
+    let s = Setup::new();
+    s.first_start();
+    put(
+        s.briefings.path(),
+        "b.yaml",
+        &briefing("b", "Réunion B revue"),
+    );
+    put(s.briefings.path(), "d.yaml", &briefing("d", "Réunion D"));
+    let opts = LoadOptions {
+        check_cache_after: true,
+        ..s.opts()
+    };
+    let first = load_dir(s.briefings.path(), &opts, &|_, _| {}).expect("loads");
+    assert!(
+        first.from_cache,
+        "the cache is taken without a stat of every file"
+    );
+    assert_eq!(
+        titles(&first),
+        [
+            ("a".into(), "Réunion A".into()),
+            ("b".into(), "Réunion B".into())
+        ]
+    );
+    assert!(brief_core::reload::changed_since(
+        &first,
+        s.briefings.path()
+    ));
+    let r = brief_core::reload::reload(&first, s.briefings.path(), &s.opts()).expect("reloads");
+    assert_eq!(r.changes.added, 1);
+    assert_eq!(r.changes.changed, 1);
+    assert_eq!(titles(&r.corpus), titles(&s.load()));
+    assert!(titles(&r.corpus).contains(&("b".into(), "Réunion B revue".into())));
 }

@@ -281,7 +281,7 @@ fn measure(page: &str, m: &MeetingDraft, b: &Briefing, corpus: &Corpus) -> Figur
         "fewer"
     };
     Figures {
-        id: b.id.clone(),
+        id: b.id.to_string(),
         countries_exact: got == want,
         recall: (hit, registered.len()),
         missed,

@@ -97,7 +97,7 @@ fn ids(corpus: &Corpus, q: &str) -> Vec<String> {
     let query = Query::parse(q, &corpus.registry).expect("parses");
     let mut ids: Vec<String> = search(corpus, &query, &Selection::default())
         .iter()
-        .map(|h| corpus.briefings[h.doc].id.clone())
+        .map(|h| corpus.briefings[h.doc].id.to_string())
         .collect();
     ids.sort();
     ids

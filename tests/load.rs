@@ -684,7 +684,7 @@ fn decomposed_text_is_nfc_normalised() {
     assert_eq!(b.topics, ["coopération"]);
     assert_eq!(b.body, "Début.");
     assert_eq!(b.countries[0].as_str(), "CI");
-    for s in [&b.title, &b.body, &b.topics[0]] {
+    for s in [b.title.as_str(), b.body.as_str(), b.topics[0].as_str()] {
         assert!(
             !s.chars().any(|c| ('\u{300}'..='\u{36f}').contains(&c)),
             "no combining marks left: {s:?}"
@@ -922,7 +922,7 @@ fn a_registry_that_is_a_fifo_is_reported_not_read() {
     std::thread::spawn(move || {
         let _ = tx.send(
             load_dir(&path, &LoadOptions::default(), &|_, _| {}).map(|c| {
-                let ids: Vec<String> = c.briefings.iter().map(|b| b.id.clone()).collect();
+                let ids: Vec<String> = c.briefings.iter().map(|b| b.id.to_string()).collect();
                 (ids, c.problems)
             }),
         );

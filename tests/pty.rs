@@ -19,6 +19,10 @@ mod broken;
 mod fixtures;
 
 const TIMEOUT: Duration = Duration::from_secs(10);
+/// Ending waits for the state file's last write to reach the disk (fsync),
+/// which a disk busy with other work (a build, another test's index) can
+/// hold up for seconds: more time than for a screen.
+const EXIT_TIMEOUT: Duration = Duration::from_secs(40);
 const POLL: Duration = Duration::from_millis(10);
 
 /// The browser running in a PTY, and everything it wrote.
@@ -236,10 +240,10 @@ impl Session {
             if let Some(status) = self.child.try_wait().expect("try_wait") {
                 break status;
             }
-            if start.elapsed() > TIMEOUT {
+            if start.elapsed() > EXIT_TIMEOUT {
                 let _ = self.child.kill();
                 panic!(
-                    "brief did not exit within {TIMEOUT:?}\n--- screen ---\n{}",
+                    "brief did not exit within {EXIT_TIMEOUT:?}\n--- screen ---\n{}",
                     self.screen()
                 );
             }

@@ -330,7 +330,7 @@ fn a_carried_index_answers_as_a_freshly_built_one() {
         let (hits, facets) = faceted(c, &query, &Selection::default());
         let hits: Vec<(String, i64)> = hits
             .iter()
-            .map(|h| (c.briefings[h.doc].id.clone(), h.score))
+            .map(|h| (c.briefings[h.doc].id.to_string(), h.score))
             .collect();
         let actors: Vec<(String, usize)> = facets
             .actors
@@ -550,7 +550,12 @@ fn special_files_added_while_browsing_do_not_stop_reloading() {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let _ = tx.send(reload(&first, &path, &LoadOptions::default()).map(|r| {
-            let mut ids: Vec<String> = r.corpus.briefings.iter().map(|b| b.id.clone()).collect();
+            let mut ids: Vec<String> = r
+                .corpus
+                .briefings
+                .iter()
+                .map(|b| b.id.to_string())
+                .collect();
             ids.sort();
             (ids, messages(&r.corpus))
         }));

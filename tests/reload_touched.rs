@@ -172,7 +172,7 @@ fn summary(r: &Reloaded) -> Summary {
         r.corpus
             .briefings
             .iter()
-            .map(|b| (b.id.clone(), b.path.clone()))
+            .map(|b| (b.id.to_string(), b.path.clone()))
             .collect(),
         r.corpus
             .problems

@@ -40,7 +40,7 @@ fn why(q: &str, h: &Hit) -> Vec<FieldMatch> {
 fn ranked(q: &str) -> Vec<String> {
     hits(q)
         .iter()
-        .map(|h| corpus().briefings[h.doc].id.clone())
+        .map(|h| corpus().briefings[h.doc].id.to_string())
         .collect()
 }
 
@@ -146,7 +146,7 @@ fn frontx_finds_exactly_the_meetings_with_frontex() {
         .briefings
         .iter()
         .filter(|b| has_actor(&b.id, "Frontex"))
-        .map(|b| b.id.clone())
+        .map(|b| b.id.to_string())
         .collect();
     let mut with_frontex = with_frontex;
     with_frontex.sort();
@@ -309,7 +309,11 @@ fn a_url_like_word_with_a_colon_is_not_a_filter_error() {
 fn an_empty_query_returns_everything_newest_first() {
     let r = ranked("");
     assert_eq!(r.len(), corpus().briefings.len());
-    let all: Vec<String> = corpus().briefings.iter().map(|b| b.id.clone()).collect();
+    let all: Vec<String> = corpus()
+        .briefings
+        .iter()
+        .map(|b| b.id.to_string())
+        .collect();
     assert_eq!(r, all);
 }
 
@@ -415,7 +419,7 @@ fn corpus_words() -> Vec<String> {
         .iter()
         .flat_map(|b| {
             let mut texts = vec![b.title.clone(), b.body.clone()];
-            texts.extend(b.topics.iter().cloned());
+            texts.extend(b.topics.iter().map(|t| t.to_string()));
             texts.extend(b.summary.clone());
             texts
         })

@@ -29,7 +29,7 @@ fn parse(q: &str) -> Query {
 fn ranked(q: &str) -> Vec<String> {
     search(corpus(), &parse(q), &Selection::default())
         .iter()
-        .map(|h| corpus().briefings[h.doc].id.clone())
+        .map(|h| corpus().briefings[h.doc].id.to_string())
         .collect()
 }
 
@@ -51,7 +51,7 @@ fn concerning(code: &str) -> Vec<String> {
         .briefings
         .iter()
         .filter(|b| b.countries.contains(&c) || b.location.country == Some(c))
-        .map(|b| b.id.clone())
+        .map(|b| b.id.to_string())
         .collect();
     ids.sort();
     ids
@@ -430,8 +430,8 @@ proptest! {
         // found (fuzzily: `imgration` in "immigration") is read as typed.
         let q = parse(&format!("{typo} "));
         let as_typed = !search(corpus(), &q, &Selection::default()).is_empty()
-            && !found(&format!("{typo} ")).contains(&b.id);
-        prop_assert!(found(&format!("{typo} ")).contains(&b.id) || as_typed, "{} -> {}", word, typo);
+            && !found(&format!("{typo} ")).contains(&b.id.to_string());
+        prop_assert!(found(&format!("{typo} ")).contains(&b.id.to_string()) || as_typed, "{} -> {}", word, typo);
     }
 
     /// A word matched without typos keeps its results: no typo match is added.
@@ -652,7 +652,7 @@ fn a_word_the_corpus_knows_is_not_read_as_a_misspelt_name() {
     assert_eq!(found("italien"), {
         let mut ids: Vec<String> = search(corpus(), &q, &Selection::default())
             .iter()
-            .map(|h| corpus().briefings[h.doc].id.clone())
+            .map(|h| corpus().briefings[h.doc].id.to_string())
             .collect();
         ids.sort();
         ids
@@ -670,7 +670,7 @@ fn no_typo_reading_outranks_an_exact_one() {
     let q = brief_core::search::parse_query(corpus(), "Royame-Uni").expect("parses");
     let typo: Vec<String> = search(corpus(), &q, &Selection::default())
         .iter()
-        .map(|h| corpus().briefings[h.doc].id.clone())
+        .map(|h| corpus().briefings[h.doc].id.to_string())
         .collect();
     assert!(!exact.is_empty());
     assert_eq!(typo, exact);

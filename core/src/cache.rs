@@ -16,7 +16,7 @@ use crate::stamp::Stamp;
 
 /// Bumped whenever the cached shapes change; with the crate version, a cache
 /// from another build is ignored.
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 7;
 
 #[derive(Serialize, Deserialize)]
 struct Header {
@@ -28,7 +28,9 @@ struct Header {
 }
 
 /// After the header: the stamps, actors and problems, then the briefings in
-/// chunks of `CHUNK`, each its own blob, so they decode on every core.
+/// chunks of `CHUNK`, each its own blob, so they decode on every core, and
+/// last the index of their titles and names, which decodes faster than it
+/// is built.
 #[derive(Serialize, Deserialize)]
 struct Body {
     stamps: Vec<Stamp>,
@@ -44,6 +46,9 @@ pub(crate) struct Cached {
     pub briefings: Vec<std::sync::Arc<Briefing>>,
     pub registry: Registry,
     pub problems: Vec<Problem>,
+    pub index: crate::index::Index,
+    /// The files as they were when the cache was written.
+    pub stamps: Vec<Stamp>,
 }
 
 /// Where the cache of the folder `root` lives in `cache_dir`. The folder is
@@ -66,7 +71,7 @@ fn header(root: &Path, max_file_size: u64) -> Header {
 
 /// The outcome of looking at the cache.
 pub(crate) enum Lookup {
-    Hit(Cached),
+    Hit(Box<Cached>),
     /// No cache, another build's, or files changed: load from the files.
     Miss,
     /// The cache could not be decoded: it was set aside, and this says where.
@@ -78,7 +83,9 @@ fn frame(r: &mut impl Read) -> std::io::Result<Vec<u8>> {
     let mut len = [0u8; 8];
     r.read_exact(&mut len)?;
     let len = u64::from_le_bytes(len);
-    let mut buf = Vec::new();
+    // Read into room made once, not grown by doubling (a copy each time); a
+    // damaged length reserves address space only, never filled past the file.
+    let mut buf = Vec::with_capacity(len.min(1 << 28) as usize);
     r.take(len).read_to_end(&mut buf)?;
     if buf.len() as u64 != len {
         return Err(std::io::ErrorKind::UnexpectedEof.into());
@@ -102,12 +109,13 @@ fn open_regular(path: &Path) -> Option<std::fs::File> {
     file.metadata().ok().filter(|m| m.is_file()).map(|_| file)
 }
 
-/// The cached corpus of `root`, if the cache file matches `stamps` exactly.
+/// The cached corpus of `root`, if the cache file matches `stamps` exactly;
+/// with no `stamps`, as it is (the caller compares it with the files later).
 pub(crate) fn read(
     cache_dir: &Path,
     root: &Path,
     max_file_size: u64,
-    stamps: &[Option<Stamp>],
+    stamps: Option<&[Option<Stamp>]>,
 ) -> Lookup {
     let path = file_for(cache_dir, root);
     let Some(file) = open_regular(&path) else {
@@ -148,12 +156,14 @@ pub(crate) fn read(
         Ok(Err(e)) => return damaged(&e),
         Err(e) => return damaged(&e),
     };
-    let same = body.stamps.len() == stamps.len()
-        && body
-            .stamps
-            .iter()
-            .zip(stamps)
-            .all(|(a, b)| b.as_ref() == Some(a));
+    let same = stamps.is_none_or(|stamps| {
+        body.stamps.len() == stamps.len()
+            && body
+                .stamps
+                .iter()
+                .zip(stamps)
+                .all(|(a, b)| b.as_ref() == Some(a))
+    });
     if !same {
         return Lookup::Miss;
     }
@@ -162,6 +172,7 @@ pub(crate) fn read(
     let n = body.chunks as usize;
     let (tx, rx) = std::sync::mpsc::channel();
     let mut read_error = None;
+    let mut index = None;
     rayon::scope(|s| {
         for i in 0..n {
             match frame(&mut file) {
@@ -180,11 +191,22 @@ pub(crate) fn read(
                 }
             }
         }
+        if read_error.is_none() {
+            match frame(&mut file) {
+                Ok(blob) => index = Some(postcard::from_bytes::<crate::index::Index>(&blob)),
+                Err(e) => read_error = Some(e),
+            }
+        }
     });
     drop(tx);
     if let Some(e) = read_error {
         return damaged(&e);
     }
+    let index = match index {
+        Some(Ok(index)) => index,
+        Some(Err(e)) => return damaged(&e),
+        None => return damaged(&"no index"),
+    };
     let mut chunks: Vec<Option<Vec<std::sync::Arc<Briefing>>>> = (0..n).map(|_| None).collect();
     for (i, decoded) in rx {
         match decoded {
@@ -192,15 +214,20 @@ pub(crate) fn read(
             Err(e) => return damaged(&e),
         }
     }
-    let briefings = chunks.into_iter().flatten().flatten().collect();
+    let briefings: Vec<_> = chunks.into_iter().flatten().flatten().collect();
+    if index.doc_actors.len() != briefings.len() {
+        return damaged(&"the index does not match the briefings");
+    }
     let (mut registry, _) = Registry::new(body.actors);
     // Topics are resolved at search time, so they are read afresh, not cached.
     registry.set_topics(crate::topics::read_in(root, &mut Vec::new()));
-    Lookup::Hit(Cached {
+    Lookup::Hit(Box::new(Cached {
         briefings,
         registry,
         problems: body.problems,
-    })
+        index,
+        stamps: body.stamps,
+    }))
 }
 
 /// Writes the cache atomically (`atomic_write`), so a reader never sees half a cache.
@@ -230,7 +257,7 @@ pub(crate) fn write(
         for chunk in chunks {
             write_frame(f, &postcard::to_stdvec(chunk).map_err(err)?)?;
         }
-        Ok(())
+        write_frame(f, &postcard::to_stdvec(corpus.index()).map_err(err)?)
     })
 }
 

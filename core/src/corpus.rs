@@ -140,6 +140,11 @@ impl Corpus {
             .get_or_init(|| Index::build(&self.briefings, &self.registry))
     }
 
+    /// The search index as the cache kept it, built from these very briefings.
+    pub(crate) fn set_index(&mut self, index: Index) {
+        self.index = OnceLock::from(index);
+    }
+
     pub(crate) fn text_index(&self) -> &TextIndex {
         self.text_index.get_or_init(|| {
             let (done, total) = &self.text_progress;
@@ -204,11 +209,9 @@ impl Corpus {
             return false;
         }
         let keys = self.keys();
-        let docs: Vec<(&Briefing, DocKey)> =
-            self.briefings.iter().map(|b| &**b).zip(keys).collect();
         match &self.store {
-            Some(store) => store.outdated(&docs).unwrap_or(true),
-            None => !docs.is_empty(),
+            Some(store) => store.outdated(&keys).unwrap_or(true),
+            None => !keys.is_empty(),
         }
     }
 
@@ -224,26 +227,26 @@ impl Corpus {
                 .collect(),
             _ => Default::default(),
         };
-        self.briefings
+        // From the index's columns: no briefing is decoded for its key.
+        self.index()
+            .docs
             .iter()
-            .map(|b| DocKey::of(b, stamps.get(b.path.as_os_str()).copied().unwrap_or(0)))
+            .map(|f| {
+                let stamp = stamps.get(f.path.as_os_str()).copied().unwrap_or(0);
+                DocKey::of(&f.path, &f.id, stamp)
+            })
             .collect()
     }
 
     fn open_text_index(&self, progress: &(dyn Fn(usize, usize) + Sync)) -> TextIndex {
-        let keys = self.keys();
-        let docs: Vec<(&Briefing, DocKey)> = self
-            .briefings
-            .iter()
-            .map(|b| &**b)
-            .zip(keys.iter().copied())
-            .collect();
-        let body = |i: usize| -> Option<String> {
+        let docs = self.keys();
+        let keys = &docs;
+        let body = |i: usize| -> Option<(&Briefing, String)> {
             let b = self.briefings.get(i)?;
             if let Some(text) = self.unindexed.lock().ok()?.remove(&i) {
-                return Some(text);
+                return Some((b, text));
             }
-            self.body(b).ok().map(Cow::into_owned)
+            self.body(b).ok().map(|text| (&**b, text.into_owned()))
         };
         let notice = |e: &dyn std::fmt::Display| {
             if let Ok(mut n) = self.index_notices.lock() {
@@ -253,7 +256,7 @@ impl Corpus {
         if let Some(store) = &self.store {
             match store
                 .sync(&docs, &body, progress)
-                .and_then(|_| TextIndex::new(store, &keys))
+                .and_then(|_| TextIndex::new(store, keys))
             {
                 Ok(index) => {
                     self.forget_unindexed();
@@ -270,7 +273,7 @@ impl Corpus {
         }
         let in_memory = TextStore::in_ram().and_then(|store| {
             store.sync(&docs, &body, progress)?;
-            TextIndex::new(&store, &keys)
+            TextIndex::new(&store, keys)
         });
         self.forget_unindexed();
         match in_memory {
@@ -352,16 +355,17 @@ impl Corpus {
     }
 
     pub fn get(&self, id: &str) -> Option<&Briefing> {
-        self.briefings.iter().find(|b| b.id == id).map(|b| &**b)
+        self.briefings.get(self.position(id)?).map(|b| &**b)
     }
 
+    /// Looked up in the index's columns, so no briefing is decoded for it.
     pub fn position(&self, id: &str) -> Option<usize> {
-        self.briefings.iter().position(|b| b.id == id)
+        self.index().docs.iter().position(|f| f.id == id)
     }
 
     /// The id closest to an unknown one: a prefix or substring first, else the smallest edit distance.
     pub fn suggest_id(&self, id: &str) -> Option<&str> {
-        let ids = || self.briefings.iter().map(|b| b.id.as_str());
+        let ids = || self.index().docs.iter().map(|f| f.id.as_str());
         if !id.is_empty()
             && let Some(hit) = ids().find(|i| i.contains(id))
         {
@@ -400,24 +404,17 @@ impl Corpus {
 
     /// Number of distinct countries named by the briefings.
     pub fn country_count(&self) -> usize {
-        let mut all: Vec<_> = self
-            .briefings
-            .iter()
-            .flat_map(|b| b.countries.iter())
-            .collect();
-        all.sort();
+        let idx = self.index();
+        let mut all: Vec<u16> = idx.doc_countries.iter().flatten().copied().collect();
+        all.sort_unstable();
         all.dedup();
         all.len()
     }
 
     /// Number of distinct actors taking part in the briefings.
     pub fn actor_count(&self) -> usize {
-        let mut all: Vec<_> = self
-            .briefings
-            .iter()
-            .flat_map(|b| b.actors.iter().map(|a| a.actor))
-            .collect();
-        all.sort();
+        let mut all: Vec<u32> = self.index().doc_actors.iter().flatten().copied().collect();
+        all.sort_unstable();
         all.dedup();
         all.len()
     }

@@ -17,6 +17,10 @@ pub(crate) struct Stamp {
 }
 
 impl Stamp {
+    pub(crate) fn path(&self) -> &std::path::Path {
+        &self.path
+    }
+
     /// Modification time, in nanoseconds since the Unix epoch.
     pub(crate) fn modified_ns(&self) -> u128 {
         self.modified_ns

@@ -307,7 +307,7 @@ pub fn run(choice: &Choice, id: &str, line: Option<usize>) -> Result<Outcome, Fa
         .unwrap_or_default();
     let id_of = |text: &str, b: &brief_core::Briefing| {
         if has_id_line(text) {
-            b.id.clone()
+            b.id.to_string()
         } else {
             stem.clone()
         }

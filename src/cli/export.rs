@@ -33,7 +33,7 @@ pub fn values(corpus: &Corpus, b: &Briefing) -> [String; 6] {
         codes(b, usize::MAX),
         actors.join("; "),
         b.location.to_string(),
-        b.id.clone(),
+        b.id.to_string(),
     ]
 }
 
@@ -148,7 +148,7 @@ pub fn text<W: Write>(
                     .map_or_else(|| undated.to_string(), |d| d.to_string()),
             ];
             if ids {
-                row.push(b.id.clone());
+                row.push(b.id.to_string());
             }
             row.push(b.title.clone());
             row.push(codes(b, shown));

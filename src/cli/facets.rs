@@ -148,7 +148,7 @@ pub fn topics<W: Write>(
                 None => {
                     let key = brief_core::actors::name_key(t);
                     if seen_other.insert(key.clone()) {
-                        other.entry(key).or_insert_with(|| (t.clone(), 0)).1 += 1;
+                        other.entry(key).or_insert_with(|| (t.to_string(), 0)).1 += 1;
                     }
                 }
             }

@@ -30,23 +30,23 @@ pub struct ActorJson {
     pub name: String,
     pub short: Option<String>,
     pub kind: &'static str,
-    pub role: Option<String>,
+    pub role: Option<brief_core::model::Name>,
 }
 
 #[derive(Serialize)]
 pub struct BriefingJson {
-    pub id: String,
+    pub id: brief_core::model::Name,
     pub title: String,
     pub date: Option<PartialDate>,
     pub end_date: Option<PartialDate>,
     pub date_note: Option<String>,
     pub published: Option<PartialDate>,
     pub location: Location,
-    pub language: String,
+    pub language: brief_core::model::Name,
     pub summary: Option<String>,
     pub countries: Vec<CountryJson>,
     pub actors: Vec<ActorJson>,
-    pub topics: Vec<String>,
+    pub topics: Vec<brief_core::model::Name>,
     pub source: Source,
     pub related: Vec<String>,
     pub path: String,

@@ -125,7 +125,7 @@ pub fn run(
     // date and the title as they are when the editor closes.
     let id_of = |text: &str, b: &brief_core::Briefing| {
         if super::edit::has_id_line(text) {
-            b.id.clone()
+            b.id.to_string()
         } else {
             brief_core::draft::id_for(b.date.as_ref(), &b.title)
         }

@@ -112,7 +112,14 @@ fn spawn_loader(source: Source, opts: LoadOptions, tx: Sender<Event>) {
                     }
                 };
                 let progress_tx = std::sync::Mutex::new(progress);
-                match load_dir(&dir, &opts, &|d, t| {
+                // The cache is shown at once, and compared with the files
+                // beside the first query: the reload thread stats them all
+                // once the corpus is loaded, and reads again what changed.
+                let first = LoadOptions {
+                    check_cache_after: true,
+                    ..opts
+                };
+                match load_dir(&dir, &first, &|d, t| {
                     if let Ok(f) = progress_tx.lock() {
                         f(d, t);
                     }

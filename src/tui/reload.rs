@@ -125,6 +125,7 @@ fn run(dir: &Path, opts: &LoadOptions, rx: &Receiver<Input>, events: &Sender<Eve
     // A reloaded corpus not cached yet: once the folder has been quiet long
     // enough, the next start reads the cache rather than every file.
     let mut uncached = false;
+    let one_core = rayon::ThreadPoolBuilder::new().num_threads(1).build().ok();
     loop {
         let wait = match (retry, uncached) {
             (true, _) => Some(RETRY),
@@ -154,7 +155,7 @@ fn run(dir: &Path, opts: &LoadOptions, rx: &Receiver<Input>, events: &Sender<Eve
             Some(input) => {
                 // Bursts queued meanwhile are read in one go.
                 for input in std::iter::once(input).chain(rx.try_iter()) {
-                    take(input, dir, &mut current, &mut pending);
+                    take(input, dir, one_core.as_ref(), &mut current, &mut pending);
                 }
             }
         }
@@ -183,14 +184,21 @@ fn run(dir: &Path, opts: &LoadOptions, rx: &Receiver<Input>, events: &Sender<Eve
 fn take(
     input: Input,
     dir: &Path,
+    one_core: Option<&rayon::ThreadPool>,
     current: &mut Option<Arc<Corpus>>,
     pending: &mut Option<Touched>,
 ) {
     match input {
         Input::Loaded(c) => {
-            // A stat per file, no parsing; changes made before the watch was
-            // in place are not known by path: the whole folder is read.
-            *pending = brief_core::reload::changed_since(&c, dir).then_some(Touched::Unknown);
+            // A stat per file, no parsing, on one core: the first search,
+            // running meanwhile, keeps the other. Changes made before the
+            // watch was in place are not known by path: the whole folder
+            // is read.
+            let changed = match one_core {
+                Some(pool) => pool.install(|| brief_core::reload::changed_since(&c, dir)),
+                None => brief_core::reload::changed_since(&c, dir),
+            };
+            *pending = changed.then_some(Touched::Unknown);
             *current = Some(c);
         }
         Input::Reload(touched) => match pending {

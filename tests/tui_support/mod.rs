@@ -121,7 +121,7 @@ pub fn loaded_in(w: u16, h: u16, launch: Launch, lang: brief_core::Lang) -> Stat
 
 /// Id of the briefing at `doc` in the corpus.
 pub fn id_of(state: &State, doc: usize) -> String {
-    state.corpus.as_ref().unwrap().briefings[doc].id.clone()
+    state.corpus.as_ref().unwrap().briefings[doc].id.to_string()
 }
 
 /// Ids of the current hits, in order.

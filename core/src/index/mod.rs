@@ -20,13 +20,13 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::actors::Registry;
-use crate::model::{Briefing, CountryCode};
+use crate::model::{Briefing, CountryCode, Name, PartialDate};
 use crate::text::{fold, fold_char};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A field of a briefing that a search term can match.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Field {
     Title,
@@ -111,7 +111,7 @@ pub(crate) fn each_word_flagged(s: &str, buf: &mut String, mut f: impl FnMut(&st
 }
 
 /// Distinct folded words that are matched fuzzily (titles and short fields).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub(crate) struct Words {
     pub(crate) text: Vec<Box<str>>,
     pub(crate) masks: Vec<u64>,
@@ -132,7 +132,7 @@ impl Words {
 
 /// One distinct short value (an actor's name, a country's name, a topic...):
 /// its words and the briefings that carry it.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub(crate) struct Entry {
     pub(crate) field: Field,
     /// The value as written, so a later briefing with it finds this entry.
@@ -141,7 +141,9 @@ pub(crate) struct Entry {
     pub(crate) docs: Vec<u32>,
 }
 
-#[derive(Debug, Default)]
+/// Kept in the corpus cache with the briefings it was built from, so a
+/// start from the cache decodes it rather than building it again.
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub(crate) struct Index {
     pub(crate) words: Words,
     /// For each word of `words`, the briefings whose title holds it.
@@ -153,6 +155,51 @@ pub(crate) struct Index {
     pub(crate) countries: Vec<CountryCode>,
     /// Alphabetical rank of each actor, for ordering facet counts.
     pub(crate) actor_rank: Vec<u32>,
+    /// Per briefing, what passes over the whole corpus read rather than the
+    /// briefing itself.
+    pub(crate) docs: Vec<DocFacts>,
+}
+
+/// What filters, facets, id lookups and the text index's keys read of a
+/// briefing: a corpus from the cache decodes a briefing only when it is shown.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct DocFacts {
+    pub(crate) id: Name,
+    #[serde(with = "crate::path_bytes")]
+    pub(crate) path: std::path::PathBuf,
+    pub(crate) date: Option<PartialDate>,
+    pub(crate) end_date: Option<PartialDate>,
+    /// The country of the meeting's place.
+    pub(crate) place: Option<CountryCode>,
+}
+
+impl DocFacts {
+    fn of(b: &Briefing) -> DocFacts {
+        DocFacts {
+            id: b.id.clone(),
+            path: b.path.clone(),
+            date: b.date,
+            end_date: b.end_date,
+            place: b.location.country,
+        }
+    }
+}
+
+impl Index {
+    /// Whether the briefing `doc` concerns the country `c`: listed, or its place.
+    pub(crate) fn has_country(&self, doc: usize, c: CountryCode) -> bool {
+        self.doc_countries.get(doc).is_some_and(|l| {
+            l.iter()
+                .any(|&k| self.countries.get(k as usize) == Some(&c))
+        }) || self.docs.get(doc).is_some_and(|f| f.place == Some(c))
+    }
+
+    /// Whether the briefing `doc` lists the actor `a`.
+    pub(crate) fn has_actor(&self, doc: usize, a: usize) -> bool {
+        self.doc_actors
+            .get(doc)
+            .is_some_and(|l| l.iter().any(|&x| x as usize == a))
+    }
 }
 
 /// What an index already holds, by value, so briefings can be added to it:
@@ -204,6 +251,7 @@ impl Index {
             let (actors, countries) = index.add(doc as u32, b, &mut ids);
             index.doc_actors.push(actors);
             index.doc_countries.push(countries);
+            index.docs.push(DocFacts::of(b));
         }
         index.finish(registry);
         index
@@ -250,15 +298,21 @@ impl Index {
         }
         let mut ids = Ids::of(&index, registry);
         for (doc, b) in briefings.iter().enumerate() {
-            let (actors, countries) = match from[doc] {
-                Some(old) => (
-                    self.doc_actors.get(old).cloned().unwrap_or_default(),
-                    self.doc_countries.get(old).cloned().unwrap_or_default(),
-                ),
-                None => index.add(doc as u32, b, &mut ids),
-            };
+            let (actors, countries, facts) =
+                match from[doc].zip(from[doc].and_then(|o| self.docs.get(o))) {
+                    Some((old, facts)) => (
+                        self.doc_actors.get(old).cloned().unwrap_or_default(),
+                        self.doc_countries.get(old).cloned().unwrap_or_default(),
+                        facts.clone(),
+                    ),
+                    None => {
+                        let (a, c) = index.add(doc as u32, b, &mut ids);
+                        (a, c, DocFacts::of(b))
+                    }
+                };
             index.doc_actors.push(actors);
             index.doc_countries.push(countries);
+            index.docs.push(facts);
         }
         index.finish(registry);
         index

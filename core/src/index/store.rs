@@ -93,9 +93,10 @@ pub(crate) struct DocKey {
 }
 
 impl DocKey {
-    pub(crate) fn of(b: &Briefing, stamp: u64) -> DocKey {
+    /// The key of the briefing `id` read from `path`.
+    pub(crate) fn of(path: &std::path::Path, id: &str, stamp: u64) -> DocKey {
         use std::hash::BuildHasher;
-        let key = rustc_hash::FxBuildHasher.hash_one((b.path.as_os_str(), &b.id));
+        let key = rustc_hash::FxBuildHasher.hash_one((path.as_os_str(), id));
         DocKey { key, stamp }
     }
 }
@@ -267,10 +268,10 @@ impl TextStore {
     /// removed. Waits for another process's update to end first, then does
     /// only what is still left. `progress(done, total)` follows the briefings
     /// indexed. Returns how many were (re)indexed.
-    pub(crate) fn sync(
+    pub(crate) fn sync<'a>(
         &self,
-        docs: &[(&Briefing, DocKey)],
-        body: &(dyn Fn(usize) -> Option<String> + Sync),
+        docs: &[DocKey],
+        body: &(dyn Fn(usize) -> Option<(&'a Briefing, String)> + Sync),
         progress: &(dyn Fn(usize, usize) + Sync),
     ) -> Result<usize, StoreError> {
         let _ours = self.writing.lock().unwrap_or_else(|e| e.into_inner());
@@ -282,14 +283,14 @@ impl TextStore {
         // Another process may have done the work while we waited.
         self.reader.reload()?;
         let held = self.held(&self.reader.searcher())?;
-        let wanted: FxHashMap<u64, u64> = docs.iter().map(|(_, k)| (k.key, k.stamp)).collect();
+        let wanted: FxHashMap<u64, u64> = docs.iter().map(|k| (k.key, k.stamp)).collect();
         for (&key, &stamp) in &held {
             if wanted.get(&key) != Some(&stamp) {
                 writer.delete_term(Term::from_field_u64(self.fields.key, key));
             }
         }
         let todo: Vec<usize> = (0..docs.len())
-            .filter(|&i| held.get(&docs[i].1.key) != Some(&docs[i].1.stamp))
+            .filter(|&i| held.get(&docs[i].key) != Some(&docs[i].stamp))
             .collect();
         let total = todo.len();
         let done = std::sync::atomic::AtomicUsize::new(0);
@@ -301,8 +302,8 @@ impl TextStore {
             let made: Vec<TantivyDocument> = batch
                 .par_iter()
                 .filter_map(|&i| {
-                    let (b, key) = docs[i];
-                    let text = body(i)?;
+                    let key = docs[i];
+                    let (b, text) = body(i)?;
                     let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
                     progress(n, total);
                     Some(document(&fields, b, key, &text))
@@ -319,12 +320,9 @@ impl TextStore {
     }
 
     /// Whether the index holds anything else than `docs` as they are now.
-    pub(crate) fn outdated(&self, docs: &[(&Briefing, DocKey)]) -> Result<bool, StoreError> {
+    pub(crate) fn outdated(&self, docs: &[DocKey]) -> Result<bool, StoreError> {
         let held = self.held(&self.reader.searcher())?;
-        Ok(
-            held.len() != docs.len()
-                || docs.iter().any(|(_, k)| held.get(&k.key) != Some(&k.stamp)),
-        )
+        Ok(held.len() != docs.len() || docs.iter().any(|k| held.get(&k.key) != Some(&k.stamp)))
     }
 
     /// The writer, once no other process holds it (waiting up to `LOCK_WAIT`).

@@ -119,8 +119,8 @@ pub(crate) fn build_placed(
                     .actors
                     .push(ActorRef {
                         actor,
-                        written: named.written,
-                        role: named.role,
+                        written: named.written.into(),
+                        role: named.role.map(Into::into),
                     });
             }
         }

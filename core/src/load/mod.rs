@@ -49,6 +49,11 @@ pub struct LoadOptions {
     /// folder and bodies are read from their files; a smaller folder is
     /// indexed in memory at each start, which costs less than the files.
     pub persist_text_from: usize,
+    /// The cache is taken as it is, without a stat of every file first: the
+    /// caller compares it with the files afterwards (`reload::changed_since`)
+    /// and reads again what changed. The browser's first screen so waits for
+    /// no stat of 100,000 files; a one-shot command checks first.
+    pub check_cache_after: bool,
 }
 
 /// See `LoadOptions::persist_text_from`.
@@ -61,6 +66,7 @@ impl Default for LoadOptions {
             max_entries: DEFAULT_MAX_ENTRIES,
             cache: None,
             persist_text_from: DEFAULT_PERSIST_TEXT_FROM,
+            check_cache_after: false,
         }
     }
 }
@@ -123,6 +129,13 @@ pub fn load_dir(
 ) -> Result<Corpus, LoadError> {
     check_root(root)?;
     let mut problems = Vec::new();
+    if let (Some(dir), true) = (&opts.cache, opts.check_cache_after) {
+        match cache::read(dir, root, opts.max_file_size, None) {
+            cache::Lookup::Hit(c) => return Ok(from_cache(c, root, dir, opts, progress)),
+            cache::Lookup::Miss => {}
+            cache::Lookup::Damaged(p) => problems.push(p),
+        }
+    }
     let (files, walked) = walk_below(root, root, opts, &mut problems);
     let registry_path = root.join(REGISTRY_FILE);
     // Only a regular file (a link to one inside the folder) is a registry.
@@ -148,15 +161,8 @@ pub fn load_dir(
     seen.walked = walked;
     let stamps = opts.cache.as_ref().map(|_| all_stamps);
     if let (Some(dir), Some(stamps)) = (&opts.cache, &stamps) {
-        match cache::read(dir, root, opts.max_file_size, stamps) {
-            cache::Lookup::Hit(c) => {
-                progress(files.len(), files.len());
-                let mut corpus = Corpus::new(c.briefings, c.registry, c.problems, origin);
-                corpus.from_cache = true;
-                corpus.seen = Some(seen);
-                text_from_files(&mut corpus, dir, root, opts);
-                return Ok(corpus);
-            }
+        match cache::read(dir, root, opts.max_file_size, Some(stamps)) {
+            cache::Lookup::Hit(c) => return Ok(from_cache(c, root, dir, opts, progress)),
             cache::Lookup::Miss => {}
             cache::Lookup::Damaged(p) => problems.push(p),
         }
@@ -201,6 +207,38 @@ pub fn load_dir(
             });
     }
     Ok(corpus)
+}
+
+/// The corpus as the cache kept it, with the files as they were when it was
+/// written (the same as now, unless `check_cache_after`).
+fn from_cache(
+    c: Box<cache::Cached>,
+    root: &Path,
+    dir: &Path,
+    opts: &LoadOptions,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Corpus {
+    let registry_path = root.join(REGISTRY_FILE);
+    let has_registry = c.stamps.last().is_some_and(|s| s.path() == registry_path);
+    let files: Vec<PathBuf> = c.stamps[..c.stamps.len() - usize::from(has_registry)]
+        .iter()
+        .map(|s| s.path().to_path_buf())
+        .collect();
+    let stamps: Vec<Option<stamp::Stamp>> = c.stamps.into_iter().map(Some).collect();
+    progress(files.len(), files.len());
+    let mut seen = Seen::new(&files, &stamps, has_registry);
+    seen.topics = stamp::topics_stamp(root);
+    let mut corpus = Corpus::new(
+        c.briefings,
+        c.registry,
+        c.problems,
+        root.display().to_string(),
+    );
+    corpus.set_index(c.index);
+    corpus.from_cache = true;
+    corpus.seen = Some(seen);
+    text_from_files(&mut corpus, dir, root, opts);
+    corpus
 }
 
 /// A corpus with a cache folder keeps its article text there: the text index

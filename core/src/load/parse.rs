@@ -638,18 +638,18 @@ pub(crate) fn parse_briefing(input: Input, registry: &Registry) -> ParseResult {
     let id_line = locate(&text, "id", None).map(|l| l.0);
 
     let briefing = Briefing {
-        id,
+        id: id.into(),
         title,
         date,
         end_date,
         date_note: raw.date_note.as_deref().map(nfc),
         published,
         location,
-        language: raw.language.unwrap_or_else(|| "fr".to_string()),
+        language: raw.language.map_or_else(|| "fr".into(), Into::into),
         summary: raw.summary.as_deref().map(|s| nfc(s.trim())),
         actors: Vec::new(),
         countries: codes,
-        topics: raw.topics.iter().map(|t| nfc(t.trim())).collect(),
+        topics: raw.topics.iter().map(|t| nfc(t.trim()).into()).collect(),
         source,
         body: nfc(raw.body.as_deref().unwrap_or_default().trim_end()),
         related: raw.related,

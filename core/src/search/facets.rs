@@ -117,13 +117,16 @@ pub fn faceted_until(
             let (mut a, mut k) = (vec![0; na], vec![0; nc]);
             for (i, s) in chunk.iter().enumerate() {
                 let doc = c * 4096 + i;
-                let (Some(score), Some(b)) = (s, corpus.briefings.get(doc)) else {
+                let Some(score) = s else {
                     continue;
                 };
-                if !selection.has_years_and_id(b) {
+                if !selection.has_years_and_id(idx, doc) {
                     continue;
                 }
-                let (ic, ia) = (selection.has_country(b), selection.has_actor(b));
+                let (ic, ia) = (
+                    selection.has_country(idx, doc),
+                    selection.has_actor(idx, doc),
+                );
                 count(idx, doc, &mut a, &mut k, (ic, ia));
                 if ic && ia {
                     hits.push(Hit { doc, score: *score });

@@ -158,18 +158,14 @@ pub type Stop<'a> = dyn Fn() -> bool + Sync + 'a;
 /// Ranked hits: by score when the query has words, else newest first. Ties go to
 /// the newer meeting, then the id, so the order is stable.
 pub fn search(corpus: &Corpus, query: &Query, selection: &Selection) -> Vec<Hit> {
+    let scores = scoring::matched(corpus, query);
+    let idx = (!selection.is_empty()).then(|| corpus.index());
     rank(
         query,
-        scoring::matched(corpus, query)
+        scores
             .into_iter()
             .enumerate()
-            .filter(|(d, s)| {
-                s.is_some()
-                    && corpus
-                        .briefings
-                        .get(*d)
-                        .is_some_and(|b| selection.admits(b))
-            })
+            .filter(|(d, s)| s.is_some() && idx.is_none_or(|idx| selection.admits(idx, *d)))
             .filter_map(|(doc, s)| s.map(|score| Hit { doc, score }))
             .collect(),
     )

@@ -9,7 +9,7 @@ use super::{Selection, Stop};
 use crate::actors::Registry;
 use crate::corpus::Corpus;
 use crate::index::{self, Field, Index, Part, TextIndex};
-use crate::model::Briefing;
+use crate::model::{Briefing, PartialDate};
 use crate::query::{Entity, Filter, Query, Term, accent_words};
 use crate::text::fold;
 
@@ -235,6 +235,19 @@ pub(super) fn concerns(b: &Briefing, e: Entity, registry: &Registry) -> bool {
     }
 }
 
+/// `concerns` for the briefing `doc`, from the index where it can say
+/// (countries and actors), so that the briefing itself is not decoded.
+fn doc_concerns(corpus: &Corpus, idx: &Index, doc: usize, e: Entity) -> bool {
+    match e {
+        Entity::Country(c) => idx.has_country(doc, c),
+        Entity::Actor(a) => idx.has_actor(doc, a),
+        Entity::Topic(_) => corpus
+            .briefings
+            .get(doc)
+            .is_some_and(|b| concerns(b, e, &corpus.registry)),
+    }
+}
+
 /// Score of an entity term in one briefing: the best field where it is
 /// listed or named, plus `ENTITY_BONUS`. Where its names are in summary and
 /// body, the text index has said (`in_text`: bit 0 summary, bit 1 body);
@@ -454,7 +467,7 @@ pub(super) fn passes(b: &Briefing, filter: &Filter, registry: &Registry) -> bool
                     .resolve(x)
                     .is_some_and(|id| ids.contains(&id))
         }),
-        Filter::Years(from, to) => meeting_in_years(b, *from, *to),
+        Filter::Years(from, to) => meeting_in_years(b.date, b.end_date, *from, *to),
         Filter::Date(d) => {
             b.date.is_some_and(|x| x.within(d)) || b.end_date.is_some_and(|x| x.within(d))
         }
@@ -473,32 +486,54 @@ pub(super) fn passes(b: &Briefing, filter: &Filter, registry: &Registry) -> bool
 }
 
 /// Whether the meeting (from `date` to `end_date`) overlaps the years `from..=to`.
-pub(super) fn meeting_in_years(b: &Briefing, from: u16, to: u16) -> bool {
-    match b.date {
+pub(super) fn meeting_in_years(
+    date: Option<PartialDate>,
+    end_date: Option<PartialDate>,
+    from: u16,
+    to: u16,
+) -> bool {
+    match date {
         Some(d) => {
-            let end = b.end_date.map_or(d.year, |e| e.year.max(d.year));
+            let end = end_date.map_or(d.year, |e| e.year.max(d.year));
             d.year <= to && end >= from
         }
         None => false,
     }
 }
 
+/// The selection is read from the index's columns, not from the briefings:
+/// a corpus from the cache decodes a briefing only when it is shown.
 impl Selection {
     /// Whether the briefing passes the country facet (any selected country).
-    pub(super) fn has_country(&self, b: &Briefing) -> bool {
-        self.countries.is_empty() || b.countries.iter().any(|c| self.countries.contains(c))
+    pub(super) fn has_country(&self, idx: &Index, doc: usize) -> bool {
+        self.countries.is_empty()
+            || idx.doc_countries.get(doc).is_some_and(|l| {
+                l.iter().any(|&k| {
+                    idx.countries
+                        .get(k as usize)
+                        .is_some_and(|c| self.countries.contains(c))
+                })
+            })
     }
     /// Whether the briefing passes the actor facet (any selected actor).
-    pub(super) fn has_actor(&self, b: &Briefing) -> bool {
-        self.actors.is_empty() || b.actors.iter().any(|a| self.actors.contains(&a.actor))
+    pub(super) fn has_actor(&self, idx: &Index, doc: usize) -> bool {
+        self.actors.is_empty()
+            || idx
+                .doc_actors
+                .get(doc)
+                .is_some_and(|l| l.iter().any(|&a| self.actors.contains(&(a as usize))))
     }
     /// Whether the briefing passes the filters that are not facets: years and ids.
-    pub(super) fn has_years_and_id(&self, b: &Briefing) -> bool {
-        self.years.is_none_or(|(a, z)| meeting_in_years(b, a, z))
-            && self.ids.as_ref().is_none_or(|f| f.keeps(&b.id))
+    pub(super) fn has_years_and_id(&self, idx: &Index, doc: usize) -> bool {
+        let Some(f) = idx.docs.get(doc) else {
+            return false;
+        };
+        self.years
+            .is_none_or(|(a, z)| meeting_in_years(f.date, f.end_date, a, z))
+            && self.ids.as_ref().is_none_or(|ids| ids.keeps(&f.id))
     }
-    pub(super) fn admits(&self, b: &Briefing) -> bool {
-        self.has_country(b) && self.has_actor(b) && self.has_years_and_id(b)
+    pub(super) fn admits(&self, idx: &Index, doc: usize) -> bool {
+        self.has_country(idx, doc) && self.has_actor(idx, doc) && self.has_years_and_id(idx, doc)
     }
 }
 
@@ -674,15 +709,16 @@ fn entity_scores(corpus: &Corpus, e: Entity, alive: &[Option<i64>], stop: &Stop<
     }
     (0..n)
         .into_par_iter()
-        .map(|d| match (alive[d], corpus.briefings.get(d)) {
-            (Some(_), Some(_)) if stop() => 0,
-            (Some(_), Some(b)) if named[d] || texts[d] != 0 => {
-                entity_score(b, &corpus.registry, e, &names, named[d], texts[d]).unwrap_or(0)
-            }
-            (Some(_), Some(b)) if concerns(b, e, &corpus.registry) => {
-                Field::Actors.tier() + ENTITY_BONUS
-            }
-            _ => 0,
+        .map(|d| match alive[d] {
+            None => 0,
+            Some(_) if stop() => 0,
+            Some(_) if named[d] || texts[d] != 0 => corpus
+                .briefings
+                .get(d)
+                .and_then(|b| entity_score(b, &corpus.registry, e, &names, named[d], texts[d]))
+                .unwrap_or(0),
+            Some(_) if doc_concerns(corpus, idx, d, e) => Field::Actors.tier() + ENTITY_BONUS,
+            Some(_) => 0,
         })
         .collect()
 }
@@ -774,17 +810,22 @@ pub(super) fn matched_until(
 ) -> Option<Vec<Option<i64>>> {
     let n = corpus.briefings.len();
     let matcher = SkimMatcherV2::default().ignore_case();
-    let mut total: Vec<Option<i64>> = corpus
-        .briefings
-        .par_iter()
-        .map(|b| {
-            query
-                .filters
-                .iter()
-                .all(|(neg, f)| passes(b, f, &corpus.registry) != *neg)
-                .then_some(0)
-        })
-        .collect();
+    // Without filters every briefing is in the running: none is looked at.
+    let mut total: Vec<Option<i64>> = if query.filters.is_empty() {
+        vec![Some(0); n]
+    } else {
+        corpus
+            .briefings
+            .par_iter()
+            .map(|b| {
+                query
+                    .filters
+                    .iter()
+                    .all(|(neg, f)| passes(b, f, &corpus.registry) != *neg)
+                    .then_some(0)
+            })
+            .collect()
+    };
     // Phrases are checked briefing by briefing: last, on what the words left.
     let mut terms: Vec<&Term> = query.terms.iter().collect();
     terms.sort_by_key(|t| t.phrase);

@@ -13,17 +13,25 @@ pub fn suggest(corpus: &Corpus, query: &Query) -> Option<String> {
             candidates.push((n.to_string(), "actor"));
         }
     }
-    for b in &corpus.briefings {
-        for c in &b.countries {
-            candidates.push((c.name_fr().to_string(), "country"));
-            candidates.push((c.name_en().to_string(), "country"));
-        }
+    for c in &corpus.index().countries {
+        candidates.push((c.name_fr().to_string(), "country"));
+        candidates.push((c.name_en().to_string(), "country"));
+    }
+    // Each distinct title word once: 100,000 titles repeat the same words.
+    let mut seen: rustc_hash::FxHashSet<String> = Default::default();
+    let mut lower = String::new();
+    for b in corpus.briefings.iter() {
         for w in b
             .title
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| w.chars().count() >= 4)
         {
-            candidates.push((w.to_lowercase(), "title word"));
+            lower.clear();
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+            if !seen.contains(&lower) {
+                seen.insert(lower.clone());
+                candidates.push((lower.clone(), "title word"));
+            }
         }
     }
     for term in query.terms.iter().filter(|t| !t.negated) {

@@ -37,10 +37,10 @@ pub(super) fn toggle_mark(state: &mut State, mark: Mark, effects: &mut Vec<Effec
         Mark::Read => &mut state.read,
         Mark::Bookmark => &mut state.bookmarks,
     });
-    let now = if set.remove(&b.id) {
+    let now = if set.remove(b.id.as_str()) {
         false
     } else {
-        set.insert(b.id.clone());
+        set.insert(b.id.to_string());
         true
     };
     let title = brief_core::text::truncate(&sanitize(&b.title, false), 40);
@@ -54,7 +54,7 @@ pub(super) fn toggle_mark(state: &mut State, mark: Mark, effects: &mut Vec<Effec
         }
         (Mark::Bookmark, false) => (t.unbookmarked)(&title),
     });
-    let id = b.id.clone();
+    let id = b.id.to_string();
     effects.push(Effect::Remember(match mark {
         Mark::Read => Change::Read { id, read: now },
         Mark::Bookmark => Change::Bookmark { id, on: now },

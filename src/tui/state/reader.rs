@@ -522,7 +522,7 @@ fn remember_read(state: &mut State, doc: usize, effects: &mut Vec<Effect>) {
         .corpus
         .as_ref()
         .and_then(|c| c.briefings.get(doc))
-        .map(|b| b.id.clone())
+        .map(|b| b.id.to_string())
     else {
         return;
     };

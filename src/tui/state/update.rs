@@ -238,7 +238,9 @@ pub(super) fn on_action(state: &mut State, action: Action, effects: &mut Vec<Eff
         Action::ShowActors => show_actors(state),
         Action::Edit => {
             if let Some(b) = state.acted_on() {
-                effects.push(Effect::Edit { id: b.id.clone() });
+                effects.push(Effect::Edit {
+                    id: b.id.to_string(),
+                });
             }
         }
         a if is_move(a) => move_cursor(state, a),

@@ -1,0 +1,45 @@
+//! Where a process's memory goes at start: `cargo run --release --example
+//! memory -- DIR CACHE`. Resident memory after loading (from the cache when
+//! it is current), after preparing the search, and after one search. With
+//! `--check-after`, the cache is taken as the browser takes it: without a
+//! stat of every file first.
+
+use brief_core::load::{LoadOptions, load_dir};
+
+fn rss_mb() -> u64 {
+    std::fs::read_to_string("/proc/self/statm")
+        .ok()
+        .and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok())
+        .map_or(0, |pages| pages * 4096 / 1_048_576)
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = std::env::args().nth(1).ok_or("usage: memory DIR CACHE")?;
+    let opts = LoadOptions {
+        cache: std::env::args().nth(2).map(std::path::PathBuf::from),
+        check_cache_after: std::env::args().any(|a| a == "--check-after"),
+        ..LoadOptions::default()
+    };
+    println!("start: {} MB", rss_mb());
+    let t = std::time::Instant::now();
+    let corpus = load_dir(std::path::Path::new(&dir), &opts, &|_, _| {})?;
+    println!(
+        "loaded {} briefings in {:.2?}: {} MB",
+        corpus.briefings.len(),
+        t.elapsed(),
+        rss_mb()
+    );
+    let t = std::time::Instant::now();
+    corpus.prepare_search();
+    println!("search prepared in {:.2?}: {} MB", t.elapsed(), rss_mb());
+    let q = brief_core::search::parse_query(&corpus, "migrants")?;
+    let t = std::time::Instant::now();
+    let hits = brief_core::search::search(&corpus, &q, &brief_core::Selection::default());
+    println!(
+        "{} hits in {:.2?}: {} MB",
+        hits.len(),
+        t.elapsed(),
+        rss_mb()
+    );
+    Ok(())
+}
