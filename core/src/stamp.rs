@@ -88,8 +88,9 @@ pub(crate) struct Seen {
     /// `topics.yaml`'s stamp, when there is one: a change reads everything again.
     pub(crate) topics: Option<Option<Stamp>>,
     /// What the walk that listed `files` met: whether live reload may look
-    /// only where the watcher saw changes.
-    pub(crate) walked: Walked,
+    /// only where the watcher saw changes. Set once a walk found the files
+    /// as listed (a corpus from the cache may be checked after its load).
+    pub(crate) walked: std::sync::OnceLock<Walked>,
     /// For each file, its briefing's index in the corpus this belongs to,
     /// when known (set by live reload, which would otherwise map 100,000
     /// paths to find them).
@@ -104,7 +105,7 @@ impl Seen {
             files: files.iter().cloned().zip(stamps.iter().cloned()).collect(),
             registry: has_registry.then(|| stamps.get(files.len()).cloned().flatten()),
             topics: None,
-            walked: Walked::default(),
+            walked: std::sync::OnceLock::new(),
             docs: None,
         }
     }

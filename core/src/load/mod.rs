@@ -24,7 +24,7 @@ pub(crate) use crate::stamp::Walked;
 pub(crate) use build::{build, build_placed, is_cross_file};
 pub(crate) use parse::{parse_briefing, parse_registry};
 pub(crate) use walk::{
-    is_briefing_name, is_hidden, is_registry, is_topics, read_input, walk, walk_below,
+    is_briefing_name, is_hidden, is_registry, is_topics, read_input, walk_below,
 };
 
 /// The reserved file name of the actor registry, at the top of the folder.
@@ -158,7 +158,7 @@ pub fn load_dir(
     };
     let mut seen = Seen::new(&files, &all_stamps, has_registry);
     seen.topics = stamp::topics_stamp(root);
-    seen.walked = walked;
+    seen.walked = walked.into();
     let stamps = opts.cache.as_ref().map(|_| all_stamps);
     if let (Some(dir), Some(stamps)) = (&opts.cache, &stamps) {
         match cache::read(dir, root, opts.max_file_size, Some(stamps)) {

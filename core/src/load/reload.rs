@@ -124,7 +124,7 @@ pub fn changed_since(prev: &Corpus, root: &Path) -> bool {
         return true;
     };
     let mut problems = Vec::new();
-    let files = load::walk(root, &LoadOptions::default(), &mut problems);
+    let (files, walked) = load::walk_below(root, root, &LoadOptions::default(), &mut problems);
     let (_, registry) = registry_stamp(root);
     if registry != seen.registry
         || stamp::topics_stamp(root) != seen.topics
@@ -133,11 +133,17 @@ pub fn changed_since(prev: &Corpus, root: &Path) -> bool {
         return true;
     }
     let stamps = stamp::stamps(&files);
-    files
+    let changed = files
         .iter()
         .zip(&stamps)
         .zip(&seen.files)
-        .any(|((p, s), (seen_p, seen_s))| p != seen_p || s.is_none() || s != seen_s)
+        .any(|((p, s), (seen_p, seen_s))| p != seen_p || s.is_none() || s != seen_s);
+    // The files as seen: the next reload may look only where the watcher
+    // saw changes (a corpus from the cache was not walked when loaded).
+    if !changed {
+        let _ = seen.walked.set(walked);
+    }
+    changed
 }
 
 /// Which paths changed since a corpus was read, as a folder watcher saw them.
@@ -292,7 +298,7 @@ const MOST_TOUCHED: usize = 1_000;
 /// what a walk of the whole folder would (see [`reload_touched`]).
 fn look_at(seen: &Seen, root: &Path, opts: &LoadOptions, paths: &[PathBuf]) -> Option<Listing> {
     if paths.is_empty()
-        || !seen.walked.plain
+        || !seen.walked.get().is_some_and(|w| w.plain)
         || paths.len() > MOST_TOUCHED.max(seen.files.len() / 4)
     {
         return None;
@@ -301,7 +307,7 @@ fn look_at(seen: &Seen, root: &Path, opts: &LoadOptions, paths: &[PathBuf]) -> O
     let mut below: Vec<PathBuf> = Vec::new();
     let mut problems = Vec::new();
     // At most this many entries now: a walk stops at `max_entries`.
-    let mut entries = seen.walked.entries;
+    let mut entries = seen.walked.get().map_or(0, |w| w.entries);
     for path in paths {
         let rel = path.strip_prefix(root).ok()?;
         if rel.as_os_str().is_empty()
@@ -704,7 +710,7 @@ fn reread(
         files: seen_files,
         registry: registry_seen,
         topics: seen.topics.clone(),
-        walked,
+        walked: walked.into(),
         docs: Some(docs),
     });
     corpus.store = prev.store.clone();

@@ -68,14 +68,10 @@ pub(crate) fn is_hidden(path: &Path) -> bool {
         .is_some_and(|n| n.as_encoded_bytes().starts_with(b"."))
 }
 
-/// Lists every `*.yaml`/`*.yml` below `root` (the registry apart), following
-/// symlinks while they stay inside `root`'s tree, never twice into the same
-/// folder, and visiting at most `opts.max_entries` entries.
-pub(crate) fn walk(root: &Path, opts: &LoadOptions, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
-    walk_below(root, root, opts, problems).0
-}
-
-/// As `walk`, from the folder `start` inside `root` (or `root` itself).
+/// Lists every `*.yaml`/`*.yml` below `start` (`root` or a folder inside it;
+/// the registry apart), following symlinks while they stay inside `root`'s
+/// tree, never twice into the same folder, and visiting at most
+/// `opts.max_entries` entries; with what the walk met.
 pub(crate) fn walk_below(
     root: &Path,
     start: &Path,
