@@ -2,9 +2,12 @@
 //! reload -- DIR`. Loads DIR (no cache), rewrites the first briefing found
 //! with its own bytes and a new modification time, then reloads; prints both
 //! times, and the time to carry the search index over to the new corpus.
+//! `RELOAD_ROUNDS=N` for more rounds than 3.
 //! The file's content is unchanged, so the folder is left as it was.
 //! With a second argument, a cache folder: the corpus cache and the text
 //! index are kept there, as the browser keeps them (`reload -- DIR CACHE`).
+//! Each round times the reload that walks the whole folder, then the one
+//! given the changed file's path (as the browser's watcher gives it).
 
 use std::time::{Duration, Instant, SystemTime};
 
@@ -33,29 +36,51 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .map(|b| b.path.clone())
         .ok_or("no briefing")?;
     let bytes = std::fs::read(&path)?;
-    std::fs::write(&path, &bytes)?;
-    // Old enough to be settled: the reload reads it rather than waiting.
-    std::fs::File::options()
-        .write(true)
-        .open(&path)?
-        .set_modified(SystemTime::now() - Duration::from_secs(10))?;
-    for round in 0..3 {
-        let t = Instant::now();
-        let r = brief_core::reload::reload(&corpus, dir, &opts)?;
-        let took = t.elapsed();
-        let t = Instant::now();
-        let map = brief_core::reload::doc_map(&corpus, &r.corpus);
-        let mapped = t.elapsed();
-        let t = Instant::now();
-        r.corpus.carry_index(&corpus, &map);
-        println!(
-            "reload {round}: {} ({} briefings) in {took:.2?}; doc map {mapped:.2?} ({} kept); index carried over in {:.2?} (complete: {})",
-            r.changes,
-            r.corpus.briefings.len(),
-            map.iter().flatten().count(),
-            t.elapsed(),
-            r.corpus.is_indexed()
-        );
+    let touched = brief_core::reload::Touched::Paths(vec![path.clone()]);
+    let rounds: usize = std::env::var("RELOAD_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(3);
+    // What the browser would show: each touched reload starts from the
+    // previous one, as the browser's do.
+    let mut shown = std::sync::Arc::new(corpus);
+    for round in 0..rounds {
+        // The same bytes, and a time of its own each round: old enough to be
+        // settled, so the reload reads it rather than waiting.
+        std::fs::write(&path, &bytes)?;
+        std::fs::File::options()
+            .write(true)
+            .open(&path)?
+            .set_modified(SystemTime::now() - Duration::from_secs(10 + round as u64))?;
+        for (how, touched) in [
+            ("walk", brief_core::reload::Touched::Unknown),
+            ("touched", touched.clone()),
+        ] {
+            let prev = shown.clone();
+            let t = Instant::now();
+            let r = brief_core::reload::reload_touched(&prev, dir, &opts, &touched)?;
+            let took = t.elapsed();
+            // The reload gives it; as it was computed before, for comparison.
+            let t = Instant::now();
+            let by_id = brief_core::reload::doc_map(&prev, &r.corpus);
+            let mapped = t.elapsed();
+            assert_eq!(by_id, r.doc_map);
+            let map = r.doc_map.clone();
+            let t = Instant::now();
+            r.corpus.carry_index(&prev, &map);
+            let carried = t.elapsed();
+            let changes = r.changes;
+            println!(
+                "reload {round} ({how}): {changes} in {took:.2?}; doc map by id (no longer needed) {mapped:.2?} ({} kept); index carried over in {carried:.2?}",
+                map.iter().flatten().count(),
+            );
+            if how == "touched" {
+                shown = std::sync::Arc::new(r.corpus);
+                let t = Instant::now();
+                drop(prev);
+                println!("  previous corpus dropped in {:.2?}", t.elapsed());
+            }
+        }
     }
     Ok(())
 }

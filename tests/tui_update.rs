@@ -2176,3 +2176,34 @@ fn a_text_index_notice_is_said_once() {
     settle(&mut state, up.effects);
     assert!(state.message.is_none(), "{:?}", state.message);
 }
+
+#[test]
+fn files_changed_asks_for_a_reload_of_the_paths_touched_once_loaded() {
+    use brief_core::reload::Touched;
+    let touched = Touched::Paths(vec!["briefings/a.yaml".into(), "briefings/new".into()]);
+    let mut waiting = State::new(Settings {
+        origin: "test".into(),
+        size: ratatui::layout::Rect::new(0, 0, 120, 40),
+        ..Settings::default()
+    });
+    // Before the load, the first corpus is compared with the folder anyway.
+    let up = update(&mut waiting, Msg::FilesChanged(touched.clone()));
+    assert!(up.effects.is_empty());
+    let mut state = loaded(120, 40);
+    let up = update(&mut state, Msg::FilesChanged(touched.clone()));
+    assert_eq!(up.effects, [Effect::Reload(touched)]);
+    let up = update(&mut state, Msg::FilesChanged(Touched::Unknown));
+    assert_eq!(up.effects, [Effect::Reload(Touched::Unknown)]);
+}
+
+#[test]
+fn a_watch_resumed_reads_the_whole_folder_again() {
+    let mut state = loaded(120, 40);
+    update(&mut state, Msg::WatchFailed("gone".into()));
+    let up = update(&mut state, Msg::WatchResumed);
+    assert_eq!(
+        up.effects,
+        [Effect::Reload(brief_core::reload::Touched::Unknown)]
+    );
+    assert_eq!(state.watch_off, None);
+}

@@ -67,6 +67,18 @@ pub(crate) fn racy(stamps: &[Stamp]) -> bool {
     stamps.iter().any(|s| s.modified_ns + WINDOW_NS > now)
 }
 
+/// What a walk met besides the files: live reload walks only where the
+/// watcher saw changes while that gives what a walk of the whole folder would.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Walked {
+    /// Entries visited.
+    pub(crate) entries: usize,
+    /// No symlink (or entry of unknown type) was met and no problem said:
+    /// each file is reached by one path only, and walking part of the
+    /// folder finds what walking all of it finds there.
+    pub(crate) plain: bool,
+}
+
 /// Every file of a folder as it was when read: the briefings' paths (sorted)
 /// with their stamps, and the registry's stamp if there is a registry.
 #[derive(Debug, Clone, Default)]
@@ -75,6 +87,14 @@ pub(crate) struct Seen {
     pub(crate) registry: Option<Option<Stamp>>,
     /// `topics.yaml`'s stamp, when there is one: a change reads everything again.
     pub(crate) topics: Option<Option<Stamp>>,
+    /// What the walk that listed `files` met: whether live reload may look
+    /// only where the watcher saw changes. Set once a walk found the files
+    /// as listed (a corpus from the cache may be checked after its load).
+    pub(crate) walked: std::sync::OnceLock<Walked>,
+    /// For each file, its briefing's index in the corpus this belongs to,
+    /// when known (set by live reload, which would otherwise map 100,000
+    /// paths to find them).
+    pub(crate) docs: Option<Vec<Option<u32>>>,
 }
 
 impl Seen {
@@ -85,6 +105,8 @@ impl Seen {
             files: files.iter().cloned().zip(stamps.iter().cloned()).collect(),
             registry: has_registry.then(|| stamps.get(files.len()).cloned().flatten()),
             topics: None,
+            walked: std::sync::OnceLock::new(),
+            docs: None,
         }
     }
 }

@@ -420,9 +420,9 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
                             s.find(req);
                         }
                     }
-                    Effect::Reload => {
+                    Effect::Reload(touched) => {
                         if let Some(r) = &reloader {
-                            r.reload();
+                            r.reload(touched);
                         }
                     }
                     Effect::Suspend => {

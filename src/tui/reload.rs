@@ -3,6 +3,11 @@
 //! its own when `update` asks (`Effect::Reload`), looks again at files caught
 //! half-written, and caches a reloaded corpus once the folder has settled.
 //!
+//! Only the paths the watcher named are looked at (`reload_touched`): they
+//! are gathered across bursts not read yet and across the second look at
+//! files caught half-written. The first reading after the load, and any
+//! after the watcher lost track, walk the whole folder.
+//!
 //! The thread blocks while nothing happens: no CPU when idle.
 
 use std::path::{Path, PathBuf};
@@ -13,6 +18,7 @@ use std::time::Duration;
 
 use brief_core::Corpus;
 use brief_core::load::LoadOptions;
+use brief_core::reload::Touched;
 
 use super::Event;
 use super::state::{Msg, Reload};
@@ -29,27 +35,33 @@ pub struct Outcome {
     pub msg: Option<Msg>,
     /// The corpus now current: the new one, or `prev` when nothing changed.
     pub current: Arc<Corpus>,
-    /// Files were caught half-written: look again soon.
-    pub unsettled: bool,
+    /// Files caught half-written: look at them again soon.
+    pub unsettled: Vec<PathBuf>,
 }
 
-/// Reads `dir` again against `prev`: only changed files are parsed, the
-/// search index moves over when the registry is the same, and each briefing
-/// of `prev` is mapped to its place in the new corpus.
-pub fn reload_folder(prev: &Arc<Corpus>, dir: &Path, opts: &LoadOptions) -> Outcome {
+/// Reads `dir` again against `prev`, looking at what `touched` names: only
+/// changed files are parsed, the search index moves over when the registry
+/// is the same, and each briefing of `prev` is mapped to its place in the
+/// new corpus.
+pub fn reload_folder(
+    prev: &Arc<Corpus>,
+    dir: &Path,
+    opts: &LoadOptions,
+    touched: &Touched,
+) -> Outcome {
     let unchanged = |unsettled| Outcome {
         msg: None,
         current: prev.clone(),
         unsettled,
     };
-    match brief_core::reload::reload(prev, dir, opts) {
+    match brief_core::reload::reload_touched(prev, dir, opts, touched) {
         Ok(r) => {
-            let unsettled = !r.unsettled.is_empty();
+            let unsettled = r.unsettled;
             if r.changes.is_empty() && r.corpus.problems == prev.problems && !r.full {
                 return unchanged(unsettled);
             }
             let corpus = Arc::new(r.corpus);
-            let doc_map = brief_core::reload::doc_map(prev, &corpus);
+            let doc_map = r.doc_map;
             if !r.full {
                 // Same registry: the index moves over instead of being rebuilt.
                 corpus.carry_index(prev, &doc_map);
@@ -66,7 +78,7 @@ pub fn reload_folder(prev: &Arc<Corpus>, dir: &Path, opts: &LoadOptions) -> Outc
         }
         Err(e) => Outcome {
             msg: Some(Msg::ReloadFailed(e.to_string())),
-            ..unchanged(false)
+            ..unchanged(Vec::new())
         },
     }
 }
@@ -74,8 +86,8 @@ pub fn reload_folder(prev: &Arc<Corpus>, dir: &Path, opts: &LoadOptions) -> Outc
 enum Input {
     /// The corpus the browser shows, once loaded.
     Loaded(Arc<Corpus>),
-    /// The folder changed: read it again.
-    Reload,
+    /// The folder changed: read it again, looking at what was touched.
+    Reload(Touched),
 }
 
 /// The reload thread. Dropping it ends the thread.
@@ -96,8 +108,8 @@ impl Reloader {
         let _ = self.tx.send(Input::Loaded(corpus));
     }
 
-    pub(super) fn reload(&self) {
-        let _ = self.tx.send(Input::Reload);
+    pub(super) fn reload(&self, touched: Touched) {
+        let _ = self.tx.send(Input::Reload(touched));
     }
 }
 
@@ -105,7 +117,10 @@ fn run(dir: &Path, opts: &LoadOptions, rx: &Receiver<Input>, events: &Sender<Eve
     // The newest corpus: the one loaded, then each reloaded one, in the order
     // the loop receives them, so each `doc_map` maps from what it shows.
     let mut current: Option<Arc<Corpus>> = None;
-    // Half-written files to look at again.
+    // What changed since `current` was read and was not looked at yet
+    // (half-written files included): `None` when nothing did.
+    let mut pending: Option<Touched> = None;
+    // Files caught half-written: look again soon.
     let mut retry = false;
     // A reloaded corpus not cached yet: once the folder has been quiet long
     // enough, the next start reads the cache rather than every file.
@@ -128,32 +143,30 @@ fn run(dir: &Path, opts: &LoadOptions, rx: &Receiver<Input>, events: &Sender<Eve
                 Err(_) => return,
             },
         };
-        let dirty = match got {
-            Some(Input::Loaded(c)) => {
-                // A stat per file, no parsing, on one core: the first
-                // search, running meanwhile, keeps the other.
-                let changed = match &one_core {
-                    Some(pool) => pool.install(|| brief_core::reload::changed_since(&c, dir)),
-                    None => brief_core::reload::changed_since(&c, dir),
-                };
-                current = Some(c);
-                changed
-            }
-            Some(Input::Reload) => true,
-            None if retry => true,
+        match got {
+            None if retry => {}
             None => {
                 // Still being changed (too recent to trust): try again later.
                 uncached = current.as_ref().is_some_and(|c| {
                     matches!(brief_core::reload::store_cache(c, dir, opts), Ok(false))
                 });
-                false
+                continue;
             }
-        };
-        let Some(prev) = current.clone().filter(|_| dirty) else {
+            Some(input) => {
+                // Bursts queued meanwhile are read in one go.
+                for input in std::iter::once(input).chain(rx.try_iter()) {
+                    take(input, dir, one_core.as_ref(), &mut current, &mut pending);
+                }
+            }
+        }
+        let (Some(prev), Some(touched)) = (current.clone(), pending.take()) else {
             continue;
         };
-        let outcome = reload_folder(&prev, dir, opts);
-        retry = outcome.unsettled;
+        let outcome = reload_folder(&prev, dir, opts, &touched);
+        retry = !outcome.unsettled.is_empty();
+        if retry {
+            pending = Some(Touched::Paths(outcome.unsettled));
+        }
         let Some(msg) = outcome.msg else {
             continue;
         };
@@ -164,5 +177,33 @@ fn run(dir: &Path, opts: &LoadOptions, rx: &Receiver<Input>, events: &Sender<Eve
         if events.send(Event::App(msg)).is_err() {
             return;
         }
+    }
+}
+
+/// One message from the loop: the first corpus, or what changed.
+fn take(
+    input: Input,
+    dir: &Path,
+    one_core: Option<&rayon::ThreadPool>,
+    current: &mut Option<Arc<Corpus>>,
+    pending: &mut Option<Touched>,
+) {
+    match input {
+        Input::Loaded(c) => {
+            // A stat per file, no parsing, on one core: the first search,
+            // running meanwhile, keeps the other. Changes made before the
+            // watch was in place are not known by path: the whole folder
+            // is read.
+            let changed = match one_core {
+                Some(pool) => pool.install(|| brief_core::reload::changed_since(&c, dir)),
+                None => brief_core::reload::changed_since(&c, dir),
+            };
+            *pending = changed.then_some(Touched::Unknown);
+            *current = Some(c);
+        }
+        Input::Reload(touched) => match pending {
+            Some(p) => p.merge(touched),
+            None => *pending = Some(touched),
+        },
     }
 }

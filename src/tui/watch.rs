@@ -1,6 +1,8 @@
 //! Live reload's ears: watches the briefings folder (the `notify` crate) and,
 //! once a burst of changes has gone quiet, forwards one `Msg::FilesChanged`
-//! to the loop. Reading the folder again is `reload`'s job.
+//! to the loop, with the paths the burst touched (or `Touched::Unknown` when
+//! the watcher lost track: then the whole folder is read again). Reading the
+//! folder again is `reload`'s job.
 //!
 //! One thread blocks while nothing happens: no CPU when idle. The watch is
 //! set up beside the loading, so setting up a recursive watch (which visits
@@ -16,6 +18,7 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use brief_core::reload::Touched;
 use notify::{EventKind, RecursiveMode, Watcher};
 
 use super::Event;
@@ -117,13 +120,21 @@ fn watch(
     resumed: bool,
     t: &brief_core::lang::Text,
 ) -> Ended {
-    let (changed_tx, changed) = channel::<()>();
+    let (changed_tx, changed) = channel::<Touched>();
     let root = dir.to_path_buf();
-    let handler = move |res: notify::Result<notify::Event>| {
-        if let Ok(ev) = res
-            && relevant(&ev, &root)
-        {
-            let _ = changed_tx.send(());
+    // The watcher makes a relative folder absolute, as this.
+    let absolute = match dir.is_absolute() {
+        true => None,
+        false => std::env::current_dir().ok().map(|cwd| cwd.join(dir)),
+    };
+    let handler = move |res: notify::Result<notify::Event>| match res {
+        Ok(ev) if relevant(&ev, &root) => {
+            let _ = changed_tx.send(touched(&ev, &root, absolute.as_deref()));
+        }
+        Ok(_) => {}
+        // Events may have been lost.
+        Err(_) => {
+            let _ = changed_tx.send(Touched::Unknown);
         }
     };
     // Links are not followed: one to `/` would set a watch on every folder
@@ -141,9 +152,9 @@ fn watch(
     if resumed && tx.send(Event::App(Msg::WatchResumed)).is_err() {
         return Ended::Quit;
     }
-    while changed.recv().is_ok() {
-        settle(&changed);
-        if tx.send(Event::App(Msg::FilesChanged)).is_err() {
+    while let Ok(first) = changed.recv() {
+        let touched = settle(&changed, first);
+        if tx.send(Event::App(Msg::FilesChanged(touched))).is_err() {
             return Ended::Quit;
         }
         match identity(dir) {
@@ -160,17 +171,36 @@ fn watch(
     Ended::Off(t.watch_stopped.to_string())
 }
 
-/// Waits until a burst of events is over.
-fn settle(rx: &Receiver<()>) {
+/// Waits until a burst of events is over; what it touched, `first` included.
+fn settle(rx: &Receiver<Touched>, first: Touched) -> Touched {
+    let mut touched = first;
     let start = Instant::now();
     loop {
         let left = LONGEST.saturating_sub(start.elapsed());
         if left.is_zero() {
-            return;
+            return touched;
         }
         match rx.recv_timeout(QUIET.min(left)) {
-            Ok(()) => {}
-            Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => return,
+            Ok(more) => touched.merge(more),
+            Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => return touched,
         }
     }
+}
+
+/// The paths an event touched, spelled from `root` as the loader spells them
+/// (`absolute`: how the watcher spells a relative `root`); `Unknown` when
+/// the watcher asks for a rescan (its queue overflowed) or names no path.
+fn touched(ev: &notify::Event, root: &Path, absolute: Option<&Path>) -> Touched {
+    if ev.need_rescan() || ev.paths.is_empty() {
+        return Touched::Unknown;
+    }
+    let paths = ev
+        .paths
+        .iter()
+        .map(|p| match absolute.map(|a| p.strip_prefix(a)) {
+            Some(Ok(rel)) => root.join(rel),
+            _ => p.clone(),
+        })
+        .collect();
+    Touched::Paths(paths)
 }

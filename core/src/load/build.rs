@@ -9,18 +9,86 @@ use crate::model::{ActorId, ActorRef, Briefing, Problem, Severity};
 
 pub(crate) fn build(
     results: Vec<ParseResult>,
+    registry: Registry,
+    problems: Vec<Problem>,
+    origin: String,
+) -> Corpus {
+    build_placed(results, registry, problems, origin, None).0
+}
+
+/// As `build`, saying where each result's briefing went in the corpus.
+/// `hint`: for each result, where its briefing stood in a corpus already in
+/// date order (a reload's previous corpus), `u32::MAX` for a new one, so the
+/// sort only merges the new ones in.
+pub(crate) fn build_placed(
+    results: Vec<ParseResult>,
     mut registry: Registry,
     mut problems: Vec<Problem>,
     origin: String,
-) -> Corpus {
-    let mut briefings: Vec<std::sync::Arc<Briefing>> = Vec::with_capacity(results.len());
-    // Each id's briefing (its index in `briefings`), to find duplicates.
-    let mut first: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
-    first.reserve(results.len());
+    hint: Option<&[u32]>,
+) -> (Corpus, Vec<Option<usize>>) {
+    // Duplicate ids (the first file in path order keeps its id) and missing
+    // related briefings, found on the results as they are: the ids are
+    // borrowed, not copied.
+    let mut duplicate: rustc_hash::FxHashMap<usize, Problem> = Default::default();
+    let mut missing_related = Vec::new();
+    {
+        fn ok(r: &ParseResult) -> Option<&super::Parsed> {
+            r.as_ref().ok().map(|(parsed, _)| parsed)
+        }
+        let mut first: rustc_hash::FxHashMap<&str, usize> = Default::default();
+        first.reserve(results.len());
+        for (i, parsed) in results.iter().enumerate() {
+            let Some(parsed) = ok(parsed) else {
+                continue;
+            };
+            let b = &parsed.briefing;
+            match first.get(b.id.as_str()).and_then(|&at| ok(&results[at])) {
+                Some(at) => {
+                    let p = Problem {
+                        line: parsed.id_line,
+                        column: Some(1),
+                        ..problem(
+                            &b.path,
+                            Severity::Error,
+                            format!(
+                                "duplicate id '{}': already used by {}; this file is skipped",
+                                b.id,
+                                at.briefing.path.display()
+                            ),
+                        )
+                    };
+                    duplicate.insert(i, p);
+                }
+                None => {
+                    first.insert(&b.id, i);
+                }
+            }
+        }
+        for (i, parsed) in results.iter().enumerate() {
+            let Some(parsed) = ok(parsed).filter(|_| !duplicate.contains_key(&i)) else {
+                continue;
+            };
+            let b = &parsed.briefing;
+            for r in &b.related {
+                if !first.contains_key(r.as_str()) {
+                    missing_related.push(problem(
+                        &b.path,
+                        Severity::Warning,
+                        format!("related briefing '{r}' does not exist"),
+                    ));
+                }
+            }
+        }
+    }
+    let total = results.len();
+    let mut briefings: Vec<std::sync::Arc<Briefing>> = Vec::with_capacity(total);
+    // Each briefing's result.
+    let mut from: Vec<usize> = Vec::with_capacity(total);
     // Unregistered actors already warned about: the warning goes with the
     // first file that names one (the registry may already know it, on reload).
     let mut warned: HashSet<ActorId> = HashSet::new();
-    for result in results {
+    for (i, result) in results.into_iter().enumerate() {
         let (mut parsed, file_problems) = match result {
             Ok(ok) => ok,
             Err(p) => {
@@ -29,23 +97,10 @@ pub(crate) fn build(
             }
         };
         problems.extend(file_problems);
-        if let Some(&at) = first.get(parsed.briefing.id.as_str()) {
-            problems.push(Problem {
-                line: parsed.id_line,
-                column: Some(1),
-                ..problem(
-                    &parsed.briefing.path,
-                    Severity::Error,
-                    format!(
-                        "duplicate id '{}': already used by {}; this file is skipped",
-                        parsed.briefing.id,
-                        briefings[at].path.display()
-                    ),
-                )
-            });
+        if let Some(p) = duplicate.remove(&i) {
+            problems.push(p);
             continue;
         }
-        first.insert(parsed.briefing.id.to_string(), briefings.len());
         for named in std::mem::take(&mut parsed.actors) {
             let actor = match named.resolved {
                 Ok(actor) => actor,
@@ -70,21 +125,67 @@ pub(crate) fn build(
             }
         }
         briefings.push(parsed.briefing);
+        from.push(i);
     }
-    for b in &briefings {
-        for r in &b.related {
-            if !first.contains_key(r) {
-                problems.push(problem(
-                    &b.path,
-                    Severity::Warning,
-                    format!("related briefing '{r}' does not exist"),
-                ));
+    problems.extend(missing_related);
+    // Newest first; ids are unique, so the order does not depend on the
+    // order the briefings came in.
+    let by_date = |a: &usize, b: &usize| crate::model::by_date_desc(&briefings[*a], &briefings[*b]);
+    let full_sort = || {
+        let mut order: Vec<usize> = (0..briefings.len()).collect();
+        order.sort_by(by_date);
+        order
+    };
+    let hinted = hint.and_then(|hint| {
+        let place = |k: usize| hint.get(from[k]).copied().unwrap_or(u32::MAX);
+        let (kept, mut new): (Vec<usize>, Vec<usize>) =
+            (0..briefings.len()).partition(|&k| place(k) != u32::MAX);
+        // The kept ones in their previous order, which is date order: a
+        // slot each, no comparison.
+        let slots = kept
+            .iter()
+            .map(|&k| place(k) as usize + 1)
+            .max()
+            .unwrap_or(0);
+        let mut at_place: Vec<Option<usize>> = vec![None; slots];
+        for &k in &kept {
+            if let Some(slot) = at_place.get_mut(place(k) as usize) {
+                *slot = Some(k);
             }
         }
-    }
-    briefings.sort_by(|a, b| crate::model::by_date_desc(a, b));
+        let placed = kept.len();
+        let kept: Vec<usize> = at_place.into_iter().flatten().collect();
+        // Two in one place: the hint is not one; sorted as usual.
+        if kept.len() != placed {
+            return None;
+        }
+        // The few new ones each where a search puts them.
+        new.sort_by(by_date);
+        let mut order = Vec::with_capacity(briefings.len());
+        let mut rest: &[usize] = &kept;
+        for n in new {
+            let split = rest.partition_point(|k| by_date(k, &n) == std::cmp::Ordering::Less);
+            order.extend_from_slice(&rest[..split]);
+            order.push(n);
+            rest = &rest[split..];
+        }
+        order.extend_from_slice(rest);
+        Some(order)
+    });
+    let order = hinted.unwrap_or_else(full_sort);
+    let mut placed = vec![None; total];
+    let mut slots: Vec<Option<std::sync::Arc<Briefing>>> =
+        briefings.into_iter().map(Some).collect();
+    let briefings = order
+        .iter()
+        .enumerate()
+        .filter_map(|(at, &k)| {
+            placed[from[k]] = Some(at);
+            slots[k].take()
+        })
+        .collect();
     problems.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
-    Corpus::new(briefings, registry, problems, origin)
+    (Corpus::new(briefings, registry, problems, origin), placed)
 }
 
 /// Whether a problem depends on other files (a duplicate id, a missing related

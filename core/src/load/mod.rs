@@ -20,9 +20,12 @@ pub mod reload;
 mod walk;
 pub(crate) mod yaml;
 
-pub(crate) use build::{build, is_cross_file};
+pub(crate) use crate::stamp::Walked;
+pub(crate) use build::{build, build_placed, is_cross_file};
 pub(crate) use parse::{parse_briefing, parse_registry};
-pub(crate) use walk::{is_registry, read_input, walk};
+pub(crate) use walk::{
+    is_briefing_name, is_hidden, is_registry, is_topics, read_input, walk_below,
+};
 
 /// The reserved file name of the actor registry, at the top of the folder.
 pub const REGISTRY_FILE: &str = "actors.yaml";
@@ -133,8 +136,7 @@ pub fn load_dir(
             cache::Lookup::Damaged(p) => problems.push(p),
         }
     }
-    let mut files = walk(root, opts, &mut problems);
-    files.sort();
+    let (files, walked) = walk_below(root, root, opts, &mut problems);
     let registry_path = root.join(REGISTRY_FILE);
     // Only a regular file (a link to one inside the folder) is a registry.
     let has_registry = is_registry_file(root, &registry_path);
@@ -156,6 +158,7 @@ pub fn load_dir(
     };
     let mut seen = Seen::new(&files, &all_stamps, has_registry);
     seen.topics = stamp::topics_stamp(root);
+    seen.walked = walked.into();
     let stamps = opts.cache.as_ref().map(|_| all_stamps);
     if let (Some(dir), Some(stamps)) = (&opts.cache, &stamps) {
         match cache::read(dir, root, opts.max_file_size, Some(stamps)) {

@@ -9,6 +9,7 @@
 //! previous one is kept and it is read again shortly.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -17,8 +18,8 @@ use rayon::prelude::*;
 use crate::actors::Registry;
 use crate::cache;
 use crate::corpus::Corpus;
-use crate::load::{self, LoadError, LoadOptions, ParseResult, Parsed, REGISTRY_FILE};
-use crate::model::ActorId;
+use crate::load::{self, LoadError, LoadOptions, ParseResult, Parsed, REGISTRY_FILE, Walked};
+use crate::model::{ActorId, Problem};
 use crate::stamp::{self, Seen, Stamp};
 
 /// How long after its last modification a file that does not parse is taken
@@ -60,6 +61,12 @@ pub struct Reloaded {
     /// True when every file was read again (the registry changed, or the
     /// previous corpus did not say what it had read).
     pub full: bool,
+    /// True when the whole folder was walked, rather than only the paths
+    /// a watcher named.
+    pub walked: bool,
+    /// For each briefing of the previous corpus, its index in the new one
+    /// (as [`doc_map`] gives it).
+    pub doc_map: Vec<Option<usize>>,
 }
 
 fn now_ns() -> u128 {
@@ -117,7 +124,7 @@ pub fn changed_since(prev: &Corpus, root: &Path) -> bool {
         return true;
     };
     let mut problems = Vec::new();
-    let files = load::walk(root, &LoadOptions::default(), &mut problems);
+    let (files, walked) = load::walk_below(root, root, &LoadOptions::default(), &mut problems);
     let (_, registry) = registry_stamp(root);
     if registry != seen.registry
         || stamp::topics_stamp(root) != seen.topics
@@ -126,15 +133,63 @@ pub fn changed_since(prev: &Corpus, root: &Path) -> bool {
         return true;
     }
     let stamps = stamp::stamps(&files);
-    files
+    let changed = files
         .iter()
         .zip(&stamps)
         .zip(&seen.files)
-        .any(|((p, s), (seen_p, seen_s))| p != seen_p || s.is_none() || s != seen_s)
+        .any(|((p, s), (seen_p, seen_s))| p != seen_p || s.is_none() || s != seen_s);
+    // The files as seen: the next reload may look only where the watcher
+    // saw changes (a corpus from the cache was not walked when loaded).
+    if !changed {
+        let _ = seen.walked.set(walked);
+    }
+    changed
 }
 
-/// Reads `root` again after `prev` was read from it: see the module docs.
+/// Which paths changed since a corpus was read, as a folder watcher saw them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Touched {
+    /// Not known (the watcher lost events, or was not watching): every file
+    /// is looked at.
+    Unknown,
+    /// Files or folders created, written, removed or renamed (under either
+    /// name). Paths outside the folder, or that cannot be judged cheaply,
+    /// make the reload look at every file.
+    Paths(Vec<PathBuf>),
+}
+
+impl Touched {
+    /// What either says was touched; not known stays not known.
+    pub fn merge(&mut self, other: Touched) {
+        match (&mut *self, other) {
+            (Touched::Paths(mine), Touched::Paths(more)) => {
+                mine.extend(more);
+                mine.sort_unstable();
+                mine.dedup();
+            }
+            _ => *self = Touched::Unknown,
+        }
+    }
+}
+
+/// Reads `root` again after `prev` was read from it, walking the whole
+/// folder and stat'ing every file: see the module docs.
 pub fn reload(prev: &Corpus, root: &Path, opts: &LoadOptions) -> Result<Reloaded, LoadError> {
+    reload_touched(prev, root, opts, &Touched::Unknown)
+}
+
+/// As [`reload`], looking only at the paths `touched` names: a file is
+/// stat'ed, a folder walked; files seen at or below a path that is no longer
+/// there are removed. The answer is the one `reload` gives; when that cannot
+/// be told cheaply (`Touched::Unknown`, no paths, a path outside `root` or
+/// `root` itself, the actor or topic registry touched, a symlink met now or
+/// when the folder was last walked), the whole folder is walked.
+pub fn reload_touched(
+    prev: &Corpus,
+    root: &Path,
+    opts: &LoadOptions,
+    touched: &Touched,
+) -> Result<Reloaded, LoadError> {
     let Some(seen) = &prev.seen else {
         return full(prev, root, opts);
     };
@@ -143,8 +198,6 @@ pub fn reload(prev: &Corpus, root: &Path, opts: &LoadOptions) -> Result<Reloaded
     if stamp::topics_stamp(root) != seen.topics {
         return full(prev, root, opts);
     }
-    let mut problems = Vec::new();
-    let files = load::walk(root, opts, &mut problems);
     let (registry_path, registry_stamp) = registry_stamp(root);
     let now = now_ns();
     // A registry caught half-written keeps the previous one, as a briefing
@@ -159,49 +212,316 @@ pub fn reload(prev: &Corpus, root: &Path, opts: &LoadOptions) -> Result<Reloaded
         }
         registry_unsettled = true;
     }
-    let stamps = stamp::stamps(&files);
-    let before: HashMap<&Path, Option<&Stamp>> = seen
-        .files
-        .iter()
-        .map(|(p, s)| (p.as_path(), s.as_ref()))
-        .collect();
-    let doc_of: HashMap<&Path, usize> = prev
-        .briefings
-        .iter()
-        .enumerate()
-        .map(|(i, b)| (b.path.as_path(), i))
-        .collect();
-    let here: HashSet<&Path> = files.iter().map(PathBuf::as_path).collect();
-    let removed: Vec<&Path> = seen
-        .files
-        .iter()
-        .map(|(p, _)| p.as_path())
-        .filter(|p| !here.contains(p))
-        .collect();
-
-    #[derive(Clone, Copy, PartialEq, Eq)]
-    enum Kind {
-        Same,
-        Changed,
-        Added,
+    let listing = match touched {
+        Touched::Paths(paths) => look_at(seen, root, opts, paths),
+        Touched::Unknown => None,
     }
-    let kinds: Vec<Kind> = files
+    .unwrap_or_else(|| walk_all(seen, root, opts));
+    let registry = RegistryNow {
+        path: registry_path,
+        stamp: registry_stamp,
+        unsettled: registry_unsettled,
+    };
+    Ok(reread(prev, seen, root, opts, listing, registry, now))
+}
+
+/// The briefing files as they are now, against those seen: what a walk of
+/// the folder, or a look at the paths a watcher named, found.
+struct Listing {
+    /// Files that may differ from what was seen (after a walk, every file),
+    /// in path order, with their stamps now.
+    looked: Vec<(PathBuf, Option<Stamp>)>,
+    /// Files seen that are no longer there: indices in `Seen::files`, in order.
+    gone: Vec<usize>,
+    /// What the walk met (links out of the folder, FIFOs...).
+    problems: Vec<Problem>,
+    walked: Walked,
+    /// The whole folder was walked.
+    whole: bool,
+}
+
+/// Every file of the folder walked and stat'ed.
+fn walk_all(seen: &Seen, root: &Path, opts: &LoadOptions) -> Listing {
+    let mut problems = Vec::new();
+    let (files, walked) = load::walk_below(root, root, opts, &mut problems);
+    let stamps = stamp::stamps(&files);
+    // Both lists are in path order.
+    let mut gone = Vec::new();
+    let mut at = 0;
+    for (i, (path, _)) in seen.files.iter().enumerate() {
+        while files.get(at).is_some_and(|f| f < path) {
+            at += 1;
+        }
+        if files.get(at) != Some(path) {
+            gone.push(i);
+        }
+    }
+    Listing {
+        looked: files.into_iter().zip(stamps).collect(),
+        gone,
+        problems,
+        walked,
+        whole: true,
+    }
+}
+
+/// The type of what is at `root`/`rel`, without following links: `None`
+/// when it cannot be told (a folder on the way is a link, or cannot be
+/// stat'ed), `Some(None)` when nothing is there.
+fn kind_below(root: &Path, rel: &Path) -> Option<Option<std::fs::FileType>> {
+    let absent = |e: &std::io::Error| {
+        matches!(
+            e.kind(),
+            std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+        )
+    };
+    let mut path = root.to_path_buf();
+    let mut parts = rel.components().peekable();
+    while let Some(part) = parts.next() {
+        path.push(part);
+        match std::fs::symlink_metadata(&path) {
+            Ok(m) if parts.peek().is_none() => return Some(Some(m.file_type())),
+            Ok(m) if m.file_type().is_symlink() => return None,
+            Ok(m) if m.is_dir() => {}
+            Ok(_) => return Some(None),
+            Err(e) if absent(&e) => return Some(None),
+            Err(_) => return None,
+        }
+    }
+    None
+}
+
+/// Most paths looked at one by one: beyond, walking the folder costs less.
+const MOST_TOUCHED: usize = 1_000;
+
+/// Only the paths a watcher named, looked at: `None` when that cannot tell
+/// what a walk of the whole folder would (see [`reload_touched`]).
+fn look_at(seen: &Seen, root: &Path, opts: &LoadOptions, paths: &[PathBuf]) -> Option<Listing> {
+    if paths.is_empty()
+        || !seen.walked.get().is_some_and(|w| w.plain)
+        || paths.len() > MOST_TOUCHED.max(seen.files.len() / 4)
+    {
+        return None;
+    }
+    let mut looked: std::collections::BTreeSet<PathBuf> = Default::default();
+    let mut below: Vec<PathBuf> = Vec::new();
+    let mut problems = Vec::new();
+    // At most this many entries now: a walk stops at `max_entries`.
+    let mut entries = seen.walked.get().map_or(0, |w| w.entries);
+    for path in paths {
+        let rel = path.strip_prefix(root).ok()?;
+        if rel.as_os_str().is_empty()
+            || !rel
+                .components()
+                .all(|c| matches!(c, std::path::Component::Normal(_)))
+        {
+            return None;
+        }
+        // Walks skip hidden files and folders (editors' swap files).
+        if rel
+            .components()
+            .any(|c| load::is_hidden(Path::new(c.as_os_str())))
+        {
+            continue;
+        }
+        // In the walk's own spelling.
+        let path = root.join(rel.components().collect::<PathBuf>());
+        if rel.components().count() == 1 && (load::is_registry(&path) || load::is_topics(&path)) {
+            return None;
+        }
+        match kind_below(root, rel)? {
+            Some(k) if k.is_symlink() => return None,
+            Some(k) if k.is_dir() => {
+                let (files, walked) = load::walk_below(root, &path, opts, &mut problems);
+                if !walked.plain {
+                    return None;
+                }
+                entries += walked.entries;
+                looked.extend(files);
+            }
+            Some(k) if k.is_file() => {
+                if load::is_briefing_name(&path) {
+                    looked.insert(path.clone());
+                }
+            }
+            // A FIFO or a device named like a briefing: the walk says so.
+            Some(_) if load::is_briefing_name(&path) => return None,
+            Some(_) | None => {}
+        }
+        entries += 1;
+        below.push(path);
+    }
+    if entries > opts.max_entries {
+        return None;
+    }
+    // Files seen at or below a path looked at, and not found there now, are gone.
+    let mut gone: Vec<usize> = Vec::new();
+    for path in &below {
+        let from = seen.files.partition_point(|(p, _)| p < path);
+        gone.extend(
+            seen.files[from..]
+                .iter()
+                .take_while(|(p, _)| p.starts_with(path))
+                .enumerate()
+                .filter(|(_, (p, _))| !looked.contains(p))
+                .map(|(i, _)| from + i),
+        );
+    }
+    gone.sort_unstable();
+    gone.dedup();
+    let looked: Vec<PathBuf> = looked.into_iter().collect();
+    let stamps = stamp::stamps(&looked);
+    Some(Listing {
+        looked: looked.into_iter().zip(stamps).collect(),
+        gone,
+        problems,
+        walked: Walked {
+            entries,
+            plain: true,
+        },
+        whole: false,
+    })
+}
+
+/// For each file looked at, its index among the files seen (`Ok`), or where
+/// it would go among them (`Err`). Both lists are in path order.
+fn positions(
+    seen: &[(PathBuf, Option<Stamp>)],
+    looked: &[(PathBuf, Option<Stamp>)],
+) -> Vec<Result<usize, usize>> {
+    // A few: a search each; many (after a walk): one pass over both.
+    if looked.len() < seen.len() / 16 {
+        return looked
+            .iter()
+            .map(|(p, _)| seen.binary_search_by(|(s, _)| s.cmp(p)))
+            .collect();
+    }
+    let mut at = 0;
+    looked
         .iter()
-        .zip(&stamps)
-        .map(|(p, s)| match before.get(p.as_path()) {
-            None => Kind::Added,
-            Some(old) if s.is_some() && s.as_ref() == *old => Kind::Same,
-            Some(_) => Kind::Changed,
+        .map(|(p, _)| {
+            while seen.get(at).is_some_and(|(s, _)| s < p) {
+                at += 1;
+            }
+            match seen.get(at) {
+                Some((s, _)) if s == p => Ok(at),
+                _ => Err(at),
+            }
         })
-        .collect();
+        .collect()
+}
+
+/// The registry as found now.
+struct RegistryNow {
+    path: PathBuf,
+    stamp: Option<Option<Stamp>>,
+    /// Caught half-written: the previous one is kept.
+    unsettled: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Same,
+    Changed,
+    Added,
+}
+
+/// One briefing file now.
+struct File<'a> {
+    path: &'a Path,
+    stamp: Option<&'a Stamp>,
+    kind: Kind,
+    /// Its index in `Seen::files`, when it was seen.
+    seen_at: Option<usize>,
+    /// Its briefing in the previous corpus, when it had one.
+    doc: Option<usize>,
+}
+
+/// The new corpus from the files found now: only the changed and added files
+/// are parsed (and those whose problems may move), the others' briefings
+/// are taken from `prev` as they are.
+fn reread(
+    prev: &Corpus,
+    seen: &Seen,
+    root: &Path,
+    opts: &LoadOptions,
+    listing: Listing,
+    registry: RegistryNow,
+    now: u128,
+) -> Reloaded {
+    let Listing {
+        looked,
+        gone,
+        mut problems,
+        walked,
+        whole,
+    } = listing;
+    // Each seen file's briefing in `prev`: kept by the last reload, or
+    // found by path (keyed by the path's bytes: hashing a `Path` walks its
+    // components).
+    let doc_of: HashMap<&OsStr, usize> = match &seen.docs {
+        Some(_) => HashMap::default(),
+        None => prev
+            .briefings
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (b.path.as_os_str(), i))
+            .collect(),
+    };
+    let doc_at = |i: usize| -> Option<usize> {
+        let d = match &seen.docs {
+            Some(docs) => docs.get(i).copied().flatten().map(|d| d as usize),
+            None => doc_of.get(seen.files[i].0.as_os_str()).copied(),
+        };
+        debug_assert!(d.is_none_or(|d| prev.briefings[d].path == seen.files[i].0));
+        d
+    };
+
+    // Every file now, in path order: those seen and still there, and those
+    // added, each with its stamp now.
+    let at = positions(&seen.files, &looked);
+    let mut files: Vec<File> = Vec::with_capacity(seen.files.len() + looked.len());
+    let mut next = looked.iter().zip(&at).peekable();
+    let mut gone_next = gone.iter().peekable();
+    for i in 0..=seen.files.len() {
+        while let Some(((path, stamp), _)) = next.next_if(|(_, at)| **at == Err(i)) {
+            files.push(File {
+                path,
+                stamp: stamp.as_ref(),
+                kind: Kind::Added,
+                seen_at: None,
+                doc: None,
+            });
+        }
+        let Some((path, was)) = seen.files.get(i) else {
+            break;
+        };
+        if gone_next.next_if(|&&g| g == i).is_some() {
+            continue;
+        }
+        let (stamp, kind) = match next.next_if(|(_, at)| **at == Ok(i)) {
+            Some(((_, now), _)) if now.is_some() && now == was => (now.as_ref(), Kind::Same),
+            Some(((_, now), _)) => (now.as_ref(), Kind::Changed),
+            None => (was.as_ref(), Kind::Same),
+        };
+        files.push(File {
+            path,
+            stamp,
+            kind,
+            seen_at: Some(i),
+            doc: doc_at(i),
+        });
+    }
+    // A file in path order, by its path.
+    let file_at = |path: &Path| files.binary_search_by(|f| f.path.cmp(path)).ok();
 
     // What to parse first: the changed and added files, and the unchanged
     // ones that are not in the corpus (broken, or a duplicate id that may now
     // be free).
     let pristine = registered_only(&prev.registry);
-    let parse = |i: usize| load::parse_briefing(load::read_input(&files[i], opts), &pristine);
+    let parse = |i: usize| load::parse_briefing(load::read_input(files[i].path, opts), &pristine);
     let first: Vec<usize> = (0..files.len())
-        .filter(|&i| kinds[i] != Kind::Same || !doc_of.contains_key(files[i].as_path()))
+        .filter(|&i| files[i].kind != Kind::Same || files[i].doc.is_none())
         .collect();
     let mut parsed: HashMap<usize, ParseResult> = first
         .par_iter()
@@ -212,25 +532,23 @@ pub fn reload(prev: &Corpus, root: &Path, opts: &LoadOptions) -> Result<Reloaded
 
     // Caught half-written: keep the previous version, say nothing yet.
     let mut unsettled = Vec::new();
-    let mut kept_stamps: HashMap<usize, Option<Stamp>> = HashMap::default();
+    let mut held: HashSet<usize> = HashSet::default();
     for &i in &first {
         let failed = matches!(parsed.get(&i), Some(Err(_)));
-        if kinds[i] != Kind::Same && failed && recent(stamps[i].as_ref(), now) {
+        if files[i].kind != Kind::Same && failed && recent(files[i].stamp, now) {
             parsed.remove(&i);
-            unsettled.push(files[i].clone());
-            kept_stamps.insert(i, before.get(files[i].as_path()).and_then(|s| s.cloned()));
+            unsettled.push(files[i].path.to_path_buf());
+            held.insert(i);
         }
     }
 
     let mut changes = Changes {
-        removed: removed.len(),
+        removed: gone.len(),
         ..Changes::default()
     };
-    for (i, k) in kinds.iter().enumerate() {
-        if kept_stamps.contains_key(&i) {
-            continue;
-        }
-        match k {
+    for &i in &first {
+        match files[i].kind {
+            _ if held.contains(&i) => {}
             Kind::Added => changes.added += 1,
             Kind::Changed => changes.changed += 1,
             Kind::Same => {}
@@ -243,22 +561,19 @@ pub fn reload(prev: &Corpus, root: &Path, opts: &LoadOptions) -> Result<Reloaded
     // so the warning goes, as on a full load, to the first file naming one.
     let unregistered = |a: ActorId| prev.registry.get(a).is_some_and(|a| !a.registered);
     let mut moving: HashSet<ActorId> = HashSet::default();
-    let gone = files
+    let changed_docs = first
         .iter()
-        .enumerate()
-        .filter(|(i, _)| kinds[*i] == Kind::Changed && !kept_stamps.contains_key(i))
-        .map(|(_, p)| p.as_path())
-        .chain(removed.iter().copied());
-    for path in gone {
-        if let Some(&d) = doc_of.get(path) {
-            moving.extend(
-                prev.briefings[d]
-                    .actors
-                    .iter()
-                    .map(|r| r.actor)
-                    .filter(|&a| unregistered(a)),
-            );
-        }
+        .filter(|&&i| files[i].kind == Kind::Changed && !held.contains(&i))
+        .filter_map(|&i| files[i].doc);
+    let gone_docs = gone.iter().filter_map(|&g| doc_at(g));
+    for d in changed_docs.chain(gone_docs) {
+        moving.extend(
+            prev.briefings[d]
+                .actors
+                .iter()
+                .map(|r| r.actor)
+                .filter(|&a| unregistered(a)),
+        );
     }
     for (parsed, _) in parsed.values().flatten() {
         for named in &parsed.actors {
@@ -269,103 +584,146 @@ pub fn reload(prev: &Corpus, root: &Path, opts: &LoadOptions) -> Result<Reloaded
             }
         }
     }
-    let reused: Vec<bool> = (0..files.len())
-        .map(|i| {
-            (kinds[i] == Kind::Same || kept_stamps.contains_key(&i)) && !parsed.contains_key(&i)
-        })
-        .collect();
+    // Taken from `prev` as they were, before those parsed again below.
+    let reused = |i: usize, parsed: &HashMap<usize, ParseResult>| {
+        (files[i].kind == Kind::Same || held.contains(&i)) && !parsed.contains_key(&i)
+    };
     if !moving.is_empty() {
-        let again: Vec<usize> = (0..files.len())
-            .filter(|&i| reused[i] && !kept_stamps.contains_key(&i))
-            .filter(|&i| {
-                doc_of.get(files[i].as_path()).is_some_and(|&d| {
-                    prev.briefings[d]
-                        .actors
-                        .iter()
-                        .any(|r| moving.contains(&r.actor))
-                })
-            })
+        let mut again: Vec<usize> = prev
+            .briefings
+            .iter()
+            .filter(|b| b.actors.iter().any(|r| moving.contains(&r.actor)))
+            .filter_map(|b| file_at(&b.path))
+            .filter(|&i| reused(i, &parsed) && !held.contains(&i))
             .collect();
+        again.sort_unstable();
         let more: Vec<(usize, ParseResult)> = again.par_iter().map(|&i| (i, parse(i))).collect();
         parsed.extend(more);
     }
 
     // Problems of the files kept as they were, less those that depend on
     // other files (found again below); the registry's own problems.
-    let kept: HashSet<&Path> = (0..files.len())
-        .filter(|&i| reused[i] && !parsed.contains_key(&i))
-        .map(|i| files[i].as_path())
-        .collect();
+    let kept = |i: usize| reused(i, &parsed);
     problems.extend(
         prev.problems
             .iter()
             .filter(|p| {
-                (kept.contains(p.path.as_path()) && !load::is_cross_file(p))
-                    || p.path == registry_path
+                (!load::is_cross_file(p) && file_at(&p.path).is_some_and(kept))
+                    || p.path == registry.path
             })
             .cloned(),
     );
 
-    // Every file in path order, as a full load would see them.
-    let fresh: Vec<Option<ParseResult>> = (0..files.len()).map(|i| parsed.remove(&i)).collect();
-    let results: Vec<ParseResult> = fresh
-        .into_par_iter()
+    // Every file in path order, as a full load would see them; each kept
+    // briefing with its place in `prev`, already in date order.
+    let mut hint: Vec<u32> = Vec::with_capacity(files.len());
+    // Each file's result, when it gives one.
+    let mut result_of: Vec<Option<usize>> = Vec::with_capacity(files.len());
+    let results: Vec<ParseResult> = files
+        .iter()
         .enumerate()
-        .filter_map(|(i, result)| match result {
-            Some(r) => Some(r),
-            None => doc_of.get(files[i].as_path()).map(|&d| {
-                Ok((
-                    Parsed {
-                        briefing: prev.briefings[d].clone(),
-                        actors: Vec::new(),
-                        id_line: None,
-                    },
-                    Vec::new(),
-                ))
-            }),
+        .filter_map(|(i, f)| match parsed.remove(&i) {
+            Some(r) => {
+                result_of.push(Some(hint.len()));
+                hint.push(u32::MAX);
+                Some(r)
+            }
+            None => f
+                .doc
+                .map(|d| {
+                    result_of.push(Some(hint.len()));
+                    hint.push(u32::try_from(d).unwrap_or(u32::MAX));
+                    Ok((
+                        Parsed {
+                            briefing: prev.briefings[d].clone(),
+                            actors: Vec::new(),
+                            id_line: None,
+                        },
+                        Vec::new(),
+                    ))
+                })
+                .or_else(|| {
+                    result_of.push(None);
+                    None
+                }),
         })
         .collect();
-    let mut corpus = load::build(
+    let (mut corpus, placed) = load::build_placed(
         results,
         prev.registry.clone(),
         problems,
         root.display().to_string(),
+        Some(&hint),
     );
+    // Each briefing of `prev` kept as it was is where it was placed; the
+    // others are found by id.
+    let mut doc_map = vec![None; prev.briefings.len()];
+    for (r, &h) in hint.iter().enumerate() {
+        if let (Some(d), Some(&at)) = (doc_map.get_mut(h as usize), placed.get(r)) {
+            *d = at;
+        }
+    }
+    let by_id: Vec<usize> = (0..doc_map.len())
+        .filter(|&d| doc_map[d].is_none())
+        .collect();
+    if by_id.len() <= 8 {
+        for d in by_id {
+            doc_map[d] = corpus.position(&prev.briefings[d].id);
+        }
+    } else {
+        let at: HashMap<&str, usize> = corpus
+            .briefings
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (b.id.as_str(), i))
+            .collect();
+        for d in by_id {
+            doc_map[d] = at.get(prev.briefings[d].id.as_str()).copied();
+        }
+    }
     // A file caught half-written keeps the stamp it had, so it is looked at
     // again; one that is new stays unseen, to count as added once settled.
-    let (seen_files, seen_stamps): (Vec<PathBuf>, Vec<Option<Stamp>>) = files
+    type SeenFile = (PathBuf, Option<Stamp>);
+    let (seen_files, docs): (Vec<SeenFile>, Vec<Option<u32>>) = files
         .iter()
-        .zip(stamps)
         .enumerate()
-        .filter_map(|(i, (p, s))| match kept_stamps.remove(&i) {
-            Some(_) if kinds[i] == Kind::Added => None,
-            Some(old) => Some((p.clone(), old)),
-            None => Some((p.clone(), s)),
+        .filter_map(|(i, f)| {
+            let doc = result_of[i]
+                .and_then(|r| placed.get(r).copied().flatten())
+                .and_then(|d| u32::try_from(d).ok());
+            match f.kind != Kind::Same && held.contains(&i) {
+                true => f
+                    .seen_at
+                    .map(|s| ((f.path.to_path_buf(), seen.files[s].1.clone()), doc)),
+                false => Some(((f.path.to_path_buf(), f.stamp.cloned()), doc)),
+            }
         })
         .unzip();
-    let registry_seen = match registry_unsettled {
+    let registry_seen = match registry.unsettled {
         true => {
-            unsettled.push(registry_path.clone());
+            unsettled.push(registry.path);
             seen.registry.clone()
         }
-        false => registry_stamp.clone(),
+        false => registry.stamp,
     };
-    let seen_stamps: Vec<Option<Stamp>> = seen_stamps
-        .into_iter()
-        .chain(registry_seen.clone())
-        .collect();
-    let mut next = Seen::new(&seen_files, &seen_stamps, registry_seen.is_some());
-    next.topics = seen.topics.clone();
-    corpus.seen = Some(next);
+    corpus.seen = Some(Seen {
+        files: seen_files,
+        registry: registry_seen,
+        topics: seen.topics.clone(),
+        walked: walked.into(),
+        docs: Some(docs),
+    });
     corpus.store = prev.store.clone();
     corpus.bodies = prev.bodies.clone();
     corpus.detach_bodies();
-    Ok(Reloaded {
+    Reloaded {
         corpus,
         changes,
         unsettled,
         full: false,
-    })
+        walked: whole,
+        doc_map,
+    }
 }
 
 /// Everything read again; the changes are counted from the stamps.
@@ -395,10 +753,12 @@ fn full(prev: &Corpus, root: &Path, opts: &LoadOptions) -> Result<Reloaded, Load
     }
     changes.removed = old.keys().filter(|p| !here.contains(*p)).count();
     Ok(Reloaded {
+        doc_map: doc_map(prev, &corpus),
         corpus,
         changes,
         unsettled: Vec::new(),
         full: true,
+        walked: true,
     })
 }
 

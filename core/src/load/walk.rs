@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use super::{Input, LoadOptions, REGISTRY_FILE, problem};
 use crate::model::{Problem, Severity};
+use crate::stamp::Walked;
 
 /// What a file that is not a regular file or a folder is, for messages.
 fn kind_name(kind: std::fs::FileType) -> &'static str {
@@ -62,20 +63,28 @@ fn folder_key(dir: &Path) -> std::io::Result<PathBuf> {
     std::fs::canonicalize(dir)
 }
 
-fn is_hidden(path: &Path) -> bool {
+pub(crate) fn is_hidden(path: &Path) -> bool {
     path.file_name()
         .is_some_and(|n| n.as_encoded_bytes().starts_with(b"."))
 }
 
-/// Lists every `*.yaml`/`*.yml` below `root` (the registry apart), following
-/// symlinks while they stay inside `root`'s tree, never twice into the same
-/// folder, and visiting at most `opts.max_entries` entries.
-pub(crate) fn walk(root: &Path, opts: &LoadOptions, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
+/// Lists every `*.yaml`/`*.yml` below `start` (`root` or a folder inside it;
+/// the registry apart), following symlinks while they stay inside `root`'s
+/// tree, never twice into the same folder, and visiting at most
+/// `opts.max_entries` entries; with what the walk met.
+pub(crate) fn walk_below(
+    root: &Path,
+    start: &Path,
+    opts: &LoadOptions,
+    problems: &mut Vec<Problem>,
+) -> (Vec<PathBuf>, Walked) {
+    let problems_before = problems.len();
+    let mut links = false;
     let mut files = Vec::new();
     let mut seen = HashSet::new();
     // Links are followed only to what lies below the folder's real path.
     let home = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    let mut stack = vec![root.to_path_buf()];
+    let mut stack = vec![start.to_path_buf()];
     let mut visited = 0usize;
     'folders: while let Some(dir) = stack.pop() {
         match folder_key(&dir) {
@@ -141,13 +150,16 @@ pub(crate) fn walk(root: &Path, opts: &LoadOptions, problems: &mut Vec<Problem>)
                     }
                     continue;
                 }
-                _ => match follow(&path, &home) {
-                    Ok(k) => k,
-                    Err(p) => {
-                        problems.extend(p);
-                        continue;
+                _ => {
+                    links = true;
+                    match follow(&path, &home) {
+                        Ok(k) => k,
+                        Err(p) => {
+                            problems.extend(p);
+                            continue;
+                        }
                     }
-                },
+                }
             };
             if kind.is_dir() {
                 stack.push(path);
@@ -164,7 +176,11 @@ pub(crate) fn walk(root: &Path, opts: &LoadOptions, problems: &mut Vec<Problem>)
     }
     // On every core: comparing paths walks their components.
     rayon::slice::ParallelSliceMut::par_sort(&mut files[..]);
-    files
+    let walked = Walked {
+        entries: visited,
+        plain: !links && problems.len() == problems_before,
+    };
+    (files, walked)
 }
 
 /// The type of what the symlink (or entry of unknown type) `path` leads to,
@@ -211,7 +227,7 @@ fn follow(path: &Path, home: &Path) -> Result<std::fs::FileType, Option<Problem>
     Ok(meta.file_type())
 }
 
-fn is_briefing_name(path: &Path) -> bool {
+pub(crate) fn is_briefing_name(path: &Path) -> bool {
     matches!(
         path.extension().and_then(|e| e.to_str()),
         Some("yaml" | "yml")
@@ -219,7 +235,7 @@ fn is_briefing_name(path: &Path) -> bool {
 }
 
 /// The topic registry beside the actors': not a briefing.
-fn is_topics(path: &Path) -> bool {
+pub(crate) fn is_topics(path: &Path) -> bool {
     path.file_name().and_then(|n| n.to_str()) == Some(crate::topics::TOPICS_FILE)
 }
 

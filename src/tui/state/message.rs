@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use brief_core::Corpus;
+use brief_core::reload::Touched;
 use brief_core::remembered::Change;
 
 use super::notices::Remembered;
@@ -33,8 +34,9 @@ pub enum Msg {
         row: u16,
         down: bool,
     },
-    /// Files of the folder changed (a burst of them, gone quiet).
-    FilesChanged,
+    /// Files of the folder changed (a burst of them, gone quiet): these
+    /// paths, or not known which.
+    FilesChanged(Touched),
     /// Files of the folder changed and it was read again.
     Reloaded(Reload),
     /// Reading the folder again failed, or it cannot be watched.
@@ -56,8 +58,9 @@ pub enum Effect {
     /// Record a change to what is remembered between runs (off the input path).
     Remember(Change),
     Suspend,
-    /// Read the folder again (off the input path); the answer is `Msg::Reloaded`.
-    Reload,
+    /// Read the folder again (off the input path), looking at what was
+    /// touched; the answer is `Msg::Reloaded`.
+    Reload(Touched),
     /// The session ends: the one way out, whatever asked for it.
     Quit,
     /// Put this text on the clipboard (OSC 52, written by the event loop).

@@ -64,11 +64,11 @@ pub fn update(state: &mut State, msg: Msg) -> Update {
             state.message = Some(text);
             true
         }
-        Msg::FilesChanged => {
+        Msg::FilesChanged(touched) => {
             // Before the folder is loaded, the first corpus is compared with
             // the folder anyway (see `tui::reload`).
             if state.corpus.is_some() {
-                effects.push(Effect::Reload);
+                effects.push(Effect::Reload(touched));
             }
             false
         }
@@ -84,8 +84,9 @@ pub fn update(state: &mut State, msg: Msg) -> Update {
         Msg::WatchResumed => {
             state.watch_off = None;
             state.message = Some(state.text().live_reload_back.into());
+            // Changes made while unwatched are not known: all is looked at.
             if state.corpus.is_some() {
-                effects.push(Effect::Reload);
+                effects.push(Effect::Reload(brief_core::reload::Touched::Unknown));
             }
             true
         }
