@@ -6,6 +6,10 @@
 
 use brief_core::load::{LoadOptions, load_dir};
 
+/// The binary's allocator, so the figures are the browser's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Resident and private memory, as `/proc/self/smaps_rollup` gives them:
 /// the cache's mapped pages are resident but shared with every process.
 fn rss_mb() -> String {

@@ -171,6 +171,8 @@ pub(crate) struct DocFacts {
     pub(crate) end_date: Option<PartialDate>,
     /// The country of the meeting's place.
     pub(crate) place: Option<CountryCode>,
+    /// The ids it points to, checked again by a reload.
+    pub(crate) related: Vec<String>,
 }
 
 impl DocFacts {
@@ -181,6 +183,21 @@ impl DocFacts {
             date: b.date,
             end_date: b.end_date,
             place: b.location.country,
+            related: b.related.clone(),
+        }
+    }
+
+    /// A stand-in for the briefing, holding only what loading reads of a
+    /// briefing it keeps from a previous corpus (id, file, dates, related):
+    /// replaced by the briefing itself, undecoded, once placed.
+    pub(crate) fn stand_in(&self) -> Briefing {
+        Briefing {
+            id: self.id.clone(),
+            path: self.path.clone(),
+            date: self.date,
+            end_date: self.end_date,
+            related: self.related.clone(),
+            ..Briefing::default()
         }
     }
 }
