@@ -316,3 +316,139 @@ fn a_cache_checked_after_is_shown_as_kept_then_the_files_win() {
     assert_eq!(titles(&r.corpus), titles(&s.load()));
     assert!(titles(&r.corpus).contains(&("b".into(), "Réunion B revue".into())));
 }
+
+#[test]
+fn a_corpus_from_the_cache_decodes_only_the_briefings_read() {
+    let s = Setup::new();
+    for i in 0..40 {
+        put(
+            s.briefings.path(),
+            &format!("m{i:02}.yaml"),
+            &format!(
+                "id: m{i:02}\ntitle: \"Réunion {i} sur les migrations\"\ndate: 2020-01-{:02}\ncountries: [{}]\nbody: |\n  Texte {i}.\n",
+                i % 28 + 1,
+                if i % 2 == 0 { "NE" } else { "ML" }
+            ),
+        );
+    }
+    // As a large folder is kept: the text in an index of its own, already
+    // made by the first start.
+    let opts = LoadOptions {
+        persist_text_from: 0,
+        ..s.opts()
+    };
+    let load = || load_dir(s.briefings.path(), &opts, &|_, _| {}).expect("loads");
+    let first = load();
+    first.store_cache().expect("cached");
+    first.prepare_search();
+    let c = load();
+    assert!(c.from_cache);
+    assert_eq!(c.briefings.len(), 42);
+    assert_eq!(c.briefings.decoded(), 0, "nothing is decoded to load");
+    let sel = brief_core::Selection {
+        countries: vec![brief_core::model::CountryCode::new("NE").expect("a country")],
+        ..Default::default()
+    };
+    for query in ["", "migrations", "reunion 3"] {
+        let q = brief_core::search::parse_query(&c, query).expect("query");
+        let (hits, _) = brief_core::search::faceted(&c, &q, &sel);
+        assert!(!hits.is_empty(), "'{query}' finds something");
+        assert_eq!(c.briefings.decoded(), 0, "'{query}'");
+    }
+    assert!(c.position("m17").is_some());
+    assert_eq!(c.country_count(), 3, "FR, NE and ML");
+    assert_eq!(
+        c.briefings.decoded(),
+        0,
+        "searches, facets, selections and id lookups read the index"
+    );
+    let shown = c.briefings.get(5).expect("a briefing").id.clone();
+    assert_eq!(c.briefings.decoded(), 1, "the one shown");
+    // A country named in a query is scored field by field in the briefings
+    // that list it: those are decoded, and no other.
+    let q = brief_core::search::parse_query(&c, "niger").expect("query");
+    let hits = brief_core::search::search(&c, &q, &brief_core::Selection::default());
+    assert_eq!(hits.len(), 20);
+    assert!(c.briefings.decoded() <= 21, "{}", c.briefings.decoded());
+    // And it is the same briefing as read from the file.
+    let fresh = load_dir(s.briefings.path(), &LoadOptions::default(), &|_, _| {}).expect("loads");
+    assert_eq!(
+        fresh.get(&shown).map(|b| (&b.title, &b.countries)),
+        c.get(&shown).map(|b| (&b.title, &b.countries))
+    );
+}
+
+#[test]
+fn a_reload_keeps_the_briefings_it_did_not_read_undecoded() {
+    let s = Setup::new();
+    for i in 0..30 {
+        put(
+            s.briefings.path(),
+            &format!("r{i:02}.yaml"),
+            &briefing(&format!("r{i:02}"), &format!("Réunion {i}")),
+        );
+    }
+    let opts = LoadOptions {
+        persist_text_from: 0,
+        ..s.opts()
+    };
+    let load = || load_dir(s.briefings.path(), &opts, &|_, _| {}).expect("loads");
+    let first = load();
+    first.store_cache().expect("cached");
+    first.prepare_search();
+    let c = load();
+    assert!(c.from_cache);
+    c.prepare_search();
+    assert_eq!(c.briefings.decoded(), 0, "the text index was current");
+    put(
+        s.briefings.path(),
+        "r07.yaml",
+        &briefing("r07", "Réunion 7 revue"),
+    );
+    put(
+        s.briefings.path(),
+        "r99.yaml",
+        &briefing("r99", "Réunion 99"),
+    );
+    let r = brief_core::reload::reload(&c, s.briefings.path(), &opts).expect("reloads");
+    assert_eq!((r.changes.added, r.changes.changed), (1, 1));
+    assert!(
+        r.corpus.briefings.decoded() <= 2,
+        "only the files read again are in memory: {} decoded",
+        r.corpus.briefings.decoded()
+    );
+    assert_eq!(titles(&r.corpus), titles(&s.load()));
+    r.corpus.carry_index(&c, &r.doc_map);
+    let q = brief_core::search::parse_query(&r.corpus, "revue").expect("query");
+    let hits = brief_core::search::search(&r.corpus, &q, &brief_core::Selection::default());
+    assert_eq!(hits.len(), 1);
+    assert_eq!(r.corpus.briefings[hits[0].doc].id, "r07");
+    // Cached again from the kept bytes, and read back whole.
+    r.corpus.store_cache().ok();
+}
+
+#[test]
+fn a_flipped_byte_in_the_cached_briefings_is_caught_by_the_checksum() {
+    let s = Setup::new();
+    s.first_start();
+    let [cache] = s.cache_files().try_into().expect("one cache file");
+    let path = s.cache.path().join(&cache);
+    let mut bytes = std::fs::read(&path).expect("read cache");
+    // A title's letter, inside the briefings' bytes.
+    let at = bytes
+        .windows("Réunion A".len())
+        .position(|w| w == "Réunion A".as_bytes())
+        .expect("the title is in the cache");
+    bytes[at + 1] ^= 0x20;
+    std::fs::write(&path, bytes).expect("damage it");
+    let c = s.load();
+    assert!(!c.from_cache, "a damaged cache is not used");
+    assert!(titles(&c).contains(&("a".into(), "Réunion A".into())));
+    assert!(
+        c.problems
+            .iter()
+            .any(|p| p.path == path && p.message.contains("checksum")),
+        "{:?}",
+        c.problems
+    );
+}

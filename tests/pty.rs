@@ -242,8 +242,14 @@ impl Session {
             }
             if start.elapsed() > EXIT_TIMEOUT {
                 let _ = self.child.kill();
+                // The last bytes written: what the screen no longer shows
+                // once the alternate screen is left (a message, a panic).
+                let raw = self.raw.lock().unwrap().clone();
+                let tail = String::from_utf8_lossy(&raw[raw.len().saturating_sub(3000)..])
+                    .escape_debug()
+                    .to_string();
                 panic!(
-                    "brief did not exit within {EXIT_TIMEOUT:?}\n--- screen ---\n{}",
+                    "brief did not exit within {EXIT_TIMEOUT:?}\n--- screen ---\n{}\n--- last output ---\n{tail}",
                     self.screen()
                 );
             }
