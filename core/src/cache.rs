@@ -16,7 +16,7 @@ use crate::stamp::Stamp;
 
 /// Bumped whenever the cached shapes change; with the crate version, a cache
 /// from another build is ignored.
-const FORMAT: u32 = 8;
+const FORMAT: u32 = 9;
 
 #[derive(Serialize, Deserialize)]
 struct Header {
