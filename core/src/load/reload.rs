@@ -667,8 +667,11 @@ fn reread(
         .filter(|&d| doc_map[d].is_none())
         .collect();
     if by_id.len() <= 8 {
+        // Not `Corpus::position`: it would build the new corpus's index,
+        // which is carried over from `prev` instead.
         for d in by_id {
-            doc_map[d] = corpus.position(&prev.briefings[d].id);
+            let id = &prev.briefings[d].id;
+            doc_map[d] = corpus.briefings.iter().position(|b| b.id == *id);
         }
     } else {
         let at: HashMap<&str, usize> = corpus
