@@ -6,11 +6,25 @@
 
 use brief_core::load::{LoadOptions, load_dir};
 
-fn rss_mb() -> u64 {
-    std::fs::read_to_string("/proc/self/statm")
-        .ok()
-        .and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok())
-        .map_or(0, |pages| pages * 4096 / 1_048_576)
+/// The binary's allocator, so the figures are the browser's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// Resident and private memory, as `/proc/self/smaps_rollup` gives them:
+/// the cache's mapped pages are resident but shared with every process.
+fn rss_mb() -> String {
+    let text = std::fs::read_to_string("/proc/self/smaps_rollup").unwrap_or_default();
+    let kb = |key: &str| -> u64 {
+        text.lines()
+            .filter(|l| l.starts_with(key))
+            .filter_map(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
+            .sum()
+    };
+    format!(
+        "Rss {} MB, private {}",
+        kb("Rss:") / 1024,
+        (kb("Private_Clean:") + kb("Private_Dirty:")) / 1024
+    )
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -36,10 +50,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let t = std::time::Instant::now();
     let hits = brief_core::search::search(&corpus, &q, &brief_core::Selection::default());
     println!(
-        "{} hits in {:.2?}: {} MB",
+        "{} hits in {:.2?}: {} MB; {} briefings decoded",
         hits.len(),
         t.elapsed(),
-        rss_mb()
+        rss_mb(),
+        corpus.briefings.decoded()
     );
     Ok(())
 }

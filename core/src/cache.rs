@@ -4,19 +4,19 @@
 //! the only copy of anything: a stale, foreign or damaged cache is ignored and
 //! rebuilt from the files.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use crate::actors::Registry;
 use crate::corpus::Corpus;
-use crate::model::{Actor, Briefing, Problem, Severity};
+use crate::model::{Actor, Problem, Severity};
 use crate::stamp::Stamp;
 
 /// Bumped whenever the cached shapes change; with the crate version, a cache
 /// from another build is ignored.
-const FORMAT: u32 = 7;
+const FORMAT: u32 = 8;
 
 #[derive(Serialize, Deserialize)]
 struct Header {
@@ -27,23 +27,24 @@ struct Header {
     max_file_size: u64,
 }
 
-/// After the header: the stamps, actors and problems, then the briefings in
-/// chunks of `CHUNK`, each its own blob, so they decode on every core, and
-/// last the index of their titles and names, which decodes faster than it
-/// is built.
+/// After the header: the stamps, actors and problems; then each briefing's
+/// length, the briefings one after the other (each its own postcard value,
+/// so one is decoded without the others), and last the index of their titles
+/// and names, which decodes faster than it is built. The file is mapped, not
+/// read: a process decodes the briefings it shows, and the pages are shared.
 #[derive(Serialize, Deserialize)]
 struct Body {
     stamps: Vec<Stamp>,
     actors: Vec<Actor>,
     problems: Vec<Problem>,
-    chunks: u32,
+    /// CRC-32 of the briefings' bytes, checked when the file is mapped: a
+    /// briefing decoded later cannot meet damage.
+    checksum: u32,
 }
-
-const CHUNK: usize = 2048;
 
 /// The parsed corpus as it was cached, when the files are still the same.
 pub(crate) struct Cached {
-    pub briefings: Vec<std::sync::Arc<Briefing>>,
+    pub briefings: crate::briefings::Briefings,
     pub registry: Registry,
     pub problems: Vec<Problem>,
     pub index: crate::index::Index,
@@ -78,19 +79,19 @@ pub(crate) enum Lookup {
     Damaged(Problem),
 }
 
-/// Reads one length-prefixed frame.
-fn frame(r: &mut impl Read) -> std::io::Result<Vec<u8>> {
-    let mut len = [0u8; 8];
-    r.read_exact(&mut len)?;
-    let len = u64::from_le_bytes(len);
-    // Read into room made once, not grown by doubling (a copy each time); a
-    // damaged length reserves address space only, never filled past the file.
-    let mut buf = Vec::with_capacity(len.min(1 << 28) as usize);
-    r.take(len).read_to_end(&mut buf)?;
-    if buf.len() as u64 != len {
-        return Err(std::io::ErrorKind::UnexpectedEof.into());
-    }
-    Ok(buf)
+/// The next length-prefixed frame of `map` from `*at`, which it moves past.
+fn frame<'a>(map: &'a [u8], at: &mut usize) -> std::io::Result<&'a [u8]> {
+    let eof = || std::io::Error::from(std::io::ErrorKind::UnexpectedEof);
+    let len = map.get(*at..*at + 8).ok_or_else(eof)?;
+    let len = u64::from_le_bytes(len.try_into().map_err(|_| eof())?);
+    let start = *at + 8;
+    let end = usize::try_from(len)
+        .ok()
+        .and_then(|len| start.checked_add(len))
+        .filter(|&end| end <= map.len())
+        .ok_or_else(eof)?;
+    *at = end;
+    Ok(&map[start..end])
 }
 
 fn write_frame(w: &mut dyn Write, bytes: &[u8]) -> std::io::Result<()> {
@@ -121,7 +122,14 @@ pub(crate) fn read(
     let Some(file) = open_regular(&path) else {
         return Lookup::Miss;
     };
-    let mut file = std::io::BufReader::new(file);
+    // Safety: brief replaces the cache by renaming a new file over it, so
+    // the mapped file never changes; one cut short by another program makes
+    // reads fault, as tantivy's mapped segments would.
+    #[allow(unsafe_code)]
+    let map = match unsafe { memmap2::Mmap::map(&file) } {
+        Ok(map) => map,
+        Err(_) => return Lookup::Miss,
+    };
     let damaged = |e: &dyn std::fmt::Display| {
         let message = match crate::paths::set_aside(&path) {
             Ok(bad) => format!(
@@ -138,7 +146,8 @@ pub(crate) fn read(
             message,
         })
     };
-    let head: Header = match frame(&mut file).map(|b| postcard::from_bytes(&b)) {
+    let mut at = 0;
+    let head: Header = match frame(&map, &mut at).map(postcard::from_bytes) {
         Ok(Ok(h)) => h,
         Ok(Err(e)) => return damaged(&e),
         Err(e) => return damaged(&e),
@@ -151,7 +160,7 @@ pub(crate) fn read(
     {
         return Lookup::Miss;
     }
-    let body: Body = match frame(&mut file).map(|b| postcard::from_bytes(&b)) {
+    let body: Body = match frame(&map, &mut at).map(postcard::from_bytes) {
         Ok(Ok(b)) => b,
         Ok(Err(e)) => return damaged(&e),
         Err(e) => return damaged(&e),
@@ -167,62 +176,40 @@ pub(crate) fn read(
     if !same {
         return Lookup::Miss;
     }
-    // Chunks decode on the pool while the next ones are read, so only a few
-    // chunks' bytes are in memory at once.
-    let n = body.chunks as usize;
-    let (tx, rx) = std::sync::mpsc::channel();
-    let mut read_error = None;
-    let mut index = None;
-    rayon::scope(|s| {
-        for i in 0..n {
-            match frame(&mut file) {
-                Ok(blob) => {
-                    let tx = tx.clone();
-                    s.spawn(move |_| {
-                        let _ = tx.send((
-                            i,
-                            postcard::from_bytes::<Vec<std::sync::Arc<Briefing>>>(&blob),
-                        ));
-                    });
-                }
-                Err(e) => {
-                    read_error = Some(e);
-                    break;
-                }
-            }
-        }
-        if read_error.is_none() {
-            match frame(&mut file) {
-                Ok(blob) => index = Some(postcard::from_bytes::<crate::index::Index>(&blob)),
-                Err(e) => read_error = Some(e),
-            }
-        }
-    });
-    drop(tx);
-    if let Some(e) = read_error {
-        return damaged(&e);
-    }
-    let index = match index {
-        Some(Ok(index)) => index,
-        Some(Err(e)) => return damaged(&e),
-        None => return damaged(&"no index"),
+    let lengths: Vec<u32> = match frame(&map, &mut at).map(postcard::from_bytes) {
+        Ok(Ok(l)) => l,
+        Ok(Err(e)) => return damaged(&e),
+        Err(e) => return damaged(&e),
     };
-    let mut chunks: Vec<Option<Vec<std::sync::Arc<Briefing>>>> = (0..n).map(|_| None).collect();
-    for (i, decoded) in rx {
-        match decoded {
-            Ok(c) => chunks[i] = Some(c),
-            Err(e) => return damaged(&e),
-        }
+    let (start, all) = match frame(&map, &mut at) {
+        Ok(all) => (at - all.len(), all),
+        Err(e) => return damaged(&e),
+    };
+    if crc32fast::hash(all) != body.checksum {
+        return damaged(&"its checksum does not match");
     }
-    let briefings: Vec<_> = chunks.into_iter().flatten().flatten().collect();
-    if index.doc_actors.len() != briefings.len() {
+    let index = match frame(&map, &mut at).map(postcard::from_bytes::<crate::index::Index>) {
+        Ok(Ok(index)) => index,
+        Ok(Err(e)) => return damaged(&e),
+        Err(e) => return damaged(&e),
+    };
+    let mut spans = Vec::with_capacity(lengths.len());
+    let mut from = start;
+    for len in lengths {
+        spans.push((from, len as usize));
+        from += len as usize;
+    }
+    if index.docs.len() != spans.len() || from != start + all.len() {
         return damaged(&"the index does not match the briefings");
     }
+    let Some(kept) = crate::briefings::Kept::new(map, spans) else {
+        return damaged(&"a briefing lies outside the file");
+    };
     let (mut registry, _) = Registry::new(body.actors);
     // Topics are resolved at search time, so they are read afresh, not cached.
     registry.set_topics(crate::topics::read_in(root, &mut Vec::new()));
     Lookup::Hit(Box::new(Cached {
-        briefings,
+        briefings: crate::briefings::Briefings::kept(kept),
         registry,
         problems: body.problems,
         index,
@@ -241,23 +228,40 @@ pub(crate) fn write(
     let path = file_for(cache_dir, root);
     // A damaged-cache warning belongs to this run only.
     let problems: Vec<&Problem> = corpus.problems.iter().filter(|p| p.path != path).collect();
-    let chunks = corpus.briefings.chunks(CHUNK);
+    use rayon::prelude::*;
+    let err = std::io::Error::other;
+    // Kept briefings are copied as they are: writing the cache of a reloaded
+    // corpus decodes none of them.
+    let encoded: Vec<Vec<u8>> = (0..corpus.briefings.len())
+        .into_par_iter()
+        .map(|i| corpus.briefings.encoded(i))
+        .collect::<Result<_, _>>()
+        .map_err(err)?;
+    let lengths: Vec<u32> = encoded.iter().map(|b| b.len() as u32).collect();
+    let mut crc = crc32fast::Hasher::new();
+    for b in &encoded {
+        crc.update(b);
+    }
+    let total: usize = encoded.iter().map(Vec::len).sum();
     let body = BodyRef {
         stamps,
         actors: corpus.registry.actors(),
         problems: &problems,
-        chunks: chunks.len() as u32,
+        checksum: crc.finalize(),
     };
-    let err = std::io::Error::other;
     let head = postcard::to_stdvec(&header(root, max_file_size)).map_err(err)?;
     let body = postcard::to_stdvec(&body).map_err(err)?;
+    let lengths = postcard::to_stdvec(&lengths).map_err(err)?;
+    let index = postcard::to_stdvec(corpus.index()).map_err(err)?;
     crate::atomic_write::write_atomically(&path, |f| {
         write_frame(f, &head)?;
         write_frame(f, &body)?;
-        for chunk in chunks {
-            write_frame(f, &postcard::to_stdvec(chunk).map_err(err)?)?;
+        write_frame(f, &lengths)?;
+        f.write_all(&(total as u64).to_le_bytes())?;
+        for b in &encoded {
+            f.write_all(b)?;
         }
-        write_frame(f, &postcard::to_stdvec(corpus.index()).map_err(err)?)
+        write_frame(f, &index)
     })
 }
 
@@ -267,7 +271,7 @@ struct BodyRef<'a> {
     stamps: &'a [Stamp],
     actors: &'a [Actor],
     problems: &'a [&'a Problem],
-    chunks: u32,
+    checksum: u32,
 }
 
 impl Corpus {

@@ -12,8 +12,8 @@ use crate::stamp::{Seen, Stamp};
 
 #[derive(Debug, Default)]
 pub struct Corpus {
-    /// Newest first, undated last.
-    pub briefings: Vec<std::sync::Arc<Briefing>>,
+    /// Newest first, undated last; from the cache, each decoded when read.
+    pub briefings: crate::briefings::Briefings,
     pub registry: Registry,
     pub problems: Vec<Problem>,
     /// Where it came from, for display (`briefings`, `built-in corpus`).
@@ -91,13 +91,13 @@ pub(crate) struct ToCache {
 
 impl Corpus {
     pub fn new(
-        briefings: Vec<std::sync::Arc<Briefing>>,
+        briefings: impl Into<crate::briefings::Briefings>,
         registry: Registry,
         problems: Vec<Problem>,
         origin: String,
     ) -> Corpus {
         Corpus {
-            briefings,
+            briefings: briefings.into(),
             registry,
             problems,
             origin,
@@ -125,7 +125,7 @@ impl Corpus {
             return;
         }
         let pending = self.unindexed.get_mut().unwrap_or_else(|e| e.into_inner());
-        for (i, b) in self.briefings.iter_mut().enumerate() {
+        for (i, b) in self.briefings.loaded_mut() {
             if let Some(b) = Arc::get_mut(b)
                 && !b.body.is_empty()
             {
@@ -322,8 +322,9 @@ impl Corpus {
             .enumerate()
             .map(|(old, new)| {
                 let n = (*new)?;
-                let same = std::sync::Arc::ptr_eq(prev.briefings.get(old)?, self.briefings.get(n)?);
-                same.then_some(n as u32)
+                self.briefings
+                    .same(n, &prev.briefings, old)
+                    .then_some(n as u32)
             })
             .collect();
         let fresh = self.briefings.len() - kept.iter().flatten().count();

@@ -22,6 +22,7 @@
 
 pub mod actors;
 pub mod atomic_write;
+pub mod briefings;
 pub mod cache;
 pub mod config;
 pub mod corpus;
@@ -42,6 +43,7 @@ pub(crate) mod stamp;
 pub mod text;
 pub mod topics;
 
+pub use briefings::Briefings;
 pub use corpus::{Corpus, MetaField};
 pub use lang::Lang;
 /// Live reload lives in `load` as its incremental mode; kept at its old path.

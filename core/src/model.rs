@@ -351,7 +351,7 @@ pub struct Source {
 }
 
 /// One meeting.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Briefing {
     pub id: Name,
     pub title: String,

@@ -65,6 +65,14 @@ pub fn print<W: Write>(
     how: &Print,
 ) -> std::io::Result<()> {
     let briefings = || hits.iter().filter_map(|h| corpus.briefings.get(h.doc));
+    // Briefings from the cache are decoded when first read: all of those
+    // printed, on every core, rather than one by one as they are written.
+    {
+        use rayon::prelude::*;
+        hits.par_iter().for_each(|h| {
+            corpus.briefings.get(h.doc);
+        });
+    }
     match how.format {
         Format::Text => text(out, corpus, hits, how.ids, fit_width()),
         Format::Json => match how.query {

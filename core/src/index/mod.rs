@@ -171,6 +171,8 @@ pub(crate) struct DocFacts {
     pub(crate) end_date: Option<PartialDate>,
     /// The country of the meeting's place.
     pub(crate) place: Option<CountryCode>,
+    /// The ids it points to, checked again by a reload.
+    pub(crate) related: Vec<String>,
 }
 
 impl DocFacts {
@@ -181,6 +183,21 @@ impl DocFacts {
             date: b.date,
             end_date: b.end_date,
             place: b.location.country,
+            related: b.related.clone(),
+        }
+    }
+
+    /// A stand-in for the briefing, holding only what loading reads of a
+    /// briefing it keeps from a previous corpus (id, file, dates, related):
+    /// replaced by the briefing itself, undecoded, once placed.
+    pub(crate) fn stand_in(&self) -> Briefing {
+        Briefing {
+            id: self.id.clone(),
+            path: self.path.clone(),
+            date: self.date,
+            end_date: self.end_date,
+            related: self.related.clone(),
+            ..Briefing::default()
         }
     }
 }
@@ -244,7 +261,7 @@ impl<'r> Ids<'r> {
 
 impl Index {
     /// Everything but the summary and body words: cheap, one pass.
-    pub(crate) fn build(briefings: &[std::sync::Arc<Briefing>], registry: &Registry) -> Index {
+    pub(crate) fn build(briefings: &crate::briefings::Briefings, registry: &Registry) -> Index {
         let mut index = Index::default();
         let mut ids = Ids::of(&index, registry);
         for (doc, b) in briefings.iter().enumerate() {
@@ -265,7 +282,7 @@ impl Index {
     pub(crate) fn updated(
         &self,
         kept: &[Option<u32>],
-        briefings: &[std::sync::Arc<Briefing>],
+        briefings: &crate::briefings::Briefings,
         registry: &Registry,
     ) -> Index {
         let remap = |docs: &Vec<u32>| -> Vec<u32> {
@@ -297,19 +314,22 @@ impl Index {
             }
         }
         let mut ids = Ids::of(&index, registry);
-        for (doc, b) in briefings.iter().enumerate() {
-            let (actors, countries, facts) =
-                match from[doc].zip(from[doc].and_then(|o| self.docs.get(o))) {
-                    Some((old, facts)) => (
-                        self.doc_actors.get(old).cloned().unwrap_or_default(),
-                        self.doc_countries.get(old).cloned().unwrap_or_default(),
-                        facts.clone(),
-                    ),
-                    None => {
-                        let (a, c) = index.add(doc as u32, b, &mut ids);
-                        (a, c, DocFacts::of(b))
-                    }
-                };
+        // Only the briefings that changed are read: the others, perhaps
+        // never decoded, keep what the index held of them.
+        for (doc, &old) in from.iter().enumerate() {
+            let kept = old.zip(old.and_then(|o| self.docs.get(o)));
+            let (actors, countries, facts) = match (kept, briefings.get(doc)) {
+                (Some((old, facts)), _) => (
+                    self.doc_actors.get(old).cloned().unwrap_or_default(),
+                    self.doc_countries.get(old).cloned().unwrap_or_default(),
+                    facts.clone(),
+                ),
+                (None, Some(b)) => {
+                    let (a, c) = index.add(doc as u32, b, &mut ids);
+                    (a, c, DocFacts::of(b))
+                }
+                (None, None) => continue,
+            };
             index.doc_actors.push(actors);
             index.doc_countries.push(countries);
             index.docs.push(facts);

@@ -176,7 +176,7 @@ pub(crate) fn build_placed(
     let mut placed = vec![None; total];
     let mut slots: Vec<Option<std::sync::Arc<Briefing>>> =
         briefings.into_iter().map(Some).collect();
-    let briefings = order
+    let briefings: Vec<std::sync::Arc<Briefing>> = order
         .iter()
         .enumerate()
         .filter_map(|(at, &k)| {

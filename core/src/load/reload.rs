@@ -16,6 +16,7 @@ use std::time::Duration;
 use rayon::prelude::*;
 
 use crate::actors::Registry;
+use crate::briefings::Slot;
 use crate::cache;
 use crate::corpus::Corpus;
 use crate::load::{self, LoadError, LoadOptions, ParseResult, Parsed, REGISTRY_FILE, Walked};
@@ -459,13 +460,16 @@ fn reread(
     // Each seen file's briefing in `prev`: kept by the last reload, or
     // found by path (keyed by the path's bytes: hashing a `Path` walks its
     // components).
+    // What the index holds of each briefing of `prev`: read rather than the
+    // briefings, which a corpus from the cache decodes only when shown.
+    let prev_index = prev.index();
+    let facts = &prev_index.docs;
     let doc_of: HashMap<&OsStr, usize> = match &seen.docs {
         Some(_) => HashMap::default(),
-        None => prev
-            .briefings
+        None => facts
             .iter()
             .enumerate()
-            .map(|(i, b)| (b.path.as_os_str(), i))
+            .map(|(i, f)| (f.path.as_os_str(), i))
             .collect(),
     };
     let doc_at = |i: usize| -> Option<usize> {
@@ -473,7 +477,7 @@ fn reread(
             Some(docs) => docs.get(i).copied().flatten().map(|d| d as usize),
             None => doc_of.get(seen.files[i].0.as_os_str()).copied(),
         };
-        debug_assert!(d.is_none_or(|d| prev.briefings[d].path == seen.files[i].0));
+        debug_assert!(d.is_none_or(|d| facts[d].path == seen.files[i].0));
         d
     };
 
@@ -589,11 +593,9 @@ fn reread(
         (files[i].kind == Kind::Same || held.contains(&i)) && !parsed.contains_key(&i)
     };
     if !moving.is_empty() {
-        let mut again: Vec<usize> = prev
-            .briefings
-            .iter()
-            .filter(|b| b.actors.iter().any(|r| moving.contains(&r.actor)))
-            .filter_map(|b| file_at(&b.path))
+        let mut again: Vec<usize> = (prev_index.doc_actors.iter().zip(facts))
+            .filter(|(actors, _)| actors.iter().any(|&a| moving.contains(&(a as usize))))
+            .filter_map(|(_, f)| file_at(&f.path))
             .filter(|&i| reused(i, &parsed) && !held.contains(&i))
             .collect();
         again.sort_unstable();
@@ -633,9 +635,13 @@ fn reread(
                 .map(|d| {
                     result_of.push(Some(hint.len()));
                     hint.push(u32::try_from(d).unwrap_or(u32::MAX));
+                    // A stand-in, replaced below by the briefing itself,
+                    // left undecoded.
                     Ok((
                         Parsed {
-                            briefing: prev.briefings[d].clone(),
+                            briefing: std::sync::Arc::new(
+                                facts.get(d).map(|f| f.stand_in()).unwrap_or_default(),
+                            ),
                             actors: Vec::new(),
                             id_line: None,
                         },
@@ -666,12 +672,14 @@ fn reread(
     let by_id: Vec<usize> = (0..doc_map.len())
         .filter(|&d| doc_map[d].is_none())
         .collect();
+    // Found among the corpus's briefings, stand-ins included, before they
+    // are replaced.
+    let id_of = |d: usize| facts.get(d).map_or("", |f| f.id.as_str());
     if by_id.len() <= 8 {
         // Not `Corpus::position`: it would build the new corpus's index,
         // which is carried over from `prev` instead.
         for d in by_id {
-            let id = &prev.briefings[d].id;
-            doc_map[d] = corpus.briefings.iter().position(|b| b.id == *id);
+            doc_map[d] = corpus.briefings.iter().position(|b| b.id == id_of(d));
         }
     } else {
         let at: HashMap<&str, usize> = corpus
@@ -681,9 +689,27 @@ fn reread(
             .map(|(i, b)| (b.id.as_str(), i))
             .collect();
         for d in by_id {
-            doc_map[d] = at.get(prev.briefings[d].id.as_str()).copied();
+            doc_map[d] = at.get(id_of(d)).copied();
         }
     }
+    // The stand-ins give way to the briefings of `prev`, as they are there
+    // (decoded or not).
+    let mut origin: Vec<Option<usize>> = vec![None; corpus.briefings.len()];
+    for (r, &h) in hint.iter().enumerate() {
+        if let (true, Some(Some(at))) = (h != u32::MAX, placed.get(r)) {
+            origin[*at] = Some(h as usize);
+        }
+    }
+    corpus.briefings = crate::briefings::Briefings::assemble(
+        origin
+            .iter()
+            .enumerate()
+            .filter_map(|(at, o)| match o {
+                Some(d) => Some(Slot::From(&prev.briefings, *d)),
+                None => corpus.briefings.get(at).cloned().map(Slot::New),
+            })
+            .collect(),
+    );
     // A file caught half-written keeps the stamp it had, so it is looked at
     // again; one that is new stays unseen, to count as added once settled.
     type SeenFile = (PathBuf, Option<Stamp>);
