@@ -676,6 +676,8 @@ fn reread(
     // are replaced.
     let id_of = |d: usize| facts.get(d).map_or("", |f| f.id.as_str());
     if by_id.len() <= 8 {
+        // Not `Corpus::position`: it would build the new corpus's index,
+        // which is carried over from `prev` instead.
         for d in by_id {
             doc_map[d] = corpus.briefings.iter().position(|b| b.id == id_of(d));
         }
