@@ -68,7 +68,7 @@ for n in $SIZES; do
     "$brief" list --limit 0 --dir "$dir" >"$titles"
     hyperfine --warmup 1 --runs 5 --style basic \
         -n "fzf --filter over $n titles" "fzf --filter migrants < $titles" \
-        -n "find: walk and stat every file (a stamp check's floor)" "find $dir -name '*.yaml' -printf '%s %T@\\n'" \
+        -n "find: walk and stat every file (a stamp check's floor)" "find $dir/ -name '*.yaml' -printf '%s %T@\\n'" \
         -n "brief search (word)" "$brief search migrants --dir $dir" \
         -n "brief search (phrase)" "$brief search '\"trafic de migrants\"' --dir $dir" \
         -n "brief list --country NE" "$brief list --country NE --dir $dir" \

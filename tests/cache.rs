@@ -417,12 +417,22 @@ fn a_reload_keeps_the_briefings_it_did_not_read_undecoded() {
         "only the files read again are in memory: {} decoded",
         r.corpus.briefings.decoded()
     );
-    assert_eq!(titles(&r.corpus), titles(&s.load()));
     r.corpus.carry_index(&c, &r.doc_map);
     let q = brief_core::search::parse_query(&r.corpus, "revue").expect("query");
     let hits = brief_core::search::search(&r.corpus, &q, &brief_core::Selection::default());
     assert_eq!(hits.len(), 1);
     assert_eq!(r.corpus.briefings[hits[0].doc].id, "r07");
+    assert!(
+        r.corpus.is_indexed(),
+        "the index was carried over"
+    );
+    assert!(
+        r.corpus.briefings.decoded() <= 3,
+        "carrying the index over and searching decode nothing more: {}",
+        r.corpus.briefings.decoded()
+    );
+    // Read whole (each decoded now), the same as a fresh load.
+    assert_eq!(titles(&r.corpus), titles(&s.load()));
     // Cached again from the kept bytes, and read back whole.
     r.corpus.store_cache().ok();
 }

@@ -318,17 +318,19 @@ impl Index {
         // never decoded, keep what the index held of them.
         for (doc, &old) in from.iter().enumerate() {
             let kept = old.zip(old.and_then(|o| self.docs.get(o)));
-            let (actors, countries, facts) = match (kept, briefings.get(doc)) {
-                (Some((old, facts)), _) => (
+            let (actors, countries, facts) = match kept {
+                Some((old, facts)) => (
                     self.doc_actors.get(old).cloned().unwrap_or_default(),
                     self.doc_countries.get(old).cloned().unwrap_or_default(),
                     facts.clone(),
                 ),
-                (None, Some(b)) => {
+                None => {
+                    let Some(b) = briefings.get(doc) else {
+                        continue;
+                    };
                     let (a, c) = index.add(doc as u32, b, &mut ids);
                     (a, c, DocFacts::of(b))
                 }
-                (None, None) => continue,
             };
             index.doc_actors.push(actors);
             index.doc_countries.push(countries);
