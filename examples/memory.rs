@@ -46,7 +46,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let t = std::time::Instant::now();
     corpus.prepare_search();
     println!("search prepared in {:.2?}: {} MB", t.elapsed(), rss_mb());
-    let q = brief_core::search::parse_query(&corpus, "migrants")?;
+    let q = brief_core::search::parse_query(
+        &corpus,
+        &std::env::var("QUERY").unwrap_or_else(|_| "migrants".into()),
+    )?;
     let t = std::time::Instant::now();
     let hits = brief_core::search::search(&corpus, &q, &brief_core::Selection::default());
     println!(
@@ -56,5 +59,34 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         rss_mb(),
         corpus.briefings.decoded()
     );
+    // With `--reload`: a file rewritten (same bytes, a new time) and the
+    // folder read again three times, as the browser does after a change.
+    if std::env::args().any(|a| a == "--reload") {
+        let dir = std::path::Path::new(&dir);
+        let mut current = corpus;
+        for round in 0..3 {
+            let path = current.briefings[round].path.clone();
+            let bytes = std::fs::read(&path)?;
+            std::fs::write(&path, &bytes)?;
+            std::fs::File::options()
+                .write(true)
+                .open(&path)?
+                .set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(10))?;
+            let t = std::time::Instant::now();
+            let touched = brief_core::reload::Touched::Paths(vec![path]);
+            let r = brief_core::reload::reload_touched(&current, dir, &opts, &touched)?;
+            r.corpus.carry_index(&current, &r.doc_map);
+            let hits = brief_core::search::search(&r.corpus, &q, &brief_core::Selection::default());
+            println!(
+                "reload {round}: {}, {} hits in {:.2?}: {}; {} decoded",
+                r.changes,
+                hits.len(),
+                t.elapsed(),
+                rss_mb(),
+                r.corpus.briefings.decoded()
+            );
+            current = r.corpus;
+        }
+    }
     Ok(())
 }

@@ -422,10 +422,7 @@ fn a_reload_keeps_the_briefings_it_did_not_read_undecoded() {
     let hits = brief_core::search::search(&r.corpus, &q, &brief_core::Selection::default());
     assert_eq!(hits.len(), 1);
     assert_eq!(r.corpus.briefings[hits[0].doc].id, "r07");
-    assert!(
-        r.corpus.is_indexed(),
-        "the index was carried over"
-    );
+    assert!(r.corpus.is_indexed(), "the index was carried over");
     assert!(
         r.corpus.briefings.decoded() <= 3,
         "carrying the index over and searching decode nothing more: {}",

@@ -74,3 +74,25 @@ fn a_malformed_query_comes_back_as_an_error() {
     assert!(r.error.is_some(), "{r:?}");
     assert!(r.hits.is_empty());
 }
+
+/// A corpus read again gets a new `Searcher`: the old one's worker must end
+/// and let its corpus go, or every reload keeps a whole corpus in memory.
+#[test]
+fn a_dropped_searcher_lets_its_corpus_go() {
+    let corpus = corpus();
+    let (tx, rx) = channel();
+    let searcher = Searcher::new(corpus.clone(), move |r| tx.send(r).is_ok());
+    searcher.find(request(1, "manche"));
+    rx.recv_timeout(WAIT).expect("an answer");
+    drop(searcher);
+    let start = std::time::Instant::now();
+    // The worker, and the warm-up thread it started, end by themselves.
+    while Arc::strong_count(&corpus) > 1 {
+        assert!(
+            start.elapsed() < WAIT,
+            "the worker still holds the corpus ({} references)",
+            Arc::strong_count(&corpus)
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}

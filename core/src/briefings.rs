@@ -223,15 +223,12 @@ impl Briefings {
             .count()
     }
 
-    /// The briefing at `i` as the cache stores it: its kept bytes as they
-    /// are, or encoded now.
-    pub(crate) fn encoded(&self, i: usize) -> Result<Vec<u8>, postcard::Error> {
+    /// The briefing at `i` as the cache keeps it, when it comes from a kept
+    /// file: its bytes there, to copy as they are.
+    pub(crate) fn kept_bytes(&self, i: usize) -> Option<&[u8]> {
         match (self.cells.get(i), &self.kept) {
-            (Some(c), Some(kept)) if c.at != NONE => Ok(kept.bytes(c.at).to_vec()),
-            _ => match self.get(i) {
-                Some(b) => postcard::to_stdvec(&**b),
-                None => Err(postcard::Error::SerializeBufferFull),
-            },
+            (Some(c), Some(kept)) if c.at != NONE => Some(kept.bytes(c.at)),
+            _ => None,
         }
     }
 

@@ -230,19 +230,31 @@ pub(crate) fn write(
     let problems: Vec<&Problem> = corpus.problems.iter().filter(|p| p.path != path).collect();
     use rayon::prelude::*;
     let err = std::io::Error::other;
-    // Kept briefings are copied as they are: writing the cache of a reloaded
-    // corpus decodes none of them.
-    let encoded: Vec<Vec<u8>> = (0..corpus.briefings.len())
+    // Kept briefings are copied from the mapped file as they are, straight
+    // into the new one: writing the cache of a reloaded corpus decodes none
+    // and copies none into memory. Only the others are encoded.
+    let n = corpus.briefings.len();
+    let fresh: rustc_hash::FxHashMap<usize, Vec<u8>> = (0..n)
         .into_par_iter()
-        .map(|i| corpus.briefings.encoded(i))
+        .filter(|&i| corpus.briefings.kept_bytes(i).is_none())
+        .map(|i| match corpus.briefings.get(i) {
+            Some(b) => postcard::to_stdvec(&**b).map(|bytes| (i, bytes)),
+            None => Err(postcard::Error::SerializeBufferFull),
+        })
         .collect::<Result<_, _>>()
         .map_err(err)?;
-    let lengths: Vec<u32> = encoded.iter().map(|b| b.len() as u32).collect();
+    let bytes = |i: usize| -> &[u8] {
+        match fresh.get(&i) {
+            Some(b) => b,
+            None => corpus.briefings.kept_bytes(i).unwrap_or_default(),
+        }
+    };
+    let lengths: Vec<u32> = (0..n).map(|i| bytes(i).len() as u32).collect();
     let mut crc = crc32fast::Hasher::new();
-    for b in &encoded {
-        crc.update(b);
+    for i in 0..n {
+        crc.update(bytes(i));
     }
-    let total: usize = encoded.iter().map(Vec::len).sum();
+    let total: u64 = lengths.iter().map(|&l| u64::from(l)).sum();
     let body = BodyRef {
         stamps,
         actors: corpus.registry.actors(),
@@ -257,9 +269,9 @@ pub(crate) fn write(
         write_frame(f, &head)?;
         write_frame(f, &body)?;
         write_frame(f, &lengths)?;
-        f.write_all(&(total as u64).to_le_bytes())?;
-        for b in &encoded {
-            f.write_all(b)?;
+        f.write_all(&total.to_le_bytes())?;
+        for i in 0..n {
+            f.write_all(bytes(i))?;
         }
         write_frame(f, &index)
     })

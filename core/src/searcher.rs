@@ -102,9 +102,11 @@ impl Searcher {
         let (requests, rx) = channel::<Work>();
         let latest = Arc::new(AtomicU64::new(0));
         let newest = latest.clone();
-        let again = requests.clone();
+        // Lent to the warm-up thread only: a sender the worker kept would keep
+        // its channel open after the `Searcher` is gone, and with it the
+        // worker and its corpus (a corpus leaked at every reload).
+        let mut again = Some(requests.clone());
         thread::spawn(move || {
-            let mut warmed = false;
             // The last request answered without the article text, to answer
             // again once its index is ready.
             let mut partial: Option<SearchRequest> = None;
@@ -131,14 +133,12 @@ impl Searcher {
                 if !deliver(results) {
                     break;
                 }
-                if !warmed {
+                if let Some(again) = again.take() {
                     // Once the first answer is out (not before: it would wait
                     // for the cores), the word index is built in the background
                     // rather than on the first word typed; a search that needs
                     // it meanwhile waits for it.
-                    warmed = true;
                     let warm = corpus.clone();
-                    let again = again.clone();
                     thread::spawn(move || {
                         warm.prepare_search();
                         let _ = again.send(Work::Again);
