@@ -219,15 +219,24 @@ fn from_cache(
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Corpus {
     let registry_path = root.join(REGISTRY_FILE);
-    let has_registry = c.stamps.last().is_some_and(|s| s.path() == registry_path);
-    let files: Vec<PathBuf> = c.stamps[..c.stamps.len() - usize::from(has_registry)]
-        .iter()
-        .map(|s| s.path().to_path_buf())
+    let mut stamps = c.stamps;
+    // The registry's stamp is last when there is one. Moved, not copied:
+    // 100,000 paths copied twice would stay in the allocator's hands.
+    let registry = match stamps.last() {
+        Some(s) if s.path() == registry_path => stamps.pop().map(Some),
+        _ => None,
+    };
+    let files: Vec<(PathBuf, Option<stamp::Stamp>)> = stamps
+        .into_iter()
+        .map(|s| (s.path().to_path_buf(), Some(s)))
         .collect();
-    let stamps: Vec<Option<stamp::Stamp>> = c.stamps.into_iter().map(Some).collect();
     progress(files.len(), files.len());
-    let mut seen = Seen::new(&files, &stamps, has_registry);
-    seen.topics = stamp::topics_stamp(root);
+    let seen = Seen {
+        files,
+        registry,
+        topics: stamp::topics_stamp(root),
+        ..Seen::default()
+    };
     let mut corpus = Corpus::new(
         c.briefings,
         c.registry,
