@@ -46,6 +46,25 @@ impl Setup {
         c.store_cache().expect("cache written");
         c
     }
+    /// Options that keep the folder as a large one is kept: the text in an
+    /// index of its own, bodies in their files.
+    fn large(&self) -> LoadOptions {
+        LoadOptions {
+            persist_text_from: 0,
+            ..self.opts()
+        }
+    }
+    /// A start from the cache after a first start that cached the folder
+    /// and indexed its text, both kept as for a large folder.
+    fn second_start_kept_large(&self) -> Corpus {
+        let load = || load_dir(self.briefings.path(), &self.large(), &|_, _| {}).expect("loads");
+        let first = load();
+        first.store_cache().expect("cached");
+        first.prepare_search();
+        let c = load();
+        assert!(c.from_cache);
+        c
+    }
     /// The parsed corpus's cache files (the text index has a folder of its own).
     fn cache_files(&self) -> Vec<String> {
         let mut names: Vec<String> = std::fs::read_dir(self.cache.path())
@@ -331,18 +350,7 @@ fn a_corpus_from_the_cache_decodes_only_the_briefings_read() {
             ),
         );
     }
-    // As a large folder is kept: the text in an index of its own, already
-    // made by the first start.
-    let opts = LoadOptions {
-        persist_text_from: 0,
-        ..s.opts()
-    };
-    let load = || load_dir(s.briefings.path(), &opts, &|_, _| {}).expect("loads");
-    let first = load();
-    first.store_cache().expect("cached");
-    first.prepare_search();
-    let c = load();
-    assert!(c.from_cache);
+    let c = s.second_start_kept_large();
     assert_eq!(c.briefings.len(), 42);
     assert_eq!(c.briefings.decoded(), 0, "nothing is decoded to load");
     let sel = brief_core::Selection {
@@ -388,16 +396,8 @@ fn a_reload_keeps_the_briefings_it_did_not_read_undecoded() {
             &briefing(&format!("r{i:02}"), &format!("Réunion {i}")),
         );
     }
-    let opts = LoadOptions {
-        persist_text_from: 0,
-        ..s.opts()
-    };
-    let load = || load_dir(s.briefings.path(), &opts, &|_, _| {}).expect("loads");
-    let first = load();
-    first.store_cache().expect("cached");
-    first.prepare_search();
-    let c = load();
-    assert!(c.from_cache);
+    let c = s.second_start_kept_large();
+    let opts = s.large();
     c.prepare_search();
     assert_eq!(c.briefings.decoded(), 0, "the text index was current");
     put(

@@ -822,8 +822,10 @@ pub fn doc_map(old: &Corpus, new: &Corpus) -> Vec<Option<usize>> {
         .enumerate()
         .map(|(i, b)| (b.id.as_str(), i))
         .collect();
-    old.briefings
+    // The old ids from its index: its briefings may never have been decoded.
+    old.index()
+        .docs
         .iter()
-        .map(|b| at.get(b.id.as_str()).copied())
+        .map(|f| at.get(f.id.as_str()).copied())
         .collect()
 }
