@@ -203,12 +203,17 @@ impl DocFacts {
 }
 
 impl Index {
-    /// Whether the briefing `doc` concerns the country `c`: listed, or its place.
-    pub(crate) fn has_country(&self, doc: usize, c: CountryCode) -> bool {
+    /// Whether the briefing `doc` lists the country `c`.
+    pub(crate) fn lists_country(&self, doc: usize, c: CountryCode) -> bool {
         self.doc_countries.get(doc).is_some_and(|l| {
             l.iter()
                 .any(|&k| self.countries.get(k as usize) == Some(&c))
-        }) || self.docs.get(doc).is_some_and(|f| f.place == Some(c))
+        })
+    }
+
+    /// Whether the briefing `doc` concerns the country `c`: listed, or its place.
+    pub(crate) fn has_country(&self, doc: usize, c: CountryCode) -> bool {
+        self.lists_country(doc, c) || self.docs.get(doc).is_some_and(|f| f.place == Some(c))
     }
 
     /// Whether the briefing `doc` lists the actor `a`.

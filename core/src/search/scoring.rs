@@ -506,22 +506,11 @@ pub(super) fn meeting_in_years(
 impl Selection {
     /// Whether the briefing passes the country facet (any selected country).
     pub(super) fn has_country(&self, idx: &Index, doc: usize) -> bool {
-        self.countries.is_empty()
-            || idx.doc_countries.get(doc).is_some_and(|l| {
-                l.iter().any(|&k| {
-                    idx.countries
-                        .get(k as usize)
-                        .is_some_and(|c| self.countries.contains(c))
-                })
-            })
+        self.countries.is_empty() || self.countries.iter().any(|&c| idx.lists_country(doc, c))
     }
     /// Whether the briefing passes the actor facet (any selected actor).
     pub(super) fn has_actor(&self, idx: &Index, doc: usize) -> bool {
-        self.actors.is_empty()
-            || idx
-                .doc_actors
-                .get(doc)
-                .is_some_and(|l| l.iter().any(|&a| self.actors.contains(&(a as usize))))
+        self.actors.is_empty() || self.actors.iter().any(|&a| idx.has_actor(doc, a))
     }
     /// Whether the briefing passes the filters that are not facets: years and ids.
     pub(super) fn has_years_and_id(&self, idx: &Index, doc: usize) -> bool {
