@@ -33,6 +33,8 @@ struct Session {
     parser: Arc<Mutex<vt100::Parser>>,
     raw: Arc<Mutex<Vec<u8>>>,
     eof: Arc<AtomicBool>,
+    /// How the reader ended: EOF, or which error.
+    ended: Arc<Mutex<String>>,
     /// Config, state and cache folders of this session alone, so sessions
     /// never see each other's remembered state or the user's own.
     home: tempfile::TempDir,
@@ -93,16 +95,34 @@ impl Session {
         let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
         let raw = Arc::new(Mutex::new(Vec::new()));
         let eof = Arc::new(AtomicBool::new(false));
+        let ended = Arc::new(Mutex::new(String::new()));
         let mut reader = pair.master.try_clone_reader().expect("a pty reader");
         let writer = Arc::new(Mutex::new(pair.master.take_writer().expect("a pty writer")));
         {
-            let (parser, raw, eof, answer) =
-                (parser.clone(), raw.clone(), eof.clone(), writer.clone());
+            let (parser, raw, eof, answer, why) = (
+                parser.clone(),
+                raw.clone(),
+                eof.clone(),
+                writer.clone(),
+                ended.clone(),
+            );
             thread::spawn(move || {
                 let mut buf = [0u8; 8192];
                 loop {
                     match reader.read(&mut buf) {
-                        Ok(0) | Err(_) => break, // EOF, or EIO once the child is gone
+                        // A signal to this process (another test's child
+                        // ending) is not the end: a reader that stopped here
+                        // left brief blocked mid-frame on a full terminal.
+                        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                        // EOF, or EIO once the child is gone.
+                        Ok(0) => {
+                            *why.lock().unwrap() = "EOF".into();
+                            break;
+                        }
+                        Err(e) => {
+                            *why.lock().unwrap() = format!("{e:?}");
+                            break;
+                        }
                         Ok(n) => {
                             let mut parser = parser.lock().unwrap();
                             parser.process(&buf[..n]);
@@ -127,6 +147,7 @@ impl Session {
             parser,
             raw,
             eof,
+            ended,
             home,
         }
     }
@@ -249,7 +270,9 @@ impl Session {
                     .escape_debug()
                     .to_string();
                 panic!(
-                    "brief did not exit within {EXIT_TIMEOUT:?}\n--- screen ---\n{}\n--- last output ---\n{tail}",
+                    "brief did not exit within {EXIT_TIMEOUT:?} (the reader had stopped: {} {})\n--- screen ---\n{}\n--- last output ---\n{tail}",
+                    self.eof.load(Ordering::SeqCst),
+                    self.ended.lock().unwrap(),
                     self.screen()
                 );
             }
