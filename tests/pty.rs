@@ -262,6 +262,13 @@ impl Session {
                 break status;
             }
             if start.elapsed() > EXIT_TIMEOUT {
+                // What the process was doing: its state and where it waits.
+                let pid = self.child.process_id().unwrap_or(0);
+                let state =
+                    std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+                let wchan =
+                    std::fs::read_to_string(format!("/proc/{pid}/wchan")).unwrap_or_default();
+                eprintln!("brief {pid}: stat {state}; wchan {wchan}");
                 let _ = self.child.kill();
                 // The last bytes written: what the screen no longer shows
                 // once the alternate screen is left (a message, a panic).
