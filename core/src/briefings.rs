@@ -289,3 +289,59 @@ impl<'a> IntoIterator for &'a Briefings {
         self.iter()
     }
 }
+
+/// Where a corpus's bodies are: in its briefings, or in their files (read
+/// by a function the loader gives, so a body is parsed as its briefing was).
+#[derive(Clone, Default)]
+pub(crate) enum Bodies {
+    #[default]
+    InBriefings,
+    Files(Arc<BodyReader>),
+}
+
+/// Reads and parses one briefing file again.
+pub(crate) type BodyReader =
+    dyn Fn(&std::path::Path) -> Result<Briefing, crate::model::Problem> + Send + Sync;
+
+impl std::fmt::Debug for Bodies {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Bodies::InBriefings => "InBriefings",
+            Bodies::Files(_) => "Files",
+        })
+    }
+}
+
+impl Bodies {
+    /// A briefing's body: in memory, or read from its file.
+    pub(crate) fn body<'a>(
+        &self,
+        b: &'a Briefing,
+    ) -> Result<std::borrow::Cow<'a, str>, crate::model::Problem> {
+        match self {
+            Bodies::InBriefings => Ok(std::borrow::Cow::Borrowed(&b.body)),
+            Bodies::Files(read) => read(&b.path).map(|full| std::borrow::Cow::Owned(full.body)),
+        }
+    }
+
+    /// A briefing with its body, for reading it, showing it or exporting it.
+    pub(crate) fn full<'a>(
+        &self,
+        b: &'a Briefing,
+    ) -> Result<std::borrow::Cow<'a, Briefing>, crate::model::Problem> {
+        match self {
+            Bodies::InBriefings => Ok(std::borrow::Cow::Borrowed(b)),
+            Bodies::Files(read) => {
+                let mut full = read(&b.path)?;
+                // The list's briefing is the one shown: only the body comes from the file.
+                let body = std::mem::take(&mut full.body);
+                Ok(std::borrow::Cow::Owned(Briefing { body, ..b.clone() }))
+            }
+        }
+    }
+
+    /// Whether the bodies live in the files, out of the briefings.
+    pub(crate) fn in_files(&self) -> bool {
+        matches!(self, Bodies::Files(_))
+    }
+}

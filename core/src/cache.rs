@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::actors::Registry;
 use crate::corpus::Corpus;
+use crate::index::Index;
 use crate::model::{Actor, Problem, Severity};
 use crate::stamp::Stamp;
 
@@ -47,7 +48,7 @@ pub(crate) struct Cached {
     pub briefings: crate::briefings::Briefings,
     pub registry: Registry,
     pub problems: Vec<Problem>,
-    pub index: crate::index::Index,
+    pub index: Index,
     /// The files as they were when the cache was written.
     pub stamps: Vec<Stamp>,
 }
@@ -188,7 +189,7 @@ pub(crate) fn read(
     if crc32fast::hash(all) != body.checksum {
         return damaged(&"its checksum does not match");
     }
-    let index = match frame(&map, &mut at).map(postcard::from_bytes::<crate::index::Index>) {
+    let index = match frame(&map, &mut at).map(postcard::from_bytes::<Index>) {
         Ok(Ok(index)) => index,
         Ok(Err(e)) => return damaged(&e),
         Err(e) => return damaged(&e),
@@ -224,6 +225,7 @@ pub(crate) fn write(
     max_file_size: u64,
     stamps: &[Stamp],
     corpus: &Corpus,
+    index: &Index,
 ) -> std::io::Result<()> {
     let path = file_for(cache_dir, root);
     // A damaged-cache warning belongs to this run only.
@@ -264,7 +266,7 @@ pub(crate) fn write(
     let head = postcard::to_stdvec(&header(root, max_file_size)).map_err(err)?;
     let body = postcard::to_stdvec(&body).map_err(err)?;
     let lengths = postcard::to_stdvec(&lengths).map_err(err)?;
-    let index = postcard::to_stdvec(corpus.index()).map_err(err)?;
+    let index = postcard::to_stdvec(index).map_err(err)?;
     crate::atomic_write::write_atomically(&path, |f| {
         write_frame(f, &head)?;
         write_frame(f, &body)?;
@@ -284,15 +286,4 @@ struct BodyRef<'a> {
     actors: &'a [Actor],
     problems: &'a [&'a Problem],
     checksum: u32,
-}
-
-impl Corpus {
-    /// Writes the cache of a corpus just read from its files, so the next start
-    /// skips parsing. Does nothing for a corpus that came from the cache.
-    pub fn store_cache(&self) -> std::io::Result<()> {
-        match &self.to_cache {
-            Some(c) => write(&c.dir, &c.root, c.max_file_size, &c.stamps, self),
-            None => Ok(()),
-        }
-    }
 }

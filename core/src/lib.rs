@@ -45,6 +45,7 @@ pub mod topics;
 
 pub use briefings::Briefings;
 pub use corpus::{Corpus, MetaField};
+pub use load::Folder;
 pub use lang::Lang;
 /// Live reload lives in `load` as its incremental mode; kept at its old path.
 pub use load::reload;
@@ -59,7 +60,7 @@ mod embedded {
 }
 
 /// The shipped corpus, compiled into the binary.
-pub fn load_embedded() -> Corpus {
+pub fn load_embedded() -> Folder {
     // `briefings/topics.yaml`: at the top of the shipped folder.
     let is_topics = |p: &str| {
         let p = std::path::Path::new(p);
@@ -78,7 +79,7 @@ pub fn load_embedded() -> Corpus {
         && let Ok(text) = std::str::from_utf8(bytes)
         && let Ok((t, _)) = topics::Topics::parse(text)
     {
-        corpus.registry.set_topics(t);
+        corpus.corpus.registry.set_topics(t);
     }
     corpus
 }

@@ -3,7 +3,7 @@
 //! break its structure (Markdown characters are escaped) or drive a terminal
 //! (control characters become visible symbols, as everywhere else).
 
-use crate::Corpus;
+use crate::load::Folder;
 use crate::corpus::MetaField;
 use crate::lang::Lang;
 use crate::model::Briefing;
@@ -12,7 +12,7 @@ use crate::text::{link_target, sanitize};
 /// The Markdown of `b`: `# title`, a metadata list with labels in `lang`
 /// (the id first, then actors grouped by kind as in the reader), the summary
 /// as a blockquote, then the body paragraphs. Ends with one newline.
-pub fn briefing(corpus: &Corpus, b: &Briefing, lang: Lang) -> String {
+pub fn briefing(corpus: &Folder, b: &Briefing, lang: Lang) -> String {
     let t = lang.text();
     let colon = t.colon;
     let mut out = String::new();

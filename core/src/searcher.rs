@@ -11,7 +11,8 @@ use std::sync::mpsc::{Sender, channel};
 use std::thread;
 
 use crate::search::{Facets, Hit, Sort, Stop, faceted_until, sort_hits};
-use crate::{Corpus, Query, Selection};
+use crate::load::Folder;
+use crate::{Query, Selection};
 
 /// What to search for, tagged with its generation so stale answers can be dropped.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,6 +21,10 @@ pub struct SearchRequest {
     pub text: String,
     pub selection: Selection,
     pub sort: Sort,
+    /// Whether the answer waits for the article text's index being built.
+    /// False (the browser, while typing): until it is ready, the answer
+    /// covers titles, names and places (`Results::partial`), and comes again.
+    pub wait_for_text: bool,
 }
 
 /// What one request found: hits in order, facet counts, the words to
@@ -44,13 +49,13 @@ pub struct Results {
 }
 
 /// The answer to one request, computed on the caller's thread.
-pub fn answer(corpus: &Corpus, req: &SearchRequest) -> Results {
+pub fn answer(corpus: &Folder, req: &SearchRequest) -> Results {
     answer_until(corpus, req, &|| false).unwrap_or_default()
 }
 
 /// `answer`, abandoned (`None`) once `stop` says a newer request came.
-pub fn answer_until(corpus: &Corpus, req: &SearchRequest, stop: &Stop<'_>) -> Option<Results> {
-    Some(match crate::search::parse_query(corpus, &req.text) {
+pub fn answer_until(corpus: &Folder, req: &SearchRequest, stop: &Stop<'_>) -> Option<Results> {
+    Some(match crate::search::read_query(corpus, &req.text, req.wait_for_text) {
         // A malformed query, or a filter value nothing is known by: no
         // briefing, and why (the browser says it in the list).
         Err(e) => Results {
@@ -60,8 +65,8 @@ pub fn answer_until(corpus: &Corpus, req: &SearchRequest, stop: &Stop<'_>) -> Op
         },
         Ok(q) => {
             // Read before searching: an index finished meanwhile may not have been used.
-            let partial = !corpus.text_searched();
-            let (mut hits, facets) = faceted_until(corpus, &q, &req.selection, stop)?;
+            let partial = !corpus.index.text_searched();
+            let (mut hits, facets) = faceted_until(corpus, &q, &req.selection, req.wait_for_text, stop)?;
             sort_hits(&mut hits, req.sort);
             let mut reading = q.readings(&corpus.registry);
             reading.extend(q.notices.iter().cloned());
@@ -96,7 +101,7 @@ impl Searcher {
     /// Starts the worker. `deliver` gets each answer that is still the newest
     /// when it is ready, and returns false once nobody listens any more.
     pub fn new(
-        corpus: Arc<Corpus>,
+        corpus: Arc<Folder>,
         deliver: impl Fn(Results) -> bool + Send + 'static,
     ) -> Searcher {
         let (requests, rx) = channel::<Work>();

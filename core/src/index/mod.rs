@@ -9,9 +9,11 @@
 //! - Each briefing's actors and countries are kept as small integers for
 //!   counting facets.
 
+pub(crate) mod search_index;
 pub mod store;
 pub(crate) mod text;
 
+pub use search_index::SearchIndex;
 pub use store::{TextStore, dir_for};
 
 pub(crate) use text::{Part, TextIndex};

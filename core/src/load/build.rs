@@ -11,9 +11,8 @@ pub(crate) fn build(
     results: Vec<ParseResult>,
     registry: Registry,
     problems: Vec<Problem>,
-    origin: String,
 ) -> Corpus {
-    build_placed(results, registry, problems, origin, None).0
+    build_placed(results, registry, problems, None).0
 }
 
 /// As `build`, saying where each result's briefing went in the corpus.
@@ -24,7 +23,6 @@ pub(crate) fn build_placed(
     results: Vec<ParseResult>,
     mut registry: Registry,
     mut problems: Vec<Problem>,
-    origin: String,
     hint: Option<&[u32]>,
 ) -> (Corpus, Vec<Option<usize>>) {
     // Duplicate ids (the first file in path order keeps its id) and missing
@@ -185,7 +183,7 @@ pub(crate) fn build_placed(
         })
         .collect();
     problems.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
-    (Corpus::new(briefings, registry, problems, origin), placed)
+    (Corpus::new(briefings, registry, problems), placed)
 }
 
 /// Whether a problem depends on other files (a duplicate id, a missing related

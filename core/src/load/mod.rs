@@ -10,15 +10,22 @@ use rayon::prelude::*;
 
 use crate::actors::Registry;
 use crate::cache;
-use crate::corpus::{Corpus, ToCache};
+use crate::briefings::Bodies;
+use crate::corpus::Corpus;
+use crate::index::TextStore;
 use crate::model::{ActorId, ActorKind, Briefing, Problem, Severity};
 use crate::stamp::{self, Seen};
 
 mod build;
+mod folder;
 mod parse;
 pub mod reload;
+mod source;
 mod walk;
 pub(crate) mod yaml;
+
+pub use folder::Folder;
+pub use source::Source;
 
 pub(crate) use crate::stamp::Walked;
 pub(crate) use build::{build, build_placed, is_cross_file};
@@ -82,6 +89,9 @@ pub enum LoadError {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// Reading again a corpus that was not read from a folder.
+    #[error("the built-in corpus has no folder to read again")]
+    NoFolder,
 }
 
 /// One file's bytes (or why they could not be had), before parsing.
@@ -126,28 +136,19 @@ pub fn load_dir(
     root: &Path,
     opts: &LoadOptions,
     progress: &(dyn Fn(usize, usize) + Sync),
-) -> Result<Corpus, LoadError> {
+) -> Result<Folder, LoadError> {
     check_root(root)?;
     let mut problems = Vec::new();
     if let (Some(dir), true) = (&opts.cache, opts.check_cache_after) {
         match cache::read(dir, root, opts.max_file_size, None) {
-            cache::Lookup::Hit(c) => return Ok(from_cache(c, root, dir, opts, progress)),
+            cache::Lookup::Hit(c) => return Ok(from_cache(c, root, opts, progress)),
             cache::Lookup::Miss => {}
             cache::Lookup::Damaged(p) => problems.push(p),
         }
     }
     let (files, walked) = walk_below(root, root, opts, &mut problems);
     let registry_path = root.join(REGISTRY_FILE);
-    // Only a regular file (a link to one inside the folder) is a registry.
-    let has_registry = is_registry_file(root, &registry_path);
-    if !has_registry && std::fs::symlink_metadata(&registry_path).is_ok() {
-        problems.push(problem(
-            &registry_path,
-            Severity::Error,
-            "the actor registry is not a regular file inside the briefings folder; not read",
-        ));
-    }
-    let origin = root.display().to_string();
+    let has_registry = registry_present(root, &registry_path, &mut problems);
     // Stamps are taken before reading, so a file changed meanwhile looks
     // changed next time rather than cached with the wrong content; live
     // reload compares them too.
@@ -159,10 +160,9 @@ pub fn load_dir(
     let mut seen = Seen::new(&files, &all_stamps, has_registry);
     seen.topics = stamp::topics_stamp(root);
     seen.walked = walked.into();
-    let stamps = opts.cache.as_ref().map(|_| all_stamps);
-    if let (Some(dir), Some(stamps)) = (&opts.cache, &stamps) {
-        match cache::read(dir, root, opts.max_file_size, Some(stamps)) {
-            cache::Lookup::Hit(c) => return Ok(from_cache(c, root, dir, opts, progress)),
+    if let Some(dir) = &opts.cache {
+        match cache::read(dir, root, opts.max_file_size, Some(&all_stamps)) {
+            cache::Lookup::Hit(c) => return Ok(from_cache(c, root, opts, progress)),
             cache::Lookup::Miss => {}
             cache::Lookup::Damaged(p) => problems.push(p),
         }
@@ -176,37 +176,44 @@ pub fn load_dir(
             r
         }
     };
+    let results = parse_all(&files, &registry, opts, progress);
+    let corpus = build(results, registry, problems);
+    Ok(with_source(corpus, Source::folder(root, opts, seen)))
+}
+
+/// Whether the folder has an actor registry: only a regular file (a link to
+/// one inside the folder) is one; anything else by its name is a problem.
+fn registry_present(root: &Path, registry_path: &Path, problems: &mut Vec<Problem>) -> bool {
+    let has_registry = is_registry_file(root, registry_path);
+    if !has_registry && std::fs::symlink_metadata(registry_path).is_ok() {
+        problems.push(problem(
+            registry_path,
+            Severity::Error,
+            "the actor registry is not a regular file inside the briefings folder; not read",
+        ));
+    }
+    has_registry
+}
+
+/// Each file read and parsed in one go, so its bytes are freed at once and
+/// the peak memory stays near the size of the parsed corpus.
+fn parse_all(
+    files: &[PathBuf],
+    registry: &Registry,
+    opts: &LoadOptions,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Vec<ParseResult> {
     let total = files.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
-    // Each file is read and parsed in one go, so its bytes are freed at once
-    // and the peak memory stays near the size of the parsed corpus.
-    let results: Vec<ParseResult> = files
+    files
         .par_iter()
         .map(|p| {
-            let result = parse_briefing(read_input(p, opts), &registry);
+            let result = parse_briefing(read_input(p, opts), registry);
             let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
             progress(n, total);
             result
         })
-        .collect();
-    let mut corpus = build(results, registry, problems, origin);
-    corpus.seen = Some(seen);
-    if let Some(dir) = &opts.cache {
-        text_from_files(&mut corpus, dir, root, opts);
-    }
-    if let (Some(dir), Some(stamps)) = (&opts.cache, stamps) {
-        corpus.to_cache = stamps
-            .into_iter()
-            .collect::<Option<Vec<_>>>()
-            .filter(|stamps| !stamp::racy(stamps))
-            .map(|stamps| ToCache {
-                dir: dir.clone(),
-                root: root.to_path_buf(),
-                max_file_size: opts.max_file_size,
-                stamps,
-            });
-    }
-    Ok(corpus)
+        .collect()
 }
 
 /// The corpus as the cache kept it, with the files as they were when it was
@@ -214,10 +221,9 @@ pub fn load_dir(
 fn from_cache(
     c: Box<cache::Cached>,
     root: &Path,
-    dir: &Path,
     opts: &LoadOptions,
     progress: &(dyn Fn(usize, usize) + Sync),
-) -> Corpus {
+) -> Folder {
     let registry_path = root.join(REGISTRY_FILE);
     let mut stamps = c.stamps;
     // The registry's stamp is last when there is one. Moved, not copied:
@@ -237,53 +243,57 @@ fn from_cache(
         topics: stamp::topics_stamp(root),
         ..Seen::default()
     };
-    let mut corpus = Corpus::new(
-        c.briefings,
-        c.registry,
-        c.problems,
-        root.display().to_string(),
-    );
-    corpus.set_index(c.index);
-    corpus.from_cache = true;
-    corpus.seen = Some(seen);
-    text_from_files(&mut corpus, dir, root, opts);
-    corpus
+    let corpus = Corpus::new(c.briefings, c.registry, c.problems);
+    let source = Source {
+        from_cache: true,
+        ..Source::folder(root, opts, seen)
+    };
+    let mut folder = with_source(corpus, source);
+    folder.index.set_titles(c.index);
+    folder
 }
 
-/// A corpus with a cache folder keeps its article text there: the text index
-/// in `index-…/`, shared with every process on the folder, and the bodies in
-/// their files, read when a briefing is shown. Bodies just parsed wait, out
-/// of the briefings, for the index to take them.
-fn text_from_files(corpus: &mut Corpus, cache_dir: &Path, root: &Path, opts: &LoadOptions) {
-    if corpus.briefings.len() < opts.persist_text_from {
-        return;
+/// `corpus` read from `source`. With a cache folder, a large corpus keeps
+/// its article text there: the text index in `index-…/`, shared with every
+/// process on the folder, and the bodies in their files, read when a
+/// briefing is shown. Bodies just parsed wait, out of the briefings, for the
+/// index to take them.
+fn with_source(mut corpus: Corpus, mut source: Source) -> Folder {
+    let (Some(cache_dir), Some(root)) = (&source.opts.cache, &source.root) else {
+        return Folder::new(corpus, source, None);
+    };
+    if corpus.briefings.len() < source.opts.persist_text_from {
+        return Folder::new(corpus, source, None);
     }
     let index_dir = crate::index::dir_for(cache_dir, root);
-    match crate::index::TextStore::open(&index_dir) {
+    let store = match TextStore::open(&index_dir) {
         Ok(store) => {
             if let Some(notice) = &store.notice {
                 corpus
                     .problems
                     .push(problem(&index_dir, Severity::Warning, notice.clone()));
             }
-            corpus.store = Some(std::sync::Arc::new(store));
+            Some(std::sync::Arc::new(store))
         }
-        Err(e) => corpus.problems.push(problem(
-            &index_dir,
-            Severity::Warning,
-            format!(
-                "the search index cannot be opened ({e}); the article text is indexed in memory"
-            ),
-        )),
-    }
-    corpus.bodies = body_reader(&corpus.registry, opts);
-    corpus.detach_bodies();
+        Err(e) => {
+            corpus.problems.push(problem(
+                &index_dir,
+                Severity::Warning,
+                format!(
+                    "the search index cannot be opened ({e}); the article text is indexed in memory"
+                ),
+            ));
+            None
+        }
+    };
+    source.bodies = body_reader(&corpus.registry, &source.opts);
+    Folder::new(corpus, source, store)
 }
 
 /// Reads one briefing file again as the loader did, for its body.
-pub(crate) fn body_reader(registry: &Registry, opts: &LoadOptions) -> crate::corpus::Bodies {
+pub(crate) fn body_reader(registry: &Registry, opts: &LoadOptions) -> Bodies {
     let (registry, opts) = (registry.clone(), opts.clone());
-    crate::corpus::Bodies::Files(std::sync::Arc::new(move |path: &Path| {
+    Bodies::Files(std::sync::Arc::new(move |path: &Path| {
         parse_briefing(read_input(path, &opts), &registry)
             .map(|(parsed, _)| std::sync::Arc::unwrap_or_clone(parsed.briefing))
     }))
@@ -320,7 +330,7 @@ pub(crate) fn check_root(root: &Path) -> Result<(), LoadError> {
 
 /// Loads from in-memory files: `(path, bytes)`, the registry being the one named `actors.yaml`
 /// at the top.
-pub fn load_files(files: Vec<(PathBuf, Vec<u8>)>, origin: String) -> Corpus {
+pub fn load_files(files: Vec<(PathBuf, Vec<u8>)>, origin: String) -> Folder {
     let mut registry = None;
     let mut inputs = Vec::new();
     for (path, bytes) in files {
@@ -343,5 +353,5 @@ pub fn load_files(files: Vec<(PathBuf, Vec<u8>)>, origin: String) -> Corpus {
         .into_par_iter()
         .map(|input| parse_briefing(input, &registry))
         .collect();
-    build(results, registry, problems, origin)
+    Folder::in_memory(build(results, registry, problems), origin)
 }

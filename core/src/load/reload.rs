@@ -16,10 +16,12 @@ use std::time::Duration;
 use rayon::prelude::*;
 
 use crate::actors::Registry;
-use crate::briefings::Slot;
-use crate::cache;
+use crate::briefings::{Briefings, Slot};
 use crate::corpus::Corpus;
-use crate::load::{self, LoadError, LoadOptions, ParseResult, Parsed, REGISTRY_FILE, Walked};
+use crate::index::{DocFacts, Index};
+use crate::load::{
+    self, Folder, LoadError, LoadOptions, ParseResult, Parsed, REGISTRY_FILE, Source, Walked,
+};
 use crate::model::{ActorId, Problem};
 use crate::stamp::{self, Seen, Stamp};
 
@@ -54,7 +56,8 @@ impl std::fmt::Display for Changes {
 /// The folder read again.
 #[derive(Debug)]
 pub struct Reloaded {
-    pub corpus: Corpus,
+    /// The folder as it is now.
+    pub corpus: Folder,
     pub changes: Changes,
     /// Files caught while being written: not reported, to read again shortly
     /// (they are reported once older than [`SETTLE`]).
@@ -120,8 +123,8 @@ fn registry_half_written(path: &Path, opts: &LoadOptions) -> bool {
 
 /// Whether any briefing file or the registry was added, changed or removed
 /// since `prev` was read from `root`: a walk and a stat of every file, no parsing.
-pub fn changed_since(prev: &Corpus, root: &Path) -> bool {
-    let Some(seen) = &prev.seen else {
+pub(crate) fn changed_since(prev: &Folder, root: &Path) -> bool {
+    let Some(seen) = &prev.source.seen else {
         return true;
     };
     let mut problems = Vec::new();
@@ -173,25 +176,20 @@ impl Touched {
     }
 }
 
-/// Reads `root` again after `prev` was read from it, walking the whole
-/// folder and stat'ing every file: see the module docs.
-pub fn reload(prev: &Corpus, root: &Path, opts: &LoadOptions) -> Result<Reloaded, LoadError> {
-    reload_touched(prev, root, opts, &Touched::Unknown)
-}
-
-/// As [`reload`], looking only at the paths `touched` names: a file is
-/// stat'ed, a folder walked; files seen at or below a path that is no longer
-/// there are removed. The answer is the one `reload` gives; when that cannot
+/// Reads `root` again after `prev` was read from it, looking only at the
+/// paths `touched` names: a file is stat'ed, a folder walked; files seen at
+/// or below a path that is no longer there are removed. The answer is the
+/// one `Touched::Unknown` (a walk of the whole folder) gives; when that cannot
 /// be told cheaply (`Touched::Unknown`, no paths, a path outside `root` or
 /// `root` itself, the actor or topic registry touched, a symlink met now or
 /// when the folder was last walked), the whole folder is walked.
-pub fn reload_touched(
-    prev: &Corpus,
+pub(crate) fn reload_touched(
+    prev: &Folder,
     root: &Path,
     opts: &LoadOptions,
     touched: &Touched,
 ) -> Result<Reloaded, LoadError> {
-    let Some(seen) = &prev.seen else {
+    let Some(seen) = &prev.source.seen else {
         return full(prev, root, opts);
     };
     load::check_root(root)?;
@@ -438,52 +436,68 @@ struct File<'a> {
     doc: Option<usize>,
 }
 
-/// The new corpus from the files found now: only the changed and added files
-/// are parsed (and those whose problems may move), the others' briefings
-/// are taken from `prev` as they are.
-fn reread(
-    prev: &Corpus,
-    seen: &Seen,
-    root: &Path,
-    opts: &LoadOptions,
-    listing: Listing,
-    registry: RegistryNow,
-    now: u128,
-) -> Reloaded {
-    let Listing {
-        looked,
-        gone,
-        mut problems,
-        walked,
-        whole,
-    } = listing;
-    // Each seen file's briefing in `prev`: kept by the last reload, or
-    // found by path (keyed by the path's bytes: hashing a `Path` walks its
-    // components).
-    // What the index holds of each briefing of `prev`: read rather than the
-    // briefings, which a corpus from the cache decodes only when shown.
-    let prev_index = prev.index();
-    let facts = &prev_index.docs;
-    let doc_of: HashMap<&OsStr, usize> = match &seen.docs {
-        Some(_) => HashMap::default(),
-        None => facts
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (f.path.as_os_str(), i))
-            .collect(),
-    };
-    let doc_at = |i: usize| -> Option<usize> {
-        let d = match &seen.docs {
-            Some(docs) => docs.get(i).copied().flatten().map(|d| d as usize),
-            None => doc_of.get(seen.files[i].0.as_os_str()).copied(),
-        };
-        debug_assert!(d.is_none_or(|d| facts[d].path == seen.files[i].0));
-        d
-    };
+/// Each briefing of the previous corpus, by the file it was read from.
+struct PrevDocs<'a> {
+    /// What the index holds of each briefing of `prev`: read rather than the
+    /// briefings, which a corpus from the cache decodes only when shown.
+    facts: &'a [DocFacts],
+    seen: &'a Seen,
+    /// When the last reload did not keep each file's briefing: found by path
+    /// (keyed by the path's bytes: hashing a `Path` walks its components).
+    by_path: HashMap<&'a OsStr, usize>,
+}
 
-    // Every file now, in path order: those seen and still there, and those
-    // added, each with its stamp now.
-    let at = positions(&seen.files, &looked);
+impl<'a> PrevDocs<'a> {
+    fn new(facts: &'a [DocFacts], seen: &'a Seen) -> PrevDocs<'a> {
+        let by_path = match &seen.docs {
+            Some(_) => HashMap::default(),
+            None => facts
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (f.path.as_os_str(), i))
+                .collect(),
+        };
+        PrevDocs {
+            facts,
+            seen,
+            by_path,
+        }
+    }
+
+    /// The briefing of the `i`th file seen, when it had one.
+    fn at(&self, i: usize) -> Option<usize> {
+        let d = match &self.seen.docs {
+            Some(docs) => docs.get(i).copied().flatten().map(|d| d as usize),
+            None => self.by_path.get(self.seen.files[i].0.as_os_str()).copied(),
+        };
+        debug_assert!(d.is_none_or(|d| self.facts[d].path == self.seen.files[i].0));
+        d
+    }
+
+    /// A stand-in for the briefing `d`, replaced by the briefing itself once
+    /// the corpus is built, left undecoded.
+    fn stand_in(&self, d: usize) -> ParseResult {
+        let briefing = self.facts.get(d).map(|f| f.stand_in()).unwrap_or_default();
+        Ok((
+            Parsed {
+                briefing: std::sync::Arc::new(briefing),
+                actors: Vec::new(),
+                id_line: None,
+            },
+            Vec::new(),
+        ))
+    }
+}
+
+/// Every file now, in path order: those seen and still there, and those
+/// added (`looked` at, not seen), each with its stamp now.
+fn files_now<'a>(
+    seen: &'a Seen,
+    looked: &'a [(PathBuf, Option<Stamp>)],
+    gone: &[usize],
+    docs: &PrevDocs<'_>,
+) -> Vec<File<'a>> {
+    let at = positions(&seen.files, looked);
     let mut files: Vec<File> = Vec::with_capacity(seen.files.len() + looked.len());
     let mut next = looked.iter().zip(&at).peekable();
     let mut gone_next = gone.iter().peekable();
@@ -513,157 +527,216 @@ fn reread(
             stamp,
             kind,
             seen_at: Some(i),
-            doc: doc_at(i),
+            doc: docs.at(i),
         });
     }
-    // A file in path order, by its path.
-    let file_at = |path: &Path| files.binary_search_by(|f| f.path.cmp(path)).ok();
+    files
+}
 
-    // What to parse first: the changed and added files, and the unchanged
-    // ones that are not in the corpus (broken, or a duplicate id that may now
-    // be free).
-    let pristine = registered_only(&prev.registry);
-    let parse = |i: usize| load::parse_briefing(load::read_input(files[i].path, opts), &pristine);
-    let first: Vec<usize> = (0..files.len())
-        .filter(|&i| files[i].kind != Kind::Same || files[i].doc.is_none())
-        .collect();
-    let mut parsed: HashMap<usize, ParseResult> = first
-        .par_iter()
-        .map(|&i| (i, parse(i)))
-        .collect::<Vec<_>>()
-        .into_iter()
-        .collect();
+/// The files now, and what a reload does with each: parse it, keep its
+/// previous version, or hold it while it is being written.
+struct Plan<'a> {
+    files: Vec<File<'a>>,
+    /// The registry the files are parsed with (see `registered_only`).
+    pristine: Registry,
+    opts: &'a LoadOptions,
+    /// The files parsed, by index in `files`.
+    parsed: HashMap<usize, ParseResult>,
+    /// Files caught half-written: their previous version is kept.
+    held: HashSet<usize>,
+}
 
-    // Caught half-written: keep the previous version, say nothing yet.
-    let mut unsettled = Vec::new();
-    let mut held: HashSet<usize> = HashSet::default();
-    for &i in &first {
-        let failed = matches!(parsed.get(&i), Some(Err(_)));
-        if files[i].kind != Kind::Same && failed && recent(files[i].stamp, now) {
-            parsed.remove(&i);
-            unsettled.push(files[i].path.to_path_buf());
-            held.insert(i);
-        }
+impl Plan<'_> {
+    /// A file in path order, by its path.
+    fn at(&self, path: &Path) -> Option<usize> {
+        self.files.binary_search_by(|f| f.path.cmp(path)).ok()
     }
 
-    let mut changes = Changes {
-        removed: gone.len(),
-        ..Changes::default()
-    };
-    for &i in &first {
-        match files[i].kind {
-            _ if held.contains(&i) => {}
-            Kind::Added => changes.added += 1,
-            Kind::Changed => changes.changed += 1,
-            Kind::Same => {}
-        }
+    /// Whether a file's briefing is taken from `prev` as it was.
+    fn reused(&self, i: usize) -> bool {
+        (self.files[i].kind == Kind::Same || self.held.contains(&i)) && !self.parsed.contains_key(&i)
     }
 
-    // Unregistered actors whose "not in the registry" warning may move: those
-    // of the previous versions of changed and removed files, and those named
-    // by the files just parsed. Unchanged files naming them are parsed again
-    // so the warning goes, as on a full load, to the first file naming one.
-    let unregistered = |a: ActorId| prev.registry.get(a).is_some_and(|a| !a.registered);
-    let mut moving: HashSet<ActorId> = HashSet::default();
-    let changed_docs = first
-        .iter()
-        .filter(|&&i| files[i].kind == Kind::Changed && !held.contains(&i))
-        .filter_map(|&i| files[i].doc);
-    let gone_docs = gone.iter().filter_map(|&g| doc_at(g));
-    for d in changed_docs.chain(gone_docs) {
-        moving.extend(
-            prev.briefings[d]
-                .actors
-                .iter()
-                .map(|r| r.actor)
-                .filter(|&a| unregistered(a)),
-        );
+    fn parse(&self, i: usize) -> ParseResult {
+        load::parse_briefing(load::read_input(self.files[i].path, self.opts), &self.pristine)
     }
-    for (parsed, _) in parsed.values().flatten() {
-        for named in &parsed.actors {
-            if named.resolved.is_err()
-                && let Some(a) = prev.registry.resolve(&named.written)
-            {
-                moving.insert(a);
+
+    /// Parses, on every core, the changed and added files, and the unchanged
+    /// ones that are not in the corpus (broken, or a duplicate id that may
+    /// now be free); says which.
+    fn parse_first(&mut self) -> Vec<usize> {
+        let first: Vec<usize> = (0..self.files.len())
+            .filter(|&i| self.files[i].kind != Kind::Same || self.files[i].doc.is_none())
+            .collect();
+        let parsed: Vec<_> = first.par_iter().map(|&i| (i, self.parse(i))).collect();
+        self.parsed.extend(parsed);
+        first
+    }
+
+    /// Files of `first` caught half-written: their previous version is kept
+    /// and nothing is said yet. Gives their paths.
+    fn hold_unsettled(&mut self, first: &[usize], now: u128) -> Vec<PathBuf> {
+        let mut unsettled = Vec::new();
+        for &i in first {
+            let failed = matches!(self.parsed.get(&i), Some(Err(_)));
+            let file = &self.files[i];
+            if file.kind != Kind::Same && failed && recent(file.stamp, now) {
+                self.parsed.remove(&i);
+                unsettled.push(file.path.to_path_buf());
+                self.held.insert(i);
             }
         }
+        unsettled
     }
-    // Taken from `prev` as they were, before those parsed again below.
-    let reused = |i: usize, parsed: &HashMap<usize, ParseResult>| {
-        (files[i].kind == Kind::Same || held.contains(&i)) && !parsed.contains_key(&i)
-    };
-    if !moving.is_empty() {
-        let mut again: Vec<usize> = (prev_index.doc_actors.iter().zip(facts))
+
+    /// The files of `first` added and changed, and `removed`.
+    fn changes(&self, first: &[usize], removed: usize) -> Changes {
+        let mut changes = Changes {
+            removed,
+            ..Changes::default()
+        };
+        for &i in first {
+            match self.files[i].kind {
+                _ if self.held.contains(&i) => {}
+                Kind::Added => changes.added += 1,
+                Kind::Changed => changes.changed += 1,
+                Kind::Same => {}
+            }
+        }
+        changes
+    }
+
+    /// Unregistered actors whose "not in the registry" warning may move:
+    /// those of the previous versions of changed and removed (`gone`) files,
+    /// and those named by the files just parsed.
+    fn moving_actors(
+        &self,
+        prev: &Corpus,
+        first: &[usize],
+        gone: impl Iterator<Item = usize>,
+    ) -> HashSet<ActorId> {
+        let unregistered = |a: ActorId| prev.registry.get(a).is_some_and(|a| !a.registered);
+        let mut moving: HashSet<ActorId> = HashSet::default();
+        let changed = first
+            .iter()
+            .filter(|&&i| self.files[i].kind == Kind::Changed && !self.held.contains(&i))
+            .filter_map(|&i| self.files[i].doc);
+        for d in changed.chain(gone) {
+            let actors = prev.briefings[d].actors.iter().map(|r| r.actor);
+            moving.extend(actors.filter(|&a| unregistered(a)));
+        }
+        for (parsed, _) in self.parsed.values().flatten() {
+            for named in &parsed.actors {
+                if named.resolved.is_err()
+                    && let Some(a) = prev.registry.resolve(&named.written)
+                {
+                    moving.insert(a);
+                }
+            }
+        }
+        moving
+    }
+
+    /// Unchanged files naming a `moving` actor are parsed again, so the
+    /// warning goes, as on a full load, to the first file naming one.
+    fn parse_again(&mut self, moving: &HashSet<ActorId>, prev: &Index) {
+        if moving.is_empty() {
+            return;
+        }
+        let mut again: Vec<usize> = (prev.doc_actors.iter().zip(&prev.docs))
             .filter(|(actors, _)| actors.iter().any(|&a| moving.contains(&(a as usize))))
-            .filter_map(|(_, f)| file_at(&f.path))
-            .filter(|&i| reused(i, &parsed) && !held.contains(&i))
+            .filter_map(|(_, f)| self.at(&f.path))
+            .filter(|&i| self.reused(i) && !self.held.contains(&i))
             .collect();
         again.sort_unstable();
-        let more: Vec<(usize, ParseResult)> = again.par_iter().map(|&i| (i, parse(i))).collect();
-        parsed.extend(more);
+        let more: Vec<_> = again.par_iter().map(|&i| (i, self.parse(i))).collect();
+        self.parsed.extend(more);
     }
 
-    // Problems of the files kept as they were, less those that depend on
-    // other files (found again below); the registry's own problems.
-    let kept = |i: usize| reused(i, &parsed);
-    problems.extend(
+    /// The problems of the files kept as they were, less those that depend
+    /// on other files (found again when the corpus is built); the registry's
+    /// own problems.
+    fn kept_problems<'p>(
+        &'p self,
+        prev: &'p Corpus,
+        registry: &'p Path,
+    ) -> impl Iterator<Item = Problem> + 'p {
         prev.problems
             .iter()
-            .filter(|p| {
-                (!load::is_cross_file(p) && file_at(&p.path).is_some_and(kept))
-                    || p.path == registry.path
+            .filter(move |p| {
+                let kept = |i: usize| self.reused(i);
+                (!load::is_cross_file(p) && self.at(&p.path).is_some_and(kept))
+                    || p.path == registry
             })
-            .cloned(),
-    );
+            .cloned()
+    }
 
-    // Every file in path order, as a full load would see them; each kept
-    // briefing with its place in `prev`, already in date order.
-    let mut hint: Vec<u32> = Vec::with_capacity(files.len());
-    // Each file's result, when it gives one.
-    let mut result_of: Vec<Option<usize>> = Vec::with_capacity(files.len());
-    let results: Vec<ParseResult> = files
-        .iter()
-        .enumerate()
-        .filter_map(|(i, f)| match parsed.remove(&i) {
-            Some(r) => {
-                result_of.push(Some(hint.len()));
-                hint.push(u32::MAX);
-                Some(r)
-            }
-            None => f
-                .doc
-                .map(|d| {
-                    result_of.push(Some(hint.len()));
-                    hint.push(u32::try_from(d).unwrap_or(u32::MAX));
-                    // A stand-in, replaced below by the briefing itself,
-                    // left undecoded.
-                    Ok((
-                        Parsed {
-                            briefing: std::sync::Arc::new(
-                                facts.get(d).map(|f| f.stand_in()).unwrap_or_default(),
-                            ),
-                            actors: Vec::new(),
-                            id_line: None,
-                        },
-                        Vec::new(),
-                    ))
-                })
-                .or_else(|| {
-                    result_of.push(None);
-                    None
-                }),
-        })
-        .collect();
-    let (mut corpus, placed) = load::build_placed(
-        results,
-        prev.registry.clone(),
-        problems,
-        root.display().to_string(),
-        Some(&hint),
-    );
-    // Each briefing of `prev` kept as it was is where it was placed; the
-    // others are found by id.
-    let mut doc_map = vec![None; prev.briefings.len()];
+    /// Every file in path order, as a full load would see them: the results
+    /// parsed, and a stand-in for each briefing kept (taken out of the plan).
+    fn results(&mut self, docs: &PrevDocs<'_>) -> Order {
+        let mut order = Order {
+            results: Vec::with_capacity(self.files.len()),
+            hint: Vec::with_capacity(self.files.len()),
+            result_of: Vec::with_capacity(self.files.len()),
+        };
+        for (i, f) in self.files.iter().enumerate() {
+            let (result, hint) = match (self.parsed.remove(&i), f.doc) {
+                (Some(r), _) => (r, u32::MAX),
+                (None, Some(d)) => (docs.stand_in(d), u32::try_from(d).unwrap_or(u32::MAX)),
+                (None, None) => {
+                    order.result_of.push(None);
+                    continue;
+                }
+            };
+            order.result_of.push(Some(order.hint.len()));
+            order.hint.push(hint);
+            order.results.push(result);
+        }
+        order
+    }
+
+    /// The files as seen now, each with its briefing's place in the new
+    /// corpus (`placed`, for each result). A file caught half-written keeps
+    /// the stamp it had, so it is looked at again; one that is new stays
+    /// unseen, to count as added once settled.
+    fn seen_files(
+        &self,
+        seen: &Seen,
+        result_of: &[Option<usize>],
+        placed: &[Option<usize>],
+    ) -> (Vec<(PathBuf, Option<Stamp>)>, Vec<Option<u32>>) {
+        self.files
+            .iter()
+            .enumerate()
+            .filter_map(|(i, f)| {
+                let doc = result_of[i]
+                    .and_then(|r| placed.get(r).copied().flatten())
+                    .and_then(|d| u32::try_from(d).ok());
+                match f.kind != Kind::Same && self.held.contains(&i) {
+                    true => f
+                        .seen_at
+                        .map(|s| ((f.path.to_path_buf(), seen.files[s].1.clone()), doc)),
+                    false => Some(((f.path.to_path_buf(), f.stamp.cloned()), doc)),
+                }
+            })
+            .unzip()
+    }
+}
+
+/// What a reload builds the corpus from, in path order.
+struct Order {
+    results: Vec<ParseResult>,
+    /// For each result, where its briefing stood in the previous corpus
+    /// (`u32::MAX`: a new one), so the sort only merges the new ones in.
+    hint: Vec<u32>,
+    /// Each file's result, when it gives one.
+    result_of: Vec<Option<usize>>,
+}
+
+/// For each briefing of the previous corpus, its place in `corpus`: each
+/// kept as it was is where it was placed, the others are found by id.
+fn map_docs(corpus: &Corpus, hint: &[u32], placed: &[Option<usize>], docs: &PrevDocs<'_>) -> Vec<Option<usize>> {
+    let mut doc_map = vec![None; docs.facts.len()];
     for (r, &h) in hint.iter().enumerate() {
         if let (Some(d), Some(&at)) = (doc_map.get_mut(h as usize), placed.get(r)) {
             *d = at;
@@ -674,9 +747,9 @@ fn reread(
         .collect();
     // Found among the corpus's briefings, stand-ins included, before they
     // are replaced.
-    let id_of = |d: usize| facts.get(d).map_or("", |f| f.id.as_str());
+    let id_of = |d: usize| docs.facts.get(d).map_or("", |f| f.id.as_str());
     if by_id.len() <= 8 {
-        // Not `Corpus::position`: it would build the new corpus's index,
+        // Not `Folder::position`: it would build the new corpus's index,
         // which is carried over from `prev` instead.
         for d in by_id {
             doc_map[d] = corpus.briefings.iter().position(|b| b.id == id_of(d));
@@ -692,42 +765,69 @@ fn reread(
             doc_map[d] = at.get(id_of(d)).copied();
         }
     }
-    // The stand-ins give way to the briefings of `prev`, as they are there
-    // (decoded or not).
-    let mut origin: Vec<Option<usize>> = vec![None; corpus.briefings.len()];
+    doc_map
+}
+
+/// The briefings of `built` with its stand-ins giving way to the briefings
+/// of `prev`, as they are there (decoded or not).
+fn reassemble(built: &Briefings, prev: &Briefings, hint: &[u32], placed: &[Option<usize>]) -> Briefings {
+    let mut origin: Vec<Option<usize>> = vec![None; built.len()];
     for (r, &h) in hint.iter().enumerate() {
         if let (true, Some(Some(at))) = (h != u32::MAX, placed.get(r)) {
             origin[*at] = Some(h as usize);
         }
     }
-    corpus.briefings = crate::briefings::Briefings::assemble(
+    Briefings::assemble(
         origin
             .iter()
             .enumerate()
             .filter_map(|(at, o)| match o {
-                Some(d) => Some(Slot::From(&prev.briefings, *d)),
-                None => corpus.briefings.get(at).cloned().map(Slot::New),
+                Some(d) => Some(Slot::From(prev, *d)),
+                None => built.get(at).cloned().map(Slot::New),
             })
             .collect(),
+    )
+}
+
+/// The new corpus from the files found now: only the changed and added files
+/// are parsed (and those whose problems may move), the others' briefings
+/// are taken from `prev` as they are.
+fn reread(
+    prev: &Folder,
+    seen: &Seen,
+    root: &Path,
+    opts: &LoadOptions,
+    listing: Listing,
+    registry: RegistryNow,
+    now: u128,
+) -> Reloaded {
+    let prev_index = prev.index();
+    let docs = PrevDocs::new(&prev_index.docs, seen);
+    let mut plan = Plan {
+        files: files_now(seen, &listing.looked, &listing.gone, &docs),
+        pristine: registered_only(&prev.registry),
+        opts,
+        parsed: HashMap::default(),
+        held: HashSet::default(),
+    };
+    let first = plan.parse_first();
+    let mut unsettled = plan.hold_unsettled(&first, now);
+    let changes = plan.changes(&first, listing.gone.len());
+    let gone = listing.gone.iter().filter_map(|&g| docs.at(g));
+    let moving = plan.moving_actors(prev, &first, gone);
+    plan.parse_again(&moving, prev_index);
+    let mut problems = listing.problems;
+    problems.extend(plan.kept_problems(prev, &registry.path));
+    let order = plan.results(&docs);
+    let (mut corpus, placed) = load::build_placed(
+        order.results,
+        prev.registry.clone(),
+        problems,
+        Some(&order.hint),
     );
-    // A file caught half-written keeps the stamp it had, so it is looked at
-    // again; one that is new stays unseen, to count as added once settled.
-    type SeenFile = (PathBuf, Option<Stamp>);
-    let (seen_files, docs): (Vec<SeenFile>, Vec<Option<u32>>) = files
-        .iter()
-        .enumerate()
-        .filter_map(|(i, f)| {
-            let doc = result_of[i]
-                .and_then(|r| placed.get(r).copied().flatten())
-                .and_then(|d| u32::try_from(d).ok());
-            match f.kind != Kind::Same && held.contains(&i) {
-                true => f
-                    .seen_at
-                    .map(|s| ((f.path.to_path_buf(), seen.files[s].1.clone()), doc)),
-                false => Some(((f.path.to_path_buf(), f.stamp.cloned()), doc)),
-            }
-        })
-        .unzip();
+    let doc_map = map_docs(&corpus, &order.hint, &placed, &docs);
+    corpus.briefings = reassemble(&corpus.briefings, &prev.briefings, &order.hint, &placed);
+    let (files, docs) = plan.seen_files(seen, &order.result_of, &placed);
     let registry_seen = match registry.unsettled {
         true => {
             unsettled.push(registry.path);
@@ -735,30 +835,36 @@ fn reread(
         }
         false => registry.stamp,
     };
-    corpus.seen = Some(Seen {
-        files: seen_files,
+    let seen = Seen {
+        files,
         registry: registry_seen,
         topics: seen.topics.clone(),
-        walked: walked.into(),
+        walked: listing.walked.into(),
         docs: Some(docs),
-    });
-    corpus.store = prev.store.clone();
-    corpus.bodies = prev.bodies.clone();
-    corpus.detach_bodies();
+    };
+    let source = Source {
+        bodies: prev.source.bodies.clone(),
+        ..Source::folder(root, opts, seen)
+    };
     Reloaded {
-        corpus,
+        corpus: Folder::new(corpus, source, prev.index.store.clone()),
         changes,
         unsettled,
         full: false,
-        walked: whole,
+        walked: listing.whole,
         doc_map,
     }
 }
 
 /// Everything read again; the changes are counted from the stamps.
-fn full(prev: &Corpus, root: &Path, opts: &LoadOptions) -> Result<Reloaded, LoadError> {
-    let corpus = load::load_dir(root, opts, &|_, _| {})?;
-    let old: HashMap<&Path, Option<&Stamp>> = match &prev.seen {
+fn full(prev: &Folder, root: &Path, opts: &LoadOptions) -> Result<Reloaded, LoadError> {
+    // The files as they are now, not a cache taken as it is.
+    let opts = LoadOptions {
+        check_cache_after: false,
+        ..opts.clone()
+    };
+    let corpus = load::load_dir(root, &opts, &|_, _| {})?;
+    let old: HashMap<&Path, Option<&Stamp>> = match &prev.source.seen {
         Some(seen) => seen
             .files
             .iter()
@@ -772,7 +878,7 @@ fn full(prev: &Corpus, root: &Path, opts: &LoadOptions) -> Result<Reloaded, Load
     };
     let mut changes = Changes::default();
     let mut here = HashSet::default();
-    for (path, stamp) in corpus.seen.iter().flat_map(|s| s.files.iter()) {
+    for (path, stamp) in corpus.source.seen.iter().flat_map(|s| s.files.iter()) {
         here.insert(path.as_path());
         match old.get(path.as_path()) {
             None => changes.added += 1,
@@ -791,31 +897,8 @@ fn full(prev: &Corpus, root: &Path, opts: &LoadOptions) -> Result<Reloaded, Load
     })
 }
 
-/// Writes the cache of a reloaded corpus, as `load_dir` does for one read
-/// from the files. `Ok(false)`: a file changed too recently to be trusted
-/// (or could not be stat'ed), so nothing was written; try again later.
-pub fn store_cache(corpus: &Corpus, root: &Path, opts: &LoadOptions) -> std::io::Result<bool> {
-    let (Some(dir), Some(seen)) = (&opts.cache, &corpus.seen) else {
-        return Ok(true);
-    };
-    // In the order `load_dir` takes them: the briefings, then the registry.
-    let stamps: Option<Vec<Stamp>> = seen
-        .files
-        .iter()
-        .map(|(_, s)| s.clone())
-        .chain(seen.registry.clone())
-        .collect();
-    match stamps {
-        Some(stamps) if !stamp::racy(&stamps) => {
-            cache::write(dir, root, opts.max_file_size, &stamps, corpus)?;
-            Ok(true)
-        }
-        _ => Ok(false),
-    }
-}
-
 /// For each briefing of `old` (by index), its index in `new`, matched by id.
-pub fn doc_map(old: &Corpus, new: &Corpus) -> Vec<Option<usize>> {
+pub fn doc_map(old: &Folder, new: &Folder) -> Vec<Option<usize>> {
     let at: HashMap<&str, usize> = new
         .briefings
         .iter()

@@ -5,7 +5,7 @@ use std::cmp::Reverse;
 use rayon::prelude::*;
 
 use super::{Hit, Selection, Stop, rank, scoring};
-use crate::corpus::Corpus;
+use crate::load::Folder;
 use crate::index::Index;
 use crate::model::{ActorId, CountryCode};
 use crate::query::Query;
@@ -76,7 +76,7 @@ fn add_counts(mut a: Counts, b: Counts) -> Counts {
     a
 }
 
-pub fn facets(corpus: &Corpus, hits: &[Hit]) -> Facets {
+pub fn facets(corpus: &Folder, hits: &[Hit]) -> Facets {
     let idx = corpus.index();
     let (na, nc) = (corpus.registry.actors().len(), idx.countries.len());
     let (actors, countries) = hits
@@ -95,19 +95,22 @@ pub fn facets(corpus: &Corpus, hits: &[Hit]) -> Facets {
 /// Hits for `query` and `selection`, with facet counts as users of faceted search
 /// expect: each facet counted with every filter except its own, so that values
 /// one could add (any of them) stay visible. One pass over the briefings.
-pub fn faceted(corpus: &Corpus, query: &Query, selection: &Selection) -> (Vec<Hit>, Facets) {
-    faceted_until(corpus, query, selection, &|| false).unwrap_or_default()
+pub fn faceted(corpus: &Folder, query: &Query, selection: &Selection) -> (Vec<Hit>, Facets) {
+    faceted_until(corpus, query, selection, true, &|| false).unwrap_or_default()
 }
 
-/// `faceted`, abandoned (`None`) as soon as `stop` returns true.
+/// `faceted`, abandoned (`None`) as soon as `stop` returns true; while the
+/// article text's index is built, waiting for it or (`wait_for_text` false)
+/// searching titles and names only.
 pub fn faceted_until(
-    corpus: &Corpus,
+    corpus: &Folder,
     query: &Query,
     selection: &Selection,
+    wait_for_text: bool,
     stop: &Stop<'_>,
 ) -> Option<(Vec<Hit>, Facets)> {
     let idx = corpus.index();
-    let scores = scoring::matched_until(corpus, query, stop)?;
+    let scores = scoring::matched_until(corpus, query, wait_for_text, stop)?;
     let (na, nc) = (corpus.registry.actors().len(), idx.countries.len());
     let (hits, (actors, countries)) = scores
         .par_chunks(4096)

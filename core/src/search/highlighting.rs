@@ -11,7 +11,7 @@ use super::scoring::{
 };
 use super::{FieldMatch, ReadAs};
 use crate::actors::Registry;
-use crate::corpus::Corpus;
+use crate::load::Folder;
 use crate::index::{Field, each_word_flagged};
 use crate::model::Briefing;
 use crate::query::{Entity, Query, Term, accent_words};
@@ -509,7 +509,7 @@ fn match_typo(doc: &Doc, b: &Briefing, word: &str, prefix: bool) -> Option<(i64,
 }
 
 /// Where each term of `query` matched in one briefing, with char ranges to highlight.
-pub fn explain(corpus: &Corpus, query: &Query, doc: usize) -> Vec<FieldMatch> {
+pub fn explain(corpus: &Folder, query: &Query, doc: usize) -> Vec<FieldMatch> {
     let Some(b) = corpus.briefings.get(doc) else {
         return Vec::new();
     };

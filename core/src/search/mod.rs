@@ -15,7 +15,7 @@ use std::ops::Range;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::corpus::Corpus;
+use crate::load::Folder;
 use crate::model::{ActorId, CountryCode};
 use crate::query::Query;
 
@@ -109,11 +109,21 @@ impl ReadAs {
 /// A misspelt name whose entity the corpus neither concerns nor names is
 /// read as words instead (`inder` is Zinder misspelt more likely than India
 /// where nothing is about India).
-pub fn parse_query(corpus: &Corpus, input: &str) -> Result<Query, crate::query::QueryError> {
+pub fn parse_query(corpus: &Folder, input: &str) -> Result<Query, crate::query::QueryError> {
+    read_query(corpus, input, true)
+}
+
+/// `parse_query`, waiting for the article text's index or (`wait_for_text`
+/// false, while it is built) knowing the words of titles and names only.
+pub(crate) fn read_query(
+    corpus: &Folder,
+    input: &str,
+    wait_for_text: bool,
+) -> Result<Query, crate::query::QueryError> {
     let mut refused: Vec<String> = Vec::new();
     // Each round refuses at least one more word; a query has few terms.
     for _ in 0..crate::query::MAX_TERMS {
-        let known = |w: &str| refused.iter().any(|r| r == w) || knows_word(corpus, w);
+        let known = |w: &str| refused.iter().any(|r| r == w) || knows_word(corpus, w, wait_for_text);
         let query = Query::parse_with(input, &corpus.registry, &known)?;
         let mut more = Vec::new();
         for t in query.terms.iter().filter(|t| t.typo.is_some()) {
@@ -124,7 +134,8 @@ pub fn parse_query(corpus: &Corpus, input: &str) -> Result<Query, crate::query::
                 }],
                 ..Query::default()
             };
-            if search(corpus, &alone, &Selection::default()).is_empty() {
+            let scores = scoring::matched_until(corpus, &alone, wait_for_text, &|| false);
+            if scores.unwrap_or_default().iter().all(Option::is_none) {
                 let typed = crate::query::words(t.typo.as_deref().unwrap_or_default());
                 more.extend(typed.into_iter().filter(|w| !t.words.contains(w)));
             }
@@ -139,8 +150,8 @@ pub fn parse_query(corpus: &Corpus, input: &str) -> Result<Query, crate::query::
 
 /// Whether a folded word starts a word of the corpus: in summaries and
 /// bodies, or in titles and short fields.
-fn knows_word(corpus: &Corpus, w: &str) -> bool {
-    corpus.text_for_search().has_prefix(w)
+fn knows_word(corpus: &Folder, w: &str, wait: bool) -> bool {
+    corpus.text_index(wait).has_prefix(w)
         || corpus.index().words.text.iter().any(|t| t.starts_with(w))
 }
 
@@ -157,7 +168,7 @@ pub type Stop<'a> = dyn Fn() -> bool + Sync + 'a;
 
 /// Ranked hits: by score when the query has words, else newest first. Ties go to
 /// the newer meeting, then the id, so the order is stable.
-pub fn search(corpus: &Corpus, query: &Query, selection: &Selection) -> Vec<Hit> {
+pub fn search(corpus: &Folder, query: &Query, selection: &Selection) -> Vec<Hit> {
     let scores = scoring::matched(corpus, query);
     let idx = (!selection.is_empty()).then(|| corpus.index());
     rank(
@@ -190,7 +201,7 @@ mod tests {
     /// The meaning of `matched`, briefing by briefing, without the index:
     /// term by term, a word found in no briefing still in the running is
     /// matched again with typos.
-    fn reference(corpus: &Corpus, query: &Query) -> Vec<Option<i64>> {
+    fn reference(corpus: &Folder, query: &Query) -> Vec<Option<i64>> {
         let matcher = SkimMatcherV2::default().ignore_case();
         let registry = &corpus.registry;
         let docs: Vec<Doc> = corpus
@@ -240,8 +251,8 @@ mod tests {
     }
 
     /// The tests' frozen briefings, not the shipped ones, which change.
-    fn fixture() -> &'static Corpus {
-        static CORPUS: std::sync::OnceLock<Corpus> = std::sync::OnceLock::new();
+    fn fixture() -> &'static Folder {
+        static CORPUS: std::sync::OnceLock<Folder> = std::sync::OnceLock::new();
         CORPUS.get_or_init(|| {
             let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
                 .join("../tests/fixtures/briefings");

@@ -7,7 +7,7 @@ use rayon::prelude::*;
 
 use super::{Selection, Stop};
 use crate::actors::Registry;
-use crate::corpus::Corpus;
+use crate::load::Folder;
 use crate::index::{self, Field, Index, Part, TextIndex};
 use crate::model::{Briefing, PartialDate};
 use crate::query::{Entity, Filter, Query, Term, accent_words};
@@ -237,7 +237,7 @@ pub(super) fn concerns(b: &Briefing, e: Entity, registry: &Registry) -> bool {
 
 /// `concerns` for the briefing `doc`, from the index where it can say
 /// (countries and actors), so that the briefing itself is not decoded.
-fn doc_concerns(corpus: &Corpus, idx: &Index, doc: usize, e: Entity) -> bool {
+fn doc_concerns(corpus: &Folder, idx: &Index, doc: usize, e: Entity) -> bool {
     match e {
         Entity::Country(c) => idx.has_country(doc, c),
         Entity::Actor(a) => idx.has_actor(doc, a),
@@ -401,7 +401,7 @@ fn short_phrase_docs(idx: &Index, term: &Term, n: usize) -> Vec<bool> {
 /// its words are written as folded, so the phrase matches exactly when it
 /// was typed without accents).
 fn phrase_score(
-    corpus: &Corpus,
+    corpus: &Folder,
     b: &Briefing,
     term: &Term,
     accents: Accents,
@@ -676,9 +676,15 @@ fn typo_scores(idx: &Index, text: &TextIndex, term: &str, prefix: bool, n: usize
 }
 
 /// Score of an entity term for every briefing still in the running (`alive`).
-fn entity_scores(corpus: &Corpus, e: Entity, alive: &[Option<i64>], stop: &Stop<'_>) -> Vec<i64> {
+fn entity_scores(
+    corpus: &Folder,
+    wait: bool,
+    e: Entity,
+    alive: &[Option<i64>],
+    stop: &Stop<'_>,
+) -> Vec<i64> {
     let n = corpus.briefings.len();
-    let (idx, text) = (corpus.index(), corpus.text_for_search());
+    let (idx, text) = (corpus.index(), corpus.text_index(wait));
     let names = entity_names(e, &corpus.registry);
     let mut named = vec![false; n];
     let mut texts = vec![0u8; n];
@@ -715,14 +721,15 @@ fn entity_scores(corpus: &Corpus, e: Entity, alive: &[Option<i64>], stop: &Stop<
 /// Score of a plain word term for every briefing: the best of its forms
 /// (singular, plural); a word typed with accents only where they are found.
 fn word_scores(
-    corpus: &Corpus,
+    corpus: &Folder,
+    wait: bool,
     matcher: &SkimMatcherV2,
     term: &Term,
     alive: &[Option<i64>],
     typos: bool,
 ) -> Vec<i64> {
     let n = corpus.briefings.len();
-    let (idx, text) = (corpus.index(), corpus.text_for_search());
+    let (idx, text) = (corpus.index(), corpus.text_index(wait));
     let Some(word) = term.words.first() else {
         return vec![0; n];
     };
@@ -786,15 +793,16 @@ pub(super) fn typos_allowed(term: &Term) -> bool {
 
 /// Score of every term for every briefing; `None` where a briefing fails a
 /// term. Query filters apply; facet selections do not.
-pub(super) fn matched(corpus: &Corpus, query: &Query) -> Vec<Option<i64>> {
-    matched_until(corpus, query, &|| false).unwrap_or_default()
+pub(super) fn matched(corpus: &Folder, query: &Query) -> Vec<Option<i64>> {
+    matched_until(corpus, query, true, &|| false).unwrap_or_default()
 }
 
 /// `matched`, abandoned (`None`) as soon as `stop` says the answer is no
 /// longer wanted: a newer keystroke.
 pub(super) fn matched_until(
-    corpus: &Corpus,
+    corpus: &Folder,
     query: &Query,
+    wait: bool,
     stop: &Stop<'_>,
 ) -> Option<Vec<Option<i64>>> {
     let n = corpus.briefings.len();
@@ -823,7 +831,7 @@ pub(super) fn matched_until(
             return None;
         }
         let scores: Vec<i64> = if term.phrase {
-            let text = corpus.text_for_search();
+            let text = corpus.text_index(wait);
             let idx = corpus.index();
             let short = short_candidates(idx, &term.words, n);
             let in_values = short_phrase_docs(idx, term, n);
@@ -868,9 +876,9 @@ pub(super) fn matched_until(
                 })
                 .collect()
         } else if let Some(e) = term.entity {
-            entity_scores(corpus, e, &total, stop)
+            entity_scores(corpus, wait, e, &total, stop)
         } else {
-            let scores = word_scores(corpus, &matcher, term, &total, false);
+            let scores = word_scores(corpus, wait, &matcher, term, &total, false);
             // Typos forgive only a word found nowhere, so that a correctly
             // spelled query's results never change.
             let found = scores
@@ -878,7 +886,7 @@ pub(super) fn matched_until(
                 .zip(&total)
                 .any(|(s, t)| *s > 0 && t.is_some());
             if !found && typos_allowed(term) {
-                word_scores(corpus, &matcher, term, &total, true)
+                word_scores(corpus, wait, &matcher, term, &total, true)
             } else {
                 scores
             }

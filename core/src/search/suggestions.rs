@@ -1,12 +1,12 @@
 //! "Did you mean": for a query with no result, the nearest known name.
 
-use crate::corpus::Corpus;
+use crate::load::Folder;
 use crate::query::Query;
 use crate::text::fold;
 
 /// For a query with no result: the nearest actor, country or title word to one
 /// of its words, as `Frontex (actor)`.
-pub fn suggest(corpus: &Corpus, query: &Query) -> Option<String> {
+pub fn suggest(corpus: &Folder, query: &Query) -> Option<String> {
     let mut candidates: Vec<(String, &str)> = Vec::new();
     for a in corpus.registry.actors() {
         for n in a.names() {

@@ -1,0 +1,248 @@
+//! A corpus's search index, built when first needed: the index of titles
+//! and names (`Index`), and the article text's (`TextIndex`), kept in a
+//! store shared with every process on the folder or in memory, with its
+//! progress while it is built.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use rustc_hash::FxHashMap;
+
+use super::store::DocKey;
+use super::{Index, TextIndex, TextStore};
+use crate::actors::Registry;
+use crate::briefings::{Bodies, Briefings};
+use crate::model::Briefing;
+use crate::stamp::{Seen, Stamp};
+
+/// What the index is built from: the corpus's briefings and registry, where
+/// their bodies are, and the files as they were read (for the keys of the
+/// text index).
+#[derive(Clone, Copy)]
+pub(crate) struct Docs<'a> {
+    pub(crate) briefings: &'a Briefings,
+    pub(crate) registry: &'a Registry,
+    pub(crate) bodies: &'a Bodies,
+    pub(crate) seen: Option<&'a Seen>,
+}
+
+/// A folder this small has its text indexed at once, even by a search that
+/// would not wait: it takes less time than drawing the answer.
+const SMALL: usize = 1_000;
+
+#[derive(Debug, Default)]
+pub struct SearchIndex {
+    /// Built on first search, so listing and checking never pay for it.
+    titles: OnceLock<Index>,
+    /// Summary and body words, from `store` (or an index in memory): opened,
+    /// and brought up to date, on the first word searched.
+    text: OnceLock<TextIndex>,
+    /// The index of the article text in the cache folder, shared with every
+    /// process on the same folder; `None`: an index in memory.
+    pub(crate) store: Option<Arc<TextStore>>,
+    /// Bodies read with the briefings and not yet indexed, by briefing:
+    /// indexing takes them rather than reading the files again.
+    unindexed: Mutex<FxHashMap<usize, String>>,
+    /// Problems met by the text index (a damaged index set aside), shown
+    /// with the folder's problems.
+    pub notices: Mutex<Vec<String>>,
+    /// Briefings indexed and to index, while the text index is being built.
+    progress: (AtomicUsize, AtomicUsize),
+    /// What a search that does not wait reads meanwhile: nothing.
+    no_text: OnceLock<TextIndex>,
+    /// Whether the text index was found outdated, asked once: every
+    /// keystroke while it is built would otherwise walk it again.
+    outdated: OnceLock<bool>,
+}
+
+impl SearchIndex {
+    /// An index of nothing yet, on `store` (`None`: in memory).
+    pub(crate) fn on(store: Option<Arc<TextStore>>) -> SearchIndex {
+        SearchIndex {
+            store,
+            ..SearchIndex::default()
+        }
+    }
+
+    /// Moves the bodies of briefings whose bodies live in files out of them,
+    /// for the text index to take; briefings shared with another corpus
+    /// (carried over by a reload) have none left to move.
+    pub(crate) fn take_bodies(&mut self, briefings: &mut Briefings, bodies: &Bodies) {
+        if !bodies.in_files() {
+            return;
+        }
+        let pending = self.unindexed.get_mut().unwrap_or_else(|e| e.into_inner());
+        for (i, b) in briefings.loaded_mut() {
+            if let Some(b) = Arc::get_mut(b)
+                && !b.body.is_empty()
+            {
+                pending.insert(i, std::mem::take(&mut b.body));
+            }
+        }
+    }
+
+    /// The index of titles and names, built now if it is not yet.
+    pub(crate) fn titles(&self, briefings: &Briefings, registry: &Registry) -> &Index {
+        self.titles.get_or_init(|| Index::build(briefings, registry))
+    }
+
+    /// The index of titles and names as the cache kept it, built from these very briefings.
+    pub(crate) fn set_titles(&mut self, index: Index) {
+        self.titles = OnceLock::from(index);
+    }
+
+    /// The article text's index, brought up to date now if it is not yet.
+    pub(crate) fn text(&self, docs: Docs<'_>) -> &TextIndex {
+        self.text.get_or_init(|| {
+            let (done, total) = &self.progress;
+            self.open_text(docs, &|d, t| {
+                done.store(d, Ordering::Relaxed);
+                total.store(t, Ordering::Relaxed);
+            })
+        })
+    }
+
+    /// The text index a search reads: the text index, or, while it is being
+    /// built for a search that does not `wait`, an index of nothing.
+    pub(crate) fn text_for_search(&self, docs: Docs<'_>, wait: bool) -> &TextIndex {
+        if let Some(text) = self.text.get() {
+            return text;
+        }
+        // Waiting is cheap when the index on disk is current (it is only
+        // opened) or the folder small (it is built at once).
+        if wait
+            || docs.briefings.len() <= SMALL
+            || !*self.outdated.get_or_init(|| self.text_outdated(docs))
+        {
+            return self.text(docs);
+        }
+        self.no_text
+            .get_or_init(|| TextIndex::empty(docs.briefings.len()))
+    }
+
+    /// Whether searches read the article text yet.
+    pub fn text_searched(&self) -> bool {
+        self.text.get().is_some()
+    }
+
+    /// While the text index is being built: briefings indexed, and to index.
+    pub fn text_progress(&self) -> (usize, usize) {
+        let (done, total) = &self.progress;
+        (done.load(Ordering::Relaxed), total.load(Ordering::Relaxed))
+    }
+
+    /// Brings the article text's index up to date now, with `progress(done,
+    /// total)` over the briefings indexed (none when it is current).
+    pub(crate) fn index_text(&self, docs: Docs<'_>, progress: &(dyn Fn(usize, usize) + Sync)) {
+        self.text.get_or_init(|| self.open_text(docs, progress));
+    }
+
+    /// Whether searching the article text would have to index briefings first.
+    pub(crate) fn text_outdated(&self, docs: Docs<'_>) -> bool {
+        if self.text.get().is_some() {
+            return false;
+        }
+        let keys = self.keys(docs);
+        match &self.store {
+            Some(store) => store.outdated(&keys).unwrap_or(true),
+            None => !keys.is_empty(),
+        }
+    }
+
+    /// Whether the whole search index is built (or was carried over).
+    pub fn is_built(&self) -> bool {
+        self.titles.get().is_some() && self.text.get().is_some()
+    }
+
+    /// After a reload from `prev`: the parts of `prev` already built are
+    /// carried over, updated for the briefings that changed (`kept`: for
+    /// each briefing of `prev`, its place in `docs` when it is the same).
+    pub(crate) fn carry(&self, prev: &SearchIndex, kept: &[Option<u32>], docs: Docs<'_>) {
+        if let Some(old) = prev.titles.get() {
+            let _ = self
+                .titles
+                .set(old.updated(kept, docs.briefings, docs.registry));
+        }
+        if prev.text.get().is_some() {
+            // Only the briefings that changed are indexed again.
+            self.text(docs);
+        }
+    }
+
+    /// Each briefing's key in the text index: its file and id, and the
+    /// file's stamp (so a changed file's old text is never taken for it).
+    fn keys(&self, docs: Docs<'_>) -> Vec<DocKey> {
+        // Keyed by the path's bytes: hashing a `Path` walks its components.
+        let stamps: FxHashMap<&std::ffi::OsStr, u64> = match (&self.store, docs.seen) {
+            (Some(_), Some(seen)) => seen
+                .files
+                .iter()
+                .map(|(p, s)| (p.as_os_str(), s.as_ref().map_or(0, Stamp::hashed)))
+                .collect(),
+            _ => Default::default(),
+        };
+        // From the index's columns: no briefing is decoded for its key.
+        self.titles(docs.briefings, docs.registry)
+            .docs
+            .iter()
+            .map(|f| {
+                let stamp = stamps.get(f.path.as_os_str()).copied().unwrap_or(0);
+                DocKey::of(&f.path, &f.id, stamp)
+            })
+            .collect()
+    }
+
+    /// The text index, from the store when it can be used, else in memory.
+    fn open_text(&self, docs: Docs<'_>, progress: &(dyn Fn(usize, usize) + Sync)) -> TextIndex {
+        let keys = self.keys(docs);
+        let body = |i: usize| -> Option<(&Briefing, String)> {
+            let b = docs.briefings.get(i)?;
+            if let Some(text) = self.unindexed.lock().ok()?.remove(&i) {
+                return Some((b, text));
+            }
+            docs.bodies.body(b).ok().map(|text| (&**b, text.into_owned()))
+        };
+        if let Some(store) = &self.store {
+            match store
+                .sync(&keys, &body, progress)
+                .and_then(|_| TextIndex::new(store, &keys))
+            {
+                Ok(index) => {
+                    self.forget_unindexed();
+                    return index;
+                }
+                Err(e) => self.notice(&format!(
+                    "the search index in {} could not be used ({e}); the article text is indexed in memory for this session",
+                    store
+                        .dir()
+                        .map(|d| d.display().to_string())
+                        .unwrap_or_default()
+                )),
+            }
+        }
+        let in_memory = TextStore::in_ram().and_then(|store| {
+            store.sync(&keys, &body, progress)?;
+            TextIndex::new(&store, &keys)
+        });
+        self.forget_unindexed();
+        match in_memory {
+            Ok(index) => index,
+            Err(e) => {
+                self.notice(&format!("the article text could not be indexed: {e}"));
+                TextIndex::empty(keys.len())
+            }
+        }
+    }
+
+    fn notice(&self, said: &str) {
+        if let Ok(mut n) = self.notices.lock() {
+            n.push(said.to_string());
+        }
+    }
+
+    fn forget_unindexed(&self) {
+        if let Ok(mut pending) = self.unindexed.lock() {
+            *pending = Default::default();
+        }
+    }
+}

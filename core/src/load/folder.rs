@@ -1,0 +1,197 @@
+//! A loaded folder: its corpus (the data), its source (where it came from,
+//! what reading it again and caching it need) and its search index.
+
+use std::borrow::Cow;
+use std::sync::Arc;
+
+use super::reload::{self, Reloaded, Touched};
+use super::{LoadError, Source};
+use crate::corpus::Corpus;
+use crate::index::search_index::Docs;
+use crate::index::{Index, SearchIndex, TextIndex, TextStore};
+use crate::model::{Briefing, Problem};
+
+#[derive(Debug, Default)]
+pub struct Folder {
+    pub corpus: Corpus,
+    pub source: Source,
+    pub index: SearchIndex,
+}
+
+/// A folder reads as its corpus: `folder.briefings`, `folder.problems`.
+impl std::ops::Deref for Folder {
+    type Target = Corpus;
+    fn deref(&self) -> &Corpus {
+        &self.corpus
+    }
+}
+
+impl Folder {
+    /// `corpus` from `source`, its text indexed in `store` (`None`: in
+    /// memory); bodies read with it wait, out of its briefings, for the index
+    /// to take them when they live in their files.
+    pub(crate) fn new(mut corpus: Corpus, source: Source, store: Option<Arc<TextStore>>) -> Folder {
+        let mut index = SearchIndex::on(store);
+        index.take_bodies(&mut corpus.briefings, &source.bodies);
+        Folder {
+            corpus,
+            source,
+            index,
+        }
+    }
+
+    /// A corpus given in memory (the built-in one), shown as `origin`.
+    pub fn in_memory(corpus: Corpus, origin: String) -> Folder {
+        Folder::new(corpus, Source::in_memory(origin), None)
+    }
+
+    /// What the search index is built from.
+    fn docs(&self) -> Docs<'_> {
+        Docs {
+            briefings: &self.corpus.briefings,
+            registry: &self.corpus.registry,
+            bodies: &self.source.bodies,
+            seen: self.source.seen.as_ref(),
+        }
+    }
+
+    /// The index of titles and names, built now if it is not yet.
+    pub(crate) fn index(&self) -> &Index {
+        self.index
+            .titles(&self.corpus.briefings, &self.corpus.registry)
+    }
+
+    /// The article text's index as a search reads it: waiting for it to be
+    /// built, or (`wait` false, while it is built) an index of nothing.
+    pub(crate) fn text_index(&self, wait: bool) -> &TextIndex {
+        self.index.text_for_search(self.docs(), wait)
+    }
+
+    /// Brings the article text's index up to date now, with `progress(done,
+    /// total)` over the briefings indexed (none when it is current).
+    pub fn index_text(&self, progress: &(dyn Fn(usize, usize) + Sync)) {
+        self.index.index_text(self.docs(), progress);
+    }
+
+    /// Whether searching the article text would have to index briefings first.
+    pub fn text_index_outdated(&self) -> bool {
+        self.index.text_outdated(self.docs())
+    }
+
+    /// Builds the whole search index ahead of the first search (the browser
+    /// does it in the background once the list is on screen).
+    pub fn prepare_search(&self) {
+        // The cheap part first: facet counts and the list wait only for it.
+        self.index();
+        self.index.text(self.docs());
+    }
+
+    /// Whether the whole search index is built (or was carried over).
+    pub fn is_indexed(&self) -> bool {
+        self.index.is_built()
+    }
+
+    /// After a reload from `prev` (`doc_map` from `Reloaded::doc_map`): the
+    /// parts of `prev`'s search index already built are carried over, updated
+    /// for the briefings that changed, instead of built again from nothing.
+    /// Worth it while few changed; otherwise the index is built as usual.
+    pub fn carry_index(&self, prev: &Folder, doc_map: &[Option<usize>]) {
+        let briefings = &self.corpus.briefings;
+        let kept: Vec<Option<u32>> = doc_map
+            .iter()
+            .enumerate()
+            .map(|(old, new)| {
+                let n = (*new)?;
+                briefings
+                    .same(n, &prev.corpus.briefings, old)
+                    .then_some(n as u32)
+            })
+            .collect();
+        let fresh = briefings.len() - kept.iter().flatten().count();
+        if fresh <= briefings.len() / 4 {
+            self.index.carry(&prev.index, &kept, self.docs());
+        }
+    }
+
+    /// A briefing's body: in memory, or read from its file.
+    pub fn body<'a>(&self, b: &'a Briefing) -> Result<Cow<'a, str>, Problem> {
+        self.source.bodies.body(b)
+    }
+
+    /// A briefing with its body, for reading it, showing it or exporting it.
+    pub fn full<'a>(&self, b: &'a Briefing) -> Result<Cow<'a, Briefing>, Problem> {
+        self.source.bodies.full(b)
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Briefing> {
+        self.corpus.briefings.get(self.position(id)?).map(|b| &**b)
+    }
+
+    /// Looked up in the index's columns, so no briefing is decoded for it.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.index().docs.iter().position(|f| f.id == id)
+    }
+
+    /// The id closest to an unknown one: a prefix or substring first, else the smallest edit distance.
+    pub fn suggest_id(&self, id: &str) -> Option<&str> {
+        let ids = || self.index().docs.iter().map(|f| f.id.as_str());
+        if !id.is_empty()
+            && let Some(hit) = ids().find(|i| i.contains(id))
+        {
+            return Some(hit);
+        }
+        crate::text::closest(id, ids())
+    }
+
+    /// Number of distinct countries named by the briefings.
+    pub fn country_count(&self) -> usize {
+        let mut all: Vec<u16> = self.index().doc_countries.iter().flatten().copied().collect();
+        all.sort_unstable();
+        all.dedup();
+        all.len()
+    }
+
+    /// Number of distinct actors taking part in the briefings.
+    pub fn actor_count(&self) -> usize {
+        let mut all: Vec<u32> = self.index().doc_actors.iter().flatten().copied().collect();
+        all.sort_unstable();
+        all.dedup();
+        all.len()
+    }
+
+    /// Reads the folder again, looking only at what `touched` names (all of
+    /// it when `Touched::Unknown`): see `reload`.
+    pub fn reload(&self, touched: &Touched) -> Result<Reloaded, LoadError> {
+        let root = self.source.root.as_deref().ok_or(LoadError::NoFolder)?;
+        reload::reload_touched(self, root, &self.source.opts, touched)
+    }
+
+    /// Whether any briefing file or the registry was added, changed or
+    /// removed since the folder was read: a walk and a stat of every file, no
+    /// parsing. A corpus given in memory never changes.
+    pub fn changed_on_disk(&self) -> bool {
+        match &self.source.root {
+            Some(root) => reload::changed_since(self, root),
+            None => false,
+        }
+    }
+
+    /// Writes the cache of a folder read from its files (or read again), so
+    /// the next start skips parsing. `Ok(false)`: a file changed too recently
+    /// to be trusted (or could not be stat'ed), so nothing was written; try
+    /// again later. A folder the cache gave, or with no cache folder, has
+    /// nothing to write.
+    pub fn store_cache(&self) -> std::io::Result<bool> {
+        let source = &self.source;
+        let (Some(root), Some(dir), false) = (&source.root, &source.opts.cache, source.from_cache)
+        else {
+            return Ok(true);
+        };
+        let Some(stamps) = source.stamps_to_cache() else {
+            return Ok(false);
+        };
+        let max = source.opts.max_file_size;
+        crate::cache::write(dir, root, max, &stamps, &self.corpus, self.index())?;
+        Ok(true)
+    }
+}
