@@ -706,7 +706,7 @@ mod tests {
       from: 2018
 ";
 
-    fn load(text: &str) -> crate::Corpus {
+    fn load(text: &str) -> crate::Folder {
         load_files(
             vec![(PathBuf::from("actors.yaml"), text.as_bytes().to_vec())],
             "test".into(),
