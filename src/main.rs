@@ -51,7 +51,7 @@ fn run(args: Cli) -> Result<Outcome, Failure> {
         cli::warn_config(&config);
     }
     let load = |choice: &paths::Choice| cli::load_corpus(choice, &opts);
-    let mut loaded: Option<brief_core::Corpus> = None;
+    let mut loaded: Option<brief_core::Folder> = None;
     let outcome = match args.command {
         None => {
             if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {

@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use brief_core::load::REGISTRY_FILE;
-use brief_core::{Corpus, Severity};
+use brief_core::{Folder, Severity};
 
 use super::Outcome;
 use super::output::Out;
@@ -26,7 +26,7 @@ pub struct Report {
 /// path order, as `path: loaded as 'id'`.
 pub fn run<W: Write>(
     out: &mut Out<W>,
-    corpus: &Corpus,
+    corpus: &Folder,
     report: Report,
 ) -> std::io::Result<Outcome> {
     let unregistered = corpus

@@ -15,7 +15,7 @@ use super::{Failure, Outcome};
 pub fn registry_for(choice: &Choice) -> Registry {
     match choice.dir() {
         Some(dir) => registry_in(dir),
-        None => brief_core::load_embedded().registry,
+        None => brief_core::load_embedded().corpus.registry,
     }
 }
 
@@ -27,7 +27,7 @@ pub fn registry_in(dir: &Path) -> Registry {
                 vec![(PathBuf::from(REGISTRY_FILE), bytes)],
                 dir.display().to_string(),
             )
-            .registry
+            .corpus.registry
         }
         Err(_) => Registry::default(),
     }

@@ -121,7 +121,7 @@ pub fn check(
     if let Ok(bytes) = std::fs::read(folder.join(REGISTRY_FILE)) {
         files.push((PathBuf::from(REGISTRY_FILE), bytes));
     }
-    let corpus = load_files(files, shown.display().to_string());
+    let corpus = load_files(files, shown.display().to_string()).corpus;
     let mut problems: Vec<brief_core::Problem> = corpus
         .problems
         .into_iter()

@@ -5,7 +5,7 @@
 use std::io::Write;
 
 use brief_core::text::sanitize;
-use brief_core::{Briefing, Corpus};
+use brief_core::{Briefing, Folder};
 
 use super::Format;
 use super::json::{self, BriefingJson, HitJson};
@@ -21,7 +21,7 @@ const CODES_SHOWN: usize = 4;
 /// One briefing's exported values, in `COLUMNS` order: the date as written
 /// (empty when undated), the title, country codes separated by spaces, actor
 /// labels separated by `; `, the place, the id.
-pub fn values(corpus: &Corpus, b: &Briefing) -> [String; 6] {
+pub fn values(corpus: &Folder, b: &Briefing) -> [String; 6] {
     let actors: Vec<String> = b
         .actors
         .iter()
@@ -60,7 +60,7 @@ pub struct Print<'a> {
 /// the tables print their header row even when empty; text prints nothing then.
 pub fn print<W: Write>(
     out: &mut Out<W>,
-    corpus: &Corpus,
+    corpus: &Folder,
     hits: &[Hit],
     how: &Print,
 ) -> std::io::Result<()> {
@@ -136,7 +136,7 @@ pub fn print<W: Write>(
 /// fit; into a pipe nothing is cut, so `grep` finds any title whole.
 pub fn text<W: Write>(
     out: &mut Out<W>,
-    corpus: &Corpus,
+    corpus: &Folder,
     hits: &[Hit],
     ids: bool,
     width: Option<usize>,

@@ -5,7 +5,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use brief_core::search::{facets, search};
-use brief_core::{Corpus, Query, Selection};
+use brief_core::{Folder, Query, Selection};
 
 use super::Outcome;
 use super::json::{self, CountryJson, FacetJson};
@@ -22,7 +22,7 @@ struct ActorFacet {
 
 pub fn actors<W: Write>(
     out: &mut Out<W>,
-    corpus: &Corpus,
+    corpus: &Folder,
     unregistered: bool,
     as_json: bool,
 ) -> std::io::Result<Outcome> {
@@ -74,7 +74,7 @@ pub fn actors<W: Write>(
 
 pub fn countries<W: Write>(
     out: &mut Out<W>,
-    corpus: &Corpus,
+    corpus: &Folder,
     as_json: bool,
 ) -> std::io::Result<Outcome> {
     let hits = search(corpus, &Query::default(), &Selection::default());
@@ -128,7 +128,7 @@ struct TopicFacet {
 /// the topics as written that it does not know.
 pub fn topics<W: Write>(
     out: &mut Out<W>,
-    corpus: &Corpus,
+    corpus: &Folder,
     unregistered: bool,
     as_json: bool,
 ) -> std::io::Result<Outcome> {

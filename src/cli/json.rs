@@ -5,7 +5,7 @@ use serde::Serialize;
 use brief_core::model::{Location, Source};
 use brief_core::search::FieldMatch;
 use brief_core::text::is_dangerous;
-use brief_core::{Briefing, Corpus, CountryCode, Hit, PartialDate, Query};
+use brief_core::{Briefing, Folder, CountryCode, Hit, PartialDate, Query};
 
 #[derive(Serialize)]
 pub struct CountryJson {
@@ -55,7 +55,7 @@ pub struct BriefingJson {
 }
 
 impl BriefingJson {
-    pub fn new(corpus: &Corpus, b: &Briefing, with_body: bool) -> BriefingJson {
+    pub fn new(corpus: &Folder, b: &Briefing, with_body: bool) -> BriefingJson {
         BriefingJson {
             id: b.id.clone(),
             title: b.title.clone(),
@@ -102,7 +102,7 @@ pub struct HitJson {
 }
 
 impl HitJson {
-    pub fn new(corpus: &Corpus, query: &Query, hit: &Hit) -> Option<HitJson> {
+    pub fn new(corpus: &Folder, query: &Query, hit: &Hit) -> Option<HitJson> {
         let b = corpus.briefings.get(hit.doc)?;
         Some(HitJson {
             briefing: BriefingJson::new(corpus, b, false),

@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use brief_core::search::search;
-use brief_core::{Corpus, Query, Selection};
+use brief_core::{Folder, Query, Selection};
 
 use super::export::{self, Print};
 use super::output::Out;
@@ -11,7 +11,7 @@ use super::{Outcome, ResultsArgs};
 
 pub fn run<W: Write>(
     out: &mut Out<W>,
-    corpus: &Corpus,
+    corpus: &Folder,
     sel: &Selection,
     limit: Option<usize>,
     output: ResultsArgs,

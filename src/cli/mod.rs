@@ -20,7 +20,7 @@ use clap::{Args, Parser, Subcommand};
 
 use brief_core::load::{LoadOptions, load_dir};
 use brief_core::paths::Choice;
-use brief_core::{Corpus, Selection};
+use brief_core::{Folder, Selection};
 
 pub const SEARCH_HELP: &str = "\
 SEARCHING:
@@ -473,7 +473,7 @@ pub fn load_options(no_cache: bool) -> LoadOptions {
 }
 
 /// Loads the corpus the CLI uses.
-pub fn load_corpus(choice: &Choice, opts: &LoadOptions) -> Result<Corpus, Failure> {
+pub fn load_corpus(choice: &Choice, opts: &LoadOptions) -> Result<Folder, Failure> {
     match choice.dir() {
         Some(dir) => {
             let bar = LoadBar::default();
@@ -488,7 +488,7 @@ pub fn load_corpus(choice: &Choice, opts: &LoadOptions) -> Result<Corpus, Failur
 /// Brings the article text's index up to date before a search that reads
 /// it, with a progress bar on a terminal when many briefings need indexing
 /// (the first search on a folder, or after many files changed).
-pub fn index_text(corpus: &Corpus) {
+pub fn index_text(corpus: &Folder) {
     if !corpus.text_index_outdated() {
         return;
     }
@@ -497,7 +497,7 @@ pub fn index_text(corpus: &Corpus) {
     bar.clear();
     // An index that could not be written (a full disk): the search still
     // answers, from an index in memory, and says so.
-    if let Ok(notices) = corpus.index_notices.lock() {
+    if let Ok(notices) = corpus.index.notices.lock() {
         for n in notices.iter() {
             say(format!("brief: warning: {n}"));
         }
@@ -569,7 +569,7 @@ pub fn say(line: impl std::fmt::Display) {
 }
 
 /// Caches a corpus just read from files, once the command's output is out.
-pub fn store_cache(corpus: &Corpus) {
+pub fn store_cache(corpus: &Folder) {
     if let Err(e) = corpus.store_cache() {
         say(format_args!(
             "brief: note: could not write the cache ({e}); the next start reads every file again"
@@ -579,7 +579,7 @@ pub fn store_cache(corpus: &Corpus) {
 
 /// `--country`/`--actor`/`--year` options to a selection, with clear errors.
 pub fn selection(
-    corpus: &Corpus,
+    corpus: &Folder,
     countries: &[String],
     actors: &[String],
     year: Option<&str>,
@@ -601,24 +601,24 @@ pub fn selection(
 }
 
 /// Says on stderr that the folder holds no briefing, and where brief looked.
-pub fn note_empty(corpus: &Corpus) {
+pub fn note_empty(corpus: &Folder) {
     if corpus.briefings.is_empty() {
         say(format_args!(
             "brief: no briefings in {}: brief reads the *.yaml and *.yml files there and in its sub-folders (see 'The briefing format' in the README)",
-            brief_core::text::sanitize(&corpus.origin, false)
+            brief_core::text::sanitize(&corpus.source.origin, false)
         ));
     }
 }
 
 /// Warns on stderr, once, when the corpus had loading errors, so a command's
 /// output is not mistaken for the whole folder.
-pub fn warn_problems(corpus: &Corpus) {
+pub fn warn_problems(corpus: &Folder) {
     note_empty(corpus);
     let errors = corpus.count(brief_core::Severity::Error);
     if errors > 0 {
         say(format_args!(
             "brief: {errors} file problem(s) while loading {}; run 'brief check' for details",
-            corpus.origin
+            corpus.source.origin
         ));
     }
 }

@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use brief_core::search::{search, suggest};
-use brief_core::{Corpus, Selection};
+use brief_core::{Folder, Selection};
 
 use super::export::{self, Print};
 use super::output::Out;
@@ -11,7 +11,7 @@ use super::{Failure, Outcome, ResultsArgs};
 
 pub fn run<W: Write>(
     out: &mut Out<W>,
-    corpus: &Corpus,
+    corpus: &Folder,
     text: &str,
     limit: Option<usize>,
     output: ResultsArgs,

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use brief_core::search::search;
 use brief_core::text::{pad, sanitize, width};
-use brief_core::{Briefing, Corpus, Hit, Selection};
+use brief_core::{Briefing, Folder, Hit, Selection};
 
 use super::json::{self, BriefingJson};
 use super::output::{Out, term_width};
@@ -17,7 +17,7 @@ const CANDIDATES_SHOWN: usize = 10;
 /// them; else the best hit of them as a query, when it is clearly the best
 /// (the only hit, or at least twice the second's score). Otherwise a usage
 /// failure listing the candidates, or suggesting the closest id.
-fn find<'a>(corpus: &'a Corpus, words: &[String]) -> Result<&'a Briefing, Failure> {
+fn find<'a>(corpus: &'a Folder, words: &[String]) -> Result<&'a Briefing, Failure> {
     let text = super::join_query(words);
     if let Some(b) = corpus.get(&text) {
         return Ok(b);
@@ -65,7 +65,7 @@ fn find<'a>(corpus: &'a Corpus, words: &[String]) -> Result<&'a Briefing, Failur
         .ok_or_else(|| unknown(corpus, &text))
 }
 
-fn unknown(corpus: &Corpus, text: &str) -> Failure {
+fn unknown(corpus: &Folder, text: &str) -> Failure {
     let hint = corpus
         .suggest_id(text)
         .map(|s| format!("; did you mean '{s}'?"))
@@ -74,7 +74,7 @@ fn unknown(corpus: &Corpus, text: &str) -> Failure {
 }
 
 /// Several briefings fit: say which, with their ids, so the user can pick one.
-fn ambiguous(corpus: &Corpus, text: &str, how: &str, hits: &[Hit]) -> Failure {
+fn ambiguous(corpus: &Folder, text: &str, how: &str, hits: &[Hit]) -> Failure {
     let mut table = Out::new(Vec::new(), false);
     let shown = &hits[..hits.len().min(CANDIDATES_SHOWN)];
     let listed = super::export::text(&mut table, corpus, shown, true, super::output::fit_width());
@@ -99,7 +99,7 @@ fn ambiguous(corpus: &Corpus, text: &str, how: &str, hits: &[Hit]) -> Failure {
 /// `brief show ID --markdown`: the Markdown the browser's `y` copies, byte for byte.
 pub fn markdown<W: Write>(
     out: &mut Out<W>,
-    corpus: &Corpus,
+    corpus: &Folder,
     id: &[String],
 ) -> Result<Outcome, Failure> {
     let b = find(corpus, id)?;
@@ -112,7 +112,7 @@ pub fn markdown<W: Write>(
 
 pub fn run<W: Write>(
     out: &mut Out<W>,
-    corpus: &Corpus,
+    corpus: &Folder,
     id: &[String],
     as_json: bool,
 ) -> Result<Outcome, Failure> {

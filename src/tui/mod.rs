@@ -354,11 +354,7 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
     let reloader = match &source {
         Source::Dir(dir) => {
             watch::spawn(dir.clone(), tx.clone(), state.lang);
-            Some(reload::Reloader::spawn(
-                dir.clone(),
-                opts.clone(),
-                tx.clone(),
-            ))
+            Some(reload::Reloader::spawn(tx.clone()))
         }
         Source::Embedded => None,
     };
@@ -394,9 +390,6 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
                 _ => None,
             };
             if let Some(corpus) = corpus {
-                // Typing never waits for the article text's index: until it is
-                // ready, results cover titles and names, then come again.
-                corpus.search_text_without_waiting();
                 let results = tx.clone();
                 searcher = Some(Searcher::new(corpus, move |r| {
                     results.send(Event::App(Msg::Results(Box::new(r)))).is_ok()

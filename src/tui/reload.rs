@@ -10,14 +10,13 @@
 //!
 //! The thread blocks while nothing happens: no CPU when idle.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::thread;
 use std::time::Duration;
 
-use brief_core::Corpus;
-use brief_core::load::LoadOptions;
+use brief_core::Folder;
 use brief_core::reload::Touched;
 
 use super::Event;
@@ -34,27 +33,22 @@ pub struct Outcome {
     /// nothing changed.
     pub msg: Option<Msg>,
     /// The corpus now current: the new one, or `prev` when nothing changed.
-    pub current: Arc<Corpus>,
+    pub current: Arc<Folder>,
     /// Files caught half-written: look at them again soon.
     pub unsettled: Vec<PathBuf>,
 }
 
-/// Reads `dir` again against `prev`, looking at what `touched` names: only
+/// Reads `prev`'s folder again, looking at what `touched` names: only
 /// changed files are parsed, the search index moves over when the registry
 /// is the same, and each briefing of `prev` is mapped to its place in the
 /// new corpus.
-pub fn reload_folder(
-    prev: &Arc<Corpus>,
-    dir: &Path,
-    opts: &LoadOptions,
-    touched: &Touched,
-) -> Outcome {
+pub fn reload_folder(prev: &Arc<Folder>, touched: &Touched) -> Outcome {
     let unchanged = |unsettled| Outcome {
         msg: None,
         current: prev.clone(),
         unsettled,
     };
-    match brief_core::reload::reload_touched(prev, dir, opts, touched) {
+    match prev.reload(touched) {
         Ok(r) => {
             let unsettled = r.unsettled;
             if r.changes.is_empty() && r.corpus.problems == prev.problems && !r.full {
@@ -85,7 +79,7 @@ pub fn reload_folder(
 
 enum Input {
     /// The corpus the browser shows, once loaded.
-    Loaded(Arc<Corpus>),
+    Loaded(Arc<Folder>),
     /// The folder changed: read it again, looking at what was touched.
     Reload(Touched),
 }
@@ -96,15 +90,15 @@ pub(super) struct Reloader {
 }
 
 impl Reloader {
-    pub(super) fn spawn(dir: PathBuf, opts: LoadOptions, events: Sender<Event>) -> Reloader {
+    pub(super) fn spawn(events: Sender<Event>) -> Reloader {
         let (tx, rx) = channel();
-        thread::spawn(move || run(&dir, &opts, &rx, &events));
+        thread::spawn(move || run(&rx, &events));
         Reloader { tx }
     }
 
     /// The folder's first corpus: changes made before the watch was in
     /// place are found by comparing the folder with it.
-    pub(super) fn loaded(&self, corpus: Arc<Corpus>) {
+    pub(super) fn loaded(&self, corpus: Arc<Folder>) {
         let _ = self.tx.send(Input::Loaded(corpus));
     }
 
@@ -113,10 +107,10 @@ impl Reloader {
     }
 }
 
-fn run(dir: &Path, opts: &LoadOptions, rx: &Receiver<Input>, events: &Sender<Event>) {
+fn run(rx: &Receiver<Input>, events: &Sender<Event>) {
     // The newest corpus: the one loaded, then each reloaded one, in the order
     // the loop receives them, so each `doc_map` maps from what it shows.
-    let mut current: Option<Arc<Corpus>> = None;
+    let mut current: Option<Arc<Folder>> = None;
     // What changed since `current` was read and was not looked at yet
     // (half-written files included): `None` when nothing did.
     let mut pending: Option<Touched> = None;
@@ -147,22 +141,22 @@ fn run(dir: &Path, opts: &LoadOptions, rx: &Receiver<Input>, events: &Sender<Eve
             None if retry => {}
             None => {
                 // Still being changed (too recent to trust): try again later.
-                uncached = current.as_ref().is_some_and(|c| {
-                    matches!(brief_core::reload::store_cache(c, dir, opts), Ok(false))
-                });
+                uncached = current
+                    .as_ref()
+                    .is_some_and(|c| matches!(c.store_cache(), Ok(false)));
                 continue;
             }
             Some(input) => {
                 // Bursts queued meanwhile are read in one go.
                 for input in std::iter::once(input).chain(rx.try_iter()) {
-                    take(input, dir, one_core.as_ref(), &mut current, &mut pending);
+                    take(input, one_core.as_ref(), &mut current, &mut pending);
                 }
             }
         }
         let (Some(prev), Some(touched)) = (current.clone(), pending.take()) else {
             continue;
         };
-        let outcome = reload_folder(&prev, dir, opts, &touched);
+        let outcome = reload_folder(&prev, &touched);
         retry = !outcome.unsettled.is_empty();
         if retry {
             pending = Some(Touched::Paths(outcome.unsettled));
@@ -171,7 +165,7 @@ fn run(dir: &Path, opts: &LoadOptions, rx: &Receiver<Input>, events: &Sender<Eve
             continue;
         };
         if matches!(msg, Msg::Reloaded(_)) {
-            uncached = opts.cache.is_some();
+            uncached = outcome.current.source.has_cache_folder();
         }
         current = Some(outcome.current);
         if events.send(Event::App(msg)).is_err() {
@@ -183,9 +177,8 @@ fn run(dir: &Path, opts: &LoadOptions, rx: &Receiver<Input>, events: &Sender<Eve
 /// One message from the loop: the first corpus, or what changed.
 fn take(
     input: Input,
-    dir: &Path,
     one_core: Option<&rayon::ThreadPool>,
-    current: &mut Option<Arc<Corpus>>,
+    current: &mut Option<Arc<Folder>>,
     pending: &mut Option<Touched>,
 ) {
     match input {
@@ -195,8 +188,8 @@ fn take(
             // watch was in place are not known by path: the whole folder
             // is read.
             let changed = match one_core {
-                Some(pool) => pool.install(|| brief_core::reload::changed_since(&c, dir)),
-                None => brief_core::reload::changed_since(&c, dir),
+                Some(pool) => pool.install(|| c.changed_on_disk()),
+                None => c.changed_on_disk(),
             };
             *pending = changed.then_some(Touched::Unknown);
             *current = Some(c);

@@ -45,6 +45,11 @@ impl Source {
         }
     }
 
+    /// Whether it is kept in a cache folder (`store_cache` writes there).
+    pub fn has_cache_folder(&self) -> bool {
+        self.opts.cache.is_some()
+    }
+
     /// The stamps a cache of this corpus is checked against, in the order
     /// `load_dir` takes them (the briefings, then the registry): `None` when
     /// a file could not be stat'ed or changed too recently to be trusted.

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use brief_core::Corpus;
+use brief_core::Folder;
 use brief_core::reload::Touched;
 use brief_core::remembered::Change;
 
@@ -17,7 +17,7 @@ pub enum Msg {
     Action(Action),
     Resize(u16, u16),
     Progress(usize, usize),
-    Loaded(Arc<Corpus>),
+    Loaded(Arc<Folder>),
     LoadFailed(String),
     // Boxed: the largest message by far, and the one sent most.
     Results(Box<Results>),

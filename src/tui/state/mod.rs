@@ -27,7 +27,7 @@ use ratatui::layout::Rect;
 use brief_core::config::Theme;
 use brief_core::remembered::{LastView, Only};
 use brief_core::search::{Facets, Hit, IdSet, Sort};
-use brief_core::{Corpus, Lang, Problem, Query, Selection};
+use brief_core::{Folder, Lang, Problem, Query, Selection};
 
 use crate::tui::keymap::{Keymap, Scope};
 
@@ -124,7 +124,7 @@ impl Default for Settings {
 
 #[derive(Debug, Default)]
 pub struct State {
-    pub corpus: Option<Arc<Corpus>>,
+    pub corpus: Option<Arc<Folder>>,
     pub origin: String,
     pub loading: Option<(usize, usize)>,
     pub load_error: Option<String>,
@@ -309,6 +309,9 @@ impl State {
             text: self.search.text.clone(),
             selection,
             sort: self.sort,
+            // Typing never waits for the article text's index: until it is
+            // ready, results cover titles and names, then come again.
+            wait_for_text: false,
         })
     }
 

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use brief_core::{ActorId, Corpus};
+use brief_core::{ActorId, Folder};
 
 use super::facets::rebuild_facets;
 use super::navigation::relayout;
@@ -11,7 +11,7 @@ use super::{Effect, Overlay, State};
 /// The folder read again while the browser runs.
 #[derive(Debug)]
 pub struct Reload {
-    pub corpus: Arc<Corpus>,
+    pub corpus: Arc<Folder>,
     pub changes: brief_core::reload::Changes,
     /// For each briefing of the corpus shown until now, its index in the new one.
     pub doc_map: Vec<Option<usize>>,
@@ -64,7 +64,7 @@ pub(super) fn on_reloaded(state: &mut State, r: Reload, effects: &mut Vec<Effect
     // The open briefing may have changed: laid out again, its scroll kept.
     state.reader.lines.clear();
     state.corpus = Some(r.corpus.clone());
-    state.origin = r.corpus.origin.clone();
+    state.origin = r.corpus.source.origin.clone();
     if let Overlay::Problems { scroll } = state.overlay {
         state.overlay = Overlay::Problems {
             scroll: scroll.min(r.corpus.problems.len().saturating_sub(1)),

@@ -13,7 +13,7 @@ pub(super) fn on_results(state: &mut State, r: Results, effects: &mut Vec<Effect
     state.partial = r.partial;
     // The text index could not be written (a full disk): said once.
     let notice = state.corpus.as_ref().and_then(|c| {
-        let notices = c.index_notices.lock().ok()?;
+        let notices = c.index.notices.lock().ok()?;
         notices.get(state.index_notices_shown).cloned()
     });
     if let Some(n) = notice {

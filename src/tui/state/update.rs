@@ -47,7 +47,7 @@ pub fn update(state: &mut State, msg: Msg) -> Update {
         }
         Msg::Loaded(corpus) => {
             state.loading = None;
-            state.origin = corpus.origin.clone();
+            state.origin = corpus.source.origin.clone();
             state.corpus = Some(corpus);
             apply_launch(state);
             effects.push(state.request_search());

@@ -18,7 +18,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let origin = state
         .corpus
         .as_ref()
-        .map_or(state.origin.as_str(), |c| c.origin.as_str());
+        .map_or(state.origin.as_str(), |c| c.source.origin.as_str());
     let bullet = if theme.plain_glyphs { "-" } else { "•" };
     let t = state.text();
     let mut lines = vec![

@@ -75,7 +75,7 @@ pub fn summary(state: &State) -> String {
         parts.push(t.searching.to_string());
     } else if state.partial && !state.query.terms.is_empty() {
         // How far the index had got when this screen was drawn.
-        let (done, total) = corpus.text_progress();
+        let (done, total) = corpus.index.text_progress();
         parts.push((t.text_indexing)((total > 0).then(|| done * 100 / total)));
     }
     parts.join(" · ")
