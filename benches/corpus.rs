@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use brief_core::load::{LoadOptions, load_dir};
 use brief_core::search::{faceted, facets, search};
-use brief_core::{Corpus, Query, Selection};
+use brief_core::{Folder, Query, Selection};
 use criterion::{BenchmarkId, Criterion, SamplingMode, criterion_group, criterion_main};
 
 mod support;
@@ -40,7 +40,7 @@ fn folder(n: usize) -> PathBuf {
     dir
 }
 
-fn load(dir: &std::path::Path) -> Corpus {
+fn load(dir: &std::path::Path) -> Folder {
     load_dir(dir, &LoadOptions::default(), &|_, _| {}).expect("loads")
 }
 

@@ -327,7 +327,7 @@ fn main() -> std::process::ExitCode {
         return std::process::ExitCode::from(2);
     };
     let registry = match load_dir(&registry_dir, &LoadOptions::default(), &|_, _| {}) {
-        Ok(c) => c.registry,
+        Ok(c) => c.corpus.registry,
         Err(e) => {
             eprintln!("{}: {e}", registry_dir.display());
             return std::process::ExitCode::FAILURE;

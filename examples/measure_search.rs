@@ -16,7 +16,7 @@
 use brief_core::load::{LoadOptions, load_dir};
 use brief_core::query::words;
 use brief_core::search::{parse_query, search};
-use brief_core::{Corpus, Selection};
+use brief_core::{Folder, Selection};
 
 /// A small deterministic generator (SplitMix64): the same draws on every run.
 struct Draw(u64);
@@ -69,7 +69,7 @@ fn typo(word: &str, kind: usize, draw: &mut Draw) -> String {
     c.into_iter().collect()
 }
 
-fn typo_recall(corpus: &Corpus, titles: usize, seed: u64) {
+fn typo_recall(corpus: &Folder, titles: usize, seed: u64) {
     let mut draw = Draw(seed);
     let mut per_kind = [(0usize, 0usize); 4];
     let mut tried = 0;
@@ -142,7 +142,7 @@ fn names(text: &str, name: &[String]) -> bool {
     !name.is_empty() && w.windows(name.len()).any(|win| win == name)
 }
 
-fn country_queries(corpus: &Corpus, draw: &mut Draw) {
+fn country_queries(corpus: &Folder, draw: &mut Draw) {
     let mut codes: Vec<_> = corpus
         .briefings
         .iter()

@@ -62,7 +62,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // With `--reload`: a file rewritten (same bytes, a new time) and the
     // folder read again three times, as the browser does after a change.
     if std::env::args().any(|a| a == "--reload") {
-        let dir = std::path::Path::new(&dir);
         let mut current = corpus;
         for round in 0..3 {
             let path = current.briefings[round].path.clone();
@@ -74,7 +73,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(10))?;
             let t = std::time::Instant::now();
             let touched = brief_core::reload::Touched::Paths(vec![path]);
-            let r = brief_core::reload::reload_touched(&current, dir, &opts, &touched)?;
+            let r = current.reload(&touched)?;
             r.corpus.carry_index(&current, &r.doc_map);
             let hits = brief_core::search::search(&r.corpus, &q, &brief_core::Selection::default());
             println!(

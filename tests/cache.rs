@@ -4,8 +4,9 @@
 mod fixtures;
 use std::time::{Duration, SystemTime};
 
-use brief_core::Corpus;
+use brief_core::Folder;
 use brief_core::load::{LoadOptions, load_dir};
+use brief_core::reload::Touched;
 use tempfile::TempDir;
 
 fn briefing(id: &str, title: &str) -> String {
@@ -37,11 +38,11 @@ impl Setup {
             ..LoadOptions::default()
         }
     }
-    fn load(&self) -> Corpus {
+    fn load(&self) -> Folder {
         load_dir(self.briefings.path(), &self.opts(), &|_, _| {}).expect("loads")
     }
     /// Loads and caches, as a first start does.
-    fn first_start(&self) -> Corpus {
+    fn first_start(&self) -> Folder {
         let c = self.load();
         c.store_cache().expect("cache written");
         c
@@ -56,13 +57,13 @@ impl Setup {
     }
     /// A start from the cache after a first start that cached the folder
     /// and indexed its text, both kept as for a large folder.
-    fn second_start_kept_large(&self) -> Corpus {
+    fn second_start_kept_large(&self) -> Folder {
         let load = || load_dir(self.briefings.path(), &self.large(), &|_, _| {}).expect("loads");
         let first = load();
         first.store_cache().expect("cached");
         first.prepare_search();
         let c = load();
-        assert!(c.from_cache);
+        assert!(c.source.from_cache);
         c
     }
     /// The parsed corpus's cache files (the text index has a folder of its own).
@@ -78,7 +79,7 @@ impl Setup {
     }
 }
 
-fn titles(c: &Corpus) -> Vec<(String, String)> {
+fn titles(c: &Folder) -> Vec<(String, String)> {
     let mut t: Vec<_> = c
         .briefings
         .iter()
@@ -92,9 +93,12 @@ fn titles(c: &Corpus) -> Vec<(String, String)> {
 fn a_second_start_on_an_unchanged_folder_reads_the_cache_and_gets_the_same_corpus() {
     let s = Setup::new();
     let first = s.first_start();
-    assert!(!first.from_cache);
+    assert!(!first.source.from_cache);
     let second = s.load();
-    assert!(second.from_cache, "nothing changed, so the cache is used");
+    assert!(
+        second.source.from_cache,
+        "nothing changed, so the cache is used"
+    );
     assert_eq!(second.briefings, first.briefings);
     assert_eq!(second.problems, first.problems);
     assert_eq!(second.registry.actors(), first.registry.actors());
@@ -110,7 +114,7 @@ fn a_changed_file_is_read_again() {
         &briefing("b", "Réunion B, titre corrigé"),
     );
     let c = s.load();
-    assert!(!c.from_cache);
+    assert!(!c.source.from_cache);
     assert!(titles(&c).contains(&("b".into(), "Réunion B, titre corrigé".into())));
 }
 
@@ -121,7 +125,7 @@ fn added_and_removed_files_are_seen() {
     put(s.briefings.path(), "c.yaml", &briefing("c", "Réunion C"));
     std::fs::remove_file(s.briefings.path().join("a.yaml")).expect("rm");
     let c = s.load();
-    assert!(!c.from_cache);
+    assert!(!c.source.from_cache);
     let ids: Vec<String> = titles(&c).into_iter().map(|t| t.0).collect();
     assert_eq!(ids, ["b", "c"]);
 }
@@ -138,7 +142,7 @@ fn a_damaged_cache_is_set_aside_reported_once_and_rebuilt() {
     std::fs::write(&path, bytes).expect("damage it");
 
     let c = s.load();
-    assert!(!c.from_cache);
+    assert!(!c.source.from_cache);
     assert_eq!(titles(&c).len(), 2, "every briefing still loads");
     let warning = c
         .problems
@@ -156,7 +160,7 @@ fn a_damaged_cache_is_set_aside_reported_once_and_rebuilt() {
 
     c.store_cache().expect("rebuilt");
     let again = s.load();
-    assert!(again.from_cache);
+    assert!(again.source.from_cache);
     assert!(
         again.problems.iter().all(|p| p.path != path),
         "reported once, not carried in the new cache"
@@ -170,7 +174,7 @@ fn a_cache_with_the_wrong_header_is_ignored() {
     let [cache] = s.cache_files().try_into().expect("one cache file");
     std::fs::write(s.cache.path().join(&cache), b"not a cache at all").expect("write");
     let c = s.load();
-    assert!(!c.from_cache);
+    assert!(!c.source.from_cache);
     assert_eq!(titles(&c).len(), 2);
 }
 
@@ -185,7 +189,7 @@ fn a_folder_being_edited_is_not_cached() {
     .expect("write");
     s.first_start();
     assert!(s.cache_files().is_empty(), "{:?}", s.cache_files());
-    assert!(!s.load().from_cache);
+    assert!(!s.load().source.from_cache);
 }
 
 #[test]
@@ -227,7 +231,7 @@ fn a_file_name_that_is_not_utf8_is_cached_like_any_other() {
     let first = s.first_start();
     assert!(first.get("caf-xe9-").is_some(), "{:?}", first.problems);
     let again = s.load();
-    assert!(again.from_cache);
+    assert!(again.source.from_cache);
     assert_eq!(titles(&again), titles(&first));
     assert_eq!(
         again.get("caf-xe9-").map(|b| b.path.clone()),
@@ -252,8 +256,8 @@ fn a_fifo_in_place_of_the_cache_is_a_miss_not_a_hang() {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let _ = tx.send(load_dir(&briefings, &opts, &|_, _| {}).map(|c| {
-            let cached = c.from_cache;
-            c.store_cache().map(|()| cached).map_err(|e| e.to_string())
+            let cached = c.source.from_cache;
+            c.store_cache().map(|_| cached).map_err(|e| e.to_string())
         }));
     });
     let stored = rx
@@ -261,11 +265,14 @@ fn a_fifo_in_place_of_the_cache_is_a_miss_not_a_hang() {
         .expect("loading finishes (a FIFO cache hung it)")
         .expect("loads");
     assert_eq!(stored, Ok(false));
-    assert!(s.load().from_cache, "the FIFO was replaced by the cache");
+    assert!(
+        s.load().source.from_cache,
+        "the FIFO was replaced by the cache"
+    );
 }
 
 /// Hits of `query` as (id, score), in rank order.
-fn hits(c: &Corpus, query: &str) -> Vec<(String, i64)> {
+fn hits(c: &Folder, query: &str) -> Vec<(String, i64)> {
     let q = brief_core::search::parse_query(c, query).expect("query parses");
     brief_core::search::search(c, &q, &brief_core::Selection::default())
         .into_iter()
@@ -284,7 +291,7 @@ fn the_index_kept_in_the_cache_answers_as_one_built_from_the_files() {
     let built = s.first_start();
     assert_eq!(built.briefings.len(), 3, "{:?}", built.problems);
     let cached = s.load();
-    assert!(cached.from_cache);
+    assert!(cached.source.from_cache);
     for query in [
         "réunion", "niam", "europol", "pays:NE", "mali", "reunon", "a",
     ] {
@@ -315,7 +322,7 @@ fn a_cache_checked_after_is_shown_as_kept_then_the_files_win() {
     };
     let first = load_dir(s.briefings.path(), &opts, &|_, _| {}).expect("loads");
     assert!(
-        first.from_cache,
+        first.source.from_cache,
         "the cache is taken without a stat of every file"
     );
     assert_eq!(
@@ -325,11 +332,8 @@ fn a_cache_checked_after_is_shown_as_kept_then_the_files_win() {
             ("b".into(), "Réunion B".into())
         ]
     );
-    assert!(brief_core::reload::changed_since(
-        &first,
-        s.briefings.path()
-    ));
-    let r = brief_core::reload::reload(&first, s.briefings.path(), &s.opts()).expect("reloads");
+    assert!(first.changed_on_disk());
+    let r = first.reload(&Touched::Unknown).expect("reloads");
     assert_eq!(r.changes.added, 1);
     assert_eq!(r.changes.changed, 1);
     assert_eq!(titles(&r.corpus), titles(&s.load()));
@@ -397,7 +401,6 @@ fn a_reload_keeps_the_briefings_it_did_not_read_undecoded() {
         );
     }
     let c = s.second_start_kept_large();
-    let opts = s.large();
     c.prepare_search();
     assert_eq!(c.briefings.decoded(), 0, "the text index was current");
     put(
@@ -410,7 +413,7 @@ fn a_reload_keeps_the_briefings_it_did_not_read_undecoded() {
         "r99.yaml",
         &briefing("r99", "Réunion 99"),
     );
-    let r = brief_core::reload::reload(&c, s.briefings.path(), &opts).expect("reloads");
+    let r = c.reload(&Touched::Unknown).expect("reloads");
     assert_eq!((r.changes.added, r.changes.changed), (1, 1));
     assert!(
         r.corpus.briefings.decoded() <= 2,
@@ -449,7 +452,7 @@ fn a_flipped_byte_in_the_cached_briefings_is_caught_by_the_checksum() {
     bytes[at + 1] ^= 0x20;
     std::fs::write(&path, bytes).expect("damage it");
     let c = s.load();
-    assert!(!c.from_cache, "a damaged cache is not used");
+    assert!(!c.source.from_cache, "a damaged cache is not used");
     assert!(titles(&c).contains(&("a".into(), "Réunion A".into())));
     assert!(
         c.problems

@@ -4,13 +4,13 @@
 use std::path::{Path, PathBuf};
 
 use brief_core::load::{LoadOptions, load_dir};
-use brief_core::{Briefing, Corpus, Severity};
+use brief_core::{Briefing, Folder, Severity};
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings")
 }
 
-fn corpus() -> Corpus {
+fn corpus() -> Folder {
     load_dir(&root(), &LoadOptions::default(), &|_, _| {}).expect("the shipped folder loads")
 }
 
@@ -25,7 +25,7 @@ const MAURITANIA: &str = "anltp-tim-visite-instance-mauritanienne";
 const BRUSSELS: &str = "oim-bruxelles-migrations-irregulieres-argo";
 const ITALY: &str = "oim-visite-etude-italie-gestion-frontieres";
 
-fn get<'a>(corpus: &'a Corpus, id: &str) -> &'a Briefing {
+fn get<'a>(corpus: &'a Folder, id: &str) -> &'a Briefing {
     corpus
         .get(id)
         .unwrap_or_else(|| panic!("the shipped corpus has no briefing '{id}'"))
@@ -38,7 +38,7 @@ fn codes(b: &Briefing) -> Vec<&str> {
 }
 
 /// Asserts the briefing concerns exactly `expected` countries.
-fn assert_countries(corpus: &Corpus, id: &str, expected: &[&str]) {
+fn assert_countries(corpus: &Folder, id: &str, expected: &[&str]) {
     let mut expected = expected.to_vec();
     expected.sort_unstable();
     assert_eq!(codes(get(corpus, id)), expected, "countries of {id}");
@@ -46,7 +46,7 @@ fn assert_countries(corpus: &Corpus, id: &str, expected: &[&str]) {
 
 /// Asserts that each of `names` (any name, acronym or alias) resolves to a
 /// registered actor that takes part in the briefing.
-fn assert_actors(corpus: &Corpus, id: &str, names: &[&str]) {
+fn assert_actors(corpus: &Folder, id: &str, names: &[&str]) {
     let b = get(corpus, id);
     for name in names {
         let actor = corpus

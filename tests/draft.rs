@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use brief_core::draft::dates::find_dates;
 use brief_core::draft::{MeetingDraft, draft};
 use brief_core::load::{LoadOptions, load_dir, load_files};
-use brief_core::{Briefing, Corpus, Severity};
+use brief_core::{Briefing, Folder, Severity};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds")
@@ -118,7 +118,7 @@ fn a_date_that_does_not_exist_is_never_a_partial_date() {
     assert_eq!(d.text, "le 28 novembre");
 }
 
-fn shipped() -> Corpus {
+fn shipped() -> Folder {
     let corpus = load_dir(
         &fixtures().join("briefings"),
         &LoadOptions::default(),
@@ -178,7 +178,7 @@ struct Figures {
     body: bool,
 }
 
-fn measure(page: &str, m: &MeetingDraft, b: &Briefing, corpus: &Corpus) -> Figures {
+fn measure(page: &str, m: &MeetingDraft, b: &Briefing, corpus: &Folder) -> Figures {
     // Countries: exactly the shipped set.
     let got: BTreeSet<String> = m.countries.iter().map(|(c, _)| c.to_string()).collect();
     let want: BTreeSet<String> = b.countries.iter().map(|c| c.to_string()).collect();

@@ -20,7 +20,7 @@ use brief_core::load::{LoadOptions, load_dir, load_files};
 use brief_core::query::Query;
 use brief_core::search::search;
 use brief_core::text::{is_dangerous, sanitize};
-use brief_core::{Corpus, Selection, Severity};
+use brief_core::{Folder, Selection, Severity};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 
@@ -41,8 +41,8 @@ fn config() -> Config {
 
 mod fixtures;
 
-fn corpus() -> &'static Corpus {
-    static CORPUS: OnceLock<Corpus> = OnceLock::new();
+fn corpus() -> &'static Folder {
+    static CORPUS: OnceLock<Folder> = OnceLock::new();
     CORPUS.get_or_init(|| {
         load_dir(&fixtures::briefings(), &LoadOptions::default(), &|_, _| {})
             .expect("the fixture folder loads")
@@ -234,7 +234,7 @@ fn near_config() -> impl Strategy<Value = Vec<u8>> {
 }
 
 /// What must hold of any corpus, whatever the files were.
-fn check_corpus(corpus: &Corpus, files: &[PathBuf]) {
+fn check_corpus(corpus: &Folder, files: &[PathBuf]) {
     for p in &corpus.problems {
         assert!(
             files.contains(&p.path) || p.path.is_dir() || p.path.ends_with("actors.yaml"),

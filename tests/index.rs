@@ -7,9 +7,10 @@ use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use brief_core::Corpus;
+use brief_core::Folder;
 use brief_core::load::{LoadOptions, load_dir};
 use brief_core::query::Query;
+use brief_core::reload::Touched;
 use brief_core::search::{Selection, search};
 use tempfile::TempDir;
 
@@ -53,7 +54,7 @@ impl Setup {
             ..LoadOptions::default()
         }
     }
-    fn load(&self) -> Corpus {
+    fn load(&self) -> Folder {
         load_dir(self.briefings.path(), &self.opts(), &|_, _| {}).expect("loads")
     }
     fn index_dir(&self) -> PathBuf {
@@ -93,7 +94,7 @@ impl Setup {
     }
 }
 
-fn ids(corpus: &Corpus, q: &str) -> Vec<String> {
+fn ids(corpus: &Folder, q: &str) -> Vec<String> {
     let query = Query::parse(q, &corpus.registry).expect("parses");
     let mut ids: Vec<String> = search(corpus, &query, &Selection::default())
         .iter()
@@ -146,7 +147,7 @@ fn a_changed_added_or_removed_file_updates_the_index_in_place() {
         &briefing("c", "Réunion C", "Un second naufrage."),
     );
     std::fs::remove_file(s.briefings.path().join("b.yaml")).expect("rm");
-    let r = brief_core::reload::reload(&prev, s.briefings.path(), &s.opts()).expect("reloads");
+    let r = prev.reload(&Touched::Unknown).expect("reloads");
     let map = brief_core::reload::doc_map(&prev, &r.corpus);
     r.corpus.carry_index(&prev, &map);
     assert_eq!(ids(&r.corpus, "naufrage"), ["a", "c"]);

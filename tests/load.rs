@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use brief_core::load::{LoadError, LoadOptions, load_dir};
-use brief_core::{Corpus, PartialDate, Problem, Severity};
+use brief_core::{Folder, PartialDate, Problem, Severity};
 use tempfile::TempDir;
 
 const GOOD: &str = "\
@@ -44,21 +44,21 @@ fn folder(files: &[(&str, &[u8])]) -> TempDir {
     dir
 }
 
-fn load(dir: &Path) -> Corpus {
+fn load(dir: &Path) -> Folder {
     load_dir(dir, &LoadOptions::default(), &|_, _| {}).expect("folder loads")
 }
 
-fn ids(corpus: &Corpus) -> Vec<&str> {
+fn ids(corpus: &Folder) -> Vec<&str> {
     corpus.briefings.iter().map(|b| b.id.as_str()).collect()
 }
 
 /// Loads a folder with `GOOD` beside `bad.yaml` holding `bad`; checks the good
 /// one loaded and returns the problems of the bad file (there must be some).
-fn broken(bad: &[u8]) -> (Corpus, Vec<Problem>) {
+fn broken(bad: &[u8]) -> (Folder, Vec<Problem>) {
     broken_with(bad, &LoadOptions::default())
 }
 
-fn broken_with(bad: &[u8], opts: &LoadOptions) -> (Corpus, Vec<Problem>) {
+fn broken_with(bad: &[u8], opts: &LoadOptions) -> (Folder, Vec<Problem>) {
     let dir = folder(&[("good.yaml", GOOD.as_bytes()), ("bad.yaml", bad)]);
     let corpus = load_dir(dir.path(), opts, &|_, _| {}).expect("folder loads");
     assert!(
@@ -923,7 +923,7 @@ fn a_registry_that_is_a_fifo_is_reported_not_read() {
         let _ = tx.send(
             load_dir(&path, &LoadOptions::default(), &|_, _| {}).map(|c| {
                 let ids: Vec<String> = c.briefings.iter().map(|b| b.id.to_string()).collect();
-                (ids, c.problems)
+                (ids, c.corpus.problems)
             }),
         );
     });

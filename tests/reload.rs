@@ -7,8 +7,8 @@ use std::path::Path;
 use std::time::{Duration, SystemTime};
 
 use brief_core::load::{LoadOptions, load_dir};
-use brief_core::reload::{Changes, Reloaded, SETTLE, reload};
-use brief_core::{Corpus, Severity};
+use brief_core::reload::{Changes, Reloaded, SETTLE, Touched};
+use brief_core::{Folder, Severity};
 use tempfile::TempDir;
 
 mod fixtures;
@@ -46,21 +46,21 @@ fn folder(files: &[(&str, String)]) -> TempDir {
     dir
 }
 
-fn load(dir: &Path) -> Corpus {
+fn load(dir: &Path) -> Folder {
     load_dir(dir, &LoadOptions::default(), &|_, _| {}).expect("folder loads")
 }
 
-fn again(prev: &Corpus, dir: &Path) -> Reloaded {
-    reload(prev, dir, &LoadOptions::default()).expect("folder reloads")
+fn again(prev: &Folder) -> Reloaded {
+    prev.reload(&Touched::Unknown).expect("folder reloads")
 }
 
-fn ids(c: &Corpus) -> Vec<&str> {
+fn ids(c: &Folder) -> Vec<&str> {
     let mut ids: Vec<&str> = c.briefings.iter().map(|b| b.id.as_str()).collect();
     ids.sort();
     ids
 }
 
-fn messages(c: &Corpus) -> Vec<String> {
+fn messages(c: &Folder) -> Vec<String> {
     c.problems
         .iter()
         .map(|p| {
@@ -94,7 +94,7 @@ fn added_changed_and_removed_files_are_seen() {
         &briefing("b", "Deuxième, revu et corrigé", ""),
     );
     std::fs::remove_file(dir.path().join("sub/c.yaml")).expect("rm");
-    let r = again(&first, dir.path());
+    let r = again(&first);
     assert!(!r.full);
     assert!(r.unsettled.is_empty());
     assert_eq!(
@@ -113,7 +113,7 @@ fn added_changed_and_removed_files_are_seen() {
     same_as_full(&r, dir.path());
 
     // Nothing changed since: nothing to report.
-    let r2 = again(&r.corpus, dir.path());
+    let r2 = again(&r.corpus);
     assert!(r2.changes.is_empty());
     assert_eq!(r2.corpus.briefings, r.corpus.briefings);
 }
@@ -127,7 +127,7 @@ fn a_file_made_broken_then_fixed() {
     let first = load(dir.path());
     write(dir.path(), "b.yaml", "id: b\ntitle: [unclosed\n");
     age(dir.path(), "b.yaml", SETTLE * 5);
-    let broken = again(&first, dir.path());
+    let broken = again(&first);
     assert!(broken.unsettled.is_empty(), "an old broken file is settled");
     assert_eq!(broken.changes.changed, 1);
     assert_eq!(ids(&broken.corpus), ["a"]);
@@ -136,7 +136,7 @@ fn a_file_made_broken_then_fixed() {
     same_as_full(&broken, dir.path());
 
     write(dir.path(), "b.yaml", &briefing("b", "Deuxième, réparé", ""));
-    let fixed = again(&broken.corpus, dir.path());
+    let fixed = again(&broken.corpus);
     assert_eq!(ids(&fixed.corpus), ["a", "b"]);
     assert!(
         fixed.corpus.problems.is_empty(),
@@ -156,7 +156,7 @@ fn a_half_written_file_keeps_its_previous_version_and_is_not_reported() {
     // Caught mid-write: cut inside a quoted string, modified just now.
     write(dir.path(), "b.yaml", "id: b\ntitle: \"Deuxi");
     write(dir.path(), "new.yaml", "");
-    let r = again(&first, dir.path());
+    let r = again(&first);
     let mut unsettled: Vec<String> = r
         .unsettled
         .iter()
@@ -177,7 +177,7 @@ fn a_half_written_file_keeps_its_previous_version_and_is_not_reported() {
     );
 
     // Still unsettled on the next look: kept again.
-    let r2 = again(&r.corpus, dir.path());
+    let r2 = again(&r.corpus);
     assert_eq!(r2.unsettled.len(), 2);
     assert_eq!(
         r2.corpus.get("b").map(|b| b.title.as_str()),
@@ -187,7 +187,7 @@ fn a_half_written_file_keeps_its_previous_version_and_is_not_reported() {
     // The writer finished one file; the other stayed broken past the window.
     write(dir.path(), "b.yaml", &briefing("b", "Deuxième, fini", ""));
     age(dir.path(), "new.yaml", SETTLE * 5);
-    let r3 = again(&r2.corpus, dir.path());
+    let r3 = again(&r2.corpus);
     assert!(r3.unsettled.is_empty());
     assert_eq!(
         r3.corpus.get("b").map(|b| b.title.as_str()),
@@ -220,7 +220,7 @@ fn duplicate_ids_across_a_changed_file() {
         "b.yaml",
         &briefing("a", "Deuxième, même id", ""),
     );
-    let dup = again(&first, dir.path());
+    let dup = again(&first);
     assert_eq!(ids(&dup.corpus), ["a"]);
     assert_eq!(dup.corpus.problems.len(), 1);
     assert!(
@@ -234,7 +234,7 @@ fn duplicate_ids_across_a_changed_file() {
 
     // The first file takes another id: the unchanged second one is free to load.
     write(dir.path(), "a.yaml", &briefing("z", "Premier, renommé", ""));
-    let freed = again(&dup.corpus, dir.path());
+    let freed = again(&dup.corpus);
     assert_eq!(ids(&freed.corpus), ["a", "z"]);
     assert!(
         freed.corpus.problems.is_empty(),
@@ -263,7 +263,7 @@ fn related_and_unknown_actor_warnings_follow_the_files() {
     // The file that held the warning goes, and so does the related briefing.
     std::fs::remove_file(dir.path().join("a.yaml")).expect("rm");
     std::fs::remove_file(dir.path().join("c.yaml")).expect("rm");
-    let r = again(&first, dir.path());
+    let r = again(&first);
     assert_eq!(
         messages(&r.corpus),
         [
@@ -289,7 +289,7 @@ fn a_changed_registry_reads_everything_again() {
     let first = load(dir.path());
     assert!(first.problems.is_empty(), "{:?}", first.problems);
     write(dir.path(), "actors.yaml", "- id: oim\n  name: OIM\n");
-    let r = again(&first, dir.path());
+    let r = again(&first);
     assert!(r.full);
     assert!(r.changes.is_empty(), "no briefing changed: {:?}", r.changes);
     assert_eq!(
@@ -303,9 +303,8 @@ fn a_changed_registry_reads_everything_again() {
 fn a_folder_gone_is_an_error() {
     let dir = folder(&[("a.yaml", briefing("a", "Premier", ""))]);
     let first = load(dir.path());
-    let path = dir.path().to_path_buf();
     drop(dir);
-    assert!(reload(&first, &path, &LoadOptions::default()).is_err());
+    assert!(first.reload(&Touched::Unknown).is_err());
 }
 
 /// Every query gives, on the reloaded corpus with its index carried over
@@ -325,7 +324,7 @@ fn a_carried_index_answers_as_a_freshly_built_one() {
         std::fs::copy(&path, dir.path().join(&name)).expect("copied");
         age(dir.path(), &name, Duration::from_secs(60));
     }
-    let answers = |c: &Corpus, q: &str| {
+    let answers = |c: &Folder, q: &str| {
         let query = brief_core::Query::parse(q, &c.registry).expect("query parses");
         let (hits, facets) = faceted(c, &query, &Selection::default());
         let hits: Vec<(String, i64)> = hits
@@ -397,7 +396,7 @@ fn a_carried_index_answers_as_a_freshly_built_one() {
                 age(dir.path(), name, Duration::from_secs(30));
             }
         }
-        let r = again(&prev, dir.path());
+        let r = again(&prev);
         assert!(!r.full);
         assert!(!r.changes.is_empty());
         let map = brief_core::reload::doc_map(&prev, &r.corpus);
@@ -423,21 +422,22 @@ fn a_reloaded_corpus_is_cached_once_the_folder_has_settled() {
     let dir = folder(&[("a.yaml", briefing("a", "Première", ""))]);
     let prev = load_dir(dir.path(), &opts, &|_, _| {}).expect("loads");
     write(dir.path(), "b.yaml", &briefing("b", "Seconde", ""));
-    let r = reload(&prev, dir.path(), &opts).expect("reloads");
+    let r = prev.reload(&Touched::Unknown).expect("reloads");
     assert_eq!(r.corpus.briefings.len(), 2);
     // b.yaml was written just now: too recent to cache.
-    assert!(!brief_core::reload::store_cache(&r.corpus, dir.path(), &opts).expect("no error"));
+    assert!(!r.corpus.store_cache().expect("no error"));
     assert!(
         !load_dir(dir.path(), &opts, &|_, _| {})
             .expect("loads")
+            .source
             .from_cache
     );
     // Once settled (as the watcher waits), it is written and used.
     age(dir.path(), "b.yaml", Duration::from_secs(30));
-    let r = reload(&prev, dir.path(), &opts).expect("reloads");
-    assert!(brief_core::reload::store_cache(&r.corpus, dir.path(), &opts).expect("written"));
+    let r = prev.reload(&Touched::Unknown).expect("reloads");
+    assert!(r.corpus.store_cache().expect("written"));
     let next = load_dir(dir.path(), &opts, &|_, _| {}).expect("loads");
-    assert!(next.from_cache, "the next start reads the cache");
+    assert!(next.source.from_cache, "the next start reads the cache");
     assert_eq!(next.briefings, r.corpus.briefings);
 }
 
@@ -445,22 +445,21 @@ fn a_reloaded_corpus_is_cached_once_the_folder_has_settled() {
 /// something was added, changed or removed since the folder was read.
 #[test]
 fn changed_since_sees_additions_changes_and_removals_only() {
-    use brief_core::reload::changed_since;
     let dir = folder(&[
         ("a.yaml", briefing("a", "Première", "")),
         ("sub/b.yaml", briefing("b", "Seconde", "")),
     ]);
     let c = load(dir.path());
-    assert!(!changed_since(&c, dir.path()));
+    assert!(!c.changed_on_disk());
     write(dir.path(), "c.yaml", &briefing("c", "Troisième", ""));
-    assert!(changed_since(&c, dir.path()));
+    assert!(c.changed_on_disk());
     std::fs::remove_file(dir.path().join("c.yaml")).expect("rm");
-    assert!(!changed_since(&c, dir.path()));
+    assert!(!c.changed_on_disk());
     age(dir.path(), "sub/b.yaml", Duration::from_secs(5));
-    assert!(changed_since(&c, dir.path()));
+    assert!(c.changed_on_disk());
     let c = load(dir.path());
     std::fs::remove_file(dir.path().join("a.yaml")).expect("rm");
-    assert!(changed_since(&c, dir.path()));
+    assert!(c.changed_on_disk());
 }
 
 /// `actors.yaml` caught mid-save (emptied, or cut inside an entry) gets the
@@ -483,7 +482,7 @@ fn a_half_written_registry_keeps_the_previous_one() {
     assert!(first.problems.is_empty(), "{:?}", first.problems);
     for half in ["", "- id: frontex\n  name: \"Fron"] {
         write(dir.path(), "actors.yaml", half);
-        let r = again(&first, dir.path());
+        let r = again(&first);
         assert!(!r.full);
         assert!(r.corpus.problems.is_empty(), "{:?}", r.corpus.problems);
         assert!(
@@ -494,7 +493,7 @@ fn a_half_written_registry_keeps_the_previous_one() {
         assert_eq!(r.corpus.registry.actors().len(), 1);
         assert!(r.changes.is_empty());
         // Looked at again next time, still with the grace.
-        let r2 = again(&r.corpus, dir.path());
+        let r2 = again(&r.corpus);
         assert!(r2.corpus.problems.is_empty(), "{:?}", r2.corpus.problems);
         assert_eq!(r2.unsettled.len(), 1);
     }
@@ -504,14 +503,14 @@ fn a_half_written_registry_keeps_the_previous_one() {
         "actors.yaml",
         "- id: frontex\n  name: Frontex\n  short: FX\n  kind: eu-agency\n- id: oim\n  name: OIM\n",
     );
-    let r = again(&first, dir.path());
+    let r = again(&first);
     assert!(r.full && r.unsettled.is_empty());
     assert_eq!(r.corpus.registry.actors().len(), 2);
     same_as_full(&r, dir.path());
     // Broken past the window: reported as a full load reports it.
     write(dir.path(), "actors.yaml", "- id: frontex\n  name: \"Fron");
     age(dir.path(), "actors.yaml", SETTLE * 5);
-    let r = again(&r.corpus, dir.path());
+    let r = again(&r.corpus);
     assert!(r.full);
     assert!(
         messages(&r.corpus)
@@ -546,10 +545,9 @@ fn special_files_added_while_browsing_do_not_stop_reloading() {
     )
     .expect("write");
     write(dir.path(), "b.yaml", &briefing("b", "Deuxième", ""));
-    let path = dir.path().to_path_buf();
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        let _ = tx.send(reload(&first, &path, &LoadOptions::default()).map(|r| {
+        let _ = tx.send(first.reload(&Touched::Unknown).map(|r| {
             let mut ids: Vec<String> = r
                 .corpus
                 .briefings
@@ -589,18 +587,18 @@ fn a_changed_topics_file_is_read_again() {
         ("a.yaml", briefing("a", "Réunion", "topics: [naufrage]\n")),
         ("topics.yaml", topics("wreck")),
     ]);
-    let finds = |c: &Corpus, word: &str| {
+    let finds = |c: &Folder, word: &str| {
         let q = brief_core::Query::parse(word, &c.registry).expect("parses");
         !brief_core::search::search(c, &q, &brief_core::Selection::default()).is_empty()
     };
     let first = load(dir.path());
     assert!(finds(&first, "wreck"));
     assert!(!finds(&first, "shipwreck"));
-    assert!(!brief_core::reload::changed_since(&first, dir.path()));
+    assert!(!first.changed_on_disk());
     write(dir.path(), "topics.yaml", &topics("shipwreck"));
     age(dir.path(), "topics.yaml", Duration::from_secs(30));
-    assert!(brief_core::reload::changed_since(&first, dir.path()));
-    let next = again(&first, dir.path()).corpus;
+    assert!(first.changed_on_disk());
+    let next = again(&first).corpus;
     assert!(finds(&next, "shipwreck"), "the new name is read");
-    assert!(!brief_core::reload::changed_since(&next, dir.path()));
+    assert!(!next.changed_on_disk());
 }

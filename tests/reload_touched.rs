@@ -6,9 +6,9 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-use brief_core::Corpus;
+use brief_core::Folder;
 use brief_core::load::{LoadOptions, load_dir};
-use brief_core::reload::{Reloaded, Touched, reload, reload_touched};
+use brief_core::reload::{Reloaded, Touched};
 
 /// A small deterministic generator, so a failure comes back the same.
 struct Dice(u64);
@@ -192,13 +192,12 @@ fn summary(r: &Reloaded) -> Summary {
     )
 }
 
-fn load(dir: &Path) -> Corpus {
+fn load(dir: &Path) -> Folder {
     load_dir(dir, &LoadOptions::default(), &|_, _| {}).expect("loads")
 }
 
 #[test]
 fn touched_reloads_equal_full_reloads_after_random_edits() {
-    let opts = LoadOptions::default();
     for seed in 1..=12u64 {
         let dir = tempfile::tempdir().expect("tempdir");
         let root = dir.path();
@@ -218,8 +217,9 @@ fn touched_reloads_equal_full_reloads_after_random_edits() {
             for _ in 0..1 + dice.below(3) {
                 touched.extend(edit(root, &mut dice, &mut n));
             }
-            let full = reload(&prev, root, &opts).expect("reloads");
-            let part = reload_touched(&prev, root, &opts, &Touched::Paths(touched.clone()))
+            let full = prev.reload(&Touched::Unknown).expect("reloads");
+            let part = prev
+                .reload(&Touched::Paths(touched.clone()))
                 .expect("reloads");
             assert!(!full.full && !part.full, "seed {seed} round {round}");
             // Only the paths named were looked at (none named: all were).
@@ -236,7 +236,7 @@ fn touched_reloads_equal_full_reloads_after_random_edits() {
             assert_eq!(full.doc_map, by_id, "seed {seed} round {round}");
             // And what a fresh load of the folder gives.
             let fresh = load(root);
-            let order = |c: &Corpus| {
+            let order = |c: &Folder| {
                 c.briefings
                     .iter()
                     .map(|b| b.path.clone())
@@ -252,7 +252,7 @@ fn touched_reloads_equal_full_reloads_after_random_edits() {
             prev = part.corpus;
         }
         // Nothing touched since: a full reload finds nothing left to see.
-        let last = reload(&prev, root, &opts).expect("reloads");
+        let last = prev.reload(&Touched::Unknown).expect("reloads");
         assert!(last.changes.is_empty(), "seed {seed}: {}", last.changes);
     }
 }
@@ -261,7 +261,6 @@ fn touched_reloads_equal_full_reloads_after_random_edits() {
 /// the answer is the full one, which finds a change no path named.
 #[test]
 fn what_a_touched_reload_cannot_tell_walks_the_whole_folder() {
-    let opts = LoadOptions::default();
     let dir = tempfile::tempdir().expect("tempdir");
     let root = dir.path();
     let text = |id: &str| {
@@ -293,32 +292,24 @@ fn what_a_touched_reload_cannot_tell_walks_the_whole_folder() {
         ("not plain", Touched::Paths(vec![root.join("../x.yaml")])),
     ];
     for (why, touched) in cases {
-        let r = reload_touched(&prev, root, &opts, &touched).expect("reloads");
+        let r = prev.reload(&touched).expect("reloads");
         assert!(r.walked, "{why}");
         assert_eq!(r.changes.changed, 1, "{why}: {}", r.changes);
         assert!(r.corpus.get("b2").is_some(), "{why}");
     }
     // Named: only what is named is looked at.
-    let r = reload_touched(
-        &prev,
-        root,
-        &opts,
-        &Touched::Paths(vec![root.join("a.yaml")]),
-    )
-    .expect("reloads");
+    let r = prev
+        .reload(&Touched::Paths(vec![root.join("a.yaml")]))
+        .expect("reloads");
     assert!(!r.walked);
     assert!(r.changes.is_empty(), "{}", r.changes);
     // A symlink met: the whole folder.
     #[cfg(unix)]
     {
         std::os::unix::fs::symlink(root.join("a.yaml"), root.join("link.yaml")).expect("ln -s");
-        let r = reload_touched(
-            &prev,
-            root,
-            &opts,
-            &Touched::Paths(vec![root.join("link.yaml")]),
-        )
-        .expect("reloads");
+        let r = prev
+            .reload(&Touched::Paths(vec![root.join("link.yaml")]))
+            .expect("reloads");
         assert!(r.walked);
         assert_eq!(
             (r.changes.added, r.changes.changed),
@@ -345,7 +336,6 @@ fn touched_paths_merge_and_not_known_wins() {
 /// holds back at the next reload).
 #[test]
 fn a_half_written_file_is_held_back_alike_and_read_once_named_again() {
-    let opts = LoadOptions::default();
     let dir = tempfile::tempdir().expect("tempdir");
     let root = dir.path();
     let text = |id: &str| {
@@ -358,8 +348,8 @@ fn a_half_written_file_is_held_back_alike_and_read_once_named_again() {
     let b = root.join("d/b.yaml");
     std::fs::write(&b, "id: b\ntitle: [").expect("write");
     let named = Touched::Paths(vec![b.clone()]);
-    let full = reload(&prev, root, &opts).expect("reloads");
-    let part = reload_touched(&prev, root, &opts, &named).expect("reloads");
+    let full = prev.reload(&Touched::Unknown).expect("reloads");
+    let part = prev.reload(&named).expect("reloads");
     assert_eq!(summary(&part), summary(&full));
     assert_eq!(part.unsettled, std::slice::from_ref(&b));
     assert!(
@@ -368,8 +358,8 @@ fn a_half_written_file_is_held_back_alike_and_read_once_named_again() {
     );
     // Saved at last: named again, it is read.
     write(&b, &text("b2"), 7);
-    let full = reload(&part.corpus, root, &opts).expect("reloads");
-    let again = reload_touched(&part.corpus, root, &opts, &named).expect("reloads");
+    let full = part.corpus.reload(&Touched::Unknown).expect("reloads");
+    let again = part.corpus.reload(&named).expect("reloads");
     assert!(!again.walked);
     assert_eq!(summary(&again), summary(&full));
     assert_eq!(again.changes.changed, 1, "{}", again.changes);

@@ -8,14 +8,14 @@ use brief_core::load::{LoadOptions, load_dir};
 use brief_core::query::Query;
 use brief_core::search::{Field, FieldMatch, Hit, explain, search, title_ranges};
 use brief_core::text::fold;
-use brief_core::{Corpus, Selection};
+use brief_core::{Folder, Selection};
 use proptest::prelude::*;
 
 mod fixtures;
 use fixtures::*;
 
-fn corpus() -> &'static Corpus {
-    static CORPUS: OnceLock<Corpus> = OnceLock::new();
+fn corpus() -> &'static Folder {
+    static CORPUS: OnceLock<Folder> = OnceLock::new();
     CORPUS.get_or_init(|| {
         load_dir(&fixtures::briefings(), &LoadOptions::default(), &|_, _| {})
             .expect("the fixture folder loads")
@@ -561,11 +561,11 @@ fn a_search_no_longer_wanted_is_abandoned() {
         let query = Query::parse(q, &corpus().registry).expect("parses");
         let sel = Selection::default();
         assert!(
-            faceted_until(corpus(), &query, &sel, &|| true).is_none(),
+            faceted_until(corpus(), &query, &sel, true, &|| true).is_none(),
             "{q}"
         );
         assert_eq!(
-            faceted_until(corpus(), &query, &sel, &|| false),
+            faceted_until(corpus(), &query, &sel, true, &|| false),
             Some(faceted(corpus(), &query, &sel)),
             "{q}"
         );

@@ -8,14 +8,14 @@ use brief_core::countries;
 use brief_core::load::{LoadOptions, load_dir};
 use brief_core::query::{Entity, MAX_TERMS, MAX_WORD_CHARS, Query, plural_forms, read_entity};
 use brief_core::search::{ReadAs, explain, search, typo_budget, typo_distance, typo_match};
-use brief_core::{Corpus, Selection};
+use brief_core::{Folder, Selection};
 use proptest::prelude::*;
 
 mod fixtures;
 use fixtures::*;
 
-fn corpus() -> &'static Corpus {
-    static CORPUS: OnceLock<Corpus> = OnceLock::new();
+fn corpus() -> &'static Folder {
+    static CORPUS: OnceLock<Folder> = OnceLock::new();
     CORPUS.get_or_init(|| {
         load_dir(&fixtures::briefings(), &LoadOptions::default(), &|_, _| {})
             .expect("the fixture folder loads")

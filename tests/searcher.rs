@@ -7,11 +7,11 @@ use std::time::Duration;
 
 use brief_core::load::{LoadOptions, load_dir};
 use brief_core::searcher::{SearchRequest, Searcher, answer};
-use brief_core::{Corpus, Selection};
+use brief_core::{Folder, Selection};
 
 mod fixtures;
 
-fn corpus() -> Arc<Corpus> {
+fn corpus() -> Arc<Folder> {
     let dir = fixtures::briefings();
     Arc::new(load_dir(&dir, &LoadOptions::default(), &|_, _| {}).expect("the fixture folder loads"))
 }
@@ -22,6 +22,7 @@ fn request(generation: u64, text: &str) -> SearchRequest {
         text: text.to_string(),
         selection: Selection::default(),
         sort: Default::default(),
+        wait_for_text: true,
     }
 }
 

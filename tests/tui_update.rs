@@ -1425,9 +1425,11 @@ fn loaded_copy(w: u16, h: u16) -> (tempfile::TempDir, State) {
 }
 
 /// Reads the folder again, as the watch thread does, and hands it to `update`.
-fn reload_into(state: &mut State, dir: &std::path::Path) -> brief::tui::state::Update {
+fn reload_into(state: &mut State) -> brief::tui::state::Update {
     let prev = state.corpus.clone().expect("loaded");
-    let r = brief_core::reload::reload(&prev, dir, &Default::default()).expect("reloads");
+    let r = prev
+        .reload(&brief_core::reload::Touched::Unknown)
+        .expect("reloads");
     let corpus = std::sync::Arc::new(r.corpus);
     let doc_map = brief_core::reload::doc_map(&prev, &corpus);
     send(
@@ -1465,7 +1467,7 @@ fn a_reload_keeps_the_selection_by_id_the_scroll_and_shows_new_problems() {
         .open(dir.path().join("casse.yaml"))
         .and_then(|f| f.set_modified(old))
         .expect("aged");
-    let up = reload_into(&mut state, dir.path());
+    let up = reload_into(&mut state);
     assert!(up.redraw);
 
     assert_eq!(state.hits.len(), 9);
@@ -1492,7 +1494,7 @@ fn a_reload_keeps_the_selection_by_id_the_scroll_and_shows_new_problems() {
         NEWEST.replace("toute-nouvelle", "reparee"),
     )
     .expect("write");
-    reload_into(&mut state, dir.path());
+    reload_into(&mut state);
     assert!(state.corpus.as_ref().expect("loaded").problems.is_empty());
     assert_eq!(state.overlay, Overlay::Problems { scroll: 0 });
 }
@@ -1514,7 +1516,7 @@ fn a_reload_keeps_the_search_and_filters_and_a_removed_selection_moves_to_its_ne
     assert_eq!(state.focus, Focus::List);
 
     std::fs::write(dir.path().join("toute-nouvelle.yaml"), NEWEST).expect("write");
-    reload_into(&mut state, dir.path());
+    reload_into(&mut state);
     assert_eq!(state.search.text, "manche");
     assert_eq!(selected_country_codes(&state), ["FR"]);
     assert_eq!(hit_ids(&state), ["toute-nouvelle", CHANNEL]);
@@ -1526,7 +1528,7 @@ fn a_reload_keeps_the_search_and_filters_and_a_removed_selection_moves_to_its_ne
     // The selected briefing goes: its neighbour is selected.
     let path = dir.path().join(format!("{CHANNEL}.yaml"));
     std::fs::remove_file(path).expect("rm");
-    reload_into(&mut state, dir.path());
+    reload_into(&mut state);
     assert_eq!(hit_ids(&state), ["toute-nouvelle"]);
     assert_eq!(
         state.selected_doc().map(|d| id_of(&state, d)).as_deref(),
@@ -2162,7 +2164,8 @@ fn a_text_index_notice_is_said_once() {
     settle(&mut state, up.effects);
     assert!(state.message.is_none());
     corpus
-        .index_notices
+        .index
+        .notices
         .lock()
         .expect("notices")
         .push("the search index could not be used (no space left on device)".into());

@@ -45,8 +45,8 @@ pub mod topics;
 
 pub use briefings::Briefings;
 pub use corpus::{Corpus, MetaField};
-pub use load::Folder;
 pub use lang::Lang;
+pub use load::Folder;
 /// Live reload lives in `load` as its incremental mode; kept at its old path.
 pub use load::reload;
 pub use model::{

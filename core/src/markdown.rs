@@ -3,9 +3,9 @@
 //! break its structure (Markdown characters are escaped) or drive a terminal
 //! (control characters become visible symbols, as everywhere else).
 
-use crate::load::Folder;
 use crate::corpus::MetaField;
 use crate::lang::Lang;
+use crate::load::Folder;
 use crate::model::Briefing;
 use crate::text::{link_target, sanitize};
 

@@ -10,8 +10,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Sender, channel};
 use std::thread;
 
-use crate::search::{Facets, Hit, Sort, Stop, faceted_until, sort_hits};
 use crate::load::Folder;
+use crate::search::{Facets, Hit, Sort, Stop, faceted_until, sort_hits};
 use crate::{Query, Selection};
 
 /// What to search for, tagged with its generation so stale answers can be dropped.
@@ -55,33 +55,36 @@ pub fn answer(corpus: &Folder, req: &SearchRequest) -> Results {
 
 /// `answer`, abandoned (`None`) once `stop` says a newer request came.
 pub fn answer_until(corpus: &Folder, req: &SearchRequest, stop: &Stop<'_>) -> Option<Results> {
-    Some(match crate::search::read_query(corpus, &req.text, req.wait_for_text) {
-        // A malformed query, or a filter value nothing is known by: no
-        // briefing, and why (the browser says it in the list).
-        Err(e) => Results {
-            generation: req.generation,
-            error: Some(e),
-            ..Results::default()
-        },
-        Ok(q) => {
-            // Read before searching: an index finished meanwhile may not have been used.
-            let partial = !corpus.index.text_searched();
-            let (mut hits, facets) = faceted_until(corpus, &q, &req.selection, req.wait_for_text, stop)?;
-            sort_hits(&mut hits, req.sort);
-            let mut reading = q.readings(&corpus.registry);
-            reading.extend(q.notices.iter().cloned());
-            Results {
+    Some(
+        match crate::search::read_query(corpus, &req.text, req.wait_for_text) {
+            // A malformed query, or a filter value nothing is known by: no
+            // briefing, and why (the browser says it in the list).
+            Err(e) => Results {
                 generation: req.generation,
-                hits,
-                facets,
-                highlight: q.highlight_words(),
-                query: q,
-                error: None,
-                partial,
-                reading,
+                error: Some(e),
+                ..Results::default()
+            },
+            Ok(q) => {
+                // Read before searching: an index finished meanwhile may not have been used.
+                let partial = !corpus.index.text_searched();
+                let (mut hits, facets) =
+                    faceted_until(corpus, &q, &req.selection, req.wait_for_text, stop)?;
+                sort_hits(&mut hits, req.sort);
+                let mut reading = q.readings(&corpus.registry);
+                reading.extend(q.notices.iter().cloned());
+                Results {
+                    generation: req.generation,
+                    hits,
+                    facets,
+                    highlight: q.highlight_words(),
+                    query: q,
+                    error: None,
+                    partial,
+                    reading,
+                }
             }
-        }
-    })
+        },
+    )
 }
 
 /// A search worker over one corpus. Dropping it ends the worker.

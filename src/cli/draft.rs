@@ -27,7 +27,8 @@ pub fn registry_in(dir: &Path) -> Registry {
                 vec![(PathBuf::from(REGISTRY_FILE), bytes)],
                 dir.display().to_string(),
             )
-            .corpus.registry
+            .corpus
+            .registry
         }
         Err(_) => Registry::default(),
     }

@@ -5,7 +5,7 @@ use serde::Serialize;
 use brief_core::model::{Location, Source};
 use brief_core::search::FieldMatch;
 use brief_core::text::is_dangerous;
-use brief_core::{Briefing, Folder, CountryCode, Hit, PartialDate, Query};
+use brief_core::{Briefing, CountryCode, Folder, Hit, PartialDate, Query};
 
 #[derive(Serialize)]
 pub struct CountryJson {

@@ -11,7 +11,7 @@ use brief::tui::action::Action;
 use brief::tui::state::{
     Effect, Launch, Msg, Results, SearchRequest, Settings, State, Update, update,
 };
-use brief_core::Corpus;
+use brief_core::Folder;
 use brief_core::load::{LoadOptions, load_dir};
 use ratatui::layout::Rect;
 
@@ -19,8 +19,8 @@ use ratatui::layout::Rect;
 pub mod fixtures;
 
 /// The fixture folder, loaded once per test binary.
-pub fn corpus() -> Arc<Corpus> {
-    static CORPUS: OnceLock<Arc<Corpus>> = OnceLock::new();
+pub fn corpus() -> Arc<Folder> {
+    static CORPUS: OnceLock<Arc<Folder>> = OnceLock::new();
     CORPUS
         .get_or_init(|| {
             Arc::new(
@@ -32,7 +32,7 @@ pub fn corpus() -> Arc<Corpus> {
 }
 
 /// What the worker in `src/tui/mod.rs` answers to one request.
-pub fn run_search(corpus: &Corpus, req: &SearchRequest) -> Results {
+pub fn run_search(corpus: &Folder, req: &SearchRequest) -> Results {
     brief::tui::answer(corpus, req)
 }
 

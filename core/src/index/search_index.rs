@@ -83,7 +83,8 @@ impl SearchIndex {
 
     /// The index of titles and names, built now if it is not yet.
     pub(crate) fn titles(&self, briefings: &Briefings, registry: &Registry) -> &Index {
-        self.titles.get_or_init(|| Index::build(briefings, registry))
+        self.titles
+            .get_or_init(|| Index::build(briefings, registry))
     }
 
     /// The index of titles and names as the cache kept it, built from these very briefings.
@@ -200,7 +201,10 @@ impl SearchIndex {
             if let Some(text) = self.unindexed.lock().ok()?.remove(&i) {
                 return Some((b, text));
             }
-            docs.bodies.body(b).ok().map(|text| (&**b, text.into_owned()))
+            docs.bodies
+                .body(b)
+                .ok()
+                .map(|text| (&**b, text.into_owned()))
         };
         if let Some(store) = &self.store {
             match store

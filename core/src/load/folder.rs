@@ -145,7 +145,13 @@ impl Folder {
 
     /// Number of distinct countries named by the briefings.
     pub fn country_count(&self) -> usize {
-        let mut all: Vec<u16> = self.index().doc_countries.iter().flatten().copied().collect();
+        let mut all: Vec<u16> = self
+            .index()
+            .doc_countries
+            .iter()
+            .flatten()
+            .copied()
+            .collect();
         all.sort_unstable();
         all.dedup();
         all.len()

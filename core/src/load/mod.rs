@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::actors::Registry;
-use crate::cache;
 use crate::briefings::Bodies;
+use crate::cache;
 use crate::corpus::Corpus;
 use crate::index::TextStore;
 use crate::model::{ActorId, ActorKind, Briefing, Problem, Severity};

@@ -554,11 +554,15 @@ impl Plan<'_> {
 
     /// Whether a file's briefing is taken from `prev` as it was.
     fn reused(&self, i: usize) -> bool {
-        (self.files[i].kind == Kind::Same || self.held.contains(&i)) && !self.parsed.contains_key(&i)
+        (self.files[i].kind == Kind::Same || self.held.contains(&i))
+            && !self.parsed.contains_key(&i)
     }
 
     fn parse(&self, i: usize) -> ParseResult {
-        load::parse_briefing(load::read_input(self.files[i].path, self.opts), &self.pristine)
+        load::parse_briefing(
+            load::read_input(self.files[i].path, self.opts),
+            &self.pristine,
+        )
     }
 
     /// Parses, on every core, the changed and added files, and the unchanged
@@ -735,7 +739,12 @@ struct Order {
 
 /// For each briefing of the previous corpus, its place in `corpus`: each
 /// kept as it was is where it was placed, the others are found by id.
-fn map_docs(corpus: &Corpus, hint: &[u32], placed: &[Option<usize>], docs: &PrevDocs<'_>) -> Vec<Option<usize>> {
+fn map_docs(
+    corpus: &Corpus,
+    hint: &[u32],
+    placed: &[Option<usize>],
+    docs: &PrevDocs<'_>,
+) -> Vec<Option<usize>> {
     let mut doc_map = vec![None; docs.facts.len()];
     for (r, &h) in hint.iter().enumerate() {
         if let (Some(d), Some(&at)) = (doc_map.get_mut(h as usize), placed.get(r)) {
@@ -770,7 +779,12 @@ fn map_docs(corpus: &Corpus, hint: &[u32], placed: &[Option<usize>], docs: &Prev
 
 /// The briefings of `built` with its stand-ins giving way to the briefings
 /// of `prev`, as they are there (decoded or not).
-fn reassemble(built: &Briefings, prev: &Briefings, hint: &[u32], placed: &[Option<usize>]) -> Briefings {
+fn reassemble(
+    built: &Briefings,
+    prev: &Briefings,
+    hint: &[u32],
+    placed: &[Option<usize>],
+) -> Briefings {
     let mut origin: Vec<Option<usize>> = vec![None; built.len()];
     for (r, &h) in hint.iter().enumerate() {
         if let (true, Some(Some(at))) = (h != u32::MAX, placed.get(r)) {

@@ -5,8 +5,8 @@ use std::cmp::Reverse;
 use rayon::prelude::*;
 
 use super::{Hit, Selection, Stop, rank, scoring};
-use crate::load::Folder;
 use crate::index::Index;
+use crate::load::Folder;
 use crate::model::{ActorId, CountryCode};
 use crate::query::Query;
 use crate::text::fold;

@@ -11,8 +11,8 @@ use super::scoring::{
 };
 use super::{FieldMatch, ReadAs};
 use crate::actors::Registry;
-use crate::load::Folder;
 use crate::index::{Field, each_word_flagged};
+use crate::load::Folder;
 use crate::model::Briefing;
 use crate::query::{Entity, Query, Term, accent_words};
 use crate::text::{Folded, fold};

@@ -123,7 +123,8 @@ pub(crate) fn read_query(
     let mut refused: Vec<String> = Vec::new();
     // Each round refuses at least one more word; a query has few terms.
     for _ in 0..crate::query::MAX_TERMS {
-        let known = |w: &str| refused.iter().any(|r| r == w) || knows_word(corpus, w, wait_for_text);
+        let known =
+            |w: &str| refused.iter().any(|r| r == w) || knows_word(corpus, w, wait_for_text);
         let query = Query::parse_with(input, &corpus.registry, &known)?;
         let mut more = Vec::new();
         for t in query.terms.iter().filter(|t| t.typo.is_some()) {

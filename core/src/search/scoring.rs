@@ -7,8 +7,8 @@ use rayon::prelude::*;
 
 use super::{Selection, Stop};
 use crate::actors::Registry;
-use crate::load::Folder;
 use crate::index::{self, Field, Index, Part, TextIndex};
+use crate::load::Folder;
 use crate::model::{Briefing, PartialDate};
 use crate::query::{Entity, Filter, Query, Term, accent_words};
 use crate::text::fold;
