@@ -18,6 +18,7 @@ use crate::stamp::{self, Seen};
 
 mod build;
 mod folder;
+mod listing;
 mod parse;
 pub mod reload;
 mod source;
