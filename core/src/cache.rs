@@ -131,41 +131,56 @@ pub(crate) fn read(
         Ok(map) => map,
         Err(_) => return Lookup::Miss,
     };
-    let damaged = |e: &dyn std::fmt::Display| {
-        let message = match crate::paths::set_aside(&path) {
-            Ok(bad) => format!(
-                "the cache could not be read ({e}); set aside as {} and rebuilt from the files",
-                bad.display()
-            ),
-            Err(r) => format!("the cache could not be read ({e}) nor set aside ({r})"),
-        };
-        Lookup::Damaged(Problem {
-            path: path.clone(),
-            line: None,
-            column: None,
-            severity: Severity::Warning,
-            message,
-        })
+    match decode(map, root, max_file_size, stamps) {
+        Ok(Some(cached)) => Lookup::Hit(Box::new(cached)),
+        Ok(None) => Lookup::Miss,
+        Err(e) => damaged(&path, &e),
+    }
+}
+
+/// A cache that could not be decoded, set aside.
+fn damaged(path: &Path, e: &str) -> Lookup {
+    let message = match crate::paths::set_aside(path) {
+        Ok(bad) => format!(
+            "the cache could not be read ({e}); set aside as {} and rebuilt from the files",
+            bad.display()
+        ),
+        Err(r) => format!("the cache could not be read ({e}) nor set aside ({r})"),
     };
+    Lookup::Damaged(Problem {
+        path: path.to_path_buf(),
+        line: None,
+        column: None,
+        severity: Severity::Warning,
+        message,
+    })
+}
+
+/// The next frame of `map` from `*at`, decoded.
+fn value<'a, T: Deserialize<'a>>(map: &'a [u8], at: &mut usize) -> Result<T, String> {
+    let bytes = frame(map, at).map_err(|e| e.to_string())?;
+    postcard::from_bytes(bytes).map_err(|e| e.to_string())
+}
+
+/// The mapped cache file decoded: `Ok(None)` when it is another build's, of
+/// another folder, or not of these `stamps`; `Err` says why it is damaged.
+fn decode(
+    map: memmap2::Mmap,
+    root: &Path,
+    max_file_size: u64,
+    stamps: Option<&[Option<Stamp>]>,
+) -> Result<Option<Cached>, String> {
     let mut at = 0;
-    let head: Header = match frame(&map, &mut at).map(postcard::from_bytes) {
-        Ok(Ok(h)) => h,
-        Ok(Err(e)) => return damaged(&e),
-        Err(e) => return damaged(&e),
-    };
+    let head: Header = value(&map, &mut at)?;
     let want = header(root, max_file_size);
     if head.format != want.format
         || head.version != want.version
         || head.root != want.root
         || head.max_file_size != want.max_file_size
     {
-        return Lookup::Miss;
+        return Ok(None);
     }
-    let body: Body = match frame(&map, &mut at).map(postcard::from_bytes) {
-        Ok(Ok(b)) => b,
-        Ok(Err(e)) => return damaged(&e),
-        Err(e) => return damaged(&e),
-    };
+    let body: Body = value(&map, &mut at)?;
     let same = stamps.is_none_or(|stamps| {
         body.stamps.len() == stamps.len()
             && body
@@ -175,47 +190,42 @@ pub(crate) fn read(
                 .all(|(a, b)| b.as_ref() == Some(a))
     });
     if !same {
-        return Lookup::Miss;
+        return Ok(None);
     }
-    let lengths: Vec<u32> = match frame(&map, &mut at).map(postcard::from_bytes) {
-        Ok(Ok(l)) => l,
-        Ok(Err(e)) => return damaged(&e),
-        Err(e) => return damaged(&e),
-    };
-    let (start, all) = match frame(&map, &mut at) {
-        Ok(all) => (at - all.len(), all),
-        Err(e) => return damaged(&e),
-    };
+    let lengths: Vec<u32> = value(&map, &mut at)?;
+    let all = frame(&map, &mut at).map_err(|e| e.to_string())?;
+    let (start, end) = (at - all.len(), at);
     if crc32fast::hash(all) != body.checksum {
-        return damaged(&"its checksum does not match");
+        return Err("its checksum does not match".into());
     }
-    let index = match frame(&map, &mut at).map(postcard::from_bytes::<Index>) {
-        Ok(Ok(index)) => index,
-        Ok(Err(e)) => return damaged(&e),
-        Err(e) => return damaged(&e),
-    };
-    let mut spans = Vec::with_capacity(lengths.len());
-    let mut from = start;
-    for len in lengths {
-        spans.push((from, len as usize));
-        from += len as usize;
+    let index: Index = value(&map, &mut at)?;
+    let spans = spans(start, &lengths);
+    if index.docs.len() != spans.len() || spans.last().map_or(start, |&(f, l)| f + l) != end {
+        return Err("the index does not match the briefings".into());
     }
-    if index.docs.len() != spans.len() || from != start + all.len() {
-        return damaged(&"the index does not match the briefings");
-    }
-    let Some(kept) = crate::briefings::Kept::new(map, spans) else {
-        return damaged(&"a briefing lies outside the file");
-    };
+    let kept = crate::briefings::Kept::new(map, spans)
+        .ok_or_else(|| "a briefing lies outside the file".to_string())?;
     let (mut registry, _) = Registry::new(body.actors);
     // Topics are resolved at search time, so they are read afresh, not cached.
     registry.set_topics(crate::topics::read_in(root, &mut Vec::new()));
-    Lookup::Hit(Box::new(Cached {
+    Ok(Some(Cached {
         briefings: crate::briefings::Briefings::kept(kept),
         registry,
         problems: body.problems,
         index,
         stamps: body.stamps,
     }))
+}
+
+/// Where each briefing lies, one after the other from `start`.
+fn spans(start: usize, lengths: &[u32]) -> Vec<(usize, usize)> {
+    let mut spans = Vec::with_capacity(lengths.len());
+    let mut from = start;
+    for &len in lengths {
+        spans.push((from, len as usize));
+        from += len as usize;
+    }
+    spans
 }
 
 /// Writes the cache atomically (`atomic_write`), so a reader never sees half a cache.
