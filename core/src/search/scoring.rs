@@ -831,50 +831,7 @@ pub(super) fn matched_until(
             return None;
         }
         let scores: Vec<i64> = if term.phrase {
-            let text = corpus.text_index(wait);
-            let idx = corpus.index();
-            let short = short_candidates(idx, &term.words, n);
-            let in_values = short_phrase_docs(idx, term, n);
-            let texts = in_text(text, &term.words, None);
-            let typed_accents = term
-                .exact
-                .as_deref()
-                .is_some_and(|e| e.split(' ').ne(term.words.iter().map(String::as_str)));
-            // Briefings writing a word of the phrase with accents somewhere:
-            // only there must the text be read to compare accents.
-            let mut accented = vec![false; n];
-            for w in &term.words {
-                for p in text.exact(w) {
-                    if p & 4 != 0
-                        && let Some(a) = accented.get_mut((p >> 3) as usize)
-                    {
-                        *a = true;
-                    }
-                }
-            }
-            let text_exact = typed_accents || accented.iter().any(|&a| a);
-            let accents = |d: usize| Accents {
-                check: text_exact,
-                typed: typed_accents,
-                in_text: accented[d],
-            };
-            (0..n)
-                .into_par_iter()
-                .map(|d| {
-                    let candidate = short[d] || in_values[d] || texts[d] != 0;
-                    match (candidate, total[d].is_some(), corpus.briefings.get(d)) {
-                        (true, true, Some(_)) if stop() => 0,
-                        (true, true, Some(b)) => {
-                            let short = Short {
-                                title: short[d],
-                                values: in_values[d],
-                            };
-                            phrase_score(corpus, b, term, accents(d), short, texts[d]).unwrap_or(0)
-                        }
-                        _ => 0,
-                    }
-                })
-                .collect()
+            phrase_scores(corpus, wait, term, &total, stop)
         } else if let Some(e) = term.entity {
             entity_scores(corpus, wait, e, &total, stop)
         } else {
@@ -903,4 +860,60 @@ pub(super) fn matched_until(
         }
     }
     Some(total)
+}
+
+/// Score of a phrase term for every briefing still in the running (`alive`),
+/// each read where the indexes say the phrase may be.
+fn phrase_scores(
+    corpus: &Folder,
+    wait: bool,
+    term: &Term,
+    alive: &[Option<i64>],
+    stop: &Stop<'_>,
+) -> Vec<i64> {
+    let n = corpus.briefings.len();
+    let text = corpus.text_index(wait);
+    let idx = corpus.index();
+    let short = short_candidates(idx, &term.words, n);
+    let in_values = short_phrase_docs(idx, term, n);
+    let texts = in_text(text, &term.words, None);
+    let typed_accents = term
+        .exact
+        .as_deref()
+        .is_some_and(|e| e.split(' ').ne(term.words.iter().map(String::as_str)));
+    // Briefings writing a word of the phrase with accents somewhere:
+    // only there must the text be read to compare accents.
+    let mut accented = vec![false; n];
+    for w in &term.words {
+        for p in text.exact(w) {
+            if p & 4 != 0
+                && let Some(a) = accented.get_mut((p >> 3) as usize)
+            {
+                *a = true;
+            }
+        }
+    }
+    let text_exact = typed_accents || accented.iter().any(|&a| a);
+    let accents = |d: usize| Accents {
+        check: text_exact,
+        typed: typed_accents,
+        in_text: accented[d],
+    };
+    (0..n)
+        .into_par_iter()
+        .map(|d| {
+            let candidate = short[d] || in_values[d] || texts[d] != 0;
+            match (candidate, alive[d].is_some(), corpus.briefings.get(d)) {
+                (true, true, Some(_)) if stop() => 0,
+                (true, true, Some(b)) => {
+                    let short = Short {
+                        title: short[d],
+                        values: in_values[d],
+                    };
+                    phrase_score(corpus, b, term, accents(d), short, texts[d]).unwrap_or(0)
+                }
+                _ => 0,
+            }
+        })
+        .collect()
 }
