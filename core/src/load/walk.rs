@@ -53,13 +53,13 @@ fn not_regular(path: &Path, kind: std::fs::FileType) -> Problem {
 /// What tells one folder from another: its device and inode (one stat),
 /// elsewhere its real path.
 #[cfg(unix)]
-fn folder_key(dir: &Path) -> std::io::Result<(u64, u64)> {
+fn folder_key(dir: &Path) -> std::io::Result<FolderKey> {
     use std::os::unix::fs::MetadataExt;
     std::fs::metadata(dir).map(|m| (m.dev(), m.ino()))
 }
 
 #[cfg(not(unix))]
-fn folder_key(dir: &Path) -> std::io::Result<PathBuf> {
+fn folder_key(dir: &Path) -> std::io::Result<FolderKey> {
     std::fs::canonicalize(dir)
 }
 
@@ -67,6 +67,12 @@ pub(crate) fn is_hidden(path: &Path) -> bool {
     path.file_name()
         .is_some_and(|n| n.as_encoded_bytes().starts_with(b"."))
 }
+
+/// What tells a folder from another, links or not.
+#[cfg(unix)]
+type FolderKey = (u64, u64);
+#[cfg(not(unix))]
+type FolderKey = PathBuf;
 
 /// Lists every `*.yaml`/`*.yml` below `start` (`root` or a folder inside it;
 /// the registry apart), following symlinks while they stay inside `root`'s
@@ -79,101 +85,36 @@ pub(crate) fn walk_below(
     problems: &mut Vec<Problem>,
 ) -> (Vec<PathBuf>, Walked) {
     let problems_before = problems.len();
-    let mut links = false;
-    let mut files = Vec::new();
-    let mut seen = HashSet::new();
-    // Links are followed only to what lies below the folder's real path.
-    let home = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    let mut stack = vec![start.to_path_buf()];
-    let mut visited = 0usize;
-    'folders: while let Some(dir) = stack.pop() {
-        match folder_key(&dir) {
-            Ok(key) if !seen.insert(key) => {
-                problems.push(problem(
-                    &dir,
-                    Severity::Warning,
-                    "folder already visited (symlink loop?), skipped",
-                ));
-                continue;
-            }
-            Ok(_) => {}
-            Err(e) => {
-                problems.push(problem(
-                    &dir,
-                    Severity::Error,
-                    format!("cannot open folder: {e}"),
-                ));
-                continue;
-            }
-        }
-        let entries = match std::fs::read_dir(&dir) {
-            Ok(e) => e,
-            Err(e) => {
-                problems.push(problem(
-                    &dir,
-                    Severity::Error,
-                    format!("cannot read folder: {e}"),
-                ));
-                continue;
-            }
-        };
-        // The entry's own type costs no system call; only symlinks are followed with a stat.
-        let mut names: Vec<(PathBuf, Option<std::fs::FileType>)> = Vec::new();
-        for entry in entries {
-            visited += 1;
-            if visited > opts.max_entries {
-                problems.push(problem(
-                    root,
-                    Severity::Error,
-                    format!(
-                        "stopped after visiting {} entries, the most a briefings folder may hold; \
-                         files beyond were not loaded (is this the right folder?)",
-                        opts.max_entries
-                    ),
-                ));
-                break 'folders;
-            }
-            if let Ok(e) = entry {
-                names.push((e.path(), e.file_type().ok()));
-            }
-        }
-        names.sort_by(|a, b| a.0.cmp(&b.0));
-        for (path, kind) in names {
-            if is_hidden(&path) {
-                continue;
-            }
-            let kind = match kind {
-                Some(k) if k.is_dir() || k.is_file() => k,
-                Some(k) if !k.is_symlink() => {
-                    if is_briefing_name(&path) {
-                        problems.push(not_regular(&path, k));
-                    }
-                    continue;
+    let mut walk = Walk {
+        root,
+        // Links are followed only to what lies below the folder's real path.
+        home: std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf()),
+        max_entries: opts.max_entries,
+        problems,
+        files: Vec::new(),
+        seen: HashSet::new(),
+        stack: vec![start.to_path_buf()],
+        visited: 0,
+        links: false,
+    };
+    while let Some(dir) = walk.stack.pop() {
+        match walk.list(&dir) {
+            Listed::Names(names) => {
+                for (path, kind) in names {
+                    walk.take(&dir, path, kind);
                 }
-                _ => {
-                    links = true;
-                    match follow(&path, &home) {
-                        Ok(k) => k,
-                        Err(p) => {
-                            problems.extend(p);
-                            continue;
-                        }
-                    }
-                }
-            };
-            if kind.is_dir() {
-                stack.push(path);
-            } else if !is_briefing_name(&path)
-                || (dir == root && (is_registry(&path) || is_topics(&path)))
-            {
-                continue;
-            } else if kind.is_file() {
-                files.push(path);
-            } else {
-                problems.push(not_regular(&path, kind));
             }
+            Listed::Skipped => {}
+            Listed::Full => break,
         }
     }
+    let Walk {
+        mut files,
+        visited,
+        links,
+        problems,
+        ..
+    } = walk;
     // On every core: comparing paths walks their components.
     rayon::slice::ParallelSliceMut::par_sort(&mut files[..]);
     let walked = Walked {
@@ -181,6 +122,127 @@ pub(crate) fn walk_below(
         plain: !links && problems.len() == problems_before,
     };
     (files, walked)
+}
+
+/// A walk under way.
+struct Walk<'a> {
+    root: &'a Path,
+    home: PathBuf,
+    max_entries: usize,
+    problems: &'a mut Vec<Problem>,
+    files: Vec<PathBuf>,
+    /// The folders entered.
+    seen: HashSet<FolderKey>,
+    /// The folders to enter.
+    stack: Vec<PathBuf>,
+    /// Entries visited.
+    visited: usize,
+    /// Whether a link was met.
+    links: bool,
+}
+
+/// The entries of a folder, each with its type when known.
+type Names = Vec<(PathBuf, Option<std::fs::FileType>)>;
+
+/// What listing a folder gave.
+enum Listed {
+    /// Its entries, in path order.
+    Names(Names),
+    /// It cannot be read, or was entered before.
+    Skipped,
+    /// The walk visited the most entries it may, and stops.
+    Full,
+}
+
+impl Walk<'_> {
+    /// The entries of `dir`.
+    fn list(&mut self, dir: &Path) -> Listed {
+        match folder_key(dir) {
+            Ok(key) if !self.seen.insert(key) => {
+                self.problems.push(problem(
+                    dir,
+                    Severity::Warning,
+                    "folder already visited (symlink loop?), skipped",
+                ));
+                return Listed::Skipped;
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let said = format!("cannot open folder: {e}");
+                self.problems.push(problem(dir, Severity::Error, said));
+                return Listed::Skipped;
+            }
+        }
+        let entries = match std::fs::read_dir(dir) {
+            Ok(e) => e,
+            Err(e) => {
+                let said = format!("cannot read folder: {e}");
+                self.problems.push(problem(dir, Severity::Error, said));
+                return Listed::Skipped;
+            }
+        };
+        // The entry's own type costs no system call; only symlinks are followed with a stat.
+        let mut names: Names = Vec::new();
+        for entry in entries {
+            self.visited += 1;
+            if self.visited > self.max_entries {
+                self.problems.push(problem(
+                    self.root,
+                    Severity::Error,
+                    format!(
+                        "stopped after visiting {} entries, the most a briefings folder may hold; \
+                         files beyond were not loaded (is this the right folder?)",
+                        self.max_entries
+                    ),
+                ));
+                return Listed::Full;
+            }
+            if let Ok(e) = entry {
+                names.push((e.path(), e.file_type().ok()));
+            }
+        }
+        names.sort_by(|a, b| a.0.cmp(&b.0));
+        Listed::Names(names)
+    }
+
+    /// One entry of `dir`: a folder to enter, a briefing file, or a problem.
+    fn take(&mut self, dir: &Path, path: PathBuf, kind: Option<std::fs::FileType>) {
+        if is_hidden(&path) {
+            return;
+        }
+        let kind = match kind {
+            Some(k) if k.is_dir() || k.is_file() => k,
+            Some(k) if !k.is_symlink() => {
+                if is_briefing_name(&path) {
+                    self.problems.push(not_regular(&path, k));
+                }
+                return;
+            }
+            _ => {
+                self.links = true;
+                match follow(&path, &self.home) {
+                    Ok(k) => k,
+                    Err(p) => {
+                        self.problems.extend(p);
+                        return;
+                    }
+                }
+            }
+        };
+        if kind.is_dir() {
+            self.stack.push(path);
+            return;
+        }
+        let registry = dir == self.root && (is_registry(&path) || is_topics(&path));
+        if !is_briefing_name(&path) || registry {
+            return;
+        }
+        if kind.is_file() {
+            self.files.push(path);
+        } else {
+            self.problems.push(not_regular(&path, kind));
+        }
+    }
 }
 
 /// The type of what the symlink (or entry of unknown type) `path` leads to,
