@@ -451,154 +451,20 @@ fn is_valid_id(id: &str) -> bool {
 
 pub(crate) fn parse_briefing(input: Input, registry: &Registry) -> ParseResult {
     let path = input.path;
-    let text = decode(&path, input.bytes?)?;
-    if text.trim().is_empty() {
-        return Err(problem(
-            &path,
-            Severity::Error,
-            "empty file: no briefing in it",
-        ));
-    }
-    check_alias_expansion(&path, &text)?;
-    let raw: RawBriefing = serde_yaml::from_str(&text).map_err(|e| {
-        let p = yaml_problem(&path, &e, BRIEFING_FIELDS);
-        at_second_key(p, &text)
-    })?;
-    let mut problems = Vec::new();
-    let at = |key: &str, needle: Option<&str>, severity, message: String| {
-        let (line, column) = locate(&text, key, needle).unzip();
-        Problem {
-            line,
-            column,
-            ..problem(&path, severity, message)
-        }
+    let (text, raw) = read_raw(&path, input.bytes?)?;
+    let mut file = BriefingFile {
+        path: &path,
+        text: &text,
+        problems: Vec::new(),
     };
-
     let title = nfc(raw.title.trim());
     if title.is_empty() {
-        return Err(at("title", None, Severity::Error, "title is empty".into()));
+        return Err(file.at("title", None, Severity::Error, "title is empty".into()));
     }
-    // A name that is not UTF-8 or holds control characters (a newline) gives
-    // an id that keeps every byte, written `-xHH-`, and a warning.
-    let stem = match path.file_stem() {
-        Some(s) => {
-            let lossless = lossless_name(s.as_encoded_bytes());
-            let what = match s.to_str() {
-                None => Some("is not valid UTF-8"),
-                Some(text) if text != lossless => Some("holds control characters"),
-                Some(_) => None,
-            };
-            if let Some(what) = what {
-                problems.push(problem(
-                    &path,
-                    Severity::Warning,
-                    format!(
-                        "the file name {what}; those bytes are written as -xHH- in the name '{lossless}'"
-                    ),
-                ));
-            }
-            lossless
-        }
-        None => String::new(),
-    };
-    // A bad id is reported and the briefing loads under its file name, so
-    // that an id is never empty.
-    let id = match raw.id.map(|i| nfc(i.trim())) {
-        Some(id) if is_valid_id(&id) => id,
-        Some(id) => {
-            problems.push(at(
-                "id",
-                None,
-                Severity::Error,
-                format!(
-                    "id '{id}' may only hold lowercase letters, digits and '-'; the file name '{stem}' is used instead"
-                ),
-            ));
-            stem
-        }
-        None => stem,
-    };
-    if id.is_empty() {
-        return Err(problem(&path, Severity::Error, "no id and no file name"));
-    }
-    if !is_valid_id(&id) {
-        problems.push(at(
-            "id",
-            None,
-            Severity::Error,
-            format!("id '{id}' (the file name) may only hold lowercase letters, digits and '-'"),
-        ));
-    }
-
-    let date = parse_date(&path, &text, "date", raw.date, &mut problems);
-    let end_date = parse_date(&path, &text, "end_date", raw.end_date, &mut problems);
-    let published = parse_date(&path, &text, "published", raw.published, &mut problems);
-    match (date, end_date) {
-        (Some(d), Some(e)) if e < d && !d.within(&e) => problems.push(at(
-            "end_date",
-            None,
-            Severity::Error,
-            format!("end_date {e} is before date {d}"),
-        )),
-        (None, Some(_)) => problems.push(at(
-            "end_date",
-            None,
-            Severity::Warning,
-            "end_date without date".into(),
-        )),
-        _ => {}
-    }
-
-    let country = |name: &str, key: &str, problems: &mut Vec<Problem>| -> Option<CountryCode> {
-        match countries::resolve(name) {
-            Ok(c) => CountryCode::new(c.code),
-            Err(suggestion) => {
-                let hint = suggestion
-                    .map(|c| format!("; did you mean {} ({})?", c.name_fr, c.code))
-                    .unwrap_or_default();
-                problems.push(at(
-                    key,
-                    Some(name),
-                    Severity::Error,
-                    format!("unknown country '{name}'{hint}"),
-                ));
-                None
-            }
-        }
-    };
-    let mut codes: Vec<CountryCode> = Vec::new();
-    for v in &raw.countries {
-        let Some(name) = scalar(v) else {
-            problems.push(at(
-                "countries",
-                None,
-                Severity::Error,
-                "countries: expected a list of names or codes".into(),
-            ));
-            continue;
-        };
-        if let Some(code) = country(&name, "countries", &mut problems)
-            && !codes.contains(&code)
-        {
-            codes.push(code);
-        }
-    }
-    let location = raw
-        .location
-        .map(|l| Location {
-            city: l
-                .city
-                .as_deref()
-                .map(|c| nfc(c.trim()))
-                .filter(|c| !c.is_empty()),
-            country: l
-                .country
-                .as_deref()
-                .and_then(|c| country(c, "location", &mut problems)),
-            online: l.online,
-        })
-        .unwrap_or_default();
-
+    let id = file.id(raw.id)?;
+    let [date, end_date, published] = file.dates([raw.date, raw.end_date, raw.published]);
+    let countries = file.countries(&raw.countries);
+    let location = raw.location.map(|l| file.location(l)).unwrap_or_default();
     let source = raw
         .source
         .map(|s| Source {
@@ -607,36 +473,8 @@ pub(crate) fn parse_briefing(input: Input, registry: &Registry) -> ParseResult {
             translations: s.translations,
         })
         .unwrap_or_default();
-
-    let actors = raw
-        .actors
-        .into_iter()
-        .map(|a| (nfc(a.name.trim()), a.kind, a.role.as_deref().map(nfc)))
-        .filter(|(n, _, _)| !n.is_empty())
-        .map(|(written, kind, role)| {
-            let resolved = registry.resolve(&written).ok_or_else(|| {
-                let hint = registry
-                    .suggest(&written)
-                    .filter(|a| a.registered)
-                    .map(|a| format!("; did you mean '{}'?", a.short_label()))
-                    .unwrap_or_default();
-                let warning = at(
-                    "actors",
-                    Some(&written),
-                    Severity::Warning,
-                    format!("{UNREGISTERED_START}{written}{UNREGISTERED_END}{hint}"),
-                );
-                (kind, warning)
-            });
-            NamedActor {
-                written,
-                role,
-                resolved,
-            }
-        })
-        .collect();
+    let actors = file.actors(raw.actors, registry);
     let id_line = locate(&text, "id", None).map(|l| l.0);
-
     let briefing = Briefing {
         id: id.into(),
         title,
@@ -648,21 +486,233 @@ pub(crate) fn parse_briefing(input: Input, registry: &Registry) -> ParseResult {
         language: raw.language.map_or_else(|| "fr".into(), Into::into),
         summary: raw.summary.as_deref().map(|s| nfc(s.trim())),
         actors: Vec::new(),
-        countries: codes,
+        countries,
         topics: raw.topics.iter().map(|t| nfc(t.trim()).into()).collect(),
         source,
         body: nfc(raw.body.as_deref().unwrap_or_default().trim_end()),
         related: raw.related,
         path: path.clone(),
     };
-    Ok((
-        Parsed {
-            briefing: std::sync::Arc::new(briefing),
-            actors,
-            id_line,
-        },
-        problems,
-    ))
+    let parsed = Parsed {
+        briefing: std::sync::Arc::new(briefing),
+        actors,
+        id_line,
+    };
+    Ok((parsed, file.problems))
+}
+
+/// A briefing file's text, and its YAML read as written.
+fn read_raw(path: &Path, bytes: Vec<u8>) -> Result<(String, RawBriefing), Problem> {
+    let text = decode(path, bytes)?;
+    if text.trim().is_empty() {
+        return Err(problem(
+            path,
+            Severity::Error,
+            "empty file: no briefing in it",
+        ));
+    }
+    check_alias_expansion(path, &text)?;
+    let raw: RawBriefing = serde_yaml::from_str(&text).map_err(|e| {
+        let p = yaml_problem(path, &e, BRIEFING_FIELDS);
+        at_second_key(p, &text)
+    })?;
+    Ok((text, raw))
+}
+
+/// A briefing file being read, and the problems met so far.
+struct BriefingFile<'a> {
+    path: &'a Path,
+    text: &'a str,
+    problems: Vec<Problem>,
+}
+
+impl BriefingFile<'_> {
+    /// A problem at `key` (at `needle` in its value, when given).
+    fn at(&self, key: &str, needle: Option<&str>, severity: Severity, message: String) -> Problem {
+        let (line, column) = locate(self.text, key, needle).unzip();
+        Problem {
+            line,
+            column,
+            ..problem(self.path, severity, message)
+        }
+    }
+
+    /// The file's name as an id would hold it. A name that is not UTF-8 or
+    /// holds control characters (a newline) gives an id that keeps every
+    /// byte, written `-xHH-`, and a warning.
+    fn stem(&mut self) -> String {
+        let Some(s) = self.path.file_stem() else {
+            return String::new();
+        };
+        let lossless = lossless_name(s.as_encoded_bytes());
+        let what = match s.to_str() {
+            None => Some("is not valid UTF-8"),
+            Some(text) if text != lossless => Some("holds control characters"),
+            Some(_) => None,
+        };
+        if let Some(what) = what {
+            self.problems.push(problem(
+                self.path,
+                Severity::Warning,
+                format!(
+                    "the file name {what}; those bytes are written as -xHH- in the name '{lossless}'"
+                ),
+            ));
+        }
+        lossless
+    }
+
+    /// The briefing's id. A bad id is reported and the briefing loads under
+    /// its file name, so that an id is never empty.
+    fn id(&mut self, written: Option<String>) -> Result<String, Problem> {
+        let stem = self.stem();
+        let id = match written.map(|i| nfc(i.trim())) {
+            Some(id) if is_valid_id(&id) => id,
+            Some(id) => {
+                self.problems.push(self.at(
+                    "id",
+                    None,
+                    Severity::Error,
+                    format!(
+                        "id '{id}' may only hold lowercase letters, digits and '-'; the file name '{stem}' is used instead"
+                    ),
+                ));
+                stem
+            }
+            None => stem,
+        };
+        if id.is_empty() {
+            return Err(problem(
+                self.path,
+                Severity::Error,
+                "no id and no file name",
+            ));
+        }
+        if !is_valid_id(&id) {
+            self.problems.push(self.at(
+                "id",
+                None,
+                Severity::Error,
+                format!(
+                    "id '{id}' (the file name) may only hold lowercase letters, digits and '-'"
+                ),
+            ));
+        }
+        Ok(id)
+    }
+
+    /// `date`, `end_date` and `published`; an end before the start, or
+    /// without one, is said.
+    fn dates(&mut self, values: [Option<Value>; 3]) -> [Option<PartialDate>; 3] {
+        let [date, end_date, published] = values;
+        let (path, text) = (self.path, self.text);
+        let date = parse_date(path, text, "date", date, &mut self.problems);
+        let end_date = parse_date(path, text, "end_date", end_date, &mut self.problems);
+        let published = parse_date(path, text, "published", published, &mut self.problems);
+        match (date, end_date) {
+            (Some(d), Some(e)) if e < d && !d.within(&e) => self.problems.push(self.at(
+                "end_date",
+                None,
+                Severity::Error,
+                format!("end_date {e} is before date {d}"),
+            )),
+            (None, Some(_)) => self.problems.push(self.at(
+                "end_date",
+                None,
+                Severity::Warning,
+                "end_date without date".into(),
+            )),
+            _ => {}
+        }
+        [date, end_date, published]
+    }
+
+    /// A country by name or code, under `key`; an unknown one is said.
+    fn country(&mut self, name: &str, key: &str) -> Option<CountryCode> {
+        match countries::resolve(name) {
+            Ok(c) => CountryCode::new(c.code),
+            Err(suggestion) => {
+                let hint = suggestion
+                    .map(|c| format!("; did you mean {} ({})?", c.name_fr, c.code))
+                    .unwrap_or_default();
+                self.problems.push(self.at(
+                    key,
+                    Some(name),
+                    Severity::Error,
+                    format!("unknown country '{name}'{hint}"),
+                ));
+                None
+            }
+        }
+    }
+
+    /// The `countries` list, each once.
+    fn countries(&mut self, values: &[Value]) -> Vec<CountryCode> {
+        let mut codes: Vec<CountryCode> = Vec::new();
+        for v in values {
+            let Some(name) = scalar(v) else {
+                self.problems.push(self.at(
+                    "countries",
+                    None,
+                    Severity::Error,
+                    "countries: expected a list of names or codes".into(),
+                ));
+                continue;
+            };
+            if let Some(code) = self.country(&name, "countries")
+                && !codes.contains(&code)
+            {
+                codes.push(code);
+            }
+        }
+        codes
+    }
+
+    fn location(&mut self, l: RawLocation) -> Location {
+        Location {
+            city: l
+                .city
+                .as_deref()
+                .map(|c| nfc(c.trim()))
+                .filter(|c| !c.is_empty()),
+            country: l
+                .country
+                .as_deref()
+                .and_then(|c| self.country(c, "location")),
+            online: l.online,
+        }
+    }
+
+    /// The actors named, each resolved through `registry` where it knows
+    /// them; an unknown one keeps the warning to give if it is new to the corpus.
+    fn actors(&self, actors: Vec<RawActorRef>, registry: &Registry) -> Vec<NamedActor> {
+        actors
+            .into_iter()
+            .map(|a| (nfc(a.name.trim()), a.kind, a.role.as_deref().map(nfc)))
+            .filter(|(n, _, _)| !n.is_empty())
+            .map(|(written, kind, role)| {
+                let resolved = registry.resolve(&written).ok_or_else(|| {
+                    let hint = registry
+                        .suggest(&written)
+                        .filter(|a| a.registered)
+                        .map(|a| format!("; did you mean '{}'?", a.short_label()))
+                        .unwrap_or_default();
+                    let warning = self.at(
+                        "actors",
+                        Some(&written),
+                        Severity::Warning,
+                        format!("{UNREGISTERED_START}{written}{UNREGISTERED_END}{hint}"),
+                    );
+                    (kind, warning)
+                });
+                NamedActor {
+                    written,
+                    role,
+                    resolved,
+                }
+            })
+            .collect()
+    }
 }
 
 /// The warning for an actor name that `actors.yaml` does not know:
