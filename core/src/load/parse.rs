@@ -219,24 +219,12 @@ fn parse_offices(
     value: Value,
     problems: &mut Vec<Problem>,
 ) -> Vec<Office> {
-    let err = |index: Option<usize>, field: Option<&str>, message: String| {
-        let (line, column) = locate_office(text, id, index, field).unzip();
-        let which = index.map_or(String::new(), |i| format!(", office {}", i + 1));
-        Problem {
-            line,
-            column,
-            ..problem(
-                path,
-                Severity::Error,
-                format!("actor '{id}'{which}: {message}"),
-            )
-        }
-    };
+    let entry = Entry { path, text, id };
     let items = match value {
         Value::Sequence(items) => items,
         Value::Null => return Vec::new(),
         _ => {
-            problems.push(err(
+            problems.push(entry.err(
                 None,
                 None,
                 "offices: expected a list of offices (names, from, to)".into(),
@@ -244,28 +232,49 @@ fn parse_offices(
             return Vec::new();
         }
     };
-    let year = |v: &Value| -> Option<u16> {
-        let y = match v {
-            Value::Number(n) => n.as_u64(),
-            Value::String(s) if s.trim().len() == 4 => s.trim().parse().ok(),
-            _ => None,
-        }?;
-        u16::try_from(y).ok().filter(|y| (1000..=9999).contains(y))
-    };
     let mut out = Vec::new();
     for (i, item) in items.into_iter().enumerate() {
-        let raw: RawOffice = match serde_yaml::from_value(item) {
-            Ok(r) => r,
-            Err(e) => {
-                let p = yaml_problem(path, &e, OFFICE_FIELDS);
-                let field = p
-                    .message
-                    .strip_prefix("unknown field '")
-                    .and_then(|r| r.split('\'').next());
-                problems.push(err(Some(i), field, p.message.clone()));
-                continue;
-            }
-        };
+        match entry.office(i, item) {
+            Ok(office) => out.push(office),
+            Err(p) => problems.push(p),
+        }
+    }
+    out
+}
+
+/// A registry entry being read, for its offices' problems.
+struct Entry<'a> {
+    path: &'a Path,
+    text: &'a str,
+    id: &'a str,
+}
+
+impl Entry<'_> {
+    /// An error at office `index`'s `field` (or as near as can be found).
+    fn err(&self, index: Option<usize>, field: Option<&str>, message: String) -> Problem {
+        let (line, column) = locate_office(self.text, self.id, index, field).unzip();
+        let which = index.map_or(String::new(), |i| format!(", office {}", i + 1));
+        Problem {
+            line,
+            column,
+            ..problem(
+                self.path,
+                Severity::Error,
+                format!("actor '{}'{which}: {message}", self.id),
+            )
+        }
+    }
+
+    /// Office `i`, or the error that leaves it out.
+    fn office(&self, i: usize, item: Value) -> Result<Office, Problem> {
+        let raw: RawOffice = serde_yaml::from_value(item).map_err(|e| {
+            let p = yaml_problem(self.path, &e, OFFICE_FIELDS);
+            let field = p
+                .message
+                .strip_prefix("unknown field '")
+                .and_then(|r| r.split('\'').next());
+            self.err(Some(i), field, p.message.clone())
+        })?;
         let names: Vec<String> = raw
             .names
             .iter()
@@ -273,46 +282,39 @@ fn parse_offices(
             .filter(|n| !n.is_empty())
             .collect();
         if names.is_empty() {
-            problems.push(err(
-                Some(i),
-                Some("names"),
-                "names: give at least one name of the office".into(),
-            ));
-            continue;
+            let said = "names: give at least one name of the office";
+            return Err(self.err(Some(i), Some("names"), said.into()));
         }
-        let Some(from) = year(&raw.from) else {
-            problems.push(err(
-                Some(i),
-                Some("from"),
-                "from: expected the year the office was taken up, such as 2019".into(),
-            ));
-            continue;
+        let Some(from) = office_year(&raw.from) else {
+            let said = "from: expected the year the office was taken up, such as 2019";
+            return Err(self.err(Some(i), Some("from"), said.into()));
         };
         let to = match raw.to.as_ref().filter(|v| !v.is_null()) {
             None => None,
-            Some(v) => match year(v) {
+            Some(v) => match office_year(v) {
                 Some(to) if to >= from => Some(to),
                 Some(to) => {
-                    problems.push(err(
-                        Some(i),
-                        Some("to"),
-                        format!("to: {to} is before from {from}"),
-                    ));
-                    continue;
+                    let said = format!("to: {to} is before from {from}");
+                    return Err(self.err(Some(i), Some("to"), said));
                 }
                 None => {
-                    problems.push(err(
-                        Some(i),
-                        Some("to"),
-                        "to: expected the last year the office was held, such as 2024 (leave it out while it is held)".into(),
-                    ));
-                    continue;
+                    let said = "to: expected the last year the office was held, such as 2024 (leave it out while it is held)";
+                    return Err(self.err(Some(i), Some("to"), said.into()));
                 }
             },
         };
-        out.push(Office { names, from, to });
+        Ok(Office { names, from, to })
     }
-    out
+}
+
+/// A year of four digits, as a number or a string.
+fn office_year(v: &Value) -> Option<u16> {
+    let y = match v {
+        Value::Number(n) => n.as_u64(),
+        Value::String(s) if s.trim().len() == 4 => s.trim().parse().ok(),
+        _ => None,
+    }?;
+    u16::try_from(y).ok().filter(|y| (1000..=9999).contains(y))
 }
 
 /// Line and column of `field` in office `index` of the registry entry `id`
