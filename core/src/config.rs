@@ -185,47 +185,11 @@ pub fn parse(path: &Path, text: &str) -> (Config, Vec<Problem>) {
     let mut config = Config::default();
     let mut problems = Vec::new();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if let Err(p) = crate::load::yaml::check_alias_expansion(path, text) {
-        problems.push(Problem {
-            severity: Severity::Warning,
-            ..p
-        });
-        return (config, problems);
-    }
-    let value: Value = match serde_yaml::from_str(text) {
-        Ok(v) => v,
-        Err(e) => {
-            let loc = e.location();
-            let message = crate::load::yaml::error_message(&e);
-            // The parser may place an error at the end of input, past the last line.
-            let last = text.lines().count().max(1);
-            problems.push(Problem {
-                line: loc.as_ref().map(|l| l.line().min(last)),
-                column: loc
-                    .as_ref()
-                    .filter(|l| l.line() <= last)
-                    .map(|l| l.column()),
-                ..problem(
-                    path,
-                    None,
-                    format!("not valid YAML ({message}); running on the defaults"),
-                )
-            });
-            return (config, problems);
-        }
-    };
-    let map = match value {
-        Value::Null => return (config, problems),
-        Value::Mapping(m) => m,
-        other => {
-            problems.push(problem(
-                path,
-                Some(1),
-                format!(
-                    "the config should be a mapping of settings (`theme: monochrome`), not {}; running on the defaults",
-                    kind(&other)
-                ),
-            ));
+    let map = match settings(path, text) {
+        Ok(Some(map)) => map,
+        Ok(None) => return (config, problems),
+        Err(p) => {
+            problems.push(p);
             return (config, problems);
         }
     };
@@ -239,80 +203,148 @@ pub fn parse(path: &Path, text: &str) -> (Config, Vec<Problem>) {
             continue;
         };
         let line = line_of(text, name, None);
-        let mut bad = |what: String| {
-            problems.push(problem(
+        if name == "keys" {
+            keys(path, text, value, &mut config, &mut problems);
+            continue;
+        }
+        match set(&mut config, path, name, value) {
+            Setting::Set => {}
+            Setting::Bad(what) => problems.push(problem(
                 path,
                 line,
                 format!("{name}: {what}; using the default"),
-            ))
-        };
-        match name {
-            "briefings" => match value {
-                Value::Null => {}
-                Value::String(s) if !s.trim().is_empty() => {
-                    config.briefings = Some(folder(path, &s));
-                }
-                v => bad(format!("expected a folder, got {}", show(&v))),
-            },
-            "theme" => match serde_yaml::from_value::<Theme>(value.clone()) {
-                Ok(t) => config.theme = t,
-                Err(_) => bad(format!(
-                    "{} is not a theme; expected default, high-contrast or monochrome",
-                    show(&value)
-                )),
-            },
-            "sort" => match serde_yaml::from_value::<Sort>(value.clone()) {
-                Ok(s) => config.sort = s,
-                Err(_) => bad(format!(
-                    "{} is not an order; expected relevance or date",
-                    show(&value)
-                )),
-            },
-            "reader_width" => match &value {
-                Value::Null => {}
-                Value::Number(n) if n.as_u64() == Some(0) => {}
-                Value::Number(n)
-                    if n.as_u64().is_some_and(|w| {
-                        (u64::from(MIN_READER_WIDTH)..=u64::from(u16::MAX)).contains(&w)
-                    }) =>
-                {
-                    config.reader_width = n.as_u64().and_then(|w| u16::try_from(w).ok());
-                }
-                v => bad(format!(
-                    "{} is not a width; expected 0 (the pane's width) or a number of columns from {MIN_READER_WIDTH}",
-                    show(v)
-                )),
-            },
-            "mouse" | "links" => match value {
-                Value::Bool(b) => {
-                    if name == "mouse" {
-                        config.mouse = b;
-                    } else {
-                        config.links = b;
-                    }
-                }
-                v => bad(format!("{} is not true or false", show(&v))),
-            },
-            "ui_language" => match &value {
-                Value::Null => {}
-                Value::String(s) if Lang::parse(s).is_some() => config.ui_language = Lang::parse(s),
-                v => bad(format!("{} is not a language; expected fr or en", show(v))),
-            },
-            "keys" => keys(path, text, value, &mut config, &mut problems),
-            other => {
-                let hint = match crate::text::closest(other, SETTINGS.iter().copied()) {
+            )),
+            Setting::Unknown => {
+                let hint = match crate::text::closest(name, SETTINGS.iter().copied()) {
                     Some(s) => format!("did you mean '{s}'?"),
                     None => format!("the settings are {}", SETTINGS.join(", ")),
                 };
                 problems.push(problem(
                     path,
                     line,
-                    format!("unknown setting '{other}'; {hint}"),
+                    format!("unknown setting '{name}'; {hint}"),
                 ));
             }
         }
     }
     (config, problems)
+}
+
+/// The config's settings as a mapping: `None` for an empty config, `Err`
+/// when it is not YAML or not a mapping (the defaults apply).
+fn settings(path: &Path, text: &str) -> Result<Option<serde_yaml::Mapping>, Problem> {
+    if let Err(p) = crate::load::yaml::check_alias_expansion(path, text) {
+        return Err(Problem {
+            severity: Severity::Warning,
+            ..p
+        });
+    }
+    let value: Value = serde_yaml::from_str(text).map_err(|e| {
+        let loc = e.location();
+        let message = crate::load::yaml::error_message(&e);
+        // The parser may place an error at the end of input, past the last line.
+        let last = text.lines().count().max(1);
+        Problem {
+            line: loc.as_ref().map(|l| l.line().min(last)),
+            column: loc
+                .as_ref()
+                .filter(|l| l.line() <= last)
+                .map(|l| l.column()),
+            ..problem(
+                path,
+                None,
+                format!("not valid YAML ({message}); running on the defaults"),
+            )
+        }
+    })?;
+    match value {
+        Value::Null => Ok(None),
+        Value::Mapping(m) => Ok(Some(m)),
+        other => Err(problem(
+            path,
+            Some(1),
+            format!(
+                "the config should be a mapping of settings (`theme: monochrome`), not {}; running on the defaults",
+                kind(&other)
+            ),
+        )),
+    }
+}
+
+/// What became of one setting.
+enum Setting {
+    Set,
+    /// Left at its default, and why.
+    Bad(String),
+    /// No setting has that name.
+    Unknown,
+}
+
+/// Sets the setting `name` (but `keys`) of `config` to `value`.
+fn set(config: &mut Config, path: &Path, name: &str, value: Value) -> Setting {
+    let bad = Setting::Bad;
+    match name {
+        "briefings" => match value {
+            Value::Null => {}
+            Value::String(s) if !s.trim().is_empty() => {
+                config.briefings = Some(folder(path, &s));
+            }
+            v => return bad(format!("expected a folder, got {}", show(&v))),
+        },
+        "theme" => match serde_yaml::from_value::<Theme>(value.clone()) {
+            Ok(t) => config.theme = t,
+            Err(_) => {
+                return bad(format!(
+                    "{} is not a theme; expected default, high-contrast or monochrome",
+                    show(&value)
+                ));
+            }
+        },
+        "sort" => match serde_yaml::from_value::<Sort>(value.clone()) {
+            Ok(s) => config.sort = s,
+            Err(_) => {
+                return bad(format!(
+                    "{} is not an order; expected relevance or date",
+                    show(&value)
+                ));
+            }
+        },
+        "reader_width" => return reader_width(config, &value),
+        "mouse" | "links" => match value {
+            Value::Bool(b) if name == "mouse" => config.mouse = b,
+            Value::Bool(b) => config.links = b,
+            v => return bad(format!("{} is not true or false", show(&v))),
+        },
+        "ui_language" => match &value {
+            Value::Null => {}
+            Value::String(s) if Lang::parse(s).is_some() => config.ui_language = Lang::parse(s),
+            v => return bad(format!("{} is not a language; expected fr or en", show(v))),
+        },
+        _ => return Setting::Unknown,
+    }
+    Setting::Set
+}
+
+/// `reader_width`: 0 (the pane's width) or a number of columns.
+fn reader_width(config: &mut Config, value: &Value) -> Setting {
+    match value {
+        Value::Null => {}
+        Value::Number(n) if n.as_u64() == Some(0) => {}
+        Value::Number(n)
+            if n.as_u64().is_some_and(|w| {
+                (u64::from(MIN_READER_WIDTH)..=u64::from(u16::MAX)).contains(&w)
+            }) =>
+        {
+            config.reader_width = n.as_u64().and_then(|w| u16::try_from(w).ok());
+        }
+        v => {
+            return Setting::Bad(format!(
+                "{} is not a width; expected 0 (the pane's width) or a number of columns from {MIN_READER_WIDTH}",
+                show(v)
+            ));
+        }
+    }
+    Setting::Set
 }
 
 /// `keys:` is a mapping of action names to a key or a list of keys.
