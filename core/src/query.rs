@@ -85,6 +85,121 @@ impl Term {
             typo: None,
         }
     }
+
+    /// A term naming a country, an actor or a topic; its words are the name's.
+    fn entity(entity: Entity, negated: bool) -> Term {
+        Term {
+            forms: Vec::new(),
+            words: Vec::new(),
+            phrase: false,
+            exact: None,
+            negated,
+            entity: Some(entity),
+            accented: None,
+            prefix: false,
+            typo: None,
+        }
+    }
+}
+
+/// A run of plain tokens being read, as typed and without elisions, each
+/// with whether it is negated.
+struct Run<'a> {
+    raw: &'a [(String, bool)],
+    toks: Vec<(&'a str, bool)>,
+}
+
+impl<'a> Run<'a> {
+    fn new(raw: &'a [(String, bool)]) -> Run<'a> {
+        let toks = raw
+            .iter()
+            .map(|(t, neg)| (without_elision(t), *neg))
+            .collect();
+        Run { raw, toks }
+    }
+
+    fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// Tokens `i..j` joined, as typed (`Principauté d'Andorre`), then
+    /// without elisions (`l'OIM`).
+    fn spellings(&self, i: usize, j: usize) -> [String; 2] {
+        let raw: Vec<&str> = self.raw[i..j].iter().map(|(t, _)| t.as_str()).collect();
+        let bare: Vec<&str> = self.toks[i..j].iter().map(|(t, _)| *t).collect();
+        [raw.join(" "), bare.join(" ")]
+    }
+
+    /// The longest stretch from `i` naming an entity exactly: where it
+    /// ends, the entity, and the stretch as typed.
+    fn entity_at(&self, i: usize, registry: &Registry) -> Option<(usize, Entity, String)> {
+        (i + 1..=self.len().min(i + MAX_ENTITY_WORDS))
+            .rev()
+            .find_map(|j| {
+                self.spellings(i, j)
+                    .into_iter()
+                    .find_map(|typed| read_entity(&typed, registry).map(|e| (j, e, typed)))
+            })
+    }
+
+    /// The longest stretch from `i`, ending past `exact_end`, naming an
+    /// entity with a typo in one word: where it ends, the entity, the name's
+    /// words, and the stretch as typed.
+    fn misspelt_at(
+        &self,
+        i: usize,
+        exact_end: usize,
+        actor_names: &[TypoName],
+        known: &KnownWord<'_>,
+    ) -> Option<(usize, Entity, Vec<String>, String)> {
+        (exact_end + 1..=self.len().min(i + MAX_ENTITY_WORDS))
+            .rev()
+            .find_map(|j| {
+                self.spellings(i, j).into_iter().find_map(|typed| {
+                    typo_reading(&typed, actor_names, known).map(|(e, name, _)| (j, e, name, typed))
+                })
+            })
+    }
+}
+
+/// `key:value` as a filter: `None` when `body` is not one (no key, or not
+/// letters only); an error for an unknown key, no value or a bad one.
+fn read_filter(body: &str, registry: &Registry) -> Result<Option<Filter>, QueryError> {
+    let Some((key, value)) = body.split_once(':') else {
+        return Ok(None);
+    };
+    let folded_key = fold(key);
+    if folded_key.is_empty() || !folded_key.chars().all(|c| c.is_alphabetic()) {
+        return Ok(None);
+    }
+    let Some((_, kind)) = FILTER_KEYS.iter().find(|(k, _)| *k == folded_key) else {
+        return Err(QueryError::UnknownFilter {
+            key: key.to_string(),
+        });
+    };
+    let value = value.trim_matches('"');
+    if value.trim().is_empty() {
+        return Err(QueryError::NeedsValue {
+            key: key.to_string(),
+            example: example(kind),
+        });
+    }
+    Ok(Some(match *kind {
+        "country" => Filter::Country(parse_country(value)?),
+        "actor" => parse_actors(value, registry)?,
+        "topic" => Filter::Topic(fold(value), registry.topics().matching(value)),
+        "year" => {
+            let (a, b) = parse_years(value)?;
+            Filter::Years(a, b)
+        }
+        "date" => Filter::Date(
+            PartialDate::parse(value).map_err(|e| QueryError::InvalidDate {
+                value: value.to_string(),
+                reason: e.to_string(),
+            })?,
+        ),
+        _ => Filter::Place(fold(value)),
+    }))
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -586,58 +701,11 @@ impl Query {
                 Some(rest) if !rest.is_empty() => (true, rest),
                 _ => (false, token.as_str()),
             };
-            if let Some((key, value)) = body.split_once(':') {
-                let folded_key = fold(key);
-                if !folded_key.is_empty() && folded_key.chars().all(|c| c.is_alphabetic()) {
-                    let Some((_, kind)) = FILTER_KEYS.iter().find(|(k, _)| *k == folded_key) else {
-                        return Err(QueryError::UnknownFilter {
-                            key: key.to_string(),
-                        });
-                    };
-                    let value = value.trim_matches('"');
-                    if value.trim().is_empty() {
-                        return Err(QueryError::NeedsValue {
-                            key: key.to_string(),
-                            example: example(kind),
-                        });
-                    }
-                    let filter = match *kind {
-                        "country" => Filter::Country(parse_country(value)?),
-                        "actor" => parse_actors(value, registry)?,
-                        "topic" => Filter::Topic(fold(value), registry.topics().matching(value)),
-                        "year" => {
-                            let (a, b) = parse_years(value)?;
-                            Filter::Years(a, b)
-                        }
-                        "date" => Filter::Date(PartialDate::parse(value).map_err(|e| {
-                            QueryError::InvalidDate {
-                                value: value.to_string(),
-                                reason: e.to_string(),
-                            }
-                        })?),
-                        _ => Filter::Place(fold(value)),
-                    };
-                    query.filters.push((negated, filter));
-                    continue;
-                }
-            }
-            if body.starts_with('"') {
+            if let Some(filter) = read_filter(body, registry)? {
+                query.filters.push((negated, filter));
+            } else if body.starts_with('"') {
                 query.read_run(std::mem::take(&mut run), registry, known);
-                let inner = body.trim_matches('"');
-                let w = cut_words(words(inner), &mut query.notices);
-                if w.is_empty() {
-                    continue;
-                }
-                let lower = accent_words(inner).join(" ");
-                query.terms.push(Term {
-                    words: w,
-                    phrase: true,
-                    exact: Some(lower),
-                    ..Term::word(String::new(), negated)
-                });
-                if let Some(t) = query.terms.last_mut() {
-                    t.forms.clear();
-                }
+                query.push_phrase(body, negated);
             } else if negated {
                 query.read_run(std::mem::take(&mut run), registry, known);
                 query.read_run(vec![(body.to_string(), true)], registry, known);
@@ -646,28 +714,51 @@ impl Query {
             }
         }
         query.read_run(run, registry, known);
-        if query.terms.len() > MAX_TERMS {
-            query.terms.truncate(MAX_TERMS);
-            if query.notices.iter().all(|n| !n.starts_with("query cut")) {
-                query
-                    .notices
+        query.finish(input)?;
+        Ok(query)
+    }
+
+    /// A phrase (`"trafic de migrants"`), as a term of its own.
+    fn push_phrase(&mut self, body: &str, negated: bool) {
+        let inner = body.trim_matches('"');
+        let w = cut_words(words(inner), &mut self.notices);
+        if w.is_empty() {
+            return;
+        }
+        let lower = accent_words(inner).join(" ");
+        self.terms.push(Term {
+            words: w,
+            phrase: true,
+            exact: Some(lower),
+            forms: Vec::new(),
+            ..Term::word(String::new(), negated)
+        });
+    }
+
+    /// The query read: cut to its most terms, the word still being typed
+    /// (the last plain word, with no space after it) a prefix; an error when
+    /// nothing is left to search.
+    fn finish(&mut self, input: &str) -> Result<(), QueryError> {
+        if self.terms.len() > MAX_TERMS {
+            self.terms.truncate(MAX_TERMS);
+            if self.notices.iter().all(|n| !n.starts_with("query cut")) {
+                self.notices
                     .push(format!("query cut to its first {MAX_TERMS} terms"));
             }
         }
-        // The word still being typed: the last plain word, with no space after it.
         if !input.ends_with(char::is_whitespace)
-            && let Some(t) = query.terms.last_mut()
+            && let Some(t) = self.terms.last_mut()
             && !t.phrase
             && t.entity.is_none()
         {
             t.prefix = true;
         }
-        if query.is_empty() && !input.trim().is_empty() {
+        if self.is_empty() && !input.trim().is_empty() {
             return Err(QueryError::NothingToSearch {
                 input: input.trim().to_string(),
             });
         }
-        Ok(query)
+        Ok(())
     }
 
     /// Reads a run of plain tokens: the longest stretches naming a country,
@@ -678,88 +769,68 @@ impl Query {
         registry: &Registry,
         known: Option<&KnownWord<'_>>,
     ) {
-        let toks: Vec<(&str, bool)> = run
-            .iter()
-            .map(|(t, neg)| (without_elision(t), *neg))
-            .collect();
+        let run = Run::new(&run);
+        // Only when a typo may be read, once for the run.
+        let actor_names = known
+            .filter(|_| run.len() > 0)
+            .map(|_| actor_typo_names(registry));
         let mut i = 0;
-        while i < toks.len() {
-            let negated = toks[i].1;
-            let longest = (i + 1..=toks.len().min(i + MAX_ENTITY_WORDS))
-                .rev()
-                .find_map(|j| {
-                    // As typed (`Principauté d'Andorre`), else without elisions (`l'OIM`).
-                    let raw: Vec<&str> = run[i..j].iter().map(|(t, _)| t.as_str()).collect();
-                    let bare: Vec<&str> = toks[i..j].iter().map(|(t, _)| *t).collect();
-                    [raw.join(" "), bare.join(" ")]
-                        .into_iter()
-                        .find_map(|typed| read_entity(&typed, registry).map(|e| (j, e, typed)))
-                });
+        while i < run.len() {
+            let negated = run.toks[i].1;
+            let longest = run.entity_at(i, registry);
             // A name typed with a typo in one word, if it reads more of the
             // words than an exact name does: the longest run wins, and at equal
             // length the exact name (`Samoa amricaines` is American Samoa,
             // `Niger Nigeria` two countries).
-            let actor_names = known.map(|_| actor_typo_names(registry));
             let exact_end = longest.as_ref().map_or(i, |(j, ..)| *j);
             let misspelt = known
                 .zip(actor_names.as_deref())
-                .and_then(|(known, actor_names)| {
-                    (exact_end + 1..=toks.len().min(i + MAX_ENTITY_WORDS))
-                        .rev()
-                        .find_map(|j| {
-                            let raw: Vec<&str> =
-                                run[i..j].iter().map(|(t, _)| t.as_str()).collect();
-                            let bare: Vec<&str> = toks[i..j].iter().map(|(t, _)| *t).collect();
-                            [raw.join(" "), bare.join(" ")]
-                                .into_iter()
-                                .find_map(|typed| {
-                                    typo_reading(&typed, actor_names, known)
-                                        .map(|(e, name, _)| (j, e, name, typed))
-                                })
-                        })
-                });
-            if misspelt.is_none()
-                && let Some((j, entity, typed)) = longest
-            {
-                self.terms.push(Term {
-                    words: words(&typed),
-                    entity: Some(entity),
-                    forms: Vec::new(),
-                    ..Term::word(String::new(), negated)
-                });
-                i = j;
-                continue;
-            }
-            if let Some((j, entity, name, typed)) = misspelt {
-                self.terms.push(Term {
-                    words: name,
-                    entity: Some(entity),
-                    forms: Vec::new(),
-                    typo: Some(typed),
-                    ..Term::word(String::new(), negated)
-                });
-                i = j;
-                continue;
-            }
-            let token = toks[i].0;
-            // `ANLTP/TIM` holds several words: each must match.
-            let folded = cut_words(words(token), &mut self.notices);
-            let accented = accent_words(token);
-            let same_count = accented.len() == folded.len();
-            for (k, w) in folded.into_iter().enumerate() {
-                let mut term = Term::word(w, negated);
-                if same_count
-                    && let Some(a) = accented.get(k)
-                    && *a != term.words[0]
-                    && a.chars().count() <= MAX_WORD_CHARS
-                {
-                    term.accented = Some(a.clone());
-                    // A typed accent names one form: no other number is guessed.
-                    term.forms.clear();
+                .and_then(|(known, names)| run.misspelt_at(i, exact_end, names, known));
+            let (j, term) = match (misspelt, longest) {
+                (Some((j, entity, name, typed)), _) => (
+                    j,
+                    Term {
+                        words: name,
+                        typo: Some(typed),
+                        ..Term::entity(entity, negated)
+                    },
+                ),
+                (None, Some((j, entity, typed))) => (
+                    j,
+                    Term {
+                        words: words(&typed),
+                        ..Term::entity(entity, negated)
+                    },
+                ),
+                (None, None) => {
+                    self.push_words(run.toks[i].0, negated);
+                    i += 1;
+                    continue;
                 }
-                self.terms.push(term);
+            };
+            self.terms.push(term);
+            i = j;
+        }
+    }
+
+    /// A plain token as word terms: `ANLTP/TIM` holds several words, each
+    /// must match.
+    fn push_words(&mut self, token: &str, negated: bool) {
+        let folded = cut_words(words(token), &mut self.notices);
+        let accented = accent_words(token);
+        let same_count = accented.len() == folded.len();
+        for (k, w) in folded.into_iter().enumerate() {
+            let mut term = Term::word(w, negated);
+            if same_count
+                && let Some(a) = accented.get(k)
+                && *a != term.words[0]
+                && a.chars().count() <= MAX_WORD_CHARS
+            {
+                term.accented = Some(a.clone());
+                // A typed accent names one form: no other number is guessed.
+                term.forms.clear();
             }
-            i += 1;
+            self.terms.push(term);
         }
     }
 

@@ -551,7 +551,7 @@ impl Plan<'_> {
         seen: &Seen,
         result_of: &[Option<usize>],
         placed: &[Option<usize>],
-    ) -> (Vec<(PathBuf, Option<Stamp>)>, Vec<Option<u32>>) {
+    ) -> (Vec<SeenFile>, Vec<Option<u32>>) {
         self.files
             .iter()
             .enumerate()
@@ -569,6 +569,9 @@ impl Plan<'_> {
             .unzip()
     }
 }
+
+/// A file as seen: its path and its stamp.
+type SeenFile = (PathBuf, Option<Stamp>);
 
 /// What a reload builds the corpus from, in path order.
 struct Order {
