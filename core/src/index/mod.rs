@@ -350,32 +350,8 @@ impl Index {
     /// Adds one briefing's title words and short values; returns its actors
     /// and countries for facet counting.
     fn add(&mut self, doc: u32, b: &Briefing, ids: &mut Ids) -> (Vec<u32>, Vec<u16>) {
-        let mut title = Vec::new();
-        each_word(&b.title, &mut ids.buf, |w| {
-            title.push(self.words.intern(&mut ids.words, w))
-        });
-        title.sort_unstable();
-        title.dedup();
-        for w in title {
-            if self.title_docs.len() <= w as usize {
-                self.title_docs.resize(w as usize + 1, Vec::new());
-            }
-            self.title_docs[w as usize].push(doc);
-        }
-
-        let mut entries: Vec<u32> = Vec::new();
-        for c in &b.countries {
-            if !ids.country_names.contains_key(c) {
-                let country = c.country();
-                let names: Vec<u32> = [country.code, country.name_fr, country.name_en]
-                    .into_iter()
-                    .chain(country.variants.iter().copied())
-                    .map(|n| self.entry(ids, Field::Countries, n))
-                    .collect();
-                ids.country_names.insert(*c, names);
-            }
-            entries.extend(ids.country_names.get(c).into_iter().flatten());
-        }
+        self.add_title(doc, b, ids);
+        let mut entries = self.country_entries(b, ids);
         let mut values: Vec<(Field, &str)> = Vec::new();
         for t in &b.topics {
             values.push((Field::Topics, t));
@@ -393,6 +369,66 @@ impl Index {
         for (field, value) in values {
             entries.push(self.entry(ids, field, value));
         }
+        entries.extend(self.actor_entries(b, ids));
+        entries.sort_unstable();
+        entries.dedup();
+        for e in entries {
+            if let Some(entry) = self.entries.get_mut(e as usize) {
+                entry.docs.push(doc);
+            }
+        }
+        let actors = b.actors.iter().map(|a| a.actor as u32).collect();
+        let countries = b
+            .countries
+            .iter()
+            .map(|c| {
+                let next = ids.countries.len() as u16;
+                *ids.countries.entry(*c).or_insert_with(|| {
+                    self.countries.push(*c);
+                    next
+                })
+            })
+            .collect();
+        (actors, countries)
+    }
+
+    /// The words of a briefing's title, each with the briefing among its docs.
+    fn add_title(&mut self, doc: u32, b: &Briefing, ids: &mut Ids) {
+        let mut title = Vec::new();
+        each_word(&b.title, &mut ids.buf, |w| {
+            title.push(self.words.intern(&mut ids.words, w))
+        });
+        title.sort_unstable();
+        title.dedup();
+        for w in title {
+            if self.title_docs.len() <= w as usize {
+                self.title_docs.resize(w as usize + 1, Vec::new());
+            }
+            self.title_docs[w as usize].push(doc);
+        }
+    }
+
+    /// The entries of every name of the briefing's countries.
+    fn country_entries(&mut self, b: &Briefing, ids: &mut Ids) -> Vec<u32> {
+        let mut entries: Vec<u32> = Vec::new();
+        for c in &b.countries {
+            if !ids.country_names.contains_key(c) {
+                let country = c.country();
+                let names: Vec<u32> = [country.code, country.name_fr, country.name_en]
+                    .into_iter()
+                    .chain(country.variants.iter().copied())
+                    .map(|n| self.entry(ids, Field::Countries, n))
+                    .collect();
+                ids.country_names.insert(*c, names);
+            }
+            entries.extend(ids.country_names.get(c).into_iter().flatten());
+        }
+        entries
+    }
+
+    /// The entries of every name of the briefing's actors.
+    fn actor_entries(&mut self, b: &Briefing, ids: &mut Ids) -> Vec<u32> {
+        let mut entries: Vec<u32> = Vec::new();
         for a in &b.actors {
             if ids.actors.len() <= a.actor {
                 ids.actors.resize(a.actor + 1, Vec::new());
@@ -408,27 +444,7 @@ impl Index {
             }
             entries.extend(ids.actors[a.actor].iter().copied());
         }
-        entries.sort_unstable();
-        entries.dedup();
-        for e in entries {
-            if let Some(entry) = self.entries.get_mut(e as usize) {
-                entry.docs.push(doc);
-            }
-        }
-
-        let actors = b.actors.iter().map(|a| a.actor as u32).collect();
-        let countries = b
-            .countries
-            .iter()
-            .map(|c| {
-                let next = ids.countries.len() as u16;
-                *ids.countries.entry(*c).or_insert_with(|| {
-                    self.countries.push(*c);
-                    next
-                })
-            })
-            .collect();
-        (actors, countries)
+        entries
     }
 
     /// What depends on the whole vocabulary and registry.
