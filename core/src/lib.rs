@@ -12,9 +12,10 @@
 //! 3. `model`: briefings, actors, dates, problems, sort and id filters
 //! 4. `actors`: the actor registry
 //! 5. `stamp` (what a file was when read), `index` (the inverted search index)
-//! 6. `corpus`: a loaded folder, data only
+//! 6. `corpus`: the data of a loaded folder (briefings, registries, problems)
 //! 7. `cache`: the parsed corpus persisted in the cache folder
-//! 8. `load`: walk, parse, shared YAML handling, build; `reload` is its incremental mode
+//! 8. `load`: walk, parse, shared YAML handling, build; `Folder` (a corpus, its `Source`, its
+//!    `SearchIndex`); `reload` is its incremental mode
 //! 9. `query`: query text -> `Query`, resolved against the registry
 //! 10. `search`: scoring, highlighting, facets, suggestions
 //! 11. `searcher`: the search worker behind `find`/`results`, stale answers dropped

@@ -3,7 +3,7 @@
 //! its own when `update` asks (`Effect::Reload`), looks again at files caught
 //! half-written, and caches a reloaded corpus once the folder has settled.
 //!
-//! Only the paths the watcher named are looked at (`reload_touched`): they
+//! Only the paths the watcher named are looked at (`Folder::reload`): they
 //! are gathered across bursts not read yet and across the second look at
 //! files caught half-written. The first reading after the load, and any
 //! after the watcher lost track, walk the whole folder.

@@ -1,6 +1,7 @@
-//! Folder -> `Corpus` + problems: walk the folder, read and parse each file
-//! on every core, resolve actors and countries, then build the corpus. The
-//! cache is consulted first; `reload` is the incremental mode after changes.
+//! Folder -> `Folder` (its `Corpus`, with the problems met, its `Source` and
+//! its `SearchIndex`): walk the folder, read and parse each file on every
+//! core, resolve actors and countries, then build the corpus. The cache is
+//! consulted first; `reload` is the incremental mode after changes.
 //! Briefings and the registry are read as YAML here only; `yaml` holds what
 //! the config shares (positions of problems, the alias-bomb guard).
 
