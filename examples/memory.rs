@@ -73,7 +73,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(10))?;
             let t = std::time::Instant::now();
             let touched = brief_core::reload::Touched::Paths(vec![path]);
-            let r = current.reload(&touched)?;
+            let r = brief_core::reload::reload(&current, &touched)?;
             r.corpus.carry_index(&current, &r.doc_map);
             let hits = brief_core::search::search(&r.corpus, &q, &brief_core::Selection::default());
             println!(

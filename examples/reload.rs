@@ -58,7 +58,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ] {
             let prev = shown.clone();
             let t = Instant::now();
-            let r = prev.reload(&touched)?;
+            let r = brief_core::reload::reload(&prev, &touched)?;
             let took = t.elapsed();
             // The reload gives it; as it was computed before, for comparison.
             let t = Instant::now();

@@ -6,7 +6,7 @@ use std::time::{Duration, SystemTime};
 
 use brief_core::Folder;
 use brief_core::load::{LoadOptions, load_dir};
-use brief_core::reload::Touched;
+use brief_core::reload::{Touched, changed_since, reload};
 use tempfile::TempDir;
 
 fn briefing(id: &str, title: &str) -> String {
@@ -332,8 +332,8 @@ fn a_cache_checked_after_is_shown_as_kept_then_the_files_win() {
             ("b".into(), "Réunion B".into())
         ]
     );
-    assert!(first.changed_on_disk());
-    let r = first.reload(&Touched::Unknown).expect("reloads");
+    assert!(changed_since(&first));
+    let r = reload(&first, &Touched::Unknown).expect("reloads");
     assert_eq!(r.changes.added, 1);
     assert_eq!(r.changes.changed, 1);
     assert_eq!(titles(&r.corpus), titles(&s.load()));
@@ -413,7 +413,7 @@ fn a_reload_keeps_the_briefings_it_did_not_read_undecoded() {
         "r99.yaml",
         &briefing("r99", "Réunion 99"),
     );
-    let r = c.reload(&Touched::Unknown).expect("reloads");
+    let r = reload(&c, &Touched::Unknown).expect("reloads");
     assert_eq!((r.changes.added, r.changes.changed), (1, 1));
     assert!(
         r.corpus.briefings.decoded() <= 2,

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use brief_core::Folder;
 use brief_core::load::{LoadOptions, load_dir};
 use brief_core::query::Query;
-use brief_core::reload::Touched;
+use brief_core::reload::{Touched, reload};
 use brief_core::search::{Selection, search};
 use tempfile::TempDir;
 
@@ -147,7 +147,7 @@ fn a_changed_added_or_removed_file_updates_the_index_in_place() {
         &briefing("c", "Réunion C", "Un second naufrage."),
     );
     std::fs::remove_file(s.briefings.path().join("b.yaml")).expect("rm");
-    let r = prev.reload(&Touched::Unknown).expect("reloads");
+    let r = reload(&prev, &Touched::Unknown).expect("reloads");
     let map = brief_core::reload::doc_map(&prev, &r.corpus);
     r.corpus.carry_index(&prev, &map);
     assert_eq!(ids(&r.corpus, "naufrage"), ["a", "c"]);

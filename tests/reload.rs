@@ -7,7 +7,7 @@ use std::path::Path;
 use std::time::{Duration, SystemTime};
 
 use brief_core::load::{LoadOptions, load_dir};
-use brief_core::reload::{Changes, Reloaded, SETTLE, Touched};
+use brief_core::reload::{Changes, Reloaded, SETTLE, Touched, changed_since, reload};
 use brief_core::{Folder, Severity};
 use tempfile::TempDir;
 
@@ -51,7 +51,7 @@ fn load(dir: &Path) -> Folder {
 }
 
 fn again(prev: &Folder) -> Reloaded {
-    prev.reload(&Touched::Unknown).expect("folder reloads")
+    reload(&prev, &Touched::Unknown).expect("folder reloads")
 }
 
 fn ids(c: &Folder) -> Vec<&str> {
@@ -304,7 +304,7 @@ fn a_folder_gone_is_an_error() {
     let dir = folder(&[("a.yaml", briefing("a", "Premier", ""))]);
     let first = load(dir.path());
     drop(dir);
-    assert!(first.reload(&Touched::Unknown).is_err());
+    assert!(reload(&first, &Touched::Unknown).is_err());
 }
 
 /// Every query gives, on the reloaded corpus with its index carried over
@@ -422,7 +422,7 @@ fn a_reloaded_corpus_is_cached_once_the_folder_has_settled() {
     let dir = folder(&[("a.yaml", briefing("a", "Première", ""))]);
     let prev = load_dir(dir.path(), &opts, &|_, _| {}).expect("loads");
     write(dir.path(), "b.yaml", &briefing("b", "Seconde", ""));
-    let r = prev.reload(&Touched::Unknown).expect("reloads");
+    let r = reload(&prev, &Touched::Unknown).expect("reloads");
     assert_eq!(r.corpus.briefings.len(), 2);
     // b.yaml was written just now: too recent to cache.
     assert!(!r.corpus.store_cache().expect("no error"));
@@ -434,7 +434,7 @@ fn a_reloaded_corpus_is_cached_once_the_folder_has_settled() {
     );
     // Once settled (as the watcher waits), it is written and used.
     age(dir.path(), "b.yaml", Duration::from_secs(30));
-    let r = prev.reload(&Touched::Unknown).expect("reloads");
+    let r = reload(&prev, &Touched::Unknown).expect("reloads");
     assert!(r.corpus.store_cache().expect("written"));
     let next = load_dir(dir.path(), &opts, &|_, _| {}).expect("loads");
     assert!(next.source.from_cache, "the next start reads the cache");
@@ -450,16 +450,16 @@ fn changed_since_sees_additions_changes_and_removals_only() {
         ("sub/b.yaml", briefing("b", "Seconde", "")),
     ]);
     let c = load(dir.path());
-    assert!(!c.changed_on_disk());
+    assert!(!changed_since(&c));
     write(dir.path(), "c.yaml", &briefing("c", "Troisième", ""));
-    assert!(c.changed_on_disk());
+    assert!(changed_since(&c));
     std::fs::remove_file(dir.path().join("c.yaml")).expect("rm");
-    assert!(!c.changed_on_disk());
+    assert!(!changed_since(&c));
     age(dir.path(), "sub/b.yaml", Duration::from_secs(5));
-    assert!(c.changed_on_disk());
+    assert!(changed_since(&c));
     let c = load(dir.path());
     std::fs::remove_file(dir.path().join("a.yaml")).expect("rm");
-    assert!(c.changed_on_disk());
+    assert!(changed_since(&c));
 }
 
 /// `actors.yaml` caught mid-save (emptied, or cut inside an entry) gets the
@@ -547,7 +547,7 @@ fn special_files_added_while_browsing_do_not_stop_reloading() {
     write(dir.path(), "b.yaml", &briefing("b", "Deuxième", ""));
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        let _ = tx.send(first.reload(&Touched::Unknown).map(|r| {
+        let _ = tx.send(reload(&first, &Touched::Unknown).map(|r| {
             let mut ids: Vec<String> = r
                 .corpus
                 .briefings
@@ -594,11 +594,11 @@ fn a_changed_topics_file_is_read_again() {
     let first = load(dir.path());
     assert!(finds(&first, "wreck"));
     assert!(!finds(&first, "shipwreck"));
-    assert!(!first.changed_on_disk());
+    assert!(!changed_since(&first));
     write(dir.path(), "topics.yaml", &topics("shipwreck"));
     age(dir.path(), "topics.yaml", Duration::from_secs(30));
-    assert!(first.changed_on_disk());
+    assert!(changed_since(&first));
     let next = again(&first).corpus;
     assert!(finds(&next, "shipwreck"), "the new name is read");
-    assert!(!next.changed_on_disk());
+    assert!(!changed_since(&next));
 }

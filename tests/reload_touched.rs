@@ -8,7 +8,7 @@ use std::time::{Duration, SystemTime};
 
 use brief_core::Folder;
 use brief_core::load::{LoadOptions, load_dir};
-use brief_core::reload::{Reloaded, Touched};
+use brief_core::reload::{Reloaded, Touched, reload};
 
 /// A small deterministic generator, so a failure comes back the same.
 struct Dice(u64);
@@ -217,10 +217,8 @@ fn touched_reloads_equal_full_reloads_after_random_edits() {
             for _ in 0..1 + dice.below(3) {
                 touched.extend(edit(root, &mut dice, &mut n));
             }
-            let full = prev.reload(&Touched::Unknown).expect("reloads");
-            let part = prev
-                .reload(&Touched::Paths(touched.clone()))
-                .expect("reloads");
+            let full = reload(&prev, &Touched::Unknown).expect("reloads");
+            let part = reload(&prev, &Touched::Paths(touched.clone())).expect("reloads");
             assert!(!full.full && !part.full, "seed {seed} round {round}");
             // Only the paths named were looked at (none named: all were).
             assert!(full.walked, "seed {seed} round {round}");
@@ -252,7 +250,7 @@ fn touched_reloads_equal_full_reloads_after_random_edits() {
             prev = part.corpus;
         }
         // Nothing touched since: a full reload finds nothing left to see.
-        let last = prev.reload(&Touched::Unknown).expect("reloads");
+        let last = reload(&prev, &Touched::Unknown).expect("reloads");
         assert!(last.changes.is_empty(), "seed {seed}: {}", last.changes);
     }
 }
@@ -292,24 +290,20 @@ fn what_a_touched_reload_cannot_tell_walks_the_whole_folder() {
         ("not plain", Touched::Paths(vec![root.join("../x.yaml")])),
     ];
     for (why, touched) in cases {
-        let r = prev.reload(&touched).expect("reloads");
+        let r = reload(&prev, &touched).expect("reloads");
         assert!(r.walked, "{why}");
         assert_eq!(r.changes.changed, 1, "{why}: {}", r.changes);
         assert!(r.corpus.get("b2").is_some(), "{why}");
     }
     // Named: only what is named is looked at.
-    let r = prev
-        .reload(&Touched::Paths(vec![root.join("a.yaml")]))
-        .expect("reloads");
+    let r = reload(&prev, &Touched::Paths(vec![root.join("a.yaml")])).expect("reloads");
     assert!(!r.walked);
     assert!(r.changes.is_empty(), "{}", r.changes);
     // A symlink met: the whole folder.
     #[cfg(unix)]
     {
         std::os::unix::fs::symlink(root.join("a.yaml"), root.join("link.yaml")).expect("ln -s");
-        let r = prev
-            .reload(&Touched::Paths(vec![root.join("link.yaml")]))
-            .expect("reloads");
+        let r = reload(&prev, &Touched::Paths(vec![root.join("link.yaml")])).expect("reloads");
         assert!(r.walked);
         assert_eq!(
             (r.changes.added, r.changes.changed),
@@ -348,8 +342,8 @@ fn a_half_written_file_is_held_back_alike_and_read_once_named_again() {
     let b = root.join("d/b.yaml");
     std::fs::write(&b, "id: b\ntitle: [").expect("write");
     let named = Touched::Paths(vec![b.clone()]);
-    let full = prev.reload(&Touched::Unknown).expect("reloads");
-    let part = prev.reload(&named).expect("reloads");
+    let full = reload(&prev, &Touched::Unknown).expect("reloads");
+    let part = reload(&prev, &named).expect("reloads");
     assert_eq!(summary(&part), summary(&full));
     assert_eq!(part.unsettled, std::slice::from_ref(&b));
     assert!(
@@ -358,8 +352,8 @@ fn a_half_written_file_is_held_back_alike_and_read_once_named_again() {
     );
     // Saved at last: named again, it is read.
     write(&b, &text("b2"), 7);
-    let full = part.corpus.reload(&Touched::Unknown).expect("reloads");
-    let again = part.corpus.reload(&named).expect("reloads");
+    let full = reload(&part.corpus, &Touched::Unknown).expect("reloads");
+    let again = reload(&part.corpus, &named).expect("reloads");
     assert!(!again.walked);
     assert_eq!(summary(&again), summary(&full));
     assert_eq!(again.changes.changed, 1, "{}", again.changes);

@@ -1427,9 +1427,8 @@ fn loaded_copy(w: u16, h: u16) -> (tempfile::TempDir, State) {
 /// Reads the folder again, as the watch thread does, and hands it to `update`.
 fn reload_into(state: &mut State) -> brief::tui::state::Update {
     let prev = state.corpus.clone().expect("loaded");
-    let r = prev
-        .reload(&brief_core::reload::Touched::Unknown)
-        .expect("reloads");
+    let r =
+        brief_core::reload::reload(&prev, &brief_core::reload::Touched::Unknown).expect("reloads");
     let corpus = std::sync::Arc::new(r.corpus);
     let doc_map = brief_core::reload::doc_map(&prev, &corpus);
     send(

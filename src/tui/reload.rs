@@ -3,7 +3,7 @@
 //! its own when `update` asks (`Effect::Reload`), looks again at files caught
 //! half-written, and caches a reloaded corpus once the folder has settled.
 //!
-//! Only the paths the watcher named are looked at (`Folder::reload`): they
+//! Only the paths the watcher named are looked at (`reload`): they
 //! are gathered across bursts not read yet and across the second look at
 //! files caught half-written. The first reading after the load, and any
 //! after the watcher lost track, walk the whole folder.
@@ -48,7 +48,7 @@ pub fn reload_folder(prev: &Arc<Folder>, touched: &Touched) -> Outcome {
         current: prev.clone(),
         unsettled,
     };
-    match prev.reload(touched) {
+    match brief_core::reload::reload(prev, touched) {
         Ok(r) => {
             let unsettled = r.unsettled;
             if r.changes.is_empty() && r.corpus.problems == prev.problems && !r.full {
@@ -188,8 +188,8 @@ fn take(
             // watch was in place are not known by path: the whole folder
             // is read.
             let changed = match one_core {
-                Some(pool) => pool.install(|| c.changed_on_disk()),
-                None => c.changed_on_disk(),
+                Some(pool) => pool.install(|| brief_core::reload::changed_since(&c)),
+                None => brief_core::reload::changed_since(&c),
             };
             *pending = changed.then_some(Touched::Unknown);
             *current = Some(c);

@@ -4,8 +4,7 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use super::reload::{self, Reloaded, Touched};
-use super::{LoadError, Source};
+use super::Source;
 use crate::corpus::Corpus;
 use crate::index::search_index::Docs;
 use crate::index::{Index, SearchIndex, TextIndex, TextStore};
@@ -163,23 +162,6 @@ impl Folder {
         all.sort_unstable();
         all.dedup();
         all.len()
-    }
-
-    /// Reads the folder again, looking only at what `touched` names (all of
-    /// it when `Touched::Unknown`): see `reload`.
-    pub fn reload(&self, touched: &Touched) -> Result<Reloaded, LoadError> {
-        let root = self.source.root.as_deref().ok_or(LoadError::NoFolder)?;
-        reload::reload_touched(self, root, &self.source.opts, touched)
-    }
-
-    /// Whether any briefing file or the registry was added, changed or
-    /// removed since the folder was read: a walk and a stat of every file, no
-    /// parsing. A corpus given in memory never changes.
-    pub fn changed_on_disk(&self) -> bool {
-        match &self.source.root {
-            Some(root) => reload::changed_since(self, root),
-            None => false,
-        }
     }
 
     /// Writes the cache of a folder read from its files (or read again), so

@@ -123,8 +123,12 @@ fn registry_half_written(path: &Path, opts: &LoadOptions) -> bool {
 }
 
 /// Whether any briefing file or the registry was added, changed or removed
-/// since `prev` was read from `root`: a walk and a stat of every file, no parsing.
-pub(crate) fn changed_since(prev: &Folder, root: &Path) -> bool {
+/// since `prev` was read from its folder: a walk and a stat of every file, no
+/// parsing. A corpus given in memory never changes.
+pub fn changed_since(prev: &Folder) -> bool {
+    let Some(root) = prev.source.root.as_deref() else {
+        return false;
+    };
     let Some(seen) = &prev.source.seen else {
         return true;
     };
@@ -177,6 +181,13 @@ impl Touched {
     }
 }
 
+/// Reads `prev`'s folder again, looking only at what `touched` names (all of
+/// it when `Touched::Unknown`): see [`reload_touched`].
+pub fn reload(prev: &Folder, touched: &Touched) -> Result<Reloaded, LoadError> {
+    let root = prev.source.root.as_deref().ok_or(LoadError::NoFolder)?;
+    reload_touched(prev, root, &prev.source.opts, touched)
+}
+
 /// Reads `root` again after `prev` was read from it, looking only at the
 /// paths `touched` names: a file is stat'ed, a folder walked; files seen at
 /// or below a path that is no longer there are removed. The answer is the
@@ -184,7 +195,7 @@ impl Touched {
 /// be told cheaply (`Touched::Unknown`, no paths, a path outside `root` or
 /// `root` itself, the actor or topic registry touched, a symlink met now or
 /// when the folder was last walked), the whole folder is walked.
-pub(crate) fn reload_touched(
+fn reload_touched(
     prev: &Folder,
     root: &Path,
     opts: &LoadOptions,
