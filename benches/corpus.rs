@@ -80,7 +80,10 @@ fn benches(c: &mut Criterion) {
         g.bench_function("cached", |b| {
             b.iter_with_large_drop(|| {
                 let c = load_dir(&dir, &opts, &|_, _| {}).expect("loads");
-                assert!(c.from_cache, "the generated folder is old enough to cache");
+                assert!(
+                    c.source.from_cache,
+                    "the generated folder is old enough to cache"
+                );
                 c
             })
         });

@@ -51,7 +51,7 @@ fn load(dir: &Path) -> Folder {
 }
 
 fn again(prev: &Folder) -> Reloaded {
-    reload(&prev, &Touched::Unknown).expect("folder reloads")
+    reload(prev, &Touched::Unknown).expect("folder reloads")
 }
 
 fn ids(c: &Folder) -> Vec<&str> {
