@@ -24,6 +24,10 @@ fn main() -> ExitCode {
         Ok(outcome) => ExitCode::from(outcome.code()),
         // `brief list | head -1`: the reader went away, which is not an error.
         Err(Failure::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e @ Failure::Nothing(_)) => {
+            cli::say(format_args!("brief: {e}"));
+            ExitCode::from(Outcome::Nothing.code())
+        }
         Err(e) => {
             cli::say(format_args!("brief: {e}"));
             ExitCode::from(Outcome::Failed.code())

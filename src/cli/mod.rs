@@ -308,6 +308,9 @@ impl Outcome {
 pub enum Failure {
     #[error("{0}")]
     Usage(String),
+    /// Nothing can match (an unknown actor): said on stderr, exit 1.
+    #[error("{0}")]
+    Nothing(String),
     #[error(transparent)]
     Load(#[from] brief_core::load::LoadError),
     #[error(transparent)]
@@ -591,8 +594,24 @@ pub fn selection(
             .push(brief_core::query::parse_country(c).map_err(usage)?);
     }
     for a in actors {
-        sel.actors
-            .push(brief_core::query::parse_actor(a, &corpus.registry).map_err(usage)?);
+        // As `acteur:` in a query: every actor the value names, and an
+        // unknown one is an answer (nothing found), not a usage error.
+        match brief_core::query::actors_named(a, &corpus.registry) {
+            Ok(ids) => {
+                for id in ids {
+                    if !sel.actors.contains(&id) {
+                        sel.actors.push(id);
+                    }
+                }
+            }
+            Err(e) if e.is_unknown_value() => {
+                return Err(Failure::Nothing(format!(
+                    "no briefing matches: {}",
+                    e.message(brief_core::Lang::En)
+                )));
+            }
+            Err(e) => return Err(usage(e)),
+        }
     }
     if let Some(y) = year {
         sel.years = Some(brief_core::query::parse_years(y).map_err(usage)?);
