@@ -30,13 +30,6 @@ fn ranked(q: &str) -> Vec<String> {
         .collect()
 }
 
-fn rank_of(q: &str, id: &str) -> usize {
-    let r = ranked(q);
-    r.iter()
-        .position(|x| x == id)
-        .unwrap_or_else(|| panic!("'{q}' does not find {id}: {r:?}"))
-}
-
 #[test]
 fn a_one_edit_whole_word_ranks_above_the_start_of_another_word() {
     // `frontxe`: Frontex with two letters swapped, and one edit from the
