@@ -73,8 +73,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .open(&path)?
                 .set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(10))?;
             let t = std::time::Instant::now();
-            let touched = brief_core::reload::Touched::Paths(vec![path]);
-            let r = brief_core::reload::reload_touched(&current, dir, &opts, &touched)?;
+            let touched = brief_core::load::reload::Touched::Paths(vec![path]);
+            let r = brief_core::load::reload::reload_touched(&current, dir, &opts, &touched)?;
             r.corpus.carry_index(&current, &r.doc_map);
             let hits = brief_core::search::search(&r.corpus, &q, &brief_core::Selection::default());
             println!(

@@ -36,7 +36,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .map(|b| b.path.clone())
         .ok_or("no briefing")?;
     let bytes = std::fs::read(&path)?;
-    let touched = brief_core::reload::Touched::Paths(vec![path.clone()]);
+    let touched = brief_core::load::reload::Touched::Paths(vec![path.clone()]);
     let rounds: usize = std::env::var("RELOAD_ROUNDS")
         .ok()
         .and_then(|r| r.parse().ok())
@@ -53,16 +53,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .open(&path)?
             .set_modified(SystemTime::now() - Duration::from_secs(10 + round as u64))?;
         for (how, touched) in [
-            ("walk", brief_core::reload::Touched::Unknown),
+            ("walk", brief_core::load::reload::Touched::Unknown),
             ("touched", touched.clone()),
         ] {
             let prev = shown.clone();
             let t = Instant::now();
-            let r = brief_core::reload::reload_touched(&prev, dir, &opts, &touched)?;
+            let r = brief_core::load::reload::reload_touched(&prev, dir, &opts, &touched)?;
             let took = t.elapsed();
             // The reload gives it; as it was computed before, for comparison.
             let t = Instant::now();
-            let by_id = brief_core::reload::doc_map(&prev, &r.corpus);
+            let by_id = brief_core::load::reload::doc_map(&prev, &r.corpus);
             let mapped = t.elapsed();
             assert_eq!(by_id, r.doc_map);
             let map = r.doc_map.clone();

@@ -342,7 +342,7 @@ fn related_ids_all_exist() {
 #[test]
 fn the_built_in_corpus_equals_the_folder() {
     let folder = corpus();
-    let embedded = brief_core::load_embedded();
+    let embedded = brief::demo::load_embedded();
     assert!(embedded.problems.is_empty(), "{:?}", embedded.problems);
     assert_eq!(embedded.registry.actors(), folder.registry.actors());
     assert_eq!(embedded.briefings.len(), folder.briefings.len());

@@ -3,8 +3,9 @@
 
 use std::collections::BTreeSet;
 
-use brief_core::remembered::{Folder, LastView, Only, Remembered, load, save, save_folder};
-use brief_core::search::Sort;
+use brief_core::model::Only;
+use brief_core::model::Sort;
+use brief_core::remembered::{Folder, LastView, Remembered, load, save, save_folder};
 
 fn sample() -> Folder {
     Folder {

@@ -4,9 +4,10 @@
 
 use std::sync::OnceLock;
 
+use brief_core::index::Field;
 use brief_core::load::{LoadOptions, load_dir};
 use brief_core::query::Query;
-use brief_core::search::{Field, FieldMatch, Hit, explain, search, title_ranges};
+use brief_core::search::{FieldMatch, Hit, explain, search, title_ranges};
 use brief_core::text::fold;
 use brief_core::{Corpus, Selection};
 use proptest::prelude::*;

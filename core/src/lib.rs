@@ -27,7 +27,6 @@ pub mod cache;
 pub mod config;
 pub mod corpus;
 pub mod countries;
-pub mod draft;
 pub mod index;
 pub mod lang;
 pub mod load;
@@ -46,39 +45,8 @@ pub mod topics;
 pub use briefings::Briefings;
 pub use corpus::{Corpus, MetaField};
 pub use lang::Lang;
-/// Live reload lives in `load` as its incremental mode; kept at its old path.
-pub use load::reload;
 pub use model::{
     Actor, ActorId, ActorKind, Briefing, CountryCode, Office, PartialDate, Problem, Severity,
 };
 pub use query::Query;
 pub use search::{Hit, Selection};
-
-mod embedded {
-    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
-}
-
-/// The shipped corpus, compiled into the binary.
-pub fn load_embedded() -> Corpus {
-    // `briefings/topics.yaml`: at the top of the shipped folder.
-    let is_topics = |p: &str| {
-        let p = std::path::Path::new(p);
-        p.components().count() <= 2
-            && p.file_name().and_then(|n| n.to_str()) == Some(topics::TOPICS_FILE)
-    };
-    let files = embedded::FILES
-        .iter()
-        .filter(|(p, _)| !is_topics(p))
-        .map(|(p, b)| (std::path::PathBuf::from(p), b.to_vec()))
-        .collect();
-    let mut corpus = load::load_files(files, "built-in corpus".to_string());
-    // The shipped topic registry: known good, so a failure only leaves it out.
-    let shipped = embedded::FILES.iter().find(|(p, _)| is_topics(p));
-    if let Some((_, bytes)) = shipped
-        && let Ok(text) = std::str::from_utf8(bytes)
-        && let Ok((t, _)) = topics::Topics::parse(text)
-    {
-        corpus.registry.set_topics(t);
-    }
-    corpus
-}

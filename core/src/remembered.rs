@@ -17,8 +17,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-pub use crate::model::Only;
-use crate::model::Sort;
+use crate::model::{Only, Sort};
 use crate::model::{Problem, Severity};
 
 pub const FILE_NAME: &str = "state.json";

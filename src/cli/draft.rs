@@ -15,7 +15,7 @@ use super::{Failure, Outcome};
 pub fn registry_for(choice: &Choice) -> Registry {
     match choice.dir() {
         Some(dir) => registry_in(dir),
-        None => brief_core::load_embedded().registry,
+        None => brief::demo::load_embedded().registry,
     }
 }
 
@@ -59,7 +59,7 @@ pub fn run<W: Write>(
 ) -> Result<Outcome, Failure> {
     let (text, name) = read_article(file)?;
     let registry = registry_for(choice);
-    let draft = brief_core::draft::draft(&text, &registry);
+    let draft = brief_draft::draft(&text, &registry);
     if draft.meetings.is_empty() {
         return Ok(Outcome::Nothing);
     }

@@ -481,7 +481,7 @@ pub fn load_corpus(choice: &Choice, opts: &LoadOptions) -> Result<Corpus, Failur
             bar.clear();
             Ok(corpus?)
         }
-        None => Ok(brief_core::load_embedded()),
+        None => Ok(brief::demo::load_embedded()),
     }
 }
 
@@ -636,8 +636,8 @@ pub fn warn_config(config: &brief_core::config::ConfigFile) {
 /// The bookmarked or unread filter of `brief list`, from the remembered state.
 pub fn marks_filter(
     choice: &Choice,
-    only: Option<brief_core::remembered::Only>,
-) -> Option<brief_core::search::IdFilter> {
+    only: Option<brief_core::model::Only>,
+) -> Option<brief_core::model::IdFilter> {
     let only = only?;
     let folder = brief_core::remembered::path()
         .map(|file| {
