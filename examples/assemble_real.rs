@@ -20,6 +20,16 @@
 //! option lists, untranslated English) are left out. `actors.yaml` and
 //! `topics.yaml` are copied from the registry folder (default `briefings`).
 
+// A measuring tool: it states its assumptions with unwrap, expect and
+// panic, and prints what it measured (both denied in the crates themselves).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::print_stdout,
+    clippy::print_stderr
+)]
+
 use std::path::{Path, PathBuf};
 
 use brief_core::load::{LoadOptions, load_dir};

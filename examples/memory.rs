@@ -4,6 +4,16 @@
 //! `--check-after`, the cache is taken as the browser takes it: without a
 //! stat of every file first.
 
+// A measuring tool: it states its assumptions with unwrap, expect and
+// panic, and prints what it measured (both denied in the crates themselves).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::print_stdout,
+    clippy::print_stderr
+)]
+
 use brief_core::load::{LoadOptions, load_dir};
 
 /// The binary's allocator, so the figures are the browser's.

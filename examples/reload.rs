@@ -9,6 +9,16 @@
 //! Each round times the reload that walks the whole folder, then the one
 //! given the changed file's path (as the browser's watcher gives it).
 
+// A measuring tool: it states its assumptions with unwrap, expect and
+// panic, and prints what it measured (both denied in the crates themselves).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::print_stdout,
+    clippy::print_stderr
+)]
+
 use std::time::{Duration, Instant, SystemTime};
 
 use brief_core::load::{LoadOptions, load_dir};

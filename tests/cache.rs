@@ -1,6 +1,10 @@
 //! The cache of parsed corpora: used when nothing changed, bypassed for what
 //! changed, rebuilt when damaged, and never written into the briefings folder.
 
+// A test states its assumptions with unwrap, expect and panic (denied in
+// the crates themselves by [workspace.lints]).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod fixtures;
 use std::time::{Duration, SystemTime};
 

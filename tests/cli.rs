@@ -1,6 +1,10 @@
 //! The `brief` binary, run as a user runs it: exit codes, text and JSON output,
 //! folder choice, broken pipes and colour.
 
+// A test states its assumptions with unwrap, expect and panic (denied in
+// the crates themselves by [workspace.lints]).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

@@ -1,6 +1,10 @@
 //! The shipped corpus: each meeting carries the countries and actors its
 //! source names, the text is clean, and the built-in copy matches the folder.
 
+// A test states its assumptions with unwrap, expect and panic (denied in
+// the crates themselves by [workspace.lints]).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::path::{Path, PathBuf};
 
 use brief_core::load::{LoadOptions, load_dir};

@@ -3,6 +3,16 @@
 //! from them (tests/fixtures/seeds: the pages and a frozen copy of the
 //! briefings and their registry).
 
+// A test states its assumptions with unwrap, expect and panic, and prints
+// what it found (both denied in the crates themselves by [workspace.lints]).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::print_stdout,
+    clippy::print_stderr
+)]
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 

@@ -13,6 +13,10 @@
 //! A failure is saved by proptest in `tests/fuzz.proptest-regressions` and
 //! replayed first on every later run; keep that file.
 
+// A test states its assumptions with unwrap, expect and panic (denied in
+// the crates themselves by [workspace.lints]).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::path::PathBuf;
 use std::sync::OnceLock;
 

@@ -2,6 +2,10 @@
 //! file, shared by processes on one folder, recovered after a crash, set
 //! aside and rebuilt when damaged; bodies read from their files.
 
+// A test states its assumptions with unwrap, expect and panic (denied in
+// the crates themselves by [workspace.lints]).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod fixtures;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};

@@ -2,6 +2,16 @@
 //! fixture briefings (`tests/fixtures`), driven by keys and signals, its screen
 //! rebuilt with vt100. Every wait is on a screen condition with a timeout, never a sleep.
 
+// A test states its assumptions with unwrap, expect and panic, and prints
+// what it found (both denied in the crates themselves by [workspace.lints]).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::print_stdout,
+    clippy::print_stderr
+)]
+
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::path::Path;

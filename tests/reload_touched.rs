@@ -3,6 +3,10 @@
 //! removed and renamed), it gives exactly what reading the whole folder
 //! again (`reload`) gives, and it walks the whole folder when it cannot tell.
 
+// A test states its assumptions with unwrap, expect and panic (denied in
+// the crates themselves by [workspace.lints]).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 

@@ -1,6 +1,10 @@
 //! The remembered state file: round trips, merging, and what happens when it
 //! is damaged. It is never fatal and never lost silently.
 
+// A test states its assumptions with unwrap, expect and panic (denied in
+// the crates themselves by [workspace.lints]).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::collections::BTreeSet;
 
 use brief_core::model::Only;

@@ -2,6 +2,10 @@
 //! accents, aliases, fields, filters, ranking and match positions; property
 //! tests for robustness.
 
+// A test states its assumptions with unwrap, expect and panic (denied in
+// the crates themselves by [workspace.lints]).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::sync::OnceLock;
 
 use brief_core::index::Field;

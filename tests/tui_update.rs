@@ -1,6 +1,10 @@
 //! `update` unit tests: actions in, state out, on the fixture briefings. The
 //! search worker is replaced by a synchronous call (see `tui_support`).
 
+// A test states its assumptions with unwrap, expect and panic (denied in
+// the crates themselves by [workspace.lints]).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod tui_support;
 
 use brief::tui::action::Action;

@@ -175,8 +175,11 @@ fn again() -> bool {
     if !std::io::stdin().is_terminal() {
         return false;
     }
-    eprint!("brief: edit again? [Y/n] ");
-    let _ = std::io::stderr().flush();
+    // A closed stderr is no reason to panic (`eprint!` would).
+    let mut err = std::io::stderr().lock();
+    let _ = write!(err, "brief: edit again? [Y/n] ");
+    let _ = err.flush();
+    drop(err);
     let mut answer = String::new();
     if std::io::stdin().lock().read_line(&mut answer).is_err() {
         return false;
