@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::CommandFactory;
 
-use brief_core::paths;
+use brief_core::io::paths;
 use cli::output::{Out, color_wanted};
 use cli::{Cli, Command, Failure, Outcome};
 

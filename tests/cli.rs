@@ -1638,7 +1638,7 @@ fn list_bookmarked_and_unread_read_the_browsers_state() {
     let out = sandbox.run(&["--dir", d, "list", "--unread"]);
     assert_eq!(code(&out), 0);
     assert!(stderr(&out).contains("set aside as"), "{}", stderr(&out));
-    assert_eq!(brief_core::paths::set_aside_copies(&state).len(), 1);
+    assert_eq!(brief_core::io::paths::set_aside_copies(&state).len(), 1);
 }
 
 // ---- nothing raw reaches the terminal ----

@@ -378,7 +378,7 @@ proptest! {
         let (_, problem) = brief_core::remembered::load(&path);
         // Kept if it was read, set aside (never deleted) if it was not.
         assert_eq!(problem.is_some(), !path.exists());
-        assert_eq!(problem.is_some(), brief_core::paths::set_aside_copies(&path).len() == 1);
+        assert_eq!(problem.is_some(), brief_core::io::paths::set_aside_copies(&path).len() == 1);
     }
 
     #[test]

@@ -854,7 +854,7 @@ fn a_damaged_state_file_is_set_aside_and_the_browser_starts() {
     s.keys("\x1bq");
     let (code, home) = s.finish_keeping_home();
     assert_eq!(code, 0);
-    assert_eq!(brief_core::paths::set_aside_copies(&state).len(), 1);
+    assert_eq!(brief_core::io::paths::set_aside_copies(&state).len(), 1);
     let (_, problem) = brief_core::remembered::load(&home.path().join("state/brief/state.json"));
     assert!(
         problem.is_none(),

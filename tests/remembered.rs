@@ -75,7 +75,7 @@ fn a_damaged_file_is_set_aside_reported_and_brief_starts_afresh() {
             "{}",
             problem.message
         );
-        let copies = brief_core::paths::set_aside_copies(&path);
+        let copies = brief_core::io::paths::set_aside_copies(&path);
         let bad = copies.last().expect("set aside");
         assert_eq!(
             std::fs::read(bad).unwrap(),
@@ -226,7 +226,7 @@ fn a_state_file_damaged_at_write_time_is_set_aside_and_said_and_the_new_marks_ke
         "{}",
         problem.message
     );
-    let copies = brief_core::paths::set_aside_copies(&path);
+    let copies = brief_core::io::paths::set_aside_copies(&path);
     assert_eq!(copies.len(), 1);
     assert_eq!(std::fs::read(&copies[0]).unwrap(), b"{ damaged");
     let (all, _) = load(&path);

@@ -6,8 +6,9 @@
 //! Layers, lowest first. A module uses only modules of lower layers, so there
 //! is no cycle (`tests/layers.rs` checks it):
 //!
-//! 1. `text`, `paths`, `atomic_write`, `path_bytes`, `lang`: folding and width; which folders;
-//!    crash-safe writes; paths in serde as bytes; the interface language and its catalogue
+//! 1. `io` (`paths`, `atomic_write`, `path_bytes`: plumbing only), `text`, `lang`: which
+//!    folders, crash-safe writes, paths in serde as bytes; folding and width; the interface
+//!    language and its catalogue
 //! 2. `countries`: the ISO table and country names
 //! 3. `model`: briefings, actors, dates, problems, sort and id filters
 //! 4. `actors`: the actor registry
@@ -18,22 +19,23 @@
 //! 9. `query`: query text -> `Query`, resolved against the registry
 //! 10. `search`: scoring, highlighting, facets, suggestions
 //! 11. `searcher`: the search worker behind `find`/`results`, stale answers dropped
-//! 12. `markdown`, `config`, `remembered`, `draft` (a briefing drafted from an article)
+//! 12. `markdown`; `config` (settings: checked with load's YAML guards, found through
+//!     `io::paths`); `remembered` (marks and history, written through `io`)
+//!
+//! Drafting a briefing from an article is the `brief-draft` crate (`draft/`).
 
 pub mod actors;
-pub mod atomic_write;
 pub mod briefings;
 pub mod cache;
 pub mod config;
 pub mod corpus;
 pub mod countries;
 pub mod index;
+pub mod io;
 pub mod lang;
 pub mod load;
 pub mod markdown;
 pub mod model;
-pub(crate) mod path_bytes;
-pub mod paths;
 pub mod query;
 pub mod remembered;
 pub mod search;

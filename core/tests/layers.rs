@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 /// Lowest first. A new module must be placed here.
 const LAYERS: &[&[&str]] = &[
-    &["text", "paths", "atomic_write", "path_bytes", "lang"],
+    &["io", "text", "lang"],
     &["countries"],
     &["model"],
     &["topics"],

@@ -5,8 +5,8 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use brief_core::actors::Registry;
+use brief_core::io::paths::Choice;
 use brief_core::load::REGISTRY_FILE;
-use brief_core::paths::Choice;
 
 use super::output::Out;
 use super::{Failure, Outcome};

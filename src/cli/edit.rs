@@ -7,8 +7,8 @@ use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use brief_core::Severity;
+use brief_core::io::paths::Choice;
 use brief_core::load::{LoadOptions, REGISTRY_FILE, load_dir, load_files};
-use brief_core::paths::Choice;
 
 use super::{Failure, Outcome};
 
@@ -75,7 +75,7 @@ fn open_editor(file: &Path, line: Option<usize>) -> Result<bool, Failure> {
 
 /// Where drafts are kept: the state folder's `drafts/`.
 pub fn drafts_dir() -> Result<PathBuf, Failure> {
-    let dir = brief_core::paths::state_dir()
+    let dir = brief_core::io::paths::state_dir()
         .ok_or_else(|| Failure::Usage("no state folder (is $HOME set?)".into()))?
         .join("drafts");
     std::fs::create_dir_all(&dir)?;

@@ -18,8 +18,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use brief_core::io::paths::Choice;
 use brief_core::load::{LoadOptions, load_dir};
-use brief_core::paths::Choice;
 use brief_core::{Corpus, Selection};
 
 pub const SEARCH_HELP: &str = "\
@@ -466,7 +466,7 @@ pub fn load_options(no_cache: bool) -> LoadOptions {
         cache: if no_cache {
             None
         } else {
-            brief_core::paths::cache_dir()
+            brief_core::io::paths::cache_dir()
         },
         ..LoadOptions::default()
     }

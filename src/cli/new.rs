@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use brief_core::paths::Choice;
+use brief_core::io::paths::Choice;
 
 use super::edit::{create_new, draft_path, drafts_dir, session};
 use super::output::Out;
