@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::CommandFactory;
 
-use brief_core::paths;
+use brief_core::io::paths;
 use cli::output::{Out, color_wanted};
 use cli::{Cli, Command, Failure, Outcome};
 
@@ -89,7 +89,7 @@ fn run(args: Cli) -> Result<Outcome, Failure> {
             cli::warn_problems(corpus);
             let mut sel =
                 cli::selection(corpus, &list.countries, &list.actors, list.year.as_deref())?;
-            use brief_core::remembered::Only;
+            use brief_core::model::Only;
             let only = match (list.bookmarked, list.unread) {
                 (true, _) => Some(Only::Bookmarked),
                 (_, true) => Some(Only::Unread),

@@ -1,6 +1,10 @@
 //! The `brief` binary, run as a user runs it: exit codes, text and JSON output,
 //! folder choice, broken pipes and colour.
 
+// A test states its assumptions with unwrap, expect and panic (denied in
+// the crates themselves by [workspace.lints]).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -1634,7 +1638,7 @@ fn list_bookmarked_and_unread_read_the_browsers_state() {
     let out = sandbox.run(&["--dir", d, "list", "--unread"]);
     assert_eq!(code(&out), 0);
     assert!(stderr(&out).contains("set aside as"), "{}", stderr(&out));
-    assert_eq!(brief_core::paths::set_aside_copies(&state).len(), 1);
+    assert_eq!(brief_core::io::paths::set_aside_copies(&state).len(), 1);
 }
 
 // ---- nothing raw reaches the terminal ----

@@ -3,6 +3,10 @@
 //! `show` by id prefix or query, `--limit 0`, every `--format` read back, and
 //! `brief check` on a folder without actors.yaml.
 
+// A test states its assumptions with unwrap, expect and panic (denied in
+// the crates themselves by [workspace.lints]).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

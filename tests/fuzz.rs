@@ -13,6 +13,10 @@
 //! A failure is saved by proptest in `tests/fuzz.proptest-regressions` and
 //! replayed first on every later run; keep that file.
 
+// A test states its assumptions with unwrap, expect and panic (denied in
+// the crates themselves by [workspace.lints]).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
@@ -374,7 +378,7 @@ proptest! {
         let (_, problem) = brief_core::remembered::load(&path);
         // Kept if it was read, set aside (never deleted) if it was not.
         assert_eq!(problem.is_some(), !path.exists());
-        assert_eq!(problem.is_some(), brief_core::paths::set_aside_copies(&path).len() == 1);
+        assert_eq!(problem.is_some(), brief_core::io::paths::set_aside_copies(&path).len() == 1);
     }
 
     #[test]

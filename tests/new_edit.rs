@@ -3,6 +3,10 @@
 //! kept in the state folder, the exit status is 1 and nothing reaches the
 //! briefings folder; a valid text is created, never over an existing file.
 
+// A test states its assumptions with unwrap, expect and panic (denied in
+// the crates themselves by [workspace.lints]).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::collections::BTreeMap;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};

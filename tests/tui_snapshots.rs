@@ -6,6 +6,10 @@
 //! selection, current match) and of underlined cells (highlights), which a
 //! plain text view would not show.
 
+// A test states its assumptions with unwrap, expect and panic (denied in
+// the crates themselves by [workspace.lints]).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod tui_support;
 
 use brief::tui::action::Action;

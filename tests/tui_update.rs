@@ -1,6 +1,10 @@
 //! `update` unit tests: actions in, state out, on the fixture briefings. The
 //! search worker is replaced by a synchronous call (see `tui_support`).
 
+// A test states its assumptions with unwrap, expect and panic (denied in
+// the crates themselves by [workspace.lints]).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod tui_support;
 
 use brief::tui::action::Action;
@@ -1134,11 +1138,11 @@ fn the_last_view_comes_back_selected_but_not_opened() {
     let last = state.last_view();
     assert_eq!(last.query, "migrants");
     assert_eq!(last.selected.as_deref(), Some(id.as_str()));
-    assert_eq!(last.sort, Some(brief_core::search::Sort::Date));
+    assert_eq!(last.sort, Some(brief_core::model::Sort::Date));
 
     let mut again = loaded_with(120, 40, Launch::from_last(&last));
     assert_eq!(again.search.text, "migrants");
-    assert_eq!(again.sort, brief_core::search::Sort::Date);
+    assert_eq!(again.sort, brief_core::model::Sort::Date);
     assert_eq!(again.selected_id(), Some(id.as_str()));
     assert_eq!(again.focus, Focus::List);
     assert_eq!(again.message, None);
@@ -1427,9 +1431,9 @@ fn loaded_copy(w: u16, h: u16) -> (tempfile::TempDir, State) {
 /// Reads the folder again, as the watch thread does, and hands it to `update`.
 fn reload_into(state: &mut State, dir: &std::path::Path) -> brief::tui::state::Update {
     let prev = state.corpus.clone().expect("loaded");
-    let r = brief_core::reload::reload(&prev, dir, &Default::default()).expect("reloads");
+    let r = brief_core::load::reload::reload(&prev, dir, &Default::default()).expect("reloads");
     let corpus = std::sync::Arc::new(r.corpus);
-    let doc_map = brief_core::reload::doc_map(&prev, &corpus);
+    let doc_map = brief_core::load::reload::doc_map(&prev, &corpus);
     send(
         state,
         Msg::Reloaded(brief::tui::state::Reload {
@@ -2179,7 +2183,7 @@ fn a_text_index_notice_is_said_once() {
 
 #[test]
 fn files_changed_asks_for_a_reload_of_the_paths_touched_once_loaded() {
-    use brief_core::reload::Touched;
+    use brief_core::load::reload::Touched;
     let touched = Touched::Paths(vec!["briefings/a.yaml".into(), "briefings/new".into()]);
     let mut waiting = State::new(Settings {
         origin: "test".into(),
@@ -2203,7 +2207,7 @@ fn a_watch_resumed_reads_the_whole_folder_again() {
     let up = update(&mut state, Msg::WatchResumed);
     assert_eq!(
         up.effects,
-        [Effect::Reload(brief_core::reload::Touched::Unknown)]
+        [Effect::Reload(brief_core::load::reload::Touched::Unknown)]
     );
     assert_eq!(state.watch_off, None);
 }

@@ -108,7 +108,7 @@ pub struct ConfigFile {
 pub fn path(flag: Option<&Path>) -> Option<PathBuf> {
     match flag {
         Some(p) => Some(p.to_path_buf()),
-        None => crate::paths::config_dir().map(|d| d.join(FILE_NAME)),
+        None => crate::io::paths::config_dir().map(|d| d.join(FILE_NAME)),
     }
 }
 

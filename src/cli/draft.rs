@@ -5,8 +5,8 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use brief_core::actors::Registry;
+use brief_core::io::paths::Choice;
 use brief_core::load::REGISTRY_FILE;
-use brief_core::paths::Choice;
 
 use super::output::Out;
 use super::{Failure, Outcome};
@@ -15,7 +15,7 @@ use super::{Failure, Outcome};
 pub fn registry_for(choice: &Choice) -> Registry {
     match choice.dir() {
         Some(dir) => registry_in(dir),
-        None => brief_core::load_embedded().registry,
+        None => brief::demo::load_embedded().registry,
     }
 }
 
@@ -59,7 +59,7 @@ pub fn run<W: Write>(
 ) -> Result<Outcome, Failure> {
     let (text, name) = read_article(file)?;
     let registry = registry_for(choice);
-    let draft = brief_core::draft::draft(&text, &registry);
+    let draft = brief_draft::draft(&text, &registry);
     if draft.meetings.is_empty() {
         return Ok(Outcome::Nothing);
     }

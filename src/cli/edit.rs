@@ -7,8 +7,8 @@ use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use brief_core::Severity;
+use brief_core::io::paths::Choice;
 use brief_core::load::{LoadOptions, REGISTRY_FILE, load_dir, load_files};
-use brief_core::paths::Choice;
 
 use super::{Failure, Outcome};
 
@@ -75,7 +75,7 @@ fn open_editor(file: &Path, line: Option<usize>) -> Result<bool, Failure> {
 
 /// Where drafts are kept: the state folder's `drafts/`.
 pub fn drafts_dir() -> Result<PathBuf, Failure> {
-    let dir = brief_core::paths::state_dir()
+    let dir = brief_core::io::paths::state_dir()
         .ok_or_else(|| Failure::Usage("no state folder (is $HOME set?)".into()))?
         .join("drafts");
     std::fs::create_dir_all(&dir)?;
@@ -175,8 +175,11 @@ fn again() -> bool {
     if !std::io::stdin().is_terminal() {
         return false;
     }
-    eprint!("brief: edit again? [Y/n] ");
-    let _ = std::io::stderr().flush();
+    // A closed stderr is no reason to panic (`eprint!` would).
+    let mut err = std::io::stderr().lock();
+    let _ = write!(err, "brief: edit again? [Y/n] ");
+    let _ = err.flush();
+    drop(err);
     let mut answer = String::new();
     if std::io::stdin().lock().read_line(&mut answer).is_err() {
         return false;

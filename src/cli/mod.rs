@@ -18,8 +18,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use brief_core::io::paths::Choice;
 use brief_core::load::{LoadOptions, load_dir};
-use brief_core::paths::Choice;
 use brief_core::{Corpus, Selection};
 
 pub const SEARCH_HELP: &str = "\
@@ -469,7 +469,7 @@ pub fn load_options(no_cache: bool) -> LoadOptions {
         cache: if no_cache {
             None
         } else {
-            brief_core::paths::cache_dir()
+            brief_core::io::paths::cache_dir()
         },
         ..LoadOptions::default()
     }
@@ -484,7 +484,7 @@ pub fn load_corpus(choice: &Choice, opts: &LoadOptions) -> Result<Corpus, Failur
             bar.clear();
             Ok(corpus?)
         }
-        None => Ok(brief_core::load_embedded()),
+        None => Ok(brief::demo::load_embedded()),
     }
 }
 
@@ -655,8 +655,8 @@ pub fn warn_config(config: &brief_core::config::ConfigFile) {
 /// The bookmarked or unread filter of `brief list`, from the remembered state.
 pub fn marks_filter(
     choice: &Choice,
-    only: Option<brief_core::remembered::Only>,
-) -> Option<brief_core::search::IdFilter> {
+    only: Option<brief_core::model::Only>,
+) -> Option<brief_core::model::IdFilter> {
     let only = only?;
     let folder = brief_core::remembered::path()
         .map(|file| {

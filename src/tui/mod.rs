@@ -39,10 +39,6 @@ use brief_core::searcher::Searcher;
 use keymap::Keymap;
 use state::{Effect, Launch, Msg, Remembered, Settings, State, update};
 
-/// The answer the search worker gives to one request, computed here and now
-/// (tests drive `update` with it step by step).
-pub use brief_core::searcher::answer;
-
 /// How the browser is set up: how to load, the user's config, and where the
 /// remembered state lives.
 #[derive(Debug, Default)]
@@ -102,7 +98,7 @@ impl Drop for Guard {
 fn spawn_loader(source: Source, opts: LoadOptions, tx: Sender<Event>) {
     thread::spawn(move || {
         let msg = match source {
-            Source::Embedded => Msg::Loaded(Arc::new(brief_core::load_embedded())),
+            Source::Embedded => Msg::Loaded(Arc::new(crate::demo::load_embedded())),
             Source::Dir(dir) => {
                 let progress_tx = tx.clone();
                 let progress = move |done: usize, total: usize| {

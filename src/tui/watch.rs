@@ -18,7 +18,7 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use brief_core::reload::Touched;
+use brief_core::load::reload::Touched;
 use notify::{EventKind, RecursiveMode, Watcher};
 
 use super::Event;

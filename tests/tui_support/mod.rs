@@ -33,7 +33,7 @@ pub fn corpus() -> Arc<Corpus> {
 
 /// What the worker in `src/tui/mod.rs` answers to one request.
 pub fn run_search(corpus: &Corpus, req: &SearchRequest) -> Results {
-    brief::tui::answer(corpus, req)
+    brief_core::searcher::answer(corpus, req)
 }
 
 /// Answers every search request in `effects` (in order, so older ones arrive

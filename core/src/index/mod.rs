@@ -169,7 +169,7 @@ pub(crate) struct Index {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct DocFacts {
     pub(crate) id: Name,
-    #[serde(with = "crate::path_bytes")]
+    #[serde(with = "crate::io::path_bytes")]
     pub(crate) path: std::path::PathBuf,
     pub(crate) date: Option<PartialDate>,
     pub(crate) end_date: Option<PartialDate>,

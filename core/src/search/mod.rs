@@ -24,8 +24,8 @@ mod highlighting;
 mod scoring;
 mod suggestions;
 
-pub use crate::index::Field;
-pub use crate::model::{IdFilter, IdSet, Sort};
+use crate::index::Field;
+use crate::model::{IdFilter, Sort};
 pub use facets::{Facets, faceted, faceted_until, facets};
 pub use highlighting::{explain, find_ranges, title_ranges, word_ranges};
 pub use scoring::{typo_budget, typo_distance, typo_match};

@@ -1,8 +1,9 @@
 //! Filters and the briefing to open from the command line (or the last
 //! session), applied once the folder is loaded.
 
-use brief_core::remembered::{LastView, Only};
-use brief_core::search::Sort;
+use brief_core::model::Only;
+use brief_core::model::Sort;
+use brief_core::remembered::LastView;
 
 use super::State;
 

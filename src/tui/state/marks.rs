@@ -2,7 +2,8 @@
 
 use std::sync::Arc;
 
-use brief_core::remembered::{Change, Only};
+use brief_core::model::Only;
+use brief_core::remembered::Change;
 use brief_core::text::sanitize;
 
 use super::{Effect, State};

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use brief_core::Corpus;
-use brief_core::reload::Touched;
+use brief_core::load::reload::Touched;
 use brief_core::remembered::Change;
 
 use super::notices::Remembered;

@@ -25,8 +25,10 @@ use std::sync::Arc;
 use ratatui::layout::Rect;
 
 use brief_core::config::Theme;
-use brief_core::remembered::{LastView, Only};
-use brief_core::search::{Facets, Hit, IdSet, Sort};
+use brief_core::model::Only;
+use brief_core::model::{IdSet, Sort};
+use brief_core::remembered::LastView;
+use brief_core::search::{Facets, Hit};
 use brief_core::{Corpus, Lang, Problem, Query, Selection};
 
 use crate::tui::keymap::{Keymap, Scope};

@@ -12,7 +12,7 @@ use super::{Effect, Overlay, State};
 #[derive(Debug)]
 pub struct Reload {
     pub corpus: Arc<Corpus>,
-    pub changes: brief_core::reload::Changes,
+    pub changes: brief_core::load::reload::Changes,
     /// For each briefing of the corpus shown until now, its index in the new one.
     pub doc_map: Vec<Option<usize>>,
 }

@@ -4,8 +4,8 @@
 use ratatui::layout::Rect;
 
 use brief_core::Selection;
-use brief_core::remembered::Only;
-use brief_core::search::Sort;
+use brief_core::model::Only;
+use brief_core::model::Sort;
 
 use super::facets::{rebuild_facets, toggle_facet};
 use super::help::on_overlay_action;
@@ -86,7 +86,7 @@ pub fn update(state: &mut State, msg: Msg) -> Update {
             state.message = Some(state.text().live_reload_back.into());
             // Changes made while unwatched are not known: all is looked at.
             if state.corpus.is_some() {
-                effects.push(Effect::Reload(brief_core::reload::Touched::Unknown));
+                effects.push(Effect::Reload(brief_core::load::reload::Touched::Unknown));
             }
             true
         }

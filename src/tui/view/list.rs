@@ -157,15 +157,15 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         lang.number(total)
     );
     match state.only {
-        Some(brief_core::remembered::Only::Unread) => {
+        Some(brief_core::model::Only::Unread) => {
             title = format!("{title} · {}", t.only_unread);
         }
-        Some(brief_core::remembered::Only::Bookmarked) => {
+        Some(brief_core::model::Only::Bookmarked) => {
             title = format!("{title} · {}", t.only_bookmarked);
         }
         None => {}
     }
-    if state.sort == brief_core::search::Sort::Date && !state.query.is_unranked() {
+    if state.sort == brief_core::model::Sort::Date && !state.query.is_unranked() {
         title = format!("{title} · {}", t.by_date);
     }
     let block = theme.pane(title, focused);

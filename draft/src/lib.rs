@@ -10,9 +10,9 @@ pub mod matcher;
 pub mod place;
 pub mod text;
 
-use crate::actors::Registry;
-use crate::model::{CountryCode, PartialDate};
 use actors::{ActorGuess, ActorIndex, YearFrom, sentence_around};
+use brief_core::actors::Registry;
+use brief_core::model::{CountryCode, PartialDate};
 use dates::{DateSpan, find_dates};
 use place::{Guess, PlaceGuess, is_meeting_sentence};
 use text::{Page, Section};
@@ -111,7 +111,7 @@ fn meeting(page: &Page, section: &Section, main: bool, index: &ActorIndex) -> Me
     };
     if main && !page.covered.is_empty() {
         for item in &page.covered {
-            if let Ok(c) = crate::countries::resolve(item)
+            if let Ok(c) = brief_core::countries::resolve(item)
                 && let Some(code) = CountryCode::new(c.code)
             {
                 add(code, format!("Pays couverts : {item}"));
@@ -228,7 +228,7 @@ const ENGLISH: &[&str] = &[
 
 /// The language by its commonest words; the page's declared one breaks a tie.
 fn language(text: &str, declared: Option<&str>) -> Guess<String> {
-    let folded = crate::text::fold(text);
+    let folded = brief_core::text::fold(text);
     let words: Vec<&str> = folded.split(|c: char| !c.is_alphanumeric()).collect();
     let fr = words.iter().filter(|w| FRENCH.contains(w)).count();
     let en = words.iter().filter(|w| ENGLISH.contains(w)).count();
@@ -249,7 +249,7 @@ fn language(text: &str, declared: Option<&str>) -> Guess<String> {
 /// the first words of the title.
 pub fn id_for(date: Option<&PartialDate>, title: &str) -> String {
     let mut slug = String::new();
-    for word in crate::text::fold(title).split(|c: char| !c.is_ascii_alphanumeric()) {
+    for word in brief_core::text::fold(title).split(|c: char| !c.is_ascii_alphanumeric()) {
         if word.is_empty() {
             continue;
         }

@@ -3,7 +3,7 @@
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::text::fold_char;
+use brief_core::text::fold_char;
 
 /// The text as matched: folded, hyphens as spaces, whitespace runs as one
 /// space; every byte remembers the source byte range it came from.

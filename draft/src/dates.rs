@@ -8,8 +8,8 @@
 
 use std::ops::Range;
 
-use crate::model::PartialDate;
-use crate::text::fold;
+use brief_core::model::PartialDate;
+use brief_core::text::fold;
 
 /// Parts of a date as written; any may be missing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use super::actors::{ActorIndex, sentence_around};
 use super::countries;
 use super::matcher::{Haystack, Matcher, key};
-use crate::model::CountryCode;
+use brief_core::model::CountryCode;
 
 const CITIES: &str = include_str!("cities.tsv");
 
@@ -91,7 +91,7 @@ pub fn find(title: &str, body: &str, actors: &ActorIndex) -> PlaceGuess {
         let rest = &body[f.span.end..];
         if let Some(inner) = rest.trim_start().strip_prefix('(')
             && let Some(close) = inner.find(')')
-            && let Ok(c) = crate::countries::resolve(&inner[..close])
+            && let Ok(c) = brief_core::countries::resolve(&inner[..close])
             && let Some(c) = CountryCode::new(c.code)
         {
             country = c;
@@ -165,7 +165,7 @@ pub fn find(title: &str, body: &str, actors: &ActorIndex) -> PlaceGuess {
 
 /// The one country a registered actor belongs to, from its name and
 /// description ("Agence nigérienne …", "(Nigeria)"), if only one is named.
-pub fn home_country(actors: &ActorIndex, id: crate::model::ActorId) -> Option<CountryCode> {
+pub fn home_country(actors: &ActorIndex, id: brief_core::model::ActorId) -> Option<CountryCode> {
     let found = home_countries(actors, id);
     match found.as_slice() {
         [one] => Some(*one),
@@ -174,7 +174,7 @@ pub fn home_country(actors: &ActorIndex, id: crate::model::ActorId) -> Option<Co
 }
 
 /// Every country a registered actor's name and description name.
-pub fn home_countries(actors: &ActorIndex, id: crate::model::ActorId) -> Vec<CountryCode> {
+pub fn home_countries(actors: &ActorIndex, id: brief_core::model::ActorId) -> Vec<CountryCode> {
     let Some(a) = actors.registry().get(id) else {
         return Vec::new();
     };

@@ -4,7 +4,7 @@
 //! scraping left out (icon names, menus, share buttons, comment forms).
 
 use super::dates::{DateSpan, whole_date};
-use crate::text::fold;
+use brief_core::text::fold;
 
 /// One article (or one teaser of another meeting) on the page.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -369,7 +369,7 @@ pub fn from_html(html: &str) -> Page {
             if let Some(t) = &a.published_time {
                 // ISO dates from metadata: "2019-02-25T10:00:00+00:00".
                 let day: String = t.chars().take(10).collect();
-                if let Ok(d) = crate::model::PartialDate::parse(&day) {
+                if let Ok(d) = brief_core::model::PartialDate::parse(&day) {
                     page.published = Some(DateSpan {
                         start: super::dates::DateParts {
                             year: Some(d.year),

@@ -5,8 +5,8 @@
 use std::sync::OnceLock;
 
 use super::matcher::{Found, Haystack, Matcher};
-use crate::countries;
-use crate::model::CountryCode;
+use brief_core::countries;
+use brief_core::model::CountryCode;
 
 const DEMONYMS: &str = include_str!("demonyms.tsv");
 
@@ -27,7 +27,7 @@ fn matcher() -> &'static Matcher<Entry> {
             };
             for name in c.names() {
                 // Codes are not names in running text ("le", "la" would match).
-                if name == c.code || AMBIGUOUS.contains(&crate::text::fold(name).as_str()) {
+                if name == c.code || AMBIGUOUS.contains(&brief_core::text::fold(name).as_str()) {
                     continue;
                 }
                 names.push((name.to_string(), (code, Some(name))));

@@ -1,4 +1,8 @@
-//! Embeds the shipped corpus so `brief` works from any folder after `cargo install`.
+//! Embeds the shipped corpus (`briefings/`) so `brief` works from any folder
+//! after `cargo install`: `src/demo.rs` includes the table written here.
+
+// A build script speaks to cargo on its standard output.
+#![allow(clippy::print_stdout)]
 
 use std::path::Path;
 
@@ -22,12 +26,12 @@ fn collect(dir: &Path, root: &Path, out: &mut Vec<String>) {
     }
 }
 
-fn main() {
+fn main() -> std::io::Result<()> {
     let manifest = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into());
-    // The shipped briefings sit at the top of the workspace, beside `core/`.
-    let root = Path::new(&manifest).parent().unwrap_or(Path::new(".."));
+    // The shipped briefings sit at the top of the package, beside `src/`.
+    let root = Path::new(&manifest);
     let dir = root.join("briefings");
-    println!("cargo:rerun-if-changed=../briefings");
+    println!("cargo:rerun-if-changed=briefings");
     let mut rows = Vec::new();
     collect(&dir, root, &mut rows);
     let code = format!(
@@ -35,7 +39,6 @@ fn main() {
         rows.concat()
     );
     let out = std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into());
-    if let Err(e) = std::fs::write(Path::new(&out).join("embedded.rs"), code) {
-        panic!("cannot write embedded corpus: {e}");
-    }
+    // A failure ends the build with the error.
+    std::fs::write(Path::new(&out).join("embedded.rs"), code)
 }

@@ -13,8 +13,8 @@ use std::collections::HashMap;
 
 use super::countries;
 use super::matcher::{Haystack, Matcher, key};
-use crate::actors::Registry;
-use crate::model::{ActorId, ActorKind, CountryCode};
+use brief_core::actors::Registry;
+use brief_core::model::{ActorId, ActorKind, CountryCode};
 
 /// An actor the text names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -207,7 +207,11 @@ impl<'r> ActorIndex<'r> {
             }
             seen.push(at);
             let words = with_article(text, f.span.start, &f.text);
-            let candidates: Vec<(&crate::model::Actor, &crate::model::Office, ActorId)> = self
+            let candidates: Vec<(
+                &brief_core::model::Actor,
+                &brief_core::model::Office,
+                ActorId,
+            )> = self
                 .holders
                 .get(at)
                 .into_iter()
@@ -217,7 +221,11 @@ impl<'r> ActorIndex<'r> {
                     Some((a, a.offices.get(o)?, id))
                 })
                 .collect();
-            let list = |c: &[(&crate::model::Actor, &crate::model::Office, ActorId)]| {
+            let list = |c: &[(
+                &brief_core::model::Actor,
+                &brief_core::model::Office,
+                ActorId,
+            )]| {
                 c.iter()
                     .map(|(a, o, _)| format!("{} (office held {})", a.name, o.years()))
                     .collect::<Vec<_>>()
@@ -525,7 +533,7 @@ impl<'r> ActorIndex<'r> {
                 && inner.chars().filter(|c| c.is_uppercase()).count() >= 2;
             if is_acronym
                 && self.registry.resolve(inner).is_none()
-                && crate::countries::by_code(inner).is_none()
+                && brief_core::countries::by_code(inner).is_none()
                 && !out.iter().any(|o| o == inner)
             {
                 out.push(inner.to_string());
@@ -592,7 +600,7 @@ fn government_country(name: &str) -> Option<CountryCode> {
         .iter()
         .find_map(|p| rest.strip_prefix(p))
         .unwrap_or(rest);
-    let c = crate::countries::resolve(rest).ok()?;
+    let c = brief_core::countries::resolve(rest).ok()?;
     CountryCode::new(c.code)
 }
 
@@ -657,7 +665,7 @@ fn word_spans(text: &str) -> Vec<(usize, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Actor, Office};
+    use brief_core::model::{Actor, Office};
 
     fn person(id: &str, name: &str, office: &[&str], from: u16, to: Option<u16>) -> Actor {
         Actor {
