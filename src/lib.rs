@@ -4,4 +4,5 @@
 //! `brief-core` crate, which cannot reach the terminal; this crate holds the
 //! browser, and the binary adds the command line.
 
+pub mod keys;
 pub mod tui;

@@ -160,7 +160,8 @@ fn brief_tui(
     args: cli::BrowseArgs,
     setup: brief::tui::Setup,
 ) -> Result<Outcome, Failure> {
-    use brief::tui::{Exit, Source, run, state::Launch};
+    use brief::tui::launch::Launch;
+    use brief::tui::{Exit, Source, run};
     let source = match choice.dir() {
         Some(dir) if dir.is_dir() => Source::Dir(dir.to_path_buf()),
         Some(dir) if !dir.exists() => {

@@ -8,8 +8,8 @@
 
 mod tui_support;
 
-use brief::tui::action::Action;
-use brief::tui::keymap::Keymap;
+use brief::keys::action::Action;
+use brief::keys::keymap::Keymap;
 use brief::tui::state::{Focus, LineKind, Msg, Overlay, Settings, State};
 use brief::tui::view::render;
 use brief_core::Lang;
@@ -91,7 +91,7 @@ fn browser(w: u16, h: u16) -> State {
 
 /// The browser, its results shown, in `lang`, without colour.
 fn browser_in(w: u16, h: u16, lang: Lang) -> State {
-    let mut state = loaded_in(w, h, brief::tui::state::Launch::default(), lang);
+    let mut state = loaded_in(w, h, brief::tui::launch::Launch::default(), lang);
     state.color = false;
     state
 }

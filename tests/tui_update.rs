@@ -3,11 +3,10 @@
 
 mod tui_support;
 
-use brief::tui::action::Action;
-use brief::tui::keymap::{Scope, dispatch};
-use brief::tui::state::{
-    Effect, FacetKey, Focus, Launch, Msg, Overlay, Results, Settings, State, update,
-};
+use brief::keys::action::Action;
+use brief::keys::keymap::{Scope, dispatch};
+use brief::tui::launch::Launch;
+use brief::tui::state::{Effect, FacetKey, Focus, Msg, Overlay, Results, Settings, State, update};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tui_support::fixtures::{CHANNEL, ITALY};
 use tui_support::*;
@@ -1307,7 +1306,7 @@ fn y_and_shift_y_are_bound_in_the_list_and_the_reader() {
         dispatch(&[Scope::Search, Scope::Global], &y),
         Some(Action::Insert('y'))
     );
-    let help: Vec<String> = brief::tui::keymap::Keymap::default()
+    let help: Vec<String> = brief::keys::keymap::Keymap::default()
         .help_lines(100)
         .into_iter()
         .map(|l| l.text)
@@ -1739,7 +1738,7 @@ fn the_help_pages_and_searches() {
 /// No help line is wider than the box at any width: long lines wrap.
 #[test]
 fn help_lines_wrap_and_are_never_cut() {
-    let keymap = brief::tui::keymap::Keymap::default();
+    let keymap = brief::keys::keymap::Keymap::default();
     for w in [20, 36, 60, 76, 98] {
         let lines = keymap.help_lines(w);
         for l in &lines {

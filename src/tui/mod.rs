@@ -7,10 +7,9 @@
 //! the loop carries them out, and once the queued events are taken it draws
 //! once: an idle browser uses no CPU.
 
-pub mod action;
 pub mod clipboard;
 mod editor;
-pub mod keymap;
+pub mod launch;
 mod reload;
 pub mod state;
 pub mod view;
@@ -32,12 +31,13 @@ use ratatui::crossterm::terminal::{
 use ratatui::crossterm::{cursor, execute};
 use ratatui::layout::Rect;
 
+use crate::keys::keymap::Keymap;
 use brief_core::config::ConfigFile;
 use brief_core::load::{LoadOptions, load_dir};
 use brief_core::remembered::Change;
 use brief_core::searcher::Searcher;
-use keymap::Keymap;
-use state::{Effect, Launch, Msg, Remembered, Settings, State, update};
+use launch::Launch;
+use state::{Effect, Msg, Remembered, Settings, State, update};
 
 /// The answer the search worker gives to one request, computed here and now
 /// (tests drive `update` with it step by step).

@@ -7,10 +7,9 @@
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
-use brief::tui::action::Action;
-use brief::tui::state::{
-    Effect, Launch, Msg, Results, SearchRequest, Settings, State, Update, update,
-};
+use brief::keys::action::Action;
+use brief::tui::launch::Launch;
+use brief::tui::state::{Effect, Msg, Results, SearchRequest, Settings, State, Update, update};
 use brief_core::Corpus;
 use brief_core::load::{LoadOptions, load_dir};
 use ratatui::layout::Rect;

@@ -4,7 +4,11 @@
 use brief_core::text::{is_dangerous, truncate};
 
 use super::{Effect, State};
-use crate::tui::clipboard::LARGE;
+
+/// Beyond this many bytes some terminals drop an OSC 52 sequence (xterm,
+/// hterm and others cap it): the copy is still sent (see `tui::clipboard`),
+/// with a warning.
+const LARGE: usize = 100_000;
 
 /// `y`: the selected briefing as Markdown, the same as `brief show ID --markdown`.
 pub fn markdown(state: &mut State, effects: &mut Vec<Effect>) {

@@ -7,8 +7,8 @@ use brief_core::text::fold;
 
 use super::navigation::{is_move, moved};
 use super::{LineEdit, Overlay, State};
-use crate::tui::action::Action;
-use crate::tui::keymap::HelpLine;
+use crate::keys::action::Action;
+use crate::keys::keymap::HelpLine;
 
 /// The search typed in the help, and the line it was last found on.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -126,7 +126,7 @@ pub(super) fn on_overlay_action(state: &mut State, action: Action) {
                 state.message = Some(if state.help.term.is_empty() {
                     let key = state
                         .keymap
-                        .key(crate::tui::keymap::Scope::Help, Action::FocusSearch);
+                        .key(crate::keys::keymap::Scope::Help, Action::FocusSearch);
                     (state.text().no_help_search)(&key)
                 } else {
                     (state.text().not_in_help)(&state.help.term)

@@ -4,8 +4,8 @@ use brief_core::remembered::{Change, push_history};
 
 use super::navigation::set_focus;
 use super::{Effect, Focus, State};
-use crate::tui::action::Action;
-use crate::tui::keymap::Scope;
+use crate::keys::action::Action;
+use crate::keys::keymap::Scope;
 
 /// Adds the search line to the history, and remembers it if that changed it.
 pub(super) fn remember_query(state: &mut State, effects: &mut Vec<Effect>) {

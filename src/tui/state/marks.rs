@@ -6,8 +6,8 @@ use brief_core::remembered::{Change, Only};
 use brief_core::text::sanitize;
 
 use super::{Effect, State};
-use crate::tui::action::Action;
-use crate::tui::keymap::Scope;
+use crate::keys::action::Action;
+use crate::keys::keymap::Scope;
 
 /// Marks the selected briefing read, and remembers it if it was not.
 pub(super) fn mark_read(state: &mut State, effects: &mut Vec<Effect>) {

@@ -9,7 +9,7 @@ use brief_core::remembered::Change;
 
 use super::notices::Remembered;
 use super::{Reload, Results, SearchRequest};
-use crate::tui::action::Action;
+use crate::keys::action::Action;
 
 /// What happened.
 #[derive(Debug)]

@@ -29,12 +29,12 @@ use brief_core::remembered::{LastView, Only};
 use brief_core::search::{Facets, Hit, IdSet, Sort};
 use brief_core::{Corpus, Lang, Problem, Query, Selection};
 
-use crate::tui::keymap::{Keymap, Scope};
+use crate::keys::keymap::{Keymap, Scope};
+use crate::tui::launch::Launch;
 
 pub use brief_core::searcher::{Results, SearchRequest};
 pub use facets::{FacetItem, FacetKey, FacetPane};
 pub use help::{HelpSearch, help_matches, overlay_area};
-pub use launch::Launch;
 pub use layout::{Areas, areas};
 pub use line_edit::LineEdit;
 pub use message::{Effect, Msg, Update};

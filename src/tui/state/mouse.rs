@@ -4,7 +4,7 @@ use super::facets::toggle_facet;
 use super::navigation::{clamp_view, list_item_at, relayout, set_focus};
 use super::update::on_action;
 use super::{Effect, Focus, Overlay, State};
-use crate::tui::action::Action;
+use crate::keys::action::Action;
 
 /// The pane under a cell, if any, with the row inside its border (0 = first item).
 pub(super) fn pane_at(state: &State, column: u16, row: u16) -> Option<(Focus, usize)> {

@@ -5,7 +5,7 @@ use super::facets::rebuild_facets;
 use super::history::remember_query;
 use super::reader::{back_from_related, forget_article_search, layout_reader, mark_reader};
 use super::{Effect, Focus, State};
-use crate::tui::action::Action;
+use crate::keys::action::Action;
 
 /// Keeps `cursor` within `len` items and visible in a window of `height` rows from `offset`.
 pub(super) fn clamp_view(cursor: &mut usize, offset: &mut usize, len: usize, height: usize) {

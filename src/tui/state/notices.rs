@@ -5,9 +5,10 @@ use std::sync::Arc;
 use brief_core::Problem;
 use brief_core::remembered::LastView;
 
-use super::{Launch, State};
-use crate::tui::action::Action;
-use crate::tui::keymap::Scope;
+use super::State;
+use crate::keys::action::Action;
+use crate::keys::keymap::Scope;
+use crate::tui::launch::Launch;
 
 /// What the state file held for this folder, read after the first frame.
 #[derive(Debug, Default)]

@@ -16,8 +16,8 @@ use brief_core::MetaField;
 
 use super::marks::mark_read;
 use super::{Effect, LineEdit, State};
-use crate::tui::action::Action;
-use crate::tui::keymap::Scope;
+use crate::keys::action::Action;
+use crate::keys::keymap::Scope;
 
 /// The id line's label, the same in both languages.
 const ID: &str = "id";

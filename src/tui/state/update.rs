@@ -20,8 +20,8 @@ use super::reader::{choose_related, follow_related, show_actors, show_match, ste
 use super::reload::on_reloaded;
 use super::search::on_results;
 use super::{Effect, Focus, LineEdit, Msg, Overlay, State, Update};
-use crate::tui::action::Action;
-use crate::tui::keymap::Scope;
+use crate::keys::action::Action;
+use crate::keys::keymap::Scope;
 
 pub fn update(state: &mut State, msg: Msg) -> Update {
     let mut effects = Vec::new();

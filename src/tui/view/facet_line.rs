@@ -9,8 +9,8 @@ use ratatui::widgets::Paragraph;
 use brief_core::text::{sanitize, truncate};
 
 use super::Theme;
-use crate::tui::action::Action;
-use crate::tui::keymap::Scope;
+use crate::keys::action::Action;
+use crate::keys::keymap::Scope;
 use crate::tui::state::State;
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {

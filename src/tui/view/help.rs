@@ -11,8 +11,8 @@ use brief_core::search::find_ranges;
 use brief_core::text::{sanitize, truncate};
 
 use super::{Theme, clear, layered_spans};
-use crate::tui::action::Action;
-use crate::tui::keymap::{HelpLine, HelpLineKind, Keymap, Scope};
+use crate::keys::action::Action;
+use crate::keys::keymap::{HelpLine, HelpLineKind, Keymap, Scope};
 use crate::tui::state::State;
 
 /// The help at `width` cells, styled, `term` highlighted.

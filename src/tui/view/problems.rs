@@ -10,8 +10,8 @@ use brief_core::Severity;
 use brief_core::text::sanitize;
 
 use super::{Theme, clear};
-use crate::tui::action::Action;
-use crate::tui::keymap::Scope;
+use crate::keys::action::Action;
+use crate::keys::keymap::Scope;
 use crate::tui::state::State;
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, scroll: usize, theme: &Theme) {

@@ -7,8 +7,8 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::{Theme, layered_spans};
-use crate::tui::action::Action;
-use crate::tui::keymap::Scope;
+use crate::keys::action::Action;
+use crate::keys::keymap::Scope;
 use crate::tui::state::{Focus, LineKind, State};
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {

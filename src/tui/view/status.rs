@@ -9,8 +9,8 @@ use brief_core::Severity;
 use brief_core::text::{sanitize, width};
 
 use super::Theme;
-use crate::tui::action::Action;
-use crate::tui::keymap::Scope;
+use crate::keys::action::Action;
+use crate::keys::keymap::Scope;
 use crate::tui::state::State;
 
 /// `3 of 8 briefings · pays: Tunisie · acteur: CIDPM`.

@@ -12,7 +12,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use brief_core::Lang;
 
-use super::action::Action;
+use crate::keys::action::Action;
 
 pub use help::{HelpLine, HelpLineKind};
 pub use key::Key;

@@ -5,7 +5,7 @@
 use brief_core::text::{pad, width};
 
 use super::{Keymap, Scope};
-use crate::tui::action::Action;
+use crate::keys::action::Action;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HelpLineKind {
