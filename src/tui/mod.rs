@@ -9,6 +9,7 @@
 
 pub mod clipboard;
 mod editor;
+mod event;
 pub mod launch;
 mod reload;
 pub mod state;
@@ -23,7 +24,7 @@ use std::thread;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event as TermEvent, MouseEventKind,
+    DisableMouseCapture, EnableMouseCapture, Event as TermEvent, MouseEventKind,
 };
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -36,6 +37,7 @@ use brief_core::config::ConfigFile;
 use brief_core::load::{LoadOptions, load_dir};
 use brief_core::remembered::Change;
 use brief_core::searcher::Searcher;
+use event::Event;
 use launch::Launch;
 use state::{Effect, Msg, Remembered, Settings, State, update};
 
@@ -60,12 +62,6 @@ pub struct Setup {
 pub enum Source {
     Dir(std::path::PathBuf),
     Embedded,
-}
-
-enum Event {
-    Term(TermEvent),
-    App(Msg),
-    Signal(i32),
 }
 
 /// How the browser ended.
@@ -213,7 +209,9 @@ fn spawn_input(tx: Sender<Event>, gate: Arc<editor::InputGate>) {
         loop {
             // Parked while `e` has handed the terminal to the editor.
             gate.pass();
-            let Ok(ev) = event::read() else { break };
+            let Ok(ev) = ratatui::crossterm::event::read() else {
+                break;
+            };
             if tx.send(Event::Term(ev)).is_err() {
                 break;
             }
