@@ -26,7 +26,7 @@ fn reader_height(state: &State) -> usize {
 
 fn max_scroll(state: &State) -> usize {
     state
-        .reader
+        .reader()
         .lines
         .len()
         .saturating_sub(reader_height(state))
@@ -37,18 +37,18 @@ fn open_channel(state: &mut State) {
     act(state, Action::FocusSearch);
     type_text(state, "manche");
     act(state, Action::Submit);
-    assert_eq!(state.focus, Focus::List);
+    assert_eq!(state.focus(), Focus::List);
     act(state, Action::Open);
-    assert_eq!(state.focus, Focus::Reader);
+    assert_eq!(state.focus(), Focus::Reader);
     assert_eq!(
-        state.reader.doc.map(|d| id_of(state, d)).as_deref(),
+        state.reader().doc.map(|d| id_of(state, d)).as_deref(),
         Some(CHANNEL)
     );
 }
 
 fn selected_country_codes(state: &State) -> Vec<String> {
     state
-        .selection
+        .selection()
         .countries
         .iter()
         .map(|c| c.as_str().to_string())
@@ -58,17 +58,17 @@ fn selected_country_codes(state: &State) -> Vec<String> {
 #[test]
 fn loading_shows_every_briefing_with_the_list_focused() {
     let state = loaded(170, 40);
-    assert_eq!(state.loading, None);
-    assert_eq!(state.hits.len(), 8);
-    assert_eq!(state.focus, Focus::List);
-    assert_eq!(state.cursor, 0);
-    assert_eq!(state.shown, state.generation);
-    assert!(state.query_error.is_none());
-    assert!(!state.actors.items.is_empty());
-    assert!(!state.countries.items.is_empty());
+    assert_eq!(state.loading(), None);
+    assert_eq!(state.hits().len(), 8);
+    assert_eq!(state.focus(), Focus::List);
+    assert_eq!(state.cursor(), 0);
+    assert_eq!(state.shown(), state.generation());
+    assert!(state.query_error().is_none());
+    assert!(!state.actors().items.is_empty());
+    assert!(!state.countries().items.is_empty());
     // Wide screen (from 160 columns): the reader already shows the selected briefing.
-    assert_eq!(state.reader.doc, state.selected_doc());
-    assert!(!state.reader.lines.is_empty());
+    assert_eq!(state.reader().doc, state.selected_doc());
+    assert!(!state.reader().lines.is_empty());
 }
 
 #[test]
@@ -78,7 +78,7 @@ fn before_loading_nothing_is_selected_and_keys_do_not_panic() {
         size: ratatui::layout::Rect::new(0, 0, 120, 40),
         ..Settings::default()
     });
-    assert!(state.loading.is_some());
+    assert!(state.loading().is_some());
     for a in [
         Action::MoveDown,
         Action::Open,
@@ -94,7 +94,7 @@ fn before_loading_nothing_is_selected_and_keys_do_not_panic() {
     }
     assert_eq!(state.selected_doc(), None);
     update(&mut state, Msg::Progress(3, 9));
-    assert_eq!(state.loading, Some((3, 9)));
+    assert_eq!(state.loading(), Some((3, 9)));
 }
 
 #[test]
@@ -106,17 +106,17 @@ fn load_failure_is_kept_for_the_status_line() {
     });
     let up = update(&mut state, Msg::LoadFailed("no such folder".into()));
     assert!(up.redraw);
-    assert_eq!(state.loading, None);
-    assert_eq!(state.load_error.as_deref(), Some("no such folder"));
+    assert_eq!(state.loading(), None);
+    assert_eq!(state.load_error().as_deref(), Some("no such folder"));
 }
 
 #[test]
 fn tab_and_shift_tab_cycle_through_every_pane() {
     let mut state = loaded(120, 40);
-    let mut seen = vec![state.focus];
+    let mut seen = vec![state.focus()];
     for _ in 0..5 {
         act(&mut state, Action::FocusNext);
-        seen.push(state.focus);
+        seen.push(state.focus());
     }
     assert_eq!(
         seen,
@@ -129,10 +129,10 @@ fn tab_and_shift_tab_cycle_through_every_pane() {
             Focus::List
         ]
     );
-    let mut back = vec![state.focus];
+    let mut back = vec![state.focus()];
     for _ in 0..5 {
         act(&mut state, Action::FocusPrev);
-        back.push(state.focus);
+        back.push(state.focus());
     }
     assert_eq!(
         back,
@@ -150,17 +150,17 @@ fn tab_and_shift_tab_cycle_through_every_pane() {
 #[test]
 fn focusing_a_facet_pane_makes_it_the_tab_shown_at_50_columns() {
     let mut state = loaded(50, 24);
-    assert_eq!(state.facet_tab, Focus::Actors);
+    assert_eq!(state.facet_tab(), Focus::Actors);
     acts(&mut state, &[Action::FocusNext, Action::FocusNext]);
-    assert_eq!(state.focus, Focus::Countries);
-    assert_eq!(state.facet_tab, Focus::Countries);
+    assert_eq!(state.focus(), Focus::Countries);
+    assert_eq!(state.facet_tab(), Focus::Countries);
     let a = state.areas();
     assert!(a.countries.is_some() && a.actors.is_none());
     assert!(a.list.is_some(), "the list stays above the pane");
     // Back to the list: the tab is remembered, the facets fold into their summary line.
     act(&mut state, Action::Back);
-    assert_eq!(state.focus, Focus::List);
-    assert_eq!(state.facet_tab, Focus::Countries);
+    assert_eq!(state.focus(), Focus::List);
+    assert_eq!(state.facet_tab(), Focus::Countries);
     let a = state.areas();
     assert!(a.countries.is_none() && a.facet_line.is_some());
 }
@@ -171,7 +171,7 @@ fn from_60_columns_a_focused_facet_shows_both_panes_under_the_list() {
     assert!(state.areas().actors.is_none() && state.areas().countries.is_none());
     act(&mut state, Action::FocusNext);
     act(&mut state, Action::FocusNext);
-    assert_eq!(state.focus, Focus::Countries);
+    assert_eq!(state.focus(), Focus::Countries);
     let a = state.areas();
     let (list, actors, countries) = (a.list.unwrap(), a.actors.unwrap(), a.countries.unwrap());
     assert_eq!(list.width, 80, "the list keeps the full width");
@@ -182,25 +182,25 @@ fn from_60_columns_a_focused_facet_shows_both_panes_under_the_list() {
 fn typing_manche_finds_the_channel_meeting_and_ctrl_u_clears() {
     let mut state = loaded(120, 40);
     act(&mut state, Action::FocusSearch);
-    assert_eq!(state.focus, Focus::Search);
+    assert_eq!(state.focus(), Focus::Search);
     for c in "manche".chars() {
         let up = update(&mut state, Msg::Action(Action::Insert(c)));
         assert!(up.redraw);
         assert!(
-            matches!(up.effects.as_slice(), [Effect::Search(r)] if r.text == state.search.text && r.generation == state.generation),
+            matches!(up.effects.as_slice(), [Effect::Search(r)] if r.text == state.search().text && r.generation == state.generation()),
             "every key asks for a search of the whole line: {:?}",
             up.effects
         );
         settle(&mut state, up.effects);
     }
-    assert_eq!(state.search.text, "manche");
-    assert_eq!(state.search.cursor, 6);
+    assert_eq!(state.search().text, "manche");
+    assert_eq!(state.search().cursor, 6);
     assert_eq!(hit_ids(&state), [CHANNEL]);
-    assert_eq!(state.cursor, 0);
-    assert_eq!(state.highlight, ["manche"]);
+    assert_eq!(state.cursor(), 0);
+    assert_eq!(state.highlight(), ["manche"]);
     // The counts follow the results: only the Channel meeting's countries remain.
     let mut codes: Vec<_> = state
-        .countries
+        .countries()
         .items
         .iter()
         .map(|i| match i.key {
@@ -210,13 +210,13 @@ fn typing_manche_finds_the_channel_meeting_and_ctrl_u_clears() {
         .collect();
     codes.sort();
     assert_eq!(codes, ["BE", "DE", "FR", "GB", "NL"]);
-    assert!(state.countries.items.iter().all(|i| i.count == 1));
+    assert!(state.countries().items.iter().all(|i| i.count == 1));
 
     let up = act(&mut state, Action::ClearLine);
     assert!(matches!(up.effects.as_slice(), [Effect::Search(r)] if r.text.is_empty()));
-    assert_eq!(state.search.text, "");
-    assert_eq!(state.search.cursor, 0);
-    assert_eq!(state.hits.len(), 8);
+    assert_eq!(state.search().text, "");
+    assert_eq!(state.search().cursor, 0);
+    assert_eq!(state.hits().len(), 8);
     // Clearing an empty line asks for nothing.
     let up = act(&mut state, Action::ClearLine);
     assert!(up.effects.is_empty());
@@ -227,16 +227,16 @@ fn line_editing_moves_the_cursor_by_characters() {
     let mut state = loaded(120, 40);
     act(&mut state, Action::FocusSearch);
     type_text(&mut state, "nigér");
-    assert_eq!(state.search.cursor, 5);
+    assert_eq!(state.search().cursor, 5);
     act(&mut state, Action::CursorLeft);
     act(&mut state, Action::DeleteBack); // the é
-    assert_eq!(state.search.text, "nigr");
-    assert_eq!(state.search.cursor, 3);
+    assert_eq!(state.search().text, "nigr");
+    assert_eq!(state.search().cursor, 3);
     type_text(&mut state, "e");
-    assert_eq!(state.search.text, "niger");
+    assert_eq!(state.search().text, "niger");
     act(&mut state, Action::LineStart);
     act(&mut state, Action::DeleteForward);
-    assert_eq!(state.search.text, "iger");
+    assert_eq!(state.search().text, "iger");
     act(&mut state, Action::LineStart);
     let up = act(&mut state, Action::DeleteBack);
     assert!(up.effects.is_empty(), "nothing to delete: no search");
@@ -244,34 +244,34 @@ fn line_editing_moves_the_cursor_by_characters() {
     let up = act(&mut state, Action::DeleteForward);
     assert!(up.effects.is_empty(), "nothing to delete: no search");
     act(&mut state, Action::CursorRight);
-    assert_eq!(state.search.cursor, 4);
+    assert_eq!(state.search().cursor, 4);
 }
 
 #[test]
 fn list_moves_stay_within_the_results() {
     let mut state = loaded(170, 40);
-    assert_eq!(state.focus, Focus::List);
+    assert_eq!(state.focus(), Focus::List);
     let doc0 = state.selected_doc();
     act(&mut state, Action::MoveUp);
-    assert_eq!(state.cursor, 0);
+    assert_eq!(state.cursor(), 0);
     act(&mut state, Action::MoveDown);
-    assert_eq!(state.cursor, 1);
+    assert_eq!(state.cursor(), 1);
     assert_ne!(state.selected_doc(), doc0);
     act(&mut state, Action::Last);
-    assert_eq!(state.cursor, 7);
+    assert_eq!(state.cursor(), 7);
     act(&mut state, Action::MoveDown);
-    assert_eq!(state.cursor, 7);
+    assert_eq!(state.cursor(), 7);
     act(&mut state, Action::PageDown);
-    assert_eq!(state.cursor, 7);
+    assert_eq!(state.cursor(), 7);
     act(&mut state, Action::First);
-    assert_eq!(state.cursor, 0);
+    assert_eq!(state.cursor(), 0);
     assert_eq!(state.selected_doc(), doc0);
     act(&mut state, Action::PageDown);
-    assert_eq!(state.cursor, 7, "all eight fit in a page at 170x40");
+    assert_eq!(state.cursor(), 7, "all eight fit in a page at 170x40");
     act(&mut state, Action::HalfPageUp);
-    assert!(state.cursor < 7);
+    assert!(state.cursor() < 7);
     // On a wide screen the reader follows the list.
-    assert_eq!(state.reader.doc, state.selected_doc());
+    assert_eq!(state.reader().doc, state.selected_doc());
 }
 
 #[test]
@@ -284,15 +284,15 @@ fn a_short_list_scrolls_to_keep_the_cursor_visible() {
         "the list must be shorter than the results: {height}"
     );
     act(&mut state, Action::Last);
-    assert_eq!(state.cursor, 7);
-    assert!(state.offset <= state.cursor && state.cursor < state.offset + height);
+    assert_eq!(state.cursor(), 7);
+    assert!(state.offset() <= state.cursor() && state.cursor() < state.offset() + height);
     act(&mut state, Action::First);
-    assert_eq!(state.offset, 0);
+    assert_eq!(state.offset(), 0);
     // A page is one row less while the selected title takes a second line.
     let page = height - usize::from(state.selected_two_lines());
     act(&mut state, Action::PageDown);
-    assert_eq!(state.cursor, page);
-    assert!(state.offset <= state.cursor && state.cursor < state.offset + height);
+    assert_eq!(state.cursor(), page);
+    assert!(state.offset() <= state.cursor() && state.cursor() < state.offset() + height);
 }
 
 #[test]
@@ -301,17 +301,17 @@ fn open_focuses_the_reader_and_back_returns_to_the_list() {
     act(&mut state, Action::MoveDown);
     let doc = state.selected_doc();
     act(&mut state, Action::Open);
-    assert_eq!(state.focus, Focus::Reader);
-    assert_eq!(state.reader.doc, doc);
-    assert_eq!(state.reader.scroll, 0);
-    let title = &state.corpus.as_ref().unwrap().briefings[doc.unwrap()].title;
+    assert_eq!(state.focus(), Focus::Reader);
+    assert_eq!(state.reader().doc, doc);
+    assert_eq!(state.reader().scroll, 0);
+    let title = &state.corpus().as_ref().unwrap().briefings[doc.unwrap()].title;
     assert!(
-        title.starts_with(&state.reader.lines[0].text),
+        title.starts_with(&state.reader().lines[0].text),
         "the reader starts with the title: {:?}",
-        state.reader.lines[0]
+        state.reader().lines[0]
     );
     act(&mut state, Action::Back);
-    assert_eq!(state.focus, Focus::List);
+    assert_eq!(state.focus(), Focus::List);
     assert_eq!(state.selected_doc(), doc);
 }
 
@@ -320,10 +320,10 @@ fn open_with_no_results_does_nothing() {
     let mut state = loaded(120, 40);
     act(&mut state, Action::FocusSearch);
     type_text(&mut state, "zzzqqqxxx");
-    assert!(state.hits.is_empty());
+    assert!(state.hits().is_empty());
     act(&mut state, Action::Submit);
     act(&mut state, Action::Open);
-    assert_eq!(state.focus, Focus::List);
+    assert_eq!(state.focus(), Focus::List);
     assert_eq!(state.selected_doc(), None);
 }
 
@@ -334,8 +334,8 @@ fn at_80_columns_open_gives_the_reader_the_screen() {
     act(&mut state, Action::Open);
     let a = state.areas();
     assert!(a.reader.is_some() && a.list.is_none());
-    assert_eq!(state.reader.doc, state.selected_doc());
-    assert!(!state.reader.lines.is_empty());
+    assert_eq!(state.reader().doc, state.selected_doc());
+    assert!(!state.reader().lines.is_empty());
 }
 
 #[test]
@@ -347,38 +347,39 @@ fn reader_scrolls_within_bounds() {
     assert!(
         max > 0,
         "the Channel meeting is longer than the pane ({} lines)",
-        state.reader.lines.len()
+        state.reader().lines.len()
     );
     act(&mut state, Action::MoveDown);
-    assert_eq!(state.reader.scroll, 1);
+    assert_eq!(state.reader().scroll, 1);
     act(&mut state, Action::MoveUp);
     act(&mut state, Action::MoveUp);
-    assert_eq!(state.reader.scroll, 0);
+    assert_eq!(state.reader().scroll, 0);
     act(&mut state, Action::PageDown);
     assert_eq!(
-        state.reader.scroll,
+        state.reader().scroll,
         (height - 1).min(max),
         "a page keeps one line of context"
     );
     for _ in 0..50 {
         act(&mut state, Action::PageDown);
-        assert!(state.reader.scroll <= max);
+        assert!(state.reader().scroll <= max);
     }
     assert_eq!(
-        state.reader.scroll, max,
+        state.reader().scroll,
+        max,
         "the last page shows the end of the article"
     );
     act(&mut state, Action::MoveDown);
-    assert_eq!(state.reader.scroll, max);
+    assert_eq!(state.reader().scroll, max);
     act(&mut state, Action::HalfPageUp);
-    assert!(state.reader.scroll < max);
+    assert!(state.reader().scroll < max);
     act(&mut state, Action::First);
-    assert_eq!(state.reader.scroll, 0);
+    assert_eq!(state.reader().scroll, 0);
     act(&mut state, Action::Last);
-    assert_eq!(state.reader.scroll, max);
+    assert_eq!(state.reader().scroll, max);
     // Paging the reader does not move the list.
     assert_eq!(hit_ids(&state), [CHANNEL]);
-    assert_eq!(state.cursor, 0);
+    assert_eq!(state.cursor(), 0);
 }
 
 #[test]
@@ -386,7 +387,7 @@ fn find_in_article_counts_matches_and_n_wraps() {
     let mut state = loaded(120, 40);
     open_channel(&mut state);
     act(&mut state, Action::FindInArticle);
-    assert!(state.reader.find.is_some());
+    assert!(state.reader().find.is_some());
     assert_eq!(state.scopes()[0], Scope::ArticleFind);
     for c in "naufrage".chars() {
         let up = act(&mut state, Action::Insert(c));
@@ -395,15 +396,15 @@ fn find_in_article_counts_matches_and_n_wraps() {
             "searching the article does not search the corpus"
         );
     }
-    assert_eq!(state.reader.find_term, "naufrage");
-    let n = state.reader.matches.len();
+    assert_eq!(state.reader().find_term, "naufrage");
+    let n = state.reader().matches.len();
     assert!(
         n >= 2,
         "the Channel meeting says naufrage several times: {n}"
     );
-    assert_eq!(state.reader.current, Some(0));
-    for (line, range) in &state.reader.matches {
-        let text: String = state.reader.lines[*line]
+    assert_eq!(state.reader().current, Some(0));
+    for (line, range) in &state.reader().matches {
+        let text: String = state.reader().lines[*line]
             .text
             .chars()
             .skip(range.start)
@@ -413,39 +414,43 @@ fn find_in_article_counts_matches_and_n_wraps() {
     }
     // Enter keeps the matches and goes back to reading, where n/N apply.
     act(&mut state, Action::Submit);
-    assert!(state.reader.find.is_none());
-    assert_eq!(state.reader.matches.len(), n);
+    assert!(state.reader().find.is_none());
+    assert_eq!(state.reader().matches.len(), n);
     assert_eq!(state.scopes()[0], Scope::Reader);
     for i in 1..n {
         act(&mut state, Action::NextMatch);
-        assert_eq!(state.reader.current, Some(i));
-        let (line, _) = state.reader.matches[i];
+        assert_eq!(state.reader().current, Some(i));
+        let (line, _) = state.reader().matches[i];
         let h = reader_height(&state);
         assert!(
-            state.reader.scroll <= line && line < state.reader.scroll + h,
+            state.reader().scroll <= line && line < state.reader().scroll + h,
             "match {i} on line {line} is visible from {}",
-            state.reader.scroll
+            state.reader().scroll
         );
     }
     act(&mut state, Action::NextMatch);
-    assert_eq!(state.reader.current, Some(0), "n wraps to the first match");
+    assert_eq!(
+        state.reader().current,
+        Some(0),
+        "n wraps to the first match"
+    );
     act(&mut state, Action::PrevMatch);
     assert_eq!(
-        state.reader.current,
+        state.reader().current,
         Some(n - 1),
         "N wraps to the last match"
     );
     act(&mut state, Action::PrevMatch);
-    assert_eq!(state.reader.current, Some(n - 2));
+    assert_eq!(state.reader().current, Some(n - 2));
     // `/` again starts from the last term; Esc drops the search and its marks.
     act(&mut state, Action::FindInArticle);
-    assert_eq!(state.reader.find.as_ref().unwrap().text, "naufrage");
+    assert_eq!(state.reader().find.as_ref().unwrap().text, "naufrage");
     act(&mut state, Action::Back);
-    assert!(state.reader.find.is_none());
-    assert!(state.reader.find_term.is_empty());
-    assert!(state.reader.matches.is_empty());
-    assert_eq!(state.reader.current, None);
-    assert_eq!(state.focus, Focus::Reader);
+    assert!(state.reader().find.is_none());
+    assert!(state.reader().find_term.is_empty());
+    assert!(state.reader().matches.is_empty());
+    assert_eq!(state.reader().current, None);
+    assert_eq!(state.focus(), Focus::Reader);
 }
 
 #[test]
@@ -455,27 +460,27 @@ fn find_in_article_without_a_match_says_so() {
     act(&mut state, Action::NextMatch);
     assert!(
         state
-            .message
+            .message()
             .as_deref()
             .unwrap_or("")
             .contains("press Ctrl-F"),
         "{:?}",
-        state.message
+        state.message()
     );
     act(&mut state, Action::FindInArticle);
     type_text(&mut state, "zzqx");
-    assert!(state.reader.matches.is_empty());
-    assert_eq!(state.reader.current, None);
+    assert!(state.reader().matches.is_empty());
+    assert_eq!(state.reader().current, None);
     act(&mut state, Action::Submit);
     act(&mut state, Action::NextMatch);
     assert!(
-        state.message.as_deref().unwrap_or("").contains("zzqx"),
+        state.message().as_deref().unwrap_or("").contains("zzqx"),
         "{:?}",
-        state.message
+        state.message()
     );
     // Any next action clears the message.
     act(&mut state, Action::MoveDown);
-    assert_eq!(state.message, None);
+    assert_eq!(state.message(), None);
 }
 
 #[test]
@@ -484,23 +489,23 @@ fn article_find_editing_updates_the_matches() {
     open_channel(&mut state);
     act(&mut state, Action::FindInArticle);
     type_text(&mut state, "naufragex");
-    assert!(state.reader.matches.is_empty());
+    assert!(state.reader().matches.is_empty());
     act(&mut state, Action::DeleteBack);
-    assert_eq!(state.reader.find_term, "naufrage");
-    assert!(!state.reader.matches.is_empty());
-    assert!(state.reader.current.is_some());
+    assert_eq!(state.reader().find_term, "naufrage");
+    assert!(!state.reader().matches.is_empty());
+    assert!(state.reader().current.is_some());
     act(&mut state, Action::ClearLine);
-    assert!(state.reader.find_term.is_empty());
-    assert!(state.reader.matches.is_empty());
+    assert!(state.reader().find_term.is_empty());
+    assert!(state.reader().matches.is_empty());
 }
 
 #[test]
 fn niger_then_oim_narrows_and_x_brings_everything_back() {
     let mut state = loaded(120, 40);
     acts(&mut state, &[Action::FocusNext, Action::FocusNext]);
-    assert_eq!(state.focus, Focus::Countries);
+    assert_eq!(state.focus(), Focus::Countries);
     move_facet_cursor_to(&mut state, "Niger (NE)");
-    let niger = state.countries.items[state.countries.cursor].clone();
+    let niger = state.countries().items[state.countries().cursor].clone();
     assert_eq!(niger.count, 4);
     assert!(!niger.selected);
 
@@ -509,9 +514,9 @@ fn niger_then_oim_narrows_and_x_brings_everything_back() {
         matches!(up.effects.as_slice(), [Effect::Search(r)] if r.selection.countries.len() == 1)
     );
     assert_eq!(selected_country_codes(&state), ["NE"]);
-    assert_eq!(state.hits.len(), 4);
+    assert_eq!(state.hits().len(), 4);
     let corpus = corpus();
-    for h in &state.hits {
+    for h in state.hits() {
         assert!(
             corpus.briefings[h.doc]
                 .countries
@@ -521,14 +526,19 @@ fn niger_then_oim_narrows_and_x_brings_everything_back() {
     }
     // The cursor stays on Niger, now ticked; counts in the countries pane
     // ignore the countries selection so the other values can still be added.
-    let cur = &state.countries.items[state.countries.cursor];
+    let cur = &state.countries().items[state.countries().cursor];
     assert_eq!(cur.label, "Niger (NE)");
     assert!(cur.selected);
     assert_eq!(
-        state.countries.items.iter().filter(|i| i.selected).count(),
+        state
+            .countries()
+            .items
+            .iter()
+            .filter(|i| i.selected)
+            .count(),
         1
     );
-    let all_countries: usize = state.countries.items.len();
+    let all_countries: usize = state.countries().items.len();
     assert!(
         all_countries > 5,
         "other countries still listed: {all_countries}"
@@ -536,9 +546,9 @@ fn niger_then_oim_narrows_and_x_brings_everything_back() {
 
     // The actors pane counts within the four Niger meetings.
     act(&mut state, Action::FocusPrev);
-    assert_eq!(state.focus, Focus::Actors);
+    assert_eq!(state.focus(), Focus::Actors);
     let oim = state
-        .actors
+        .actors()
         .items
         .iter()
         .find(|i| matches!(i.key, FacetKey::Actor(id) if corpus.actor(id).is_some_and(|a| a.short.as_deref() == Some("OIM"))))
@@ -548,11 +558,11 @@ fn niger_then_oim_narrows_and_x_brings_everything_back() {
     move_facet_cursor_to(&mut state, &oim.label);
     act(&mut state, Action::Toggle);
     assert_eq!(hit_ids(&state), [ITALY]);
-    assert_eq!(state.selection.actors.len(), 1);
+    assert_eq!(state.selection().actors.len(), 1);
     let FacetKey::Actor(oim_id) = oim.key else {
         unreachable!()
     };
-    for h in &state.hits {
+    for h in state.hits() {
         let b = &corpus.briefings[h.doc];
         assert!(b.actors.iter().any(|a| a.actor == oim_id));
         assert!(b.countries.iter().any(|c| c.as_str() == "NE"));
@@ -560,30 +570,29 @@ fn niger_then_oim_narrows_and_x_brings_everything_back() {
 
     // Toggling OIM again unselects it: back to the four.
     act(&mut state, Action::Toggle);
-    assert_eq!(state.hits.len(), 4);
+    assert_eq!(state.hits().len(), 4);
     act(&mut state, Action::Toggle);
-    assert_eq!(state.hits.len(), 1);
+    assert_eq!(state.hits().len(), 1);
 
     let up = act(&mut state, Action::ClearFilters);
     assert!(up.effects.iter().any(|e| matches!(e, Effect::Search(_))));
-    assert_eq!(state.hits.len(), 8);
-    assert!(state.selection.countries.is_empty() && state.selection.actors.is_empty());
+    assert_eq!(state.hits().len(), 8);
+    assert!(state.selection().countries.is_empty() && state.selection().actors.is_empty());
     assert!(
         state
-            .actors
+            .actors()
             .items
             .iter()
-            .chain(&state.countries.items)
+            .chain(&state.countries().items)
             .all(|i| !i.selected)
     );
-    assert!(state.message.is_some(), "x says what it did");
+    assert!(state.message().is_some(), "x says what it did");
 }
 
 #[test]
 fn two_countries_mean_either() {
-    let mut state = loaded(120, 40);
     // French country names are typed and read here.
-    state.lang = brief_core::Lang::Fr;
+    let mut state = loaded_in(120, 40, Launch::default(), brief_core::Lang::Fr);
     acts(&mut state, &[Action::FocusNext, Action::FocusNext]);
     move_facet_cursor_to(&mut state, "Niger (NE)");
     act(&mut state, Action::Toggle);
@@ -591,7 +600,7 @@ fn two_countries_mean_either() {
     act(&mut state, Action::Toggle);
     assert_eq!(selected_country_codes(&state), ["NE", "BE"]);
     // Four Niger meetings, plus the Channel and Brussels ones.
-    assert_eq!(state.hits.len(), 6);
+    assert_eq!(state.hits().len(), 6);
 }
 
 #[test]
@@ -603,9 +612,9 @@ fn a_selected_value_with_no_results_stays_visible_at_zero() {
     // A query no Niger meeting matches.
     act(&mut state, Action::FocusSearch);
     type_text(&mut state, "manche");
-    assert!(state.hits.is_empty());
+    assert!(state.hits().is_empty());
     let niger = state
-        .countries
+        .countries()
         .items
         .iter()
         .find(|i| i.label == "Niger (NE)")
@@ -624,7 +633,7 @@ fn typing_in_a_facet_pane_narrows_its_values() {
     assert_eq!(state.scopes()[0], Scope::FacetNarrow);
     type_text(&mut state, "ig");
     let labels: Vec<_> = state
-        .countries
+        .countries()
         .items
         .iter()
         .map(|i| i.label.as_str())
@@ -636,29 +645,29 @@ fn typing_in_a_facet_pane_narrows_its_values() {
     );
     act(&mut state, Action::MoveDown);
     act(&mut state, Action::Toggle);
-    assert_eq!(state.selection.countries.len(), 1);
+    assert_eq!(state.selection().countries.len(), 1);
     // The filter clears after a toggle, and the chosen value is at the top.
-    assert!(state.countries.narrow.is_none(), "the filter clears");
-    assert!(state.countries.items.len() > 2);
-    assert!(state.countries.items[0].selected);
+    assert!(state.countries().narrow.is_none(), "the filter clears");
+    assert!(state.countries().items.len() > 2);
+    assert!(state.countries().items[0].selected);
     // Backspace to empty, then once more, stops narrowing.
     type_text(&mut state, "ni");
     acts(&mut state, &[Action::DeleteBack, Action::DeleteBack]);
     assert_eq!(
-        state.countries.narrow.as_ref().map(|n| n.text.as_str()),
+        state.countries().narrow.as_ref().map(|n| n.text.as_str()),
         Some("")
     );
     act(&mut state, Action::DeleteBack);
-    assert!(state.countries.narrow.is_none());
-    assert!(state.countries.items.len() > 2);
+    assert!(state.countries().narrow.is_none());
+    assert!(state.countries().items.len() > 2);
     // Esc while narrowing stops narrowing but keeps the focus.
     type_text(&mut state, "zz");
-    assert!(state.countries.items.is_empty());
+    assert!(state.countries().items.is_empty());
     act(&mut state, Action::Back);
-    assert!(state.countries.narrow.is_none());
-    assert_eq!(state.focus, Focus::Countries);
+    assert!(state.countries().narrow.is_none());
+    assert_eq!(state.focus(), Focus::Countries);
     act(&mut state, Action::Back);
-    assert_eq!(state.focus, Focus::List);
+    assert_eq!(state.focus(), Focus::List);
 }
 
 /// The help says "narrow (or type any other letter)" and the spec says "Typing
@@ -682,8 +691,8 @@ fn a_stale_answer_is_dropped() {
         panic!("searches expected: {first:?} {second:?}")
     };
     assert!(old.generation < new.generation);
-    let before: Vec<_> = state.hits.iter().map(|h| h.doc).collect();
-    let shown = state.shown;
+    let before: Vec<_> = state.hits().iter().map(|h| h.doc).collect();
+    let shown = state.shown();
 
     // The answer to "m" arrives after "ma" was asked for: dropped.
     let stale = run_search(&corpus(), old);
@@ -691,8 +700,11 @@ fn a_stale_answer_is_dropped() {
     let up = update(&mut state, Msg::Results(Box::new(stale)));
     assert!(!up.redraw);
     assert!(up.effects.is_empty());
-    assert_eq!(state.hits.iter().map(|h| h.doc).collect::<Vec<_>>(), before);
-    assert_eq!(state.shown, shown);
+    assert_eq!(
+        state.hits().iter().map(|h| h.doc).collect::<Vec<_>>(),
+        before
+    );
+    assert_eq!(state.shown(), shown);
 
     // An empty answer with an old generation changes nothing either.
     let up = update(
@@ -703,13 +715,13 @@ fn a_stale_answer_is_dropped() {
         })),
     );
     assert!(!up.redraw);
-    assert_eq!(state.hits.len(), before.len());
+    assert_eq!(state.hits().len(), before.len());
 
     let fresh = run_search(&corpus(), new);
     let up = update(&mut state, Msg::Results(Box::new(fresh)));
     assert!(up.redraw);
-    assert_eq!(state.shown, new.generation);
-    assert_eq!(state.highlight, ["ma"]);
+    assert_eq!(state.shown(), new.generation);
+    assert_eq!(state.highlight(), ["ma"]);
 }
 
 /// A filter that matches nothing (an unknown country) shows no result and
@@ -721,55 +733,56 @@ fn a_malformed_query_shows_its_error_and_no_results() {
     let doc = state.selected_doc();
     act(&mut state, Action::FocusSearch);
     type_text(&mut state, "pays:Narnia");
-    let err = state.query_error.clone().expect("Narnia is no country");
+    let err = state.query_error().clone().expect("Narnia is no country");
     assert!(
         err.to_string().contains("Narnia"),
         "the error names the value: {err}"
     );
-    assert_eq!(state.hits.len(), 0, "an unknown country matches nothing");
+    assert_eq!(state.hits().len(), 0, "an unknown country matches nothing");
     assert_eq!(state.selected_doc(), None);
     // Fixing the query clears the error, and the briefing selected before comes back.
     act(&mut state, Action::ClearLine);
-    assert!(state.query_error.is_none());
-    assert_eq!(state.hits.len(), 8);
+    assert!(state.query_error().is_none());
+    assert_eq!(state.hits().len(), 8);
     assert_eq!(state.selected_doc(), doc);
     type_text(&mut state, "pays:NE");
-    assert!(state.query_error.is_none());
-    assert_eq!(state.hits.len(), 4);
+    assert!(state.query_error().is_none());
+    assert_eq!(state.hits().len(), 4);
     // An unknown filter key is an error too; Esc in the list leaves it: it is
     // the reason the list is empty while the bad query stays in the search line.
     type_text(&mut state, " foo:bar");
-    assert!(state.query_error.is_some());
-    assert_eq!(state.hits.len(), 0);
+    assert!(state.query_error().is_some());
+    assert_eq!(state.hits().len(), 0);
     act(&mut state, Action::Back);
-    assert_eq!(state.focus, Focus::List);
+    assert_eq!(state.focus(), Focus::List);
     act(&mut state, Action::Back);
     assert!(
-        state.query_error.is_some(),
+        state.query_error().is_some(),
         "the reason stays with the bad query"
     );
-    assert_eq!(state.hits.len(), 0);
+    assert_eq!(state.hits().len(), 0);
 }
 
 #[test]
 fn help_opens_scrolls_and_closes() {
     let mut state = loaded(120, 40);
     act(&mut state, Action::FocusNext);
-    let focus = state.focus;
+    let focus = state.focus();
     act(&mut state, Action::Help);
-    assert_eq!(state.overlay, Overlay::Help { scroll: 0 });
+    assert_eq!(state.overlay(), Overlay::Help { scroll: 0 });
     assert_eq!(state.scopes(), [Scope::Help]);
     act(&mut state, Action::MoveDown);
     act(&mut state, Action::MoveDown);
     act(&mut state, Action::MoveUp);
-    assert_eq!(state.overlay, Overlay::Help { scroll: 1 });
+    assert_eq!(state.overlay(), Overlay::Help { scroll: 1 });
     // Keys meant for the panes do nothing under the help.
     let up = act(&mut state, Action::ClearFilters);
     assert!(up.effects.is_empty());
     act(&mut state, Action::Back);
-    assert_eq!(state.overlay, Overlay::None);
+    assert_eq!(state.overlay(), Overlay::None);
     assert_eq!(
-        state.focus, focus,
+        state.focus(),
+        focus,
         "closing the help goes back where we were"
     );
 }
@@ -778,12 +791,12 @@ fn help_opens_scrolls_and_closes() {
 fn problems_view_opens_and_closes() {
     let mut state = loaded(120, 40);
     act(&mut state, Action::Problems);
-    assert_eq!(state.overlay, Overlay::Problems { scroll: 0 });
+    assert_eq!(state.overlay(), Overlay::Problems { scroll: 0 });
     // The fixture briefings have no problems: nothing to scroll to.
     act(&mut state, Action::MoveDown);
-    assert_eq!(state.overlay, Overlay::Problems { scroll: 0 });
+    assert_eq!(state.overlay(), Overlay::Problems { scroll: 0 });
     act(&mut state, Action::Back);
-    assert_eq!(state.overlay, Overlay::None);
+    assert_eq!(state.overlay(), Overlay::None);
 }
 
 #[test]
@@ -793,7 +806,7 @@ fn quit_and_suspend_are_effects() {
     assert_eq!(up.effects, [Effect::Suspend]);
     let up = update(&mut state, Msg::Action(Action::Quit));
     assert!(up.effects.contains(&Effect::Quit));
-    assert!(state.quit);
+    assert!(state.quit());
 
     // From the help overlay and the search line too.
     let mut state = loaded(120, 40);
@@ -817,7 +830,7 @@ fn a_resize_to_60x20_and_back_keeps_the_selection() {
     assert!(doc.is_some());
     let up = send(&mut state, Msg::Resize(60, 20));
     assert!(up.redraw);
-    assert_eq!(state.size, ratatui::layout::Rect::new(0, 0, 60, 20));
+    assert_eq!(state.size(), ratatui::layout::Rect::new(0, 0, 60, 20));
     assert_eq!(state.selected_doc(), doc);
     let h = usize::from(
         state
@@ -827,11 +840,11 @@ fn a_resize_to_60x20_and_back_keeps_the_selection() {
             .height
             - 2,
     );
-    assert!(state.offset <= state.cursor && state.cursor < state.offset + h);
+    assert!(state.offset() <= state.cursor() && state.cursor() < state.offset() + h);
     send(&mut state, Msg::Resize(170, 40));
     assert_eq!(state.selected_doc(), doc);
-    assert_eq!(state.reader.doc, doc);
-    assert_eq!(state.focus, Focus::List);
+    assert_eq!(state.reader().doc, doc);
+    assert_eq!(state.focus(), Focus::List);
 }
 
 #[test]
@@ -839,27 +852,27 @@ fn a_resize_while_reading_keeps_the_briefing_and_a_valid_scroll() {
     let mut state = loaded(120, 40);
     open_channel(&mut state);
     act(&mut state, Action::Last);
-    let width = state.reader.width;
+    let width = state.reader().width;
     send(&mut state, Msg::Resize(60, 20));
     assert_eq!(
-        state.reader.doc.map(|d| id_of(&state, d)).as_deref(),
+        state.reader().doc.map(|d| id_of(&state, d)).as_deref(),
         Some(CHANNEL)
     );
     assert!(
-        state.reader.width < width,
+        state.reader().width < width,
         "the article is rewrapped to the narrower pane"
     );
-    assert!(state.reader.scroll <= max_scroll(&state));
+    assert!(state.reader().scroll <= max_scroll(&state));
     act(&mut state, Action::Last);
     send(&mut state, Msg::Resize(120, 40));
-    assert_eq!(state.reader.width, width);
+    assert_eq!(state.reader().width, width);
     assert!(
-        state.reader.scroll <= max_scroll(&state),
+        state.reader().scroll <= max_scroll(&state),
         "{} > {}",
-        state.reader.scroll,
+        state.reader().scroll,
         max_scroll(&state)
     );
-    assert_eq!(state.focus, Focus::Reader);
+    assert_eq!(state.focus(), Focus::Reader);
 }
 
 #[test]
@@ -872,7 +885,7 @@ fn a_resize_to_1x1_and_any_key_there_do_not_panic() {
     assert_eq!(state.selected_doc(), doc);
     send(&mut state, Msg::Resize(170, 40));
     assert_eq!(state.selected_doc(), doc);
-    assert_eq!(state.reader.doc, doc);
+    assert_eq!(state.reader().doc, doc);
     send(&mut state, Msg::Resize(1, 1));
     for a in [
         Action::MoveDown,
@@ -911,9 +924,9 @@ fn launch_options_filter_and_open() {
         ..Launch::default()
     };
     let state = loaded_with(120, 40, launch);
-    assert_eq!(state.search.text, "migrants");
+    assert_eq!(state.search().text, "migrants");
     assert_eq!(selected_country_codes(&state), ["NE"]);
-    assert!(state.hits.iter().all(|h| {
+    assert!(state.hits().iter().all(|h| {
         corpus().briefings[h.doc]
             .countries
             .iter()
@@ -923,9 +936,9 @@ fn launch_options_filter_and_open() {
         state.selected_doc().map(|d| id_of(&state, d)).as_deref(),
         Some(ITALY)
     );
-    assert_eq!(state.focus, Focus::Reader);
-    assert_eq!(state.reader.doc, state.selected_doc());
-    assert!(state.message.is_none());
+    assert_eq!(state.focus(), Focus::Reader);
+    assert_eq!(state.reader().doc, state.selected_doc());
+    assert!(state.message().is_none());
 }
 
 #[test]
@@ -938,12 +951,15 @@ fn launch_with_unknown_values_says_so_and_shows_everything() {
         ..Launch::default()
     };
     let state = loaded_with(120, 40, launch);
-    let msg = state.message.clone().expect("the bad values are reported");
+    let msg = state
+        .message()
+        .clone()
+        .expect("the bad values are reported");
     assert!(msg.contains("Narnia"), "{msg}");
     assert!(msg.contains("no briefing '2021-11-28-manche'"), "{msg}");
-    assert!(state.selection.countries.is_empty());
-    assert_eq!(state.hits.len(), 8);
-    assert_eq!(state.focus, Focus::List);
+    assert!(state.selection().countries.is_empty());
+    assert_eq!(state.hits().len(), 8);
+    assert_eq!(state.focus(), Focus::List);
 }
 
 /// `relayout` keeps the list and the reader in view on a resize, but not the
@@ -957,7 +973,7 @@ fn a_resize_keeps_the_facet_cursor_visible() {
     );
     send(&mut state, Msg::Resize(120, 24));
     let h = usize::from(state.areas().countries.unwrap().height - 2);
-    let p = &state.countries;
+    let p = &state.countries();
     assert!(
         p.offset <= p.cursor && p.cursor < p.offset + h,
         "cursor {} outside rows {}..{} of the countries pane",
@@ -976,7 +992,7 @@ fn help_scroll_is_bounded() {
     for _ in 0..200 {
         act(&mut state, Action::MoveDown);
     }
-    let Overlay::Help { scroll } = state.overlay else {
+    let Overlay::Help { scroll } = state.overlay() else {
         unreachable!()
     };
     assert!(
@@ -1024,12 +1040,12 @@ fn b_bookmarks_and_the_bookmarked_filter_keeps_only_those() {
         }
     );
     assert!(state.is_bookmarked(&id));
-    assert!(state.message.as_deref().unwrap().contains("bookmarked"));
+    assert!(state.message().as_deref().unwrap().contains("bookmarked"));
     act(&mut state, Action::OnlyBookmarked);
     assert_eq!(hit_ids(&state), vec![id.clone()]);
     // B again shows everything; b again removes the bookmark.
     act(&mut state, Action::OnlyBookmarked);
-    assert_eq!(state.hits.len(), 8);
+    assert_eq!(state.hits().len(), 8);
     let up = act(&mut state, Action::ToggleBookmark);
     assert_eq!(
         remembered(&up),
@@ -1039,10 +1055,10 @@ fn b_bookmarks_and_the_bookmarked_filter_keeps_only_those() {
         })
     );
     act(&mut state, Action::OnlyBookmarked);
-    assert!(state.hits.is_empty());
+    assert!(state.hits().is_empty());
     // x clears this filter too.
     act(&mut state, Action::ClearFilters);
-    assert_eq!(state.hits.len(), 8);
+    assert_eq!(state.hits().len(), 8);
 }
 
 #[test]
@@ -1061,7 +1077,7 @@ fn opening_marks_read_u_toggles_and_the_unread_filter_hides_read_ones() {
     assert!(state.is_read(&id));
     act(&mut state, Action::Back);
     act(&mut state, Action::OnlyUnread);
-    assert_eq!(state.hits.len(), 7);
+    assert_eq!(state.hits().len(), 7);
     assert!(!hit_ids(&state).contains(&id));
     act(&mut state, Action::OnlyUnread);
     // u marks it unread again, from the list.
@@ -1079,7 +1095,7 @@ fn opening_marks_read_u_toggles_and_the_unread_filter_hides_read_ones() {
         })
     );
     act(&mut state, Action::OnlyUnread);
-    assert_eq!(state.hits.len(), 8);
+    assert_eq!(state.hits().len(), 8);
 }
 
 #[test]
@@ -1092,30 +1108,31 @@ fn up_and_down_in_the_search_line_walk_the_history() {
         let up = act(&mut state, Action::Submit);
         assert_eq!(remembered(&up), Some(Change::Searched { query: q.into() }));
     }
-    assert_eq!(state.history, vec!["niger", "frontex"]);
+    assert_eq!(state.history(), vec!["niger", "frontex"]);
     act(&mut state, Action::FocusSearch);
     act(&mut state, Action::ClearLine);
     type_text(&mut state, "draf");
     act(&mut state, Action::HistoryPrev);
-    assert_eq!(state.search.text, "frontex");
+    assert_eq!(state.search().text, "frontex");
     act(&mut state, Action::HistoryPrev);
-    assert_eq!(state.search.text, "niger");
+    assert_eq!(state.search().text, "niger");
     act(&mut state, Action::HistoryPrev);
-    assert_eq!(state.search.text, "niger", "the oldest stays");
+    assert_eq!(state.search().text, "niger", "the oldest stays");
     act(&mut state, Action::HistoryNext);
-    assert_eq!(state.search.text, "frontex");
+    assert_eq!(state.search().text, "frontex");
     // The results follow the recalled query.
-    assert_eq!(state.query_error, None);
-    assert!(state.hits.len() < 8);
+    assert_eq!(state.query_error(), None);
+    assert!(state.hits().len() < 8);
     act(&mut state, Action::HistoryNext);
     assert_eq!(
-        state.search.text, "draf",
+        state.search().text,
+        "draf",
         "past the newest: the line as typed"
     );
-    assert_eq!(state.focus, Focus::Search);
+    assert_eq!(state.focus(), Focus::Search);
     act(&mut state, Action::HistoryNext);
     assert_eq!(
-        state.focus,
+        state.focus(),
         Focus::List,
         "Down with nothing recalled: the results"
     );
@@ -1136,14 +1153,14 @@ fn the_last_view_comes_back_selected_but_not_opened() {
     assert_eq!(last.sort, Some(brief_core::search::Sort::Date));
 
     let mut again = loaded_with(120, 40, Launch::from_last(&last));
-    assert_eq!(again.search.text, "migrants");
-    assert_eq!(again.sort, brief_core::search::Sort::Date);
+    assert_eq!(again.search().text, "migrants");
+    assert_eq!(again.sort(), brief_core::search::Sort::Date);
     assert_eq!(again.selected_id(), Some(id.as_str()));
-    assert_eq!(again.focus, Focus::List);
-    assert_eq!(again.message, None);
+    assert_eq!(again.focus(), Focus::List);
+    assert_eq!(again.message(), None);
     assert_eq!(hit_ids(&again), hit_ids(&state));
     act(&mut again, Action::Open);
-    assert_eq!(again.focus, Focus::Reader);
+    assert_eq!(again.focus(), Focus::Reader);
 }
 
 #[test]
@@ -1157,10 +1174,10 @@ fn a_last_view_naming_what_is_gone_restores_the_rest_quietly() {
         only: None,
     };
     let state = loaded_with(120, 40, Launch::from_last(&last));
-    assert_eq!(state.message, None);
-    assert_eq!(state.selection.countries.len(), 1);
-    assert!(state.selection.actors.is_empty());
-    assert_eq!(state.cursor, 0);
+    assert_eq!(state.message(), None);
+    assert_eq!(state.selection().countries.len(), 1);
+    assert!(state.selection().actors.is_empty());
+    assert_eq!(state.cursor(), 0);
 }
 
 #[test]
@@ -1168,10 +1185,10 @@ fn date_order_puts_the_newest_meeting_first_whatever_the_score() {
     let mut state = loaded(120, 40);
     act(&mut state, Action::FocusSearch);
     type_text(&mut state, "migrants");
-    let by_score: Vec<usize> = state.hits.iter().map(|h| h.doc).collect();
+    let by_score: Vec<usize> = state.hits().iter().map(|h| h.doc).collect();
     act(&mut state, Action::Submit);
     act(&mut state, Action::SwitchSort);
-    let by_date: Vec<usize> = state.hits.iter().map(|h| h.doc).collect();
+    let by_date: Vec<usize> = state.hits().iter().map(|h| h.doc).collect();
     let mut sorted = by_score.clone();
     sorted.sort_unstable();
     assert_eq!(by_date, sorted, "briefings are stored newest first");
@@ -1189,16 +1206,16 @@ fn a_click_focuses_and_selects_a_second_click_opens() {
         row: list.y + 3,
     };
     send(&mut state, third());
-    assert_eq!(state.focus, Focus::List);
-    assert_eq!(state.cursor, 2);
+    assert_eq!(state.focus(), Focus::List);
+    assert_eq!(state.cursor(), 2);
     send(&mut state, third());
-    assert_eq!(state.focus, Focus::Reader);
+    assert_eq!(state.focus(), Focus::Reader);
     // A click on a country value, in its pane, selects it.
     act(&mut state, Action::Back);
     acts(&mut state, &[Action::FocusNext, Action::FocusNext]);
-    assert_eq!(state.focus, Focus::Countries);
+    assert_eq!(state.focus(), Focus::Countries);
     let countries = state.areas().countries.unwrap();
-    let label = state.countries.items[0].label.clone();
+    let label = state.countries().items[0].label.clone();
     send(
         &mut state,
         Msg::Click {
@@ -1206,10 +1223,10 @@ fn a_click_focuses_and_selects_a_second_click_opens() {
             row: countries.y + 1,
         },
     );
-    assert_eq!(state.focus, Focus::Countries);
+    assert_eq!(state.focus(), Focus::Countries);
     assert!(
         state
-            .countries
+            .countries()
             .items
             .iter()
             .any(|i| i.label == label && i.selected)
@@ -1230,25 +1247,32 @@ fn the_wheel_scrolls_the_pane_under_the_pointer() {
     };
     send(&mut state, at(true));
     send(&mut state, at(true));
-    assert_eq!(state.reader.scroll, 6);
-    assert_eq!(state.focus, Focus::List, "the wheel does not move focus");
+    assert_eq!(state.reader().scroll, 6);
+    assert_eq!(state.focus(), Focus::List, "the wheel does not move focus");
     send(&mut state, at(false));
-    assert_eq!(state.reader.scroll, 3);
+    assert_eq!(state.reader().scroll, 3);
 }
 
 #[test]
 fn the_reader_width_setting_caps_the_text_width() {
-    let mut state = loaded(170, 40);
+    let state = loaded(170, 40);
     let wide = state
-        .reader
+        .reader()
         .lines
         .iter()
         .map(|l| l.text.chars().count())
         .max();
-    state.reader_width = Some(40);
+    let mut state = loaded_set(
+        170,
+        40,
+        Settings {
+            reader_width: Some(40),
+            ..Settings::default()
+        },
+    );
     send(&mut state, Msg::Resize(170, 40));
     let narrow = state
-        .reader
+        .reader()
         .lines
         .iter()
         .map(|l| l.text.chars().count())
@@ -1266,9 +1290,9 @@ fn y_copies_the_selected_briefing_as_markdown() {
     let up = act(&mut state, Action::CopyMarkdown);
     let corpus = corpus();
     let b = corpus.get(CHANNEL).unwrap();
-    let md = brief_core::markdown::briefing(&corpus, b, state.lang);
+    let md = brief_core::markdown::briefing(&corpus, b, state.lang());
     assert_eq!(up.effects, vec![Effect::Copy { text: md.clone() }]);
-    let message = state.message.clone().unwrap_or_default();
+    let message = state.message().clone().unwrap_or_default();
     assert!(
         message.starts_with("sent 'Les enjeux migratoires")
             && message.contains(&format!(
@@ -1279,12 +1303,12 @@ fn y_copies_the_selected_briefing_as_markdown() {
     );
     // From the list too, for the row under the cursor.
     act(&mut state, Action::Back);
-    assert_eq!(state.focus, Focus::List);
+    assert_eq!(state.focus(), Focus::List);
     let up = act(&mut state, Action::CopyMarkdown);
     assert_eq!(up.effects, vec![Effect::Copy { text: md }]);
     // Any key then clears the confirmation.
     act(&mut state, Action::MoveDown);
-    assert_eq!(state.message, None);
+    assert_eq!(state.message(), None);
 }
 
 #[test]
@@ -1322,7 +1346,7 @@ fn shift_y_without_a_source_url_says_so_and_copies_nothing() {
     let up = act(&mut state, Action::CopyUrl);
     assert!(up.effects.is_empty(), "{:?}", up.effects);
     assert_eq!(
-        state.message.as_deref(),
+        state.message().as_deref(),
         Some("this briefing has no source URL")
     );
 }
@@ -1339,18 +1363,18 @@ fn shift_y_copies_the_source_url_and_the_reader_links_it() {
             text: "https://example.org/reunion?id=1".into()
         }]
     );
-    let message = state.message.clone().unwrap_or_default();
+    let message = state.message().clone().unwrap_or_default();
     assert!(
         message.contains("https://example.org/reunion?id=1"),
         "{message}"
     );
     let linked: Vec<_> = state
-        .reader
+        .reader()
         .lines
         .iter()
         .filter(|l| l.link.is_some())
         .collect();
-    assert_eq!(linked.len(), 1, "{:?}", state.reader.lines);
+    assert_eq!(linked.len(), 1, "{:?}", state.reader().lines);
     assert!(linked[0].text.starts_with("URL"));
     assert_eq!(
         linked[0].link.as_deref(),
@@ -1362,16 +1386,16 @@ fn shift_y_copies_the_source_url_and_the_reader_links_it() {
 fn a_hostile_source_url_is_neither_linked_nor_copied() {
     let dir = hostile_dir();
     let mut state = loaded_from(dir.path(), 170, 40);
-    assert!(state.reader.lines.iter().all(|l| l.link.is_none()));
+    assert!(state.reader().lines.iter().all(|l| l.link.is_none()));
     let up = act(&mut state, Action::CopyUrl);
     assert!(up.effects.is_empty(), "{:?}", up.effects);
     assert!(
         state
-            .message
+            .message()
             .as_deref()
             .is_some_and(|m| m.contains("control characters")),
         "{:?}",
-        state.message
+        state.message()
     );
     // The Markdown goes, its control characters made visible.
     let up = act(&mut state, Action::CopyMarkdown);
@@ -1397,7 +1421,7 @@ fn nothing_to_copy_before_loading() {
         let up = update(&mut state, Msg::Action(a));
         assert!(up.effects.is_empty());
         assert_eq!(
-            state.message.as_deref(),
+            state.message().as_deref(),
             Some("no briefing selected: nothing copied")
         );
     }
@@ -1425,7 +1449,7 @@ fn loaded_copy(w: u16, h: u16) -> (tempfile::TempDir, State) {
 
 /// Reads the folder again, as the watch thread does, and hands it to `update`.
 fn reload_into(state: &mut State, dir: &std::path::Path) -> brief::tui::state::Update {
-    let prev = state.corpus.clone().expect("loaded");
+    let prev = state.corpus().clone().expect("loaded");
     let r = brief_core::reload::reload(&prev, dir, &Default::default()).expect("reloads");
     let corpus = std::sync::Arc::new(r.corpus);
     let doc_map = brief_core::reload::doc_map(&prev, &corpus);
@@ -1452,8 +1476,8 @@ fn a_reload_keeps_the_selection_by_id_the_scroll_and_shows_new_problems() {
     act(&mut state, Action::Open);
     act(&mut state, Action::MoveDown);
     act(&mut state, Action::MoveDown);
-    assert_eq!(state.reader.scroll, 2);
-    let offset = state.offset;
+    assert_eq!(state.reader().scroll, 2);
+    let offset = state.offset();
 
     // Newest of all, so every index in the corpus shifts; and a broken file.
     std::fs::write(dir.path().join("toute-nouvelle.yaml"), NEWEST).expect("write");
@@ -1467,20 +1491,20 @@ fn a_reload_keeps_the_selection_by_id_the_scroll_and_shows_new_problems() {
     let up = reload_into(&mut state, dir.path());
     assert!(up.redraw);
 
-    assert_eq!(state.hits.len(), 9);
+    assert_eq!(state.hits().len(), 9);
     assert_eq!(
         id_of(&state, state.selected_doc().expect("a selection")),
         selected
     );
-    assert_eq!(state.focus, Focus::Reader);
-    assert_eq!(state.reader.doc.map(|d| id_of(&state, d)), Some(selected));
-    assert_eq!(state.reader.scroll, 2, "the reader keeps its place");
-    assert_eq!(state.offset, offset);
+    assert_eq!(state.focus(), Focus::Reader);
+    assert_eq!(state.reader().doc.map(|d| id_of(&state, d)), Some(selected));
+    assert_eq!(state.reader().scroll, 2, "the reader keeps its place");
+    assert_eq!(state.offset(), offset);
     assert_eq!(
-        state.message.as_deref(),
+        state.message().as_deref(),
         Some("reloaded: 2 added, 0 changed, 0 removed")
     );
-    let corpus = state.corpus.clone().expect("loaded");
+    let corpus = state.corpus().clone().expect("loaded");
     assert_eq!(corpus.problems.len(), 1);
     assert!(corpus.problems[0].path.ends_with("casse.yaml"));
 
@@ -1492,8 +1516,8 @@ fn a_reload_keeps_the_selection_by_id_the_scroll_and_shows_new_problems() {
     )
     .expect("write");
     reload_into(&mut state, dir.path());
-    assert!(state.corpus.as_ref().expect("loaded").problems.is_empty());
-    assert_eq!(state.overlay, Overlay::Problems { scroll: 0 });
+    assert!(state.corpus().as_ref().expect("loaded").problems.is_empty());
+    assert_eq!(state.overlay(), Overlay::Problems { scroll: 0 });
 }
 
 #[test]
@@ -1510,11 +1534,11 @@ fn a_reload_keeps_the_search_and_filters_and_a_removed_selection_moves_to_its_ne
     assert_eq!(selected_country_codes(&state), ["FR"]);
     act(&mut state, Action::FocusPrev);
     act(&mut state, Action::FocusPrev);
-    assert_eq!(state.focus, Focus::List);
+    assert_eq!(state.focus(), Focus::List);
 
     std::fs::write(dir.path().join("toute-nouvelle.yaml"), NEWEST).expect("write");
     reload_into(&mut state, dir.path());
-    assert_eq!(state.search.text, "manche");
+    assert_eq!(state.search().text, "manche");
     assert_eq!(selected_country_codes(&state), ["FR"]);
     assert_eq!(hit_ids(&state), ["toute-nouvelle", CHANNEL]);
     assert_eq!(
@@ -1532,7 +1556,7 @@ fn a_reload_keeps_the_search_and_filters_and_a_removed_selection_moves_to_its_ne
         Some("toute-nouvelle")
     );
     assert_eq!(
-        state.message.as_deref(),
+        state.message().as_deref(),
         Some("reloaded: 0 added, 0 changed, 1 removed")
     );
 }
@@ -1544,11 +1568,11 @@ fn the_help_length_the_state_uses_is_the_drawn_one() {
     let mut state = loaded(80, 24);
     act(&mut state, Action::Help);
     act(&mut state, Action::Last);
-    let Overlay::Help { scroll } = state.overlay else {
+    let Overlay::Help { scroll } = state.overlay() else {
         panic!("the help is open")
     };
     let lines = state.help_lines();
-    let inner = usize::from(brief::tui::state::overlay_area(state.size).height - 2);
+    let inner = usize::from(brief::tui::state::overlay_area(state.size()).height - 2);
     assert_eq!(
         scroll + inner,
         lines.len(),
@@ -1558,7 +1582,7 @@ fn the_help_length_the_state_uses_is_the_drawn_one() {
 
 fn press(state: &mut State, code: KeyCode, mods: KeyModifiers) -> Option<Action> {
     let action = state
-        .keymap
+        .keymap()
         .dispatch(&state.scopes(), &KeyEvent::new(code, mods));
     if let Some(a) = action {
         act(state, a);
@@ -1574,16 +1598,15 @@ fn typed(state: &mut State, text: &str) {
 
 fn to_countries(state: &mut State) {
     acts(state, &[Action::FocusNext, Action::FocusNext]);
-    assert_eq!(state.focus, Focus::Countries);
+    assert_eq!(state.focus(), Focus::Countries);
 }
 
 /// In a facet pane every letter filters, the letters the list binds included
 /// (q quits, p opens the problems, j moves, x clears, ? helps elsewhere).
 #[test]
 fn in_a_facet_pane_global_letters_are_typed_into_the_filter() {
-    let mut state = loaded(120, 40);
     // French country names are typed and read here.
-    state.lang = brief_core::Lang::Fr;
+    let mut state = loaded_in(120, 40, Launch::default(), brief_core::Lang::Fr);
     to_countries(&mut state);
     for c in ['q', 'p', 'j', 'x', '?', 'k', 'g', 'G', 'b', 'y'] {
         let ev = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
@@ -1594,9 +1617,9 @@ fn in_a_facet_pane_global_letters_are_typed_into_the_filter() {
         );
     }
     typed(&mut state, "pologne");
-    assert!(!state.quit);
-    assert_eq!(state.overlay, Overlay::None, "p opened nothing");
-    let labels: Vec<_> = state.countries.items.iter().map(|i| &i.label).collect();
+    assert!(!state.quit());
+    assert_eq!(state.overlay(), Overlay::None, "p opened nothing");
+    let labels: Vec<_> = state.countries().items.iter().map(|i| &i.label).collect();
     assert_eq!(labels, ["Pologne (PL)"]);
     // Ways out that are not letters still work: Ctrl-C quits, F1 helps.
     let f1 = KeyEvent::new(KeyCode::F(1), KeyModifiers::NONE);
@@ -1617,13 +1640,13 @@ fn space_selects_without_a_filter_and_types_with_one() {
         press(&mut state, KeyCode::Char(' '), KeyModifiers::NONE),
         Some(Action::Toggle)
     );
-    assert_eq!(state.selection.countries.len(), 1);
+    assert_eq!(state.selection().countries.len(), 1);
     typed(&mut state, "burkina f");
     assert_eq!(
-        state.countries.narrow.as_ref().map(|n| n.text.as_str()),
+        state.countries().narrow.as_ref().map(|n| n.text.as_str()),
         Some("burkina f")
     );
-    assert_eq!(state.countries.items.len(), 1);
+    assert_eq!(state.countries().items.len(), 1);
     assert_eq!(
         press(&mut state, KeyCode::Enter, KeyModifiers::NONE),
         Some(Action::Toggle)
@@ -1639,27 +1662,26 @@ fn space_selects_without_a_filter_and_types_with_one() {
 /// line names them.
 #[test]
 fn choosing_clears_the_filter_and_keeps_chosen_values_on_top_in_order() {
-    let mut state = loaded(120, 40);
     // French country names are typed and read here.
-    state.lang = brief_core::Lang::Fr;
+    let mut state = loaded_in(120, 40, Launch::default(), brief_core::Lang::Fr);
     to_countries(&mut state);
     typed(&mut state, "tunis");
     press(&mut state, KeyCode::Enter, KeyModifiers::NONE);
-    assert!(state.countries.narrow.is_none());
+    assert!(state.countries().narrow.is_none());
     typed(&mut state, "jordan");
     press(&mut state, KeyCode::Enter, KeyModifiers::NONE);
     assert_eq!(selected_country_codes(&state), ["TN", "JO"]);
-    let top: Vec<_> = state.countries.items[..2]
+    let top: Vec<_> = state.countries().items[..2]
         .iter()
         .map(|i| (i.label.as_str(), i.selected))
         .collect();
     assert_eq!(top, [("Tunisie (TN)", true), ("Jordanie (JO)", true)]);
-    assert!(state.countries.items[2..].iter().all(|i| !i.selected));
+    assert!(state.countries().items[2..].iter().all(|i| !i.selected));
     let summary = brief::tui::view::status::summary(&state);
     assert!(summary.contains("pays : Tunisie | Jordanie"), "{summary}");
     // Typing a chosen name puts the cursor on the first value not chosen yet.
     typed(&mut state, "n");
-    let pane = &state.countries;
+    let pane = &state.countries();
     assert!(!pane.items[pane.cursor].selected, "{:?}", pane.items);
 }
 
@@ -1673,7 +1695,7 @@ fn slash_goes_to_the_search_line_from_every_pane() {
         for _ in 0..steps {
             act(&mut state, Action::FocusNext);
         }
-        let from = state.focus;
+        let from = state.focus();
         if from == Focus::Search {
             continue;
         }
@@ -1682,7 +1704,7 @@ fn slash_goes_to_the_search_line_from_every_pane() {
             Some(Action::FocusSearch),
             "from {from:?}"
         );
-        assert_eq!(state.focus, Focus::Search, "from {from:?}");
+        assert_eq!(state.focus(), Focus::Search, "from {from:?}");
     }
     let mut state = loaded(120, 40);
     open_channel(&mut state);
@@ -1690,7 +1712,7 @@ fn slash_goes_to_the_search_line_from_every_pane() {
         press(&mut state, KeyCode::Char('f'), KeyModifiers::CONTROL),
         Some(Action::FindInArticle)
     );
-    assert!(state.reader.find.is_some());
+    assert!(state.reader().find.is_some());
 }
 
 /// The help scrolls like a pane (PgDn, Space, PgUp, g, G) and is searched
@@ -1699,7 +1721,7 @@ fn slash_goes_to_the_search_line_from_every_pane() {
 fn the_help_pages_and_searches() {
     let mut state = loaded(80, 24);
     press(&mut state, KeyCode::Char('?'), KeyModifiers::NONE);
-    let scroll = |s: &State| match s.overlay {
+    let scroll = |s: &State| match s.overlay() {
         Overlay::Help { scroll } => scroll,
         _ => panic!("the help is open"),
     };
@@ -1731,8 +1753,8 @@ fn the_help_pages_and_searches() {
     assert_eq!(scroll(&state), matches[0].min(last));
     // Esc closes the help; the search goes with it.
     press(&mut state, KeyCode::Esc, KeyModifiers::NONE);
-    assert_eq!(state.overlay, Overlay::None);
-    assert!(state.help.term.is_empty());
+    assert_eq!(state.overlay(), Overlay::None);
+    assert!(state.help().term.is_empty());
 }
 
 /// No help line is wider than the box at any width: long lines wrap.
@@ -1761,7 +1783,7 @@ fn help_lines_wrap_and_are_never_cut() {
 #[test]
 fn keys_named_are_keys_that_act_from_where_the_cursor_is() {
     let mut state = loaded(120, 40);
-    let keymap = state.keymap.clone();
+    let keymap = state.keymap().clone();
     act(&mut state, Action::FocusSearch);
     assert_eq!(keymap.key_now(&state.scopes(), Action::ClearFilters), None);
     assert_eq!(
@@ -1796,8 +1818,8 @@ fn keys_named_are_keys_that_act_from_where_the_cursor_is() {
 /// The screen drawn for `state`, row by row (wide characters counted once).
 fn screen_rows(state: &State) -> Vec<String> {
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(
-        state.size.width,
-        state.size.height,
+        state.size().width,
+        state.size().height,
     ))
     .unwrap();
     terminal
@@ -1826,11 +1848,11 @@ fn screen_rows(state: &State) -> Vec<String> {
 /// start to the country codes of a row whose title is cut.
 fn title_column(state: &State) -> usize {
     let rows = screen_rows(state);
-    let corpus = state.corpus.clone().unwrap();
+    let corpus = state.corpus().clone().unwrap();
     let mut widths = Vec::new();
-    for (i, hit) in state.hits.iter().enumerate() {
+    for (i, hit) in state.hits().iter().enumerate() {
         let b = &corpus.briefings[hit.doc];
-        if i == state.cursor || b.countries.is_empty() {
+        if i == state.cursor() || b.countries.is_empty() {
             continue;
         }
         let head: String = b.title.chars().take(12).collect();
@@ -1915,8 +1937,8 @@ fn the_selected_title_shows_whole_on_two_lines() {
 fn shift_j_and_k_read_the_next_and_previous_briefing_without_leaving_the_reader() {
     let mut state = loaded(120, 40);
     act(&mut state, Action::Open);
-    assert_eq!(state.focus, Focus::Reader);
-    let first = state.reader.doc;
+    assert_eq!(state.focus(), Focus::Reader);
+    let first = state.reader().doc;
     let ev = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::SHIFT);
     assert_eq!(
         dispatch(&state.scopes(), &ev('J')),
@@ -1927,11 +1949,11 @@ fn shift_j_and_k_read_the_next_and_previous_briefing_without_leaving_the_reader(
         Some(Action::PrevBriefing)
     );
     let up = act(&mut state, Action::NextBriefing);
-    assert_eq!(state.focus, Focus::Reader);
-    assert_eq!(state.cursor, 1);
-    assert_eq!(state.reader.doc, state.selected_doc());
-    assert_ne!(state.reader.doc, first);
-    assert_eq!(state.reader.scroll, 0);
+    assert_eq!(state.focus(), Focus::Reader);
+    assert_eq!(state.cursor(), 1);
+    assert_eq!(state.reader().doc, state.selected_doc());
+    assert_ne!(state.reader().doc, first);
+    assert_eq!(state.reader().scroll, 0);
     let id = state.selected_id().unwrap().to_string();
     assert!(state.is_read(&id), "J marks the briefing read");
     assert!(
@@ -1940,44 +1962,48 @@ fn shift_j_and_k_read_the_next_and_previous_briefing_without_leaving_the_reader(
         up.effects
     );
     act(&mut state, Action::PrevBriefing);
-    assert_eq!(state.reader.doc, first);
+    assert_eq!(state.reader().doc, first);
     act(&mut state, Action::PrevBriefing);
-    assert_eq!(state.reader.doc, first, "K stops at the first");
-    assert!(state.message.is_some());
+    assert_eq!(state.reader().doc, first, "K stops at the first");
+    assert!(state.message().is_some());
     act(&mut state, Action::Last);
     for _ in 0..20 {
         act(&mut state, Action::NextBriefing);
     }
-    assert_eq!(state.cursor, state.hits.len() - 1, "J stops at the last");
-    assert_eq!(state.focus, Focus::Reader);
+    assert_eq!(
+        state.cursor(),
+        state.hits().len() - 1,
+        "J stops at the last"
+    );
+    assert_eq!(state.focus(), Focus::Reader);
 }
 
 #[test]
 fn a_related_briefing_opens_from_the_reader_and_esc_comes_back() {
     let mut state = loaded(120, 40);
     open_channel(&mut state);
-    let channel = state.reader.doc;
-    assert_eq!(state.reader.related.len(), 1);
+    let channel = state.reader().doc;
+    assert_eq!(state.reader().related.len(), 1);
     act(&mut state, Action::NextRelated);
-    assert_eq!(state.reader.chosen, Some(0));
+    assert_eq!(state.reader().chosen, Some(0));
     // Scrolled to show the link: Esc comes back to this place.
-    let scroll = state.reader.scroll;
+    let scroll = state.reader().scroll;
     assert!(scroll > 0);
-    let line = state.reader.related[0].lines.start;
+    let line = state.reader().related[0].lines.start;
     let h = reader_height(&state);
-    assert!(state.reader.scroll <= line && line < state.reader.scroll + h);
+    assert!(state.reader().scroll <= line && line < state.reader().scroll + h);
     act(&mut state, Action::Open);
     assert_eq!(
-        state.reader.doc.map(|d| id_of(&state, d)).as_deref(),
+        state.reader().doc.map(|d| id_of(&state, d)).as_deref(),
         Some("oim-bruxelles-migrations-irregulieres-argo")
     );
-    assert_eq!(state.focus, Focus::Reader);
-    assert_eq!(state.reader.scroll, 0);
-    assert_eq!(state.reader.trail.len(), 1);
+    assert_eq!(state.focus(), Focus::Reader);
+    assert_eq!(state.reader().scroll, 0);
+    assert_eq!(state.reader().trail.len(), 1);
     // And on: its own related briefing is the Channel meeting again.
     acts(&mut state, &[Action::NextRelated, Action::Open]);
-    assert_eq!(state.reader.doc, channel);
-    assert_eq!(state.reader.trail.len(), 2);
+    assert_eq!(state.reader().doc, channel);
+    assert_eq!(state.reader().trail.len(), 2);
     // Esc and Backspace go back one step each, to where the reader was.
     let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
     let bs = KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE);
@@ -1985,15 +2011,15 @@ fn a_related_briefing_opens_from_the_reader_and_esc_comes_back() {
     assert_eq!(dispatch(&state.scopes(), &bs), Some(Action::Back));
     act(&mut state, Action::Back);
     assert_eq!(
-        state.reader.doc.map(|d| id_of(&state, d)).as_deref(),
+        state.reader().doc.map(|d| id_of(&state, d)).as_deref(),
         Some("oim-bruxelles-migrations-irregulieres-argo")
     );
     act(&mut state, Action::Back);
-    assert_eq!(state.reader.doc, channel);
-    assert_eq!(state.reader.scroll, scroll);
-    assert_eq!(state.focus, Focus::Reader);
+    assert_eq!(state.reader().doc, channel);
+    assert_eq!(state.reader().scroll, scroll);
+    assert_eq!(state.focus(), Focus::Reader);
     act(&mut state, Action::Back);
-    assert_eq!(state.focus, Focus::List, "the last Esc closes the reader");
+    assert_eq!(state.focus(), Focus::List, "the last Esc closes the reader");
 }
 
 #[test]
@@ -2003,7 +2029,7 @@ fn another_briefing_in_the_reader_drops_the_article_search_and_its_counter() {
     act(&mut state, Action::FindInArticle);
     type_text(&mut state, "zzzz");
     act(&mut state, Action::Submit);
-    assert_eq!(state.reader.find_term, "zzzz");
+    assert_eq!(state.reader().find_term, "zzzz");
     let screen = screen_rows(&state).join("\n");
     assert!(screen.contains("0/0"), "{screen}");
     act(&mut state, Action::Back);
@@ -2013,7 +2039,7 @@ fn another_briefing_in_the_reader_drops_the_article_search_and_its_counter() {
     act(&mut state, Action::Submit);
     act(&mut state, Action::Open);
     act(&mut state, Action::NextBriefing);
-    assert!(state.reader.find_term.is_empty() && state.reader.current.is_none());
+    assert!(state.reader().find_term.is_empty() && state.reader().current.is_none());
     let screen = screen_rows(&state).join("\n");
     assert!(!screen.contains("0/0"), "{screen}");
 }
@@ -2025,7 +2051,7 @@ fn the_reader_opens_on_the_text() {
         open_channel(&mut state);
         let rows = screen_rows(&state);
         let screen = rows.join("\n");
-        let corpus = state.corpus.clone().unwrap();
+        let corpus = state.corpus().clone().unwrap();
         let b = corpus.get(CHANNEL).unwrap();
         let body: String = b.paragraphs()[0].chars().take(25).collect();
         assert!(
@@ -2050,19 +2076,19 @@ fn a_url_in_the_text_gets_a_line_of_its_own_whole_and_linked() {
     let mut state = loaded_from(dir.path(), 80, 24);
     act(&mut state, Action::Open);
     let links: Vec<_> = state
-        .reader
+        .reader()
         .lines
         .iter()
         .filter(|l| l.link.is_some())
         .collect();
-    assert_eq!(links.len(), 2, "{:?}", state.reader.lines);
+    assert_eq!(links.len(), 2, "{:?}", state.reader().lines);
     for l in links {
         assert_eq!(l.text, url);
         assert_eq!(l.link.as_deref(), Some(url));
     }
     assert!(
         state
-            .reader
+            .reader()
             .lines
             .iter()
             .any(|l| l.text.starts_with(". Et la suite"))
@@ -2073,21 +2099,21 @@ fn a_url_in_the_text_gets_a_line_of_its_own_whole_and_linked() {
 fn the_full_list_of_actors_is_one_key_away() {
     let mut state = loaded(80, 24);
     open_channel(&mut state);
-    let at = state.reader.actors_at.expect("an actors section");
+    let at = state.reader().actors_at.expect("an actors section");
     act(&mut state, Action::ShowActors);
-    assert!(state.reader.scroll > 0 && state.reader.scroll <= at);
+    assert!(state.reader().scroll > 0 && state.reader().scroll <= at);
     act(&mut state, Action::ShowActors);
-    assert_eq!(state.reader.scroll, 0);
+    assert_eq!(state.reader().scroll, 0);
 }
 
 #[test]
 fn enter_in_the_reader_without_a_chosen_related_briefing_says_how() {
     let mut state = loaded(120, 40);
     open_channel(&mut state);
-    let doc = state.reader.doc;
+    let doc = state.reader().doc;
     act(&mut state, Action::Open);
-    assert_eq!(state.reader.doc, doc);
-    let m = state.message.clone().unwrap_or_default();
+    assert_eq!(state.reader().doc, doc);
+    let m = state.message().clone().unwrap_or_default();
     assert!(
         m.starts_with("r to choose") && m.contains("Enter to open"),
         "{m}"
@@ -2105,7 +2131,7 @@ fn a_click_on_the_facet_summary_opens_the_actors_pane() {
             row: line.y,
         },
     );
-    assert_eq!(state.focus, Focus::Actors);
+    assert_eq!(state.focus(), Focus::Actors);
     assert!(state.areas().actors.is_some());
 }
 
@@ -2122,7 +2148,7 @@ fn a_click_below_a_two_line_title_selects_the_row_drawn_there() {
             row: list.y + 3,
         },
     );
-    assert_eq!(state.cursor, 1);
+    assert_eq!(state.cursor(), 1);
 }
 
 #[test]
@@ -2133,7 +2159,7 @@ fn in_a_followed_briefing_y_and_b_act_on_the_briefing_shown() {
     let shown = "oim-bruxelles-migrations-irregulieres-argo";
     let up = act(&mut state, Action::CopyMarkdown);
     let corpus = corpus();
-    let md = brief_core::markdown::briefing(&corpus, corpus.get(shown).unwrap(), state.lang);
+    let md = brief_core::markdown::briefing(&corpus, corpus.get(shown).unwrap(), state.lang());
     assert_eq!(up.effects, vec![Effect::Copy { text: md }]);
     act(&mut state, Action::ToggleBookmark);
     assert!(state.is_bookmarked(shown));
@@ -2159,7 +2185,7 @@ fn a_text_index_notice_is_said_once() {
     });
     let up = update(&mut state, Msg::Loaded(corpus.clone()));
     settle(&mut state, up.effects);
-    assert!(state.message.is_none());
+    assert!(state.message().is_none());
     corpus
         .index_notices
         .lock()
@@ -2168,12 +2194,12 @@ fn a_text_index_notice_is_said_once() {
     act(&mut state, Action::FocusSearch);
     let up = update(&mut state, Msg::Action(Action::Insert('m')));
     settle(&mut state, up.effects);
-    let said = state.message.clone().unwrap_or_default();
+    let said = state.message().clone().unwrap_or_default();
     assert!(said.contains("no space left"), "{said:?}");
-    state.message = None;
+    // The next key clears the status line (as any action does).
     let up = update(&mut state, Msg::Action(Action::Insert('a')));
     settle(&mut state, up.effects);
-    assert!(state.message.is_none(), "{:?}", state.message);
+    assert!(state.message().is_none(), "{:?}", state.message());
 }
 
 #[test]
@@ -2204,5 +2230,5 @@ fn a_watch_resumed_reads_the_whole_folder_again() {
         up.effects,
         [Effect::Reload(brief_core::reload::Touched::Unknown)]
     );
-    assert_eq!(state.watch_off, None);
+    assert_eq!(state.watch_off(), None);
 }

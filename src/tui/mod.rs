@@ -329,7 +329,7 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
             Source::Embedded => None,
         }),
     });
-    if state.mouse {
+    if state.mouse() {
         execute!(stdout(), EnableMouseCapture)?;
     }
     terminal.draw(|f| view::render(f, &state))?;
@@ -338,7 +338,7 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
     if let Some(m) = &memory {
         update(&mut state, Msg::Remembered(Box::new(m.load(fresh))));
     }
-    let lang = state.lang;
+    let lang = state.lang();
     let saver = memory.clone().map(|m| spawn_saver(m, tx.clone(), lang));
     let (change_tx, saver_thread) = match saver {
         Some((t, h)) => (Some(t), Some(h)),
@@ -351,7 +351,7 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
     // caught by one stat pass once the folder is loaded (see `watch`).
     let reloader = match &source {
         Source::Dir(dir) => {
-            watch::spawn(dir.clone(), tx.clone(), state.lang);
+            watch::spawn(dir.clone(), tx.clone(), state.lang());
             Some(reload::Reloader::spawn(
                 dir.clone(),
                 opts.clone(),
@@ -424,7 +424,7 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
                         }
                     }
                     Effect::Suspend => {
-                        suspend(&mut terminal, state.mouse)?;
+                        suspend(&mut terminal, state.mouse())?;
                         redraw = true;
                     }
                     Effect::Copy { text } => clipboard::send(terminal.backend_mut(), &text, mux)?,
@@ -435,7 +435,7 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
                                 &gate,
                                 dir,
                                 &id,
-                                state.mouse,
+                                state.mouse(),
                                 state.text(),
                             )?,
                             None => state.text().edit_built_in.to_string(),
@@ -458,10 +458,10 @@ fn message(state: &State, ev: Event) -> Option<Msg> {
     match ev {
         Event::Signal(sig) => Some(Msg::Signal(sig)),
         Event::Term(TermEvent::Key(key)) => state
-            .keymap
+            .keymap()
             .dispatch(&state.scopes(), &key)
             .map(Msg::Action),
-        Event::Term(TermEvent::Mouse(m)) if state.mouse => match m.kind {
+        Event::Term(TermEvent::Mouse(m)) if state.mouse() => match m.kind {
             MouseEventKind::Down(_) => Some(Msg::Click {
                 column: m.column,
                 row: m.row,
@@ -526,7 +526,7 @@ fn end(
     }
     // Before the folder is loaded nothing could change, and the last view
     // would be saved empty over the one still waiting to be restored.
-    if let Some(m) = memory.filter(|_| state.corpus.is_some()) {
+    if let Some(m) = memory.filter(|_| state.corpus().is_some()) {
         let _ = m.record(&[Change::Left {
             last: state.last_view(),
         }]);

@@ -12,11 +12,11 @@ const LARGE: usize = 100_000;
 
 /// `y`: the selected briefing as Markdown, the same as `brief show ID --markdown`.
 pub fn markdown(state: &mut State, effects: &mut Vec<Effect>) {
-    let (Some(corpus), Some(b)) = (state.corpus.clone(), state.acted_on()) else {
+    let (Some(corpus), Some(b)) = (state.folder.corpus.clone(), state.acted_on()) else {
         state.message = Some(state.text().nothing_copied.into());
         return;
     };
-    let (t, lang) = (state.text(), state.lang);
+    let (t, lang) = (state.text(), state.prefs.lang);
     let text = brief_core::markdown::briefing(&corpus, &b, lang);
     // Sent, not copied: brief cannot know whether the terminal took it.
     let mut message = (t.sent_markdown)(&truncate(&b.title, 40), &lang.number(text.len()));

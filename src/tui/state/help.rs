@@ -44,7 +44,7 @@ fn overlay_inner(state: &State) -> (usize, usize) {
 impl State {
     /// The help's lines as drawn at the current size.
     pub fn help_lines(&self) -> Vec<HelpLine> {
-        self.keymap.help_lines(overlay_inner(self).0)
+        self.prefs.keymap.help_lines(overlay_inner(self).0)
     }
 }
 
@@ -125,6 +125,7 @@ pub(super) fn on_overlay_action(state: &mut State, action: Action) {
             if matches.is_empty() {
                 state.message = Some(if state.help.term.is_empty() {
                     let key = state
+                        .prefs
                         .keymap
                         .key(crate::keys::keymap::Scope::Help, Action::FocusSearch);
                     (state.text().no_help_search)(&key)

@@ -32,7 +32,7 @@ pub(super) fn submit_search(state: &mut State, effects: &mut Vec<Effect>) {
 pub(super) fn recall(state: &mut State, back: bool, effects: &mut Vec<Effect>) {
     let n = state.history.len();
     if n == 0 {
-        let key = state.keymap.key(Scope::Search, Action::Submit);
+        let key = state.prefs.keymap.key(Scope::Search, Action::Submit);
         state.message = Some((state.text().no_history)(&key));
         return;
     }

@@ -4,7 +4,7 @@
 use super::State;
 
 pub(super) fn apply_launch(state: &mut State) {
-    let Some(corpus) = state.corpus.clone() else {
+    let Some(corpus) = state.folder.corpus.clone() else {
         return;
     };
     let launch = std::mem::take(&mut state.launch);
@@ -15,21 +15,21 @@ pub(super) fn apply_launch(state: &mut State) {
     if let Some(sort) = launch.sort {
         state.sort = sort;
     }
-    state.only = launch.only.or(state.only);
+    state.marks.only = launch.only.or(state.marks.only);
     for c in &launch.countries {
         match brief_core::query::parse_country(c) {
             Ok(code) if !state.selection.countries.contains(&code) => {
                 state.selection.countries.push(code)
             }
             Ok(_) => {}
-            Err(e) => errors.push(e.message(state.lang)),
+            Err(e) => errors.push(e.message(state.prefs.lang)),
         }
     }
     for a in &launch.actors {
         match brief_core::query::parse_actor(a, &corpus.registry) {
             Ok(id) if !state.selection.actors.contains(&id) => state.selection.actors.push(id),
             Ok(_) => {}
-            Err(e) => errors.push(e.message(state.lang)),
+            Err(e) => errors.push(e.message(state.prefs.lang)),
         }
     }
     if let Some(id) = &launch.select {

@@ -46,9 +46,9 @@ pub(super) fn on_click(state: &mut State, column: u16, row: u16, effects: &mut V
         Focus::Search => on_action(state, Action::FocusSearch, effects),
         Focus::List => {
             let at = list_item_at(state, inner_row);
-            if at < state.hits.len() {
-                let again = state.focus == Focus::List && state.cursor == at;
-                state.cursor = at;
+            if at < state.results.hits.len() {
+                let again = state.focus == Focus::List && state.results.cursor == at;
+                state.results.cursor = at;
                 // The reader follows the list again.
                 state.reader.trail.clear();
                 set_focus(state, Focus::List);
@@ -97,8 +97,8 @@ pub(super) fn on_wheel(state: &mut State, column: u16, row: u16, down: bool) -> 
     match pane {
         Focus::Search => return false,
         Focus::List => {
-            let last = state.hits.len().saturating_sub(1);
-            state.cursor = step(state.cursor).min(last);
+            let last = state.results.hits.len().saturating_sub(1);
+            state.results.cursor = step(state.results.cursor).min(last);
             relayout(state);
         }
         Focus::Actors | Focus::Countries => {

@@ -93,7 +93,7 @@ pub(super) fn move_cursor(state: &mut State, a: Action) {
     match state.focus {
         Focus::List | Focus::Search => {
             let h = state.list_height();
-            state.cursor = moved(a, state.cursor, state.hits.len(), h);
+            state.results.cursor = moved(a, state.results.cursor, state.results.hits.len(), h);
             state.reader.trail.clear();
             relayout(state);
         }
@@ -117,8 +117,11 @@ pub(super) fn move_cursor(state: &mut State, a: Action) {
 /// The list item drawn on row `inner_row` of the list pane: rows below a
 /// selected title on two lines are one item further up.
 pub(super) fn list_item_at(state: &State, inner_row: usize) -> usize {
-    let at = state.offset + inner_row;
-    if state.selected_two_lines() && at > state.cursor && state.cursor >= state.offset {
+    let at = state.results.offset + inner_row;
+    if state.selected_two_lines()
+        && at > state.results.cursor
+        && state.results.cursor >= state.results.offset
+    {
         at - 1
     } else {
         at
@@ -128,7 +131,12 @@ pub(super) fn list_item_at(state: &State, inner_row: usize) -> usize {
 /// Recomputes what depends on the layout: list and reader windows, reader lines.
 pub(super) fn relayout(state: &mut State) {
     let h = state.list_height();
-    clamp_view(&mut state.cursor, &mut state.offset, state.hits.len(), h);
+    clamp_view(
+        &mut state.results.cursor,
+        &mut state.results.offset,
+        state.results.hits.len(),
+        h,
+    );
     for f in [Focus::Actors, Focus::Countries] {
         let h = state.facet_height(f);
         if let Some(p) = state.facet_mut(f) {
@@ -138,7 +146,7 @@ pub(super) fn relayout(state: &mut State) {
     let a = state.areas();
     if let Some(r) = a.reader {
         let pane = r.width.saturating_sub(3).max(10);
-        let width = state.reader_width.map_or(pane, |w| w.min(pane));
+        let width = state.prefs.reader_width.map_or(pane, |w| w.min(pane));
         let doc = state.reader_doc();
         if doc != state.reader.doc || width != state.reader.width || state.reader.lines.is_empty() {
             let same = doc == state.reader.doc;

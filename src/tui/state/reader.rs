@@ -107,7 +107,7 @@ impl State {
             return self.selected_briefing();
         }
         let doc = self.reader_doc()?;
-        self.corpus.as_ref()?.briefings.get(doc).cloned()
+        self.folder.corpus.as_ref()?.briefings.get(doc).cloned()
     }
 
     /// The briefing the reader shows: the last related one followed, else
@@ -241,13 +241,13 @@ pub(super) fn layout_reader(state: &mut State) {
     let mut lines = Vec::new();
     let mut related = Vec::new();
     let mut actors_at = None;
-    let corpus = state.corpus.clone();
+    let corpus = state.folder.corpus.clone();
     let b = state.reader.doc.and_then(|d| {
         corpus
             .as_ref()
             .and_then(|c| c.briefings.get(d).map(|b| (c, b)))
     });
-    let (t, lang) = (state.text(), state.lang);
+    let (t, lang) = (state.text(), state.prefs.lang);
     if let Some((corpus, b)) = b {
         let w = usize::from(state.reader.width);
         let blank = || line(String::new(), LineKind::Blank);
@@ -273,13 +273,13 @@ pub(super) fn layout_reader(state: &mut State) {
                 names.push(a.short_label());
             }
         }
-        let actors_key = state.keymap.key(Scope::Reader, Action::ShowActors);
+        let actors_key = state.prefs.keymap.key(Scope::Reader, Action::ShowActors);
         if !names.is_empty() {
             lines.extend(actors_header(&names, &actors_key, w, t));
         }
         let mut id_line = format!("{ID} {}", b.id);
         if !b.related.is_empty() {
-            let key = state.keymap.key(Scope::Reader, Action::NextRelated);
+            let key = state.prefs.keymap.key(Scope::Reader, Action::NextRelated);
             id_line.push_str(&format!(
                 " · {} ({key}\u{a0}{})",
                 (t.related_count)(b.related.len()),
@@ -370,7 +370,7 @@ pub(super) fn forget_article_search(state: &mut State) {
 
 /// Highlights the query's words and finds the article search's matches.
 pub(super) fn mark_reader(state: &mut State) {
-    let words = &state.highlight;
+    let words = &state.results.highlight;
     let mut matches = Vec::new();
     for (i, line) in state.reader.lines.iter_mut().enumerate() {
         line.marks = match line.kind {
@@ -442,11 +442,11 @@ pub(super) fn follow_related(state: &mut State, effects: &mut Vec<Effect>) {
         .and_then(|c| state.reader.related.get(c))
         .cloned()
     else {
-        let key = state.keymap.key(Scope::Reader, Action::NextRelated);
+        let key = state.prefs.keymap.key(Scope::Reader, Action::NextRelated);
         state.message = Some(if state.reader.related.is_empty() {
             state.text().no_related.to_string()
         } else {
-            let open = state.keymap.key(Scope::Reader, Action::Open);
+            let open = state.prefs.keymap.key(Scope::Reader, Action::Open);
             (state.text().choose_first)(&key, &open)
         });
         return;
@@ -477,8 +477,8 @@ pub(super) fn back_from_related(state: &mut State) -> bool {
 
 /// `J`/`K`: the next or previous briefing of the results, in the reader.
 pub(super) fn step_briefing(state: &mut State, forward: bool, effects: &mut Vec<Effect>) {
-    let n = state.hits.len();
-    let at = state.cursor;
+    let n = state.results.hits.len();
+    let at = state.results.cursor;
     let next = if forward {
         (at + 1 < n).then_some(at + 1)
     } else {
@@ -496,7 +496,7 @@ pub(super) fn step_briefing(state: &mut State, forward: bool, effects: &mut Vec<
         );
         return;
     };
-    state.cursor = next;
+    state.results.cursor = next;
     state.reader.trail.clear();
     super::navigation::relayout(state);
     mark_read(state, effects);
@@ -519,6 +519,7 @@ pub(super) fn show_actors(state: &mut State) {
 /// A followed briefing is read like one opened from the list.
 fn remember_read(state: &mut State, doc: usize, effects: &mut Vec<Effect>) {
     let Some(id) = state
+        .folder
         .corpus
         .as_ref()
         .and_then(|c| c.briefings.get(doc))
@@ -526,10 +527,10 @@ fn remember_read(state: &mut State, doc: usize, effects: &mut Vec<Effect>) {
     else {
         return;
     };
-    if state.read.contains(&id) {
+    if state.marks.read.contains(&id) {
         return;
     }
-    std::sync::Arc::make_mut(&mut state.read).insert(id.clone());
+    std::sync::Arc::make_mut(&mut state.marks.read).insert(id.clone());
     effects.push(Effect::Remember(brief_core::remembered::Change::Read {
         id,
         read: true,

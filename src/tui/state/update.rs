@@ -37,18 +37,18 @@ pub fn update(state: &mut State, msg: Msg) -> Update {
             true
         }
         Msg::Progress(done, total) => {
-            state.loading = Some((done, total));
+            state.folder.loading = Some((done, total));
             true
         }
         Msg::LoadFailed(e) => {
-            state.loading = None;
-            state.load_error = Some(e);
+            state.folder.loading = None;
+            state.folder.load_error = Some(e);
             true
         }
         Msg::Loaded(corpus) => {
-            state.loading = None;
-            state.origin = corpus.origin.clone();
-            state.corpus = Some(corpus);
+            state.folder.loading = None;
+            state.folder.origin = corpus.origin.clone();
+            state.folder.corpus = Some(corpus);
             apply_launch(state);
             effects.push(state.request_search());
             true
@@ -67,7 +67,7 @@ pub fn update(state: &mut State, msg: Msg) -> Update {
         Msg::FilesChanged(touched) => {
             // Before the folder is loaded, the first corpus is compared with
             // the folder anyway (see `tui::reload`).
-            if state.corpus.is_some() {
+            if state.folder.corpus.is_some() {
                 effects.push(Effect::Reload(touched));
             }
             false
@@ -78,14 +78,14 @@ pub fn update(state: &mut State, msg: Msg) -> Update {
             true
         }
         Msg::WatchFailed(e) => {
-            state.watch_off = Some(e);
+            state.folder.watch_off = Some(e);
             true
         }
         Msg::WatchResumed => {
-            state.watch_off = None;
+            state.folder.watch_off = None;
             state.message = Some(state.text().live_reload_back.into());
             // Changes made while unwatched are not known: all is looked at.
-            if state.corpus.is_some() {
+            if state.folder.corpus.is_some() {
                 effects.push(Effect::Reload(brief_core::reload::Touched::Unknown));
             }
             true
@@ -167,11 +167,11 @@ pub(super) fn on_action(state: &mut State, action: Action, effects: &mut Vec<Eff
         Action::ClearFilters => {
             state.search.clear();
             state.recalling = None;
-            state.only = None;
+            state.marks.only = None;
             state.selection = Selection::default();
             state.actors.narrow = None;
             state.countries.narrow = None;
-            state.query_error = None;
+            state.results.query_error = None;
             rebuild_facets(state);
             effects.push(state.request_search());
             state.message = Some(state.text().filters_cleared.into());
@@ -202,7 +202,7 @@ pub(super) fn on_action(state: &mut State, action: Action, effects: &mut Vec<Eff
             let n = state.reader.matches.len();
             if n == 0 {
                 state.message = Some(if state.reader.find_term.is_empty() {
-                    let key = state.keymap.key(Scope::Reader, Action::FindInArticle);
+                    let key = state.prefs.keymap.key(Scope::Reader, Action::FindInArticle);
                     (state.text().no_article_search)(&key)
                 } else {
                     (state.text().not_in_article)(&state.reader.find_term)
