@@ -77,7 +77,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, scroll: usize, theme
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let all = lines(
-        &state.keymap(),
+        state.keymap(),
         usize::from(inner.width).max(1),
         &state.help().term,
         theme,

@@ -243,7 +243,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         } else {
             base
         };
-        let marks = brief_core::search::title_ranges(&state.query(), &b.title);
+        let marks = brief_core::search::title_ranges(state.query(), &b.title);
         for (i, pieces) in rows.iter().enumerate() {
             if lines.len() >= height {
                 break;
