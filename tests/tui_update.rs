@@ -107,7 +107,7 @@ fn load_failure_is_kept_for_the_status_line() {
     let up = update(&mut state, Msg::LoadFailed("no such folder".into()));
     assert!(up.redraw);
     assert_eq!(state.loading(), None);
-    assert_eq!(state.load_error().as_deref(), Some("no such folder"));
+    assert_eq!(state.load_error(), Some("no such folder"));
 }
 
 #[test]
@@ -459,11 +459,7 @@ fn find_in_article_without_a_match_says_so() {
     open_channel(&mut state);
     act(&mut state, Action::NextMatch);
     assert!(
-        state
-            .message()
-            .as_deref()
-            .unwrap_or("")
-            .contains("press Ctrl-F"),
+        state.message().unwrap_or("").contains("press Ctrl-F"),
         "{:?}",
         state.message()
     );
@@ -474,7 +470,7 @@ fn find_in_article_without_a_match_says_so() {
     act(&mut state, Action::Submit);
     act(&mut state, Action::NextMatch);
     assert!(
-        state.message().as_deref().unwrap_or("").contains("zzqx"),
+        state.message().unwrap_or("").contains("zzqx"),
         "{:?}",
         state.message()
     );
@@ -733,7 +729,7 @@ fn a_malformed_query_shows_its_error_and_no_results() {
     let doc = state.selected_doc();
     act(&mut state, Action::FocusSearch);
     type_text(&mut state, "pays:Narnia");
-    let err = state.query_error().clone().expect("Narnia is no country");
+    let err = state.query_error().expect("Narnia is no country");
     assert!(
         err.to_string().contains("Narnia"),
         "the error names the value: {err}"
@@ -951,10 +947,7 @@ fn launch_with_unknown_values_says_so_and_shows_everything() {
         ..Launch::default()
     };
     let state = loaded_with(120, 40, launch);
-    let msg = state
-        .message()
-        .clone()
-        .expect("the bad values are reported");
+    let msg = state.message().expect("the bad values are reported");
     assert!(msg.contains("Narnia"), "{msg}");
     assert!(msg.contains("no briefing '2021-11-28-manche'"), "{msg}");
     assert!(state.selection().countries.is_empty());
@@ -1040,7 +1033,7 @@ fn b_bookmarks_and_the_bookmarked_filter_keeps_only_those() {
         }
     );
     assert!(state.is_bookmarked(&id));
-    assert!(state.message().as_deref().unwrap().contains("bookmarked"));
+    assert!(state.message().unwrap().contains("bookmarked"));
     act(&mut state, Action::OnlyBookmarked);
     assert_eq!(hit_ids(&state), vec![id.clone()]);
     // B again shows everything; b again removes the bookmark.
@@ -1292,7 +1285,7 @@ fn y_copies_the_selected_briefing_as_markdown() {
     let b = corpus.get(CHANNEL).unwrap();
     let md = brief_core::markdown::briefing(&corpus, b, state.lang());
     assert_eq!(up.effects, vec![Effect::Copy { text: md.clone() }]);
-    let message = state.message().clone().unwrap_or_default();
+    let message = state.message().unwrap_or_default();
     assert!(
         message.starts_with("sent 'Les enjeux migratoires")
             && message.contains(&format!(
@@ -1345,10 +1338,7 @@ fn shift_y_without_a_source_url_says_so_and_copies_nothing() {
     open_channel(&mut state);
     let up = act(&mut state, Action::CopyUrl);
     assert!(up.effects.is_empty(), "{:?}", up.effects);
-    assert_eq!(
-        state.message().as_deref(),
-        Some("this briefing has no source URL")
-    );
+    assert_eq!(state.message(), Some("this briefing has no source URL"));
 }
 
 #[test]
@@ -1363,7 +1353,7 @@ fn shift_y_copies_the_source_url_and_the_reader_links_it() {
             text: "https://example.org/reunion?id=1".into()
         }]
     );
-    let message = state.message().clone().unwrap_or_default();
+    let message = state.message().unwrap_or_default();
     assert!(
         message.contains("https://example.org/reunion?id=1"),
         "{message}"
@@ -1392,7 +1382,6 @@ fn a_hostile_source_url_is_neither_linked_nor_copied() {
     assert!(
         state
             .message()
-            .as_deref()
             .is_some_and(|m| m.contains("control characters")),
         "{:?}",
         state.message()
@@ -1421,7 +1410,7 @@ fn nothing_to_copy_before_loading() {
         let up = update(&mut state, Msg::Action(a));
         assert!(up.effects.is_empty());
         assert_eq!(
-            state.message().as_deref(),
+            state.message(),
             Some("no briefing selected: nothing copied")
         );
     }
@@ -1449,10 +1438,10 @@ fn loaded_copy(w: u16, h: u16) -> (tempfile::TempDir, State) {
 
 /// Reads the folder again, as the watch thread does, and hands it to `update`.
 fn reload_into(state: &mut State, dir: &std::path::Path) -> brief::tui::state::Update {
-    let prev = state.corpus().clone().expect("loaded");
-    let r = brief_core::reload::reload(&prev, dir, &Default::default()).expect("reloads");
+    let prev = state.corpus().expect("loaded");
+    let r = brief_core::reload::reload(prev, dir, &Default::default()).expect("reloads");
     let corpus = std::sync::Arc::new(r.corpus);
-    let doc_map = brief_core::reload::doc_map(&prev, &corpus);
+    let doc_map = brief_core::reload::doc_map(prev, &corpus);
     send(
         state,
         Msg::Reloaded(brief::tui::state::Reload {
@@ -1501,10 +1490,10 @@ fn a_reload_keeps_the_selection_by_id_the_scroll_and_shows_new_problems() {
     assert_eq!(state.reader().scroll, 2, "the reader keeps its place");
     assert_eq!(state.offset(), offset);
     assert_eq!(
-        state.message().as_deref(),
+        state.message(),
         Some("reloaded: 2 added, 0 changed, 0 removed")
     );
-    let corpus = state.corpus().clone().expect("loaded");
+    let corpus = state.corpus().expect("loaded");
     assert_eq!(corpus.problems.len(), 1);
     assert!(corpus.problems[0].path.ends_with("casse.yaml"));
 
@@ -1556,7 +1545,7 @@ fn a_reload_keeps_the_search_and_filters_and_a_removed_selection_moves_to_its_ne
         Some("toute-nouvelle")
     );
     assert_eq!(
-        state.message().as_deref(),
+        state.message(),
         Some("reloaded: 0 added, 0 changed, 1 removed")
     );
 }
@@ -1848,7 +1837,7 @@ fn screen_rows(state: &State) -> Vec<String> {
 /// start to the country codes of a row whose title is cut.
 fn title_column(state: &State) -> usize {
     let rows = screen_rows(state);
-    let corpus = state.corpus().clone().unwrap();
+    let corpus = state.corpus().unwrap();
     let mut widths = Vec::new();
     for (i, hit) in state.hits().iter().enumerate() {
         let b = &corpus.briefings[hit.doc];
@@ -2051,7 +2040,7 @@ fn the_reader_opens_on_the_text() {
         open_channel(&mut state);
         let rows = screen_rows(&state);
         let screen = rows.join("\n");
-        let corpus = state.corpus().clone().unwrap();
+        let corpus = state.corpus().unwrap();
         let b = corpus.get(CHANNEL).unwrap();
         let body: String = b.paragraphs()[0].chars().take(25).collect();
         assert!(
@@ -2113,7 +2102,7 @@ fn enter_in_the_reader_without_a_chosen_related_briefing_says_how() {
     let doc = state.reader().doc;
     act(&mut state, Action::Open);
     assert_eq!(state.reader().doc, doc);
-    let m = state.message().clone().unwrap_or_default();
+    let m = state.message().unwrap_or_default();
     assert!(
         m.starts_with("r to choose") && m.contains("Enter to open"),
         "{m}"
@@ -2194,7 +2183,7 @@ fn a_text_index_notice_is_said_once() {
     act(&mut state, Action::FocusSearch);
     let up = update(&mut state, Msg::Action(Action::Insert('m')));
     settle(&mut state, up.effects);
-    let said = state.message().clone().unwrap_or_default();
+    let said = state.message().unwrap_or_default();
     assert!(said.contains("no space left"), "{said:?}");
     // The next key clears the status line (as any action does).
     let up = update(&mut state, Msg::Action(Action::Insert('a')));

@@ -48,9 +48,8 @@ pub fn settle(state: &mut State, effects: Vec<Effect>) -> Vec<Effect> {
                 Effect::Search(req) => {
                     let corpus = state
                         .corpus()
-                        .clone()
                         .expect("a search is only requested once loaded");
-                    let up = update(state, Msg::Results(Box::new(run_search(&corpus, &req))));
+                    let up = update(state, Msg::Results(Box::new(run_search(corpus, &req))));
                     next.extend(up.effects);
                 }
                 other => others.push(other),
