@@ -3,7 +3,7 @@
 use brief_core::text::fold;
 use brief_core::{ActorId, CountryCode};
 
-use super::navigation::clamp_view;
+use super::fit::clamp_view;
 use super::{Effect, Focus, LineEdit, State};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 
 use brief_core::text::fold;
 
-use super::navigation::{is_move, moved};
+use super::fit::{is_move, moved};
 use super::{LineEdit, Overlay, State};
 use crate::keys::action::Action;
 use crate::keys::keymap::HelpLine;

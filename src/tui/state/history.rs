@@ -2,7 +2,7 @@
 
 use brief_core::remembered::{Change, push_history};
 
-use super::navigation::set_focus;
+use super::focus::set_focus;
 use super::{Effect, Focus, State};
 use crate::keys::action::Action;
 use crate::keys::keymap::Scope;

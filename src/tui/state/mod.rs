@@ -6,6 +6,8 @@
 mod access;
 mod copy;
 mod facets;
+mod fit;
+mod focus;
 mod help;
 mod history;
 mod launch;
@@ -17,6 +19,7 @@ mod mouse;
 mod navigation;
 mod notices;
 mod reader;
+mod related;
 mod reload;
 mod search;
 mod update;

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use brief_core::{ActorId, Corpus};
 
 use super::facets::rebuild_facets;
-use super::navigation::relayout;
+use super::focus::relayout;
 use super::{Effect, Overlay, State};
 
 /// The folder read again while the browser runs.

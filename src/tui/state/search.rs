@@ -1,8 +1,8 @@
 //! Asking for results and taking them in: stale answers are dropped.
 
 use super::facets::rebuild_facets;
+use super::focus::relayout;
 use super::marks::mark_read;
-use super::navigation::relayout;
 use super::{Effect, Focus, Results, State};
 
 pub(super) fn on_results(state: &mut State, r: Results, effects: &mut Vec<Effect>) -> bool {

@@ -8,15 +8,18 @@ use brief_core::remembered::Only;
 use brief_core::search::Sort;
 
 use super::facets::{rebuild_facets, toggle_facet};
+use super::fit::is_move;
+use super::focus::{relayout, set_focus};
 use super::help::on_overlay_action;
 use super::history::{recall, submit_search};
 use super::launch::apply_launch;
 use super::line_edit::{edit_text, insert};
 use super::marks::{Mark, mark_read, only, toggle_mark};
-use super::mouse::{on_click, on_wheel};
-use super::navigation::{back, is_move, move_cursor, relayout, set_focus};
+use super::mouse::{Wheel, on_click, on_wheel};
+use super::navigation::{back, move_cursor};
 use super::notices::on_remembered;
-use super::reader::{choose_related, follow_related, show_actors, show_match, step_briefing};
+use super::reader::show_match;
+use super::related::{choose_related, follow_related, show_actors, step_briefing};
 use super::reload::on_reloaded;
 use super::search::on_results;
 use super::{Effect, Focus, LineEdit, Msg, Overlay, State, Update};
@@ -56,10 +59,24 @@ pub fn update(state: &mut State, msg: Msg) -> Update {
         Msg::Results(r) => on_results(state, *r, &mut effects),
         Msg::Click { column, row } => {
             state.message = None;
-            on_click(state, column, row, &mut effects);
+            if let Some(a) = on_click(state, column, row, &mut effects) {
+                on_action(state, a, &mut effects);
+            }
             true
         }
-        Msg::Wheel { column, row, down } => on_wheel(state, column, row, down),
+        Msg::Wheel { column, row, down } => match on_wheel(state, column, row, down) {
+            Wheel::Nothing => false,
+            Wheel::Scrolled => true,
+            Wheel::Actions(actions) => {
+                // The overlay scrolls as with the keys; effects of the keys
+                // are not carried out, as before.
+                let mut ignored = Vec::new();
+                for a in actions {
+                    on_action(state, a, &mut ignored);
+                }
+                true
+            }
+        },
         Msg::Notice(text) => {
             state.message = Some(text);
             true
@@ -105,7 +122,7 @@ pub fn update(state: &mut State, msg: Msg) -> Update {
     Update { effects, redraw }
 }
 
-pub(super) fn on_action(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
+fn on_action(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
     // Ways out, whatever is open.
     match action {
         Action::Quit => {
