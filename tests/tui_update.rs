@@ -2221,3 +2221,59 @@ fn a_watch_resumed_reads_the_whole_folder_again() {
     );
     assert_eq!(state.watch_off(), None);
 }
+
+/// The reader's body is read off `update`: asked as an effect, laid out when
+/// it comes; a resize lays out again without reading it again.
+#[test]
+fn the_body_is_read_by_an_effect_and_kept_for_a_resize() {
+    let mut state = loaded(170, 40);
+    let doc = state.reader().doc.expect("the reader shows the selection");
+    let paragraphs = brief::tui::body::load_body(state.corpus().expect("loaded"), doc);
+    assert!(!paragraphs.is_empty());
+    let has_body = |s: &State| {
+        s.reader()
+            .lines
+            .iter()
+            .any(|l| l.kind == brief::tui::state::LineKind::Body)
+    };
+    assert!(has_body(&state));
+    let up = update(&mut state, Msg::Resize(180, 40));
+    assert!(
+        !up.effects
+            .iter()
+            .any(|e| matches!(e, Effect::ReadBody { .. })),
+        "a resize reads nothing: {:?}",
+        up.effects
+    );
+    assert!(has_body(&state));
+}
+
+/// An answer for a briefing no longer shown is dropped; the one asked for
+/// last is laid out.
+#[test]
+fn a_stale_body_is_dropped() {
+    let mut state = loaded(170, 40);
+    let read_of = |up: brief::tui::state::Update| {
+        up.effects
+            .into_iter()
+            .find_map(|e| match e {
+                Effect::ReadBody { read, doc } => Some((read, doc)),
+                _ => None,
+            })
+            .expect("another briefing's body is asked for")
+    };
+    let first = read_of(update(&mut state, Msg::Action(Action::MoveDown)));
+    let second = read_of(update(&mut state, Msg::Action(Action::MoveDown)));
+    assert_ne!(first, second);
+    let body = |(read, doc): (u64, usize), text: &str| Msg::Body {
+        read,
+        doc,
+        paragraphs: vec![text.to_string()],
+    };
+    let up = update(&mut state, body(first, "stale text"));
+    assert!(!up.redraw);
+    assert!(!state.reader().lines.iter().any(|l| l.text == "stale text"));
+    let up = update(&mut state, body(second, "fresh text"));
+    assert!(up.redraw);
+    assert!(state.reader().lines.iter().any(|l| l.text == "fresh text"));
+}

@@ -7,6 +7,7 @@
 //! the loop carries them out, and once the queued events are taken it draws
 //! once: an idle browser uses no CPU.
 
+pub mod body;
 pub mod clipboard;
 mod editor;
 mod event;
@@ -426,6 +427,11 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
                     Effect::Suspend => {
                         suspend(&mut terminal, state.mouse())?;
                         redraw = true;
+                    }
+                    Effect::ReadBody { read, doc } => {
+                        if let Some(corpus) = state.corpus() {
+                            body::spawn(corpus.clone(), read, doc, tx.clone());
+                        }
                     }
                     Effect::Copy { text } => clipboard::send(terminal.backend_mut(), &text, mux)?,
                     Effect::Edit { id } => {

@@ -52,6 +52,20 @@ pub fn settle(state: &mut State, effects: Vec<Effect>) -> Vec<Effect> {
                     let up = update(state, Msg::Results(Box::new(run_search(corpus, &req))));
                     next.extend(up.effects);
                 }
+                // What the loop does on a thread of its own, done here and now.
+                Effect::ReadBody { read, doc } => {
+                    let corpus = state.corpus().cloned().expect("a body is read once loaded");
+                    let paragraphs = brief::tui::body::load_body(&corpus, doc);
+                    let up = update(
+                        state,
+                        Msg::Body {
+                            read,
+                            doc,
+                            paragraphs,
+                        },
+                    );
+                    next.extend(up.effects);
+                }
                 other => others.push(other),
             }
         }

@@ -59,14 +59,18 @@ pub(super) fn relayout(state: &mut State) {
             layout_reader(state);
             if !same {
                 state.reader.scroll = 0;
+                state.reader.held_scroll = None;
             }
         } else {
             mark_reader(state);
         }
     }
     let h = state.reader_height();
-    state.reader.scroll = state
-        .reader
-        .scroll
-        .min(state.reader.lines.len().saturating_sub(h));
+    let max = state.reader.lines.len().saturating_sub(h);
+    if state.reader.scroll > max && state.reader.awaits_body() {
+        // Laid out without its body for now: where the reader was is taken
+        // back when the body comes.
+        state.reader.held_scroll.get_or_insert(state.reader.scroll);
+    }
+    state.reader.scroll = state.reader.scroll.min(max);
 }

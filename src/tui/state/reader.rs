@@ -96,6 +96,110 @@ pub struct Reader {
     pub chosen: Option<usize>,
     /// The line of the full list of actors.
     pub actors_at: Option<usize>,
+    /// Bodies read lately, by briefing (`Corpus::briefings` index), the
+    /// newest last: a resize, or going back to a briefing, reads no file.
+    pub(super) bodies: Vec<(usize, std::sync::Arc<Vec<String>>)>,
+    /// The body read asked for and not answered yet.
+    pub(super) reading: Option<BodyRead>,
+    /// How many body reads were asked for: each answer names its number,
+    /// so an answer for a briefing no longer shown is dropped.
+    pub(super) reads: u64,
+    /// Where the reader was scrolled before it was laid out again without
+    /// its body (after a reload, back from a related briefing): restored
+    /// when the body comes.
+    pub(super) held_scroll: Option<usize>,
+}
+
+/// Bodies kept: the briefing shown and a few it was reached from.
+const BODIES_KEPT: usize = 8;
+
+/// A read of a briefing's body, asked of the event loop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct BodyRead {
+    pub(super) read: u64,
+    pub(super) doc: usize,
+    /// Handed to the loop as `Effect::ReadBody` already.
+    pub(super) asked: bool,
+}
+
+impl Reader {
+    /// The body of `doc`, if it was read lately.
+    fn body(&self, doc: usize) -> Option<std::sync::Arc<Vec<String>>> {
+        self.bodies
+            .iter()
+            .rev()
+            .find(|(d, _)| *d == doc)
+            .map(|(_, p)| p.clone())
+    }
+
+    /// Asks for `doc`'s body, unless that is asked already.
+    fn want_body(&mut self, doc: usize) {
+        if self.reading.is_some_and(|r| r.doc == doc) {
+            return;
+        }
+        self.reads += 1;
+        self.reading = Some(BodyRead {
+            read: self.reads,
+            doc,
+            asked: false,
+        });
+    }
+
+    /// The briefing shown is laid out without its body, which is on its way.
+    pub(super) fn awaits_body(&self) -> bool {
+        self.reading.is_some_and(|r| Some(r.doc) == self.doc)
+    }
+
+    /// Forgets every body read and every read under way: the files may have
+    /// changed, and the corpus's numbering with them.
+    pub(super) fn forget_bodies(&mut self) {
+        self.bodies.clear();
+        self.reading = None;
+    }
+}
+
+/// The body read asked for since the last `update`, as an effect for the loop.
+pub(super) fn body_to_read(state: &mut State) -> Option<super::Effect> {
+    let r = state.reader.reading.as_mut().filter(|r| !r.asked)?;
+    r.asked = true;
+    Some(super::Effect::ReadBody {
+        read: r.read,
+        doc: r.doc,
+    })
+}
+
+/// The body of a briefing, read by the loop: laid out if it is the one
+/// asked for last, dropped otherwise. True when the screen changed.
+pub(super) fn on_body(state: &mut State, read: u64, doc: usize, paragraphs: Vec<String>) -> bool {
+    if state
+        .reader
+        .reading
+        .is_none_or(|r| r.read != read || r.doc != doc)
+    {
+        return false; // stale: another briefing was asked for since
+    }
+    state.reader.reading = None;
+    state.reader.bodies.retain(|(d, _)| *d != doc);
+    state
+        .reader
+        .bodies
+        .push((doc, std::sync::Arc::new(paragraphs)));
+    if state.reader.bodies.len() > BODIES_KEPT {
+        state.reader.bodies.remove(0);
+    }
+    if state.reader.doc != Some(doc) {
+        return false;
+    }
+    layout_reader(state);
+    if let Some(scroll) = state.reader.held_scroll.take() {
+        let max = state
+            .reader
+            .lines
+            .len()
+            .saturating_sub(state.reader_height());
+        state.reader.scroll = scroll.min(max);
+    }
+    true
 }
 
 impl State {
@@ -247,6 +351,8 @@ pub(super) fn layout_reader(state: &mut State) {
             .and_then(|c| c.briefings.get(d).map(|b| (c, b)))
     });
     let (t, lang) = (state.text(), state.prefs.lang);
+    let doc = state.reader.doc;
+    let mut want = None;
     if let Some((corpus, b)) = b {
         let w = usize::from(state.reader.width);
         let blank = || line(String::new(), LineKind::Blank);
@@ -290,14 +396,18 @@ pub(super) fn layout_reader(state: &mut State) {
             lines.push(blank());
             wrap_text(&mut lines, s, w, LineKind::Summary);
         }
-        // The body is read from its file when the corpus keeps bodies there.
-        let paragraphs = match corpus.full(b) {
-            Ok(full) => full.paragraphs(),
-            Err(problem) => vec![problem.to_string()],
-        };
-        for p in paragraphs {
+        // The body is read by the loop (from its file when the corpus
+        // keeps bodies there) and comes back as `Msg::Body`: until then the
+        // briefing is laid out without it.
+        let body = doc.and_then(|d| state.reader.body(d));
+        if body.is_none()
+            && let Some(d) = doc
+        {
+            want = Some(d);
+        }
+        for p in body.iter().flat_map(|p| p.iter()) {
             lines.push(blank());
-            wrap_text(&mut lines, &p, w, LineKind::Body);
+            wrap_text(&mut lines, p, w, LineKind::Body);
         }
         let meta: Vec<_> = corpus
             .metadata(b, lang)
@@ -356,6 +466,9 @@ pub(super) fn layout_reader(state: &mut State) {
     state.reader.related = related;
     state.reader.chosen = None;
     state.reader.actors_at = actors_at;
+    if let Some(d) = want {
+        state.reader.want_body(d);
+    }
     mark_reader(state);
 }
 

@@ -68,6 +68,7 @@ pub(super) fn on_reloaded(state: &mut State, r: Reload, effects: &mut Vec<Effect
         .collect();
     // The open briefing may have changed: laid out again, its scroll kept.
     state.reader.lines.clear();
+    state.reader.forget_bodies();
     state.folder.corpus = Some(r.corpus.clone());
     state.folder.origin = r.corpus.origin.clone();
     if let Overlay::Problems { scroll } = state.overlay {

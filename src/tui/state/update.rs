@@ -18,7 +18,7 @@ use super::marks::{Mark, mark_read, only, toggle_mark};
 use super::mouse::{Wheel, on_click, on_wheel};
 use super::navigation::{back, move_cursor};
 use super::notices::on_remembered;
-use super::reader::show_match;
+use super::reader::{body_to_read, on_body, show_match};
 use super::related::{choose_related, follow_related, show_actors, step_briefing};
 use super::reload::on_reloaded;
 use super::search::on_results;
@@ -115,7 +115,13 @@ pub fn update(state: &mut State, msg: Msg) -> Update {
             state.quit = true;
             false
         }
+        Msg::Body {
+            read,
+            doc,
+            paragraphs,
+        } => on_body(state, read, doc, paragraphs),
     };
+    effects.extend(body_to_read(state));
     if state.quit {
         effects.push(Effect::Quit);
     }
