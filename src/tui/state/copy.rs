@@ -11,7 +11,7 @@ use super::{Effect, State};
 const LARGE: usize = 100_000;
 
 /// `y`: the selected briefing as Markdown, the same as `brief show ID --markdown`.
-pub fn markdown(state: &mut State, effects: &mut Vec<Effect>) {
+pub(super) fn markdown(state: &mut State, effects: &mut Vec<Effect>) {
     let (Some(corpus), Some(b)) = (state.folder.corpus.clone(), state.acted_on()) else {
         state.message = Some(state.text().nothing_copied.into());
         return;
@@ -29,7 +29,7 @@ pub fn markdown(state: &mut State, effects: &mut Vec<Effect>) {
 
 /// `Y`: the selected briefing's source URL, unless it has none or it holds
 /// control characters (which a paste could run).
-pub fn url(state: &mut State, effects: &mut Vec<Effect>) {
+pub(super) fn url(state: &mut State, effects: &mut Vec<Effect>) {
     let Some(b) = state.acted_on() else {
         state.message = Some(state.text().nothing_copied.into());
         return;
