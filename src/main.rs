@@ -8,8 +8,9 @@ use std::process::ExitCode;
 use clap::CommandFactory;
 
 use brief_core::paths;
+use cli::args::{Cli, Command};
 use cli::output::{Out, color_wanted};
-use cli::{Cli, Command, Failure, Outcome};
+use cli::{Failure, Outcome};
 
 /// Loading decodes on every core: glibc's per-thread arenas grow a page at a
 /// time (thousands of `mprotect` calls) and free slowly; mimalloc does
@@ -157,7 +158,7 @@ fn run(args: Cli) -> Result<Outcome, Failure> {
 
 fn brief_tui(
     choice: paths::Choice,
-    args: cli::BrowseArgs,
+    args: cli::args::BrowseArgs,
     setup: brief::tui::Setup,
 ) -> Result<Outcome, Failure> {
     use brief::tui::launch::Launch;
