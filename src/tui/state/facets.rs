@@ -3,7 +3,7 @@
 use brief_core::text::{NameMatch, best_name_match};
 use brief_core::{ActorId, CountryCode};
 
-use super::navigation::clamp_view;
+use super::fit::clamp_view;
 use super::{Effect, Focus, LineEdit, State};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -32,7 +32,7 @@ pub struct FacetPane {
 
 /// Facet panes from the latest counts, selected values kept even at zero.
 pub(super) fn rebuild_facets(state: &mut State) {
-    let Some(corpus) = state.corpus.clone() else {
+    let Some(corpus) = state.folder.corpus.clone() else {
         return;
     };
     // Acronym first, so a narrow pane still shows what matters.
@@ -46,6 +46,7 @@ pub(super) fn rebuild_facets(state: &mut State) {
             .unwrap_or_default()
     };
     let mut actors: Vec<FacetItem> = state
+        .results
         .facets
         .actors
         .iter()
@@ -66,9 +67,10 @@ pub(super) fn rebuild_facets(state: &mut State) {
             });
         }
     }
-    let lang = state.lang;
+    let lang = state.prefs.lang;
     let country_label = |c: CountryCode| format!("{} ({c})", c.name(lang));
     let mut countries: Vec<FacetItem> = state
+        .results
         .facets
         .countries
         .iter()

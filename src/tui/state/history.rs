@@ -2,10 +2,10 @@
 
 use brief_core::remembered::{Change, push_history};
 
-use super::navigation::set_focus;
+use super::focus::set_focus;
 use super::{Effect, Focus, State};
-use crate::tui::action::Action;
-use crate::tui::keymap::Scope;
+use crate::keys::action::Action;
+use crate::keys::keymap::Scope;
 
 /// Adds the search line to the history, and remembers it if that changed it.
 pub(super) fn remember_query(state: &mut State, effects: &mut Vec<Effect>) {
@@ -32,7 +32,7 @@ pub(super) fn submit_search(state: &mut State, effects: &mut Vec<Effect>) {
 pub(super) fn recall(state: &mut State, back: bool, effects: &mut Vec<Effect>) {
     let n = state.history.len();
     if n == 0 {
-        let key = state.keymap.key(Scope::Search, Action::Submit);
+        let key = state.prefs.keymap.key(Scope::Search, Action::Submit);
         state.message = Some((state.text().no_history)(&key));
         return;
     }

@@ -4,7 +4,7 @@
 use super::facets::refilter;
 use super::reader::{mark_reader, show_match};
 use super::{Effect, Focus, State};
-use crate::tui::action::Action;
+use crate::keys::action::Action;
 
 /// A one-line text field with a cursor counted in characters.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

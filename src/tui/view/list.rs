@@ -254,17 +254,17 @@ fn piece_spans<'a>(
 }
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
-    let focused = matches!(state.focus, Focus::List | Focus::Search);
-    let total = state.corpus.as_ref().map_or(0, |c| c.briefings.len());
+    let focused = matches!(state.focus(), Focus::List | Focus::Search);
+    let total = state.corpus().as_ref().map_or(0, |c| c.briefings.len());
     let t = state.text();
-    let lang = state.lang;
+    let lang = state.lang();
     let mut title = format!(
         "{} {}/{}",
         t.briefings,
-        lang.number(state.hits.len()),
+        lang.number(state.hits().len()),
         lang.number(total)
     );
-    match state.only {
+    match state.only() {
         Some(brief_core::model::Only::Unread) => {
             title = format!("{title} · {}", t.only_unread);
         }
@@ -273,14 +273,14 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         }
         None => {}
     }
-    if state.sort == brief_core::model::Sort::Date && !state.query.is_unranked() {
+    if state.sort() == brief_core::model::Sort::Date && !state.query().is_unranked() {
         title = format!("{title} · {}", t.by_date);
     }
     let block = theme.pane(title, focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let Some(corpus) = &state.corpus else {
-        let msg = match state.loading {
+    let Some(corpus) = &state.corpus() else {
+        let msg = match state.loading() {
             Some((done, total)) if total > 0 => {
                 (t.loading_files)(&lang.number(done), &lang.number(total))
             }
@@ -289,7 +289,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         frame.render_widget(Paragraph::new(msg).style(theme.dim()), inner);
         return;
     };
-    if state.hits.is_empty() {
+    if state.hits().is_empty() {
         // An empty folder has its own screen (`empty.rs`).
         let msg = super::empty::no_results(state, theme);
         frame.render_widget(
@@ -305,7 +305,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let title_w = title_width(w, codes_w);
     let mut lines = Vec::with_capacity(height);
     // The titles that can be on screen, cut so that no two look the same.
-    let visible = state.hits.iter().skip(state.offset).take(height);
+    let visible = state.hits().iter().skip(state.offset()).take(height);
     let titles: Vec<Vec<char>> = visible
         .map(|h| {
             corpus
@@ -315,14 +315,14 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         })
         .collect();
     let cuts = distinct_cuts(&titles, title_w);
-    for (row, hit) in state.hits.iter().enumerate().skip(state.offset) {
+    for (row, hit) in state.hits().iter().enumerate().skip(state.offset()) {
         if lines.len() >= height {
             break;
         }
         let Some(b) = corpus.briefings.get(hit.doc) else {
             continue;
         };
-        let selected = row == state.cursor;
+        let selected = row == state.cursor();
         let marker = if selected { theme.marker() } else { " " };
         let unread = !state.is_read(&b.id);
         // Marker, unread dot and bookmark star, each followed by a space: five cells.
@@ -345,7 +345,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         } else {
             pad(&compact_codes(&codes, codes_shown(w)), codes_w)
         };
-        let at = row - state.offset;
+        let at = row - state.offset();
         let Some(chars) = titles.get(at) else {
             break;
         };
@@ -364,7 +364,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         } else {
             base
         };
-        let marks = brief_core::search::title_ranges(&state.query, &b.title);
+        let marks = brief_core::search::title_ranges(state.query(), &b.title);
         for (i, pieces) in rows.iter().enumerate() {
             if lines.len() >= height {
                 break;
@@ -395,9 +395,9 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         }
     }
     frame.render_widget(Paragraph::new(lines), inner);
-    if state.hits.len() > height {
+    if state.hits().len() > height {
         let mut sb =
-            ScrollbarState::new(state.hits.len().saturating_sub(height)).position(state.offset);
+            ScrollbarState::new(state.hits().len().saturating_sub(height)).position(state.offset());
         frame.render_stateful_widget(
             Scrollbar::new(ScrollbarOrientation::VerticalRight),
             area,

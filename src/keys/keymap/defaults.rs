@@ -8,7 +8,7 @@ use ratatui::crossterm::event::KeyCode::*;
 
 use super::Scope as S;
 use super::key::{Key, ch, ctrl, k};
-use crate::tui::action::Action as A;
+use crate::keys::action::Action as A;
 
 const HINT: bool = true;
 const HELP: bool = false;
