@@ -25,6 +25,7 @@ use brief::tui::launch::Launch;
 use brief::tui::state::{Effect, FacetKey, Focus, Msg, Overlay, Results, Settings, State, update};
 use brief_core::remembered::Change;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::path::Path;
 use std::time::{Duration, SystemTime};
 use tui_support::fixtures::{CHANNEL, ITALY};
 use tui_support::*;

@@ -20,9 +20,16 @@ fn b_bookmarks_and_the_bookmarked_filter_keeps_only_those() {
     assert!(state.message().unwrap().contains("bookmarked"));
     act(&mut state, Action::OnlyBookmarked);
     assert_eq!(hit_ids(&state), vec![id.clone()]);
-    // B again shows everything; b again removes the bookmark.
+    // B again shows everything, from the first result (a filter changed).
     act(&mut state, Action::OnlyBookmarked);
     assert_eq!(state.hits().len(), 8);
+    assert_eq!(
+        state.selected_id().map(str::to_string),
+        hit_ids(&state).first().cloned()
+    );
+    // b again, on the bookmarked one, removes the bookmark.
+    act(&mut state, Action::OnlyBookmarked);
+    assert_eq!(state.selected_id(), Some(id.as_str()));
     let up = act(&mut state, Action::ToggleBookmark);
     assert_eq!(
         remembered(&up),
@@ -31,6 +38,7 @@ fn b_bookmarks_and_the_bookmarked_filter_keeps_only_those() {
             on: false
         })
     );
+    act(&mut state, Action::OnlyBookmarked);
     act(&mut state, Action::OnlyBookmarked);
     assert!(state.hits().is_empty());
     // x clears this filter too.

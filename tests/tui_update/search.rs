@@ -215,3 +215,98 @@ fn a_text_index_notice_is_said_once() {
     settle(&mut state, up.effects);
     assert!(state.message().is_none(), "{:?}", state.message());
 }
+
+/// The folder of issue 23's lookups: Norway and Rwanda, the OIM and the CIDPM.
+fn lookups(w: u16, h: u16) -> State {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/lookups");
+    loaded_from(&dir, w, h)
+}
+
+#[test]
+fn a_new_query_selects_its_first_result_and_shows_the_top() {
+    let mut state = loaded(100, 12);
+    acts(&mut state, &[Action::Last]);
+    assert!(state.cursor() > 0);
+    act(&mut state, Action::FocusSearch);
+    type_text(&mut state, "migrants");
+    assert!(!state.hits().is_empty());
+    assert_eq!((state.cursor(), state.offset()), (0, 0));
+    // A filter changed from a pane does the same.
+    act(&mut state, Action::Back);
+    acts(&mut state, &[Action::Last]);
+    act(&mut state, Action::FocusNext);
+    act(&mut state, Action::FocusNext);
+    act(&mut state, Action::Toggle);
+    assert_eq!((state.cursor(), state.offset()), (0, 0));
+    // A sort keeps the briefing selected.
+    act(&mut state, Action::ClearFilters);
+    acts(&mut state, &[Action::FocusNext, Action::MoveDown]);
+    let before = state.selected_id().map(str::to_string);
+    act(&mut state, Action::SwitchSort);
+    assert_eq!(state.selected_id().map(str::to_string), before);
+}
+
+#[test]
+fn enter_in_the_search_line_opens_the_first_result_and_ctrl_n_moves_first() {
+    let mut state = loaded(120, 40);
+    act(&mut state, Action::FocusSearch);
+    type_text(&mut state, "niger");
+    let first = hit_ids(&state)[0].clone();
+    act(&mut state, Action::Open);
+    assert_eq!(state.focus(), Focus::Reader);
+    assert_eq!(state.selected_id(), Some(first.as_str()));
+    // Ctrl-N (the search line's MoveDown) moves the selection, not the focus.
+    act(&mut state, Action::FocusSearch);
+    act(&mut state, Action::MoveDown);
+    assert_eq!(state.focus(), Focus::Search);
+    assert_eq!(state.cursor(), 1);
+    act(&mut state, Action::Open);
+    assert_eq!(state.focus(), Focus::Reader);
+    assert_eq!(state.selected_id(), Some(hit_ids(&state)[1].as_str()));
+}
+
+#[test]
+fn enter_before_the_results_come_opens_the_first_of_them() {
+    let mut state = loaded(120, 40);
+    act(&mut state, Action::FocusSearch);
+    let up = update(&mut state, Msg::Action(Action::Insert('m')));
+    // The results are not in yet when Enter is pressed.
+    let pending = up.effects;
+    let opened = act(&mut state, Action::Open);
+    assert_eq!(state.focus(), Focus::Search);
+    settle(&mut state, pending);
+    settle(&mut state, opened.effects);
+    assert_eq!(state.focus(), Focus::Reader);
+    assert_eq!(state.cursor(), 0);
+}
+
+#[test]
+fn a_pane_ranks_names_starting_with_the_typed_text_first() {
+    let mut state = lookups(120, 40);
+    // The countries pane: `rwa` is Rwanda before Norway ("No-rwa-y").
+    acts(&mut state, &[Action::FocusNext, Action::FocusNext]);
+    assert_eq!(state.focus(), Focus::Countries);
+    act(&mut state, Action::NarrowFacet);
+    type_text(&mut state, "rwa");
+    let first = state.countries().items.first().map(|i| i.label.clone());
+    assert!(
+        first.is_some_and(|l| l.contains("(RW)")),
+        "{:?}",
+        state.countries().items
+    );
+    act(&mut state, Action::Toggle);
+    assert_eq!(hit_ids(&state), ["burundi-nkurunziza"]);
+}
+
+#[test]
+fn the_actors_pane_reads_every_name_of_an_actor() {
+    let mut state = lookups(120, 40);
+    act(&mut state, Action::FocusNext);
+    assert_eq!(state.focus(), Focus::Actors);
+    for typed in ["frontex", "nkuru"] {
+        act(&mut state, Action::NarrowFacet);
+        type_text(&mut state, typed);
+        assert!(!state.actors().items.is_empty(), "{typed}");
+        act(&mut state, Action::Back);
+    }
+}

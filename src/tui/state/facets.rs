@@ -189,7 +189,7 @@ pub(super) fn toggle_facet(state: &mut State, effects: &mut Vec<Effect>) {
         p.narrow = None;
     }
     rebuild_facets(state);
-    effects.push(state.request_search());
+    effects.push(state.request_new_search());
 }
 
 /// After the filter changed: the cursor on the first value it keeps that is

@@ -57,7 +57,7 @@ pub(super) fn insert(state: &mut State, c: char, effects: &mut Vec<Effect>) {
         Focus::Search => {
             state.search.insert(c);
             state.recalling = None;
-            effects.push(state.request_search());
+            effects.push(state.request_new_search());
         }
         Focus::Reader => {
             if let Some(f) = &mut state.reader.find {
@@ -97,7 +97,7 @@ pub(super) fn edit_text(state: &mut State, action: Action, effects: &mut Vec<Eff
         Focus::Search => {
             if apply(&mut state.search) {
                 state.recalling = None;
-                effects.push(state.request_search());
+                effects.push(state.request_new_search());
             }
         }
         Focus::Reader => {

@@ -76,5 +76,5 @@ pub(super) fn only(state: &mut State, want: Only, effects: &mut Vec<Effect>) {
         Some(Only::Bookmarked) => (t.showing_bookmarked)(&again(Action::OnlyBookmarked)),
         None => t.showing_all.into(),
     });
-    effects.push(state.request_search());
+    effects.push(state.request_new_search());
 }

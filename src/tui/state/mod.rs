@@ -181,6 +181,12 @@ struct Listing {
     partial: bool,
     cursor: usize,
     offset: usize,
+    /// The query or a filter changed: its results show from the first, as
+    /// in fzf (a reload or a sort keeps the selection).
+    to_top: bool,
+    /// Enter was pressed in the search line before its results came: the
+    /// first of them opens in the reader when they do.
+    open_first: bool,
 }
 
 /// Read marks and bookmarks, remembered between runs, and the filter on them.
@@ -336,6 +342,13 @@ impl State {
             Focus::Countries => Some(&mut self.countries),
             _ => None,
         }
+    }
+
+    /// A search for a new query or new filters: its results show from the
+    /// first, whatever was selected before.
+    fn request_new_search(&mut self) -> Effect {
+        self.results.to_top = true;
+        self.request_search()
     }
 
     fn request_search(&mut self) -> Effect {

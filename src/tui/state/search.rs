@@ -2,6 +2,7 @@
 
 use super::facets::rebuild_facets;
 use super::focus::relayout;
+use super::history::open_selected;
 use super::marks::mark_read;
 use super::{Effect, Focus, Results, State};
 
@@ -39,14 +40,26 @@ pub(super) fn on_results(state: &mut State, r: Results, effects: &mut Vec<Effect
     let open = state.launch.open.take();
     let select = state.launch.select.take();
     let corpus = state.folder.corpus.clone();
+    // A new query or filter shows its results from the first; a reload or
+    // a sort keeps the briefing selected.
+    let to_top = std::mem::take(&mut state.results.to_top);
     let wanted = open
         .as_deref()
         .or(select.as_deref())
         .and_then(|id| corpus.as_ref().and_then(|c| c.position(id)))
-        .or(before);
+        .or(before.filter(|_| !to_top));
     state.results.cursor = wanted
         .and_then(|d| state.results.hits.iter().position(|h| h.doc == d))
         .unwrap_or(0);
+    if to_top && state.results.cursor == 0 {
+        state.results.offset = 0;
+    }
+    if std::mem::take(&mut state.results.open_first) {
+        rebuild_facets(state);
+        relayout(state);
+        open_selected(state, effects);
+        return true;
+    }
     if open.is_some()
         && wanted.is_some()
         && state.results.hits.iter().any(|h| Some(h.doc) == wanted)

@@ -11,7 +11,7 @@ use super::facets::{rebuild_facets, toggle_facet};
 use super::fit::is_move;
 use super::focus::{relayout, set_focus};
 use super::help::on_overlay_action;
-use super::history::{recall, submit_search};
+use super::history::{open_from_search, recall, submit_search};
 use super::launch::apply_launch;
 use super::line_edit::{edit_text, insert};
 use super::marks::{Mark, mark_read, only, toggle_mark};
@@ -196,7 +196,7 @@ fn on_action(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
             state.countries.narrow = None;
             state.results.query_error = None;
             rebuild_facets(state);
-            effects.push(state.request_search());
+            effects.push(state.request_new_search());
             state.message = Some(state.text().filters_cleared.into());
         }
         Action::Submit if state.focus == Focus::Search => submit_search(state, effects),
@@ -205,6 +205,7 @@ fn on_action(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
             state.reader.find = None;
         }
         Action::Open if state.focus == Focus::Reader => follow_related(state, effects),
+        Action::Open if state.focus == Focus::Search => open_from_search(state, effects),
         Action::Open if state.selected_doc().is_some() => {
             state.reader.trail.clear();
             set_focus(state, Focus::Reader);
