@@ -272,7 +272,8 @@ pub struct Text {
     pub built_in_corpus: &'static str,
     // `e`: the briefing in the editor, through `brief edit`.
     pub edit_saved: &'static str,
-    pub edit_refused: &'static str,
+    /// With the path of the draft kept.
+    pub edit_refused: fn(&str) -> String,
     pub edit_failed: fn(&str) -> String,
     pub edit_no_terminal: &'static str,
     pub edit_built_in: &'static str,
@@ -493,7 +494,7 @@ pub const EN: Text = Text {
     watch_stopped: "the folder's watch stopped",
     built_in_corpus: "built-in corpus",
     edit_saved: "edited; the list shows what was saved",
-    edit_refused: "not saved: the file is unchanged, your text kept as a draft",
+    edit_refused: |p| format!("not saved: the file is unchanged, your text kept as a draft in {p}"),
     edit_failed: |e| format!("could not edit it: {e}"),
     edit_no_terminal: "cannot hand the terminal to the editor now; try again",
     edit_built_in: "the built-in briefings cannot be edited: open a folder (brief DIR)",
@@ -728,7 +729,11 @@ pub const FR: Text = Text {
     watch_stopped: "la surveillance du dossier s’est arrêtée",
     built_in_corpus: "corpus intégré",
     edit_saved: "modifiée ; la liste montre ce qui a été enregistré",
-    edit_refused: "non enregistrée : le fichier est inchangé, votre texte gardé en brouillon",
+    edit_refused: |p| {
+        format!(
+            "non enregistrée : le fichier est inchangé, votre texte gardé en brouillon dans {p}"
+        )
+    },
     edit_failed: |e| format!("modification impossible : {e}"),
     edit_no_terminal: "impossible de passer le terminal à l’éditeur pour l’instant ; réessayez",
     edit_built_in: "les fiches intégrées ne se modifient pas : ouvrez un dossier (brief DOSSIER)",
