@@ -303,7 +303,7 @@ fn list_with_no_match_exits_1() {
 }
 
 #[test]
-fn list_with_an_unknown_country_or_actor_exits_2() {
+fn list_with_an_unknown_country_exits_2_and_an_unknown_actor_finds_nothing() {
     let o = brief(&["list", "--country", "Narnia"]);
     assert_eq!(code(&o), 2);
     assert!(o.stdout.is_empty());
@@ -321,8 +321,10 @@ fn list_with_an_unknown_country_or_actor_exits_2() {
         stderr(&o)
     );
 
+    // An unknown actor is an answer, as `acteur:` in a query: nothing, exit 1.
     let o = brief(&["list", "--actor", "Frontx"]);
-    assert_eq!(code(&o), 2);
+    assert_eq!(code(&o), 1);
+    assert!(o.stdout.is_empty());
     assert!(
         stderr(&o).contains("did you mean Frontex"),
         "{}",
@@ -1723,7 +1725,7 @@ fn escapes_in_paths_and_typed_values_never_reach_the_terminal() {
     assert_nothing_raw(&out, "--country");
     let actor = format!("--actor={TITLE}");
     let out = sandbox.run(&["--dir", d, "list", &actor]);
-    assert_eq!(code(&out), 2);
+    assert_eq!(code(&out), 1);
     assert_nothing_raw(&out, "--actor");
     let query = format!("pays:{TITLE}");
     let out = sandbox.run(&["--dir", d, "search", &query]);
