@@ -363,9 +363,132 @@ fn new_from_the_template_names_the_file_from_the_date_and_title_written() {
     // The folder still loads cleanly, the new briefing with the others.
     let check = s.run(&ed, &["check"]);
     assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
-    // An empty template is refused: no title.
+    // An empty template is refused, as an untouched one.
     let ed = s.editor("keep", "true");
     let o = s.run(&ed, &["new"]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    assert!(stderr(&o).contains("title"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("the template was not changed"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn an_untouched_template_is_not_saved() {
+    let s = Sandbox::new();
+    let before = s.snapshot();
+    // Like `git commit` with an untouched template: exit 1, a message, nothing written.
+    let ed = s.editor("keep", "true");
+    let o = s.run(&ed, &["new", "--title", "Atelier à Agadez"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("the template was not changed; aborting"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(s.snapshot(), before);
+    assert!(s.drafts().is_empty(), "{:?}", s.drafts());
+    // The same template with a date written is a briefing.
+    let ed = s.editor(
+        "date",
+        "sed -i 's/^# date: 2024-01-31/date: 2024-06-01/' \"$F\"",
+    );
+    let o = s.run(&ed, &["new", "--title", "Atelier à Agadez"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(s.dir.join("2024-06-01-atelier-a-agadez.yaml").is_file());
+}
+
+/// The pages of tests/fixtures/drafts.
+fn draft_page(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/drafts")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// `brief draft PAGE` in the sandbox, its standard output.
+fn draft_of(s: &Sandbox, name: &str) -> String {
+    let ed = s.editor("keep", "true");
+    let o = s.run(&ed, &["draft", &draft_page(name)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// The `countries:` list of a draft, codes only.
+fn countries_of(draft: &str) -> Vec<String> {
+    draft
+        .lines()
+        .skip_while(|l| !l.starts_with("countries:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  - "))
+        .filter_map(|l| l.trim_start_matches("  - ").split_whitespace().next())
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn a_place_name_that_is_also_a_common_word_needs_evidence() {
+    let s = Sandbox::new();
+    // "Réunion" opening the title and a sentence, "le président Hollande",
+    // "François Hollande", "Trinité :" at a sentence start: no country.
+    let d = draft_of(&s, "reunion-title.txt");
+    assert_eq!(countries_of(&d), ["NE", "TD"], "{d}");
+    assert!(d.contains("country: NE  # from \"à Niamey\""), "{d}");
+    // With a preposition ("à La Réunion", "de Hollande", "de la Trinité"): countries.
+    let d = draft_of(&s, "reunion-place.txt");
+    assert_eq!(countries_of(&d), ["RE", "NL", "TT"], "{d}");
+    // And `brief new --from` saves what the draft says, no more.
+    let ed = s.editor("keep", "true");
+    let o = s.run(&ed, &["new", "--from", &draft_page("reunion-title.txt")]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let created = s
+        .dir
+        .join("2023-04-12-reunion-des-ministres-de-l-interieur-sur-le-trafic-de.yaml");
+    let text = std::fs::read_to_string(&created).expect("created");
+    assert!(!text.contains("RE  #") && !text.contains("NL  #"), "{text}");
+}
+
+#[test]
+fn press_datelines_are_read_as_dates() {
+    let s = Sandbox::new();
+    for page in ["dateline.txt", "dateline-city.txt", "dateline-numeric.txt"] {
+        let d = draft_of(&s, page);
+        assert!(d.contains("\ndate: 2018-03-17  # from \""), "{page}: {d}");
+        assert!(d.contains("date_note: \"Date de la dépêche"), "{page}: {d}");
+        assert!(
+            d.starts_with("# Draft") && d.contains("\nid: 2018-03-17-"),
+            "{d}"
+        );
+    }
+    // A date inside a sentence that is not about a meeting is still no date.
+    let d = draft_of(&s, "reunion-place.txt");
+    assert!(d.contains("date: 2022-05-03"), "{d}");
+}
+
+#[test]
+fn topics_come_from_the_title_and_body_by_the_registry_names() {
+    let s = Sandbox::new();
+    // Without topics.yaml, no topic is guessed.
+    let d = draft_of(&s, "reunion-title.txt");
+    assert!(d.contains("topics: []"), "{d}");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/briefings/topics.yaml"),
+        s.dir.join("topics.yaml"),
+    )
+    .expect("topics.yaml");
+    // "trafic de migrants" in the title.
+    let d = draft_of(&s, "reunion-title.txt");
+    assert!(
+        d.contains("topics:\n  - \"trafic de migrants\"  # from \"trafic de migrants\""),
+        "{d}"
+    );
+    // An alias in the body gives the topic's name; the Channel by "la Manche".
+    let d = draft_of(&s, "dateline-numeric.txt");
+    assert!(d.contains("  - \"naufrage\"  # from \"naufrage\""), "{d}");
+    assert!(
+        d.contains("  - \"Manche et mer du Nord\"  # from \"la Manche\""),
+        "{d}"
+    );
 }

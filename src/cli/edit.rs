@@ -198,11 +198,13 @@ pub struct Valid {
 
 /// Edits `draft` until it is valid or the user gives up. On giving up (or
 /// without a terminal) the draft stays where it is and its path is said.
+/// A text left as `untouched` (the template of `brief new`) aborts.
 pub fn session(
     draft: &Path,
     folder: &Path,
     own_file: Option<&Path>,
     first_line: Option<usize>,
+    untouched: Option<&str>,
     id_of: IdOf,
     extra_check: &dyn Fn(&str, &str) -> Option<String>,
 ) -> Result<Option<Valid>, Failure> {
@@ -215,6 +217,15 @@ pub fn session(
                 "brief: the editor exited with an error; nothing written"
             ));
             super::say(format_args!("brief: draft kept in {}", draft.display()));
+            return Ok(None);
+        }
+        // As `git commit` does with an untouched template: nothing to save.
+        if untouched.is_some_and(|t| t == text) {
+            let _ = std::fs::remove_file(draft);
+            super::say(format_args!(
+                "brief: the template was not changed; aborting, nothing written to {}",
+                folder.display()
+            ));
             return Ok(None);
         }
         let (mut problems, id) = check(&text, draft, folder, own_file, id_of);
@@ -320,6 +331,7 @@ pub fn run(choice: &Choice, id: &str, line: Option<usize>) -> Result<Outcome, Fa
         folder,
         Some(&file),
         line.or(first),
+        None,
         &id_of,
         &|_, _| None,
     )?
