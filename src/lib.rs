@@ -5,4 +5,5 @@
 //! browser, and the binary adds the command line.
 
 pub mod demo;
+pub mod ids;
 pub mod tui;

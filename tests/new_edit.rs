@@ -282,6 +282,52 @@ fn edit_of_an_unknown_id_suggests_the_nearest() {
 }
 
 #[test]
+fn edit_takes_an_id_as_show_does_and_checks_related_ids_against_the_folder() {
+    let s = Sandbox::new();
+    let channel = "2021-11-28-manche-mer-du-nord-reunion-intergouvernementale";
+    // A unique start of an id, as `brief show` takes it; the file is saved.
+    let ed = s.editor(
+        "fake-editor",
+        "sed -i 's/^title: .*/title: \"Manche\"/' \"$F\"",
+    );
+    let o = s.run(&ed, &["edit", "2021-11-28"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains(&format!("saved ")), "{}", stderr(&o));
+    let text = std::fs::read_to_string(s.dir.join(format!("{channel}.yaml"))).expect("file");
+    assert!(text.contains("title: \"Manche\""), "{text}");
+    // Its related briefing exists in the folder: no warning that it does not.
+    assert!(!stderr(&o).contains("does not exist"), "{}", stderr(&o));
+    // A related id that is really missing is still reported.
+    let ed = s.editor(
+        "fake-editor2",
+        "sed -i 's/^related: .*/related: [oim-bruxelles-migrations-irregulieres-argo, nulle-part]/' \"$F\"",
+    );
+    let o = s.run(&ed, &["edit", channel]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("related briefing 'nulle-part' does not exist"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("'oim-bruxelles-migrations-irregulieres-argo' does not exist"),
+        "{err}"
+    );
+    // A start shared by several ids lists them and exits 2, as `brief show` does.
+    let before = s.snapshot();
+    let o = s.run(&ed, &["edit", "2021"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("2 briefings start with '2021'"), "{err}");
+    assert!(err.contains("brief edit ID"), "{err}");
+    assert!(
+        err.contains(channel) && err.contains("2021-10-27-euromed-migration-v-la-valette"),
+        "{err}"
+    );
+    assert_eq!(s.snapshot(), before);
+}
+
+#[test]
 fn an_editor_that_fails_writes_nothing() {
     let s = Sandbox::new();
     let before = s.snapshot();

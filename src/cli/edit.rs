@@ -129,9 +129,21 @@ pub fn check(
         .filter(|p| p.path.as_path() == shown)
         .collect();
     let id = corpus.briefings.first().map(|b| id_of(text, b));
-    if let Some(id) = &id
-        && let Ok(all) = load_dir(folder, &LoadOptions::default(), &|_, _| {})
-    {
+    let Ok(all) = load_dir(folder, &LoadOptions::default(), &|_, _| {}) else {
+        return (problems, id);
+    };
+    // The text was read alone: its related ids are checked against the
+    // folder, where they live.
+    if let Some(b) = corpus.briefings.first() {
+        let found: Vec<String> = b
+            .related
+            .iter()
+            .filter(|r| all.position(r.as_str()).is_some())
+            .map(|r| format!("related briefing '{r}' does not exist"))
+            .collect();
+        problems.retain(|p| !found.contains(&p.message));
+    }
+    if let Some(id) = &id {
         let clash = all
             .briefings
             .iter()
@@ -296,13 +308,9 @@ pub fn run(choice: &Choice, id: &str, line: Option<usize>) -> Result<Outcome, Fa
         Failure::Usage("brief edit needs a briefings folder (--dir DIR or $BRIEF_DIR); the built-in corpus is read-only".into())
     })?;
     let corpus = load_dir(folder, &LoadOptions::default(), &|_, _| {})?;
-    let Some(b) = corpus.get(id) else {
-        let hint = corpus
-            .suggest_id(id)
-            .map(|s| format!("; did you mean '{s}'?"))
-            .unwrap_or_default();
-        return Err(Failure::Usage(format!("no briefing '{id}'{hint}")));
-    };
+    let b = super::show::resolve_id(&corpus, id, "brief edit ID")?;
+    let id = b.id.to_string();
+    let id = id.as_str();
     let file = folder.join(&b.path);
     let original = std::fs::read_to_string(&file)?;
     let draft = draft_path(&drafts_dir()?, &format!("edit-{id}"));

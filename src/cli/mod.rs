@@ -121,7 +121,7 @@ pub struct BrowseArgs {
     /// Start with this actor selected (any name, acronym or alias); repeatable.
     #[arg(long = "actor", value_name = "A")]
     pub actors: Vec<String>,
-    /// Start with this briefing open in the reader.
+    /// Start with this briefing open in the reader (its id or a unique start of it).
     #[arg(long, value_name = "ID")]
     pub open: Option<String>,
     /// Start clean: no search, filters or selection from the last session

@@ -37,7 +37,7 @@ pub enum WriteCommand {
     /// Edit a briefing in $VISUAL/$EDITOR; it is checked when the editor
     /// closes and replaced only when valid.
     Edit {
-        /// The briefing's id.
+        /// The briefing's id, or a unique start of it (as `brief show` takes it).
         id: String,
         /// Open at this line (default: the first problem, else the title).
         #[arg(long, value_name = "N")]

@@ -13,32 +13,39 @@ use super::{Failure, Outcome};
 /// How many candidates an ambiguous `brief show` lists.
 const CANDIDATES_SHOWN: usize = 10;
 
-/// The briefing the words name: the exact id; else the one id starting with
-/// them; else the best hit of them as a query, when it is clearly the best
-/// (the only hit, or at least twice the second's score). Otherwise a usage
-/// failure listing the candidates, or suggesting the closest id.
+/// The briefing an id names, read as every command reads one
+/// (`brief::ids`): the exact id or the one id starting with it; `Ok(None)`
+/// when no id is or starts with it; several ids starting with it are a usage
+/// failure that lists them (exit 2).
+pub fn by_id<'a>(
+    corpus: &'a Corpus,
+    text: &str,
+    how: &str,
+) -> Result<Option<&'a Briefing>, Failure> {
+    match brief::ids::resolve(corpus, text) {
+        brief::ids::Resolved::One(doc) => Ok(corpus.briefings.get(doc).map(|b| &**b)),
+        brief::ids::Resolved::None => Ok(None),
+        brief::ids::Resolved::Many(docs) => {
+            let hits: Vec<Hit> = docs.into_iter().map(|doc| Hit { doc, score: 0 }).collect();
+            Err(ambiguous(corpus, text, "start with", &hits, how))
+        }
+    }
+}
+
+/// The briefing an id names (`by_id`), or a usage failure suggesting the
+/// closest id: what `brief edit` and every other command taking an id use.
+pub fn resolve_id<'a>(corpus: &'a Corpus, text: &str, how: &str) -> Result<&'a Briefing, Failure> {
+    by_id(corpus, text, how)?.ok_or_else(|| unknown(corpus, text))
+}
+
+/// The briefing the words name: an id as `by_id` reads it; else the best
+/// hit of them as a query, when it is clearly the best (the only hit, or at
+/// least twice the second's score). Otherwise a usage failure listing the
+/// candidates, or suggesting the closest id.
 fn find<'a>(corpus: &'a Corpus, words: &[String]) -> Result<&'a Briefing, Failure> {
     let text = super::join_query(words);
-    if let Some(b) = corpus.get(&text) {
+    if let Some(b) = by_id(corpus, &text, "brief show ID")? {
         return Ok(b);
-    }
-    let prefixed: Vec<Hit> = corpus
-        .briefings
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| !text.is_empty() && b.id.starts_with(text.as_str()))
-        .map(|(doc, _)| Hit { doc, score: 0 })
-        .collect();
-    match prefixed.as_slice() {
-        [one] => {
-            return corpus
-                .briefings
-                .get(one.doc)
-                .map(|b| &**b)
-                .ok_or_else(|| unknown(corpus, &text));
-        }
-        [] => {}
-        many => return Err(ambiguous(corpus, &text, "start with", many)),
     }
     let Ok(query) = brief_core::search::parse_query(corpus, &text) else {
         return Err(unknown(corpus, &text));
@@ -56,7 +63,7 @@ fn find<'a>(corpus: &'a Corpus, words: &[String]) -> Result<&'a Briefing, Failur
             ));
             first
         }
-        many => return Err(ambiguous(corpus, &text, "match", many)),
+        many => return Err(ambiguous(corpus, &text, "match", many, "brief show ID")),
     };
     corpus
         .briefings
@@ -74,12 +81,12 @@ fn unknown(corpus: &Corpus, text: &str) -> Failure {
 }
 
 /// Several briefings fit: say which, with their ids, so the user can pick one.
-fn ambiguous(corpus: &Corpus, text: &str, how: &str, hits: &[Hit]) -> Failure {
+fn ambiguous(corpus: &Corpus, text: &str, how: &str, hits: &[Hit], usage: &str) -> Failure {
     let mut table = Out::new(Vec::new(), false);
     let shown = &hits[..hits.len().min(CANDIDATES_SHOWN)];
     let listed = super::export::text(&mut table, corpus, shown, true, super::output::fit_width());
     let mut message = format!(
-        "{} briefings {how} '{}'; say which with its id (brief show ID):\n{}",
+        "{} briefings {how} '{}'; say which with its id ({usage}):\n{}",
         hits.len(),
         sanitize(text, false),
         listed
