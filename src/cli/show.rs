@@ -72,6 +72,28 @@ fn find<'a>(corpus: &'a Corpus, words: &[String]) -> Result<&'a Briefing, Failur
         .ok_or_else(|| unknown(corpus, &text))
 }
 
+/// Wrapping for reading: at spaces, and at hyphens inside words, but never
+/// inside a URL or any other word longer than the line, which stays whole
+/// (so it can be copied or clicked).
+fn wrapping(width: usize) -> textwrap::Options<'static> {
+    textwrap::Options::new(width)
+        .break_words(false)
+        .word_splitter(textwrap::WordSplitter::Custom(split_points))
+}
+
+/// Where a word may be split: after its hyphens, unless it is an address.
+fn split_points(word: &str) -> Vec<usize> {
+    if is_address(word) {
+        return Vec::new();
+    }
+    textwrap::WordSplitter::HyphenSplitter.split_points(word)
+}
+
+/// A URL, a bare `www.` address or an e-mail address.
+fn is_address(word: &str) -> bool {
+    word.contains("://") || word.starts_with("www.") || word.contains('@')
+}
+
 fn unknown(corpus: &Corpus, text: &str) -> Failure {
     let hint = corpus
         .suggest_id(text)
@@ -83,6 +105,8 @@ fn unknown(corpus: &Corpus, text: &str) -> Failure {
 /// Several briefings fit: say which, with their ids, so the user can pick one.
 fn ambiguous(corpus: &Corpus, text: &str, how: &str, hits: &[Hit], usage: &str) -> Failure {
     let mut table = Out::new(Vec::new(), false);
+    // The candidates go to stderr: aligned when it is a terminal.
+    table.aligned = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let shown = &hits[..hits.len().min(CANDIDATES_SHOWN)];
     let listed = super::export::text(&mut table, corpus, shown, true, super::output::fit_width());
     let mut message = format!(
@@ -148,8 +172,8 @@ pub fn run<W: Write>(
     }
     let label_w = fields.iter().map(|(l, _)| width(l)).max().unwrap_or(0) + 2;
     let indent = " ".repeat(label_w);
-    let opts = textwrap::Options::new(cols.saturating_sub(label_w).max(20));
-    for line in textwrap::wrap(&sanitize(&b.title, false), cols) {
+    let opts = wrapping(cols.saturating_sub(label_w).max(20));
+    for line in textwrap::wrap(&sanitize(&b.title, false), wrapping(cols)) {
         writeln!(out.w, "{}", out.bold(&line))?;
     }
     writeln!(out.w, "{}", out.dim(&b.id))?;
@@ -166,7 +190,7 @@ pub fn run<W: Write>(
     }
     if let Some(s) = &b.summary {
         writeln!(out.w)?;
-        for line in textwrap::wrap(&sanitize(s, false), cols) {
+        for line in textwrap::wrap(&sanitize(s, false), wrapping(cols)) {
             writeln!(out.w, "{}", out.accent(&line))?;
         }
     }
@@ -175,8 +199,9 @@ pub fn run<W: Write>(
         .map_err(|p| Failure::Io(std::io::Error::other(p.to_string())))?;
     for p in full.paragraphs() {
         writeln!(out.w)?;
-        for line in textwrap::wrap(&sanitize(&p, false), cols) {
-            debug_assert!(width(&line) <= cols);
+        for line in textwrap::wrap(&sanitize(&p, false), wrapping(cols)) {
+            // Only a word longer than the line (a URL) goes past it, whole.
+            debug_assert!(width(&line) <= cols || !line.trim().contains(' '));
             writeln!(out.w, "{line}")?;
         }
     }
