@@ -292,7 +292,7 @@ fn edit_takes_an_id_as_show_does_and_checks_related_ids_against_the_folder() {
     );
     let o = s.run(&ed, &["edit", "2021-11-28"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(stderr(&o).contains(&format!("saved ")), "{}", stderr(&o));
+    assert!(stderr(&o).contains("brief: saved "), "{}", stderr(&o));
     let text = std::fs::read_to_string(s.dir.join(format!("{channel}.yaml"))).expect("file");
     assert!(text.contains("title: \"Manche\""), "{text}");
     // Its related briefing exists in the folder: no warning that it does not.
