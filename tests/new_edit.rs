@@ -494,6 +494,15 @@ fn a_place_name_that_is_also_a_common_word_needs_evidence() {
         .join("2023-04-12-reunion-des-ministres-de-l-interieur-sur-le-trafic-de.yaml");
     let text = std::fs::read_to_string(&created).expect("created");
     assert!(!text.contains("RE  #") && !text.contains("NL  #"), "{text}");
+    // A saved HTML page whose title and first sentence start with "Réunion".
+    let o = s.run(&ed, &["new", "--from", &draft_page("reunion.html")]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let created = s
+        .dir
+        .join("2022-06-14-reunion-du-comite-de-pilotage-sur-la-traite-des-personnes.yaml");
+    let text = std::fs::read_to_string(&created).expect("created");
+    assert_eq!(countries_of(&text), ["SN", "MR", "ML"], "{text}");
+    assert!(text.contains("country: SN  # from \"à Dakar\""), "{text}");
 }
 
 #[test]
