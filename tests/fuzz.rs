@@ -354,7 +354,7 @@ proptest! {
         std::fs::write(&path, &bytes).expect("written");
         let file = brief_core::config::load(Some(&path), true);
         let (_, key_problems) =
-            brief::tui::keymap::Keymap::with_overrides(&file.config.keys, &path);
+            brief::keys::keymap::Keymap::with_overrides(&file.config.keys, &path);
         // As YAML counts them: CR, LF, and NEL, LS and PS break lines too
         // (CRLF counted twice: a bound, not an exact count).
         let text = String::from_utf8_lossy(&bytes);

@@ -83,6 +83,24 @@ impl Lang {
     }
 }
 
+/// Key scopes' headings in the help: a field per scope, so the keymap picks
+/// one by name and a missing one does not compile.
+pub struct ScopeTitles {
+    pub always: &'static str,
+    pub global: &'static str,
+    pub search: &'static str,
+    pub list: &'static str,
+    pub facets: &'static str,
+    pub reader: &'static str,
+    pub article_find: &'static str,
+    /// Given the name of the key that types a space once a filter is typed
+    /// (from the keymap), if one does.
+    pub facet_narrow: fn(Option<&str>) -> String,
+    pub help: &'static str,
+    pub help_find: &'static str,
+    pub problems: &'static str,
+}
+
 /// Everything the interface says, in one language. Fields that take values
 /// are functions, so word order and plurals follow the language.
 pub struct Text {
@@ -183,15 +201,14 @@ pub struct Text {
     pub help_title: fn(&str, &str, &str, &str) -> String,
     pub help_title_search: fn(&str) -> String,
     pub help_title_matches: fn(&str, &str, &str, &str) -> String,
-    /// The help's note on the facet panes, given the key that selects there.
-    pub facets_note: fn(&str) -> String,
+    /// The help's note on the facet panes, given the key that selects there
+    /// and the keys that select too while no filter is typed (the keymap's).
+    pub facets_note: fn(&str, Option<&str>) -> String,
     pub help_notes: [&'static str; 2],
     pub no_help_search: fn(&str) -> String,
     pub not_in_help: fn(&str) -> String,
-    /// Key scopes' headings in the help, in `Scope` order: always, global,
-    /// search, list, facets, reader, article find, facet narrow, help, help
-    /// find, problems.
-    pub scope_titles: [&'static str; 11],
+    /// Key scopes' headings in the help, one per scope.
+    pub scope_titles: ScopeTitles,
     pub problems_title: fn(usize, &str) -> String,
     pub no_problems: &'static str,
     /// The summary line of the actor names no `actors.yaml` lists.
@@ -367,9 +384,12 @@ pub const EN: Text = Text {
     help_title_matches: |close, next, prev, term| {
         format!("Help · {close} closes · {next}/{prev} next/previous '{term}'")
     },
-    facets_note: |k| {
+    facets_note: |k, also| {
+        let also = also.map_or(String::new(), |a| {
+            format!(" {a} selects too while no filter is typed.")
+        });
         format!(
-            "Actors and countries panes: letters, digits and spaces filter the values (type \"qatar\"); {k} selects the value under the cursor and clears the filter, so the next name can be typed at once. Space selects too while no filter is typed. Several values in one pane mean any of them."
+            "Actors and countries panes: letters, digits and spaces filter the values (type \"qatar\"); {k} selects the value under the cursor and clears the filter, so the next name can be typed at once.{also} Several values in one pane mean any of them."
         )
     },
     help_notes: [
@@ -378,19 +398,24 @@ pub const EN: Text = Text {
     ],
     no_help_search: |k| format!("no search in the help: press {k} to search"),
     not_in_help: |t| format!("'{t}' is not in the help"),
-    scope_titles: [
-        "Anywhere, even in text input and overlays",
-        "Everywhere but where letters are typed (search line, actors and countries panes)",
-        "Search line",
-        "Briefing list",
-        "Actors and countries panes: letters filter the values",
-        "Reader",
-        "Search in the article",
-        "Actors and countries panes, once a filter is typed (Space types a space)",
-        "Help",
-        "Search in the help",
-        "Problems view",
-    ],
+    scope_titles: ScopeTitles {
+        always: "Anywhere, even in text input and overlays",
+        global: "Everywhere but where letters are typed (search line, actors and countries panes)",
+        search: "Search line",
+        list: "Briefing list",
+        facets: "Actors and countries panes: letters filter the values",
+        reader: "Reader",
+        article_find: "Search in the article",
+        facet_narrow: |space| match space {
+            Some(k) => {
+                format!("Actors and countries panes, once a filter is typed ({k} types a space)")
+            }
+            None => "Actors and countries panes, once a filter is typed".into(),
+        },
+        help: "Help",
+        help_find: "Search in the help",
+        problems: "Problems view",
+    },
     problems_title: |n, close| format!("Problems ({n}) · {close} closes"),
     no_problems: "No problems: every file loaded cleanly.",
     unregistered_actors: |n, count| {
@@ -578,9 +603,12 @@ pub const FR: Text = Text {
     help_title_matches: |close, next, prev, term| {
         format!("Aide · {close} ferme · {next}/{prev} suivant/précédent « {term} »")
     },
-    facets_note: |k| {
+    facets_note: |k, also| {
+        let also = also.map_or(String::new(), |a| {
+            format!(" {a} choisit aussi tant qu’aucun filtre n’est tapé.")
+        });
         format!(
-            "Volets acteurs et pays : lettres, chiffres et espaces filtrent les valeurs (tapez « qatar ») ; {k} choisit la valeur sous le curseur et vide le filtre, pour taper aussitôt le nom suivant. Espace choisit aussi tant qu’aucun filtre n’est tapé. Plusieurs valeurs dans un volet : l’une ou l’autre."
+            "Volets acteurs et pays : lettres, chiffres et espaces filtrent les valeurs (tapez « qatar ») ; {k} choisit la valeur sous le curseur et vide le filtre, pour taper aussitôt le nom suivant.{also} Plusieurs valeurs dans un volet : l’une ou l’autre."
         )
     },
     help_notes: [
@@ -589,19 +617,24 @@ pub const FR: Text = Text {
     ],
     no_help_search: |k| format!("aucune recherche dans l’aide : {k} pour chercher"),
     not_in_help: |t| format!("« {t} » n’est pas dans l’aide"),
-    scope_titles: [
-        "Partout, même en saisie et dans les fenêtres",
-        "Partout sauf où l’on tape du texte (ligne de recherche, volets acteurs et pays)",
-        "Ligne de recherche",
-        "Liste des fiches",
-        "Volets acteurs et pays : les lettres filtrent les valeurs",
-        "Lecture",
-        "Recherche dans l’article",
-        "Volets acteurs et pays, une fois un filtre tapé (Espace tape une espace)",
-        "Aide",
-        "Recherche dans l’aide",
-        "Problèmes",
-    ],
+    scope_titles: ScopeTitles {
+        always: "Partout, même en saisie et dans les fenêtres",
+        global: "Partout sauf où l’on tape du texte (ligne de recherche, volets acteurs et pays)",
+        search: "Ligne de recherche",
+        list: "Liste des fiches",
+        facets: "Volets acteurs et pays : les lettres filtrent les valeurs",
+        reader: "Lecture",
+        article_find: "Recherche dans l’article",
+        facet_narrow: |space| match space {
+            Some(k) => {
+                format!("Volets acteurs et pays, une fois un filtre tapé ({k} tape une espace)")
+            }
+            None => "Volets acteurs et pays, une fois un filtre tapé".into(),
+        },
+        help: "Aide",
+        help_find: "Recherche dans l’aide",
+        problems: "Problèmes",
+    },
     problems_title: |n, close| format!("Problèmes ({n}) · {close} ferme"),
     no_problems: "Aucun problème : chaque fichier s’est chargé proprement.",
     unregistered_actors: |n, count| {
@@ -756,7 +789,20 @@ mod tests {
                 t.nothing_copied,
             ];
             assert!(labels.iter().all(|l| !l.is_empty()), "{lang:?}");
-            assert!(t.scope_titles.iter().all(|l| !l.is_empty()), "{lang:?}");
+            let s = &t.scope_titles;
+            let titles = [
+                s.always,
+                s.global,
+                s.search,
+                s.list,
+                s.facets,
+                s.reader,
+                s.article_find,
+                s.help,
+                s.help_find,
+                s.problems,
+            ];
+            assert!(titles.iter().all(|l| !l.is_empty()), "{lang:?}");
             assert!(t.actor_kinds.iter().all(|l| !l.is_empty()), "{lang:?}");
             assert!(t.help_notes.iter().all(|l| !l.is_empty()), "{lang:?}");
         }

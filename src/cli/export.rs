@@ -7,7 +7,7 @@ use std::io::Write;
 use brief_core::text::sanitize;
 use brief_core::{Briefing, Corpus};
 
-use super::Format;
+use super::args::Format;
 use super::json::{self, BriefingJson, HitJson};
 use super::output::{Out, fit_width, plain};
 use brief_core::{Hit, Query};

@@ -20,7 +20,7 @@ use brief_core::Corpus;
 use brief_core::load::LoadOptions;
 use brief_core::load::reload::Touched;
 
-use super::Event;
+use super::event::Event;
 use super::state::{Msg, Reload};
 
 /// How long the folder stays quiet before a reloaded corpus is cached.

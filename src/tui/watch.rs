@@ -21,7 +21,7 @@ use std::time::{Duration, Instant};
 use brief_core::load::reload::Touched;
 use notify::{EventKind, RecursiveMode, Watcher};
 
-use super::Event;
+use super::event::Event;
 use super::state::Msg;
 
 /// A burst is over after this long without an event...

@@ -10,8 +10,8 @@ use brief_core::Severity;
 use brief_core::text::sanitize;
 
 use super::{Theme, clear};
-use crate::tui::action::Action;
-use crate::tui::keymap::Scope;
+use crate::keys::action::Action;
+use crate::keys::keymap::Scope;
 use crate::tui::state::State;
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, scroll: usize, theme: &Theme) {
@@ -21,7 +21,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, scroll: usize, theme
     // in a folder without one) after them, under one summary line.
     let (unregistered, problems): (Vec<&brief_core::Problem>, Vec<&brief_core::Problem>) =
         state.problems().partition(|p| p.is_unregistered_actor());
-    let close = state.keymap.key(Scope::Problems, Action::Back);
+    let close = state.keymap().key(Scope::Problems, Action::Back);
     // Every entry is counted in the title; the status line's marker leaves
     // the unregistered names out.
     let block = theme.pane(
@@ -48,7 +48,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, scroll: usize, theme
     let mut all: Vec<Line> = problems.iter().map(|p| line(p, "")).collect();
     if !unregistered.is_empty() {
         all.push(Line::from(Span::styled(
-            (t.unregistered_actors)(&state.lang.number(unregistered.len()), unregistered.len()),
+            (t.unregistered_actors)(&state.lang().number(unregistered.len()), unregistered.len()),
             theme.dim(),
         )));
         all.extend(unregistered.iter().map(|p| line(p, "  ")));

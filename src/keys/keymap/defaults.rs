@@ -8,7 +8,7 @@ use ratatui::crossterm::event::KeyCode::*;
 
 use super::Scope as S;
 use super::key::{Key, ch, ctrl, k};
-use crate::tui::action::Action as A;
+use crate::keys::action::Action as A;
 
 const HINT: bool = true;
 const HELP: bool = false;
@@ -40,7 +40,9 @@ pub(super) const DEFAULTS: &[Row] = &[
     (S::Problems,    &[ch('g'), k(Home)],         A::First,          "top",                                    "début", HELP),
     (S::Problems,    &[ch('G'), k(End)],          A::Last,           "bottom",                                 "fin", HELP),
     (S::Search,      &[k(Esc)],                   A::Back,           "leave the search line",                  "quitter la ligne de recherche", HINT),
-    (S::Search,      &[k(Enter)],                 A::Submit,         "go to the results",                      "aller aux résultats", HINT),
+    (S::Search,      &[k(Enter)],                 A::Open,           "open the selected briefing",             "ouvrir la fiche choisie", HINT),
+    (S::Search,      &[ctrl('n'), ctrl('j')],     A::MoveDown,       "select the next result",                 "choisir le résultat suivant", HELP),
+    (S::Search,      &[ctrl('p'), ctrl('k')],     A::MoveUp,         "select the previous result",             "choisir le résultat précédent", HELP),
     (S::Search,      &[k(Up)],                    A::HistoryPrev,    "earlier search from the history",        "recherche précédente de l’historique", HINT),
     (S::Search,      &[k(Down)],                  A::HistoryNext,    "later search, or go to the results",     "recherche suivante, ou aller aux résultats", HELP),
     (S::Search,      &[ctrl('u')],                A::ClearLine,      "clear the search",                       "vider la recherche", HINT),

@@ -5,7 +5,7 @@
 use brief_core::text::{pad, width};
 
 use super::{Keymap, Scope};
-use crate::tui::action::Action;
+use crate::keys::action::Action;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HelpLineKind {
@@ -60,7 +60,7 @@ impl Keymap {
             }
             wrap(
                 &mut out,
-                scope.title(self.lang),
+                &self.title(scope),
                 width_cells,
                 0,
                 HelpLineKind::Title,
@@ -83,7 +83,10 @@ impl Keymap {
         }
         // The notes after the key table.
         let t = self.lang.text();
-        let facets = (t.facets_note)(&self.key(Scope::FacetNarrow, Action::Toggle));
+        let facets = (t.facets_note)(
+            &self.key(Scope::FacetNarrow, Action::Toggle),
+            self.select_unless_filtering().as_deref(),
+        );
         wrap(&mut out, &facets, width_cells, 0, HelpLineKind::Text);
         for note in t.help_notes {
             wrap(&mut out, note, width_cells, 0, HelpLineKind::Text);

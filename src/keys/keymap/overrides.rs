@@ -5,7 +5,7 @@ use std::path::Path;
 use ratatui::crossterm::event::KeyCode;
 
 use super::{Key, Keymap, Scope, defaults, is_input};
-use crate::tui::action::Action;
+use crate::keys::action::Action;
 use brief_core::config::KeyOverride;
 use brief_core::model::{Problem, Severity};
 
@@ -363,7 +363,7 @@ mod tests {
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     use super::{Applied, Keymap, Scope};
-    use crate::tui::action::Action;
+    use crate::keys::action::Action;
     use brief_core::config::KeyOverride;
 
     fn apply(pairs: &[(&str, &str)]) -> Applied {

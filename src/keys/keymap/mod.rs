@@ -12,7 +12,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use brief_core::Lang;
 
-use super::action::Action;
+use crate::keys::action::Action;
 
 pub use help::{HelpLine, HelpLineKind};
 pub use key::Key;
@@ -54,24 +54,6 @@ impl Scope {
             Scope::Problems => "problems view",
         }
     }
-
-    /// The heading in `?`, in `lang`.
-    pub fn title(self, lang: Lang) -> &'static str {
-        let i = match self {
-            Scope::Always => 0,
-            Scope::Global => 1,
-            Scope::Search => 2,
-            Scope::List => 3,
-            Scope::Facets => 4,
-            Scope::Reader => 5,
-            Scope::ArticleFind => 6,
-            Scope::FacetNarrow => 7,
-            Scope::Help => 8,
-            Scope::HelpFind => 9,
-            Scope::Problems => 10,
-        };
-        lang.text().scope_titles[i]
-    }
 }
 
 #[derive(Debug, Clone)]
@@ -105,6 +87,9 @@ fn is_input(scope: Scope) -> bool {
         Scope::Search | Scope::ArticleFind | Scope::Facets | Scope::FacetNarrow | Scope::HelpFind
     )
 }
+
+/// The scopes in force in a facet pane once a filter is typed.
+const FILTERING: &[Scope] = &[Scope::FacetNarrow, Scope::Facets, Scope::Global];
 
 /// The keys in force: the defaults with the user's overrides applied. One
 /// table drives dispatch, the `?` help and the status-line hints.
@@ -176,6 +161,43 @@ impl Keymap {
             .flat_map(|b| b.keys.iter())
             .find(|k| self.dispatch(scopes, &k.event()) == Some(action))
             .map(Key::label)
+    }
+
+    /// The heading of `scope` in `?`, in the keymap's language; the keys it
+    /// names are the ones in force.
+    pub fn title(&self, scope: Scope) -> String {
+        let t = &self.lang.text().scope_titles;
+        match scope {
+            Scope::Always => t.always.into(),
+            Scope::Global => t.global.into(),
+            Scope::Search => t.search.into(),
+            Scope::List => t.list.into(),
+            Scope::Facets => t.facets.into(),
+            Scope::Reader => t.reader.into(),
+            Scope::ArticleFind => t.article_find.into(),
+            Scope::FacetNarrow => {
+                let space = key::ch(' ');
+                let types = self.dispatch(FILTERING, &space.event()) == Some(Action::Insert(' '));
+                (t.facet_narrow)(types.then(|| space.label()).as_deref())
+            }
+            Scope::Help => t.help.into(),
+            Scope::HelpFind => t.help_find.into(),
+            Scope::Problems => t.problems.into(),
+        }
+    }
+
+    /// The keys that select a facet value while no filter is typed but not
+    /// once one is (they type then), as `a/b`; `None` when there are none.
+    pub fn select_unless_filtering(&self) -> Option<String> {
+        let keys: Vec<String> = self
+            .bindings
+            .iter()
+            .filter(|b| b.scope == Scope::Facets && b.action == Action::Toggle)
+            .flat_map(|b| b.keys.iter())
+            .filter(|k| self.dispatch(FILTERING, &k.event()) != Some(Action::Toggle))
+            .map(Key::label)
+            .collect();
+        (!keys.is_empty()).then(|| keys.join("/"))
     }
 
     /// The action for a key, given the active scopes in precedence order (most specific first).

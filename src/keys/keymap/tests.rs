@@ -345,3 +345,42 @@ fn every_help_text_is_in_both_languages() {
         "{hints:?}"
     );
 }
+
+#[test]
+fn the_facet_notes_name_the_keys_in_force() {
+    let map = Keymap::default();
+    assert_eq!(map.select_unless_filtering().as_deref(), Some("Space"));
+    assert!(
+        map.title(Scope::FacetNarrow)
+            .ends_with("(Space types a space)")
+    );
+    // Space no longer selects: the note does not say it does, and it still
+    // types a space in a filter.
+    let (map, _) = Keymap::with_overrides(
+        &overrides(&[("toggle", &["Enter"], 2)]),
+        Path::new("config.yaml"),
+    );
+    assert_eq!(map.select_unless_filtering(), None);
+    let note = map.help_lines(2000);
+    assert!(!note.iter().any(|l| l.text.contains("selects too")));
+    assert!(
+        map.title(Scope::FacetNarrow)
+            .ends_with("(Space types a space)")
+    );
+    // Every scope has a heading of its own.
+    let all = [
+        Scope::Always,
+        Scope::Global,
+        Scope::Search,
+        Scope::List,
+        Scope::Facets,
+        Scope::Reader,
+        Scope::ArticleFind,
+        Scope::FacetNarrow,
+        Scope::Help,
+        Scope::HelpFind,
+        Scope::Problems,
+    ];
+    let titles: std::collections::HashSet<String> = all.iter().map(|&s| map.title(s)).collect();
+    assert_eq!(titles.len(), all.len());
+}
