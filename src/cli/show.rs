@@ -16,26 +16,31 @@ const CANDIDATES_SHOWN: usize = 10;
 /// The briefing an id names, read as every command reads one
 /// (`brief::ids`): the exact id or the one id starting with it; `Ok(None)`
 /// when no id is or starts with it; several ids starting with it are a usage
-/// failure that lists them (exit 2).
+/// failure that lists them (exit 2), saying how to name one (`usage`:
+/// `brief edit ID`).
 pub fn by_id<'a>(
     corpus: &'a Corpus,
     text: &str,
-    how: &str,
+    usage: &str,
 ) -> Result<Option<&'a Briefing>, Failure> {
     match brief::ids::resolve(corpus, text) {
         brief::ids::Resolved::One(doc) => Ok(corpus.briefings.get(doc).map(|b| &**b)),
         brief::ids::Resolved::None => Ok(None),
         brief::ids::Resolved::Many(docs) => {
             let hits: Vec<Hit> = docs.into_iter().map(|doc| Hit { doc, score: 0 }).collect();
-            Err(ambiguous(corpus, text, "start with", &hits, how))
+            Err(ambiguous(corpus, text, "start with", &hits, usage))
         }
     }
 }
 
 /// The briefing an id names (`by_id`), or a usage failure suggesting the
 /// closest id: what `brief edit` and every other command taking an id use.
-pub fn resolve_id<'a>(corpus: &'a Corpus, text: &str, how: &str) -> Result<&'a Briefing, Failure> {
-    by_id(corpus, text, how)?.ok_or_else(|| unknown(corpus, text))
+pub fn resolve_id<'a>(
+    corpus: &'a Corpus,
+    text: &str,
+    usage: &str,
+) -> Result<&'a Briefing, Failure> {
+    by_id(corpus, text, usage)?.ok_or_else(|| unknown(corpus, text))
 }
 
 /// The briefing the words name: an id as `by_id` reads it; else the best
