@@ -2,6 +2,8 @@
 //! folder without registries (`tests/fixtures/lookups`): typos on title
 //! words, whole words before words inside other words, actor values.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 

@@ -886,7 +886,7 @@ fn the_pane_title_and_the_status_line_agree() {
     // A filter on screen that hides one of them changes neither.
     type_text(&mut state, "tun");
     let text = screen_text(draw(&state).backend().buffer());
-    assert!(text.contains("Countries (2) ⌕ tun"), "{text}");
+    assert!(text.contains("Countries (2 chosen) ⌕ tun"), "{text}");
     assert!(text.contains("countries: Tunisia | Niger"), "{text}");
     act(&mut state, Action::Back);
     let text = screen_text(draw(&state).backend().buffer());
@@ -1000,4 +1000,51 @@ fn unregistered_actors_are_summed_up_not_counted_as_problems() {
     // The temporary folder's name changes from run to run (its length does not).
     let shown = snapshot_text(&terminal).replace(&dir.path().display().to_string(), "/tmp/DIR");
     insta::assert_snapshot!("problems_unregistered_100x30", shown);
+}
+
+/// In French, the problems view says its warnings and counts in French.
+#[test]
+fn the_problems_view_speaks_the_interface_language() {
+    let dir = tempfile::tempdir().expect("a folder");
+    std::fs::write(
+        dir.path().join("a.yaml"),
+        "id: a\ntitle: Réunion A\nactors:\n  - name: Grande Mosquée de Valence\n",
+    )
+    .expect("written");
+    let settings = Settings {
+        lang: Lang::Fr,
+        ..Settings::default()
+    };
+    let mut state = loaded_from_set(dir.path(), 120, 30, settings);
+    act(&mut state, Action::Problems);
+    let text = screen_text(draw(&state).backend().buffer());
+    // Lines wrap at the view's edge: compare the text as one line.
+    let one: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        one.contains("avertissement: l’acteur « Grande Mosquée de Valence » n’est pas"),
+        "{text}"
+    );
+    assert!(
+        !one.contains("is not in") && !one.contains("warning"),
+        "{text}"
+    );
+}
+
+/// A status line too long for the screen drops the way to the help, then
+/// ends its last text at a word with `…`: never a word cut by the edge.
+#[test]
+fn a_long_status_line_is_cut_at_a_word_with_a_mark() {
+    for lang in [Lang::En, Lang::Fr] {
+        let mut state = browser_in(40, 12, lang);
+        act(&mut state, Action::ClearFilters);
+        let buf = draw(&state).backend().buffer().clone();
+        let status = row_text(&buf, buf.area.height - 1);
+        let status = status.trim_end();
+        let message = state.message().expect("x says so").to_string();
+        let last = status.rsplit(' ').next().unwrap_or_default();
+        assert!(
+            status.ends_with('…') || message.ends_with(last),
+            "{lang:?}: '{status}' ends mid-word ('{message}')"
+        );
+    }
 }

@@ -209,10 +209,15 @@ pub struct Text {
     pub not_in_help: fn(&str) -> String,
     /// Key scopes' headings in the help, one per scope.
     pub scope_titles: ScopeTitles,
-    pub problems_title: fn(usize, &str) -> String,
+    pub problems_title: fn(&str, &str) -> String,
     pub no_problems: &'static str,
     /// The summary line of the actor names no `actors.yaml` lists.
     pub unregistered_actors: fn(&str, usize) -> String,
+    /// One actor name not in `actors.yaml`, with the registered actor it may be.
+    pub unregistered_actor: fn(&str, Option<&str>) -> String,
+    /// `error` / `warning` before a problem's message.
+    pub severity_error: &'static str,
+    pub severity_warning: &'static str,
 
     // Empty folder, empty results.
     pub no_briefings_yet: &'static str,
@@ -418,6 +423,12 @@ pub const EN: Text = Text {
     },
     problems_title: |n, close| format!("Problems ({n}) · {close} closes"),
     no_problems: "No problems: every file loaded cleanly.",
+    unregistered_actor: |name, hint| match hint {
+        Some(h) => format!("actor '{name}' is not in actors.yaml; did you mean '{h}'?"),
+        None => format!("actor '{name}' is not in actors.yaml"),
+    },
+    severity_error: "error",
+    severity_warning: "warning",
     unregistered_actors: |n, count| {
         format!(
             "{n} actor name{} not in actors.yaml (brief actors --unregistered lists them):",
@@ -637,6 +648,12 @@ pub const FR: Text = Text {
     },
     problems_title: |n, close| format!("Problèmes ({n}) · {close} ferme"),
     no_problems: "Aucun problème : chaque fichier s’est chargé proprement.",
+    unregistered_actor: |name, hint| match hint {
+        Some(h) => format!("l’acteur « {name} » n’est pas dans actors.yaml ; peut-être « {h} » ?"),
+        None => format!("l’acteur « {name} » n’est pas dans actors.yaml"),
+    },
+    severity_error: "erreur",
+    severity_warning: "avertissement",
     unregistered_actors: |n, count| {
         if count > 1 {
             format!(

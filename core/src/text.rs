@@ -196,6 +196,22 @@ pub fn truncate(s: &str, cells: usize) -> String {
     out
 }
 
+/// `s` in at most `cells` cells, cut after its last whole word that fits and
+/// ended with `…` (mid-word only when the first word alone is too long).
+pub fn truncate_words(s: &str, cells: usize) -> String {
+    if width(s) <= cells {
+        return s.to_string();
+    }
+    let cut = truncate(s, cells);
+    let kept = cut.strip_suffix('…').unwrap_or(&cut);
+    // The char after the kept text: a word goes on if it is not a space.
+    let whole = s[kept.len()..].starts_with(char::is_whitespace);
+    match kept.rfind(char::is_whitespace) {
+        Some(at) if !whole && at > 0 => format!("{}…", kept[..at].trim_end()),
+        _ => format!("{}…", kept.trim_end()),
+    }
+}
+
 /// How typed text names a value, best first: the whole name, its start, the
 /// start of one of its words, or only somewhere inside ("No**rwa**y").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -261,6 +277,17 @@ pub fn closest<'a, I: IntoIterator<Item = &'a str>>(word: &str, candidates: I) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_cut_at_words_ends_with_a_mark() {
+        assert_eq!(
+            truncate_words("tous les filtres et la recherche", 16),
+            "tous les…"
+        );
+        assert_eq!(truncate_words("tous les filtres", 40), "tous les filtres");
+        assert_eq!(truncate_words("anticonstitutionnellement", 8), "anticon…");
+        assert!(width(&truncate_words("copier la fiche en Markdown", 20)) <= 20);
+    }
 
     #[test]
     fn a_name_that_starts_with_the_typed_text_beats_one_that_holds_it() {

@@ -36,7 +36,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, which: Focus, theme:
         // filter keeps its end (what was just typed) behind an ellipsis.
         Some(n) => {
             let head = if chosen > 0 {
-                format!("{name} ({chosen}) ⌕ ")
+                format!("{name} {} ⌕ ", (t.chosen)(chosen))
             } else {
                 format!("{name} ⌕ ")
             };

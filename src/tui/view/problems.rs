@@ -25,7 +25,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, scroll: usize, theme
     // Every entry is counted in the title; the status line's marker leaves
     // the unregistered names out.
     let block = theme.pane(
-        (t.problems_title)(problems.len() + unregistered.len(), &close),
+        (t.problems_title)(
+            &state.lang().number(problems.len() + unregistered.len()),
+            &close,
+        ),
         true,
     );
     let inner = block.inner(area);
@@ -40,8 +43,26 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, scroll: usize, theme
         } else {
             theme.warn()
         };
+        // `path:line:col: severity: message`, the severity and the commonest
+        // message in the interface language.
+        let mut at = p.path.display().to_string();
+        if let Some(l) = p.line {
+            at = format!("{at}:{l}");
+            if let Some(c) = p.column {
+                at = format!("{at}:{c}");
+            }
+        }
+        let severity = match p.severity {
+            Severity::Error => t.severity_error,
+            Severity::Warning => t.severity_warning,
+        };
+        let message = match p.unregistered_actor() {
+            Some((name, hint)) => (t.unregistered_actor)(name, hint),
+            None => p.message.clone(),
+        };
+        let text = format!("{at}: {severity}: {message}");
         Line::from(Span::styled(
-            format!("{indent}{}", sanitize(&p.to_string(), false)),
+            format!("{indent}{}", sanitize(&text, false)),
             style,
         ))
     };

@@ -136,12 +136,14 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     // The way to the help always shows; the other hints fill the room left.
     // A key that works from here: in a facet pane `?` is typed, F1 is not.
     // (None with the help open: its keys close it.)
+    let help_at = spans.len();
     if let Some(help) = state.keymap().key_now(&state.scopes(), Action::Help) {
         spans.push(Span::styled(
             format!(" · {help} {}", t.help),
             theme.title(false),
         ));
     }
+    fit_left(&mut spans, usize::from(area.width), help_at);
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     let scopes = state.scopes();
     // In a facet pane letters are typed: say so first, as the keys that act there are not letters.
@@ -177,4 +179,25 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     }
     let line = Line::from(spans);
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// The left of the status line within `cells`: without the way to the help
+/// (at `help_at`) when it does not fit, then its last texts cut at a word
+/// and ended with `…`, never cut mid-word by the edge of the screen.
+fn fit_left(spans: &mut Vec<Span<'static>>, cells: usize, help_at: usize) {
+    let used = |spans: &[Span]| spans.iter().map(|s| width(&s.content)).sum::<usize>();
+    if used(spans) > cells && help_at < spans.len() {
+        spans.truncate(help_at);
+    }
+    while used(spans) > cells {
+        let Some(last) = spans.pop() else {
+            return;
+        };
+        let room = cells.saturating_sub(used(spans));
+        // A separator alone, or nothing left of the text: drop it whole.
+        if room > 1 && last.content.trim() != "·" {
+            let text = brief_core::text::truncate_words(&last.content, room);
+            spans.push(Span::styled(text, last.style));
+        }
+    }
 }
