@@ -39,6 +39,8 @@ fn main() -> ExitCode {
 fn run(args: Cli) -> Result<Outcome, Failure> {
     let stdout = std::io::stdout();
     let mut out = Out::new(BufWriter::new(stdout.lock()), color_wanted());
+    // Aligned columns for a terminal; into a pipe, rows without padding.
+    out.aligned = std::io::IsTerminal::is_terminal(&stdout);
     let dir = args.dir.as_deref();
     let opts = cli::load_options(args.no_cache);
     let config = brief_core::config::load(

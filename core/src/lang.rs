@@ -256,6 +256,8 @@ pub struct Text {
     pub filters_cleared: &'static str,
     pub no_such_briefing: fn(&str) -> String,
     pub no_such_briefing_hint: fn(&str, &str) -> String,
+    /// `3 briefings start with '2021-11': a, b, c`: an ambiguous `--open`.
+    pub several_briefings: fn(&str, usize, &str) -> String,
     pub nothing_copied: &'static str,
     /// `sent 'title' as Markdown (1,234 bytes) to the terminal's clipboard`.
     pub sent_markdown: fn(&str, &str) -> String,
@@ -479,6 +481,7 @@ pub const EN: Text = Text {
     filters_cleared: "every filter cleared",
     no_such_briefing: |id| format!("no briefing '{id}'"),
     no_such_briefing_hint: |id, s| format!("no briefing '{id}'; did you mean '{s}'?"),
+    several_briefings: |id, n, ids| format!("{n} briefings start with '{id}': {ids}"),
     nothing_copied: "no briefing selected: nothing copied",
     sent_markdown: |t, n| {
         format!("sent '{t}' as Markdown ({n} bytes) to the terminal's clipboard (OSC 52)")
@@ -712,6 +715,7 @@ pub const FR: Text = Text {
     filters_cleared: "tous les filtres effacés",
     no_such_briefing: |id| format!("aucune fiche « {id} »"),
     no_such_briefing_hint: |id, s| format!("aucune fiche « {id} » ; vouliez-vous dire « {s} » ?"),
+    several_briefings: |id, n, ids| format!("{n} fiches commencent par « {id} » : {ids}"),
     nothing_copied: "aucune fiche choisie : rien n’est copié",
     sent_markdown: |t, n| {
         format!("« {t} » envoyée en Markdown ({n} octets) au presse-papiers du terminal (OSC 52)")

@@ -9,6 +9,7 @@ pub mod dates;
 pub mod matcher;
 pub mod place;
 pub mod text;
+pub mod topics;
 
 use actors::{ActorGuess, ActorIndex, YearFrom, sentence_around};
 use brief_core::actors::Registry;
@@ -153,6 +154,18 @@ fn meeting(page: &Page, section: &Section, main: bool, index: &ActorIndex) -> Me
             .filter(|(_, codes)| !codes.is_empty())
             .map(|(line, codes)| (codes.clone(), line.clone()));
     }
+    // Topics the title and body name, by any name of the topic registry.
+    let registry = index.registry();
+    for (name, from) in topics::find(&full, registry.topics()) {
+        let id = registry.topics().resolve(&name);
+        let known = m
+            .topics
+            .iter()
+            .any(|(t, _)| t == &name || (id.is_some() && registry.topics().resolve(t) == id));
+        if !known {
+            m.topics.push((name, from));
+        }
+    }
     m.id = id_for(m.date.as_ref().map(|(d, _)| d), &m.title);
     m
 }
@@ -183,6 +196,20 @@ fn meeting_dates(m: &mut MeetingDraft, section: &Section, published: Option<&Dat
             }
         }
     }
+    let dateline = match best {
+        Some(_) => None,
+        None => section.paragraphs.first().and_then(|p| dateline(p)),
+    };
+    if let Some(d) = dateline {
+        if let Some(s) = d.start.to_partial(None) {
+            let said = d.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            m.date = Some((s, d.text.clone()));
+            m.date_note = Some(format!(
+                "Date de la dépêche (« {said} ») : la réunion peut être antérieure, à vérifier."
+            ));
+        }
+        return;
+    }
     let Some((_, d)) = best else { return };
     let said = d.text.split_whitespace().collect::<Vec<_>>().join(" ");
     let year = if d.has_year() {
@@ -209,6 +236,36 @@ fn meeting_dates(m: &mut MeetingDraft, section: &Section, published: Option<&Dat
             ));
         }
     }
+}
+
+/// The press dateline at the start of a dispatch: `17 mars 2018 . – En
+/// Grèce, …`, `PARIS, 17 mars 2018 –`, `Paris, le 17/03/2018 -`: a whole
+/// date with its year, after nothing but a place in capitals and a comma,
+/// and followed by a dash, a dot or a colon.
+pub fn dateline(paragraph: &str) -> Option<DateSpan> {
+    let d = find_dates(paragraph).into_iter().next()?;
+    if !d.has_year() || d.end.is_some() || d.start.day.is_none() {
+        return None;
+    }
+    let before = paragraph[..d.span.start].trim_end();
+    let before = before
+        .strip_suffix(" le")
+        .or_else(|| before.strip_suffix(" Le"))
+        .unwrap_or(before)
+        .trim_end();
+    let place_ok = before.is_empty()
+        || before.strip_suffix(',').is_some_and(|place| {
+            let words: Vec<&str> = place.split_whitespace().collect();
+            !words.is_empty()
+                && words.len() <= 4
+                && words.iter().all(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && !w.chars().any(|c| c.is_ascii_digit())
+                })
+        });
+    let after = paragraph[d.span.end..].trim_start();
+    let dash_ok = after.is_empty() || after.starts_with(['.', '–', '—', '-', ':', '(']);
+    (place_ok && dash_ok).then_some(d)
 }
 
 fn floor(s: &str, mut i: usize) -> usize {
@@ -513,4 +570,28 @@ pub fn template(title: Option<&str>) -> String {
          body: |\n  \n",
         quote(title)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::dateline;
+
+    #[test]
+    fn press_datelines_and_not_dates_in_sentences() {
+        for p in [
+            "17 mars 2018 . – En Grèce, la police a arrêté trois passeurs.",
+            "PARIS, 17 mars 2018 – Un naufrage au large de la Libye.",
+            "Paris, le 17/03/2018 - Trois passeurs arrêtés.",
+        ] {
+            let d = dateline(p).map(|d| d.start.to_string());
+            assert_eq!(d.as_deref(), Some("2018-03-17"), "{p}");
+        }
+        for p in [
+            "La police a arrêté le 17 mars 2018 trois passeurs.",
+            "mars 2018 – une année difficile.",
+            "Le naufrage du 17 mars 2018 a fait des morts.",
+        ] {
+            assert!(dateline(p).is_none(), "{p}");
+        }
+    }
 }

@@ -104,7 +104,7 @@ pub struct BrowseArgs {
     /// Start with this actor selected (any name, acronym or alias); repeatable.
     #[arg(long = "actor", value_name = "A")]
     pub actors: Vec<String>,
-    /// Start with this briefing open in the reader.
+    /// Start with this briefing open in the reader (its id or a unique start of it).
     #[arg(long, value_name = "ID")]
     pub open: Option<String>,
     /// Start clean: no search, filters or selection from the last session
@@ -229,9 +229,9 @@ pub struct ListArgs {
 /// How `brief list` and `brief search` print their briefings.
 #[derive(Debug, Args, Clone, Copy, Default)]
 pub struct ResultsArgs {
-    /// Output format. text: date, title, country codes, cut to the terminal's
-    /// width (never cut into a pipe). tsv, csv, markdown: a header row, then the
-    /// columns date, title, countries, actors, place, id. json: every field.
+    /// Output format. text: date, title, country codes, aligned and cut to the
+    /// terminal's width (into a pipe: never cut, no padding). tsv, csv, markdown: a header row, then the
+    /// columns date, title, countries, actors, place, id, url. json: every field.
     /// An undated meeting: `inconnue` in text and markdown, empty in tsv and csv,
     /// null in json.
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = Format::Text)]

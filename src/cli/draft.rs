@@ -19,8 +19,18 @@ pub fn registry_for(choice: &Choice) -> Registry {
     }
 }
 
-/// The registry in `dir/actors.yaml`; empty when there is none.
+/// The registry in `dir/actors.yaml`, with the topics of `dir/topics.yaml`;
+/// empty when there is none.
 pub fn registry_in(dir: &Path) -> Registry {
+    let mut registry = actors_in(dir);
+    if registry.topics().is_empty() {
+        // Problems of topics.yaml belong to `brief check`.
+        registry.set_topics(brief_core::topics::read_in(dir, &mut Vec::new()));
+    }
+    registry
+}
+
+fn actors_in(dir: &Path) -> Registry {
     match std::fs::read(dir.join(REGISTRY_FILE)) {
         Ok(bytes) => {
             brief_core::load::load_files(

@@ -129,9 +129,21 @@ pub fn check(
         .filter(|p| p.path.as_path() == shown)
         .collect();
     let id = corpus.briefings.first().map(|b| id_of(text, b));
-    if let Some(id) = &id
-        && let Ok(all) = load_dir(folder, &LoadOptions::default(), &|_, _| {})
-    {
+    let Ok(all) = load_dir(folder, &LoadOptions::default(), &|_, _| {}) else {
+        return (problems, id);
+    };
+    // The text was read alone: its related ids are checked against the
+    // folder, where they live.
+    if let Some(b) = corpus.briefings.first() {
+        let found: Vec<String> = b
+            .related
+            .iter()
+            .filter(|r| all.position(r.as_str()).is_some())
+            .map(|r| format!("related briefing '{r}' does not exist"))
+            .collect();
+        problems.retain(|p| !found.contains(&p.message));
+    }
+    if let Some(id) = &id {
         let clash = all
             .briefings
             .iter()
@@ -198,11 +210,13 @@ pub struct Valid {
 
 /// Edits `draft` until it is valid or the user gives up. On giving up (or
 /// without a terminal) the draft stays where it is and its path is said.
+/// A text left as `untouched` (the template of `brief new`) aborts.
 pub fn session(
     draft: &Path,
     folder: &Path,
     own_file: Option<&Path>,
     first_line: Option<usize>,
+    untouched: Option<&str>,
     id_of: IdOf,
     extra_check: &dyn Fn(&str, &str) -> Option<String>,
 ) -> Result<Option<Valid>, Failure> {
@@ -215,6 +229,15 @@ pub fn session(
                 "brief: the editor exited with an error; nothing written"
             ));
             super::say(format_args!("brief: draft kept in {}", draft.display()));
+            return Ok(None);
+        }
+        // As `git commit` does with an untouched template: nothing to save.
+        if untouched.is_some_and(|t| t == text) {
+            let _ = std::fs::remove_file(draft);
+            super::say(format_args!(
+                "brief: the template was not changed; aborting, nothing written to {}",
+                folder.display()
+            ));
             return Ok(None);
         }
         let (mut problems, id) = check(&text, draft, folder, own_file, id_of);
@@ -285,13 +308,9 @@ pub fn run(choice: &Choice, id: &str, line: Option<usize>) -> Result<Outcome, Fa
         Failure::Usage("brief edit needs a briefings folder (--dir DIR or $BRIEF_DIR); the built-in corpus is read-only".into())
     })?;
     let corpus = load_dir(folder, &LoadOptions::default(), &|_, _| {})?;
-    let Some(b) = corpus.get(id) else {
-        let hint = corpus
-            .suggest_id(id)
-            .map(|s| format!("; did you mean '{s}'?"))
-            .unwrap_or_default();
-        return Err(Failure::Usage(format!("no briefing '{id}'{hint}")));
-    };
+    let b = super::show::resolve_id(&corpus, id, "brief edit ID")?;
+    let id = b.id.to_string();
+    let id = id.as_str();
     let file = folder.join(&b.path);
     let original = std::fs::read_to_string(&file)?;
     let draft = draft_path(&drafts_dir()?, &format!("edit-{id}"));
@@ -320,6 +339,7 @@ pub fn run(choice: &Choice, id: &str, line: Option<usize>) -> Result<Outcome, Fa
         folder,
         Some(&file),
         line.or(first),
+        None,
         &id_of,
         &|_, _| None,
     )?

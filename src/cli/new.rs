@@ -37,7 +37,7 @@ pub enum WriteCommand {
     /// Edit a briefing in $VISUAL/$EDITOR; it is checked when the editor
     /// closes and replaced only when valid.
     Edit {
-        /// The briefing's id.
+        /// The briefing's id, or a unique start of it (as `brief show` takes it).
         id: String,
         /// Open at this line (default: the first problem, else the title).
         #[arg(long, value_name = "N")]
@@ -130,7 +130,9 @@ pub fn run(
             brief_draft::id_for(b.date.as_ref(), &b.title)
         }
     };
-    let Some(valid) = session(&draft, folder, None, line, &id_of, &exists)? else {
+    // A template left as it was is not a briefing; a draft of an article is.
+    let untouched = from.is_none().then_some(text.as_str());
+    let Some(valid) = session(&draft, folder, None, line, untouched, &id_of, &exists)? else {
         return Ok(Outcome::Nothing);
     };
     let target = folder.join(format!("{}.yaml", valid.id));

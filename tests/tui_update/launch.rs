@@ -90,15 +90,38 @@ fn launch_with_unknown_values_says_so_and_shows_everything() {
         query: None,
         countries: vec!["Narnia".into()],
         actors: vec!["Nobody at all".into()],
-        open: Some("2021-11-28-manche".into()),
+        open: Some("2021-11-28-nowhere".into()),
         ..Launch::default()
     };
     let state = loaded_with(120, 40, launch);
     let msg = state.message().expect("the bad values are reported");
     assert!(msg.contains("Narnia"), "{msg}");
-    assert!(msg.contains("no briefing '2021-11-28-manche'"), "{msg}");
+    assert!(msg.contains("no briefing '2021-11-28-nowhere'"), "{msg}");
     assert!(state.selection().countries.is_empty());
     assert_eq!(state.hits().len(), 8);
+    assert_eq!(state.focus(), Focus::List);
+}
+
+#[test]
+fn open_takes_an_id_as_every_command_does() {
+    // A unique start of an id opens that briefing, as `brief show` and `brief edit` take it.
+    let launch = Launch {
+        open: Some("2021-11-28".into()),
+        ..Launch::default()
+    };
+    let state = loaded_with(120, 40, launch);
+    assert_eq!(state.message(), None);
+    assert_eq!(state.focus(), Focus::Reader);
+    assert_eq!(state.selected_id(), Some(CHANNEL));
+    // A start shared by several ids opens none and says which.
+    let launch = Launch {
+        open: Some("20".into()),
+        ..Launch::default()
+    };
+    let state = loaded_with(120, 40, launch);
+    let msg = state.message().expect("the ambiguity is reported");
+    assert!(msg.contains("briefings start with '20'"), "{msg}");
+    assert!(msg.contains(CHANNEL), "{msg}");
     assert_eq!(state.focus(), Focus::List);
 }
 

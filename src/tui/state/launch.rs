@@ -40,9 +40,25 @@ pub(super) fn apply_launch(state: &mut State) {
         errors.clear();
     }
     if let Some(id) = &launch.open {
-        match corpus.position(id) {
-            Some(_) => state.launch.open = Some(id.clone()),
-            None => errors.push(match corpus.suggest_id(id) {
+        // The same reading of an id as every command's (`brief::ids`).
+        match crate::ids::resolve(&corpus, id) {
+            crate::ids::Resolved::One(doc) => {
+                state.launch.open = corpus.briefings.get(doc).map(|b| b.id.to_string())
+            }
+            crate::ids::Resolved::Many(docs) => {
+                let ids: Vec<String> = docs
+                    .iter()
+                    .take(5)
+                    .filter_map(|&d| corpus.briefings.get(d).map(|b| b.id.to_string()))
+                    .chain((docs.len() > 5).then(|| "…".to_string()))
+                    .collect();
+                errors.push((state.text().several_briefings)(
+                    id,
+                    docs.len(),
+                    &ids.join(", "),
+                ));
+            }
+            crate::ids::Resolved::None => errors.push(match corpus.suggest_id(id) {
                 Some(s) => (state.text().no_such_briefing_hint)(id, s),
                 None => (state.text().no_such_briefing)(id),
             }),
