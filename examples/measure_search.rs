@@ -13,6 +13,16 @@
 //!   briefings concerning the country or naming it in any form as whole words
 //!   (precision and recall).
 
+// A measuring tool: it states its assumptions with unwrap, expect and
+// panic, and prints what it measured (both denied in the crates themselves).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::print_stdout,
+    clippy::print_stderr
+)]
+
 use brief_core::load::{LoadOptions, load_dir};
 use brief_core::query::words;
 use brief_core::search::{parse_query, search};

@@ -17,13 +17,13 @@ use crate::stamp::Stamp;
 
 /// Bumped whenever the cached shapes change; with the crate version, a cache
 /// from another build is ignored.
-const FORMAT: u32 = 9;
+const FORMAT: u32 = 10;
 
 #[derive(Serialize, Deserialize)]
 struct Header {
     format: u32,
     version: String,
-    #[serde(with = "crate::path_bytes")]
+    #[serde(with = "crate::io::path_bytes")]
     root: PathBuf,
     max_file_size: u64,
 }
@@ -140,7 +140,7 @@ pub(crate) fn read(
 
 /// A cache that could not be decoded, set aside.
 fn damaged(path: &Path, e: &str) -> Lookup {
-    let message = match crate::paths::set_aside(path) {
+    let message = match crate::io::paths::set_aside(path) {
         Ok(bad) => format!(
             "the cache could not be read ({e}); set aside as {} and rebuilt from the files",
             bad.display()
@@ -277,7 +277,7 @@ pub(crate) fn write(
     let body = postcard::to_stdvec(&body).map_err(err)?;
     let lengths = postcard::to_stdvec(&lengths).map_err(err)?;
     let index = postcard::to_stdvec(index).map_err(err)?;
-    crate::atomic_write::write_atomically(&path, |f| {
+    crate::io::atomic_write::write_atomically(&path, |f| {
         write_frame(f, &head)?;
         write_frame(f, &body)?;
         write_frame(f, &lengths)?;

@@ -6,8 +6,9 @@
 //! Layers, lowest first. A module uses only modules of lower layers, so there
 //! is no cycle (`tests/layers.rs` checks it):
 //!
-//! 1. `text`, `paths`, `atomic_write`, `path_bytes`, `lang`: folding and width; which folders;
-//!    crash-safe writes; paths in serde as bytes; the interface language and its catalogue
+//! 1. `io` (`paths`, `atomic_write`, `path_bytes`: plumbing only), `text`, `lang`: which
+//!    folders, crash-safe writes, paths in serde as bytes; folding and width; the interface
+//!    language and its catalogue
 //! 2. `countries`: the ISO table and country names
 //! 3. `model`: briefings, actors, dates, problems, sort and id filters
 //! 4. `actors`: the actor registry
@@ -19,23 +20,23 @@
 //! 9. `query`: query text -> `Query`, resolved against the registry
 //! 10. `search`: scoring, highlighting, facets, suggestions
 //! 11. `searcher`: the search worker behind `find`/`results`, stale answers dropped
-//! 12. `markdown`, `config`, `remembered`, `draft` (a briefing drafted from an article)
+//! 12. `markdown`; `config` (settings: checked with load's YAML guards, found through
+//!     `io::paths`); `remembered` (marks and history, written through `io`)
+//!
+//! Drafting a briefing from an article is the `brief-draft` crate (`draft/`).
 
 pub mod actors;
-pub mod atomic_write;
 pub mod briefings;
 pub mod cache;
 pub mod config;
 pub mod corpus;
 pub mod countries;
-pub mod draft;
 pub mod index;
+pub mod io;
 pub mod lang;
 pub mod load;
 pub mod markdown;
 pub mod model;
-pub(crate) mod path_bytes;
-pub mod paths;
 pub mod query;
 pub mod remembered;
 pub mod search;
@@ -48,39 +49,8 @@ pub use briefings::Briefings;
 pub use corpus::{Corpus, MetaField};
 pub use lang::Lang;
 pub use load::Folder;
-/// Live reload lives in `load` as its incremental mode; kept at its old path.
-pub use load::reload;
 pub use model::{
     Actor, ActorId, ActorKind, Briefing, CountryCode, Office, PartialDate, Problem, Severity,
 };
 pub use query::Query;
 pub use search::{Hit, Selection};
-
-mod embedded {
-    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
-}
-
-/// The shipped corpus, compiled into the binary.
-pub fn load_embedded() -> Folder {
-    // `briefings/topics.yaml`: at the top of the shipped folder.
-    let is_topics = |p: &str| {
-        let p = std::path::Path::new(p);
-        p.components().count() <= 2
-            && p.file_name().and_then(|n| n.to_str()) == Some(topics::TOPICS_FILE)
-    };
-    let files = embedded::FILES
-        .iter()
-        .filter(|(p, _)| !is_topics(p))
-        .map(|(p, b)| (std::path::PathBuf::from(p), b.to_vec()))
-        .collect();
-    let mut corpus = load::load_files(files, "built-in corpus".to_string());
-    // The shipped topic registry: known good, so a failure only leaves it out.
-    let shipped = embedded::FILES.iter().find(|(p, _)| is_topics(p));
-    if let Some((_, bytes)) = shipped
-        && let Ok(text) = std::str::from_utf8(bytes)
-        && let Ok((t, _)) = topics::Topics::parse(text)
-    {
-        corpus.corpus.registry.set_topics(t);
-    }
-    corpus
-}

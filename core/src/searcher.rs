@@ -11,7 +11,8 @@ use std::sync::mpsc::{Sender, channel};
 use std::thread;
 
 use crate::load::Folder;
-use crate::search::{Facets, Hit, Sort, Stop, faceted_until, sort_hits};
+use crate::model::Sort;
+use crate::search::{Facets, Hit, Stop, faceted_until, sort_hits};
 use crate::{Query, Selection};
 
 /// What to search for, tagged with its generation so stale answers can be dropped.

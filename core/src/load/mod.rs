@@ -18,6 +18,7 @@ use crate::model::{ActorId, ActorKind, Briefing, Problem, Severity};
 use crate::stamp::{self, Seen};
 
 mod build;
+pub mod defaults;
 mod folder;
 mod listing;
 mod parse;
