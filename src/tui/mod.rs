@@ -444,8 +444,9 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
                             };
                             if !tmux_noted {
                                 tmux_noted = true;
+                                // The note first: the message may not fit.
                                 let said = match state.message() {
-                                    Some(m) => format!("{m} · {note}"),
+                                    Some(m) => format!("{note} · {m}"),
                                     None => note.to_string(),
                                 };
                                 update(&mut state, Msg::Notice(said));
