@@ -13,8 +13,10 @@
 //!   briefings concerning the country or naming it in any form as whole words
 //!   (precision and recall).
 
+use brief_core::lang::Lang;
 use brief_core::load::{LoadOptions, load_dir};
 use brief_core::query::words;
+use brief_core::search::reading::Reading;
 use brief_core::search::{parse_query, search};
 use brief_core::{Corpus, Selection};
 
@@ -109,7 +111,10 @@ fn typo_recall(corpus: &Corpus, titles: usize, seed: u64) {
             if hits.iter().take(5).any(|h| h.doc == doc) {
                 slot.0 += 1;
             } else if std::env::var_os("MEASURE_VERBOSE").is_some() {
-                let read = query.readings(&corpus.registry);
+                let read: Vec<String> = Reading::of(&query, &corpus.registry)
+                    .iter()
+                    .map(|r| r.message(Lang::En))
+                    .collect();
                 eprintln!(
                     "    missed: {:?} for {} ({} hits{}{})",
                     q.join(" "),

@@ -142,6 +142,8 @@ pub struct State {
     pub query: Query,
     /// Why the query was refused, said in the interface language when drawn.
     pub query_error: Option<brief_core::query::QueryError>,
+    /// How the query was read (`Results::reading`), said while it is typed.
+    pub reading: Vec<brief_core::search::reading::Reading>,
     pub generation: u64,
     /// Generation of the results on screen.
     pub shown: u64,

@@ -31,6 +31,7 @@ pub(super) fn on_results(state: &mut State, r: Results, effects: &mut Vec<Effect
     state.facets = r.facets;
     state.highlight = r.highlight;
     state.query = r.query;
+    state.reading = r.reading;
     if state.query_error.is_some() {
         rebuild_facets(state);
         relayout(state);
