@@ -223,11 +223,9 @@ const ELISIONS: &[&str] = &[
 
 /// Folded alphanumeric words of `s`.
 pub fn words(s: &str) -> Vec<String> {
-    fold(s)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
+    let mut words = Vec::new();
+    crate::text::each_word(s, &mut String::new(), |w| words.push(w.to_string()));
+    words
 }
 
 /// Lowercase with accents kept, ligatures and apostrophes as folding makes

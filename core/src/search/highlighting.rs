@@ -12,9 +12,10 @@ use super::scoring::{
 use super::{FieldMatch, ReadAs};
 use crate::actors::Registry;
 use crate::corpus::Corpus;
-use crate::index::{Field, each_word_flagged};
+use crate::index::Field;
 use crate::model::Briefing;
 use crate::query::{Entity, Query, Term, accent_words};
+use crate::text::each_word_flagged;
 use crate::text::{Folded, fold};
 
 /// One short text, folded, with its words' char offsets in the folded form.
