@@ -1,8 +1,9 @@
 //! The cache of parsed corpora: used when nothing changed, bypassed for what
 //! changed, rebuilt when damaged, and never written into the briefings folder.
 
-mod fixtures;
+mod support;
 use std::time::{Duration, SystemTime};
+use support::fixtures;
 
 use brief_core::Corpus;
 use brief_core::load::{LoadOptions, load_dir};

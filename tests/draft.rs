@@ -1,7 +1,7 @@
 //! Drafting briefings from articles: the date grammar against a table of
 //! expressions, and the five seed pages against the eight briefings written
-//! from them (tests/fixtures/seeds: the pages and a frozen copy of the
-//! briefings and their registry).
+//! from them (tests/fixtures: the pages, and the fixture briefings and their
+//! registry).
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -12,7 +12,7 @@ use brief_core::load::{LoadOptions, load_dir, load_files};
 use brief_core::{Briefing, Corpus, Severity};
 
 fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
 /// The first date expression of `text`, as `start..end`, or "none".

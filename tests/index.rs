@@ -2,10 +2,11 @@
 //! file, shared by processes on one folder, recovered after a crash, set
 //! aside and rebuilt when damaged; bodies read from their files.
 
-mod fixtures;
+mod support;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
+use support::fixtures;
 
 use brief_core::Corpus;
 use brief_core::load::{LoadOptions, load_dir};

@@ -12,11 +12,9 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
-/// The same hostile briefing as `tui_support::HOSTILE_YAML`.
-const HOSTILE_YAML: &str = include_str!("tui_support/hostile.yaml");
-
-mod broken;
-mod fixtures;
+mod support;
+use support::fixtures::HOSTILE_YAML;
+use support::{broken, fixtures};
 
 const TIMEOUT: Duration = Duration::from_secs(10);
 /// Ending waits for the state file's last write to reach the disk (fsync),

@@ -11,7 +11,8 @@ use brief_core::reload::{Changes, Reloaded, SETTLE, reload};
 use brief_core::{Corpus, Severity};
 use tempfile::TempDir;
 
-mod fixtures;
+mod support;
+use support::fixtures;
 
 fn briefing(id: &str, title: &str, extra: &str) -> String {
     format!(

@@ -11,8 +11,9 @@ use brief_core::text::fold;
 use brief_core::{Corpus, Selection};
 use proptest::prelude::*;
 
-mod fixtures;
+mod support;
 use fixtures::*;
+use support::fixtures;
 
 fn corpus() -> &'static Corpus {
     static CORPUS: OnceLock<Corpus> = OnceLock::new();

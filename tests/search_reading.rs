@@ -15,8 +15,9 @@ use brief_core::search::{ReadAs, explain, search, typo_budget, typo_distance, ty
 use brief_core::{Corpus, Selection};
 use proptest::prelude::*;
 
-mod fixtures;
+mod support;
 use fixtures::*;
+use support::fixtures;
 
 fn corpus() -> &'static Corpus {
     static CORPUS: OnceLock<Corpus> = OnceLock::new();

@@ -9,7 +9,8 @@ use brief_core::load::{LoadOptions, load_dir};
 use brief_core::searcher::{SearchRequest, Searcher, answer};
 use brief_core::{Corpus, Selection};
 
-mod fixtures;
+mod support;
+use support::fixtures;
 
 fn corpus() -> Arc<Corpus> {
     let dir = fixtures::briefings();
