@@ -3,7 +3,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Folds one character for matching: lowercase, accents stripped, ligatures
 /// expanded, typographic apostrophes and dashes made ASCII. May yield 0..n chars.
@@ -135,6 +135,12 @@ pub fn nfc(s: &str) -> String {
 /// Display width in terminal cells.
 pub fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
+}
+
+/// Display width of one character in terminal cells: 0 for controls and
+/// combining marks.
+pub fn char_width(c: char) -> usize {
+    UnicodeWidthChar::width(c).unwrap_or(0)
 }
 
 /// True for characters that must never reach a terminal raw: C0/C1 controls,
