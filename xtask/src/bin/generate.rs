@@ -1,9 +1,8 @@
 //! Writes a deterministic folder of generated briefings for measuring `brief`:
 //!
-//!     cargo run --release --example generate -- 100000 /tmp/brief-100k [seed]
+//!     cargo run --release -p xtask --bin generate -- 100000 /tmp/brief-100k [seed]
 
-#[path = "../benches/support/generate.rs"]
-mod generate;
+use xtask::generate;
 
 fn main() -> std::process::ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
