@@ -106,13 +106,18 @@ fn read_until_exit(
     }
 }
 
-/// Whether `pid` is still running: not gone, not a zombie waiting to be reaped.
+/// Whether `pid` is still running: only a process known gone (no
+/// `/proc/PID`) or a zombie waiting to be reaped has exited. A `/proc` that
+/// cannot be read for another reason (no descriptor left, say) says nothing,
+/// so the reader reads on.
 fn alive(pid: u32) -> bool {
-    std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
-        stat.rfind(')')
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        Ok(stat) => stat
+            .rfind(')')
             .and_then(|end| stat[end + 1..].split_whitespace().next())
-            .is_some_and(|state| state != "Z" && state != "X")
-    })
+            .is_none_or(|state| state != "Z" && state != "X"),
+        Err(e) => e.kind() != std::io::ErrorKind::NotFound,
+    }
 }
 
 impl Session {
