@@ -1,6 +1,10 @@
 //! The cache of parsed corpora: used when nothing changed, bypassed for what
 //! changed, rebuilt when damaged, and never written into the briefings folder.
 
+// A test states its assumptions with unwrap, expect and panic (denied in
+// the crates themselves by [workspace.lints]).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod support;
 use std::time::{Duration, SystemTime};
 use support::fixtures;
@@ -326,11 +330,12 @@ fn a_cache_checked_after_is_shown_as_kept_then_the_files_win() {
             ("b".into(), "Réunion B".into())
         ]
     );
-    assert!(brief_core::reload::changed_since(
+    assert!(brief_core::load::reload::changed_since(
         &first,
         s.briefings.path()
     ));
-    let r = brief_core::reload::reload(&first, s.briefings.path(), &s.opts()).expect("reloads");
+    let r =
+        brief_core::load::reload::reload(&first, s.briefings.path(), &s.opts()).expect("reloads");
     assert_eq!(r.changes.added, 1);
     assert_eq!(r.changes.changed, 1);
     assert_eq!(titles(&r.corpus), titles(&s.load()));
@@ -411,7 +416,7 @@ fn a_reload_keeps_the_briefings_it_did_not_read_undecoded() {
         "r99.yaml",
         &briefing("r99", "Réunion 99"),
     );
-    let r = brief_core::reload::reload(&c, s.briefings.path(), &opts).expect("reloads");
+    let r = brief_core::load::reload::reload(&c, s.briefings.path(), &opts).expect("reloads");
     assert_eq!((r.changes.added, r.changes.changed), (1, 1));
     assert!(
         r.corpus.briefings.decoded() <= 2,

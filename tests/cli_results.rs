@@ -3,6 +3,10 @@
 //! `show` by id prefix or query, `--limit 0`, every `--format` read back, and
 //! `brief check` on a folder without actors.yaml.
 
+// A test states its assumptions with unwrap, expect and panic (denied in
+// the crates themselves by [workspace.lints]).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::io::Read;
 
 use std::process::{Command, Output, Stdio};
@@ -355,7 +359,7 @@ fn key_columns(row: &[String]) -> Vec<String> {
     ]
 }
 
-const HEADER: [&str; 6] = ["date", "title", "countries", "actors", "place", "id"];
+const HEADER: [&str; 7] = ["date", "title", "countries", "actors", "place", "id", "url"];
 
 #[test]
 fn csv_reads_back_with_the_csv_crate() {
@@ -394,7 +398,7 @@ fn csv_reads_back_with_the_csv_crate() {
 }
 
 #[test]
-fn tsv_has_one_line_of_six_fields_per_briefing() {
+fn tsv_has_one_line_of_seven_fields_per_briefing() {
     let expected = expected_rows(&json_of(&brief(&["list", "--json"])));
     let o = brief(&["list", "--format", "tsv"]);
     let out = stdout(&o);
@@ -405,7 +409,7 @@ fn tsv_has_one_line_of_six_fields_per_briefing() {
         .collect();
     assert_eq!(rows.len(), ALL.len(), "{out}");
     for (row, want) in rows.iter().zip(&expected) {
-        assert_eq!(row.len(), 6, "{row:?}");
+        assert_eq!(row.len(), 7, "{row:?}");
         let unescaped: Vec<String> = row
             .iter()
             .map(|f| f.replace("\\t", "\t").replace("\\\\", "\\"))
@@ -416,6 +420,127 @@ fn tsv_has_one_line_of_six_fields_per_briefing() {
     assert!(out.contains("coordination\\tdes garde-côtes"), "{out}");
 }
 
+/// The source's address of the Libya briefing (tests/results).
+const LIBYA_URL: &str = "https://www.example.org/actualites/2023/02/frontex-et-la-libye-patrouilles-conjointes-en-mediterranee-centrale";
+
+#[test]
+fn tsv_csv_and_markdown_carry_the_url_last() {
+    let o = brief(&["list", "--format", "tsv"]);
+    let out = stdout(&o);
+    let libya = out.lines().find(|l| l.contains(LIBYA)).expect("libya row");
+    assert!(
+        libya.ends_with(&format!("\t{LIBYA}\t{LIBYA_URL}")),
+        "{libya}"
+    );
+    // A briefing without a source URL has the column, empty.
+    let china = out.lines().find(|l| l.contains(CHINA)).expect("china row");
+    assert!(china.ends_with(&format!("\t{CHINA}\t")), "{china}");
+    let o = brief(&["search", "frontex", "libye", "--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(o.stdout.as_slice());
+    let urls: Vec<String> = reader
+        .records()
+        .map(|r| r.expect("a record")[6].to_string())
+        .collect();
+    assert_eq!(urls, [LIBYA_URL]);
+    let o = brief(&["list", "--format", "markdown"]);
+    let out = stdout(&o);
+    assert!(out.contains(&format!("| {LIBYA} | {LIBYA_URL} |")), "{out}");
+}
+
+#[test]
+fn into_a_pipe_rows_carry_no_alignment_padding() {
+    // One separator between cells, whatever the other rows' widths.
+    let o = brief(&["list"]);
+    let out = stdout(&o);
+    assert!(
+        out.lines()
+            .any(|l| l == "2022-09-20  Frontex en Grèce : bilan des opérations en mer Égée  GR"),
+        "{out}"
+    );
+    let o = brief(&["list", "-l"]);
+    assert!(
+        stdout(&o).lines().any(|l| l
+            == "2023-02-01  2023-02-01-tripoli-frontex-libye  Frontex et la Libye : patrouilles conjointes en Méditerranée centrale  LY IT"),
+        "{}",
+        stdout(&o)
+    );
+    let o = brief(&["search", "frontex"]);
+    assert!(
+        stdout(&o)
+            .lines()
+            .any(|l| l == "2022-09-20  Frontex en Grèce : bilan des opérations en mer Égée  GR"),
+        "{}",
+        stdout(&o)
+    );
+    let o = brief(&["actors"]);
+    let out = stdout(&o);
+    assert!(
+        out.lines().any(|l| l
+            == "3  Frontex  Agence européenne de garde-frontières et de garde-côtes  eu-agency"),
+        "{out}"
+    );
+    // An empty cell (no acronym) keeps its place: two separators.
+    assert!(out.lines().any(|l| l == "1    OIM  organisation"), "{out}");
+    let o = brief(&["countries"]);
+    let out = stdout(&o);
+    assert!(out.lines().any(|l| l == "1  GR  Grèce  Greece"), "{out}");
+    for args in [&["list"][..], &["search", "frontex"], &["countries"]] {
+        for l in stdout(&brief(args)).lines() {
+            assert!(!l.contains("   "), "{args:?}: padded: {l:?}");
+        }
+    }
+}
+
+#[test]
+fn on_a_terminal_columns_stay_aligned() {
+    let lines = on_a_terminal(&["list"], 220, None);
+    // The country codes start in one column.
+    let start = |title: &str, codes: &str| {
+        let l = lines
+            .iter()
+            .find(|l| l.contains(title))
+            .unwrap_or_else(|| panic!("{title}: {lines:?}"));
+        let at = l.rfind(codes).expect("codes");
+        brief_core::text::width(&l[..at])
+    };
+    assert_eq!(
+        start("Frontex en Grèce", "GR"),
+        start("Frontex et la Libye", "LY IT"),
+        "{lines:#?}"
+    );
+    let lines = on_a_terminal(&["actors"], 120, None);
+    let frontex = lines
+        .iter()
+        .find(|l| l.contains("Frontex"))
+        .expect("frontex");
+    let oim = lines.iter().find(|l| l.contains("OIM")).expect("oim");
+    let col = |l: &str, word: &str| brief_core::text::width(&l[..l.find(word).expect(word)]);
+    assert_eq!(col(frontex, "Agence"), col(oim, "OIM"), "{lines:#?}");
+    assert_eq!(
+        col(frontex, "eu-agency"),
+        col(oim, "organisation"),
+        "{lines:#?}"
+    );
+}
+
+#[test]
+fn show_never_breaks_a_url() {
+    // Into a pipe (80 columns) and on a narrow terminal alike.
+    let piped = stdout(&brief(&["show", LIBYA]));
+    let shown = on_a_terminal(&["show", LIBYA], 60, None);
+    for lines in [piped.lines().map(str::to_string).collect::<Vec<_>>(), shown] {
+        assert!(
+            lines.iter().any(|l| l.ends_with(LIBYA_URL)),
+            "the source URL whole: {lines:#?}"
+        );
+        let in_body = format!("{LIBYA_URL}-communique-de-presse");
+        assert!(
+            lines.iter().any(|l| l.trim() == in_body),
+            "the body's URL whole, on its own line: {lines:#?}"
+        );
+    }
+}
+
 #[test]
 fn markdown_is_a_table_with_pipes_escaped() {
     let o = brief(&["list", "--format", "markdown"]);
@@ -423,14 +548,14 @@ fn markdown_is_a_table_with_pipes_escaped() {
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(
         lines[0],
-        "| date | title | countries | actors | place | id |"
+        "| date | title | countries | actors | place | id | url |"
     );
-    assert_eq!(lines[1], "|---|---|---|---|---|---|");
+    assert_eq!(lines[1], "|---|---|---|---|---|---|---|");
     assert_eq!(lines.len(), 2 + ALL.len());
     for l in &lines[2..] {
-        // Seven unescaped pipes: six cells.
+        // Eight unescaped pipes: seven cells.
         let bars = l.matches('|').count() - l.matches("\\|").count();
-        assert_eq!(bars, 7, "{l}");
+        assert_eq!(bars, 8, "{l}");
     }
     assert!(out.contains("Tunis \\| Rabat"), "{out}");
 }

@@ -2,6 +2,10 @@
 //! file, shared by processes on one folder, recovered after a crash, set
 //! aside and rebuilt when damaged; bodies read from their files.
 
+// A test states its assumptions with unwrap, expect and panic (denied in
+// the crates themselves by [workspace.lints]).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod support;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
@@ -147,8 +151,9 @@ fn a_changed_added_or_removed_file_updates_the_index_in_place() {
         &briefing("c", "Réunion C", "Un second naufrage."),
     );
     std::fs::remove_file(s.briefings.path().join("b.yaml")).expect("rm");
-    let r = brief_core::reload::reload(&prev, s.briefings.path(), &s.opts()).expect("reloads");
-    let map = brief_core::reload::doc_map(&prev, &r.corpus);
+    let r =
+        brief_core::load::reload::reload(&prev, s.briefings.path(), &s.opts()).expect("reloads");
+    let map = brief_core::load::reload::doc_map(&prev, &r.corpus);
     r.corpus.carry_index(&prev, &map);
     assert_eq!(ids(&r.corpus, "naufrage"), ["a", "c"]);
     assert!(

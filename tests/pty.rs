@@ -2,6 +2,16 @@
 //! fixture briefings (`tests/fixtures`), driven by keys and signals, its screen
 //! rebuilt with vt100. Every wait is on a screen condition with a timeout, never a sleep.
 
+// A test states its assumptions with unwrap, expect and panic, and prints
+// what it found (both denied in the crates themselves by [workspace.lints]).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::print_stdout,
+    clippy::print_stderr
+)]
+
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::path::Path;
@@ -897,7 +907,7 @@ fn a_damaged_state_file_is_set_aside_and_the_browser_starts() {
     s.keys("\x1bq");
     let (code, home) = s.finish_keeping_home();
     assert_eq!(code, 0);
-    assert_eq!(brief_core::paths::set_aside_copies(&state).len(), 1);
+    assert_eq!(brief_core::io::paths::set_aside_copies(&state).len(), 1);
     let (_, problem) = brief_core::remembered::load(&home.path().join("state/brief/state.json"));
     assert!(
         problem.is_none(),

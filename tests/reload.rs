@@ -3,11 +3,15 @@
 //! folder as it now is, so reading only what changed never gives another
 //! answer than reading everything.
 
+// A test states its assumptions with unwrap, expect and panic (denied in
+// the crates themselves by [workspace.lints]).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::path::Path;
 use std::time::{Duration, SystemTime};
 
+use brief_core::load::reload::{Changes, Reloaded, SETTLE, reload};
 use brief_core::load::{LoadOptions, load_dir};
-use brief_core::reload::{Changes, Reloaded, SETTLE, reload};
 use brief_core::{Corpus, Severity};
 use tempfile::TempDir;
 
@@ -401,7 +405,7 @@ fn a_carried_index_answers_as_a_freshly_built_one() {
         let r = again(&prev, dir.path());
         assert!(!r.full);
         assert!(!r.changes.is_empty());
-        let map = brief_core::reload::doc_map(&prev, &r.corpus);
+        let map = brief_core::load::reload::doc_map(&prev, &r.corpus);
         r.corpus.carry_index(&prev, &map);
         assert!(r.corpus.is_indexed(), "carried over, not left to build");
         let full = load(dir.path());
@@ -427,7 +431,9 @@ fn a_reloaded_corpus_is_cached_once_the_folder_has_settled() {
     let r = reload(&prev, dir.path(), &opts).expect("reloads");
     assert_eq!(r.corpus.briefings.len(), 2);
     // b.yaml was written just now: too recent to cache.
-    assert!(!brief_core::reload::store_cache(&r.corpus, dir.path(), &opts).expect("no error"));
+    assert!(
+        !brief_core::load::reload::store_cache(&r.corpus, dir.path(), &opts).expect("no error")
+    );
     assert!(
         !load_dir(dir.path(), &opts, &|_, _| {})
             .expect("loads")
@@ -436,7 +442,7 @@ fn a_reloaded_corpus_is_cached_once_the_folder_has_settled() {
     // Once settled (as the watcher waits), it is written and used.
     age(dir.path(), "b.yaml", Duration::from_secs(30));
     let r = reload(&prev, dir.path(), &opts).expect("reloads");
-    assert!(brief_core::reload::store_cache(&r.corpus, dir.path(), &opts).expect("written"));
+    assert!(brief_core::load::reload::store_cache(&r.corpus, dir.path(), &opts).expect("written"));
     let next = load_dir(dir.path(), &opts, &|_, _| {}).expect("loads");
     assert!(next.from_cache, "the next start reads the cache");
     assert_eq!(next.briefings, r.corpus.briefings);
@@ -446,7 +452,7 @@ fn a_reloaded_corpus_is_cached_once_the_folder_has_settled() {
 /// something was added, changed or removed since the folder was read.
 #[test]
 fn changed_since_sees_additions_changes_and_removals_only() {
-    use brief_core::reload::changed_since;
+    use brief_core::load::reload::changed_since;
     let dir = folder(&[
         ("a.yaml", briefing("a", "Première", "")),
         ("sub/b.yaml", briefing("b", "Seconde", "")),
@@ -597,11 +603,11 @@ fn a_changed_topics_file_is_read_again() {
     let first = load(dir.path());
     assert!(finds(&first, "wreck"));
     assert!(!finds(&first, "shipwreck"));
-    assert!(!brief_core::reload::changed_since(&first, dir.path()));
+    assert!(!brief_core::load::reload::changed_since(&first, dir.path()));
     write(dir.path(), "topics.yaml", &topics("shipwreck"));
     age(dir.path(), "topics.yaml", Duration::from_secs(30));
-    assert!(brief_core::reload::changed_since(&first, dir.path()));
+    assert!(brief_core::load::reload::changed_since(&first, dir.path()));
     let next = again(&first, dir.path()).corpus;
     assert!(finds(&next, "shipwreck"), "the new name is read");
-    assert!(!brief_core::reload::changed_since(&next, dir.path()));
+    assert!(!brief_core::load::reload::changed_since(&next, dir.path()));
 }

@@ -2,6 +2,10 @@
 //! actors and topics as entities, typos, the smart accent rule, plurals and
 //! elisions, bounds and queries with nothing to search for.
 
+// A test states its assumptions with unwrap, expect and panic (denied in
+// the crates themselves by [workspace.lints]).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::sync::OnceLock;
 
 use brief_core::countries;

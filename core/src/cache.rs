@@ -16,13 +16,13 @@ use crate::stamp::Stamp;
 
 /// Bumped whenever the cached shapes change; with the crate version, a cache
 /// from another build is ignored.
-const FORMAT: u32 = 9;
+const FORMAT: u32 = 10;
 
 #[derive(Serialize, Deserialize)]
 struct Header {
     format: u32,
     version: String,
-    #[serde(with = "crate::path_bytes")]
+    #[serde(with = "crate::io::path_bytes")]
     root: PathBuf,
     max_file_size: u64,
 }
@@ -131,7 +131,7 @@ pub(crate) fn read(
         Err(_) => return Lookup::Miss,
     };
     let damaged = |e: &dyn std::fmt::Display| {
-        let message = match crate::paths::set_aside(&path) {
+        let message = match crate::io::paths::set_aside(&path) {
             Ok(bad) => format!(
                 "the cache could not be read ({e}); set aside as {} and rebuilt from the files",
                 bad.display()
@@ -265,7 +265,7 @@ pub(crate) fn write(
     let body = postcard::to_stdvec(&body).map_err(err)?;
     let lengths = postcard::to_stdvec(&lengths).map_err(err)?;
     let index = postcard::to_stdvec(corpus.index()).map_err(err)?;
-    crate::atomic_write::write_atomically(&path, |f| {
+    crate::io::atomic_write::write_atomically(&path, |f| {
         write_frame(f, &head)?;
         write_frame(f, &body)?;
         write_frame(f, &lengths)?;

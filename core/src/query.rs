@@ -352,14 +352,24 @@ fn unknown_actor(value: &str, registry: &Registry) -> QueryError {
     }
 }
 
-/// The actors an `acteur:` value names: the exact name, else every actor one
-/// of whose names the value's words start (`Nkurunziza`).
-pub fn parse_actors(value: &str, registry: &Registry) -> Result<Filter, QueryError> {
-    match registry.matching(value).as_slice() {
-        [] => Err(unknown_actor(value, registry)),
-        [one] => Ok(Filter::Actor(*one)),
-        many => Ok(Filter::Actors(many.to_vec())),
+/// The actors a value names (`acteur:`, `--actor`): the one it is a name of
+/// first, then every actor one of whose names the value's words start
+/// (`Nkurunziza`); an unknown value is an error with a suggestion.
+pub fn actors_named(value: &str, registry: &Registry) -> Result<Vec<ActorId>, QueryError> {
+    let ids = registry.matching(value);
+    if ids.is_empty() {
+        return Err(unknown_actor(value, registry));
     }
+    Ok(ids)
+}
+
+/// The filter of an `acteur:` value: any of the actors it names.
+pub fn parse_actors(value: &str, registry: &Registry) -> Result<Filter, QueryError> {
+    let ids = actors_named(value, registry)?;
+    Ok(match ids.as_slice() {
+        [one] => Filter::Actor(*one),
+        _ => Filter::Actors(ids),
+    })
 }
 
 /// `2021` or `2019..2021`.

@@ -10,8 +10,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Sender, channel};
 use std::thread;
 
+use crate::model::Sort;
 use crate::search::reading::Reading;
-use crate::search::{Facets, Hit, Sort, Stop, faceted_until, sort_hits};
+use crate::search::{Facets, Hit, Stop, faceted_until, sort_hits};
 use crate::{Corpus, Query, Selection};
 
 /// What to search for, tagged with its generation so stale answers can be dropped.

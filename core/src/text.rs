@@ -246,6 +246,72 @@ pub fn truncate(s: &str, cells: usize) -> String {
     out
 }
 
+/// `s` in at most `cells` cells, cut after its last whole word that fits and
+/// ended with `…` (mid-word only when the first word alone is too long).
+pub fn truncate_words(s: &str, cells: usize) -> String {
+    if width(s) <= cells {
+        return s.to_string();
+    }
+    let cut = truncate(s, cells);
+    let kept = cut.strip_suffix('…').unwrap_or(&cut);
+    // The char after the kept text: a word goes on if it is not a space.
+    let whole = s[kept.len()..].starts_with(char::is_whitespace);
+    match kept.rfind(char::is_whitespace) {
+        Some(at) if !whole && at > 0 => format!("{}…", kept[..at].trim_end()),
+        _ => format!("{}…", kept.trim_end()),
+    }
+}
+
+/// How typed text names a value, best first: the whole name, its start, the
+/// start of one of its words, or only somewhere inside ("No**rwa**y").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum NameMatch {
+    Exact,
+    Start,
+    WordStart,
+    Inside,
+}
+
+/// How `typed` names `name`, both compared folded (case, accents and runs of
+/// separators ignored); `None` when the name does not hold it.
+pub fn name_match(name: &str, typed: &str) -> Option<NameMatch> {
+    let key = |s: &str| {
+        fold(s)
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let (name, typed) = (key(name), key(typed));
+    if typed.is_empty() {
+        return None;
+    }
+    if name == typed {
+        return Some(NameMatch::Exact);
+    }
+    if name.starts_with(&typed) {
+        return Some(NameMatch::Start);
+    }
+    let at_word = name.match_indices(&typed).any(|(i, _)| {
+        name[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+    });
+    if at_word {
+        return Some(NameMatch::WordStart);
+    }
+    name.contains(&typed).then_some(NameMatch::Inside)
+}
+
+/// The best way any of `names` answers to `typed`.
+pub fn best_name_match<'a>(
+    names: impl IntoIterator<Item = &'a str>,
+    typed: &str,
+) -> Option<NameMatch> {
+    names.into_iter().filter_map(|n| name_match(n, typed)).min()
+}
+
 /// The candidate closest to `word` (folded comparison), if close enough to be a plausible typo.
 pub fn closest<'a, I: IntoIterator<Item = &'a str>>(word: &str, candidates: I) -> Option<&'a str> {
     let w = fold(word);
@@ -291,6 +357,43 @@ mod tests {
         let mut cut = Vec::new();
         each_word(s, &mut String::new(), |w| cut.push(w.to_string()));
         assert_eq!(cut, split);
+    }
+
+    #[test]
+    fn a_text_cut_at_words_ends_with_a_mark() {
+        assert_eq!(
+            truncate_words("tous les filtres et la recherche", 16),
+            "tous les…"
+        );
+        assert_eq!(truncate_words("tous les filtres", 40), "tous les filtres");
+        assert_eq!(truncate_words("anticonstitutionnellement", 8), "anticon…");
+        assert!(width(&truncate_words("copier la fiche en Markdown", 20)) <= 20);
+    }
+
+    #[test]
+    fn a_name_that_starts_with_the_typed_text_beats_one_that_holds_it() {
+        assert_eq!(name_match("Rwanda", "rwa"), Some(NameMatch::Start));
+        assert_eq!(name_match("Norway", "rwa"), Some(NameMatch::Inside));
+        assert_eq!(
+            name_match("Émirats arabes unis", "ira"),
+            Some(NameMatch::Inside)
+        );
+        assert_eq!(name_match("Irak", "IRA"), Some(NameMatch::Start));
+        assert_eq!(
+            name_match("Pierre Nkurunziza", "nkurunziza"),
+            Some(NameMatch::WordStart)
+        );
+        assert_eq!(
+            name_match("Côte d’Ivoire", "cote d'ivoire"),
+            Some(NameMatch::Exact)
+        );
+        assert_eq!(name_match("Burundi", "rwa"), None);
+        assert_eq!(name_match("Burundi", "  "), None);
+        assert!(NameMatch::Start < NameMatch::Inside);
+        assert_eq!(
+            best_name_match(["Norvège", "Norway", "NO"], "no"),
+            Some(NameMatch::Exact)
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 /// Lowest first. A new module must be placed here.
 const LAYERS: &[&[&str]] = &[
-    &["text", "paths", "atomic_write", "path_bytes", "lang"],
+    &["io", "text", "lang"],
     &["countries"],
     &["model"],
     &["topics"],
@@ -20,7 +20,7 @@ const LAYERS: &[&[&str]] = &[
     &["query"],
     &["search"],
     &["searcher"],
-    &["markdown", "config", "remembered", "draft"],
+    &["markdown", "config", "remembered"],
 ];
 
 fn layer_of(module: &str) -> Option<usize> {
@@ -88,7 +88,6 @@ fn reexports(lib: &str) -> BTreeMap<String, String> {
             map.insert(ident(name.trim()).to_string(), module.clone());
         }
     }
-    map.insert("load_embedded".into(), "load".into());
     map
 }
 

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use brief_core::paths::{self, Choice};
+use brief_core::io::paths::{self, Choice};
 
 use super::output::Out;
 

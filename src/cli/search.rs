@@ -5,9 +5,10 @@ use std::io::Write;
 use brief_core::search::{search, suggest};
 use brief_core::{Corpus, Selection};
 
+use super::args::ResultsArgs;
 use super::export::{self, Print};
 use super::output::Out;
-use super::{Failure, Outcome, ResultsArgs};
+use super::{Failure, Outcome};
 
 pub fn run<W: Write>(
     out: &mut Out<W>,

@@ -10,10 +10,6 @@ use std::io::Write;
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 
-/// Beyond this many bytes some terminals drop an OSC 52 sequence (xterm,
-/// hterm and others cap it); it is still sent, with a warning.
-pub const LARGE: usize = 100_000;
-
 /// GNU screen keeps at most 768 bytes of a DCS string; base64 goes through
 /// it in pieces well under that, like vim-oscyank does.
 const SCREEN_CHUNK: usize = 76;

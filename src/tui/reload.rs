@@ -18,9 +18,9 @@ use std::time::Duration;
 
 use brief_core::Corpus;
 use brief_core::load::LoadOptions;
-use brief_core::reload::Touched;
+use brief_core::load::reload::Touched;
 
-use super::Event;
+use super::event::Event;
 use super::state::{Msg, Reload};
 
 /// How long the folder stays quiet before a reloaded corpus is cached.
@@ -54,7 +54,7 @@ pub fn reload_folder(
         current: prev.clone(),
         unsettled,
     };
-    match brief_core::reload::reload_touched(prev, dir, opts, touched) {
+    match brief_core::load::reload::reload_touched(prev, dir, opts, touched) {
         Ok(r) => {
             let unsettled = r.unsettled;
             if r.changes.is_empty() && r.corpus.problems == prev.problems && !r.full {
@@ -148,7 +148,10 @@ fn run(dir: &Path, opts: &LoadOptions, rx: &Receiver<Input>, events: &Sender<Eve
             None => {
                 // Still being changed (too recent to trust): try again later.
                 uncached = current.as_ref().is_some_and(|c| {
-                    matches!(brief_core::reload::store_cache(c, dir, opts), Ok(false))
+                    matches!(
+                        brief_core::load::reload::store_cache(c, dir, opts),
+                        Ok(false)
+                    )
                 });
                 continue;
             }
@@ -195,8 +198,8 @@ fn take(
             // watch was in place are not known by path: the whole folder
             // is read.
             let changed = match one_core {
-                Some(pool) => pool.install(|| brief_core::reload::changed_since(&c, dir)),
-                None => brief_core::reload::changed_since(&c, dir),
+                Some(pool) => pool.install(|| brief_core::load::reload::changed_since(&c, dir)),
+                None => brief_core::load::reload::changed_since(&c, dir),
             };
             *pending = changed.then_some(Touched::Unknown);
             *current = Some(c);

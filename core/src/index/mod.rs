@@ -21,7 +21,7 @@ use rustc_hash::FxHashMap;
 
 use crate::actors::Registry;
 use crate::model::{Briefing, CountryCode, Name, PartialDate};
-use crate::text::{each_word, fold};
+use crate::text::{each_word, each_word_flagged, fold};
 
 use serde::{Deserialize, Serialize};
 
@@ -106,6 +106,10 @@ pub(crate) struct Index {
     pub(crate) words: Words,
     /// For each word of `words`, the briefings whose title holds it.
     pub(crate) title_docs: Vec<Vec<u32>>,
+    /// For each word of `words`, the briefings whose title writes it only
+    /// with accents (`traité`), sorted: an unaccented query word ranks the
+    /// titles writing it plain (`traite`) first.
+    pub(crate) title_accented: Vec<Vec<u32>>,
     pub(crate) entries: Vec<Entry>,
     /// Per briefing, its actors and its countries (as indices in `countries`).
     pub(crate) doc_actors: Vec<Vec<u32>>,
@@ -123,7 +127,7 @@ pub(crate) struct Index {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct DocFacts {
     pub(crate) id: Name,
-    #[serde(with = "crate::path_bytes")]
+    #[serde(with = "crate::io::path_bytes")]
     pub(crate) path: std::path::PathBuf,
     pub(crate) date: Option<PartialDate>,
     pub(crate) end_date: Option<PartialDate>,
@@ -259,6 +263,7 @@ impl Index {
                 masks: self.words.masks.clone(),
             },
             title_docs: self.title_docs.par_iter().map(remap).collect(),
+            title_accented: self.title_accented.par_iter().map(remap).collect(),
             entries: (self.entries.par_iter())
                 .map(|e| Entry {
                     field: e.field,
@@ -307,16 +312,21 @@ impl Index {
     /// and countries for facet counting.
     fn add(&mut self, doc: u32, b: &Briefing, ids: &mut Ids) -> (Vec<u32>, Vec<u16>) {
         let mut title = Vec::new();
-        each_word(&b.title, &mut ids.buf, |w| {
-            title.push(self.words.intern(&mut ids.words, w))
+        each_word_flagged(&b.title, &mut ids.buf, |w, plain| {
+            title.push((self.words.intern(&mut ids.words, w), !plain))
         });
+        // Per word, accented only if never written plain.
         title.sort_unstable();
-        title.dedup();
-        for w in title {
+        title.dedup_by_key(|(w, _)| *w);
+        for (w, accented) in title {
             if self.title_docs.len() <= w as usize {
                 self.title_docs.resize(w as usize + 1, Vec::new());
+                self.title_accented.resize(w as usize + 1, Vec::new());
             }
             self.title_docs[w as usize].push(doc);
+            if accented {
+                self.title_accented[w as usize].push(doc);
+            }
         }
 
         let mut entries: Vec<u32> = Vec::new();
@@ -390,6 +400,11 @@ impl Index {
     /// What depends on the whole vocabulary and registry.
     fn finish(&mut self, registry: &Registry) {
         self.title_docs.resize(self.words.text.len(), Vec::new());
+        self.title_accented
+            .resize(self.words.text.len(), Vec::new());
+        self.title_accented
+            .par_iter_mut()
+            .for_each(|docs| docs.sort_unstable());
         let mut order: Vec<(String, usize)> = registry
             .actors()
             .iter()

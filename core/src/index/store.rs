@@ -164,7 +164,7 @@ impl TextStore {
         match Self::open_as_is(dir) {
             Ok(store) => Ok(store),
             Err(e) if dir.exists() => {
-                let moved = crate::paths::set_aside(dir)?;
+                let moved = crate::io::paths::set_aside(dir)?;
                 let mut store = Self::open_as_is(dir)?;
                 store.notice = Some(format!(
                     "the search index could not be used ({e}); it was set aside as {} and is built again",

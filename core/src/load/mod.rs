@@ -15,6 +15,7 @@ use crate::model::{ActorId, ActorKind, Briefing, Problem, Severity};
 use crate::stamp::{self, Seen};
 
 mod build;
+pub mod defaults;
 mod parse;
 pub mod reload;
 mod walk;

@@ -15,15 +15,25 @@
 //!   (`Afficher le contenu de répertoires`), its French paragraphs the body.
 //!
 //! Nothing is invented: countries, actors and the place are what the core's
-//! own draft matchers (`brief_core::draft`) find in the text; the date only
+//! own draft matchers (`brief_draft`) find in the text; the date only
 //! when the text gives one. Paragraphs that are not French prose (code,
 //! option lists, untranslated English) are left out. `actors.yaml` and
 //! `topics.yaml` are copied from the registry folder (default `briefings`).
 
+// A measuring tool: it states its assumptions with unwrap, expect and
+// panic, and prints what it measured (both denied in the crates themselves).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::print_stdout,
+    clippy::print_stderr
+)]
+
 use std::path::{Path, PathBuf};
 
-use brief_core::draft::{self, text::Page, text::Section};
 use brief_core::load::{LoadOptions, load_dir};
+use brief_draft::{self as draft, text::Page, text::Section};
 
 const FRENCH: &[&str] = &[
     "le", "la", "les", "des", "du", "et", "est", "une", "un", "pour", "dans", "sur", "avec", "au",

@@ -2,6 +2,16 @@
 //!
 //!     cargo run --release -p xtask --bin generate -- 100000 /tmp/brief-100k [seed]
 
+// A measuring tool: it states its assumptions with unwrap, expect and
+// panic, and prints what it measured (both denied in the crates themselves).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::print_stdout,
+    clippy::print_stderr
+)]
+
 use xtask::generate;
 
 fn main() -> std::process::ExitCode {

@@ -8,6 +8,16 @@
 //! The screen is rebuilt with vt100 from everything the browser writes; every
 //! wait is on a screen condition, with a timeout.
 
+// A measuring tool: it states its assumptions with unwrap, expect and
+// panic, and prints what it measured (both denied in the crates themselves).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::print_stdout,
+    clippy::print_stderr
+)]
+
 use std::io::{Read, Write};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};

@@ -5,6 +5,16 @@
 //! What is measured: `xtask::measure`. `MEASURE_VERBOSE=1` prints each missed
 //! typo query (with how it was read) and the first wrong and missed country hits.
 
+// A measuring tool: it states its assumptions with unwrap, expect and
+// panic, and prints what it measured (both denied in the crates themselves).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::print_stdout,
+    clippy::print_stderr
+)]
+
 use brief_core::load::{LoadOptions, load_dir};
 use xtask::measure::{Draw, KINDS, country_queries, typo_recall};
 

@@ -4,6 +4,16 @@
 //! `--check-after`, the cache is taken as the browser takes it: without a
 //! stat of every file first.
 
+// A measuring tool: it states its assumptions with unwrap, expect and
+// panic, and prints what it measured (both denied in the crates themselves).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::print_stdout,
+    clippy::print_stderr
+)]
+
 use brief_core::load::{LoadOptions, load_dir};
 
 /// The binary's allocator, so the figures are the browser's.
@@ -73,8 +83,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .open(&path)?
                 .set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(10))?;
             let t = std::time::Instant::now();
-            let touched = brief_core::reload::Touched::Paths(vec![path]);
-            let r = brief_core::reload::reload_touched(&current, dir, &opts, &touched)?;
+            let touched = brief_core::load::reload::Touched::Paths(vec![path]);
+            let r = brief_core::load::reload::reload_touched(&current, dir, &opts, &touched)?;
             r.corpus.carry_index(&current, &r.doc_map);
             let hits = brief_core::search::search(&r.corpus, &q, &brief_core::Selection::default());
             println!(

@@ -9,6 +9,16 @@
 //! Each round times the reload that walks the whole folder, then the one
 //! given the changed file's path (as the browser's watcher gives it).
 
+// A measuring tool: it states its assumptions with unwrap, expect and
+// panic, and prints what it measured (both denied in the crates themselves).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::print_stdout,
+    clippy::print_stderr
+)]
+
 use std::time::{Duration, Instant, SystemTime};
 
 use brief_core::load::{LoadOptions, load_dir};
@@ -36,7 +46,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .map(|b| b.path.clone())
         .ok_or("no briefing")?;
     let bytes = std::fs::read(&path)?;
-    let touched = brief_core::reload::Touched::Paths(vec![path.clone()]);
+    let touched = brief_core::load::reload::Touched::Paths(vec![path.clone()]);
     let rounds: usize = std::env::var("RELOAD_ROUNDS")
         .ok()
         .and_then(|r| r.parse().ok())
@@ -53,16 +63,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .open(&path)?
             .set_modified(SystemTime::now() - Duration::from_secs(10 + round as u64))?;
         for (how, touched) in [
-            ("walk", brief_core::reload::Touched::Unknown),
+            ("walk", brief_core::load::reload::Touched::Unknown),
             ("touched", touched.clone()),
         ] {
             let prev = shown.clone();
             let t = Instant::now();
-            let r = brief_core::reload::reload_touched(&prev, dir, &opts, &touched)?;
+            let r = brief_core::load::reload::reload_touched(&prev, dir, &opts, &touched)?;
             let took = t.elapsed();
             // The reload gives it; as it was computed before, for comparison.
             let t = Instant::now();
-            let by_id = brief_core::reload::doc_map(&prev, &r.corpus);
+            let by_id = brief_core::load::reload::doc_map(&prev, &r.corpus);
             let mapped = t.elapsed();
             assert_eq!(by_id, r.doc_map);
             let map = r.doc_map.clone();
