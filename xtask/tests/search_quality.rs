@@ -6,6 +6,10 @@
 //! measures again. The country queries run on the fixture folder only: on a
 //! generated one they take minutes in a debug build.
 
+// A test states its assumptions with unwrap, expect and panic (denied in
+// the crates themselves by [workspace.lints]).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::path::Path;
 
 use brief_core::Corpus;
