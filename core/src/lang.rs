@@ -270,6 +270,10 @@ pub struct Text {
     /// `3 briefings start with '2021-11': a, b, c`: an ambiguous `--open`.
     pub several_briefings: fn(&str, usize, &str) -> String,
     pub nothing_copied: &'static str,
+    /// Under tmux, once a session: the copy is in tmux's buffer too.
+    pub copied_tmux_buffer: &'static str,
+    /// Under tmux, once a session, when its buffer could not be reached.
+    pub copied_tmux_hint: &'static str,
     /// `sent 'title' as Markdown (1,234 bytes) to the terminal's clipboard`.
     pub sent_markdown: fn(&str, &str) -> String,
     pub copy_large: &'static str,
@@ -500,6 +504,8 @@ pub const EN: Text = Text {
     no_such_briefing_hint: |id, s| format!("no briefing '{id}'; did you mean '{s}'?"),
     several_briefings: |id, n, ids| format!("{n} briefings start with '{id}': {ids}"),
     nothing_copied: "no briefing selected: nothing copied",
+    copied_tmux_buffer: "also in tmux's buffer (prefix ])",
+    copied_tmux_hint: "under tmux: set -g set-clipboard on (or allow-passthrough on) for the clipboard",
     sent_markdown: |t, n| {
         format!("sent '{t}' as Markdown ({n} bytes) to the terminal's clipboard (OSC 52)")
     },
@@ -740,6 +746,8 @@ pub const FR: Text = Text {
     no_such_briefing_hint: |id, s| format!("aucune fiche « {id} » ; vouliez-vous dire « {s} » ?"),
     several_briefings: |id, n, ids| format!("{n} fiches commencent par « {id} » : {ids}"),
     nothing_copied: "aucune fiche choisie : rien n’est copié",
+    copied_tmux_buffer: "aussi dans le tampon de tmux (préfixe ])",
+    copied_tmux_hint: "sous tmux : set -g set-clipboard on (ou allow-passthrough on) pour le presse-papiers",
     sent_markdown: |t, n| {
         format!("« {t} » envoyée en Markdown ({n} octets) au presse-papiers du terminal (OSC 52)")
     },

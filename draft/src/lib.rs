@@ -543,38 +543,77 @@ impl Draft {
     }
 }
 
-/// The commented template of `brief new` without a draft. It has no `id:`:
-/// the file name, and so the id, is made from the date and title you write.
-pub fn template(title: Option<&str>) -> String {
-    let title = title.unwrap_or("");
+/// The commented template of `brief new` without a draft, in the interface
+/// language (the field names are the format's, whatever the language). It
+/// has no `id:`: the file name, and so the id, is made from the date and
+/// title you write.
+pub fn template(title: Option<&str>, lang: brief_core::Lang) -> String {
+    let title = quote(title.unwrap_or(""));
+    let t = match lang {
+        brief_core::Lang::En => [
+            "A new briefing: fill in the fields, save and close the editor.",
+            "The format: docs/format.md. Lines starting with # are comments.",
+            "id: defaults to the file name, made from the date and the title.",
+            "Meeting date: YYYY-MM-DD, YYYY-MM or YYYY, as precise as the source allows.",
+            "Why the date is partial or missing.",
+            "One to three sentences.",
+            "a name, acronym or alias from actors.yaml",
+            "organiser",
+            "codes or names: [NE, Nigeria]",
+        ],
+        brief_core::Lang::Fr => [
+            "Une nouvelle fiche : remplissez les champs, enregistrez et fermez l’éditeur.",
+            "Le format : docs/format.md. Les lignes qui commencent par # sont des commentaires.",
+            "id : par défaut le nom du fichier, fait de la date et du titre.",
+            "Date de la réunion : AAAA-MM-JJ, AAAA-MM ou AAAA, aussi précise que la source.",
+            "Pourquoi la date est partielle ou absente.",
+            "Une à trois phrases.",
+            "un nom, sigle ou alias d’actors.yaml",
+            "organisatrice",
+            "codes ou noms : [NE, Nigeria]",
+        ],
+    };
     format!(
-        "# A new briefing: fill in the fields, save and close the editor.\n\
-         # The format: docs/format.md. Lines starting with # are comments.\n\
-         # id: defaults to the file name, made from the date and the title.\n\
-         title: {}\n\
-         # Meeting date: YYYY-MM-DD, YYYY-MM or YYYY, as precise as the source allows.\n\
+        "# {}\n\
+         # {}\n\
+         # {}\n\
+         title: {title}\n\
+         # {}\n\
          # date: 2024-01-31\n\
          # end_date: 2024-02-01\n\
-         # date_note: \"Why the date is partial or missing.\"\n\
+         # date_note: \"{}\"\n\
          # published: 2024-02-05\n\
          # location: {{ city: Niamey, country: NE, online: false }}\n\
          language: fr\n\
-         # summary: \"One to three sentences.\"\n\
+         # summary: \"{}\"\n\
          actors: []\n\
          # actors:\n\
-         #   - name: OIM          # a name, acronym or alias from actors.yaml\n\
-         #     role: organisatrice\n\
-         countries: []          # codes or names: [NE, Nigeria]\n\
+         #   - name: OIM          # {}\n\
+         #     role: {}\n\
+         countries: []          # {}\n\
          topics: []\n\
          # source: {{ publisher: \"…\", url: \"https://…\" }}\n\
          body: |\n  \n",
-        quote(title)
+        t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8]
     )
 }
 
 #[cfg(test)]
 mod tests {
     use super::dateline;
+
+    #[test]
+    fn the_template_speaks_the_interface_language_and_parses() {
+        let fr = super::template(Some("Atelier à Agadez"), brief_core::Lang::Fr);
+        assert!(fr.starts_with("# Une nouvelle fiche"), "{fr}");
+        assert!(!fr.contains("A new briefing"));
+        let en = super::template(None, brief_core::Lang::En);
+        assert!(en.starts_with("# A new briefing"), "{en}");
+        for t in [fr, en] {
+            let v: Result<serde_yaml::Value, _> = serde_yaml::from_str(&t);
+            assert!(v.is_ok(), "{t}");
+        }
+    }
 
     #[test]
     fn press_datelines_and_not_dates_in_sentences() {

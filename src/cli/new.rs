@@ -57,7 +57,7 @@ pub fn dispatch<W: std::io::Write>(
             title,
             from,
             meeting,
-        } => run(choice, title.as_deref(), from.as_deref(), meeting),
+        } => run(choice, title.as_deref(), from.as_deref(), meeting, out.lang),
         WriteCommand::Edit { id, line } => super::edit::run(choice, &id, line),
     }
 }
@@ -67,6 +67,7 @@ pub fn run(
     title: Option<&str>,
     from: Option<&Path>,
     meeting: Option<usize>,
+    lang: brief_core::Lang,
 ) -> Result<Outcome, Failure> {
     let folder = choice.dir().ok_or_else(|| {
         Failure::Usage("brief new needs a briefings folder (--dir DIR or $BRIEF_DIR); the built-in corpus is read-only".into())
@@ -104,8 +105,12 @@ pub fn run(
             (yaml, id)
         }
         None => {
-            let t = brief_draft::template(title);
-            let id = brief_draft::id_for(None, title.unwrap_or("nouveau briefing"));
+            let t = brief_draft::template(title, lang);
+            let fallback = match lang {
+                brief_core::Lang::Fr => "nouvelle fiche",
+                brief_core::Lang::En => "new briefing",
+            };
+            let id = brief_draft::id_for(None, title.unwrap_or(fallback));
             (t, id)
         }
     };

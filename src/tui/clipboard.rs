@@ -105,6 +105,31 @@ pub fn send<W: Write>(w: &mut W, text: &str, mux: Multiplexer) -> std::io::Resul
     w.flush()
 }
 
+/// Inside tmux, also puts `text` in tmux's own paste buffer with
+/// `tmux load-buffer -w -` (`-w`: and on to the terminal's clipboard, which
+/// tmux does itself under its default `set-clipboard external`, where the
+/// sequences an application sends are ignored). Tried without `-w` for a
+/// tmux before 3.2. Whether tmux took it.
+pub fn tmux_buffer(text: &str) -> bool {
+    let load = |args: &[&str]| {
+        let child = std::process::Command::new("tmux")
+            .args(args)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn();
+        let Ok(mut child) = child else {
+            return false;
+        };
+        let wrote = child
+            .stdin
+            .take()
+            .is_some_and(|mut i| i.write_all(text.as_bytes()).is_ok());
+        child.wait().is_ok_and(|s| s.success()) && wrote
+    };
+    load(&["load-buffer", "-w", "-"]) || load(&["load-buffer", "-"])
+}
+
 /// `2,345`: a byte count for the status line.
 pub fn thousands(n: usize) -> String {
     let digits = n.to_string();

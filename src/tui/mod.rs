@@ -315,6 +315,8 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
         config,
     ));
     let mux = clipboard::Multiplexer::detect();
+    // Said once a session: how a copy reaches the clipboard under tmux.
+    let mut tmux_noted = false;
     let edit_dir = match &source {
         Source::Dir(d) => Some(d.clone()),
         Source::Embedded => None,
@@ -429,7 +431,29 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
                             body::spawn(corpus.clone(), read, doc, tx.clone());
                         }
                     }
-                    Effect::Copy { text } => clipboard::send(terminal.backend_mut(), &text, mux)?,
+                    Effect::Copy { text } => {
+                        clipboard::send(terminal.backend_mut(), &text, mux)?;
+                        // Under tmux the sequences may be dropped (its default
+                        // `set-clipboard external`): its own buffer is reachable.
+                        if mux == clipboard::Multiplexer::Tmux {
+                            let t = state.text();
+                            let note = if clipboard::tmux_buffer(&text) {
+                                t.copied_tmux_buffer
+                            } else {
+                                t.copied_tmux_hint
+                            };
+                            if !tmux_noted {
+                                tmux_noted = true;
+                                // The note first: the message may not fit.
+                                let said = match state.message() {
+                                    Some(m) => format!("{note} · {m}"),
+                                    None => note.to_string(),
+                                };
+                                update(&mut state, Msg::Notice(said));
+                                redraw = true;
+                            }
+                        }
+                    }
                     Effect::Edit { id } => {
                         let said = match &edit_dir {
                             Some(dir) => hand_to_editor(
