@@ -5,8 +5,9 @@
 // the crates themselves by [workspace.lints]).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod fixtures;
+mod support;
 use std::time::{Duration, SystemTime};
+use support::fixtures;
 
 use brief_core::Folder;
 use brief_core::load::reload::{Touched, changed_since, reload};

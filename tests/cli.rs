@@ -7,111 +7,26 @@
 
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 use serde_json::{Value, json};
-use tempfile::TempDir;
 
-mod fixtures;
-use fixtures::*;
+mod support;
+use support::cli::*;
+use support::fixtures::{self, *};
 
 const GOOD: &str = "id: good-one\ntitle: \"Une bonne réunion\"\ndate: 2022-05-04\ncountries: [FR]\nbody: |\n  Texte.\n";
 const BAD: &str = "id: bad-one\ntitle: x\ncontries: [FR]\n";
 
-/// A sandbox: an empty working folder and an empty home, so neither
-/// `./briefings` nor a user data folder is picked up by accident.
-struct Sandbox {
-    cwd: TempDir,
-    home: TempDir,
-}
-
-impl Sandbox {
-    fn new() -> Sandbox {
-        Sandbox {
-            cwd: tempfile::tempdir().expect("tempdir"),
-            home: tempfile::tempdir().expect("tempdir"),
-        }
-    }
-
-    fn cmd(&self) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_brief"));
-        c.current_dir(self.cwd.path())
-            .env("HOME", self.home.path())
-            .env("XDG_DATA_HOME", self.home.path().join("data"))
-            .env("XDG_CONFIG_HOME", self.home.path().join("config"))
-            .env("XDG_STATE_HOME", self.home.path().join("state"))
-            .env("XDG_CACHE_HOME", self.home.path().join("cache"))
-            .env_remove("BRIEF_DIR")
-            // The labels these tests read are French: the language is fixed
-            // here, not taken from the machine's locale.
-            .env("LANG", "fr_FR.UTF-8")
-            .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
-            .env_remove("NO_COLOR")
-            .stdin(Stdio::null());
-        c
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        self.cmd().args(args).output().expect("brief runs")
-    }
-
-    /// Writes `files` under the working folder.
-    fn write(&self, files: &[(&str, &str)]) {
-        for (name, text) in files {
-            let path = self.cwd.path().join(name);
-            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-            std::fs::write(path, text).expect("write");
-        }
-    }
-}
-
 /// Runs `brief --dir <fixture folder> args...` in a sandbox.
 fn brief(args: &[&str]) -> Output {
-    let sandbox = Sandbox::new();
-    let dir = fixtures::briefings();
-    let mut all = vec!["--dir", dir.to_str().expect("utf-8 path")];
-    all.extend_from_slice(args);
-    sandbox.run(&all)
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
-}
-
-fn code(o: &Output) -> i32 {
-    o.status.code().expect("exited, not killed by a signal")
-}
-
-fn json_of(o: &Output) -> Value {
-    serde_json::from_slice(&o.stdout)
-        .unwrap_or_else(|e| panic!("stdout is JSON ({e}): {}", stdout(o)))
-}
-
-/// The id column of `list`/`search` text output with `--ids`.
-fn listed_ids(o: &Output) -> Vec<String> {
-    stdout(o)
-        .lines()
-        .filter_map(|l| l.split_whitespace().nth(1).map(str::to_string))
-        .collect()
+    brief_on(&fixtures::briefings(), args)
 }
 
 fn sorted(ids: &[&str]) -> Vec<String> {
     let mut v: Vec<String> = ids.iter().map(|s| s.to_string()).collect();
     v.sort();
     v
-}
-
-fn json_ids(v: &Value) -> Vec<String> {
-    v.as_array()
-        .expect("a JSON array")
-        .iter()
-        .map(|h| h["id"].as_str().expect("id").to_string())
-        .collect()
 }
 
 fn keys(v: &Value) -> Vec<&str> {
@@ -1173,7 +1088,7 @@ fn json_keys_are_stable_when_values_are_missing() {
 
 // ---- broken files, empty folders, hostile text ----
 
-mod broken;
+use support::broken;
 
 /// The problem lines `brief check` printed for `file` (relative to `dir`).
 fn problem_lines<'a>(out: &'a str, dir: &Path, file: &str) -> Vec<&'a str> {
@@ -1288,8 +1203,6 @@ fn raw_dangerous(bytes: &[u8]) -> Vec<String> {
         .map(|c| format!("U+{:04X}", u32::from(c)))
         .collect()
 }
-
-const HOSTILE_YAML: &str = include_str!("tui_support/hostile.yaml");
 
 #[test]
 fn hostile_text_is_neutralised_in_human_output() {

@@ -1,4 +1,4 @@
-//! The command line as analysts use it, on the fixture folder `tests/results`:
+//! The command line as analysts use it, on the fixture folder `tests/fixtures/results`:
 //! whole titles into a pipe, lines that fit a terminal, unquoted queries,
 //! `show` by id prefix or query, `--limit 0`, every `--format` read back, and
 //! `brief check` on a folder without actors.yaml.
@@ -8,10 +8,14 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::io::Read;
-use std::path::{Path, PathBuf};
+
 use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
+
+mod support;
+use support::cli::*;
+use support::fixtures;
 use tempfile::TempDir;
 
 const CHINA: &str = "2024-05-12-pekin-chine-promet";
@@ -23,85 +27,9 @@ const UNDATED: &str = "tunis-rabat-coordination";
 /// Newest first, undated last.
 const ALL: [&str; 5] = [CHINA, LIBYA, GREECE, FORMULA, UNDATED];
 
-fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/results")
-}
-
-/// An empty working folder and home, so nothing but the named folder is read.
-struct Sandbox {
-    cwd: TempDir,
-    home: TempDir,
-}
-
-impl Sandbox {
-    fn new() -> Sandbox {
-        Sandbox {
-            cwd: tempfile::tempdir().expect("tempdir"),
-            home: tempfile::tempdir().expect("tempdir"),
-        }
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_brief"))
-            .args(args)
-            .current_dir(self.cwd.path())
-            .env("HOME", self.home.path())
-            .env("XDG_DATA_HOME", self.home.path().join("data"))
-            .env("XDG_CONFIG_HOME", self.home.path().join("config"))
-            .env("XDG_STATE_HOME", self.home.path().join("state"))
-            .env("XDG_CACHE_HOME", self.home.path().join("cache"))
-            .env_remove("BRIEF_DIR")
-            // The labels these tests read are French: the language is fixed
-            // here, not taken from the machine's locale.
-            .env("LANG", "fr_FR.UTF-8")
-            .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
-            .env_remove("COLUMNS")
-            .stdin(Stdio::null())
-            .output()
-            .expect("brief runs")
-    }
-}
-
-/// `brief --dir tests/results args...`, piped.
+/// `brief --dir tests/fixtures/results args...`, piped.
 fn brief(args: &[&str]) -> Output {
-    let dir = fixture();
-    let mut all = vec!["--dir", dir.to_str().expect("utf-8 path")];
-    all.extend_from_slice(args);
-    Sandbox::new().run(&all)
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
-}
-
-fn code(o: &Output) -> i32 {
-    o.status.code().expect("exited")
-}
-
-fn json_of(o: &Output) -> Value {
-    serde_json::from_slice(&o.stdout)
-        .unwrap_or_else(|e| panic!("stdout is JSON ({e}): {}", stdout(o)))
-}
-
-fn json_ids(v: &Value) -> Vec<String> {
-    v.as_array()
-        .expect("an array")
-        .iter()
-        .map(|b| b["id"].as_str().expect("id").to_string())
-        .collect()
-}
-
-/// The id column of text output with `--ids`.
-fn listed_ids(o: &Output) -> Vec<String> {
-    stdout(o)
-        .lines()
-        .filter_map(|l| l.split_whitespace().nth(1).map(str::to_string))
-        .collect()
+    brief_on(&fixtures::results(), args)
 }
 
 /// The titles as the JSON gives them, by id.
@@ -176,7 +104,7 @@ fn an_undated_meeting_shows_the_same_mark_in_list_search_show_and_markdown() {
     assert!(md.contains("- **Date :** inconnue"), "{md}");
 }
 
-/// Runs `brief --dir tests/results args` on a pseudo-terminal `cols` wide,
+/// Runs `brief --dir tests/fixtures/results args` on a pseudo-terminal `cols` wide,
 /// without colour, and returns its lines.
 fn on_a_terminal(args: &[&str], cols: u16, columns_env: Option<&str>) -> Vec<String> {
     use portable_pty::{CommandBuilder, PtySize, native_pty_system};
@@ -191,7 +119,7 @@ fn on_a_terminal(args: &[&str], cols: u16, columns_env: Option<&str>) -> Vec<Str
         .expect("a pty");
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_brief"));
     cmd.arg("--dir");
-    cmd.arg(fixture());
+    cmd.arg(fixtures::results());
     cmd.args(args);
     cmd.cwd(sandbox.cwd.path());
     cmd.env("HOME", sandbox.home.path());
@@ -273,7 +201,7 @@ fn columns_does_not_cut_a_piped_title() {
     let o = Command::new(env!("CARGO_BIN_EXE_brief"))
         .args([
             "--dir",
-            fixture().to_str().expect("utf-8"),
+            fixtures::results().to_str().expect("utf-8"),
             "--no-cache",
             "list",
         ])
@@ -734,7 +662,7 @@ fn check_quiet_prints_errors_only() {
     assert_eq!(out.lines().count(), 1, "{out}");
     assert!(out.contains(": error: unknown field 'contries'"), "{out}");
     // Without errors, nothing at all, and exit 0.
-    let o = Sandbox::new().run(&["check", "-q", fixture().to_str().expect("utf-8")]);
+    let o = Sandbox::new().run(&["check", "-q", fixtures::results().to_str().expect("utf-8")]);
     assert_eq!(code(&o), 0);
     assert!(o.stdout.is_empty(), "{}", stdout(&o));
     // A few unregistered names are still listed one by one, with their hint.

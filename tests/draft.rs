@@ -1,7 +1,7 @@
 //! Drafting briefings from articles: the date grammar against a table of
 //! expressions, and the five seed pages against the eight briefings written
-//! from them (tests/fixtures/seeds: the pages and a frozen copy of the
-//! briefings and their registry).
+//! from them (tests/fixtures: the pages, and the fixture briefings and their
+//! registry).
 
 // A test states its assumptions with unwrap, expect and panic, and prints
 // what it found (both denied in the crates themselves by [workspace.lints]).
@@ -22,7 +22,7 @@ use brief_draft::dates::find_dates;
 use brief_draft::{MeetingDraft, draft};
 
 fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
 /// The first date expression of `text`, as `start..end`, or "none".

@@ -43,7 +43,8 @@ fn config() -> Config {
     Config { cases, ..base }
 }
 
-mod fixtures;
+mod support;
+use support::fixtures;
 
 fn corpus() -> &'static Folder {
     static CORPUS: OnceLock<Folder> = OnceLock::new();
@@ -63,7 +64,7 @@ fn seeds() -> &'static [Vec<u8>] {
             .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
             .map(|p| std::fs::read(p).expect("readable"))
             .collect();
-        seeds.push(include_bytes!("tui_support/hostile.yaml").to_vec());
+        seeds.push(fixtures::HOSTILE_YAML.as_bytes().to_vec());
         seeds.sort();
         seeds
     })

@@ -6,10 +6,11 @@
 // the crates themselves by [workspace.lints]).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod fixtures;
+mod support;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
+use support::fixtures;
 
 use brief_core::Folder;
 use brief_core::load::reload::{Touched, reload};

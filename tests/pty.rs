@@ -22,11 +22,9 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
-/// The same hostile briefing as `tui_support::HOSTILE_YAML`.
-const HOSTILE_YAML: &str = include_str!("tui_support/hostile.yaml");
-
-mod broken;
-mod fixtures;
+mod support;
+use support::fixtures::HOSTILE_YAML;
+use support::{broken, fixtures};
 
 const TIMEOUT: Duration = Duration::from_secs(10);
 /// Ending waits for the state file's last write to reach the disk (fsync),
@@ -46,8 +44,90 @@ struct Session {
     /// How the reader ended: EOF, or which error.
     ended: Arc<Mutex<String>>,
     /// Config, state and cache folders of this session alone, so sessions
-    /// never see each other's remembered state or the user's own.
-    home: tempfile::TempDir,
+    /// never see each other's remembered state or the user's own. Always
+    /// `Some` but after `finish_keeping_home` took it.
+    home: Option<tempfile::TempDir>,
+}
+
+/// A session that ends, even by a failing test, ends its browser: no `brief`
+/// is left running behind a test.
+impl Drop for Session {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+/// Reads the pty master until the child has exited, feeding the screen and
+/// answering cursor position queries like a terminal would.
+///
+/// An end of input (portable-pty reports the master's EIO as one) or an error
+/// ends the reading only once the child is gone: while it lives it holds the
+/// terminal side open and may write more, and a reader that stopped would
+/// leave it blocked mid-frame on a full terminal (the flake of
+/// `a_resize_redraws_and_keeps_the_selection`). What was seen is kept in `why`.
+fn read_until_exit(
+    mut reader: Box<dyn Read + Send>,
+    pid: u32,
+    master_fd: Option<i32>,
+    parser: &Mutex<vt100::Parser>,
+    raw: &Mutex<Vec<u8>>,
+    answer: &Mutex<Box<dyn Write + Send>>,
+    why: &Mutex<String>,
+) {
+    let mut buf = [0u8; 8192];
+    loop {
+        let end = match reader.read(&mut buf) {
+            // A signal to this process (another test's child ending) is not the end.
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Ok(0) => "EOF".to_string(),
+            Err(e) => format!("{e:?}"),
+            Ok(n) => {
+                let mut parser = parser.lock().unwrap();
+                parser.process(&buf[..n]);
+                raw.lock().unwrap().extend_from_slice(&buf[..n]);
+                if buf[..n].windows(4).any(|w| w == b"\x1b[6n") {
+                    let (row, col) = parser.screen().cursor_position();
+                    let mut w = answer.lock().unwrap();
+                    let _ = write!(w, "\x1b[{};{}R", row + 1, col + 1);
+                    let _ = w.flush();
+                }
+                continue;
+            }
+        };
+        let mut why = why.lock().unwrap();
+        if !alive(pid) {
+            why.push_str(&end);
+            return;
+        }
+        // Seen while the child lives (also while it exits: its terminal
+        // side closes before it is a zombie): say so the first time, with
+        // what the master's descriptor is now, and read on once it ran.
+        if why.is_empty() {
+            let target = master_fd
+                .and_then(|fd| std::fs::read_link(format!("/proc/self/fd/{fd}")).ok())
+                .map_or("?".into(), |t| t.display().to_string());
+            *why = format!("{end} while brief ran (master fd {master_fd:?} -> {target}), then ");
+        }
+        drop(why);
+        thread::sleep(POLL);
+    }
+}
+
+/// Whether `pid` is still running: only a process known gone (no
+/// `/proc/PID`) or a zombie waiting to be reaped has exited. A `/proc` that
+/// cannot be read for another reason (no descriptor left, say) says nothing,
+/// so the reader reads on.
+fn alive(pid: u32) -> bool {
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        Ok(stat) => stat
+            .rfind(')')
+            .and_then(|end| stat[end + 1..].split_whitespace().next())
+            .is_none_or(|state| state != "Z" && state != "X"),
+        Err(e) => e.kind() != std::io::ErrorKind::NotFound,
+    }
 }
 
 impl Session {
@@ -106,8 +186,10 @@ impl Session {
         let raw = Arc::new(Mutex::new(Vec::new()));
         let eof = Arc::new(AtomicBool::new(false));
         let ended = Arc::new(Mutex::new(String::new()));
-        let mut reader = pair.master.try_clone_reader().expect("a pty reader");
+        let reader = pair.master.try_clone_reader().expect("a pty reader");
         let writer = Arc::new(Mutex::new(pair.master.take_writer().expect("a pty writer")));
+        let pid = child.process_id().expect("the child's pid");
+        let master_fd = pair.master.as_raw_fd();
         {
             let (parser, raw, eof, answer, why) = (
                 parser.clone(),
@@ -117,36 +199,7 @@ impl Session {
                 ended.clone(),
             );
             thread::spawn(move || {
-                let mut buf = [0u8; 8192];
-                loop {
-                    match reader.read(&mut buf) {
-                        // A signal to this process (another test's child
-                        // ending) is not the end: a reader that stopped here
-                        // left brief blocked mid-frame on a full terminal.
-                        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                        // EOF, or EIO once the child is gone.
-                        Ok(0) => {
-                            *why.lock().unwrap() = "EOF".into();
-                            break;
-                        }
-                        Err(e) => {
-                            *why.lock().unwrap() = format!("{e:?}");
-                            break;
-                        }
-                        Ok(n) => {
-                            let mut parser = parser.lock().unwrap();
-                            parser.process(&buf[..n]);
-                            raw.lock().unwrap().extend_from_slice(&buf[..n]);
-                            // Answer cursor position queries like a terminal would.
-                            if buf[..n].windows(4).any(|w| w == b"\x1b[6n") {
-                                let (row, col) = parser.screen().cursor_position();
-                                let mut w = answer.lock().unwrap();
-                                let _ = write!(w, "\x1b[{};{}R", row + 1, col + 1);
-                                let _ = w.flush();
-                            }
-                        }
-                    }
-                }
+                read_until_exit(reader, pid, master_fd, &parser, &raw, &answer, &why);
                 eof.store(true, Ordering::SeqCst);
             });
         }
@@ -158,7 +211,7 @@ impl Session {
             raw,
             eof,
             ended,
-            home,
+            home: Some(home),
         }
     }
 
@@ -262,7 +315,7 @@ impl Session {
     /// Waits for the exit like `finish`, and hands back the home for a restart.
     fn finish_keeping_home(mut self) -> (u32, tempfile::TempDir) {
         let (code, _) = self.wait_for_exit();
-        (code, self.home)
+        (code, self.home.take().expect("the session's home"))
     }
 
     fn wait_for_exit(&mut self) -> (u32, Vec<u8>) {

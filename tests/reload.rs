@@ -15,7 +15,8 @@ use brief_core::load::{LoadOptions, load_dir};
 use brief_core::{Folder, Severity};
 use tempfile::TempDir;
 
-mod fixtures;
+mod support;
+use support::fixtures;
 
 fn briefing(id: &str, title: &str, extra: &str) -> String {
     format!(

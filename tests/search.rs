@@ -16,8 +16,9 @@ use brief_core::text::fold;
 use brief_core::{Folder, Selection};
 use proptest::prelude::*;
 
-mod fixtures;
+mod support;
 use fixtures::*;
+use support::fixtures;
 
 fn corpus() -> &'static Folder {
     static CORPUS: OnceLock<Folder> = OnceLock::new();

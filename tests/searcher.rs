@@ -13,7 +13,8 @@ use brief_core::load::{LoadOptions, load_dir};
 use brief_core::searcher::{SearchRequest, Searcher, answer};
 use brief_core::{Folder, Selection};
 
-mod fixtures;
+mod support;
+use support::fixtures;
 
 fn corpus() -> Arc<Folder> {
     let dir = fixtures::briefings();

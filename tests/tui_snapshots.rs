@@ -306,6 +306,21 @@ fn malformed_query() {
     insta::assert_snapshot!("query_error_120x40", snapshot_text(&terminal));
 }
 
+/// How the query was read, said in the interface language while it is typed.
+#[test]
+fn the_reading_of_a_query_speaks_the_interface_language() {
+    for (lang, read) in [
+        (Lang::En, "royaume uni → country GB"),
+        (Lang::Fr, "royaume uni → pays GB"),
+    ] {
+        let mut state = browser_in(120, 40, lang);
+        act(&mut state, Action::FocusSearch);
+        type_text(&mut state, "Royaume-Uni ");
+        let text = screen_text(draw(&state).backend().buffer());
+        assert!(text.contains(read), "{lang:?}: {text}");
+    }
+}
+
 #[test]
 fn too_small_notice() {
     let state = browser(30, 8);

@@ -191,6 +191,17 @@ pub struct Text {
     /// (how far it is, as a percentage, when known). Short: it must fit
     /// beside the count at 80 columns.
     pub text_indexing: fn(Option<usize>) -> String,
+    /// How a query word was read, while the query is typed: the words as
+    /// typed, then the kind and code or id (`royaume uni → country GB`).
+    pub read_as_country: fn(&str, &str) -> String,
+    pub read_as_actor: fn(&str, &str) -> String,
+    pub read_as_topic: fn(&str, &str) -> String,
+    /// After a reading made despite a typo in one word.
+    pub read_with_typo: &'static str,
+    /// What was cut from an oversized query: terms beyond the first n, words
+    /// beyond n letters.
+    pub query_cut: fn(usize) -> String,
+    pub words_cut: fn(usize) -> String,
     pub problems_count: fn(&str, usize) -> String,
     pub live_reload_off: fn(&str) -> String,
     pub help: &'static str,
@@ -381,6 +392,12 @@ pub const EN: Text = Text {
         Some(p) => format!("titles and names only, text indexing {p}%"),
         None => "titles and names only, text indexing".into(),
     },
+    read_as_country: |typed, code| format!("{typed} → country {code}"),
+    read_as_actor: |typed, id| format!("{typed} → actor {id}"),
+    read_as_topic: |typed, id| format!("{typed} → topic {id}"),
+    read_with_typo: " (typo)",
+    query_cut: |n| format!("query cut to its first {n} terms"),
+    words_cut: |n| format!("words cut to {n} letters"),
     problems_count: |n, count| format!("{n} problem{}", if count == 1 { "" } else { "s" }),
     live_reload_off: |w| format!("live reload off: {w}"),
     help: "help",
@@ -608,6 +625,12 @@ pub const FR: Text = Text {
         Some(p) => format!("titres et noms seulement, indexation du texte {p}\u{202f}%"),
         None => "titres et noms seulement, indexation du texte".into(),
     },
+    read_as_country: |typed, code| format!("{typed} → pays {code}"),
+    read_as_actor: |typed, id| format!("{typed} → acteur {id}"),
+    read_as_topic: |typed, id| format!("{typed} → sujet {id}"),
+    read_with_typo: " (faute de frappe)",
+    query_cut: |n| format!("requête réduite à ses {n} premiers termes"),
+    words_cut: |n| format!("mots coupés à {n} lettres"),
     problems_count: |n, count| format!("{n} problème{}", if count > 1 { "s" } else { "" }),
     live_reload_off: |w| format!("rechargement automatique arrêté : {w}"),
     help: "aide",

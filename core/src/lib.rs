@@ -4,24 +4,28 @@
 //! the `brief` binary's CLI and browser are two thin faces on it.
 //!
 //! Layers, lowest first. A module uses only modules of lower layers, so there
-//! is no cycle (`tests/layers.rs` checks it):
+//! is no cycle. `tests/layers.rs` checks it, and that this list is its `LAYERS`:
 //!
-//! 1. `io` (`paths`, `atomic_write`, `path_bytes`: plumbing only), `text`, `lang`: which
-//!    folders, crash-safe writes, paths in serde as bytes; folding and width; the interface
-//!    language and its catalogue
+//! 1. `io`, `text`, `lang`: plumbing only (`io::paths`: which folders; `io::atomic_write`:
+//!    crash-safe writes; `io::path_bytes`: paths in serde as bytes); folding, width and
+//!    the word splitter; the interface language and its catalogue
 //! 2. `countries`: the ISO table and country names
 //! 3. `model`: briefings, actors, dates, problems, sort and id filters
-//! 4. `actors`: the actor registry
-//! 5. `stamp` (what a file was when read), `index` (the inverted search index)
-//! 6. `corpus`: the data of a loaded folder (briefings, registries, problems)
-//! 7. `cache`: the parsed corpus persisted in the cache folder
-//! 8. `load`: walk, parse, shared YAML handling, build; `Folder` (a corpus, its `Source`, its
-//!    `SearchIndex`); `reload` is its incremental mode
-//! 9. `query`: query text -> `Query`, resolved against the registry
-//! 10. `search`: scoring, highlighting, facets, suggestions
-//! 11. `searcher`: the search worker behind `find`/`results`, stale answers dropped
-//! 12. `markdown`; `config` (settings: checked with load's YAML guards, found through
-//!     `io::paths`); `remembered` (marks and history, written through `io`)
+//! 4. `topics`: the topic registry (built-in and the folder's `topics.yaml`)
+//! 5. `actors`: the actor registry
+//! 6. `stamp`, `briefings`: what a file was when read; a corpus's briefings, in
+//!    memory or in the mapped cache
+//! 7. `index`: the search indexes (titles and short values; the article text's tantivy index)
+//! 8. `corpus`: the data of a loaded folder (briefings, registries, problems)
+//! 9. `cache`: the parsed corpus persisted in the cache folder
+//! 10. `load`: walk, parse, shared YAML handling, build; `Folder` (a corpus, its `Source`,
+//!     its `SearchIndex`); `reload` is its incremental mode
+//! 11. `query`: query text -> `Query`, resolved against the registry
+//! 12. `search`: scoring, highlighting, facets, suggestions, how a query was read
+//! 13. `searcher`: the search worker behind `find`/`results`, stale answers dropped
+//! 14. `markdown`, `config`, `remembered`: a briefing as Markdown; settings (checked
+//!     with load's YAML guards, found through `io::paths`); marks and history
+//!     (written through `io`)
 //!
 //! Drafting a briefing from an article is the `brief-draft` crate (`draft/`).
 

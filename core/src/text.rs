@@ -3,7 +3,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Folds one character for matching: lowercase, accents stripped, ligatures
 /// expanded, typographic apostrophes and dashes made ASCII. May yield 0..n chars.
@@ -53,6 +53,50 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// Calls `f` with each folded alphanumeric word of `s`: THE word splitter,
+/// of the query (`query::words`), the indexes and the highlighting alike, so
+/// a word is cut the same way wherever it is read.
+pub fn each_word(s: &str, buf: &mut String, mut f: impl FnMut(&str)) {
+    each_word_flagged(s, buf, |w, _| f(w));
+}
+
+/// `each_word`, also saying whether the word is written plain: without
+/// accents, so that it is its own folded form up to case (what an
+/// unaccented query word matches first).
+pub fn each_word_flagged(s: &str, buf: &mut String, mut f: impl FnMut(&str, bool)) {
+    let mut word = String::new();
+    let mut plain = true;
+    for c in s.chars() {
+        // Most text is ASCII: fold it without the general path.
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                word.push(c.to_ascii_lowercase());
+            } else if !word.is_empty() {
+                f(&word, plain);
+                word.clear();
+                plain = true;
+            }
+            continue;
+        }
+        buf.clear();
+        fold_char(c, buf);
+        let ligature = matches!(c, 'œ' | 'Œ' | 'æ' | 'Æ' | 'ß');
+        for fc in buf.chars() {
+            if fc.is_alphanumeric() {
+                word.push(fc);
+                plain &= ligature;
+            } else if !word.is_empty() {
+                f(&word, plain);
+                word.clear();
+                plain = true;
+            }
+        }
+    }
+    if !word.is_empty() {
+        f(&word, plain);
+    }
+}
+
 /// Folded text plus, for every byte of the folded string, the index of the
 /// original character it came from, so match positions map back for highlighting.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -91,6 +135,12 @@ pub fn nfc(s: &str) -> String {
 /// Display width in terminal cells.
 pub fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
+}
+
+/// Display width of one character in terminal cells: 0 for controls and
+/// combining marks.
+pub fn char_width(c: char) -> usize {
+    UnicodeWidthChar::width(c).unwrap_or(0)
 }
 
 /// True for characters that must never reach a terminal raw: C0/C1 controls,
@@ -277,6 +327,37 @@ pub fn closest<'a, I: IntoIterator<Item = &'a str>>(word: &str, candidates: I) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_cut_on_anything_not_a_letter_or_digit_and_flagged_plain() {
+        let mut words = Vec::new();
+        each_word_flagged(
+            "Œuvre l’été, ANLTP/TIM 2021",
+            &mut String::new(),
+            |w, p| {
+                words.push((w.to_string(), p));
+            },
+        );
+        let expected = [
+            ("oeuvre", true),
+            ("l", true),
+            ("ete", false),
+            ("anltp", true),
+            ("tim", true),
+            ("2021", true),
+        ];
+        assert_eq!(words, expected.map(|(w, p)| (w.to_string(), p)));
+        // The same cut as splitting the folded text.
+        let s = "Royaume-Uni : naufrage ǣ ẞ d’Ouagadougou";
+        let split: Vec<String> = fold(s)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        let mut cut = Vec::new();
+        each_word(s, &mut String::new(), |w| cut.push(w.to_string()));
+        assert_eq!(cut, split);
+    }
 
     #[test]
     fn a_text_cut_at_words_ends_with_a_mark() {

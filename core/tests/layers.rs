@@ -143,6 +143,38 @@ fn core_modules_import_only_lower_layers() {
     );
 }
 
+/// The layers as the doc comment of `lib.rs` lists them: the backquoted
+/// names before the colon of each numbered line (`//! 3. `model`: ...`).
+fn documented_layers(lib: &str) -> Vec<Vec<String>> {
+    lib.lines()
+        .filter_map(|l| l.strip_prefix("//! "))
+        .filter_map(|l| {
+            let (number, rest) = l.split_once(". ")?;
+            number.parse::<usize>().ok()?;
+            let names = rest.split(':').next().unwrap_or_default();
+            Some(
+                names
+                    .split('`')
+                    .skip(1)
+                    .step_by(2)
+                    .map(str::to_string)
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn lib_rs_lists_the_same_layers() {
+    let lib = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lib.rs");
+    let lib = std::fs::read_to_string(lib).unwrap_or_default();
+    let layers: Vec<Vec<String>> = LAYERS
+        .iter()
+        .map(|l| l.iter().map(|m| m.to_string()).collect())
+        .collect();
+    assert_eq!(documented_layers(&lib), layers);
+}
+
 #[test]
 fn crate_names_reads_groups_and_skips_comments() {
     assert_eq!(

@@ -14,7 +14,7 @@ use brief_core::Folder;
 use brief_core::load::{LoadOptions, load_dir};
 use ratatui::layout::Rect;
 
-#[path = "../fixtures/mod.rs"]
+#[path = "../support/fixtures.rs"]
 pub mod fixtures;
 
 /// The fixture folder, loaded once per test binary.
@@ -179,7 +179,7 @@ pub fn move_facet_cursor_to(state: &mut State, label: &str) {
 
 /// A briefing full of escape sequences, bells, C1 controls, right-to-left
 /// and double-width text, and a word longer than any pane.
-pub const HOSTILE_YAML: &str = include_str!("hostile.yaml");
+pub const HOSTILE_YAML: &str = fixtures::HOSTILE_YAML;
 
 /// A folder holding only the hostile briefing.
 pub fn hostile_dir() -> tempfile::TempDir {

@@ -124,7 +124,7 @@ fn screen_rows(state: &State) -> Vec<String> {
                     continue;
                 }
                 let sym = buf[(x, y)].symbol();
-                skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+                skip = brief_core::text::width(sym).saturating_sub(1);
                 s.push_str(sym);
             }
             s

@@ -23,7 +23,7 @@ use rustc_hash::FxHashMap;
 
 use crate::actors::Registry;
 use crate::model::{Briefing, CountryCode, Name, PartialDate};
-use crate::text::{fold, fold_char};
+use crate::text::{each_word, each_word_flagged, fold};
 
 use serde::{Deserialize, Serialize};
 
@@ -68,48 +68,6 @@ pub(crate) fn char_mask(word: &str) -> u64 {
                 c => 36 + (c as u32) % 28,
             }
     })
-}
-
-/// Calls `f` with each folded alphanumeric word of `s`, as `query::words` cuts them.
-pub(crate) fn each_word(s: &str, buf: &mut String, mut f: impl FnMut(&str)) {
-    each_word_flagged(s, buf, |w, _| f(w));
-}
-
-/// `each_word`, also saying whether the word is written plain: without
-/// accents, so that it is its own folded form up to case (what an
-/// unaccented query word matches first).
-pub(crate) fn each_word_flagged(s: &str, buf: &mut String, mut f: impl FnMut(&str, bool)) {
-    let mut word = String::new();
-    let mut plain = true;
-    for c in s.chars() {
-        // Most text is ASCII: fold it without the general path.
-        if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
-                word.push(c.to_ascii_lowercase());
-            } else if !word.is_empty() {
-                f(&word, plain);
-                word.clear();
-                plain = true;
-            }
-            continue;
-        }
-        buf.clear();
-        fold_char(c, buf);
-        let ligature = matches!(c, 'œ' | 'Œ' | 'æ' | 'Æ' | 'ß');
-        for fc in buf.chars() {
-            if fc.is_alphanumeric() {
-                word.push(fc);
-                plain &= ligature;
-            } else if !word.is_empty() {
-                f(&word, plain);
-                word.clear();
-                plain = true;
-            }
-        }
-    }
-    if !word.is_empty() {
-        f(&word, plain);
-    }
 }
 
 /// Distinct folded words that are matched fuzzily (titles and short fields).

@@ -12,10 +12,11 @@ use super::scoring::{
 };
 use super::{FieldMatch, ReadAs};
 use crate::actors::Registry;
-use crate::index::{Field, each_word_flagged};
+use crate::index::Field;
 use crate::load::Folder;
 use crate::model::Briefing;
 use crate::query::{Entity, Query, Term, accent_words};
+use crate::text::each_word_flagged;
 use crate::text::{Folded, fold};
 
 /// One short text, folded, with its words' char offsets in the folded form.

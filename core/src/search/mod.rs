@@ -21,6 +21,7 @@ use crate::query::Query;
 
 mod facets;
 mod highlighting;
+pub mod reading;
 mod scoring;
 mod suggestions;
 

@@ -63,7 +63,7 @@ fn phrase_in(text: &str, phrase: &[String], exact: Option<&str>) -> bool {
         std::collections::VecDeque::with_capacity(n);
     let mut found = false;
     let mut buf = String::new();
-    index::each_word(text, &mut buf, |w| {
+    crate::text::each_word(text, &mut buf, |w| {
         if found {
             return;
         }

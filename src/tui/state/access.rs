@@ -102,6 +102,12 @@ impl State {
         self.results.query_error.as_ref()
     }
 
+    /// How the query on screen was read: each term read as a country, actor
+    /// or topic, and what was cut from it.
+    pub fn reading(&self) -> &[brief_core::search::reading::Reading] {
+        &self.results.reading
+    }
+
     /// Generation of the latest search asked for.
     pub fn generation(&self) -> u64 {
         self.results.generation

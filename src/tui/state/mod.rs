@@ -173,6 +173,8 @@ struct Listing {
     query: Query,
     /// Why the query was refused, said in the interface language when drawn.
     query_error: Option<brief_core::query::QueryError>,
+    /// How the query was read (`Results::reading`), said while it is typed.
+    reading: Vec<brief_core::search::reading::Reading>,
     /// Generation of the latest search asked for.
     generation: u64,
     /// Generation of the results on screen.

@@ -32,6 +32,7 @@ pub(super) fn on_results(state: &mut State, r: Results, effects: &mut Vec<Effect
     state.results.facets = r.facets;
     state.results.highlight = r.highlight;
     state.results.query = r.query;
+    state.results.reading = r.reading;
     if state.results.query_error.is_some() {
         rebuild_facets(state);
         relayout(state);

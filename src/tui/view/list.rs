@@ -13,8 +13,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
-use brief_core::text::{pad, sanitize, width};
-use unicode_width::UnicodeWidthChar;
+use brief_core::text::{char_width, pad, sanitize, width};
 
 use super::{Theme, marked_spans};
 use crate::tui::state::layout::{LIST_LEAD, codes_shown, codes_width, title_width};
@@ -25,10 +24,6 @@ use crate::tui::state::{Focus, State};
 enum Piece {
     Chars(Range<usize>),
     Cut,
-}
-
-fn char_width(c: char) -> usize {
-    c.width().unwrap_or(0)
 }
 
 /// The chars of `chars[range]` that fit `cells`, from the start (or from the

@@ -66,10 +66,7 @@ pub fn summary(state: &State) -> String {
         && state.message().is_none()
         && state.query_error().is_none()
     {
-        parts.extend(
-            (state.query().readings(&corpus.registry).into_iter())
-                .chain(state.query().notices.iter().cloned()),
-        );
+        parts.extend(state.reading().iter().map(|r| r.message(state.lang())));
     }
     if state.generation() != state.shown() {
         parts.push(t.searching.to_string());

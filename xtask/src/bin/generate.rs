@@ -1,6 +1,6 @@
 //! Writes a deterministic folder of generated briefings for measuring `brief`:
 //!
-//!     cargo run --release --example generate -- 100000 /tmp/brief-100k [seed]
+//!     cargo run --release -p xtask --bin generate -- 100000 /tmp/brief-100k [seed]
 
 // A measuring tool: it states its assumptions with unwrap, expect and
 // panic, and prints what it measured (both denied in the crates themselves).
@@ -12,8 +12,7 @@
     clippy::print_stderr
 )]
 
-#[path = "../benches/support/generate.rs"]
-mod generate;
+use xtask::generate;
 
 fn main() -> std::process::ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

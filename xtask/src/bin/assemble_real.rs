@@ -1,7 +1,7 @@
 //! Assembles a folder of briefings from real, freely licensed French text,
 //! for measuring search on real prose (issue 14):
 //!
-//!     cargo run --example assemble_real -- SRC OUT [--registry DIR] [--max N]
+//!     cargo run -p xtask --bin assemble_real -- SRC OUT [--registry DIR] [--max N]
 //!
 //! `SRC` holds the text, already decompressed (`benches/real-text.sh` lays it
 //! out from Debian packages):

@@ -1,5 +1,5 @@
-//! Times a live reload after one file changed: `cargo run --release --example
-//! reload -- DIR`. Loads DIR (no cache), rewrites the first briefing found
+//! Times a live reload after one file changed: `cargo run --release -p xtask
+//! --bin reload -- DIR`. Loads DIR (no cache), rewrites the first briefing found
 //! with its own bytes and a new modification time, then reloads; prints both
 //! times, and the time to carry the search index over to the new corpus.
 //! `RELOAD_ROUNDS=N` for more rounds than 3.

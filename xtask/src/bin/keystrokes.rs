@@ -3,7 +3,7 @@
 //! character on screen and to the updated results, the bytes written per
 //! keystroke, peak memory and idle CPU.
 //!
-//!     cargo run --release --example keystrokes -- target/release/brief DIR [COLSxROWS]
+//!     cargo run --release -p xtask --bin keystrokes -- target/release/brief DIR [COLSxROWS]
 //!
 //! The screen is rebuilt with vt100 from everything the browser writes; every
 //! wait is on a screen condition, with a timeout.

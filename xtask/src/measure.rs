@@ -1,9 +1,7 @@
-//! Measures how search reads what analysts type (issue 14), repeatably:
+//! How search reads what analysts type (issue 14), measured repeatably: the
+//! figures behind `measure_search` and the thresholds of `tests/search_quality.rs`.
 //!
-//!     cargo run --example measure_search -- DIR [DIR...] [--titles N] [--seed S]
-//!
-//! For each folder:
-//! - typo recall: for N titles drawn with a fixed seed, a query of three
+//! - typo recall: titles drawn with a fixed seed, a query of three
 //!   consecutive title words with one typo (drop, add, substitute, swap of
 //!   two adjacent letters) in one word of 5 letters or more; the briefing
 //!   must be in the top 5 (titles whose three words typed right do not put
@@ -11,25 +9,57 @@
 //! - country queries: for every country of the folder, every form the table
 //!   knows (French, English, variants, code in capitals); the hits against the
 //!   briefings concerning the country or naming it in any form as whole words
-//!   (precision and recall).
+//!   (precision and recall), as written and with one letter substituted.
 
-// A measuring tool: it states its assumptions with unwrap, expect and
-// panic, and prints what it measured (both denied in the crates themselves).
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::print_stdout,
-    clippy::print_stderr
-)]
-
-use brief_core::load::{LoadOptions, load_dir};
+use brief_core::lang::Lang;
 use brief_core::query::words;
+use brief_core::search::reading::Reading;
 use brief_core::search::{parse_query, search};
 use brief_core::{Folder, Selection};
 
+/// Typo queries that found their briefing in the top 5, out of how many,
+/// for each kind of `KINDS`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TypoRecall {
+    pub per_kind: [(usize, usize); 4],
+}
+
+impl TypoRecall {
+    /// Found, out of how many, over every kind.
+    pub fn all(&self) -> (usize, usize) {
+        self.per_kind
+            .iter()
+            .fold((0, 0), |(h, n), (hit, of)| (h + hit, n + of))
+    }
+
+    /// Percentage found, over every kind.
+    pub fn percent(&self) -> f64 {
+        let (hit, n) = self.all();
+        100.0 * hit as f64 / n.max(1) as f64
+    }
+}
+
+/// Country queries and how their hits compare with the relevant briefings.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Tally {
+    pub queries: usize,
+    pub right: usize,
+    pub wrong: usize,
+    pub missed: usize,
+}
+
+impl Tally {
+    pub fn precision(&self) -> f64 {
+        100.0 * self.right as f64 / (self.right + self.wrong).max(1) as f64
+    }
+
+    pub fn recall(&self) -> f64 {
+        100.0 * self.right as f64 / (self.right + self.missed).max(1) as f64
+    }
+}
+
 /// A small deterministic generator (SplitMix64): the same draws on every run.
-struct Draw(u64);
+pub struct Draw(pub u64);
 
 impl Draw {
     fn next(&mut self) -> u64 {
@@ -39,15 +69,15 @@ impl Draw {
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
         z ^ (z >> 31)
     }
-    fn below(&mut self, n: usize) -> usize {
+    pub fn below(&mut self, n: usize) -> usize {
         (self.next() % n.max(1) as u64) as usize
     }
 }
 
-const KINDS: [&str; 4] = ["drop", "add", "substitute", "swap"];
+pub const KINDS: [&str; 4] = ["drop", "add", "substitute", "swap"];
 
 /// `word` with one edit of `kind` at a drawn place (never the same word).
-fn typo(word: &str, kind: usize, draw: &mut Draw) -> String {
+pub fn typo(word: &str, kind: usize, draw: &mut Draw) -> String {
     let mut c: Vec<char> = word.chars().collect();
     let n = c.len();
     let letters = "abcdefghijklmnopqrstuvwxyz";
@@ -79,7 +109,15 @@ fn typo(word: &str, kind: usize, draw: &mut Draw) -> String {
     c.into_iter().collect()
 }
 
-fn typo_recall(corpus: &Folder, titles: usize, seed: u64) {
+/// Typo recall: how many typo queries of each kind (`KINDS`) put their
+/// briefing in the top 5, out of how many. With `notes`, each miss is
+/// described there (with how the query was read).
+pub fn typo_recall(
+    corpus: &Folder,
+    titles: usize,
+    seed: u64,
+    mut notes: Option<&mut Vec<String>>,
+) -> TypoRecall {
     let mut draw = Draw(seed);
     let mut per_kind = [(0usize, 0usize); 4];
     let mut tried = 0;
@@ -118,41 +156,61 @@ fn typo_recall(corpus: &Folder, titles: usize, seed: u64) {
             slot.1 += 1;
             if hits.iter().take(5).any(|h| h.doc == doc) {
                 slot.0 += 1;
-            } else if std::env::var_os("MEASURE_VERBOSE").is_some() {
-                let read = query.readings(&corpus.registry);
-                eprintln!(
+            } else if let Some(notes) = notes.as_deref_mut() {
+                let read: Vec<String> = Reading::of(&query, &corpus.registry)
+                    .iter()
+                    .map(|r| r.message(Lang::En))
+                    .collect();
+                notes.push(format!(
                     "    missed: {:?} for {} ({} hits{}{})",
                     q.join(" "),
                     corpus.briefings[doc].id,
                     hits.len(),
                     if read.is_empty() { "" } else { "; read as " },
                     read.join(", ")
-                );
+                ));
             }
         }
     }
-    let (mut ok, mut all) = (0, 0);
-    for (kind, (hit, n)) in KINDS.iter().zip(per_kind) {
-        println!(
-            "  typo {kind:<10} {hit:>4}/{n:<4} in the top 5 ({:.1}%)",
-            100.0 * hit as f64 / n.max(1) as f64
-        );
-        ok += hit;
-        all += n;
-    }
-    println!(
-        "  typo all        {ok:>4}/{all:<4} in the top 5 ({:.1}%)",
-        100.0 * ok as f64 / all.max(1) as f64
-    );
+    TypoRecall { per_kind }
 }
 
-/// Whether `text` holds the folded words of `name` in a row.
-fn names(text: &str, name: &[String]) -> bool {
-    let w = words(text);
-    !name.is_empty() && w.windows(name.len()).any(|win| win == name)
+/// Whether the `folded` words of a text hold the folded words of `name` in a row.
+fn names(folded: &[String], name: &[String]) -> bool {
+    !name.is_empty() && folded.windows(name.len()).any(|win| win == name)
 }
 
-fn country_queries(corpus: &Folder, draw: &mut Draw) {
+/// Each briefing's texts that may name a country, as written (short names
+/// count in capitals) and as folded words: cut once, not once per country.
+fn texts(corpus: &Folder) -> Vec<Vec<(String, Vec<String>)>> {
+    corpus
+        .briefings
+        .iter()
+        .map(|b| {
+            let mut texts = vec![b.title.as_str(), b.body.as_str()];
+            texts.extend(b.summary.as_deref());
+            texts.extend(b.topics.iter().map(|t| t.as_str()));
+            texts.extend(b.location.city.as_deref());
+            texts.extend(b.source.publisher.as_deref());
+            texts.extend(
+                b.actors
+                    .iter()
+                    .filter_map(|a| corpus.registry.get(a.actor))
+                    .flat_map(|a| a.names()),
+            );
+            texts.iter().map(|t| (t.to_string(), words(t))).collect()
+        })
+        .collect()
+}
+
+/// Country queries, as the table writes each form (`.0`) and misspelt
+/// (`.1`), against the briefings concerning the country or naming it. With
+/// `notes`, the first wrong and missed hits are described there.
+pub fn country_queries(
+    corpus: &Folder,
+    draw: &mut Draw,
+    mut notes: Option<&mut Vec<String>>,
+) -> (Tally, Tally) {
     let mut codes: Vec<_> = corpus
         .briefings
         .iter()
@@ -161,8 +219,9 @@ fn country_queries(corpus: &Folder, draw: &mut Draw) {
     codes.sort_by_key(|c| c.as_str().to_string());
     codes.dedup();
     // Queries, right, wrong, missed: for the forms as written, and misspelt.
-    let mut exact = (0usize, 0usize, 0usize, 0usize);
-    let mut with_typo = (0usize, 0usize, 0usize, 0usize);
+    let texts = texts(corpus);
+    let mut exact = Tally::default();
+    let mut with_typo = Tally::default();
     for code in codes {
         let country = code.country();
         // Names of 3 letters or fewer count in capitals, as typed and as found.
@@ -180,26 +239,15 @@ fn country_queries(corpus: &Folder, draw: &mut Draw) {
         let relevant: Vec<bool> = corpus
             .briefings
             .iter()
-            .map(|b| {
-                let mut texts = vec![b.title.as_str(), b.body.as_str()];
-                texts.extend(b.summary.as_deref());
-                texts.extend(b.topics.iter().map(|t| t.as_str()));
-                texts.extend(b.location.city.as_deref());
-                texts.extend(b.source.publisher.as_deref());
-                let actor_names: Vec<&str> = b
-                    .actors
-                    .iter()
-                    .filter_map(|a| corpus.registry.get(a.actor))
-                    .flat_map(|a| a.names())
-                    .collect();
-                texts.extend(actor_names);
+            .zip(&texts)
+            .map(|(b, texts)| {
                 b.countries.contains(&code)
                     || b.location.country == Some(code)
-                    || texts.iter().any(|t| {
-                        long_names.iter().any(|n| names(t, n))
+                    || texts.iter().any(|(raw, folded)| {
+                        long_names.iter().any(|n| names(folded, n))
                             || short_names
                                 .iter()
-                                .any(|s| t.split(|c: char| !c.is_alphanumeric()).any(|w| w == *s))
+                                .any(|s| raw.split(|c: char| !c.is_alphanumeric()).any(|w| w == *s))
                     })
             })
             .collect();
@@ -231,7 +279,7 @@ fn country_queries(corpus: &Folder, draw: &mut Draw) {
                 let Ok(query) = parse_query(corpus, &typed) else {
                     continue;
                 };
-                tally.0 += 1;
+                tally.queries += 1;
                 let hits = search(corpus, &query, &Selection::default());
                 let mut got = vec![false; corpus.briefings.len()];
                 for h in &hits {
@@ -239,18 +287,24 @@ fn country_queries(corpus: &Folder, draw: &mut Draw) {
                 }
                 for (d, (g, r)) in got.iter().zip(&relevant).enumerate() {
                     match (g, r) {
-                        (true, true) => tally.1 += 1,
+                        (true, true) => tally.right += 1,
                         (true, false) => {
-                            if tally.2 < 3 && std::env::var_os("MEASURE_VERBOSE").is_some() {
-                                eprintln!("    wrong: {typed} -> {}", corpus.briefings[d].id);
+                            if let Some(notes) = notes.as_deref_mut().filter(|_| tally.wrong < 3) {
+                                notes.push(format!(
+                                    "    wrong: {typed} -> {}",
+                                    corpus.briefings[d].id
+                                ));
                             }
-                            tally.2 += 1
+                            tally.wrong += 1
                         }
                         (false, true) => {
-                            if tally.3 < 3 && std::env::var_os("MEASURE_VERBOSE").is_some() {
-                                eprintln!("    missed: {typed} -> {}", corpus.briefings[d].id);
+                            if let Some(notes) = notes.as_deref_mut().filter(|_| tally.missed < 3) {
+                                notes.push(format!(
+                                    "    missed: {typed} -> {}",
+                                    corpus.briefings[d].id
+                                ));
                             }
-                            tally.3 += 1
+                            tally.missed += 1
                         }
                         _ => {}
                     }
@@ -258,45 +312,5 @@ fn country_queries(corpus: &Folder, draw: &mut Draw) {
             }
         }
     }
-    for (label, (queries, tp, fp, fn_)) in [("countries", exact), ("misspelt", with_typo)] {
-        println!(
-            "  {label}: {queries} queries, precision {:.1}%, recall {:.1}% ({tp} right, {fp} wrong, {fn_} missed)",
-            100.0 * tp as f64 / (tp + fp).max(1) as f64,
-            100.0 * tp as f64 / (tp + fn_).max(1) as f64
-        );
-    }
-}
-
-fn main() -> std::process::ExitCode {
-    let mut dirs = Vec::new();
-    let (mut titles, mut seed) = (200usize, 14u64);
-    let mut args = std::env::args().skip(1);
-    while let Some(a) = args.next() {
-        match a.as_str() {
-            "--titles" => titles = args.next().and_then(|n| n.parse().ok()).unwrap_or(titles),
-            "--seed" => seed = args.next().and_then(|n| n.parse().ok()).unwrap_or(seed),
-            _ => dirs.push(a),
-        }
-    }
-    if dirs.is_empty() {
-        eprintln!("usage: measure_search DIR [DIR...] [--titles N] [--seed S]");
-        return std::process::ExitCode::from(2);
-    }
-    for dir in dirs {
-        let corpus = match load_dir(
-            std::path::Path::new(&dir),
-            &LoadOptions::default(),
-            &|_, _| {},
-        ) {
-            Ok(c) => c,
-            Err(e) => {
-                eprintln!("{dir}: {e}");
-                return std::process::ExitCode::FAILURE;
-            }
-        };
-        println!("{dir}: {} briefings (seed {seed})", corpus.briefings.len());
-        typo_recall(&corpus, titles, seed);
-        country_queries(&corpus, &mut Draw(seed));
-    }
-    std::process::ExitCode::SUCCESS
+    (exact, with_typo)
 }

@@ -1,5 +1,5 @@
-//! Where a process's memory goes at start: `cargo run --release --example
-//! memory -- DIR CACHE`. Resident memory after loading (from the cache when
+//! Where a process's memory goes at start: `cargo run --release -p xtask
+//! --bin memory -- DIR CACHE`. Resident memory after loading (from the cache when
 //! it is current), after preparing the search, and after one search. With
 //! `--check-after`, the cache is taken as the browser takes it: without a
 //! stat of every file first.
