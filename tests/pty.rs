@@ -434,8 +434,7 @@ fn search_open_read_and_quit() {
     s.wait_for("the search line to show the query", |screen| {
         screen.lines().next().is_some_and(|l| l.contains("manche"))
     });
-    // Enter leaves the search line for the list, Enter again opens the reader.
-    s.keys("\r");
+    // Enter in the search line opens the selected (first) result, as fzf accepts.
     s.keys("\r");
     s.wait_for("the reader focused on the Channel meeting", |screen| {
         screen.contains("naufrage") && screen.contains("next match")
@@ -621,7 +620,7 @@ fn control_characters_in_the_data_never_reach_the_terminal() {
     s.wait_for_text("1 of 1 briefing");
     s.wait_for_text("rouge");
     // Search for it (highlighted title), open it, page down, show the problems.
-    s.keys("/rouge\r\r");
+    s.keys("/rouge\r");
     s.wait_for_text("/  rouge");
     s.keys("\x1b[6~");
     s.keys("p");
@@ -730,7 +729,7 @@ fn broken_files_show_in_the_problems_view_and_the_rest_is_usable() {
     });
     s.keys("/transfrontaliere");
     s.wait_for_text(&format!("1 of {n} briefings"));
-    s.keys("\r\r");
+    s.keys("\r");
     s.wait_for("the good briefing open in the reader", |screen| {
         screen.contains("Une réunion qui se charge") && screen.contains("Reader")
     });
@@ -845,8 +844,9 @@ fn config_keys_and_remembered_state_survive_a_restart() {
     });
     s.keys("\x1b");
     s.wait_for("the help closed", |t| !t.contains("Help ·"));
-    // Search, keep it in the history, bookmark the first hit with m, open it.
-    s.keys("/manche\r");
+    // Search, keep it in the history (↓ goes to the list), bookmark the
+    // first hit with m, open it.
+    s.keys("/manche\x1b[B");
     s.wait_for_text("1 of 8 briefings");
     s.keys("m");
     s.wait_for_text("bookmarked 'Les enjeux migratoires");
@@ -1007,7 +1007,8 @@ fn y_copies_the_markdown_through_osc52() {
     s.wait_for_text("8 of 8 briefings");
     s.keys("/manche");
     s.wait_for_text("1 of 8 briefings");
-    s.keys("\r");
+    // ↓ with no search recalled goes to the list.
+    s.keys("\x1b[B");
     s.wait_for("the list focused", |screen| {
         screen.contains("open in the reader")
     });
@@ -1015,8 +1016,8 @@ fn y_copies_the_markdown_through_osc52() {
     s.wait_for_output("the OSC 52 sequence of the Markdown", |raw| {
         contains(raw, &expected)
     });
-    s.wait_for_text("sent 'Les enjeux migratoires");
-    s.wait_for_text("to the terminal's clipboard");
+    s.wait_for_text("copied 'Les enjeux migratoires");
+    s.wait_for_text("to the clipboard");
     s.keys("q");
     let (code, raw) = s.finish();
     assert_eq!(code, 0);
@@ -1047,7 +1048,7 @@ fn a_source_url_is_a_link_and_shift_y_copies_it() {
     s.wait_for_output("the OSC 52 sequence of the URL", |raw| {
         contains(raw, &expected)
     });
-    s.wait_for_text("sent the source URL");
+    s.wait_for_text("copied the source URL");
     s.keys("q");
     let (code, raw) = s.finish();
     assert_eq!(code, 0);
@@ -1274,7 +1275,7 @@ fn the_reader_opens_on_the_body_at_80x24_and_120x40() {
     for (w, h) in [(120, 40), (80, 24)] {
         let mut s = Session::start(w, h);
         s.wait_for_text("8 of 8 briefings");
-        s.keys("/manche\r\r");
+        s.keys("/manche\r");
         s.wait_for("the title, the id and the body's first words", |t| {
             t.contains("Les enjeux migratoires")
                 && t.contains("id 2021-11-28-manche-mer-du-nord")
@@ -1312,7 +1313,7 @@ fn shift_j_and_k_page_through_the_results_in_the_reader() {
 fn a_related_briefing_opens_and_esc_comes_back() {
     let mut s = Session::start(120, 40);
     s.wait_for_text("8 of 8 briefings");
-    s.keys("/manche\r\r");
+    s.keys("/manche\r");
     s.wait_for_text("id 2021-11-28-manche-mer-du-nord");
     s.keys("r\r");
     s.wait_for_text("id oim-bruxelles-migrations-irregulieres-argo");
@@ -1406,7 +1407,7 @@ fn slash_goes_to_the_search_line_from_the_reader() {
     s.wait_for_text("Esc leave the search line");
     s.keys("manche");
     s.wait_for_text("1 of 8 briefings");
-    s.keys("\r\r");
+    s.keys("\r");
     s.wait_for_text("Ctrl-F search in the article");
     s.keys("\x06naufrage");
     s.wait_for_text("stop searching the article");
@@ -1573,7 +1574,7 @@ fn e_edits_the_briefing_and_an_invalid_edit_changes_nothing() {
     };
     let mut s = start(&good, None);
     s.wait_for_text("8 of 8 briefings");
-    s.keys("/manche\r");
+    s.keys("/manche\x1b[B");
     s.wait_for_text("1 of 8 briefings");
     s.keys("e");
     s.wait_for("the new title in the list, still selected", |t| {

@@ -274,7 +274,7 @@ pub struct Text {
     pub copied_tmux_buffer: &'static str,
     /// Under tmux, once a session, when its buffer could not be reached.
     pub copied_tmux_hint: &'static str,
-    /// `sent 'title' as Markdown (1,234 bytes) to the terminal's clipboard`.
+    /// `copied 'title' as Markdown to the clipboard (1,234 bytes, OSC 52)`.
     pub sent_markdown: fn(&str, &str) -> String,
     pub copy_large: &'static str,
     pub no_url: &'static str,
@@ -506,13 +506,11 @@ pub const EN: Text = Text {
     nothing_copied: "no briefing selected: nothing copied",
     copied_tmux_buffer: "also in tmux's buffer (prefix ])",
     copied_tmux_hint: "under tmux: set -g set-clipboard on (or allow-passthrough on) for the clipboard",
-    sent_markdown: |t, n| {
-        format!("sent '{t}' as Markdown ({n} bytes) to the terminal's clipboard (OSC 52)")
-    },
+    sent_markdown: |t, n| format!("copied '{t}' as Markdown to the clipboard ({n} bytes, OSC 52)"),
     copy_large: "; over 100 KB, some terminals refuse that much",
     no_url: "this briefing has no source URL",
     url_dangerous: "this briefing's source URL holds control characters: not copied",
-    sent_url: |u| format!("sent the source URL {u} to the terminal's clipboard (OSC 52)"),
+    sent_url: |u| format!("copied the source URL {u} to the clipboard (OSC 52)"),
     cannot_remember: |e| format!("cannot remember read marks and bookmarks: {e}"),
     cannot_watch: |e| format!("cannot watch the folder: {e}"),
     folder_replaced: "the folder was replaced; watching the new one shortly",
@@ -749,12 +747,12 @@ pub const FR: Text = Text {
     copied_tmux_buffer: "aussi dans le tampon de tmux (préfixe ])",
     copied_tmux_hint: "sous tmux : set -g set-clipboard on (ou allow-passthrough on) pour le presse-papiers",
     sent_markdown: |t, n| {
-        format!("« {t} » envoyée en Markdown ({n} octets) au presse-papiers du terminal (OSC 52)")
+        format!("« {t} » copiée en Markdown dans le presse-papiers ({n} octets, OSC 52)")
     },
     copy_large: " ; plus de 100 Ko, certains terminaux refusent",
     no_url: "cette fiche n’a pas d’URL de source",
     url_dangerous: "l’URL de source de cette fiche contient des caractères de contrôle : non copiée",
-    sent_url: |u| format!("URL de source {u} envoyée au presse-papiers du terminal (OSC 52)"),
+    sent_url: |u| format!("URL de source {u} copiée dans le presse-papiers (OSC 52)"),
     cannot_remember: |e| {
         format!("impossible de garder les marques de lecture et les favoris : {e}")
     },

@@ -16,9 +16,9 @@ fn y_copies_the_selected_briefing_as_markdown() {
     assert_eq!(up.effects, vec![Effect::Copy { text: md.clone() }]);
     let message = state.message().unwrap_or_default();
     assert!(
-        message.starts_with("sent 'Les enjeux migratoires")
+        message.starts_with("copied 'Les enjeux migratoires")
             && message.contains(&format!(
-                "as Markdown ({} bytes) to the terminal's clipboard (OSC 52)",
+                "as Markdown to the clipboard ({} bytes, OSC 52)",
                 brief::tui::clipboard::thousands(md.len())
             )),
         "{message}"

@@ -274,7 +274,8 @@ fn enter_before_the_results_come_opens_the_first_of_them() {
     // The results are not in yet when Enter is pressed.
     let pending = up.effects;
     let opened = act(&mut state, Action::Open);
-    assert_eq!(state.focus(), Focus::Search);
+    // Keys typed meanwhile are commands, not more of the query.
+    assert_eq!(state.focus(), Focus::List);
     settle(&mut state, pending);
     settle(&mut state, opened.effects);
     assert_eq!(state.focus(), Focus::Reader);

@@ -34,7 +34,9 @@ pub(super) fn submit_search(state: &mut State, effects: &mut Vec<Effect>) {
 pub(super) fn open_from_search(state: &mut State, effects: &mut Vec<Effect>) {
     remember_query(state, effects);
     if state.results.shown != state.results.generation {
+        // The keys typed next are commands, not more of the query.
         state.results.open_first = true;
+        set_focus(state, Focus::List);
         return;
     }
     open_selected(state, effects);
