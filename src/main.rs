@@ -42,11 +42,14 @@ fn run(args: Cli) -> Result<Outcome, Failure> {
     // Aligned columns for a terminal; into a pipe, rows without padding.
     out.aligned = std::io::IsTerminal::is_terminal(&stdout);
     let dir = args.dir.as_deref();
-    let opts = cli::load_options(args.no_cache);
     let config = brief_core::config::load(
         brief_core::config::path(args.config.as_deref()).as_deref(),
         args.config.is_some(),
     );
+    let opts = brief_core::load::LoadOptions {
+        registries: config.config.registries,
+        ..cli::load_options(args.no_cache)
+    };
     out.lang = config.config.language();
     let configured = config.config.briefings.as_deref();
     let choose = |flag: Option<&std::path::Path>| paths::choose(flag, configured);

@@ -7,6 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+use brief_core::load::defaults::Registries;
 use brief_core::load::{LoadOptions, load_dir};
 use brief_core::search::search;
 use brief_core::{Folder, Query, Selection};
@@ -88,4 +89,66 @@ fn an_actor_value_names_every_actor_it_is_a_word_of() {
         ranked("acteur:\"Pierre Nkurunziza\""),
         vec!["burundi-nkurunziza".to_string()]
     );
+}
+
+fn load_with(registries: Registries) -> Folder {
+    let opts = LoadOptions {
+        registries,
+        ..LoadOptions::default()
+    };
+    load_dir(&folder(), &opts, &|_, _| {}).expect("the lookups folder loads")
+}
+
+fn ids(folder: &Folder, q: &str) -> Vec<String> {
+    let query = Query::parse(q, &folder.registry).unwrap_or_else(|e| panic!("'{q}': {e}"));
+    search(folder, &query, &Selection::default())
+        .iter()
+        .map(|h| folder.briefings[h.doc].id.to_string())
+        .collect()
+}
+
+#[test]
+fn a_folder_without_registries_reads_names_and_topics_as_the_shipped_one() {
+    // Built-in registries: the IOM is the OIM, not "poliomyélite" or "Riom";
+    // `border` is border management, not Bordeaux; `shipwreck` a naufrage.
+    let built_in = load_with(Registries::BuiltIn);
+    assert_eq!(ids(&built_in, "IOM"), ["iom-bruxelles"]);
+    assert_eq!(ids(&built_in, "icmpd"), ["iom-bruxelles"]);
+    assert!(!ids(&built_in, "border").contains(&"bordeaux-salon".to_string()));
+    assert_eq!(ids(&built_in, "shipwreck"), ["naufrage"]);
+    // The folder's files alone: none of that.
+    let alone = load_with(Registries::FolderOnly);
+    assert!(ids(&alone, "IOM").contains(&"polio-riom".to_string()));
+    assert!(ids(&alone, "shipwreck").is_empty());
+}
+
+#[test]
+fn brief_paths_and_check_say_which_registries_are_in_force() {
+    let exe = env!("CARGO_BIN_EXE_brief");
+    let dir = folder();
+    let run = |config: Option<&Path>, args: &[&str]| {
+        let mut cmd = std::process::Command::new(exe);
+        cmd.arg("--dir").arg(&dir).env("NO_COLOR", "1");
+        if let Some(c) = config {
+            cmd.arg("--config").arg(c);
+        }
+        let out = cmd.args(args).output().expect("brief runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let tmp = tempfile::tempdir().expect("a folder");
+    let cfg = tmp.path().join("config.yaml");
+    std::fs::write(&cfg, "registries: folder-only\n").expect("written");
+    for args in [&["paths"][..], &["--no-cache", "check"][..]] {
+        let default = run(Some(&tmp.path().join("none.yaml")), args);
+        assert!(default.contains("built-in ("), "{default}");
+        assert!(
+            default.contains("no actors.yaml or topics.yaml"),
+            "{default}"
+        );
+        let alone = run(Some(&cfg), args);
+        assert!(alone.contains("only (folder-only)"), "{alone}");
+    }
+    // And the search follows: with folder-only, IOM is a word again.
+    let alone = run(Some(&cfg), &["--no-cache", "search", "IOM", "--ids"]);
+    assert!(alone.contains("polio-riom"), "{alone}");
 }

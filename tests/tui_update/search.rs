@@ -305,7 +305,7 @@ fn the_actors_pane_reads_every_name_of_an_actor() {
     let mut state = lookups(120, 40);
     act(&mut state, Action::FocusNext);
     assert_eq!(state.focus(), Focus::Actors);
-    for typed in ["frontex", "nkuru"] {
+    for typed in ["iom", "icmpd", "frontex", "nkuru"] {
         act(&mut state, Action::NarrowFacet);
         type_text(&mut state, typed);
         assert!(!state.actors().items.is_empty(), "{typed}");

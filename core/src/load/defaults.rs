@@ -84,18 +84,28 @@ pub(crate) fn apply(folder: Registry, registries: Registries) -> Registry {
         |a| a.names().collect(),
     );
     actors.extend(extra.cloned());
-    let mut topics = folder.topics().all().to_vec();
+    // The folder's own clashes were reported when it was read.
+    let (mut merged, _) = Registry::new(actors);
+    merged.set_topics(apply_topics(folder.topics().clone(), registries));
+    merged
+}
+
+/// The topics in force: the folder's, then the built-in ones it does not
+/// have (unless `FolderOnly`): for a corpus from the cache, whose topics are
+/// read afresh.
+pub(crate) fn apply_topics(folder: Topics, registries: Registries) -> Topics {
+    if registries == Registries::FolderOnly {
+        return folder;
+    }
+    let mut topics = folder.all().to_vec();
     let extra = not_taken(
-        folder.topics().all(),
+        folder.all(),
         builtin_topics(),
         |t| t.id.as_str(),
         |t| t.names().collect(),
     );
     topics.extend(extra.cloned());
-    // The folder's own clashes were reported when it was read.
-    let (mut merged, _) = Registry::new(actors);
-    merged.set_topics(Topics::new(topics).0);
-    merged
+    Topics::new(topics).0
 }
 
 /// How many entries of the built-in registries a folder's registry adds to:
