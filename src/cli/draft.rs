@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use brief_core::actors::Registry;
 use brief_core::io::paths::Choice;
 use brief_core::load::REGISTRY_FILE;
+use brief_core::load::defaults::Registries;
 
 use super::output::Out;
 use super::{Failure, Outcome};
@@ -27,7 +28,9 @@ pub fn registry_in(dir: &Path) -> Registry {
         // Problems of topics.yaml belong to `brief check`.
         registry.set_topics(brief_core::topics::read_in(dir, &mut Vec::new()));
     }
-    registry
+    // A draft reads names and topics as the folder will: with the built-in
+    // registries under its own.
+    brief_core::load::defaults::apply(registry, Registries::default())
 }
 
 fn actors_in(dir: &Path) -> Registry {

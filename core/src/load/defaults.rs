@@ -72,7 +72,7 @@ fn not_taken<'a, T>(
 
 /// The registry in force for a folder: its own, with the built-in entries
 /// it does not have after its own (unless `FolderOnly`).
-pub(crate) fn apply(folder: Registry, registries: Registries) -> Registry {
+pub fn apply(folder: Registry, registries: Registries) -> Registry {
     if registries == Registries::FolderOnly {
         return folder;
     }
