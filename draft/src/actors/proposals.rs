@@ -1,0 +1,129 @@
+//! Organisation names the registry does not know, proposed to the reviewer.
+
+use super::{ActorIndex, word_spans};
+use crate::matcher::Haystack;
+
+/// Heads of organisation names, for proposals.
+const ORG_HEADS: &[&str] = &[
+    "Agence",
+    "Association",
+    "Autorité",
+    "Bureau",
+    "Centre",
+    "Comité",
+    "Commission",
+    "Conseil",
+    "Direction",
+    "Fédération",
+    "Fonds",
+    "Groupe",
+    "Institut",
+    "Instance",
+    "Ministère",
+    "Office",
+    "Organisation",
+    "Programme",
+    "Réseau",
+    "Agency",
+    "Centre",
+    "Council",
+    "Ministry",
+    "Office",
+    "Organization",
+    "Organisation",
+];
+
+/// Small words inside organisation names ("et" is not one: it more often
+/// joins two names than it sits inside one).
+const CONNECTORS: &[&str] = &[
+    "de", "du", "des", "la", "le", "les", "l", "d", "pour", "en", "aux", "au", "of", "the", "for",
+    "on",
+];
+
+impl ActorIndex<'_> {
+    /// Capitalised organisation names and parenthesised acronyms that no
+    /// registry name covers, for the reviewer to add or ignore.
+    pub fn proposals(&self, text: &str) -> Vec<String> {
+        let hay = Haystack::new(text);
+        let covered: Vec<std::ops::Range<usize>> = self
+            .names
+            .find(&hay)
+            .into_iter()
+            .map(|(f, _)| f.span)
+            .collect();
+        let inside = |a: usize| covered.iter().any(|r| r.contains(&a));
+        let mut out: Vec<String> = Vec::new();
+        let words: Vec<(usize, &str)> = word_spans(text);
+        let mut i = 0;
+        while i < words.len() {
+            let (start, w) = words[i];
+            if ORG_HEADS.contains(&w) && !inside(start) {
+                let mut j = i + 1;
+                let mut last = i;
+                let mut capitals = 1;
+                while j < words.len() && j - i < 14 {
+                    let (ws, word) = words[j];
+                    // Stop at punctuation between the words.
+                    let gap = &text[words[j - 1].0 + words[j - 1].1.len()..ws];
+                    if gap.contains([',', '.', ';', ':', '(', ')', '«', '»', '–']) {
+                        break;
+                    }
+                    if word.chars().next().is_some_and(char::is_uppercase) {
+                        capitals += 1;
+                        last = j;
+                    } else if !CONNECTORS.contains(&word) {
+                        break;
+                    }
+                    j += 1;
+                }
+                if capitals >= 2 {
+                    let end = words[last].0 + words[last].1.len();
+                    let name = text[start..end].to_string();
+                    if self.registry.resolve(&name).is_none() && !out.contains(&name) {
+                        out.push(name);
+                    }
+                }
+                i = last + 1;
+                continue;
+            }
+            i += 1;
+        }
+        // Acronyms in the running text: "ONU", "IBG", "MRF".
+        for (start, w) in &words {
+            let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+            let is_acronym = letters.len() >= 3
+                && letters.iter().all(|c| c.is_uppercase())
+                && !letters
+                    .iter()
+                    .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'M'));
+            if is_acronym
+                && !inside(*start)
+                && self.registry.resolve(w).is_none()
+                && !out.iter().any(|o| o == w)
+            {
+                out.push(w.to_string());
+            }
+        }
+        // "(GTTC)", "(MP)": acronyms given in parentheses.
+        for (p, _) in text.match_indices('(') {
+            let rest = &text[p + 1..];
+            let Some(close) = rest.find(')') else {
+                continue;
+            };
+            let inner = rest[..close].trim();
+            let is_acronym = (2..=10).contains(&inner.chars().count())
+                && inner
+                    .chars()
+                    .all(|c| c.is_uppercase() || c == '/' || c.is_ascii_digit())
+                && inner.chars().filter(|c| c.is_uppercase()).count() >= 2;
+            if is_acronym
+                && self.registry.resolve(inner).is_none()
+                && brief_core::countries::by_code(inner).is_none()
+                && !out.iter().any(|o| o == inner)
+            {
+                out.push(inner.to_string());
+            }
+        }
+        out
+    }
+}
