@@ -312,3 +312,22 @@ fn the_actors_pane_reads_every_name_of_an_actor() {
         act(&mut state, Action::Back);
     }
 }
+
+#[test]
+fn enter_while_the_folder_loads_opens_the_first_result_once_loaded() {
+    let mut state = State::new(Settings {
+        origin: "test".into(),
+        size: ratatui::layout::Rect::new(0, 0, 120, 40),
+        ..Settings::default()
+    });
+    act(&mut state, Action::FocusSearch);
+    for c in "manche".chars() {
+        update(&mut state, Msg::Action(Action::Insert(c)));
+    }
+    act(&mut state, Action::Open);
+    assert_eq!(state.focus(), Focus::List);
+    let up = update(&mut state, Msg::Loaded(corpus()));
+    settle(&mut state, up.effects);
+    assert_eq!(state.focus(), Focus::Reader);
+    assert_eq!(state.selected_id(), Some(CHANNEL));
+}

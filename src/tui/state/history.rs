@@ -33,7 +33,9 @@ pub(super) fn submit_search(state: &mut State, effects: &mut Vec<Effect>) {
 /// way, the first of them opens when they come.
 pub(super) fn open_from_search(state: &mut State, effects: &mut Vec<Effect>) {
     remember_query(state, effects);
-    if state.results.shown != state.results.generation {
+    // Results on their way, or the folder still loading: the first result
+    // opens when they come.
+    if state.results.shown != state.results.generation || state.folder.corpus.is_none() {
         // The keys typed next are commands, not more of the query.
         state.results.open_first = true;
         set_focus(state, Focus::List);
