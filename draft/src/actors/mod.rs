@@ -15,6 +15,10 @@ use crate::matcher::{Matcher, key};
 use brief_core::actors::Registry;
 use brief_core::model::{ActorId, ActorKind, CountryCode};
 
+mod names;
+mod offices;
+mod proposals;
+
 /// An actor the text names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActorGuess {
@@ -171,10 +175,6 @@ fn word_spans(text: &str) -> Vec<(usize, &str)> {
     }
     out
 }
-
-mod names;
-mod offices;
-mod proposals;
 
 #[cfg(test)]
 mod tests {
