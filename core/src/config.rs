@@ -8,7 +8,7 @@ use serde::Serialize;
 use serde_yaml::Value;
 
 use crate::lang::Lang;
-use crate::load::defaults::Registries;
+use crate::model::Registries;
 use crate::model::Sort;
 use crate::model::{Problem, Severity};
 

@@ -546,3 +546,14 @@ mod tests {
         assert!(!d("2021").within(&d("2021-11")));
     }
 }
+
+/// Which registries apply to a folder.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Registries {
+    /// The built-in registries, under the folder's own (whose entries win).
+    #[default]
+    BuiltIn,
+    /// Only the folder's `actors.yaml` and `topics.yaml`.
+    FolderOnly,
+}
