@@ -13,6 +13,7 @@ pub mod output;
 pub mod paths;
 pub mod search;
 pub mod show;
+pub mod stats;
 
 use std::path::PathBuf;
 
@@ -45,6 +46,11 @@ SEARCHING:
     sujet:traite  topic:smuggling   topic by text or by any name in topics.yaml
     année:2023  year:2019..2021   meeting year or range
     date:2021-11               meeting in that month (or year, or day)
+    depuis:2021-06  since:...  meetings from that period on, included
+    avant:2022  before:...     meetings before that period, excluded
+                               (--since and --until include theirs: --until
+                               2022 ends on 31 December 2022; a briefing dated
+                               2019 is in depuis:2019-02: it may have been)
     lieu:Niamey  place:...     meeting place
     -word  -pays:NE            exclude
   An unknown actor (acteur:UNHCR) finds nothing, with a suggestion (exit 1);
@@ -157,8 +163,13 @@ pub enum Command {
         #[arg(long, short = 'n', value_name = "N")]
         limit: Option<usize>,
         #[command(flatten)]
+        dates: DateArgs,
+        #[command(flatten)]
         output: ResultsArgs,
     },
+    /// Count briefings by year, month, country, actor, topic or place, with a bar per row.
+    #[command(after_help = stats::HELP)]
+    Stats(StatsArgs),
     /// Show one briefing: metadata, then the article wrapped to the terminal.
     #[command(after_help = SHOW_HELP)]
     Show {
@@ -230,6 +241,8 @@ pub struct ListArgs {
     /// Only meetings in this year or range (2021, 2019..2021).
     #[arg(long, value_name = "Y")]
     pub year: Option<String>,
+    #[command(flatten)]
+    pub dates: DateArgs,
     /// Only briefings bookmarked in the browser (b).
     #[arg(long, conflicts_with = "unread")]
     pub bookmarked: bool,
@@ -241,6 +254,60 @@ pub struct ListArgs {
     pub limit: Option<usize>,
     #[command(flatten)]
     pub output: ResultsArgs,
+}
+
+/// The date range of `brief list`, `search` and `stats`.
+#[derive(Debug, Args, Clone, Default)]
+pub struct DateArgs {
+    /// Only meetings from this period on, included (2021, 2021-06, 2021-06-15).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only meetings up to the end of this period, included (2022: to 31 December 2022).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+}
+
+impl DateArgs {
+    /// `--since`/`--until` as query filters (`depuis:` and `--until`).
+    pub fn filters(&self) -> Result<Vec<(bool, brief_core::query::Filter)>, Failure> {
+        use brief_core::query::{Filter, parse_date};
+        let usage =
+            |e: brief_core::query::QueryError| Failure::Usage(e.message(brief_core::Lang::En));
+        let mut out = Vec::new();
+        if let Some(d) = &self.since {
+            out.push((false, Filter::Since(parse_date(d).map_err(usage)?)));
+        }
+        if let Some(d) = &self.until {
+            out.push((false, Filter::Until(parse_date(d).map_err(usage)?)));
+        }
+        Ok(out)
+    }
+}
+
+/// `brief stats`: what to count, over which briefings, printed how.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// The query, as for `brief search` (none: every briefing).
+    #[arg(allow_hyphen_values = true, value_name = "QUERY")]
+    pub query: Vec<String>,
+    /// What to count by.
+    #[arg(long, value_enum, value_name = "WHAT", default_value_t = stats::ByArg::Year)]
+    pub by: stats::ByArg,
+    /// Only briefings concerning this country; repeat for any of several.
+    #[arg(long = "country", value_name = "C")]
+    pub countries: Vec<String>,
+    /// Only briefings with this actor; repeat for any of several.
+    #[arg(long = "actor", value_name = "A")]
+    pub actors: Vec<String>,
+    /// Only meetings in this year or range (2021, 2019..2021).
+    #[arg(long, value_name = "Y")]
+    pub year: Option<String>,
+    #[command(flatten)]
+    pub dates: DateArgs,
+    /// Output format. text: a table with a bar per row fitted to the
+    /// terminal (whole rows into a pipe); json, csv, tsv: the counts.
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = stats::StatsFormat::Text)]
+    pub format: stats::StatsFormat,
 }
 
 /// How `brief list` and `brief search` print their briefings.
@@ -359,6 +426,7 @@ pub fn parse() -> Cli {
     let words = match &cli.command {
         Some(Command::Search { query, .. }) => query,
         Some(Command::Show { id, .. }) => id,
+        Some(Command::Stats(s)) if !s.query.is_empty() => &s.query,
         _ => return cli,
     };
     let Some(before) = argv.len().checked_sub(words.len()) else {
@@ -388,6 +456,7 @@ pub fn parse() -> Cli {
     let parsed = match &cli.command {
         Some(Command::Search { query, .. }) => query,
         Some(Command::Show { id, .. }) => id,
+        Some(Command::Stats(s)) => &s.query,
         _ => return cli,
     };
     if let Some(unknown) = options.iter().find(|o| parsed.contains(o)) {
@@ -417,7 +486,19 @@ fn exit_on(e: clap::Error) -> ! {
 }
 
 /// Options that take the next argument as their value.
-const VALUE_OPTIONS: [&str; 5] = ["--limit", "-n", "--format", "--dir", "--config"];
+const VALUE_OPTIONS: [&str; 11] = [
+    "--limit",
+    "-n",
+    "--format",
+    "--dir",
+    "--config",
+    "--since",
+    "--until",
+    "--by",
+    "--country",
+    "--actor",
+    "--year",
+];
 
 /// Splits words typed after `search` or `show` into options and query words.
 /// An option is `--anything`, or `-n`, `-l`, `-h` alone, or `-n5`;
