@@ -17,7 +17,7 @@
 //! 8. `load`: walk, parse, shared YAML handling, build; `Folder` (a corpus, its `Source`, its
 //!    `SearchIndex`); `reload` is its incremental mode
 //! 9. `query`: query text -> `Query`, resolved against the registry
-//! 10. `search`: scoring, highlighting, facets, suggestions
+//! 10. `search`: scoring, highlighting, facets, periods, stats, suggestions
 //! 11. `searcher`: the search worker behind `find`/`results`, stale answers dropped
 //! 12. `markdown`, `config`, `remembered`, `draft` (a briefing drafted from an article)
 

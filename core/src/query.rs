@@ -202,9 +202,9 @@ fn read_filter(body: &str, registry: &Registry) -> Result<Option<Filter>, QueryE
             let (a, b) = parse_years(value)?;
             Filter::Years(a, b)
         }
-        "date" => Filter::Date(parse_date(value)?),
-        "since" => Filter::Since(parse_date(value)?),
-        "before" => Filter::Before(parse_date(value)?),
+        "date" => Filter::Date(parse_date(&format!("{key}:"), value)?),
+        "since" => Filter::Since(parse_date(&format!("{key}:"), value)?),
+        "before" => Filter::Before(parse_date(&format!("{key}:"), value)?),
         _ => Filter::Place(fold(value)),
     }))
 }
@@ -247,6 +247,7 @@ pub enum QueryError {
         example: &'static str,
     },
     InvalidDate {
+        /// The filter as typed: `date:2021-13`, `--since 21`.
         value: String,
         reason: String,
     },
@@ -278,7 +279,7 @@ impl QueryError {
             }
             QueryError::UnknownFilter { key } => (t.unknown_filter)(key),
             QueryError::NeedsValue { key, example } => (t.filter_needs_value)(key, example),
-            QueryError::InvalidDate { value, reason } => format!("date:{value}: {reason}"),
+            QueryError::InvalidDate { value, reason } => format!("{value}: {reason}"),
             QueryError::NothingToSearch { input } => (t.nothing_to_search)(input),
         }
     }
@@ -464,10 +465,11 @@ pub fn parse_actors(value: &str, registry: &Registry) -> Result<Filter, QueryErr
     }
 }
 
-/// `2021`, `2021-06` or `2021-06-15`, as a date filter's value.
-pub fn parse_date(value: &str) -> Result<PartialDate, QueryError> {
+/// `2021`, `2021-06` or `2021-06-15`, as the value of a date filter
+/// `key` (`date:`, `depuis:`, `--since `...), which an error names.
+pub fn parse_date(key: &str, value: &str) -> Result<PartialDate, QueryError> {
     PartialDate::parse(value).map_err(|e| QueryError::InvalidDate {
-        value: value.to_string(),
+        value: format!("{key}{value}"),
         reason: e.to_string(),
     })
 }

@@ -275,10 +275,16 @@ impl DateArgs {
             |e: brief_core::query::QueryError| Failure::Usage(e.message(brief_core::Lang::En));
         let mut out = Vec::new();
         if let Some(d) = &self.since {
-            out.push((false, Filter::Since(parse_date(d).map_err(usage)?)));
+            out.push((
+                false,
+                Filter::Since(parse_date("--since ", d).map_err(usage)?),
+            ));
         }
         if let Some(d) = &self.until {
-            out.push((false, Filter::Until(parse_date(d).map_err(usage)?)));
+            out.push((
+                false,
+                Filter::Until(parse_date("--until ", d).map_err(usage)?),
+            ));
         }
         Ok(out)
     }

@@ -134,8 +134,11 @@ pub fn bar(count: usize, most: usize, cells: usize) -> String {
     }
     let eighths = (count * cells * 8).div_ceil(most).max(1);
     let mut s = "█".repeat(eighths / 8);
-    if eighths % 8 > 0 {
-        s.push(PARTS[eighths % 8]);
+    if let Some(&part) = PARTS
+        .get(eighths % 8)
+        .filter(|_| !eighths.is_multiple_of(8))
+    {
+        s.push(part);
     }
     s
 }

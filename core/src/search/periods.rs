@@ -16,9 +16,10 @@ use crate::load::Folder;
 use crate::model::PartialDate;
 
 /// How long a period is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Grain {
+    #[default]
     Year,
     Month,
 }
@@ -92,7 +93,7 @@ impl Serialize for Period {
 /// Counts per period, oldest first, and the undated apart.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Periods {
-    pub grain: Option<Grain>,
+    pub grain: Grain,
     pub counts: Vec<(Period, usize)>,
     pub undated: usize,
 }
@@ -154,7 +155,7 @@ pub fn count_periods(
     let mut counts: Vec<(Period, usize)> = counts.into_iter().collect();
     counts.sort_unstable();
     Periods {
-        grain: Some(grain),
+        grain,
         counts,
         undated,
     }
