@@ -2,6 +2,16 @@
 //! 100,000 briefings (`cargo bench`). The corpora are generated on demand into
 //! `target/bench-corpus/N` and reused; `BRIEF_BENCH_SIZES=10000` picks sizes.
 
+// A measuring tool: it states its assumptions with unwrap, expect and
+// panic, and prints what it measured (both denied in the crates themselves).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::print_stdout,
+    clippy::print_stderr
+)]
+
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};

@@ -3,7 +3,7 @@
 # corpora of 10,000 and 100,000 briefings, side by side with `fzf --filter`
 # over one line per briefing in the same run (hyperfine), then the browser in
 # tmux (start with --query, memory of one and of a second browser, a changed
-# file until it is found) and in a real pseudo-terminal (examples/keystrokes.rs).
+# file until it is found) and in a real pseudo-terminal (xtask/src/bin/keystrokes.rs).
 #
 #   bash benches/end-to-end.sh            # both sizes
 #   SIZES=10000 bash benches/end-to-end.sh
@@ -21,7 +21,7 @@ for tool in hyperfine fzf tmux; do
 done
 
 cargo build --release --quiet
-cargo build --release --quiet --example generate --example keystrokes
+cargo build --release --quiet -p xtask --bin generate --bin keystrokes
 brief=$PWD/target/release/brief
 
 # Milliseconds since the epoch.
@@ -48,7 +48,7 @@ for n in $SIZES; do
     dir=target/perf-corpus/$n
     if [ ! -f "$dir/actors.yaml" ]; then
         rm -rf "$dir"
-        target/release/examples/generate "$n" "$dir"
+        target/release/generate "$n" "$dir"
         # Files younger than 2 s are never cached (a change could go unseen).
         sleep 3
     fi
@@ -104,6 +104,6 @@ for n in $SIZES; do
     tmux kill-server
 
     echo "-- in a 120x40 pseudo-terminal (cache warm)"
-    target/release/examples/keystrokes "$brief" "$dir" 120x40
+    target/release/keystrokes "$brief" "$dir" 120x40
     rm -rf "$cache"
 done

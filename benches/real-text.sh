@@ -7,7 +7,7 @@
 # The text comes from Debian packages, all freely licensed (see their
 # /usr/share/doc/PKG/copyright): manpages-fr (French manual pages, GPL-3+
 # translations), debian-reference-fr (Debian Reference, GPL-2+) and
-# debian-faq-fr (the Debian FAQ, GPL-2+). examples/assemble_real.rs turns it
+# debian-faq-fr (the Debian FAQ, GPL-2+). xtask/src/bin/assemble_real.rs turns it
 # into briefings: one per manual page or book section, the real heading as
 # title, the real French paragraphs as body, countries, actors and place as
 # the core's draft matchers find them in the text.
@@ -46,8 +46,8 @@ for f in /usr/share/man/fr/man*/*.gz; do
     zcat "$f" >"$src/man/$(basename "$f" .gz)"
 done
 
-cargo run --quiet --example assemble_real -- "$src" "$out"
-cargo run --quiet --example measure_search -- "$out" --titles 200 --seed 14
+cargo run --quiet -p xtask --bin assemble_real -- "$src" "$out"
+cargo run --quiet -p xtask --bin measure_search -- "$out" --titles 200 --seed 14
 if [ -n "${KEEP:-}" ]; then
     echo "==> kept $out"
 fi

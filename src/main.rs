@@ -7,9 +7,10 @@ use std::process::ExitCode;
 
 use clap::CommandFactory;
 
-use brief_core::paths;
+use brief_core::io::paths;
+use cli::args::{Cli, Command};
 use cli::output::{Out, color_wanted};
-use cli::{Cli, Command, Failure, Outcome};
+use cli::{Failure, Outcome};
 
 /// Loading decodes on every core: glibc's per-thread arenas grow a page at a
 /// time (thousands of `mprotect` calls) and free slowly; mimalloc does
@@ -24,6 +25,10 @@ fn main() -> ExitCode {
         Ok(outcome) => ExitCode::from(outcome.code()),
         // `brief list | head -1`: the reader went away, which is not an error.
         Err(Failure::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e @ Failure::Nothing(_)) => {
+            cli::say(format_args!("brief: {e}"));
+            ExitCode::from(Outcome::Nothing.code())
+        }
         Err(e) => {
             cli::say(format_args!("brief: {e}"));
             ExitCode::from(Outcome::Failed.code())
@@ -34,12 +39,17 @@ fn main() -> ExitCode {
 fn run(args: Cli) -> Result<Outcome, Failure> {
     let stdout = std::io::stdout();
     let mut out = Out::new(BufWriter::new(stdout.lock()), color_wanted());
+    // Aligned columns for a terminal; into a pipe, rows without padding.
+    out.aligned = std::io::IsTerminal::is_terminal(&stdout);
     let dir = args.dir.as_deref();
-    let opts = cli::load_options(args.no_cache);
     let config = brief_core::config::load(
         brief_core::config::path(args.config.as_deref()).as_deref(),
         args.config.is_some(),
     );
+    let opts = brief_core::load::LoadOptions {
+        registries: config.config.registries,
+        ..cli::load_options(args.no_cache)
+    };
     out.lang = config.config.language();
     let configured = config.config.briefings.as_deref();
     let choose = |flag: Option<&std::path::Path>| paths::choose(flag, configured);
@@ -85,7 +95,7 @@ fn run(args: Cli) -> Result<Outcome, Failure> {
             cli::warn_problems(corpus);
             let mut sel =
                 cli::selection(corpus, &list.countries, &list.actors, list.year.as_deref())?;
-            use brief_core::remembered::Only;
+            use brief_core::model::Only;
             let only = match (list.bookmarked, list.unread) {
                 (true, _) => Some(Only::Bookmarked),
                 (_, true) => Some(Only::Unread),
@@ -176,10 +186,11 @@ fn run(args: Cli) -> Result<Outcome, Failure> {
 
 fn brief_tui(
     choice: paths::Choice,
-    args: cli::BrowseArgs,
+    args: cli::args::BrowseArgs,
     setup: brief::tui::Setup,
 ) -> Result<Outcome, Failure> {
-    use brief::tui::{Exit, Source, run, state::Launch};
+    use brief::tui::launch::Launch;
+    use brief::tui::{Exit, Source, run};
     let source = match choice.dir() {
         Some(dir) if dir.is_dir() => Source::Dir(dir.to_path_buf()),
         Some(dir) if !dir.exists() => {

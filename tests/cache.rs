@@ -1,12 +1,17 @@
 //! The cache of parsed corpora: used when nothing changed, bypassed for what
 //! changed, rebuilt when damaged, and never written into the briefings folder.
 
-mod fixtures;
+// A test states its assumptions with unwrap, expect and panic (denied in
+// the crates themselves by [workspace.lints]).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod support;
 use std::time::{Duration, SystemTime};
+use support::fixtures;
 
 use brief_core::Folder;
+use brief_core::load::reload::{Touched, changed_since, reload};
 use brief_core::load::{LoadOptions, load_dir};
-use brief_core::reload::{Touched, changed_since, reload};
 use tempfile::TempDir;
 
 fn briefing(id: &str, title: &str) -> String {

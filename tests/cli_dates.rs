@@ -2,6 +2,9 @@
 //! fixture folder `tests/fixtures/dates`: fifteen briefings from 2016 to
 //! 2023, some dated to the year or the month only, one spanning two years,
 //! two undated.
+// A test states its assumptions with unwrap, expect and panic (denied in
+// the crates themselves by [workspace.lints]).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

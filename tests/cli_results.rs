@@ -1,13 +1,21 @@
-//! The command line as analysts use it, on the fixture folder `tests/results`:
+//! The command line as analysts use it, on the fixture folder `tests/fixtures/results`:
 //! whole titles into a pipe, lines that fit a terminal, unquoted queries,
 //! `show` by id prefix or query, `--limit 0`, every `--format` read back, and
 //! `brief check` on a folder without actors.yaml.
 
+// A test states its assumptions with unwrap, expect and panic (denied in
+// the crates themselves by [workspace.lints]).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::io::Read;
-use std::path::{Path, PathBuf};
+
 use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
+
+mod support;
+use support::cli::*;
+use support::fixtures;
 use tempfile::TempDir;
 
 const CHINA: &str = "2024-05-12-pekin-chine-promet";
@@ -19,85 +27,9 @@ const UNDATED: &str = "tunis-rabat-coordination";
 /// Newest first, undated last.
 const ALL: [&str; 5] = [CHINA, LIBYA, GREECE, FORMULA, UNDATED];
 
-fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/results")
-}
-
-/// An empty working folder and home, so nothing but the named folder is read.
-struct Sandbox {
-    cwd: TempDir,
-    home: TempDir,
-}
-
-impl Sandbox {
-    fn new() -> Sandbox {
-        Sandbox {
-            cwd: tempfile::tempdir().expect("tempdir"),
-            home: tempfile::tempdir().expect("tempdir"),
-        }
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_brief"))
-            .args(args)
-            .current_dir(self.cwd.path())
-            .env("HOME", self.home.path())
-            .env("XDG_DATA_HOME", self.home.path().join("data"))
-            .env("XDG_CONFIG_HOME", self.home.path().join("config"))
-            .env("XDG_STATE_HOME", self.home.path().join("state"))
-            .env("XDG_CACHE_HOME", self.home.path().join("cache"))
-            .env_remove("BRIEF_DIR")
-            // The labels these tests read are French: the language is fixed
-            // here, not taken from the machine's locale.
-            .env("LANG", "fr_FR.UTF-8")
-            .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
-            .env_remove("COLUMNS")
-            .stdin(Stdio::null())
-            .output()
-            .expect("brief runs")
-    }
-}
-
-/// `brief --dir tests/results args...`, piped.
+/// `brief --dir tests/fixtures/results args...`, piped.
 fn brief(args: &[&str]) -> Output {
-    let dir = fixture();
-    let mut all = vec!["--dir", dir.to_str().expect("utf-8 path")];
-    all.extend_from_slice(args);
-    Sandbox::new().run(&all)
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
-}
-
-fn code(o: &Output) -> i32 {
-    o.status.code().expect("exited")
-}
-
-fn json_of(o: &Output) -> Value {
-    serde_json::from_slice(&o.stdout)
-        .unwrap_or_else(|e| panic!("stdout is JSON ({e}): {}", stdout(o)))
-}
-
-fn json_ids(v: &Value) -> Vec<String> {
-    v.as_array()
-        .expect("an array")
-        .iter()
-        .map(|b| b["id"].as_str().expect("id").to_string())
-        .collect()
-}
-
-/// The id column of text output with `--ids`.
-fn listed_ids(o: &Output) -> Vec<String> {
-    stdout(o)
-        .lines()
-        .filter_map(|l| l.split_whitespace().nth(1).map(str::to_string))
-        .collect()
+    brief_on(&fixtures::results(), args)
 }
 
 /// The titles as the JSON gives them, by id.
@@ -172,7 +104,7 @@ fn an_undated_meeting_shows_the_same_mark_in_list_search_show_and_markdown() {
     assert!(md.contains("- **Date :** inconnue"), "{md}");
 }
 
-/// Runs `brief --dir tests/results args` on a pseudo-terminal `cols` wide,
+/// Runs `brief --dir tests/fixtures/results args` on a pseudo-terminal `cols` wide,
 /// without colour, and returns its lines.
 fn on_a_terminal(args: &[&str], cols: u16, columns_env: Option<&str>) -> Vec<String> {
     use portable_pty::{CommandBuilder, PtySize, native_pty_system};
@@ -187,7 +119,7 @@ fn on_a_terminal(args: &[&str], cols: u16, columns_env: Option<&str>) -> Vec<Str
         .expect("a pty");
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_brief"));
     cmd.arg("--dir");
-    cmd.arg(fixture());
+    cmd.arg(fixtures::results());
     cmd.args(args);
     cmd.cwd(sandbox.cwd.path());
     cmd.env("HOME", sandbox.home.path());
@@ -269,7 +201,7 @@ fn columns_does_not_cut_a_piped_title() {
     let o = Command::new(env!("CARGO_BIN_EXE_brief"))
         .args([
             "--dir",
-            fixture().to_str().expect("utf-8"),
+            fixtures::results().to_str().expect("utf-8"),
             "--no-cache",
             "list",
         ])
@@ -427,7 +359,7 @@ fn key_columns(row: &[String]) -> Vec<String> {
     ]
 }
 
-const HEADER: [&str; 6] = ["date", "title", "countries", "actors", "place", "id"];
+const HEADER: [&str; 7] = ["date", "title", "countries", "actors", "place", "id", "url"];
 
 #[test]
 fn csv_reads_back_with_the_csv_crate() {
@@ -466,7 +398,7 @@ fn csv_reads_back_with_the_csv_crate() {
 }
 
 #[test]
-fn tsv_has_one_line_of_six_fields_per_briefing() {
+fn tsv_has_one_line_of_seven_fields_per_briefing() {
     let expected = expected_rows(&json_of(&brief(&["list", "--json"])));
     let o = brief(&["list", "--format", "tsv"]);
     let out = stdout(&o);
@@ -477,7 +409,7 @@ fn tsv_has_one_line_of_six_fields_per_briefing() {
         .collect();
     assert_eq!(rows.len(), ALL.len(), "{out}");
     for (row, want) in rows.iter().zip(&expected) {
-        assert_eq!(row.len(), 6, "{row:?}");
+        assert_eq!(row.len(), 7, "{row:?}");
         let unescaped: Vec<String> = row
             .iter()
             .map(|f| f.replace("\\t", "\t").replace("\\\\", "\\"))
@@ -488,6 +420,127 @@ fn tsv_has_one_line_of_six_fields_per_briefing() {
     assert!(out.contains("coordination\\tdes garde-côtes"), "{out}");
 }
 
+/// The source's address of the Libya briefing (tests/results).
+const LIBYA_URL: &str = "https://www.example.org/actualites/2023/02/frontex-et-la-libye-patrouilles-conjointes-en-mediterranee-centrale";
+
+#[test]
+fn tsv_csv_and_markdown_carry_the_url_last() {
+    let o = brief(&["list", "--format", "tsv"]);
+    let out = stdout(&o);
+    let libya = out.lines().find(|l| l.contains(LIBYA)).expect("libya row");
+    assert!(
+        libya.ends_with(&format!("\t{LIBYA}\t{LIBYA_URL}")),
+        "{libya}"
+    );
+    // A briefing without a source URL has the column, empty.
+    let china = out.lines().find(|l| l.contains(CHINA)).expect("china row");
+    assert!(china.ends_with(&format!("\t{CHINA}\t")), "{china}");
+    let o = brief(&["search", "frontex", "libye", "--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(o.stdout.as_slice());
+    let urls: Vec<String> = reader
+        .records()
+        .map(|r| r.expect("a record")[6].to_string())
+        .collect();
+    assert_eq!(urls, [LIBYA_URL]);
+    let o = brief(&["list", "--format", "markdown"]);
+    let out = stdout(&o);
+    assert!(out.contains(&format!("| {LIBYA} | {LIBYA_URL} |")), "{out}");
+}
+
+#[test]
+fn into_a_pipe_rows_carry_no_alignment_padding() {
+    // One separator between cells, whatever the other rows' widths.
+    let o = brief(&["list"]);
+    let out = stdout(&o);
+    assert!(
+        out.lines()
+            .any(|l| l == "2022-09-20  Frontex en Grèce : bilan des opérations en mer Égée  GR"),
+        "{out}"
+    );
+    let o = brief(&["list", "-l"]);
+    assert!(
+        stdout(&o).lines().any(|l| l
+            == "2023-02-01  2023-02-01-tripoli-frontex-libye  Frontex et la Libye : patrouilles conjointes en Méditerranée centrale  LY IT"),
+        "{}",
+        stdout(&o)
+    );
+    let o = brief(&["search", "frontex"]);
+    assert!(
+        stdout(&o)
+            .lines()
+            .any(|l| l == "2022-09-20  Frontex en Grèce : bilan des opérations en mer Égée  GR"),
+        "{}",
+        stdout(&o)
+    );
+    let o = brief(&["actors"]);
+    let out = stdout(&o);
+    assert!(
+        out.lines().any(|l| l
+            == "3  Frontex  Agence européenne de garde-frontières et de garde-côtes  eu-agency"),
+        "{out}"
+    );
+    // An empty cell (no acronym) keeps its place: two separators.
+    assert!(out.lines().any(|l| l == "1    OIM  organisation"), "{out}");
+    let o = brief(&["countries"]);
+    let out = stdout(&o);
+    assert!(out.lines().any(|l| l == "1  GR  Grèce  Greece"), "{out}");
+    for args in [&["list"][..], &["search", "frontex"], &["countries"]] {
+        for l in stdout(&brief(args)).lines() {
+            assert!(!l.contains("   "), "{args:?}: padded: {l:?}");
+        }
+    }
+}
+
+#[test]
+fn on_a_terminal_columns_stay_aligned() {
+    let lines = on_a_terminal(&["list"], 220, None);
+    // The country codes start in one column.
+    let start = |title: &str, codes: &str| {
+        let l = lines
+            .iter()
+            .find(|l| l.contains(title))
+            .unwrap_or_else(|| panic!("{title}: {lines:?}"));
+        let at = l.rfind(codes).expect("codes");
+        brief_core::text::width(&l[..at])
+    };
+    assert_eq!(
+        start("Frontex en Grèce", "GR"),
+        start("Frontex et la Libye", "LY IT"),
+        "{lines:#?}"
+    );
+    let lines = on_a_terminal(&["actors"], 120, None);
+    let frontex = lines
+        .iter()
+        .find(|l| l.contains("Frontex"))
+        .expect("frontex");
+    let oim = lines.iter().find(|l| l.contains("OIM")).expect("oim");
+    let col = |l: &str, word: &str| brief_core::text::width(&l[..l.find(word).expect(word)]);
+    assert_eq!(col(frontex, "Agence"), col(oim, "OIM"), "{lines:#?}");
+    assert_eq!(
+        col(frontex, "eu-agency"),
+        col(oim, "organisation"),
+        "{lines:#?}"
+    );
+}
+
+#[test]
+fn show_never_breaks_a_url() {
+    // Into a pipe (80 columns) and on a narrow terminal alike.
+    let piped = stdout(&brief(&["show", LIBYA]));
+    let shown = on_a_terminal(&["show", LIBYA], 60, None);
+    for lines in [piped.lines().map(str::to_string).collect::<Vec<_>>(), shown] {
+        assert!(
+            lines.iter().any(|l| l.ends_with(LIBYA_URL)),
+            "the source URL whole: {lines:#?}"
+        );
+        let in_body = format!("{LIBYA_URL}-communique-de-presse");
+        assert!(
+            lines.iter().any(|l| l.trim() == in_body),
+            "the body's URL whole, on its own line: {lines:#?}"
+        );
+    }
+}
+
 #[test]
 fn markdown_is_a_table_with_pipes_escaped() {
     let o = brief(&["list", "--format", "markdown"]);
@@ -495,14 +548,14 @@ fn markdown_is_a_table_with_pipes_escaped() {
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(
         lines[0],
-        "| date | title | countries | actors | place | id |"
+        "| date | title | countries | actors | place | id | url |"
     );
-    assert_eq!(lines[1], "|---|---|---|---|---|---|");
+    assert_eq!(lines[1], "|---|---|---|---|---|---|---|");
     assert_eq!(lines.len(), 2 + ALL.len());
     for l in &lines[2..] {
-        // Seven unescaped pipes: six cells.
+        // Eight unescaped pipes: seven cells.
         let bars = l.matches('|').count() - l.matches("\\|").count();
-        assert_eq!(bars, 7, "{l}");
+        assert_eq!(bars, 8, "{l}");
     }
     assert!(out.contains("Tunis \\| Rabat"), "{out}");
 }
@@ -609,7 +662,7 @@ fn check_quiet_prints_errors_only() {
     assert_eq!(out.lines().count(), 1, "{out}");
     assert!(out.contains(": error: unknown field 'contries'"), "{out}");
     // Without errors, nothing at all, and exit 0.
-    let o = Sandbox::new().run(&["check", "-q", fixture().to_str().expect("utf-8")]);
+    let o = Sandbox::new().run(&["check", "-q", fixtures::results().to_str().expect("utf-8")]);
     assert_eq!(code(&o), 0);
     assert!(o.stdout.is_empty(), "{}", stdout(&o));
     // A few unregistered names are still listed one by one, with their hint.

@@ -1,18 +1,28 @@
 //! Drafting briefings from articles: the date grammar against a table of
 //! expressions, and the five seed pages against the eight briefings written
-//! from them (tests/fixtures/seeds: the pages and a frozen copy of the
-//! briefings and their registry).
+//! from them (tests/fixtures: the pages, and the fixture briefings and their
+//! registry).
+
+// A test states its assumptions with unwrap, expect and panic, and prints
+// what it found (both denied in the crates themselves by [workspace.lints]).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::print_stdout,
+    clippy::print_stderr
+)]
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use brief_core::draft::dates::find_dates;
-use brief_core::draft::{MeetingDraft, draft};
 use brief_core::load::{LoadOptions, load_dir, load_files};
 use brief_core::{Briefing, Folder, Severity};
+use brief_draft::dates::find_dates;
+use brief_draft::{MeetingDraft, draft};
 
 fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
 /// The first date expression of `text`, as `start..end`, or "none".
@@ -165,7 +175,7 @@ fn squash(s: &str) -> String {
 
 /// Folded, one space between words: for "does the page say this".
 fn plain(s: &str) -> String {
-    brief_core::draft::matcher::key(s)
+    brief_draft::matcher::key(s)
 }
 
 struct Figures {
@@ -506,7 +516,7 @@ fn scraping_debris_is_left_out() {
     let page = "accordion-iconalert-iconarrow-leftarrowarticleShowedbacktotopCreated with Sketch. bookmarkcall-iconcheck\n\
         Offert\n\nUn titre\n\nPartager sur\n\nLe texte de l'article.\n\n0 commentaires\n\nSoumettre un commentaire\n\n\
         Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *\n";
-    let p = brief_core::draft::text::from_plain(page);
+    let p = brief_draft::text::from_plain(page);
     assert_eq!(p.sections[0].title, "Un titre");
     assert_eq!(
         p.sections[0].paragraphs,
@@ -517,7 +527,7 @@ fn scraping_debris_is_left_out() {
 #[test]
 fn hard_wrapped_lines_become_paragraphs() {
     let page = "Titre\nUne phrase coupée\nen deux lignes.\nUne autre\nphrase.\nPour plus d'informations, veuillez contacter:\nJean Dupont\nE-mail:\n\"mailto:jd@example.org\">jd@example.org\n";
-    let p = brief_core::draft::text::from_plain(page);
+    let p = brief_draft::text::from_plain(page);
     assert_eq!(
         p.sections[0].paragraphs,
         vec![
@@ -532,7 +542,7 @@ fn hard_wrapped_lines_become_paragraphs() {
 #[test]
 fn countries_by_name_variant_and_demonym() {
     let found = |t: &str| -> Vec<String> {
-        brief_core::draft::countries::distinct(t)
+        brief_draft::countries::distinct(t)
             .into_iter()
             .map(|(c, _)| c.to_string())
             .collect()
@@ -627,7 +637,7 @@ mod fuzz {
             for d in find_dates(&text) {
                 assert_eq!(&text[d.span.clone()], d.text);
                 if let Some(e) = d.end {
-                    let key = |p: &brief_core::draft::dates::DateParts| (p.year, p.month, p.day);
+                    let key = |p: &brief_draft::dates::DateParts| (p.year, p.month, p.day);
                     assert!(key(&d.start) < key(&e) || d.start.year.is_none(), "{text}: {}", d.label());
                 }
             }
@@ -656,7 +666,7 @@ mod fuzz {
 #[test]
 fn unregistered_organisations_are_proposed_not_added() {
     let corpus = shipped();
-    let index = brief_core::draft::actors::ActorIndex::new(&corpus.registry);
+    let index = brief_draft::actors::ActorIndex::new(&corpus.registry);
     let text = "Le Bureau International du Travail et l’ONU, avec l’OIM et le Fonds (FIDA), ont participé.";
     let proposals = index.proposals(text);
     assert_eq!(

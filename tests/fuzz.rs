@@ -13,6 +13,10 @@
 //! A failure is saved by proptest in `tests/fuzz.proptest-regressions` and
 //! replayed first on every later run; keep that file.
 
+// A test states its assumptions with unwrap, expect and panic (denied in
+// the crates themselves by [workspace.lints]).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
@@ -39,7 +43,8 @@ fn config() -> Config {
     Config { cases, ..base }
 }
 
-mod fixtures;
+mod support;
+use support::fixtures;
 
 fn corpus() -> &'static Folder {
     static CORPUS: OnceLock<Folder> = OnceLock::new();
@@ -59,7 +64,7 @@ fn seeds() -> &'static [Vec<u8>] {
             .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
             .map(|p| std::fs::read(p).expect("readable"))
             .collect();
-        seeds.push(include_bytes!("tui_support/hostile.yaml").to_vec());
+        seeds.push(fixtures::HOSTILE_YAML.as_bytes().to_vec());
         seeds.sort();
         seeds
     })
@@ -350,7 +355,7 @@ proptest! {
         std::fs::write(&path, &bytes).expect("written");
         let file = brief_core::config::load(Some(&path), true);
         let (_, key_problems) =
-            brief::tui::keymap::Keymap::with_overrides(&file.config.keys, &path);
+            brief::keys::keymap::Keymap::with_overrides(&file.config.keys, &path);
         // As YAML counts them: CR, LF, and NEL, LS and PS break lines too
         // (CRLF counted twice: a bound, not an exact count).
         let text = String::from_utf8_lossy(&bytes);
@@ -374,7 +379,7 @@ proptest! {
         let (_, problem) = brief_core::remembered::load(&path);
         // Kept if it was read, set aside (never deleted) if it was not.
         assert_eq!(problem.is_some(), !path.exists());
-        assert_eq!(problem.is_some(), brief_core::paths::set_aside_copies(&path).len() == 1);
+        assert_eq!(problem.is_some(), brief_core::io::paths::set_aside_copies(&path).len() == 1);
     }
 
     #[test]

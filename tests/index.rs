@@ -2,15 +2,20 @@
 //! file, shared by processes on one folder, recovered after a crash, set
 //! aside and rebuilt when damaged; bodies read from their files.
 
-mod fixtures;
+// A test states its assumptions with unwrap, expect and panic (denied in
+// the crates themselves by [workspace.lints]).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod support;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
+use support::fixtures;
 
 use brief_core::Folder;
+use brief_core::load::reload::{Touched, reload};
 use brief_core::load::{LoadOptions, load_dir};
 use brief_core::query::Query;
-use brief_core::reload::{Touched, reload};
 use brief_core::search::{Selection, search};
 use tempfile::TempDir;
 
@@ -148,7 +153,7 @@ fn a_changed_added_or_removed_file_updates_the_index_in_place() {
     );
     std::fs::remove_file(s.briefings.path().join("b.yaml")).expect("rm");
     let r = reload(&prev, &Touched::Unknown).expect("reloads");
-    let map = brief_core::reload::doc_map(&prev, &r.corpus);
+    let map = brief_core::load::reload::doc_map(&prev, &r.corpus);
     r.corpus.carry_index(&prev, &map);
     assert_eq!(ids(&r.corpus, "naufrage"), ["a", "c"]);
     assert!(

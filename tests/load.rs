@@ -3,6 +3,10 @@
 //! the problem must name the right file, with a line where the parser knows it,
 //! a severity and a plain message.
 
+// A test states its assumptions with unwrap, expect and panic (denied in
+// the crates themselves by [workspace.lints]).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::path::{Path, PathBuf};
 
 use brief_core::load::{LoadError, LoadOptions, load_dir};

@@ -3,6 +3,10 @@
 //! kept in the state folder, the exit status is 1 and nothing reaches the
 //! briefings folder; a valid text is created, never over an existing file.
 
+// A test states its assumptions with unwrap, expect and panic (denied in
+// the crates themselves by [workspace.lints]).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::collections::BTreeMap;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
@@ -14,7 +18,7 @@ struct Sandbox {
 }
 
 fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
 impl Sandbox {
@@ -22,8 +26,13 @@ impl Sandbox {
         let home = tempfile::tempdir().expect("temp dir");
         let dir = home.path().join("briefings");
         std::fs::create_dir_all(&dir).expect("briefings dir");
+        // The fixture briefings and actors, without their topics.yaml: a
+        // folder with no topic registry (a test adds it when it needs it).
         for e in std::fs::read_dir(fixtures().join("briefings")).expect("fixtures") {
             let p = e.expect("entry").path();
+            if p.file_name().is_some_and(|n| n == "topics.yaml") {
+                continue;
+            }
             std::fs::copy(&p, dir.join(p.file_name().expect("name"))).expect("copy");
         }
         Sandbox { home, dir }
@@ -278,6 +287,52 @@ fn edit_of_an_unknown_id_suggests_the_nearest() {
 }
 
 #[test]
+fn edit_takes_an_id_as_show_does_and_checks_related_ids_against_the_folder() {
+    let s = Sandbox::new();
+    let channel = "2021-11-28-manche-mer-du-nord-reunion-intergouvernementale";
+    // A unique start of an id, as `brief show` takes it; the file is saved.
+    let ed = s.editor(
+        "fake-editor",
+        "sed -i 's/^title: .*/title: \"Manche\"/' \"$F\"",
+    );
+    let o = s.run(&ed, &["edit", "2021-11-28"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("brief: saved "), "{}", stderr(&o));
+    let text = std::fs::read_to_string(s.dir.join(format!("{channel}.yaml"))).expect("file");
+    assert!(text.contains("title: \"Manche\""), "{text}");
+    // Its related briefing exists in the folder: no warning that it does not.
+    assert!(!stderr(&o).contains("does not exist"), "{}", stderr(&o));
+    // A related id that is really missing is still reported.
+    let ed = s.editor(
+        "fake-editor2",
+        "sed -i 's/^related: .*/related: [oim-bruxelles-migrations-irregulieres-argo, nulle-part]/' \"$F\"",
+    );
+    let o = s.run(&ed, &["edit", channel]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("related briefing 'nulle-part' does not exist"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("'oim-bruxelles-migrations-irregulieres-argo' does not exist"),
+        "{err}"
+    );
+    // A start shared by several ids lists them and exits 2, as `brief show` does.
+    let before = s.snapshot();
+    let o = s.run(&ed, &["edit", "2021"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("2 briefings start with '2021'"), "{err}");
+    assert!(err.contains("brief edit ID"), "{err}");
+    assert!(
+        err.contains(channel) && err.contains("2021-10-27-euromed-migration-v-la-valette"),
+        "{err}"
+    );
+    assert_eq!(s.snapshot(), before);
+}
+
+#[test]
 fn an_editor_that_fails_writes_nothing() {
     let s = Sandbox::new();
     let before = s.snapshot();
@@ -359,9 +414,141 @@ fn new_from_the_template_names_the_file_from_the_date_and_title_written() {
     // The folder still loads cleanly, the new briefing with the others.
     let check = s.run(&ed, &["check"]);
     assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
-    // An empty template is refused: no title.
+    // An empty template is refused, as an untouched one.
     let ed = s.editor("keep", "true");
     let o = s.run(&ed, &["new"]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    assert!(stderr(&o).contains("title"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("the template was not changed"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn an_untouched_template_is_not_saved() {
+    let s = Sandbox::new();
+    let before = s.snapshot();
+    // Like `git commit` with an untouched template: exit 1, a message, nothing written.
+    let ed = s.editor("keep", "true");
+    let o = s.run(&ed, &["new", "--title", "Atelier à Agadez"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("the template was not changed; aborting"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(s.snapshot(), before);
+    assert!(s.drafts().is_empty(), "{:?}", s.drafts());
+    // The same template with a date written is a briefing.
+    let ed = s.editor(
+        "date",
+        "sed -i 's/^# date: 2024-01-31/date: 2024-06-01/' \"$F\"",
+    );
+    let o = s.run(&ed, &["new", "--title", "Atelier à Agadez"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(s.dir.join("2024-06-01-atelier-a-agadez.yaml").is_file());
+}
+
+/// The pages of tests/fixtures/drafts.
+fn draft_page(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/drafts")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// `brief draft PAGE` in the sandbox, its standard output.
+fn draft_of(s: &Sandbox, name: &str) -> String {
+    let ed = s.editor("keep", "true");
+    let o = s.run(&ed, &["draft", &draft_page(name)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// The `countries:` list of a draft, codes only.
+fn countries_of(draft: &str) -> Vec<String> {
+    draft
+        .lines()
+        .skip_while(|l| !l.starts_with("countries:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  - "))
+        .filter_map(|l| l.trim_start_matches("  - ").split_whitespace().next())
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn a_place_name_that_is_also_a_common_word_needs_evidence() {
+    let s = Sandbox::new();
+    // "Réunion" opening the title and a sentence, "le président Hollande",
+    // "François Hollande", "Trinité :" at a sentence start: no country.
+    let d = draft_of(&s, "reunion-title.txt");
+    assert_eq!(countries_of(&d), ["NE", "TD"], "{d}");
+    assert!(d.contains("country: NE  # from \"à Niamey\""), "{d}");
+    // With a preposition ("à La Réunion", "de Hollande", "de la Trinité"): countries.
+    let d = draft_of(&s, "reunion-place.txt");
+    assert_eq!(countries_of(&d), ["RE", "NL", "TT"], "{d}");
+    // And `brief new --from` saves what the draft says, no more.
+    let ed = s.editor("keep", "true");
+    let o = s.run(&ed, &["new", "--from", &draft_page("reunion-title.txt")]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let created = s
+        .dir
+        .join("2023-04-12-reunion-des-ministres-de-l-interieur-sur-le-trafic-de.yaml");
+    let text = std::fs::read_to_string(&created).expect("created");
+    assert!(!text.contains("RE  #") && !text.contains("NL  #"), "{text}");
+    // A saved HTML page whose title and first sentence start with "Réunion".
+    let o = s.run(&ed, &["new", "--from", &draft_page("reunion.html")]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let created = s
+        .dir
+        .join("2022-06-14-reunion-du-comite-de-pilotage-sur-la-traite-des-personnes.yaml");
+    let text = std::fs::read_to_string(&created).expect("created");
+    assert_eq!(countries_of(&text), ["SN", "MR", "ML"], "{text}");
+    assert!(text.contains("country: SN  # from \"à Dakar\""), "{text}");
+}
+
+#[test]
+fn press_datelines_are_read_as_dates() {
+    let s = Sandbox::new();
+    for page in ["dateline.txt", "dateline-city.txt", "dateline-numeric.txt"] {
+        let d = draft_of(&s, page);
+        assert!(d.contains("\ndate: 2018-03-17  # from \""), "{page}: {d}");
+        assert!(d.contains("date_note: \"Date de la dépêche"), "{page}: {d}");
+        assert!(
+            d.starts_with("# Draft") && d.contains("\nid: 2018-03-17-"),
+            "{d}"
+        );
+    }
+    // A date inside a sentence that is not about a meeting is still no date.
+    let d = draft_of(&s, "reunion-place.txt");
+    assert!(d.contains("date: 2022-05-03"), "{d}");
+}
+
+#[test]
+fn topics_come_from_the_title_and_body_by_the_registry_names() {
+    let s = Sandbox::new();
+    // Without topics.yaml, no topic is guessed.
+    let d = draft_of(&s, "reunion-title.txt");
+    assert!(d.contains("topics: []"), "{d}");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/briefings/topics.yaml"),
+        s.dir.join("topics.yaml"),
+    )
+    .expect("topics.yaml");
+    // "trafic de migrants" in the title.
+    let d = draft_of(&s, "reunion-title.txt");
+    assert!(
+        d.contains("topics:\n  - \"trafic de migrants\"  # from \"trafic de migrants\""),
+        "{d}"
+    );
+    // An alias in the body gives the topic's name; the Channel by "la Manche".
+    let d = draft_of(&s, "dateline-numeric.txt");
+    assert!(d.contains("  - \"naufrage\"  # from \"naufrage\""), "{d}");
+    assert!(
+        d.contains("  - \"Manche et mer du Nord\"  # from \"la Manche\""),
+        "{d}"
+    );
 }

@@ -2,6 +2,16 @@
 //! fixture briefings (`tests/fixtures`), driven by keys and signals, its screen
 //! rebuilt with vt100. Every wait is on a screen condition with a timeout, never a sleep.
 
+// A test states its assumptions with unwrap, expect and panic, and prints
+// what it found (both denied in the crates themselves by [workspace.lints]).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::print_stdout,
+    clippy::print_stderr
+)]
+
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::path::Path;
@@ -12,11 +22,9 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
-/// The same hostile briefing as `tui_support::HOSTILE_YAML`.
-const HOSTILE_YAML: &str = include_str!("tui_support/hostile.yaml");
-
-mod broken;
-mod fixtures;
+mod support;
+use support::fixtures::HOSTILE_YAML;
+use support::{broken, fixtures};
 
 const TIMEOUT: Duration = Duration::from_secs(10);
 /// Ending waits for the state file's last write to reach the disk (fsync),
@@ -36,8 +44,90 @@ struct Session {
     /// How the reader ended: EOF, or which error.
     ended: Arc<Mutex<String>>,
     /// Config, state and cache folders of this session alone, so sessions
-    /// never see each other's remembered state or the user's own.
-    home: tempfile::TempDir,
+    /// never see each other's remembered state or the user's own. Always
+    /// `Some` but after `finish_keeping_home` took it.
+    home: Option<tempfile::TempDir>,
+}
+
+/// A session that ends, even by a failing test, ends its browser: no `brief`
+/// is left running behind a test.
+impl Drop for Session {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+/// Reads the pty master until the child has exited, feeding the screen and
+/// answering cursor position queries like a terminal would.
+///
+/// An end of input (portable-pty reports the master's EIO as one) or an error
+/// ends the reading only once the child is gone: while it lives it holds the
+/// terminal side open and may write more, and a reader that stopped would
+/// leave it blocked mid-frame on a full terminal (the flake of
+/// `a_resize_redraws_and_keeps_the_selection`). What was seen is kept in `why`.
+fn read_until_exit(
+    mut reader: Box<dyn Read + Send>,
+    pid: u32,
+    master_fd: Option<i32>,
+    parser: &Mutex<vt100::Parser>,
+    raw: &Mutex<Vec<u8>>,
+    answer: &Mutex<Box<dyn Write + Send>>,
+    why: &Mutex<String>,
+) {
+    let mut buf = [0u8; 8192];
+    loop {
+        let end = match reader.read(&mut buf) {
+            // A signal to this process (another test's child ending) is not the end.
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Ok(0) => "EOF".to_string(),
+            Err(e) => format!("{e:?}"),
+            Ok(n) => {
+                let mut parser = parser.lock().unwrap();
+                parser.process(&buf[..n]);
+                raw.lock().unwrap().extend_from_slice(&buf[..n]);
+                if buf[..n].windows(4).any(|w| w == b"\x1b[6n") {
+                    let (row, col) = parser.screen().cursor_position();
+                    let mut w = answer.lock().unwrap();
+                    let _ = write!(w, "\x1b[{};{}R", row + 1, col + 1);
+                    let _ = w.flush();
+                }
+                continue;
+            }
+        };
+        let mut why = why.lock().unwrap();
+        if !alive(pid) {
+            why.push_str(&end);
+            return;
+        }
+        // Seen while the child lives (also while it exits: its terminal
+        // side closes before it is a zombie): say so the first time, with
+        // what the master's descriptor is now, and read on once it ran.
+        if why.is_empty() {
+            let target = master_fd
+                .and_then(|fd| std::fs::read_link(format!("/proc/self/fd/{fd}")).ok())
+                .map_or("?".into(), |t| t.display().to_string());
+            *why = format!("{end} while brief ran (master fd {master_fd:?} -> {target}), then ");
+        }
+        drop(why);
+        thread::sleep(POLL);
+    }
+}
+
+/// Whether `pid` is still running: only a process known gone (no
+/// `/proc/PID`) or a zombie waiting to be reaped has exited. A `/proc` that
+/// cannot be read for another reason (no descriptor left, say) says nothing,
+/// so the reader reads on.
+fn alive(pid: u32) -> bool {
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        Ok(stat) => stat
+            .rfind(')')
+            .and_then(|end| stat[end + 1..].split_whitespace().next())
+            .is_none_or(|state| state != "Z" && state != "X"),
+        Err(e) => e.kind() != std::io::ErrorKind::NotFound,
+    }
 }
 
 impl Session {
@@ -96,8 +186,10 @@ impl Session {
         let raw = Arc::new(Mutex::new(Vec::new()));
         let eof = Arc::new(AtomicBool::new(false));
         let ended = Arc::new(Mutex::new(String::new()));
-        let mut reader = pair.master.try_clone_reader().expect("a pty reader");
+        let reader = pair.master.try_clone_reader().expect("a pty reader");
         let writer = Arc::new(Mutex::new(pair.master.take_writer().expect("a pty writer")));
+        let pid = child.process_id().expect("the child's pid");
+        let master_fd = pair.master.as_raw_fd();
         {
             let (parser, raw, eof, answer, why) = (
                 parser.clone(),
@@ -107,36 +199,7 @@ impl Session {
                 ended.clone(),
             );
             thread::spawn(move || {
-                let mut buf = [0u8; 8192];
-                loop {
-                    match reader.read(&mut buf) {
-                        // A signal to this process (another test's child
-                        // ending) is not the end: a reader that stopped here
-                        // left brief blocked mid-frame on a full terminal.
-                        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                        // EOF, or EIO once the child is gone.
-                        Ok(0) => {
-                            *why.lock().unwrap() = "EOF".into();
-                            break;
-                        }
-                        Err(e) => {
-                            *why.lock().unwrap() = format!("{e:?}");
-                            break;
-                        }
-                        Ok(n) => {
-                            let mut parser = parser.lock().unwrap();
-                            parser.process(&buf[..n]);
-                            raw.lock().unwrap().extend_from_slice(&buf[..n]);
-                            // Answer cursor position queries like a terminal would.
-                            if buf[..n].windows(4).any(|w| w == b"\x1b[6n") {
-                                let (row, col) = parser.screen().cursor_position();
-                                let mut w = answer.lock().unwrap();
-                                let _ = write!(w, "\x1b[{};{}R", row + 1, col + 1);
-                                let _ = w.flush();
-                            }
-                        }
-                    }
-                }
+                read_until_exit(reader, pid, master_fd, &parser, &raw, &answer, &why);
                 eof.store(true, Ordering::SeqCst);
             });
         }
@@ -148,7 +211,7 @@ impl Session {
             raw,
             eof,
             ended,
-            home,
+            home: Some(home),
         }
     }
 
@@ -252,7 +315,7 @@ impl Session {
     /// Waits for the exit like `finish`, and hands back the home for a restart.
     fn finish_keeping_home(mut self) -> (u32, tempfile::TempDir) {
         let (code, _) = self.wait_for_exit();
-        (code, self.home)
+        (code, self.home.take().expect("the session's home"))
     }
 
     fn wait_for_exit(&mut self) -> (u32, Vec<u8>) {
@@ -371,8 +434,7 @@ fn search_open_read_and_quit() {
     s.wait_for("the search line to show the query", |screen| {
         screen.lines().next().is_some_and(|l| l.contains("manche"))
     });
-    // Enter leaves the search line for the list, Enter again opens the reader.
-    s.keys("\r");
+    // Enter in the search line opens the selected (first) result, as fzf accepts.
     s.keys("\r");
     s.wait_for("the reader focused on the Channel meeting", |screen| {
         screen.contains("naufrage") && screen.contains("next match")
@@ -558,7 +620,7 @@ fn control_characters_in_the_data_never_reach_the_terminal() {
     s.wait_for_text("1 of 1 briefing");
     s.wait_for_text("rouge");
     // Search for it (highlighted title), open it, page down, show the problems.
-    s.keys("/rouge\r\r");
+    s.keys("/rouge\r");
     s.wait_for_text("/  rouge");
     s.keys("\x1b[6~");
     s.keys("p");
@@ -667,7 +729,7 @@ fn broken_files_show_in_the_problems_view_and_the_rest_is_usable() {
     });
     s.keys("/transfrontaliere");
     s.wait_for_text(&format!("1 of {n} briefings"));
-    s.keys("\r\r");
+    s.keys("\r");
     s.wait_for("the good briefing open in the reader", |screen| {
         screen.contains("Une réunion qui se charge") && screen.contains("Reader")
     });
@@ -782,8 +844,9 @@ fn config_keys_and_remembered_state_survive_a_restart() {
     });
     s.keys("\x1b");
     s.wait_for("the help closed", |t| !t.contains("Help ·"));
-    // Search, keep it in the history, bookmark the first hit with m, open it.
-    s.keys("/manche\r");
+    // Search, keep it in the history (↓ goes to the list), bookmark the
+    // first hit with m, open it.
+    s.keys("/manche\x1b[B");
     s.wait_for_text("1 of 8 briefings");
     s.keys("m");
     s.wait_for_text("bookmarked 'Les enjeux migratoires");
@@ -844,7 +907,7 @@ fn a_damaged_state_file_is_set_aside_and_the_browser_starts() {
     s.keys("\x1bq");
     let (code, home) = s.finish_keeping_home();
     assert_eq!(code, 0);
-    assert_eq!(brief_core::paths::set_aside_copies(&state).len(), 1);
+    assert_eq!(brief_core::io::paths::set_aside_copies(&state).len(), 1);
     let (_, problem) = brief_core::remembered::load(&home.path().join("state/brief/state.json"));
     assert!(
         problem.is_none(),
@@ -944,7 +1007,8 @@ fn y_copies_the_markdown_through_osc52() {
     s.wait_for_text("8 of 8 briefings");
     s.keys("/manche");
     s.wait_for_text("1 of 8 briefings");
-    s.keys("\r");
+    // ↓ with no search recalled goes to the list.
+    s.keys("\x1b[B");
     s.wait_for("the list focused", |screen| {
         screen.contains("open in the reader")
     });
@@ -952,8 +1016,8 @@ fn y_copies_the_markdown_through_osc52() {
     s.wait_for_output("the OSC 52 sequence of the Markdown", |raw| {
         contains(raw, &expected)
     });
-    s.wait_for_text("sent 'Les enjeux migratoires");
-    s.wait_for_text("to the terminal's clipboard");
+    s.wait_for_text("copied 'Les enjeux migratoires");
+    s.wait_for_text("to the clipboard");
     s.keys("q");
     let (code, raw) = s.finish();
     assert_eq!(code, 0);
@@ -984,7 +1048,7 @@ fn a_source_url_is_a_link_and_shift_y_copies_it() {
     s.wait_for_output("the OSC 52 sequence of the URL", |raw| {
         contains(raw, &expected)
     });
-    s.wait_for_text("sent the source URL");
+    s.wait_for_text("copied the source URL");
     s.keys("q");
     let (code, raw) = s.finish();
     assert_eq!(code, 0);
@@ -1211,7 +1275,7 @@ fn the_reader_opens_on_the_body_at_80x24_and_120x40() {
     for (w, h) in [(120, 40), (80, 24)] {
         let mut s = Session::start(w, h);
         s.wait_for_text("8 of 8 briefings");
-        s.keys("/manche\r\r");
+        s.keys("/manche\r");
         s.wait_for("the title, the id and the body's first words", |t| {
             t.contains("Les enjeux migratoires")
                 && t.contains("id 2021-11-28-manche-mer-du-nord")
@@ -1249,7 +1313,7 @@ fn shift_j_and_k_page_through_the_results_in_the_reader() {
 fn a_related_briefing_opens_and_esc_comes_back() {
     let mut s = Session::start(120, 40);
     s.wait_for_text("8 of 8 briefings");
-    s.keys("/manche\r\r");
+    s.keys("/manche\r");
     s.wait_for_text("id 2021-11-28-manche-mer-du-nord");
     s.keys("r\r");
     s.wait_for_text("id oim-bruxelles-migrations-irregulieres-argo");
@@ -1343,7 +1407,7 @@ fn slash_goes_to_the_search_line_from_the_reader() {
     s.wait_for_text("Esc leave the search line");
     s.keys("manche");
     s.wait_for_text("1 of 8 briefings");
-    s.keys("\r\r");
+    s.keys("\r");
     s.wait_for_text("Ctrl-F search in the article");
     s.keys("\x06naufrage");
     s.wait_for_text("stop searching the article");
@@ -1510,7 +1574,7 @@ fn e_edits_the_briefing_and_an_invalid_edit_changes_nothing() {
     };
     let mut s = start(&good, None);
     s.wait_for_text("8 of 8 briefings");
-    s.keys("/manche\r");
+    s.keys("/manche\x1b[B");
     s.wait_for_text("1 of 8 briefings");
     s.keys("e");
     s.wait_for("the new title in the list, still selected", |t| {

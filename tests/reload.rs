@@ -3,15 +3,20 @@
 //! folder as it now is, so reading only what changed never gives another
 //! answer than reading everything.
 
+// A test states its assumptions with unwrap, expect and panic (denied in
+// the crates themselves by [workspace.lints]).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::path::Path;
 use std::time::{Duration, SystemTime};
 
+use brief_core::load::reload::{Changes, Reloaded, SETTLE, Touched, changed_since, reload};
 use brief_core::load::{LoadOptions, load_dir};
-use brief_core::reload::{Changes, Reloaded, SETTLE, Touched, changed_since, reload};
 use brief_core::{Folder, Severity};
 use tempfile::TempDir;
 
-mod fixtures;
+mod support;
+use support::fixtures;
 
 fn briefing(id: &str, title: &str, extra: &str) -> String {
     format!(
@@ -399,7 +404,7 @@ fn a_carried_index_answers_as_a_freshly_built_one() {
         let r = again(&prev);
         assert!(!r.full);
         assert!(!r.changes.is_empty());
-        let map = brief_core::reload::doc_map(&prev, &r.corpus);
+        let map = brief_core::load::reload::doc_map(&prev, &r.corpus);
         r.corpus.carry_index(&prev, &map);
         assert!(r.corpus.is_indexed(), "carried over, not left to build");
         let full = load(dir.path());

@@ -3,12 +3,16 @@
 //! removed and renamed), it gives exactly what reading the whole folder
 //! again (`reload`) gives, and it walks the whole folder when it cannot tell.
 
+// A test states its assumptions with unwrap, expect and panic (denied in
+// the crates themselves by [workspace.lints]).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use brief_core::Folder;
+use brief_core::load::reload::{Reloaded, Touched, reload};
 use brief_core::load::{LoadOptions, load_dir};
-use brief_core::reload::{Reloaded, Touched, reload};
 
 /// A small deterministic generator, so a failure comes back the same.
 struct Dice(u64);
@@ -229,7 +233,7 @@ fn touched_reloads_equal_full_reloads_after_random_edits() {
                 "seed {seed} round {round}: touched {touched:?}"
             );
             // Each briefing shown is mapped to its place, by id.
-            let by_id = brief_core::reload::doc_map(&prev, &part.corpus);
+            let by_id = brief_core::load::reload::doc_map(&prev, &part.corpus);
             assert_eq!(part.doc_map, by_id, "seed {seed} round {round}");
             assert_eq!(full.doc_map, by_id, "seed {seed} round {round}");
             // And what a fresh load of the folder gives.

@@ -1,10 +1,15 @@
 //! The remembered state file: round trips, merging, and what happens when it
 //! is damaged. It is never fatal and never lost silently.
 
+// A test states its assumptions with unwrap, expect and panic (denied in
+// the crates themselves by [workspace.lints]).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::collections::BTreeSet;
 
-use brief_core::remembered::{Folder, LastView, Only, Remembered, load, save, save_folder};
-use brief_core::search::Sort;
+use brief_core::model::Only;
+use brief_core::model::Sort;
+use brief_core::remembered::{Folder, LastView, Remembered, load, save, save_folder};
 
 fn sample() -> Folder {
     Folder {
@@ -70,7 +75,7 @@ fn a_damaged_file_is_set_aside_reported_and_brief_starts_afresh() {
             "{}",
             problem.message
         );
-        let copies = brief_core::paths::set_aside_copies(&path);
+        let copies = brief_core::io::paths::set_aside_copies(&path);
         let bad = copies.last().expect("set aside");
         assert_eq!(
             std::fs::read(bad).unwrap(),
@@ -221,7 +226,7 @@ fn a_state_file_damaged_at_write_time_is_set_aside_and_said_and_the_new_marks_ke
         "{}",
         problem.message
     );
-    let copies = brief_core::paths::set_aside_copies(&path);
+    let copies = brief_core::io::paths::set_aside_copies(&path);
     assert_eq!(copies.len(), 1);
     assert_eq!(std::fs::read(&copies[0]).unwrap(), b"{ damaged");
     let (all, _) = load(&path);

@@ -2,17 +2,23 @@
 //! accents, aliases, fields, filters, ranking and match positions; property
 //! tests for robustness.
 
+// A test states its assumptions with unwrap, expect and panic (denied in
+// the crates themselves by [workspace.lints]).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::sync::OnceLock;
 
+use brief_core::index::Field;
 use brief_core::load::{LoadOptions, load_dir};
 use brief_core::query::Query;
-use brief_core::search::{Field, FieldMatch, Hit, explain, search, title_ranges};
+use brief_core::search::{FieldMatch, Hit, explain, search, title_ranges};
 use brief_core::text::fold;
 use brief_core::{Folder, Selection};
 use proptest::prelude::*;
 
-mod fixtures;
+mod support;
 use fixtures::*;
+use support::fixtures;
 
 fn corpus() -> &'static Folder {
     static CORPUS: OnceLock<Folder> = OnceLock::new();

@@ -2,17 +2,26 @@
 //! actors and topics as entities, typos, the smart accent rule, plurals and
 //! elisions, bounds and queries with nothing to search for.
 
+// A test states its assumptions with unwrap, expect and panic (denied in
+// the crates themselves by [workspace.lints]).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::sync::OnceLock;
 
 use brief_core::countries;
+use brief_core::lang::Lang;
 use brief_core::load::{LoadOptions, load_dir};
-use brief_core::query::{Entity, MAX_TERMS, MAX_WORD_CHARS, Query, plural_forms, read_entity};
+use brief_core::query::{
+    Entity, MAX_TERMS, MAX_WORD_CHARS, Notice, Query, plural_forms, read_entity,
+};
+use brief_core::search::reading::Reading;
 use brief_core::search::{ReadAs, explain, search, typo_budget, typo_distance, typo_match};
 use brief_core::{Folder, Selection};
 use proptest::prelude::*;
 
-mod fixtures;
+mod support;
 use fixtures::*;
+use support::fixtures;
 
 fn corpus() -> &'static Folder {
     static CORPUS: OnceLock<Folder> = OnceLock::new();
@@ -182,10 +191,11 @@ fn an_entity_match_says_how_it_was_read() {
     );
     let json = serde_json::to_string(&why[0]).expect("json");
     assert!(json.contains(r#""read_as":{"country":"GB"}"#), "{json}");
-    assert_eq!(
-        query.readings(&corpus().registry),
-        ["royaume uni → country GB"]
-    );
+    let reading: Vec<String> = Reading::of(&query, &corpus().registry)
+        .iter()
+        .map(|r| r.message(Lang::En))
+        .collect();
+    assert_eq!(reading, ["royaume uni → country GB"]);
 }
 
 #[test]
@@ -318,11 +328,11 @@ fn huge_queries_are_cut_with_a_notice() {
     let long = "a".repeat(130_000);
     let q = parse(&long);
     assert_eq!(q.terms[0].words[0].chars().count(), MAX_WORD_CHARS);
-    assert!(!q.notices.is_empty());
+    assert_eq!(q.notices, [Notice::WordsCut]);
     let many: Vec<String> = (0..500).map(|i| format!("mot{i}")).collect();
     let q = parse(&many.join(" "));
     assert_eq!(q.terms.len(), MAX_TERMS);
-    assert!(q.notices.iter().any(|n| n.contains("cut")));
+    assert!(q.notices.contains(&Notice::TermsCut));
     let started = std::time::Instant::now();
     let _ = search(
         corpus(),

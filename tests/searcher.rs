@@ -1,6 +1,10 @@
 //! `brief_core::searcher`: the search worker behind `find`, answering the
 //! newest generation and dropping the ones overtaken.
 
+// A test states its assumptions with unwrap, expect and panic (denied in
+// the crates themselves by [workspace.lints]).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::sync::Arc;
 use std::sync::mpsc::channel;
 use std::time::Duration;
@@ -9,7 +13,8 @@ use brief_core::load::{LoadOptions, load_dir};
 use brief_core::searcher::{SearchRequest, Searcher, answer};
 use brief_core::{Folder, Selection};
 
-mod fixtures;
+mod support;
+use support::fixtures;
 
 fn corpus() -> Arc<Folder> {
     let dir = fixtures::briefings();

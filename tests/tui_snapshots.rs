@@ -6,10 +6,14 @@
 //! selection, current match) and of underlined cells (highlights), which a
 //! plain text view would not show.
 
+// A test states its assumptions with unwrap, expect and panic (denied in
+// the crates themselves by [workspace.lints]).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod tui_support;
 
-use brief::tui::action::Action;
-use brief::tui::keymap::Keymap;
+use brief::keys::action::Action;
+use brief::keys::keymap::Keymap;
 use brief::tui::state::{Focus, LineKind, Msg, Overlay, Settings, State};
 use brief::tui::view::render;
 use brief_core::Lang;
@@ -21,7 +25,7 @@ use tui_support::*;
 
 fn draw(state: &State) -> Terminal<TestBackend> {
     let mut terminal =
-        Terminal::new(TestBackend::new(state.size.width, state.size.height)).unwrap();
+        Terminal::new(TestBackend::new(state.size().width, state.size().height)).unwrap();
     terminal.draw(|f| render(f, state)).unwrap();
     terminal
 }
@@ -84,16 +88,12 @@ fn snapshot_text(terminal: &Terminal<TestBackend>) -> String {
 }
 
 fn browser(w: u16, h: u16) -> State {
-    let mut state = loaded(w, h);
-    state.color = false;
-    state
+    loaded(w, h)
 }
 
 /// The browser, its results shown, in `lang`, without colour.
 fn browser_in(w: u16, h: u16, lang: Lang) -> State {
-    let mut state = loaded_in(w, h, brief::tui::state::Launch::default(), lang);
-    state.color = false;
-    state
+    loaded_in(w, h, brief::tui::launch::Launch::default(), lang)
 }
 
 /// The row of the screen showing `needle`, if any.
@@ -137,7 +137,7 @@ fn main_screen_80x24() {
 fn countries_tab_at_80x24() {
     let mut state = browser(80, 24);
     acts(&mut state, &[Action::FocusNext, Action::FocusNext]);
-    assert_eq!(state.focus, Focus::Countries);
+    assert_eq!(state.focus(), Focus::Countries);
     let terminal = draw(&state);
     let text = screen_text(terminal.backend().buffer());
     assert!(
@@ -219,14 +219,14 @@ fn channel_with_naufrage() -> State {
 fn assert_current_match_reversed(state: &State, terminal: &Terminal<TestBackend>) -> String {
     let buf = terminal.backend().buffer();
     let text = screen_text(buf);
-    let c = state.reader.current.expect("a current match");
-    let n = state.reader.matches.len();
+    let c = state.reader().current.expect("a current match");
+    let n = state.reader().matches.len();
     assert!(
         text.contains(&format!("{}/{n}", c + 1)),
         "the counter shows the current match: {text}"
     );
-    let (line, range) = state.reader.matches[c].clone();
-    let word: String = state.reader.lines[line]
+    let (line, range) = state.reader().matches[c].clone();
+    let word: String = state.reader().lines[line]
         .text
         .chars()
         .skip(range.start)
@@ -236,7 +236,7 @@ fn assert_current_match_reversed(state: &State, terminal: &Terminal<TestBackend>
     assert!(
         reversed.contains(&format!("{word:?}")),
         "the current match {word:?} ({:?}) is not reversed:\n{reversed}\n{text}",
-        state.reader.lines[line]
+        state.reader().lines[line]
     );
     text
 }
@@ -246,10 +246,13 @@ fn reader_with_a_highlighted_match() {
     let mut state = channel_with_naufrage();
     // The third match is in the body, below the first page.
     acts(&mut state, &[Action::NextMatch, Action::NextMatch]);
-    let n = state.reader.matches.len();
-    assert_eq!(state.reader.current, Some(2));
+    let n = state.reader().matches.len();
+    assert_eq!(state.reader().current, Some(2));
     assert!(n >= 3);
-    assert!(state.reader.scroll > 0, "the reader scrolled to the match");
+    assert!(
+        state.reader().scroll > 0,
+        "the reader scrolled to the match"
+    );
     let terminal = draw(&state);
     assert_current_match_reversed(&state, &terminal);
     insta::assert_snapshot!("reader_match_120x40", snapshot_text(&terminal));
@@ -262,17 +265,17 @@ fn reader_with_a_highlighted_match() {
 fn current_match_in_a_metadata_line_is_shown() {
     let mut state = channel_with_naufrage();
     let in_meta = state
-        .reader
+        .reader()
         .matches
         .iter()
-        .position(|(l, _)| matches!(state.reader.lines[*l].kind, LineKind::Meta(_)))
+        .position(|(l, _)| matches!(state.reader().lines[*l].kind, LineKind::Meta(_)))
         .expect("a match in the metadata");
     for _ in 0..in_meta {
         act(&mut state, Action::NextMatch);
     }
-    let (line, _) = state.reader.matches[in_meta].clone();
-    assert_eq!(state.reader.current, Some(in_meta));
-    assert!(matches!(state.reader.lines[line].kind, LineKind::Meta(_)));
+    let (line, _) = state.reader().matches[in_meta].clone();
+    assert_eq!(state.reader().current, Some(in_meta));
+    assert!(matches!(state.reader().lines[line].kind, LineKind::Meta(_)));
     let terminal = draw(&state);
     assert_current_match_reversed(&state, &terminal);
 }
@@ -283,7 +286,7 @@ fn facet_selection() {
     acts(&mut state, &[Action::FocusNext, Action::FocusNext]);
     move_facet_cursor_to(&mut state, "Niger (NE)");
     act(&mut state, Action::Toggle);
-    assert_eq!(state.hits.len(), 4);
+    assert_eq!(state.hits().len(), 4);
     let terminal = draw(&state);
     let text = screen_text(terminal.backend().buffer());
     assert!(text.contains("4 of 8 briefings"), "{text}");
@@ -301,6 +304,21 @@ fn malformed_query() {
     let text = screen_text(terminal.backend().buffer());
     assert!(text.contains("Narnia"), "{text}");
     insta::assert_snapshot!("query_error_120x40", snapshot_text(&terminal));
+}
+
+/// How the query was read, said in the interface language while it is typed.
+#[test]
+fn the_reading_of_a_query_speaks_the_interface_language() {
+    for (lang, read) in [
+        (Lang::En, "royaume uni → country GB"),
+        (Lang::Fr, "royaume uni → pays GB"),
+    ] {
+        let mut state = browser_in(120, 40, lang);
+        act(&mut state, Action::FocusSearch);
+        type_text(&mut state, "Royaume-Uni ");
+        let text = screen_text(draw(&state).backend().buffer());
+        assert!(text.contains(read), "{lang:?}: {text}");
+    }
 }
 
 #[test]
@@ -328,7 +346,6 @@ fn loading_screen() {
         size: ratatui::layout::Rect::new(0, 0, 80, 24),
         ..Settings::default()
     });
-    state.color = false;
     brief::tui::state::update(&mut state, Msg::Progress(3, 9));
     let terminal = draw(&state);
     let text = screen_text(terminal.backend().buffer());
@@ -354,7 +371,7 @@ fn no_panic_at_any_size() {
             act(&mut state, Action::FocusNext);
         }
         if i % 97 == 0 {
-            let toggle = if state.overlay == Overlay::None {
+            let toggle = if state.overlay() == Overlay::None {
                 Action::Help
             } else {
                 Action::Back
@@ -367,7 +384,7 @@ fn no_panic_at_any_size() {
         }
     }
     assert!(drawn > 1000);
-    if state.overlay != Overlay::None {
+    if state.overlay() != Overlay::None {
         act(&mut state, Action::Back);
     }
     assert_eq!(state.selected_doc(), doc);
@@ -380,8 +397,8 @@ fn no_panic_at_any_size() {
 fn the_current_match_line_keeps_its_other_highlights() {
     let mut state = channel_with_naufrage();
     acts(&mut state, &[Action::NextMatch, Action::NextMatch]);
-    let (line, _) = state.reader.matches[2].clone();
-    let text = state.reader.lines[line].text.clone();
+    let (line, _) = state.reader().matches[2].clone();
+    let text = state.reader().lines[line].text.clone();
     assert!(
         text.contains("naufrage") && text.contains("Manche"),
         "{text}"
@@ -409,8 +426,7 @@ fn hostile_text_is_drawn_safely() {
     let dir = hostile_dir();
     for (w, h) in [(120, 40), (80, 24), (60, 20), (40, 10)] {
         let mut state = loaded_from(dir.path(), w, h);
-        state.color = false;
-        assert_eq!(state.hits.len(), 1);
+        assert_eq!(state.hits().len(), 1);
         let screens = [
             draw(&state),
             {
@@ -462,8 +478,7 @@ fn hostile_text_is_drawn_safely() {
 fn empty_folder_says_what_to_do() {
     let dir = tempfile::tempdir().unwrap();
     let mut state = loaded_from(dir.path(), 80, 24);
-    state.color = false;
-    assert!(state.hits.is_empty());
+    assert!(state.hits().is_empty());
     for a in [
         Action::Open,
         Action::MoveDown,
@@ -486,8 +501,14 @@ fn empty_folder_says_what_to_do() {
 /// On the Linux console (`plain_glyphs`): no glyph its fonts may lack.
 #[test]
 fn plain_glyphs_for_the_linux_console() {
-    let mut state = browser(80, 24);
-    state.plain_glyphs = true;
+    let state = loaded_set(
+        80,
+        24,
+        Settings {
+            plain_glyphs: true,
+            ..Settings::default()
+        },
+    );
     let terminal = draw(&state);
     let text = screen_text(terminal.backend().buffer());
     assert!(!text.contains('▶') && !text.contains('┏'), "{text}");
@@ -506,7 +527,6 @@ fn empty_browser(w: u16, h: u16, files: Vec<(std::path::PathBuf, Vec<u8>)>) -> S
         size: ratatui::layout::Rect::new(0, 0, w, h),
         ..Settings::default()
     });
-    state.color = false;
     send(&mut state, Msg::Loaded(std::sync::Arc::new(corpus)));
     state
 }
@@ -582,21 +602,20 @@ fn source_links_follow_the_scroll_and_can_be_turned_off() {
     )
     .unwrap();
     let mut state = loaded_from(dir.path(), 120, 40);
-    state.color = false;
     act(&mut state, Action::Open);
-    assert_eq!(state.focus, Focus::Reader);
+    assert_eq!(state.focus(), Focus::Reader);
     let url_line = state
-        .reader
+        .reader()
         .lines
         .iter()
         .position(|l| l.link.is_some())
         .expect("the URL line");
     // The source comes after the body: on the last page.
     act(&mut state, Action::Last);
-    let top = state.reader.scroll;
+    let top = state.reader().scroll;
     assert!(top > 0 && url_line >= top, "{top} {url_line}");
     let mut terminal =
-        Terminal::new(TestBackend::new(state.size.width, state.size.height)).unwrap();
+        Terminal::new(TestBackend::new(state.size().width, state.size().height)).unwrap();
     terminal.draw(|f| render(f, &state)).unwrap();
     let first = linked_rows(terminal.backend().buffer());
     assert_eq!(first.len(), 1, "one linked row");
@@ -615,7 +634,7 @@ fn source_links_follow_the_scroll_and_can_be_turned_off() {
     );
     // One line up: the link moves down a row, the old row is plain again.
     act(&mut state, Action::MoveUp);
-    assert_eq!(state.reader.scroll, top - 1);
+    assert_eq!(state.reader().scroll, top - 1);
     terminal.draw(|f| render(f, &state)).unwrap();
     assert_eq!(linked_rows(terminal.backend().buffer()), vec![row + 1]);
     // Scrolled away from it: no link anywhere.
@@ -626,8 +645,18 @@ fn source_links_follow_the_scroll_and_can_be_turned_off() {
     assert!(linked_rows(terminal.backend().buffer()).is_empty());
     // Back where it was with links off: the URL is plain text.
     act(&mut state, Action::Last);
-    assert_eq!(state.reader.scroll, top);
-    state.links = false;
+    assert_eq!(state.reader().scroll, top);
+    let mut state = loaded_from_set(
+        dir.path(),
+        120,
+        40,
+        Settings {
+            links: false,
+            ..Settings::default()
+        },
+    );
+    acts(&mut state, &[Action::Open, Action::Last]);
+    assert_eq!(state.reader().scroll, top);
     terminal.draw(|f| render(f, &state)).unwrap();
     let buf = terminal.backend().buffer();
     assert!(linked_rows(buf).is_empty());
@@ -652,18 +681,25 @@ fn themes_change_the_colours_and_monochrome_has_none() {
             .collect();
         (focused_border, used)
     };
-    let mut state = loaded(120, 40);
-    state.color = true;
-    let (border, used) = colours(&state);
+    let themed = |theme| {
+        loaded_set(
+            120,
+            40,
+            Settings {
+                color: true,
+                theme,
+                ..Settings::default()
+            },
+        )
+    };
+    let (border, used) = colours(&themed(Theme::default()));
     assert_eq!(border, Color::Cyan);
     assert!(used.contains("DarkGray"), "{used:?}");
-    state.theme = Theme::HighContrast;
-    let (border, used) = colours(&state);
+    let (border, used) = colours(&themed(Theme::HighContrast));
     assert_eq!(border, Color::LightYellow);
     assert!(!used.contains("DarkGray"), "no dim grey: {used:?}");
-    state.theme = Theme::Monochrome;
-    state.color = false;
-    let (_, used) = colours(&state);
+    // Monochrome means no colour, whatever the terminal can do.
+    let (_, used) = colours(&themed(Theme::Monochrome));
     assert_eq!(
         used,
         std::collections::BTreeSet::from(["Reset".to_string()])
@@ -733,7 +769,7 @@ fn rebound_keys_show_everywhere_and_the_old_ones_nowhere() {
     act(&mut state, Action::FocusSearch);
     type_text(&mut state, "zzzzyyyy");
     act(&mut state, Action::Submit);
-    assert!(state.hits.is_empty());
+    assert!(state.hits().is_empty());
     let text = screen_text(draw(&state).backend().buffer());
     assert!(text.contains("No briefing matches"), "{text}");
     old_keys_absent("the empty results", &text);
@@ -865,7 +901,7 @@ fn the_pane_title_and_the_status_line_agree() {
     // A filter on screen that hides one of them changes neither.
     type_text(&mut state, "tun");
     let text = screen_text(draw(&state).backend().buffer());
-    assert!(text.contains("Countries (2) ⌕ tun"), "{text}");
+    assert!(text.contains("Countries (2 chosen) ⌕ tun"), "{text}");
     assert!(text.contains("countries: Tunisia | Niger"), "{text}");
     act(&mut state, Action::Back);
     let text = screen_text(draw(&state).backend().buffer());
@@ -958,7 +994,6 @@ fn unregistered_actors_are_summed_up_not_counted_as_problems() {
     )
     .expect("written");
     let mut state = loaded_from(dir.path(), 100, 30);
-    state.color = false;
     let status = screen_text(draw(&state).backend().buffer());
     assert!(!status.contains("problem"), "{status}");
     act(&mut state, Action::Problems);
@@ -969,7 +1004,6 @@ fn unregistered_actors_are_summed_up_not_counted_as_problems() {
     );
     std::fs::write(dir.path().join("b.yaml"), "id: [broken\n").expect("written");
     let mut state = loaded_from(dir.path(), 100, 30);
-    state.color = false;
     let status = screen_text(draw(&state).backend().buffer());
     assert!(status.contains("1 problem"), "{status}");
     act(&mut state, Action::Problems);
@@ -981,4 +1015,51 @@ fn unregistered_actors_are_summed_up_not_counted_as_problems() {
     // The temporary folder's name changes from run to run (its length does not).
     let shown = snapshot_text(&terminal).replace(&dir.path().display().to_string(), "/tmp/DIR");
     insta::assert_snapshot!("problems_unregistered_100x30", shown);
+}
+
+/// In French, the problems view says its warnings and counts in French.
+#[test]
+fn the_problems_view_speaks_the_interface_language() {
+    let dir = tempfile::tempdir().expect("a folder");
+    std::fs::write(
+        dir.path().join("a.yaml"),
+        "id: a\ntitle: Réunion A\nactors:\n  - name: Grande Mosquée de Valence\n",
+    )
+    .expect("written");
+    let settings = Settings {
+        lang: Lang::Fr,
+        ..Settings::default()
+    };
+    let mut state = loaded_from_set(dir.path(), 120, 30, settings);
+    act(&mut state, Action::Problems);
+    let text = screen_text(draw(&state).backend().buffer());
+    // Lines wrap at the view's edge: compare the text as one line.
+    let one: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        one.contains("avertissement: l’acteur « Grande Mosquée de Valence » n’est pas"),
+        "{text}"
+    );
+    assert!(
+        !one.contains("is not in") && !one.contains("warning"),
+        "{text}"
+    );
+}
+
+/// A status line too long for the screen drops the way to the help, then
+/// ends its last text at a word with `…`: never a word cut by the edge.
+#[test]
+fn a_long_status_line_is_cut_at_a_word_with_a_mark() {
+    for lang in [Lang::En, Lang::Fr] {
+        let mut state = browser_in(40, 12, lang);
+        act(&mut state, Action::ClearFilters);
+        let buf = draw(&state).backend().buffer().clone();
+        let status = row_text(&buf, buf.area.height - 1);
+        let status = status.trim_end();
+        let message = state.message().expect("x says so").to_string();
+        let last = status.rsplit(' ').next().unwrap_or_default();
+        assert!(
+            status.ends_with('…') || message.ends_with(last),
+            "{lang:?}: '{status}' ends mid-word ('{message}')"
+        );
+    }
 }

@@ -1,5 +1,5 @@
 //! A deterministic corpus of generated briefings, in the real format, for the
-//! benchmarks and `examples/generate.rs`. The same `(n, seed)` always gives the
+//! benchmarks and `xtask/src/bin/generate.rs`. The same `(n, seed)` always gives the
 //! same files, byte for byte.
 
 #![allow(dead_code)]

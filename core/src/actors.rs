@@ -61,15 +61,16 @@ impl Registry {
         self.topics = topics;
     }
 
-    /// Registered actors one of whose names holds the words of `value` as
-    /// word prefixes (`Nkurunziza`, `pierre nku`); the exact name alone when
-    /// one is exact.
+    /// Every actor `value` names: the one whose name, acronym or alias it is,
+    /// first, then every actor one of whose names holds its words as word
+    /// prefixes (`Nkurunziza` is "Nkurunziza" and "Pierre Nkurunziza").
     pub fn matching(&self, value: &str) -> Vec<ActorId> {
-        if let Some(id) = self.resolve(value) {
-            return vec![id];
-        }
-        (0..self.actors.len())
-            .filter(|&i| self.actors[i].names().any(|n| words_start_with(n, value)))
+        let exact = self.resolve(value);
+        exact
+            .into_iter()
+            .chain((0..self.actors.len()).filter(|&i| {
+                Some(i) != exact && self.actors[i].names().any(|n| words_start_with(n, value))
+            }))
             .collect()
     }
 
@@ -180,6 +181,18 @@ mod tests {
         ]);
         assert_eq!(clashes.len(), 1);
         assert_eq!(reg.resolve("AL"), Some(0));
+    }
+
+    #[test]
+    fn a_value_names_the_exact_actor_first_and_every_actor_it_is_a_word_of() {
+        let (reg, _) = Registry::new(vec![
+            actor("pierre", "Pierre Nkurunziza", None, &[]),
+            actor("nk", "Nkurunziza", None, &[]),
+            actor("other", "Agathon Rwasa", None, &[]),
+        ]);
+        assert_eq!(reg.matching("Nkurunziza"), vec![1, 0]);
+        assert_eq!(reg.matching("pierre nku"), vec![0]);
+        assert!(reg.matching("Ndayishimiye").is_empty());
     }
 
     #[test]

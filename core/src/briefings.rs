@@ -248,11 +248,10 @@ impl Briefings {
 
 impl std::ops::Index<usize> for Briefings {
     type Output = Arc<Briefing>;
+    /// Out of range is a bug in the caller, as for a slice (`get` is the
+    /// checked form).
     fn index(&self, i: usize) -> &Arc<Briefing> {
-        match self.get(i) {
-            Some(b) => b,
-            None => panic!("briefing {i} of {}", self.len()),
-        }
+        self.load(&self.cells[i])
     }
 }
 

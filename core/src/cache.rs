@@ -12,20 +12,23 @@ use serde::{Deserialize, Serialize};
 use crate::actors::Registry;
 use crate::corpus::Corpus;
 use crate::index::Index;
+use crate::load::defaults::Registries;
 use crate::model::{Actor, Problem, Severity};
 use crate::stamp::Stamp;
 
 /// Bumped whenever the cached shapes change; with the crate version, a cache
 /// from another build is ignored.
-const FORMAT: u32 = 9;
+const FORMAT: u32 = 10;
 
 #[derive(Serialize, Deserialize)]
 struct Header {
     format: u32,
     version: String,
-    #[serde(with = "crate::path_bytes")]
+    #[serde(with = "crate::io::path_bytes")]
     root: PathBuf,
     max_file_size: u64,
+    /// The registries in force when the briefings were resolved.
+    registries: Registries,
 }
 
 /// After the header: the stamps, actors and problems; then each briefing's
@@ -62,12 +65,30 @@ pub fn file_for(cache_dir: &Path, root: &Path) -> PathBuf {
     cache_dir.join(format!("corpus-{hash:016x}.bin"))
 }
 
-fn header(root: &Path, max_file_size: u64) -> Header {
+/// What a cache must have been written with to be taken: besides the
+/// folder, the loader's size limit and the registries in force.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Key {
+    pub(crate) max_file_size: u64,
+    pub(crate) registries: Registries,
+}
+
+impl Key {
+    pub(crate) fn of(opts: &crate::load::LoadOptions) -> Key {
+        Key {
+            max_file_size: opts.max_file_size,
+            registries: opts.registries,
+        }
+    }
+}
+
+fn header(root: &Path, key: Key) -> Header {
     Header {
         format: FORMAT,
         version: env!("CARGO_PKG_VERSION").to_string(),
         root: root.to_path_buf(),
-        max_file_size,
+        max_file_size: key.max_file_size,
+        registries: key.registries,
     }
 }
 
@@ -116,7 +137,7 @@ fn open_regular(path: &Path) -> Option<std::fs::File> {
 pub(crate) fn read(
     cache_dir: &Path,
     root: &Path,
-    max_file_size: u64,
+    key: Key,
     stamps: Option<&[Option<Stamp>]>,
 ) -> Lookup {
     let path = file_for(cache_dir, root);
@@ -131,7 +152,7 @@ pub(crate) fn read(
         Ok(map) => map,
         Err(_) => return Lookup::Miss,
     };
-    match decode(map, root, max_file_size, stamps) {
+    match decode(map, root, key, stamps) {
         Ok(Some(cached)) => Lookup::Hit(Box::new(cached)),
         Ok(None) => Lookup::Miss,
         Err(e) => damaged(&path, &e),
@@ -140,7 +161,7 @@ pub(crate) fn read(
 
 /// A cache that could not be decoded, set aside.
 fn damaged(path: &Path, e: &str) -> Lookup {
-    let message = match crate::paths::set_aside(path) {
+    let message = match crate::io::paths::set_aside(path) {
         Ok(bad) => format!(
             "the cache could not be read ({e}); set aside as {} and rebuilt from the files",
             bad.display()
@@ -167,16 +188,17 @@ fn value<'a, T: Deserialize<'a>>(map: &'a [u8], at: &mut usize) -> Result<T, Str
 fn decode(
     map: memmap2::Mmap,
     root: &Path,
-    max_file_size: u64,
+    key: Key,
     stamps: Option<&[Option<Stamp>]>,
 ) -> Result<Option<Cached>, String> {
     let mut at = 0;
     let head: Header = value(&map, &mut at)?;
-    let want = header(root, max_file_size);
+    let want = header(root, key);
     if head.format != want.format
         || head.version != want.version
         || head.root != want.root
         || head.max_file_size != want.max_file_size
+        || head.registries != want.registries
     {
         return Ok(None);
     }
@@ -207,7 +229,8 @@ fn decode(
         .ok_or_else(|| "a briefing lies outside the file".to_string())?;
     let (mut registry, _) = Registry::new(body.actors);
     // Topics are resolved at search time, so they are read afresh, not cached.
-    registry.set_topics(crate::topics::read_in(root, &mut Vec::new()));
+    let topics = crate::topics::read_in(root, &mut Vec::new());
+    registry.set_topics(crate::load::defaults::apply_topics(topics, key.registries));
     Ok(Some(Cached {
         briefings: crate::briefings::Briefings::kept(kept),
         registry,
@@ -232,7 +255,7 @@ fn spans(start: usize, lengths: &[u32]) -> Vec<(usize, usize)> {
 pub(crate) fn write(
     cache_dir: &Path,
     root: &Path,
-    max_file_size: u64,
+    key: Key,
     stamps: &[Stamp],
     corpus: &Corpus,
     index: &Index,
@@ -273,11 +296,11 @@ pub(crate) fn write(
         problems: &problems,
         checksum: crc.finalize(),
     };
-    let head = postcard::to_stdvec(&header(root, max_file_size)).map_err(err)?;
+    let head = postcard::to_stdvec(&header(root, key)).map_err(err)?;
     let body = postcard::to_stdvec(&body).map_err(err)?;
     let lengths = postcard::to_stdvec(&lengths).map_err(err)?;
     let index = postcard::to_stdvec(index).map_err(err)?;
-    crate::atomic_write::write_atomically(&path, |f| {
+    crate::io::atomic_write::write_atomically(&path, |f| {
         write_frame(f, &head)?;
         write_frame(f, &body)?;
         write_frame(f, &lengths)?;

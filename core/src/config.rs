@@ -8,6 +8,7 @@ use serde::Serialize;
 use serde_yaml::Value;
 
 use crate::lang::Lang;
+use crate::load::defaults::Registries;
 use crate::model::Sort;
 use crate::model::{Problem, Severity};
 
@@ -54,6 +55,8 @@ pub struct Config {
     pub links: bool,
     /// The interface language; `None`: from the environment (see `language`).
     pub ui_language: Option<Lang>,
+    /// The built-in actor and topic registries under the folder's, or the folder's only.
+    pub registries: Registries,
 }
 
 impl Config {
@@ -75,6 +78,7 @@ impl Default for Config {
             mouse: false,
             links: true,
             ui_language: None,
+            registries: Registries::default(),
         }
     }
 }
@@ -91,6 +95,7 @@ const SETTINGS: &[&str] = &[
     "mouse",
     "links",
     "ui_language",
+    "registries",
 ];
 
 /// The config read from a file, what was wrong with it, and where it was.
@@ -108,7 +113,7 @@ pub struct ConfigFile {
 pub fn path(flag: Option<&Path>) -> Option<PathBuf> {
     match flag {
         Some(p) => Some(p.to_path_buf()),
-        None => crate::paths::config_dir().map(|d| d.join(FILE_NAME)),
+        None => crate::io::paths::config_dir().map(|d| d.join(FILE_NAME)),
     }
 }
 
@@ -296,6 +301,15 @@ fn set(config: &mut Config, path: &Path, name: &str, value: Value) -> Setting {
             Err(_) => {
                 return bad(format!(
                     "{} is not a theme; expected default, high-contrast or monochrome",
+                    show(&value)
+                ));
+            }
+        },
+        "registries" => match serde_yaml::from_value::<Registries>(value.clone()) {
+            Ok(r) => config.registries = r,
+            Err(_) => {
+                return bad(format!(
+                    "{} is not a choice of registries; expected built-in or folder-only",
                     show(&value)
                 ));
             }

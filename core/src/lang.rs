@@ -83,6 +83,24 @@ impl Lang {
     }
 }
 
+/// Key scopes' headings in the help: a field per scope, so the keymap picks
+/// one by name and a missing one does not compile.
+pub struct ScopeTitles {
+    pub always: &'static str,
+    pub global: &'static str,
+    pub search: &'static str,
+    pub list: &'static str,
+    pub facets: &'static str,
+    pub reader: &'static str,
+    pub article_find: &'static str,
+    /// Given the name of the key that types a space once a filter is typed
+    /// (from the keymap), if one does.
+    pub facet_narrow: fn(Option<&str>) -> String,
+    pub help: &'static str,
+    pub help_find: &'static str,
+    pub problems: &'static str,
+}
+
 /// Everything the interface says, in one language. Fields that take values
 /// are functions, so word order and plurals follow the language.
 pub struct Text {
@@ -173,6 +191,17 @@ pub struct Text {
     /// (how far it is, as a percentage, when known). Short: it must fit
     /// beside the count at 80 columns.
     pub text_indexing: fn(Option<usize>) -> String,
+    /// How a query word was read, while the query is typed: the words as
+    /// typed, then the kind and code or id (`royaume uni → country GB`).
+    pub read_as_country: fn(&str, &str) -> String,
+    pub read_as_actor: fn(&str, &str) -> String,
+    pub read_as_topic: fn(&str, &str) -> String,
+    /// After a reading made despite a typo in one word.
+    pub read_with_typo: &'static str,
+    /// What was cut from an oversized query: terms beyond the first n, words
+    /// beyond n letters.
+    pub query_cut: fn(usize) -> String,
+    pub words_cut: fn(usize) -> String,
     pub problems_count: fn(&str, usize) -> String,
     pub live_reload_off: fn(&str) -> String,
     pub help: &'static str,
@@ -183,19 +212,23 @@ pub struct Text {
     pub help_title: fn(&str, &str, &str, &str) -> String,
     pub help_title_search: fn(&str) -> String,
     pub help_title_matches: fn(&str, &str, &str, &str) -> String,
-    /// The help's note on the facet panes, given the key that selects there.
-    pub facets_note: fn(&str) -> String,
+    /// The help's note on the facet panes, given the key that selects there
+    /// and the keys that select too while no filter is typed (the keymap's).
+    pub facets_note: fn(&str, Option<&str>) -> String,
     pub help_notes: [&'static str; 2],
     pub no_help_search: fn(&str) -> String,
     pub not_in_help: fn(&str) -> String,
-    /// Key scopes' headings in the help, in `Scope` order: always, global,
-    /// search, list, facets, reader, article find, facet narrow, help, help
-    /// find, problems.
-    pub scope_titles: [&'static str; 11],
-    pub problems_title: fn(usize, &str) -> String,
+    /// Key scopes' headings in the help, one per scope.
+    pub scope_titles: ScopeTitles,
+    pub problems_title: fn(&str, &str) -> String,
     pub no_problems: &'static str,
     /// The summary line of the actor names no `actors.yaml` lists.
     pub unregistered_actors: fn(&str, usize) -> String,
+    /// One actor name not in `actors.yaml`, with the registered actor it may be.
+    pub unregistered_actor: fn(&str, Option<&str>) -> String,
+    /// `error` / `warning` before a problem's message.
+    pub severity_error: &'static str,
+    pub severity_warning: &'static str,
 
     // Empty folder, empty results.
     pub no_briefings_yet: &'static str,
@@ -234,8 +267,14 @@ pub struct Text {
     pub filters_cleared: &'static str,
     pub no_such_briefing: fn(&str) -> String,
     pub no_such_briefing_hint: fn(&str, &str) -> String,
+    /// `3 briefings start with '2021-11': a, b, c`: an ambiguous `--open`.
+    pub several_briefings: fn(&str, usize, &str) -> String,
     pub nothing_copied: &'static str,
-    /// `sent 'title' as Markdown (1,234 bytes) to the terminal's clipboard`.
+    /// Under tmux, once a session: the copy is in tmux's buffer too.
+    pub copied_tmux_buffer: &'static str,
+    /// Under tmux, once a session, when its buffer could not be reached.
+    pub copied_tmux_hint: &'static str,
+    /// `copied 'title' as Markdown to the clipboard (1,234 bytes, OSC 52)`.
     pub sent_markdown: fn(&str, &str) -> String,
     pub copy_large: &'static str,
     pub no_url: &'static str,
@@ -250,7 +289,8 @@ pub struct Text {
     pub built_in_corpus: &'static str,
     // `e`: the briefing in the editor, through `brief edit`.
     pub edit_saved: &'static str,
-    pub edit_refused: &'static str,
+    /// With the path of the draft kept.
+    pub edit_refused: fn(&str) -> String,
     pub edit_failed: fn(&str) -> String,
     pub edit_no_terminal: &'static str,
     pub edit_built_in: &'static str,
@@ -352,6 +392,12 @@ pub const EN: Text = Text {
         Some(p) => format!("titles and names only, text indexing {p}%"),
         None => "titles and names only, text indexing".into(),
     },
+    read_as_country: |typed, code| format!("{typed} → country {code}"),
+    read_as_actor: |typed, id| format!("{typed} → actor {id}"),
+    read_as_topic: |typed, id| format!("{typed} → topic {id}"),
+    read_with_typo: " (typo)",
+    query_cut: |n| format!("query cut to its first {n} terms"),
+    words_cut: |n| format!("words cut to {n} letters"),
     problems_count: |n, count| format!("{n} problem{}", if count == 1 { "" } else { "s" }),
     live_reload_off: |w| format!("live reload off: {w}"),
     help: "help",
@@ -365,9 +411,12 @@ pub const EN: Text = Text {
     help_title_matches: |close, next, prev, term| {
         format!("Help · {close} closes · {next}/{prev} next/previous '{term}'")
     },
-    facets_note: |k| {
+    facets_note: |k, also| {
+        let also = also.map_or(String::new(), |a| {
+            format!(" {a} selects too while no filter is typed.")
+        });
         format!(
-            "Actors and countries panes: letters, digits and spaces filter the values (type \"qatar\"); {k} selects the value under the cursor and clears the filter, so the next name can be typed at once. Space selects too while no filter is typed. Several values in one pane mean any of them."
+            "Actors and countries panes: letters, digits and spaces filter the values (type \"qatar\"); {k} selects the value under the cursor and clears the filter, so the next name can be typed at once.{also} Several values in one pane mean any of them."
         )
     },
     help_notes: [
@@ -376,21 +425,32 @@ pub const EN: Text = Text {
     ],
     no_help_search: |k| format!("no search in the help: press {k} to search"),
     not_in_help: |t| format!("'{t}' is not in the help"),
-    scope_titles: [
-        "Anywhere, even in text input and overlays",
-        "Everywhere but where letters are typed (search line, actors and countries panes)",
-        "Search line",
-        "Briefing list",
-        "Actors and countries panes: letters filter the values",
-        "Reader",
-        "Search in the article",
-        "Actors and countries panes, once a filter is typed (Space types a space)",
-        "Help",
-        "Search in the help",
-        "Problems view",
-    ],
+    scope_titles: ScopeTitles {
+        always: "Anywhere, even in text input and overlays",
+        global: "Everywhere but where letters are typed (search line, actors and countries panes)",
+        search: "Search line",
+        list: "Briefing list",
+        facets: "Actors and countries panes: letters filter the values",
+        reader: "Reader",
+        article_find: "Search in the article",
+        facet_narrow: |space| match space {
+            Some(k) => {
+                format!("Actors and countries panes, once a filter is typed ({k} types a space)")
+            }
+            None => "Actors and countries panes, once a filter is typed".into(),
+        },
+        help: "Help",
+        help_find: "Search in the help",
+        problems: "Problems view",
+    },
     problems_title: |n, close| format!("Problems ({n}) · {close} closes"),
     no_problems: "No problems: every file loaded cleanly.",
+    unregistered_actor: |name, hint| match hint {
+        Some(h) => format!("actor '{name}' is not in actors.yaml; did you mean '{h}'?"),
+        None => format!("actor '{name}' is not in actors.yaml"),
+    },
+    severity_error: "error",
+    severity_warning: "warning",
     unregistered_actors: |n, count| {
         format!(
             "{n} actor name{} not in actors.yaml (brief actors --unregistered lists them):",
@@ -442,14 +502,15 @@ pub const EN: Text = Text {
     filters_cleared: "every filter cleared",
     no_such_briefing: |id| format!("no briefing '{id}'"),
     no_such_briefing_hint: |id, s| format!("no briefing '{id}'; did you mean '{s}'?"),
+    several_briefings: |id, n, ids| format!("{n} briefings start with '{id}': {ids}"),
     nothing_copied: "no briefing selected: nothing copied",
-    sent_markdown: |t, n| {
-        format!("sent '{t}' as Markdown ({n} bytes) to the terminal's clipboard (OSC 52)")
-    },
+    copied_tmux_buffer: "also in tmux's buffer (prefix ])",
+    copied_tmux_hint: "under tmux: set -g set-clipboard on (or allow-passthrough on) for the clipboard",
+    sent_markdown: |t, n| format!("copied '{t}' as Markdown to the clipboard ({n} bytes, OSC 52)"),
     copy_large: "; over 100 KB, some terminals refuse that much",
     no_url: "this briefing has no source URL",
     url_dangerous: "this briefing's source URL holds control characters: not copied",
-    sent_url: |u| format!("sent the source URL {u} to the terminal's clipboard (OSC 52)"),
+    sent_url: |u| format!("copied the source URL {u} to the clipboard (OSC 52)"),
     cannot_remember: |e| format!("cannot remember read marks and bookmarks: {e}"),
     cannot_watch: |e| format!("cannot watch the folder: {e}"),
     folder_replaced: "the folder was replaced; watching the new one shortly",
@@ -457,7 +518,7 @@ pub const EN: Text = Text {
     watch_stopped: "the folder's watch stopped",
     built_in_corpus: "built-in corpus",
     edit_saved: "edited; the list shows what was saved",
-    edit_refused: "not saved: the file is unchanged, your text kept as a draft",
+    edit_refused: |p| format!("not saved: the file is unchanged, your text kept as a draft in {p}"),
     edit_failed: |e| format!("could not edit it: {e}"),
     edit_no_terminal: "cannot hand the terminal to the editor now; try again",
     edit_built_in: "the built-in briefings cannot be edited: open a folder (brief DIR)",
@@ -562,6 +623,12 @@ pub const FR: Text = Text {
         Some(p) => format!("titres et noms seulement, indexation du texte {p}\u{202f}%"),
         None => "titres et noms seulement, indexation du texte".into(),
     },
+    read_as_country: |typed, code| format!("{typed} → pays {code}"),
+    read_as_actor: |typed, id| format!("{typed} → acteur {id}"),
+    read_as_topic: |typed, id| format!("{typed} → sujet {id}"),
+    read_with_typo: " (faute de frappe)",
+    query_cut: |n| format!("requête réduite à ses {n} premiers termes"),
+    words_cut: |n| format!("mots coupés à {n} lettres"),
     problems_count: |n, count| format!("{n} problème{}", if count > 1 { "s" } else { "" }),
     live_reload_off: |w| format!("rechargement automatique arrêté : {w}"),
     help: "aide",
@@ -575,9 +642,12 @@ pub const FR: Text = Text {
     help_title_matches: |close, next, prev, term| {
         format!("Aide · {close} ferme · {next}/{prev} suivant/précédent « {term} »")
     },
-    facets_note: |k| {
+    facets_note: |k, also| {
+        let also = also.map_or(String::new(), |a| {
+            format!(" {a} choisit aussi tant qu’aucun filtre n’est tapé.")
+        });
         format!(
-            "Volets acteurs et pays : lettres, chiffres et espaces filtrent les valeurs (tapez « qatar ») ; {k} choisit la valeur sous le curseur et vide le filtre, pour taper aussitôt le nom suivant. Espace choisit aussi tant qu’aucun filtre n’est tapé. Plusieurs valeurs dans un volet : l’une ou l’autre."
+            "Volets acteurs et pays : lettres, chiffres et espaces filtrent les valeurs (tapez « qatar ») ; {k} choisit la valeur sous le curseur et vide le filtre, pour taper aussitôt le nom suivant.{also} Plusieurs valeurs dans un volet : l’une ou l’autre."
         )
     },
     help_notes: [
@@ -586,21 +656,32 @@ pub const FR: Text = Text {
     ],
     no_help_search: |k| format!("aucune recherche dans l’aide : {k} pour chercher"),
     not_in_help: |t| format!("« {t} » n’est pas dans l’aide"),
-    scope_titles: [
-        "Partout, même en saisie et dans les fenêtres",
-        "Partout sauf où l’on tape du texte (ligne de recherche, volets acteurs et pays)",
-        "Ligne de recherche",
-        "Liste des fiches",
-        "Volets acteurs et pays : les lettres filtrent les valeurs",
-        "Lecture",
-        "Recherche dans l’article",
-        "Volets acteurs et pays, une fois un filtre tapé (Espace tape une espace)",
-        "Aide",
-        "Recherche dans l’aide",
-        "Problèmes",
-    ],
+    scope_titles: ScopeTitles {
+        always: "Partout, même en saisie et dans les fenêtres",
+        global: "Partout sauf où l’on tape du texte (ligne de recherche, volets acteurs et pays)",
+        search: "Ligne de recherche",
+        list: "Liste des fiches",
+        facets: "Volets acteurs et pays : les lettres filtrent les valeurs",
+        reader: "Lecture",
+        article_find: "Recherche dans l’article",
+        facet_narrow: |space| match space {
+            Some(k) => {
+                format!("Volets acteurs et pays, une fois un filtre tapé ({k} tape une espace)")
+            }
+            None => "Volets acteurs et pays, une fois un filtre tapé".into(),
+        },
+        help: "Aide",
+        help_find: "Recherche dans l’aide",
+        problems: "Problèmes",
+    },
     problems_title: |n, close| format!("Problèmes ({n}) · {close} ferme"),
     no_problems: "Aucun problème : chaque fichier s’est chargé proprement.",
+    unregistered_actor: |name, hint| match hint {
+        Some(h) => format!("l’acteur « {name} » n’est pas dans actors.yaml ; peut-être « {h} » ?"),
+        None => format!("l’acteur « {name} » n’est pas dans actors.yaml"),
+    },
+    severity_error: "erreur",
+    severity_warning: "avertissement",
     unregistered_actors: |n, count| {
         if count > 1 {
             format!(
@@ -661,14 +742,17 @@ pub const FR: Text = Text {
     filters_cleared: "tous les filtres effacés",
     no_such_briefing: |id| format!("aucune fiche « {id} »"),
     no_such_briefing_hint: |id, s| format!("aucune fiche « {id} » ; vouliez-vous dire « {s} » ?"),
+    several_briefings: |id, n, ids| format!("{n} fiches commencent par « {id} » : {ids}"),
     nothing_copied: "aucune fiche choisie : rien n’est copié",
+    copied_tmux_buffer: "aussi dans le tampon de tmux (préfixe ])",
+    copied_tmux_hint: "sous tmux : set -g set-clipboard on (ou allow-passthrough on) pour le presse-papiers",
     sent_markdown: |t, n| {
-        format!("« {t} » envoyée en Markdown ({n} octets) au presse-papiers du terminal (OSC 52)")
+        format!("« {t} » copiée en Markdown dans le presse-papiers ({n} octets, OSC 52)")
     },
     copy_large: " ; plus de 100 Ko, certains terminaux refusent",
     no_url: "cette fiche n’a pas d’URL de source",
     url_dangerous: "l’URL de source de cette fiche contient des caractères de contrôle : non copiée",
-    sent_url: |u| format!("URL de source {u} envoyée au presse-papiers du terminal (OSC 52)"),
+    sent_url: |u| format!("URL de source {u} copiée dans le presse-papiers (OSC 52)"),
     cannot_remember: |e| {
         format!("impossible de garder les marques de lecture et les favoris : {e}")
     },
@@ -678,7 +762,11 @@ pub const FR: Text = Text {
     watch_stopped: "la surveillance du dossier s’est arrêtée",
     built_in_corpus: "corpus intégré",
     edit_saved: "modifiée ; la liste montre ce qui a été enregistré",
-    edit_refused: "non enregistrée : le fichier est inchangé, votre texte gardé en brouillon",
+    edit_refused: |p| {
+        format!(
+            "non enregistrée : le fichier est inchangé, votre texte gardé en brouillon dans {p}"
+        )
+    },
     edit_failed: |e| format!("modification impossible : {e}"),
     edit_no_terminal: "impossible de passer le terminal à l’éditeur pour l’instant ; réessayez",
     edit_built_in: "les fiches intégrées ne se modifient pas : ouvrez un dossier (brief DOSSIER)",
@@ -752,7 +840,20 @@ mod tests {
                 t.nothing_copied,
             ];
             assert!(labels.iter().all(|l| !l.is_empty()), "{lang:?}");
-            assert!(t.scope_titles.iter().all(|l| !l.is_empty()), "{lang:?}");
+            let s = &t.scope_titles;
+            let titles = [
+                s.always,
+                s.global,
+                s.search,
+                s.list,
+                s.facets,
+                s.reader,
+                s.article_find,
+                s.help,
+                s.help_find,
+                s.problems,
+            ];
+            assert!(titles.iter().all(|l| !l.is_empty()), "{lang:?}");
             assert!(t.actor_kinds.iter().all(|l| !l.is_empty()), "{lang:?}");
             assert!(t.help_notes.iter().all(|l| !l.is_empty()), "{lang:?}");
         }

@@ -386,7 +386,7 @@ pub struct Briefing {
     pub body: String,
     pub related: Vec<String>,
     /// Where it was read from, relative to the corpus root.
-    #[serde(with = "crate::path_bytes")]
+    #[serde(with = "crate::io::path_bytes")]
     pub path: PathBuf,
 }
 
@@ -440,7 +440,7 @@ impl fmt::Display for Severity {
 /// Something wrong with one file, found while loading.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Problem {
-    #[serde(with = "crate::path_bytes")]
+    #[serde(with = "crate::io::path_bytes")]
     pub path: PathBuf,
     pub line: Option<usize>,
     pub column: Option<usize>,

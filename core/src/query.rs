@@ -214,7 +214,33 @@ pub struct Query {
     pub terms: Vec<Term>,
     pub filters: Vec<(bool, Filter)>,
     /// What was cut from an oversized query, to tell the user.
-    pub notices: Vec<String>,
+    pub notices: Vec<Notice>,
+}
+
+/// What was cut from an oversized query. `message` says it in the interface
+/// language, `Display` in English (the CLI's notes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notice {
+    /// Terms beyond the first `MAX_TERMS` were left unread.
+    TermsCut,
+    /// Words were cut to `MAX_WORD_CHARS` letters.
+    WordsCut,
+}
+
+impl Notice {
+    pub fn message(self, lang: Lang) -> String {
+        let t = lang.text();
+        match self {
+            Notice::TermsCut => (t.query_cut)(MAX_TERMS),
+            Notice::WordsCut => (t.words_cut)(MAX_WORD_CHARS),
+        }
+    }
+}
+
+impl std::fmt::Display for Notice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
 }
 
 /// Why a query or a typed value was refused. `message` says it in the
@@ -324,11 +350,9 @@ const ELISIONS: &[&str] = &[
 
 /// Folded alphanumeric words of `s`.
 pub fn words(s: &str) -> Vec<String> {
-    fold(s)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
+    let mut words = Vec::new();
+    crate::text::each_word(s, &mut String::new(), |w| words.push(w.to_string()));
+    words
 }
 
 /// Lowercase with accents kept, ligatures and apostrophes as folding makes
@@ -455,14 +479,24 @@ fn unknown_actor(value: &str, registry: &Registry) -> QueryError {
     }
 }
 
-/// The actors an `acteur:` value names: the exact name, else every actor one
-/// of whose names the value's words start (`Nkurunziza`).
-pub fn parse_actors(value: &str, registry: &Registry) -> Result<Filter, QueryError> {
-    match registry.matching(value).as_slice() {
-        [] => Err(unknown_actor(value, registry)),
-        [one] => Ok(Filter::Actor(*one)),
-        many => Ok(Filter::Actors(many.to_vec())),
+/// The actors a value names (`acteur:`, `--actor`): the one it is a name of
+/// first, then every actor one of whose names the value's words start
+/// (`Nkurunziza`); an unknown value is an error with a suggestion.
+pub fn actors_named(value: &str, registry: &Registry) -> Result<Vec<ActorId>, QueryError> {
+    let ids = registry.matching(value);
+    if ids.is_empty() {
+        return Err(unknown_actor(value, registry));
     }
+    Ok(ids)
+}
+
+/// The filter of an `acteur:` value: any of the actors it names.
+pub fn parse_actors(value: &str, registry: &Registry) -> Result<Filter, QueryError> {
+    let ids = actors_named(value, registry)?;
+    Ok(match ids.as_slice() {
+        [one] => Filter::Actor(*one),
+        _ => Filter::Actors(ids),
+    })
 }
 
 /// `2021`, `2021-06` or `2021-06-15`, as the value of a date filter
@@ -795,9 +829,7 @@ impl Query {
         // Each kept term needs at most a token or two: beyond that is cut unread.
         if all.len() > 2 * MAX_TERMS {
             all.truncate(2 * MAX_TERMS);
-            query
-                .notices
-                .push(format!("query cut to its first {MAX_TERMS} terms"));
+            query.notices.push(Notice::TermsCut);
         }
         // Plain words wait here until something else comes, to be read in runs.
         let mut run: Vec<(String, bool)> = Vec::new();
@@ -846,9 +878,8 @@ impl Query {
     fn finish(&mut self, input: &str) -> Result<(), QueryError> {
         if self.terms.len() > MAX_TERMS {
             self.terms.truncate(MAX_TERMS);
-            if self.notices.iter().all(|n| !n.starts_with("query cut")) {
-                self.notices
-                    .push(format!("query cut to its first {MAX_TERMS} terms"));
+            if !self.notices.contains(&Notice::TermsCut) {
+                self.notices.push(Notice::TermsCut);
             }
         }
         if !input.ends_with(char::is_whitespace)
@@ -956,42 +987,15 @@ impl Query {
             .flat_map(|t| t.words.iter().chain(&t.forms).cloned())
             .collect()
     }
-
-    /// How each positive term was read, for showing: `Royaume-Uni → pays GB`.
-    pub fn readings(&self, registry: &Registry) -> Vec<String> {
-        self.terms
-            .iter()
-            .filter_map(|t| {
-                let e = t.entity?;
-                Some(match &t.typo {
-                    Some(typed) => format!("{typed} → {} (typo)", describe(e, registry)),
-                    None => format!("{} → {}", t.words.join(" "), describe(e, registry)),
-                })
-            })
-            .collect()
-    }
-}
-
-/// `country GB`, `actor oim`, `topic naufrage`.
-pub fn describe(e: Entity, registry: &Registry) -> String {
-    match e {
-        Entity::Country(c) => format!("country {c}"),
-        Entity::Actor(a) => format!("actor {}", registry.get(a).map_or("?", |a| a.id.as_str())),
-        Entity::Topic(t) => format!(
-            "topic {}",
-            registry.topics().get(t).map_or("?", |t| t.id.as_str())
-        ),
-    }
 }
 
 /// Words cut to `MAX_WORD_CHARS`, with a notice when one was.
-fn cut_words(mut words: Vec<String>, notices: &mut Vec<String>) -> Vec<String> {
+fn cut_words(mut words: Vec<String>, notices: &mut Vec<Notice>) -> Vec<String> {
     for w in &mut words {
         if w.chars().count() > MAX_WORD_CHARS {
             *w = w.chars().take(MAX_WORD_CHARS).collect();
-            let notice = format!("words cut to {MAX_WORD_CHARS} letters");
-            if !notices.contains(&notice) {
-                notices.push(notice);
+            if !notices.contains(&Notice::WordsCut) {
+                notices.push(Notice::WordsCut);
             }
         }
     }

@@ -17,8 +17,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-pub use crate::model::Only;
-use crate::model::Sort;
+use crate::model::{Only, Sort};
 use crate::model::{Problem, Severity};
 
 pub const FILE_NAME: &str = "state.json";
@@ -63,7 +62,7 @@ pub struct LastView {
 
 /// The state file in the state folder.
 pub fn path() -> Option<PathBuf> {
-    crate::paths::state_dir().map(|d| d.join(FILE_NAME))
+    crate::io::paths::state_dir().map(|d| d.join(FILE_NAME))
 }
 
 /// The journal beside a state file.
@@ -205,7 +204,7 @@ fn replay(all: &mut Remembered, journal: &std::fs::File) {
 
 fn damaged(shown: &Path, target: &Path, why: &dyn std::fmt::Display) -> Problem {
     // The cause last: on a status line, what was done matters more.
-    let message = match crate::paths::set_aside(target) {
+    let message = match crate::io::paths::set_aside(target) {
         Ok(bad) => format!(
             "the remembered state was set aside as {} and brief started afresh: it could not be read ({why})",
             bad.display()
@@ -293,7 +292,7 @@ fn compact_locked(
 
 fn write_state(target: &Path, all: &Remembered) -> std::io::Result<()> {
     let json = serde_json::to_vec(all).map_err(std::io::Error::other)?;
-    crate::atomic_write::write_atomically(target, |f| f.write_all(&json))
+    crate::io::atomic_write::write_atomically(target, |f| f.write_all(&json))
 }
 
 /// Writes the whole state, replacing what is there and emptying the journal.

@@ -11,7 +11,9 @@ use std::sync::mpsc::{Sender, channel};
 use std::thread;
 
 use crate::load::Folder;
-use crate::search::{Facets, Hit, Sort, Stop, faceted_until, sort_hits};
+use crate::model::Sort;
+use crate::search::reading::Reading;
+use crate::search::{Facets, Hit, Stop, faceted_until, sort_hits};
 use crate::{Query, Selection};
 
 /// What to search for, tagged with its generation so stale answers can be dropped.
@@ -42,10 +44,11 @@ pub struct Results {
     /// The article text was not searched: its index is still being built
     /// (the same request is answered again once it is).
     pub partial: bool,
-    /// How the query was read, to show discreetly: each term read as a
-    /// country, actor or topic (`Royaume-Uni → country GB`), what was cut
-    /// from an oversized query, or why a filter value found nothing.
-    pub reading: Vec<String>,
+    /// How the query was read, to show discreetly while it is typed: each
+    /// term read as a country, actor or topic (`Royaume-Uni → country GB`)
+    /// and what was cut from an oversized query; said in the interface
+    /// language by `Reading::message`.
+    pub reading: Vec<Reading>,
 }
 
 /// The answer to one request, computed on the caller's thread.
@@ -70,8 +73,7 @@ pub fn answer_until(corpus: &Folder, req: &SearchRequest, stop: &Stop<'_>) -> Op
                 let (mut hits, facets) =
                     faceted_until(corpus, &q, &req.selection, req.wait_for_text, stop)?;
                 sort_hits(&mut hits, req.sort);
-                let mut reading = q.readings(&corpus.registry);
-                reading.extend(q.notices.iter().cloned());
+                let reading = Reading::of(&q, &corpus.registry);
                 Results {
                     generation: req.generation,
                     hits,

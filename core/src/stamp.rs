@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 /// What a file was when it was read: its path, size and modification time.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct Stamp {
-    #[serde(with = "crate::path_bytes")]
+    #[serde(with = "crate::io::path_bytes")]
     path: PathBuf,
     size: u64,
     modified_ns: u128,

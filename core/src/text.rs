@@ -3,7 +3,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Folds one character for matching: lowercase, accents stripped, ligatures
 /// expanded, typographic apostrophes and dashes made ASCII. May yield 0..n chars.
@@ -53,6 +53,50 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// Calls `f` with each folded alphanumeric word of `s`: THE word splitter,
+/// of the query (`query::words`), the indexes and the highlighting alike, so
+/// a word is cut the same way wherever it is read.
+pub fn each_word(s: &str, buf: &mut String, mut f: impl FnMut(&str)) {
+    each_word_flagged(s, buf, |w, _| f(w));
+}
+
+/// `each_word`, also saying whether the word is written plain: without
+/// accents, so that it is its own folded form up to case (what an
+/// unaccented query word matches first).
+pub fn each_word_flagged(s: &str, buf: &mut String, mut f: impl FnMut(&str, bool)) {
+    let mut word = String::new();
+    let mut plain = true;
+    for c in s.chars() {
+        // Most text is ASCII: fold it without the general path.
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                word.push(c.to_ascii_lowercase());
+            } else if !word.is_empty() {
+                f(&word, plain);
+                word.clear();
+                plain = true;
+            }
+            continue;
+        }
+        buf.clear();
+        fold_char(c, buf);
+        let ligature = matches!(c, 'œ' | 'Œ' | 'æ' | 'Æ' | 'ß');
+        for fc in buf.chars() {
+            if fc.is_alphanumeric() {
+                word.push(fc);
+                plain &= ligature;
+            } else if !word.is_empty() {
+                f(&word, plain);
+                word.clear();
+                plain = true;
+            }
+        }
+    }
+    if !word.is_empty() {
+        f(&word, plain);
+    }
+}
+
 /// Folded text plus, for every byte of the folded string, the index of the
 /// original character it came from, so match positions map back for highlighting.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -91,6 +135,12 @@ pub fn nfc(s: &str) -> String {
 /// Display width in terminal cells.
 pub fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
+}
+
+/// Display width of one character in terminal cells: 0 for controls and
+/// combining marks.
+pub fn char_width(c: char) -> usize {
+    UnicodeWidthChar::width(c).unwrap_or(0)
 }
 
 /// True for characters that must never reach a terminal raw: C0/C1 controls,
@@ -196,6 +246,72 @@ pub fn truncate(s: &str, cells: usize) -> String {
     out
 }
 
+/// `s` in at most `cells` cells, cut after its last whole word that fits and
+/// ended with `…` (mid-word only when the first word alone is too long).
+pub fn truncate_words(s: &str, cells: usize) -> String {
+    if width(s) <= cells {
+        return s.to_string();
+    }
+    let cut = truncate(s, cells);
+    let kept = cut.strip_suffix('…').unwrap_or(&cut);
+    // The char after the kept text: a word goes on if it is not a space.
+    let whole = s[kept.len()..].starts_with(char::is_whitespace);
+    match kept.rfind(char::is_whitespace) {
+        Some(at) if !whole && at > 0 => format!("{}…", kept[..at].trim_end()),
+        _ => format!("{}…", kept.trim_end()),
+    }
+}
+
+/// How typed text names a value, best first: the whole name, its start, the
+/// start of one of its words, or only somewhere inside ("No**rwa**y").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum NameMatch {
+    Exact,
+    Start,
+    WordStart,
+    Inside,
+}
+
+/// How `typed` names `name`, both compared folded (case, accents and runs of
+/// separators ignored); `None` when the name does not hold it.
+pub fn name_match(name: &str, typed: &str) -> Option<NameMatch> {
+    let key = |s: &str| {
+        fold(s)
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let (name, typed) = (key(name), key(typed));
+    if typed.is_empty() {
+        return None;
+    }
+    if name == typed {
+        return Some(NameMatch::Exact);
+    }
+    if name.starts_with(&typed) {
+        return Some(NameMatch::Start);
+    }
+    let at_word = name.match_indices(&typed).any(|(i, _)| {
+        name[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+    });
+    if at_word {
+        return Some(NameMatch::WordStart);
+    }
+    name.contains(&typed).then_some(NameMatch::Inside)
+}
+
+/// The best way any of `names` answers to `typed`.
+pub fn best_name_match<'a>(
+    names: impl IntoIterator<Item = &'a str>,
+    typed: &str,
+) -> Option<NameMatch> {
+    names.into_iter().filter_map(|n| name_match(n, typed)).min()
+}
+
 /// The candidate closest to `word` (folded comparison), if close enough to be a plausible typo.
 pub fn closest<'a, I: IntoIterator<Item = &'a str>>(word: &str, candidates: I) -> Option<&'a str> {
     let w = fold(word);
@@ -211,6 +327,74 @@ pub fn closest<'a, I: IntoIterator<Item = &'a str>>(word: &str, candidates: I) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_cut_on_anything_not_a_letter_or_digit_and_flagged_plain() {
+        let mut words = Vec::new();
+        each_word_flagged(
+            "Œuvre l’été, ANLTP/TIM 2021",
+            &mut String::new(),
+            |w, p| {
+                words.push((w.to_string(), p));
+            },
+        );
+        let expected = [
+            ("oeuvre", true),
+            ("l", true),
+            ("ete", false),
+            ("anltp", true),
+            ("tim", true),
+            ("2021", true),
+        ];
+        assert_eq!(words, expected.map(|(w, p)| (w.to_string(), p)));
+        // The same cut as splitting the folded text.
+        let s = "Royaume-Uni : naufrage ǣ ẞ d’Ouagadougou";
+        let split: Vec<String> = fold(s)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        let mut cut = Vec::new();
+        each_word(s, &mut String::new(), |w| cut.push(w.to_string()));
+        assert_eq!(cut, split);
+    }
+
+    #[test]
+    fn a_text_cut_at_words_ends_with_a_mark() {
+        assert_eq!(
+            truncate_words("tous les filtres et la recherche", 16),
+            "tous les…"
+        );
+        assert_eq!(truncate_words("tous les filtres", 40), "tous les filtres");
+        assert_eq!(truncate_words("anticonstitutionnellement", 8), "anticon…");
+        assert!(width(&truncate_words("copier la fiche en Markdown", 20)) <= 20);
+    }
+
+    #[test]
+    fn a_name_that_starts_with_the_typed_text_beats_one_that_holds_it() {
+        assert_eq!(name_match("Rwanda", "rwa"), Some(NameMatch::Start));
+        assert_eq!(name_match("Norway", "rwa"), Some(NameMatch::Inside));
+        assert_eq!(
+            name_match("Émirats arabes unis", "ira"),
+            Some(NameMatch::Inside)
+        );
+        assert_eq!(name_match("Irak", "IRA"), Some(NameMatch::Start));
+        assert_eq!(
+            name_match("Pierre Nkurunziza", "nkurunziza"),
+            Some(NameMatch::WordStart)
+        );
+        assert_eq!(
+            name_match("Côte d’Ivoire", "cote d'ivoire"),
+            Some(NameMatch::Exact)
+        );
+        assert_eq!(name_match("Burundi", "rwa"), None);
+        assert_eq!(name_match("Burundi", "  "), None);
+        assert!(NameMatch::Start < NameMatch::Inside);
+        assert_eq!(
+            best_name_match(["Norvège", "Norway", "NO"], "no"),
+            Some(NameMatch::Exact)
+        );
+    }
 
     #[test]
     fn folding_strips_case_and_accents() {

@@ -87,6 +87,11 @@ pub fn run<W: Write>(
         count(warnings, "warning", "warnings"),
     );
     writeln!(out.w, "{}", out.bold(&summary))?;
+    let registries = super::paths::registries_in_force(
+        corpus.source.root.as_deref(),
+        corpus.source.registries(),
+    );
+    writeln!(out.w, "{}", out.dim(&format!("registries: {registries}")))?;
     Ok(outcome)
 }
 

@@ -19,7 +19,7 @@ pub fn run<W: Write>(
         return Ok(Outcome::Found);
     }
     let keys = match &file.path {
-        Some(p) => brief::tui::keymap::Keymap::apply(&file.config.keys, p),
+        Some(p) => brief::keys::keymap::Keymap::apply(&file.config.keys, p),
         None => Default::default(),
     };
     let where_ = match (&file.path, file.exists) {

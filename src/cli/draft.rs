@@ -5,8 +5,9 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use brief_core::actors::Registry;
+use brief_core::io::paths::Choice;
 use brief_core::load::REGISTRY_FILE;
-use brief_core::paths::Choice;
+use brief_core::load::defaults::Registries;
 
 use super::output::Out;
 use super::{Failure, Outcome};
@@ -15,12 +16,24 @@ use super::{Failure, Outcome};
 pub fn registry_for(choice: &Choice) -> Registry {
     match choice.dir() {
         Some(dir) => registry_in(dir),
-        None => brief_core::load_embedded().corpus.registry,
+        None => brief::demo::load_embedded().corpus.registry,
     }
 }
 
-/// The registry in `dir/actors.yaml`; empty when there is none.
+/// The registry in `dir/actors.yaml`, with the topics of `dir/topics.yaml`;
+/// empty when there is none.
 pub fn registry_in(dir: &Path) -> Registry {
+    let mut registry = actors_in(dir);
+    if registry.topics().is_empty() {
+        // Problems of topics.yaml belong to `brief check`.
+        registry.set_topics(brief_core::topics::read_in(dir, &mut Vec::new()));
+    }
+    // A draft reads names and topics as the folder will: with the built-in
+    // registries under its own.
+    brief_core::load::defaults::apply(registry, Registries::default())
+}
+
+fn actors_in(dir: &Path) -> Registry {
     match std::fs::read(dir.join(REGISTRY_FILE)) {
         Ok(bytes) => {
             brief_core::load::load_files(
@@ -60,7 +73,7 @@ pub fn run<W: Write>(
 ) -> Result<Outcome, Failure> {
     let (text, name) = read_article(file)?;
     let registry = registry_for(choice);
-    let draft = brief_core::draft::draft(&text, &registry);
+    let draft = brief_draft::draft(&text, &registry);
     if draft.meetings.is_empty() {
         return Ok(Outcome::Nothing);
     }

@@ -7,8 +7,8 @@ use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use brief_core::Severity;
+use brief_core::io::paths::Choice;
 use brief_core::load::{LoadOptions, REGISTRY_FILE, load_dir, load_files};
-use brief_core::paths::Choice;
 
 use super::{Failure, Outcome};
 
@@ -75,7 +75,7 @@ fn open_editor(file: &Path, line: Option<usize>) -> Result<bool, Failure> {
 
 /// Where drafts are kept: the state folder's `drafts/`.
 pub fn drafts_dir() -> Result<PathBuf, Failure> {
-    let dir = brief_core::paths::state_dir()
+    let dir = brief_core::io::paths::state_dir()
         .ok_or_else(|| Failure::Usage("no state folder (is $HOME set?)".into()))?
         .join("drafts");
     std::fs::create_dir_all(&dir)?;
@@ -129,9 +129,21 @@ pub fn check(
         .filter(|p| p.path.as_path() == shown)
         .collect();
     let id = corpus.briefings.first().map(|b| id_of(text, b));
-    if let Some(id) = &id
-        && let Ok(all) = load_dir(folder, &LoadOptions::default(), &|_, _| {})
-    {
+    let Ok(all) = load_dir(folder, &LoadOptions::default(), &|_, _| {}) else {
+        return (problems, id);
+    };
+    // The text was read alone: its related ids are checked against the
+    // folder, where they live.
+    if let Some(b) = corpus.briefings.first() {
+        let found: Vec<String> = b
+            .related
+            .iter()
+            .filter(|r| all.position(r.as_str()).is_some())
+            .map(|r| format!("related briefing '{r}' does not exist"))
+            .collect();
+        problems.retain(|p| !found.contains(&p.message));
+    }
+    if let Some(id) = &id {
         let clash = all
             .briefings
             .iter()
@@ -175,8 +187,11 @@ fn again() -> bool {
     if !std::io::stdin().is_terminal() {
         return false;
     }
-    eprint!("brief: edit again? [Y/n] ");
-    let _ = std::io::stderr().flush();
+    // A closed stderr is no reason to panic (`eprint!` would).
+    let mut err = std::io::stderr().lock();
+    let _ = write!(err, "brief: edit again? [Y/n] ");
+    let _ = err.flush();
+    drop(err);
     let mut answer = String::new();
     if std::io::stdin().lock().read_line(&mut answer).is_err() {
         return false;
@@ -195,11 +210,13 @@ pub struct Valid {
 
 /// Edits `draft` until it is valid or the user gives up. On giving up (or
 /// without a terminal) the draft stays where it is and its path is said.
+/// A text left as `untouched` (the template of `brief new`) aborts.
 pub fn session(
     draft: &Path,
     folder: &Path,
     own_file: Option<&Path>,
     first_line: Option<usize>,
+    untouched: Option<&str>,
     id_of: IdOf,
     extra_check: &dyn Fn(&str, &str) -> Option<String>,
 ) -> Result<Option<Valid>, Failure> {
@@ -212,6 +229,15 @@ pub fn session(
                 "brief: the editor exited with an error; nothing written"
             ));
             super::say(format_args!("brief: draft kept in {}", draft.display()));
+            return Ok(None);
+        }
+        // As `git commit` does with an untouched template: nothing to save.
+        if untouched.is_some_and(|t| t == text) {
+            let _ = std::fs::remove_file(draft);
+            super::say(format_args!(
+                "brief: the template was not changed; aborting, nothing written to {}",
+                folder.display()
+            ));
             return Ok(None);
         }
         let (mut problems, id) = check(&text, draft, folder, own_file, id_of);
@@ -282,13 +308,9 @@ pub fn run(choice: &Choice, id: &str, line: Option<usize>) -> Result<Outcome, Fa
         Failure::Usage("brief edit needs a briefings folder (--dir DIR or $BRIEF_DIR); the built-in corpus is read-only".into())
     })?;
     let corpus = load_dir(folder, &LoadOptions::default(), &|_, _| {})?;
-    let Some(b) = corpus.get(id) else {
-        let hint = corpus
-            .suggest_id(id)
-            .map(|s| format!("; did you mean '{s}'?"))
-            .unwrap_or_default();
-        return Err(Failure::Usage(format!("no briefing '{id}'{hint}")));
-    };
+    let b = super::show::resolve_id(&corpus, id, "brief edit ID")?;
+    let id = b.id.to_string();
+    let id = id.as_str();
     let file = folder.join(&b.path);
     let original = std::fs::read_to_string(&file)?;
     let draft = draft_path(&drafts_dir()?, &format!("edit-{id}"));
@@ -317,6 +339,7 @@ pub fn run(choice: &Choice, id: &str, line: Option<usize>) -> Result<Outcome, Fa
         folder,
         Some(&file),
         line.or(first),
+        None,
         &id_of,
         &|_, _| None,
     )?

@@ -7,21 +7,22 @@ use std::io::Write;
 use brief_core::text::sanitize;
 use brief_core::{Briefing, Folder};
 
-use super::Format;
+use super::args::Format;
 use super::json::{self, BriefingJson, HitJson};
 use super::output::{Out, fit_width, plain};
 use brief_core::{Hit, Query};
 
 /// The columns of TSV, CSV and Markdown, in this order.
-pub const COLUMNS: [&str; 6] = ["date", "title", "countries", "actors", "place", "id"];
+pub const COLUMNS: [&str; 7] = ["date", "title", "countries", "actors", "place", "id", "url"];
 
 /// On a terminal, country codes beyond this many are counted (`FR NE +3`).
 const CODES_SHOWN: usize = 4;
 
 /// One briefing's exported values, in `COLUMNS` order: the date as written
 /// (empty when undated), the title, country codes separated by spaces, actor
-/// labels separated by `; `, the place, the id.
-pub fn values(corpus: &Folder, b: &Briefing) -> [String; 6] {
+/// labels separated by `; `, the place, the id, the source's URL (empty when
+/// none).
+pub fn values(corpus: &Folder, b: &Briefing) -> [String; 7] {
     let actors: Vec<String> = b
         .actors
         .iter()
@@ -34,6 +35,7 @@ pub fn values(corpus: &Folder, b: &Briefing) -> [String; 6] {
         actors.join("; "),
         b.location.to_string(),
         b.id.to_string(),
+        b.source.url.clone().unwrap_or_default(),
     ]
 }
 
@@ -174,7 +176,7 @@ pub fn text<W: Write>(
 }
 
 /// A TSV value: backslash, tab, newline and carriage return escaped as `\\`,
-/// `\t`, `\n`, `\r` (so every row is one line of six fields), then neutralised.
+/// `\t`, `\n`, `\r` (so every row is one line of seven fields), then neutralised.
 pub(super) fn tsv_field(s: &str) -> String {
     let mut escaped = String::with_capacity(s.len());
     for c in s.chars() {

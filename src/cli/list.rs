@@ -5,9 +5,10 @@ use std::io::Write;
 use brief_core::search::search;
 use brief_core::{Folder, Query, Selection};
 
+use super::Outcome;
+use super::args::ResultsArgs;
 use super::export::{self, Print};
 use super::output::Out;
-use super::{Outcome, ResultsArgs};
 
 pub fn run<W: Write>(
     out: &mut Out<W>,

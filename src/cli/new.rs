@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use brief_core::paths::Choice;
+use brief_core::io::paths::Choice;
 
 use super::edit::{create_new, draft_path, drafts_dir, session};
 use super::output::Out;
@@ -37,7 +37,7 @@ pub enum WriteCommand {
     /// Edit a briefing in $VISUAL/$EDITOR; it is checked when the editor
     /// closes and replaced only when valid.
     Edit {
-        /// The briefing's id.
+        /// The briefing's id, or a unique start of it (as `brief show` takes it).
         id: String,
         /// Open at this line (default: the first problem, else the title).
         #[arg(long, value_name = "N")]
@@ -57,7 +57,7 @@ pub fn dispatch<W: std::io::Write>(
             title,
             from,
             meeting,
-        } => run(choice, title.as_deref(), from.as_deref(), meeting),
+        } => run(choice, title.as_deref(), from.as_deref(), meeting, out.lang),
         WriteCommand::Edit { id, line } => super::edit::run(choice, &id, line),
     }
 }
@@ -67,6 +67,7 @@ pub fn run(
     title: Option<&str>,
     from: Option<&Path>,
     meeting: Option<usize>,
+    lang: brief_core::Lang,
 ) -> Result<Outcome, Failure> {
     let folder = choice.dir().ok_or_else(|| {
         Failure::Usage("brief new needs a briefings folder (--dir DIR or $BRIEF_DIR); the built-in corpus is read-only".into())
@@ -80,7 +81,7 @@ pub fn run(
         Some(file) => {
             let (article, name) = super::draft::read_article(Some(file))?;
             let registry = super::draft::registry_in(folder);
-            let mut draft = brief_core::draft::draft(&article, &registry);
+            let mut draft = brief_draft::draft(&article, &registry);
             let n = meeting.unwrap_or(1);
             if n == 0 || n > draft.meetings.len() {
                 return Err(Failure::Usage(format!(
@@ -93,7 +94,7 @@ pub fn run(
             draft.meetings.insert(0, chosen);
             if let (Some(t), Some(m)) = (title, draft.meetings.first_mut()) {
                 m.title = t.to_string();
-                m.id = brief_core::draft::id_for(m.date.as_ref().map(|(d, _)| d), t);
+                m.id = brief_draft::id_for(m.date.as_ref().map(|(d, _)| d), t);
             }
             let id = draft
                 .meetings
@@ -104,8 +105,12 @@ pub fn run(
             (yaml, id)
         }
         None => {
-            let t = brief_core::draft::template(title);
-            let id = brief_core::draft::id_for(None, title.unwrap_or("nouveau briefing"));
+            let t = brief_draft::template(title, lang);
+            let fallback = match lang {
+                brief_core::Lang::Fr => "nouvelle fiche",
+                brief_core::Lang::En => "new briefing",
+            };
+            let id = brief_draft::id_for(None, title.unwrap_or(fallback));
             (t, id)
         }
     };
@@ -127,10 +132,12 @@ pub fn run(
         if super::edit::has_id_line(text) {
             b.id.to_string()
         } else {
-            brief_core::draft::id_for(b.date.as_ref(), &b.title)
+            brief_draft::id_for(b.date.as_ref(), &b.title)
         }
     };
-    let Some(valid) = session(&draft, folder, None, line, &id_of, &exists)? else {
+    // A template left as it was is not a briefing; a draft of an article is.
+    let untouched = from.is_none().then_some(text.as_str());
+    let Some(valid) = session(&draft, folder, None, line, untouched, &id_of, &exists)? else {
         return Ok(Outcome::Nothing);
     };
     let target = folder.join(format!("{}.yaml", valid.id));

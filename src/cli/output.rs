@@ -13,6 +13,10 @@ pub struct Out<W: Write> {
     pub color: bool,
     /// The language of labels in human output (`ui_language`, else the locale).
     pub lang: brief_core::Lang,
+    /// Whether tables are aligned into columns: on a terminal. Into a pipe
+    /// rows carry no padding (cells apart by one separator, as ripgrep
+    /// writes), so `head` or `cut` get short lines.
+    pub aligned: bool,
 }
 
 impl<W: Write> Out<W> {
@@ -21,6 +25,7 @@ impl<W: Write> Out<W> {
             w: Neutralising::new(w),
             color,
             lang: brief_core::Lang::default(),
+            aligned: false,
         }
     }
 }
@@ -211,7 +216,8 @@ impl<W: Write> Out<W> {
         self.paint("33", &sanitize(s, false))
     }
 
-    /// Prints rows as columns aligned by display width; the last column is not padded.
+    /// Prints rows as columns aligned by display width when `aligned` (the last
+    /// column is not padded); else each cell followed by one separator.
     pub fn table(
         &mut self,
         rows: &[Vec<String>],
@@ -262,10 +268,11 @@ impl<W: Write> Out<W> {
             }
         }
         let widths: Vec<usize> = (0..cols).map(|i| column_width(&rows, i)).collect();
+        let aligned = self.aligned || fit.is_some();
         for row in &rows {
             let mut line = String::new();
             for (i, cell) in row.iter().enumerate() {
-                let text = if i + 1 < row.len() {
+                let text = if aligned && i + 1 < row.len() {
                     pad(cell, widths[i])
                 } else {
                     cell.clone()
@@ -276,7 +283,7 @@ impl<W: Write> Out<W> {
                 };
                 line.push_str(&styled);
                 if i + 1 < row.len() {
-                    line.push_str("  ");
+                    line.push_str(SEPARATOR);
                 }
             }
             writeln!(self.w, "{}", line.trim_end())?;
@@ -284,6 +291,9 @@ impl<W: Write> Out<W> {
         Ok(())
     }
 }
+
+/// Between two cells of a row.
+pub const SEPARATOR: &str = "  ";
 
 /// Plain: the identity style, for columns that keep their text as is.
 pub fn plain<W: Write>(_: &Out<W>, s: &str) -> String {

@@ -2,7 +2,10 @@
 
 use std::io::Write;
 
-use brief_core::paths::{self, Choice};
+use brief_core::io::paths::{self, Choice};
+use brief_core::load::REGISTRY_FILE;
+use brief_core::load::defaults::{Registries, builtin_counts};
+use brief_core::topics::TOPICS_FILE;
 
 use super::output::Out;
 
@@ -45,6 +48,31 @@ pub fn run<W: Write>(
             "(read marks, bookmarks, history)".to_string(),
         ],
         vec!["cache".to_string(), show(paths::cache_dir()), String::new()],
+        vec![
+            "registries".to_string(),
+            registries_in_force(choice.dir(), config.config.registries),
+            "(registries: in config.yaml)".to_string(),
+        ],
     ];
     out.table(&rows, &[Out::bold, super::output::plain, Out::dim])
+}
+
+/// Which actor and topic registries a folder is read with, in one line.
+pub fn registries_in_force(dir: Option<&std::path::Path>, registries: Registries) -> String {
+    let own: Vec<&str> = [REGISTRY_FILE, TOPICS_FILE]
+        .into_iter()
+        .filter(|f| dir.is_some_and(|d| d.join(f).is_file()))
+        .collect();
+    let own = match (dir, own.is_empty()) {
+        (None, _) => "the shipped corpus's".to_string(),
+        (Some(_), true) => "no actors.yaml or topics.yaml in the folder".to_string(),
+        (Some(_), false) => format!("the folder's {}", own.join(" and ")),
+    };
+    match registries {
+        Registries::BuiltIn => {
+            let (actors, topics) = builtin_counts();
+            format!("built-in ({actors} actors, {topics} topics), under {own}")
+        }
+        Registries::FolderOnly => format!("{own} only (folder-only)"),
+    }
 }

@@ -6,9 +6,10 @@ use brief_core::query::Filter;
 use brief_core::search::{search, suggest};
 use brief_core::{Folder, Query, Selection};
 
+use super::args::ResultsArgs;
 use super::export::{self, Print};
 use super::output::Out;
-use super::{Failure, Outcome, ResultsArgs};
+use super::{Failure, Outcome};
 
 /// Reads the query typed, saying its notices on stderr; `None` when it
 /// names something unknown (an answer of no briefing, said on stderr).

@@ -13,32 +13,44 @@ use super::{Failure, Outcome};
 /// How many candidates an ambiguous `brief show` lists.
 const CANDIDATES_SHOWN: usize = 10;
 
-/// The briefing the words name: the exact id; else the one id starting with
-/// them; else the best hit of them as a query, when it is clearly the best
-/// (the only hit, or at least twice the second's score). Otherwise a usage
-/// failure listing the candidates, or suggesting the closest id.
+/// The briefing an id names, read as every command reads one
+/// (`brief::ids`): the exact id or the one id starting with it; `Ok(None)`
+/// when no id is or starts with it; several ids starting with it are a usage
+/// failure that lists them (exit 2), saying how to name one (`usage`:
+/// `brief edit ID`).
+pub fn by_id<'a>(
+    corpus: &'a Folder,
+    text: &str,
+    usage: &str,
+) -> Result<Option<&'a Briefing>, Failure> {
+    match brief::ids::resolve(corpus, text) {
+        brief::ids::Resolved::One(doc) => Ok(corpus.briefings.get(doc).map(|b| &**b)),
+        brief::ids::Resolved::None => Ok(None),
+        brief::ids::Resolved::Many(docs) => {
+            let hits: Vec<Hit> = docs.into_iter().map(|doc| Hit { doc, score: 0 }).collect();
+            Err(ambiguous(corpus, text, "start with", &hits, usage))
+        }
+    }
+}
+
+/// The briefing an id names (`by_id`), or a usage failure suggesting the
+/// closest id: what `brief edit` and every other command taking an id use.
+pub fn resolve_id<'a>(
+    corpus: &'a Folder,
+    text: &str,
+    usage: &str,
+) -> Result<&'a Briefing, Failure> {
+    by_id(corpus, text, usage)?.ok_or_else(|| unknown(corpus, text))
+}
+
+/// The briefing the words name: an id as `by_id` reads it; else the best
+/// hit of them as a query, when it is clearly the best (the only hit, or at
+/// least twice the second's score). Otherwise a usage failure listing the
+/// candidates, or suggesting the closest id.
 fn find<'a>(corpus: &'a Folder, words: &[String]) -> Result<&'a Briefing, Failure> {
     let text = super::join_query(words);
-    if let Some(b) = corpus.get(&text) {
+    if let Some(b) = by_id(corpus, &text, "brief show ID")? {
         return Ok(b);
-    }
-    let prefixed: Vec<Hit> = corpus
-        .briefings
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| !text.is_empty() && b.id.starts_with(text.as_str()))
-        .map(|(doc, _)| Hit { doc, score: 0 })
-        .collect();
-    match prefixed.as_slice() {
-        [one] => {
-            return corpus
-                .briefings
-                .get(one.doc)
-                .map(|b| &**b)
-                .ok_or_else(|| unknown(corpus, &text));
-        }
-        [] => {}
-        many => return Err(ambiguous(corpus, &text, "start with", many)),
     }
     let Ok(query) = brief_core::search::parse_query(corpus, &text) else {
         return Err(unknown(corpus, &text));
@@ -56,13 +68,35 @@ fn find<'a>(corpus: &'a Folder, words: &[String]) -> Result<&'a Briefing, Failur
             ));
             first
         }
-        many => return Err(ambiguous(corpus, &text, "match", many)),
+        many => return Err(ambiguous(corpus, &text, "match", many, "brief show ID")),
     };
     corpus
         .briefings
         .get(best.doc)
         .map(|b| &**b)
         .ok_or_else(|| unknown(corpus, &text))
+}
+
+/// Wrapping for reading: at spaces, and at hyphens inside words, but never
+/// inside a URL or any other word longer than the line, which stays whole
+/// (so it can be copied or clicked).
+fn wrapping(width: usize) -> textwrap::Options<'static> {
+    textwrap::Options::new(width)
+        .break_words(false)
+        .word_splitter(textwrap::WordSplitter::Custom(split_points))
+}
+
+/// Where a word may be split: after its hyphens, unless it is an address.
+fn split_points(word: &str) -> Vec<usize> {
+    if is_address(word) {
+        return Vec::new();
+    }
+    textwrap::WordSplitter::HyphenSplitter.split_points(word)
+}
+
+/// A URL, a bare `www.` address or an e-mail address.
+fn is_address(word: &str) -> bool {
+    word.contains("://") || word.starts_with("www.") || word.contains('@')
 }
 
 fn unknown(corpus: &Folder, text: &str) -> Failure {
@@ -74,12 +108,14 @@ fn unknown(corpus: &Folder, text: &str) -> Failure {
 }
 
 /// Several briefings fit: say which, with their ids, so the user can pick one.
-fn ambiguous(corpus: &Folder, text: &str, how: &str, hits: &[Hit]) -> Failure {
+fn ambiguous(corpus: &Folder, text: &str, how: &str, hits: &[Hit], usage: &str) -> Failure {
     let mut table = Out::new(Vec::new(), false);
+    // The candidates go to stderr: aligned when it is a terminal.
+    table.aligned = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let shown = &hits[..hits.len().min(CANDIDATES_SHOWN)];
     let listed = super::export::text(&mut table, corpus, shown, true, super::output::fit_width());
     let mut message = format!(
-        "{} briefings {how} '{}'; say which with its id (brief show ID):\n{}",
+        "{} briefings {how} '{}'; say which with its id ({usage}):\n{}",
         hits.len(),
         sanitize(text, false),
         listed
@@ -141,8 +177,8 @@ pub fn run<W: Write>(
     }
     let label_w = fields.iter().map(|(l, _)| width(l)).max().unwrap_or(0) + 2;
     let indent = " ".repeat(label_w);
-    let opts = textwrap::Options::new(cols.saturating_sub(label_w).max(20));
-    for line in textwrap::wrap(&sanitize(&b.title, false), cols) {
+    let opts = wrapping(cols.saturating_sub(label_w).max(20));
+    for line in textwrap::wrap(&sanitize(&b.title, false), wrapping(cols)) {
         writeln!(out.w, "{}", out.bold(&line))?;
     }
     writeln!(out.w, "{}", out.dim(&b.id))?;
@@ -159,7 +195,7 @@ pub fn run<W: Write>(
     }
     if let Some(s) = &b.summary {
         writeln!(out.w)?;
-        for line in textwrap::wrap(&sanitize(s, false), cols) {
+        for line in textwrap::wrap(&sanitize(s, false), wrapping(cols)) {
             writeln!(out.w, "{}", out.accent(&line))?;
         }
     }
@@ -168,8 +204,9 @@ pub fn run<W: Write>(
         .map_err(|p| Failure::Io(std::io::Error::other(p.to_string())))?;
     for p in full.paragraphs() {
         writeln!(out.w)?;
-        for line in textwrap::wrap(&sanitize(&p, false), cols) {
-            debug_assert!(width(&line) <= cols);
+        for line in textwrap::wrap(&sanitize(&p, false), wrapping(cols)) {
+            // Only a word longer than the line (a URL) goes past it, whole.
+            debug_assert!(width(&line) <= cols || !line.trim().contains(' '));
             writeln!(out.w, "{line}")?;
         }
     }

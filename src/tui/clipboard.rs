@@ -10,10 +10,6 @@ use std::io::Write;
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 
-/// Beyond this many bytes some terminals drop an OSC 52 sequence (xterm,
-/// hterm and others cap it); it is still sent, with a warning.
-pub const LARGE: usize = 100_000;
-
 /// GNU screen keeps at most 768 bytes of a DCS string; base64 goes through
 /// it in pieces well under that, like vim-oscyank does.
 const SCREEN_CHUNK: usize = 76;
@@ -107,6 +103,31 @@ pub fn osc52(text: &str, mux: Multiplexer) -> Vec<u8> {
 pub fn send<W: Write>(w: &mut W, text: &str, mux: Multiplexer) -> std::io::Result<()> {
     w.write_all(&osc52(text, mux))?;
     w.flush()
+}
+
+/// Inside tmux, also puts `text` in tmux's own paste buffer with
+/// `tmux load-buffer -w -` (`-w`: and on to the terminal's clipboard, which
+/// tmux does itself under its default `set-clipboard external`, where the
+/// sequences an application sends are ignored). Tried without `-w` for a
+/// tmux before 3.2. Whether tmux took it.
+pub fn tmux_buffer(text: &str) -> bool {
+    let load = |args: &[&str]| {
+        let child = std::process::Command::new("tmux")
+            .args(args)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn();
+        let Ok(mut child) = child else {
+            return false;
+        };
+        let wrote = child
+            .stdin
+            .take()
+            .is_some_and(|mut i| i.write_all(text.as_bytes()).is_ok());
+        child.wait().is_ok_and(|s| s.success()) && wrote
+    };
+    load(&["load-buffer", "-w", "-"]) || load(&["load-buffer", "-"])
 }
 
 /// `2,345`: a byte count for the status line.

@@ -82,6 +82,7 @@ pub fn edit(dir: &Path, id: &str, text: &Text) -> String {
         Ok(e) => e,
         Err(e) => return (text.edit_failed)(&e.to_string()),
     };
+    let started = std::time::SystemTime::now();
     let status = Command::new(exe)
         .arg("--dir")
         .arg(dir)
@@ -90,8 +91,55 @@ pub fn edit(dir: &Path, id: &str, text: &Text) -> String {
         .status();
     match status.map(|s| s.code()) {
         Ok(Some(0)) => text.edit_saved.to_string(),
-        Ok(Some(1)) => text.edit_refused.to_string(),
+        Ok(Some(1)) => {
+            let drafts = brief_core::io::paths::state_dir().map(|d| d.join("drafts"));
+            let kept = drafts
+                .and_then(|d| kept_draft(&d, id, started))
+                .map(|p| p.display().to_string())
+                .unwrap_or_else(|| "?".into());
+            (text.edit_refused)(&kept)
+        }
         Ok(_) => (text.edit_failed)(&format!("brief edit {id}")),
         Err(e) => (text.edit_failed)(&e.to_string()),
+    }
+}
+
+/// The draft `brief edit` kept for `id` in `dir` (the state folder's
+/// `drafts/`, as `edit-ID….yaml`), written since `since`: the newest one.
+fn kept_draft(dir: &Path, id: &str, since: std::time::SystemTime) -> Option<std::path::PathBuf> {
+    let stem = format!("edit-{id}");
+    std::fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .filter(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            name.starts_with(&stem) && name.ends_with(".yaml")
+        })
+        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+        .filter(|(modified, _)| *modified >= since)
+        .max_by_key(|(modified, _)| *modified)
+        .map(|(_, path)| path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_kept_draft_is_the_newest_of_the_briefing_since_the_edit() {
+        let dir = tempfile::tempdir().unwrap();
+        let before = std::time::SystemTime::now() - Duration::from_secs(60);
+        std::fs::write(dir.path().join("edit-a.yaml"), "old").unwrap();
+        std::fs::write(dir.path().join("edit-b.yaml"), "other").unwrap();
+        std::fs::write(dir.path().join("edit-a-2.yaml"), "new").unwrap();
+        let kept = kept_draft(dir.path(), "a", before).unwrap();
+        assert!(
+            kept.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("edit-a"))
+        );
+        let future = std::time::SystemTime::now() + Duration::from_secs(60);
+        assert_eq!(kept_draft(dir.path(), "a", future), None);
+        assert_eq!(kept_draft(dir.path(), "c", before), None);
     }
 }

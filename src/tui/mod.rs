@@ -7,10 +7,11 @@
 //! the loop carries them out, and once the queued events are taken it draws
 //! once: an idle browser uses no CPU.
 
-pub mod action;
+pub mod body;
 pub mod clipboard;
 mod editor;
-pub mod keymap;
+mod event;
+pub mod launch;
 mod reload;
 pub mod state;
 pub mod view;
@@ -24,7 +25,7 @@ use std::thread;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event as TermEvent, MouseEventKind,
+    DisableMouseCapture, EnableMouseCapture, Event as TermEvent, MouseEventKind,
 };
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -32,16 +33,14 @@ use ratatui::crossterm::terminal::{
 use ratatui::crossterm::{cursor, execute};
 use ratatui::layout::Rect;
 
+use crate::keys::keymap::Keymap;
 use brief_core::config::ConfigFile;
 use brief_core::load::{LoadOptions, load_dir};
 use brief_core::remembered::Change;
 use brief_core::searcher::Searcher;
-use keymap::Keymap;
-use state::{Effect, Launch, Msg, Remembered, Settings, State, update};
-
-/// The answer the search worker gives to one request, computed here and now
-/// (tests drive `update` with it step by step).
-pub use brief_core::searcher::answer;
+use event::Event;
+use launch::Launch;
+use state::{Effect, Msg, Remembered, Settings, State, update};
 
 /// How the browser is set up: how to load, the user's config, and where the
 /// remembered state lives.
@@ -60,12 +59,6 @@ pub struct Setup {
 pub enum Source {
     Dir(std::path::PathBuf),
     Embedded,
-}
-
-enum Event {
-    Term(TermEvent),
-    App(Msg),
-    Signal(i32),
 }
 
 /// How the browser ended.
@@ -102,7 +95,7 @@ impl Drop for Guard {
 fn spawn_loader(source: Source, opts: LoadOptions, tx: Sender<Event>) {
     thread::spawn(move || {
         let msg = match source {
-            Source::Embedded => Msg::Loaded(Arc::new(brief_core::load_embedded())),
+            Source::Embedded => Msg::Loaded(Arc::new(crate::demo::load_embedded())),
             Source::Dir(dir) => {
                 let progress_tx = tx.clone();
                 let progress = move |done: usize, total: usize| {
@@ -213,7 +206,9 @@ fn spawn_input(tx: Sender<Event>, gate: Arc<editor::InputGate>) {
         loop {
             // Parked while `e` has handed the terminal to the editor.
             gate.pass();
-            let Ok(ev) = event::read() else { break };
+            let Ok(ev) = ratatui::crossterm::event::read() else {
+                break;
+            };
             if tx.send(Event::Term(ev)).is_err() {
                 break;
             }
@@ -320,6 +315,8 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
         config,
     ));
     let mux = clipboard::Multiplexer::detect();
+    // Said once a session: how a copy reaches the clipboard under tmux.
+    let mut tmux_noted = false;
     let edit_dir = match &source {
         Source::Dir(d) => Some(d.clone()),
         Source::Embedded => None,
@@ -331,7 +328,7 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
             Source::Embedded => None,
         }),
     });
-    if state.mouse {
+    if state.mouse() {
         execute!(stdout(), EnableMouseCapture)?;
     }
     terminal.draw(|f| view::render(f, &state))?;
@@ -340,7 +337,7 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
     if let Some(m) = &memory {
         update(&mut state, Msg::Remembered(Box::new(m.load(fresh))));
     }
-    let lang = state.lang;
+    let lang = state.lang();
     let saver = memory.clone().map(|m| spawn_saver(m, tx.clone(), lang));
     let (change_tx, saver_thread) = match saver {
         Some((t, h)) => (Some(t), Some(h)),
@@ -353,7 +350,7 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
     // caught by one stat pass once the folder is loaded (see `watch`).
     let reloader = match &source {
         Source::Dir(dir) => {
-            watch::spawn(dir.clone(), tx.clone(), state.lang);
+            watch::spawn(dir.clone(), tx.clone(), state.lang());
             Some(reload::Reloader::spawn(tx.clone()))
         }
         Source::Embedded => None,
@@ -419,10 +416,37 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
                         }
                     }
                     Effect::Suspend => {
-                        suspend(&mut terminal, state.mouse)?;
+                        suspend(&mut terminal, state.mouse())?;
                         redraw = true;
                     }
-                    Effect::Copy { text } => clipboard::send(terminal.backend_mut(), &text, mux)?,
+                    Effect::ReadBody { read, doc } => {
+                        if let Some(corpus) = state.corpus() {
+                            body::spawn(corpus.clone(), read, doc, tx.clone());
+                        }
+                    }
+                    Effect::Copy { text } => {
+                        clipboard::send(terminal.backend_mut(), &text, mux)?;
+                        // Under tmux the sequences may be dropped (its default
+                        // `set-clipboard external`): its own buffer is reachable.
+                        if mux == clipboard::Multiplexer::Tmux {
+                            let t = state.text();
+                            let note = if clipboard::tmux_buffer(&text) {
+                                t.copied_tmux_buffer
+                            } else {
+                                t.copied_tmux_hint
+                            };
+                            if !tmux_noted {
+                                tmux_noted = true;
+                                // The note first: the message may not fit.
+                                let said = match state.message() {
+                                    Some(m) => format!("{note} · {m}"),
+                                    None => note.to_string(),
+                                };
+                                update(&mut state, Msg::Notice(said));
+                                redraw = true;
+                            }
+                        }
+                    }
                     Effect::Edit { id } => {
                         let said = match &edit_dir {
                             Some(dir) => hand_to_editor(
@@ -430,7 +454,7 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
                                 &gate,
                                 dir,
                                 &id,
-                                state.mouse,
+                                state.mouse(),
                                 state.text(),
                             )?,
                             None => state.text().edit_built_in.to_string(),
@@ -453,10 +477,10 @@ fn message(state: &State, ev: Event) -> Option<Msg> {
     match ev {
         Event::Signal(sig) => Some(Msg::Signal(sig)),
         Event::Term(TermEvent::Key(key)) => state
-            .keymap
+            .keymap()
             .dispatch(&state.scopes(), &key)
             .map(Msg::Action),
-        Event::Term(TermEvent::Mouse(m)) if state.mouse => match m.kind {
+        Event::Term(TermEvent::Mouse(m)) if state.mouse() => match m.kind {
             MouseEventKind::Down(_) => Some(Msg::Click {
                 column: m.column,
                 row: m.row,
@@ -521,7 +545,7 @@ fn end(
     }
     // Before the folder is loaded nothing could change, and the last view
     // would be saved empty over the one still waiting to be restored.
-    if let Some(m) = memory.filter(|_| state.corpus.is_some()) {
+    if let Some(m) = memory.filter(|_| state.corpus().is_some()) {
         let _ = m.record(&[Change::Left {
             last: state.last_view(),
         }]);

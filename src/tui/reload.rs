@@ -17,9 +17,9 @@ use std::thread;
 use std::time::Duration;
 
 use brief_core::Folder;
-use brief_core::reload::Touched;
+use brief_core::load::reload::Touched;
 
-use super::Event;
+use super::event::Event;
 use super::state::{Msg, Reload};
 
 /// How long the folder stays quiet before a reloaded corpus is cached.
@@ -48,7 +48,7 @@ pub fn reload_folder(prev: &Arc<Folder>, touched: &Touched) -> Outcome {
         current: prev.clone(),
         unsettled,
     };
-    match brief_core::reload::reload(prev, touched) {
+    match brief_core::load::reload::reload(prev, touched) {
         Ok(r) => {
             let unsettled = r.unsettled;
             if r.changes.is_empty() && r.corpus.problems == prev.problems && !r.full {
@@ -188,8 +188,8 @@ fn take(
             // watch was in place are not known by path: the whole folder
             // is read.
             let changed = match one_core {
-                Some(pool) => pool.install(|| brief_core::reload::changed_since(&c)),
-                None => brief_core::reload::changed_since(&c),
+                Some(pool) => pool.install(|| brief_core::load::reload::changed_since(&c)),
+                None => brief_core::load::reload::changed_since(&c),
             };
             *pending = changed.then_some(Touched::Unknown);
             *current = Some(c);

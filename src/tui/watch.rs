@@ -18,10 +18,10 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use brief_core::reload::Touched;
+use brief_core::load::reload::Touched;
 use notify::{EventKind, RecursiveMode, Watcher};
 
-use super::Event;
+use super::event::Event;
 use super::state::Msg;
 
 /// A burst is over after this long without an event...

@@ -7,15 +7,14 @@
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
-use brief::tui::action::Action;
-use brief::tui::state::{
-    Effect, Launch, Msg, Results, SearchRequest, Settings, State, Update, update,
-};
+use brief::keys::action::Action;
+use brief::tui::launch::Launch;
+use brief::tui::state::{Effect, Msg, Results, SearchRequest, Settings, State, Update, update};
 use brief_core::Folder;
 use brief_core::load::{LoadOptions, load_dir};
 use ratatui::layout::Rect;
 
-#[path = "../fixtures/mod.rs"]
+#[path = "../support/fixtures.rs"]
 pub mod fixtures;
 
 /// The fixture folder, loaded once per test binary.
@@ -33,7 +32,7 @@ pub fn corpus() -> Arc<Folder> {
 
 /// What the worker in `src/tui/mod.rs` answers to one request.
 pub fn run_search(corpus: &Folder, req: &SearchRequest) -> Results {
-    brief::tui::answer(corpus, req)
+    brief_core::searcher::answer(corpus, req)
 }
 
 /// Answers every search request in `effects` (in order, so older ones arrive
@@ -48,10 +47,23 @@ pub fn settle(state: &mut State, effects: Vec<Effect>) -> Vec<Effect> {
             match effect {
                 Effect::Search(req) => {
                     let corpus = state
-                        .corpus
-                        .clone()
+                        .corpus()
                         .expect("a search is only requested once loaded");
-                    let up = update(state, Msg::Results(Box::new(run_search(&corpus, &req))));
+                    let up = update(state, Msg::Results(Box::new(run_search(corpus, &req))));
+                    next.extend(up.effects);
+                }
+                // What the loop does on a thread of its own, done here and now.
+                Effect::ReadBody { read, doc } => {
+                    let corpus = state.corpus().cloned().expect("a body is read once loaded");
+                    let paragraphs = brief::tui::body::load_body(&corpus, doc);
+                    let up = update(
+                        state,
+                        Msg::Body {
+                            read,
+                            doc,
+                            paragraphs,
+                        },
+                    );
                     next.extend(up.effects);
                 }
                 other => others.push(other),
@@ -101,12 +113,24 @@ pub fn loaded_with(w: u16, h: u16, launch: Launch) -> State {
 /// As `loaded_with`, in the interface language `lang` (the tests' sessions
 /// never take the machine's locale: `Settings` default to English).
 pub fn loaded_in(w: u16, h: u16, launch: Launch, lang: brief_core::Lang) -> State {
+    loaded_set(
+        w,
+        h,
+        Settings {
+            launch,
+            lang,
+            ..Settings::default()
+        },
+    )
+}
+
+/// As `loaded`, set up from `settings` (the size is `w`x`h`): the way to
+/// test a setting, since the state's fields are its own.
+pub fn loaded_set(w: u16, h: u16, settings: Settings) -> State {
     let mut state = State::new(Settings {
         origin: "test".into(),
-        launch,
         size: Rect::new(0, 0, w, h),
-        lang,
-        ..Settings::default()
+        ..settings
     });
     let up = update(&mut state, Msg::Loaded(corpus()));
     assert!(up.redraw);
@@ -121,18 +145,20 @@ pub fn loaded_in(w: u16, h: u16, launch: Launch, lang: brief_core::Lang) -> Stat
 
 /// Id of the briefing at `doc` in the corpus.
 pub fn id_of(state: &State, doc: usize) -> String {
-    state.corpus.as_ref().unwrap().briefings[doc].id.to_string()
+    state.corpus().as_ref().unwrap().briefings[doc]
+        .id
+        .to_string()
 }
 
 /// Ids of the current hits, in order.
 pub fn hit_ids(state: &State) -> Vec<String> {
-    state.hits.iter().map(|h| id_of(state, h.doc)).collect()
+    state.hits().iter().map(|h| id_of(state, h.doc)).collect()
 }
 
 /// Puts the focused facet pane's cursor on the value labelled `label`, with
 /// movement actions only.
 pub fn move_facet_cursor_to(state: &mut State, label: &str) {
-    let pane = state.facet(state.focus).expect("a facet pane has focus");
+    let pane = state.facet(state.focus()).expect("a facet pane has focus");
     let target = pane
         .items
         .iter()
@@ -147,13 +173,13 @@ pub fn move_facet_cursor_to(state: &mut State, label: &str) {
     for _ in 0..target {
         act(state, Action::MoveDown);
     }
-    let pane = state.facet(state.focus).unwrap();
+    let pane = state.facet(state.focus()).unwrap();
     assert_eq!(pane.items[pane.cursor].label, label);
 }
 
 /// A briefing full of escape sequences, bells, C1 controls, right-to-left
 /// and double-width text, and a word longer than any pane.
-pub const HOSTILE_YAML: &str = include_str!("hostile.yaml");
+pub const HOSTILE_YAML: &str = fixtures::HOSTILE_YAML;
 
 /// A folder holding only the hostile briefing.
 pub fn hostile_dir() -> tempfile::TempDir {
@@ -164,11 +190,16 @@ pub fn hostile_dir() -> tempfile::TempDir {
 
 /// A browser of `w`x`h` on the corpus in `dir`, its first results shown.
 pub fn loaded_from(dir: &Path, w: u16, h: u16) -> State {
+    loaded_from_set(dir, w, h, Settings::default())
+}
+
+/// As `loaded_from`, set up from `settings`.
+pub fn loaded_from_set(dir: &Path, w: u16, h: u16, settings: Settings) -> State {
     let corpus = load_dir(dir, &LoadOptions::default(), &|_, _| {}).expect("the folder loads");
     let mut state = State::new(Settings {
         origin: dir.display().to_string(),
         size: Rect::new(0, 0, w, h),
-        ..Settings::default()
+        ..settings
     });
     let up = update(&mut state, Msg::Loaded(Arc::new(corpus)));
     settle(&mut state, up.effects);

@@ -363,6 +363,8 @@ fn plausible_typo(key: &str, name: &str, d: usize) -> bool {
 mod tests {
     use super::*;
 
+    // clippy's allow-panic-in-tests covers #[test] functions, not their helpers.
+    #[allow(clippy::panic)]
     fn code(input: &str) -> &'static str {
         match resolve(input) {
             Ok(c) => c.code,

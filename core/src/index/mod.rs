@@ -23,7 +23,7 @@ use rustc_hash::FxHashMap;
 
 use crate::actors::Registry;
 use crate::model::{Briefing, CountryCode, Name, PartialDate};
-use crate::text::{fold, fold_char};
+use crate::text::{each_word, each_word_flagged, fold};
 
 use serde::{Deserialize, Serialize};
 
@@ -70,48 +70,6 @@ pub(crate) fn char_mask(word: &str) -> u64 {
     })
 }
 
-/// Calls `f` with each folded alphanumeric word of `s`, as `query::words` cuts them.
-pub(crate) fn each_word(s: &str, buf: &mut String, mut f: impl FnMut(&str)) {
-    each_word_flagged(s, buf, |w, _| f(w));
-}
-
-/// `each_word`, also saying whether the word is written plain: without
-/// accents, so that it is its own folded form up to case (what an
-/// unaccented query word matches first).
-pub(crate) fn each_word_flagged(s: &str, buf: &mut String, mut f: impl FnMut(&str, bool)) {
-    let mut word = String::new();
-    let mut plain = true;
-    for c in s.chars() {
-        // Most text is ASCII: fold it without the general path.
-        if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
-                word.push(c.to_ascii_lowercase());
-            } else if !word.is_empty() {
-                f(&word, plain);
-                word.clear();
-                plain = true;
-            }
-            continue;
-        }
-        buf.clear();
-        fold_char(c, buf);
-        let ligature = matches!(c, 'œ' | 'Œ' | 'æ' | 'Æ' | 'ß');
-        for fc in buf.chars() {
-            if fc.is_alphanumeric() {
-                word.push(fc);
-                plain &= ligature;
-            } else if !word.is_empty() {
-                f(&word, plain);
-                word.clear();
-                plain = true;
-            }
-        }
-    }
-    if !word.is_empty() {
-        f(&word, plain);
-    }
-}
-
 /// Distinct folded words that are matched fuzzily (titles and short fields).
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub(crate) struct Words {
@@ -150,6 +108,10 @@ pub(crate) struct Index {
     pub(crate) words: Words,
     /// For each word of `words`, the briefings whose title holds it.
     pub(crate) title_docs: Vec<Vec<u32>>,
+    /// For each word of `words`, the briefings whose title writes it only
+    /// with accents (`traité`), sorted: an unaccented query word ranks the
+    /// titles writing it plain (`traite`) first.
+    pub(crate) title_accented: Vec<Vec<u32>>,
     pub(crate) entries: Vec<Entry>,
     /// Per briefing, its actors and its countries (as indices in `countries`).
     pub(crate) doc_actors: Vec<Vec<u32>>,
@@ -167,7 +129,7 @@ pub(crate) struct Index {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct DocFacts {
     pub(crate) id: Name,
-    #[serde(with = "crate::path_bytes")]
+    #[serde(with = "crate::io::path_bytes")]
     pub(crate) path: std::path::PathBuf,
     pub(crate) date: Option<PartialDate>,
     pub(crate) end_date: Option<PartialDate>,
@@ -303,6 +265,7 @@ impl Index {
                 masks: self.words.masks.clone(),
             },
             title_docs: self.title_docs.par_iter().map(remap).collect(),
+            title_accented: self.title_accented.par_iter().map(remap).collect(),
             entries: (self.entries.par_iter())
                 .map(|e| Entry {
                     field: e.field,
@@ -395,16 +358,21 @@ impl Index {
     /// The words of a briefing's title, each with the briefing among its docs.
     fn add_title(&mut self, doc: u32, b: &Briefing, ids: &mut Ids) {
         let mut title = Vec::new();
-        each_word(&b.title, &mut ids.buf, |w| {
-            title.push(self.words.intern(&mut ids.words, w))
+        each_word_flagged(&b.title, &mut ids.buf, |w, plain| {
+            title.push((self.words.intern(&mut ids.words, w), !plain))
         });
+        // Per word, accented only if never written plain.
         title.sort_unstable();
-        title.dedup();
-        for w in title {
+        title.dedup_by_key(|(w, _)| *w);
+        for (w, accented) in title {
             if self.title_docs.len() <= w as usize {
                 self.title_docs.resize(w as usize + 1, Vec::new());
+                self.title_accented.resize(w as usize + 1, Vec::new());
             }
             self.title_docs[w as usize].push(doc);
+            if accented {
+                self.title_accented[w as usize].push(doc);
+            }
         }
     }
 
@@ -450,6 +418,11 @@ impl Index {
     /// What depends on the whole vocabulary and registry.
     fn finish(&mut self, registry: &Registry) {
         self.title_docs.resize(self.words.text.len(), Vec::new());
+        self.title_accented
+            .resize(self.words.text.len(), Vec::new());
+        self.title_accented
+            .par_iter_mut()
+            .for_each(|docs| docs.sort_unstable());
         let mut order: Vec<(String, usize)> = registry
             .actors()
             .iter()

@@ -3,7 +3,7 @@
 //! folder. It is derived from the briefings and never the only copy of
 //! anything: a damaged one is set aside and built again.
 //!
-//! - Words are cut and folded by `each_word_flagged`, the same cut as the
+//! - Words are cut and folded by `text::each_word_flagged`, the same cut as the
 //!   query's, and handed to tantivy already tokenized, so both sides agree.
 //! - `words` holds each distinct word of a briefing once per flag: its term
 //!   frequency *is* the posting's flags (`in summary`, `written plain`,
@@ -29,8 +29,8 @@ use tantivy::schema::{
 };
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
-use super::each_word_flagged;
 use crate::model::Briefing;
+use crate::text::each_word_flagged;
 
 /// Bumped when the schema or the way words are cut changes: an index of
 /// another format is set aside and built again.
@@ -164,7 +164,7 @@ impl TextStore {
         match Self::open_as_is(dir) {
             Ok(store) => Ok(store),
             Err(e) if dir.exists() => {
-                let moved = crate::paths::set_aside(dir)?;
+                let moved = crate::io::paths::set_aside(dir)?;
                 let mut store = Self::open_as_is(dir)?;
                 store.notice = Some(format!(
                     "the search index could not be used ({e}); it was set aside as {} and is built again",

@@ -178,8 +178,8 @@ impl Folder {
         let Some(stamps) = source.stamps_to_cache() else {
             return Ok(false);
         };
-        let max = source.opts.max_file_size;
-        crate::cache::write(dir, root, max, &stamps, &self.corpus, self.index())?;
+        let key = crate::cache::Key::of(&source.opts);
+        crate::cache::write(dir, root, key, &stamps, &self.corpus, self.index())?;
         Ok(true)
     }
 }

@@ -18,6 +18,7 @@ use crate::model::{ActorId, ActorKind, Briefing, Problem, Severity};
 use crate::stamp::{self, Seen};
 
 mod build;
+pub mod defaults;
 mod folder;
 mod listing;
 mod parse;
@@ -63,6 +64,8 @@ pub struct LoadOptions {
     /// and reads again what changed. The browser's first screen so waits for
     /// no stat of 100,000 files; a one-shot command checks first.
     pub check_cache_after: bool,
+    /// The built-in actor and topic registries under the folder's, or not.
+    pub registries: defaults::Registries,
 }
 
 /// See `LoadOptions::persist_text_from`.
@@ -76,6 +79,7 @@ impl Default for LoadOptions {
             cache: None,
             persist_text_from: DEFAULT_PERSIST_TEXT_FROM,
             check_cache_after: false,
+            registries: defaults::Registries::default(),
         }
     }
 }
@@ -142,7 +146,7 @@ pub fn load_dir(
     check_root(root)?;
     let mut problems = Vec::new();
     if let (Some(dir), true) = (&opts.cache, opts.check_cache_after) {
-        match cache::read(dir, root, opts.max_file_size, None) {
+        match cache::read(dir, root, cache::Key::of(opts), None) {
             cache::Lookup::Hit(c) => return Ok(from_cache(c, root, opts, progress)),
             cache::Lookup::Miss => {}
             cache::Lookup::Damaged(p) => problems.push(p),
@@ -163,7 +167,7 @@ pub fn load_dir(
     seen.topics = stamp::topics_stamp(root);
     seen.walked = walked.into();
     if let Some(dir) = &opts.cache {
-        match cache::read(dir, root, opts.max_file_size, Some(&all_stamps)) {
+        match cache::read(dir, root, cache::Key::of(opts), Some(&all_stamps)) {
             cache::Lookup::Hit(c) => return Ok(from_cache(c, root, opts, progress)),
             cache::Lookup::Miss => {}
             cache::Lookup::Damaged(p) => problems.push(p),
@@ -178,6 +182,7 @@ pub fn load_dir(
             r
         }
     };
+    let registry = defaults::apply(registry, opts.registries);
     let results = parse_all(&files, &registry, opts, progress);
     let corpus = build(results, registry, problems);
     Ok(with_source(corpus, Source::folder(root, opts, seen)))
@@ -351,6 +356,7 @@ pub fn load_files(files: Vec<(PathBuf, Vec<u8>)>, origin: String) -> Folder {
         Some(input) => parse_registry(input, &mut problems),
         None => Registry::default(),
     };
+    let registry = defaults::apply(registry, defaults::Registries::default());
     let results = inputs
         .into_par_iter()
         .map(|input| parse_briefing(input, &registry))

@@ -731,6 +731,20 @@ impl crate::model::Problem {
             && self.message.starts_with(UNREGISTERED_START)
             && self.message.contains(UNREGISTERED_END)
     }
+
+    /// The name (and the suggested actor, if any) of an actor name not in
+    /// `actors.yaml`, so it can be said in the interface language.
+    pub fn unregistered_actor(&self) -> Option<(&str, Option<&str>)> {
+        if !self.is_unregistered_actor() {
+            return None;
+        }
+        let rest = self.message.strip_prefix(UNREGISTERED_START)?;
+        let (name, after) = rest.rsplit_once(UNREGISTERED_END)?;
+        let hint = after
+            .strip_prefix("; did you mean '")
+            .and_then(|h| h.strip_suffix("'?"));
+        Some((name, hint))
+    }
 }
 
 #[cfg(test)]

@@ -25,6 +25,11 @@ pub struct Source {
 }
 
 impl Source {
+    /// The registries it was read with.
+    pub fn registries(&self) -> super::defaults::Registries {
+        self.opts.registries
+    }
+
     /// A corpus given in memory, not read from a folder.
     pub(crate) fn in_memory(origin: String) -> Source {
         Source {

@@ -6,15 +6,17 @@ use std::ops::Range;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::scoring::{
-    ENTITY_BONUS, Name, accent_in, another_countrys_name, concerns, entity_names, max_runs,
-    short_values, typo_match, typo_points, typos_allowed, word_score,
+    ENTITY_BONUS, Name, above_floor, accent_in, another_countrys_name, concerns, entity_names,
+    found_as_word, max_runs, scattered, short_values, title_plain_points, typo_floor, typo_points,
+    typos_allowed, word_score,
 };
 use super::{FieldMatch, ReadAs};
 use crate::actors::Registry;
-use crate::index::{Field, each_word_flagged};
+use crate::index::Field;
 use crate::load::Folder;
 use crate::model::Briefing;
 use crate::query::{Entity, Query, Term, accent_words};
+use crate::text::each_word_flagged;
 use crate::text::{Folded, fold};
 
 /// One short text, folded, with its words' char offsets in the folded form.
@@ -23,16 +25,20 @@ pub(super) struct Text {
     original: String,
     folded: Folded,
     words: Vec<(usize, String)>,
+    /// The words written plain (without accents) at least once, sorted.
+    plain: Vec<String>,
 }
 
 impl Text {
     pub(super) fn new(s: &str) -> Text {
         let folded = Folded::new(s);
         let words = word_spans(&folded.text);
+        let (_, plain, _) = sorted_words(s);
         Text {
             original: s.to_string(),
             folded,
             words,
+            plain,
         }
     }
 }
@@ -137,6 +143,7 @@ pub(super) fn match_words(
     matcher: &SkimMatcherV2,
     text: &Text,
     term: &str,
+    plain: bool,
 ) -> Option<(i64, Vec<usize>)> {
     let runs = max_runs(term);
     let mut best: Option<(i64, Vec<usize>)> = None;
@@ -144,6 +151,7 @@ pub(super) fn match_words(
         let Some((score, idx)) = word_score(matcher, word, term, runs) else {
             continue;
         };
+        let score = score + title_plain_points(plain && text.plain.binary_search(word).is_ok());
         if best.as_ref().is_none_or(|(s, _)| score > *s) {
             let orig = idx
                 .iter()
@@ -276,15 +284,16 @@ fn name_ranges(text: &str, name: &Name) -> Vec<Range<usize>> {
 }
 
 /// Best match of a term in a briefing: score and where it matched. With
-/// `typos`, a plain word matches within its typo budget only (what the index
-/// does for a word found nowhere).
+/// `typos` (the corpus's `typo_floor` for the word), a plain word matches
+/// within its typo budget only (what the index does for a word found
+/// nowhere as a word).
 pub(super) fn match_term(
     matcher: &SkimMatcherV2,
     doc: &Doc,
     b: &Briefing,
     registry: &Registry,
     term: &Term,
-    typos: bool,
+    typos: Option<i64>,
 ) -> Option<(i64, Vec<FieldMatch>)> {
     if term.phrase {
         let exact = term.exact.as_deref();
@@ -314,17 +323,19 @@ pub(super) fn match_term(
         return match_entity(doc, b, registry, e, &term.typo);
     }
     let word = term.words.first()?;
-    let found = if typos {
-        match_typo(doc, b, word, term.prefix)
+    let found = if let Some(floor) = typos {
+        match_typo(doc, b, word, term.prefix, floor)
     } else {
         std::iter::once(word)
             .chain(&term.forms)
-            .filter_map(|w| match_word(matcher, doc, b, w))
+            .filter_map(|w| match_word(matcher, doc, b, w, term.accented.is_none()))
             .reduce(|a, b| if b.0 > a.0 { b } else { a })
     };
     match &term.accented {
         Some(accented)
-            if !typos && !has_prefix(&doc.accented, word) && !accent_in(b, registry, accented) =>
+            if typos.is_none()
+                && !has_prefix(&doc.accented, word)
+                && !accent_in(b, registry, accented) =>
         {
             None
         }
@@ -380,8 +391,9 @@ fn match_word(
     doc: &Doc,
     b: &Briefing,
     word: &String,
+    plain: bool,
 ) -> Option<(i64, Vec<FieldMatch>)> {
-    if let Some((score, idx)) = match_words(matcher, &doc.title, word) {
+    if let Some((score, idx)) = match_words(matcher, &doc.title, word, plain) {
         return Some((
             Field::Title.tier() + score,
             vec![FieldMatch {
@@ -395,7 +407,7 @@ fn match_word(
     }
     let mut best: Option<(i64, FieldMatch)> = None;
     for (field, text) in &doc.short {
-        if let Some((score, idx)) = match_words(matcher, text, word)
+        if let Some((score, idx)) = match_words(matcher, text, word, false)
             && best.as_ref().is_none_or(|(s, _)| score > *s)
         {
             best = Some((
@@ -456,14 +468,19 @@ fn match_word(
     None
 }
 
-/// Char ranges of the words of `text` within the typo budget of `word`, and the best points.
-fn typo_ranges(text: &str, word: &str, prefix: bool) -> (Option<i64>, Vec<Range<usize>>) {
+/// Char ranges of the words of `text` within the typo budget of `word` (and
+/// above the corpus's `floor`), and the best points.
+fn typo_ranges(
+    text: &str,
+    word: &str,
+    prefix: bool,
+    floor: i64,
+) -> (Option<i64>, Vec<Range<usize>>) {
     let folded = Folded::new(text);
     let mut best = None;
     let mut out = Vec::new();
     for (start, w) in word_spans(&folded.text) {
-        if let Some(d) = typo_match(word, &w, prefix) {
-            let points = typo_points(d);
+        if let Some(points) = typo_points(word, &w, prefix).filter(|&p| above_floor(p, floor)) {
             best = Some(best.map_or(points, |b: i64| b.max(points)));
             let end = start + w.chars().count() - 1;
             if let (Some(&a), Some(&z)) = (folded.origin.get(start), folded.origin.get(end)) {
@@ -475,10 +492,16 @@ fn typo_ranges(text: &str, word: &str, prefix: bool) -> (Option<i64>, Vec<Range<
 }
 
 /// A word found nowhere as typed, matched with typos in one briefing.
-fn match_typo(doc: &Doc, b: &Briefing, word: &str, prefix: bool) -> Option<(i64, Vec<FieldMatch>)> {
+fn match_typo(
+    doc: &Doc,
+    b: &Briefing,
+    word: &str,
+    prefix: bool,
+    floor: i64,
+) -> Option<(i64, Vec<FieldMatch>)> {
     let mut found: Vec<(i64, FieldMatch)> = Vec::new();
     let mut push = |field: Field, value: &str| {
-        let (points, ranges) = typo_ranges(value, word, prefix);
+        let (points, ranges) = typo_ranges(value, word, prefix, floor);
         if let Some(p) = points {
             found.push((
                 field.tier() + p,
@@ -524,12 +547,20 @@ pub fn explain(corpus: &Folder, query: &Query, doc: usize) -> Vec<FieldMatch> {
         .iter()
         .filter(|t| !t.negated)
         .filter_map(|t| {
-            // A hit that does not match a term as typed matched it with typos.
-            match_term(&matcher, &d, b, registry, t, false).or_else(|| {
-                typos_allowed(t)
-                    .then(|| match_term(&matcher, &d, b, registry, t, true))
-                    .flatten()
-            })
+            // As in scoring: a word found nowhere as a word is matched with
+            // typos too, and the better of the two readings is shown.
+            let typed = match_term(&matcher, &d, b, registry, t, None);
+            let (idx, text) = (corpus.index(), corpus.text_index(true));
+            if !typos_allowed(t) || found_as_word(idx, text, t) {
+                return typed;
+            }
+            let word = t.words.first()?;
+            let floor = typo_floor(idx, text, word, t.prefix);
+            let typo = match_term(&matcher, &d, b, registry, t, Some(floor));
+            match (typed, typo) {
+                (Some(a), Some(b)) if b.0 >= scattered(a.0) => Some(b),
+                (a, b) => a.or(b),
+            }
         })
         .flat_map(|(_, m)| m)
         .collect()
@@ -553,10 +584,10 @@ pub fn title_ranges(query: &Query, title: &str) -> Vec<Range<usize>> {
         } else if let Some(w) = t.words.first() {
             let fuzzy = std::iter::once(w)
                 .chain(&t.forms)
-                .find_map(|w| match_words(&matcher, &text, w));
+                .find_map(|w| match_words(&matcher, &text, w, false));
             match fuzzy {
                 Some((_, positions)) => idx.extend(positions),
-                None => idx.extend(typo_ranges(title, w, t.prefix).1.into_iter().flatten()),
+                None => idx.extend(typo_ranges(title, w, t.prefix, 0).1.into_iter().flatten()),
             }
         }
     }

@@ -24,12 +24,13 @@ use crate::query::Query;
 mod facets;
 mod highlighting;
 pub mod periods;
+pub mod reading;
 mod scoring;
 pub mod stats;
 mod suggestions;
 
-pub use crate::index::Field;
-pub use crate::model::{IdFilter, IdSet, Sort};
+use crate::index::Field;
+use crate::model::{IdFilter, Sort};
 pub use facets::{Facets, faceted, faceted_until, facets};
 pub use highlighting::{explain, find_ranges, title_ranges, word_ranges};
 pub use scoring::{typo_budget, typo_distance, typo_match};
@@ -198,7 +199,7 @@ pub(crate) fn rank(query: &Query, mut hits: Vec<Hit>) -> Vec<Hit> {
 #[cfg(test)]
 mod tests {
     use super::highlighting::{Doc, Text, match_term, match_words, phrase_ranges};
-    use super::scoring::{matched, passes, typos_allowed};
+    use super::scoring::{matched, passes, scattered, short_values, typo_floor, typos_allowed};
     use super::*;
     use fuzzy_matcher::skim::SkimMatcherV2;
     use proptest::prelude::*;
@@ -228,7 +229,7 @@ mod tests {
         let mut terms: Vec<&crate::query::Term> = query.terms.iter().collect();
         terms.sort_by_key(|t| t.phrase);
         for t in terms {
-            let score = |typos: bool| -> Vec<Option<i64>> {
+            let score = |typos: Option<i64>| -> Vec<Option<i64>> {
                 corpus
                     .briefings
                     .iter()
@@ -236,13 +237,39 @@ mod tests {
                     .map(|(b, d)| match_term(&matcher, d, b, registry, t, typos).map(|m| m.0))
                     .collect()
             };
-            let mut scores = score(false);
-            let found = scores
-                .iter()
-                .zip(&total)
-                .any(|(s, t)| s.is_some() && t.is_some());
-            if !found && typos_allowed(t) {
-                scores = score(true);
+            let mut scores = score(None);
+            // Found as a word: some word of some briefing starts with it.
+            let as_word = || {
+                t.words.iter().take(1).chain(&t.forms).any(|w| {
+                    corpus.briefings.iter().any(|b| {
+                        let values = short_values(b, registry).into_iter().map(|(_, v)| v);
+                        [
+                            b.title.as_str(),
+                            b.summary.as_deref().unwrap_or_default(),
+                            &b.body,
+                        ]
+                        .into_iter()
+                        .chain(values)
+                        .flat_map(crate::query::words)
+                        .any(|x| x.starts_with(w.as_str()))
+                    })
+                })
+            };
+            if typos_allowed(t) && !as_word() {
+                scores = scores
+                    .into_iter()
+                    .zip(score(Some(typo_floor(
+                        corpus.index(),
+                        corpus.text_index(true),
+                        &t.words[0],
+                        t.prefix,
+                    ))))
+                    .map(|(s, t)| match (s, t) {
+                        (Some(s), Some(t)) => Some(scattered(s).max(t)),
+                        (Some(s), None) => Some(scattered(s)),
+                        (None, t) => t,
+                    })
+                    .collect();
             }
             for (total, s) in total.iter_mut().zip(scores) {
                 *total = match (*total, s, t.negated) {
@@ -333,7 +360,7 @@ mod tests {
     fn fuzzy_stays_within_a_word() {
         let m = SkimMatcherV2::default();
         let t = Text::new("Intergovernmental meeting on Frontex");
-        assert!(match_words(&m, &t, "frontx").is_some());
-        assert!(match_words(&m, &Text::new("migratoires et mer"), "iom").is_none());
+        assert!(match_words(&m, &t, "frontx", true).is_some());
+        assert!(match_words(&m, &Text::new("migratoires et mer"), "iom", true).is_none());
     }
 }

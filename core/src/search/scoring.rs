@@ -63,7 +63,7 @@ fn phrase_in(text: &str, phrase: &[String], exact: Option<&str>) -> bool {
         std::collections::VecDeque::with_capacity(n);
     let mut found = false;
     let mut buf = String::new();
-    index::each_word(text, &mut buf, |w| {
+    crate::text::each_word(text, &mut buf, |w| {
         if found {
             return;
         }
@@ -335,9 +335,40 @@ pub fn typo_distance(term: &str, word: &str, budget: usize, prefix: bool) -> Opt
     best
 }
 
-/// What a typo match adds to its field's tier: below any exact or prefix match.
-pub(super) fn typo_points(distance: usize) -> i64 {
-    5 - distance as i64
+/// What a typo match of `term` to `word` adds to its field's tier: fewer
+/// edits first, and at equal edits a whole word (even points) before the
+/// start of a longer one (odd points; `frontxe`: Frontex before frontières). A typo is tried only for a
+/// word found nowhere as a word, and scattered letters then count for less
+/// (`scattered`), so these points rank above them.
+pub(super) fn typo_points(term: &str, word: &str, prefix: bool) -> Option<i64> {
+    let (tl, wl) = (term.chars().count(), word.chars().count());
+    let whole = typo_distance(term, word, budget_for(tl.max(wl)), false).map(|d| 8 - 2 * d as i64);
+    let start = prefix
+        .then(|| typo_distance(term, word, budget_for(tl), true))
+        .flatten()
+        .map(|d| 7 - 2 * d as i64);
+    whole.max(start)
+}
+
+/// The score of a fuzzy match (letters in order, scattered over a word) of
+/// a word found nowhere as a word: its field's tier, below any typo there.
+pub(super) fn scattered(score: i64) -> i64 {
+    if score <= 0 {
+        return score;
+    }
+    score - score.rem_euclid(10_000) + 1
+}
+
+/// Whether a word (or one of its forms) is a word of the corpus or the start
+/// of one, in a title, a short value, a summary or a body. Typos are tried
+/// for a word that is not, even when its letters are found in order inside
+/// another word.
+pub(super) fn found_as_word(idx: &Index, text: &TextIndex, term: &Term) -> bool {
+    term.words
+        .first()
+        .into_iter()
+        .chain(&term.forms)
+        .any(|w| text.has_prefix(w) || idx.words.text.par_iter().any(|x| x.starts_with(w.as_str())))
 }
 
 /// Score of a phrase term in one briefing: the best field's tier, checked from
@@ -568,6 +599,7 @@ fn term_scores(
     text: &TextIndex,
     matcher: &SkimMatcherV2,
     term: &str,
+    plain: bool,
     n: usize,
 ) -> Vec<i64> {
     let mut best = vec![0i64; n];
@@ -587,23 +619,31 @@ fn term_scores(
             }
         }
     });
-    spread_to_briefings(idx, &scored, &mut best);
+    spread_to_briefings(idx, &scored, &mut best, plain);
     best
+}
+
+/// What a title word written plain adds for an unaccented query word
+/// (`traite` before "traité"), as `text_points` does in summary and body.
+pub(super) fn title_plain_points(plain: bool) -> i64 {
+    if plain { 2 } else { 0 }
 }
 
 /// Spreads scores given to distinct short-field words (`(word, score)`) to
 /// the briefings holding them: each briefing keeps, per field, its field's
 /// tier plus the best score of its words there.
-fn spread_to_briefings(idx: &Index, scored: &[(usize, i64)], best: &mut [i64]) {
+fn spread_to_briefings(idx: &Index, scored: &[(usize, i64)], best: &mut [i64], plain: bool) {
     if scored.is_empty() {
         return;
     }
     let mut word_best = vec![None; idx.words.text.len()];
     for &(w, s) in scored {
         word_best[w] = Some(s);
+        let accented = idx.title_accented.get(w).map_or(&[][..], Vec::as_slice);
         for &d in &idx.title_docs[w] {
+            let bonus = title_plain_points(plain && accented.binary_search(&d).is_err());
             let slot = &mut best[d as usize];
-            *slot = (*slot).max(Field::Title.tier() + s);
+            *slot = (*slot).max(Field::Title.tier() + s + bonus);
         }
     }
     for e in &idx.entries {
@@ -658,14 +698,15 @@ fn short_candidates(idx: &Index, words: &[String], n: usize) -> Vec<bool> {
     all
 }
 
-/// Typo matches of one word for every briefing, 0 where none: the words of
-/// the vocabulary within `typo_budget` edits, spread through their postings.
-fn typo_scores(idx: &Index, text: &TextIndex, term: &str, prefix: bool, n: usize) -> Vec<i64> {
-    let mut best = vec![0i64; n];
+/// The typo matches of one word in the vocabulary: title and short-field
+/// words, then summary and body words, with their points.
+type TypoWords = (Vec<(usize, i64)>, Vec<(usize, i64)>);
+
+fn typo_words(idx: &Index, text: &TextIndex, term: &str, prefix: bool) -> TypoWords {
     // The most edits any word may be from `term`: that of a word one letter longer.
     let budget = budget_for(term.chars().count() + 1);
     if budget == 0 {
-        return best;
+        return (Vec::new(), Vec::new());
     }
     let mask = index::char_mask(term);
     // Each edit brings at most one letter the word lacks.
@@ -674,15 +715,55 @@ fn typo_scores(idx: &Index, text: &TextIndex, term: &str, prefix: bool, n: usize
     let short: Vec<(usize, i64)> = (0..words.text.len())
         .into_par_iter()
         .filter(|&w| near(words.masks[w]))
-        .filter_map(|w| typo_match(term, &words.text[w], prefix).map(|d| (w, typo_points(d))))
+        .filter_map(|w| typo_points(term, &words.text[w], prefix).map(|p| (w, p)))
         .collect();
-    spread_to_briefings(idx, &short, &mut best);
     let (vocabulary, masks) = text.vocabulary();
     let long: Vec<(usize, i64)> = (0..vocabulary.len())
         .into_par_iter()
         .filter(|&w| near(masks[w]))
-        .filter_map(|w| typo_match(term, &vocabulary[w], prefix).map(|d| (w, typo_points(d))))
+        .filter_map(|w| typo_points(term, &vocabulary[w], prefix).map(|p| (w, p)))
         .collect();
+    (short, long)
+}
+
+/// The points of the best whole-word typo match of `term` anywhere (0 when
+/// none): the start of a longer word as near as that is no match then, so
+/// `frontx` finds Frontex, not "frontières" too.
+pub(super) fn typo_floor(idx: &Index, text: &TextIndex, term: &str, prefix: bool) -> i64 {
+    let (short, long) = typo_words(idx, text, term, prefix);
+    floor_of(&short, &long)
+}
+
+fn floor_of(short: &[(usize, i64)], long: &[(usize, i64)]) -> i64 {
+    short
+        .iter()
+        .chain(long)
+        .map(|&(_, p)| p)
+        .filter(|&p| is_whole(p))
+        .max()
+        .unwrap_or(0)
+}
+
+/// Whole-word typo points are even, those of a word's start odd (`typo_points`).
+pub(super) fn is_whole(points: i64) -> bool {
+    points % 2 == 0
+}
+
+/// Whether a typo match's points count beside the best whole-word match.
+pub(super) fn above_floor(points: i64, floor: i64) -> bool {
+    is_whole(points) || points > floor
+}
+
+/// Typo matches of one word for every briefing, 0 where none: the words of
+/// the vocabulary within `typo_budget` edits, spread through their postings.
+fn typo_scores(idx: &Index, text: &TextIndex, term: &str, prefix: bool, n: usize) -> Vec<i64> {
+    let mut best = vec![0i64; n];
+    let (mut short, mut long) = typo_words(idx, text, term, prefix);
+    let floor = floor_of(&short, &long);
+    short.retain(|&(_, p)| above_floor(p, floor));
+    long.retain(|&(_, p)| above_floor(p, floor));
+    spread_to_briefings(idx, &short, &mut best, false);
+    let (vocabulary, _) = text.vocabulary();
     for (w, s) in long {
         for p in text.exact(&vocabulary[w]) {
             let tier = if p & 1 == 1 {
@@ -755,16 +836,17 @@ fn word_scores(
     let Some(word) = term.words.first() else {
         return vec![0; n];
     };
+    let plain = term.accented.is_none();
     let mut best = if typos {
         typo_scores(idx, text, word, term.prefix, n)
     } else {
-        term_scores(idx, text, matcher, word, n)
+        term_scores(idx, text, matcher, word, plain, n)
     };
     if !typos {
         for form in &term.forms {
             for (b, s) in best
                 .iter_mut()
-                .zip(term_scores(idx, text, matcher, form, n))
+                .zip(term_scores(idx, text, matcher, form, plain, n))
             {
                 *b = (*b).max(s);
             }
@@ -852,14 +934,17 @@ pub(super) fn matched_until(
             entity_scores(corpus, wait, e, &total, stop)
         } else {
             let scores = word_scores(corpus, wait, &matcher, term, &total, false);
-            // Typos forgive only a word found nowhere, so that a correctly
-            // spelled query's results never change.
-            let found = scores
-                .iter()
-                .zip(&total)
-                .any(|(s, t)| *s > 0 && t.is_some());
-            if !found && typos_allowed(term) {
-                word_scores(corpus, wait, &matcher, term, &total, true)
+            // Typos forgive only a word found nowhere as a word, so that a
+            // correctly spelled query's results never change; letters found
+            // in order inside other words then rank below the typos.
+            if typos_allowed(term) && !found_as_word(corpus.index(), corpus.text_index(wait), term)
+            {
+                let typos = word_scores(corpus, wait, &matcher, term, &total, true);
+                scores
+                    .into_iter()
+                    .zip(typos)
+                    .map(|(s, t)| scattered(s).max(t))
+                    .collect()
             } else {
                 scores
             }

@@ -4,15 +4,19 @@
 use brief_core::text::{is_dangerous, truncate};
 
 use super::{Effect, State};
-use crate::tui::clipboard::LARGE;
+
+/// Beyond this many bytes some terminals drop an OSC 52 sequence (xterm,
+/// hterm and others cap it): the copy is still sent (see `tui::clipboard`),
+/// with a warning.
+const LARGE: usize = 100_000;
 
 /// `y`: the selected briefing as Markdown, the same as `brief show ID --markdown`.
-pub fn markdown(state: &mut State, effects: &mut Vec<Effect>) {
-    let (Some(corpus), Some(b)) = (state.corpus.clone(), state.acted_on()) else {
+pub(super) fn markdown(state: &mut State, effects: &mut Vec<Effect>) {
+    let (Some(corpus), Some(b)) = (state.folder.corpus.clone(), state.acted_on()) else {
         state.message = Some(state.text().nothing_copied.into());
         return;
     };
-    let (t, lang) = (state.text(), state.lang);
+    let (t, lang) = (state.text(), state.prefs.lang);
     let text = brief_core::markdown::briefing(&corpus, &b, lang);
     // Sent, not copied: brief cannot know whether the terminal took it.
     let mut message = (t.sent_markdown)(&truncate(&b.title, 40), &lang.number(text.len()));
@@ -25,7 +29,7 @@ pub fn markdown(state: &mut State, effects: &mut Vec<Effect>) {
 
 /// `Y`: the selected briefing's source URL, unless it has none or it holds
 /// control characters (which a paste could run).
-pub fn url(state: &mut State, effects: &mut Vec<Effect>) {
+pub(super) fn url(state: &mut State, effects: &mut Vec<Effect>) {
     let Some(b) = state.acted_on() else {
         state.message = Some(state.text().nothing_copied.into());
         return;

@@ -1,9 +1,9 @@
 //! The actors and countries panes: values from the latest counts, narrowing, selecting.
 
-use brief_core::text::fold;
+use brief_core::text::{NameMatch, best_name_match};
 use brief_core::{ActorId, CountryCode};
 
-use super::navigation::clamp_view;
+use super::fit::clamp_view;
 use super::{Effect, Focus, LineEdit, State};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -32,7 +32,7 @@ pub struct FacetPane {
 
 /// Facet panes from the latest counts, selected values kept even at zero.
 pub(super) fn rebuild_facets(state: &mut State) {
-    let Some(corpus) = state.corpus.clone() else {
+    let Some(corpus) = state.folder.corpus.clone() else {
         return;
     };
     // Acronym first, so a narrow pane still shows what matters.
@@ -46,6 +46,7 @@ pub(super) fn rebuild_facets(state: &mut State) {
             .unwrap_or_default()
     };
     let mut actors: Vec<FacetItem> = state
+        .results
         .facets
         .actors
         .iter()
@@ -66,9 +67,10 @@ pub(super) fn rebuild_facets(state: &mut State) {
             });
         }
     }
-    let lang = state.lang;
+    let lang = state.prefs.lang;
     let country_label = |c: CountryCode| format!("{} ({c})", c.name(lang));
     let mut countries: Vec<FacetItem> = state
+        .results
         .facets
         .countries
         .iter()
@@ -106,8 +108,19 @@ pub(super) fn rebuild_facets(state: &mut State) {
         }
         .map_or(usize::MAX, |p| p)
     });
-    fill_pane(&mut state.actors, actors);
-    fill_pane(&mut state.countries, countries);
+    // A value answers to every name it goes by, in both languages, as in
+    // the search line: `iom` and `icmpd` find the OIM and the CIDPM.
+    let names = |key: FacetKey| -> Vec<&str> {
+        match key {
+            FacetKey::Actor(id) => corpus
+                .actor(id)
+                .map(|a| a.names().collect())
+                .unwrap_or_default(),
+            FacetKey::Country(c) => c.country().names().collect(),
+        }
+    };
+    fill_pane(&mut state.actors, actors, &names);
+    fill_pane(&mut state.countries, countries, &names);
     for f in [Focus::Actors, Focus::Countries] {
         let h = state.facet_height(f);
         if let Some(p) = state.facet_mut(f) {
@@ -117,19 +130,30 @@ pub(super) fn rebuild_facets(state: &mut State) {
 }
 
 /// Sets a pane's items, selected values first, narrowed by its typed text,
-/// keeping the cursor on the same value.
-pub(super) fn fill_pane(pane: &mut FacetPane, mut items: Vec<FacetItem>) {
+/// keeping the cursor on the same value. While narrowing, a value one of
+/// whose names is the typed text or starts with it comes before one that
+/// only holds it (`rwa`: Rwanda before Norway), then the more frequent.
+pub(super) fn fill_pane<'a>(
+    pane: &mut FacetPane,
+    items: Vec<FacetItem>,
+    names: &dyn Fn(FacetKey) -> Vec<&'a str>,
+) {
     let current = pane.items.get(pane.cursor).map(|i| i.key);
-    if let Some(n) = &pane.narrow {
-        let needle = fold(&n.text);
-        // A country answers to its name in either language: the briefings
-        // are French whatever the interface speaks ("japon" finds Japan).
-        items.retain(|i| {
-            fold(&i.label).contains(&needle)
-                || matches!(i.key, FacetKey::Country(c)
-                    if [c.name_fr(), c.name_en()].iter().any(|n| fold(n).contains(&needle)))
-        });
-    }
+    let items = match &pane.narrow {
+        Some(n) if !n.text.trim().is_empty() => {
+            let mut ranked: Vec<(NameMatch, FacetItem)> = items
+                .into_iter()
+                .filter_map(|i| {
+                    let label = std::iter::once(i.label.as_str());
+                    let how = best_name_match(label.chain(names(i.key)), &n.text)?;
+                    Some((how, i))
+                })
+                .collect();
+            ranked.sort_by_key(|(how, i)| (*how, std::cmp::Reverse(i.count)));
+            ranked.into_iter().map(|(_, i)| i).collect()
+        }
+        _ => items,
+    };
     pane.cursor = current
         .and_then(|k| items.iter().position(|i| i.key == k))
         .unwrap_or(0);
@@ -165,7 +189,7 @@ pub(super) fn toggle_facet(state: &mut State, effects: &mut Vec<Effect>) {
         p.narrow = None;
     }
     rebuild_facets(state);
-    effects.push(state.request_search());
+    effects.push(state.request_new_search());
 }
 
 /// After the filter changed: the cursor on the first value it keeps that is

@@ -5,10 +5,10 @@ use ratatui::layout::Rect;
 
 use brief_core::text::fold;
 
-use super::navigation::{is_move, moved};
+use super::fit::{is_move, moved};
 use super::{LineEdit, Overlay, State};
-use crate::tui::action::Action;
-use crate::tui::keymap::HelpLine;
+use crate::keys::action::Action;
+use crate::keys::keymap::HelpLine;
 
 /// The search typed in the help, and the line it was last found on.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -44,7 +44,7 @@ fn overlay_inner(state: &State) -> (usize, usize) {
 impl State {
     /// The help's lines as drawn at the current size.
     pub fn help_lines(&self) -> Vec<HelpLine> {
-        self.keymap.help_lines(overlay_inner(self).0)
+        self.prefs.keymap.help_lines(overlay_inner(self).0)
     }
 }
 
@@ -125,8 +125,9 @@ pub(super) fn on_overlay_action(state: &mut State, action: Action) {
             if matches.is_empty() {
                 state.message = Some(if state.help.term.is_empty() {
                     let key = state
+                        .prefs
                         .keymap
-                        .key(crate::tui::keymap::Scope::Help, Action::FocusSearch);
+                        .key(crate::keys::keymap::Scope::Help, Action::FocusSearch);
                     (state.text().no_help_search)(&key)
                 } else {
                     (state.text().not_in_help)(&state.help.term)

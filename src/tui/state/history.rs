@@ -2,10 +2,11 @@
 
 use brief_core::remembered::{Change, push_history};
 
-use super::navigation::set_focus;
+use super::focus::set_focus;
+use super::marks::mark_read;
 use super::{Effect, Focus, State};
-use crate::tui::action::Action;
-use crate::tui::keymap::Scope;
+use crate::keys::action::Action;
+use crate::keys::keymap::Scope;
 
 /// Adds the search line to the history, and remembers it if that changed it.
 pub(super) fn remember_query(state: &mut State, effects: &mut Vec<Effect>) {
@@ -27,12 +28,39 @@ pub(super) fn submit_search(state: &mut State, effects: &mut Vec<Effect>) {
     set_focus(state, Focus::List);
 }
 
+/// Enter in the search line, as fzf's accepts: the query is remembered and
+/// the selected result opens in the reader; with the results still on their
+/// way, the first of them opens when they come.
+pub(super) fn open_from_search(state: &mut State, effects: &mut Vec<Effect>) {
+    remember_query(state, effects);
+    // Results on their way, or the folder still loading: the first result
+    // opens when they come.
+    if state.results.shown != state.results.generation || state.folder.corpus.is_none() {
+        // The keys typed next are commands, not more of the query.
+        state.results.open_first = true;
+        set_focus(state, Focus::List);
+        return;
+    }
+    open_selected(state, effects);
+}
+
+/// The selected result in the reader, or the list when there is none.
+pub(super) fn open_selected(state: &mut State, effects: &mut Vec<Effect>) {
+    if state.selected_doc().is_some() {
+        state.reader.trail.clear();
+        set_focus(state, Focus::Reader);
+        mark_read(state, effects);
+    } else {
+        set_focus(state, Focus::List);
+    }
+}
+
 /// Up (`back`) or Down in the search line: walks the history, and Down past
 /// the newest entry gives back the line as it was typed.
 pub(super) fn recall(state: &mut State, back: bool, effects: &mut Vec<Effect>) {
     let n = state.history.len();
     if n == 0 {
-        let key = state.keymap.key(Scope::Search, Action::Submit);
+        let key = state.prefs.keymap.key(Scope::Search, Action::Open);
         state.message = Some((state.text().no_history)(&key));
         return;
     }
@@ -52,5 +80,5 @@ pub(super) fn recall(state: &mut State, back: bool, effects: &mut Vec<Effect>) {
         }
         state.recalling = Some((i, draft));
     }
-    effects.push(state.request_search());
+    effects.push(state.request_new_search());
 }

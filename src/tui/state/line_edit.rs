@@ -4,7 +4,7 @@
 use super::facets::refilter;
 use super::reader::{mark_reader, show_match};
 use super::{Effect, Focus, State};
-use crate::tui::action::Action;
+use crate::keys::action::Action;
 
 /// A one-line text field with a cursor counted in characters.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -57,7 +57,7 @@ pub(super) fn insert(state: &mut State, c: char, effects: &mut Vec<Effect>) {
         Focus::Search => {
             state.search.insert(c);
             state.recalling = None;
-            effects.push(state.request_search());
+            effects.push(state.request_new_search());
         }
         Focus::Reader => {
             if let Some(f) = &mut state.reader.find {
@@ -97,7 +97,7 @@ pub(super) fn edit_text(state: &mut State, action: Action, effects: &mut Vec<Eff
         Focus::Search => {
             if apply(&mut state.search) {
                 state.recalling = None;
-                effects.push(state.request_search());
+                effects.push(state.request_new_search());
             }
         }
         Focus::Reader => {

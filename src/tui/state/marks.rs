@@ -2,22 +2,23 @@
 
 use std::sync::Arc;
 
-use brief_core::remembered::{Change, Only};
+use brief_core::model::Only;
+use brief_core::remembered::Change;
 use brief_core::text::sanitize;
 
 use super::{Effect, State};
-use crate::tui::action::Action;
-use crate::tui::keymap::Scope;
+use crate::keys::action::Action;
+use crate::keys::keymap::Scope;
 
 /// Marks the selected briefing read, and remembers it if it was not.
 pub(super) fn mark_read(state: &mut State, effects: &mut Vec<Effect>) {
     let Some(id) = state.selected_id().map(str::to_string) else {
         return;
     };
-    if state.read.contains(&id) {
+    if state.marks.read.contains(&id) {
         return;
     }
-    Arc::make_mut(&mut state.read).insert(id.clone());
+    Arc::make_mut(&mut state.marks.read).insert(id.clone());
     effects.push(Effect::Remember(Change::Read { id, read: true }));
 }
 
@@ -34,8 +35,8 @@ pub(super) fn toggle_mark(state: &mut State, mark: Mark, effects: &mut Vec<Effec
         return;
     };
     let set = Arc::make_mut(match mark {
-        Mark::Read => &mut state.read,
-        Mark::Bookmark => &mut state.bookmarks,
+        Mark::Read => &mut state.marks.read,
+        Mark::Bookmark => &mut state.marks.bookmarks,
     });
     let now = if set.remove(b.id.as_str()) {
         false
@@ -49,7 +50,7 @@ pub(super) fn toggle_mark(state: &mut State, mark: Mark, effects: &mut Vec<Effec
         (Mark::Read, true) => (t.marked_read)(&title),
         (Mark::Read, false) => (t.marked_unread)(&title),
         (Mark::Bookmark, true) => {
-            let key = state.keymap.key(Scope::List, Action::OnlyBookmarked);
+            let key = state.prefs.keymap.key(Scope::List, Action::OnlyBookmarked);
             (t.bookmarked)(&title, &key)
         }
         (Mark::Bookmark, false) => (t.unbookmarked)(&title),
@@ -63,17 +64,17 @@ pub(super) fn toggle_mark(state: &mut State, mark: Mark, effects: &mut Vec<Effec
 
 /// `U` and `B`: only unread, or only bookmarked briefings; again: all of them.
 pub(super) fn only(state: &mut State, want: Only, effects: &mut Vec<Effect>) {
-    state.only = if state.only == Some(want) {
+    state.marks.only = if state.marks.only == Some(want) {
         None
     } else {
         Some(want)
     };
-    let again = |action| state.keymap.key(Scope::List, action);
+    let again = |action| state.prefs.keymap.key(Scope::List, action);
     let t = state.text();
-    state.message = Some(match state.only {
+    state.message = Some(match state.marks.only {
         Some(Only::Unread) => (t.showing_unread)(&again(Action::OnlyUnread)),
         Some(Only::Bookmarked) => (t.showing_bookmarked)(&again(Action::OnlyBookmarked)),
         None => t.showing_all.into(),
     });
-    effects.push(state.request_search());
+    effects.push(state.request_new_search());
 }

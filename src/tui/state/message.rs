@@ -3,13 +3,12 @@
 
 use std::sync::Arc;
 
-use brief_core::Folder;
-use brief_core::reload::Touched;
+use brief_core::load::reload::Touched;
 use brief_core::remembered::Change;
 
 use super::notices::Remembered;
 use super::{Reload, Results, SearchRequest};
-use crate::tui::action::Action;
+use crate::keys::action::Action;
 
 /// What happened.
 #[derive(Debug)]
@@ -17,7 +16,7 @@ pub enum Msg {
     Action(Action),
     Resize(u16, u16),
     Progress(usize, usize),
-    Loaded(Arc<Folder>),
+    Loaded(Arc<brief_core::Folder>),
     LoadFailed(String),
     // Boxed: the largest message by far, and the one sent most.
     Results(Box<Results>),
@@ -49,6 +48,13 @@ pub enum Msg {
     Remembered(Box<Remembered>),
     /// A signal (TERM, HUP, INT) asks the browser to end.
     Signal(i32),
+    /// The body of briefing `doc` (its paragraphs, or why it could not be
+    /// read), answering `Effect::ReadBody` number `read`.
+    Body {
+        read: u64,
+        doc: usize,
+        paragraphs: Vec<String>,
+    },
 }
 
 /// What to do outside `update`.
@@ -66,6 +72,12 @@ pub enum Effect {
     /// Put this text on the clipboard (OSC 52, written by the event loop).
     Copy {
         text: String,
+    },
+    /// Read the body of briefing `doc` of the corpus shown (off the input
+    /// path: it may be a file); the answer is `Msg::Body` with the same `read`.
+    ReadBody {
+        read: u64,
+        doc: usize,
     },
     /// Hand the terminal to `brief edit ID` and take it back when it ends;
     /// live reload then shows the change.

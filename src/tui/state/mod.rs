@@ -3,8 +3,11 @@
 //! The types live here; `update` dispatches each message to the file of its
 //! concern. Nothing here draws or imports the views.
 
+mod access;
 mod copy;
 mod facets;
+mod fit;
+mod focus;
 mod help;
 mod history;
 mod launch;
@@ -16,6 +19,7 @@ mod mouse;
 mod navigation;
 mod notices;
 mod reader;
+mod related;
 mod reload;
 mod search;
 mod update;
@@ -25,16 +29,18 @@ use std::sync::Arc;
 use ratatui::layout::Rect;
 
 use brief_core::config::Theme;
-use brief_core::remembered::{LastView, Only};
-use brief_core::search::{Facets, Hit, IdSet, Sort};
-use brief_core::{Folder, Lang, Problem, Query, Selection};
+use brief_core::model::Only;
+use brief_core::model::{IdSet, Sort};
+use brief_core::remembered::LastView;
+use brief_core::search::{Facets, Hit};
+use brief_core::{Lang, Problem, Query, Selection};
 
-use crate::tui::keymap::{Keymap, Scope};
+use crate::keys::keymap::{Keymap, Scope};
+use crate::tui::launch::Launch;
 
 pub use brief_core::searcher::{Results, SearchRequest};
 pub use facets::{FacetItem, FacetKey, FacetPane};
 pub use help::{HelpSearch, help_matches, overlay_area};
-pub use launch::Launch;
 pub use layout::{Areas, areas};
 pub use line_edit::LineEdit;
 pub use message::{Effect, Msg, Update};
@@ -122,72 +128,107 @@ impl Default for Settings {
     }
 }
 
+/// The user's settings for the session, from `Settings`.
+#[derive(Debug, Default)]
+struct Prefs {
+    /// The keys in force: defaults plus the user's overrides.
+    keymap: Arc<Keymap>,
+    theme: Theme,
+    /// False with NO_COLOR: styles fall back to bold, reverse and underline.
+    color: bool,
+    /// On the Linux console (TERM=linux): glyphs its fonts are sure to have.
+    plain_glyphs: bool,
+    /// Source URLs as OSC 8 hyperlinks in the reader: off on TERM=linux and
+    /// TERM=dumb, and with `links: false` in the config.
+    links: bool,
+    /// Widest the reader's text grows; `None`: the pane's width.
+    reader_width: Option<u16>,
+    /// Mouse clicks and wheel are taken.
+    mouse: bool,
+    /// The interface language: every text on screen is in it.
+    lang: Lang,
+}
+
+/// The folder: its corpus once loaded, and what is known about it meanwhile.
+#[derive(Debug, Default)]
+struct Folder {
+    corpus: Option<Arc<brief_core::Folder>>,
+    origin: String,
+    loading: Option<(usize, usize)>,
+    load_error: Option<String>,
+    /// Why live reload is off, when it is.
+    watch_off: Option<String>,
+    /// Config and remembered-state problems, shown with the loading problems.
+    notices: Vec<Problem>,
+    /// How many of the corpus's text-index notices were shown already.
+    index_notices_shown: usize,
+}
+
+/// The results on screen and the list over them.
+#[derive(Debug, Default)]
+struct Listing {
+    hits: Vec<Hit>,
+    facets: Facets,
+    highlight: Vec<String>,
+    query: Query,
+    /// Why the query was refused, said in the interface language when drawn.
+    query_error: Option<brief_core::query::QueryError>,
+    /// How the query was read (`Results::reading`), said while it is typed.
+    reading: Vec<brief_core::search::reading::Reading>,
+    /// Generation of the latest search asked for.
+    generation: u64,
+    /// Generation of the results on screen.
+    shown: u64,
+    /// The results shown do not cover the article text yet (its index is being built).
+    partial: bool,
+    cursor: usize,
+    offset: usize,
+    /// The query or a filter changed: its results show from the first, as
+    /// in fzf (a reload or a sort keeps the selection).
+    to_top: bool,
+    /// Enter was pressed in the search line before its results came: the
+    /// first of them opens in the reader when they do.
+    open_first: bool,
+}
+
+/// Read marks and bookmarks, remembered between runs, and the filter on them.
+#[derive(Debug, Default)]
+struct Marks {
+    read: IdSet,
+    bookmarks: IdSet,
+    only: Option<Only>,
+}
+
+/// The browser's state. Every field is private to this module: the views
+/// read it through the accessors below, and `update` is the only way to
+/// change it.
 #[derive(Debug, Default)]
 pub struct State {
-    pub corpus: Option<Arc<Folder>>,
-    pub origin: String,
-    pub loading: Option<(usize, usize)>,
-    pub load_error: Option<String>,
-    pub focus: Focus,
+    prefs: Prefs,
+    folder: Folder,
+    results: Listing,
+    marks: Marks,
+    focus: Focus,
     /// The facet pane shown when only one fits.
-    pub facet_tab: Focus,
-    pub overlay: Overlay,
+    facet_tab: Focus,
+    overlay: Overlay,
     /// The search in the `?` help.
-    pub help: HelpSearch,
-    pub search: LineEdit,
-    pub selection: Selection,
-    pub hits: Vec<Hit>,
-    pub facets: Facets,
-    pub highlight: Vec<String>,
-    pub query: Query,
-    /// Why the query was refused, said in the interface language when drawn.
-    pub query_error: Option<brief_core::query::QueryError>,
-    pub generation: u64,
-    /// Generation of the results on screen.
-    pub shown: u64,
-    /// The results shown do not cover the article text yet (its index is being built).
-    pub partial: bool,
-    /// How many of the corpus's text-index notices were shown already.
-    pub index_notices_shown: usize,
-    pub cursor: usize,
-    pub offset: usize,
-    pub actors: FacetPane,
-    pub countries: FacetPane,
-    pub reader: Reader,
-    pub size: Rect,
-    pub message: Option<String>,
-    pub launch: Launch,
+    help: HelpSearch,
+    search: LineEdit,
+    selection: Selection,
+    actors: FacetPane,
+    countries: FacetPane,
+    reader: Reader,
+    size: Rect,
+    message: Option<String>,
+    launch: Launch,
     /// The session is ending; `update` reports it as `Effect::Quit`.
-    pub quit: bool,
-    /// False with NO_COLOR: styles fall back to bold, reverse and underline.
-    pub color: bool,
-    /// On the Linux console (TERM=linux): glyphs its fonts are sure to have.
-    pub plain_glyphs: bool,
-    pub theme: Theme,
-    /// The keys in force: defaults plus the user's overrides.
-    pub keymap: Arc<Keymap>,
-    /// Widest the reader's text grows; `None`: the pane's width.
-    pub reader_width: Option<u16>,
-    /// Mouse clicks and wheel are taken.
-    pub mouse: bool,
-    pub sort: Sort,
-    pub only: Option<Only>,
-    /// Ids of briefings opened (read) and bookmarked, remembered between runs.
-    pub read: IdSet,
-    pub bookmarks: IdSet,
+    quit: bool,
+    sort: Sort,
     /// Earlier searches, oldest first.
-    pub history: Vec<String>,
+    history: Vec<String>,
     /// While recalling: the history entry shown and the line as it was typed.
-    pub recalling: Option<(usize, String)>,
-    /// Config and remembered-state problems, shown with the loading problems.
-    pub notices: Vec<Problem>,
-    /// Source URLs as OSC 8 hyperlinks in the reader: true from `State::new`,
-    /// off on TERM=linux and TERM=dumb, and with `links: false` in the config.
-    pub links: bool,
-    /// Why live reload is off, when it is.
-    pub watch_off: Option<String>,
-    /// The interface language: every text on screen is in it.
-    pub lang: Lang,
+    recalling: Option<(usize, String)>,
 }
 
 impl State {
@@ -214,21 +255,26 @@ impl State {
             Arc::make_mut(&mut keymap).lang = lang;
         }
         let mut state = State {
-            origin,
+            prefs: Prefs {
+                keymap,
+                theme,
+                // Monochrome means no colour, whatever the terminal can do.
+                color: color && theme != Theme::Monochrome,
+                plain_glyphs,
+                links,
+                reader_width,
+                mouse,
+                lang,
+            },
+            folder: Folder {
+                origin,
+                loading: Some((0, 0)),
+                ..Folder::default()
+            },
             launch,
             size,
-            loading: Some((0, 0)),
             facet_tab: Focus::Actors,
-            keymap,
-            theme,
-            // Monochrome means no colour, whatever the terminal can do.
-            color: color && theme != Theme::Monochrome,
-            plain_glyphs,
-            links,
-            reader_width,
-            mouse,
             sort,
-            lang,
             ..State::default()
         };
         notices::tell(&mut state, problems);
@@ -237,7 +283,7 @@ impl State {
 
     /// What the interface says, in its language.
     pub fn text(&self) -> &'static brief_core::lang::Text {
-        self.lang.text()
+        self.prefs.lang.text()
     }
 
     pub fn areas(&self) -> Areas {
@@ -246,7 +292,7 @@ impl State {
 
     /// The briefing under the list cursor.
     pub fn selected_doc(&self) -> Option<usize> {
-        self.hits.get(self.cursor).map(|h| h.doc)
+        self.results.hits.get(self.results.cursor).map(|h| h.doc)
     }
 
     /// Active key scopes, most specific first.
@@ -300,12 +346,22 @@ impl State {
         }
     }
 
+    /// A search for a new query or new filters: its results show from the
+    /// first, whatever was selected before.
+    fn request_new_search(&mut self) -> Effect {
+        self.results.to_top = true;
+        self.request_search()
+    }
+
     fn request_search(&mut self) -> Effect {
-        self.generation += 1;
+        self.results.generation += 1;
         let mut selection = self.selection.clone();
-        selection.ids = self.only.map(|o| o.filter(&self.read, &self.bookmarks));
+        selection.ids = self
+            .marks
+            .only
+            .map(|o| o.filter(&self.marks.read, &self.marks.bookmarks));
         Effect::Search(SearchRequest {
-            generation: self.generation,
+            generation: self.results.generation,
             text: self.search.text.clone(),
             selection,
             sort: self.sort,
@@ -318,13 +374,14 @@ impl State {
     /// The briefing under the list cursor, shared, so `state` can change meanwhile.
     pub fn selected_briefing(&self) -> Option<Arc<brief_core::Briefing>> {
         let doc = self.selected_doc()?;
-        self.corpus.as_ref()?.briefings.get(doc).cloned()
+        self.folder.corpus.as_ref()?.briefings.get(doc).cloned()
     }
 
     /// The id of the briefing under the list cursor.
     pub fn selected_id(&self) -> Option<&str> {
         let doc = self.selected_doc()?;
-        self.corpus
+        self.folder
+            .corpus
             .as_ref()?
             .briefings
             .get(doc)
@@ -332,11 +389,11 @@ impl State {
     }
 
     pub fn is_read(&self, id: &str) -> bool {
-        self.read.contains(id)
+        self.marks.read.contains(id)
     }
 
     pub fn is_bookmarked(&self, id: &str) -> bool {
-        self.bookmarks.contains(id)
+        self.marks.bookmarks.contains(id)
     }
 
     /// Where the session is: remembered when it ends, restored on the next start.
@@ -345,7 +402,13 @@ impl State {
             .selection
             .actors
             .iter()
-            .filter_map(|&a| self.corpus.as_ref()?.actor(a).map(|a| a.name.clone()))
+            .filter_map(|&a| {
+                self.folder
+                    .corpus
+                    .as_ref()?
+                    .actor(a)
+                    .map(|a| a.name.clone())
+            })
             .collect();
         LastView {
             query: self.search.text.clone(),
@@ -358,15 +421,16 @@ impl State {
             actors,
             selected: self.selected_id().map(str::to_string),
             sort: Some(self.sort),
-            only: self.only,
+            only: self.marks.only,
         }
     }
 
     /// Every problem to show: config and state first, then loading.
     pub fn problems(&self) -> impl Iterator<Item = &Problem> {
-        self.notices
+        self.folder
+            .notices
             .iter()
-            .chain(self.corpus.iter().flat_map(|c| c.problems.iter()))
+            .chain(self.folder.corpus.iter().flat_map(|c| c.problems.iter()))
     }
 
     /// Rows visible in the list pane.

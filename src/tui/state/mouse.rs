@@ -1,10 +1,12 @@
-//! Clicks and the wheel: the pane under the pointer gets them.
+//! Clicks and the wheel: the pane under the pointer gets them. What a click
+//! means beyond pointing (open, focus the search line, scroll an overlay)
+//! is handed back as actions, which `update` runs as if keyed.
 
 use super::facets::toggle_facet;
-use super::navigation::{clamp_view, list_item_at, relayout, set_focus};
-use super::update::on_action;
+use super::fit::clamp_view;
+use super::focus::{list_item_at, relayout, set_focus};
 use super::{Effect, Focus, Overlay, State};
-use crate::tui::action::Action;
+use crate::keys::action::Action;
 
 /// The pane under a cell, if any, with the row inside its border (0 = first item).
 pub(super) fn pane_at(state: &State, column: u16, row: u16) -> Option<(Focus, usize)> {
@@ -28,32 +30,36 @@ pub(super) fn pane_at(state: &State, column: u16, row: u16) -> Option<(Focus, us
 
 /// A click focuses the pane under it; on a list row it selects the briefing
 /// (a second click opens it), on a facet value it selects or unselects it.
-pub(super) fn on_click(state: &mut State, column: u16, row: u16, effects: &mut Vec<Effect>) {
+/// Returns the action the click stands for, if any, for `update` to run.
+pub(super) fn on_click(
+    state: &mut State,
+    column: u16,
+    row: u16,
+    effects: &mut Vec<Effect>,
+) -> Option<Action> {
     if state.overlay != Overlay::None {
         state.overlay = Overlay::None;
-        return;
+        return None;
     }
     // The facets' summary line opens the actors pane.
     let pos = ratatui::layout::Position::new(column, row);
     if state.areas().facet_line.is_some_and(|r| r.contains(pos)) {
         set_focus(state, Focus::Actors);
-        return;
+        return None;
     }
-    let Some((pane, inner_row)) = pane_at(state, column, row) else {
-        return;
-    };
+    let (pane, inner_row) = pane_at(state, column, row)?;
     match pane {
-        Focus::Search => on_action(state, Action::FocusSearch, effects),
+        Focus::Search => return Some(Action::FocusSearch),
         Focus::List => {
             let at = list_item_at(state, inner_row);
-            if at < state.hits.len() {
-                let again = state.focus == Focus::List && state.cursor == at;
-                state.cursor = at;
+            if at < state.results.hits.len() {
+                let again = state.focus == Focus::List && state.results.cursor == at;
+                state.results.cursor = at;
                 // The reader follows the list again.
                 state.reader.trail.clear();
                 set_focus(state, Focus::List);
                 if again {
-                    on_action(state, Action::Open, effects);
+                    return Some(Action::Open);
                 }
             } else {
                 set_focus(state, Focus::List);
@@ -62,9 +68,7 @@ pub(super) fn on_click(state: &mut State, column: u16, row: u16, effects: &mut V
         Focus::Actors | Focus::Countries => {
             set_focus(state, pane);
             let h = state.facet_height(pane);
-            let Some(p) = state.facet_mut(pane) else {
-                return;
-            };
+            let p = state.facet_mut(pane)?;
             let at = p.offset + inner_row;
             if at < p.items.len() {
                 p.cursor = at;
@@ -74,31 +78,38 @@ pub(super) fn on_click(state: &mut State, column: u16, row: u16, effects: &mut V
         }
         Focus::Reader => set_focus(state, Focus::Reader),
     }
+    None
+}
+
+/// What a notch of the wheel does.
+pub(super) enum Wheel {
+    /// Nothing to scroll there.
+    Nothing,
+    /// A pane scrolled.
+    Scrolled,
+    /// Over an overlay: these actions scroll it, for `update` to run.
+    Actions([Action; 3]),
 }
 
 /// The wheel scrolls the pane under the pointer, three lines a notch.
-pub(super) fn on_wheel(state: &mut State, column: u16, row: u16, down: bool) -> bool {
+pub(super) fn on_wheel(state: &mut State, column: u16, row: u16, down: bool) -> Wheel {
     if state.overlay != Overlay::None {
-        let mut effects = Vec::new();
         let a = if down {
             Action::MoveDown
         } else {
             Action::MoveUp
         };
-        for _ in 0..3 {
-            on_action(state, a, &mut effects);
-        }
-        return true;
+        return Wheel::Actions([a; 3]);
     }
     let Some((pane, _)) = pane_at(state, column, row) else {
-        return false;
+        return Wheel::Nothing;
     };
     let step = |n: usize| if down { n + 3 } else { n.saturating_sub(3) };
     match pane {
-        Focus::Search => return false,
+        Focus::Search => return Wheel::Nothing,
         Focus::List => {
-            let last = state.hits.len().saturating_sub(1);
-            state.cursor = step(state.cursor).min(last);
+            let last = state.results.hits.len().saturating_sub(1);
+            state.results.cursor = step(state.results.cursor).min(last);
             relayout(state);
         }
         Focus::Actors | Focus::Countries => {
@@ -114,5 +125,5 @@ pub(super) fn on_wheel(state: &mut State, column: u16, row: u16, down: bool) -> 
             state.reader.scroll = step(state.reader.scroll).min(max);
         }
     }
-    true
+    Wheel::Scrolled
 }

@@ -5,9 +5,10 @@ use std::sync::Arc;
 use brief_core::Problem;
 use brief_core::remembered::LastView;
 
-use super::{Launch, State};
-use crate::tui::action::Action;
-use crate::tui::keymap::Scope;
+use super::State;
+use crate::keys::action::Action;
+use crate::keys::keymap::Scope;
+use crate::tui::launch::Launch;
 
 /// What the state file held for this folder, read after the first frame.
 #[derive(Debug, Default)]
@@ -30,7 +31,7 @@ pub(super) fn tell(state: &mut State, problems: Vec<Problem>) {
             |n| n.to_string_lossy().into_owned(),
         );
         let line = first.line.map_or(String::new(), |l| format!(":{l}"));
-        let key = state.keymap.key(Scope::Global, Action::Problems);
+        let key = state.prefs.keymap.key(Scope::Global, Action::Problems);
         let more = match problems.len() {
             1 => (state.text().more_notices_one)(&key),
             n => (state.text().more_notices)(n - 1, &key),
@@ -40,20 +41,20 @@ pub(super) fn tell(state: &mut State, problems: Vec<Problem>) {
         let text = format!("{file}{line}: {}{more}", first.message);
         state.message = Some(brief_core::text::sanitize(&text, false).into_owned());
     }
-    state.notices.extend(problems);
+    state.folder.notices.extend(problems);
 }
 
 /// Read marks, bookmarks, history, and unless the command line said
 /// otherwise, where the last session on this folder was left.
 pub(super) fn on_remembered(state: &mut State, r: Remembered) {
     state.history = r.history;
-    state.read = Arc::new(r.read.into_iter().collect());
-    state.bookmarks = Arc::new(r.bookmarks.into_iter().collect());
+    state.marks.read = Arc::new(r.read.into_iter().collect());
+    state.marks.bookmarks = Arc::new(r.bookmarks.into_iter().collect());
     if let Some(last) = r.last.filter(|_| state.launch.is_empty()) {
         state.launch = Launch::from_last(&last);
     }
     // Told together with the config's problems, as before: all of them.
-    let problems = std::mem::take(&mut state.notices)
+    let problems = std::mem::take(&mut state.folder.notices)
         .into_iter()
         .chain(r.problem)
         .collect();

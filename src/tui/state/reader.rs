@@ -14,10 +14,9 @@ use brief_core::text::{link_target, sanitize, width};
 
 use brief_core::MetaField;
 
-use super::marks::mark_read;
-use super::{Effect, LineEdit, State};
-use crate::tui::action::Action;
-use crate::tui::keymap::Scope;
+use super::{LineEdit, State};
+use crate::keys::action::Action;
+use crate::keys::keymap::Scope;
 
 /// The id line's label, the same in both languages.
 const ID: &str = "id";
@@ -97,6 +96,110 @@ pub struct Reader {
     pub chosen: Option<usize>,
     /// The line of the full list of actors.
     pub actors_at: Option<usize>,
+    /// Bodies read lately, by briefing (`Corpus::briefings` index), the
+    /// newest last: a resize, or going back to a briefing, reads no file.
+    pub(super) bodies: Vec<(usize, std::sync::Arc<Vec<String>>)>,
+    /// The body read asked for and not answered yet.
+    pub(super) reading: Option<BodyRead>,
+    /// How many body reads were asked for: each answer names its number,
+    /// so an answer for a briefing no longer shown is dropped.
+    pub(super) reads: u64,
+    /// Where the reader was scrolled before it was laid out again without
+    /// its body (after a reload, back from a related briefing): restored
+    /// when the body comes.
+    pub(super) held_scroll: Option<usize>,
+}
+
+/// Bodies kept: the briefing shown and a few it was reached from.
+const BODIES_KEPT: usize = 8;
+
+/// A read of a briefing's body, asked of the event loop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct BodyRead {
+    pub(super) read: u64,
+    pub(super) doc: usize,
+    /// Handed to the loop as `Effect::ReadBody` already.
+    pub(super) asked: bool,
+}
+
+impl Reader {
+    /// The body of `doc`, if it was read lately.
+    fn body(&self, doc: usize) -> Option<std::sync::Arc<Vec<String>>> {
+        self.bodies
+            .iter()
+            .rev()
+            .find(|(d, _)| *d == doc)
+            .map(|(_, p)| p.clone())
+    }
+
+    /// Asks for `doc`'s body, unless that is asked already.
+    fn want_body(&mut self, doc: usize) {
+        if self.reading.is_some_and(|r| r.doc == doc) {
+            return;
+        }
+        self.reads += 1;
+        self.reading = Some(BodyRead {
+            read: self.reads,
+            doc,
+            asked: false,
+        });
+    }
+
+    /// The briefing shown is laid out without its body, which is on its way.
+    pub(super) fn awaits_body(&self) -> bool {
+        self.reading.is_some_and(|r| Some(r.doc) == self.doc)
+    }
+
+    /// Forgets every body read and every read under way: the files may have
+    /// changed, and the corpus's numbering with them.
+    pub(super) fn forget_bodies(&mut self) {
+        self.bodies.clear();
+        self.reading = None;
+    }
+}
+
+/// The body read asked for since the last `update`, as an effect for the loop.
+pub(super) fn body_to_read(state: &mut State) -> Option<super::Effect> {
+    let r = state.reader.reading.as_mut().filter(|r| !r.asked)?;
+    r.asked = true;
+    Some(super::Effect::ReadBody {
+        read: r.read,
+        doc: r.doc,
+    })
+}
+
+/// The body of a briefing, read by the loop: laid out if it is the one
+/// asked for last, dropped otherwise. True when the screen changed.
+pub(super) fn on_body(state: &mut State, read: u64, doc: usize, paragraphs: Vec<String>) -> bool {
+    if state
+        .reader
+        .reading
+        .is_none_or(|r| r.read != read || r.doc != doc)
+    {
+        return false; // stale: another briefing was asked for since
+    }
+    state.reader.reading = None;
+    state.reader.bodies.retain(|(d, _)| *d != doc);
+    state
+        .reader
+        .bodies
+        .push((doc, std::sync::Arc::new(paragraphs)));
+    if state.reader.bodies.len() > BODIES_KEPT {
+        state.reader.bodies.remove(0);
+    }
+    if state.reader.doc != Some(doc) {
+        return false;
+    }
+    layout_reader(state);
+    if let Some(scroll) = state.reader.held_scroll.take() {
+        let max = state
+            .reader
+            .lines
+            .len()
+            .saturating_sub(state.reader_height());
+        state.reader.scroll = scroll.min(max);
+    }
+    true
 }
 
 impl State {
@@ -107,7 +210,7 @@ impl State {
             return self.selected_briefing();
         }
         let doc = self.reader_doc()?;
-        self.corpus.as_ref()?.briefings.get(doc).cloned()
+        self.folder.corpus.as_ref()?.briefings.get(doc).cloned()
     }
 
     /// The briefing the reader shows: the last related one followed, else
@@ -241,13 +344,15 @@ pub(super) fn layout_reader(state: &mut State) {
     let mut lines = Vec::new();
     let mut related = Vec::new();
     let mut actors_at = None;
-    let corpus = state.corpus.clone();
+    let corpus = state.folder.corpus.clone();
     let b = state.reader.doc.and_then(|d| {
         corpus
             .as_ref()
             .and_then(|c| c.briefings.get(d).map(|b| (c, b)))
     });
-    let (t, lang) = (state.text(), state.lang);
+    let (t, lang) = (state.text(), state.prefs.lang);
+    let doc = state.reader.doc;
+    let mut want = None;
     if let Some((corpus, b)) = b {
         let w = usize::from(state.reader.width);
         let blank = || line(String::new(), LineKind::Blank);
@@ -273,13 +378,13 @@ pub(super) fn layout_reader(state: &mut State) {
                 names.push(a.short_label());
             }
         }
-        let actors_key = state.keymap.key(Scope::Reader, Action::ShowActors);
+        let actors_key = state.prefs.keymap.key(Scope::Reader, Action::ShowActors);
         if !names.is_empty() {
             lines.extend(actors_header(&names, &actors_key, w, t));
         }
         let mut id_line = format!("{ID} {}", b.id);
         if !b.related.is_empty() {
-            let key = state.keymap.key(Scope::Reader, Action::NextRelated);
+            let key = state.prefs.keymap.key(Scope::Reader, Action::NextRelated);
             id_line.push_str(&format!(
                 " · {} ({key}\u{a0}{})",
                 (t.related_count)(b.related.len()),
@@ -291,14 +396,18 @@ pub(super) fn layout_reader(state: &mut State) {
             lines.push(blank());
             wrap_text(&mut lines, s, w, LineKind::Summary);
         }
-        // The body is read from its file when the corpus keeps bodies there.
-        let paragraphs = match corpus.full(b) {
-            Ok(full) => full.paragraphs(),
-            Err(problem) => vec![problem.to_string()],
-        };
-        for p in paragraphs {
+        // The body is read by the loop (from its file when the corpus
+        // keeps bodies there) and comes back as `Msg::Body`: until then the
+        // briefing is laid out without it.
+        let body = doc.and_then(|d| state.reader.body(d));
+        if body.is_none()
+            && let Some(d) = doc
+        {
+            want = Some(d);
+        }
+        for p in body.iter().flat_map(|p| p.iter()) {
             lines.push(blank());
-            wrap_text(&mut lines, &p, w, LineKind::Body);
+            wrap_text(&mut lines, p, w, LineKind::Body);
         }
         let meta: Vec<_> = corpus
             .metadata(b, lang)
@@ -357,6 +466,9 @@ pub(super) fn layout_reader(state: &mut State) {
     state.reader.related = related;
     state.reader.chosen = None;
     state.reader.actors_at = actors_at;
+    if let Some(d) = want {
+        state.reader.want_body(d);
+    }
     mark_reader(state);
 }
 
@@ -370,7 +482,7 @@ pub(super) fn forget_article_search(state: &mut State) {
 
 /// Highlights the query's words and finds the article search's matches.
 pub(super) fn mark_reader(state: &mut State) {
-    let words = &state.highlight;
+    let words = &state.results.highlight;
     let mut matches = Vec::new();
     for (i, line) in state.reader.lines.iter_mut().enumerate() {
         line.marks = match line.kind {
@@ -392,7 +504,7 @@ pub(super) fn mark_reader(state: &mut State) {
 }
 
 /// Scrolls the reader so `line` is visible, a third of the way down if it was not.
-fn show_line(state: &mut State, line: usize) {
+pub(super) fn show_line(state: &mut State, line: usize) {
     let h = state.reader_height();
     if line < state.reader.scroll || line >= state.reader.scroll + h {
         state.reader.scroll = line.saturating_sub(h / 3);
@@ -411,127 +523,4 @@ pub(super) fn show_match(state: &mut State) {
         return;
     };
     show_line(state, *line);
-}
-
-/// `r`/`R`: chooses the next or previous related briefing and shows it.
-pub(super) fn choose_related(state: &mut State, forward: bool) {
-    let n = state.reader.related.len();
-    if n == 0 {
-        state.message = Some(state.text().no_related.to_string());
-        return;
-    }
-    let next = match (state.reader.chosen, forward) {
-        (None, true) => 0,
-        (None, false) => n - 1,
-        (Some(c), true) => (c + 1) % n,
-        (Some(c), false) => (c + n - 1) % n,
-    };
-    state.reader.chosen = Some(next);
-    if let Some(link) = state.reader.related.get(next) {
-        let (first, last) = (link.lines.start, link.lines.end.saturating_sub(1));
-        show_line(state, last);
-        show_line(state, first);
-    }
-}
-
-/// `Enter` on a chosen related briefing: opens it, the one before kept on the back stack.
-pub(super) fn follow_related(state: &mut State, effects: &mut Vec<Effect>) {
-    let Some(link) = state
-        .reader
-        .chosen
-        .and_then(|c| state.reader.related.get(c))
-        .cloned()
-    else {
-        let key = state.keymap.key(Scope::Reader, Action::NextRelated);
-        state.message = Some(if state.reader.related.is_empty() {
-            state.text().no_related.to_string()
-        } else {
-            let open = state.keymap.key(Scope::Reader, Action::Open);
-            (state.text().choose_first)(&key, &open)
-        });
-        return;
-    };
-    let Some(doc) = link.doc else {
-        state.message = Some(format!("{}: {}", link.id, state.text().not_in_folder));
-        return;
-    };
-    state.reader.trail.push(Followed {
-        doc,
-        from_scroll: state.reader.scroll,
-    });
-    super::navigation::relayout(state);
-    remember_read(state, doc, effects);
-}
-
-/// Back from a followed briefing to the one it was opened from, where it was
-/// scrolled. False when there is nothing to go back to.
-pub(super) fn back_from_related(state: &mut State) -> bool {
-    let Some(f) = state.reader.trail.pop() else {
-        return false;
-    };
-    super::navigation::relayout(state);
-    state.reader.scroll = f.from_scroll;
-    super::navigation::relayout(state);
-    true
-}
-
-/// `J`/`K`: the next or previous briefing of the results, in the reader.
-pub(super) fn step_briefing(state: &mut State, forward: bool, effects: &mut Vec<Effect>) {
-    let n = state.hits.len();
-    let at = state.cursor;
-    let next = if forward {
-        (at + 1 < n).then_some(at + 1)
-    } else {
-        at.checked_sub(1)
-    };
-    let Some(next) = next else {
-        let t = state.text();
-        state.message = Some(
-            if forward {
-                t.last_of_results
-            } else {
-                t.first_of_results
-            }
-            .to_string(),
-        );
-        return;
-    };
-    state.cursor = next;
-    state.reader.trail.clear();
-    super::navigation::relayout(state);
-    mark_read(state, effects);
-}
-
-/// `a`: the full list of actors, or back to the top from it.
-pub(super) fn show_actors(state: &mut State) {
-    let Some(at) = state.reader.actors_at else {
-        return;
-    };
-    let h = state.reader_height();
-    let max = state.reader.lines.len().saturating_sub(h);
-    state.reader.scroll = if state.reader.scroll == at.min(max) {
-        0
-    } else {
-        at.min(max)
-    };
-}
-
-/// A followed briefing is read like one opened from the list.
-fn remember_read(state: &mut State, doc: usize, effects: &mut Vec<Effect>) {
-    let Some(id) = state
-        .corpus
-        .as_ref()
-        .and_then(|c| c.briefings.get(doc))
-        .map(|b| b.id.to_string())
-    else {
-        return;
-    };
-    if state.read.contains(&id) {
-        return;
-    }
-    std::sync::Arc::make_mut(&mut state.read).insert(id.clone());
-    effects.push(Effect::Remember(brief_core::remembered::Change::Read {
-        id,
-        read: true,
-    }));
 }

@@ -2,17 +2,17 @@
 
 use std::sync::Arc;
 
-use brief_core::{ActorId, Folder};
+use brief_core::ActorId;
 
 use super::facets::rebuild_facets;
-use super::navigation::relayout;
+use super::focus::relayout;
 use super::{Effect, Overlay, State};
 
 /// The folder read again while the browser runs.
 #[derive(Debug)]
 pub struct Reload {
-    pub corpus: Arc<Folder>,
-    pub changes: brief_core::reload::Changes,
+    pub corpus: Arc<brief_core::Folder>,
+    pub changes: brief_core::load::reload::Changes,
     /// For each briefing of the corpus shown until now, its index in the new one.
     pub doc_map: Vec<Option<usize>>,
 }
@@ -22,7 +22,7 @@ pub struct Reload {
 /// are kept; the hits on screen are mapped to the new corpus until the new
 /// search answers.
 pub(super) fn on_reloaded(state: &mut State, r: Reload, effects: &mut Vec<Effect>) -> bool {
-    let Some(old) = state.corpus.clone() else {
+    let Some(old) = state.folder.corpus.clone() else {
         return false;
     };
     let map = |d: usize| r.doc_map.get(d).copied().flatten();
@@ -38,18 +38,23 @@ pub(super) fn on_reloaded(state: &mut State, r: Reload, effects: &mut Vec<Effect
         .filter_map(|&a| actor_by_id(a))
         .collect();
     let selected = state.selected_doc().and_then(map);
-    let cursor = state.cursor;
-    state.hits = std::mem::take(&mut state.hits)
+    let cursor = state.results.cursor;
+    state.results.hits = std::mem::take(&mut state.results.hits)
         .into_iter()
         .filter_map(|mut h| {
             h.doc = map(h.doc)?;
             Some(h)
         })
         .collect();
-    state.cursor = match selected {
-        Some(d) => state.hits.iter().position(|h| h.doc == d).unwrap_or(0),
+    state.results.cursor = match selected {
+        Some(d) => state
+            .results
+            .hits
+            .iter()
+            .position(|h| h.doc == d)
+            .unwrap_or(0),
         // Gone: its neighbour takes its place.
-        None => cursor.min(state.hits.len().saturating_sub(1)),
+        None => cursor.min(state.results.hits.len().saturating_sub(1)),
     };
     state.reader.doc = state.reader.doc.and_then(map);
     // Followed briefings that went leave the back stack.
@@ -63,8 +68,9 @@ pub(super) fn on_reloaded(state: &mut State, r: Reload, effects: &mut Vec<Effect
         .collect();
     // The open briefing may have changed: laid out again, its scroll kept.
     state.reader.lines.clear();
-    state.corpus = Some(r.corpus.clone());
-    state.origin = r.corpus.source.origin.clone();
+    state.reader.forget_bodies();
+    state.folder.corpus = Some(r.corpus.clone());
+    state.folder.origin = r.corpus.source.origin.clone();
     if let Overlay::Problems { scroll } = state.overlay {
         state.overlay = Overlay::Problems {
             scroll: scroll.min(r.corpus.problems.len().saturating_sub(1)),

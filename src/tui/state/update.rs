@@ -4,24 +4,27 @@
 use ratatui::layout::Rect;
 
 use brief_core::Selection;
-use brief_core::remembered::Only;
-use brief_core::search::Sort;
+use brief_core::model::Only;
+use brief_core::model::Sort;
 
 use super::facets::{rebuild_facets, toggle_facet};
+use super::fit::is_move;
+use super::focus::{relayout, set_focus};
 use super::help::on_overlay_action;
-use super::history::{recall, submit_search};
+use super::history::{open_from_search, recall, submit_search};
 use super::launch::apply_launch;
 use super::line_edit::{edit_text, insert};
 use super::marks::{Mark, mark_read, only, toggle_mark};
-use super::mouse::{on_click, on_wheel};
-use super::navigation::{back, is_move, move_cursor, relayout, set_focus};
+use super::mouse::{Wheel, on_click, on_wheel};
+use super::navigation::{back, move_cursor};
 use super::notices::on_remembered;
-use super::reader::{choose_related, follow_related, show_actors, show_match, step_briefing};
+use super::reader::{body_to_read, on_body, show_match};
+use super::related::{choose_related, follow_related, show_actors, step_briefing};
 use super::reload::on_reloaded;
 use super::search::on_results;
 use super::{Effect, Focus, LineEdit, Msg, Overlay, State, Update};
-use crate::tui::action::Action;
-use crate::tui::keymap::Scope;
+use crate::keys::action::Action;
+use crate::keys::keymap::Scope;
 
 pub fn update(state: &mut State, msg: Msg) -> Update {
     let mut effects = Vec::new();
@@ -37,18 +40,18 @@ pub fn update(state: &mut State, msg: Msg) -> Update {
             true
         }
         Msg::Progress(done, total) => {
-            state.loading = Some((done, total));
+            state.folder.loading = Some((done, total));
             true
         }
         Msg::LoadFailed(e) => {
-            state.loading = None;
-            state.load_error = Some(e);
+            state.folder.loading = None;
+            state.folder.load_error = Some(e);
             true
         }
         Msg::Loaded(corpus) => {
-            state.loading = None;
-            state.origin = corpus.source.origin.clone();
-            state.corpus = Some(corpus);
+            state.folder.loading = None;
+            state.folder.origin = corpus.source.origin.clone();
+            state.folder.corpus = Some(corpus);
             apply_launch(state);
             effects.push(state.request_search());
             true
@@ -56,10 +59,24 @@ pub fn update(state: &mut State, msg: Msg) -> Update {
         Msg::Results(r) => on_results(state, *r, &mut effects),
         Msg::Click { column, row } => {
             state.message = None;
-            on_click(state, column, row, &mut effects);
+            if let Some(a) = on_click(state, column, row, &mut effects) {
+                on_action(state, a, &mut effects);
+            }
             true
         }
-        Msg::Wheel { column, row, down } => on_wheel(state, column, row, down),
+        Msg::Wheel { column, row, down } => match on_wheel(state, column, row, down) {
+            Wheel::Nothing => false,
+            Wheel::Scrolled => true,
+            Wheel::Actions(actions) => {
+                // The overlay scrolls as with the keys; effects of the keys
+                // are not carried out, as before.
+                let mut ignored = Vec::new();
+                for a in actions {
+                    on_action(state, a, &mut ignored);
+                }
+                true
+            }
+        },
         Msg::Notice(text) => {
             state.message = Some(text);
             true
@@ -67,7 +84,7 @@ pub fn update(state: &mut State, msg: Msg) -> Update {
         Msg::FilesChanged(touched) => {
             // Before the folder is loaded, the first corpus is compared with
             // the folder anyway (see `tui::reload`).
-            if state.corpus.is_some() {
+            if state.folder.corpus.is_some() {
                 effects.push(Effect::Reload(touched));
             }
             false
@@ -78,15 +95,15 @@ pub fn update(state: &mut State, msg: Msg) -> Update {
             true
         }
         Msg::WatchFailed(e) => {
-            state.watch_off = Some(e);
+            state.folder.watch_off = Some(e);
             true
         }
         Msg::WatchResumed => {
-            state.watch_off = None;
+            state.folder.watch_off = None;
             state.message = Some(state.text().live_reload_back.into());
             // Changes made while unwatched are not known: all is looked at.
-            if state.corpus.is_some() {
-                effects.push(Effect::Reload(brief_core::reload::Touched::Unknown));
+            if state.folder.corpus.is_some() {
+                effects.push(Effect::Reload(brief_core::load::reload::Touched::Unknown));
             }
             true
         }
@@ -98,14 +115,20 @@ pub fn update(state: &mut State, msg: Msg) -> Update {
             state.quit = true;
             false
         }
+        Msg::Body {
+            read,
+            doc,
+            paragraphs,
+        } => on_body(state, read, doc, paragraphs),
     };
+    effects.extend(body_to_read(state));
     if state.quit {
         effects.push(Effect::Quit);
     }
     Update { effects, redraw }
 }
 
-pub(super) fn on_action(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
+fn on_action(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
     // Ways out, whatever is open.
     match action {
         Action::Quit => {
@@ -167,13 +190,13 @@ pub(super) fn on_action(state: &mut State, action: Action, effects: &mut Vec<Eff
         Action::ClearFilters => {
             state.search.clear();
             state.recalling = None;
-            state.only = None;
+            state.marks.only = None;
             state.selection = Selection::default();
             state.actors.narrow = None;
             state.countries.narrow = None;
-            state.query_error = None;
+            state.results.query_error = None;
             rebuild_facets(state);
-            effects.push(state.request_search());
+            effects.push(state.request_new_search());
             state.message = Some(state.text().filters_cleared.into());
         }
         Action::Submit if state.focus == Focus::Search => submit_search(state, effects),
@@ -182,6 +205,7 @@ pub(super) fn on_action(state: &mut State, action: Action, effects: &mut Vec<Eff
             state.reader.find = None;
         }
         Action::Open if state.focus == Focus::Reader => follow_related(state, effects),
+        Action::Open if state.focus == Focus::Search => open_from_search(state, effects),
         Action::Open if state.selected_doc().is_some() => {
             state.reader.trail.clear();
             set_focus(state, Focus::Reader);
@@ -202,7 +226,7 @@ pub(super) fn on_action(state: &mut State, action: Action, effects: &mut Vec<Eff
             let n = state.reader.matches.len();
             if n == 0 {
                 state.message = Some(if state.reader.find_term.is_empty() {
-                    let key = state.keymap.key(Scope::Reader, Action::FindInArticle);
+                    let key = state.prefs.keymap.key(Scope::Reader, Action::FindInArticle);
                     (state.text().no_article_search)(&key)
                 } else {
                     (state.text().not_in_article)(&state.reader.find_term)

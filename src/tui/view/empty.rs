@@ -10,15 +10,15 @@ use brief_core::Severity;
 use brief_core::text::sanitize;
 
 use super::Theme;
-use crate::tui::action::Action;
-use crate::tui::keymap::Scope;
+use crate::keys::action::Action;
+use crate::keys::keymap::Scope;
 use crate::tui::state::State;
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let origin = state
-        .corpus
+        .corpus()
         .as_ref()
-        .map_or(state.origin.as_str(), |c| c.source.origin.as_str());
+        .map_or(state.origin(), |c| c.source.origin.as_str());
     let bullet = if theme.plain_glyphs { "-" } else { "•" };
     let t = state.text();
     let mut lines = vec![
@@ -37,7 +37,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         Line::from(""),
         Line::from(t.format_pointer),
     ];
-    if let Some(corpus) = &state.corpus {
+    if let Some(corpus) = &state.corpus() {
         let n = corpus.count_real(Severity::Error) + corpus.count_real(Severity::Warning);
         if n > 0 {
             lines.push(Line::from(""));
@@ -84,7 +84,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
 /// The key for `action` that acts from where the cursor is; else the way
 /// there (`Esc, then q` from the search line, where `q` would be typed).
 fn key_here(state: &State, action: Action) -> String {
-    let keymap = &state.keymap;
+    let keymap = &state.keymap();
     keymap.key_now(&state.scopes(), action).unwrap_or_else(|| {
         let back = keymap
             .key_now(&state.scopes(), Action::Back)
@@ -99,30 +99,30 @@ fn key_here(state: &State, action: Action) -> String {
 pub fn no_results(state: &State, theme: &Theme) -> Vec<Line<'static>> {
     let t = state.text();
     let mut lines = Vec::new();
-    match &state.query_error {
+    match &state.query_error() {
         Some(e) => lines.push(Line::from(Span::styled(
-            (t.no_match_because)(&sanitize(&e.message(state.lang), false)),
+            (t.no_match_because)(&sanitize(&e.message(state.lang()), false)),
             theme.error(),
         ))),
         None => lines.push(Line::from(t.no_match)),
     }
     let scopes = state.scopes();
-    let now = |action| state.keymap.key_now(&scopes, action);
+    let now = |action| state.keymap().key_now(&scopes, action);
     let list = [Scope::List, Scope::Global];
     let in_list = |action| {
         state
-            .keymap
+            .keymap()
             .key_now(&list, action)
-            .unwrap_or_else(|| state.keymap.key(Scope::Global, action))
+            .unwrap_or_else(|| state.keymap().key(Scope::Global, action))
     };
     let clear_all = in_list(Action::ClearFilters);
     let way_out = if let Some(k) = now(Action::ClearFilters) {
         (t.clears_every_filter)(&k)
     } else {
         let back =
-            now(Action::Back).unwrap_or_else(|| state.keymap.key(Scope::Global, Action::Back));
+            now(Action::Back).unwrap_or_else(|| state.keymap().key(Scope::Global, Action::Back));
         let clear_line = now(Action::ClearLine).filter(|_| {
-            state.focus == crate::tui::state::Focus::Search && !state.search.text.is_empty()
+            state.focus() == crate::tui::state::Focus::Search && !state.search().text.is_empty()
         });
         match clear_line {
             Some(c) => (t.clears_search_then)(&c, &back, &clear_all),

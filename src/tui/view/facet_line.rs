@@ -9,30 +9,30 @@ use ratatui::widgets::Paragraph;
 use brief_core::text::{sanitize, truncate};
 
 use super::Theme;
-use crate::tui::action::Action;
-use crate::tui::keymap::Scope;
+use crate::keys::action::Action;
+use crate::keys::keymap::Scope;
 use crate::tui::state::State;
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
-    let Some(corpus) = &state.corpus else {
+    let Some(corpus) = &state.corpus() else {
         return;
     };
     let t = state.text();
     let colon = t.colon;
     let countries: Vec<&str> = state
-        .selection
+        .selection()
         .countries
         .iter()
-        .map(|c| c.name(state.lang))
+        .map(|c| c.name(state.lang()))
         .collect();
     let actors: Vec<&str> = state
-        .selection
+        .selection()
         .actors
         .iter()
         .filter_map(|&a| corpus.actor(a))
         .map(|a| a.short_label())
         .collect();
-    let key = state.keymap.key(Scope::List, Action::FocusNext);
+    let key = state.keymap().key(Scope::List, Action::FocusNext);
     let chosen = !countries.is_empty() || !actors.is_empty();
     let value = |v: &[&str]| {
         if v.is_empty() {

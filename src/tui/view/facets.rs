@@ -8,15 +8,15 @@ use ratatui::widgets::Paragraph;
 use brief_core::text::{sanitize, truncate, width};
 
 use super::Theme;
-use crate::tui::action::Action;
-use crate::tui::keymap::Scope;
+use crate::keys::action::Action;
+use crate::keys::keymap::Scope;
 use crate::tui::state::{Focus, State};
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, which: Focus, theme: &Theme) {
     let Some(pane) = state.facet(which) else {
         return;
     };
-    let focused = state.focus == which;
+    let focused = state.focus() == which;
     let t = state.text();
     let name = if which == Focus::Actors {
         t.actors
@@ -26,9 +26,9 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, which: Focus, theme:
     // Counted from the selection, as the status line names it, not from
     // the values the filter leaves on screen.
     let chosen = if which == Focus::Actors {
-        state.selection.actors.len()
+        state.selection().actors.len()
     } else {
-        state.selection.countries.len()
+        state.selection().countries.len()
     };
     let room = usize::from(area.width.saturating_sub(4));
     let title = match &pane.narrow {
@@ -36,7 +36,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, which: Focus, theme:
         // filter keeps its end (what was just typed) behind an ellipsis.
         Some(n) => {
             let head = if chosen > 0 {
-                format!("{name} ({chosen}) ⌕ ")
+                format!("{name} {} ⌕ ", (t.chosen)(chosen))
             } else {
                 format!("{name} ⌕ ")
             };
@@ -55,9 +55,9 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, which: Focus, theme:
             let scopes = state.scopes();
             let key = |action| {
                 state
-                    .keymap
+                    .keymap()
                     .key_now(&scopes, action)
-                    .unwrap_or_else(|| state.keymap.key(Scope::FacetNarrow, action))
+                    .unwrap_or_else(|| state.keymap().key(Scope::FacetNarrow, action))
             };
             (t.facet_nothing_matches)(&key(Action::DeleteBack), &key(Action::Back))
         } else {

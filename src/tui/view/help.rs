@@ -11,8 +11,8 @@ use brief_core::search::find_ranges;
 use brief_core::text::{sanitize, truncate};
 
 use super::{Theme, clear, layered_spans};
-use crate::tui::action::Action;
-use crate::tui::keymap::{HelpLine, HelpLineKind, Keymap, Scope};
+use crate::keys::action::Action;
+use crate::keys::keymap::{HelpLine, HelpLineKind, Keymap, Scope};
 use crate::tui::state::State;
 
 /// The help at `width` cells, styled, `term` highlighted.
@@ -49,26 +49,26 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, scroll: usize, theme
     let scopes = state.scopes();
     let key = |action| {
         state
-            .keymap
+            .keymap()
             .key_now(&scopes, action)
-            .unwrap_or_else(|| state.keymap.key(Scope::Help, action))
+            .unwrap_or_else(|| state.keymap().key(Scope::Help, action))
     };
     let t = state.text();
     let mut title = (t.help_title)(
         &key(Action::Back),
         &key(Action::PageDown),
         &key(Action::PageUp),
-        &state.keymap.key(Scope::Help, Action::FocusSearch),
+        &state.keymap().key(Scope::Help, Action::FocusSearch),
     );
-    if let Some(f) = &state.help.find {
+    if let Some(f) = &state.help().find {
         title = (t.help_title_search)(&sanitize(&f.text, false));
-    } else if !state.help.term.is_empty() {
+    } else if !state.help().term.is_empty() {
         // The scroll keys stay in the status line's hints.
         title = (t.help_title_matches)(
             &key(Action::Back),
             &key(Action::NextMatch),
             &key(Action::PrevMatch),
-            &sanitize(&state.help.term, false),
+            &sanitize(&state.help().term, false),
         );
     }
     // The title fits the border, or ends with an ellipsis.
@@ -77,9 +77,9 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, scroll: usize, theme
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let all = lines(
-        &state.keymap,
+        state.keymap(),
         usize::from(inner.width).max(1),
-        &state.help.term,
+        &state.help().term,
         theme,
     );
     let max = all.len().saturating_sub(usize::from(inner.height));

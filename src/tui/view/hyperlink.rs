@@ -12,7 +12,6 @@
 use std::num::NonZeroU16;
 
 use ratatui::buffer::{Buffer, CellDiffOption};
-use unicode_width::UnicodeWidthChar;
 
 /// Whether the terminal named by TERM shows OSC 8 links or at least ignores
 /// them cleanly: not the Linux console, not a dumb terminal.
@@ -38,7 +37,7 @@ pub fn link(
 ) {
     let mut col = x;
     for (i, c) in text.chars().enumerate() {
-        let w = c.width().unwrap_or(0);
+        let w = brief_core::text::char_width(c);
         if w == 0 {
             continue;
         }

@@ -13,8 +13,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
-use brief_core::text::{pad, sanitize, width};
-use unicode_width::UnicodeWidthChar;
+use brief_core::text::{char_width, pad, sanitize, width};
 
 use super::{Theme, marked_spans};
 use crate::tui::state::layout::{LIST_LEAD, codes_shown, codes_width, title_width};
@@ -25,10 +24,6 @@ use crate::tui::state::{Focus, State};
 enum Piece {
     Chars(Range<usize>),
     Cut,
-}
-
-fn char_width(c: char) -> usize {
-    c.width().unwrap_or(0)
 }
 
 /// The chars of `chars[range]` that fit `cells`, from the start (or from the
@@ -56,8 +51,40 @@ fn cells(chars: &[char], range: &Range<usize>) -> usize {
     chars[range.clone()].iter().map(|c| char_width(*c)).sum()
 }
 
-/// `chars[range]` in `w` cells: whole, or its start and its end around `…`
-/// (the end gets a third of the room: where near-identical titles differ).
+/// The longest start of `chars[range]` within `cells` that ends at the end
+/// of a word; mid-word only when the first word alone is too long.
+fn words_from_start(chars: &[char], range: Range<usize>, cells: usize) -> Range<usize> {
+    let fitted = fit(chars, range.clone(), cells, false);
+    if fitted.end == range.end || chars[fitted.end].is_whitespace() {
+        return fitted;
+    }
+    match chars[fitted.clone()]
+        .iter()
+        .rposition(|c| c.is_whitespace())
+    {
+        Some(space) if space > 0 => fitted.start..fitted.start + space,
+        _ => fitted,
+    }
+}
+
+/// The longest end of `chars[range]` within `cells` that starts at the start
+/// of a word; mid-word only when the last word alone is too long.
+fn words_from_end(chars: &[char], range: Range<usize>, cells: usize) -> Range<usize> {
+    let fitted = fit(chars, range.clone(), cells, true);
+    if fitted.start == range.start || chars[fitted.start - 1].is_whitespace() {
+        return fitted;
+    }
+    match chars[fitted.clone()].iter().position(|c| c.is_whitespace()) {
+        Some(space) if fitted.start + space + 1 < fitted.end => {
+            fitted.start + space + 1..fitted.end
+        }
+        _ => fitted,
+    }
+}
+
+/// `chars[range]` in `w` cells: whole, or its start and its end around `…`,
+/// each made of whole words (the end gets a third of the room first: where
+/// near-identical titles differ; the start what is left).
 fn middle_cut(chars: &[char], range: Range<usize>, w: usize) -> Vec<Piece> {
     if cells(chars, &range) <= w {
         return vec![Piece::Chars(range)];
@@ -66,23 +93,99 @@ fn middle_cut(chars: &[char], range: Range<usize>, w: usize) -> Vec<Piece> {
         return Vec::new();
     }
     let room = w - 1;
-    let mut head = fit(chars, range.clone(), room - room / 3, false);
-    // The start ends at a word when that costs at most a few cells.
-    if !chars[head.end].is_whitespace()
-        && let Some(space) = chars[head.clone()].iter().rposition(|c| c.is_whitespace())
-        && head.end - (head.start + space) <= 6
-    {
-        head.end = head.start + space;
-    }
-    // The end takes the rest of the room, from a word when that keeps at least half of it.
-    let mut tail = fit(chars, head.end..range.end, room - cells(chars, &head), true);
-    if !chars[tail.start - 1].is_whitespace()
-        && let Some(space) = chars[tail.clone()].iter().position(|c| c.is_whitespace())
-        && space * 2 < tail.len()
-    {
-        tail.start += space + 1;
-    }
+    let tail = words_from_end(chars, range.clone(), room / 3);
+    let head = words_from_start(chars, range.start..tail.start, room - cells(chars, &tail));
+    // What the start's last word left goes back to the end, word by word.
+    let tail = words_from_end(chars, head.end..range.end, room - cells(chars, &head));
+    let head = trim_end(chars, head);
     vec![Piece::Chars(head), Piece::Cut, Piece::Chars(tail)]
+}
+
+/// `range` without the whitespace at its end.
+fn trim_end(chars: &[char], mut range: Range<usize>) -> Range<usize> {
+    while range.end > range.start && chars[range.end - 1].is_whitespace() {
+        range.end -= 1;
+    }
+    range
+}
+
+/// `chars` in `w` cells showing the word at `at`, where it differs from a
+/// title that would otherwise look the same: `début…mot qui diffère…`.
+fn cut_showing(chars: &[char], at: usize, w: usize) -> Vec<Piece> {
+    if w < 3 {
+        return middle_cut(chars, 0..chars.len(), w);
+    }
+    let room = w - 2;
+    let word = chars[..at]
+        .iter()
+        .rposition(|c| c.is_whitespace())
+        .map_or(0, |s| s + 1);
+    let head = trim_end(chars, words_from_start(chars, 0..word, room / 3));
+    let rest = room - cells(chars, &head);
+    let middle = if word == head.end {
+        head.end..head.end
+    } else {
+        word..word
+    };
+    let shown = words_from_start(chars, middle.start..chars.len(), rest + 1);
+    let mut pieces = vec![Piece::Chars(head)];
+    if shown.start > 0 && !chars[..shown.start].iter().all(|c| c.is_whitespace()) {
+        pieces.push(Piece::Cut);
+    }
+    pieces.push(Piece::Chars(shown.clone()));
+    if shown.end < chars.len() {
+        pieces.push(Piece::Cut);
+    }
+    // Two cut marks may not both fit the room: fall back to the plain cut.
+    let used: usize = pieces
+        .iter()
+        .map(|p| match p {
+            Piece::Chars(r) => cells(chars, r),
+            Piece::Cut => 1,
+        })
+        .sum();
+    if used > w {
+        return middle_cut(chars, 0..chars.len(), w);
+    }
+    pieces
+}
+
+/// The one-line cuts of several titles, none two the same on screen unless
+/// the titles are: a cut that would show two different titles alike shows
+/// the word where they differ instead.
+fn distinct_cuts(titles: &[Vec<char>], w: usize) -> Vec<Vec<Piece>> {
+    let mut cuts: Vec<Vec<Piece>> = titles
+        .iter()
+        .map(|t| middle_cut(t, 0..t.len(), w))
+        .collect();
+    let looks: Vec<String> = titles.iter().zip(&cuts).map(|(t, c)| shown(t, c)).collect();
+    for i in 0..titles.len() {
+        let differ_at = (0..titles.len())
+            .filter(|&j| j != i && looks[j] == looks[i] && titles[j] != titles[i])
+            .map(|j| {
+                titles[i]
+                    .iter()
+                    .zip(&titles[j])
+                    .take_while(|(a, b)| a == b)
+                    .count()
+            })
+            .min();
+        if let Some(at) = differ_at {
+            cuts[i] = cut_showing(&titles[i], at.min(titles[i].len()), w);
+        }
+    }
+    cuts
+}
+
+/// The text a cut shows, `…` for the cut marks.
+fn shown(chars: &[char], pieces: &[Piece]) -> String {
+    pieces
+        .iter()
+        .map(|p| match p {
+            Piece::Cut => "…".to_string(),
+            Piece::Chars(r) => chars[r.clone()].iter().collect(),
+        })
+        .collect()
 }
 
 /// The title of the selected row on two lines of `w` cells: broken at the
@@ -146,33 +249,33 @@ fn piece_spans<'a>(
 }
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
-    let focused = matches!(state.focus, Focus::List | Focus::Search);
-    let total = state.corpus.as_ref().map_or(0, |c| c.briefings.len());
+    let focused = matches!(state.focus(), Focus::List | Focus::Search);
+    let total = state.corpus().as_ref().map_or(0, |c| c.briefings.len());
     let t = state.text();
-    let lang = state.lang;
+    let lang = state.lang();
     let mut title = format!(
         "{} {}/{}",
         t.briefings,
-        lang.number(state.hits.len()),
+        lang.number(state.hits().len()),
         lang.number(total)
     );
-    match state.only {
-        Some(brief_core::remembered::Only::Unread) => {
+    match state.only() {
+        Some(brief_core::model::Only::Unread) => {
             title = format!("{title} · {}", t.only_unread);
         }
-        Some(brief_core::remembered::Only::Bookmarked) => {
+        Some(brief_core::model::Only::Bookmarked) => {
             title = format!("{title} · {}", t.only_bookmarked);
         }
         None => {}
     }
-    if state.sort == brief_core::search::Sort::Date && !state.query.is_unranked() {
+    if state.sort() == brief_core::model::Sort::Date && !state.query().is_unranked() {
         title = format!("{title} · {}", t.by_date);
     }
     let block = theme.pane(title, focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let Some(corpus) = &state.corpus else {
-        let msg = match state.loading {
+    let Some(corpus) = &state.corpus() else {
+        let msg = match state.loading() {
             Some((done, total)) if total > 0 => {
                 (t.loading_files)(&lang.number(done), &lang.number(total))
             }
@@ -181,7 +284,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         frame.render_widget(Paragraph::new(msg).style(theme.dim()), inner);
         return;
     };
-    if state.hits.is_empty() {
+    if state.hits().is_empty() {
         // An empty folder has its own screen (`empty.rs`).
         let msg = super::empty::no_results(state, theme);
         frame.render_widget(
@@ -196,14 +299,25 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let codes_w = codes_width(w);
     let title_w = title_width(w, codes_w);
     let mut lines = Vec::with_capacity(height);
-    for (row, hit) in state.hits.iter().enumerate().skip(state.offset) {
+    // The titles that can be on screen, cut so that no two look the same.
+    let visible = state.hits().iter().skip(state.offset()).take(height);
+    let titles: Vec<Vec<char>> = visible
+        .map(|h| {
+            corpus
+                .briefings
+                .get(h.doc)
+                .map_or_else(Vec::new, |b| sanitize(&b.title, false).chars().collect())
+        })
+        .collect();
+    let cuts = distinct_cuts(&titles, title_w);
+    for (row, hit) in state.hits().iter().enumerate().skip(state.offset()) {
         if lines.len() >= height {
             break;
         }
         let Some(b) = corpus.briefings.get(hit.doc) else {
             continue;
         };
-        let selected = row == state.cursor;
+        let selected = row == state.cursor();
         let marker = if selected { theme.marker() } else { " " };
         let unread = !state.is_read(&b.id);
         // Marker, unread dot and bookmark star, each followed by a space: five cells.
@@ -226,12 +340,14 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         } else {
             pad(&compact_codes(&codes, codes_shown(w)), codes_w)
         };
-        let chars: Vec<char> = sanitize(&b.title, false).chars().collect();
-        let whole = 0..chars.len();
-        let rows = if selected && cells(&chars, &whole) > title_w {
-            two_lines(&chars, title_w).to_vec()
+        let at = row - state.offset();
+        let Some(chars) = titles.get(at) else {
+            break;
+        };
+        let rows = if selected && cells(chars, &(0..chars.len())) > title_w {
+            two_lines(chars, title_w).to_vec()
         } else {
-            vec![middle_cut(&chars, whole, title_w)]
+            cuts.get(at).cloned().into_iter().collect()
         };
         let base = if selected {
             theme.selected()
@@ -243,7 +359,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         } else {
             base
         };
-        let marks = brief_core::search::title_ranges(&state.query, &b.title);
+        let marks = brief_core::search::title_ranges(state.query(), &b.title);
         for (i, pieces) in rows.iter().enumerate() {
             if lines.len() >= height {
                 break;
@@ -258,7 +374,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
                 vec![Span::styled(" ".repeat(LIST_LEAD), base)]
             };
             let (title_spans, used) = piece_spans(
-                &chars,
+                chars,
                 pieces,
                 &marks,
                 title_style,
@@ -274,9 +390,9 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         }
     }
     frame.render_widget(Paragraph::new(lines), inner);
-    if state.hits.len() > height {
+    if state.hits().len() > height {
         let mut sb =
-            ScrollbarState::new(state.hits.len().saturating_sub(height)).position(state.offset);
+            ScrollbarState::new(state.hits().len().saturating_sub(height)).position(state.offset());
         frame.render_stateful_widget(
             Scrollbar::new(ScrollbarOrientation::VerticalRight),
             area,
@@ -289,14 +405,43 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
 mod tests {
     use super::*;
 
-    fn shown(chars: &[char], pieces: &[Piece]) -> String {
-        pieces
-            .iter()
-            .map(|p| match p {
-                Piece::Cut => "…".to_string(),
-                Piece::Chars(r) => chars[r.clone()].iter().collect(),
-            })
-            .collect()
+    #[test]
+    fn a_cut_title_shows_whole_words() {
+        for (title, w) in [
+            (
+                "Visite d’étude en Italie sur la gestion des frontières de Méditerranéen Central",
+                40,
+            ),
+            ("France : la crise frappe les petites entreprises", 24),
+        ] {
+            let chars: Vec<char> = title.chars().collect();
+            let s = shown(&chars, &middle_cut(&chars, 0..chars.len(), w));
+            assert!(width(&s) <= w, "{s}");
+            let words: Vec<&str> = title.split_whitespace().collect();
+            for part in s.split('…') {
+                for word in part.split_whitespace() {
+                    assert!(words.contains(&word), "'{word}' of '{s}' is cut");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn two_titles_never_look_the_same() {
+        let titles: Vec<Vec<char>> = [
+            "Patinage artistique : résultats de la finale du Grand Prix saison 2018-2019",
+            "Patinage artistique : résultats des championnats d'Europe saison 2018-2019",
+        ]
+        .iter()
+        .map(|t| t.chars().collect())
+        .collect();
+        for w in [20, 30, 40, 50] {
+            let cuts = distinct_cuts(&titles, w);
+            let a = shown(&titles[0], &cuts[0]);
+            let b = shown(&titles[1], &cuts[1]);
+            assert_ne!(a, b, "at {w}");
+            assert!(width(&a) <= w && width(&b) <= w, "{a} / {b}");
+        }
     }
 
     #[test]
@@ -304,7 +449,7 @@ mod tests {
         let chars: Vec<char> = "Réunion du groupe de travail, session 12".chars().collect();
         let s = shown(&chars, &middle_cut(&chars, 0..chars.len(), 20));
         assert!(width(&s) <= 20);
-        assert!(s.ends_with("ion 12"), "{s}");
+        assert!(s.ends_with(" 12") || s.ends_with("…12"), "{s}");
         assert!(s.starts_with("Réunion"), "{s}");
     }
 

@@ -31,9 +31,9 @@ pub struct Theme {
 impl Theme {
     pub fn of(state: &State) -> Theme {
         Theme {
-            color: state.color,
-            plain_glyphs: state.plain_glyphs,
-            high_contrast: state.theme == brief_core::config::Theme::HighContrast,
+            color: state.color(),
+            plain_glyphs: state.plain_glyphs(),
+            high_contrast: state.theme() == brief_core::config::Theme::HighContrast,
         }
     }
     fn fg(&self, c: Color) -> Style {
@@ -145,7 +145,7 @@ impl Theme {
 pub fn render(frame: &mut Frame, state: &State) {
     let theme = Theme::of(state);
     let area = frame.area();
-    let a = super::state::layout::areas(area, state.focus, state.facet_tab);
+    let a = super::state::layout::areas(area, state.focus(), state.facet_tab());
     if a.too_small {
         let msg = (state.text().too_small)(
             area.width,
@@ -163,7 +163,7 @@ pub fn render(frame: &mut Frame, state: &State) {
     }
     search::render(frame, a.search, state, &theme);
     let no_briefings = state
-        .corpus
+        .corpus()
         .as_ref()
         .is_some_and(|c| c.briefings.is_empty());
     if no_briefings {
@@ -174,7 +174,7 @@ pub fn render(frame: &mut Frame, state: &State) {
         panes(frame, &a, state, &theme);
     }
     status::render(frame, a.status, state, &theme);
-    match state.overlay {
+    match state.overlay() {
         Overlay::Help { scroll } => help::render(frame, overlay_area(area), state, scroll, &theme),
         Overlay::Problems { scroll } => {
             problems::render(frame, overlay_area(area), state, scroll, &theme)

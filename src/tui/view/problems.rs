@@ -10,8 +10,8 @@ use brief_core::Severity;
 use brief_core::text::sanitize;
 
 use super::{Theme, clear};
-use crate::tui::action::Action;
-use crate::tui::keymap::Scope;
+use crate::keys::action::Action;
+use crate::keys::keymap::Scope;
 use crate::tui::state::State;
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, scroll: usize, theme: &Theme) {
@@ -21,11 +21,14 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, scroll: usize, theme
     // in a folder without one) after them, under one summary line.
     let (unregistered, problems): (Vec<&brief_core::Problem>, Vec<&brief_core::Problem>) =
         state.problems().partition(|p| p.is_unregistered_actor());
-    let close = state.keymap.key(Scope::Problems, Action::Back);
+    let close = state.keymap().key(Scope::Problems, Action::Back);
     // Every entry is counted in the title; the status line's marker leaves
     // the unregistered names out.
     let block = theme.pane(
-        (t.problems_title)(problems.len() + unregistered.len(), &close),
+        (t.problems_title)(
+            &state.lang().number(problems.len() + unregistered.len()),
+            &close,
+        ),
         true,
     );
     let inner = block.inner(area);
@@ -40,15 +43,33 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, scroll: usize, theme
         } else {
             theme.warn()
         };
+        // `path:line:col: severity: message`, the severity and the commonest
+        // message in the interface language.
+        let mut at = p.path.display().to_string();
+        if let Some(l) = p.line {
+            at = format!("{at}:{l}");
+            if let Some(c) = p.column {
+                at = format!("{at}:{c}");
+            }
+        }
+        let severity = match p.severity {
+            Severity::Error => t.severity_error,
+            Severity::Warning => t.severity_warning,
+        };
+        let message = match p.unregistered_actor() {
+            Some((name, hint)) => (t.unregistered_actor)(name, hint),
+            None => p.message.clone(),
+        };
+        let text = format!("{at}: {severity}: {message}");
         Line::from(Span::styled(
-            format!("{indent}{}", sanitize(&p.to_string(), false)),
+            format!("{indent}{}", sanitize(&text, false)),
             style,
         ))
     };
     let mut all: Vec<Line> = problems.iter().map(|p| line(p, "")).collect();
     if !unregistered.is_empty() {
         all.push(Line::from(Span::styled(
-            (t.unregistered_actors)(&state.lang.number(unregistered.len()), unregistered.len()),
+            (t.unregistered_actors)(&state.lang().number(unregistered.len()), unregistered.len()),
             theme.dim(),
         )));
         all.extend(unregistered.iter().map(|p| line(p, "  ")));

@@ -7,25 +7,25 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::{Theme, layered_spans};
-use crate::tui::action::Action;
-use crate::tui::keymap::Scope;
+use crate::keys::action::Action;
+use crate::keys::keymap::Scope;
 use crate::tui::state::{Focus, LineKind, State};
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
-    let focused = state.focus == Focus::Reader;
-    let r = &state.reader;
+    let focused = state.focus() == Focus::Reader;
+    let r = &state.reader();
     let height = usize::from(area.height.saturating_sub(2));
     let total = r.lines.len();
     let t = state.text();
     let mut title = t.reader.to_string();
     if total > height {
         let last = (r.scroll + height).min(total);
-        let n = |v: usize| state.lang.number(v);
+        let n = |v: usize| state.lang().number(v);
         title = format!("{title} {}–{}/{}", n(r.scroll + 1), n(last), n(total));
     }
     if !r.trail.is_empty() {
         // Where a followed briefing leads back.
-        let back = state.keymap.key(Scope::Reader, Action::Back);
+        let back = state.keymap().key(Scope::Reader, Action::Back);
         title = format!("{title} · {back} {}", t.reader_back);
     }
     if let Some(f) = &r.find {
@@ -35,8 +35,8 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         let counter = match r.current {
             Some(c) => format!(
                 "{}/{}",
-                state.lang.number(c + 1),
-                state.lang.number(r.matches.len())
+                state.lang().number(c + 1),
+                state.lang().number(r.matches.len())
             ),
             None => "0/0".to_string(),
         };
@@ -111,7 +111,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
-    if state.links {
+    if state.links() {
         let visible = r.lines.iter().skip(r.scroll).take(height);
         for (row, line) in (inner.y..inner.bottom()).zip(visible) {
             let from = match line.kind {

@@ -9,16 +9,16 @@ use brief_core::Severity;
 use brief_core::text::{sanitize, width};
 
 use super::Theme;
-use crate::tui::action::Action;
-use crate::tui::keymap::Scope;
+use crate::keys::action::Action;
+use crate::keys::keymap::Scope;
 use crate::tui::state::State;
 
 /// `3 of 8 briefings · pays: Tunisie · acteur: CIDPM`.
 pub fn summary(state: &State) -> String {
     let t = state.text();
-    let lang = state.lang;
-    let Some(corpus) = &state.corpus else {
-        return match (&state.load_error, state.loading) {
+    let lang = state.lang();
+    let Some(corpus) = &state.corpus() else {
+        return match (&state.load_error(), state.loading()) {
             (Some(e), _) => (t.cannot_load)(e),
             (None, Some((done, total))) if total > 0 => {
                 (t.loading_files)(&lang.number(done), &lang.number(total))
@@ -27,13 +27,13 @@ pub fn summary(state: &State) -> String {
         };
     };
     let mut parts = vec![(t.of_briefings)(
-        &lang.number(state.hits.len()),
+        &lang.number(state.hits().len()),
         &lang.number(corpus.briefings.len()),
         corpus.briefings.len(),
     )];
-    if !state.selection.countries.is_empty() {
+    if !state.selection().countries.is_empty() {
         let names: Vec<&str> = state
-            .selection
+            .selection()
             .countries
             .iter()
             .map(|c| c.name(lang))
@@ -45,9 +45,9 @@ pub fn summary(state: &State) -> String {
             names.join(" | ")
         ));
     }
-    if !state.selection.actors.is_empty() {
+    if !state.selection().actors.is_empty() {
         let names: Vec<&str> = state
-            .selection
+            .selection()
             .actors
             .iter()
             .filter_map(|&a| corpus.actor(a))
@@ -62,18 +62,15 @@ pub fn summary(state: &State) -> String {
     }
     // How the query was read, while it is typed (elsewhere the hints need
     // the room), unless a message does.
-    if state.focus == crate::tui::state::Focus::Search
-        && state.message.is_none()
-        && state.query_error.is_none()
+    if state.focus() == crate::tui::state::Focus::Search
+        && state.message().is_none()
+        && state.query_error().is_none()
     {
-        parts.extend(
-            (state.query.readings(&corpus.registry).into_iter())
-                .chain(state.query.notices.iter().cloned()),
-        );
+        parts.extend(state.reading().iter().map(|r| r.message(state.lang())));
     }
-    if state.generation != state.shown {
+    if state.generation() != state.shown() {
         parts.push(t.searching.to_string());
-    } else if state.partial && !state.query.terms.is_empty() {
+    } else if state.partial() && !state.query().terms.is_empty() {
         // How far the index had got when this screen was drawn.
         let (done, total) = corpus.index.text_progress();
         parts.push((t.text_indexing)((total > 0).then(|| done * 100 / total)));
@@ -87,7 +84,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         theme.title(false),
     )];
     let t = state.text();
-    if let Some(corpus) = &state.corpus {
+    if let Some(corpus) = &state.corpus() {
         // Actor names merely not in actors.yaml are no problem to count here;
         // the problems view sums them up in one line.
         let errors = corpus.count_real(Severity::Error);
@@ -101,7 +98,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
             spans.push(Span::raw(" · "));
             // The key, when one opens the problems from here (not in the search line).
             let key = state
-                .keymap
+                .keymap()
                 .key_now(&state.scopes(), Action::Problems)
                 .map(|k| format!(" ({k})"))
                 .unwrap_or_default();
@@ -109,13 +106,13 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
                 format!(
                     "{} {}{key}",
                     theme.warning_sign(),
-                    (t.problems_count)(&state.lang.number(errors + warnings), errors + warnings),
+                    (t.problems_count)(&state.lang().number(errors + warnings), errors + warnings),
                 ),
                 style,
             ));
         }
     }
-    if let Some(w) = &state.watch_off {
+    if let Some(w) = &state.watch_off() {
         spans.push(Span::raw(" · "));
         let text = (t.live_reload_off)(w);
         spans.push(Span::styled(
@@ -123,25 +120,27 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
             theme.warn(),
         ));
     }
-    if let Some(e) = &state.query_error {
+    if let Some(e) = &state.query_error() {
         spans.push(Span::raw(" · "));
         spans.push(Span::styled(
-            sanitize(&e.message(state.lang), false).into_owned(),
+            sanitize(&e.message(state.lang()), false).into_owned(),
             theme.error(),
         ));
-    } else if let Some(m) = &state.message {
+    } else if let Some(m) = &state.message() {
         spans.push(Span::raw(" · "));
         spans.push(Span::styled(sanitize(m, false).into_owned(), theme.warn()));
     }
     // The way to the help always shows; the other hints fill the room left.
     // A key that works from here: in a facet pane `?` is typed, F1 is not.
     // (None with the help open: its keys close it.)
-    if let Some(help) = state.keymap.key_now(&state.scopes(), Action::Help) {
+    let help_at = spans.len();
+    if let Some(help) = state.keymap().key_now(&state.scopes(), Action::Help) {
         spans.push(Span::styled(
             format!(" · {help} {}", t.help),
             theme.title(false),
         ));
     }
+    fit_left(&mut spans, usize::from(area.width), help_at);
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     let scopes = state.scopes();
     // In a facet pane letters are typed: say so first, as the keys that act there are not letters.
@@ -150,7 +149,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         .into_iter()
         .chain(
             state
-                .keymap
+                .keymap()
                 .hints(&scopes)
                 .into_iter()
                 .filter(|(_, _, action)| *action != Action::Help)
@@ -177,4 +176,25 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     }
     let line = Line::from(spans);
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// The left of the status line within `cells`: without the way to the help
+/// (at `help_at`) when it does not fit, then its last texts cut at a word
+/// and ended with `…`, never cut mid-word by the edge of the screen.
+fn fit_left(spans: &mut Vec<Span<'static>>, cells: usize, help_at: usize) {
+    let used = |spans: &[Span]| spans.iter().map(|s| width(&s.content)).sum::<usize>();
+    if used(spans) > cells && help_at < spans.len() {
+        spans.truncate(help_at);
+    }
+    while used(spans) > cells {
+        let Some(last) = spans.pop() else {
+            return;
+        };
+        let room = cells.saturating_sub(used(spans));
+        // A separator alone, or nothing left of the text: drop it whole.
+        if room > 1 && last.content.trim() != "·" {
+            let text = brief_core::text::truncate_words(&last.content, room);
+            spans.push(Span::styled(text, last.style));
+        }
+    }
 }

@@ -1,0 +1,180 @@
+//! Many names at once over folded text: one `aho-corasick` automaton,
+//! whole words only, match positions mapped back to the source text.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use brief_core::text::fold_char;
+
+/// The text as matched: folded, hyphens as spaces, whitespace runs as one
+/// space; every byte remembers the source byte range it came from.
+pub struct Haystack<'a> {
+    pub source: &'a str,
+    text: String,
+    origin: Vec<(usize, usize)>,
+}
+
+impl<'a> Haystack<'a> {
+    pub fn new(source: &'a str) -> Haystack<'a> {
+        let mut text = String::with_capacity(source.len());
+        let mut origin = Vec::with_capacity(source.len());
+        let mut tmp = String::new();
+        for (i, c) in source.char_indices() {
+            tmp.clear();
+            fold_char(c, &mut tmp);
+            let span = (i, i + c.len_utf8());
+            for f in tmp.chars() {
+                let f = if f == '-' || f.is_whitespace() {
+                    ' '
+                } else {
+                    f
+                };
+                if f == ' ' && text.ends_with(' ') {
+                    continue;
+                }
+                let mut buf = [0u8; 4];
+                let s = f.encode_utf8(&mut buf);
+                for _ in 0..s.len() {
+                    origin.push(span);
+                }
+                text.push(f);
+            }
+        }
+        Haystack {
+            source,
+            text,
+            origin,
+        }
+    }
+
+    /// The folded text.
+    pub fn folded(&self) -> &str {
+        &self.text
+    }
+
+    /// Source byte range of a folded byte range.
+    pub fn source_range(&self, start: usize, end: usize) -> std::ops::Range<usize> {
+        let a = self.origin.get(start).map_or(self.source.len(), |o| o.0);
+        let b = if end == 0 {
+            a
+        } else {
+            self.origin.get(end - 1).map_or(self.source.len(), |o| o.1)
+        };
+        a..b.max(a)
+    }
+}
+
+/// The matching form of a name: folded, hyphens as spaces, one space between words.
+pub fn key(name: &str) -> String {
+    let mut out = String::new();
+    let mut tmp = String::new();
+    for c in name.chars() {
+        tmp.clear();
+        fold_char(c, &mut tmp);
+        for f in tmp.chars() {
+            let f = if f == '-' || f.is_whitespace() {
+                ' '
+            } else {
+                f
+            };
+            if f == ' ' && (out.is_empty() || out.ends_with(' ')) {
+                continue;
+            }
+            out.push(f);
+        }
+    }
+    out.trim_end().to_string()
+}
+
+/// A match: which pattern, and where in the source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub pattern: usize,
+    pub span: std::ops::Range<usize>,
+    /// The source text matched.
+    pub text: String,
+}
+
+/// Names to find, each with a value; acronyms must match their case.
+pub struct Matcher<T> {
+    automaton: Option<AhoCorasick>,
+    values: Vec<T>,
+    /// The name as given, when its case must match (acronyms like "UE", "OIM").
+    exact_case: Vec<Option<String>>,
+}
+
+/// Short all-capital names ("UE", "OIM", "UK") match only in capitals, so that
+/// "eu" (had) or "us" are not taken for them.
+fn needs_case(name: &str) -> bool {
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    !letters.is_empty() && letters.len() <= 6 && letters.iter().all(|c| c.is_uppercase())
+}
+
+impl<T: Clone> Matcher<T> {
+    pub fn new(names: impl IntoIterator<Item = (String, T)>) -> Matcher<T> {
+        let mut patterns = Vec::new();
+        let mut values = Vec::new();
+        let mut exact_case = Vec::new();
+        for (name, value) in names {
+            let k = key(&name);
+            if k.is_empty() {
+                continue;
+            }
+            patterns.push(k);
+            values.push(value);
+            exact_case.push(needs_case(&name).then(|| name.clone()));
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .ok();
+        Matcher {
+            automaton,
+            values,
+            exact_case,
+        }
+    }
+
+    pub fn value(&self, pattern: usize) -> Option<&T> {
+        self.values.get(pattern)
+    }
+
+    /// Whole-word matches, leftmost-longest, in order.
+    pub fn find(&self, hay: &Haystack) -> Vec<(Found, T)> {
+        let Some(ac) = &self.automaton else {
+            return Vec::new();
+        };
+        let text = hay.folded();
+        let mut out = Vec::new();
+        // Leftmost-longest: "présidence roumaine du Conseil de l'Union
+        // européenne" is one actor, not three.
+        for m in ac.find_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            let before = text[..s].chars().next_back();
+            let after = text[e..].chars().next();
+            let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+            if !boundary(before) || !boundary(after) {
+                continue;
+            }
+            let span = hay.source_range(s, e);
+            let written = &hay.source[span.clone()];
+            let p = m.pattern().as_usize();
+            if let Some(Some(name)) = self.exact_case.get(p) {
+                let letters = |s: &str| s.chars().filter(|c| c.is_alphabetic()).collect::<String>();
+                if letters(written) != letters(name) {
+                    continue;
+                }
+            }
+            if let Some(v) = self.values.get(p) {
+                out.push((
+                    Found {
+                        pattern: p,
+                        span: span.clone(),
+                        text: written.to_string(),
+                    },
+                    v.clone(),
+                ));
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,96 @@
+//! Times a live reload after one file changed: `cargo run --release -p xtask
+//! --bin reload -- DIR`. Loads DIR (no cache), rewrites the first briefing found
+//! with its own bytes and a new modification time, then reloads; prints both
+//! times, and the time to carry the search index over to the new corpus.
+//! `RELOAD_ROUNDS=N` for more rounds than 3.
+//! The file's content is unchanged, so the folder is left as it was.
+//! With a second argument, a cache folder: the corpus cache and the text
+//! index are kept there, as the browser keeps them (`reload -- DIR CACHE`).
+//! Each round times the reload that walks the whole folder, then the one
+//! given the changed file's path (as the browser's watcher gives it).
+
+// A measuring tool: it states its assumptions with unwrap, expect and
+// panic, and prints what it measured (both denied in the crates themselves).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::print_stdout,
+    clippy::print_stderr
+)]
+
+use std::time::{Duration, Instant, SystemTime};
+
+use brief_core::load::{LoadOptions, load_dir};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = std::env::args().nth(1).ok_or("usage: reload DIR")?;
+    let dir = std::path::Path::new(&dir);
+    let opts = LoadOptions {
+        cache: std::env::args().nth(2).map(std::path::PathBuf::from),
+        ..LoadOptions::default()
+    };
+    let t = Instant::now();
+    let corpus = load_dir(dir, &opts, &|_, _| {})?;
+    println!(
+        "load: {} briefings in {:.2?}",
+        corpus.briefings.len(),
+        t.elapsed()
+    );
+    let t = Instant::now();
+    corpus.prepare_search();
+    println!("search index built in {:.2?}", t.elapsed());
+    let path = corpus
+        .briefings
+        .first()
+        .map(|b| b.path.clone())
+        .ok_or("no briefing")?;
+    let bytes = std::fs::read(&path)?;
+    let touched = brief_core::load::reload::Touched::Paths(vec![path.clone()]);
+    let rounds: usize = std::env::var("RELOAD_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(3);
+    // What the browser would show: each touched reload starts from the
+    // previous one, as the browser's do.
+    let mut shown = std::sync::Arc::new(corpus);
+    for round in 0..rounds {
+        // The same bytes, and a time of its own each round: old enough to be
+        // settled, so the reload reads it rather than waiting.
+        std::fs::write(&path, &bytes)?;
+        std::fs::File::options()
+            .write(true)
+            .open(&path)?
+            .set_modified(SystemTime::now() - Duration::from_secs(10 + round as u64))?;
+        for (how, touched) in [
+            ("walk", brief_core::load::reload::Touched::Unknown),
+            ("touched", touched.clone()),
+        ] {
+            let prev = shown.clone();
+            let t = Instant::now();
+            let r = brief_core::load::reload::reload(&prev, &touched)?;
+            let took = t.elapsed();
+            // The reload gives it; as it was computed before, for comparison.
+            let t = Instant::now();
+            let by_id = brief_core::load::reload::doc_map(&prev, &r.corpus);
+            let mapped = t.elapsed();
+            assert_eq!(by_id, r.doc_map);
+            let map = r.doc_map.clone();
+            let t = Instant::now();
+            r.corpus.carry_index(&prev, &map);
+            let carried = t.elapsed();
+            let changes = r.changes;
+            println!(
+                "reload {round} ({how}): {changes} in {took:.2?}; doc map by id (no longer needed) {mapped:.2?} ({} kept); index carried over in {carried:.2?}",
+                map.iter().flatten().count(),
+            );
+            if how == "touched" {
+                shown = std::sync::Arc::new(r.corpus);
+                let t = Instant::now();
+                drop(prev);
+                println!("  previous corpus dropped in {:.2?}", t.elapsed());
+            }
+        }
+    }
+    Ok(())
+}

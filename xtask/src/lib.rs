@@ -1,0 +1,12 @@
+//! brief's measuring tools, one binary each (`cargo run -p xtask --bin NAME`):
+//! `generate` (a deterministic folder of generated briefings), `measure_search`
+//! (typo recall, country precision and recall), `keystrokes` (latency in a real
+//! pseudo-terminal), `memory` (where a process's memory goes), `reload` (a live
+//! reload's time), `assemble_real` (real French text as briefings). What they
+//! share lives here; `tests/search_quality.rs` holds `measure`'s figures to
+//! thresholds.
+
+/// The generator shared with the benchmarks (`benches/support/generate.rs`).
+#[path = "../../benches/support/generate.rs"]
+pub mod generate;
+pub mod measure;
