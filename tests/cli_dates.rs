@@ -44,7 +44,7 @@ fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
-/// The ids a `list` or `search` printed (`--format tsv`, last column), in order.
+/// The ids a `list` or `search` printed (`--format tsv`, the `id` column), in order.
 fn ids(args: &[&str]) -> Vec<String> {
     let mut all = args.to_vec();
     all.extend(["--format", "tsv"]);
@@ -54,10 +54,14 @@ fn ids(args: &[&str]) -> Vec<String> {
         "{args:?}: {}",
         String::from_utf8_lossy(&o.stderr)
     );
-    stdout(&o)
-        .lines()
-        .skip(1)
-        .filter_map(|l| l.rsplit('\t').next().map(str::to_string))
+    let text = stdout(&o);
+    let mut lines = text.lines();
+    let at = lines
+        .next()
+        .and_then(|h| h.split('\t').position(|c| c == "id"))
+        .unwrap_or(0);
+    lines
+        .filter_map(|l| l.split('\t').nth(at).map(str::to_string))
         .collect()
 }
 
