@@ -2,12 +2,16 @@
 //!
 //! Syntax: words must all match (AND); `"exact phrase"`; `pays:`/`country:`,
 //! `acteur:`/`actor:`, `sujet:`/`topic:`, `année:`/`year:` (`2021` or `2019..2021`),
-//! `date:` (`2021-11`), `lieu:`/`place:`; a leading `-` excludes.
+//! `date:` (`2021-11`), `depuis:`/`since:` and `avant:`/`before:` (`2021-06`),
+//! `lieu:`/`place:`; a leading `-` excludes.
+//!
+//! Dates are periods: `2019` is the whole of 2019, and a meeting matches a
+//! date filter when its period can overlap the filter's (see [`DateRange`]).
 
 use crate::actors::Registry;
 use crate::countries;
 use crate::lang::Lang;
-use crate::model::{ActorId, CountryCode, PartialDate};
+use crate::model::{ActorId, CountryCode, Day, PartialDate};
 use crate::text::fold;
 use crate::topics::TopicId;
 
@@ -35,6 +39,12 @@ pub enum Filter {
     /// Inclusive range of years the meeting falls in.
     Years(u16, u16),
     Date(PartialDate),
+    /// Meetings from the start of that period on (`depuis:2021-06`).
+    Since(PartialDate),
+    /// Meetings up to the end of that period (`--until 2022`: to 31 December 2022).
+    Until(PartialDate),
+    /// Meetings before that period begins (`avant:2022`: to 31 December 2021).
+    Before(PartialDate),
     /// Folded text the location (city or country) contains.
     Place(String),
 }
@@ -192,12 +202,9 @@ fn read_filter(body: &str, registry: &Registry) -> Result<Option<Filter>, QueryE
             let (a, b) = parse_years(value)?;
             Filter::Years(a, b)
         }
-        "date" => Filter::Date(
-            PartialDate::parse(value).map_err(|e| QueryError::InvalidDate {
-                value: value.to_string(),
-                reason: e.to_string(),
-            })?,
-        ),
+        "date" => Filter::Date(parse_date(&format!("{key}:"), value)?),
+        "since" => Filter::Since(parse_date(&format!("{key}:"), value)?),
+        "before" => Filter::Before(parse_date(&format!("{key}:"), value)?),
         _ => Filter::Place(fold(value)),
     }))
 }
@@ -266,6 +273,7 @@ pub enum QueryError {
         example: &'static str,
     },
     InvalidDate {
+        /// The filter as typed: `date:2021-13`, `--since 21`.
         value: String,
         reason: String,
     },
@@ -297,7 +305,7 @@ impl QueryError {
             }
             QueryError::UnknownFilter { key } => (t.unknown_filter)(key),
             QueryError::NeedsValue { key, example } => (t.filter_needs_value)(key, example),
-            QueryError::InvalidDate { value, reason } => format!("date:{value}: {reason}"),
+            QueryError::InvalidDate { value, reason } => format!("{value}: {reason}"),
             QueryError::NothingToSearch { input } => (t.nothing_to_search)(input),
         }
     }
@@ -327,6 +335,10 @@ const FILTER_KEYS: &[(&str, &str)] = &[
     ("annee", "year"),
     ("year", "year"),
     ("date", "date"),
+    ("depuis", "since"),
+    ("since", "since"),
+    ("avant", "before"),
+    ("before", "before"),
     ("lieu", "place"),
     ("place", "place"),
 ];
@@ -485,6 +497,99 @@ pub fn parse_actors(value: &str, registry: &Registry) -> Result<Filter, QueryErr
         [one] => Filter::Actor(*one),
         _ => Filter::Actors(ids),
     })
+}
+
+/// `2021`, `2021-06` or `2021-06-15`, as the value of a date filter
+/// `key` (`date:`, `depuis:`, `--since `...), which an error names.
+pub fn parse_date(key: &str, value: &str) -> Result<PartialDate, QueryError> {
+    PartialDate::parse(value).map_err(|e| QueryError::InvalidDate {
+        value: format!("{key}{value}"),
+        reason: e.to_string(),
+    })
+}
+
+/// An inclusive range of days, either end open: what a date filter asks.
+///
+/// The rule for dates known to the year or the month: a date stands for the
+/// whole period it names (`2019` runs from 1 January to 31 December 2019), a
+/// meeting runs from the first day of its `date` to the last day of its
+/// `end_date` (or of its `date`), and it is in the range when that span can
+/// overlap the range. So a briefing dated `2019` is in `depuis:2019-02` and
+/// in `avant:2019-06` alike: it may have been either. An undated briefing is
+/// in no range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DateRange {
+    pub from: Option<Day>,
+    pub to: Option<Day>,
+}
+
+impl DateRange {
+    /// From the first day of `d` on.
+    pub fn since(d: PartialDate) -> DateRange {
+        DateRange {
+            from: Some(d.first_day()),
+            to: None,
+        }
+    }
+
+    /// Up to the last day of `d`, included.
+    pub fn until(d: PartialDate) -> DateRange {
+        DateRange {
+            from: None,
+            to: Some(d.last_day()),
+        }
+    }
+
+    /// Up to the day before `d` begins.
+    pub fn before(d: PartialDate) -> DateRange {
+        DateRange {
+            from: None,
+            to: Some(day_before(d.first_day())),
+        }
+    }
+
+    /// The years `from..=to`, whole.
+    pub fn years(from: u16, to: u16) -> DateRange {
+        DateRange {
+            from: Some((from, 1, 1)),
+            to: Some((to, 12, 31)),
+        }
+    }
+
+    /// Whether a meeting from `date` to `end_date` can fall in the range
+    /// (the rule above); an undated meeting never does.
+    pub fn admits(&self, date: Option<PartialDate>, end_date: Option<PartialDate>) -> bool {
+        let Some(start) = date else {
+            return false;
+        };
+        let end = end_date.map_or(start.last_day(), |e| e.last_day().max(start.last_day()));
+        self.from.is_none_or(|f| end >= f) && self.to.is_none_or(|t| start.first_day() <= t)
+    }
+}
+
+/// The day before `d`, as far as ordering goes: `(2021, 2, 31)` stands for
+/// the last day of February, which sorts the same.
+fn day_before((y, m, d): Day) -> Day {
+    match (m, d) {
+        (_, 2..) => (y, m, d - 1),
+        (2.., _) => (y, m - 1, 31),
+        _ => (y.saturating_sub(1), 12, 31),
+    }
+}
+
+impl Filter {
+    /// The days a range filter (`année:`, `depuis:`, `avant:`, `--until`)
+    /// keeps. `date:` is not one: its meeting's date or end date must be
+    /// written within the period it names.
+    pub fn date_range(&self) -> Option<DateRange> {
+        match *self {
+            Filter::Years(a, b) => Some(DateRange::years(a, b)),
+            Filter::Since(d) => Some(DateRange::since(d)),
+            Filter::Until(d) => Some(DateRange::until(d)),
+            Filter::Before(d) => Some(DateRange::before(d)),
+            _ => None,
+        }
+    }
 }
 
 /// `2021` or `2019..2021`.
@@ -903,7 +1008,7 @@ fn example(kind: &str) -> &'static str {
         "actor" => "Frontex",
         "topic" => "traite",
         "year" => "2021",
-        "date" => "2021-11",
+        "date" | "since" | "before" => "2021-11",
         _ => "Niamey",
     }
 }
@@ -964,6 +1069,72 @@ mod tests {
         assert_eq!(q.filters[1], (false, Filter::Years(2019, 2021)));
         assert_eq!(q.terms.len(), 2);
         assert!(q.terms[1].negated);
+    }
+
+    #[test]
+    fn date_words_read_in_both_languages() {
+        let registry = Registry::default();
+        let d = |s| PartialDate::parse(s).unwrap();
+        let q = Query::parse("depuis:2021-06 avant:2022 année:2016..2018", &registry).unwrap();
+        assert_eq!(
+            q.filters,
+            vec![
+                (false, Filter::Since(d("2021-06"))),
+                (false, Filter::Before(d("2022"))),
+                (false, Filter::Years(2016, 2018)),
+            ]
+        );
+        let q = Query::parse("since:2021-06 -before:2022 year:2016", &registry).unwrap();
+        assert_eq!(
+            q.filters,
+            vec![
+                (false, Filter::Since(d("2021-06"))),
+                (true, Filter::Before(d("2022"))),
+                (false, Filter::Years(2016, 2016)),
+            ]
+        );
+        for bad in ["depuis:2021-13", "avant:", "since:21", "before:2021-02-30"] {
+            assert!(Query::parse(bad, &registry).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn partial_dates_are_periods_that_can_overlap_a_range() {
+        let d = |s| PartialDate::parse(s).ok();
+        let p = |s| PartialDate::parse(s).unwrap();
+        // `since` and `until` include the period they name, `before` excludes it.
+        let since = DateRange::since(p("2019-02"));
+        assert!(since.admits(d("2019-02-01"), None));
+        assert!(!since.admits(d("2019-01-31"), None));
+        // A briefing dated 2019 may have been in February: it is in.
+        assert!(since.admits(d("2019"), None));
+        assert!(!since.admits(d("2018"), None));
+        // A meeting that ends in the range is in it.
+        assert!(since.admits(d("2019-01-30"), d("2019-02-02")));
+        let until = DateRange::until(p("2022"));
+        assert_eq!(until.to, Some((2022, 12, 31)));
+        assert!(until.admits(d("2022-12-31"), None));
+        assert!(!until.admits(d("2023-01-01"), None));
+        assert_eq!(DateRange::until(p("2020-02")).to, Some((2020, 2, 29)));
+        let before = DateRange::before(p("2022"));
+        assert!(before.admits(d("2021-12-31"), None));
+        assert!(!before.admits(d("2022-01-01"), None));
+        assert!(!before.admits(d("2022"), None));
+        let before = DateRange::before(p("2021-03"));
+        assert!(before.admits(d("2021-02-28"), None));
+        assert!(before.admits(d("2021"), None));
+        assert!(!before.admits(d("2021-03"), None));
+        let before = DateRange::before(p("2021-03-01"));
+        assert!(before.admits(d("2021-02-28"), None));
+        assert!(!before.admits(d("2021-03-01"), None));
+        // Years: the same overlap; an undated briefing is in no range.
+        let years = DateRange::years(2016, 2018);
+        assert!(years.admits(d("2015-12-30"), d("2016-01-02")));
+        assert!(years.admits(d("2018-12"), None));
+        assert!(!years.admits(d("2019-01-01"), None));
+        assert!(!years.admits(None, d("2017")));
+        assert!(!DateRange::default().admits(None, None));
+        assert!(DateRange::default().admits(d("1999"), None));
     }
 
     #[test]
