@@ -1,4 +1,4 @@
-//! Loading, searching and facet counting on generated corpora of 10,000 and
+//! Loading, searching, facet and `stats` counting on generated corpora of 10,000 and
 //! 100,000 briefings (`cargo bench`). The corpora are generated on demand into
 //! `target/bench-corpus/N` and reused; `BRIEF_BENCH_SIZES=10000` picks sizes.
 
@@ -17,6 +17,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use brief_core::load::{LoadOptions, load_dir};
+use brief_core::search::stats::{By, stats};
 use brief_core::search::{faceted, facets, search};
 use brief_core::{Folder, Query, Selection};
 use criterion::{BenchmarkId, Criterion, SamplingMode, criterion_group, criterion_main};
@@ -68,6 +69,8 @@ const QUERIES: &[(&str, &str)] = &[
     ("typo-long", "intergouvernemantale coopération"),
     ("accent", "traité"),
     ("topic", "smuggling"),
+    ("since", "depuis:2021-06"),
+    ("range-word", "migr année:2016..2018"),
 ];
 
 fn benches(c: &mut Criterion) {
@@ -135,6 +138,15 @@ fn benches(c: &mut Criterion) {
         let mut g = c.benchmark_group(format!("facets/{n}"));
         let all = search(&corpus, &Query::default(), &Selection::default());
         g.bench_function("count-all", |b| b.iter(|| black_box(facets(&corpus, &all))));
+        g.finish();
+
+        // `brief stats` past loading: every briefing counted by period and field.
+        let mut g = c.benchmark_group(format!("stats/{n}"));
+        for by in [By::Year, By::Month, By::Country, By::Topic, By::Place] {
+            g.bench_with_input(BenchmarkId::new("all", format!("{by:?}")), &by, |b, &by| {
+                b.iter(|| black_box(stats(&corpus, &all, by, brief_core::Lang::Fr)))
+            });
+        }
         g.finish();
     }
 }

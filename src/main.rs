@@ -102,17 +102,36 @@ fn run(args: Cli) -> Result<Outcome, Failure> {
                 _ => None,
             };
             sel.ids = cli::marks_filter(&choice, only);
-            cli::list::run(&mut out, corpus, &sel, list.limit, list.output)?
+            let query = brief_core::Query {
+                filters: list.dates.filters()?,
+                ..Default::default()
+            };
+            cli::list::run(&mut out, corpus, &query, &sel, list.limit, list.output)?
         }
         Some(Command::Search {
             query,
             limit,
+            dates,
             output,
         }) => {
             let corpus = &*loaded.insert(load(&choose(dir))?);
             cli::warn_problems(corpus);
             let query = cli::join_query(&query);
-            cli::search::run(&mut out, corpus, &query, limit, output)?
+            let filters = dates.filters()?;
+            cli::search::run(&mut out, corpus, &query, &filters, limit, output)?
+        }
+        Some(Command::Stats(args)) => {
+            let corpus = &*loaded.insert(load(&choose(dir))?);
+            cli::warn_problems(corpus);
+            let sel = cli::selection(corpus, &args.countries, &args.actors, args.year.as_deref())?;
+            let text = cli::join_query(&args.query);
+            match cli::search::read(corpus, &text)? {
+                Some(mut query) => {
+                    query.filters.extend(args.dates.filters()?);
+                    cli::stats::run(&mut out, corpus, &query, &sel, args.by.into(), args.format)?
+                }
+                None => Outcome::Nothing,
+            }
         }
         Some(Command::Show { id, json, markdown }) => {
             let corpus = &*loaded.insert(load(&choose(dir))?);

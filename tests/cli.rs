@@ -50,7 +50,9 @@ fn check_on_the_fixture_folder_passes() {
     let summary = out.lines().last().expect("a summary line");
     assert!(summary.starts_with("8 briefings, "), "{summary}");
     assert!(summary.ends_with(": 0 errors, 0 warnings"), "{summary}");
-    assert_eq!(out.lines().count(), 1, "no problems listed: {out}");
+    // No problems listed: the registries in force, then the summary.
+    assert_eq!(out.lines().count(), 2, "no problems listed: {out}");
+    assert!(out.starts_with("registries: built-in ("), "{out}");
 }
 
 #[test]

@@ -27,9 +27,18 @@ const UNDATED: &str = "tunis-rabat-coordination";
 /// Newest first, undated last.
 const ALL: [&str; 5] = [CHINA, LIBYA, GREECE, FORMULA, UNDATED];
 
-/// `brief --dir tests/fixtures/results args...`, piped.
+/// `brief --dir tests/fixtures/results args...`, piped, with the folder's
+/// own registry only (`registries: folder-only`): these tests own their
+/// actors, the OIM among them unregistered.
 fn brief(args: &[&str]) -> Output {
-    brief_on(&fixtures::results(), args)
+    let sandbox = support::cli::Sandbox::new();
+    let config = sandbox.home.path().join("config/brief");
+    std::fs::create_dir_all(&config).expect("config folder");
+    std::fs::write(config.join("config.yaml"), "registries: folder-only\n").expect("config");
+    let dir = fixtures::results();
+    let mut all = vec!["--dir", dir.to_str().expect("utf-8 path")];
+    all.extend_from_slice(args);
+    sandbox.run(&all)
 }
 
 /// The titles as the JSON gives them, by id.
@@ -515,7 +524,13 @@ fn on_a_terminal_columns_stay_aligned() {
         .expect("frontex");
     let oim = lines.iter().find(|l| l.contains("OIM")).expect("oim");
     let col = |l: &str, word: &str| brief_core::text::width(&l[..l.find(word).expect(word)]);
-    assert_eq!(col(frontex, "Agence"), col(oim, "OIM"), "{lines:#?}");
+    // The OIM is registered here (the built-in registry): its name is in the
+    // name column, as Frontex's.
+    assert_eq!(
+        col(frontex, "Agence"),
+        col(oim, "Organisation"),
+        "{lines:#?}"
+    );
     assert_eq!(
         col(frontex, "eu-agency"),
         col(oim, "organisation"),

@@ -7,8 +7,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use brief_core::load::defaults::Registries;
 use brief_core::load::{LoadOptions, load_dir};
+use brief_core::model::Registries;
 use brief_core::search::search;
 use brief_core::{Folder, Query, Selection};
 

@@ -12,8 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::actors::Registry;
 use crate::corpus::Corpus;
 use crate::index::Index;
-use crate::load::defaults::Registries;
-use crate::model::{Actor, Problem, Severity};
+use crate::model::{Actor, Problem, Registries, Severity};
 use crate::stamp::Stamp;
 
 /// Bumped whenever the cached shapes change; with the crate version, a cache
@@ -71,15 +70,6 @@ pub fn file_for(cache_dir: &Path, root: &Path) -> PathBuf {
 pub(crate) struct Key {
     pub(crate) max_file_size: u64,
     pub(crate) registries: Registries,
-}
-
-impl Key {
-    pub(crate) fn of(opts: &crate::load::LoadOptions) -> Key {
-        Key {
-            max_file_size: opts.max_file_size,
-            registries: opts.registries,
-        }
-    }
 }
 
 fn header(root: &Path, key: Key) -> Header {
@@ -229,8 +219,8 @@ fn decode(
         .ok_or_else(|| "a briefing lies outside the file".to_string())?;
     let (mut registry, _) = Registry::new(body.actors);
     // Topics are resolved at search time, so they are read afresh, not cached.
-    let topics = crate::topics::read_in(root, &mut Vec::new());
-    registry.set_topics(crate::load::defaults::apply_topics(topics, key.registries));
+    // The built-in topics are added by the loader, which knows them.
+    registry.set_topics(crate::topics::read_in(root, &mut Vec::new()));
     Ok(Some(Cached {
         briefings: crate::briefings::Briefings::kept(kept),
         registry,

@@ -21,7 +21,8 @@
 //! 10. `load`: walk, parse, shared YAML handling, build; `Folder` (a corpus, its `Source`,
 //!     its `SearchIndex`); `reload` is its incremental mode
 //! 11. `query`: query text -> `Query`, resolved against the registry
-//! 12. `search`: scoring, highlighting, facets, suggestions, how a query was read
+//! 12. `search`: scoring, highlighting, facets, periods, stats, suggestions, how a query
+//!     was read
 //! 13. `searcher`: the search worker behind `find`/`results`, stale answers dropped
 //! 14. `markdown`, `config`, `remembered`: a briefing as Markdown; settings (checked
 //!     with load's YAML guards, found through `io::paths`); marks and history

@@ -52,6 +52,9 @@ impl fmt::Display for CountryCode {
     }
 }
 
+/// A calendar day as (year, month, day), ordered chronologically.
+pub type Day = (u16, u8, u8);
+
 /// A date known to the year, the month or the day. Never completed with
 /// invented parts: `2019-02` stays `2019-02`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -104,6 +107,20 @@ impl PartialDate {
             return Err(bad());
         }
         Ok(PartialDate { year, month, day })
+    }
+
+    /// The first day of the period the date names: `2019` is 2019-01-01,
+    /// `2019-02` is 2019-02-01.
+    pub fn first_day(&self) -> Day {
+        (self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
+    }
+
+    /// The last day of the period the date names: `2019` is 2019-12-31,
+    /// `2020-02` is 2020-02-29.
+    pub fn last_day(&self) -> Day {
+        let month = self.month.unwrap_or(12);
+        let day = self.day.unwrap_or_else(|| days_in_month(self.year, month));
+        (self.year, month, day)
     }
 
     /// Whether `self` lies within the period written as `prefix` (`2021`, `2021-11`).
@@ -545,4 +562,15 @@ mod tests {
         assert!(d("2021-11-28").within(&d("2021-11")));
         assert!(!d("2021").within(&d("2021-11")));
     }
+}
+
+/// Which registries apply to a folder.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Registries {
+    /// The built-in registries, under the folder's own (whose entries win).
+    #[default]
+    BuiltIn,
+    /// Only the folder's `actors.yaml` and `topics.yaml`.
+    FolderOnly,
 }

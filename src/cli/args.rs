@@ -28,6 +28,11 @@ SEARCHING:
     sujet:traite  topic:smuggling   topic by text or by any name in topics.yaml
     année:2023  year:2019..2021   meeting year or range
     date:2021-11               meeting in that month (or year, or day)
+    depuis:2021-06  since:...  meetings from that period on, included
+    avant:2022  before:...     meetings before that period, excluded
+                               (--since and --until include theirs: --until
+                               2022 ends on 31 December 2022; a briefing dated
+                               2019 is in depuis:2019-02: it may have been)
     lieu:Niamey  place:...     meeting place
     -word  -pays:NE            exclude
   An unknown actor (acteur:UNHCR) finds nothing, with a suggestion (exit 1);
@@ -140,8 +145,13 @@ pub enum Command {
         #[arg(long, short = 'n', value_name = "N")]
         limit: Option<usize>,
         #[command(flatten)]
+        dates: DateArgs,
+        #[command(flatten)]
         output: ResultsArgs,
     },
+    /// Count briefings by year, month, country, actor, topic or place, with a bar per row.
+    #[command(after_help = super::stats::HELP)]
+    Stats(StatsArgs),
     /// Show one briefing: metadata, then the article wrapped to the terminal.
     #[command(after_help = SHOW_HELP)]
     Show {
@@ -213,6 +223,8 @@ pub struct ListArgs {
     /// Only meetings in this year or range (2021, 2019..2021).
     #[arg(long, value_name = "Y")]
     pub year: Option<String>,
+    #[command(flatten)]
+    pub dates: DateArgs,
     /// Only briefings bookmarked in the browser (b).
     #[arg(long, conflicts_with = "unread")]
     pub bookmarked: bool,
@@ -224,6 +236,67 @@ pub struct ListArgs {
     pub limit: Option<usize>,
     #[command(flatten)]
     pub output: ResultsArgs,
+}
+
+/// The date range of `brief list`, `search` and `stats`.
+#[derive(Debug, Args, Clone, Default)]
+pub struct DateArgs {
+    /// Only meetings from this period on, included (2021, 2021-06, 2021-06-15).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only meetings up to the end of this period, included (2022: to 31 December 2022).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+}
+
+impl DateArgs {
+    /// `--since`/`--until` as query filters (`depuis:` and `--until`).
+    pub fn filters(&self) -> Result<Vec<(bool, brief_core::query::Filter)>, super::Failure> {
+        use brief_core::query::{Filter, parse_date};
+        let usage = |e: brief_core::query::QueryError| {
+            super::Failure::Usage(e.message(brief_core::Lang::En))
+        };
+        let mut out = Vec::new();
+        if let Some(d) = &self.since {
+            out.push((
+                false,
+                Filter::Since(parse_date("--since ", d).map_err(usage)?),
+            ));
+        }
+        if let Some(d) = &self.until {
+            out.push((
+                false,
+                Filter::Until(parse_date("--until ", d).map_err(usage)?),
+            ));
+        }
+        Ok(out)
+    }
+}
+
+/// `brief stats`: what to count, over which briefings, printed how.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// The query, as for `brief search` (none: every briefing).
+    #[arg(allow_hyphen_values = true, value_name = "QUERY")]
+    pub query: Vec<String>,
+    /// What to count by.
+    #[arg(long, value_enum, value_name = "WHAT", default_value_t = super::stats::ByArg::Year)]
+    pub by: super::stats::ByArg,
+    /// Only briefings concerning this country; repeat for any of several.
+    #[arg(long = "country", value_name = "C")]
+    pub countries: Vec<String>,
+    /// Only briefings with this actor; repeat for any of several.
+    #[arg(long = "actor", value_name = "A")]
+    pub actors: Vec<String>,
+    /// Only meetings in this year or range (2021, 2019..2021).
+    #[arg(long, value_name = "Y")]
+    pub year: Option<String>,
+    #[command(flatten)]
+    pub dates: DateArgs,
+    /// Output format. text: a table with a bar per row fitted to the
+    /// terminal (whole rows into a pipe); json, csv, tsv: the counts.
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = super::stats::StatsFormat::Text)]
+    pub format: super::stats::StatsFormat,
 }
 
 /// How `brief list` and `brief search` print their briefings.

@@ -86,12 +86,13 @@ pub fn run<W: Write>(
         count(errors, "error", "errors"),
         count(warnings, "warning", "warnings"),
     );
-    writeln!(out.w, "{}", out.bold(&summary))?;
     let registries = super::paths::registries_in_force(
         corpus.source.root.as_deref(),
         corpus.source.registries(),
     );
     writeln!(out.w, "{}", out.dim(&format!("registries: {registries}")))?;
+    // The summary last, for scripts reading `tail -1`.
+    writeln!(out.w, "{}", out.bold(&summary))?;
     Ok(outcome)
 }
 

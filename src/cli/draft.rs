@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use brief_core::actors::Registry;
 use brief_core::io::paths::Choice;
 use brief_core::load::REGISTRY_FILE;
-use brief_core::load::defaults::Registries;
+use brief_core::model::Registries;
 
 use super::output::Out;
 use super::{Failure, Outcome};

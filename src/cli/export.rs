@@ -177,7 +177,7 @@ pub fn text<W: Write>(
 
 /// A TSV value: backslash, tab, newline and carriage return escaped as `\\`,
 /// `\t`, `\n`, `\r` (so every row is one line of seven fields), then neutralised.
-fn tsv_field(s: &str) -> String {
+pub(super) fn tsv_field(s: &str) -> String {
     let mut escaped = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -194,7 +194,7 @@ fn tsv_field(s: &str) -> String {
 /// A CSV value: neutralised (newlines kept, the writer quotes them), and a
 /// leading `=`, `+`, `-` or `@` prefixed with `'` so a spreadsheet reads a
 /// title as text, never as a formula.
-fn csv_field(s: &str) -> String {
+pub(super) fn csv_field(s: &str) -> String {
     let clean = sanitize(s, true);
     if clean.starts_with(['=', '+', '-', '@']) {
         format!("'{clean}")

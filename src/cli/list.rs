@@ -1,4 +1,4 @@
-//! `brief list`: briefings newest first, filtered by country, actor, year.
+//! `brief list`: briefings newest first, filtered by country, actor, year, dates.
 
 use std::io::Write;
 
@@ -13,11 +13,12 @@ use super::output::Out;
 pub fn run<W: Write>(
     out: &mut Out<W>,
     corpus: &Folder,
+    query: &Query,
     sel: &Selection,
     limit: Option<usize>,
     output: ResultsArgs,
 ) -> std::io::Result<Outcome> {
-    let mut hits = search(corpus, &Query::default(), sel);
+    let mut hits = search(corpus, query, sel);
     super::apply_limit(&mut hits, limit);
     let how = Print {
         format: output.format(),

@@ -15,6 +15,7 @@ pub mod output;
 pub mod paths;
 pub mod search;
 pub mod show;
+pub mod stats;
 
 use brief_core::io::paths::Choice;
 use brief_core::load::{LoadOptions, load_dir};
@@ -99,6 +100,7 @@ pub fn parse() -> Cli {
     let words = match &cli.command {
         Some(Command::Search { query, .. }) => query,
         Some(Command::Show { id, .. }) => id,
+        Some(Command::Stats(s)) if !s.query.is_empty() => &s.query,
         _ => return cli,
     };
     let Some(before) = argv.len().checked_sub(words.len()) else {
@@ -128,6 +130,7 @@ pub fn parse() -> Cli {
     let parsed = match &cli.command {
         Some(Command::Search { query, .. }) => query,
         Some(Command::Show { id, .. }) => id,
+        Some(Command::Stats(s)) => &s.query,
         _ => return cli,
     };
     if let Some(unknown) = options.iter().find(|o| parsed.contains(o)) {
@@ -157,7 +160,19 @@ fn exit_on(e: clap::Error) -> ! {
 }
 
 /// Options that take the next argument as their value.
-const VALUE_OPTIONS: [&str; 5] = ["--limit", "-n", "--format", "--dir", "--config"];
+const VALUE_OPTIONS: [&str; 11] = [
+    "--limit",
+    "-n",
+    "--format",
+    "--dir",
+    "--config",
+    "--since",
+    "--until",
+    "--by",
+    "--country",
+    "--actor",
+    "--year",
+];
 
 /// Splits words typed after `search` or `show` into options and query words.
 /// An option is `--anything`, or `-n`, `-l`, `-h` alone, or `-n5`;

@@ -4,7 +4,8 @@ use std::io::Write;
 
 use brief_core::io::paths::{self, Choice};
 use brief_core::load::REGISTRY_FILE;
-use brief_core::load::defaults::{Registries, builtin_counts};
+use brief_core::load::defaults::builtin_counts;
+use brief_core::model::Registries;
 use brief_core::topics::TOPICS_FILE;
 
 use super::output::Out;

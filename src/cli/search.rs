@@ -2,18 +2,42 @@
 
 use std::io::Write;
 
+use brief_core::query::Filter;
 use brief_core::search::{search, suggest};
-use brief_core::{Folder, Selection};
+use brief_core::{Folder, Query, Selection};
 
 use super::args::ResultsArgs;
 use super::export::{self, Print};
 use super::output::Out;
 use super::{Failure, Outcome};
 
+/// Reads the query typed, saying its notices on stderr; `None` when it
+/// names something unknown (an answer of no briefing, said on stderr).
+/// An empty text is the empty query: every briefing.
+pub fn read(corpus: &Folder, text: &str) -> Result<Option<Query>, Failure> {
+    if text.trim().is_empty() {
+        return Ok(Some(Query::default()));
+    }
+    let query = match brief_core::search::parse_query(corpus, text) {
+        Ok(q) => q,
+        // A filter value nothing is known by is an answer (no briefing), not a usage error.
+        Err(e) if e.is_unknown_value() => {
+            super::say(format_args!("no briefing matches '{text}': {e}"));
+            return Ok(None);
+        }
+        Err(e) => return Err(Failure::Usage(format!("invalid query: {e}"))),
+    };
+    for notice in &query.notices {
+        super::say(format_args!("note: {notice}"));
+    }
+    Ok(Some(query))
+}
+
 pub fn run<W: Write>(
     out: &mut Out<W>,
     corpus: &Folder,
     text: &str,
+    filters: &[(bool, Filter)],
     limit: Option<usize>,
     output: ResultsArgs,
 ) -> Result<Outcome, Failure> {
@@ -22,19 +46,11 @@ pub fn run<W: Write>(
         ids: output.ids,
         query,
     };
-    let query = match brief_core::search::parse_query(corpus, text) {
-        Ok(q) => q,
-        // A filter value nothing is known by is an answer (no briefing), not a usage error.
-        Err(e) if e.is_unknown_value() => {
-            export::print(out, corpus, &[], &how(None))?;
-            super::say(format_args!("no briefing matches '{text}': {e}"));
-            return Ok(Outcome::Nothing);
-        }
-        Err(e) => return Err(Failure::Usage(format!("invalid query: {e}"))),
+    let Some(mut query) = read(corpus, text)? else {
+        export::print(out, corpus, &[], &how(None))?;
+        return Ok(Outcome::Nothing);
     };
-    for notice in &query.notices {
-        super::say(format_args!("note: {notice}"));
-    }
+    query.filters.extend_from_slice(filters);
     super::index_text(corpus);
     let mut hits = search(corpus, &query, &Selection::default());
     super::apply_limit(&mut hits, limit);

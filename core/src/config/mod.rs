@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::lang::Lang;
-use crate::load::defaults::Registries;
+use crate::model::Registries;
 use crate::model::Sort;
 use crate::model::{Problem, Severity};
 

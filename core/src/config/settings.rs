@@ -8,7 +8,7 @@ use serde_yaml::Value;
 use super::key_line::line_of;
 use super::{Config, KeyOverride, MIN_READER_WIDTH, Theme, problem};
 use crate::lang::Lang;
-use crate::load::defaults::Registries;
+use crate::model::Registries;
 use crate::model::Sort;
 use crate::model::{Problem, Severity};
 

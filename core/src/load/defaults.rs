@@ -7,26 +7,13 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use serde::{Deserialize, Serialize};
-
 use super::{Input, parse_registry};
 use crate::actors::{Registry, name_key};
-use crate::model::Actor;
+use crate::model::{Actor, Registries};
 use crate::topics::{Topic, Topics};
 
 const ACTORS: &str = include_str!("../registries/actors.yaml");
 const TOPICS: &str = include_str!("../registries/topics.yaml");
-
-/// Which registries apply to a folder.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Registries {
-    /// The built-in registries, under the folder's own (whose entries win).
-    #[default]
-    BuiltIn,
-    /// Only the folder's `actors.yaml` and `topics.yaml`.
-    FolderOnly,
-}
 
 /// The built-in actors, parsed once.
 fn builtin_actors() -> &'static [Actor] {

@@ -178,7 +178,7 @@ impl Folder {
         let Some(stamps) = source.stamps_to_cache() else {
             return Ok(false);
         };
-        let key = crate::cache::Key::of(&source.opts);
+        let key = super::cache_key(&source.opts);
         crate::cache::write(dir, root, key, &stamps, &self.corpus, self.index())?;
         Ok(true)
     }

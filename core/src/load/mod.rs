@@ -14,7 +14,7 @@ use crate::briefings::Bodies;
 use crate::cache;
 use crate::corpus::Corpus;
 use crate::index::TextStore;
-use crate::model::{ActorId, ActorKind, Briefing, Problem, Severity};
+use crate::model::{ActorId, ActorKind, Briefing, Problem, Registries, Severity};
 use crate::stamp::{self, Seen};
 
 mod build;
@@ -65,7 +65,7 @@ pub struct LoadOptions {
     /// no stat of 100,000 files; a one-shot command checks first.
     pub check_cache_after: bool,
     /// The built-in actor and topic registries under the folder's, or not.
-    pub registries: defaults::Registries,
+    pub registries: Registries,
 }
 
 /// See `LoadOptions::persist_text_from`.
@@ -79,7 +79,7 @@ impl Default for LoadOptions {
             cache: None,
             persist_text_from: DEFAULT_PERSIST_TEXT_FROM,
             check_cache_after: false,
-            registries: defaults::Registries::default(),
+            registries: Registries::default(),
         }
     }
 }
@@ -146,7 +146,7 @@ pub fn load_dir(
     check_root(root)?;
     let mut problems = Vec::new();
     if let (Some(dir), true) = (&opts.cache, opts.check_cache_after) {
-        match cache::read(dir, root, cache::Key::of(opts), None) {
+        match cache::read(dir, root, cache_key(opts), None) {
             cache::Lookup::Hit(c) => return Ok(from_cache(c, root, opts, progress)),
             cache::Lookup::Miss => {}
             cache::Lookup::Damaged(p) => problems.push(p),
@@ -167,7 +167,7 @@ pub fn load_dir(
     seen.topics = stamp::topics_stamp(root);
     seen.walked = walked.into();
     if let Some(dir) = &opts.cache {
-        match cache::read(dir, root, cache::Key::of(opts), Some(&all_stamps)) {
+        match cache::read(dir, root, cache_key(opts), Some(&all_stamps)) {
             cache::Lookup::Hit(c) => return Ok(from_cache(c, root, opts, progress)),
             cache::Lookup::Miss => {}
             cache::Lookup::Damaged(p) => problems.push(p),
@@ -250,7 +250,10 @@ fn from_cache(
         topics: stamp::topics_stamp(root),
         ..Seen::default()
     };
-    let corpus = Corpus::new(c.briefings, c.registry, c.problems);
+    let mut registry = c.registry;
+    let topics = defaults::apply_topics(registry.topics().clone(), opts.registries);
+    registry.set_topics(topics);
+    let corpus = Corpus::new(c.briefings, registry, c.problems);
     let source = Source {
         from_cache: true,
         ..Source::folder(root, opts, seen)
@@ -356,10 +359,18 @@ pub fn load_files(files: Vec<(PathBuf, Vec<u8>)>, origin: String) -> Folder {
         Some(input) => parse_registry(input, &mut problems),
         None => Registry::default(),
     };
-    let registry = defaults::apply(registry, defaults::Registries::default());
+    let registry = defaults::apply(registry, Registries::default());
     let results = inputs
         .into_par_iter()
         .map(|input| parse_briefing(input, &registry))
         .collect();
     Folder::in_memory(build(results, registry, problems), origin)
+}
+
+/// What the cache must have been written with to be taken for `opts`.
+pub(crate) fn cache_key(opts: &LoadOptions) -> cache::Key {
+    cache::Key {
+        max_file_size: opts.max_file_size,
+        registries: opts.registries,
+    }
 }

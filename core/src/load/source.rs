@@ -26,7 +26,7 @@ pub struct Source {
 
 impl Source {
     /// The registries it was read with.
-    pub fn registries(&self) -> super::defaults::Registries {
+    pub fn registries(&self) -> crate::model::Registries {
         self.opts.registries
     }
 

@@ -1,9 +1,11 @@
-//! Field filters (`pays:`, `acteur:`, `année:` …): each key and its value read.
+//! Field filters (`pays:`, `acteur:`, `année:`, `depuis:` …): each key and its
+//! value read; dates as ranges of days.
 
-use super::{Filter, QueryError, example};
+use super::errors::QueryError;
+use super::{Filter, example};
 use crate::actors::Registry;
 use crate::countries;
-use crate::model::{ActorId, CountryCode, PartialDate};
+use crate::model::{ActorId, CountryCode, Day, PartialDate};
 use crate::text::fold;
 
 /// `key:value` as a filter: `None` when `body` is not one (no key, or not
@@ -36,12 +38,9 @@ pub(super) fn read_filter(body: &str, registry: &Registry) -> Result<Option<Filt
             let (a, b) = parse_years(value)?;
             Filter::Years(a, b)
         }
-        "date" => Filter::Date(
-            PartialDate::parse(value).map_err(|e| QueryError::InvalidDate {
-                value: value.to_string(),
-                reason: e.to_string(),
-            })?,
-        ),
+        "date" => Filter::Date(parse_date(&format!("{key}:"), value)?),
+        "since" => Filter::Since(parse_date(&format!("{key}:"), value)?),
+        "before" => Filter::Before(parse_date(&format!("{key}:"), value)?),
         _ => Filter::Place(fold(value)),
     }))
 }
@@ -56,6 +55,10 @@ const FILTER_KEYS: &[(&str, &str)] = &[
     ("annee", "year"),
     ("year", "year"),
     ("date", "date"),
+    ("depuis", "since"),
+    ("since", "since"),
+    ("avant", "before"),
+    ("before", "before"),
     ("lieu", "place"),
     ("place", "place"),
 ];
@@ -106,6 +109,99 @@ pub fn parse_actors(value: &str, registry: &Registry) -> Result<Filter, QueryErr
         [one] => Filter::Actor(*one),
         _ => Filter::Actors(ids),
     })
+}
+
+/// `2021`, `2021-06` or `2021-06-15`, as the value of a date filter
+/// `key` (`date:`, `depuis:`, `--since `...), which an error names.
+pub fn parse_date(key: &str, value: &str) -> Result<PartialDate, QueryError> {
+    PartialDate::parse(value).map_err(|e| QueryError::InvalidDate {
+        value: format!("{key}{value}"),
+        reason: e.to_string(),
+    })
+}
+
+/// An inclusive range of days, either end open: what a date filter asks.
+///
+/// The rule for dates known to the year or the month: a date stands for the
+/// whole period it names (`2019` runs from 1 January to 31 December 2019), a
+/// meeting runs from the first day of its `date` to the last day of its
+/// `end_date` (or of its `date`), and it is in the range when that span can
+/// overlap the range. So a briefing dated `2019` is in `depuis:2019-02` and
+/// in `avant:2019-06` alike: it may have been either. An undated briefing is
+/// in no range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DateRange {
+    pub from: Option<Day>,
+    pub to: Option<Day>,
+}
+
+impl DateRange {
+    /// From the first day of `d` on.
+    pub fn since(d: PartialDate) -> DateRange {
+        DateRange {
+            from: Some(d.first_day()),
+            to: None,
+        }
+    }
+
+    /// Up to the last day of `d`, included.
+    pub fn until(d: PartialDate) -> DateRange {
+        DateRange {
+            from: None,
+            to: Some(d.last_day()),
+        }
+    }
+
+    /// Up to the day before `d` begins.
+    pub fn before(d: PartialDate) -> DateRange {
+        DateRange {
+            from: None,
+            to: Some(day_before(d.first_day())),
+        }
+    }
+
+    /// The years `from..=to`, whole.
+    pub fn years(from: u16, to: u16) -> DateRange {
+        DateRange {
+            from: Some((from, 1, 1)),
+            to: Some((to, 12, 31)),
+        }
+    }
+
+    /// Whether a meeting from `date` to `end_date` can fall in the range
+    /// (the rule above); an undated meeting never does.
+    pub fn admits(&self, date: Option<PartialDate>, end_date: Option<PartialDate>) -> bool {
+        let Some(start) = date else {
+            return false;
+        };
+        let end = end_date.map_or(start.last_day(), |e| e.last_day().max(start.last_day()));
+        self.from.is_none_or(|f| end >= f) && self.to.is_none_or(|t| start.first_day() <= t)
+    }
+}
+
+/// The day before `d`, as far as ordering goes: `(2021, 2, 31)` stands for
+/// the last day of February, which sorts the same.
+fn day_before((y, m, d): Day) -> Day {
+    match (m, d) {
+        (_, 2..) => (y, m, d - 1),
+        (2.., _) => (y, m - 1, 31),
+        _ => (y.saturating_sub(1), 12, 31),
+    }
+}
+
+impl Filter {
+    /// The days a range filter (`année:`, `depuis:`, `avant:`, `--until`)
+    /// keeps. `date:` is not one: its meeting's date or end date must be
+    /// written within the period it names.
+    pub fn date_range(&self) -> Option<DateRange> {
+        match *self {
+            Filter::Years(a, b) => Some(DateRange::years(a, b)),
+            Filter::Since(d) => Some(DateRange::since(d)),
+            Filter::Until(d) => Some(DateRange::until(d)),
+            Filter::Before(d) => Some(DateRange::before(d)),
+            _ => None,
+        }
+    }
 }
 
 /// `2021` or `2019..2021`.

@@ -2,21 +2,28 @@
 //!
 //! Syntax: words must all match (AND); `"exact phrase"`; `pays:`/`country:`,
 //! `acteur:`/`actor:`, `sujet:`/`topic:`, `année:`/`year:` (`2021` or `2019..2021`),
-//! `date:` (`2021-11`), `lieu:`/`place:`; a leading `-` excludes.
+//! `date:` (`2021-11`), `depuis:`/`since:` and `avant:`/`before:` (`2021-06`),
+//! `lieu:`/`place:`; a leading `-` excludes.
+//!
+//! Dates are periods: `2019` is the whole of 2019, and a meeting matches a
+//! date filter when its period can overlap the filter's (see [`DateRange`]).
 
 use crate::actors::Registry;
-use crate::lang::Lang;
 use crate::model::{ActorId, CountryCode, PartialDate};
 use crate::topics::TopicId;
 
 mod entities;
+mod errors;
 mod filters;
 mod tokens;
 
 pub use entities::{KnownWord, read_entity, read_entity_with_typo};
 use entities::{Run, actor_typo_names};
+pub use errors::{Notice, QueryError};
 use filters::read_filter;
-pub use filters::{actors_named, parse_actor, parse_actors, parse_country, parse_years};
+pub use filters::{
+    DateRange, actors_named, parse_actor, parse_actors, parse_country, parse_date, parse_years,
+};
 use tokens::tokens;
 pub use tokens::{accent_form, accent_words, plural_forms, words};
 
@@ -41,6 +48,12 @@ pub enum Filter {
     /// Inclusive range of years the meeting falls in.
     Years(u16, u16),
     Date(PartialDate),
+    /// Meetings from the start of that period on (`depuis:2021-06`).
+    Since(PartialDate),
+    /// Meetings up to the end of that period (`--until 2022`: to 31 December 2022).
+    Until(PartialDate),
+    /// Meetings before that period begins (`avant:2022`: to 31 December 2021).
+    Before(PartialDate),
     /// Folded text the location (city or country) contains.
     Place(String),
 }
@@ -115,113 +128,6 @@ pub struct Query {
     /// What was cut from an oversized query, to tell the user.
     pub notices: Vec<Notice>,
 }
-
-/// What was cut from an oversized query. `message` says it in the interface
-/// language, `Display` in English (the CLI's notes).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Notice {
-    /// Terms beyond the first `MAX_TERMS` were left unread.
-    TermsCut,
-    /// Words were cut to `MAX_WORD_CHARS` letters.
-    WordsCut,
-}
-
-impl Notice {
-    pub fn message(self, lang: Lang) -> String {
-        let t = lang.text();
-        match self {
-            Notice::TermsCut => (t.query_cut)(MAX_TERMS),
-            Notice::WordsCut => (t.words_cut)(MAX_WORD_CHARS),
-        }
-    }
-}
-
-impl std::fmt::Display for Notice {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
-
-/// Why a query or a typed value was refused. `message` says it in the
-/// interface language; it quotes what was typed, so `Display` (English)
-/// shows it neutralised.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum QueryError {
-    UnclosedQuote,
-    UnknownCountry {
-        value: String,
-        suggestion: Option<CountryCode>,
-    },
-    UnknownActor {
-        value: String,
-        suggestion: Option<String>,
-    },
-    InvalidYear {
-        value: String,
-    },
-    InvalidYearRange {
-        value: String,
-        from: u16,
-        to: u16,
-    },
-    UnknownFilter {
-        key: String,
-    },
-    NeedsValue {
-        key: String,
-        example: &'static str,
-    },
-    InvalidDate {
-        value: String,
-        reason: String,
-    },
-    /// Only operators or empty quotes: `-`, `""`, `*`, `:`.
-    NothingToSearch {
-        input: String,
-    },
-}
-
-impl QueryError {
-    /// What went wrong, in `lang`, with what was typed quoted as typed.
-    pub fn message(&self, lang: Lang) -> String {
-        let t = lang.text();
-        match self {
-            QueryError::UnclosedQuote => t.unclosed_quote.to_string(),
-            QueryError::UnknownCountry {
-                value,
-                suggestion: Some(c),
-            } => (t.unknown_country_hint)(value, c.name(lang), c.as_str()),
-            QueryError::UnknownCountry { value, .. } => (t.unknown_country)(value),
-            QueryError::UnknownActor {
-                value,
-                suggestion: Some(a),
-            } => (t.unknown_actor_hint)(value, a),
-            QueryError::UnknownActor { value, .. } => (t.unknown_actor)(value),
-            QueryError::InvalidYear { value } => (t.invalid_year)(value),
-            QueryError::InvalidYearRange { value, from, to } => {
-                (t.invalid_year_range)(value, *from, *to)
-            }
-            QueryError::UnknownFilter { key } => (t.unknown_filter)(key),
-            QueryError::NeedsValue { key, example } => (t.filter_needs_value)(key, example),
-            QueryError::InvalidDate { value, reason } => format!("date:{value}: {reason}"),
-            QueryError::NothingToSearch { input } => (t.nothing_to_search)(input),
-        }
-    }
-
-    /// True when the query is well formed but names nothing known: an
-    /// answer of 0 results, not a usage error.
-    pub fn is_unknown_value(&self) -> bool {
-        matches!(self, QueryError::UnknownActor { .. })
-    }
-}
-
-impl std::fmt::Display for QueryError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", crate::text::Neutral(&self.message(Lang::En)))
-    }
-}
-
-impl std::error::Error for QueryError {}
 
 impl Query {
     /// Reads `input`; a misspelt country or actor name is not read as one
@@ -430,7 +336,7 @@ fn example(kind: &str) -> &'static str {
         "actor" => "Frontex",
         "topic" => "traite",
         "year" => "2021",
-        "date" => "2021-11",
+        "date" | "since" | "before" => "2021-11",
         _ => "Niamey",
     }
 }
@@ -438,6 +344,7 @@ fn example(kind: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::Lang;
 
     #[test]
     fn a_refused_value_displays_neutralised() {
@@ -491,6 +398,72 @@ mod tests {
         assert_eq!(q.filters[1], (false, Filter::Years(2019, 2021)));
         assert_eq!(q.terms.len(), 2);
         assert!(q.terms[1].negated);
+    }
+
+    #[test]
+    fn date_words_read_in_both_languages() {
+        let registry = Registry::default();
+        let d = |s| PartialDate::parse(s).unwrap();
+        let q = Query::parse("depuis:2021-06 avant:2022 année:2016..2018", &registry).unwrap();
+        assert_eq!(
+            q.filters,
+            vec![
+                (false, Filter::Since(d("2021-06"))),
+                (false, Filter::Before(d("2022"))),
+                (false, Filter::Years(2016, 2018)),
+            ]
+        );
+        let q = Query::parse("since:2021-06 -before:2022 year:2016", &registry).unwrap();
+        assert_eq!(
+            q.filters,
+            vec![
+                (false, Filter::Since(d("2021-06"))),
+                (true, Filter::Before(d("2022"))),
+                (false, Filter::Years(2016, 2016)),
+            ]
+        );
+        for bad in ["depuis:2021-13", "avant:", "since:21", "before:2021-02-30"] {
+            assert!(Query::parse(bad, &registry).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn partial_dates_are_periods_that_can_overlap_a_range() {
+        let d = |s| PartialDate::parse(s).ok();
+        let p = |s| PartialDate::parse(s).unwrap();
+        // `since` and `until` include the period they name, `before` excludes it.
+        let since = DateRange::since(p("2019-02"));
+        assert!(since.admits(d("2019-02-01"), None));
+        assert!(!since.admits(d("2019-01-31"), None));
+        // A briefing dated 2019 may have been in February: it is in.
+        assert!(since.admits(d("2019"), None));
+        assert!(!since.admits(d("2018"), None));
+        // A meeting that ends in the range is in it.
+        assert!(since.admits(d("2019-01-30"), d("2019-02-02")));
+        let until = DateRange::until(p("2022"));
+        assert_eq!(until.to, Some((2022, 12, 31)));
+        assert!(until.admits(d("2022-12-31"), None));
+        assert!(!until.admits(d("2023-01-01"), None));
+        assert_eq!(DateRange::until(p("2020-02")).to, Some((2020, 2, 29)));
+        let before = DateRange::before(p("2022"));
+        assert!(before.admits(d("2021-12-31"), None));
+        assert!(!before.admits(d("2022-01-01"), None));
+        assert!(!before.admits(d("2022"), None));
+        let before = DateRange::before(p("2021-03"));
+        assert!(before.admits(d("2021-02-28"), None));
+        assert!(before.admits(d("2021"), None));
+        assert!(!before.admits(d("2021-03"), None));
+        let before = DateRange::before(p("2021-03-01"));
+        assert!(before.admits(d("2021-02-28"), None));
+        assert!(!before.admits(d("2021-03-01"), None));
+        // Years: the same overlap; an undated briefing is in no range.
+        let years = DateRange::years(2016, 2018);
+        assert!(years.admits(d("2015-12-30"), d("2016-01-02")));
+        assert!(years.admits(d("2018-12"), None));
+        assert!(!years.admits(d("2019-01-01"), None));
+        assert!(!years.admits(None, d("2017")));
+        assert!(!DateRange::default().admits(None, None));
+        assert!(DateRange::default().admits(d("1999"), None));
     }
 
     #[test]

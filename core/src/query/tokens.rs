@@ -1,6 +1,6 @@
 //! A query's words: tokens as typed, elisions, accent and plural forms.
 
-use super::QueryError;
+use super::errors::QueryError;
 use crate::text::fold;
 
 /// French elided articles and pronouns: `l'OIM` is read as `OIM`.

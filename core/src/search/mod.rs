@@ -7,6 +7,8 @@
 //! - `scoring`: every briefing's score through the index (what ranks).
 //! - `highlighting`: where one briefing matched, as char ranges (what is shown).
 //! - `facets`: counts per actor and country, each facet without its own filter.
+//! - `periods`: hits counted by year or month (a timeline, `brief stats`).
+//! - `stats`: hits counted by year, month, country, actor, topic or place.
 //! - `suggestions`: "did you mean" for a query with no result.
 
 use std::cmp::Reverse;
@@ -21,8 +23,10 @@ use crate::query::Query;
 
 mod facets;
 mod highlighting;
+pub mod periods;
 pub mod reading;
 mod scoring;
+pub mod stats;
 mod suggestions;
 
 use crate::index::Field;
@@ -311,6 +315,9 @@ mod tests {
             "2021",
             "œuvre",
             "l'UE",
+            "depuis:2019-02 mig",
+            "avant:2020",
+            "-année:2019..2020 pays:NE",
         ] {
             let query = Query::parse(q, &corpus.registry).expect("parses");
             assert_eq!(matched(corpus, &query), reference(corpus, &query), "{q}");

@@ -6,7 +6,7 @@ use crate::actors::Registry;
 use crate::index::{self, Field, Index, Part, TextIndex};
 use crate::load::Folder;
 use crate::model::{Briefing, PartialDate};
-use crate::query::{Filter, Query, Term};
+use crate::query::{DateRange, Filter, Query, Term};
 use crate::text::fold;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
@@ -73,10 +73,11 @@ pub(super) fn passes(b: &Briefing, filter: &Filter, registry: &Registry) -> bool
                     .resolve(x)
                     .is_some_and(|id| ids.contains(&id))
         }),
-        Filter::Years(from, to) => meeting_in_years(b.date, b.end_date, *from, *to),
-        Filter::Date(d) => {
-            b.date.is_some_and(|x| x.within(d)) || b.end_date.is_some_and(|x| x.within(d))
-        }
+        Filter::Years(..)
+        | Filter::Date(_)
+        | Filter::Since(_)
+        | Filter::Until(_)
+        | Filter::Before(_) => filter_dates(filter, b.date, b.end_date),
         Filter::Place(p) => {
             b.location
                 .city
@@ -91,20 +92,41 @@ pub(super) fn passes(b: &Briefing, filter: &Filter, registry: &Registry) -> bool
     }
 }
 
-/// Whether the meeting (from `date` to `end_date`) overlaps the years `from..=to`.
-pub(super) fn meeting_in_years(
-    date: Option<PartialDate>,
-    end_date: Option<PartialDate>,
-    from: u16,
-    to: u16,
-) -> bool {
-    match date {
-        Some(d) => {
-            let end = end_date.map_or(d.year, |e| e.year.max(d.year));
-            d.year <= to && end >= from
+/// Whether a meeting from `date` to `end_date` passes a date filter: a
+/// range (`DateRange::admits`), or `date:` (one of its dates written within
+/// the period). Any other filter passes.
+fn filter_dates(filter: &Filter, date: Option<PartialDate>, end_date: Option<PartialDate>) -> bool {
+    match (filter, filter.date_range()) {
+        (Filter::Date(d), _) => {
+            date.is_some_and(|x| x.within(d)) || end_date.is_some_and(|x| x.within(d))
         }
-        None => false,
+        (_, Some(range)) => range.admits(date, end_date),
+        _ => true,
     }
+}
+
+/// Whether a filter is read from the dates the index keeps.
+fn on_dates(filter: &Filter) -> bool {
+    matches!(filter, Filter::Date(_)) || filter.date_range().is_some()
+}
+
+/// Whether briefing `doc` passes the query's filters: the date filters
+/// read from the index's columns, the others from the briefing (decoded
+/// only when a date filter has not already refused it).
+fn passes_all(corpus: &Folder, idx: &Index, doc: usize, filters: &[(bool, Filter)]) -> bool {
+    let facts = idx.docs.get(doc);
+    let dated = filters
+        .iter()
+        .filter(|(_, f)| on_dates(f))
+        .all(|(neg, f)| facts.is_some_and(|x| filter_dates(f, x.date, x.end_date)) != *neg);
+    dated
+        && (filters.iter().all(|(_, f)| on_dates(f))
+            || corpus.briefings.get(doc).is_some_and(|b| {
+                filters
+                    .iter()
+                    .filter(|(_, f)| !on_dates(f))
+                    .all(|(neg, f)| passes(b, f, &corpus.registry) != *neg)
+            }))
 }
 
 /// The selection is read from the index's columns, not from the briefings:
@@ -124,7 +146,7 @@ impl Selection {
             return false;
         };
         self.years
-            .is_none_or(|(a, z)| meeting_in_years(f.date, f.end_date, a, z))
+            .is_none_or(|(a, z)| DateRange::years(a, z).admits(f.date, f.end_date))
             && self.ids.as_ref().is_none_or(|ids| ids.keeps(&f.id))
     }
     pub(super) fn admits(&self, idx: &Index, doc: usize) -> bool {
@@ -292,16 +314,10 @@ pub(super) fn matched_until(
     let mut total: Vec<Option<i64>> = if query.filters.is_empty() {
         vec![Some(0); n]
     } else {
-        corpus
-            .briefings
-            .par_iter()
-            .map(|b| {
-                query
-                    .filters
-                    .iter()
-                    .all(|(neg, f)| passes(b, f, &corpus.registry) != *neg)
-                    .then_some(0)
-            })
+        let idx = corpus.index();
+        (0..n)
+            .into_par_iter()
+            .map(|d| passes_all(corpus, idx, d, &query.filters).then_some(0))
             .collect()
     };
     // Phrases are checked briefing by briefing: last, on what the words left.

@@ -1,0 +1,250 @@
+//! Hits counted by period (year or month) from the dates the index keeps:
+//! what `brief stats --by year|month` prints and a timeline draws.
+//!
+//! A briefing counts once in each period its meeting touches, from its
+//! `date` to its `end_date`: a meeting of 2019-12-30 to 2020-01-02 counts
+//! in 2019 and in 2020, one with two dates in March 2019 once in 2019.
+//! By month, a date known only to the year counts in that year's own row
+//! (`2019`, month unknown), which sorts before 2019-01. An undated briefing
+//! counts apart, in `undated`.
+
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+
+use super::Hit;
+use crate::load::Folder;
+use crate::model::PartialDate;
+
+/// How long a period is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Grain {
+    #[default]
+    Year,
+    Month,
+}
+
+impl Grain {
+    /// What a timeline shows for hits dated from `first` to `last`: months
+    /// when they span three years or less, years otherwise.
+    pub fn fitting(first: u16, last: u16) -> Grain {
+        if last.saturating_sub(first) < 3 {
+            Grain::Month
+        } else {
+            Grain::Year
+        }
+    }
+}
+
+/// A year, or a month of it. At the month grain, `month` is `None` for
+/// dates known only to the year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Period {
+    pub year: u16,
+    pub month: Option<u8>,
+}
+
+impl Period {
+    /// The period of `grain` a date falls in.
+    pub fn of(d: PartialDate, grain: Grain) -> Period {
+        Period {
+            year: d.year,
+            month: match grain {
+                Grain::Year => None,
+                Grain::Month => d.month,
+            },
+        }
+    }
+
+    /// The period after this one at the same precision.
+    fn next(self) -> Period {
+        match self.month {
+            Some(12) => Period {
+                year: self.year.saturating_add(1),
+                month: Some(1),
+            },
+            Some(m) => Period {
+                year: self.year,
+                month: Some(m + 1),
+            },
+            None => Period {
+                year: self.year.saturating_add(1),
+                month: None,
+            },
+        }
+    }
+}
+
+impl std::fmt::Display for Period {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.month {
+            Some(m) => write!(f, "{:04}-{m:02}", self.year),
+            None => write!(f, "{:04}", self.year),
+        }
+    }
+}
+
+impl Serialize for Period {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// Counts per period, oldest first, and the undated apart.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Periods {
+    pub grain: Grain,
+    pub counts: Vec<(Period, usize)>,
+    pub undated: usize,
+}
+
+/// Most periods one meeting counts in: a span longer than this (a typo in
+/// an end date) counts in its first and last periods only.
+const MAX_SPAN: usize = 120;
+
+/// Calls `f` once with each period a meeting from `date` to `end_date` touches.
+fn each_period(
+    date: PartialDate,
+    end_date: Option<PartialDate>,
+    grain: Grain,
+    mut f: impl FnMut(Period),
+) {
+    let first = Period::of(date, grain);
+    let last = end_date.map_or(first, |e| Period::of(e, grain).max(first));
+    // Only periods of one precision can be walked: by month, a date known
+    // to the year only and one known to the month count each in its row.
+    if first.month.is_some() != last.month.is_some() {
+        f(first);
+        f(last);
+        return;
+    }
+    let mut p = first;
+    for _ in 0..MAX_SPAN {
+        f(p);
+        if p >= last {
+            return;
+        }
+        p = p.next();
+    }
+    f(last);
+}
+
+/// Counts meetings (each a `date` and an `end_date`) by period of `grain`.
+pub fn count_periods(
+    dates: impl IntoIterator<Item = (Option<PartialDate>, Option<PartialDate>)>,
+    grain: Grain,
+) -> Periods {
+    let mut counts: FxHashMap<Period, usize> = FxHashMap::default();
+    let mut undated = 0;
+    let mut seen: Vec<Period> = Vec::new();
+    for (date, end_date) in dates {
+        let Some(date) = date else {
+            undated += 1;
+            continue;
+        };
+        seen.clear();
+        each_period(date, end_date, grain, |p| {
+            if !seen.contains(&p) {
+                seen.push(p);
+            }
+        });
+        for p in &seen {
+            *counts.entry(*p).or_default() += 1;
+        }
+    }
+    let mut counts: Vec<(Period, usize)> = counts.into_iter().collect();
+    counts.sort_unstable();
+    Periods {
+        grain,
+        counts,
+        undated,
+    }
+}
+
+/// The hits counted by period of `grain`, from the index's dates: no
+/// briefing is decoded.
+pub fn periods(corpus: &Folder, hits: &[Hit], grain: Grain) -> Periods {
+    let docs = &corpus.index().docs;
+    count_periods(
+        hits.iter().map(|h| {
+            docs.get(h.doc)
+                .map_or((None, None), |f| (f.date, f.end_date))
+        }),
+        grain,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Option<PartialDate> {
+        PartialDate::parse(s).ok()
+    }
+
+    fn rows(p: &Periods) -> Vec<(String, usize)> {
+        p.counts.iter().map(|(p, n)| (p.to_string(), *n)).collect()
+    }
+
+    fn owned(r: &[(&str, usize)]) -> Vec<(String, usize)> {
+        r.iter().map(|(s, n)| (s.to_string(), *n)).collect()
+    }
+
+    #[test]
+    fn years_count_each_briefing_once_and_the_undated_apart() {
+        let p = count_periods(
+            [
+                (d("2019-03-01"), d("2019-03-02")),
+                (d("2019"), None),
+                (d("2019-12-30"), d("2020-01-02")),
+                (d("2021-06"), None),
+                (None, None),
+                (None, d("2020")),
+            ],
+            Grain::Year,
+        );
+        assert_eq!(rows(&p), owned(&[("2019", 3), ("2020", 1), ("2021", 1)]));
+        assert_eq!(p.undated, 2);
+    }
+
+    #[test]
+    fn months_keep_dates_known_to_the_year_in_their_own_row() {
+        let p = count_periods(
+            [
+                (d("2019"), None),
+                (d("2019-02-10"), None),
+                (d("2019-02"), None),
+                (d("2019-11-30"), d("2020-01-01")),
+                (d("2019-12"), d("2020")),
+            ],
+            Grain::Month,
+        );
+        assert_eq!(
+            rows(&p),
+            owned(&[
+                ("2019", 1),
+                ("2019-02", 2),
+                ("2019-11", 1),
+                ("2019-12", 2),
+                ("2020", 1),
+                ("2020-01", 1),
+            ])
+        );
+        assert_eq!(p.undated, 0);
+    }
+
+    #[test]
+    fn an_end_before_the_start_or_far_after_it_stays_bounded() {
+        let p = count_periods([(d("2020"), d("2019"))], Grain::Year);
+        assert_eq!(rows(&p), owned(&[("2020", 1)]));
+        let p = count_periods([(d("1500"), d("9000"))], Grain::Year);
+        assert_eq!(p.counts.len(), MAX_SPAN + 1);
+        assert_eq!(p.counts.last().map(|(p, _)| p.year), Some(9000));
+    }
+
+    #[test]
+    fn a_timeline_shows_months_over_three_years_or_less() {
+        assert_eq!(Grain::fitting(2019, 2021), Grain::Month);
+        assert_eq!(Grain::fitting(2018, 2021), Grain::Year);
+    }
+}
