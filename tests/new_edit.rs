@@ -530,9 +530,9 @@ fn press_datelines_are_read_as_dates() {
 #[test]
 fn topics_come_from_the_title_and_body_by_the_registry_names() {
     let s = Sandbox::new();
-    // Without topics.yaml, no topic is guessed.
+    // Without topics.yaml, the built-in topics apply.
     let d = draft_of(&s, "reunion-title.txt");
-    assert!(d.contains("topics: []"), "{d}");
+    assert!(d.contains("  - \"trafic de migrants\"  # from"), "{d}");
     std::fs::copy(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/briefings/topics.yaml"),
         s.dir.join("topics.yaml"),

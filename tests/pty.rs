@@ -1650,3 +1650,66 @@ fn ui_language_gives_one_language_on_screen() {
         }
     }
 }
+
+/// The tests' folder of lookups (no registries of its own).
+fn lookups_folder() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/lookups")
+}
+
+/// A new query or a pane's filter selects the first result and shows the
+/// top; Enter in the search line opens it.
+#[test]
+fn a_new_query_or_filter_selects_the_first_result_and_enter_opens_it() {
+    let mut s = Session::start(120, 40);
+    s.wait_for_text("8 of 8 briefings");
+    // The last row selected, then a query: the selection is on its first result.
+    s.keys("G");
+    s.wait_for("the last row selected", |t| {
+        t.lines()
+            .any(|l| l.contains('▶') && l.contains("Combattre"))
+            || t.lines().any(|l| l.contains('▶') && l.contains("unknown"))
+    });
+    s.keys("/migrants");
+    s.wait_for("the first row selected", |t| {
+        let rows: Vec<&str> = t.lines().filter(|l| l.contains("•  ")).collect();
+        rows.first().is_some_and(|l| l.contains('▶'))
+    });
+    // A country chosen in its pane does the same.
+    s.keys("\x1b[B");
+    s.keys("G\t\tniger\r");
+    s.wait_for_text("countries: Niger");
+    s.wait_for("the first row selected after the filter", |t| {
+        let rows: Vec<&str> = t.lines().filter(|l| l.contains("•  ")).collect();
+        rows.first().is_some_and(|l| l.contains('▶'))
+    });
+    // Enter in the search line opens the first result in the reader.
+    s.keys("\x1b/");
+    s.wait_for_text("Esc leave the search line");
+    s.keys("\r");
+    s.wait_for_text("Ctrl-F search in the article");
+    s.keys("q");
+    let (code, raw) = s.finish();
+    assert_eq!(code, 0);
+    assert_restored(&raw);
+}
+
+/// `rwa` in the countries pane selects Rwanda (not Norway, which holds the
+/// letters); `iom` in the actors pane finds the OIM.
+#[test]
+fn rwa_selects_rwanda_and_iom_finds_the_oim_in_the_panes() {
+    let dir = lookups_folder();
+    let mut s = Session::start_on(&dir, 120, 40, "xterm-256color");
+    s.wait_for_text("13 of 13 briefings");
+    s.keys("\t\trwa\r");
+    s.wait_for_text("countries: Rwanda");
+    s.keys("\x1bx");
+    s.wait_for_text("13 of 13 briefings");
+    s.keys("\tiom");
+    s.wait_for("the OIM in the actors pane", |t| t.contains("OIM · "));
+    s.keys("\r");
+    s.wait_for_text("actors: OIM");
+    s.keys("\x1b\x1bq");
+    let (code, raw) = s.finish();
+    assert_eq!(code, 0);
+    assert_restored(&raw);
+}
