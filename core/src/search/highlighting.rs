@@ -385,7 +385,8 @@ fn match_entity(
     Some((tier + ENTITY_BONUS, found))
 }
 
-/// One folded word (or one of its forms) in one briefing, without typos.
+/// One folded word (or one of its forms) in one briefing, without typos: in
+/// the title first, then the short fields, then the summary and the body.
 fn match_word(
     matcher: &SkimMatcherV2,
     doc: &Doc,
@@ -393,38 +394,33 @@ fn match_word(
     word: &String,
     plain: bool,
 ) -> Option<(i64, Vec<FieldMatch>)> {
-    if let Some((score, idx)) = match_words(matcher, &doc.title, word, plain) {
-        return Some((
-            Field::Title.tier() + score,
-            vec![FieldMatch {
-                field: Field::Title,
-                value: b.title.clone(),
-                ranges: to_ranges(idx),
-                read_as: None,
-                typo: None,
-            }],
-        ));
-    }
+    let (score, found) = match_words(matcher, &doc.title, word, plain)
+        .map(|(score, idx)| {
+            let m = FieldMatch::plain(Field::Title, b.title.clone(), to_ranges(idx));
+            (score, m)
+        })
+        .or_else(|| best_short_match(matcher, doc, word))
+        .or_else(|| text_match(doc, b, word))?;
+    Some((found.field.tier() + score, vec![found]))
+}
+
+/// The best match of `word` among the short fields (place, countries, actors…).
+fn best_short_match(matcher: &SkimMatcherV2, doc: &Doc, word: &str) -> Option<(i64, FieldMatch)> {
     let mut best: Option<(i64, FieldMatch)> = None;
     for (field, text) in &doc.short {
         if let Some((score, idx)) = match_words(matcher, text, word, false)
             && best.as_ref().is_none_or(|(s, _)| score > *s)
         {
-            best = Some((
-                score,
-                FieldMatch {
-                    field: *field,
-                    value: text.original.clone(),
-                    ranges: to_ranges(idx),
-                    read_as: None,
-                    typo: None,
-                },
-            ));
+            let m = FieldMatch::plain(*field, text.original.clone(), to_ranges(idx));
+            best = Some((score, m));
         }
     }
-    if let Some((score, m)) = best {
-        return Some((m.field.tier() + score, vec![m]));
-    }
+    best
+}
+
+/// `word` as the start of a word of the summary, else of the body; its points
+/// within the field's tier (2 more when written plain, as the index's postings).
+fn text_match(doc: &Doc, b: &Briefing, word: &String) -> Option<(i64, FieldMatch)> {
     let words = std::slice::from_ref(word);
     // As the index's postings: a word is plain in a briefing if written plain
     // once, in the summary or the body.
@@ -442,28 +438,12 @@ fn match_word(
     if has_prefix(&doc.summary_words, word) {
         let summary = b.summary.clone().unwrap_or_default();
         let ranges = word_ranges(&summary, words);
-        return Some((
-            Field::Summary.tier() + 10 + plain(&doc.summary_words),
-            vec![FieldMatch {
-                field: Field::Summary,
-                value: summary,
-                ranges,
-                read_as: None,
-                typo: None,
-            }],
-        ));
+        let m = FieldMatch::plain(Field::Summary, summary, ranges);
+        return Some((10 + plain(&doc.summary_words), m));
     }
     if has_prefix(&doc.body_words, word) {
-        return Some((
-            Field::Body.tier() + 10 + plain(&doc.body_words),
-            vec![FieldMatch {
-                field: Field::Body,
-                value: String::new(),
-                ranges: word_ranges(&b.body, words),
-                read_as: None,
-                typo: None,
-            }],
-        ));
+        let m = FieldMatch::plain(Field::Body, String::new(), word_ranges(&b.body, words));
+        return Some((10 + plain(&doc.body_words), m));
     }
     None
 }

@@ -79,6 +79,19 @@ pub struct FieldMatch {
     pub typo: Option<String>,
 }
 
+impl FieldMatch {
+    /// A match of the words as typed: not read as an entity, not a typo.
+    pub(crate) fn plain(field: Field, value: String, ranges: Vec<Range<usize>>) -> Self {
+        FieldMatch {
+            field,
+            value,
+            ranges,
+            read_as: None,
+            typo: None,
+        }
+    }
+}
+
 /// The entity a term was read as, by code or id.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
