@@ -93,15 +93,19 @@ fn run(args: Cli) -> Result<Outcome, Failure> {
             let choice = choose(dir);
             let corpus = &*loaded.insert(load(&choice)?);
             cli::warn_problems(corpus);
-            let mut sel =
-                cli::selection(corpus, &list.countries, &list.actors, list.year.as_deref())?;
+            let f = &list.filters;
+            let mut sel = cli::selection(corpus, &f.countries, &f.actors, list.year.as_deref())?;
             use brief_core::model::Only;
             let only = match (list.bookmarked, list.unread) {
                 (true, _) => Some(Only::Bookmarked),
                 (_, true) => Some(Only::Unread),
                 _ => None,
             };
-            sel.ids = cli::marks_filter(&choice, only);
+            sel.ids = cli::ids_filter(
+                corpus,
+                f.ids_from.as_deref(),
+                cli::marks_filter(&choice, only),
+            )?;
             let query = brief_core::Query {
                 filters: list.dates.filters()?,
                 ..Default::default()
@@ -110,20 +114,41 @@ fn run(args: Cli) -> Result<Outcome, Failure> {
         }
         Some(Command::Search {
             query,
+            saved,
+            new,
+            ids_from,
             limit,
             dates,
             output,
         }) => {
-            let corpus = &*loaded.insert(load(&choose(dir))?);
+            let choice = choose(dir);
+            let corpus = &*loaded.insert(load(&choice)?);
             cli::warn_problems(corpus);
             let query = cli::join_query(&query);
             let filters = dates.filters()?;
-            cli::search::run(&mut out, corpus, &query, &filters, limit, output)?
+            let ids = cli::ids_filter(corpus, ids_from.as_deref(), None)?;
+            match saved {
+                Some(name) => {
+                    let run = cli::saved::RunSaved {
+                        name: &name,
+                        words: &query,
+                        new,
+                        ids,
+                        filters,
+                        limit,
+                        output,
+                    };
+                    cli::saved::search(&mut out, corpus, &choice, run)?
+                }
+                None => cli::search::run(&mut out, corpus, &query, &filters, ids, limit, output)?,
+            }
         }
         Some(Command::Stats(args)) => {
             let corpus = &*loaded.insert(load(&choose(dir))?);
             cli::warn_problems(corpus);
-            let sel = cli::selection(corpus, &args.countries, &args.actors, args.year.as_deref())?;
+            let f = &args.filters;
+            let mut sel = cli::selection(corpus, &f.countries, &f.actors, args.year.as_deref())?;
+            sel.ids = cli::ids_filter(corpus, f.ids_from.as_deref(), None)?;
             let text = cli::join_query(&args.query);
             match cli::search::read(corpus, &text)? {
                 Some(mut query) => {
@@ -132,6 +157,19 @@ fn run(args: Cli) -> Result<Outcome, Failure> {
                 }
                 None => Outcome::Nothing,
             }
+        }
+        Some(Command::Saved(saved)) => {
+            let choice = choose(dir);
+            let (outcome, corpus) = cli::saved::run(&mut out, &choice, saved, || load(&choice))?;
+            loaded = corpus;
+            outcome
+        }
+        Some(Command::Report(report)) => {
+            let choice = choose(dir);
+            let corpus = &*loaded.insert(load(&choice)?);
+            cli::warn_problems(corpus);
+            let author = config.config.author.clone();
+            cli::report::run(&mut out, corpus, &choice, report, author)?
         }
         Some(Command::Show { id, json, markdown }) => {
             let corpus = &*loaded.insert(load(&choose(dir))?);

@@ -23,6 +23,20 @@ fn sample() -> Folder {
             sort: Some(Sort::Date),
             only: Some(Only::Bookmarked),
         },
+        saved: std::collections::BTreeMap::from([(
+            "Burundi".to_string(),
+            brief_core::remembered::SavedSearch {
+                query: "pays:BI année:2016".into(),
+                countries: vec!["RW".into()],
+                actors: vec![],
+                opened: Some(1_700_000_000),
+                seen: vec![3, 7],
+            },
+        )]),
+        sets: std::collections::BTreeMap::from([(
+            "Méditerranée centrale".to_string(),
+            BTreeSet::from(["a".to_string()]),
+        )]),
     }
 }
 

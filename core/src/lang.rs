@@ -772,6 +772,90 @@ pub const FR: Text = Text {
     edit_built_in: "les fiches intégrées ne se modifient pas : ouvrez un dossier (brief DOSSIER)",
 };
 
+/// What a report of several briefings says (`brief report`, the browser's
+/// report key): its own table, so a report's words stay together.
+pub struct ReportText {
+    /// The report's title when none is given.
+    pub title: &'static str,
+    /// `8 briefings`.
+    pub count: fn(usize) -> String,
+    /// The summary table's columns: date, title, place, countries, main actors.
+    pub columns: [&'static str; 5],
+    pub months: [&'static str; 12],
+    /// `27 October 2021`, `1er octobre 2021`: the day as written before the month.
+    pub day: fn(u8) -> String,
+    /// The heading over the summary table and over the briefings.
+    pub summary: &'static str,
+    pub briefings: &'static str,
+}
+
+impl Lang {
+    pub fn report(self) -> &'static ReportText {
+        match self {
+            Lang::En => &REPORT_EN,
+            Lang::Fr => &REPORT_FR,
+        }
+    }
+}
+
+pub const REPORT_EN: ReportText = ReportText {
+    title: "Briefings",
+    count: |n| match n {
+        1 => "1 briefing".to_string(),
+        n => format!("{} briefings", Lang::En.number(n)),
+    },
+    columns: ["Date", "Title", "Place", "Countries", "Main actors"],
+    months: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    day: |d| d.to_string(),
+    summary: "Summary",
+    briefings: "The briefings",
+};
+
+pub const REPORT_FR: ReportText = ReportText {
+    title: "Fiches",
+    count: |n| match n {
+        1 => "1 fiche".to_string(),
+        n => format!("{} fiches", Lang::Fr.number(n)),
+    },
+    columns: ["Date", "Titre", "Lieu", "Pays", "Principaux acteurs"],
+    months: [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
+    day: |d| {
+        if d == 1 {
+            "1er".to_string()
+        } else {
+            d.to_string()
+        }
+    },
+    summary: "Synthèse",
+    briefings: "Les fiches",
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;

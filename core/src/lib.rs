@@ -44,6 +44,8 @@ pub mod markdown;
 pub mod model;
 pub mod query;
 pub mod remembered;
+pub mod report;
+pub mod saved;
 pub mod search;
 pub mod searcher;
 pub(crate) mod stamp;

@@ -13,6 +13,44 @@ use crate::text::{link_target, sanitize};
 /// (the id first, then actors grouped by kind as in the reader), the summary
 /// as a blockquote, then the body paragraphs. Ends with one newline.
 pub fn briefing(corpus: &Folder, b: &Briefing, lang: Lang) -> String {
+    let mut out = head(corpus, b, lang, false);
+    push_body(&mut out, corpus, b);
+    out
+}
+
+/// A briefing in a report (`crate::report`): its dates written out, its
+/// article only when `full`.
+pub fn for_report(corpus: &Folder, b: &Briefing, lang: Lang, full: bool) -> String {
+    let mut out = head(corpus, b, lang, true);
+    if full {
+        push_body(&mut out, corpus, b);
+    }
+    out
+}
+
+fn push_body(out: &mut String, corpus: &Folder, b: &Briefing) {
+    let full = match corpus.full(b) {
+        Ok(full) => full,
+        Err(problem) => {
+            out.push('\n');
+            out.push_str(&inline(&problem.to_string()));
+            out.push('\n');
+            return;
+        }
+    };
+    for p in full.paragraphs() {
+        let p = inline(&p);
+        if !p.is_empty() {
+            out.push('\n');
+            out.push_str(&p);
+            out.push('\n');
+        }
+    }
+}
+
+/// The Markdown of `b` without its article: title, metadata, actors,
+/// summary; its dates as `YYYY-MM-DD`, or `written` out (`27 octobre 2021`).
+fn head(corpus: &Folder, b: &Briefing, lang: Lang, written: bool) -> String {
     let t = lang.text();
     let colon = t.colon;
     let mut out = String::new();
@@ -22,6 +60,13 @@ pub fn briefing(corpus: &Folder, b: &Briefing, lang: Lang) -> String {
     // The id: the file name, escaped like any text (`_` is common in ids).
     out.push_str(&format!("- **{}{colon}** {}\n", t.id, inline(&b.id)));
     for (field, value) in corpus.metadata(b, lang) {
+        let value = match (field, written, b.date) {
+            (MetaField::Date, true, Some(d)) => match b.end_date.filter(|e| *e != d) {
+                Some(e) => format!("{} → {}", d.written(lang), e.written(lang)),
+                None => d.written(lang),
+            },
+            _ => value,
+        };
         out.push_str(&format!("- **{}{colon}** ", field.label(lang)));
         match (&b.source.url, field) {
             (Some(url), MetaField::Url) => out.push_str(&link(url)),
@@ -51,23 +96,6 @@ pub fn briefing(corpus: &Folder, b: &Briefing, lang: Lang) -> String {
             out.push('\n');
             let quoted: Vec<String> = paragraphs.iter().map(|p| format!("> {p}")).collect();
             out.push_str(&quoted.join("\n>\n"));
-            out.push('\n');
-        }
-    }
-    let full = match corpus.full(b) {
-        Ok(full) => full,
-        Err(problem) => {
-            out.push('\n');
-            out.push_str(&inline(&problem.to_string()));
-            out.push('\n');
-            return out;
-        }
-    };
-    for p in full.paragraphs() {
-        let p = inline(&p);
-        if !p.is_empty() {
-            out.push('\n');
-            out.push_str(&p);
             out.push('\n');
         }
     }

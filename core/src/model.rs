@@ -65,6 +65,20 @@ pub struct PartialDate {
 }
 
 impl PartialDate {
+    /// Written out in `lang`: `27 October 2021`, `1er octobre 2021`,
+    /// `octobre 2021`, `2021`.
+    pub fn written(self, lang: crate::lang::Lang) -> String {
+        let words = lang.report();
+        let month = self
+            .month
+            .and_then(|m| words.months.get(usize::from(m).wrapping_sub(1)));
+        match (self.day, month) {
+            (Some(day), Some(m)) => format!("{} {m} {}", (words.day)(day), self.year),
+            (None, Some(m)) => format!("{m} {}", self.year),
+            _ => self.year.to_string(),
+        }
+    }
+
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking that the day exists.
     pub fn parse(s: &str) -> Result<PartialDate, String> {
         let s = s.trim();

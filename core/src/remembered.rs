@@ -43,6 +43,41 @@ pub struct Folder {
     pub read: BTreeSet<String>,
     pub bookmarks: BTreeSet<String>,
     pub last: LastView,
+    /// Saved searches, by name.
+    pub saved: BTreeMap<String, SavedSearch>,
+    /// Named sets of briefings (a dossier in progress), by name: their ids.
+    pub sets: BTreeMap<String, BTreeSet<String>>,
+}
+
+/// A search kept under a name: the query as typed (in either language's
+/// words), the facets chosen, and what it found when last opened.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SavedSearch {
+    pub query: String,
+    /// Country codes.
+    pub countries: Vec<String>,
+    /// Actor names as in the registry.
+    pub actors: Vec<String>,
+    /// When it was last opened, in seconds since the Unix epoch; `None`: never.
+    pub opened: Option<u64>,
+    /// The briefings it found then, each as a fingerprint of its id and the
+    /// version of its file (`Folder::fingerprints`), sorted: one found now that
+    /// is not among them is new (added since, or changed).
+    pub seen: Vec<u64>,
+}
+
+impl SavedSearch {
+    /// How many of `found` (fingerprints) are new since it was last opened.
+    pub fn count_new(&self, found: &[u64]) -> usize {
+        found.iter().filter(|f| !self.has_seen(**f)).count()
+    }
+
+    /// Whether the briefing of fingerprint `f` was among those found when
+    /// it was last opened.
+    pub fn has_seen(&self, f: u64) -> bool {
+        self.seen.binary_search(&f).is_ok()
+    }
 }
 
 /// Where the browser was left: restored on the next start unless `--fresh`.
@@ -80,10 +115,49 @@ pub const COMPACT_AT: u64 = 256 * 1024;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "kebab-case")]
 pub enum Change {
-    Read { id: String, read: bool },
-    Bookmark { id: String, on: bool },
-    Searched { query: String },
-    Left { last: LastView },
+    Read {
+        id: String,
+        read: bool,
+    },
+    Bookmark {
+        id: String,
+        on: bool,
+    },
+    Searched {
+        query: String,
+    },
+    Left {
+        last: LastView,
+    },
+    /// A search saved (or saved again: its query and facets replaced, what it
+    /// has seen kept).
+    SaveSearch {
+        name: String,
+        query: String,
+        countries: Vec<String>,
+        actors: Vec<String>,
+    },
+    RenameSearch {
+        from: String,
+        to: String,
+    },
+    DeleteSearch {
+        name: String,
+    },
+    /// A saved search opened at `at` (seconds since the epoch), finding `seen`.
+    OpenedSearch {
+        name: String,
+        at: u64,
+        seen: Vec<u64>,
+    },
+    /// A named set of briefings saved, replacing one of the same name.
+    SaveSet {
+        name: String,
+        ids: Vec<String>,
+    },
+    DeleteSet {
+        name: String,
+    },
 }
 
 /// A journal line: a change and the folder it is about.
@@ -119,6 +193,43 @@ impl Remembered {
             }
             Change::Searched { query } => push_history(&mut self.history, query),
             Change::Left { last } => entry(self, folder).last = last.clone(),
+            Change::SaveSearch {
+                name,
+                query,
+                countries,
+                actors,
+            } => {
+                let saved = entry(self, folder).saved.entry(name.clone()).or_default();
+                saved.query = query.clone();
+                saved.countries = countries.clone();
+                saved.actors = actors.clone();
+            }
+            Change::RenameSearch { from, to } => {
+                let saved = &mut entry(self, folder).saved;
+                // Replaying it again finds `from` gone: nothing more changes.
+                if let Some(s) = saved.remove(from) {
+                    saved.insert(to.clone(), s);
+                }
+            }
+            Change::DeleteSearch { name } => {
+                entry(self, folder).saved.remove(name);
+            }
+            Change::OpenedSearch { name, at, seen } => {
+                if let Some(s) = entry(self, folder).saved.get_mut(name) {
+                    s.opened = Some(*at);
+                    let mut seen = seen.clone();
+                    seen.sort_unstable();
+                    seen.dedup();
+                    s.seen = seen;
+                }
+            }
+            Change::SaveSet { name, ids } => {
+                let set = ids.iter().cloned().collect();
+                entry(self, folder).sets.insert(name.clone(), set);
+            }
+            Change::DeleteSet { name } => {
+                entry(self, folder).sets.remove(name);
+            }
         }
     }
 

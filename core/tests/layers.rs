@@ -21,6 +21,7 @@ const LAYERS: &[&[&str]] = &[
     &["search"],
     &["searcher"],
     &["markdown", "config", "remembered"],
+    &["saved", "report"],
 ];
 
 fn layer_of(module: &str) -> Option<usize> {

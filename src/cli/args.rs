@@ -139,8 +139,22 @@ pub enum Command {
     #[command(after_help = SEARCH_HELP)]
     Search {
         /// The query: every word after `search`, no quotes needed; see SEARCHING below.
-        #[arg(required = true, allow_hyphen_values = true, value_name = "QUERY")]
+        #[arg(
+            required_unless_present = "saved",
+            allow_hyphen_values = true,
+            value_name = "QUERY"
+        )]
         query: Vec<String>,
+        /// Run the saved search NAME (see `brief saved`); words given as well narrow it.
+        #[arg(long, value_name = "NAME")]
+        saved: Option<String>,
+        /// With --saved: only what is new since it was last opened, then count
+        /// it as seen (a second run prints nothing until something changes).
+        #[arg(long, requires = "saved")]
+        new: bool,
+        /// Only among the briefings named in FILE (- for standard input), one a line.
+        #[arg(long, value_name = "FILE|-")]
+        ids_from: Option<PathBuf>,
         /// Show at most N hits (0: no limit).
         #[arg(long, short = 'n', value_name = "N")]
         limit: Option<usize>,
@@ -208,18 +222,36 @@ pub enum Command {
     /// Print the manual page (roff), generated from the same definitions as --help:
     /// `brief man | man -l -`.
     Man,
+    /// Saved searches with their number of results and of new ones since
+    /// each was last opened; `add`, `rm`, `mv`, `--export`, `--import`.
+    Saved(super::saved::SavedArgs),
+    /// A Markdown report of several briefings (a query, --saved NAME or
+    /// --ids-from FILE) to hand on: `pandoc report.md -o report.docx`.
+    Report(super::report::ReportArgs),
     #[command(flatten)]
     Write(super::new::WriteCommand),
 }
 
-#[derive(Debug, Args)]
-pub struct ListArgs {
+/// The filters of `brief list`, `stats` and `report`, as the browser's panes.
+#[derive(Debug, Args, Clone, Default)]
+pub struct ListFilters {
     /// Only briefings concerning this country (code, French or English name); repeat for any of several.
     #[arg(long = "country", value_name = "C")]
     pub countries: Vec<String>,
     /// Only briefings with this actor (any name, acronym or alias); repeat for any of several.
     #[arg(long = "actor", value_name = "A")]
     pub actors: Vec<String>,
+    /// Only the briefings named in FILE (- for standard input), one a line:
+    /// a bare id, or a line whose first id-like word is one (as `brief list
+    /// --ids` or `fzf -m` print them).
+    #[arg(long, value_name = "FILE|-")]
+    pub ids_from: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub filters: ListFilters,
     /// Only meetings in this year or range (2021, 2019..2021).
     #[arg(long, value_name = "Y")]
     pub year: Option<String>,
@@ -282,12 +314,8 @@ pub struct StatsArgs {
     /// What to count by.
     #[arg(long, value_enum, value_name = "WHAT", default_value_t = super::stats::ByArg::Year)]
     pub by: super::stats::ByArg,
-    /// Only briefings concerning this country; repeat for any of several.
-    #[arg(long = "country", value_name = "C")]
-    pub countries: Vec<String>,
-    /// Only briefings with this actor; repeat for any of several.
-    #[arg(long = "actor", value_name = "A")]
-    pub actors: Vec<String>,
+    #[command(flatten)]
+    pub filters: ListFilters,
     /// Only meetings in this year or range (2021, 2019..2021).
     #[arg(long, value_name = "Y")]
     pub year: Option<String>,

@@ -8,11 +8,14 @@ pub mod draft;
 pub mod edit;
 pub mod export;
 pub mod facets;
+pub mod ids_from;
 pub mod json;
 pub mod list;
 pub mod new;
 pub mod output;
 pub mod paths;
+pub mod report;
+pub mod saved;
 pub mod search;
 pub mod show;
 pub mod stats;
@@ -101,6 +104,11 @@ pub fn parse() -> Cli {
         Some(Command::Search { query, .. }) => query,
         Some(Command::Show { id, .. }) => id,
         Some(Command::Stats(s)) if !s.query.is_empty() => &s.query,
+        Some(Command::Report(r)) if !r.query.is_empty() => &r.query,
+        Some(Command::Saved(saved::SavedArgs {
+            command: Some(saved::SavedCommand::Add { query, .. }),
+            ..
+        })) if !query.is_empty() => query,
         _ => return cli,
     };
     let Some(before) = argv.len().checked_sub(words.len()) else {
@@ -131,6 +139,11 @@ pub fn parse() -> Cli {
         Some(Command::Search { query, .. }) => query,
         Some(Command::Show { id, .. }) => id,
         Some(Command::Stats(s)) => &s.query,
+        Some(Command::Report(r)) => &r.query,
+        Some(Command::Saved(saved::SavedArgs {
+            command: Some(saved::SavedCommand::Add { query, .. }),
+            ..
+        })) => query,
         _ => return cli,
     };
     if let Some(unknown) = options.iter().find(|o| parsed.contains(o)) {
@@ -160,7 +173,12 @@ fn exit_on(e: clap::Error) -> ! {
 }
 
 /// Options that take the next argument as their value.
-const VALUE_OPTIONS: [&str; 11] = [
+const VALUE_OPTIONS: [&str; 16] = [
+    "--ids-from",
+    "--saved",
+    "--output",
+    "-o",
+    "--title",
     "--limit",
     "-n",
     "--format",
@@ -191,7 +209,7 @@ fn split_options(args: &[String]) -> (Vec<String>, Vec<String>) {
         let short = a.len() >= 2
             && a.starts_with('-')
             && !a.starts_with("--")
-            && (matches!(&a[1..], "n" | "l" | "h")
+            && (matches!(&a[1..], "n" | "l" | "h" | "o")
                 || (a.starts_with("-n") && a[2..].chars().all(|c| c.is_ascii_digit())));
         let long = a.len() > 2 && a.starts_with("--");
         if short || long {
@@ -428,6 +446,33 @@ pub fn marks_filter(
     let set =
         |ids: std::collections::BTreeSet<String>| std::sync::Arc::new(ids.into_iter().collect());
     Some(only.filter(&set(folder.read), &set(folder.bookmarks)))
+}
+
+/// `1 briefing`, `1,234 briefings`: a count in the CLI's messages.
+pub fn briefings(n: usize) -> String {
+    match n {
+        1 => "1 briefing".into(),
+        n => format!("{} briefings", brief_core::Lang::En.number(n)),
+    }
+}
+
+/// `--ids-from FILE` read, and kept within `marks` (`--bookmarked`,
+/// `--unread`) when both are given.
+pub fn ids_filter(
+    corpus: &Folder,
+    from: Option<&std::path::Path>,
+    marks: Option<brief_core::model::IdFilter>,
+) -> Result<Option<brief_core::model::IdFilter>, Failure> {
+    use brief_core::model::IdFilter;
+    let Some(from) = from else {
+        return Ok(marks);
+    };
+    let named = ids_from::read(corpus, from)?;
+    let kept = match &marks {
+        None => named,
+        Some(m) => std::sync::Arc::new(named.iter().filter(|id| m.keeps(id)).cloned().collect()),
+    };
+    Ok(Some(IdFilter::Only(kept)))
 }
 
 #[cfg(test)]

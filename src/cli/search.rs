@@ -38,6 +38,7 @@ pub fn run<W: Write>(
     corpus: &Folder,
     text: &str,
     filters: &[(bool, Filter)],
+    ids: Option<brief_core::model::IdFilter>,
     limit: Option<usize>,
     output: ResultsArgs,
 ) -> Result<Outcome, Failure> {
@@ -52,7 +53,11 @@ pub fn run<W: Write>(
     };
     query.filters.extend_from_slice(filters);
     super::index_text(corpus);
-    let mut hits = search(corpus, &query, &Selection::default());
+    let sel = Selection {
+        ids,
+        ..Selection::default()
+    };
+    let mut hits = search(corpus, &query, &sel);
     super::apply_limit(&mut hits, limit);
     export::print(out, corpus, &hits, &how(Some(&query)))?;
     if hits.is_empty() {

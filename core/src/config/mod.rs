@@ -56,6 +56,8 @@ pub struct Config {
     pub ui_language: Option<Lang>,
     /// The built-in actor and topic registries under the folder's, or the folder's only.
     pub registries: Registries,
+    /// Who writes the reports (`brief report`): their metadata's author.
+    pub author: Option<String>,
 }
 
 impl Config {
@@ -78,6 +80,7 @@ impl Default for Config {
             links: true,
             ui_language: None,
             registries: Registries::default(),
+            author: None,
         }
     }
 }
@@ -190,6 +193,10 @@ pub fn to_yaml(config: &Config) -> String {
         config.reader_width.unwrap_or(0)
     ));
     out.push_str(&format!("sort: {}\n", config.sort.name()));
+    match &config.author {
+        Some(a) => out.push_str(&format!("author: {}\n", quote(a))),
+        None => out.push_str("# author: (unset: reports name no author)\n"),
+    }
     out.push_str(&format!("mouse: {}\n", config.mouse));
     out.push_str(&format!("links: {}\n", config.links));
     match config.ui_language {

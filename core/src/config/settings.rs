@@ -22,6 +22,7 @@ const SETTINGS: &[&str] = &[
     "links",
     "ui_language",
     "registries",
+    "author",
 ];
 
 /// Parses config text. Each setting stands alone: a bad one is reported and
@@ -164,6 +165,13 @@ fn set(config: &mut Config, path: &Path, name: &str, value: Value) -> Setting {
             }
         },
         "reader_width" => return reader_width(config, &value),
+        "author" => match &value {
+            Value::Null => config.author = None,
+            Value::String(s) if !s.trim().is_empty() => {
+                config.author = Some(crate::text::sanitize(s.trim(), false).into_owned());
+            }
+            v => return bad(format!("{} is not a name", show(v))),
+        },
         "mouse" | "links" => match value {
             Value::Bool(b) if name == "mouse" => config.mouse = b,
             Value::Bool(b) => config.links = b,

@@ -131,6 +131,19 @@ impl Folder {
         self.index().docs.iter().position(|f| f.id == id)
     }
 
+    /// The position of each of `ids` (`None`: no such briefing), from the
+    /// index's columns in one pass: for a list of ids from a script.
+    pub fn positions<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> Vec<Option<usize>> {
+        let by_id: rustc_hash::FxHashMap<&str, usize> = self
+            .index()
+            .docs
+            .iter()
+            .enumerate()
+            .map(|(doc, f)| (f.id.as_str(), doc))
+            .collect();
+        ids.into_iter().map(|id| by_id.get(id).copied()).collect()
+    }
+
     /// The id closest to an unknown one: a prefix or substring first, else the smallest edit distance.
     pub fn suggest_id(&self, id: &str) -> Option<&str> {
         let ids = || self.index().docs.iter().map(|f| f.id.as_str());
@@ -140,6 +153,43 @@ impl Folder {
             return Some(hit);
         }
         crate::text::closest(id, ids())
+    }
+
+    /// For each briefing of `docs` (indices in the corpus), a number that
+    /// changes when its id or its file changes: what a saved search remembers
+    /// of what it found, to tell what is new since. From the index's columns
+    /// and the stamps the load took: nothing is read or decoded.
+    pub fn fingerprints(&self, docs: &[usize]) -> Vec<u64> {
+        use std::hash::BuildHasher;
+        let files = self
+            .source
+            .seen
+            .as_ref()
+            .map_or(&[][..], |s| s.files.as_slice());
+        // Walks list files in path order; any other order is looked up by hash.
+        let by_path: Option<rustc_hash::FxHashMap<&std::path::Path, u64>> =
+            (!files.is_sorted_by(|a, b| a.0 <= b.0)).then(|| {
+                let hashed = |s: &Option<crate::stamp::Stamp>| s.as_ref().map_or(0, |s| s.hashed());
+                files
+                    .iter()
+                    .map(|(p, s)| (p.as_path(), hashed(s)))
+                    .collect()
+            });
+        let version = |path: &std::path::Path| -> u64 {
+            if let Some(map) = &by_path {
+                return map.get(path).copied().unwrap_or(0);
+            }
+            files
+                .binary_search_by(|(p, _)| p.as_path().cmp(path))
+                .ok()
+                .and_then(|i| files[i].1.as_ref())
+                .map_or(0, crate::stamp::Stamp::hashed)
+        };
+        let facts = &self.index().docs;
+        docs.iter()
+            .filter_map(|&d| facts.get(d))
+            .map(|f| rustc_hash::FxBuildHasher.hash_one((f.id.as_str(), version(&f.path))))
+            .collect()
     }
 
     /// Number of distinct countries named by the briefings.
