@@ -772,6 +772,8 @@ fn every_subcommand_has_help() {
         "actors",
         "countries",
         "paths",
+        "saved",
+        "report",
     ] {
         let o = sandbox.run(&[sub, "--help"]);
         assert_eq!(code(&o), 0, "{sub}");
@@ -1288,6 +1290,8 @@ fn completions_cover_every_subcommand_for_each_shell() {
             "actors",
             "countries",
             "paths",
+            "saved",
+            "report",
         ] {
             assert!(script.contains(sub), "{shell} completes '{sub}'");
         }

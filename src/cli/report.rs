@@ -85,6 +85,11 @@ pub fn run<W: Write>(
         full: args.full,
         lang: out.lang,
     };
+    if docs.is_empty() {
+        // Nothing to hand on: no file, and an exit of 1 as any empty answer.
+        super::say("no briefing matches: no report written");
+        return Ok(Outcome::Nothing);
+    }
     let markdown = brief_core::report::write(corpus, &docs, &how);
     match &args.output {
         None => out.w.write_all(markdown.as_bytes())?,
@@ -111,11 +116,7 @@ pub fn run<W: Write>(
             }
         }
     }
-    Ok(if docs.is_empty() {
-        Outcome::Nothing
-    } else {
-        Outcome::Found
-    })
+    Ok(Outcome::Found)
 }
 
 /// Today's date (UTC), for the report's metadata.
