@@ -48,6 +48,7 @@ fn run(args: Cli) -> Result<Outcome, Failure> {
     );
     let opts = brief_core::load::LoadOptions {
         registries: config.config.registries,
+        max_files: config.config.max_files,
         ..cli::load_options(args.no_cache)
     };
     out.lang = config.config.language();

@@ -867,32 +867,72 @@ fn links_are_followed_only_while_they_stay_inside_the_folder() {
     );
 }
 
-/// A walk stops after `max_entries` entries and says so, rather than
-/// walking a whole file system (`--dir /`, `--dir /proc`).
+/// A walk stops after `max_files` files and says so, rather than walking a
+/// whole file system (`--dir /`, `--dir /proc`); what it walked until then
+/// is loaded, and the message names what was not read. Folders do not count.
 #[test]
-fn the_walk_stops_after_the_most_entries_and_says_so() {
+fn the_walk_stops_after_the_most_files_keeps_what_it_walked_and_says_what_not() {
     let mut files: Vec<(String, &[u8])> = Vec::new();
     for i in 0..30 {
         files.push((format!("d{i:02}/b{i:02}.yaml"), b"title: x\n"));
     }
+    for i in 0..10 {
+        files.push((format!("top{i:02}.yaml"), b"title: y\n"));
+    }
     let named: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (n.as_str(), *b)).collect();
     let dir = folder(&named);
+    // 40 files in 31 folders: a bound of 35 files is met in the sub-folders.
     let opts = LoadOptions {
-        max_entries: 20,
+        max_files: 35,
         ..LoadOptions::default()
     };
     let c = load_dir(dir.path(), &opts, &|_, _| {}).expect("loads");
-    assert!(c.briefings.len() < 30);
+    assert_eq!(
+        c.briefings.len(),
+        35,
+        "every file met before the bound is loaded"
+    );
     let stop = c
         .problems
         .iter()
-        .find(|p| p.message.contains("stopped after visiting 20 entries"))
+        .find(|p| p.message.contains("stopped after meeting 35 files"))
         .unwrap_or_else(|| panic!("{:?}", c.problems));
     assert_eq!(stop.path, dir.path());
     assert_eq!(stop.severity, Severity::Error);
+    assert!(stop.message.contains("not read"), "{}", stop.message);
+    assert!(
+        stop.message.contains("folders not entered: d"),
+        "{}",
+        stop.message
+    );
+    // Met in the folder itself: its files listed until then are kept.
+    let opts = LoadOptions {
+        max_files: 4,
+        ..LoadOptions::default()
+    };
+    let c = load_dir(dir.path(), &opts, &|_, _| {}).expect("loads");
+    assert_eq!(c.briefings.len(), 4);
+    let stop = c
+        .problems
+        .iter()
+        .find(|p| p.message.contains("stopped"))
+        .unwrap();
+    assert!(
+        stop.message.contains("the rest of the folder itself"),
+        "{}",
+        stop.message
+    );
+    // Folders do not count: 30 folders and 40 files pass a bound of 40.
+    let opts = LoadOptions {
+        max_files: 40,
+        ..LoadOptions::default()
+    };
+    let c = load_dir(dir.path(), &opts, &|_, _| {}).expect("loads");
+    assert_eq!(c.briefings.len(), 40);
+    assert!(c.problems.is_empty(), "{:?}", c.problems);
     // The default bound is far above any real folder.
     let c = load(dir.path());
-    assert_eq!(c.briefings.len(), 30);
+    assert_eq!(c.briefings.len(), 40);
     assert!(c.problems.is_empty(), "{:?}", c.problems);
 }
 

@@ -58,6 +58,8 @@ pub struct Config {
     pub registries: Registries,
     /// Who writes the reports (`brief report`): their metadata's author.
     pub author: Option<String>,
+    /// The most files a walk of the folder meets before it stops.
+    pub max_files: usize,
 }
 
 impl Config {
@@ -81,6 +83,7 @@ impl Default for Config {
             ui_language: None,
             registries: Registries::default(),
             author: None,
+            max_files: crate::load::DEFAULT_MAX_FILES,
         }
     }
 }
@@ -193,6 +196,7 @@ pub fn to_yaml(config: &Config) -> String {
         config.reader_width.unwrap_or(0)
     ));
     out.push_str(&format!("sort: {}\n", config.sort.name()));
+    out.push_str(&format!("max_files: {}\n", config.max_files));
     match &config.author {
         Some(a) => out.push_str(&format!("author: {}\n", quote(a))),
         None => out.push_str("# author: (unset: reports name no author)\n"),

@@ -23,6 +23,7 @@ const SETTINGS: &[&str] = &[
     "ui_language",
     "registries",
     "author",
+    "max_files",
 ];
 
 /// Parses config text. Each setting stands alone: a bad one is reported and
@@ -165,6 +166,10 @@ fn set(config: &mut Config, path: &Path, name: &str, value: Value) -> Setting {
             }
         },
         "reader_width" => return reader_width(config, &value),
+        "max_files" => match value.as_u64().and_then(|n| usize::try_from(n).ok()) {
+            Some(n) if n >= 1 => config.max_files = n,
+            _ => return bad(format!("{} is not a number of files from 1", show(&value))),
+        },
         "author" => match &value {
             Value::Null => config.author = None,
             Value::String(s) if !s.trim().is_empty() => {

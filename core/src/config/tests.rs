@@ -149,3 +149,15 @@ fn ui_language_is_fr_or_en_and_a_bad_one_is_reported() {
     assert!(p.is_empty(), "{p:?}");
     assert_eq!(again.ui_language, Some(Lang::Fr));
 }
+
+#[test]
+fn author_and_max_files_are_read_and_checked() {
+    let (c, p) = parsed("author: Awa Diallo\nmax_files: 5000000\n");
+    assert!(p.is_empty(), "{p:?}");
+    assert_eq!(c.author.as_deref(), Some("Awa Diallo"));
+    assert_eq!(c.max_files, 5_000_000);
+    let (c, p) = parsed("max_files: 0\nauthor: [x]\n");
+    assert_eq!(c.max_files, crate::load::DEFAULT_MAX_FILES);
+    assert_eq!(c.author, None);
+    assert_eq!(p.len(), 2, "{p:?}");
+}

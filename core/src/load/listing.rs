@@ -90,14 +90,14 @@ pub(crate) fn look_at(
         return None;
     }
     let mut found = Found {
-        // At most this many entries now: a walk stops at `max_entries`.
+        // At most this many files now: a walk stops at `max_files`.
         entries: walked.entries,
         ..Found::default()
     };
     for path in paths {
         found.look(root, path, opts)?;
     }
-    if found.entries > opts.max_entries {
+    if found.entries > opts.max_files {
         return None;
     }
     let gone = gone_below(seen, &found.below, &found.looked);

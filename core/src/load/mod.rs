@@ -43,16 +43,17 @@ pub const REGISTRY_FILE: &str = "actors.yaml";
 /// Files above this size are refused before parsing.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 1024 * 1024;
 
-/// The most entries (files, folders, links) a walk visits before it stops:
-/// far more than any briefings folder holds, so that `--dir /` or a link
-/// out of the folder cannot make loading walk the whole file system.
-pub const DEFAULT_MAX_ENTRIES: usize = 1_000_000;
+/// The most files (every entry but folders: files, links, others) a walk
+/// meets before it stops: twenty times a million-briefing archive, so that
+/// only `--dir /` or the like reaches it. `max_files` in config.yaml sets it.
+pub const DEFAULT_MAX_FILES: usize = 20_000_000;
 
 #[derive(Debug, Clone)]
 pub struct LoadOptions {
     pub max_file_size: u64,
-    /// The walk stops after visiting this many entries, and says so.
-    pub max_entries: usize,
+    /// The walk stops after meeting this many files (folders not counted),
+    /// keeps what it walked, and says what it did not read.
+    pub max_files: usize,
     /// Folder for the cache of parsed corpora; `None` reads every file each time.
     pub cache: Option<PathBuf>,
     /// From this many briefings, the article text is indexed into the cache
@@ -75,7 +76,7 @@ impl Default for LoadOptions {
     fn default() -> Self {
         LoadOptions {
             max_file_size: DEFAULT_MAX_FILE_SIZE,
-            max_entries: DEFAULT_MAX_ENTRIES,
+            max_files: DEFAULT_MAX_FILES,
             cache: None,
             persist_text_from: DEFAULT_PERSIST_TEXT_FROM,
             check_cache_after: false,

@@ -2,8 +2,9 @@
 //!
 //! The folder may fight back: links out of it (to `/`, `/proc`, `/dev/zero`),
 //! FIFOs, sockets and devices named `*.yaml`, files growing while read, more
-//! entries than any briefings folder holds. The walk stays inside the
-//! folder's own tree and stops after `LoadOptions::max_entries` entries; only
+//! files than any briefings folder holds. The walk stays inside the
+//! folder's own tree and stops after `LoadOptions::max_files` files, keeping
+//! what it walked and naming what it did not read; only
 //! regular files are read, opened without blocking, and never more than the
 //! size limit plus one byte.
 
@@ -77,7 +78,7 @@ type FolderKey = PathBuf;
 /// Lists every `*.yaml`/`*.yml` below `start` (`root` or a folder inside it;
 /// the registry apart), following symlinks while they stay inside `root`'s
 /// tree, never twice into the same folder, and visiting at most
-/// `opts.max_entries` entries; with what the walk met.
+/// `opts.max_files` files (folders are not counted); with what the walk met.
 pub(crate) fn walk_below(
     root: &Path,
     start: &Path,
@@ -89,7 +90,7 @@ pub(crate) fn walk_below(
         root,
         // Links are followed only to what lies below the folder's real path.
         home: std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf()),
-        max_entries: opts.max_entries,
+        max_files: opts.max_files,
         problems,
         files: Vec::new(),
         seen: HashSet::new(),
@@ -105,7 +106,16 @@ pub(crate) fn walk_below(
                 }
             }
             Listed::Skipped => {}
-            Listed::Full => break,
+            Listed::Full(names) => {
+                // What was listed of this folder is kept; the rest is said.
+                for (path, kind) in names {
+                    if kind.is_none_or(|k| !k.is_dir()) {
+                        walk.take(&dir, path, kind);
+                    }
+                }
+                walk.say_full(&dir);
+                break;
+            }
         }
     }
     let Walk {
@@ -128,14 +138,14 @@ pub(crate) fn walk_below(
 struct Walk<'a> {
     root: &'a Path,
     home: PathBuf,
-    max_entries: usize,
+    max_files: usize,
     problems: &'a mut Vec<Problem>,
     files: Vec<PathBuf>,
     /// The folders entered.
     seen: HashSet<FolderKey>,
     /// The folders to enter.
     stack: Vec<PathBuf>,
-    /// Entries visited.
+    /// Files met (every entry but folders).
     visited: usize,
     /// Whether a link was met.
     links: bool,
@@ -150,8 +160,9 @@ enum Listed {
     Names(Names),
     /// It cannot be read, or was entered before.
     Skipped,
-    /// The walk visited the most entries it may, and stops.
-    Full,
+    /// The walk met the most files it may, and stops: the entries listed
+    /// of this folder until then.
+    Full(Names),
 }
 
 impl Walk<'_> {
@@ -184,25 +195,55 @@ impl Walk<'_> {
         // The entry's own type costs no system call; only symlinks are followed with a stat.
         let mut names: Names = Vec::new();
         for entry in entries {
-            self.visited += 1;
-            if self.visited > self.max_entries {
-                self.problems.push(problem(
-                    self.root,
-                    Severity::Error,
-                    format!(
-                        "stopped after visiting {} entries, the most a briefings folder may hold; \
-                         files beyond were not loaded (is this the right folder?)",
-                        self.max_entries
-                    ),
-                ));
-                return Listed::Full;
+            let Ok(e) = entry else { continue };
+            let kind = e.file_type().ok();
+            if kind.is_none_or(|k| !k.is_dir()) {
+                self.visited += 1;
+                if self.visited > self.max_files {
+                    names.sort_by(|a, b| a.0.cmp(&b.0));
+                    return Listed::Full(names);
+                }
             }
-            if let Ok(e) = entry {
-                names.push((e.path(), e.file_type().ok()));
-            }
+            names.push((e.path(), kind));
         }
         names.sort_by(|a, b| a.0.cmp(&b.0));
         Listed::Names(names)
+    }
+
+    /// Says that the walk stopped in `dir`, and what it did not read: the
+    /// rest of `dir` and the folders not entered yet (named, the first few).
+    fn say_full(&mut self, dir: &Path) {
+        const NAMED: usize = 5;
+        let rel = |p: &Path| p.strip_prefix(self.root).unwrap_or(p).display().to_string();
+        let mut later: Vec<String> = self
+            .stack
+            .iter()
+            .rev()
+            .take(NAMED)
+            .map(|p| rel(p))
+            .collect();
+        if self.stack.len() > NAMED {
+            later.push(format!("and {} more", self.stack.len() - NAMED));
+        }
+        let folders = match self.stack.len() {
+            0 => String::new(),
+            1 => format!("; 1 folder not entered: {}", later.join(", ")),
+            n => format!("; {n} folders not entered: {}", later.join(", ")),
+        };
+        let here = match rel(dir) {
+            r if r.is_empty() => "the folder itself".to_string(),
+            r => format!("'{r}'"),
+        };
+        self.problems.push(problem(
+            self.root,
+            Severity::Error,
+            format!(
+                "stopped after meeting {} files, the most a walk reads (max_files in \
+                 config.yaml); everything walked until then is loaded; not read: the rest of \
+                 {here}{folders}",
+                self.max_files
+            ),
+        ));
     }
 
     /// One entry of `dir`: a folder to enter, a briefing file, or a problem.
