@@ -7,6 +7,7 @@
 //! the binary adds the command line.
 
 pub mod demo;
+pub mod git;
 pub mod ids;
 pub mod keys;
 pub mod tui;

@@ -165,6 +165,25 @@ fn run(args: Cli) -> Result<Outcome, Failure> {
             loaded = corpus;
             outcome
         }
+        Some(Command::Sync) => {
+            let choice = choose(dir);
+            let Some(folder) = choice.dir() else {
+                return Err(Failure::Usage(
+                    "the built-in briefings are not in git: name a folder (--dir DIR)".into(),
+                ));
+            };
+            cli::sync::sync(&mut out, folder)?
+        }
+        Some(Command::Log { id, json }) => {
+            let choice = choose(dir);
+            let corpus = &*loaded.insert(load(&choice)?);
+            let Some(folder) = choice.dir() else {
+                return Err(Failure::Usage(
+                    "the built-in briefings have no history: name a folder (--dir DIR)".into(),
+                ));
+            };
+            cli::sync::log(&mut out, corpus, folder, &id, json)?
+        }
         Some(Command::Report(report)) => {
             let choice = choose(dir);
             let corpus = &*loaded.insert(load(&choice)?);
@@ -207,7 +226,10 @@ fn run(args: Cli) -> Result<Outcome, Failure> {
             Outcome::Found
         }
         Some(Command::Config { default }) => cli::config::run(&mut out, &config, default)?,
-        Some(Command::Write(w)) => cli::new::dispatch(&mut out, &choose(dir), w)?,
+        Some(Command::Write(w)) => {
+            let commit = config.config.git == brief_core::config::Git::Commit;
+            cli::new::dispatch(&mut out, &choose(dir), w, commit)?
+        }
         Some(Command::Man) => {
             clap_mangen::Man::new(Cli::command()).render(&mut out.w)?;
             Outcome::Found

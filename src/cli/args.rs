@@ -228,6 +228,18 @@ pub enum Command {
     /// A Markdown report of several briefings (a query, --saved NAME or
     /// --ids-from FILE) to hand on: `pandoc report.md -o report.docx`.
     Report(super::report::ReportArgs),
+    /// For an archive kept in git: commit its changed briefings (their ids in
+    /// the message), fetch, merge the remote's changes, push. A conflict stops
+    /// it with exit 1, both versions kept; run it again once resolved.
+    Sync,
+    /// A briefing's history in git: date, commit, author, message.
+    Log {
+        /// The briefing's id or a unique start of it.
+        id: String,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     #[command(flatten)]
     Write(super::new::WriteCommand),
 }

@@ -303,7 +303,12 @@ fn hidden_temp(dir: &Path, target: &Path) -> PathBuf {
     dir.join(format!(".{name}.{}.tmp", std::process::id()))
 }
 
-pub fn run(choice: &Choice, id: &str, line: Option<usize>) -> Result<Outcome, Failure> {
+pub fn run(
+    choice: &Choice,
+    id: &str,
+    line: Option<usize>,
+    git_commit: bool,
+) -> Result<Outcome, Failure> {
     let folder = choice.dir().ok_or_else(|| {
         Failure::Usage("brief edit needs a briefings folder (--dir DIR or $BRIEF_DIR); the built-in corpus is read-only".into())
     })?;
@@ -363,5 +368,8 @@ pub fn run(choice: &Choice, id: &str, line: Option<usize>) -> Result<Outcome, Fa
     replace(&file, &valid.text)?;
     let _ = std::fs::remove_file(&draft);
     super::say(format_args!("brief: saved {}", file.display()));
+    if git_commit {
+        super::sync::commit_written(&file, &format!("brief edit: {}", valid.id));
+    }
     Ok(Outcome::Found)
 }

@@ -19,6 +19,7 @@ pub mod saved;
 pub mod search;
 pub mod show;
 pub mod stats;
+pub mod sync;
 
 use brief_core::io::paths::Choice;
 use brief_core::load::{LoadOptions, load_dir};

@@ -50,6 +50,7 @@ pub fn dispatch<W: std::io::Write>(
     out: &mut Out<W>,
     choice: &Choice,
     command: WriteCommand,
+    git_commit: bool,
 ) -> Result<Outcome, Failure> {
     match command {
         WriteCommand::Draft { file } => super::draft::run(out, choice, file.as_deref()),
@@ -57,18 +58,38 @@ pub fn dispatch<W: std::io::Write>(
             title,
             from,
             meeting,
-        } => run(choice, title.as_deref(), from.as_deref(), meeting, out.lang),
-        WriteCommand::Edit { id, line } => super::edit::run(choice, &id, line),
+        } => {
+            let new = New {
+                title: title.as_deref(),
+                from: from.as_deref(),
+                meeting,
+                lang: out.lang,
+                git_commit,
+            };
+            run(choice, new)
+        }
+        WriteCommand::Edit { id, line } => super::edit::run(choice, &id, line, git_commit),
     }
 }
 
-pub fn run(
-    choice: &Choice,
-    title: Option<&str>,
-    from: Option<&Path>,
-    meeting: Option<usize>,
-    lang: brief_core::Lang,
-) -> Result<Outcome, Failure> {
+/// What `brief new` was asked.
+pub struct New<'a> {
+    pub title: Option<&'a str>,
+    pub from: Option<&'a Path>,
+    pub meeting: Option<usize>,
+    pub lang: brief_core::Lang,
+    /// Commit the new file in the archive's git work tree (`git: commit`).
+    pub git_commit: bool,
+}
+
+pub fn run(choice: &Choice, new: New) -> Result<Outcome, Failure> {
+    let New {
+        title,
+        from,
+        meeting,
+        lang,
+        git_commit,
+    } = new;
     let folder = choice.dir().ok_or_else(|| {
         Failure::Usage("brief new needs a briefings folder (--dir DIR or $BRIEF_DIR); the built-in corpus is read-only".into())
     })?;
@@ -145,6 +166,9 @@ pub fn run(
         Ok(()) => {
             let _ = std::fs::remove_file(&draft);
             super::say(format_args!("brief: created {}", target.display()));
+            if git_commit {
+                super::sync::commit_written(&target, &format!("brief new: {}", valid.id));
+            }
             Ok(Outcome::Found)
         }
         Err(e) => {

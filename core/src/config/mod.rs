@@ -60,6 +60,17 @@ pub struct Config {
     pub author: Option<String>,
     /// The most files a walk of the folder meets before it stops.
     pub max_files: usize,
+    /// What `brief new` and `brief edit` do with git (`git: commit`).
+    pub git: Git,
+}
+
+/// `git:` in config.yaml: whether `brief new` and `brief edit` commit the
+/// file they wrote when the archive is in a git work tree.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub enum Git {
+    #[default]
+    Off,
+    Commit,
 }
 
 impl Config {
@@ -84,6 +95,7 @@ impl Default for Config {
             registries: Registries::default(),
             author: None,
             max_files: crate::load::DEFAULT_MAX_FILES,
+            git: Git::Off,
         }
     }
 }
@@ -197,6 +209,11 @@ pub fn to_yaml(config: &Config) -> String {
     ));
     out.push_str(&format!("sort: {}\n", config.sort.name()));
     out.push_str(&format!("max_files: {}\n", config.max_files));
+    let git = match config.git {
+        Git::Off => "off",
+        Git::Commit => "commit",
+    };
+    out.push_str(&format!("git: {git}\n"));
     match &config.author {
         Some(a) => out.push_str(&format!("author: {}\n", quote(a))),
         None => out.push_str("# author: (unset: reports name no author)\n"),

@@ -24,6 +24,7 @@ const SETTINGS: &[&str] = &[
     "registries",
     "author",
     "max_files",
+    "git",
 ];
 
 /// Parses config text. Each setting stands alone: a bad one is reported and
@@ -166,6 +167,17 @@ fn set(config: &mut Config, path: &Path, name: &str, value: Value) -> Setting {
             }
         },
         "reader_width" => return reader_width(config, &value),
+        "git" => match &value {
+            Value::String(s) if s == "commit" => config.git = super::Git::Commit,
+            Value::String(s) if s == "off" => config.git = super::Git::Off,
+            Value::Bool(false) | Value::Null => config.git = super::Git::Off,
+            v => {
+                return bad(format!(
+                    "{} is not a choice; expected commit or off",
+                    show(v)
+                ));
+            }
+        },
         "max_files" => match value.as_u64().and_then(|n| usize::try_from(n).ok()) {
             Some(n) if n >= 1 => config.max_files = n,
             _ => return bad(format!("{} is not a number of files from 1", show(&value))),

@@ -206,11 +206,37 @@ fn read_raw(path: &Path, bytes: Vec<u8>) -> Result<(String, RawBriefing), Proble
         ));
     }
     check_alias_expansion(path, &text)?;
+    check_conflict_markers(path, &text)?;
     let raw: RawBriefing = serde_yaml::from_str(&text).map_err(|e| {
         let p = yaml_problem(path, &e, BRIEFING_FIELDS);
         at_second_key(p, &text)
     })?;
     Ok((text, raw))
+}
+
+/// A file a git merge left with both versions in it (`brief sync` stopped on
+/// a conflict): said as such, at the first marker, rather than as bad YAML.
+fn check_conflict_markers(path: &Path, text: &str) -> Result<(), Problem> {
+    let marker = |l: &str| {
+        ["<<<<<<<", "=======", ">>>>>>>"].iter().any(|m| {
+            l.strip_prefix(m)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        })
+    };
+    let Some(at) = text.lines().position(marker) else {
+        return Ok(());
+    };
+    Err(Problem {
+        line: Some(at + 1),
+        column: Some(1),
+        ..problem(
+            path,
+            Severity::Error,
+            "git conflict markers: both versions of this briefing are in the file; keep the \
+             right text (between <<<<<<< and =======, or ======= and >>>>>>>), remove the \
+             markers, then run brief sync again",
+        )
+    })
 }
 
 /// A briefing file being read, and the problems met so far.
