@@ -158,14 +158,18 @@ impl Repo {
         Ok(Some(message))
     }
 
-    /// Commits one file brief just wrote (`brief new`, `brief edit`).
-    pub fn commit_file(&self, path: &Path, message: &str) -> Result<(), GitError> {
+    /// `path` as git names it: relative to the work tree's top.
+    fn relative(&self, path: &Path) -> String {
         let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-        let rel = path
-            .strip_prefix(&self.top)
+        path.strip_prefix(&self.top)
             .unwrap_or(&path)
             .display()
-            .to_string();
+            .to_string()
+    }
+
+    /// Commits one file brief just wrote (`brief new`, `brief edit`).
+    pub fn commit_file(&self, path: &Path, message: &str) -> Result<(), GitError> {
+        let rel = self.relative(path);
         self.run(&["add", "--", &rel])?;
         self.run(&["commit", "--quiet", "-m", message, "--", &rel])?;
         Ok(())
@@ -251,12 +255,7 @@ impl Repo {
 
     /// The history of one file, newest first, following renames.
     pub fn log(&self, path: &Path) -> Result<Vec<LogEntry>, GitError> {
-        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-        let rel = path
-            .strip_prefix(&self.top)
-            .unwrap_or(&path)
-            .display()
-            .to_string();
+        let rel = self.relative(path);
         let out = self.run(&[
             "log",
             "--follow",
