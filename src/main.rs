@@ -53,7 +53,14 @@ fn run(args: Cli) -> Result<Outcome, Failure> {
     };
     out.lang = config.config.language();
     let configured = config.config.briefings.as_deref();
-    let choose = |flag: Option<&std::path::Path>| paths::choose(flag, configured);
+    // A shared archive is named by its canonical path, whoever reads it.
+    let choose = |flag: Option<&std::path::Path>| {
+        let choice = paths::choose(flag, configured);
+        match choice.dir().map(|d| d.join(paths::SHARED_DIR).is_dir()) {
+            Some(true) => choice.canonical(),
+            _ => choice,
+        }
+    };
     let quiet = matches!(
         args.command,
         None | Some(Command::Config { .. } | Command::Completions { .. } | Command::Man)
@@ -61,7 +68,14 @@ fn run(args: Cli) -> Result<Outcome, Failure> {
     if !quiet {
         cli::warn_config(&config);
     }
-    let load = |choice: &paths::Choice| cli::load_corpus(choice, &opts);
+    let load = |choice: &paths::Choice| {
+        let home = cli::share::cache_for(choice.dir(), args.no_cache);
+        let opts = brief_core::load::LoadOptions {
+            cache: home.cache_dir().map(std::path::Path::to_path_buf),
+            ..opts.clone()
+        };
+        cli::load_corpus(choice, &opts)
+    };
     let mut loaded: Option<brief_core::Folder> = None;
     let outcome = match args.command {
         None => {
@@ -72,8 +86,12 @@ fn run(args: Cli) -> Result<Outcome, Failure> {
             }
             drop(out);
             let choice = choose(args.browse.path.as_deref().or(dir));
+            let home = cli::share::cache_for(choice.dir(), args.no_cache);
             let setup = brief::tui::Setup {
-                load: opts,
+                load: brief_core::load::LoadOptions {
+                    cache: home.cache_dir().map(std::path::Path::to_path_buf),
+                    ..opts
+                },
                 state_file: brief_core::remembered::path(),
                 fresh: args.browse.fresh,
                 config,
@@ -164,6 +182,15 @@ fn run(args: Cli) -> Result<Outcome, Failure> {
             let (outcome, corpus) = cli::saved::run(&mut out, &choice, saved, || load(&choice))?;
             loaded = corpus;
             outcome
+        }
+        Some(Command::Share { path }) => {
+            let choice = choose(path.as_deref().or(dir));
+            let Some(folder) = choice.dir() else {
+                return Err(Failure::Usage(
+                    "the built-in briefings cannot be shared: name a folder".into(),
+                ));
+            };
+            cli::share::run(&mut out, folder)?
         }
         Some(Command::Sync) => {
             let choice = choose(dir);

@@ -232,6 +232,13 @@ pub enum Command {
     /// the message), fetch, merge the remote's changes, push. A conflict stops
     /// it with exit 1, both versions kept; run it again once resolved.
     Sync,
+    /// Give the archive its own index, in DIR/.brief/, for every user who
+    /// reads it (a shared server): built once, group-writable.
+    Share {
+        /// The archive (default: the briefings folder in use).
+        #[arg(value_name = "DIR")]
+        path: Option<PathBuf>,
+    },
     /// A briefing's history in git: date, commit, author, message.
     Log {
         /// The briefing's id or a unique start of it.

@@ -17,6 +17,7 @@ pub mod paths;
 pub mod report;
 pub mod saved;
 pub mod search;
+pub mod share;
 pub mod show;
 pub mod stats;
 pub mod sync;

@@ -49,6 +49,14 @@ pub fn run<W: Write>(
             "(read marks, bookmarks, history)".to_string(),
         ],
         vec!["cache".to_string(), show(paths::cache_dir()), String::new()],
+        {
+            let home = paths::IndexHome::of(choice.dir(), false);
+            vec![
+                "index".to_string(),
+                show(home.cache_dir().map(std::path::Path::to_path_buf)),
+                home.reason(),
+            ]
+        },
         vec![
             "registries".to_string(),
             registries_in_force(choice.dir(), config.config.registries),

@@ -84,6 +84,95 @@ pub fn cache_dir() -> Option<PathBuf> {
     project().map(|p| p.cache_dir().to_path_buf())
 }
 
+/// The folder inside an archive where it keeps its own corpus cache and text
+/// index for everyone who reads it (`brief share`): derived data, never
+/// walked as briefings (hidden), kept out of git by a `.gitignore` inside.
+pub const SHARED_DIR: &str = ".brief";
+
+/// Where a folder's corpus cache and text index are kept, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IndexHome {
+    /// The archive's own `.brief/`, shared by every user who reads it.
+    Shared(PathBuf),
+    /// The archive is shared, but this user cannot write its `.brief/`:
+    /// their own cache folder instead, said once.
+    SharedNotWritable {
+        shared: PathBuf,
+        own: Option<PathBuf>,
+    },
+    /// The user's cache folder.
+    Own(Option<PathBuf>),
+    /// `--no-cache`: every file read each time.
+    NoCache,
+}
+
+impl IndexHome {
+    /// Where the index of `dir` (`None`: the built-in corpus) is kept.
+    pub fn of(dir: Option<&Path>, no_cache: bool) -> IndexHome {
+        if no_cache {
+            return IndexHome::NoCache;
+        }
+        let shared = dir.map(|d| d.join(SHARED_DIR)).filter(|s| s.is_dir());
+        match shared {
+            Some(shared) if writable(&shared) => IndexHome::Shared(shared),
+            Some(shared) => IndexHome::SharedNotWritable {
+                shared,
+                own: cache_dir(),
+            },
+            None => IndexHome::Own(cache_dir()),
+        }
+    }
+
+    /// The folder the cache and index go to.
+    pub fn cache_dir(&self) -> Option<&Path> {
+        match self {
+            IndexHome::Shared(p) => Some(p),
+            IndexHome::SharedNotWritable { own, .. } | IndexHome::Own(own) => own.as_deref(),
+            IndexHome::NoCache => None,
+        }
+    }
+
+    /// Why, for `brief paths`.
+    pub fn reason(&self) -> String {
+        match self {
+            IndexHome::Shared(_) => {
+                "(the archive's own, shared by everyone who reads it: brief share)".into()
+            }
+            IndexHome::SharedNotWritable { shared, .. } => format!(
+                "(yours: {} is shared but you cannot write there)",
+                shared.display()
+            ),
+            IndexHome::Own(_) => "(yours; brief share DIR gives an archive its own)".into(),
+            IndexHome::NoCache => "(--no-cache: none)".into(),
+        }
+    }
+}
+
+/// Whether this process can create files in `dir` (tried, not guessed from
+/// the modes: ACLs, read-only mounts and root all answer for themselves).
+pub fn writable(dir: &Path) -> bool {
+    tempfile::Builder::new()
+        .prefix(".brief-probe")
+        .tempfile_in(dir)
+        .is_ok()
+}
+
+impl Choice {
+    /// The same choice with its folder's canonical path: a shared archive's
+    /// index is found under one name whoever reads it and however they spell it.
+    pub fn canonical(self) -> Choice {
+        let canon = |p: PathBuf| std::fs::canonicalize(&p).unwrap_or(p);
+        match self {
+            Choice::Flag(p) => Choice::Flag(canon(p)),
+            Choice::Env(p) => Choice::Env(canon(p)),
+            Choice::Config(p) => Choice::Config(canon(p)),
+            Choice::Local(p) => Choice::Local(canon(p)),
+            Choice::UserData(p) => Choice::UserData(canon(p)),
+            Choice::Embedded => Choice::Embedded,
+        }
+    }
+}
+
 /// How many set-aside copies of one file are kept; older ones are pruned.
 pub const SET_ASIDE_KEEP: usize = 10;
 
