@@ -68,10 +68,10 @@ impl Focus {
     const CYCLE: [Focus; 7] = [
         Focus::Search,
         Focus::List,
-        Focus::Timeline,
         Focus::Actors,
         Focus::Countries,
         Focus::Dates,
+        Focus::Timeline,
         Focus::Reader,
     ];
 
