@@ -203,7 +203,7 @@ pub(super) fn pick_period(state: &mut State, effects: &mut Vec<Effect>) {
 pub fn periods_label(periods: &[Period]) -> String {
     let mut sorted = periods.to_vec();
     sorted.sort_unstable();
-    let run = sorted.len() > 2 && sorted.windows(2).all(|w| w[0].next() == w[1]);
+    let run = sorted.len() > 1 && sorted.windows(2).all(|w| w[0].next() == w[1]);
     match (run, sorted.first(), sorted.last()) {
         (true, Some(a), Some(z)) => format!("{a}–{z}"),
         _ => sorted

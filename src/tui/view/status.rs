@@ -60,7 +60,9 @@ pub fn summary(state: &State) -> String {
             names.join(" | ")
         ));
     }
-    if !state.selection().periods.is_empty() {
+    // On the timeline, the period under the cursor says more.
+    let on_timeline = state.focus() == crate::tui::state::Focus::Timeline;
+    if !state.selection().periods.is_empty() && !on_timeline {
         parts.push(format!(
             "{}{} {}",
             t.timeline.dates,
@@ -69,9 +71,7 @@ pub fn summary(state: &State) -> String {
         ));
     }
     // On the timeline: the period under its cursor, its count and its days.
-    if state.focus() == crate::tui::state::Focus::Timeline
-        && let Some(p) = state.timeline_period()
-    {
+    if on_timeline && let Some(p) = state.timeline_period() {
         use crate::tui::state::timeline::day_label;
         let strip = state.timeline();
         let count = strip.bars.iter().find(|b| b.0 == p).map_or(0, |b| b.1);

@@ -95,10 +95,11 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         // A label where a year begins (by month) or at each year (by
         // year), when there is room since the last one.
         let x = i * bw;
+        // By month, wide bars also name their month (`03`).
         let label = match (strip.grain, p.month) {
-            (Grain::Year, _) => Some(p.year.to_string()),
-            (Grain::Month, None | Some(1)) => Some(p.year.to_string()),
+            (Grain::Year, _) | (Grain::Month, None | Some(1)) => Some(p.year.to_string()),
             (Grain::Month, Some(_)) if i == 0 => Some(p.to_string()),
+            (Grain::Month, Some(m)) if bw >= 3 => Some(format!("{m:02}")),
             _ => None,
         };
         if let Some(label) = label
