@@ -81,7 +81,14 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         } else {
             std::iter::repeat_n(c, bw).collect()
         };
-        let mut style = if chosen.contains(&p) {
+        // A bar is chosen with its period, or with the year holding it or
+        // a month of its year (the dates pane mixes them).
+        let is_chosen = chosen.iter().any(|q| {
+            *q == p
+                || (q.year == p.year
+                    && (q.month.is_none() || (strip.grain == Grain::Year && p.month.is_none())))
+        });
+        let mut style = if is_chosen {
             theme.marked()
         } else if restricted {
             theme.dim()
