@@ -135,6 +135,32 @@ fn benches(c: &mut Criterion) {
         }
         g.finish();
 
+        // The browser's keystroke with the timeline on: every briefing
+        // faceted (its dates counted by year and month from the index's
+        // columns), restricted to a year, and the strip built from the counts.
+        let mut g = c.benchmark_group(format!("timeline/{n}"));
+        g.sample_size(30);
+        let empty = Query::default();
+        g.bench_function("faceted-all", |b| {
+            b.iter(|| black_box(faceted(&corpus, &empty, &Selection::default())))
+        });
+        let in_2019 = Selection {
+            periods: vec![brief_core::search::periods::Period::year(2019)],
+            ..Selection::default()
+        };
+        g.bench_function("faceted-all-2019", |b| {
+            b.iter(|| black_box(faceted(&corpus, &empty, &in_2019)))
+        });
+        let migr = Query::parse("migr", &corpus.registry).expect("parses");
+        g.bench_function("faceted-word-2019", |b| {
+            b.iter(|| black_box(faceted(&corpus, &migr, &in_2019)))
+        });
+        let (_, counted) = faceted(&corpus, &empty, &Selection::default());
+        g.bench_function("strip", |b| {
+            b.iter(|| black_box(brief::tui::state::timeline::Strip::of(&counted)))
+        });
+        g.finish();
+
         let mut g = c.benchmark_group(format!("facets/{n}"));
         let all = search(&corpus, &Query::default(), &Selection::default());
         g.bench_function("count-all", |b| b.iter(|| black_box(facets(&corpus, &all))));

@@ -1709,3 +1709,71 @@ fn rwa_selects_rwanda_in_the_countries_pane() {
     assert_eq!(code, 0);
     assert_restored(&raw);
 }
+
+/// The dated fixture folder: fifteen briefings from 2016 to 2023, two undated.
+fn dates_dir() -> std::path::PathBuf {
+    fixtures::root().join("dates")
+}
+
+#[test]
+fn the_timeline_shows_at_120x40_and_enter_restricts_to_a_period() {
+    let mut s = Session::start_on(&dates_dir(), 120, 40, "xterm-256color");
+    s.wait_for_text("15 of 15 briefings");
+    s.wait_for("the strip with its labels and the undated", |screen| {
+        screen.contains("max 4 · 2 undated")
+            && screen.lines().any(|l| l.contains("2016 2017 2018"))
+            && screen.contains('█')
+    });
+    // T focuses it on the latest year; two steps back is 2021.
+    s.keys("T");
+    s.wait_for_text("2023: 1 briefing, 2023-01-01 to 2023-12-31");
+    s.keys("\x1b[D\x1b[D");
+    s.wait_for_text("2021: 4 briefings, 2021-01-01 to 2021-12-31");
+    s.keys("\r");
+    s.wait_for_text("4 of 15 briefings");
+    s.wait_for("the restriction in the facet line", |screen| {
+        screen.contains("Dates: 2021 ·")
+    });
+    s.wait_for("only 2021 in the list", |screen| {
+        !screen.contains("2023-02-01") && screen.contains("2021-06-15")
+    });
+    // A second period extends it; x clears it with the other filters.
+    s.keys("l\r");
+    s.wait_for_text("6 of 15 briefings");
+    s.wait_for_text("Dates: 2021–2022");
+    s.keys("x");
+    s.wait_for_text("15 of 15 briefings");
+    s.wait_for("no restriction left", |screen| {
+        !screen.contains("Dates: 2021")
+    });
+    s.keys("q");
+    let (code, raw) = s.finish();
+    assert_eq!(code, 0);
+    assert_restored(&raw);
+}
+
+#[test]
+fn the_timeline_is_toggled_at_80x24_in_two_lines() {
+    let mut s = Session::start_on(&dates_dir(), 80, 24, "xterm-256color");
+    s.wait_for_text("15 of 15 briefings");
+    s.wait_for("no strip at 24 rows", |screen| !screen.contains("max 4"));
+    s.keys("t");
+    s.wait_for("the strip in two lines above the facet line", |screen| {
+        let lines: Vec<&str> = screen.lines().collect();
+        let at = lines.iter().position(|l| l.contains("max 4 · 2 undated"));
+        at.is_some_and(|i| {
+            lines.get(i + 1).is_some_and(|l| l.contains("2016"))
+                && lines
+                    .get(i + 2)
+                    .is_some_and(|l| l.contains("Countries: any"))
+        })
+    });
+    s.keys("t");
+    s.wait_for("the strip hidden again", |screen| {
+        !screen.contains("max 4") && screen.contains("15 of 15")
+    });
+    s.keys("q");
+    let (code, raw) = s.finish();
+    assert_eq!(code, 0);
+    assert_restored(&raw);
+}

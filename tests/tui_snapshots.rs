@@ -1063,3 +1063,73 @@ fn a_long_status_line_is_cut_at_a_word_with_a_mark() {
         );
     }
 }
+
+/// The folder of dated briefings, fifteen from 2016 to 2023 and two undated.
+fn dated_browser(w: u16, h: u16, lang: Lang) -> State {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dates");
+    loaded_from_set(
+        &dir,
+        w,
+        h,
+        Settings {
+            lang,
+            ..Settings::default()
+        },
+    )
+}
+
+/// The timeline: shown from 30 rows, toggled at 80x24 (two lines), focused
+/// with a range of years chosen, in both languages.
+#[test]
+fn timeline_in_both_languages() {
+    for lang in Lang::ALL {
+        let tag = lang.as_str();
+        for (w, h) in [(80, 24), (120, 40)] {
+            let mut state = dated_browser(w, h, lang);
+            if h < 30 {
+                assert!(state.areas().timeline.is_none());
+                act(&mut state, Action::ToggleTimeline);
+            }
+            assert_eq!(state.areas().timeline.map(|r| r.height), Some(2));
+            let shown = draw(&state);
+            let text = screen_text(shown.backend().buffer());
+            assert!(text.contains("2016") && text.contains("max 4"), "{text}");
+            insta::assert_snapshot!(format!("timeline_{tag}_{w}x{h}"), snapshot_text(&shown));
+            acts(
+                &mut state,
+                &[
+                    Action::FocusTimeline,
+                    Action::PrevPeriod,
+                    Action::Toggle,
+                    Action::PrevPeriod,
+                    Action::Toggle,
+                ],
+            );
+            assert_eq!(state.hits().len(), 6);
+            let focused = draw(&state);
+            let text = screen_text(focused.backend().buffer());
+            assert!(text.contains("2021–2022"), "{text}");
+            insta::assert_snapshot!(
+                format!("timeline_range_{tag}_{w}x{h}"),
+                snapshot_text(&focused)
+            );
+        }
+    }
+}
+
+/// The dates pane beside actors and countries, a year opened to its months.
+#[test]
+fn dates_pane_120x40() {
+    let mut state = dated_browser(120, 40, Lang::En);
+    acts(&mut state, &[Action::FocusNext; 3]);
+    assert_eq!(state.focus(), Focus::Dates);
+    move_facet_cursor_to(&mut state, "2021");
+    acts(
+        &mut state,
+        &[Action::ExpandYear, Action::MoveDown, Action::Toggle],
+    );
+    let terminal = draw(&state);
+    let text = screen_text(terminal.backend().buffer());
+    assert!(text.contains("[x]   2021-06"), "{text}");
+    insta::assert_snapshot!("dates_pane_120x40", snapshot_text(&terminal));
+}

@@ -91,6 +91,7 @@ pub struct ScopeTitles {
     pub search: &'static str,
     pub list: &'static str,
     pub facets: &'static str,
+    pub timeline: &'static str,
     pub reader: &'static str,
     pub article_find: &'static str,
     /// Given the name of the key that types a space once a filter is typed
@@ -220,6 +221,8 @@ pub struct Text {
     pub not_in_help: fn(&str) -> String,
     /// Key scopes' headings in the help, one per scope.
     pub scope_titles: ScopeTitles,
+    /// The timeline over the results and the dates pane.
+    pub timeline: TimelineText,
     pub problems_title: fn(&str, &str) -> String,
     pub no_problems: &'static str,
     /// The summary line of the actor names no `actors.yaml` lists.
@@ -431,6 +434,7 @@ pub const EN: Text = Text {
         search: "Search line",
         list: "Briefing list",
         facets: "Actors and countries panes: letters filter the values",
+        timeline: "Timeline",
         reader: "Reader",
         article_find: "Search in the article",
         facet_narrow: |space| match space {
@@ -443,6 +447,7 @@ pub const EN: Text = Text {
         help_find: "Search in the help",
         problems: "Problems view",
     },
+    timeline: EN_TIMELINE,
     problems_title: |n, close| format!("Problems ({n}) · {close} closes"),
     no_problems: "No problems: every file loaded cleanly.",
     unregistered_actor: |name, hint| match hint {
@@ -662,6 +667,7 @@ pub const FR: Text = Text {
         search: "Ligne de recherche",
         list: "Liste des fiches",
         facets: "Volets acteurs et pays : les lettres filtrent les valeurs",
+        timeline: "Frise chronologique",
         reader: "Lecture",
         article_find: "Recherche dans l’article",
         facet_narrow: |space| match space {
@@ -674,6 +680,7 @@ pub const FR: Text = Text {
         help_find: "Recherche dans l’aide",
         problems: "Problèmes",
     },
+    timeline: FR_TIMELINE,
     problems_title: |n, close| format!("Problèmes ({n}) · {close} ferme"),
     no_problems: "Aucun problème : chaque fichier s’est chargé proprement.",
     unregistered_actor: |name, hint| match hint {
@@ -856,6 +863,47 @@ pub const REPORT_FR: ReportText = ReportText {
     briefings: "Les fiches",
 };
 
+/// What the timeline over the results and the dates pane say.
+pub struct TimelineText {
+    /// The strip's title and the dates pane's name.
+    pub dates: &'static str,
+    /// `47 undated`, beside the strip.
+    pub undated: fn(&str) -> String,
+    /// `max 123`: the highest bar's count.
+    pub highest: fn(&str) -> String,
+    /// The strip with nothing dated in the results.
+    pub nothing_dated: &'static str,
+    /// On the status line, the period under the strip's cursor: its label,
+    /// its count (as written, then as a number), its first and last days.
+    pub period: fn(&str, &str, usize, &str, &str) -> String,
+    /// By month, the row of a year's meetings dated to the year only.
+    pub year_known_only: fn(&str) -> String,
+}
+
+pub const EN_TIMELINE: TimelineText = TimelineText {
+    dates: "Dates",
+    undated: |n| format!("{n} undated"),
+    highest: |n| format!("max {n}"),
+    nothing_dated: "no dated briefing in the results",
+    period: |p, n, count, from, to| {
+        let s = if count == 1 { "" } else { "s" };
+        format!("{p}: {n} briefing{s}, {from} to {to}")
+    },
+    year_known_only: |y| format!("{y}, month unknown"),
+};
+
+pub const FR_TIMELINE: TimelineText = TimelineText {
+    dates: "Dates",
+    undated: |n| format!("{n} sans date"),
+    highest: |n| format!("max {n}"),
+    nothing_dated: "aucune fiche datée dans les résultats",
+    period: |p, n, count, from, to| {
+        let s = if count > 1 { "s" } else { "" };
+        format!("{p} : {n} fiche{s}, du {from} au {to}")
+    },
+    year_known_only: |y| format!("{y}, mois inconnu"),
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -931,6 +979,7 @@ mod tests {
                 s.search,
                 s.list,
                 s.facets,
+                s.timeline,
                 s.reader,
                 s.article_find,
                 s.help,

@@ -71,6 +71,18 @@ pub enum Action {
     ShowActors,
     /// The briefing's file in the editor (`brief edit`), checked on return.
     Edit,
+    /// Shows or hides the timeline over the results.
+    ToggleTimeline,
+    /// The focus on the timeline (shown if it was not).
+    FocusTimeline,
+    /// On the timeline: the period before.
+    PrevPeriod,
+    /// On the timeline: the period after.
+    NextPeriod,
+    /// In the dates pane: the months of the year under the cursor.
+    ExpandYear,
+    /// In the dates pane: the year alone, its months hidden.
+    CollapseYear,
 }
 
 impl Action {

@@ -4,9 +4,10 @@ use super::*;
 
 #[test]
 fn tab_and_shift_tab_cycle_through_every_pane() {
+    // At 40 rows the timeline shows, and is one of the stops.
     let mut state = loaded(120, 40);
     let mut seen = vec![state.focus()];
-    for _ in 0..5 {
+    for _ in 0..7 {
         act(&mut state, Action::FocusNext);
         seen.push(state.focus());
     }
@@ -16,13 +17,15 @@ fn tab_and_shift_tab_cycle_through_every_pane() {
             Focus::List,
             Focus::Actors,
             Focus::Countries,
+            Focus::Dates,
+            Focus::Timeline,
             Focus::Reader,
             Focus::Search,
             Focus::List
         ]
     );
     let mut back = vec![state.focus()];
-    for _ in 0..5 {
+    for _ in 0..7 {
         act(&mut state, Action::FocusPrev);
         back.push(state.focus());
     }
@@ -32,11 +35,21 @@ fn tab_and_shift_tab_cycle_through_every_pane() {
             Focus::List,
             Focus::Search,
             Focus::Reader,
+            Focus::Timeline,
+            Focus::Dates,
             Focus::Countries,
             Focus::Actors,
             Focus::List
         ]
     );
+}
+
+#[test]
+fn a_hidden_timeline_is_no_stop_of_tab() {
+    let mut state = loaded(80, 24);
+    assert!(!state.timeline_shown(), "hidden below 30 rows");
+    acts(&mut state, &[Action::FocusNext; 4]);
+    assert_eq!(state.focus(), Focus::Reader);
 }
 
 #[test]

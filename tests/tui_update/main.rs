@@ -16,6 +16,7 @@ mod reader;
 mod related;
 mod reload;
 mod search;
+mod timeline;
 #[path = "../tui_support/mod.rs"]
 mod tui_support;
 

@@ -29,7 +29,7 @@ fn typing_manche_finds_the_channel_meeting_and_ctrl_u_clears() {
         .iter()
         .map(|i| match i.key {
             FacetKey::Country(c) => c.as_str().to_string(),
-            FacetKey::Actor(_) => unreachable!(),
+            FacetKey::Actor(_) | FacetKey::Period(_) => unreachable!(),
         })
         .collect();
     codes.sort();

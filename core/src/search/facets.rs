@@ -4,6 +4,7 @@ use std::cmp::Reverse;
 
 use rayon::prelude::*;
 
+use super::periods::{Grain, Periods, count_periods};
 use super::{Hit, Selection, Stop, rank, scoring};
 use crate::index::Index;
 use crate::load::Folder;
@@ -12,11 +13,31 @@ use crate::query::Query;
 use crate::text::fold;
 
 /// Counts of briefings per actor and per country in a result set, most frequent
-/// first, then alphabetical.
+/// first, then alphabetical; and per year and per month (oldest first, the
+/// undated apart), read from the index's date columns.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Facets {
     pub actors: Vec<(ActorId, usize)>,
     pub countries: Vec<(CountryCode, usize)>,
+    /// By year: the dates pane's years and the timeline over long spans.
+    pub years: Periods,
+    /// By month: the dates pane's months and the timeline over three years or less.
+    pub months: Periods,
+}
+
+/// The briefings' dates counted by year and by month.
+fn date_counts(idx: &Index, docs: &[usize]) -> (Periods, Periods) {
+    let dates = || {
+        docs.iter().map(|&d| {
+            idx.docs
+                .get(d)
+                .map_or((None, None), |f| (f.date, f.end_date))
+        })
+    };
+    (
+        count_periods(dates(), Grain::Year),
+        count_periods(dates(), Grain::Month),
+    )
 }
 
 /// Adds one briefing's actors and countries to the counts.
@@ -61,7 +82,11 @@ fn sorted_facets(idx: &Index, actors: Vec<usize>, countries: Vec<usize>) -> Face
         .filter_map(|(i, n)| idx.countries.get(i).map(|&c| (c, n)))
         .collect();
     countries.sort_by_cached_key(|&(c, n)| (Reverse(n), fold(c.name_fr())));
-    Facets { actors, countries }
+    Facets {
+        actors,
+        countries,
+        ..Facets::default()
+    }
 }
 
 type Counts = (Vec<usize>, Vec<usize>);
@@ -89,7 +114,13 @@ pub fn facets(corpus: &Folder, hits: &[Hit]) -> Facets {
             (a, c)
         })
         .reduce(|| (vec![0; na], vec![0; nc]), add_counts);
-    sorted_facets(idx, actors, countries)
+    let docs: Vec<usize> = hits.iter().map(|h| h.doc).collect();
+    let (years, months) = date_counts(idx, &docs);
+    Facets {
+        years,
+        months,
+        ..sorted_facets(idx, actors, countries)
+    }
 }
 
 /// Hits for `query` and `selection`, with facet counts as users of faceted search
@@ -112,12 +143,14 @@ pub fn faceted_until(
     let idx = corpus.index();
     let scores = scoring::matched_until(corpus, query, wait_for_text, stop)?;
     let (na, nc) = (corpus.registry.actors().len(), idx.countries.len());
-    let (hits, (actors, countries)) = scores
+    let (hits, ((actors, countries), (years, months))) = scores
         .par_chunks(4096)
         .enumerate()
         .map(|(c, chunk)| {
             let mut hits = Vec::new();
             let (mut a, mut k) = (vec![0; na], vec![0; nc]);
+            // What the dates facet counts: every filter but its own.
+            let mut dated = Vec::new();
             for (i, s) in chunk.iter().enumerate() {
                 let doc = c * 4096 + i;
                 let Some(score) = s else {
@@ -126,23 +159,50 @@ pub fn faceted_until(
                 if !selection.has_years_and_id(idx, doc) {
                     continue;
                 }
-                let (ic, ia) = (
+                let (ic, ia, id) = (
                     selection.has_country(idx, doc),
                     selection.has_actor(idx, doc),
+                    selection.has_period(idx, doc),
                 );
-                count(idx, doc, &mut a, &mut k, (ic, ia));
+                count(idx, doc, &mut a, &mut k, (ic && id, ia && id));
                 if ic && ia {
-                    hits.push(Hit { doc, score: *score });
+                    dated.push(doc);
+                    if id {
+                        hits.push(Hit { doc, score: *score });
+                    }
                 }
             }
-            (hits, (a, k))
+            (hits, ((a, k), date_counts(idx, &dated)))
         })
         .reduce(
-            || (Vec::new(), (vec![0; na], vec![0; nc])),
+            || {
+                (
+                    Vec::new(),
+                    (
+                        (vec![0; na], vec![0; nc]),
+                        (
+                            Periods::default(),
+                            Periods {
+                                grain: Grain::Month,
+                                ..Periods::default()
+                            },
+                        ),
+                    ),
+                )
+            },
             |mut x, y| {
                 x.0.extend(y.0);
-                (x.0, add_counts(x.1, y.1))
+                let ((cx, dx), (cy, dy)) = (x.1, y.1);
+                (
+                    x.0,
+                    (add_counts(cx, cy), (dx.0.merge(dy.0), dx.1.merge(dy.1))),
+                )
             },
         );
-    Some((rank(query, hits), sorted_facets(idx, actors, countries)))
+    let facets = Facets {
+        years,
+        months,
+        ..sorted_facets(idx, actors, countries)
+    };
+    Some((rank(query, hits), facets))
 }

@@ -42,6 +42,9 @@ pub struct Selection {
     pub countries: Vec<CountryCode>,
     pub actors: Vec<ActorId>,
     pub years: Option<(u16, u16)>,
+    /// The dates facet: meetings touching any of these years or months (the
+    /// browser's timeline and dates pane).
+    pub periods: Vec<periods::Period>,
     /// Briefings kept by id: the bookmarked or unread filters.
     pub ids: Option<IdFilter>,
 }
@@ -51,6 +54,7 @@ impl Selection {
         self.countries.is_empty()
             && self.actors.is_empty()
             && self.years.is_none()
+            && self.periods.is_empty()
             && self.ids.is_none()
     }
 }

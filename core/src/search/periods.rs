@@ -14,6 +14,7 @@ use serde::Serialize;
 use super::Hit;
 use crate::load::Folder;
 use crate::model::PartialDate;
+use crate::query::DateRange;
 
 /// How long a period is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
@@ -56,8 +57,46 @@ impl Period {
         }
     }
 
+    /// The whole year `year`.
+    pub fn year(year: u16) -> Period {
+        Period { year, month: None }
+    }
+
+    /// The month `month` of `year`.
+    pub fn month(year: u16, month: u8) -> Period {
+        Period {
+            year,
+            month: Some(month),
+        }
+    }
+
+    /// The period as a date known to its year or month.
+    pub fn as_date(self) -> PartialDate {
+        PartialDate {
+            year: self.year,
+            month: self.month,
+            day: None,
+        }
+    }
+
+    /// Its days, first to last: a year without its month is the whole year.
+    pub fn range(self) -> DateRange {
+        let d = self.as_date();
+        DateRange {
+            from: Some(d.first_day()),
+            to: Some(d.last_day()),
+        }
+    }
+
+    /// Whether a meeting from `date` to `end_date` touches the period, by
+    /// the rule of the date filters (`DateRange::admits`): the dates facet
+    /// keeps what `année:` keeps.
+    pub fn admits(self, date: Option<PartialDate>, end_date: Option<PartialDate>) -> bool {
+        self.range().admits(date, end_date)
+    }
+
     /// The period after this one at the same precision.
-    fn next(self) -> Period {
+    pub fn next(self) -> Period {
         match self.month {
             Some(12) => Period {
                 year: self.year.saturating_add(1),
@@ -96,6 +135,40 @@ pub struct Periods {
     pub grain: Grain,
     pub counts: Vec<(Period, usize)>,
     pub undated: usize,
+}
+
+impl Periods {
+    /// The counts of `self` and `other` (of the same grain, over different
+    /// briefings) added.
+    pub fn merge(self, other: Periods) -> Periods {
+        let mut counts = self.counts;
+        counts.extend(other.counts);
+        counts.sort_unstable();
+        let mut merged: Vec<(Period, usize)> = Vec::with_capacity(counts.len());
+        for (p, n) in counts {
+            match merged.last_mut() {
+                Some((q, m)) if *q == p => *m += n,
+                _ => merged.push((p, n)),
+            }
+        }
+        Periods {
+            grain: self.grain,
+            counts: merged,
+            undated: self.undated + other.undated,
+        }
+    }
+
+    /// The first and last years counted, `None` when nothing is dated.
+    pub fn years(&self) -> Option<(u16, u16)> {
+        Some((self.counts.first()?.0.year, self.counts.last()?.0.year))
+    }
+
+    /// How many were counted in `p`.
+    pub fn count(&self, p: Period) -> usize {
+        self.counts
+            .binary_search_by(|(q, _)| q.cmp(&p))
+            .map_or(0, |i| self.counts[i].1)
+    }
 }
 
 /// Most periods one meeting counts in: a span longer than this (a typo in
@@ -240,6 +313,28 @@ mod tests {
         let p = count_periods([(d("1500"), d("9000"))], Grain::Year);
         assert_eq!(p.counts.len(), MAX_SPAN + 1);
         assert_eq!(p.counts.last().map(|(p, _)| p.year), Some(9000));
+    }
+
+    #[test]
+    fn counts_merge_and_a_period_admits_what_touches_it() {
+        let a = count_periods([(d("2019-03-01"), None), (None, None)], Grain::Year);
+        let b = count_periods([(d("2019-05"), None), (d("2021"), None)], Grain::Year);
+        let m = a.merge(b);
+        assert_eq!(rows(&m), owned(&[("2019", 2), ("2021", 1)]));
+        assert_eq!(m.undated, 1);
+        assert_eq!(m.years(), Some((2019, 2021)));
+        assert_eq!(m.count(Period::year(2021)), 1);
+        assert_eq!(m.count(Period::year(2020)), 0);
+        let march = Period::month(2019, 3);
+        assert!(march.admits(d("2019-03-31"), None));
+        assert!(march.admits(d("2019-02-27"), d("2019-03-02")));
+        assert!(
+            march.admits(d("2019"), None),
+            "a date known to the year may be in March"
+        );
+        assert!(!march.admits(d("2019-04-01"), None));
+        assert!(!march.admits(None, None));
+        assert!(Period::year(2019).admits(d("2018-12-30"), d("2019-01-02")));
     }
 
     #[test]

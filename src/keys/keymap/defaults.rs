@@ -105,4 +105,12 @@ pub(super) const DEFAULTS: &[Row] = &[
     (S::Global,      &[ch('x')],                  A::ClearFilters,   "clear every filter and the search",      "effacer filtres et recherche", HINT),
     (S::Global,      &[ch('p')],                  A::Problems,       "problems found while loading",           "problèmes trouvés au chargement", HELP),
     (S::Global,      &[k(Esc)],                   A::Back,           "back one step",                          "revenir d’un pas", HELP),
+    (S::Global,      &[ch('t')],                  A::ToggleTimeline, "show or hide the timeline",              "afficher ou masquer la frise", HELP),
+    (S::Global,      &[ch('T')],                  A::FocusTimeline,  "go to the timeline",                     "aller à la frise", HELP),
+    (S::Timeline,    &[k(Left), ch('h')],         A::PrevPeriod,     "period before",                          "période précédente", HINT),
+    (S::Timeline,    &[k(Right), ch('l')],        A::NextPeriod,     "period after",                           "période suivante", HINT),
+    (S::Timeline,    &[k(Enter)],                 A::Toggle,         "only this period; on a second, the range between", "cette période seule ; sur une seconde, l’intervalle entre elles", HINT),
+    (S::Timeline,    &[k(Esc)],                   A::Back,           "back to the list",                       "retour à la liste", HINT),
+    (S::Facets,      &[k(Right)],                 A::ExpandYear,     "dates pane: the year's months",          "volet dates : les mois de l’année", HELP),
+    (S::Facets,      &[k(Left)],                  A::CollapseYear,   "dates pane: hide the months",            "volet dates : masquer les mois", HELP),
 ];

@@ -28,6 +28,8 @@ pub enum Scope {
     Search,
     List,
     Facets,
+    /// The timeline over the results, focused.
+    Timeline,
     Reader,
     ArticleFind,
     FacetNarrow,
@@ -46,6 +48,7 @@ impl Scope {
             Scope::Search => "search line",
             Scope::List => "list",
             Scope::Facets => "actors and countries panes",
+            Scope::Timeline => "timeline",
             Scope::Reader => "reader",
             Scope::ArticleFind => "search in the article",
             Scope::FacetNarrow => "filtered actors and countries panes",
@@ -173,6 +176,7 @@ impl Keymap {
             Scope::Search => t.search.into(),
             Scope::List => t.list.into(),
             Scope::Facets => t.facets.into(),
+            Scope::Timeline => t.timeline.into(),
             Scope::Reader => t.reader.into(),
             Scope::ArticleFind => t.article_find.into(),
             Scope::FacetNarrow => {
@@ -258,6 +262,7 @@ impl Keymap {
             Scope::List,
             Scope::Facets,
             Scope::FacetNarrow,
+            Scope::Timeline,
             Scope::Reader,
             Scope::ArticleFind,
             Scope::Problems,

@@ -180,6 +180,21 @@ impl State {
         &self.actors
     }
 
+    /// The dates pane.
+    pub fn dates(&self) -> &FacetPane {
+        &self.dates
+    }
+
+    /// The timeline's bars for the results shown.
+    pub fn timeline(&self) -> &super::timeline::Strip {
+        &self.timeline.strip
+    }
+
+    /// The period under the timeline's cursor.
+    pub fn timeline_period(&self) -> Option<brief_core::search::periods::Period> {
+        self.timeline.cursor
+    }
+
     pub fn countries(&self) -> &FacetPane {
         &self.countries
     }

@@ -1,5 +1,6 @@
 //! The actors and countries panes: values from the latest counts, narrowing, selecting.
 
+use brief_core::search::periods::Period;
 use brief_core::text::{NameMatch, best_name_match};
 use brief_core::{ActorId, CountryCode};
 
@@ -10,6 +11,8 @@ use super::{Effect, Focus, LineEdit, State};
 pub enum FacetKey {
     Actor(ActorId),
     Country(CountryCode),
+    /// A year (`month: None`) or a month of the dates pane.
+    Period(Period),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,14 +100,14 @@ pub(super) fn rebuild_facets(state: &mut State) {
     actors.sort_by_key(|i| {
         match i.key {
             FacetKey::Actor(id) => sel.actors.iter().position(|&a| a == id),
-            FacetKey::Country(_) => None,
+            FacetKey::Country(_) | FacetKey::Period(_) => None,
         }
         .map_or(usize::MAX, |p| p)
     });
     countries.sort_by_key(|i| {
         match i.key {
             FacetKey::Country(c) => sel.countries.iter().position(|&x| x == c),
-            FacetKey::Actor(_) => None,
+            FacetKey::Actor(_) | FacetKey::Period(_) => None,
         }
         .map_or(usize::MAX, |p| p)
     });
@@ -117,16 +120,91 @@ pub(super) fn rebuild_facets(state: &mut State) {
                 .map(|a| a.names().collect())
                 .unwrap_or_default(),
             FacetKey::Country(c) => c.country().names().collect(),
+            FacetKey::Period(_) => Vec::new(),
         }
     };
     fill_pane(&mut state.actors, actors, &names);
     fill_pane(&mut state.countries, countries, &names);
-    for f in [Focus::Actors, Focus::Countries] {
+    let dates = date_items(state);
+    fill_pane(&mut state.dates, dates, &names);
+    for f in [Focus::Actors, Focus::Countries, Focus::Dates] {
         let h = state.facet_height(f);
         if let Some(p) = state.facet_mut(f) {
             clamp_view(&mut p.cursor, &mut p.offset, p.items.len(), h);
         }
     }
+    super::timeline::rebuild_strip(state);
+}
+
+/// The dates pane: years, most recent first, each followed by its months
+/// (most recent first) when expanded or when one of them is chosen; chosen
+/// periods no result falls in kept at zero.
+fn date_items(state: &State) -> Vec<FacetItem> {
+    let f = &state.results.facets;
+    let chosen = &state.selection.periods;
+    let mut years: Vec<u16> = f
+        .years
+        .counts
+        .iter()
+        .map(|(p, _)| p.year)
+        .chain(chosen.iter().map(|p| p.year))
+        .collect();
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    years.dedup();
+    let item = |p: Period, count: usize| FacetItem {
+        key: FacetKey::Period(p),
+        label: match p.month {
+            Some(_) => format!("  {p}"),
+            None => p.to_string(),
+        },
+        count,
+        selected: chosen.contains(&p),
+    };
+    let mut items = Vec::new();
+    for y in years {
+        items.push(item(Period::year(y), f.years.count(Period::year(y))));
+        let open = state.expanded.contains(&y);
+        let mut months: Vec<(Period, usize)> = f
+            .months
+            .counts
+            .iter()
+            .copied()
+            .filter(|(p, _)| p.year == y && p.month.is_some())
+            .filter(|(p, _)| open || chosen.contains(p))
+            .collect();
+        for &p in chosen {
+            if p.year == y && p.month.is_some() && !months.iter().any(|m| m.0 == p) {
+                months.push((p, 0));
+            }
+        }
+        months.sort_unstable_by_key(|m| std::cmp::Reverse(m.0));
+        items.extend(months.into_iter().map(|(p, n)| item(p, n)));
+    }
+    items
+}
+
+/// In the dates pane, `→` shows the months of the year under the cursor,
+/// `←` hides them (from a month, the cursor goes back to its year).
+pub(super) fn expand_year(state: &mut State, open: bool) {
+    let Some(FacetKey::Period(p)) = state.dates.items.get(state.dates.cursor).map(|i| i.key) else {
+        return;
+    };
+    if open {
+        if !state.expanded.contains(&p.year) {
+            state.expanded.push(p.year);
+        }
+    } else {
+        state.expanded.retain(|&y| y != p.year);
+        if let Some(at) = state
+            .dates
+            .items
+            .iter()
+            .position(|i| i.key == FacetKey::Period(Period::year(p.year)))
+        {
+            state.dates.cursor = at;
+        }
+    }
+    rebuild_facets(state);
 }
 
 /// Sets a pane's items, selected values first, narrowed by its typed text,
@@ -182,6 +260,15 @@ pub(super) fn toggle_facet(state: &mut State, effects: &mut Vec<Effect>) {
             } else {
                 state.selection.countries.push(c);
             }
+        }
+        FacetKey::Period(p) => {
+            if let Some(at) = state.selection.periods.iter().position(|&x| x == p) {
+                state.selection.periods.remove(at);
+            } else {
+                state.selection.periods.push(p);
+            }
+            // The strip extends from what it picked itself only.
+            state.timeline.anchor = None;
         }
     }
     // The filter has done its work: the next name can be typed at once.

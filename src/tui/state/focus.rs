@@ -8,7 +8,7 @@ use super::reader::{forget_article_search, layout_reader, mark_reader};
 use super::{Focus, State};
 
 pub(super) fn set_focus(state: &mut State, focus: Focus) {
-    if matches!(focus, Focus::Actors | Focus::Countries) {
+    if focus.is_facet() {
         state.facet_tab = focus;
     }
     state.focus = focus;
@@ -38,7 +38,7 @@ pub(super) fn relayout(state: &mut State) {
         state.results.hits.len(),
         h,
     );
-    for f in [Focus::Actors, Focus::Countries] {
+    for f in [Focus::Actors, Focus::Countries, Focus::Dates] {
         let h = state.facet_height(f);
         if let Some(p) = state.facet_mut(f) {
             clamp_view(&mut p.cursor, &mut p.offset, p.items.len(), h);

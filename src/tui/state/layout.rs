@@ -35,13 +35,20 @@ pub struct Areas {
     pub facet_line: Option<Rect>,
     pub actors: Option<Rect>,
     pub countries: Option<Rect>,
+    pub dates: Option<Rect>,
+    /// The timeline over the results, under the list.
+    pub timeline: Option<Rect>,
     pub reader: Option<Rect>,
     pub status: Rect,
     pub too_small: bool,
 }
 
-/// `facet_tab` is the facet pane shown when only one fits (Actors or Countries).
-pub fn areas(size: Rect, focus: Focus, facet_tab: Focus) -> Areas {
+/// Cells the dates pane takes beside actors and countries.
+const DATES_WIDTH: u16 = 22;
+
+/// `facet_tab` is the facet pane shown when only one fits (Actors,
+/// Countries or Dates); `timeline`: whether the strip is on.
+pub fn areas(size: Rect, focus: Focus, facet_tab: Focus, timeline: bool) -> Areas {
     if size.width < MIN_WIDTH || size.height < MIN_HEIGHT {
         return Areas {
             too_small: true,
@@ -70,11 +77,17 @@ pub fn areas(size: Rect, focus: Focus, facet_tab: Focus) -> Areas {
     } else {
         body
     };
-    let facet_focused = matches!(focus, Focus::Actors | Focus::Countries);
+    let facet_focused = focus.is_facet();
+    let strip = Constraint::Length(if timeline {
+        super::timeline::STRIP_HEIGHT
+    } else {
+        0
+    });
     if !facet_focused {
-        let [list, line] =
-            Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(left);
+        let [list, strip, line] =
+            Layout::vertical([Constraint::Fill(1), strip, Constraint::Length(1)]).areas(left);
         a.list = Some(list);
+        a.timeline = timeline.then_some(strip);
         a.facet_line = Some(line);
         return a;
     }
@@ -82,18 +95,26 @@ pub fn areas(size: Rect, focus: Focus, facet_tab: Focus) -> Areas {
     let facets = if left.height < SHORT_BODY {
         left
     } else {
-        let [list, facets] =
-            Layout::vertical([Constraint::Percentage(45), Constraint::Fill(1)]).areas(left);
+        let [list, strip, facets] =
+            Layout::vertical([Constraint::Percentage(45), strip, Constraint::Fill(1)]).areas(left);
         a.list = Some(list);
+        a.timeline = timeline.then_some(strip);
         facets
     };
     if facets.width >= BOTH_FACETS {
-        let [actors, countries] =
-            Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)]).areas(facets);
+        let [actors, countries, dates] = Layout::horizontal([
+            Constraint::Fill(11),
+            Constraint::Fill(9),
+            Constraint::Length(DATES_WIDTH),
+        ])
+        .areas(facets);
         a.actors = Some(actors);
         a.countries = Some(countries);
+        a.dates = Some(dates);
     } else if tab == Focus::Actors {
         a.actors = Some(facets);
+    } else if tab == Focus::Dates {
+        a.dates = Some(facets);
     } else {
         a.countries = Some(facets);
     }

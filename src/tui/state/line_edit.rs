@@ -68,7 +68,7 @@ pub(super) fn insert(state: &mut State, c: char, effects: &mut Vec<Effect>) {
                 show_match(state);
             }
         }
-        Focus::Actors | Focus::Countries => {
+        Focus::Actors | Focus::Countries | Focus::Dates => {
             if let Some(p) = state.facet_mut(state.focus) {
                 let narrow = p.narrow.get_or_insert_with(LineEdit::default);
                 // A space starts no filter: with none typed, Space selects.
@@ -79,7 +79,7 @@ pub(super) fn insert(state: &mut State, c: char, effects: &mut Vec<Effect>) {
             }
             refilter(state);
         }
-        Focus::List => {}
+        Focus::List | Focus::Timeline => {}
     }
 }
 
@@ -108,7 +108,7 @@ pub(super) fn edit_text(state: &mut State, action: Action, effects: &mut Vec<Eff
                 show_match(state);
             }
         }
-        Focus::Actors | Focus::Countries => {
+        Focus::Actors | Focus::Countries | Focus::Dates => {
             if let Some(p) = state.facet_mut(state.focus)
                 && let Some(n) = &mut p.narrow
             {
@@ -120,6 +120,6 @@ pub(super) fn edit_text(state: &mut State, action: Action, effects: &mut Vec<Eff
             }
             refilter(state);
         }
-        Focus::List => {}
+        Focus::List | Focus::Timeline => {}
     }
 }

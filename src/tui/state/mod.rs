@@ -22,6 +22,7 @@ mod reader;
 mod related;
 mod reload;
 mod search;
+pub mod timeline;
 mod update;
 
 use std::sync::Arc;
@@ -57,16 +58,27 @@ pub enum Focus {
     Actors,
     Countries,
     Reader,
+    /// The timeline over the results.
+    Timeline,
+    /// The dates pane, beside actors and countries.
+    Dates,
 }
 
 impl Focus {
-    const CYCLE: [Focus; 5] = [
+    const CYCLE: [Focus; 7] = [
         Focus::Search,
         Focus::List,
         Focus::Actors,
         Focus::Countries,
+        Focus::Dates,
+        Focus::Timeline,
         Focus::Reader,
     ];
+
+    /// The facet panes: actors, countries, dates.
+    pub fn is_facet(self) -> bool {
+        matches!(self, Focus::Actors | Focus::Countries | Focus::Dates)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -218,6 +230,11 @@ pub struct State {
     selection: Selection,
     actors: FacetPane,
     countries: FacetPane,
+    /// The dates pane: years, most recent first, each expanding to its months.
+    dates: FacetPane,
+    /// Years of the dates pane expanded to their months.
+    expanded: Vec<u16>,
+    timeline: timeline::Timeline,
     reader: Reader,
     size: Rect,
     message: Option<String>,
@@ -287,7 +304,7 @@ impl State {
     }
 
     pub fn areas(&self) -> Areas {
-        areas(self.size, self.focus, self.facet_tab)
+        areas(self.size, self.focus, self.facet_tab, self.timeline_shown())
     }
 
     /// The briefing under the list cursor.
@@ -309,7 +326,8 @@ impl State {
         match self.focus {
             Focus::Search => s.push(Scope::Search),
             Focus::List => s.push(Scope::List),
-            Focus::Actors | Focus::Countries => {
+            Focus::Timeline => s.push(Scope::Timeline),
+            Focus::Actors | Focus::Countries | Focus::Dates => {
                 // Once a filter is typed, Space types a space ("Burkina Faso").
                 if self
                     .facet(self.focus)
@@ -334,6 +352,7 @@ impl State {
         match focus {
             Focus::Actors => Some(&self.actors),
             Focus::Countries => Some(&self.countries),
+            Focus::Dates => Some(&self.dates),
             _ => None,
         }
     }
@@ -342,6 +361,7 @@ impl State {
         match focus {
             Focus::Actors => Some(&mut self.actors),
             Focus::Countries => Some(&mut self.countries),
+            Focus::Dates => Some(&mut self.dates),
             _ => None,
         }
     }
@@ -462,10 +482,10 @@ impl State {
 
     fn facet_height(&self, focus: Focus) -> usize {
         let a = self.areas();
-        let r = if focus == Focus::Actors {
-            a.actors
-        } else {
-            a.countries
+        let r = match focus {
+            Focus::Actors => a.actors,
+            Focus::Dates => a.dates,
+            _ => a.countries,
         };
         r.map_or(10, |r| usize::from(r.height.saturating_sub(2)).max(1))
     }

@@ -19,6 +19,8 @@ pub(super) fn pane_at(state: &State, column: u16, row: u16) -> Option<(Focus, us
         (a.list, Focus::List),
         (a.actors, Focus::Actors),
         (a.countries, Focus::Countries),
+        (a.dates, Focus::Dates),
+        (a.timeline, Focus::Timeline),
         (a.reader, Focus::Reader),
     ];
     panes.into_iter().find_map(|(r, f)| {
@@ -65,7 +67,7 @@ pub(super) fn on_click(
                 set_focus(state, Focus::List);
             }
         }
-        Focus::Actors | Focus::Countries => {
+        Focus::Actors | Focus::Countries | Focus::Dates => {
             set_focus(state, pane);
             let h = state.facet_height(pane);
             let p = state.facet_mut(pane)?;
@@ -76,7 +78,7 @@ pub(super) fn on_click(
                 toggle_facet(state, effects);
             }
         }
-        Focus::Reader => set_focus(state, Focus::Reader),
+        Focus::Reader | Focus::Timeline => set_focus(state, pane),
     }
     None
 }
@@ -106,13 +108,13 @@ pub(super) fn on_wheel(state: &mut State, column: u16, row: u16, down: bool) -> 
     };
     let step = |n: usize| if down { n + 3 } else { n.saturating_sub(3) };
     match pane {
-        Focus::Search => return Wheel::Nothing,
+        Focus::Search | Focus::Timeline => return Wheel::Nothing,
         Focus::List => {
             let last = state.results.hits.len().saturating_sub(1);
             state.results.cursor = step(state.results.cursor).min(last);
             relayout(state);
         }
-        Focus::Actors | Focus::Countries => {
+        Focus::Actors | Focus::Countries | Focus::Dates => {
             let h = state.facet_height(pane);
             if let Some(p) = state.facet_mut(pane) {
                 p.cursor = step(p.cursor).min(p.items.len().saturating_sub(1));

@@ -26,7 +26,8 @@ pub(super) fn back(state: &mut State, effects: &mut Vec<Effect>) {
                 set_focus(state, Focus::List);
             }
         }
-        Focus::Actors | Focus::Countries => {
+        Focus::Timeline => set_focus(state, Focus::List),
+        Focus::Actors | Focus::Countries | Focus::Dates => {
             if let Some(p) = state.facet_mut(state.focus)
                 && p.narrow.take().is_some()
             {
@@ -51,7 +52,12 @@ pub(super) fn move_cursor(state: &mut State, a: Action) {
             state.reader.trail.clear();
             relayout(state);
         }
-        Focus::Actors | Focus::Countries => {
+        Focus::Timeline => match a {
+            Action::First => super::timeline::move_period(state, isize::MIN),
+            Action::Last => super::timeline::move_period(state, isize::MAX),
+            _ => {}
+        },
+        Focus::Actors | Focus::Countries | Focus::Dates => {
             let h = state.facet_height(state.focus);
             if let Some(p) = state.facet_mut(state.focus) {
                 p.cursor = moved(a, p.cursor, p.items.len(), h);

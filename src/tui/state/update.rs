@@ -7,7 +7,7 @@ use brief_core::Selection;
 use brief_core::model::Only;
 use brief_core::model::Sort;
 
-use super::facets::{rebuild_facets, toggle_facet};
+use super::facets::{expand_year, rebuild_facets, toggle_facet};
 use super::fit::is_move;
 use super::focus::{relayout, set_focus};
 use super::help::on_overlay_action;
@@ -22,6 +22,7 @@ use super::reader::{body_to_read, on_body, show_match};
 use super::related::{choose_related, follow_related, show_actors, step_briefing};
 use super::reload::on_reloaded;
 use super::search::on_results;
+use super::timeline::{focus_timeline, move_period, pick_period, toggle_timeline};
 use super::{Effect, Focus, LineEdit, Msg, Overlay, State, Update};
 use crate::keys::action::Action;
 use crate::keys::keymap::Scope;
@@ -179,11 +180,18 @@ fn on_action(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
                 .position(|f| *f == state.focus)
                 .unwrap_or(0);
             let n = Focus::CYCLE.len();
-            let next = if action == Action::FocusNext {
-                (i + 1) % n
-            } else {
-                (i + n - 1) % n
+            let step = |i: usize| {
+                if action == Action::FocusNext {
+                    (i + 1) % n
+                } else {
+                    (i + n - 1) % n
+                }
             };
+            let mut next = step(i);
+            // A hidden timeline is no stop.
+            if Focus::CYCLE[next] == Focus::Timeline && !state.timeline_shown() {
+                next = step(next);
+            }
             set_focus(state, Focus::CYCLE[next]);
         }
         Action::Back => back(state, effects),
@@ -192,8 +200,10 @@ fn on_action(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
             state.recalling = None;
             state.marks.only = None;
             state.selection = Selection::default();
+            state.timeline.anchor = None;
             state.actors.narrow = None;
             state.countries.narrow = None;
+            state.dates.narrow = None;
             state.results.query_error = None;
             rebuild_facets(state);
             effects.push(state.request_new_search());
@@ -211,7 +221,15 @@ fn on_action(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
             set_focus(state, Focus::Reader);
             mark_read(state, effects);
         }
+        Action::Toggle if state.focus == Focus::Timeline => pick_period(state, effects),
         Action::Toggle => toggle_facet(state, effects),
+        Action::ToggleTimeline => toggle_timeline(state),
+        Action::FocusTimeline => focus_timeline(state),
+        Action::PrevPeriod => move_period(state, -1),
+        Action::NextPeriod => move_period(state, 1),
+        Action::ExpandYear | Action::CollapseYear if state.focus == Focus::Dates => {
+            expand_year(state, action == Action::ExpandYear)
+        }
         Action::NarrowFacet => {
             if let Some(p) = state.facet_mut(state.focus) {
                 p.narrow = Some(LineEdit::default());

@@ -33,7 +33,8 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         .map(|a| a.short_label())
         .collect();
     let key = state.keymap().key(Scope::List, Action::FocusNext);
-    let chosen = !countries.is_empty() || !actors.is_empty();
+    let periods = &state.selection().periods;
+    let chosen = !countries.is_empty() || !actors.is_empty() || !periods.is_empty();
     let value = |v: &[&str]| {
         if v.is_empty() {
             t.any.to_string()
@@ -41,13 +42,21 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
             v.join(" | ")
         }
     };
-    let text = format!(
+    let mut text = format!(
         "{}{colon} {} · {}{colon} {}",
         t.countries,
         value(&countries),
         t.actors,
         value(&actors)
     );
+    // The dates only once restricted: the timeline shows the rest.
+    if !periods.is_empty() {
+        text.push_str(&format!(
+            " · {}{colon} {}",
+            t.timeline.dates,
+            crate::tui::state::timeline::periods_label(periods)
+        ));
+    }
     let w = usize::from(area.width).saturating_sub(1);
     let mut hint = format!(
         " · {key} {}",

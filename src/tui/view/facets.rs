@@ -18,17 +18,12 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, which: Focus, theme:
     };
     let focused = state.focus() == which;
     let t = state.text();
-    let name = if which == Focus::Actors {
-        t.actors
-    } else {
-        t.countries
-    };
-    // Counted from the selection, as the status line names it, not from
-    // the values the filter leaves on screen.
-    let chosen = if which == Focus::Actors {
-        state.selection().actors.len()
-    } else {
-        state.selection().countries.len()
+    let (name, chosen) = match which {
+        // Counted from the selection, as the status line names it, not from
+        // the values the filter leaves on screen.
+        Focus::Actors => (t.actors, state.selection().actors.len()),
+        Focus::Dates => (t.timeline.dates, state.selection().periods.len()),
+        _ => (t.countries, state.selection().countries.len()),
     };
     let room = usize::from(area.width.saturating_sub(4));
     let title = match &pane.narrow {

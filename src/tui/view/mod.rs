@@ -11,6 +11,7 @@ mod problems;
 mod reader;
 mod search;
 pub mod status;
+mod timeline;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
@@ -145,7 +146,12 @@ impl Theme {
 pub fn render(frame: &mut Frame, state: &State) {
     let theme = Theme::of(state);
     let area = frame.area();
-    let a = super::state::layout::areas(area, state.focus(), state.facet_tab());
+    let a = super::state::layout::areas(
+        area,
+        state.focus(),
+        state.facet_tab(),
+        state.timeline_shown(),
+    );
     if a.too_small {
         let msg = (state.text().too_small)(
             area.width,
@@ -196,6 +202,12 @@ fn panes(frame: &mut Frame, a: &super::state::layout::Areas, state: &State, them
     }
     if let Some(r) = a.countries {
         facets::render(frame, r, state, Focus::Countries, theme);
+    }
+    if let Some(r) = a.dates {
+        facets::render(frame, r, state, Focus::Dates, theme);
+    }
+    if let Some(r) = a.timeline {
+        timeline::render(frame, r, state, theme);
     }
     if let Some(r) = a.reader {
         reader::render(frame, r, state, theme);

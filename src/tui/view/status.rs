@@ -60,6 +60,36 @@ pub fn summary(state: &State) -> String {
             names.join(" | ")
         ));
     }
+    // On the timeline, the period under the cursor says more.
+    let on_timeline = state.focus() == crate::tui::state::Focus::Timeline;
+    if !state.selection().periods.is_empty() && !on_timeline {
+        parts.push(format!(
+            "{}{} {}",
+            t.timeline.dates,
+            t.colon,
+            crate::tui::state::timeline::periods_label(&state.selection().periods)
+        ));
+    }
+    // On the timeline: the period under its cursor, its count and its days.
+    if on_timeline && let Some(p) = state.timeline_period() {
+        use crate::tui::state::timeline::day_label;
+        let strip = state.timeline();
+        let count = strip.bars.iter().find(|b| b.0 == p).map_or(0, |b| b.1);
+        let label = if p.month.is_none() && strip.grain == brief_core::search::periods::Grain::Month
+        {
+            (t.timeline.year_known_only)(&p.to_string())
+        } else {
+            p.to_string()
+        };
+        let days = p.range();
+        parts.push((t.timeline.period)(
+            &label,
+            &lang.number(count),
+            count,
+            &days.from.map(day_label).unwrap_or_default(),
+            &days.to.map(day_label).unwrap_or_default(),
+        ));
+    }
     // How the query was read, while it is typed (elsewhere the hints need
     // the room), unless a message does.
     if state.focus() == crate::tui::state::Focus::Search

@@ -140,6 +140,14 @@ impl Selection {
     pub(super) fn has_actor(&self, idx: &Index, doc: usize) -> bool {
         self.actors.is_empty() || self.actors.iter().any(|&a| idx.has_actor(doc, a))
     }
+    /// Whether the briefing passes the dates facet (any selected period).
+    pub(super) fn has_period(&self, idx: &Index, doc: usize) -> bool {
+        self.periods.is_empty()
+            || idx
+                .docs
+                .get(doc)
+                .is_some_and(|f| self.periods.iter().any(|p| p.admits(f.date, f.end_date)))
+    }
     /// Whether the briefing passes the filters that are not facets: years and ids.
     pub(super) fn has_years_and_id(&self, idx: &Index, doc: usize) -> bool {
         let Some(f) = idx.docs.get(doc) else {
@@ -150,7 +158,10 @@ impl Selection {
             && self.ids.as_ref().is_none_or(|ids| ids.keeps(&f.id))
     }
     pub(super) fn admits(&self, idx: &Index, doc: usize) -> bool {
-        self.has_country(idx, doc) && self.has_actor(idx, doc) && self.has_years_and_id(idx, doc)
+        self.has_country(idx, doc)
+            && self.has_actor(idx, doc)
+            && self.has_period(idx, doc)
+            && self.has_years_and_id(idx, doc)
     }
 }
 
