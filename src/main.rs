@@ -133,6 +133,12 @@ fn run(args: Cli) -> Result<Outcome, Failure> {
                 None => Outcome::Nothing,
             }
         }
+        Some(Command::Dossier(args)) => {
+            let corpus = &*loaded.insert(load(&choose(dir))?);
+            cli::warn_problems(corpus);
+            let name = args.name.join(" ");
+            cli::dossier::run(&mut out, corpus, &name, args.format, args.limit, args.ids)?
+        }
         Some(Command::Show { id, json, markdown }) => {
             let corpus = &*loaded.insert(load(&choose(dir))?);
             if markdown {

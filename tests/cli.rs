@@ -772,6 +772,8 @@ fn every_subcommand_has_help() {
         "actors",
         "countries",
         "paths",
+        "stats",
+        "dossier",
     ] {
         let o = sandbox.run(&[sub, "--help"]);
         assert_eq!(code(&o), 0, "{sub}");
@@ -780,6 +782,8 @@ fn every_subcommand_has_help() {
     let o = sandbox.run(&["search", "--help"]);
     assert!(stdout(&o).contains("SEARCHING"));
     assert!(stdout(&o).contains("pays:TN"));
+    let o = sandbox.run(&["dossier", "--help"]);
+    assert!(stdout(&o).contains("WHICH ACTOR OR COUNTRY"));
     let o = sandbox.run(&["--help"]);
     assert_eq!(code(&o), 0);
     let o = sandbox.run(&["frobnicate"]);
@@ -1288,6 +1292,8 @@ fn completions_cover_every_subcommand_for_each_shell() {
             "actors",
             "countries",
             "paths",
+            "stats",
+            "dossier",
         ] {
             assert!(script.contains(sub), "{shell} completes '{sub}'");
         }
