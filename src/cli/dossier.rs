@@ -8,10 +8,9 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use brief_core::lang::DossierText;
-use brief_core::model::{ActorKind, PartialDate};
+use brief_core::model::PartialDate;
 use brief_core::search::Hit;
-use brief_core::search::dossier::{Dossier, Subject, dossier, named};
+use brief_core::search::dossier::{Dossier, Subject, dossier, identity, named};
 use brief_core::search::stats::Row;
 use brief_core::text::{pad, sanitize, truncate, width};
 use brief_core::{Folder, Lang};
@@ -93,94 +92,6 @@ pub fn run<W: Write>(
     })
 }
 
-/// The subject's name and the lines about who it is: `(label, value)`.
-pub fn identity(corpus: &Folder, subject: Subject, lang: Lang) -> (String, Vec<(String, String)>) {
-    let t = &lang.text().dossier;
-    let mut lines = Vec::new();
-    match subject {
-        Subject::Actor(a) => {
-            let Some(actor) = corpus.actor(a) else {
-                return (String::new(), lines);
-            };
-            let mut names: Vec<&str> = Vec::new();
-            for n in actor.names() {
-                if !names.contains(&n) {
-                    names.push(n);
-                }
-            }
-            lines.push((t.names.to_string(), names.join(" · ")));
-            lines.push((t.kind.to_string(), kind_label(actor.kind, t).to_string()));
-            for o in &actor.offices {
-                lines.push((
-                    t.offices.to_string(),
-                    format!("{} ({})", o.names.join(" · "), o.years()),
-                ));
-            }
-            (actor.label(), lines)
-        }
-        Subject::Country(c) => {
-            let country = c.country();
-            let mut names: Vec<&str> = vec![c.name(lang)];
-            for n in std::iter::once(country.name_fr)
-                .chain(std::iter::once(country.name_en))
-                .chain(country.variants.iter().copied())
-            {
-                if !names.contains(&n) {
-                    names.push(n);
-                }
-            }
-            lines.push((t.names.to_string(), names.join(" · ")));
-            lines.push((t.code.to_string(), c.as_str().to_string()));
-            lines.push((t.kind.to_string(), t.country.to_string()));
-            (format!("{} ({c})", c.name(lang)), lines)
-        }
-    }
-}
-
-fn kind_label(kind: ActorKind, t: &DossierText) -> &'static str {
-    let i = ActorKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
-    t.kinds[i]
-}
-
-fn date(d: Option<PartialDate>) -> Option<String> {
-    d.map(|d| d.to_string())
-}
-
-/// `6 meetings, the first 2016, the last 2023-02-01 · 1 undated · 4 held there`.
-pub fn summary(d: &Dossier, lang: Lang) -> String {
-    let t = &lang.text().dossier;
-    let mut s = (t.summary)(
-        d.meetings.len(),
-        date(d.first).as_deref(),
-        date(d.last).as_deref(),
-    );
-    if d.undated > 0 {
-        s.push_str(" · ");
-        s.push_str(&(t.undated)(d.undated));
-    }
-    if matches!(d.subject, Subject::Country(_)) && d.held_there > 0 {
-        s.push_str(" · ");
-        s.push_str(&(t.held_there)(d.held_there));
-    }
-    s
-}
-
-/// The roles seen, one line each.
-pub fn roles(d: &Dossier, lang: Lang) -> Vec<String> {
-    let t = &lang.text().dossier;
-    d.roles
-        .iter()
-        .map(|r| {
-            (t.role)(
-                &r.role,
-                r.count,
-                date(r.first).as_deref(),
-                date(r.last).as_deref(),
-            )
-        })
-        .collect()
-}
-
 /// The co-actors, co-countries, topics and places as `(label, count)`, with
 /// their headings.
 pub fn counts(
@@ -225,10 +136,10 @@ fn text<W: Write>(
     let t = &lang.text().dossier;
     let cols = fit_width();
     let (name, mut lines) = identity(corpus, d.subject, lang);
-    for r in roles(d, lang) {
+    for r in d.role_lines(lang) {
         lines.push((t.roles.to_string(), r));
     }
-    lines.push((t.meetings.to_string(), summary(d, lang)));
+    lines.push((t.meetings.to_string(), d.summary(lang)));
     let head = match cols {
         Some(w) => truncate(&sanitize(&name, false), w),
         None => sanitize(&name, false).into_owned(),
@@ -300,10 +211,10 @@ fn markdown<W: Write>(
     let text = lang.text();
     let t = &text.dossier;
     let (name, mut lines) = identity(corpus, d.subject, lang);
-    for r in roles(d, lang) {
+    for r in d.role_lines(lang) {
         lines.push((t.roles.to_string(), r));
     }
-    lines.push((t.meetings.to_string(), summary(d, lang)));
+    lines.push((t.meetings.to_string(), d.summary(lang)));
     writeln!(out.w, "# {}", markdown_field(&(t.title)(&name)))?;
     writeln!(out.w)?;
     for (label, value) in &lines {

@@ -71,6 +71,9 @@ pub enum Action {
     ShowActors,
     /// The briefing's file in the editor (`brief edit`), checked on return.
     Edit,
+    /// The dossier of an actor or a country: the value under the cursor in
+    /// its pane; in the list and the reader, one of the briefing's, chosen.
+    OpenDossier,
 }
 
 impl Action {

@@ -17,7 +17,7 @@ use super::stats::{By, Row, stats};
 use crate::index::NO_ROLE;
 use crate::lang::Lang;
 use crate::load::Folder;
-use crate::model::{ActorId, CountryCode, Name, PartialDate};
+use crate::model::{ActorId, ActorKind, CountryCode, Name, PartialDate};
 use crate::text::{NameMatch, fold, name_match};
 
 /// Whose dossier.
@@ -218,6 +218,93 @@ fn roles_seen(corpus: &Folder, actor: ActorId, meetings: &[usize]) -> Vec<RoleSe
     let mut roles: Vec<RoleSeen> = seen.into_values().collect();
     roles.sort_by_cached_key(|r| (Reverse(r.count), fold(&r.role)));
     roles
+}
+
+/// The subject's name (`Agence … (Frontex)`, `Niger (NE)`) and the lines
+/// about who it is, as `(label, value)` in `lang`: its names, its code, its
+/// kind, an actor's offices.
+pub fn identity(corpus: &Folder, subject: Subject, lang: Lang) -> (String, Vec<(String, String)>) {
+    let t = &lang.text().dossier;
+    let mut lines = Vec::new();
+    let mut names: Vec<&str> = Vec::new();
+    match subject {
+        Subject::Actor(a) => {
+            let Some(actor) = corpus.registry.get(a) else {
+                return (String::new(), lines);
+            };
+            for n in actor.names() {
+                if !names.contains(&n) {
+                    names.push(n);
+                }
+            }
+            lines.push((t.names.to_string(), names.join(" · ")));
+            let i = (ActorKind::ALL.iter())
+                .position(|k| *k == actor.kind)
+                .unwrap_or(0);
+            lines.push((t.kind.to_string(), t.kinds[i].to_string()));
+            for o in &actor.offices {
+                lines.push((
+                    t.offices.to_string(),
+                    format!("{} ({})", o.names.join(" · "), o.years()),
+                ));
+            }
+            (actor.label(), lines)
+        }
+        Subject::Country(c) => {
+            let country = c.country();
+            for n in [c.name(lang), country.name_fr, country.name_en]
+                .into_iter()
+                .chain(country.variants.iter().copied())
+            {
+                if !names.contains(&n) {
+                    names.push(n);
+                }
+            }
+            lines.push((t.names.to_string(), names.join(" · ")));
+            lines.push((t.code.to_string(), c.as_str().to_string()));
+            lines.push((t.kind.to_string(), t.country.to_string()));
+            (format!("{} ({c})", c.name(lang)), lines)
+        }
+    }
+}
+
+impl Dossier {
+    /// `6 meetings, the first 2016, the last 2023-02-01 · 1 undated · 4 held there`.
+    pub fn summary(&self, lang: Lang) -> String {
+        let t = &lang.text().dossier;
+        let date = |d: Option<PartialDate>| d.map(|d| d.to_string());
+        let mut s = (t.summary)(
+            self.meetings.len(),
+            date(self.first).as_deref(),
+            date(self.last).as_deref(),
+        );
+        if self.undated > 0 {
+            s.push_str(" · ");
+            s.push_str(&(t.undated)(self.undated));
+        }
+        if matches!(self.subject, Subject::Country(_)) && self.held_there > 0 {
+            s.push_str(" · ");
+            s.push_str(&(t.held_there)(self.held_there));
+        }
+        s
+    }
+
+    /// The roles seen, one line each: `participant, 6 meetings, 2016 → 2023-02-01`.
+    pub fn role_lines(&self, lang: Lang) -> Vec<String> {
+        let t = &lang.text().dossier;
+        let date = |d: Option<PartialDate>| d.map(|d| d.to_string());
+        self.roles
+            .iter()
+            .map(|r| {
+                (t.role)(
+                    &r.role,
+                    r.count,
+                    date(r.first).as_deref(),
+                    date(r.last).as_deref(),
+                )
+            })
+            .collect()
+    }
 }
 
 /// How many meetings `subject` has: the cost of `meetings` without the list.

@@ -35,6 +35,10 @@ pub enum Scope {
     /// Typing a search in the help.
     HelpFind,
     Problems,
+    /// The dossier of an actor or a country.
+    Dossier,
+    /// Choosing whose dossier to open, among a briefing's actors and countries.
+    DossierChoice,
 }
 
 impl Scope {
@@ -52,6 +56,8 @@ impl Scope {
             Scope::Help => "help",
             Scope::HelpFind => "search in the help",
             Scope::Problems => "problems view",
+            Scope::Dossier => "dossier",
+            Scope::DossierChoice => "dossier chooser",
         }
     }
 }
@@ -84,7 +90,12 @@ impl Binding {
 fn is_input(scope: Scope) -> bool {
     matches!(
         scope,
-        Scope::Search | Scope::ArticleFind | Scope::Facets | Scope::FacetNarrow | Scope::HelpFind
+        Scope::Search
+            | Scope::ArticleFind
+            | Scope::Facets
+            | Scope::FacetNarrow
+            | Scope::HelpFind
+            | Scope::DossierChoice
     )
 }
 
@@ -183,6 +194,8 @@ impl Keymap {
             Scope::Help => t.help.into(),
             Scope::HelpFind => t.help_find.into(),
             Scope::Problems => t.problems.into(),
+            Scope::Dossier => t.dossier.into(),
+            Scope::DossierChoice => t.dossier_choice.into(),
         }
     }
 
@@ -260,6 +273,8 @@ impl Keymap {
             Scope::FacetNarrow,
             Scope::Reader,
             Scope::ArticleFind,
+            Scope::Dossier,
+            Scope::DossierChoice,
             Scope::Problems,
             Scope::Help,
             Scope::HelpFind,

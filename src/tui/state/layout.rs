@@ -36,6 +36,8 @@ pub struct Areas {
     pub actors: Option<Rect>,
     pub countries: Option<Rect>,
     pub reader: Option<Rect>,
+    /// The dossier, over the list, the panes and the reader.
+    pub dossier: Option<Rect>,
     pub status: Rect,
     pub too_small: bool,
 }
@@ -59,6 +61,10 @@ pub fn areas(size: Rect, focus: Focus, facet_tab: Focus) -> Areas {
         status,
         ..Areas::default()
     };
+    if focus == Focus::Dossier {
+        a.dossier = Some(body);
+        return a;
+    }
     let left = if size.width >= WIDE {
         let [left, reader] =
             Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)]).areas(body);

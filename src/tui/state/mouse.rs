@@ -77,6 +77,7 @@ pub(super) fn on_click(
             }
         }
         Focus::Reader => set_focus(state, Focus::Reader),
+        Focus::Dossier => {}
     }
     None
 }
@@ -106,7 +107,7 @@ pub(super) fn on_wheel(state: &mut State, column: u16, row: u16, down: bool) -> 
     };
     let step = |n: usize| if down { n + 3 } else { n.saturating_sub(3) };
     match pane {
-        Focus::Search => return Wheel::Nothing,
+        Focus::Search | Focus::Dossier => return Wheel::Nothing,
         Focus::List => {
             let last = state.results.hits.len().saturating_sub(1);
             state.results.cursor = step(state.results.cursor).min(last);

@@ -141,6 +141,11 @@ fn on_action(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
         }
         _ => {}
     }
+    // The chooser of whose dossier to open takes every key while open.
+    if state.dossiers.chooser.is_some() {
+        super::dossier::on_chooser_action(state, action);
+        return;
+    }
     // Overlays next.
     if state.overlay != Overlay::None {
         on_overlay_action(state, action);
@@ -173,6 +178,9 @@ fn on_action(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
             state.focus = Focus::Search;
             state.search.cursor = state.search.text.chars().count();
         }
+        Action::FocusNext | Action::FocusPrev if state.focus == Focus::Dossier => {
+            super::dossier::next_section(state, action == Action::FocusNext)
+        }
         Action::FocusNext | Action::FocusPrev => {
             let i = Focus::CYCLE
                 .iter()
@@ -203,6 +211,9 @@ fn on_action(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
         Action::Submit if state.focus == Focus::Reader => {
             // Keep the matches; back to reading.
             state.reader.find = None;
+        }
+        Action::Open if state.focus == Focus::Dossier => {
+            super::dossier::open_in_dossier(state, effects)
         }
         Action::Open if state.focus == Focus::Reader => follow_related(state, effects),
         Action::Open if state.focus == Focus::Search => open_from_search(state, effects),
@@ -254,7 +265,10 @@ fn on_action(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
         Action::CopyMarkdown => super::copy::markdown(state, effects),
         Action::CopyUrl => super::copy::url(state, effects),
         Action::NextBriefing | Action::PrevBriefing => {
-            step_briefing(state, action == Action::NextBriefing, effects)
+            let forward = action == Action::NextBriefing;
+            if !super::dossier::step_meeting(state, forward, effects) {
+                step_briefing(state, forward, effects)
+            }
         }
         Action::NextRelated | Action::PrevRelated => {
             choose_related(state, action == Action::NextRelated)
@@ -267,6 +281,7 @@ fn on_action(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
                 });
             }
         }
+        Action::OpenDossier => super::dossier::open_dossier(state),
         a if is_move(a) => move_cursor(state, a),
         _ => {}
     }
