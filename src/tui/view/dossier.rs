@@ -86,7 +86,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         a.actors,
         page,
         DossierSection::Actors,
-        t.actors,
+        (t.actors, t.none),
         theme,
         &|i, w| {
             let (id, n) = d.actors.get(i)?;
@@ -103,7 +103,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         a.countries,
         page,
         DossierSection::Countries,
-        t.countries,
+        (t.countries, t.none),
         theme,
         &|i, w| {
             let (c, n) = d.countries.get(i)?;
@@ -116,7 +116,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         a.meetings,
         page,
         DossierSection::Meetings,
-        t.newest_first,
+        (t.newest_first, t.none),
         theme,
         &|i, w| {
             let b = corpus.briefings.get(*d.meetings.get(i)?)?;
@@ -147,7 +147,7 @@ fn section(
     area: Rect,
     page: &DossierPage,
     which: DossierSection,
-    title: &str,
+    (title, none): (&str, &str),
     theme: &Theme,
     row: &dyn Fn(usize, usize) -> Option<String>,
 ) {
@@ -157,6 +157,13 @@ fn section(
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let w = usize::from(inner.width);
+    if len == 0 {
+        frame.render_widget(
+            Paragraph::new(format!("  {none}")).style(theme.dim()),
+            inner,
+        );
+        return;
+    }
     let lines: Vec<Line> = (page.offset(which)..len)
         .take(usize::from(inner.height))
         .filter_map(|i| {
