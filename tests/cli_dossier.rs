@@ -55,7 +55,7 @@ fn a_country_in_text_has_its_sections_a_bar_per_year_and_its_meetings_newest_fir
         "the busiest year fills the bar"
     );
     // Whom it meets most, with counts; its places.
-    let meets = out.split("Rencontre le plus souvent").nth(1).unwrap();
+    let meets = out.split("Rencontre surtout").nth(1).unwrap();
     assert!(meets.trim_start().starts_with("5  OIM"), "{out}");
     assert!(out.contains("3  Niamey"), "{out}");
     // Its meetings newest first, the undated last.

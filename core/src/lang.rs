@@ -935,7 +935,7 @@ pub const DOSSIER_FR: DossierText = DossierText {
     },
     held_there: |n| format!("{n} sur place"),
     by_year: "Par année",
-    actors: "Rencontre le plus souvent",
+    actors: "Rencontre surtout",
     countries: "Pays",
     topics: "Sujets",
     places: "Lieux",

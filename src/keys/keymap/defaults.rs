@@ -115,5 +115,5 @@ pub(super) const DEFAULTS: &[Row] = &[
     (S::DossierChoice, &[k(Enter)],               A::Open,           "open the chosen dossier (or type its number)", "ouvrir le profil choisi (ou taper son numéro)", HINT),
     (S::DossierChoice, &[ch('j'), k(Down)],       A::MoveDown,       "down",                                   "bas", HELP),
     (S::DossierChoice, &[ch('k'), k(Up)],         A::MoveUp,         "up",                                     "haut", HELP),
-    (S::DossierChoice, &[k(Esc), ch('q')],        A::Back,           "close",                                  "fermer", HINT),
+    (S::DossierChoice, &[k(Esc)],                 A::Back,           "close",                                  "fermer", HINT),
 ];

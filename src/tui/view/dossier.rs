@@ -95,7 +95,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
                 Some(s) if *s != actor.name => format!("{s} · {}", actor.name),
                 _ => actor.name.clone(),
             };
-            Some(count_row(&label, *n, w))
+            Some(count_row(&label, *n, count_width(&d.actors), w))
         },
     );
     section(
@@ -107,7 +107,12 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         theme,
         &|i, w| {
             let (c, n) = d.countries.get(i)?;
-            Some(count_row(&format!("{} ({c})", c.name(lang)), *n, w))
+            Some(count_row(
+                &format!("{} ({c})", c.name(lang)),
+                *n,
+                count_width(&d.countries),
+                w,
+            ))
         },
     );
     let undated = state.text().undated;
@@ -134,10 +139,15 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
 }
 
 /// `  3  OIM · Organisation …`: the count first, so the names line up.
-fn count_row(label: &str, n: usize, w: usize) -> String {
-    let count = format!("{n:>4}");
-    let label = truncate(&sanitize(label, false), w.saturating_sub(6));
+fn count_row(label: &str, n: usize, cw: usize, w: usize) -> String {
+    let count = format!("{n:>cw$}");
+    let label = truncate(&sanitize(label, false), w.saturating_sub(cw + 2));
     format!("{count}  {label}")
+}
+
+/// Cells of the widest count of a list sorted most frequent first.
+fn count_width<T>(rows: &[(T, usize)]) -> usize {
+    rows.first().map_or(1, |r| r.1.to_string().len())
 }
 
 /// One section: its rows from `row(index, width)`, the cursor's reversed
