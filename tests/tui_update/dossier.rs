@@ -214,3 +214,31 @@ fn d_in_the_list_opens_a_dossier_and_going_back_among_the_panes_closes_it() {
     assert_eq!(state.focus(), Focus::List);
     assert!(state.dossier().is_none());
 }
+
+#[test]
+fn d_on_a_meeting_read_from_a_dossier_goes_over_it_and_esc_comes_back_through_each_step() {
+    let mut state = loaded(120, 40);
+    niger_dossier(&mut state);
+    let meeting = state.dossier().unwrap().dossier.meetings[0];
+    act(&mut state, Action::Open);
+    assert_eq!(state.reader().doc, Some(meeting));
+    key(&mut state, KeyCode::Char('d'));
+    if state.dossier_chooser().is_some() {
+        key(&mut state, KeyCode::Char('1'));
+    }
+    assert_eq!(state.focus(), Focus::Dossier);
+    assert_eq!(state.dossier_depth(), 2);
+    // Esc: the meeting, then Niger's dossier, then the countries pane.
+    key(&mut state, KeyCode::Esc);
+    assert_eq!(state.focus(), Focus::Reader);
+    assert_eq!(state.reader().doc, Some(meeting));
+    key(&mut state, KeyCode::Esc);
+    assert_eq!(state.focus(), Focus::Dossier);
+    assert_eq!(state.dossier_depth(), 1);
+    assert_eq!(
+        subject(&state),
+        Subject::Country(CountryCode::new("NE").unwrap())
+    );
+    key(&mut state, KeyCode::Esc);
+    assert_eq!(state.focus(), Focus::Countries);
+}

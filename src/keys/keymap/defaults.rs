@@ -108,7 +108,7 @@ pub(super) const DEFAULTS: &[Row] = &[
     (S::Facets,      &[k(Right)],                 A::OpenDossier,    "the dossier of the value under the cursor", "le profil de la valeur choisie", HINT),
     (S::List,        &[ch('d')],                  A::OpenDossier,    "the dossier of one of its actors or countries", "le profil d’un de ses acteurs ou pays", HELP),
     (S::Reader,      &[ch('d')],                  A::OpenDossier,    "the dossier of one of its actors or countries", "le profil d’un de ses acteurs ou pays", HINT),
-    (S::Dossier,     &[k(Enter)],                 A::Open,           "open: that dossier, or the meeting in the reader", "ouvrir : ce profil, ou la réunion en lecture", HINT),
+    (S::Dossier,     &[k(Enter)],                 A::Open,           "open: a dossier, or a meeting to read", "ouvrir : un profil, ou une réunion", HINT),
     (S::Dossier,     &[k(Tab), k(Right)],         A::FocusNext,      "next section",                           "section suivante", HINT),
     (S::Dossier,     &[k(BackTab), k(Left)],      A::FocusPrev,      "previous section",                       "section précédente", HELP),
     (S::Dossier,     &[k(Esc), k(Backspace)],     A::Back,           "back to the dossier before, or close",   "profil précédent, ou fermer", HINT),

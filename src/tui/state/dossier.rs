@@ -50,6 +50,10 @@ pub struct DossierPage {
     pub offsets: [usize; 3],
     /// The actor's id, by which a reload finds it again.
     actor_id: Option<String>,
+    /// Opened from the reader showing a meeting of the dossier below it:
+    /// `Esc` goes back to that meeting (the reader's back stack was this
+    /// long before it).
+    over_reader: Option<usize>,
 }
 
 impl DossierPage {
@@ -70,6 +74,7 @@ impl DossierPage {
             cursors: [0; 3],
             offsets: [0; 3],
             actor_id,
+            over_reader: None,
         }
     }
 
@@ -282,12 +287,18 @@ fn push(state: &mut State, subject: Subject) {
     let Some(corpus) = state.folder.corpus.clone() else {
         return;
     };
-    let page = DossierPage::new(&corpus, dossier(&corpus, subject, state.prefs.lang));
-    if state.focus != Focus::Dossier {
+    let mut page = DossierPage::new(&corpus, dossier(&corpus, subject, state.prefs.lang));
+    // From a meeting read from a dossier, the new one goes over both.
+    let over_reader = match state.focus {
+        Focus::Reader => state.dossiers.reading.take(),
+        _ => None,
+    };
+    if state.focus != Focus::Dossier && over_reader.is_none() {
         state.dossiers.stack.clear();
         state.dossiers.reading = None;
         state.dossiers.from = state.focus;
     }
+    page.over_reader = over_reader;
     state.dossiers.stack.push(page);
     set_focus(state, Focus::Dossier);
 }
@@ -412,9 +423,15 @@ pub(super) fn step_meeting(state: &mut State, forward: bool, effects: &mut Vec<E
     true
 }
 
-/// `Esc` in a dossier: the dossier before, or back where the first was opened.
+/// `Esc` in a dossier: the meeting it was opened from, the dossier before,
+/// or back where the first was opened.
 pub(super) fn back_from_dossier(state: &mut State) {
-    state.dossiers.stack.pop();
+    let left = state.dossiers.stack.pop();
+    if let Some(base) = left.and_then(|p| p.over_reader) {
+        state.dossiers.reading = Some(base);
+        set_focus(state, Focus::Reader);
+        return;
+    }
     if state.dossiers.stack.is_empty() {
         let from = state.dossiers.from;
         state.dossiers.reading = None;
@@ -465,6 +482,7 @@ pub(super) fn refresh_dossiers(state: &mut State) {
             new.section = page.section;
             new.cursors = page.cursors;
             new.offsets = page.offsets;
+            new.over_reader = page.over_reader;
             state.dossiers.stack.push(new);
         }
     }

@@ -195,20 +195,26 @@ fn section(
 }
 
 /// A bar per year, the years under them and the counts above the years;
-/// the latest years when not all fit.
+/// the latest years when not all fit, a `‹` saying there are more before.
 fn years(frame: &mut Frame, area: Rect, years: &[(u16, usize)], theme: &Theme) {
     const COLUMN: usize = 5;
     const PARTS: [&str; 9] = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"];
     if years.is_empty() || area.height < 3 {
         return;
     }
-    let fit = (usize::from(area.width) / COLUMN).max(1);
+    let room = usize::from(area.width);
+    let (lead, fit) = if years.len() * COLUMN <= room {
+        ("", years.len())
+    } else {
+        ("‹ ", (room.saturating_sub(2) / COLUMN).max(1))
+    };
     let shown = &years[years.len().saturating_sub(fit)..];
     let most = shown.iter().map(|y| y.1).max().unwrap_or(0).max(1);
     let bar_rows = usize::from(area.height) - 2;
+    let blank = " ".repeat(width(lead));
     let mut lines: Vec<Line> = Vec::new();
     for r in (0..bar_rows).rev() {
-        let mut spans = Vec::new();
+        let mut spans = vec![Span::raw(blank.clone())];
         for &(_, n) in shown {
             // Eighths of the bar's height; a count above 0 shows at least one.
             let eighths = if n == 0 {
@@ -226,9 +232,12 @@ fn years(frame: &mut Frame, area: Rect, years: &[(u16, usize)], theme: &Theme) {
         .iter()
         .map(|&(_, n)| format!("{:>4} ", if n == 0 { String::new() } else { n.to_string() }))
         .collect();
-    lines.push(Line::from(Span::raw(counts)));
+    lines.push(Line::from(Span::raw(format!("{blank}{counts}"))));
     let labels: String = shown.iter().map(|(y, _)| format!("{y:04} ")).collect();
-    lines.push(Line::from(Span::styled(labels, theme.dim())));
+    lines.push(Line::from(vec![
+        Span::styled(lead, theme.dim()),
+        Span::styled(labels, theme.dim()),
+    ]));
     frame.render_widget(Paragraph::new(lines), area);
 }
 
