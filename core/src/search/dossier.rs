@@ -307,9 +307,56 @@ impl Dossier {
     }
 }
 
-/// How many meetings `subject` has: the cost of `meetings` without the list.
-fn meeting_count(corpus: &Folder, subject: Subject) -> usize {
-    meetings(corpus, subject).len()
+/// How many meetings each of `subjects` has, in one pass over the columns.
+fn meeting_counts(corpus: &Folder, subjects: &[Subject]) -> Vec<usize> {
+    if let [one] = subjects {
+        return vec![meetings(corpus, *one).len()];
+    }
+    let idx = corpus.index();
+    let mut actors = vec![0usize; corpus.registry.actors().len()];
+    let mut actor_at = vec![usize::MAX; actors.len()];
+    let mut listed = vec![0usize; idx.countries.len()];
+    let mut places: rustc_hash::FxHashMap<CountryCode, usize> = Default::default();
+    for (d, list) in idx.doc_actors.iter().enumerate() {
+        for &a in list {
+            // A briefing naming an actor twice counts once.
+            if let (Some(n), Some(at)) = (actors.get_mut(a as usize), actor_at.get_mut(a as usize))
+                && *at != d
+            {
+                *n += 1;
+                *at = d;
+            }
+        }
+        let here = idx.docs.get(d).and_then(|f| f.place);
+        for &c in idx.doc_countries.get(d).into_iter().flatten() {
+            if let Some(n) = listed.get_mut(c as usize) {
+                *n += 1;
+            }
+        }
+        if let Some(p) = here {
+            let k = idx.countries.iter().position(|&x| x == p);
+            // Held there and not listed: counted once, apart.
+            let listed_too = k.is_some_and(|k| {
+                idx.doc_countries
+                    .get(d)
+                    .is_some_and(|l| l.iter().any(|&c| c as usize == k))
+            });
+            if !listed_too {
+                *places.entry(p).or_default() += 1;
+            }
+        }
+    }
+    subjects
+        .iter()
+        .map(|s| match *s {
+            Subject::Actor(a) => actors.get(a).copied().unwrap_or(0),
+            Subject::Country(c) => {
+                let k = idx.countries.iter().position(|&x| x == c);
+                k.and_then(|k| listed.get(k)).copied().unwrap_or(0)
+                    + places.get(&c).copied().unwrap_or(0)
+            }
+        })
+        .collect()
 }
 
 /// The subject a name names, as `brief dossier NAME` reads it: an actor by
@@ -356,10 +403,12 @@ pub fn named(corpus: &Folder, name: &str) -> Result<Subject, Option<String>> {
         }
         candidates.extend(found);
     }
-    if let Some(s) = candidates
+    let counts = meeting_counts(corpus, &candidates);
+    if let Some((s, _)) = candidates
         .iter()
         .copied()
-        .max_by_key(|&s| (meeting_count(corpus, s), Reverse(label_key(corpus, s))))
+        .zip(counts)
+        .max_by_key(|&(s, n)| (n, Reverse(label_key(corpus, s))))
     {
         return Ok(s);
     }
@@ -525,5 +574,18 @@ mod tests {
         );
         assert!(matches!(named(&corpus, "Nigr"), Err(Some(_))));
         assert_eq!(named(&corpus, "zzzzzzzzqqq"), Err(None));
+    }
+
+    #[test]
+    fn counts_in_one_pass_are_the_meetings_counted_one_by_one() {
+        let corpus = load("dates");
+        let mut all: Vec<Subject> = (0..corpus.registry.actors().len())
+            .map(Subject::Actor)
+            .collect();
+        for code in ["NE", "TN", "BI", "LY", "PL", "FR"] {
+            all.push(Subject::Country(CountryCode::new(code).expect("a code")));
+        }
+        let one_by_one: Vec<usize> = all.iter().map(|&s| meetings(&corpus, s).len()).collect();
+        assert_eq!(meeting_counts(&corpus, &all), one_by_one);
     }
 }
