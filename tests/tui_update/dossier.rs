@@ -242,3 +242,24 @@ fn d_on_a_meeting_read_from_a_dossier_goes_over_it_and_esc_comes_back_through_ea
     key(&mut state, KeyCode::Esc);
     assert_eq!(state.focus(), Focus::Countries);
 }
+
+#[test]
+fn nothing_from_a_file_reaches_the_screen_raw_in_a_dossier_or_its_chooser() {
+    let dir = hostile_dir();
+    let mut state = loaded_from(dir.path(), 100, 30);
+    key(&mut state, KeyCode::Char('d'));
+    let chooser = screen_rows(&state).join("\n");
+    assert!(
+        state.dossier_chooser().is_some(),
+        "an actor and two countries"
+    );
+    key(&mut state, KeyCode::Char('1'));
+    assert_eq!(state.focus(), Focus::Dossier);
+    let dossier = screen_rows(&state).join("\n");
+    for screen in [chooser, dossier] {
+        assert!(
+            !screen.contains(['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}']),
+            "{screen}"
+        );
+    }
+}
