@@ -218,6 +218,12 @@ fn run(args: Cli) -> Result<Outcome, Failure> {
             let author = config.config.author.clone();
             cli::report::run(&mut out, corpus, &choice, report, author)?
         }
+        Some(Command::Dossier(args)) => {
+            let corpus = &*loaded.insert(load(&choose(dir))?);
+            cli::warn_problems(corpus);
+            let name = args.name.join(" ");
+            cli::dossier::run(&mut out, corpus, &name, args.format, args.limit, args.ids)?
+        }
         Some(Command::Show { id, json, markdown }) => {
             let corpus = &*loaded.insert(load(&choose(dir))?);
             if markdown {

@@ -774,6 +774,8 @@ fn every_subcommand_has_help() {
         "paths",
         "saved",
         "report",
+        "stats",
+        "dossier",
     ] {
         let o = sandbox.run(&[sub, "--help"]);
         assert_eq!(code(&o), 0, "{sub}");
@@ -782,6 +784,8 @@ fn every_subcommand_has_help() {
     let o = sandbox.run(&["search", "--help"]);
     assert!(stdout(&o).contains("SEARCHING"));
     assert!(stdout(&o).contains("pays:TN"));
+    let o = sandbox.run(&["dossier", "--help"]);
+    assert!(stdout(&o).contains("WHICH ACTOR OR COUNTRY"));
     let o = sandbox.run(&["--help"]);
     assert_eq!(code(&o), 0);
     let o = sandbox.run(&["frobnicate"]);
@@ -1292,6 +1296,8 @@ fn completions_cover_every_subcommand_for_each_shell() {
             "paths",
             "saved",
             "report",
+            "stats",
+            "dossier",
         ] {
             assert!(script.contains(sub), "{shell} completes '{sub}'");
         }

@@ -1777,3 +1777,38 @@ fn the_timeline_is_toggled_at_80x24_in_two_lines() {
     assert_eq!(code, 0);
     assert_restored(&raw);
 }
+
+/// Niger's dossier from the countries pane (`→`), a meeting of it in the
+/// reader, and Esc back step by step: the reader, the dossier, the pane.
+#[test]
+fn a_dossier_opens_from_the_countries_pane_and_esc_leaves_it() {
+    let mut s = Session::start(120, 40);
+    s.wait_for_text("8 of 8 briefings");
+    s.keys("\t\tniger");
+    s.wait_for_text("Countries ⌕ niger");
+    s.keys("\x1b[C");
+    s.wait_for_text("Dossier: Niger (NE)");
+    s.wait_for("its sections", |screen| {
+        screen.contains("Meets most with") && screen.contains("Meetings, newest first (4)")
+    });
+    // The newest meeting in the reader, then back to the dossier.
+    s.keys("\r");
+    s.wait_for("the reader", |screen| {
+        screen.contains("Reader") && !screen.contains("Dossier: Niger")
+    });
+    s.keys("\x1b");
+    s.wait_for_text("Dossier: Niger (NE)");
+    // Esc again: the countries pane as it was left, its filter kept.
+    s.keys("\x1b");
+    s.wait_for("the countries pane again", |screen| {
+        !screen.contains("Dossier:") && screen.contains("Countries ⌕ niger")
+    });
+    s.keys("\x1b");
+    s.wait_for("the filter cleared", |screen| !screen.contains("⌕"));
+    s.keys("\x1b");
+    s.wait_for_text("Enter open in the reader");
+    s.keys("q");
+    let (code, raw) = s.finish();
+    assert_eq!(code, 0);
+    assert_restored(&raw);
+}

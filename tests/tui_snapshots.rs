@@ -1126,10 +1126,43 @@ fn dates_pane_120x40() {
     move_facet_cursor_to(&mut state, "2021");
     acts(
         &mut state,
-        &[Action::ExpandYear, Action::MoveDown, Action::Toggle],
+        &[Action::OpenDossier, Action::MoveDown, Action::Toggle],
     );
     let terminal = draw(&state);
     let text = screen_text(terminal.backend().buffer());
     assert!(text.contains("[x]   2021-06"), "{text}");
     insta::assert_snapshot!("dates_pane_120x40", snapshot_text(&terminal));
+}
+
+/// Niger's dossier, opened from the countries pane, in `lang`.
+fn niger_dossier(w: u16, h: u16, lang: Lang) -> State {
+    let mut state = browser_in(w, h, lang);
+    acts(&mut state, &[Action::FocusNext, Action::FocusNext]);
+    assert_eq!(state.focus(), Focus::Countries);
+    for c in "niger".chars() {
+        act(&mut state, Action::Insert(c));
+    }
+    act(&mut state, Action::OpenDossier);
+    assert_eq!(state.focus(), Focus::Dossier);
+    state
+}
+
+#[test]
+fn dossier_in_both_languages_at_80x24_and_120x40() {
+    for (lang, name, heading) in [
+        (Lang::En, "en", "Dossier: Niger (NE)"),
+        (Lang::Fr, "fr", "Profil : Niger (NE)"),
+    ] {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let state = niger_dossier(w, h, lang);
+            let terminal = draw(&state);
+            let text = screen_text(terminal.backend().buffer());
+            assert!(text.contains(heading), "{text}");
+            // A bar per year, its years under it.
+            assert!(text.contains("2023"), "{text}");
+            // The cursor on the newest meeting shows without colour.
+            assert!(text.contains("▶ "), "{text}");
+            insta::assert_snapshot!(format!("dossier_{name}_{w}x{h}"), snapshot_text(&terminal));
+        }
+    }
 }

@@ -100,6 +100,8 @@ pub struct ScopeTitles {
     pub help: &'static str,
     pub help_find: &'static str,
     pub problems: &'static str,
+    pub dossier: &'static str,
+    pub dossier_choice: &'static str,
 }
 
 /// Everything the interface says, in one language. Fields that take values
@@ -297,6 +299,8 @@ pub struct Text {
     pub edit_failed: fn(&str) -> String,
     pub edit_no_terminal: &'static str,
     pub edit_built_in: &'static str,
+    /// The dossier of an actor or a country (`brief dossier`, the browser's view).
+    pub dossier: DossierText,
 }
 
 pub const EN: Text = Text {
@@ -446,6 +450,8 @@ pub const EN: Text = Text {
         help: "Help",
         help_find: "Search in the help",
         problems: "Problems view",
+        dossier: "Dossier of an actor or a country",
+        dossier_choice: "Choosing whose dossier to open",
     },
     timeline: EN_TIMELINE,
     problems_title: |n, close| format!("Problems ({n}) · {close} closes"),
@@ -527,6 +533,7 @@ pub const EN: Text = Text {
     edit_failed: |e| format!("could not edit it: {e}"),
     edit_no_terminal: "cannot hand the terminal to the editor now; try again",
     edit_built_in: "the built-in briefings cannot be edited: open a folder (brief DIR)",
+    dossier: DOSSIER_EN,
 };
 
 pub const FR: Text = Text {
@@ -679,6 +686,8 @@ pub const FR: Text = Text {
         help: "Aide",
         help_find: "Recherche dans l’aide",
         problems: "Problèmes",
+        dossier: "Profil d’un acteur ou d’un pays",
+        dossier_choice: "Choix du profil à ouvrir",
     },
     timeline: FR_TIMELINE,
     problems_title: |n, close| format!("Problèmes ({n}) · {close} ferme"),
@@ -777,6 +786,178 @@ pub const FR: Text = Text {
     edit_failed: |e| format!("modification impossible : {e}"),
     edit_no_terminal: "impossible de passer le terminal à l’éditeur pour l’instant ; réessayez",
     edit_built_in: "les fiches intégrées ne se modifient pas : ouvrez un dossier (brief DOSSIER)",
+    dossier: DOSSIER_FR,
+};
+
+/// What a dossier says: `brief dossier` and the browser's dossier view. (In
+/// French a dossier is a `profil`: `dossier` is the briefings' folder.)
+pub struct DossierText {
+    /// `Dossier: Frontex`, the view's title.
+    pub title: fn(&str) -> String,
+    /// The chooser's title in the reader: whose dossier to open.
+    pub choose: &'static str,
+    pub names: &'static str,
+    pub code: &'static str,
+    pub kind: &'static str,
+    /// The kind of a country.
+    pub country: &'static str,
+    /// Actor kinds, one each: organisation, eu-agency, eu-institution,
+    /// government, person, programme, other.
+    pub kinds: [&'static str; 7],
+    pub offices: &'static str,
+    pub roles: &'static str,
+    /// `participant, 6 meetings, 2016 → 2023-02-01`.
+    pub role: fn(&str, usize, Option<&str>, Option<&str>) -> String,
+    pub meetings: &'static str,
+    /// A column's heading: one meeting's title.
+    pub meeting: &'static str,
+    pub year: &'static str,
+    /// `6 meetings, the first 2016, the last 2023-02-01`.
+    pub summary: fn(usize, Option<&str>, Option<&str>) -> String,
+    /// `1 undated`.
+    pub undated: fn(usize) -> String,
+    /// `4 held there`: a country's meetings in the country itself.
+    pub held_there: fn(usize) -> String,
+    pub by_year: &'static str,
+    pub actors: &'static str,
+    pub countries: &'static str,
+    pub topics: &'static str,
+    pub places: &'static str,
+    /// The meetings' heading.
+    pub newest_first: &'static str,
+    pub none: &'static str,
+    /// `… and 12 more meetings (--limit 0 lists them all)`.
+    pub more: fn(usize) -> String,
+    /// Nothing has this name: the name, a close one.
+    pub unknown: fn(&str, Option<&str>) -> String,
+    /// The browser, where no actor or country is chosen.
+    pub nothing_here: &'static str,
+    /// The chooser, for a briefing with no actor and no country.
+    pub nobody: &'static str,
+    /// The status line's hint in the dossier: which keys move between sections.
+    pub sections: fn(&str) -> String,
+}
+
+pub const DOSSIER_EN: DossierText = DossierText {
+    title: |name| format!("Dossier: {name}"),
+    choose: "Dossier of",
+    names: "Names",
+    code: "Code",
+    kind: "Kind",
+    country: "country",
+    kinds: [
+        "organisation",
+        "EU agency",
+        "EU institution",
+        "government",
+        "person",
+        "programme",
+        "other",
+    ],
+    offices: "Offices",
+    roles: "Roles seen",
+    role: |role, n, first, last| {
+        let meetings = if n == 1 { "meeting" } else { "meetings" };
+        match (first, last) {
+            (Some(f), Some(l)) if f != l => format!("{role}, {n} {meetings}, {f} → {l}"),
+            (Some(f), _) => format!("{role}, {n} {meetings}, {f}"),
+            _ => format!("{role}, {n} {meetings}"),
+        }
+    },
+    meetings: "Meetings",
+    meeting: "Meeting",
+    year: "Year",
+    summary: |n, first, last| {
+        let meetings = if n == 1 { "meeting" } else { "meetings" };
+        match (first, last) {
+            (Some(f), Some(l)) if f != l => format!("{n} {meetings}, the first {f}, the last {l}"),
+            (Some(f), _) => format!("{n} {meetings}, {f}"),
+            _ => format!("{n} {meetings}"),
+        }
+    },
+    undated: |n| format!("{n} undated"),
+    held_there: |n| format!("{n} held there"),
+    by_year: "By year",
+    actors: "Meets most with",
+    countries: "Countries",
+    topics: "Topics",
+    places: "Places",
+    newest_first: "Meetings, newest first",
+    none: "none",
+    more: |n| format!("… and {n} more (--limit 0 lists them all)"),
+    unknown: |name, hint| match hint {
+        Some(h) => format!("no actor or country is named '{name}'; did you mean '{h}'?"),
+        None => format!("no actor or country is named '{name}'"),
+    },
+    nothing_here: "no actor or country here to open a dossier on",
+    nobody: "this briefing names no actor and no country",
+    sections: |k| format!("{k} next section"),
+};
+
+pub const DOSSIER_FR: DossierText = DossierText {
+    title: |name| format!("Profil : {name}"),
+    choose: "Profil de",
+    names: "Noms",
+    code: "Code",
+    kind: "Type",
+    country: "pays",
+    kinds: [
+        "organisation",
+        "agence de l’UE",
+        "institution de l’UE",
+        "gouvernement",
+        "personne",
+        "programme",
+        "autre",
+    ],
+    offices: "Fonctions",
+    roles: "Rôles",
+    role: |role, n, first, last| {
+        let meetings = if n == 1 { "réunion" } else { "réunions" };
+        match (first, last) {
+            (Some(f), Some(l)) if f != l => format!("{role}, {n} {meetings}, {f} → {l}"),
+            (Some(f), _) => format!("{role}, {n} {meetings}, {f}"),
+            _ => format!("{role}, {n} {meetings}"),
+        }
+    },
+    meetings: "Réunions",
+    meeting: "Réunion",
+    year: "Année",
+    summary: |n, first, last| {
+        let meetings = if n == 1 { "réunion" } else { "réunions" };
+        match (first, last) {
+            (Some(f), Some(l)) if f != l => {
+                format!("{n} {meetings}, la première {f}, la dernière {l}")
+            }
+            (Some(f), _) => format!("{n} {meetings}, {f}"),
+            _ => format!("{n} {meetings}"),
+        }
+    },
+    undated: |n| {
+        if n == 1 {
+            "1 sans date".into()
+        } else {
+            format!("{n} sans date")
+        }
+    },
+    held_there: |n| format!("{n} sur place"),
+    by_year: "Par année",
+    actors: "Rencontre surtout",
+    countries: "Pays",
+    topics: "Sujets",
+    places: "Lieux",
+    newest_first: "Réunions, de la plus récente",
+    none: "aucun",
+    more: |n| format!("… et {n} de plus (--limit 0 les liste toutes)"),
+    unknown: |name, hint| match hint {
+        Some(h) => {
+            format!("aucun acteur ni pays ne s’appelle « {name} » ; vouliez-vous dire « {h} » ?")
+        }
+        None => format!("aucun acteur ni pays ne s’appelle « {name} »"),
+    },
+    nothing_here: "aucun acteur ni pays ici dont ouvrir le profil",
+    nobody: "cette fiche ne nomme ni acteur ni pays",
+    sections: |k| format!("{k} section suivante"),
 };
 
 /// What a report of several briefings says (`brief report`, the browser's

@@ -166,6 +166,10 @@ pub enum Command {
     /// Count briefings by year, month, country, actor, topic or place, with a bar per row.
     #[command(after_help = super::stats::HELP)]
     Stats(StatsArgs),
+    /// One actor or country: names, kind and roles, meetings per year, whom it
+    /// meets most, its topics and places, and its meetings newest first.
+    #[command(after_help = super::dossier::HELP)]
+    Dossier(DossierArgs),
     /// Show one briefing: metadata, then the article wrapped to the terminal.
     #[command(after_help = SHOW_HELP)]
     Show {
@@ -344,6 +348,24 @@ pub struct StatsArgs {
     /// terminal (whole rows into a pipe); json, csv, tsv: the counts.
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = super::stats::StatsFormat::Text)]
     pub format: super::stats::StatsFormat,
+}
+
+/// `brief dossier`: whose, printed how.
+#[derive(Debug, Args)]
+pub struct DossierArgs {
+    /// An actor's name, acronym or alias, or a country's code or name (no quotes needed).
+    #[arg(required = true, value_name = "NAME")]
+    pub name: Vec<String>,
+    /// Output format. text: sections fitted to the terminal (whole rows into
+    /// a pipe); json: every field and count; markdown: headings and tables.
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = super::dossier::DossierFormat::Text)]
+    pub format: super::dossier::DossierFormat,
+    /// List the N newest meetings (0: all of them).
+    #[arg(long, short = 'n', value_name = "N", default_value_t = 20)]
+    pub limit: usize,
+    /// Text: also show each meeting's id (what `brief show` takes).
+    #[arg(long, short = 'l')]
+    pub ids: bool,
 }
 
 /// How `brief list` and `brief search` print their briefings.

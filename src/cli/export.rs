@@ -204,7 +204,7 @@ pub(super) fn csv_field(s: &str) -> String {
 }
 
 /// A Markdown table cell: neutralised on one line, `\` and `|` escaped.
-fn markdown_field(s: &str) -> String {
+pub(super) fn markdown_field(s: &str) -> String {
     sanitize(s, false).replace('\\', "\\\\").replace('|', "\\|")
 }
 

@@ -4,6 +4,7 @@
 pub mod args;
 pub mod check;
 pub mod config;
+pub mod dossier;
 pub mod draft;
 pub mod edit;
 pub mod export;

@@ -79,10 +79,11 @@ pub enum Action {
     PrevPeriod,
     /// On the timeline: the period after.
     NextPeriod,
-    /// In the dates pane: the months of the year under the cursor.
-    ExpandYear,
     /// In the dates pane: the year alone, its months hidden.
     CollapseYear,
+    /// The dossier of an actor or a country: the value under the cursor in
+    /// its pane; in the list and the reader, one of the briefing's, chosen.
+    OpenDossier,
 }
 
 impl Action {

@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod copy;
+mod dossier;
 mod facets;
 mod focus;
 mod help;

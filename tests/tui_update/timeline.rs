@@ -274,7 +274,7 @@ fn the_dates_pane_lists_years_newest_first_and_opens_a_year_to_its_months() {
     );
     // 2021 opens to its months, newest first; ← closes it again.
     move_facet_cursor_to(&mut state, "2021");
-    assert_eq!(key(&mut state, KeyCode::Right), Some(Action::ExpandYear));
+    assert_eq!(key(&mut state, KeyCode::Right), Some(Action::OpenDossier));
     let l = labels(&state);
     assert_eq!(
         &l[2..5],

@@ -117,12 +117,20 @@ pub(crate) struct Index {
     pub(crate) doc_actors: Vec<Vec<u32>>,
     pub(crate) doc_countries: Vec<Vec<u16>>,
     pub(crate) countries: Vec<CountryCode>,
+    /// Per briefing, the role of each of its actors (as `doc_actors` lists
+    /// them), as an index in `roles`, or `NO_ROLE`: what a dossier reads.
+    pub(crate) doc_roles: Vec<Vec<u32>>,
+    /// Every distinct role as written.
+    pub(crate) roles: Vec<crate::model::Name>,
     /// Alphabetical rank of each actor, for ordering facet counts.
     pub(crate) actor_rank: Vec<u32>,
     /// Per briefing, what passes over the whole corpus read rather than the
     /// briefing itself.
     pub(crate) docs: Vec<DocFacts>,
 }
+
+/// In `Index::doc_roles`: an actor listed with no role.
+pub(crate) const NO_ROLE: u32 = u32::MAX;
 
 /// What filters, facets, id lookups and the text index's keys read of a
 /// briefing: a corpus from the cache decodes a briefing only when it is shown.
@@ -201,6 +209,8 @@ struct Ids<'r> {
     /// country's names are looked up once, not once per briefing.
     country_names: FxHashMap<CountryCode, Vec<u32>>,
     registry: &'r Registry,
+    /// Each distinct role's index in `Index::roles`.
+    roles: FxHashMap<crate::model::Name, u32>,
     buf: String,
 }
 
@@ -223,6 +233,9 @@ impl<'r> Ids<'r> {
             actors: vec![Vec::new(); registry.actors().len()],
             country_names: FxHashMap::default(),
             registry,
+            roles: (index.roles.iter().enumerate())
+                .map(|(id, r)| (r.clone(), id as u32))
+                .collect(),
             buf: String::new(),
         }
     }
@@ -237,6 +250,8 @@ impl Index {
             let (actors, countries) = index.add(doc as u32, b, &mut ids);
             index.doc_actors.push(actors);
             index.doc_countries.push(countries);
+            let roles = index.roles_of(b, &mut ids);
+            index.doc_roles.push(roles);
             index.docs.push(DocFacts::of(b));
         }
         index.finish(registry);
@@ -275,6 +290,7 @@ impl Index {
                 })
                 .collect(),
             countries: self.countries.clone(),
+            roles: self.roles.clone(),
             ..Index::default()
         };
         let mut from: Vec<Option<usize>> = vec![None; briefings.len()];
@@ -288,10 +304,11 @@ impl Index {
         // never decoded, keep what the index held of them.
         for (doc, &old) in from.iter().enumerate() {
             let kept = old.zip(old.and_then(|o| self.docs.get(o)));
-            let (actors, countries, facts) = match kept {
+            let (actors, countries, roles, facts) = match kept {
                 Some((old, facts)) => (
                     self.doc_actors.get(old).cloned().unwrap_or_default(),
                     self.doc_countries.get(old).cloned().unwrap_or_default(),
+                    self.doc_roles.get(old).cloned().unwrap_or_default(),
                     facts.clone(),
                 ),
                 None => {
@@ -299,11 +316,13 @@ impl Index {
                         continue;
                     };
                     let (a, c) = index.add(doc as u32, b, &mut ids);
-                    (a, c, DocFacts::of(b))
+                    let r = index.roles_of(b, &mut ids);
+                    (a, c, r, DocFacts::of(b))
                 }
             };
             index.doc_actors.push(actors);
             index.doc_countries.push(countries);
+            index.doc_roles.push(roles);
             index.docs.push(facts);
         }
         index.finish(registry);
@@ -353,6 +372,23 @@ impl Index {
             })
             .collect();
         (actors, countries)
+    }
+
+    /// The role of each of the briefing's actors, as `doc_actors` lists them.
+    fn roles_of(&mut self, b: &Briefing, ids: &mut Ids) -> Vec<u32> {
+        b.actors
+            .iter()
+            .map(|a| match &a.role {
+                None => NO_ROLE,
+                Some(r) => {
+                    let next = self.roles.len() as u32;
+                    *ids.roles.entry(r.clone()).or_insert_with(|| {
+                        self.roles.push(r.clone());
+                        next
+                    })
+                }
+            })
+            .collect()
     }
 
     /// The words of a briefing's title, each with the briefing among its docs.

@@ -10,6 +10,7 @@
 //! - `periods`: hits counted by year or month (a timeline, `brief stats`).
 //! - `stats`: hits counted by year, month, country, actor, topic or place.
 //! - `suggestions`: "did you mean" for a query with no result.
+//! - `dossier`: one actor's or country's meetings, who it meets, when.
 
 use std::cmp::Reverse;
 use std::ops::Range;
@@ -21,6 +22,7 @@ use crate::load::Folder;
 use crate::model::{ActorId, CountryCode};
 use crate::query::Query;
 
+pub mod dossier;
 mod facets;
 mod highlighting;
 pub mod periods;

@@ -37,6 +37,10 @@ pub enum Scope {
     /// Typing a search in the help.
     HelpFind,
     Problems,
+    /// The dossier of an actor or a country.
+    Dossier,
+    /// Choosing whose dossier to open, among a briefing's actors and countries.
+    DossierChoice,
 }
 
 impl Scope {
@@ -55,6 +59,8 @@ impl Scope {
             Scope::Help => "help",
             Scope::HelpFind => "search in the help",
             Scope::Problems => "problems view",
+            Scope::Dossier => "dossier",
+            Scope::DossierChoice => "dossier chooser",
         }
     }
 }
@@ -87,7 +93,12 @@ impl Binding {
 fn is_input(scope: Scope) -> bool {
     matches!(
         scope,
-        Scope::Search | Scope::ArticleFind | Scope::Facets | Scope::FacetNarrow | Scope::HelpFind
+        Scope::Search
+            | Scope::ArticleFind
+            | Scope::Facets
+            | Scope::FacetNarrow
+            | Scope::HelpFind
+            | Scope::DossierChoice
     )
 }
 
@@ -187,6 +198,8 @@ impl Keymap {
             Scope::Help => t.help.into(),
             Scope::HelpFind => t.help_find.into(),
             Scope::Problems => t.problems.into(),
+            Scope::Dossier => t.dossier.into(),
+            Scope::DossierChoice => t.dossier_choice.into(),
         }
     }
 
@@ -265,6 +278,8 @@ impl Keymap {
             Scope::Timeline,
             Scope::Reader,
             Scope::ArticleFind,
+            Scope::Dossier,
+            Scope::DossierChoice,
             Scope::Problems,
             Scope::Help,
             Scope::HelpFind,

@@ -276,6 +276,7 @@ fn derived_action_names_are_the_ones_config_files_use() {
         "prev_related",
         "show_actors",
         "edit",
+        "open_dossier",
     ];
     let derived: Vec<&str> = Action::named().map(|(n, _)| n).collect();
     assert_eq!(derived, names);
@@ -380,6 +381,8 @@ fn the_facet_notes_name_the_keys_in_force() {
         Scope::Help,
         Scope::HelpFind,
         Scope::Problems,
+        Scope::Dossier,
+        Scope::DossierChoice,
     ];
     let titles: std::collections::HashSet<String> = all.iter().map(|&s| map.title(s)).collect();
     assert_eq!(titles.len(), all.len());

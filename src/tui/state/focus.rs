@@ -11,6 +11,11 @@ pub(super) fn set_focus(state: &mut State, focus: Focus) {
     if focus.is_facet() {
         state.facet_tab = focus;
     }
+    // Back among the panes: the dossiers are closed.
+    if !matches!(focus, Focus::Reader | Focus::Dossier) {
+        state.dossiers.stack.clear();
+        state.dossiers.reading = None;
+    }
     state.focus = focus;
     relayout(state);
 }
@@ -44,6 +49,7 @@ pub(super) fn relayout(state: &mut State) {
             clamp_view(&mut p.cursor, &mut p.offset, p.items.len(), h);
         }
     }
+    super::dossier::clamp_dossier(state);
     let a = state.areas();
     if let Some(r) = a.reader {
         let pane = r.width.saturating_sub(3).max(10);

@@ -39,6 +39,8 @@ pub struct Areas {
     /// The timeline over the results, under the list.
     pub timeline: Option<Rect>,
     pub reader: Option<Rect>,
+    /// The dossier, over the list, the panes and the reader.
+    pub dossier: Option<Rect>,
     pub status: Rect,
     pub too_small: bool,
 }
@@ -66,6 +68,10 @@ pub fn areas(size: Rect, focus: Focus, facet_tab: Focus, timeline: bool) -> Area
         status,
         ..Areas::default()
     };
+    if focus == Focus::Dossier {
+        a.dossier = Some(body);
+        return a;
+    }
     let left = if size.width >= WIDE {
         let [left, reader] =
             Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)]).areas(body);

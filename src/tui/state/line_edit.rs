@@ -79,7 +79,7 @@ pub(super) fn insert(state: &mut State, c: char, effects: &mut Vec<Effect>) {
             }
             refilter(state);
         }
-        Focus::List | Focus::Timeline => {}
+        Focus::List | Focus::Timeline | Focus::Dossier => {}
     }
 }
 
@@ -120,6 +120,6 @@ pub(super) fn edit_text(state: &mut State, action: Action, effects: &mut Vec<Eff
             }
             refilter(state);
         }
-        Focus::List | Focus::Timeline => {}
+        Focus::List | Focus::Timeline | Focus::Dossier => {}
     }
 }

@@ -5,6 +5,7 @@
 
 mod access;
 mod copy;
+mod dossier;
 mod facets;
 mod fit;
 mod focus;
@@ -40,6 +41,9 @@ use crate::keys::keymap::{Keymap, Scope};
 use crate::tui::launch::Launch;
 
 pub use brief_core::searcher::{Results, SearchRequest};
+pub use dossier::{
+    Chooser, DossierAreas, DossierPage, DossierSection, HEADER_LINES, dossier_areas,
+};
 pub use facets::{FacetItem, FacetKey, FacetPane};
 pub use help::{HelpSearch, help_matches, overlay_area};
 pub use layout::{Areas, areas};
@@ -62,6 +66,9 @@ pub enum Focus {
     Timeline,
     /// The dates pane, beside actors and countries.
     Dates,
+    /// The dossier of an actor or a country, over the panes (not in `Tab`'s
+    /// cycle: `Tab` moves between its sections).
+    Dossier,
 }
 
 impl Focus {
@@ -246,6 +253,8 @@ pub struct State {
     history: Vec<String>,
     /// While recalling: the history entry shown and the line as it was typed.
     recalling: Option<(usize, String)>,
+    /// The dossiers open, and the chooser of the list and the reader.
+    dossiers: dossier::Dossiers,
 }
 
 impl State {
@@ -314,6 +323,9 @@ impl State {
 
     /// Active key scopes, most specific first.
     pub fn scopes(&self) -> Vec<Scope> {
+        if self.dossiers.chooser.is_some() {
+            return vec![Scope::DossierChoice];
+        }
         match self.overlay {
             Overlay::Help { .. } if self.help.find.is_some() => {
                 return vec![Scope::HelpFind, Scope::Help];
@@ -343,6 +355,7 @@ impl State {
                 }
                 s.push(Scope::Reader);
             }
+            Focus::Dossier => s.push(Scope::Dossier),
         }
         s.push(Scope::Global);
         s

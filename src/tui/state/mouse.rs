@@ -79,6 +79,7 @@ pub(super) fn on_click(
             }
         }
         Focus::Reader | Focus::Timeline => set_focus(state, pane),
+        Focus::Dossier => {}
     }
     None
 }
@@ -108,7 +109,7 @@ pub(super) fn on_wheel(state: &mut State, column: u16, row: u16, down: bool) -> 
     };
     let step = |n: usize| if down { n + 3 } else { n.saturating_sub(3) };
     match pane {
-        Focus::Search | Focus::Timeline => return Wheel::Nothing,
+        Focus::Search | Focus::Timeline | Focus::Dossier => return Wheel::Nothing,
         Focus::List => {
             let last = state.results.hits.len().saturating_sub(1);
             state.results.cursor = step(state.results.cursor).min(last);

@@ -24,9 +24,12 @@ pub(super) fn back(state: &mut State, effects: &mut Vec<Effect>) {
         Focus::Reader => {
             if !back_from_related(state) {
                 set_focus(state, Focus::List);
+            } else {
+                super::dossier::back_to_dossier(state);
             }
         }
         Focus::Timeline => set_focus(state, Focus::List),
+        Focus::Dossier => super::dossier::back_from_dossier(state),
         Focus::Actors | Focus::Countries | Focus::Dates => {
             if let Some(p) = state.facet_mut(state.focus)
                 && p.narrow.take().is_some()
@@ -64,6 +67,7 @@ pub(super) fn move_cursor(state: &mut State, a: Action) {
                 clamp_view(&mut p.cursor, &mut p.offset, p.items.len(), h);
             }
         }
+        Focus::Dossier => super::dossier::move_in_dossier(state, a),
         Focus::Reader => {
             let h = state.reader_height();
             let max = state.reader.lines.len().saturating_sub(h);

@@ -78,6 +78,7 @@ pub(super) fn on_reloaded(state: &mut State, r: Reload, effects: &mut Vec<Effect
     }
     state.message = Some((state.text().reloaded)(&r.changes.to_string()));
     rebuild_facets(state);
+    super::dossier::refresh_dossiers(state);
     relayout(state);
     effects.push(state.request_search());
     true

@@ -142,6 +142,11 @@ fn on_action(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
         }
         _ => {}
     }
+    // The chooser of whose dossier to open takes every key while open.
+    if state.dossiers.chooser.is_some() {
+        super::dossier::on_chooser_action(state, action);
+        return;
+    }
     // Overlays next.
     if state.overlay != Overlay::None {
         on_overlay_action(state, action);
@@ -173,6 +178,9 @@ fn on_action(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
         Action::FocusSearch => {
             state.focus = Focus::Search;
             state.search.cursor = state.search.text.chars().count();
+        }
+        Action::FocusNext | Action::FocusPrev if state.focus == Focus::Dossier => {
+            super::dossier::next_section(state, action == Action::FocusNext)
         }
         Action::FocusNext | Action::FocusPrev => {
             let i = Focus::CYCLE
@@ -214,6 +222,9 @@ fn on_action(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
             // Keep the matches; back to reading.
             state.reader.find = None;
         }
+        Action::Open if state.focus == Focus::Dossier => {
+            super::dossier::open_in_dossier(state, effects)
+        }
         Action::Open if state.focus == Focus::Reader => follow_related(state, effects),
         Action::Open if state.focus == Focus::Search => open_from_search(state, effects),
         Action::Open if state.selected_doc().is_some() => {
@@ -227,9 +238,10 @@ fn on_action(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
         Action::FocusTimeline => focus_timeline(state),
         Action::PrevPeriod => move_period(state, -1),
         Action::NextPeriod => move_period(state, 1),
-        Action::ExpandYear | Action::CollapseYear if state.focus == Focus::Dates => {
-            expand_year(state, action == Action::ExpandYear)
-        }
+        // → opens a dossier in the actors and countries panes, and shows a
+        // year's months in the dates pane: one key, what the pane holds.
+        Action::OpenDossier if state.focus == Focus::Dates => expand_year(state, true),
+        Action::CollapseYear if state.focus == Focus::Dates => expand_year(state, false),
         Action::NarrowFacet => {
             if let Some(p) = state.facet_mut(state.focus) {
                 p.narrow = Some(LineEdit::default());
@@ -272,7 +284,10 @@ fn on_action(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
         Action::CopyMarkdown => super::copy::markdown(state, effects),
         Action::CopyUrl => super::copy::url(state, effects),
         Action::NextBriefing | Action::PrevBriefing => {
-            step_briefing(state, action == Action::NextBriefing, effects)
+            let forward = action == Action::NextBriefing;
+            if !super::dossier::step_meeting(state, forward, effects) {
+                step_briefing(state, forward, effects)
+            }
         }
         Action::NextRelated | Action::PrevRelated => {
             choose_related(state, action == Action::NextRelated)
@@ -285,6 +300,7 @@ fn on_action(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
                 });
             }
         }
+        Action::OpenDossier => super::dossier::open_dossier(state),
         a if is_move(a) => move_cursor(state, a),
         _ => {}
     }

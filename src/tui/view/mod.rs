@@ -1,5 +1,6 @@
 //! One pure render function per pane, drawing from `&State`.
 
+mod dossier;
 mod empty;
 mod facet_line;
 mod facets;
@@ -187,6 +188,9 @@ pub fn render(frame: &mut Frame, state: &State) {
         }
         Overlay::None => {}
     }
+    if state.dossier_chooser().is_some() {
+        dossier::chooser(frame, area, state, &theme);
+    }
 }
 
 /// The list, the facet panes and the reader, where the layout puts them.
@@ -211,6 +215,9 @@ fn panes(frame: &mut Frame, a: &super::state::layout::Areas, state: &State, them
     }
     if let Some(r) = a.reader {
         reader::render(frame, r, state, theme);
+    }
+    if let Some(r) = a.dossier {
+        dossier::render(frame, r, state, theme);
     }
 }
 
