@@ -276,6 +276,11 @@ fn derived_action_names_are_the_ones_config_files_use() {
         "prev_related",
         "show_actors",
         "edit",
+        "toggle_timeline",
+        "focus_timeline",
+        "prev_period",
+        "next_period",
+        "collapse_year",
         "open_dossier",
     ];
     let derived: Vec<&str> = Action::named().map(|(n, _)| n).collect();
