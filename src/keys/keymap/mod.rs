@@ -35,6 +35,10 @@ pub enum Scope {
     /// Typing a search in the help.
     HelpFind,
     Problems,
+    /// The list of saved searches and named sets (an overlay).
+    Saved,
+    /// Typing a name: a search or a set to save, a rename.
+    Prompt,
 }
 
 impl Scope {
@@ -52,6 +56,8 @@ impl Scope {
             Scope::Help => "help",
             Scope::HelpFind => "search in the help",
             Scope::Problems => "problems view",
+            Scope::Saved => "saved searches list",
+            Scope::Prompt => "name prompt",
         }
     }
 }
@@ -84,7 +90,12 @@ impl Binding {
 fn is_input(scope: Scope) -> bool {
     matches!(
         scope,
-        Scope::Search | Scope::ArticleFind | Scope::Facets | Scope::FacetNarrow | Scope::HelpFind
+        Scope::Search
+            | Scope::ArticleFind
+            | Scope::Facets
+            | Scope::FacetNarrow
+            | Scope::HelpFind
+            | Scope::Prompt
     )
 }
 
@@ -183,6 +194,8 @@ impl Keymap {
             Scope::Help => t.help.into(),
             Scope::HelpFind => t.help_find.into(),
             Scope::Problems => t.problems.into(),
+            Scope::Saved => t.saved.into(),
+            Scope::Prompt => t.prompt.into(),
         }
     }
 
@@ -221,8 +234,11 @@ impl Keymap {
             {
                 return Some(Action::Insert(c));
             }
-            // Overlays swallow everything else.
-            if matches!(scope, Scope::Help | Scope::Problems) {
+            // Overlays (and the name prompt) swallow everything else.
+            if matches!(
+                scope,
+                Scope::Help | Scope::Problems | Scope::Saved | Scope::Prompt
+            ) {
                 return None;
             }
         }
@@ -242,7 +258,7 @@ impl Keymap {
                 let keys: Vec<String> = bind.keys.iter().map(Key::label).collect();
                 out.push((keys.join("/"), help, bind.action));
             }
-            if matches!(scope, Scope::Help | Scope::Problems) || is_input(scope) {
+            if matches!(scope, Scope::Help | Scope::Problems | Scope::Saved) || is_input(scope) {
                 break;
             }
         }
@@ -260,6 +276,8 @@ impl Keymap {
             Scope::FacetNarrow,
             Scope::Reader,
             Scope::ArticleFind,
+            Scope::Saved,
+            Scope::Prompt,
             Scope::Problems,
             Scope::Help,
             Scope::HelpFind,

@@ -113,7 +113,7 @@ pub(super) fn show_actors(state: &mut State) {
 }
 
 /// A followed briefing is read like one opened from the list.
-fn remember_read(state: &mut State, doc: usize, effects: &mut Vec<Effect>) {
+pub(super) fn remember_read(state: &mut State, doc: usize, effects: &mut Vec<Effect>) {
     let Some(id) = state
         .folder
         .corpus
