@@ -957,9 +957,14 @@ pub const PICKS_EN: PicksText = PicksText {
     list_title: |n| format!("Saved searches and sets ({n})"),
     list_empty: |k| format!("Nothing saved yet: {k} in the list saves the current search."),
     counting: "counting…",
-    results: |n, c| format!("{n} {}", plural(c, "result", "results")),
+    results: |n, c| format!("{n} {}", if c == 1 { "result" } else { "results" }),
     new: |n, _| format!("{n} new"),
-    set: |n, c| format!("set of {n} {}", plural(c, "briefing", "briefings")),
+    set: |n, c| {
+        format!(
+            "set of {n} {}",
+            if c == 1 { "briefing" } else { "briefings" }
+        )
+    },
     restored: |name| format!("'{name}' restored"),
     restored_set: |name, n| format!("set '{name}': {n} marked"),
     renamed: |a, b| format!("'{a}' renamed '{b}'"),

@@ -64,6 +64,9 @@ pub(super) struct SavedView {
     /// This session's changes to what is saved, replayed over the state
     /// file's when the list is read (the journal may not hold them yet).
     pub(super) own: Vec<Change>,
+    /// A search just saved: what it finds on its first count is what was on
+    /// screen, seen, so none of it is new.
+    pub(super) fresh: Option<String>,
 }
 
 /// What the name typed in the prompt is for.
@@ -138,9 +141,27 @@ pub(super) fn request_list(state: &mut State, effects: &mut Vec<Effect>) {
 }
 
 /// The list read (and counted): shown unless a newer one was asked for.
-pub(super) fn on_listed(state: &mut State, ask: u64, entries: Vec<SavedEntry>) -> bool {
+pub(super) fn on_listed(
+    state: &mut State,
+    ask: u64,
+    mut entries: Vec<SavedEntry>,
+    effects: &mut Vec<Effect>,
+) -> bool {
     if ask != state.saved.ask {
         return false;
+    }
+    if let Some(name) = state.saved.fresh.clone()
+        && let Some(e) = entries.iter_mut().find(|e| e.name == name)
+        && let Counted::Found { new, seen, at, .. } = &mut e.counted
+    {
+        *new = 0;
+        let change = Change::OpenedSearch {
+            name,
+            at: *at,
+            seen: seen.clone(),
+        };
+        state.saved.fresh = None;
+        record(state, change, effects);
     }
     // The cursor stays on the same name when it can.
     let at = state
@@ -219,6 +240,9 @@ fn submit_prompt(state: &mut State, effects: &mut Vec<Effect>) {
                 effects,
             );
             state.message = Some((p.search_saved)(&name, &list_key));
+            // Counted in the background: what it finds now is seen.
+            state.saved.fresh = Some(name);
+            request_list(state, effects);
         }
         PromptFor::SaveSet => {
             if taken(state, &name, None) {
@@ -404,6 +428,10 @@ fn restore(state: &mut State, effects: &mut Vec<Effect>) {
                 {
                     *new = 0;
                 }
+            } else {
+                // Not counted yet: seen once it is.
+                state.saved.fresh = Some(entry.name.clone());
+                request_list(state, effects);
             }
             state.message = Some((p.restored)(&entry.name));
         }

@@ -99,7 +99,7 @@ pub fn update(state: &mut State, msg: Msg) -> Update {
             }
             redraw
         }
-        Msg::SavedListed { ask, entries } => saved::on_listed(state, ask, entries),
+        Msg::SavedListed { ask, entries } => saved::on_listed(state, ask, entries, &mut effects),
         Msg::ReloadFailed(e) => {
             state.message = Some((state.text().cannot_reread)(&e));
             true
