@@ -12,9 +12,11 @@ mod launch;
 mod marks;
 mod mouse;
 mod navigation;
+mod picks;
 mod reader;
 mod related;
 mod reload;
+mod saved;
 mod search;
 #[path = "../tui_support/mod.rs"]
 mod tui_support;

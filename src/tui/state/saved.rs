@@ -128,6 +128,9 @@ fn record(state: &mut State, change: Change, effects: &mut Vec<Effect>) {
 pub(super) fn open_list(state: &mut State, effects: &mut Vec<Effect>) {
     state.overlay = Overlay::Saved;
     state.saved.listed = false;
+    // From the top, as read again.
+    state.saved.entries.clear();
+    state.saved.cursor = 0;
     request_list(state, effects);
 }
 
