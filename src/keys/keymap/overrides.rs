@@ -420,7 +420,7 @@ mod tests {
         assert!(
             text.iter()
                 .any(|t| t.contains("keys: first is left without a key (")
-                    && t.contains("everywhere)")),
+                    && t.contains("everywhere")),
             "{text:#?}"
         );
         // The hints never show an empty key.
