@@ -20,8 +20,36 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let p = lang.picks();
     let entries = state.saved_entries();
     let block = theme.pane((p.list_title)(&lang.number(entries.len())), true);
-    let inner = block.inner(area);
+    let mut inner = block.inner(area);
     frame.render_widget(block, area);
+    // The list's keys at its foot: the status line has little room for them.
+    let keys: Vec<String> = state
+        .keymap()
+        .hints(&[Scope::Saved])
+        .into_iter()
+        .map(|(k, h, _)| format!("{k} {h}"))
+        .collect();
+    // A key and what it does never broken across two lines.
+    let mut foot: Vec<String> = Vec::new();
+    for k in keys {
+        match foot.last_mut() {
+            Some(line) if width(line) + 3 + width(&k) <= usize::from(inner.width) => {
+                line.push_str(" · ");
+                line.push_str(&k);
+            }
+            _ => foot.push(k),
+        }
+    }
+    let foot_h = u16::try_from(foot.len()).unwrap_or(0).min(inner.height / 3);
+    if foot_h > 0 {
+        let at = Rect::new(inner.x, inner.bottom() - foot_h, inner.width, foot_h);
+        let lines: Vec<Line> = foot
+            .into_iter()
+            .map(|l| Line::from(Span::styled(l, theme.dim())))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), at);
+        inner.height -= foot_h;
+    }
     if entries.is_empty() {
         let text = if state.saved_listed() {
             (p.list_empty)(&state.keymap().key(Scope::List, Action::SaveSearch))
