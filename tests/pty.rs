@@ -1812,3 +1812,176 @@ fn a_dossier_opens_from_the_countries_pane_and_esc_leaves_it() {
     assert_eq!(code, 0);
     assert_restored(&raw);
 }
+
+// Working sets (issue 25): marks, saved searches, the report key.
+
+/// A copy of the fixture briefings in a folder of its own.
+fn fixtures_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for entry in std::fs::read_dir(fixtures::briefings()).expect("the fixture folder") {
+        let path = entry.expect("an entry").path();
+        let name = path.file_name().expect("a file name");
+        std::fs::copy(&path, dir.path().join(name)).expect("copied");
+    }
+    dir
+}
+
+/// Waits, with the same timeout as a screen, until `cond` holds.
+fn wait_until(what: &str, cond: impl Fn() -> bool) {
+    let start = Instant::now();
+    while !cond() {
+        assert!(start.elapsed() < TIMEOUT, "timed out waiting for {what}");
+        thread::sleep(POLL);
+    }
+}
+
+#[test]
+fn three_marked_across_two_queries_are_read_in_turn_and_reported() {
+    let mut s = Session::start(120, 40);
+    s.wait_for_text("8 of 8 briefings");
+    s.keys("/manche\t");
+    s.wait_for_text("1 of 8 briefings");
+    s.keys("m");
+    s.wait_for_text("1 marked");
+    s.keys("/\x15tunisie\t");
+    s.wait_for_text("2 of 8 briefings");
+    s.keys(" ");
+    s.wait_for_text("2 marked");
+    s.keys(" ");
+    s.wait_for_text("3 marked");
+    // The marked rows show a mark of their own, colour or not.
+    let rows = s.screen().lines().filter(|l| l.contains('✓')).count();
+    assert_eq!(rows, 2, "{}", s.screen());
+    // J/K go through the three, the Channel meeting included though the
+    // results no longer hold it.
+    s.keys("\r");
+    s.wait_for_text("Reader");
+    s.keys("K");
+    s.wait_for_text("2/3 marked");
+    s.keys("K");
+    s.wait_for_text("1/3 marked");
+    s.wait_for_text("Manche");
+    s.keys("J");
+    s.wait_for_text("2/3 marked");
+    s.keys("J");
+    s.wait_for_text("3/3 marked");
+    s.keys("J");
+    s.wait_for_text("this is the last marked briefing");
+    s.keys("E");
+    s.wait_for_text("report of 3 briefings written to");
+    let home = s
+        .home
+        .as_ref()
+        .expect("the session's home")
+        .path()
+        .to_path_buf();
+    let reports: Vec<_> = std::fs::read_dir(&home)
+        .unwrap()
+        .filter_map(|e| {
+            let name = e.ok()?.file_name().to_string_lossy().into_owned();
+            name.starts_with("brief-report-").then_some(name)
+        })
+        .collect();
+    assert_eq!(reports.len(), 1, "{reports:?}");
+    let text = std::fs::read_to_string(home.join(&reports[0])).unwrap();
+    assert!(text.starts_with("---\ntitle: Briefings\n"), "{text}");
+    assert!(text.contains("3 briefings."), "{text}");
+    for id in [fixtures::CHANNEL, fixtures::EUROMED, fixtures::EMSC_2019] {
+        assert!(text.contains(id), "{id} not in the report:\n{text}");
+    }
+    // Again: a new file, never over the first.
+    s.keys("E");
+    s.wait_for_text("-2.md");
+    s.keys("q");
+    let (code, raw) = s.finish();
+    assert_eq!(code, 0);
+    assert_restored(&raw);
+}
+
+#[test]
+fn a_saved_search_says_what_was_added_since_it_was_opened() {
+    let dir = fixtures_copy();
+    let mut s = Session::start_on(dir.path(), 120, 40, "xterm-256color");
+    s.wait_for_text("8 of 8 briefings");
+    s.keys("/manche\t");
+    s.wait_for_text("1 of 8 briefings");
+    s.keys("S");
+    s.wait_for_text("Save the search as:");
+    s.keys("Manche\r");
+    s.wait_for_text("search saved as 'Manche'");
+    s.keys("L");
+    s.wait_for_text("Saved searches and sets (1)");
+    s.wait_for_text("1 result");
+    assert!(!s.screen().contains("new"), "{}", s.screen());
+    s.keys("q");
+    s.wait_for("the list closed", |t| {
+        !t.contains("Saved searches and sets")
+    });
+    std::fs::write(
+        dir.path().join("manche-nouvelle.yaml"),
+        "id: manche-nouvelle\ntitle: \"Nouvelle réunion sur la Manche\"\ndate: 2030-01-01\ncountries: [FR]\nbody: |\n  Un paragraphe.\n",
+    )
+    .expect("a briefing added");
+    s.wait_for_text("reloaded: 1 added");
+    s.keys("L");
+    s.wait_for_text("2 results · 1 new");
+    // Opened: it is seen, nothing new any more.
+    s.keys("\r");
+    s.wait_for_text("'Manche' restored");
+    s.keys("L");
+    s.wait_for("counted again", |t| {
+        t.contains("2 results") && !t.contains("new")
+    });
+    s.keys("q");
+    s.keys("q");
+    assert_eq!(s.finish().0, 0);
+}
+
+#[test]
+fn two_browsers_saving_searches_keep_both() {
+    let home = tempfile::tempdir().expect("a home");
+    let state_home = home.path().join("state");
+    let state_file = state_home.join("brief/state.json");
+    let dir = fixtures::briefings();
+    let key = brief_core::remembered::folder_key(Some(&dir));
+    let mut a = Session::start_in(home, &dir, 120, 40);
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_brief"));
+    cmd.arg("--dir");
+    cmd.arg(&dir);
+    cmd.env("XDG_STATE_HOME", &state_home);
+    let mut b = Session::spawn(cmd, 120, 40);
+    a.wait_for_text("8 of 8 briefings");
+    b.wait_for_text("8 of 8 briefings");
+    a.keys("/manche\tS");
+    b.keys("/zinder\tS");
+    a.wait_for_text("Save the search as:");
+    b.wait_for_text("Save the search as:");
+    a.keys("Manche\r");
+    b.keys("Zinder\r");
+    a.wait_for_text("search saved as 'Manche'");
+    b.wait_for_text("search saved as 'Zinder'");
+    let saved = || {
+        let (all, _) = brief_core::remembered::load(&state_file);
+        all.folders
+            .get(&key)
+            .map(|f| f.saved.keys().cloned().collect::<Vec<_>>())
+            .unwrap_or_default()
+    };
+    wait_until("both searches in the journal", || saved().len() == 2);
+    // Each browser lists the other's too.
+    a.keys("L");
+    a.wait_for("both in the first browser's list", |t| {
+        t.contains("Manche") && t.contains("Zinder") && t.contains("(2)")
+    });
+    b.keys("L");
+    b.wait_for("both in the second browser's list", |t| {
+        t.contains("Manche") && t.contains("Zinder") && t.contains("(2)")
+    });
+    a.keys("qq");
+    b.keys("qq");
+    // The home (and the state file in it) is the first browser's.
+    let (code, _home) = a.finish_keeping_home();
+    assert_eq!(code, 0);
+    assert_eq!(b.finish().0, 0);
+    assert_eq!(saved(), vec!["Manche".to_string(), "Zinder".to_string()]);
+}

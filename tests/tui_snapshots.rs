@@ -1166,3 +1166,156 @@ fn dossier_in_both_languages_at_80x24_and_120x40() {
         }
     }
 }
+
+// Marked briefings and the list of saved searches (issue 25).
+
+/// The browser with three briefings marked across two searches, back on
+/// every result.
+fn with_marks(w: u16, h: u16, lang: Lang) -> State {
+    let mut state = browser_in(w, h, lang);
+    act(&mut state, Action::Mark);
+    act(&mut state, Action::MoveDown);
+    act(&mut state, Action::Mark);
+    act(&mut state, Action::FocusSearch);
+    type_text(&mut state, "tunisie");
+    act(&mut state, Action::Submit);
+    act(&mut state, Action::Mark);
+    act(&mut state, Action::ClearFilters);
+    act(&mut state, Action::First);
+    state
+}
+
+#[test]
+fn marked_rows_show_without_colour() {
+    for (lang, w, h) in [
+        (Lang::En, 120, 40),
+        (Lang::En, 80, 24),
+        (Lang::Fr, 120, 40),
+        (Lang::Fr, 80, 24),
+    ] {
+        let state = with_marks(w, h, lang);
+        assert_eq!(state.marked().len(), 3);
+        let terminal = draw(&state);
+        let buf = terminal.backend().buffer();
+        let text = screen_text(buf);
+        let marked = (0..buf.area.height)
+            .filter(|&y| row_text(buf, y).contains('✓'))
+            .count();
+        assert_eq!(marked, 3, "{text}");
+        let count = if lang == Lang::En {
+            "3 marked"
+        } else {
+            "3 cochées"
+        };
+        assert!(text.contains(count), "{text}");
+        insta::assert_snapshot!(
+            format!("marked_{}_{w}x{h}", lang.as_str()),
+            snapshot_text(&terminal)
+        );
+    }
+}
+
+/// The list of saved searches as the worker answers it: two searches (one
+/// with something new, one that cannot run any more) and a named set.
+fn with_saved_list(w: u16, h: u16, lang: Lang) -> State {
+    use brief::tui::state::{Counted, SavedEntry, SavedKind};
+    use brief_core::remembered::SavedSearch;
+    let mut state = browser_in(w, h, lang);
+    let up = act(&mut state, Action::SavedSearches);
+    let ask = up
+        .effects
+        .iter()
+        .find_map(|e| match e {
+            brief::tui::state::Effect::ListSaved { ask, .. } => Some(*ask),
+            _ => None,
+        })
+        .expect("L asks for the list");
+    let search = |query: &str, countries: &[&str]| {
+        SavedKind::Search(SavedSearch {
+            query: query.into(),
+            countries: countries.iter().map(|c| c.to_string()).collect(),
+            ..SavedSearch::default()
+        })
+    };
+    let entries = vec![
+        SavedEntry {
+            name: "Burundi".into(),
+            kind: search("", &["BI"]),
+            counted: Counted::Found {
+                results: 0,
+                new: 0,
+                seen: vec![],
+                at: 0,
+            },
+        },
+        SavedEntry {
+            name: "Méditerranée centrale".into(),
+            kind: search("trafic de migrants", &["TN", "LY"]),
+            counted: Counted::Found {
+                results: 12,
+                new: 1,
+                seen: vec![],
+                at: 0,
+            },
+        },
+        SavedEntry {
+            name: "Tunisie".into(),
+            kind: search("tunisie", &[]),
+            counted: Counted::Pending,
+        },
+        SavedEntry {
+            name: "Note Niger".into(),
+            kind: SavedKind::Set(vec![
+                "2023-01-30-niger-nigeria".into(),
+                "2023-03-06-niger-nigeria".into(),
+            ]),
+            counted: Counted::Pending,
+        },
+    ];
+    send(&mut state, Msg::SavedListed { ask, entries });
+    act(&mut state, Action::MoveDown);
+    state
+}
+
+#[test]
+fn the_saved_searches_list() {
+    for (lang, w, h) in [
+        (Lang::En, 120, 40),
+        (Lang::En, 80, 24),
+        (Lang::Fr, 120, 40),
+        (Lang::Fr, 80, 24),
+    ] {
+        let state = with_saved_list(w, h, lang);
+        assert_eq!(state.overlay(), Overlay::Saved);
+        let terminal = draw(&state);
+        let text = screen_text(terminal.backend().buffer());
+        let new = if lang == Lang::En {
+            "1 new"
+        } else {
+            "1 nouvelle"
+        };
+        assert!(text.contains(new), "{text}");
+        insta::assert_snapshot!(
+            format!("saved_{}_{w}x{h}", lang.as_str()),
+            snapshot_text(&terminal)
+        );
+    }
+}
+
+#[test]
+fn the_name_prompt_takes_the_status_line() {
+    let mut state = browser(80, 24);
+    act(&mut state, Action::FocusSearch);
+    type_text(&mut state, "tunisie");
+    act(&mut state, Action::Submit);
+    act(&mut state, Action::SaveSearch);
+    for c in "Tunisie".chars() {
+        act(&mut state, Action::Insert(c));
+    }
+    let terminal = draw(&state);
+    let buf = terminal.backend().buffer();
+    let last = row_text(buf, buf.area.height - 1);
+    assert!(last.starts_with("Save the search as: Tunisie"), "{last}");
+    assert!(last.contains("Esc cancel"), "{last}");
+    insta::assert_snapshot!("prompt_en_80x24", snapshot_text(&terminal));
+}

@@ -102,6 +102,10 @@ pub struct ScopeTitles {
     pub problems: &'static str,
     pub dossier: &'static str,
     pub dossier_choice: &'static str,
+    /// The list of saved searches and named sets.
+    pub saved: &'static str,
+    /// Typing a name (a saved search, a set, a rename).
+    pub prompt: &'static str,
 }
 
 /// Everything the interface says, in one language. Fields that take values
@@ -452,6 +456,8 @@ pub const EN: Text = Text {
         problems: "Problems view",
         dossier: "Dossier of an actor or a country",
         dossier_choice: "Choosing whose dossier to open",
+        saved: "Saved searches and sets",
+        prompt: "Typing a name",
     },
     timeline: EN_TIMELINE,
     problems_title: |n, close| format!("Problems ({n}) · {close} closes"),
@@ -688,6 +694,8 @@ pub const FR: Text = Text {
         problems: "Problèmes",
         dossier: "Profil d’un acteur ou d’un pays",
         dossier_choice: "Choix du profil à ouvrir",
+        saved: "Recherches et sélections enregistrées",
+        prompt: "Saisie d’un nom",
     },
     timeline: FR_TIMELINE,
     problems_title: |n, close| format!("Problèmes ({n}) · {close} ferme"),
@@ -1083,6 +1091,158 @@ pub const FR_TIMELINE: TimelineText = TimelineText {
         format!("{p} : {n} fiche{s}, du {from} au {to}")
     },
     year_known_only: |y| format!("{y}, mois inconnu"),
+};
+
+/// What the browser says about marked briefings, saved searches, named sets
+/// and the report key: its own table, beside `Text`, so a language missing
+/// one does not compile.
+pub struct PicksText {
+    /// `8 marked` on the status line.
+    pub count: fn(&str, usize) -> String,
+    /// A briefing marked, with how many are now: `marked 'x' (3 marked)`.
+    pub marked: fn(&str, &str) -> String,
+    pub unmarked: fn(&str, &str) -> String,
+    /// Every result marked: how many results, how many marked in all.
+    pub marked_all: fn(&str, &str) -> String,
+    pub cleared: fn(&str) -> String,
+    pub none_to_clear: &'static str,
+    /// `J`/`K` through the marked briefings, at either end.
+    pub first_of_marked: &'static str,
+    pub last_of_marked: &'static str,
+    pub bookmarked: fn(&str) -> String,
+    pub unbookmarked: fn(&str) -> String,
+    pub marked_read: fn(&str) -> String,
+    pub marked_unread: fn(&str) -> String,
+    /// Copied as the report's Markdown: how many briefings, how many bytes.
+    pub copied: fn(&str, &str) -> String,
+    /// Written: how many briefings, where.
+    pub report_written: fn(&str, &str) -> String,
+    pub report_failed: fn(&str) -> String,
+    pub report_nothing: &'static str,
+    pub prompt_search: &'static str,
+    pub prompt_set: fn(&str) -> String,
+    pub prompt_rename: fn(&str) -> String,
+    /// Saved, with the key that lists what is saved.
+    pub search_saved: fn(&str, &str) -> String,
+    pub set_saved: fn(&str, &str) -> String,
+    pub name_taken: fn(&str) -> String,
+    pub name_empty: &'static str,
+    pub nothing_to_save: &'static str,
+    /// The list's title: how many searches and sets.
+    pub list_title: fn(&str) -> String,
+    /// Nothing saved yet: the key that saves the search.
+    pub list_empty: fn(&str) -> String,
+    pub counting: &'static str,
+    /// `12 results · 1 new`.
+    pub results: fn(&str, usize) -> String,
+    pub new: fn(&str, usize) -> String,
+    /// A named set: how many briefings.
+    pub set: fn(&str, usize) -> String,
+    pub restored: fn(&str) -> String,
+    pub restored_set: fn(&str, &str) -> String,
+    pub renamed: fn(&str, &str) -> String,
+    pub deleted: fn(&str) -> String,
+    pub cannot_run: fn(&str) -> String,
+}
+
+impl Lang {
+    pub fn picks(self) -> &'static PicksText {
+        match self {
+            Lang::En => &PICKS_EN,
+            Lang::Fr => &PICKS_FR,
+        }
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    if n > 1 { many.into() } else { one.into() }
+}
+
+pub const PICKS_EN: PicksText = PicksText {
+    count: |n, _| format!("{n} marked"),
+    marked: |t, n| format!("marked '{t}' ({n} marked)"),
+    unmarked: |t, n| format!("unmarked '{t}' ({n} marked)"),
+    marked_all: |r, n| format!("marked the {r} results ({n} marked)"),
+    cleared: |n| format!("marks cleared ({n} were marked)"),
+    none_to_clear: "nothing is marked",
+    first_of_marked: "this is the first marked briefing",
+    last_of_marked: "this is the last marked briefing",
+    bookmarked: |n| format!("bookmarked the {n} marked briefings"),
+    unbookmarked: |n| format!("bookmarks removed from the {n} marked briefings"),
+    marked_read: |n| format!("the {n} marked briefings marked read"),
+    marked_unread: |n| format!("the {n} marked briefings marked unread"),
+    copied: |n, b| format!("copied {n} as Markdown to the clipboard ({b} bytes, OSC 52)"),
+    report_written: |n, p| format!("report of {n} written to {p}"),
+    report_failed: |e| format!("report not written: {e}"),
+    report_nothing: "no briefings to report",
+    prompt_search: "Save the search as: ",
+    prompt_set: |n| format!("Save the {n} marked as a set named: "),
+    prompt_rename: |old| format!("Rename '{old}' to: "),
+    search_saved: |name, k| format!("search saved as '{name}' ({k} lists the saved searches)"),
+    set_saved: |name, k| format!("set saved as '{name}' ({k} lists it)"),
+    name_taken: |name| format!("'{name}' exists already: choose another name"),
+    name_empty: "a name is needed (Esc to cancel)",
+    nothing_to_save: "nothing to save: type a search or choose a country or an actor first",
+    list_title: |n| format!("Saved searches and sets ({n})"),
+    list_empty: |k| format!("Nothing saved yet: {k} in the list saves the current search."),
+    counting: "counting…",
+    results: |n, c| format!("{n} {}", if c == 1 { "result" } else { "results" }),
+    new: |n, _| format!("{n} new"),
+    set: |n, c| {
+        format!(
+            "set of {n} {}",
+            if c == 1 { "briefing" } else { "briefings" }
+        )
+    },
+    restored: |name| format!("'{name}' restored"),
+    restored_set: |name, n| format!("set '{name}': {n} marked"),
+    renamed: |a, b| format!("'{a}' renamed '{b}'"),
+    deleted: |name| format!("'{name}' deleted"),
+    cannot_run: |e| format!("cannot run: {e}"),
+};
+
+pub const PICKS_FR: PicksText = PicksText {
+    count: |n, c| format!("{n} {}", plural(c, "cochée", "cochées")),
+    marked: |t, n| format!("« {t} » cochée ({n} en tout)"),
+    unmarked: |t, n| format!("« {t} » décochée ({n} en tout)"),
+    marked_all: |r, n| format!("les {r} résultats cochés ({n} en tout)"),
+    cleared: |n| format!("coches retirées ({n} étaient cochées)"),
+    none_to_clear: "rien n’est coché",
+    first_of_marked: "c’est la première fiche cochée",
+    last_of_marked: "c’est la dernière fiche cochée",
+    bookmarked: |n| format!("les {n} fiches cochées mises en favoris"),
+    unbookmarked: |n| format!("les {n} fiches cochées retirées des favoris"),
+    marked_read: |n| format!("les {n} fiches cochées marquées lues"),
+    marked_unread: |n| format!("les {n} fiches cochées marquées non lues"),
+    copied: |n, b| format!("{n} copiées en Markdown dans le presse-papiers ({b} octets, OSC 52)"),
+    report_written: |n, p| format!("rapport de {n} écrit dans {p}"),
+    report_failed: |e| format!("rapport non écrit : {e}"),
+    report_nothing: "aucune fiche à mettre au rapport",
+    prompt_search: "Enregistrer la recherche sous : ",
+    prompt_set: |n| format!("Enregistrer les {n} cochées sous le nom : "),
+    prompt_rename: |old| format!("Renommer « {old} » en : "),
+    search_saved: |name, k| {
+        format!("recherche enregistrée sous « {name} » ({k} liste les recherches enregistrées)")
+    },
+    set_saved: |name, k| format!("sélection enregistrée sous « {name} » ({k} la liste)"),
+    name_taken: |name| format!("« {name} » existe déjà : choisissez un autre nom"),
+    name_empty: "il faut un nom (Échap pour annuler)",
+    nothing_to_save: "rien à enregistrer : tapez une recherche ou choisissez d’abord un pays ou un acteur",
+    list_title: |n| format!("Recherches et sélections enregistrées ({n})"),
+    list_empty: |k| {
+        format!(
+            "Rien d’enregistré pour l’instant : {k} dans la liste enregistre la recherche en cours."
+        )
+    },
+    counting: "décompte…",
+    results: |n, c| format!("{n} {}", plural(c, "résultat", "résultats")),
+    new: |n, c| format!("{n} {}", plural(c, "nouvelle", "nouvelles")),
+    set: |n, c| format!("sélection de {n} {}", plural(c, "fiche", "fiches")),
+    restored: |name| format!("« {name} » rétablie"),
+    restored_set: |name, n| format!("sélection « {name} » : {n} cochées"),
+    renamed: |a, b| format!("« {a} » renommée « {b} »"),
+    deleted: |name| format!("« {name} » supprimée"),
+    cannot_run: |e| format!("impossible à lancer : {e}"),
 };
 
 #[cfg(test)]

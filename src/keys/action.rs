@@ -84,6 +84,24 @@ pub enum Action {
     /// The dossier of an actor or a country: the value under the cursor in
     /// its pane; in the list and the reader, one of the briefing's, chosen.
     OpenDossier,
+    /// Marks or unmarks the selected briefing (a working set for the session).
+    Mark,
+    /// Marks every current result.
+    MarkAll,
+    /// Unmarks every briefing.
+    ClearMarks,
+    /// Saves the current search (query, countries, actors) under a name.
+    SaveSearch,
+    /// The list of saved searches and named sets, with what is new.
+    SavedSearches,
+    /// Writes the report of the marked briefings (or the results) to a file.
+    Report,
+    /// In the saved list: renames the chosen one.
+    Rename,
+    /// In the saved list: deletes the chosen one.
+    Delete,
+    /// In the saved list: saves the marked briefings as a named set.
+    SaveSet,
 }
 
 impl Action {

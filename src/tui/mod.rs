@@ -13,6 +13,8 @@ mod editor;
 mod event;
 pub mod launch;
 mod reload;
+pub mod report;
+pub mod saved;
 pub mod state;
 pub mod view;
 mod watch;
@@ -308,6 +310,7 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
         Source::Dir(d) => d.display().to_string(),
         Source::Embedded => config.config.language().text().built_in_corpus.to_string(),
     };
+    let author = config.config.author.clone();
     let mut state = State::new(settings(
         origin,
         launch,
@@ -328,6 +331,14 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
             Source::Embedded => None,
         }),
     });
+    let lister = saved::Lister {
+        file: memory.as_ref().map(|m| m.file.clone()),
+        key: memory.as_ref().map_or_else(
+            || brief_core::remembered::folder_key(None),
+            |m| m.key.clone(),
+        ),
+        latest: Arc::default(),
+    };
     if state.mouse() {
         execute!(stdout(), EnableMouseCapture)?;
     }
@@ -444,6 +455,48 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
                                 };
                                 update(&mut state, Msg::Notice(said));
                                 redraw = true;
+                            }
+                        }
+                    }
+                    Effect::ListSaved { ask, own } => {
+                        if let Some(corpus) = state.corpus() {
+                            lister.spawn(corpus.clone(), ask, own, tx.clone());
+                        }
+                    }
+                    Effect::Report { docs, query, to } => {
+                        let Some(corpus) = state.corpus().cloned() else {
+                            continue;
+                        };
+                        let lang = state.lang();
+                        let author = author.clone();
+                        let n = (lang.report().count)(docs.len());
+                        match to {
+                            state::ReportTo::Clipboard => {
+                                let text = report::markdown(&corpus, &docs, query, author, lang);
+                                clipboard::send(terminal.backend_mut(), &text, mux)?;
+                                if mux == clipboard::Multiplexer::Tmux {
+                                    clipboard::tmux_buffer(&text);
+                                }
+                                let said = (lang.picks().copied)(&n, &lang.number(text.len()));
+                                update(&mut state, Msg::Notice(said));
+                                redraw = true;
+                            }
+                            state::ReportTo::File => {
+                                let tx = tx.clone();
+                                thread::spawn(move || {
+                                    let text =
+                                        report::markdown(&corpus, &docs, query, author, lang);
+                                    let p = lang.picks();
+                                    let said = match std::env::current_dir().and_then(|dir| {
+                                        report::write_new(&dir, report::today(), &text)
+                                    }) {
+                                        Ok(path) => {
+                                            (p.report_written)(&n, &path.display().to_string())
+                                        }
+                                        Err(e) => (p.report_failed)(&e.to_string()),
+                                    };
+                                    let _ = tx.send(Event::App(Msg::Notice(said)));
+                                });
                             }
                         }
                     }

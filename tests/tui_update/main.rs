@@ -13,9 +13,11 @@ mod launch;
 mod marks;
 mod mouse;
 mod navigation;
+mod picks;
 mod reader;
 mod related;
 mod reload;
+mod saved;
 mod search;
 mod timeline;
 #[path = "../tui_support/mod.rs"]

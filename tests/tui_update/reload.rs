@@ -4,7 +4,7 @@ use super::*;
 
 /// A copy of the fixture briefings in a folder of its own, loaded into a
 /// browser of `w`x`h` with its first results shown.
-fn loaded_copy(w: u16, h: u16) -> (tempfile::TempDir, State) {
+pub(crate) fn loaded_copy(w: u16, h: u16) -> (tempfile::TempDir, State) {
     let dir = tempfile::tempdir().expect("tempdir");
     for entry in std::fs::read_dir(fixtures::briefings()).expect("the fixture folder") {
         let path = entry.expect("entry").path();
@@ -23,7 +23,7 @@ fn loaded_copy(w: u16, h: u16) -> (tempfile::TempDir, State) {
 }
 
 /// Reads the folder again, as the watch thread does, and hands it to `update`.
-fn reload_into(state: &mut State) -> brief::tui::state::Update {
+pub(crate) fn reload_into(state: &mut State) -> brief::tui::state::Update {
     let prev = state.corpus().expect("loaded");
     let r = brief_core::load::reload::reload(prev, &brief_core::load::reload::Touched::Unknown)
         .expect("reloads");

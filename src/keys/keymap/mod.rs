@@ -41,6 +41,10 @@ pub enum Scope {
     Dossier,
     /// Choosing whose dossier to open, among a briefing's actors and countries.
     DossierChoice,
+    /// The list of saved searches and named sets (an overlay).
+    Saved,
+    /// Typing a name: a search or a set to save, a rename.
+    Prompt,
 }
 
 impl Scope {
@@ -61,6 +65,8 @@ impl Scope {
             Scope::Problems => "problems view",
             Scope::Dossier => "dossier",
             Scope::DossierChoice => "dossier chooser",
+            Scope::Saved => "saved searches list",
+            Scope::Prompt => "name prompt",
         }
     }
 }
@@ -99,6 +105,7 @@ fn is_input(scope: Scope) -> bool {
             | Scope::FacetNarrow
             | Scope::HelpFind
             | Scope::DossierChoice
+            | Scope::Prompt
     )
 }
 
@@ -200,6 +207,8 @@ impl Keymap {
             Scope::Problems => t.problems.into(),
             Scope::Dossier => t.dossier.into(),
             Scope::DossierChoice => t.dossier_choice.into(),
+            Scope::Saved => t.saved.into(),
+            Scope::Prompt => t.prompt.into(),
         }
     }
 
@@ -238,8 +247,11 @@ impl Keymap {
             {
                 return Some(Action::Insert(c));
             }
-            // Overlays swallow everything else.
-            if matches!(scope, Scope::Help | Scope::Problems) {
+            // Overlays (and the name prompt) swallow everything else.
+            if matches!(
+                scope,
+                Scope::Help | Scope::Problems | Scope::Saved | Scope::Prompt
+            ) {
                 return None;
             }
         }
@@ -259,7 +271,7 @@ impl Keymap {
                 let keys: Vec<String> = bind.keys.iter().map(Key::label).collect();
                 out.push((keys.join("/"), help, bind.action));
             }
-            if matches!(scope, Scope::Help | Scope::Problems) || is_input(scope) {
+            if matches!(scope, Scope::Help | Scope::Problems | Scope::Saved) || is_input(scope) {
                 break;
             }
         }
@@ -280,6 +292,8 @@ impl Keymap {
             Scope::ArticleFind,
             Scope::Dossier,
             Scope::DossierChoice,
+            Scope::Saved,
+            Scope::Prompt,
             Scope::Problems,
             Scope::Help,
             Scope::HelpFind,

@@ -265,7 +265,7 @@ impl Keymap {
                 losses.push((bind.scope, bind.action, None));
             }
         }
-        for scope in [Scope::Help, Scope::Problems] {
+        for scope in [Scope::Help, Scope::Problems, Scope::Saved] {
             for bind in self.bindings.iter_mut().filter(|b| b.scope == scope) {
                 if bind.action == Action::Back {
                     if !bind.keys.contains(&key) {
@@ -322,7 +322,7 @@ impl Keymap {
     /// The help and problems views close with the key that opened them and
     /// with the quit key: when such a key is rebound, the overlay follows.
     fn follow_in_overlays(&mut self, before: &[Key], keys: &[Key]) {
-        for scope in [Scope::Help, Scope::Problems] {
+        for scope in [Scope::Help, Scope::Problems, Scope::Saved] {
             let Some(close) = self
                 .bindings
                 .iter()
@@ -420,7 +420,7 @@ mod tests {
         assert!(
             text.iter()
                 .any(|t| t.contains("keys: first is left without a key (")
-                    && t.contains("everywhere)")),
+                    && t.contains("everywhere")),
             "{text:#?}"
         );
         // The hints never show an empty key.

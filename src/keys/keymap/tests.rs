@@ -282,6 +282,15 @@ fn derived_action_names_are_the_ones_config_files_use() {
         "next_period",
         "collapse_year",
         "open_dossier",
+        "mark",
+        "mark_all",
+        "clear_marks",
+        "save_search",
+        "saved_searches",
+        "report",
+        "rename",
+        "delete",
+        "save_set",
     ];
     let derived: Vec<&str> = Action::named().map(|(n, _)| n).collect();
     assert_eq!(derived, names);

@@ -53,7 +53,7 @@ fn overlay_len(state: &State) -> usize {
     match state.overlay {
         Overlay::Help { .. } => state.help_lines().len(),
         Overlay::Problems { .. } => state.problems().count(),
-        Overlay::None => 0,
+        Overlay::Saved | Overlay::None => 0,
     }
 }
 

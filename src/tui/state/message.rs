@@ -7,6 +7,8 @@ use brief_core::load::reload::Touched;
 use brief_core::remembered::Change;
 
 use super::notices::Remembered;
+use super::picks::ReportTo;
+use super::saved::SavedEntry;
 use super::{Reload, Results, SearchRequest};
 use crate::keys::action::Action;
 
@@ -55,6 +57,13 @@ pub enum Msg {
         doc: usize,
         paragraphs: Vec<String>,
     },
+    /// The saved searches and sets, read and counted, answering
+    /// `Effect::ListSaved` number `ask` (sent twice: as soon as read, then
+    /// counted).
+    SavedListed {
+        ask: u64,
+        entries: Vec<SavedEntry>,
+    },
 }
 
 /// What to do outside `update`.
@@ -83,6 +92,21 @@ pub enum Effect {
     /// live reload then shows the change.
     Edit {
         id: String,
+    },
+    /// Read the saved searches and sets from the state file, replay `own`
+    /// (this session's changes) over them, and count what each finds and
+    /// what is new, off the input path; the answer is `Msg::SavedListed`.
+    ListSaved {
+        ask: u64,
+        own: Vec<Change>,
+    },
+    /// Write the report of the briefings at `docs` (to a new file in the
+    /// current folder, or to the clipboard), off the input path; what
+    /// became of it comes back as `Msg::Notice`.
+    Report {
+        docs: Vec<usize>,
+        query: Option<String>,
+        to: ReportTo,
     },
 }
 

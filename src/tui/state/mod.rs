@@ -19,9 +19,11 @@ mod message;
 mod mouse;
 mod navigation;
 mod notices;
+mod picks;
 mod reader;
 mod related;
 mod reload;
+mod saved;
 mod search;
 pub mod timeline;
 mod update;
@@ -50,8 +52,10 @@ pub use layout::{Areas, areas};
 pub use line_edit::LineEdit;
 pub use message::{Effect, Msg, Update};
 pub use notices::Remembered;
+pub use picks::ReportTo;
 pub use reader::{Followed, LineKind, Reader, ReaderLine, RelatedLink};
 pub use reload::Reload;
+pub use saved::{Counted, Prompt, PromptFor, SavedEntry, SavedKind};
 pub use update::update;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -98,6 +102,8 @@ pub enum Overlay {
     Problems {
         scroll: usize,
     },
+    /// The saved searches and named sets.
+    Saved,
 }
 
 /// How a new browser is set up: where it looks, what the command line asked,
@@ -255,6 +261,12 @@ pub struct State {
     recalling: Option<(usize, String)>,
     /// The dossiers open, and the chooser of the list and the reader.
     dossiers: dossier::Dossiers,
+    /// The marked briefings: a working set for the session.
+    picks: picks::Picks,
+    /// The saved searches and sets, as last listed.
+    saved: saved::SavedView,
+    /// A name being typed (to save a search or a set, to rename).
+    prompt: Option<saved::Prompt>,
 }
 
 impl State {
@@ -326,7 +338,11 @@ impl State {
         if self.dossiers.chooser.is_some() {
             return vec![Scope::DossierChoice];
         }
+        if self.prompt.is_some() {
+            return vec![Scope::Prompt];
+        }
         match self.overlay {
+            Overlay::Saved => return vec![Scope::Saved],
             Overlay::Help { .. } if self.help.find.is_some() => {
                 return vec![Scope::HelpFind, Scope::Help];
             }

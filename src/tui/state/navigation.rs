@@ -53,6 +53,7 @@ pub(super) fn move_cursor(state: &mut State, a: Action) {
             let h = state.list_height();
             state.results.cursor = moved(a, state.results.cursor, state.results.hits.len(), h);
             state.reader.trail.clear();
+            state.picks.showing = None;
             relayout(state);
         }
         Focus::Timeline => match a {

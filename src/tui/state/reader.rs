@@ -218,7 +218,7 @@ impl State {
     pub fn reader_doc(&self) -> Option<usize> {
         match self.reader.trail.last() {
             Some(f) => Some(f.doc),
-            None => self.selected_doc(),
+            None => self.picks.showing.or_else(|| self.selected_doc()),
         }
     }
 }

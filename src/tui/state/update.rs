@@ -18,9 +18,11 @@ use super::marks::{Mark, mark_read, only, toggle_mark};
 use super::mouse::{Wheel, on_click, on_wheel};
 use super::navigation::{back, move_cursor};
 use super::notices::on_remembered;
+use super::picks::{self, ReportTo};
 use super::reader::{body_to_read, on_body, show_match};
 use super::related::{choose_related, follow_related, show_actors, step_briefing};
 use super::reload::on_reloaded;
+use super::saved::{self, on_list_action, on_prompt_action};
 use super::search::on_results;
 use super::timeline::{focus_timeline, move_period, pick_period, toggle_timeline};
 use super::{Effect, Focus, LineEdit, Msg, Overlay, State, Update};
@@ -90,7 +92,15 @@ pub fn update(state: &mut State, msg: Msg) -> Update {
             }
             false
         }
-        Msg::Reloaded(r) => on_reloaded(state, r, &mut effects),
+        Msg::Reloaded(r) => {
+            let redraw = on_reloaded(state, r, &mut effects);
+            // What the saved searches find changed with the folder.
+            if state.overlay == Overlay::Saved {
+                saved::request_list(state, &mut effects);
+            }
+            redraw
+        }
+        Msg::SavedListed { ask, entries } => saved::on_listed(state, ask, entries, &mut effects),
         Msg::ReloadFailed(e) => {
             state.message = Some((state.text().cannot_reread)(&e));
             true
@@ -147,6 +157,15 @@ fn on_action(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
         super::dossier::on_chooser_action(state, action);
         return;
     }
+    // A name being typed takes every key, then the saved list.
+    if state.prompt.is_some() {
+        on_prompt_action(state, action, effects);
+        return;
+    }
+    if state.overlay == Overlay::Saved {
+        on_list_action(state, action, effects);
+        return;
+    }
     // Overlays next.
     if state.overlay != Overlay::None {
         on_overlay_action(state, action);
@@ -154,6 +173,25 @@ fn on_action(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
     }
     match action {
         Action::Help => state.overlay = Overlay::Help { scroll: 0 },
+        // With briefings marked, these act on all of them.
+        Action::ToggleRead if !state.picks.ids.is_empty() => {
+            picks::toggle_remembered(state, false, effects)
+        }
+        Action::ToggleBookmark if !state.picks.ids.is_empty() => {
+            picks::toggle_remembered(state, true, effects)
+        }
+        Action::CopyMarkdown if !state.picks.ids.is_empty() => {
+            picks::report(state, ReportTo::Clipboard, effects)
+        }
+        Action::NextBriefing | Action::PrevBriefing if !state.picks.ids.is_empty() => {
+            picks::step(state, action == Action::NextBriefing, effects)
+        }
+        Action::Mark => picks::toggle(state),
+        Action::MarkAll => picks::mark_all(state),
+        Action::ClearMarks => picks::clear(state),
+        Action::Report => picks::report(state, ReportTo::File, effects),
+        Action::SaveSearch => saved::ask_save_search(state),
+        Action::SavedSearches => saved::open_list(state, effects),
         Action::ToggleRead => toggle_mark(state, Mark::Read, effects),
         Action::ToggleBookmark => toggle_mark(state, Mark::Bookmark, effects),
         Action::OnlyUnread => only(state, Only::Unread, effects),
@@ -202,7 +240,12 @@ fn on_action(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
             }
             set_focus(state, Focus::CYCLE[next]);
         }
-        Action::Back => back(state, effects),
+        Action::Back => {
+            back(state, effects);
+            if state.focus != Focus::Reader {
+                state.picks.showing = None;
+            }
+        }
         Action::ClearFilters => {
             state.search.clear();
             state.recalling = None;
@@ -229,6 +272,7 @@ fn on_action(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
         Action::Open if state.focus == Focus::Search => open_from_search(state, effects),
         Action::Open if state.selected_doc().is_some() => {
             state.reader.trail.clear();
+            state.picks.showing = None;
             set_focus(state, Focus::Reader);
             mark_read(state, effects);
         }

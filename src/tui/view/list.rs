@@ -319,6 +319,13 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         };
         let selected = row == state.cursor();
         let marker = if selected { theme.marker() } else { " " };
+        // A marked row shows a glyph in the cell after the cursor's: seen
+        // without colour.
+        let picked = if state.is_marked(&b.id) {
+            theme.mark_sign()
+        } else {
+            " "
+        };
         let unread = !state.is_read(&b.id);
         // Marker, unread dot and bookmark star, each followed by a space: five cells.
         let flags = format!(
@@ -366,7 +373,8 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
             }
             let mut spans = if i == 0 {
                 vec![
-                    Span::styled(format!("{marker} "), base),
+                    Span::styled(marker.to_string(), base),
+                    Span::styled(picked.to_string(), base.patch(theme.marked())),
                     Span::styled(flags.clone(), base.patch(theme.marked())),
                     Span::styled(format!("{date:<10} "), base.patch(theme.dim())),
                 ]

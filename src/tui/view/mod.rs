@@ -10,6 +10,7 @@ pub use help::lines as help_lines;
 mod list;
 mod problems;
 mod reader;
+mod saved;
 mod search;
 pub mod status;
 mod timeline;
@@ -83,6 +84,10 @@ impl Theme {
     }
     pub fn unread_sign(&self) -> &'static str {
         if self.plain_glyphs { "+" } else { "•" }
+    }
+    /// A briefing marked to act on several (Space/`m`).
+    pub fn mark_sign(&self) -> &'static str {
+        if self.plain_glyphs { "x" } else { "✓" }
     }
     pub fn bookmark_sign(&self) -> &'static str {
         if self.plain_glyphs { "*" } else { "★" }
@@ -186,10 +191,14 @@ pub fn render(frame: &mut Frame, state: &State) {
         Overlay::Problems { scroll } => {
             problems::render(frame, overlay_area(area), state, scroll, &theme)
         }
+        Overlay::Saved => saved::render(frame, overlay_area(area), state, &theme),
         Overlay::None => {}
     }
     if state.dossier_chooser().is_some() {
         dossier::chooser(frame, area, state, &theme);
+    }
+    if state.prompt().is_some() {
+        status::prompt(frame, a.status, state, &theme);
     }
 }
 

@@ -98,6 +98,10 @@ pub fn summary(state: &State) -> String {
     {
         parts.extend(state.reading().iter().map(|r| r.message(state.lang())));
     }
+    if !state.marked().is_empty() {
+        let n = state.marked().len();
+        parts.push((lang.picks().count)(&lang.number(n), n));
+    }
     if state.generation() != state.shown() {
         parts.push(t.searching.to_string());
     } else if state.partial() && !state.query().terms.is_empty() {
@@ -227,4 +231,45 @@ fn fit_left(spans: &mut Vec<Span<'static>>, cells: usize, help_at: usize) {
             spans.push(Span::styled(text, last.style));
         }
     }
+}
+
+/// The name prompt, over the status line: what it is for, the name typed
+/// with its cursor, and its keys.
+pub fn prompt(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
+    let Some(p) = state.prompt() else {
+        return;
+    };
+    let label = state.prompt_label();
+    let text = sanitize(&p.edit.text, false).into_owned();
+    let (before, after): (String, String) = {
+        let at = p.edit.cursor.min(text.chars().count());
+        (
+            text.chars().take(at).collect(),
+            text.chars().skip(at).collect(),
+        )
+    };
+    let mut after_chars = after.chars();
+    let under = after_chars.next().map_or(" ".to_string(), String::from);
+    let rest: String = after_chars.collect();
+    let hints: Vec<String> = state
+        .keymap()
+        .hints(&state.scopes())
+        .into_iter()
+        .map(|(k, h, _)| format!("{k} {h}"))
+        .collect();
+    let hints = hints.join(" · ");
+    let used = width(&label) + width(&before) + width(&under) + width(&rest);
+    let gap = usize::from(area.width).saturating_sub(used + width(&hints));
+    let mut spans = vec![
+        Span::styled(label, theme.title(false)),
+        Span::raw(before),
+        Span::styled(under, theme.selected()),
+        Span::raw(rest),
+    ];
+    if gap > 0 {
+        spans.push(Span::raw(" ".repeat(gap)));
+        spans.push(Span::styled(hints, theme.dim()));
+    }
+    frame.render_widget(ratatui::widgets::Clear, area);
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
