@@ -294,6 +294,8 @@ pub struct Text {
     pub edit_failed: fn(&str) -> String,
     pub edit_no_terminal: &'static str,
     pub edit_built_in: &'static str,
+    /// A worker of the browser (search, loading, reading a body) failed: what it said.
+    pub worker_failed: fn(&str) -> String,
 }
 
 pub const EN: Text = Text {
@@ -522,6 +524,7 @@ pub const EN: Text = Text {
     edit_failed: |e| format!("could not edit it: {e}"),
     edit_no_terminal: "cannot hand the terminal to the editor now; try again",
     edit_built_in: "the built-in briefings cannot be edited: open a folder (brief DIR)",
+    worker_failed: |e| format!("a background task failed ({e}); the rest goes on"),
 };
 
 pub const FR: Text = Text {
@@ -770,6 +773,7 @@ pub const FR: Text = Text {
     edit_failed: |e| format!("modification impossible : {e}"),
     edit_no_terminal: "impossible de passer le terminal à l’éditeur pour l’instant ; réessayez",
     edit_built_in: "les fiches intégrées ne se modifient pas : ouvrez un dossier (brief DOSSIER)",
+    worker_failed: |e| format!("une tâche de fond a échoué ({e}) ; le reste continue"),
 };
 
 #[cfg(test)]

@@ -55,6 +55,8 @@ pub enum Msg {
         doc: usize,
         paragraphs: Vec<String>,
     },
+    /// A worker thread failed (a panic, caught): what it said.
+    WorkerFailed(String),
 }
 
 /// What to do outside `update`.
