@@ -24,7 +24,7 @@ mod listing;
 mod parse;
 pub mod reload;
 mod source;
-mod walk;
+pub(crate) mod walk;
 pub(crate) mod yaml;
 
 pub use folder::Folder;
