@@ -251,6 +251,7 @@ pub struct Valid {
 /// Edits `draft` until it is valid or the user gives up. On giving up (or
 /// without a terminal) the draft stays where it is and its path is said.
 /// A text left as `untouched` (the template of `brief new`) aborts.
+#[allow(clippy::too_many_arguments)]
 pub fn session(
     draft: &Path,
     folder: &Path,
