@@ -589,7 +589,8 @@ fn edit_works_with_a_relative_folder_the_default_one_brief_dir_and_dir() {
     let home = s.home.path();
     let file = s.dir.join(format!("{NIAMEY}.yaml"));
     let original = std::fs::read_to_string(&file).unwrap();
-    let cases: [(&str, Vec<&str>, Vec<(&str, &str)>); 4] = [
+    type Case<'a> = (&'a str, Vec<&'a str>, Vec<(&'a str, &'a str)>);
+    let cases: [Case; 4] = [
         ("default ./briefings", vec!["edit", NIAMEY], vec![]),
         (
             "--dir briefings",
