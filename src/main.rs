@@ -20,6 +20,14 @@ use cli::{Failure, Outcome};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    // A panic brief catches where it happens (tantivy reading a damaged
+    // index) is reported by the code that caught it, in its own words.
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !brief_core::io::contain::is_contained() {
+            previous(info);
+        }
+    }));
     let args = cli::parse();
     match run(args) {
         Ok(outcome) => ExitCode::from(outcome.code()),

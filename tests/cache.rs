@@ -124,6 +124,62 @@ fn a_changed_file_is_read_again() {
 }
 
 #[test]
+fn an_edit_whose_size_and_time_were_put_back_is_read_again() {
+    // `touch -r` after an edit of the same length: size and modification
+    // time as cached, but the change time (and, replaced by rename, the
+    // inode) tell the edit.
+    let s = Setup::new();
+    let path = s.briefings.path().join("b.yaml");
+    let text = |title: &str, word: &str| {
+        format!(
+            "id: b\ntitle: \"{title}\"\ndate: 2021-11-28\ncountries: [FR]\nbody: |\n  Le mot {word}.\n"
+        )
+    };
+    put(s.briefings.path(), "b.yaml", &text("Réunion B", "ancien"));
+    let before = std::fs::metadata(&path).unwrap();
+    let hits = |c: &Folder, q: &str| {
+        let query = brief_core::query::Query::parse(q, &c.registry).unwrap();
+        brief_core::search::search(c, &query, &Default::default()).len()
+    };
+    let first = s.second_start_kept_large();
+    assert_eq!(hits(&first, "ancien"), 1);
+    drop(first);
+    for (replaced, title, word) in [
+        (false, "Réunion Z", "nouvel"),
+        (true, "Réunion Y", "fusain"),
+    ] {
+        let edited = text(title, word);
+        assert_eq!(edited.len() as u64, before.len(), "the same length");
+        if replaced {
+            let tmp = s.briefings.path().join(".b.tmp");
+            std::fs::write(&tmp, &edited).unwrap();
+            std::fs::rename(&tmp, &path).unwrap();
+        } else {
+            std::fs::write(&path, &edited).unwrap();
+        }
+        std::fs::File::options()
+            .write(true)
+            .open(&path)
+            .and_then(|f| f.set_modified(before.modified().unwrap()))
+            .unwrap();
+        let after = std::fs::metadata(&path).unwrap();
+        assert_eq!(
+            (after.len(), after.modified().unwrap()),
+            (before.len(), before.modified().unwrap())
+        );
+        let c = load_dir(s.briefings.path(), &s.large(), &|_, _| {}).unwrap();
+        assert!(
+            titles(&c).contains(&("b".into(), title.into())),
+            "{:?}",
+            titles(&c)
+        );
+        assert_eq!(hits(&c, word), 1, "the new text is searched");
+        assert_eq!(hits(&c, "ancien"), 0, "the old text is gone");
+        c.store_cache().ok();
+    }
+}
+
+#[test]
 fn added_and_removed_files_are_seen() {
     let s = Setup::new();
     s.first_start();

@@ -1570,6 +1570,31 @@ fn list_bookmarked_and_unread_read_the_browsers_state() {
     assert_eq!(code(&out), 0);
     assert!(stderr(&out).contains("set aside as"), "{}", stderr(&out));
     assert_eq!(brief_core::io::paths::set_aside_copies(&state).len(), 1);
+    // A journal that is a FIFO, a link to /dev/zero or a folder: said, at once.
+    let journal = brief_core::remembered::journal_path(&state);
+    for kind in ["fifo", "zero", "folder"] {
+        let _ = std::fs::remove_file(&journal);
+        let _ = std::fs::remove_dir(&journal);
+        match kind {
+            "fifo" => assert!(
+                std::process::Command::new("mkfifo")
+                    .arg(&journal)
+                    .status()
+                    .unwrap()
+                    .success()
+            ),
+            "zero" => std::os::unix::fs::symlink("/dev/zero", &journal).unwrap(),
+            _ => std::fs::create_dir(&journal).unwrap(),
+        }
+        let out = sandbox.run(&["--dir", d, "list", "--bookmarked", "--ids"]);
+        assert_eq!(code(&out), 1, "{kind}");
+        let err = stderr(&out);
+        assert!(
+            err.contains("state.json.journal") && err.contains("not a regular file"),
+            "{kind}: {err}"
+        );
+    }
+    let _ = std::fs::remove_dir(&journal);
 }
 
 // ---- nothing raw reaches the terminal ----

@@ -383,6 +383,46 @@ proptest! {
     }
 
     #[test]
+    fn a_journal_record_written_after_any_damage_is_never_lost(
+        before in 0usize..4,
+        cut in 0usize..60,
+        junk in arbitrary_bytes(),
+        after in 1usize..4,
+    ) {
+        use brief_core::remembered::{Change, journal_path, load, record};
+        let mark = |id: String| Change::Bookmark { id, on: true };
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join("state.json");
+        let early: Vec<Change> = (0..before).map(|i| mark(format!("early{i}"))).collect();
+        record(&path, "/f", &early).expect("recorded");
+        // A record cut short, then junk: what a crash or another program left.
+        let torn = br#"{"folder":"/f","op":"bookmark","id":"torn","on":true}"#;
+        let mut damage = torn[..cut.min(torn.len() - 1)].to_vec();
+        damage.extend_from_slice(&junk);
+        let mut j = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(journal_path(&path))
+            .expect("journal");
+        std::io::Write::write_all(&mut j, &damage).expect("damaged");
+        drop(j);
+        let late: Vec<Change> = (0..after).map(|i| mark(format!("late{i}"))).collect();
+        for change in &late {
+            record(&path, "/f", std::slice::from_ref(change)).expect("recorded");
+        }
+        let (all, _) = load(&path);
+        let marks = all.folders.get("/f").map(|f| f.bookmarks.clone()).unwrap_or_default();
+        for i in 0..after {
+            assert!(marks.contains(&format!("late{i}")), "late{i} lost after {damage:?}");
+        }
+        // What came before the damage is kept too unless the damage is a
+        // record of its own undoing it (junk cannot be one that parses as ours).
+        for i in 0..before {
+            assert!(marks.contains(&format!("early{i}")), "early{i} lost");
+        }
+    }
+
+    #[test]
     fn any_query_parses_or_fails_cleanly_and_searches(text in query_text()) {
         let corpus = corpus();
         match Query::parse(&text, &corpus.registry) {

@@ -89,8 +89,10 @@ impl Setup {
             .map(|e| e.path())
             .filter(|p| {
                 p.is_dir()
-                    && p.file_name()
-                        .is_some_and(|n| n.to_string_lossy().starts_with("index-"))
+                    && p.file_name().is_some_and(|n| {
+                        let n = n.to_string_lossy();
+                        n.starts_with("index-") && !n.contains('.')
+                    })
             })
             .collect()
     }
@@ -302,4 +304,182 @@ fn two_processes_on_one_folder_share_one_index_and_agree() {
     assert_eq!(stdout(&a), fresh);
     assert_eq!(stdout(&b), fresh);
     assert_eq!(s.cli_index_dirs().len(), 1, "one index for the folder");
+}
+
+/// The segment files of the index in `dir` whose name ends with `ext`.
+fn segment_files(dir: &std::path::Path, ext: &str) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("index folder")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
+        .collect();
+    found.sort();
+    found
+}
+
+/// Flips `n` bytes of `file` from the middle of its body (its footer, the
+/// last bytes, left alone).
+fn flip(file: &std::path::Path, n: usize) {
+    let mut bytes = std::fs::read(file).expect("read");
+    let n_all = bytes.len();
+    let footer = u32::from_le_bytes(bytes[n_all - 8..n_all - 4].try_into().unwrap()) as usize;
+    let body = n_all - 8 - footer;
+    let from = body / 3;
+    for b in bytes.iter_mut().skip(from).take(n.min(body - from)) {
+        *b ^= 0x5a;
+    }
+    std::fs::write(file, bytes).expect("write");
+}
+
+/// Writes in `file`'s footer the CRC-32 of its body as it is now: damage
+/// that tantivy's checksum cannot see, only reading the file can.
+fn forge_checksum(file: &std::path::Path) {
+    let bytes = std::fs::read(file).expect("read");
+    let n = bytes.len();
+    let len = u32::from_le_bytes(bytes[n - 8..n - 4].try_into().unwrap()) as usize;
+    let body = &bytes[..n - 8 - len];
+    let json = std::str::from_utf8(&bytes[n - 8 - len..n - 8]).expect("footer");
+    let mut footer: serde_json::Value = serde_json::from_str(json).expect("footer json");
+    footer["crc"] = crc32(body).into();
+    let json = footer.to_string();
+    let mut out = body.to_vec();
+    out.extend_from_slice(json.as_bytes());
+    out.extend_from_slice(&(json.len() as u32).to_le_bytes());
+    out.extend_from_slice(&bytes[n - 4..]);
+    std::fs::write(file, out).expect("write");
+}
+
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+fn set_aside_indexes(cache: &std::path::Path) -> usize {
+    std::fs::read_dir(cache)
+        .expect("cache")
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            let n = e.file_name().to_string_lossy().into_owned();
+            n.starts_with("index-") && n.ends_with(".bad") && e.path().is_dir()
+        })
+        .count()
+}
+
+#[test]
+fn flipped_bytes_in_a_segment_are_caught_by_its_checksum_and_the_index_rebuilt() {
+    for ext in ["term", "idx", "pos", "fast"] {
+        let s = Setup::new();
+        let before = s.load();
+        assert_eq!(ids(&before, "passeurs"), ["a"]);
+        drop(before);
+        for f in segment_files(&s.index_dir(), ext) {
+            flip(&f, 50);
+        }
+        let c = s.load();
+        assert_eq!(ids(&c, "passeurs"), ["a"], ".{ext}: searches as before");
+        assert_eq!(ids(&c, "\"trafic de migrants\""), ["b"]);
+        // Said when opened (with the folder's problems) or when first read.
+        let mut notices = c.index.notices.lock().unwrap().clone();
+        notices.extend(
+            c.problems
+                .iter()
+                .filter(|p| p.path == s.index_dir())
+                .map(|p| p.message.clone()),
+        );
+        assert!(
+            notices
+                .iter()
+                .any(|n| n.contains("damaged") && n.contains(&format!(".{ext}"))),
+            ".{ext}: said, naming the file: {notices:?}"
+        );
+        assert_eq!(set_aside_indexes(&s.cache()), 1, ".{ext}: kept aside");
+        // Built again: the next process finds it sound and current.
+        let next = s.load();
+        assert!(!next.text_index_outdated());
+        assert_eq!(ids(&next, "passeurs"), ["a"]);
+        assert!(next.index.notices.lock().unwrap().is_empty());
+    }
+}
+
+#[test]
+fn damage_the_checksum_misses_never_panics_a_search_out() {
+    // Bytes flipped and the checksum forged: what tantivy reads is wrong, and
+    // reading it may panic. Every search answers; one that met a panic is
+    // answered again from an index built anew, and said.
+    let words = [
+        "passeurs", "égée", "trafic", "migrants", "mer", "lutte", "zzz",
+    ];
+    for ext in ["term", "idx", "pos"] {
+        for n in [8, 50, 400] {
+            let s = Setup::new();
+            assert_eq!(ids(&s.load(), "passeurs"), ["a"]);
+            for f in segment_files(&s.index_dir(), ext) {
+                flip(&f, n);
+                forge_checksum(&f);
+            }
+            let c = s.load();
+            for w in words {
+                let req = brief_core::searcher::SearchRequest {
+                    generation: 1,
+                    text: w.to_string(),
+                    selection: Selection::default(),
+                    sort: brief_core::model::Sort::default(),
+                    wait_for_text: true,
+                };
+                let r = brief_core::searcher::answer(&c, &req);
+                assert!(r.failed.is_none(), "{:?}", r.failed);
+            }
+            if c.index
+                .notices
+                .lock()
+                .unwrap()
+                .iter()
+                .any(|n| n.contains("damaged"))
+            {
+                // Rebuilt: the answers are right again.
+                assert_eq!(ids(&c, "passeurs"), ["a"], ".{ext} {n}");
+                assert!(set_aside_indexes(&s.cache()) >= 1);
+            }
+        }
+    }
+}
+
+#[test]
+fn search_and_check_say_a_damaged_index_and_search_answers_as_without_it() {
+    let s = Setup::new();
+    many(&s, 1000);
+    let args = ["search", "naufrage", "--limit", "0", "--ids"];
+    let fresh = stdout(&s.run(&["--no-cache", "search", "naufrage", "--limit", "0", "--ids"]));
+    assert_eq!(stdout(&s.run(&args)), fresh);
+    let dir = s.cli_index_dirs().pop().expect("an index");
+    for f in segment_files(&dir, "term") {
+        flip(&f, 50);
+    }
+    let o = s.run(&args);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("damaged") && err.contains(".term"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(stdout(&o), fresh, "the same answer as without the index");
+    // `brief check` reads the checksums too.
+    let dir = s.cli_index_dirs().pop().expect("an index");
+    for f in segment_files(&dir, "idx") {
+        flip(&f, 50);
+    }
+    let o = s.run(&["check"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("warning") && out.contains("damaged") && out.contains(".idx"),
+        "{out}"
+    );
 }

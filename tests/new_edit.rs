@@ -552,3 +552,184 @@ fn topics_come_from_the_title_and_body_by_the_registry_names() {
         "{d}"
     );
 }
+
+impl Sandbox {
+    /// `brief ARGS` run in `cwd` with no `--dir` (the folder comes from
+    /// `args`, `BRIEF_DIR` or `./briefings`), `env` added.
+    fn run_in(&self, cwd: &Path, editor: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_brief"));
+        c.current_dir(cwd)
+            .args(args)
+            .env_remove("VISUAL")
+            .env_remove("BRIEF_DIR")
+            .env("EDITOR", editor)
+            .env("HOME", self.home.path())
+            .env("XDG_DATA_HOME", self.home.path().join("data"))
+            .env("XDG_CONFIG_HOME", self.home.path().join("config"))
+            .env("XDG_STATE_HOME", self.home.path().join("state"))
+            .env("XDG_CACHE_HOME", self.home.path().join("cache"))
+            .env("NO_COLOR", "1")
+            .stdin(Stdio::null());
+        for (k, v) in env {
+            c.env(k, v);
+        }
+        c.output().expect("brief runs")
+    }
+}
+
+const NIAMEY: &str = "2023-03-06-niamey-gttc-niger-nigeria";
+
+#[test]
+fn edit_works_with_a_relative_folder_the_default_one_brief_dir_and_dir() {
+    let s = Sandbox::new();
+    let ed = s.editor(
+        "fake-editor",
+        "sed 's/^title: .*/title: \"Titre corrigé\"/' \"$F\" > \"$F.new\" && mv \"$F.new\" \"$F\"",
+    );
+    let home = s.home.path();
+    let file = s.dir.join(format!("{NIAMEY}.yaml"));
+    let original = std::fs::read_to_string(&file).unwrap();
+    type Case<'a> = (&'a str, Vec<&'a str>, Vec<(&'a str, &'a str)>);
+    let cases: [Case; 4] = [
+        ("default ./briefings", vec!["edit", NIAMEY], vec![]),
+        (
+            "--dir briefings",
+            vec!["--dir", "briefings", "edit", NIAMEY],
+            vec![],
+        ),
+        (
+            "--dir ./briefings",
+            vec!["--dir", "./briefings", "edit", NIAMEY],
+            vec![],
+        ),
+        (
+            "BRIEF_DIR",
+            vec!["edit", NIAMEY],
+            vec![("BRIEF_DIR", "briefings")],
+        ),
+    ];
+    for (what, args, env) in cases {
+        std::fs::write(&file, &original).unwrap();
+        let o = s.run_in(home, &ed, &args, &env);
+        assert_eq!(o.status.code(), Some(0), "{what}: {}", stderr(&o));
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(text.contains("Titre corrigé"), "{what}: {text}");
+    }
+}
+
+#[test]
+fn an_edit_over_the_size_limit_is_refused_and_kept_as_a_draft() {
+    let s = Sandbox::new();
+    let file = s.dir.join(format!("{NIAMEY}.yaml"));
+    let before = s.snapshot();
+    // Grows the file past 1 MiB with comments: valid YAML, too big to load.
+    let ed = s.editor(
+        "fake-editor",
+        "i=0; while [ $i -lt 18000 ]; do echo '# Une ligne de commentaire assez longue pour grossir le fichier.'; i=$((i+1)); done >> \"$F\"",
+    );
+    let o = s.run(&ed, &["edit", NIAMEY]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("1048576 byte limit"), "{err}");
+    assert!(err.contains("draft kept in"), "{err}");
+    assert_eq!(s.snapshot(), before, "the briefing is as it was");
+    assert!(std::fs::metadata(&file).unwrap().len() < 1024 * 1024);
+    let drafts = s.drafts();
+    assert_eq!(drafts.len(), 1);
+    assert!(std::fs::metadata(&drafts[0]).unwrap().len() > 1024 * 1024);
+    // And it still lists, shows and edits.
+    let o = s.run(&ed, &["show", NIAMEY]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn an_editor_that_removes_the_draft_is_said() {
+    let s = Sandbox::new();
+    let before = s.snapshot();
+    let ed = s.editor("fake-editor", "rm -f \"$F\"");
+    let o = s.run(&ed, &["edit", NIAMEY]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("the editor removed the draft"), "{err}");
+    assert!(err.contains("is as it was"), "{err}");
+    assert!(!err.contains("os error"), "{err}");
+    assert_eq!(s.snapshot(), before);
+}
+
+#[test]
+fn a_briefing_deleted_while_edited_keeps_the_edit_as_a_draft() {
+    let s = Sandbox::new();
+    let file = s.dir.join(format!("{NIAMEY}.yaml"));
+    let ed = s.editor(
+        "fake-editor",
+        &format!(
+            "rm -f '{}'; sed 's/^title: .*/title: \"Titre corrigé\"/' \"$F\" > \"$F.new\" && mv \"$F.new\" \"$F\"",
+            file.display()
+        ),
+    );
+    let o = s.run(&ed, &["edit", NIAMEY]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("was deleted while you were editing"), "{err}");
+    assert!(!file.exists(), "not made again");
+    let drafts = s.drafts();
+    assert_eq!(drafts.len(), 1);
+    assert!(
+        std::fs::read_to_string(&drafts[0])
+            .unwrap()
+            .contains("Titre corrigé")
+    );
+}
+
+#[test]
+fn without_a_terminal_no_default_editor_is_started() {
+    let s = Sandbox::new();
+    let before = s.snapshot();
+    // A `vi` on PATH that would write a briefing if it were started.
+    let bin = s.home.path().join("bin");
+    s.editor(
+        "vi",
+        &format!("printf '{}' > \"$F\"", VALID.replace('\n', "\\n")),
+    );
+    s.editor(
+        "nano",
+        &format!("printf '{}' > \"$F\"", VALID.replace('\n', "\\n")),
+    );
+    let o = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .arg("--dir")
+        .arg(&s.dir)
+        .args(["new", "--title", "T"])
+        .env_remove("VISUAL")
+        .env_remove("EDITOR")
+        .env("PATH", format!("{}:/usr/bin:/bin", bin.display()))
+        .env("HOME", s.home.path())
+        .env("XDG_STATE_HOME", s.home.path().join("state"))
+        .env("XDG_CONFIG_HOME", s.home.path().join("config"))
+        .stdin(Stdio::piped())
+        .output()
+        .expect("runs");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("neither VISUAL nor EDITOR"), "{err}");
+    assert!(err.contains("brief new --from FILE"), "{err}");
+    assert_eq!(s.snapshot(), before, "nothing created");
+    // A draft given with --from is checked as it is, no editor needed.
+    let page = s.home.path().join("page.yaml");
+    std::fs::write(&page, VALID).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .arg("--dir")
+        .arg(&s.dir)
+        .args(["new", "--from"])
+        .arg(&page)
+        .env_remove("VISUAL")
+        .env_remove("EDITOR")
+        .env("PATH", format!("{}:/usr/bin:/bin", bin.display()))
+        .env("HOME", s.home.path())
+        .env("XDG_STATE_HOME", s.home.path().join("state"))
+        .env("XDG_CONFIG_HOME", s.home.path().join("config"))
+        .stdin(Stdio::null())
+        .output()
+        .expect("runs");
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("neither VISUAL"), "{}", stderr(&o));
+}

@@ -1603,6 +1603,67 @@ fn e_edits_the_briefing_and_an_invalid_edit_changes_nothing() {
     assert_eq!(std::fs::read(&file).unwrap(), before, "nothing written");
 }
 
+/// `e` with a relative folder, the default `./briefings`: `brief edit` is
+/// handed the folder as given and finds the file once.
+#[test]
+fn e_edits_with_the_default_relative_folder() {
+    let work = tempfile::tempdir().expect("a folder");
+    let dir = work.path().join("briefings");
+    std::fs::create_dir(&dir).unwrap();
+    for entry in std::fs::read_dir(fixtures::briefings()).unwrap() {
+        let p = entry.unwrap().path();
+        std::fs::copy(&p, dir.join(p.file_name().unwrap())).unwrap();
+    }
+    let editor = work.path().join("good.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nfor f; do :; done\nsed -i 's/^title: .*/title: \"Titre changé ici\"/' \"$f\"\n",
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_brief"));
+    cmd.env("EDITOR", &editor);
+    cmd.env_remove("VISUAL");
+    cmd.env_remove("BRIEF_DIR");
+    // The session runs in its home: `./briefings` is the folder there.
+    let mut s = Session::spawn_in(cmd, 120, 40, work);
+    s.wait_for_text("8 of 8 briefings");
+    s.keys("/manche\x1b[B");
+    s.wait_for_text("1 of 8 briefings");
+    s.keys("e");
+    s.wait_for_text("Titre changé ici");
+    s.keys("q");
+    let (code, raw) = s.finish();
+    assert_eq!(code, 0);
+    assert_restored(&raw);
+}
+
+/// A worker that fails (here the search, made to panic in a debug build)
+/// never takes the screen: the status line says it, the browser goes on.
+#[test]
+fn a_failed_search_is_said_and_the_browser_goes_on() {
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_brief"));
+    cmd.arg("--dir");
+    cmd.arg(fixtures::briefings());
+    cmd.env("BRIEF_TEST_SEARCH_PANIC", "boum");
+    let mut s = Session::spawn(cmd, 120, 40);
+    s.wait_for_text("8 of 8 briefings");
+    s.keys("/boum");
+    s.wait_for_text("a background task failed (BRIEF_TEST_SEARCH_PANIC");
+    // Still answering: another query, then quit.
+    s.keys("\x7f\x7f\x7f\x7fmanche\x1b[B");
+    s.wait_for_text("1 of 8 briefings");
+    s.keys("q");
+    let (code, raw) = s.finish();
+    assert_eq!(code, 0);
+    assert_restored(&raw);
+    assert!(
+        !String::from_utf8_lossy(&raw).contains("panicked"),
+        "no panic text on the screen"
+    );
+}
+
 /// `ui_language` in config.yaml decides, whatever the locale: in English no
 /// French pane title, in French no English hint.
 #[test]

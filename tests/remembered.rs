@@ -328,3 +328,100 @@ fn the_journal_is_folded_in_once_it_is_big_and_a_torn_line_is_skipped() {
     assert_eq!(marks.len(), n + 1);
     assert!(marks.contains("first"));
 }
+
+fn append_raw(path: &std::path::Path, bytes: &[u8]) {
+    use std::io::Write;
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(journal_path(path))
+        .unwrap()
+        .write_all(bytes)
+        .unwrap();
+}
+
+#[test]
+fn a_change_recorded_after_a_cut_line_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    record(&path, "/f", &[bookmark("first")]).unwrap();
+    // The journal ends in the middle of a record: a write cut short.
+    append_raw(&path, br#"{"folder":"/f","op":"bookmark","id":"cu"#);
+    record(&path, "/f", &[bookmark("after")]).unwrap();
+    let (all, problem) = load(&path);
+    assert!(problem.is_none());
+    let marks = &all.folders["/f"].bookmarks;
+    assert_eq!(
+        marks.iter().map(String::as_str).collect::<Vec<_>>(),
+        ["after", "first"],
+        "the cut record, and only it, is lost"
+    );
+}
+
+#[test]
+fn a_record_an_older_brief_wrote_onto_a_cut_line_is_replayed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    append_raw(
+        &path,
+        concat!(
+            r#"{"folder":"/f","op":"bookmark","id":"one","on":true}"#,
+            "\n",
+            r#"{"folder":"/f","op":"bookm{"folder":"/f","op":"bookmark","id":"two","on":true}"#,
+            "\n",
+            r#"{"folder":"/f","op":"bookmark","id":"three","on":true}"#,
+            "\n",
+        )
+        .as_bytes(),
+    );
+    let (all, _) = load(&path);
+    let marks = &all.folders["/f"].bookmarks;
+    assert_eq!(
+        marks.iter().map(String::as_str).collect::<Vec<_>>(),
+        ["one", "three", "two"]
+    );
+}
+
+/// Runs `f` on another thread and fails if it has not returned within 10 s
+/// (a read blocked on a FIFO never would).
+fn within_10s<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(f());
+    });
+    rx.recv_timeout(std::time::Duration::from_secs(10))
+        .expect("finished without blocking")
+}
+
+#[test]
+fn a_journal_that_is_a_fifo_a_device_or_a_folder_is_said_never_read() {
+    for kind in ["fifo", "zero", "folder"] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        let journal = journal_path(&path);
+        match kind {
+            "fifo" => assert!(
+                std::process::Command::new("mkfifo")
+                    .arg(&journal)
+                    .status()
+                    .expect("mkfifo runs")
+                    .success()
+            ),
+            "zero" => std::os::unix::fs::symlink("/dev/zero", &journal).unwrap(),
+            _ => std::fs::create_dir(&journal).unwrap(),
+        }
+        let p = path.clone();
+        let (_, problem) = within_10s(move || load(&p));
+        let problem = problem.unwrap_or_else(|| panic!("{kind}: said"));
+        assert_eq!(problem.path, journal, "{kind}: names the journal");
+        assert!(
+            problem.message.contains("not a regular file"),
+            "{kind}: {}",
+            problem.message
+        );
+        let p = path.clone();
+        let recorded = within_10s(move || record(&p, "/f", &[bookmark("x")]));
+        let e = recorded.expect_err("not written into");
+        assert!(e.to_string().contains("not a regular file"), "{kind}: {e}");
+    }
+}

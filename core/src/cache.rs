@@ -17,7 +17,7 @@ use crate::stamp::Stamp;
 
 /// Bumped whenever the cached shapes change; with the crate version, a cache
 /// from another build is ignored.
-const FORMAT: u32 = 11;
+const FORMAT: u32 = 12;
 
 #[derive(Serialize, Deserialize)]
 struct Header {

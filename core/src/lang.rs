@@ -305,6 +305,8 @@ pub struct Text {
     pub edit_built_in: &'static str,
     /// The dossier of an actor or a country (`brief dossier`, the browser's view).
     pub dossier: DossierText,
+    /// A worker of the browser (search, loading, reading a body) failed: what it said.
+    pub worker_failed: fn(&str) -> String,
 }
 
 pub const EN: Text = Text {
@@ -540,6 +542,7 @@ pub const EN: Text = Text {
     edit_no_terminal: "cannot hand the terminal to the editor now; try again",
     edit_built_in: "the built-in briefings cannot be edited: open a folder (brief DIR)",
     dossier: DOSSIER_EN,
+    worker_failed: |e| format!("a background task failed ({e}); the rest goes on"),
 };
 
 pub const FR: Text = Text {
@@ -795,6 +798,7 @@ pub const FR: Text = Text {
     edit_no_terminal: "impossible de passer le terminal à l’éditeur pour l’instant ; réessayez",
     edit_built_in: "les fiches intégrées ne se modifient pas : ouvrez un dossier (brief DOSSIER)",
     dossier: DOSSIER_FR,
+    worker_failed: |e| format!("une tâche de fond a échoué ({e}) ; le reste continue"),
 };
 
 /// What a dossier says: `brief dossier` and the browser's dossier view. (In

@@ -269,12 +269,50 @@ pub fn folder_key(dir: Option<&Path>) -> String {
     }
 }
 
+/// The most of the state file, or of the journal, that is read: far beyond
+/// what a person's marks and history take (the journal is folded in at
+/// [`COMPACT_AT`]), so a file that says otherwise (a link to `/dev/zero`)
+/// costs a bounded read, not the memory of the machine.
+pub const READ_MAX: u64 = 64 * 1024 * 1024;
+
+/// Opens `path` if it is a regular file (following links), without blocking
+/// on a FIFO; anything else is an error that says what it is.
+fn open_regular(path: &Path, options: &std::fs::OpenOptions) -> std::io::Result<std::fs::File> {
+    let not_regular = |kind: std::fs::FileType| {
+        std::io::Error::other(format!(
+            "{} is not a regular file but {}",
+            path.display(),
+            crate::load::walk::kind_name(kind)
+        ))
+    };
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => return Err(not_regular(meta.file_type())),
+        _ => {}
+    }
+    let mut options = options.clone();
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = options.open(path)?;
+    // And on the handle: the path may have been replaced meanwhile.
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(not_regular(meta.file_type()));
+    }
+    Ok(file)
+}
+
 /// Reads the state: the state file, then the journal's changes. No file is a
 /// first run. A state file that cannot be read or decoded is set aside and
-/// reported as a warning; the journal's changes still apply.
+/// reported as a warning; the journal's changes still apply. A journal that
+/// is not a regular file (a FIFO, a device, a folder) is not read, and said.
 pub fn load(path: &Path) -> (Remembered, Option<Problem>) {
     let target = resolve(path);
-    let journal = std::fs::File::open(journal_path(&target)).ok();
+    let journal_file = journal_path(&target);
+    let (journal, journal_problem) =
+        match open_regular(&journal_file, std::fs::OpenOptions::new().read(true)) {
+            Ok(j) => (Some(j), None),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (None, None),
+            Err(e) => (None, Some(journal_unread(&journal_file, &e))),
+        };
     // A shared lock: no compaction can fold the journal in while it is read.
     if let Some(j) = &journal {
         let _ = j.lock_shared();
@@ -284,11 +322,37 @@ pub fn load(path: &Path) -> (Remembered, Option<Problem>) {
         replay(&mut all, j);
     }
     all.trim();
-    (all, problem)
+    (all, problem.or(journal_problem))
+}
+
+/// The journal could not be read: its changes are not applied, and nothing
+/// recorded this session is kept beyond it.
+fn journal_unread(journal: &Path, e: &std::io::Error) -> Problem {
+    Problem {
+        path: journal.to_path_buf(),
+        line: None,
+        column: None,
+        severity: Severity::Warning,
+        message: format!(
+            "the journal of remembered changes cannot be read ({e}); marks and history made now are not kept"
+        ),
+    }
 }
 
 fn read_state(shown: &Path, target: &Path) -> (Remembered, Option<Problem>) {
-    let bytes = match std::fs::read(target) {
+    use std::io::Read;
+    let read = || -> std::io::Result<Vec<u8>> {
+        let file = open_regular(target, std::fs::OpenOptions::new().read(true))?;
+        let mut bytes = Vec::new();
+        file.take(READ_MAX + 1).read_to_end(&mut bytes)?;
+        if bytes.len() as u64 > READ_MAX {
+            return Err(std::io::Error::other(format!(
+                "over the {READ_MAX} byte limit"
+            )));
+        }
+        Ok(bytes)
+    };
+    let bytes = match read() {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return (Remembered::default(), None);
@@ -301,16 +365,32 @@ fn read_state(shown: &Path, target: &Path) -> (Remembered, Option<Problem>) {
     }
 }
 
-/// Applies the journal's changes in order. A line that does not parse (the
-/// end of a write cut short by a crash) is skipped.
+/// Applies the journal's changes in order (at most [`READ_MAX`] bytes of it).
+/// A line that does not parse (a write cut short by a crash) is skipped, and
+/// only it: a record that an older brief appended onto such a fragment, on
+/// the same line, is found after it and applied.
 fn replay(all: &mut Remembered, journal: &std::fs::File) {
-    use std::io::BufRead;
-    let reader = std::io::BufReader::new(journal);
+    use std::io::{BufRead, Read};
+    let reader = std::io::BufReader::new(journal.take(READ_MAX));
     for line in reader.split(b'\n').map_while(Result::ok) {
-        if let Ok(e) = serde_json::from_slice::<Entry>(&line) {
+        if let Some(e) = entry_in(&line) {
             all.apply(&e.folder, &e.change);
         }
     }
+}
+
+/// The record a journal line holds: the whole line, else the last record
+/// written onto a fragment (every record starts with its folder).
+fn entry_in(line: &[u8]) -> Option<Entry> {
+    if let Ok(e) = serde_json::from_slice::<Entry>(line) {
+        return Some(e);
+    }
+    const START: &[u8] = b"{\"folder\":";
+    let at = line
+        .windows(START.len())
+        .rposition(|w| w == START)
+        .filter(|&at| at > 0)?;
+    serde_json::from_slice::<Entry>(&line[at..]).ok()
 }
 
 fn damaged(shown: &Path, target: &Path, why: &dyn std::fmt::Display) -> Problem {
@@ -337,11 +417,26 @@ fn open_journal(target: &Path) -> std::io::Result<std::fs::File> {
     if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)?;
     }
-    std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .read(true)
-        .open(journal_path(target))
+    open_regular(
+        &journal_path(target),
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .read(true),
+    )
+}
+
+/// Whether the journal ends in the middle of a line (a write cut short):
+/// the next record then starts on a line of its own.
+fn ends_mid_line(journal: &std::fs::File) -> std::io::Result<bool> {
+    use std::os::unix::fs::FileExt;
+    let len = journal.metadata()?.len();
+    if len == 0 {
+        return Ok(false);
+    }
+    let mut last = [0u8; 1];
+    journal.read_exact_at(&mut last, len - 1)?;
+    Ok(last[0] != b'\n')
 }
 
 /// Records changes: appended to the journal under an exclusive lock, so
@@ -356,6 +451,9 @@ pub fn record(path: &Path, folder: &str, changes: &[Change]) -> std::io::Result<
     let mut journal = open_journal(&target)?;
     journal.lock()?;
     let mut lines = Vec::new();
+    if ends_mid_line(&journal)? {
+        lines.push(b'\n');
+    }
     for change in changes {
         let entry = Entry {
             folder: folder.to_string(),

@@ -49,6 +49,9 @@ pub struct Results {
     /// and what was cut from an oversized query; said in the interface
     /// language by `Reading::message`.
     pub reading: Vec<Reading>,
+    /// The search itself failed (a panic, caught in the worker): what it
+    /// said. The browser says it in the status line and goes on.
+    pub failed: Option<String>,
 }
 
 /// The answer to one request, computed on the caller's thread.
@@ -56,8 +59,28 @@ pub fn answer(corpus: &Folder, req: &SearchRequest) -> Results {
     answer_until(corpus, req, &|| false).unwrap_or_default()
 }
 
-/// `answer`, abandoned (`None`) once `stop` says a newer request came.
+/// `answer`, abandoned (`None`) once `stop` says a newer request came. A
+/// text index found damaged while answering (a panic reading it) is set
+/// aside and built again, and the request answered again from it.
 pub fn answer_until(corpus: &Folder, req: &SearchRequest, stop: &Stop<'_>) -> Option<Results> {
+    let first = answer_once(corpus, req, stop)?;
+    if corpus.index.text_damaged() {
+        return answer_once(corpus, req, stop);
+    }
+    Some(first)
+}
+
+/// A test's way to make the search worker fail (debug builds only): a query
+/// equal to this variable's value panics, as a bug would.
+const FAIL_ON: &str = "BRIEF_TEST_SEARCH_PANIC";
+
+fn answer_once(corpus: &Folder, req: &SearchRequest, stop: &Stop<'_>) -> Option<Results> {
+    #[allow(clippy::panic, reason = "a test seam, in debug builds only")]
+    if cfg!(debug_assertions)
+        && std::env::var_os(FAIL_ON).is_some_and(|v| !v.is_empty() && *v == *req.text)
+    {
+        panic!("{FAIL_ON}: the search of '{}' fails on purpose", req.text);
+    }
     Some(
         match crate::search::read_query(corpus, &req.text, req.wait_for_text) {
             // A malformed query, or a filter value nothing is known by: no
@@ -83,6 +106,7 @@ pub fn answer_until(corpus: &Folder, req: &SearchRequest, stop: &Stop<'_>) -> Op
                     error: None,
                     partial,
                     reading,
+                    failed: None,
                 }
             }
         },
@@ -133,7 +157,17 @@ impl Searcher {
                 let Some(req) = next else { continue };
                 let generation = req.generation;
                 let stop = || newest.load(Ordering::Relaxed) != generation;
-                let Some(results) = answer_until(&corpus, &req, &stop) else {
+                // A failure (a bug: index damage is handled within) ends this
+                // answer, not the worker: it is delivered as such.
+                let answered = crate::io::contain::contain(|| answer_until(&corpus, &req, &stop))
+                    .unwrap_or_else(|said| {
+                        Some(Results {
+                            generation,
+                            failed: Some(said),
+                            ..Results::default()
+                        })
+                    });
+                let Some(results) = answered else {
                     continue;
                 };
                 if stop() {
@@ -150,7 +184,8 @@ impl Searcher {
                     // it meanwhile waits for it.
                     let warm = corpus.clone();
                     thread::spawn(move || {
-                        warm.prepare_search();
+                        // A failure here is met again, and said, by the search that needs it.
+                        let _ = crate::io::contain::contain(|| warm.prepare_search());
                         let _ = again.send(Work::Again);
                     });
                 }

@@ -1,4 +1,5 @@
-//! What a file was when it was read (path, size, modification time), and
+//! What a file was when it was read (path, size, modification and change
+//! times, inode), and
 //! every file of a folder as it was: what the cache and live reload compare
 //! against to know what changed without reading anything.
 
@@ -7,13 +8,19 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// What a file was when it was read: its path, size and modification time.
+/// What a file was when it was read: its path, size, modification time,
+/// and the inode and its change time. The last two catch an edit whose size
+/// and modification time were put back (`touch -r`, a copy keeping times):
+/// the system sets the change time whenever the file changes, and a file
+/// replaced by rename is another inode.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct Stamp {
     #[serde(with = "crate::io::path_bytes")]
     path: PathBuf,
     size: u64,
     modified_ns: u128,
+    changed_ns: u128,
+    inode: u64,
 }
 
 impl Stamp {
@@ -26,12 +33,12 @@ impl Stamp {
         self.modified_ns
     }
 
-    /// Size and modification time as one number, never 0 (which stands for
+    /// Size, times and inode as one number, never 0 (which stands for
     /// "no stamp"), for the text index to tell one version of a file from another.
     pub(crate) fn hashed(&self) -> u64 {
         use std::hash::BuildHasher;
         rustc_hash::FxBuildHasher
-            .hash_one((self.size, self.modified_ns))
+            .hash_one((self.size, self.modified_ns, self.changed_ns, self.inode))
             .max(1)
     }
 }
@@ -48,10 +55,15 @@ pub(crate) fn stamps(files: &[PathBuf]) -> Vec<Option<Stamp>> {
                 .duration_since(std::time::UNIX_EPOCH)
                 .ok()?
                 .as_nanos();
+            use std::os::unix::fs::MetadataExt;
+            let changed_ns = u128::try_from(meta.ctime()).unwrap_or(0) * 1_000_000_000
+                + u128::try_from(meta.ctime_nsec()).unwrap_or(0);
             Some(Stamp {
                 path: p.clone(),
                 size: meta.len(),
                 modified_ns,
+                changed_ns,
+                inode: meta.ino(),
             })
         })
         .collect()

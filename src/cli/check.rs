@@ -50,6 +50,21 @@ pub fn run<W: Write>(
         };
         writeln!(out.w, "{styled}")?;
     }
+    // The text index's files against their checksums: one damaged is set
+    // aside (and built again by the next search), said as a warning.
+    corpus.index.check_text();
+    let index_notices: Vec<String> = corpus
+        .index
+        .notices
+        .lock()
+        .map(|n| n.clone())
+        .unwrap_or_default();
+    if !report.quiet {
+        for n in &index_notices {
+            let line = format!("warning: {n}");
+            writeln!(out.w, "{}", out.yellow(&line))?;
+        }
+    }
     let errors = corpus.count(Severity::Error);
     let outcome = if errors > 0 {
         Outcome::Nothing
@@ -74,7 +89,7 @@ pub fn run<W: Write>(
             writeln!(out.w, "{}", out.dim(&line))?;
         }
     }
-    let warnings = corpus.count(Severity::Warning);
+    let warnings = corpus.count(Severity::Warning) + index_notices.len();
     let count = |n: usize, one: &str, many: &str| {
         format!("{} {}", thousands(n), if n == 1 { one } else { many })
     };

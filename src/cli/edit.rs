@@ -32,8 +32,20 @@ const LINE_AWARE: &[&str] = &[
     "hx",
 ];
 
-/// The editor command: $VISUAL, $EDITOR, else nano when installed, else vi.
-pub fn editor_command() -> Vec<String> {
+/// The editor command: $VISUAL, $EDITOR, else (on a terminal only) nano
+/// when installed, else vi. Without a terminal no default editor is started
+/// (vi would read piped input as keystrokes): `None`.
+pub fn editor_command() -> Option<Vec<String>> {
+    let named = named_editor();
+    if named.is_some() {
+        return named;
+    }
+    let terminal = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    terminal.then(default_editor)
+}
+
+/// $VISUAL, else $EDITOR, when set to something.
+fn named_editor() -> Option<Vec<String>> {
     for var in ["VISUAL", "EDITOR"] {
         if let Some(v) = std::env::var_os(var) {
             let words: Vec<String> = v
@@ -42,10 +54,14 @@ pub fn editor_command() -> Vec<String> {
                 .map(str::to_string)
                 .collect();
             if !words.is_empty() {
-                return words;
+                return Some(words);
             }
         }
     }
+    None
+}
+
+fn default_editor() -> Vec<String> {
     let on_path = |name: &str| {
         std::env::var_os("PATH")
             .is_some_and(|p| std::env::split_paths(&p).any(|d| d.join(name).is_file()))
@@ -54,8 +70,7 @@ pub fn editor_command() -> Vec<String> {
 }
 
 /// Runs the editor on `file`, at `line` when the editor understands it.
-fn open_editor(file: &Path, line: Option<usize>) -> Result<bool, Failure> {
-    let cmd = editor_command();
+fn open_editor(file: &Path, line: Option<usize>, cmd: &[String]) -> Result<bool, Failure> {
     let program = &cmd[0];
     let base = Path::new(program)
         .file_name()
@@ -117,6 +132,21 @@ pub fn check(
     own_file: Option<&Path>,
     id_of: IdOf,
 ) -> (Vec<brief_core::Problem>, Option<String>) {
+    // The loader's size limit first: a text it would refuse never replaces one it reads.
+    let limit = LoadOptions::default().max_file_size;
+    if text.len() as u64 > limit {
+        let problem = brief_core::Problem {
+            path: shown.to_path_buf(),
+            line: None,
+            column: None,
+            severity: Severity::Error,
+            message: format!(
+                "the text is {} bytes, over the {limit} byte limit of a briefing file; it would not load",
+                text.len()
+            ),
+        };
+        return (vec![problem], None);
+    }
     let mut files = vec![(shown.to_path_buf(), text.as_bytes().to_vec())];
     if let Ok(bytes) = std::fs::read(folder.join(REGISTRY_FILE)) {
         files.push((PathBuf::from(REGISTRY_FILE), bytes));
@@ -147,7 +177,7 @@ pub fn check(
         let clash = all
             .briefings
             .iter()
-            .find(|b| b.id == *id && own_file.is_none_or(|own| folder.join(&b.path) != own));
+            .find(|b| b.id == *id && own_file.is_none_or(|own| file_in(folder, &b.path) != own));
         if let Some(b) = clash {
             problems.push(brief_core::Problem {
                 path: shown.to_path_buf(),
@@ -162,6 +192,16 @@ pub fn check(
         }
     }
     (problems, id)
+}
+
+/// The file of a briefing of `folder` as the loader names it (`path` is
+/// already under the folder as given, relative or not).
+pub fn file_in(folder: &Path, path: &Path) -> PathBuf {
+    if path.is_absolute() || path.starts_with(folder) {
+        path.to_path_buf()
+    } else {
+        folder.join(path)
+    }
 }
 
 /// The 1-based line where a top-level key starts.
@@ -211,19 +251,58 @@ pub struct Valid {
 /// Edits `draft` until it is valid or the user gives up. On giving up (or
 /// without a terminal) the draft stays where it is and its path is said.
 /// A text left as `untouched` (the template of `brief new`) aborts.
+#[allow(clippy::too_many_arguments)]
 pub fn session(
     draft: &Path,
     folder: &Path,
     own_file: Option<&Path>,
     first_line: Option<usize>,
     untouched: Option<&str>,
+    as_is: bool,
     id_of: IdOf,
     extra_check: &dyn Fn(&str, &str) -> Option<String>,
 ) -> Result<Option<Valid>, Failure> {
     let mut line = first_line;
-    loop {
-        let ok = open_editor(draft, line)?;
+    let editor = editor_command();
+    if editor.is_none() && as_is {
+        // `brief new --from FILE` in a script: the draft is checked as it is.
         let text = std::fs::read_to_string(draft)?;
+        let done = checked(text, draft, folder, own_file, id_of, extra_check, false)?;
+        return Ok(done.unwrap_or(None));
+    }
+    let Some(editor) = editor else {
+        super::say(format_args!(
+            "brief: no terminal to edit in and neither VISUAL nor EDITOR is set; nothing written. \
+             Write the briefing in a file and use 'brief new --from FILE' ('-': standard input), \
+             or set VISUAL"
+        ));
+        super::say(format_args!("brief: draft kept in {}", draft.display()));
+        return Ok(None);
+    };
+    loop {
+        let ok = open_editor(draft, line, &editor)?;
+        let text = match std::fs::read_to_string(draft) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                super::say(format_args!(
+                    "brief: the editor removed the draft {}; nothing written to {}{}",
+                    draft.display(),
+                    folder.display(),
+                    own_file
+                        .map(|f| format!(", {} is as it was", f.display()))
+                        .unwrap_or_default()
+                ));
+                return Ok(None);
+            }
+            Err(e) => {
+                super::say(format_args!(
+                    "brief: cannot read the draft {} ({e}); nothing written to {}",
+                    draft.display(),
+                    folder.display()
+                ));
+                return Ok(None);
+            }
+        };
         if !ok {
             super::say(format_args!(
                 "brief: the editor exited with an error; nothing written"
@@ -240,34 +319,52 @@ pub fn session(
             ));
             return Ok(None);
         }
-        let (mut problems, id) = check(&text, draft, folder, own_file, id_of);
-        if let Some(id) = &id
-            && let Some(msg) = extra_check(&text, id)
-        {
-            problems.push(brief_core::Problem {
-                path: draft.to_path_buf(),
-                line: line_of(&text, "id:"),
-                column: Some(1),
-                severity: Severity::Error,
-                message: msg,
-            });
+        match checked(text, draft, folder, own_file, id_of, extra_check, true)? {
+            Err(at) => line = at,
+            Ok(done) => return Ok(done),
         }
-        show(&problems);
-        match (errors(&problems), id) {
-            (0, Some(id)) => return Ok(Some(Valid { text, id })),
-            (n, _) => {
-                super::say(format_args!(
-                    "brief: {} error(s); nothing written to {}",
-                    n.max(1),
-                    folder.display()
-                ));
-                if again() {
-                    line = problems.iter().find_map(|p| p.line);
-                    continue;
-                }
-                super::say(format_args!("brief: draft kept in {}", draft.display()));
-                return Ok(None);
+    }
+}
+
+/// Checks the text of `draft`: valid, it is the session's result; else its
+/// problems are said and, when `ask` and the user wants to, `Err(line)`
+/// asks for another round in the editor at that line.
+#[allow(clippy::type_complexity)]
+fn checked(
+    text: String,
+    draft: &Path,
+    folder: &Path,
+    own_file: Option<&Path>,
+    id_of: IdOf,
+    extra_check: &dyn Fn(&str, &str) -> Option<String>,
+    ask: bool,
+) -> Result<Result<Option<Valid>, Option<usize>>, Failure> {
+    let (mut problems, id) = check(&text, draft, folder, own_file, id_of);
+    if let Some(id) = &id
+        && let Some(msg) = extra_check(&text, id)
+    {
+        problems.push(brief_core::Problem {
+            path: draft.to_path_buf(),
+            line: line_of(&text, "id:"),
+            column: Some(1),
+            severity: Severity::Error,
+            message: msg,
+        });
+    }
+    show(&problems);
+    match (errors(&problems), id) {
+        (0, Some(id)) => Ok(Ok(Some(Valid { text, id }))),
+        (n, _) => {
+            super::say(format_args!(
+                "brief: {} error(s); nothing written to {}",
+                n.max(1),
+                folder.display()
+            ));
+            if ask && again() {
+                return Ok(Err(problems.iter().find_map(|p| p.line)));
             }
+            super::say(format_args!("brief: draft kept in {}", draft.display()));
+            Ok(Ok(None))
         }
     }
 }
@@ -316,7 +413,7 @@ pub fn run(
     let b = super::show::resolve_id(&corpus, id, "brief edit ID")?;
     let id = b.id.to_string();
     let id = id.as_str();
-    let file = folder.join(&b.path);
+    let file = file_in(folder, &b.path);
     let original = std::fs::read_to_string(&file)?;
     let draft = draft_path(&drafts_dir()?, &format!("edit-{id}"));
     std::fs::write(&draft, &original)?;
@@ -324,7 +421,7 @@ pub fn run(
     let first = corpus
         .problems
         .iter()
-        .filter(|p| folder.join(&p.path) == file)
+        .filter(|p| file_in(folder, &p.path) == file)
         .find_map(|p| p.line)
         .or_else(|| line_of(&original, "title:"));
     // Without an `id:` line the id is the file's name, which an edit keeps.
@@ -345,6 +442,7 @@ pub fn run(
         Some(&file),
         line.or(first),
         None,
+        false,
         &id_of,
         &|_, _| None,
     )?
@@ -357,6 +455,14 @@ pub fn run(
         return Ok(Outcome::Found);
     }
     // Someone else changed the file meanwhile: theirs stays, ours is kept.
+    if !file.exists() {
+        super::say(format_args!(
+            "brief: {} was deleted while you were editing; nothing written, your version is kept in {}",
+            file.display(),
+            draft.display()
+        ));
+        return Ok(Outcome::Nothing);
+    }
     if std::fs::read_to_string(&file).ok().as_deref() != Some(original.as_str()) {
         super::say(format_args!(
             "brief: {} changed while you were editing; it is left as it is, your version is kept in {}",

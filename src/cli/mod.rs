@@ -271,10 +271,17 @@ pub fn index_text(corpus: &Folder) {
     let bar = LoadBar::labelled("indexing {pos}/{len} briefings {wide_bar} {eta}");
     corpus.index_text(&|done, total| bar.show(done, total));
     bar.clear();
-    // An index that could not be written (a full disk): the search still
-    // answers, from an index in memory, and says so.
+    index_notices(corpus);
+}
+
+/// Says, once each, what the text index met: one that could not be written
+/// (a full disk, a read-only cache: the search still answers, from an index
+/// in memory), one found damaged and set aside.
+pub fn index_notices(corpus: &Folder) {
+    static SAID: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     if let Ok(notices) = corpus.index.notices.lock() {
-        for n in notices.iter() {
+        let from = SAID.swap(notices.len(), std::sync::atomic::Ordering::Relaxed);
+        for n in notices.iter().skip(from) {
             say(format!("brief: warning: {n}"));
         }
     }

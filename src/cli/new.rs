@@ -158,7 +158,17 @@ pub fn run(choice: &Choice, new: New) -> Result<Outcome, Failure> {
     };
     // A template left as it was is not a briefing; a draft of an article is.
     let untouched = from.is_none().then_some(text.as_str());
-    let Some(valid) = session(&draft, folder, None, line, untouched, &id_of, &exists)? else {
+    let Some(valid) = session(
+        &draft,
+        folder,
+        None,
+        line,
+        untouched,
+        from.is_some(),
+        &id_of,
+        &exists,
+    )?
+    else {
         return Ok(Outcome::Nothing);
     };
     let target = folder.join(format!("{}.yaml", valid.id));

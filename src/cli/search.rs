@@ -58,6 +58,19 @@ pub fn run<W: Write>(
         ..Selection::default()
     };
     let mut hits = search(corpus, &query, &sel);
+    // The text index panicked while read: it was set aside, and the search
+    // is done again on the one built in its place.
+    if corpus.index.text_damaged() {
+        let Some(mut again) = read(corpus, text)? else {
+            super::index_notices(corpus);
+            export::print(out, corpus, &[], &how(None))?;
+            return Ok(Outcome::Nothing);
+        };
+        again.filters.extend_from_slice(filters);
+        hits = search(corpus, &again, &sel);
+        query = again;
+    }
+    super::index_notices(corpus);
     super::apply_limit(&mut hits, limit);
     export::print(out, corpus, &hits, &how(Some(&query)))?;
     if hits.is_empty() {

@@ -24,7 +24,8 @@ pub fn load_body(corpus: &Folder, doc: usize) -> Vec<String> {
 
 /// Reads the body on a thread of its own and sends it to the loop.
 pub(super) fn spawn(corpus: Arc<Folder>, read: u64, doc: usize, tx: Sender<Event>) {
-    std::thread::spawn(move || {
+    let failed = tx.clone();
+    super::spawn_worker(failed, move || {
         let paragraphs = load_body(&corpus, doc);
         let _ = tx.send(Event::App(Msg::Body {
             read,

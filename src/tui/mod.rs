@@ -94,8 +94,31 @@ impl Drop for Guard {
     }
 }
 
-fn spawn_loader(source: Source, opts: LoadOptions, tx: Sender<Event>) {
+/// Runs a worker's `f` on a thread of its own; a failure (a panic: a bug)
+/// never takes the screen, it is said in the status line and the browser
+/// goes on.
+fn spawn_worker(tx: Sender<Event>, f: impl FnOnce() + Send + 'static) {
     thread::spawn(move || {
+        if let Err(said) = brief_core::io::contain::contain(f) {
+            let _ = tx.send(Event::App(Msg::WorkerFailed(said)));
+        }
+    });
+}
+
+fn spawn_loader(source: Source, opts: LoadOptions, tx: Sender<Event>) {
+    let failed = tx.clone();
+    thread::spawn(move || {
+        // A failure while loading leaves nothing to show: said as the load's.
+        if let Err(said) = brief_core::io::contain::contain(move || load(source, opts, tx)) {
+            let _ = failed.send(Event::App(Msg::LoadFailed(
+                brief_core::text::sanitize(&said, false).into_owned(),
+            )));
+        }
+    });
+}
+
+fn load(source: Source, opts: LoadOptions, tx: Sender<Event>) {
+    {
         let msg = match source {
             Source::Embedded => Msg::Loaded(Arc::new(crate::demo::load_embedded())),
             Source::Dir(dir) => {
@@ -135,7 +158,7 @@ fn spawn_loader(source: Source, opts: LoadOptions, tx: Sender<Event>) {
             }
         };
         let _ = tx.send(Event::App(msg));
-    });
+    }
 }
 
 /// Where the remembered state is written, and for which folder.
@@ -296,7 +319,13 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
         fresh,
     } = setup;
     let previous = std::panic::take_hook();
+    let main = thread::current().id();
     std::panic::set_hook(Box::new(move |info| {
+        // A worker's failure is caught on its thread and said in the status
+        // line: the screen stays the browser's, and nothing is printed over it.
+        if brief_core::io::contain::is_contained() || thread::current().id() != main {
+            return;
+        }
         restore_terminal();
         previous(info);
     }));

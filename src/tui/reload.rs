@@ -13,7 +13,6 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
-use std::thread;
 use std::time::Duration;
 
 use brief_core::Folder;
@@ -92,7 +91,8 @@ pub(super) struct Reloader {
 impl Reloader {
     pub(super) fn spawn(events: Sender<Event>) -> Reloader {
         let (tx, rx) = channel();
-        thread::spawn(move || run(&rx, &events));
+        let failed = events.clone();
+        super::spawn_worker(failed, move || run(&rx, &events));
         Reloader { tx }
     }
 

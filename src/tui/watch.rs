@@ -128,7 +128,9 @@ fn watch(
         false => std::env::current_dir().ok().map(|cwd| cwd.join(dir)),
     };
     let handler = move |res: notify::Result<notify::Event>| match res {
-        Ok(ev) if relevant(&ev, &root) => {
+        // Hidden is judged below the folder as the watcher spells it: a
+        // relative folder inside a hidden one (`~/.local/…`) is not hidden.
+        Ok(ev) if relevant(&ev, absolute.as_deref().unwrap_or(&root)) => {
             let _ = changed_tx.send(touched(&ev, &root, absolute.as_deref()));
         }
         Ok(_) => {}

@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use rustc_hash::FxHashMap;
 
-use super::store::DocKey;
+use super::store::{DocKey, StoreError};
 use super::{Index, TextIndex, TextStore};
 use crate::actors::Registry;
 use crate::briefings::{Bodies, Briefings};
@@ -53,6 +53,12 @@ pub struct SearchIndex {
     /// Whether the text index was found outdated, asked once: every
     /// keystroke while it is built would otherwise walk it again.
     outdated: OnceLock<bool>,
+    /// The index built anew in place of `store`, once that one was found
+    /// damaged (its checksums, or a panic reading it); set aside, the old
+    /// one stays mapped for the searches still reading it.
+    replacement: OnceLock<Option<Arc<TextStore>>>,
+    /// The text index read from `replacement`, once `text` panicked.
+    again: OnceLock<TextIndex>,
 }
 
 impl SearchIndex {
@@ -92,22 +98,88 @@ impl SearchIndex {
         self.titles = OnceLock::from(index);
     }
 
-    /// The article text's index, brought up to date now if it is not yet.
+    /// The article text's index, brought up to date now if it is not yet;
+    /// once reading it panicked, the one built again in its place.
     pub(crate) fn text(&self, docs: Docs<'_>) -> &TextIndex {
-        self.text.get_or_init(|| {
-            let (done, total) = &self.progress;
-            self.open_text(docs, &|d, t| {
-                done.store(d, Ordering::Relaxed);
-                total.store(t, Ordering::Relaxed);
-            })
-        })
+        let (done, total) = &self.progress;
+        let progress = |d, t| {
+            done.store(d, Ordering::Relaxed);
+            total.store(t, Ordering::Relaxed);
+        };
+        let text = self.text.get_or_init(|| self.open_text(docs, &progress));
+        match text.damaged() {
+            None => text,
+            Some(said) => self.again.get_or_init(|| {
+                self.replace_store(said);
+                self.open_text(docs, &progress)
+            }),
+        }
+    }
+
+    /// Whether the last search read a text index that panicked and was not
+    /// built again since: that search's answer is incomplete, and asking
+    /// again reads an index built anew.
+    pub fn text_damaged(&self) -> bool {
+        self.again.get().is_none() && self.text.get().is_some_and(|t| t.damaged().is_some())
+    }
+
+    /// Checks the text index's files against their checksums (`brief
+    /// check`): one found damaged is set aside and built again, and said in
+    /// `notices`. Returns whether it was sound.
+    pub fn check_text(&self) -> bool {
+        let Some(store) = self.store() else {
+            return true;
+        };
+        match store.validate() {
+            Ok(()) => true,
+            Err(said) => {
+                self.replace_store(&said);
+                false
+            }
+        }
+    }
+
+    /// The store the text is indexed in: the one built anew in place of a
+    /// damaged one, else the one opened with the folder.
+    fn store(&self) -> Option<&Arc<TextStore>> {
+        match self.replacement.get() {
+            Some(replaced) => replaced.as_ref(),
+            None => self.store.as_ref(),
+        }
+    }
+
+    /// Sets the store aside (it is damaged: `why`) and opens a new one in its
+    /// place, once; said in `notices`. Without a folder nothing changes.
+    fn replace_store(&self, why: &str) {
+        let Some(dir) = self.store.as_ref().and_then(|s| s.dir()) else {
+            return;
+        };
+        self.replacement.get_or_init(|| {
+            match TextStore::set_aside_and_open(dir) {
+                Ok((store, moved)) => {
+                    self.notice(&format!(
+                        "the search index in {} is damaged ({why}); it was set aside as {} and is built again",
+                        dir.display(),
+                        moved.display()
+                    ));
+                    Some(Arc::new(store))
+                }
+                Err(e) => {
+                    self.notice(&format!(
+                        "the search index in {} is damaged ({why}) and cannot be replaced ({e}); the article text is indexed in memory for this session",
+                        dir.display()
+                    ));
+                    None
+                }
+            }
+        });
     }
 
     /// The text index a search reads: the text index, or, while it is being
     /// built for a search that does not `wait`, an index of nothing.
     pub(crate) fn text_for_search(&self, docs: Docs<'_>, wait: bool) -> &TextIndex {
-        if let Some(text) = self.text.get() {
-            return text;
+        if self.text.get().is_some() {
+            return self.text(docs);
         }
         // Waiting is cheap when the index on disk is current (it is only
         // opened) or the folder small (it is built at once).
@@ -138,14 +210,22 @@ impl SearchIndex {
         self.text.get_or_init(|| self.open_text(docs, progress));
     }
 
+    /// Whether the text index lives in a folder (and not in memory).
+    pub fn text_on_disk(&self) -> bool {
+        self.store().is_some()
+    }
+
     /// Whether searching the article text would have to index briefings first.
     pub(crate) fn text_outdated(&self, docs: Docs<'_>) -> bool {
         if self.text.get().is_some() {
             return false;
         }
         let keys = self.keys(docs);
-        match &self.store {
-            Some(store) => store.outdated(&keys).unwrap_or(true),
+        match self.store() {
+            Some(store) => crate::io::contain::contain(|| store.outdated(&keys))
+                .ok()
+                .and_then(Result::ok)
+                .unwrap_or(true),
             None => !keys.is_empty(),
         }
     }
@@ -174,7 +254,7 @@ impl SearchIndex {
     /// file's stamp (so a changed file's old text is never taken for it).
     fn keys(&self, docs: Docs<'_>) -> Vec<DocKey> {
         // Keyed by the path's bytes: hashing a `Path` walks its components.
-        let stamps: FxHashMap<&std::ffi::OsStr, u64> = match (&self.store, docs.seen) {
+        let stamps: FxHashMap<&std::ffi::OsStr, u64> = match (self.store(), docs.seen) {
             (Some(_), Some(seen)) => seen
                 .files
                 .iter()
@@ -206,17 +286,24 @@ impl SearchIndex {
                 .ok()
                 .map(|text| (&**b, text.into_owned()))
         };
-        if let Some(store) = &self.store {
-            match store
-                .sync(&keys, &body, progress)
-                .and_then(|_| TextIndex::new(store, &keys))
-            {
+        // Checked before it is read: a damaged index is set aside and built again.
+        if let Some(Err(said)) = self.store().map(|s| s.validate()) {
+            self.replace_store(&said);
+        }
+        if let Some(store) = self.store() {
+            let synced = crate::io::contain::contain(|| {
+                store
+                    .sync(&keys, &body, progress)
+                    .and_then(|_| TextIndex::new(store, &keys))
+            })
+            .unwrap_or_else(|said| Err(StoreError::Io(std::io::Error::other(said))));
+            match synced {
                 Ok(index) => {
                     self.forget_unindexed();
                     return index;
                 }
                 Err(e) => self.notice(&format!(
-                    "the search index in {} could not be used ({e}); the article text is indexed in memory for this session",
+                    "the search index in {} cannot be used ({e}); the article text is indexed in memory for this session",
                     store
                         .dir()
                         .map(|d| d.display().to_string())
@@ -224,10 +311,13 @@ impl SearchIndex {
                 )),
             }
         }
-        let in_memory = TextStore::in_ram().and_then(|store| {
-            store.sync(&keys, &body, progress)?;
-            TextIndex::new(&store, &keys)
-        });
+        let in_memory = crate::io::contain::contain(|| {
+            TextStore::in_ram().and_then(|store| {
+                store.sync(&keys, &body, progress)?;
+                TextIndex::new(&store, &keys)
+            })
+        })
+        .unwrap_or_else(|said| Err(StoreError::Io(std::io::Error::other(said))));
         self.forget_unindexed();
         match in_memory {
             Ok(index) => index,
@@ -238,7 +328,9 @@ impl SearchIndex {
         }
     }
 
-    fn notice(&self, said: &str) {
+    /// Says `said` with the index's problems (shown by the browser, printed
+    /// by `search` and `check`).
+    pub(crate) fn notice(&self, said: &str) {
         if let Ok(mut n) = self.notices.lock() {
             n.push(said.to_string());
         }

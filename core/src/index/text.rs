@@ -35,6 +35,10 @@ pub(crate) struct TextIndex {
     /// The vocabulary and each word's character set, read once, when typos
     /// are first looked for.
     vocabulary: std::sync::OnceLock<(Vec<String>, Vec<u64>)>,
+    /// Set when reading the index panicked (a damaged file tantivy does not
+    /// check): what it said. Every later read answers nothing; the search is
+    /// done again on an index built anew (`SearchIndex::text_for_search`).
+    damaged: std::sync::OnceLock<String>,
 }
 
 impl std::fmt::Debug for TextIndex {
@@ -78,6 +82,7 @@ impl TextIndex {
             ords,
             n: keys.len(),
             vocabulary: Default::default(),
+            damaged: Default::default(),
         })
     }
 
@@ -89,6 +94,27 @@ impl TextIndex {
             ords: Vec::new(),
             n,
             vocabulary: Default::default(),
+            damaged: Default::default(),
+        }
+    }
+
+    /// What reading the index met when it panicked, if it did.
+    pub(crate) fn damaged(&self) -> Option<&str> {
+        self.damaged.get().map(String::as_str)
+    }
+
+    /// `f`, or `fallback` once reading the index panicked (now or before):
+    /// a damaged index answers nothing rather than take the process down.
+    fn guarded<T>(&self, fallback: impl FnOnce() -> T, f: impl FnOnce() -> T) -> T {
+        if self.damaged.get().is_some() {
+            return fallback();
+        }
+        match crate::io::contain::contain(f) {
+            Ok(v) => v,
+            Err(said) => {
+                let _ = self.damaged.set(said);
+                fallback()
+            }
         }
     }
 
@@ -143,29 +169,43 @@ impl TextIndex {
 
     /// Postings of every summary and body word starting with `prefix`, word by word.
     pub(crate) fn each_prefixed(&self, prefix: &str, mut f: impl FnMut(&[u32])) {
-        self.prefixed(prefix, |p| {
-            f(&p);
-            ControlFlow::Continue(())
-        });
+        self.guarded(
+            || {},
+            || {
+                self.prefixed(prefix, |p| {
+                    f(&p);
+                    ControlFlow::Continue(())
+                })
+            },
+        );
     }
 
     /// Whether a summary or body word of this corpus starts with `prefix`
     /// (a word only deleted or outdated briefings hold is not one).
     pub(crate) fn has_prefix(&self, prefix: &str) -> bool {
-        let mut found = false;
-        self.prefixed(prefix, |p| {
-            found = !p.is_empty();
-            if found {
-                ControlFlow::Break(())
-            } else {
-                ControlFlow::Continue(())
-            }
-        });
-        found
+        self.guarded(
+            || false,
+            || {
+                let mut found = false;
+                self.prefixed(prefix, |p| {
+                    found = !p.is_empty();
+                    if found {
+                        ControlFlow::Break(())
+                    } else {
+                        ControlFlow::Continue(())
+                    }
+                });
+                found
+            },
+        )
     }
 
     /// Postings of the exact word `w`.
     pub(crate) fn exact(&self, w: &str) -> Vec<u32> {
+        self.guarded(Vec::new, || self.exact_unguarded(w))
+    }
+
+    fn exact_unguarded(&self, w: &str) -> Vec<u32> {
         let term = Term::from_field_text(self.fields.words, w);
         let mut out = Vec::new();
         for (s, segment) in self.segments().iter().enumerate() {
@@ -183,7 +223,7 @@ impl TextIndex {
     /// (`char_mask`): the vocabulary typos are looked up in.
     pub(crate) fn vocabulary(&self) -> (&[String], &[u64]) {
         let (words, masks) = self.vocabulary.get_or_init(|| {
-            let words = self.read_vocabulary();
+            let words = self.guarded(Vec::new, || self.read_vocabulary());
             let masks = words.iter().map(|w| super::char_mask(w)).collect();
             (words, masks)
         });
@@ -214,6 +254,13 @@ impl TextIndex {
 
     /// Briefings whose summary (or body) holds the folded words in this order.
     pub(crate) fn phrase(&self, words: &[String], part: Part) -> Vec<bool> {
+        self.guarded(
+            || vec![false; self.n],
+            || self.phrase_unguarded(words, part),
+        )
+    }
+
+    fn phrase_unguarded(&self, words: &[String], part: Part) -> Vec<bool> {
         let field = match part {
             Part::Summary => self.fields.summary,
             Part::Body => self.fields.body,
@@ -268,6 +315,10 @@ impl TextIndex {
     /// Per briefing, where `caps` is written in capitals as a whole word:
     /// bit 0 in the summary, bit 1 in the body.
     pub(crate) fn caps(&self, caps: &str) -> Vec<u8> {
+        self.guarded(|| vec![0u8; self.n], || self.caps_unguarded(caps))
+    }
+
+    fn caps_unguarded(&self, caps: &str) -> Vec<u8> {
         let mut out = vec![0u8; self.n];
         let term = Term::from_field_text(self.fields.caps, caps);
         for (s, segment) in self.segments().iter().enumerate() {

@@ -176,6 +176,10 @@ impl Choice {
 /// How many set-aside copies of one file are kept; older ones are pruned.
 pub const SET_ASIDE_KEEP: usize = 10;
 
+/// How many set-aside copies of one folder (the text index, megabytes each)
+/// are kept.
+pub const SET_ASIDE_KEEP_FOLDERS: usize = 2;
+
 /// Moves a file brief cannot read out of the way, as `NAME.<UTC time>.bad`
 /// (unique: a second damage never replaces the first copy), so it is rebuilt
 /// rather than fatal and still there to look at. Only the newest
@@ -252,11 +256,21 @@ pub fn set_aside_copies(path: &Path) -> Vec<PathBuf> {
     found.into_iter().map(|(_, p)| p).collect()
 }
 
+/// Keeps the newest copies: [`SET_ASIDE_KEEP`] of a file,
+/// [`SET_ASIDE_KEEP_FOLDERS`] of a folder (removed whole, never through a link).
 fn prune_set_aside(path: &Path, _name: &str) {
     let copies = set_aside_copies(path);
-    if copies.len() > SET_ASIDE_KEEP {
-        for old in &copies[..copies.len() - SET_ASIDE_KEEP] {
-            let _ = std::fs::remove_file(old);
+    let is_dir = |p: &PathBuf| p.symlink_metadata().is_ok_and(|m| m.is_dir());
+    let (dirs, files): (Vec<PathBuf>, Vec<PathBuf>) = copies.into_iter().partition(is_dir);
+    for (copies, keep) in [(files, SET_ASIDE_KEEP), (dirs, SET_ASIDE_KEEP_FOLDERS)] {
+        if copies.len() > keep {
+            for old in &copies[..copies.len() - keep] {
+                let _ = if is_dir(old) {
+                    std::fs::remove_dir_all(old)
+                } else {
+                    std::fs::remove_file(old)
+                };
+            }
         }
     }
 }
@@ -328,5 +342,20 @@ mod tests {
         std::fs::write(&file, "again").unwrap();
         set_aside(&file).unwrap();
         assert!(dir.path().join("state.json.mine.bad").exists());
+    }
+
+    #[test]
+    fn set_aside_folders_are_pruned_whole_keeping_the_newest_few() {
+        let dir = tempfile::tempdir().unwrap();
+        let index = dir.path().join("index-00");
+        for i in 0..SET_ASIDE_KEEP_FOLDERS + 3 {
+            std::fs::create_dir(&index).unwrap();
+            std::fs::write(index.join("seg.term"), format!("damage {i}")).unwrap();
+            set_aside(&index).unwrap();
+        }
+        let copies = set_aside_copies(&index);
+        assert_eq!(copies.len(), SET_ASIDE_KEEP_FOLDERS);
+        let newest = std::fs::read_to_string(copies[copies.len() - 1].join("seg.term")).unwrap();
+        assert_eq!(newest, format!("damage {}", SET_ASIDE_KEEP_FOLDERS + 2));
     }
 }

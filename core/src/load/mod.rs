@@ -24,7 +24,7 @@ mod listing;
 mod parse;
 pub mod reload;
 mod source;
-mod walk;
+pub(crate) mod walk;
 pub(crate) mod yaml;
 
 pub use folder::Folder;
@@ -287,14 +287,18 @@ fn with_source(mut corpus: Corpus, mut source: Source) -> Folder {
             Some(std::sync::Arc::new(store))
         }
         Err(e) => {
-            corpus.problems.push(problem(
-                &index_dir,
-                Severity::Warning,
-                format!(
-                    "the search index cannot be opened ({e}); the article text is indexed in memory"
-                ),
-            ));
-            None
+            let said = format!(
+                "the search index cannot be written in {} ({e}); the article text is indexed in memory, for this run only",
+                index_dir.display()
+            );
+            corpus
+                .problems
+                .push(problem(&index_dir, Severity::Warning, said.clone()));
+            source.bodies = body_reader(&corpus.registry, &source.opts);
+            let folder = Folder::new(corpus, source, None);
+            // Said by a search too: each one indexes the text again.
+            folder.index.notice(&said);
+            return folder;
         }
     };
     source.bodies = body_reader(&corpus.registry, &source.opts);

@@ -17,7 +17,7 @@ use crate::model::{Problem, Severity};
 use crate::stamp::Walked;
 
 /// What a file that is not a regular file or a folder is, for messages.
-fn kind_name(kind: std::fs::FileType) -> &'static str {
+pub(crate) fn kind_name(kind: std::fs::FileType) -> &'static str {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;

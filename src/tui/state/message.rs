@@ -64,6 +64,8 @@ pub enum Msg {
         ask: u64,
         entries: Vec<SavedEntry>,
     },
+    /// A worker thread failed (a panic, caught): what it said.
+    WorkerFailed(String),
 }
 
 /// What to do outside `update`.

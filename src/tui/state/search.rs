@@ -11,6 +11,12 @@ pub(super) fn on_results(state: &mut State, r: Results, effects: &mut Vec<Effect
         return false; // stale: a newer request is on its way
     }
     state.results.shown = r.generation;
+    if let Some(said) = r.failed {
+        // The worker caught it: said, and the list stays as it was.
+        let said = brief_core::text::sanitize(&said, false).into_owned();
+        state.message = Some((state.text().worker_failed)(&said));
+        return true;
+    }
     state.results.partial = r.partial;
     // The text index could not be written (a full disk): said once.
     let notice = state.folder.corpus.as_ref().and_then(|c| {

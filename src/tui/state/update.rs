@@ -84,6 +84,11 @@ pub fn update(state: &mut State, msg: Msg) -> Update {
             state.message = Some(text);
             true
         }
+        Msg::WorkerFailed(said) => {
+            let said = brief_core::text::sanitize(&said, false).into_owned();
+            state.message = Some((state.text().worker_failed)(&said));
+            true
+        }
         Msg::FilesChanged(touched) => {
             // Before the folder is loaded, the first corpus is compared with
             // the folder anyway (see `tui::reload`).
