@@ -29,6 +29,7 @@ fn sample() -> Folder {
                 query: "pays:BI année:2016".into(),
                 countries: vec!["RW".into()],
                 actors: vec![],
+                periods: vec!["2016-03".into()],
                 opened: Some(1_700_000_000),
                 seen: vec![3, 7],
             },

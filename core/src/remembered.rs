@@ -59,6 +59,9 @@ pub struct SavedSearch {
     pub countries: Vec<String>,
     /// Actor names as in the registry.
     pub actors: Vec<String>,
+    /// The dates facet (the timeline and the dates pane): years and months,
+    /// `2021`, `2021-06`.
+    pub periods: Vec<String>,
     /// When it was last opened, in seconds since the Unix epoch; `None`: never.
     pub opened: Option<u64>,
     /// The briefings it found then, each as a fingerprint of its id and the
@@ -136,6 +139,9 @@ pub enum Change {
         query: String,
         countries: Vec<String>,
         actors: Vec<String>,
+        /// Absent from records an earlier brief wrote.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        periods: Vec<String>,
     },
     RenameSearch {
         from: String,
@@ -198,11 +204,13 @@ impl Remembered {
                 query,
                 countries,
                 actors,
+                periods,
             } => {
                 let saved = entry(self, folder).saved.entry(name.clone()).or_default();
                 saved.query = query.clone();
                 saved.countries = countries.clone();
                 saved.actors = actors.clone();
+                saved.periods = periods.clone();
             }
             Change::RenameSearch { from, to } => {
                 let saved = &mut entry(self, folder).saved;

@@ -57,6 +57,15 @@ pub fn selection(folder: &Folder, saved: &SavedSearch) -> Result<Selection, Quer
             sel.actors.push(id);
         }
     }
+    for p in &saved.periods {
+        let period = p.parse().map_err(|reason| QueryError::InvalidDate {
+            value: p.clone(),
+            reason,
+        })?;
+        if !sel.periods.contains(&period) {
+            sel.periods.push(period);
+        }
+    }
     Ok(sel)
 }
 
@@ -107,6 +116,8 @@ struct ExportedSearch {
     countries: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     actors: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    periods: Vec<String>,
 }
 
 /// Saved searches as YAML, for another machine: names, queries and
@@ -120,6 +131,7 @@ pub fn export(saved: &BTreeMap<String, SavedSearch>) -> String {
                 query: s.query.clone(),
                 countries: s.countries.clone(),
                 actors: s.actors.clone(),
+                periods: s.periods.clone(),
             })
             .collect(),
     };
@@ -146,6 +158,7 @@ pub fn import(text: &str) -> Result<Vec<(String, SavedSearch)>, String> {
                 query: s.query,
                 countries: s.countries,
                 actors: s.actors,
+                periods: s.periods,
                 ..SavedSearch::default()
             },
         ));
@@ -166,6 +179,7 @@ mod tests {
                 query: "pays:BI \"trafic de migrants\" # not a comment".into(),
                 countries: vec!["BI".into()],
                 actors: vec![],
+                periods: vec!["2016".into(), "2017-03".into()],
                 opened: Some(12),
                 seen: vec![1, 2, 3],
             },
@@ -176,6 +190,7 @@ mod tests {
         assert_eq!(back[0].0, "Burundi: 2016");
         assert_eq!(back[0].1.query, saved["Burundi: 2016"].query);
         assert_eq!(back[0].1.countries, vec!["BI".to_string()]);
+        assert_eq!(back[0].1.periods, saved["Burundi: 2016"].periods);
         assert!(back[0].1.seen.is_empty() && back[0].1.opened.is_none());
     }
 

@@ -132,6 +132,7 @@ pub fn run<W: Write>(
                     query,
                     countries,
                     actors,
+                    periods: Vec::new(),
                 }],
             )?;
             writeln!(
@@ -198,6 +199,7 @@ struct Row<'a> {
     query: &'a str,
     countries: &'a [String],
     actors: &'a [String],
+    periods: &'a [String],
     results: usize,
     new: usize,
     /// Seconds since the epoch; null: never opened.
@@ -226,6 +228,7 @@ fn list<W: Write>(
                 query: &s.query,
                 countries: &s.countries,
                 actors: &s.actors,
+                periods: &s.periods,
                 results: found.as_ref().map_or(0, |f| f.hits.len()),
                 new: found.as_ref().map_or(0, |f| f.count_new(s)),
                 opened: s.opened,
@@ -279,6 +282,10 @@ fn print_table<W: Write>(out: &mut Out<W>, rows: &[Row]) -> std::io::Result<()> 
         for a in r.actors {
             search.push_str(&format!(" [actor {}]", clean(a)));
         }
+        if !r.periods.is_empty() {
+            let dates: Vec<String> = r.periods.iter().map(|p| clean(p)).collect();
+            search.push_str(&format!(" [dates {}]", dates.join(", ")));
+        }
         if let Some(e) = &r.error {
             search.push_str(&format!(" — cannot run: {}", clean(e)));
         }
@@ -306,6 +313,7 @@ fn import<W: Write>(out: &mut Out<W>, place: &Place, from: &Path) -> Result<Outc
             query: s.query.clone(),
             countries: s.countries.clone(),
             actors: s.actors.clone(),
+            periods: s.periods.clone(),
         })
         .collect();
     record(place, &changes)?;

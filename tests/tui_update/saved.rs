@@ -82,6 +82,7 @@ fn s_saves_the_search_and_what_it_finds_now_is_not_new() {
             query: "tunisie".into(),
             countries: vec![],
             actors: vec![],
+            periods: vec![],
         }
     );
     // Counted in the background, what was on screen is seen.
@@ -280,4 +281,31 @@ fn an_answer_to_an_older_list_is_dropped() {
     assert!(!state.saved_listed(), "a stale answer is not shown");
     answer_lists(&mut state, &second.effects);
     assert_eq!(state.saved_entries().len(), 1);
+}
+
+/// A period chosen on the timeline is saved with the search, and restored.
+#[test]
+fn a_saved_search_keeps_its_dates() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dates");
+    let mut state = loaded_from(&dir, 120, 40);
+    let all = state.hits().len();
+    act(&mut state, Action::FocusTimeline);
+    act(&mut state, Action::PrevPeriod);
+    act(&mut state, Action::PrevPeriod);
+    act(&mut state, Action::Toggle);
+    let restricted = state.hits().len();
+    assert!(restricted < all, "{restricted} of {all}");
+    let period = state.selection().periods.clone();
+    assert_eq!(period.len(), 1);
+    let changes = save_as(&mut state, "Two years ago");
+    let Change::SaveSearch { periods, .. } = &changes[0] else {
+        panic!("{changes:?}")
+    };
+    assert_eq!(periods, &vec![period[0].to_string()]);
+    act(&mut state, Action::ClearFilters);
+    assert_eq!(state.hits().len(), all);
+    act_listed(&mut state, Action::SavedSearches);
+    act_listed(&mut state, Action::Open);
+    assert_eq!(state.selection().periods, period);
+    assert_eq!(state.hits().len(), restricted);
 }

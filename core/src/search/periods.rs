@@ -123,6 +123,31 @@ impl std::fmt::Display for Period {
     }
 }
 
+impl std::str::FromStr for Period {
+    type Err = String;
+
+    /// `2021` or `2021-06`, as [`Period`] writes itself.
+    fn from_str(s: &str) -> Result<Period, String> {
+        let bad = || format!("'{s}' is not a year (2021) or a month (2021-06)");
+        let (year, month) = match s.trim().split_once('-') {
+            Some((y, m)) => (y, Some(m)),
+            None => (s.trim(), None),
+        };
+        if year.len() != 4 {
+            return Err(bad());
+        }
+        let year: u16 = year.parse().map_err(|_| bad())?;
+        let month = match month {
+            Some(m) => match m.parse::<u8>() {
+                Ok(n @ 1..=12) if m.len() <= 2 => Some(n),
+                _ => return Err(bad()),
+            },
+            None => None,
+        };
+        Ok(Period { year, month })
+    }
+}
+
 impl Serialize for Period {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
@@ -250,6 +275,22 @@ pub fn periods(corpus: &Folder, hits: &[Hit], grain: Grain) -> Periods {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_period_reads_back_as_written() {
+        for p in [
+            Period::year(2021),
+            Period {
+                year: 2021,
+                month: Some(6),
+            },
+        ] {
+            assert_eq!(p.to_string().parse::<Period>(), Ok(p));
+        }
+        for bad in ["21", "2021-13", "2021-0", "2021-", "x", "2021-006"] {
+            assert!(bad.parse::<Period>().is_err(), "{bad}");
+        }
+    }
 
     fn d(s: &str) -> Option<PartialDate> {
         PartialDate::parse(s).ok()

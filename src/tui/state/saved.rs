@@ -184,7 +184,11 @@ pub(super) fn on_listed(
 /// `S`: a prompt for the name to save the current search under.
 pub(super) fn ask_save_search(state: &mut State) {
     let sel = &state.selection;
-    if state.search.text.trim().is_empty() && sel.countries.is_empty() && sel.actors.is_empty() {
+    if state.search.text.trim().is_empty()
+        && sel.countries.is_empty()
+        && sel.actors.is_empty()
+        && sel.periods.is_empty()
+    {
         state.message = Some(state.prefs.lang.picks().nothing_to_save.to_string());
         return;
     }
@@ -239,6 +243,12 @@ fn submit_prompt(state: &mut State, effects: &mut Vec<Effect>) {
                     query: last.query,
                     countries: last.countries,
                     actors: last.actors,
+                    periods: state
+                        .selection
+                        .periods
+                        .iter()
+                        .map(|p| p.to_string())
+                        .collect(),
                 },
                 effects,
             );
