@@ -27,6 +27,8 @@
 //! 14. `markdown`, `config`, `remembered`: a briefing as Markdown; settings (checked
 //!     with load's YAML guards, found through `io::paths`); marks and history
 //!     (written through `io`)
+//! 15. `saved`, `report`: saved searches run and counted for what is new, their
+//!     export; several briefings as one Markdown report to hand on
 //!
 //! Drafting a briefing from an article is the `brief-draft` crate (`draft/`).
 
