@@ -161,8 +161,13 @@ pub(crate) enum Held {
 /// The stamps `root`'s cache in `cache_dir` was written with: only its
 /// header and the frame after it are decoded, and nothing is set aside.
 pub(crate) fn held(cache_dir: &Path, root: &Path, key: Key) -> Held {
-    let Some(file) = open_regular(&file_for(cache_dir, root)) else {
-        return Held::Missing;
+    let path = file_for(cache_dir, root);
+    let Some(file) = open_regular(&path) else {
+        return match std::fs::symlink_metadata(&path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Held::Missing,
+            // There, but not for this user to read.
+            _ => Held::Other,
+        };
     };
     // Safety: as in `read`.
     #[allow(unsafe_code)]

@@ -94,7 +94,9 @@ pub fn load_options(dir: Option<&Path>, no_cache: bool, opts: &LoadOptions) -> L
 fn describe(state: CacheState) -> String {
     match state {
         CacheState::Missing => "not built yet".into(),
-        CacheState::OtherBuild => "of another version of brief or other settings".into(),
+        CacheState::OtherBuild => {
+            "not usable (another version of brief, other settings, or not readable by you)".into()
+        }
         CacheState::Current => "current".into(),
         CacheState::Stale { changed: 1 } => "stale for 1 file".into(),
         CacheState::Stale { changed } => format!("stale for {changed} files"),

@@ -404,7 +404,7 @@ pub enum CacheState {
     /// No cache of this folder there.
     Missing,
     /// A cache written by another version of brief, or with other settings
-    /// (size limit, registries), or that cannot be read: not used.
+    /// (size limit, registries), or that this user cannot read: not used.
     OtherBuild,
     /// Every file as it was when the cache was written.
     Current,
