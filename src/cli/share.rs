@@ -40,14 +40,25 @@ pub fn run<W: Write>(out: &mut Out<W>, dir: &Path) -> Result<Outcome, Failure> {
         "# brief's shared index: derived data\n*\n",
     )
     .map_err(made)?;
+    // Made by someone outside the archive's group, it has theirs: said.
+    let group = std::fs::metadata(&shared).map_or(meta.gid(), |m| m.gid());
     writeln!(
         out.w,
         "created {}: every brief reading {}, whoever runs it, keeps its cache and text index \
-         there (group {}, group-writable); `brief paths` says which index is used",
+         there (group {group}, group-writable); `brief paths` says which index is used",
         shared.display(),
         dir.display(),
-        meta.gid()
     )?;
+    if group != meta.gid() {
+        super::say(format_args!(
+            "brief: note: {} has your group ({group}), not the archive's ({}): you are not in it; \
+             `chgrp {} {}` by a member makes it the archive's",
+            shared.display(),
+            meta.gid(),
+            meta.gid(),
+            shared.display()
+        ));
+    }
     Ok(Outcome::Found)
 }
 
