@@ -77,11 +77,7 @@ fn run(args: Cli) -> Result<Outcome, Failure> {
         cli::warn_config(&config);
     }
     let load = |choice: &paths::Choice| {
-        let home = cli::share::cache_for(choice.dir(), args.no_cache);
-        let opts = brief_core::load::LoadOptions {
-            cache: home.cache_dir().map(std::path::Path::to_path_buf),
-            ..opts.clone()
-        };
+        let opts = cli::share::load_options(choice.dir(), args.no_cache, &opts);
         cli::load_corpus(choice, &opts)
     };
     let mut loaded: Option<brief_core::Folder> = None;
@@ -94,12 +90,8 @@ fn run(args: Cli) -> Result<Outcome, Failure> {
             }
             drop(out);
             let choice = choose(args.browse.path.as_deref().or(dir));
-            let home = cli::share::cache_for(choice.dir(), args.no_cache);
             let setup = brief::tui::Setup {
-                load: brief_core::load::LoadOptions {
-                    cache: home.cache_dir().map(std::path::Path::to_path_buf),
-                    ..opts
-                },
+                load: cli::share::load_options(choice.dir(), args.no_cache, &opts),
                 state_file: brief_core::remembered::path(),
                 fresh: args.browse.fresh,
                 config,
@@ -114,7 +106,13 @@ fn run(args: Cli) -> Result<Outcome, Failure> {
             let choice = choose(path.as_deref().or(dir));
             let corpus = &*loaded.insert(load(&choice)?);
             cli::note_empty(corpus);
-            cli::check::run(&mut out, corpus, cli::check::Report { verbose, quiet })?
+            let index = cli::share::index_state(corpus, args.no_cache, &opts);
+            let report = cli::check::Report {
+                verbose,
+                quiet,
+                index,
+            };
+            cli::check::run(&mut out, corpus, report)?
         }
         Some(Command::List(list)) => {
             let choice = choose(dir);

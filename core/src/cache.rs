@@ -149,6 +149,71 @@ pub(crate) fn read(
     }
 }
 
+/// What a cache file holds, as far as telling whether it is current goes.
+pub(crate) enum Held {
+    Missing,
+    /// Another build's, of another folder or settings, or unreadable.
+    Other,
+    /// The stamps of the files it was written from, in `load_dir`'s order.
+    Stamps(Vec<Stamp>),
+}
+
+/// The stamps `root`'s cache in `cache_dir` was written with: only its
+/// header and the frame after it are decoded, and nothing is set aside.
+pub(crate) fn held(cache_dir: &Path, root: &Path, key: Key) -> Held {
+    let path = file_for(cache_dir, root);
+    let Some(file) = open_regular(&path) else {
+        return match std::fs::symlink_metadata(&path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Held::Missing,
+            // There, but not for this user to read.
+            _ => Held::Other,
+        };
+    };
+    // Safety: as in `read`.
+    #[allow(unsafe_code)]
+    let Ok(map) = (unsafe { memmap2::Mmap::map(&file) }) else {
+        return Held::Other;
+    };
+    let mut at = 0;
+    let Ok(head) = value::<Header>(&map, &mut at) else {
+        return Held::Other;
+    };
+    let want = header(root, key);
+    if head.format != want.format
+        || head.version != want.version
+        || head.root != want.root
+        || head.max_file_size != want.max_file_size
+        || head.registries != want.registries
+    {
+        return Held::Other;
+    }
+    match value::<Body>(&map, &mut at) {
+        Ok(body) => Held::Stamps(body.stamps),
+        Err(_) => Held::Other,
+    }
+}
+
+/// Whether another process is writing `root`'s cache in `cache_dir` now:
+/// `write_atomically` holds a lock on its temporary while it writes.
+pub(crate) fn being_written(cache_dir: &Path, root: &Path) -> bool {
+    let path = file_for(cache_dir, root);
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    let prefix = format!(".{name}.");
+    let Ok(entries) = std::fs::read_dir(cache_dir) else {
+        return false;
+    };
+    entries.flatten().any(|e| {
+        let n = e.file_name();
+        let n = n.to_string_lossy();
+        n.starts_with(&prefix)
+            && n.ends_with(".tmp")
+            && std::fs::File::open(e.path())
+                .is_ok_and(|f| matches!(f.try_lock(), Err(std::fs::TryLockError::WouldBlock)))
+    })
+}
+
 /// A cache that could not be decoded, set aside.
 fn damaged(path: &Path, e: &str) -> Lookup {
     let message = match crate::io::paths::set_aside(path) {

@@ -14,12 +14,14 @@ use super::output::Out;
 const UNREGISTERED_LISTED: usize = 10;
 
 /// How `brief check` reports.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Report {
     /// Also every briefing loaded, and every unregistered actor one by one.
     pub verbose: bool,
     /// Errors only: no warnings, no summary.
     pub quiet: bool,
+    /// A shared archive's index state, said before the summary.
+    pub index: Option<String>,
 }
 
 /// With `verbose`, every briefing loaded is listed after the problems, in
@@ -106,6 +108,9 @@ pub fn run<W: Write>(
         corpus.source.registries(),
     );
     writeln!(out.w, "{}", out.dim(&format!("registries: {registries}")))?;
+    if let Some(index) = &report.index {
+        writeln!(out.w, "{}", out.dim(index))?;
+    }
     // The summary last, for scripts reading `tail -1`.
     writeln!(out.w, "{}", out.bold(&summary))?;
     Ok(outcome)

@@ -9,12 +9,19 @@
 //! - Each briefing's actors and countries are kept as small integers for
 //!   counting facets.
 
+mod dir;
 pub(crate) mod search_index;
 pub mod store;
 pub(crate) mod text;
 
 pub use search_index::SearchIndex;
 pub use store::{TextStore, dir_for};
+
+/// Whether another process is bringing the text index in `dir` up to date
+/// now (it holds the writer's lock).
+pub fn being_written(dir: &std::path::Path) -> bool {
+    dir::being_written(dir)
+}
 
 pub(crate) use text::{Part, TextIndex};
 

@@ -26,6 +26,15 @@ pub(crate) struct Docs<'a> {
     pub(crate) seen: Option<&'a Seen>,
 }
 
+/// A shared archive's text index this user may not write, and theirs.
+#[derive(Debug, Clone)]
+pub(crate) struct Fallback {
+    /// The shared index's folder, for the message.
+    pub(crate) shared: std::path::PathBuf,
+    /// The user's own index (`None`: in memory).
+    pub(crate) own: Option<std::path::PathBuf>,
+}
+
 /// A folder this small has its text indexed at once, even by a search that
 /// would not wait: it takes less time than drawing the answer.
 const SMALL: usize = 1_000;
@@ -40,6 +49,10 @@ pub struct SearchIndex {
     /// The index of the article text in the cache folder, shared with every
     /// process on the same folder; `None`: an index in memory.
     pub(crate) store: Option<Arc<TextStore>>,
+    /// When `store` may only be read (a shared archive's index this user
+    /// may not write): where the article text is indexed instead once it is
+    /// not current (an index in the user's own cache folder).
+    pub(crate) fallback: Option<Fallback>,
     /// Bodies read with the briefings and not yet indexed, by briefing:
     /// indexing takes them rather than reading the files again.
     unindexed: Mutex<FxHashMap<usize, String>>,
@@ -230,6 +243,14 @@ impl SearchIndex {
         }
     }
 
+    /// See `Folder::text_index_stale_in`.
+    pub(crate) fn text_stale_in(&self, docs: Docs<'_>, dir: &std::path::Path) -> Option<usize> {
+        let store = TextStore::open_read_only(dir).ok()?;
+        let stale = store.stale(&self.keys_with(docs, true)).ok()?;
+        // An index that holds nothing is not built yet.
+        (store.searcher().num_docs() > 0).then_some(stale)
+    }
+
     /// Whether the whole search index is built (or was carried over).
     pub fn is_built(&self) -> bool {
         self.titles.get().is_some() && self.text.get().is_some()
@@ -253,9 +274,15 @@ impl SearchIndex {
     /// Each briefing's key in the text index: its file and id, and the
     /// file's stamp (so a changed file's old text is never taken for it).
     fn keys(&self, docs: Docs<'_>) -> Vec<DocKey> {
+        self.keys_with(docs, self.store.is_some() || self.fallback.is_some())
+    }
+
+    /// Each briefing's key, with its file's stamp when `stamped` (an index
+    /// on disk, which outlives the files' versions).
+    fn keys_with(&self, docs: Docs<'_>, stamped: bool) -> Vec<DocKey> {
         // Keyed by the path's bytes: hashing a `Path` walks its components.
-        let stamps: FxHashMap<&std::ffi::OsStr, u64> = match (self.store(), docs.seen) {
-            (Some(_), Some(seen)) => seen
+        let stamps: FxHashMap<&std::ffi::OsStr, u64> = match (stamped, docs.seen) {
+            (true, Some(seen)) => seen
                 .files
                 .iter()
                 .map(|(p, s)| (p.as_os_str(), s.as_ref().map_or(0, Stamp::hashed)))
@@ -290,7 +317,15 @@ impl SearchIndex {
         if let Some(Err(said)) = self.store().map(|s| s.validate()) {
             self.replace_store(&said);
         }
-        if let Some(store) = self.store() {
+        let mut store = self.store().cloned();
+        if let Some(fallback) = &self.fallback
+            && store
+                .as_ref()
+                .is_none_or(|shared| shared.outdated(&keys).unwrap_or(true))
+        {
+            store = self.fallback_store(fallback);
+        }
+        if let Some(store) = &store {
             let synced = crate::io::contain::contain(|| {
                 store
                     .sync(&keys, &body, progress)
@@ -324,6 +359,34 @@ impl SearchIndex {
             Err(e) => {
                 self.notice(&format!("the article text could not be indexed: {e}"));
                 TextIndex::empty(keys.len())
+            }
+        }
+    }
+
+    /// The user's own index, said once, when the shared one may only be
+    /// read and is not current; `None`: in memory.
+    fn fallback_store(&self, fallback: &Fallback) -> Option<Arc<TextStore>> {
+        let shared = fallback.shared.display();
+        let Some(own) = &fallback.own else {
+            self.notice(&format!(
+                "the shared search index in {shared} is not current and you cannot write there; the article text is indexed in memory for this session"
+            ));
+            return None;
+        };
+        match TextStore::open(own) {
+            Ok(store) => {
+                self.notice(&format!(
+                    "the shared search index in {shared} is not current and you cannot write there; the article text is indexed in your own cache ({})",
+                    own.display()
+                ));
+                Some(Arc::new(store))
+            }
+            Err(e) => {
+                self.notice(&format!(
+                    "the shared search index in {shared} is not current and you cannot write there, and your own ({}) cannot be opened ({e}); the article text is indexed in memory for this session",
+                    own.display()
+                ));
+                None
             }
         }
     }

@@ -29,6 +29,7 @@ use tantivy::schema::{
 };
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
+use super::dir::IndexDir;
 use crate::model::Briefing;
 use crate::text::each_word_flagged;
 
@@ -110,6 +111,8 @@ pub enum StoreError {
     Io(#[from] std::io::Error),
     #[error("another brief is updating the index")]
     Busy,
+    #[error("the index is not current and this user may not write it")]
+    ReadOnly,
 }
 
 /// Where the index lives, and what opening it met.
@@ -123,6 +126,9 @@ pub struct TextStore {
     pub(crate) notice: Option<String>,
     /// Serialises this process's own updates (tantivy's lock serialises processes).
     writing: std::sync::Mutex<()>,
+    /// Opened by a user who may not write it (a shared archive's index):
+    /// read while current, never brought up to date.
+    pub(crate) read_only: bool,
 }
 
 impl std::fmt::Debug for TextStore {
@@ -154,6 +160,7 @@ impl TextStore {
             dir: None,
             notice: None,
             writing: Default::default(),
+            read_only: false,
         })
     }
 
@@ -184,6 +191,17 @@ impl TextStore {
         }
     }
 
+    /// Opens the index in `dir` for reading only: never created, set aside
+    /// nor written (a shared archive's index this user may not write).
+    pub fn open_read_only(dir: &Path) -> Result<TextStore, StoreError> {
+        if !dir.join("meta.json").is_file() {
+            return Err(StoreError::Io(std::io::ErrorKind::NotFound.into()));
+        }
+        let mut store = Self::open_as_is(dir)?;
+        store.read_only = true;
+        Ok(store)
+    }
+
     fn open_as_is(dir: &Path) -> Result<TextStore, StoreError> {
         let (schema, fields) = schema();
         if !dir.exists() {
@@ -196,9 +214,7 @@ impl TextStore {
                 written.trim()
             ))));
         }
-        let directory = tantivy::directory::MmapDirectory::open(dir)
-            .map_err(|e| StoreError::Io(std::io::Error::other(e.to_string())))?;
-        let index = Index::open(directory)?;
+        let index = Index::open(IndexDir::open(dir)?)?;
         if index.schema() != schema {
             return Err(StoreError::Io(std::io::Error::other("another schema")));
         }
@@ -218,6 +234,7 @@ impl TextStore {
             dir: Some(dir.to_path_buf()),
             notice: None,
             writing: Default::default(),
+            read_only: false,
         })
     }
 
@@ -250,14 +267,18 @@ impl TextStore {
         let parent = dir.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(parent)?;
         let name = dir.file_name().unwrap_or_default().to_string_lossy();
-        let making = tempfile::Builder::new()
-            .prefix(&format!("{name}.making-"))
-            .tempdir_in(parent)?;
+        let prefix = format!("{name}.making-");
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(&prefix);
+        // The modes a plain `create_dir` gives (the umask applies), not the
+        // owner-only ones of a temporary folder: a shared archive's index is
+        // read by the whole group.
+        #[cfg(unix)]
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o777));
+        let making = builder.tempdir_in(parent)?;
         std::fs::write(making.path().join(FORMAT_FILE), FORMAT.to_string())?;
-        let directory = tantivy::directory::MmapDirectory::open(making.path())
-            .map_err(|e| StoreError::Io(std::io::Error::other(e.to_string())))?;
         drop(Index::create(
-            directory,
+            IndexDir::open(making.path())?,
             schema.clone(),
             Default::default(),
         )?);
@@ -309,6 +330,9 @@ impl TextStore {
         if !self.outdated(docs)? {
             return Ok(0);
         }
+        if self.read_only {
+            return Err(StoreError::ReadOnly);
+        }
         let mut writer = self.writer()?;
         // Another process may have done the work while we waited.
         self.reader.reload()?;
@@ -359,6 +383,21 @@ impl TextStore {
     pub(crate) fn outdated(&self, docs: &[DocKey]) -> Result<bool, StoreError> {
         let held = self.held(&self.reader.searcher())?;
         Ok(held.len() != docs.len() || docs.iter().any(|k| held.get(&k.key) != Some(&k.stamp)))
+    }
+
+    /// How many briefings the index lacks, holds as of another file, or
+    /// holds though they are gone, against `docs` as they are now (its
+    /// newest commit, read again first).
+    pub(crate) fn stale(&self, docs: &[DocKey]) -> Result<usize, StoreError> {
+        self.reader.reload()?;
+        let held = self.held(&self.reader.searcher())?;
+        let wanted: FxHashMap<u64, u64> = docs.iter().map(|k| (k.key, k.stamp)).collect();
+        let differ = docs
+            .iter()
+            .filter(|k| held.get(&k.key) != Some(&k.stamp))
+            .count();
+        let gone = held.keys().filter(|k| !wanted.contains_key(k)).count();
+        Ok(differ + gone)
     }
 
     /// The writer, once no other process holds it (waiting up to `LOCK_WAIT`).

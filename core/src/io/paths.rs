@@ -95,7 +95,8 @@ pub enum IndexHome {
     /// The archive's own `.brief/`, shared by every user who reads it.
     Shared(PathBuf),
     /// The archive is shared, but this user cannot write its `.brief/`:
-    /// their own cache folder instead, said once.
+    /// read while it is current, their own cache folder once it is not
+    /// (said once).
     SharedNotWritable {
         shared: PathBuf,
         own: Option<PathBuf>,
@@ -123,11 +124,12 @@ impl IndexHome {
         }
     }
 
-    /// The folder the cache and index go to.
+    /// The folder the cache and index are read from: a shared index this
+    /// user cannot write is read while it is current (see `LoadOptions::cache_read_only`).
     pub fn cache_dir(&self) -> Option<&Path> {
         match self {
-            IndexHome::Shared(p) => Some(p),
-            IndexHome::SharedNotWritable { own, .. } | IndexHome::Own(own) => own.as_deref(),
+            IndexHome::Shared(p) | IndexHome::SharedNotWritable { shared: p, .. } => Some(p),
+            IndexHome::Own(own) => own.as_deref(),
             IndexHome::NoCache => None,
         }
     }
@@ -136,11 +138,12 @@ impl IndexHome {
     pub fn reason(&self) -> String {
         match self {
             IndexHome::Shared(_) => {
-                "(the archive's own, shared by everyone who reads it: brief share)".into()
+                "(shared: the archive's own, for everyone who reads it; brief share)".into()
             }
-            IndexHome::SharedNotWritable { shared, .. } => format!(
-                "(yours: {} is shared but you cannot write there)",
-                shared.display()
+            IndexHome::SharedNotWritable { own, .. } => format!(
+                "(shared, read only: you cannot write there; while it is not current, yours: {})",
+                own.as_deref()
+                    .map_or_else(|| "none".to_string(), |o| o.display().to_string())
             ),
             IndexHome::Own(_) => "(yours; brief share DIR gives an archive its own)".into(),
             IndexHome::NoCache => "(--no-cache: none)".into(),

@@ -72,6 +72,14 @@ impl Folder {
         self.index.index_text(self.docs(), progress);
     }
 
+    /// How many briefings the text index in `dir` (a shared archive's,
+    /// say) lacks or holds as of another file, or holds though they are
+    /// gone, against this corpus: `None` when there is no index there, it
+    /// holds nothing yet or cannot be read. Read only: nothing is written.
+    pub fn text_index_stale_in(&self, dir: &std::path::Path) -> Option<usize> {
+        self.index.text_stale_in(self.docs(), dir)
+    }
+
     /// Whether searching the article text would have to index briefings first.
     pub fn text_index_outdated(&self) -> bool {
         self.index.text_outdated(self.docs())
@@ -221,8 +229,12 @@ impl Folder {
     /// nothing to write.
     pub fn store_cache(&self) -> std::io::Result<bool> {
         let source = &self.source;
-        let (Some(root), Some(dir), false) = (&source.root, &source.opts.cache, source.from_cache)
-        else {
+        // A shared cache this user may not write: theirs instead.
+        let dir = match source.opts.cache_read_only {
+            true => &source.opts.own_cache,
+            false => &source.opts.cache,
+        };
+        let (Some(root), Some(dir), false) = (&source.root, dir, source.from_cache) else {
             return Ok(true);
         };
         let Some(stamps) = source.stamps_to_cache() else {

@@ -56,6 +56,16 @@ pub struct LoadOptions {
     pub max_files: usize,
     /// Folder for the cache of parsed corpora; `None` reads every file each time.
     pub cache: Option<PathBuf>,
+    /// `cache` is a shared archive's `.brief/` this user may not write: its
+    /// corpus cache and text index are read while they are current and never
+    /// written. The caller checks the corpus cache first (`cache_state`);
+    /// what would be written there (the cache of a corpus read again, a
+    /// text index brought up to date) goes to `own_cache` instead.
+    pub cache_read_only: bool,
+    /// With `cache_read_only`: the user's own cache folder (`None`: none,
+    /// the article text is then indexed in memory when the shared index is
+    /// not current).
+    pub own_cache: Option<PathBuf>,
     /// From this many briefings, the article text is indexed into the cache
     /// folder and bodies are read from their files; a smaller folder is
     /// indexed in memory at each start, which costs less than the files.
@@ -78,6 +88,8 @@ impl Default for LoadOptions {
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             max_files: DEFAULT_MAX_FILES,
             cache: None,
+            cache_read_only: false,
+            own_cache: None,
             persist_text_from: DEFAULT_PERSIST_TEXT_FROM,
             check_cache_after: false,
             registries: Registries::default(),
@@ -277,6 +289,24 @@ fn with_source(mut corpus: Corpus, mut source: Source) -> Folder {
         return Folder::new(corpus, source, None);
     }
     let index_dir = crate::index::dir_for(cache_dir, root);
+    if source.opts.cache_read_only {
+        // Read while current; the user's own index once it is not (said then).
+        let store = TextStore::open_read_only(&index_dir)
+            .ok()
+            .map(std::sync::Arc::new);
+        let fallback = crate::index::search_index::Fallback {
+            shared: index_dir,
+            own: source
+                .opts
+                .own_cache
+                .as_deref()
+                .map(|own| crate::index::dir_for(own, root)),
+        };
+        source.bodies = body_reader(&corpus.registry, &source.opts);
+        let mut folder = Folder::new(corpus, source, store);
+        folder.index.fallback = Some(fallback);
+        return folder;
+    }
     let store = match TextStore::open(&index_dir) {
         Ok(store) => {
             if let Some(notice) = &store.notice {
@@ -370,6 +400,60 @@ pub fn load_files(files: Vec<(PathBuf, Vec<u8>)>, origin: String) -> Folder {
         .map(|input| parse_briefing(input, &registry))
         .collect();
     Folder::in_memory(build(results, registry, problems), origin)
+}
+
+/// What a cache folder holds for a folder, against its files now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CacheState {
+    /// No cache of this folder there.
+    Missing,
+    /// A cache written by another version of brief, or with other settings
+    /// (size limit, registries), or that this user cannot read: not used.
+    OtherBuild,
+    /// Every file as it was when the cache was written.
+    Current,
+    /// This many files were added, changed or removed since.
+    Stale { changed: usize },
+}
+
+/// The state of `root`'s corpus cache in `cache_dir`: the folder is walked
+/// and every file stat'ed (nothing is read or parsed), then compared with
+/// the stamps the cache was written with.
+pub fn cache_state(cache_dir: &Path, root: &Path, opts: &LoadOptions) -> CacheState {
+    let held = match cache::held(cache_dir, root, cache_key(opts)) {
+        cache::Held::Missing => return CacheState::Missing,
+        cache::Held::Other => return CacheState::OtherBuild,
+        cache::Held::Stamps(stamps) => stamps,
+    };
+    let mut problems = Vec::new();
+    let (mut files, _) = walk_below(root, root, opts, &mut problems);
+    let registry_path = root.join(REGISTRY_FILE);
+    if registry_present(root, &registry_path, &mut problems) {
+        files.push(registry_path);
+    }
+    let now = stamp::stamps(&files);
+    if now.len() == held.len() && now.iter().zip(&held).all(|(a, b)| a.as_ref() == Some(b)) {
+        return CacheState::Current;
+    }
+    let by_path: rustc_hash::FxHashMap<&Path, &stamp::Stamp> =
+        held.iter().map(|s| (s.path(), s)).collect();
+    let changed = files
+        .iter()
+        .zip(&now)
+        .filter(|(p, s)| by_path.get(p.as_path()).copied() != s.as_ref())
+        .count();
+    let present: rustc_hash::FxHashSet<&Path> = files.iter().map(PathBuf::as_path).collect();
+    let gone = held.iter().filter(|s| !present.contains(s.path())).count();
+    CacheState::Stale {
+        changed: (changed + gone).max(1),
+    }
+}
+
+/// Whether another process is writing `root`'s corpus cache or text index
+/// in `cache_dir` now.
+pub fn cache_being_written(cache_dir: &Path, root: &Path) -> bool {
+    cache::being_written(cache_dir, root)
+        || crate::index::being_written(&crate::index::dir_for(cache_dir, root))
 }
 
 /// What the cache must have been written with to be taken for `opts`.
