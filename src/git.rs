@@ -5,7 +5,8 @@
 //! commits of `brief new`/`brief edit` (`git: commit` in config.yaml).
 //!
 //! Nothing here reaches the network but `sync`'s fetch and push, and only
-//! when asked: browsing never calls git.
+//! when asked: browsing calls git only for the history of the briefing the
+//! reader opens (`git log`, on a worker thread, see `tui::git_history`).
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
@@ -278,8 +279,18 @@ impl Repo {
     }
 }
 
+/// The file of a briefing read from `dir`: its path as walked (the folder's
+/// path as given, then the file's below it), else below `dir`.
+pub fn briefing_path(dir: &Path, path: &Path) -> PathBuf {
+    if path.is_absolute() || path.exists() {
+        path.to_path_buf()
+    } else {
+        dir.join(path)
+    }
+}
+
 /// One commit of a briefing's history.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct LogEntry {
     pub commit: String,
     pub author: String,

@@ -165,6 +165,14 @@ pub struct Text {
     /// `1 related`, on the reader's id line.
     pub related_count: fn(usize) -> String,
     pub details: &'static str,
+    /// Among the details, from git's history: who added the briefing and
+    /// who changed it last (`Added  2024-05-02 by Alice Martin`).
+    pub added: &'static str,
+    pub changed: &'static str,
+    /// date, author
+    pub by_author: fn(&str, &str) -> String,
+    /// git failed on a briefing's history: what it said (once a session).
+    pub history_failed: fn(&str) -> String,
     pub not_in_folder: &'static str,
     pub to_choose: &'static str,
     pub choose_first: fn(&str, &str) -> String,
@@ -362,6 +370,10 @@ pub const EN: Text = Text {
     related: "Related",
     related_count: |n| format!("{n} related"),
     details: "Details",
+    added: "Added",
+    changed: "Changed",
+    by_author: |date, author| format!("{date} by {author}"),
+    history_failed: |e| format!("no history from git: {e}"),
     not_in_folder: "not in this folder",
     to_choose: "to choose",
     choose_first: |k, open| format!("{k} to choose a related briefing, then {open} to open it"),
@@ -604,6 +616,10 @@ pub const FR: Text = Text {
         }
     },
     details: "Détails",
+    added: "Ajoutée",
+    changed: "Modifiée",
+    by_author: |date, author| format!("{date} par {author}"),
+    history_failed: |e| format!("pas d’historique git : {e}"),
     not_in_folder: "absente de ce dossier",
     to_choose: "pour choisir",
     choose_first: |k, open| format!("{k} pour choisir une fiche liée, puis {open} pour l’ouvrir"),

@@ -144,13 +144,7 @@ pub fn log<W: Write>(
         return Err(Failure::Nothing(format!("no briefing '{id}'")));
     };
     let repo = Repo::find(dir)?;
-    // As walked: the folder's path as given, then the file's below it.
-    let path = if b.path.is_absolute() || b.path.exists() {
-        b.path.clone()
-    } else {
-        dir.join(&b.path)
-    };
-    let entries = repo.log(&path)?;
+    let entries = repo.log(&brief::git::briefing_path(dir, &b.path))?;
     if json {
         serde_json::to_writer_pretty(&mut out.w, &entries).map_err(std::io::Error::other)?;
         writeln!(out.w)?;

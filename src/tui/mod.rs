@@ -11,6 +11,7 @@ pub mod body;
 pub mod clipboard;
 mod editor;
 mod event;
+mod git_history;
 pub mod launch;
 mod reload;
 pub mod report;
@@ -340,12 +341,16 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
         Source::Embedded => config.config.language().text().built_in_corpus.to_string(),
     };
     let author = config.config.author.clone();
-    let mut state = State::new(settings(
-        origin,
-        launch,
-        Rect::new(0, 0, size.width, size.height),
-        config,
-    ));
+    let mut state = State::new(Settings {
+        // Whether the folder is in git is found on the first briefing opened.
+        git_history: matches!(source, Source::Dir(_)),
+        ..settings(
+            origin,
+            launch,
+            Rect::new(0, 0, size.width, size.height),
+            config,
+        )
+    });
     let mux = clipboard::Multiplexer::detect();
     // Said once a session: how a copy reaches the clipboard under tmux.
     let mut tmux_noted = false;
@@ -393,6 +398,12 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
             watch::spawn(dir.clone(), tx.clone(), state.lang());
             Some(reload::Reloader::spawn(tx.clone()))
         }
+        Source::Embedded => None,
+    };
+    // Idle until the reader opens a briefing: git is never run while the
+    // list is built.
+    let historian = match &source {
+        Source::Dir(dir) => Some(git_history::Historian::spawn(dir.clone(), tx.clone())),
         Source::Embedded => None,
     };
     spawn_loader(source, opts, tx.clone());
@@ -462,6 +473,11 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
                     Effect::ReadBody { read, doc } => {
                         if let Some(corpus) = state.corpus() {
                             body::spawn(corpus.clone(), read, doc, tx.clone());
+                        }
+                    }
+                    Effect::History { ask, path } => {
+                        if let Some(h) = &historian {
+                            h.ask(ask, path);
                         }
                     }
                     Effect::Copy { text } => {
@@ -609,6 +625,7 @@ fn settings(origin: String, launch: Launch, size: Rect, config: ConfigFile) -> S
         sort: config.sort,
         lang: config.language(),
         problems,
+        git_history: false,
     }
 }
 

@@ -7,6 +7,7 @@ mod copy;
 mod dossier;
 mod facets;
 mod focus;
+mod git_history;
 mod help;
 mod history;
 mod launch;

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use brief_core::load::reload::Touched;
 use brief_core::remembered::Change;
 
+use super::authorship::HistoryAnswer;
 use super::notices::Remembered;
 use super::picks::ReportTo;
 use super::saved::SavedEntry;
@@ -64,6 +65,13 @@ pub enum Msg {
         ask: u64,
         entries: Vec<SavedEntry>,
     },
+    /// The git history of briefing file `path`, answering `Effect::History`
+    /// number `ask`.
+    History {
+        ask: u64,
+        path: std::path::PathBuf,
+        answer: HistoryAnswer,
+    },
     /// A worker thread failed (a panic, caught): what it said.
     WorkerFailed(String),
 }
@@ -89,6 +97,12 @@ pub enum Effect {
     ReadBody {
         read: u64,
         doc: usize,
+    },
+    /// Read the git history of briefing file `path` (`Briefing::path`), off
+    /// the input path; the answer is `Msg::History` with the same `ask`.
+    History {
+        ask: u64,
+        path: std::path::PathBuf,
     },
     /// Hand the terminal to `brief edit ID` and take it back when it ends;
     /// live reload then shows the change.

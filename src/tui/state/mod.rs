@@ -4,6 +4,7 @@
 //! concern. Nothing here draws or imports the views.
 
 mod access;
+mod authorship;
 mod copy;
 mod dossier;
 mod facets;
@@ -42,6 +43,7 @@ use brief_core::{Lang, Problem, Query, Selection};
 use crate::keys::keymap::{Keymap, Scope};
 use crate::tui::launch::Launch;
 
+pub use authorship::{Authorship, HistoryAnswer, Stamp};
 pub use brief_core::searcher::{Results, SearchRequest};
 pub use dossier::{
     Chooser, DossierAreas, DossierPage, DossierSection, HEADER_LINES, dossier_areas,
@@ -131,6 +133,10 @@ pub struct Settings {
     /// The interface language. The default is English, whatever the machine's
     /// locale: the program resolves `ui_language` and the locale before this.
     pub lang: Lang,
+    /// The folder may be in a git work tree: the reader asks for the history
+    /// of the briefing it opens (`Effect::History`). Off for the built-in
+    /// briefings, and by default.
+    pub git_history: bool,
 }
 
 impl Default for Settings {
@@ -149,6 +155,7 @@ impl Default for Settings {
             sort: Sort::default(),
             problems: Vec::new(),
             lang: Lang::default(),
+            git_history: false,
         }
     }
 }
@@ -267,6 +274,8 @@ pub struct State {
     saved: saved::SavedView,
     /// A name being typed (to save a search or a set, to rename).
     prompt: Option<saved::Prompt>,
+    /// Who added and who changed the briefings opened, from git's history.
+    histories: authorship::Histories,
 }
 
 impl State {
@@ -286,6 +295,7 @@ impl State {
             sort,
             problems,
             lang,
+            git_history,
         } = settings;
         // The keys' help and hints speak the interface language too.
         let mut keymap = keymap;
@@ -315,6 +325,7 @@ impl State {
             sort,
             ..State::default()
         };
+        state.histories.on = git_history;
         notices::tell(&mut state, problems);
         state
     }

@@ -353,6 +353,7 @@ pub(super) fn layout_reader(state: &mut State) {
     let (t, lang) = (state.text(), state.prefs.lang);
     let doc = state.reader.doc;
     let mut want = None;
+    let mut want_history = None;
     if let Some((corpus, b)) = b {
         let w = usize::from(state.reader.width);
         let blank = || line(String::new(), LineKind::Blank);
@@ -414,17 +415,35 @@ pub(super) fn layout_reader(state: &mut State) {
             .into_iter()
             .filter(|(f, _)| !IN_HEADER.contains(f))
             .collect();
-        if !meta.is_empty() {
+        // Who added it and who changed it last, once git's history is read
+        // (asked for below, answered off the input path).
+        let mut history: Vec<(&str, String)> = Vec::new();
+        match state.histories.get(&b.path) {
+            Some(Some(a)) => {
+                history.push((t.added, (t.by_author)(&a.added.date, &a.added.author)));
+                if let Some(c) = &a.changed {
+                    history.push((t.changed, (t.by_author)(&c.date, &c.author)));
+                }
+            }
+            Some(None) => {}
+            None => want_history = Some(b.path.clone()),
+        }
+        if !meta.is_empty() || !history.is_empty() {
             lines.push(blank());
             wrap_into(&mut lines, t.details, w, LineKind::Heading, 0);
             let label_w = meta
                 .iter()
                 .map(|(f, _)| width(f.label(lang)))
+                .chain(history.iter().map(|(label, _)| width(label)))
                 .max()
                 .unwrap_or(0)
                 + 2;
             for (field, value) in meta {
                 meta_into(&mut lines, (field, field.label(lang)), &value, label_w, w);
+            }
+            for (label, value) in history {
+                let text = format!("{}{value}", brief_core::text::pad(label, label_w));
+                wrap_into(&mut lines, &text, w, LineKind::Meta(label_w), label_w);
             }
         }
         if !b.related.is_empty() {
@@ -469,7 +488,26 @@ pub(super) fn layout_reader(state: &mut State) {
     if let Some(d) = want {
         state.reader.want_body(d);
     }
+    if let Some(p) = want_history {
+        state.histories.want(&p);
+    }
     mark_reader(state);
+}
+
+/// The reader laid out again for what came meanwhile (a briefing's
+/// history), where it was: its scroll and the related briefing chosen kept.
+pub(super) fn relayout_kept(state: &mut State) {
+    let (chosen, related) = (state.reader.chosen, state.reader.related.len());
+    layout_reader(state);
+    if state.reader.related.len() == related {
+        state.reader.chosen = chosen;
+    }
+    let max = state
+        .reader
+        .lines
+        .len()
+        .saturating_sub(state.reader_height());
+    state.reader.scroll = state.reader.scroll.min(max);
 }
 
 /// Another briefing in the reader: the article search belongs to the one before.

@@ -69,6 +69,8 @@ pub(super) fn on_reloaded(state: &mut State, r: Reload, effects: &mut Vec<Effect
     // The open briefing may have changed: laid out again, its scroll kept.
     state.reader.lines.clear();
     state.reader.forget_bodies();
+    // A file changed may have been committed too: its history is read again.
+    state.histories.forget();
     state.folder.corpus = Some(r.corpus.clone());
     state.folder.origin = r.corpus.source.origin.clone();
     if let Overlay::Problems { scroll } = state.overlay {

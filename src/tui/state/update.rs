@@ -7,6 +7,7 @@ use brief_core::Selection;
 use brief_core::model::Only;
 use brief_core::model::Sort;
 
+use super::authorship::{history_to_read, on_history};
 use super::facets::{expand_year, rebuild_facets, toggle_facet};
 use super::fit::is_move;
 use super::focus::{relayout, set_focus};
@@ -136,8 +137,10 @@ pub fn update(state: &mut State, msg: Msg) -> Update {
             doc,
             paragraphs,
         } => on_body(state, read, doc, paragraphs),
+        Msg::History { ask, path, answer } => on_history(state, ask, path, answer),
     };
     effects.extend(body_to_read(state));
+    effects.extend(history_to_read(state));
     if state.quit {
         effects.push(Effect::Quit);
     }
