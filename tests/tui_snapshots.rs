@@ -836,6 +836,79 @@ fn reader_opens_on_the_text_at_120x40() {
     insta::assert_snapshot!("reader_120x40", snapshot_text(&terminal));
 }
 
+/// The reader's details with who added the briefing and who changed it last
+/// (git's history, as the loop's worker answers it), in each language.
+#[test]
+fn reader_details_say_who_added_and_changed_the_briefing() {
+    use brief::git::LogEntry;
+    use brief::tui::state::{Effect, HistoryAnswer};
+    let entry = |author: &str, date: &str| LogEntry {
+        commit: "abc1234".into(),
+        author: author.into(),
+        date: date.into(),
+        subject: "a change".into(),
+    };
+    for (lang, added, changed) in [
+        (
+            Lang::En,
+            "Added    2024-05-02 by Alice Martin",
+            "Changed  2025-01-10 by Bob",
+        ),
+        (
+            Lang::Fr,
+            "Ajoutée   2024-05-02 par Alice Martin",
+            "Modifiée  2025-01-10 par Bob",
+        ),
+    ] {
+        let mut state = loaded_set(
+            80,
+            24,
+            Settings {
+                lang,
+                git_history: true,
+                ..Settings::default()
+            },
+        );
+        act(&mut state, Action::FocusSearch);
+        type_text(&mut state, "manche");
+        act(&mut state, Action::Submit);
+        let up = act(&mut state, Action::Open);
+        let (ask, path) = up
+            .effects
+            .iter()
+            .find_map(|e| match e {
+                Effect::History { ask, path } => Some((*ask, path.clone())),
+                _ => None,
+            })
+            .expect("the history is asked for");
+        let answer = HistoryAnswer::Entries(vec![
+            entry("Bob", "2025-01-10"),
+            entry("Alice Martin", "2024-05-02"),
+        ]);
+        send(&mut state, Msg::History { ask, path, answer });
+        // Scrolled down to the details.
+        let heading = lang.text().details;
+        let at = state
+            .reader()
+            .lines
+            .iter()
+            .position(|l| l.kind == LineKind::Heading && l.text == heading)
+            .expect("a details heading");
+        for _ in 0..at {
+            act(&mut state, Action::MoveDown);
+        }
+        let terminal = draw(&state);
+        let text = screen_text(terminal.backend().buffer());
+        assert!(text.contains(added), "{text}");
+        assert!(text.contains(changed), "{text}");
+        let tag = lang.as_str();
+        insta::assert_snapshot!(
+            format!("reader_history_{tag}_80x24"),
+            snapshot_text(&terminal)
+        );
+    }
+}
+
 /// 40x12, the smallest full screen: titles take the codes' room too.
 #[test]
 fn list_at_40x12() {
