@@ -1,8 +1,8 @@
 //! The terminal browser: terminal lifecycle and the event loop.
 //!
 //! The loop blocks on one channel fed by the input thread, the loader, the
-//! search worker (`brief_core::searcher`), the watch and reload threads and
-//! the signal thread. Each event becomes a message (keys through the keymap
+//! search worker (`brief_core::searcher`), the watch and reload threads, the
+//! git history worker (`git_history`) and the signal thread. Each event becomes a message (keys through the keymap
 //! into an action), `state::update` changes the state and returns effects,
 //! the loop carries them out, and once the queued events are taken it draws
 //! once: an idle browser uses no CPU.

@@ -122,53 +122,49 @@ pub(super) fn history_to_read(state: &mut State) -> Option<super::Effect> {
     })
 }
 
-/// A history read by the loop: kept and laid out if it is the one asked
-/// for last, dropped otherwise. True when the screen changed.
-pub(super) fn on_history(
-    state: &mut State,
-    ask: u64,
-    path: PathBuf,
-    answer: HistoryAnswer,
-) -> bool {
-    if state
-        .histories
-        .asking
-        .as_ref()
-        .is_none_or(|a| a.ask != ask || a.path != path)
-    {
-        return false; // stale: another briefing was opened since
-    }
-    state.histories.asking = None;
-    let shown = state
-        .reader
-        .doc
-        .and_then(|d| state.folder.corpus.as_ref()?.briefings.get(d))
-        .is_some_and(|b| b.path == path);
-    let mut redraw = false;
-    match answer {
-        HistoryAnswer::Entries(entries) => {
-            let authorship = Authorship::from_log(&entries);
-            let lines = authorship.is_some();
-            state.histories.known.insert(path, authorship);
-            if lines && shown {
-                super::reader::relayout_kept(state);
-                redraw = true;
+/// What became of an answer of the history worker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Answered {
+    /// For a file no longer asked for: dropped.
+    Stale,
+    /// Kept: whether the file has a history to show.
+    Kept { lines: bool },
+    /// Not in git: nothing more is asked.
+    Off,
+    /// git failed on the file: what it said, the first time only (neutralised).
+    Failed(Option<String>),
+}
+
+impl Histories {
+    /// Takes the worker's answer for `path`, number `ask`, if it is the
+    /// one asked for last (else it is stale).
+    pub(super) fn answer(&mut self, ask: u64, path: PathBuf, answer: HistoryAnswer) -> Answered {
+        if self
+            .asking
+            .as_ref()
+            .is_none_or(|a| a.ask != ask || a.path != path)
+        {
+            return Answered::Stale; // another briefing was opened since
+        }
+        self.asking = None;
+        match answer {
+            HistoryAnswer::Entries(entries) => {
+                let authorship = Authorship::from_log(&entries);
+                let lines = authorship.is_some();
+                self.known.insert(path, authorship);
+                Answered::Kept { lines }
             }
-        }
-        HistoryAnswer::NoGit => {
-            state.histories.on = false;
-            state.histories.known.clear();
-        }
-        HistoryAnswer::Failed(said) => {
-            // Not asked again for this file; said once, the details stay as they are.
-            state.histories.known.insert(path, None);
-            if !state.histories.failure_said {
-                state.histories.failure_said = true;
-                let said = sanitize(&said, false).into_owned();
-                state.message = Some((state.text().history_failed)(&said));
-                redraw = true;
+            HistoryAnswer::NoGit => {
+                self.on = false;
+                self.known.clear();
+                Answered::Off
+            }
+            HistoryAnswer::Failed(said) => {
+                // Not asked again for this file; the details stay as they are.
+                self.known.insert(path, None);
+                let first = !std::mem::replace(&mut self.failure_said, true);
+                Answered::Failed(first.then(|| sanitize(&said, false).into_owned()))
             }
         }
     }
-    redraw
 }

@@ -14,6 +14,7 @@ use brief_core::text::{link_target, sanitize, width};
 
 use brief_core::MetaField;
 
+use super::authorship::Answered;
 use super::{LineEdit, State};
 use crate::keys::action::Action;
 use crate::keys::keymap::Scope;
@@ -200,6 +201,32 @@ pub(super) fn on_body(state: &mut State, read: u64, doc: usize, paragraphs: Vec<
         state.reader.scroll = scroll.min(max);
     }
     true
+}
+
+/// A briefing's history, read by the loop: kept, and laid out when it is
+/// the one asked for last and the reader shows it. True when the screen changed.
+pub(super) fn on_history(
+    state: &mut State,
+    ask: u64,
+    path: std::path::PathBuf,
+    answer: super::HistoryAnswer,
+) -> bool {
+    let shown = state
+        .reader
+        .doc
+        .and_then(|d| state.folder.corpus.as_ref()?.briefings.get(d))
+        .is_some_and(|b| b.path == path);
+    match state.histories.answer(ask, path, answer) {
+        Answered::Kept { lines: true } if shown => {
+            relayout_kept(state);
+            true
+        }
+        Answered::Failed(Some(said)) => {
+            state.message = Some((state.text().history_failed)(&said));
+            true
+        }
+        _ => false,
+    }
 }
 
 impl State {

@@ -7,7 +7,7 @@ use brief_core::Selection;
 use brief_core::model::Only;
 use brief_core::model::Sort;
 
-use super::authorship::{history_to_read, on_history};
+use super::authorship::history_to_read;
 use super::facets::{expand_year, rebuild_facets, toggle_facet};
 use super::fit::is_move;
 use super::focus::{relayout, set_focus};
@@ -20,7 +20,7 @@ use super::mouse::{Wheel, on_click, on_wheel};
 use super::navigation::{back, move_cursor};
 use super::notices::on_remembered;
 use super::picks::{self, ReportTo};
-use super::reader::{body_to_read, on_body, show_match};
+use super::reader::{body_to_read, on_body, on_history, show_match};
 use super::related::{choose_related, follow_related, show_actors, step_briefing};
 use super::reload::on_reloaded;
 use super::saved::{self, on_list_action, on_prompt_action};
