@@ -1929,7 +1929,7 @@ fn three_marked_across_two_queries_are_read_in_turn_and_reported() {
     s.keys("J");
     s.wait_for_text("this is the last marked briefing");
     s.keys("E");
-    s.wait_for_text("report of 3 briefings written to");
+    s.wait_for_text(".md: report of 3 briefings written");
     let home = s
         .home
         .as_ref()

@@ -886,6 +886,7 @@ pub const DOSSIER_EN: DossierText = DossierText {
     roles: "Roles seen",
     role: |role, n, first, last| {
         let meetings = if n == 1 { "meeting" } else { "meetings" };
+        let n = Lang::En.number(n);
         match (first, last) {
             (Some(f), Some(l)) if f != l => format!("{role}, {n} {meetings}, {f} → {l}"),
             (Some(f), _) => format!("{role}, {n} {meetings}, {f}"),
@@ -897,13 +898,14 @@ pub const DOSSIER_EN: DossierText = DossierText {
     year: "Year",
     summary: |n, first, last| {
         let meetings = if n == 1 { "meeting" } else { "meetings" };
+        let n = Lang::En.number(n);
         match (first, last) {
             (Some(f), Some(l)) if f != l => format!("{n} {meetings}, the first {f}, the last {l}"),
             (Some(f), _) => format!("{n} {meetings}, {f}"),
             _ => format!("{n} {meetings}"),
         }
     },
-    undated: |n| format!("{n} undated"),
+    undated: |n| format!("{} undated", Lang::En.number(n)),
     held_there: |n| format!("{n} held there"),
     by_year: "By year",
     actors: "Meets most with",
@@ -912,7 +914,12 @@ pub const DOSSIER_EN: DossierText = DossierText {
     places: "Places",
     newest_first: "Meetings, newest first",
     none: "none",
-    more: |n| format!("… and {n} more (--limit 0 lists them all)"),
+    more: |n| {
+        format!(
+            "… and {} more (--limit 0 lists them all)",
+            Lang::En.number(n)
+        )
+    },
     unknown: |name, hint| match hint {
         Some(h) => format!("no actor or country is named '{name}'; did you mean '{h}'?"),
         None => format!("no actor or country is named '{name}'"),
@@ -942,6 +949,7 @@ pub const DOSSIER_FR: DossierText = DossierText {
     roles: "Rôles",
     role: |role, n, first, last| {
         let meetings = if n == 1 { "réunion" } else { "réunions" };
+        let n = Lang::Fr.number(n);
         match (first, last) {
             (Some(f), Some(l)) if f != l => format!("{role}, {n} {meetings}, {f} → {l}"),
             (Some(f), _) => format!("{role}, {n} {meetings}, {f}"),
@@ -953,6 +961,7 @@ pub const DOSSIER_FR: DossierText = DossierText {
     year: "Année",
     summary: |n, first, last| {
         let meetings = if n == 1 { "réunion" } else { "réunions" };
+        let n = Lang::Fr.number(n);
         match (first, last) {
             (Some(f), Some(l)) if f != l => {
                 format!("{n} {meetings}, la première {f}, la dernière {l}")
@@ -1192,7 +1201,7 @@ pub const PICKS_EN: PicksText = PicksText {
     marked_read: |n| format!("the {n} marked briefings marked read"),
     marked_unread: |n| format!("the {n} marked briefings marked unread"),
     copied: |n, b| format!("copied {n} as Markdown to the clipboard ({b} bytes, OSC 52)"),
-    report_written: |n, p| format!("report of {n} written to {p}"),
+    report_written: |n, p| format!("{p}: report of {n} written"),
     report_failed: |e| format!("report not written: {e}"),
     report_nothing: "no briefings to report",
     prompt_search: "Save the search as: ",
@@ -1235,7 +1244,7 @@ pub const PICKS_FR: PicksText = PicksText {
     marked_read: |n| format!("les {n} fiches cochées marquées lues"),
     marked_unread: |n| format!("les {n} fiches cochées marquées non lues"),
     copied: |n, b| format!("{n} copiées en Markdown dans le presse-papiers ({b} octets, OSC 52)"),
-    report_written: |n, p| format!("rapport de {n} écrit dans {p}"),
+    report_written: |n, p| format!("{p} : rapport de {n} écrit"),
     report_failed: |e| format!("rapport non écrit : {e}"),
     report_nothing: "aucune fiche à mettre au rapport",
     prompt_search: "Enregistrer la recherche sous : ",
