@@ -184,12 +184,20 @@ fn reader() -> Option<User> {
     if !is_root() {
         return Some(User::new(None));
     }
+    // `nobody` must reach the binary too: a checkout under a private home
+    // (/root) is out of its reach.
     let ok = Command::new("setpriv")
-        .args(["--reuid=65534", "--regid=65534", "--clear-groups", "true"])
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+        .arg(env!("CARGO_BIN_EXE_brief"))
+        .arg("--version")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
         .status()
         .is_ok_and(|s| s.success());
     if !ok {
-        eprintln!("skipped: running as root without setpriv, no user who cannot write");
+        eprintln!(
+            "skipped: running as root, and `nobody` cannot run brief here (no setpriv, or the checkout is out of its reach)"
+        );
         return None;
     }
     Some(User::new(Some(65534)))
