@@ -152,7 +152,7 @@ impl Repo {
             .collect();
         add.extend(paths.iter().map(String::as_str));
         self.run(&add)?;
-        let message = commit_message(why, &changes);
+        let message = commit_message(why, &changes, &self.top);
         let mut commit: Vec<&str> = vec!["commit", "--quiet", "-m", &message, "--"];
         commit.extend(paths.iter().map(String::as_str));
         self.run(&commit)?;
@@ -322,13 +322,31 @@ fn is_briefing(path: &Path) -> bool {
     ) && !path.components().any(|c| c.as_os_str() == ".brief")
 }
 
-/// `brief sync: 3 briefings (added: a; changed: b, c)`: the ids, by kind.
-fn commit_message(why: &str, changes: &[Change]) -> String {
-    let id = |c: &Change| {
-        c.path
-            .file_stem()
+/// A briefing's id as its file gives it (`id:` at the start of a line, in
+/// its first 64 KiB), else its file's name (a removed file, say).
+fn briefing_id(top: &Path, path: &Path) -> String {
+    use std::io::Read;
+    let stem = || {
+        path.file_stem()
             .map_or(String::new(), |s| s.to_string_lossy().into_owned())
     };
+    let mut head = Vec::new();
+    let read =
+        std::fs::File::open(top.join(path)).and_then(|f| f.take(64 * 1024).read_to_end(&mut head));
+    if read.is_err() {
+        return stem();
+    }
+    let text = String::from_utf8_lossy(&head);
+    text.lines()
+        .find_map(|l| l.strip_prefix("id:"))
+        .map(|v| v.trim().trim_matches(|c| c == '"' || c == '\'').trim())
+        .filter(|v| !v.is_empty() && !v.contains(char::is_control))
+        .map_or_else(stem, str::to_string)
+}
+
+/// `brief sync: 3 briefings (added: a; changed: b, c)`: the ids, by kind.
+fn commit_message(why: &str, changes: &[Change], top: &Path) -> String {
+    let id = |c: &Change| briefing_id(top, &c.path);
     let registry = |c: &Change| {
         matches!(
             c.path.file_name().and_then(|n| n.to_str()),
@@ -377,6 +395,32 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_commit_message_names_the_id_the_file_gives() {
+        let top = tempfile::tempdir().unwrap();
+        std::fs::write(
+            top.path().join("nouvelle.yaml"),
+            "title: x\nid: 'nouvelle-a'\n",
+        )
+        .unwrap();
+        std::fs::write(top.path().join("sans.yaml"), "title: x\n").unwrap();
+        let m = commit_message(
+            "brief sync",
+            &[
+                Change {
+                    path: PathBuf::from("nouvelle.yaml"),
+                    kind: ChangeKind::Added,
+                },
+                Change {
+                    path: PathBuf::from("sans.yaml"),
+                    kind: ChangeKind::Added,
+                },
+            ],
+            top.path(),
+        );
+        assert_eq!(m, "brief sync: 2 briefings (added: nouvelle-a, sans)");
+    }
+
+    #[test]
     fn a_commit_message_lists_the_ids_by_kind() {
         let c = |p: &str, kind| Change {
             path: PathBuf::from(p),
@@ -390,6 +434,7 @@ mod tests {
                 c("briefings/c.yaml", ChangeKind::Added),
                 c("briefings/actors.yaml", ChangeKind::Changed),
             ],
+            Path::new("/nonexistent"),
         );
         assert_eq!(
             m,
