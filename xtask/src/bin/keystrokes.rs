@@ -3,7 +3,9 @@
 //! character on screen and to the updated results, the bytes written per
 //! keystroke, peak memory and idle CPU.
 //!
-//!     cargo run --release -p xtask --bin keystrokes -- target/release/brief DIR [COLSxROWS]
+//!     cargo run --release -p xtask --bin keystrokes -- target/release/brief DIR [COLSxROWS] [QUERIES]
+//!
+//! QUERIES, comma-separated, replaces the queries typed (`TYPED`).
 //!
 //! The screen is rebuilt with vt100 from everything the browser writes; every
 //! wait is on a screen condition, with a timeout.
@@ -106,7 +108,7 @@ fn peak_rss_kb(pid: u32) -> u64 {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (Some(bin), Some(dir)) = (args.first(), args.get(1)) else {
-        eprintln!("usage: keystrokes BRIEF_BINARY DIR [COLSxROWS]");
+        eprintln!("usage: keystrokes BRIEF_BINARY DIR [COLSxROWS] [QUERIES]");
         std::process::exit(2);
     };
     let (cols, rows) = args
@@ -190,7 +192,13 @@ fn main() {
     });
 
     let (mut echo, mut results, mut bytes) = (Vec::new(), Vec::new(), Vec::new());
-    for query in TYPED {
+    let chosen: Option<Vec<String>> = args
+        .get(3)
+        .map(|q| q.split(',').map(str::to_string).collect());
+    let typed_queries: Vec<String> =
+        chosen.unwrap_or_else(|| TYPED.iter().map(|q| q.to_string()).collect());
+    println!("queries            {}", typed_queries.join(" | "));
+    for query in &typed_queries {
         let mut typed = String::new();
         for c in query.chars() {
             typed.push(c);
