@@ -196,6 +196,16 @@ fn summary(r: &Reloaded) -> Summary {
     )
 }
 
+/// A FIFO at `path` (`mkfifo`).
+#[cfg(unix)]
+fn fifo(path: &Path) {
+    let made = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success(), "mkfifo {}", path.display());
+}
+
 fn load(dir: &Path) -> Folder {
     load_dir(dir, &LoadOptions::default(), &|_, _| {}).expect("loads")
 }
@@ -208,6 +218,10 @@ fn touched_reloads_equal_full_reloads_after_random_edits() {
         let mut dice = Dice(seed);
         let mut n = 0;
         write(&root.join("actors.yaml"), REGISTRY, 0);
+        // A FIFO named like a briefing: a problem the walk says, never
+        // touched, kept by every touched reload.
+        #[cfg(unix)]
+        fifo(&root.join("pipe.yml"));
         for i in 0..12 {
             let name = match i % 3 {
                 0 => format!("top-{i}.yaml"),
@@ -362,4 +376,74 @@ fn a_half_written_file_is_held_back_alike_and_read_once_named_again() {
     assert_eq!(summary(&again), summary(&full));
     assert_eq!(again.changes.changed, 1, "{}", again.changes);
     assert!(again.corpus.get("b2").is_some());
+}
+
+/// A reload given one changed file stats and parses that file alone, even
+/// when the walk said a problem elsewhere (which it keeps), and once the
+/// new corpus has its index the previous one is let go: nothing the new
+/// one holds keeps it alive.
+#[test]
+fn a_touched_reload_looks_only_at_what_was_named_and_lets_the_previous_corpus_go() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    let text = |id: &str| {
+        format!(
+            "id: {id}\ntitle: \"{id}\"\ndate: 2021-11-28\ncountries: [FR]\nbody: |\n  Un {id}.\n"
+        )
+    };
+    write(&root.join("actors.yaml"), REGISTRY, 0);
+    for i in 0..200 {
+        write(
+            &root.join(format!("d{}/f{i}.yaml", i % 7)),
+            &text(&format!("b{i}")),
+            0,
+        );
+    }
+    #[cfg(unix)]
+    fifo(&root.join("d3/odd.yaml"));
+    let said = |f: &Folder| {
+        f.problems
+            .iter()
+            .filter(|p| p.path.ends_with("odd.yaml"))
+            .count()
+    };
+    let prev = std::sync::Arc::new(load(root));
+    #[cfg(unix)]
+    assert_eq!(said(&prev), 1);
+    prev.prepare_search();
+    let changed = root.join("d5/f12.yaml");
+    write(&changed, &text("b12-new"), 9);
+    let r = reload(&prev, &Touched::Paths(vec![changed.clone()])).expect("reloads");
+    let full = reload(&prev, &Touched::Unknown).expect("reloads");
+    assert_eq!(summary(&r), summary(&full));
+    assert!(!r.walked, "only the named file is looked at");
+    assert_eq!((r.looked, r.parsed), (1, 1));
+    assert_eq!(r.changes.changed, 1, "{}", r.changes);
+    assert!(full.walked && full.looked == 200);
+    assert_eq!(said(&r.corpus), said(&prev));
+    drop(full);
+    // As the browser does: the index carried over, the previous corpus let go.
+    let next = std::sync::Arc::new(r.corpus);
+    next.carry_index(&prev, &r.doc_map);
+    assert!(next.is_indexed());
+    let gone = std::sync::Arc::downgrade(&prev);
+    drop(prev);
+    assert!(
+        gone.upgrade().is_none(),
+        "the previous corpus is still held"
+    );
+    assert!(next.get("b12-new").is_some() && next.get("b12").is_none());
+    // And the next one starts from it alike.
+    let again = root.join("d0/f7.yaml");
+    write(&again, &text("b7-new"), 11);
+    let r = reload(&next, &Touched::Paths(vec![again])).expect("reloads");
+    assert_eq!((r.walked, r.looked, r.parsed), (false, 1, 1));
+    let gone = std::sync::Arc::downgrade(&next);
+    let newest = std::sync::Arc::new(r.corpus);
+    newest.carry_index(&next, &r.doc_map);
+    drop(next);
+    assert!(
+        gone.upgrade().is_none(),
+        "the previous corpus is still held"
+    );
 }

@@ -81,14 +81,18 @@ pub(crate) fn racy(stamps: &[Stamp]) -> bool {
 
 /// What a walk met besides the files: live reload walks only where the
 /// watcher saw changes while that gives what a walk of the whole folder would.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Walked {
     /// Entries visited.
     pub(crate) entries: usize,
-    /// No symlink (or entry of unknown type) was met and no problem said:
-    /// each file is reached by one path only, and walking part of the
-    /// folder finds what walking all of it finds there.
+    /// No symlink (or entry of unknown type) was met and the walk did not
+    /// stop at its bound: each file is reached by one path only, and
+    /// walking part of the folder finds what walking all of it finds there.
     pub(crate) plain: bool,
+    /// What the walk said (a FIFO named like a briefing, a folder that
+    /// cannot be read...), each about its own path: a reload that looks
+    /// only at the paths a watcher named keeps those said elsewhere.
+    pub(crate) problems: Vec<crate::model::Problem>,
 }
 
 /// Every file of a folder as it was when read: the briefings' paths (sorted)

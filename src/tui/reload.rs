@@ -120,6 +120,8 @@ fn run(rx: &Receiver<Input>, events: &Sender<Event>) {
     // enough, the next start reads the cache rather than every file.
     let mut uncached = false;
     let one_core = rayon::ThreadPoolBuilder::new().num_threads(1).build().ok();
+    // The corpus cache being written, and of which corpus.
+    let mut writing: Option<(std::thread::JoinHandle<bool>, Arc<Folder>)> = None;
     loop {
         let wait = match (retry, uncached) {
             (true, _) => Some(RETRY),
@@ -140,10 +142,22 @@ fn run(rx: &Receiver<Input>, events: &Sender<Event>) {
         match got {
             None if retry => {}
             None => {
-                // Still being changed (too recent to trust): try again later.
-                uncached = current
-                    .as_ref()
-                    .is_some_and(|c| matches!(c.store_cache(), Ok(false)));
+                // Written on a thread of its own, so a change made meanwhile
+                // is read at once; one write at a time, looked at again
+                // after the same wait.
+                if writing.as_ref().is_some_and(|(w, _)| !w.is_finished()) {
+                    continue;
+                }
+                let done = writing.take().map(|(w, c)| (w.join().unwrap_or(true), c));
+                uncached = match (done, &current) {
+                    // Written, and still the newest: nothing left to write.
+                    (Some((true, c)), Some(now)) if Arc::ptr_eq(&c, now) => false,
+                    (_, Some(now)) => {
+                        writing = write_cache(now.clone()).map(|w| (w, now.clone()));
+                        true
+                    }
+                    (_, None) => false,
+                };
                 continue;
             }
             Some(input) => {
@@ -167,11 +181,37 @@ fn run(rx: &Receiver<Input>, events: &Sender<Event>) {
         if matches!(msg, Msg::Reloaded(_)) {
             uncached = outcome.current.source.has_cache_folder();
         }
-        current = Some(outcome.current);
+        // Shown first; the previous corpus goes meanwhile, off this thread.
+        let previous = current.replace(outcome.current);
         if events.send(Event::App(msg)).is_err() {
             return;
         }
+        drop_later((previous, prev));
     }
+}
+
+/// Drops `what` on a thread of its own: the last hold on a corpus frees
+/// every briefing, its index and its stamps (tens of milliseconds at
+/// 100,000 briefings), which neither the loop nor the next reload waits for.
+pub(super) fn drop_later<T: Send + 'static>(what: T) {
+    if std::thread::Builder::new()
+        .name("drop".into())
+        .spawn(move || drop(what))
+        .is_err()
+    {
+        // No thread to be had: dropped here, as it would have been.
+    }
+}
+
+/// Writes `corpus`'s cache on a thread of its own, which answers whether
+/// that is done: `false` when a file changed too recently to be trusted
+/// (try again later). A cache that cannot be written is not tried again:
+/// the next start reads the files. `None`: no thread could be had.
+fn write_cache(corpus: Arc<Folder>) -> Option<std::thread::JoinHandle<bool>> {
+    std::thread::Builder::new()
+        .name("cache".into())
+        .spawn(move || !matches!(corpus.store_cache(), Ok(false)))
+        .ok()
 }
 
 /// One message from the loop: the first corpus, or what changed.

@@ -103,13 +103,23 @@ pub(crate) fn look_at(
     let gone = gone_below(seen, &found.below, &found.looked);
     let looked: Vec<PathBuf> = found.looked.into_iter().collect();
     let stamps = stamp::stamps(&looked);
+    // What the last walk said elsewhere still holds; at or below a path
+    // looked at, what was found now.
+    let mut problems: Vec<Problem> = walked
+        .problems
+        .iter()
+        .filter(|p| !found.below.iter().any(|b| p.path.starts_with(b)))
+        .cloned()
+        .collect();
+    problems.extend(found.problems);
     Some(Listing {
         looked: looked.into_iter().zip(stamps).collect(),
         gone,
-        problems: found.problems,
+        problems: problems.clone(),
         walked: Walked {
             entries: found.entries,
             plain: true,
+            problems,
         },
         whole: false,
     })

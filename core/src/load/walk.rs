@@ -86,6 +86,7 @@ pub(crate) fn walk_below(
     problems: &mut Vec<Problem>,
 ) -> (Vec<PathBuf>, Walked) {
     let problems_before = problems.len();
+    let mut full = false;
     let mut walk = Walk {
         root,
         // Links are followed only to what lies below the folder's real path.
@@ -114,6 +115,7 @@ pub(crate) fn walk_below(
                     }
                 }
                 walk.say_full(&dir);
+                full = true;
                 break;
             }
         }
@@ -129,7 +131,8 @@ pub(crate) fn walk_below(
     rayon::slice::ParallelSliceMut::par_sort(&mut files[..]);
     let walked = Walked {
         entries: visited,
-        plain: !links && problems.len() == problems_before,
+        plain: !links && !full,
+        problems: problems[problems_before..].to_vec(),
     };
     (files, walked)
 }

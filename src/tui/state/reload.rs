@@ -79,6 +79,9 @@ pub(super) fn on_reloaded(state: &mut State, r: Reload, effects: &mut Vec<Effect
         };
     }
     state.message = Some((state.text().reloaded)(&r.changes.to_string()));
+    // Freeing the previous corpus, when this is its last hold, is not
+    // waited for.
+    crate::tui::reload::drop_later(old);
     rebuild_facets(state);
     super::dossier::refresh_dossiers(state);
     relayout(state);

@@ -101,11 +101,13 @@ pub(super) fn reread(
         held: HashSet::default(),
     };
     let first = plan.parse_first();
+    let looked = listing.looked.len();
     let mut unsettled = plan.hold_unsettled(&first, now);
     let changes = plan.changes(&first, listing.gone.len());
     let gone = listing.gone.iter().filter_map(|&g| docs.at(g));
     let moving = plan.moving_actors(prev, &first, gone);
     plan.parse_again(&moving, prev_index);
+    let parsed = plan.parsed.len();
     let mut problems = listing.problems;
     problems.extend(plan.kept_problems(prev, &registry.path));
     let order = plan.results(&docs);
@@ -142,6 +144,8 @@ pub(super) fn reread(
         unsettled,
         full: false,
         walked: listing.whole,
+        looked,
+        parsed,
         doc_map,
     }
 }

@@ -64,6 +64,10 @@ pub struct Reloaded {
     /// True when the whole folder was walked, rather than only the paths
     /// a watcher named.
     pub walked: bool,
+    /// Briefing files stat'ed (after a walk, every file); files read and
+    /// parsed: what the reload cost, for a measure or a test.
+    pub looked: usize,
+    pub parsed: usize,
     /// For each briefing of the previous corpus, its index in the new one
     /// (as [`doc_map`] gives it).
     pub doc_map: Vec<Option<usize>>,
@@ -128,7 +132,7 @@ pub fn changed_since(prev: &Folder) -> bool {
         return true;
     };
     let mut problems = Vec::new();
-    let (files, walked) = load::walk_below(root, root, &LoadOptions::default(), &mut problems);
+    let (files, walked) = load::walk_below(root, root, &prev.source.opts, &mut problems);
     let (_, registry) = registry_stamp(root);
     if registry != seen.registry
         || stamp::topics_stamp(root) != seen.topics
@@ -270,6 +274,7 @@ fn full(prev: &Folder, root: &Path, opts: &LoadOptions) -> Result<Reloaded, Load
         }
     }
     changes.removed = old.keys().filter(|p| !here.contains(*p)).count();
+    let files = here.len();
     Ok(Reloaded {
         doc_map: doc_map(prev, &corpus),
         corpus,
@@ -277,6 +282,8 @@ fn full(prev: &Folder, root: &Path, opts: &LoadOptions) -> Result<Reloaded, Load
         unsettled: Vec::new(),
         full: true,
         walked: true,
+        looked: files,
+        parsed: files,
     })
 }
 

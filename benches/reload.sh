@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Live reload in a running browser (issue 27 §2): the time from a file
+# changed to the change shown, and the browser's memory over the changes.
+#
+#   bash benches/reload.sh DIR [CHANGES]      # DIR from `generate`, CHANGES 10
+#
+# The browser runs in tmux (120x40) on DIR with a cache folder of its own,
+# searching a word no briefing holds (`zzqxw`); each change appends the word
+# to the body of one more briefing (`sed -i`, as an editor saving in place),
+# and is shown once the pane says "N of". Between changes the folder stays
+# quiet for 4 s, so the reload thread writes the corpus cache as it does
+# after an edit. Memory is the browser's resident and private memory
+# (`/proc/PID/smaps_rollup`) once the change is shown and after the quiet.
+# The files are put back at the end. Needs the release build
+# (`cargo build --release`).
+set -euo pipefail
+dir=$(cd "$1" && pwd)
+changes=${2:-10}
+brief=${BRIEF:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/target/release/brief}
+session=reload-bench-$$
+
+now() { date +%s%3N; }
+wait_pane() {
+    local until=$(($(now) + 600000))
+    until tmux capture-pane -p -t "$session" | grep -qF "$1"; do
+        [ "$(now)" -lt "$until" ] || { echo "timed out waiting for '$1'"; return 1; }
+        sleep 0.01
+    done
+}
+memory() {
+    awk '/^Rss/ {r=$2} /^Private_Clean/ {c=$2} /^Private_Dirty/ {d=$2}
+         END {printf "Rss %d MB, private %d MB", r/1024, (c+d)/1024}' "/proc/$1/smaps_rollup"
+}
+
+cache=$(mktemp -d)
+saved=$cache/saved
+mkdir -p "$saved"
+export XDG_CACHE_HOME=$cache XDG_STATE_HOME=$cache/state LANG=en_US.UTF-8
+cleanup() {
+    tmux kill-session -t "$session" 2>/dev/null || true
+    # The files as they were.
+    if [ -f "$saved/list" ]; then
+        while read -r i file; do cp -p "$saved/$i.yaml" "$file"; done <"$saved/list"
+    fi
+    rm -rf "$cache"
+}
+trap cleanup EXIT
+
+# The cache and the text index, built once, as after a first start.
+start=$(now)
+"$brief" search zzqxw --dir "$dir" >/dev/null || true
+echo "cache and text index built in $(($(now) - start)) ms"
+files=$(find "$dir/" -name '*.yaml' ! -name actors.yaml ! -name topics.yaml | sort | sed -n "1,${changes}p")
+
+start=$(now)
+tmux new-session -d -s "$session" -x 120 -y 40 "$brief --dir $dir --query zzqxw"
+pid=$(tmux display -p -t "$session" '#{pane_pid}')
+wait_pane "0 of"
+echo "browser started, 0 hits shown after $(($(now) - start)) ms: $(memory "$pid")"
+# The start-up stat check and the text index opened.
+sleep 8
+echo "settled: $(memory "$pid")"
+
+i=0
+for file in $files; do
+    i=$((i + 1))
+    cp -p "$file" "$saved/$i.yaml"
+    echo "$i $file" >>"$saved/list"
+    start=$(now)
+    sed -i 's/^body: |-/body: |-\n  zzqxw marker/' "$file"
+    wait_pane "$i of"
+    shown=$(($(now) - start))
+    echo "change $i: shown after $shown ms; $(memory "$pid")"
+    sleep 4
+    echo "         after 4 s quiet: $(memory "$pid")"
+done
