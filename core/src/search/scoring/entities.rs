@@ -73,9 +73,11 @@ pub(super) fn name_in(text: &str, name: &Name) -> bool {
 /// the entity's names inside it are a fragment of another name (Ireland in
 /// "Royaume-Uni de Grande-Bretagne et d'Irlande du Nord"), never a mention.
 pub(in crate::search) fn another_countrys_name(value: &str, e: Entity) -> bool {
-    match crate::countries::resolve(value) {
-        Ok(c) => !matches!(e, Entity::Country(code) if code.as_str() == c.code),
-        Err(_) => false,
+    // `lookup`, not `resolve`: no suggestion is wanted, and computing one
+    // for every actor name of every briefing made `frontex` take minutes.
+    match crate::countries::lookup(value) {
+        Some(c) => !matches!(e, Entity::Country(code) if code.as_str() == c.code),
+        None => false,
     }
 }
 
@@ -124,7 +126,7 @@ pub(super) fn entity_score(
         || in_short
             && short_values(b, registry)
                 .iter()
-                .any(|(_, v)| !another_countrys_name(v, e) && named(v))
+                .any(|(_, v)| named(v) && !another_countrys_name(v, e))
     {
         Field::Actors
     } else if in_text & 1 != 0 {
