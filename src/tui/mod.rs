@@ -13,6 +13,7 @@ mod editor;
 mod event;
 mod git_history;
 pub mod launch;
+mod memory;
 mod reload;
 pub mod report;
 pub mod saved;
@@ -39,11 +40,11 @@ use ratatui::layout::Rect;
 use crate::keys::keymap::Keymap;
 use brief_core::config::ConfigFile;
 use brief_core::load::{LoadOptions, load_dir};
-use brief_core::remembered::Change;
 use brief_core::searcher::Searcher;
 use event::Event;
 use launch::Launch;
-use state::{Effect, Msg, Remembered, Settings, State, update};
+use memory::{Memory, end, spawn_saver};
+use state::{Effect, Msg, Settings, State, update};
 
 /// How the browser is set up: how to load, the user's config, and where the
 /// remembered state lives.
@@ -160,71 +161,6 @@ fn load(source: Source, opts: LoadOptions, tx: Sender<Event>) {
         };
         let _ = tx.send(Event::App(msg));
     }
-}
-
-/// Where the remembered state is written, and for which folder.
-#[derive(Clone)]
-struct Memory {
-    file: std::path::PathBuf,
-    key: String,
-}
-
-impl Memory {
-    /// What the state file holds for this folder; `fresh` leaves out where
-    /// the last session was.
-    fn load(&self, fresh: bool) -> Remembered {
-        let (all, problem) = brief_core::remembered::load(&self.file);
-        let folder = all.folders.get(&self.key).cloned().unwrap_or_default();
-        Remembered {
-            history: all.history,
-            read: folder.read.into_iter().collect(),
-            bookmarks: folder.bookmarks.into_iter().collect(),
-            last: (!fresh).then_some(folder.last),
-            problem,
-        }
-    }
-
-    /// Records changes in the state file's journal, under its lock, so
-    /// sessions running at once keep each other's marks.
-    fn record(&self, changes: &[Change]) -> std::io::Result<Option<brief_core::Problem>> {
-        brief_core::remembered::record(&self.file, &self.key, changes)
-    }
-}
-
-/// Records remembered changes off the input path, a burst at a time; a
-/// failure is reported back once rather than stopping anything, and a state
-/// file found damaged is said (it was set aside).
-fn spawn_saver(
-    memory: Memory,
-    tx: Sender<Event>,
-    lang: brief_core::Lang,
-) -> (Sender<Change>, thread::JoinHandle<()>) {
-    let (change_tx, change_rx) = channel::<Change>();
-    let handle = thread::spawn(move || {
-        let mut warned = false;
-        while let Ok(first) = change_rx.recv() {
-            let mut batch = vec![first];
-            batch.extend(change_rx.try_iter());
-            match memory.record(&batch) {
-                Ok(None) => {}
-                Ok(Some(problem)) => {
-                    let _ = tx.send(Event::App(Msg::Notice(
-                        brief_core::text::sanitize(&problem.message, false).into_owned(),
-                    )));
-                }
-                Err(e) if !warned => {
-                    warned = true;
-                    let text =
-                        (lang.text().cannot_remember)(&format!("{}: {e}", memory.file.display()));
-                    let _ = tx.send(Event::App(Msg::Notice(
-                        brief_core::text::sanitize(&text, false).into_owned(),
-                    )));
-                }
-                Err(_) => {}
-            }
-        }
-    });
-    (change_tx, handle)
 }
 
 fn spawn_input(tx: Sender<Event>, gate: Arc<editor::InputGate>) {
@@ -627,27 +563,4 @@ fn settings(origin: String, launch: Launch, size: Rect, config: ConfigFile) -> S
         problems,
         git_history: false,
     }
-}
-
-/// Whatever ends the session, the last word goes to the state file: the saver
-/// is drained first, then where the session was is recorded.
-fn end(
-    state: &State,
-    memory: Option<&Memory>,
-    change_tx: Option<Sender<Change>>,
-    saver: Option<thread::JoinHandle<()>>,
-    exit: Exit,
-) -> Exit {
-    drop(change_tx);
-    if let Some(h) = saver {
-        let _ = h.join();
-    }
-    // Before the folder is loaded nothing could change, and the last view
-    // would be saved empty over the one still waiting to be restored.
-    if let Some(m) = memory.filter(|_| state.corpus().is_some()) {
-        let _ = m.record(&[Change::Left {
-            last: state.last_view(),
-        }]);
-    }
-    exit
 }

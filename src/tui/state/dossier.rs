@@ -334,12 +334,16 @@ pub(super) fn move_in_dossier(state: &mut State, action: Action) {
 }
 
 /// Keeps each section's window around its cursor after a resize.
-pub(super) fn clamp_dossier(state: &mut State) {
-    let heights = DossierSection::ALL.map(|s| state.section_height(s));
-    if let Some(page) = state.dossiers.stack.last_mut() {
-        for (i, s) in DossierSection::ALL.into_iter().enumerate() {
-            let len = page.len(s);
-            clamp_view(&mut page.cursors[i], &mut page.offsets[i], len, heights[i]);
+impl State {
+    /// The open dossier's cursors kept in view (a method, so that the
+    /// relayout in `focus.rs` needs nothing from this file: no cycle).
+    pub(super) fn clamp_dossier(&mut self) {
+        let heights = DossierSection::ALL.map(|s| self.section_height(s));
+        if let Some(page) = self.dossiers.stack.last_mut() {
+            for (i, s) in DossierSection::ALL.into_iter().enumerate() {
+                let len = page.len(s);
+                clamp_view(&mut page.cursors[i], &mut page.offsets[i], len, heights[i]);
+            }
         }
     }
 }
@@ -421,7 +425,7 @@ pub(super) fn step_meeting(state: &mut State, forward: bool, effects: &mut Vec<E
     if let Some(&doc) = page.dossier.meetings.get(next) {
         read_meeting(state, doc, effects);
     }
-    clamp_dossier(state);
+    state.clamp_dossier();
     true
 }
 
@@ -492,5 +496,5 @@ pub(super) fn refresh_dossiers(state: &mut State) {
         let from = state.dossiers.from;
         set_focus(state, from);
     }
-    clamp_dossier(state);
+    state.clamp_dossier();
 }

@@ -49,7 +49,7 @@ pub(super) fn relayout(state: &mut State) {
             clamp_view(&mut p.cursor, &mut p.offset, p.items.len(), h);
         }
     }
-    super::dossier::clamp_dossier(state);
+    state.clamp_dossier();
     let a = state.areas();
     if let Some(r) = a.reader {
         let pane = r.width.saturating_sub(3).max(10);

@@ -10,7 +10,7 @@ use brief_core::search::Facets;
 use brief_core::search::periods::{Grain, Period};
 
 use super::focus::set_focus;
-use super::{Effect, Focus, State};
+use super::{Focus, State};
 
 /// From this many rows the strip shows unless toggled off.
 pub const SHOWN_FROM_ROWS: u16 = 30;
@@ -164,9 +164,9 @@ pub(super) fn move_period(state: &mut State, step: isize) {
 /// cursor; on a second period, to the range between the first and it; on a
 /// period of a range, to that period alone; on the one period kept, lifts
 /// the restriction.
-pub(super) fn pick_period(state: &mut State, effects: &mut Vec<Effect>) {
+pub(super) fn pick_period(state: &mut State) -> bool {
     let Some(p) = state.timeline.cursor else {
-        return;
+        return false;
     };
     let chosen = &state.selection.periods;
     let periods = if chosen.as_slice() == [p] {
@@ -194,8 +194,7 @@ pub(super) fn pick_period(state: &mut State, effects: &mut Vec<Effect>) {
             .collect()
     };
     state.selection.periods = periods;
-    super::facets::rebuild_facets(state);
-    effects.push(state.request_new_search());
+    true
 }
 
 /// The periods chosen, as the facet and status lines name them: a run of

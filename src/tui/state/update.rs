@@ -284,7 +284,7 @@ fn on_action(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
             set_focus(state, Focus::Reader);
             mark_read(state, effects);
         }
-        Action::Toggle if state.focus == Focus::Timeline => pick_period(state, effects),
+        Action::Toggle if state.focus == Focus::Timeline => period_picked(state, effects),
         Action::Toggle => toggle_facet(state, effects),
         Action::ToggleTimeline => toggle_timeline(state),
         Action::FocusTimeline => focus_timeline(state),
@@ -355,5 +355,14 @@ fn on_action(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
         Action::OpenDossier => super::dossier::open_dossier(state),
         a if is_move(a) => move_cursor(state, a),
         _ => {}
+    }
+}
+
+/// Enter on the timeline. The panes are rebuilt here, not by the timeline:
+/// facets.rs rebuilds the strip, so the timeline may not call back into it.
+fn period_picked(state: &mut State, effects: &mut Vec<Effect>) {
+    if pick_period(state) {
+        rebuild_facets(state);
+        effects.push(state.request_new_search());
     }
 }
