@@ -125,7 +125,13 @@ const PERSON_TITLES: &[&str] = &["president", "m", "mr", "monsieur", "ministre",
 
 /// The folded words just before byte `at` of `text`, last first.
 fn words_before(text: &str, at: usize) -> Vec<String> {
-    let before = &text[..at];
+    // A clause's last words are enough: at most 200 bytes back, so that a
+    // text without punctuation costs no more at each mention.
+    let mut low = at.saturating_sub(200);
+    while low > 0 && !text.is_char_boundary(low) {
+        low -= 1;
+    }
+    let before = text.get(low..at).unwrap_or("");
     let start = before
         .char_indices()
         .rev()
