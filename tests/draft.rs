@@ -775,11 +775,19 @@ fn thread_cpu() -> std::time::Duration {
     std::time::Duration::from_nanos(ns)
 }
 
-/// The CPU time `f` takes on this thread.
-fn cpu_time<T>(f: impl FnOnce() -> T) -> (std::time::Duration, T) {
+/// The CPU time `f` takes on this thread, a run: repeated until the runs
+/// took 200 ms (the count is updated at the scheduler's ticks, so one short
+/// run can read as 0).
+fn cpu_time<T>(f: impl Fn() -> T) -> (std::time::Duration, T) {
     let start = thread_cpu();
-    let out = f();
-    (thread_cpu().saturating_sub(start), out)
+    let mut runs = 1;
+    let mut out = f();
+    while thread_cpu().saturating_sub(start) < std::time::Duration::from_millis(200) && runs < 1000
+    {
+        out = f();
+        runs += 1;
+    }
+    (thread_cpu().saturating_sub(start) / runs, out)
 }
 
 /// An article of about `bytes` bytes: sentences with dates, places and
