@@ -733,3 +733,121 @@ fn without_a_terminal_no_default_editor_is_started() {
     assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
     assert!(!stderr(&o).contains("neither VISUAL"), "{}", stderr(&o));
 }
+
+/// `brief draft` reads at most 16 MiB, from a file or standard input, and
+/// refuses what is no article: endless input stops at the bound (before:
+/// `draft /dev/zero`, `yes | brief draft -` and `new --from /dev/zero` read
+/// gigabytes), a file over it is refused from its size, empty input and
+/// random bytes are said (before: a skeleton and a garbage draft, exit 0).
+/// Each exits 1 with one line saying why, and writes nothing.
+#[test]
+fn draft_and_new_from_refuse_endless_oversized_empty_and_binary_input() {
+    let s = Sandbox::new();
+    let before = s.snapshot();
+    let ed = s.editor("keep", "true");
+    let said = |o: &Output, what: &str| {
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(o));
+        assert!(stderr(o).contains(what), "{what}: {}", stderr(o));
+        assert!(
+            o.stdout.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&o.stdout)
+        );
+    };
+    said(&s.run(&ed, &["draft", "/dev/zero"]), "is over 16 MiB");
+    said(
+        &s.run(&ed, &["new", "--from", "/dev/zero"]),
+        "is over 16 MiB",
+    );
+    // `yes | brief draft -`: brief stops reading, `yes` ends on its closed pipe.
+    let mut yes = Command::new("yes")
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("yes runs");
+    let o = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args([
+            "--dir",
+            s.dir.to_str().expect("dir"),
+            "--no-cache",
+            "draft",
+            "-",
+        ])
+        .env("XDG_CACHE_HOME", s.home.path().join("cache"))
+        .env("XDG_CONFIG_HOME", s.home.path().join("config"))
+        .stdin(yes.stdout.take().expect("yes's output"))
+        .output()
+        .expect("brief runs");
+    let _ = yes.kill();
+    let _ = yes.wait();
+    said(&o, "'standard input' is over 16 MiB");
+    // A file over the limit, refused from its size (sparse: nothing written).
+    let big = s.home.path().join("big.html");
+    std::fs::File::create(&big)
+        .and_then(|f| f.set_len(20 << 20))
+        .expect("a 20 MiB file");
+    said(
+        &s.run(&ed, &["draft", big.to_str().expect("path")]),
+        "is over 16 MiB",
+    );
+    // Empty: a file, and standard input (null in the sandbox).
+    let empty = s.home.path().join("empty.txt");
+    std::fs::write(&empty, "  \n").expect("written");
+    said(
+        &s.run(&ed, &["draft", empty.to_str().expect("path")]),
+        "is empty",
+    );
+    said(&s.run(&ed, &["draft", "-"]), "'standard input' is empty");
+    // Random bytes.
+    let mut rng = fastrand::Rng::with_seed(9);
+    let random = s.home.path().join("random.bin");
+    std::fs::write(
+        &random,
+        (0..2_000_000).map(|_| rng.u8(..)).collect::<Vec<u8>>(),
+    )
+    .expect("written");
+    said(
+        &s.run(&ed, &["draft", random.to_str().expect("path")]),
+        "is not text",
+    );
+    said(
+        &s.run(&ed, &["new", "--from", random.to_str().expect("path")]),
+        "is not text",
+    );
+    assert_eq!(s.snapshot(), before, "nothing written to the folder");
+    assert!(s.drafts().is_empty(), "no draft kept: {:?}", s.drafts());
+}
+
+/// A page in latin-1 declaring it (`<meta charset=iso-8859-1>`) is read in
+/// it (before: `R�union � Niamey`); so is latin-1 text without a declaration.
+#[test]
+fn draft_reads_a_latin1_page_by_its_charset() {
+    let s = Sandbox::new();
+    let ed = s.editor("keep", "true");
+    let page = s.home.path().join("latin1.html");
+    std::fs::write(
+        &page,
+        b"<!DOCTYPE html><html><head><meta charset=iso-8859-1><title>R\xe9union \xe0 Niamey</title></head>\
+          <body><article><h1>R\xe9union \xe0 Niamey</h1><p>Les experts du Niger et du Nigeria se sont r\xe9unis \
+          \xe0 Niamey le 6 mars 2023 pour la sixi\xe8me r\xe9union du groupe de travail technique conjoint.</p>\
+          </article></body></html>",
+    )
+    .expect("written");
+    let o = s.run(&ed, &["draft", page.to_str().expect("path")]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("title: \"Réunion à Niamey\""), "{out}");
+    assert!(!out.contains('\u{fffd}'), "{out}");
+    let text = s.home.path().join("latin1.txt");
+    std::fs::write(
+        &text,
+        b"R\xe9union \xe0 Niamey\n\nLes experts se sont r\xe9unis \xe0 Niamey le 6 mars 2023 pour la r\xe9union annuelle.\n",
+    )
+    .expect("written");
+    let o = s.run(&ed, &["draft", text.to_str().expect("path")]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("title: \"Réunion à Niamey\""),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+}

@@ -2128,3 +2128,81 @@ fn the_reader_says_who_added_and_changed_a_briefing_in_git() {
     assert_eq!(code, 0);
     assert_restored(&raw);
 }
+
+/// Every `corpus-*.bin` under `dir`.
+fn corpus_caches(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().to_string();
+            if path.is_dir() {
+                todo.push(path);
+            } else if name.starts_with("corpus-") && name.ends_with(".bin") {
+                found.push(path);
+            }
+        }
+    }
+    found
+}
+
+/// The corpus cache cut short in place by another program while the browser
+/// has it mapped: reading a briefing from it faults (SIGBUS). The process
+/// cannot go on, but the terminal is given back (main screen, cursor shown,
+/// raw mode off) and the cause said, exit 135 like a shell's bus error.
+#[test]
+fn a_mapped_cache_cut_short_restores_the_terminal_and_says_why() {
+    let home = tempfile::tempdir().expect("a home");
+    // Many briefings, each decoded only when shown: the last one is not
+    // until the reader opens it, after the cut.
+    let folder = tempfile::tempdir().expect("a folder");
+    let dir = folder.path().to_path_buf();
+    let text = "Une phrase du compte rendu de la réunion. ".repeat(100);
+    for i in 0..500 {
+        fixtures::put_settled(
+            &dir,
+            &format!("b{i:04}.yaml"),
+            &format!(
+                "title: Réunion numéro {i}\ndate: 2020-01-01\ncountries: [FR]\nbody: |\n  {text}\n"
+            ),
+        );
+    }
+    // The cache written first, by the command line, so the browser maps it.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
+        .arg("--dir")
+        .arg(&dir)
+        .arg("list")
+        .env("XDG_CACHE_HOME", home.path().join("cache"))
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("XDG_STATE_HOME", home.path().join("state"))
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .output()
+        .expect("brief list runs");
+    assert!(out.status.success(), "{out:?}");
+    let caches = corpus_caches(&home.path().join("cache"));
+    assert_eq!(caches.len(), 1, "one corpus cache: {caches:?}");
+
+    let mut s = Session::start_in(home, &dir, 120, 40);
+    s.wait_for_text("500 of 500 briefings");
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&caches[0])
+        .expect("the cache opens")
+        .set_len(0)
+        .expect("the cache is cut short");
+    // The last briefing opened: read from the vanished pages.
+    s.keys("G\r");
+    let (code, raw) = s.finish();
+    let text = String::from_utf8_lossy(&raw);
+    assert_eq!(
+        code,
+        128 + 7,
+        "SIGBUS: 135 like a shell reports it; {text:?}"
+    );
+    assert_restored(&raw);
+    assert!(
+        text.contains("brief: a file it had mapped was cut short by another program (SIGBUS); the terminal is restored"),
+        "{text:?}"
+    );
+}

@@ -125,7 +125,13 @@ const PERSON_TITLES: &[&str] = &["president", "m", "mr", "monsieur", "ministre",
 
 /// The folded words just before byte `at` of `text`, last first.
 fn words_before(text: &str, at: usize) -> Vec<String> {
-    let before = &text[..at];
+    // A clause's last words are enough: at most 200 bytes back, so that a
+    // text without punctuation costs no more at each mention.
+    let mut low = at.saturating_sub(200);
+    while low > 0 && !text.is_char_boundary(low) {
+        low -= 1;
+    }
+    let before = text.get(low..at).unwrap_or("");
     let start = before
         .char_indices()
         .rev()
@@ -169,22 +175,25 @@ fn inside_sentence(text: &str, at: usize) -> bool {
 /// Drops the mentions of a name that needs evidence when the text gives none.
 fn with_evidence(text: &str, found: Vec<(Found, CountryCode)>) -> Vec<(Found, CountryCode)> {
     let needs = |f: &Found| NEEDS_EVIDENCE.contains(&brief_core::text::fold(&f.text).as_str());
-    let proven: Vec<CountryCode> = found
+    // The mentions needing evidence, by country, gathered once (not again
+    // at each mention: a text naming La Réunion at every line).
+    let mut mentions: Vec<(CountryCode, Vec<&Found>)> = Vec::new();
+    for (f, code) in &found {
+        if !needs(f) {
+            continue;
+        }
+        match mentions.iter_mut().find(|(c, _)| c == code) {
+            Some((_, list)) => list.push(f),
+            None => mentions.push((*code, vec![f])),
+        }
+    }
+    let proven: Vec<CountryCode> = mentions
         .iter()
-        .filter(|(f, _)| needs(f))
-        .map(|(_, code)| *code)
-        .filter(|code| {
-            let mentions: Vec<&Found> = found
-                .iter()
-                .filter(|(f, c)| c == code && needs(f))
-                .map(|(f, _)| f)
-                .collect();
-            mentions
-                .iter()
-                .any(|f| after_preposition(text, f.span.start))
-                || (mentions.len() >= 2
-                    && mentions.iter().any(|f| inside_sentence(text, f.span.start)))
+        .filter(|(_, list)| {
+            list.iter().any(|f| after_preposition(text, f.span.start))
+                || (list.len() >= 2 && list.iter().any(|f| inside_sentence(text, f.span.start)))
         })
+        .map(|(code, _)| *code)
         .collect();
     found
         .into_iter()

@@ -6,6 +6,8 @@
 pub mod actors;
 pub mod countries;
 pub mod dates;
+pub mod html;
+pub mod input;
 pub mod matcher;
 pub mod place;
 pub mod text;
@@ -50,6 +52,9 @@ pub struct MeetingDraft {
 #[derive(Debug, Clone, Default)]
 pub struct Draft {
     pub meetings: Vec<MeetingDraft>,
+    /// What the reader should know about how the page was read (HTML
+    /// nested too deep, flattened), one sentence each.
+    pub notes: Vec<String>,
 }
 
 /// Drafts from an article, plain text or saved HTML.
@@ -59,7 +64,23 @@ pub fn draft(input: &str, registry: &Registry) -> Draft {
     } else {
         text::from_plain(input)
     };
-    draft_page(&page, registry)
+    let mut draft = draft_page(&page, registry);
+    if page.too_deep > 0 {
+        draft.notes.push(format!(
+            "the page nests elements over {} deep; {} tags deeper were left out, their text kept",
+            html::MAX_DEPTH,
+            page.too_deep
+        ));
+    }
+    draft
+}
+
+/// Drafts from an article's bytes, as read from a file: decoded by their
+/// charset (`input::decode`), refused when over `input::MAX_INPUT`, empty
+/// or not text.
+pub fn draft_bytes(bytes: &[u8], registry: &Registry) -> Result<Draft, input::Refusal> {
+    let decoded = input::decode(bytes)?;
+    Ok(draft(&decoded.text, registry))
 }
 
 /// Drafts from a page already read.
@@ -72,7 +93,10 @@ pub fn draft_page(page: &Page, registry: &Registry) -> Draft {
         .filter(|(i, s)| *i == 0 || !s.paragraphs.is_empty())
         .map(|(i, s)| meeting(page, s, i == 0, &index))
         .collect();
-    Draft { meetings }
+    Draft {
+        meetings,
+        notes: Vec::new(),
+    }
 }
 
 fn meeting(page: &Page, section: &Section, main: bool, index: &ActorIndex) -> MeetingDraft {
@@ -233,6 +257,13 @@ fn meeting_dates(m: &mut MeetingDraft, section: &Section, published: Option<&Dat
                     p.text.trim()
                 ));
             }
+        }
+        // A year written, or taken from the publication, and still no
+        // date: the day does not exist (« le 31 février 2022 »).
+        (None, _) if d.has_year() || year.is_some() => {
+            m.date_note = Some(format!(
+                "L’article donne « {said} », une date qui n’existe pas ; date laissée vide, à vérifier."
+            ));
         }
         (None, _) => {
             m.date_note = Some(format!(

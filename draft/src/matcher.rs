@@ -1,6 +1,9 @@
 //! Many names at once over folded text: one `aho-corasick` automaton,
 //! whole words only, match positions mapped back to the source text.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use brief_core::text::fold_char;
@@ -9,36 +12,46 @@ use brief_core::text::fold_char;
 /// space; every byte remembers the source byte range it came from.
 pub struct Haystack<'a> {
     pub source: &'a str,
-    text: String,
-    origin: Vec<(usize, usize)>,
+    text: Rc<String>,
+    origin: Rc<Vec<(usize, usize)>>,
 }
+
+/// Folded text and where each byte came from.
+type Folded = (Rc<String>, Rc<Vec<(usize, usize)>>);
+
+thread_local! {
+    /// The last long text folded, and its folding: a meeting's text is
+    /// matched against names, places, countries, topics and offices, each
+    /// through a haystack of the same text, folded once.
+    static LAST: RefCell<Option<(String, Folded)>> = const { RefCell::new(None) };
+}
+
+/// Below this many bytes folding costs less than keeping a copy.
+const KEPT_FROM: usize = 4096;
 
 impl<'a> Haystack<'a> {
     pub fn new(source: &'a str) -> Haystack<'a> {
-        let mut text = String::with_capacity(source.len());
-        let mut origin = Vec::with_capacity(source.len());
-        let mut tmp = String::new();
-        for (i, c) in source.char_indices() {
-            tmp.clear();
-            fold_char(c, &mut tmp);
-            let span = (i, i + c.len_utf8());
-            for f in tmp.chars() {
-                let f = if f == '-' || f.is_whitespace() {
-                    ' '
-                } else {
-                    f
-                };
-                if f == ' ' && text.ends_with(' ') {
-                    continue;
-                }
-                let mut buf = [0u8; 4];
-                let s = f.encode_utf8(&mut buf);
-                for _ in 0..s.len() {
-                    origin.push(span);
-                }
-                text.push(f);
-            }
+        if source.len() >= KEPT_FROM {
+            let hit = LAST.with(|last| {
+                last.borrow()
+                    .as_ref()
+                    .filter(|(text, _)| text == source)
+                    .map(|(_, folded)| folded.clone())
+            });
+            let (text, origin) = hit.unwrap_or_else(|| {
+                let folded = fold(source);
+                LAST.with(|last| {
+                    *last.borrow_mut() = Some((source.to_string(), folded.clone()));
+                });
+                folded
+            });
+            return Haystack {
+                source,
+                text,
+                origin,
+            };
         }
+        let (text, origin) = fold(source);
         Haystack {
             source,
             text,
@@ -61,6 +74,41 @@ impl<'a> Haystack<'a> {
         };
         a..b.max(a)
     }
+}
+
+/// `source` folded for matching, with the source range of each byte.
+fn fold(source: &str) -> Folded {
+    let mut text = String::with_capacity(source.len());
+    let mut origin = Vec::with_capacity(source.len());
+    let mut tmp = String::new();
+    let mut push = |f: char, span: (usize, usize), text: &mut String| {
+        let f = if f == '-' || f.is_whitespace() {
+            ' '
+        } else {
+            f
+        };
+        if f == ' ' && text.ends_with(' ') {
+            return;
+        }
+        for _ in 0..f.len_utf8() {
+            origin.push(span);
+        }
+        text.push(f);
+    };
+    for (i, c) in source.char_indices() {
+        let span = (i, i + c.len_utf8());
+        // ASCII folds to its lower case (but for the backquote, an apostrophe).
+        if c.is_ascii() && c != '`' {
+            push(c.to_ascii_lowercase(), span, &mut text);
+            continue;
+        }
+        tmp.clear();
+        fold_char(c, &mut tmp);
+        for f in tmp.chars() {
+            push(f, span, &mut text);
+        }
+    }
+    (Rc::new(text), Rc::new(origin))
 }
 
 /// The matching form of a name: folded, hyphens as spaces, one space between words.

@@ -6,7 +6,7 @@
 
 use std::sync::OnceLock;
 
-use super::actors::{ActorIndex, sentence_around};
+use super::actors::{ActorIndex, key_before, sentence_around};
 use super::countries;
 use super::matcher::{Haystack, Matcher, key};
 use brief_core::model::CountryCode;
@@ -77,10 +77,13 @@ pub fn find(title: &str, body: &str, actors: &ActorIndex) -> PlaceGuess {
     let hay = Haystack::new(body);
     // A city after "à" in a sentence about the meeting.
     for (f, (_, code)) in cities().find(&hay) {
-        let sentence = &body[sentence_around(body, f.span.start)];
-        let before = key(&body[..f.span.start]);
+        let before = key_before(body, f.span.start, 64);
         let after_a = ["a", "in", "at"].iter().any(|p| ends_with_word(&before, p));
-        if !after_a || !is_meeting_sentence(sentence) {
+        if !after_a {
+            continue;
+        }
+        let sentence = &body[sentence_around(body, f.span.start)];
+        if !is_meeting_sentence(sentence) {
             continue;
         }
         let pre = body[..f.span.start].trim_end();

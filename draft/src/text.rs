@@ -42,6 +42,8 @@ pub struct Page {
     pub site_name: Option<String>,
     /// The page's declared language (HTML `lang`), if any.
     pub lang: Option<String>,
+    /// HTML start tags left out for nesting deeper than `html::MAX_DEPTH`.
+    pub too_deep: usize,
 }
 
 /// Whole lines that are never text, compared folded.
@@ -337,7 +339,18 @@ pub fn from_plain(text: &str) -> Page {
 /// Reads a saved HTML page through a readability extractor, with the page's
 /// metadata (title, publication date, canonical URL, site name).
 pub fn from_html(html: &str) -> Page {
+    // Nesting bounded first: the parser and the extractor are quadratic in
+    // it, and parts of them recurse.
+    let flat = super::html::flatten(html, super::html::MAX_DEPTH);
+    let html = flat.html.as_str();
     let doc = dom_query::Document::from(html);
+    if super::html::parsed_depth(&doc) > 2 * super::html::MAX_DEPTH {
+        // Still too deep for the extractor, which recurses: the page's text
+        // without its tags.
+        let mut page = from_plain(&super::html::strip(html));
+        page.too_deep = flat.too_deep.max(1);
+        return page;
+    }
     let canonical = doc
         .select("link[rel=canonical]")
         .attr("href")
@@ -387,6 +400,7 @@ pub fn from_html(html: &str) -> Page {
         Err(_) => from_plain(&strip_tags(html)),
     };
     page.url = canonical.filter(|u| !u.trim().is_empty());
+    page.too_deep = flat.too_deep;
     page
 }
 

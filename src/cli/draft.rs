@@ -48,22 +48,46 @@ fn actors_in(dir: &Path) -> Registry {
 }
 
 /// The article's text, from a file or standard input (`-` or nothing), and
-/// a name for it.
+/// a name for it. At most `MAX_INPUT` bytes are read (a regular file over it
+/// is refused from its size, unread); the text is decoded by its charset
+/// and refused when empty or not text: exit 1, saying why.
 pub fn read_article(file: Option<&Path>) -> Result<(String, String), Failure> {
+    let limit = brief_draft::input::MAX_INPUT;
     let (bytes, name) = match file {
-        Some(p) if p != Path::new("-") => (
-            std::fs::read(p)
-                .map_err(|e| Failure::Usage(format!("cannot read '{}': {e}", p.display())))?,
-            p.display().to_string(),
-        ),
-        _ => {
-            let mut b = Vec::new();
-            std::io::stdin().read_to_end(&mut b)?;
-            (b, "standard input".to_string())
+        Some(p) if p != Path::new("-") => {
+            let name = p.display().to_string();
+            let f = std::fs::File::open(p)
+                .map_err(|e| Failure::Usage(format!("cannot read '{name}': {e}")))?;
+            if f.metadata()
+                .is_ok_and(|m| m.is_file() && m.len() > limit as u64)
+            {
+                return Err(refused(&name, &brief_draft::input::Refusal::TooLarge));
+            }
+            let bytes = read_bounded(f, limit)
+                .map_err(|e| Failure::Usage(format!("cannot read '{name}': {e}")))?;
+            (bytes, name)
         }
+        _ => (
+            read_bounded(std::io::stdin().lock(), limit)?,
+            "standard input".to_string(),
+        ),
     };
-    // Saved pages are not always UTF-8; a lossy read keeps what can be read.
-    Ok((String::from_utf8_lossy(&bytes).into_owned(), name))
+    match brief_draft::input::decode(&bytes) {
+        Ok(decoded) => Ok((decoded.text, name)),
+        Err(why) => Err(refused(&name, &why)),
+    }
+}
+
+/// Up to `limit` bytes and one more, so that one over the limit is seen
+/// without reading on (`/dev/zero`, `yes |`).
+fn read_bounded(r: impl Read, limit: usize) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    r.take(limit as u64 + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+fn refused(name: &str, why: &brief_draft::input::Refusal) -> Failure {
+    Failure::Nothing(format!("'{name}' {why}"))
 }
 
 pub fn run<W: Write>(
@@ -74,6 +98,9 @@ pub fn run<W: Write>(
     let (text, name) = read_article(file)?;
     let registry = registry_for(choice);
     let draft = brief_draft::draft(&text, &registry);
+    for note in &draft.notes {
+        super::say(format_args!("brief: {name}: {note}"));
+    }
     if draft.meetings.is_empty() {
         return Ok(Outcome::Nothing);
     }

@@ -103,6 +103,9 @@ pub fn run(choice: &Choice, new: New) -> Result<Outcome, Failure> {
             let (article, name) = super::draft::read_article(Some(file))?;
             let registry = super::draft::registry_in(folder);
             let mut draft = brief_draft::draft(&article, &registry);
+            for note in &draft.notes {
+                super::say(format_args!("brief: {name}: {note}"));
+            }
             let n = meeting.unwrap_or(1);
             if n == 0 || n > draft.meetings.len() {
                 return Err(Failure::Usage(format!(

@@ -11,6 +11,7 @@ pub mod body;
 pub mod clipboard;
 mod editor;
 mod event;
+mod fault;
 mod git_history;
 pub mod launch;
 mod memory;
@@ -268,6 +269,8 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
     }));
     let (tx, rx) = channel::<Event>();
     spawn_signals(tx.clone())?;
+    // Before raw mode: the handler restores the settings it finds now.
+    fault::install();
     enter_terminal()?;
     let _guard = Guard;
     let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;

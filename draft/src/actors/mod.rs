@@ -147,12 +147,46 @@ fn floor_char(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// The sentence of `text` around byte `at`.
+/// How far a sentence reaches on each side of a word, in bytes: a sentence
+/// is read around each date, city and name found, so an article without
+/// sentence ends (one 8 MB line) must not make each one the whole text.
+pub const SENTENCE_REACH: usize = 400;
+
+/// The sentence of `text` around byte `at`, at most `SENTENCE_REACH` bytes
+/// on each side.
 pub fn sentence_around(text: &str, at: usize) -> std::ops::Range<usize> {
     let is_end = |c: char| matches!(c, '.' | '!' | '?' | '\n');
-    let start = text[..at].rfind(is_end).map_or(0, |p| p + 1);
-    let end = text[at..].find(is_end).map_or(text.len(), |p| at + p + 1);
+    let at = floor_char(text, at.min(text.len()));
+    let low = floor_char(text, at.saturating_sub(SENTENCE_REACH));
+    let high = ceil_char(text, at.saturating_add(SENTENCE_REACH));
+    let start = text[low..at].rfind(is_end).map_or(low, |p| low + p + 1);
+    let end = text[at..high].find(is_end).map_or(high, |p| at + p + 1);
     start..end
+}
+
+fn ceil_char(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// The last words of `text` before byte `at`, folded (`matcher::key`): at
+/// most `reach` bytes, without a word cut at its start. What a word found
+/// follows ("à", "in"), read without folding all the text before it.
+pub fn key_before(text: &str, at: usize, reach: usize) -> String {
+    let at = floor_char(text, at.min(text.len()));
+    let low = floor_char(text, at.saturating_sub(reach));
+    let mut window = &text[low..at];
+    if low > 0 && !text[..low].ends_with(char::is_whitespace) {
+        window = window
+            .find(char::is_whitespace)
+            .map_or("", |p| &window[p..]);
+    }
+    super::matcher::key(window)
 }
 
 /// Words (letters, with '/' inside acronyms) and where they start.

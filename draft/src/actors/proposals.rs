@@ -45,14 +45,29 @@ impl ActorIndex<'_> {
     /// registry name covers, for the reviewer to add or ignore.
     pub fn proposals(&self, text: &str) -> Vec<String> {
         let hay = Haystack::new(text);
-        let covered: Vec<std::ops::Range<usize>> = self
+        let mut covered: Vec<std::ops::Range<usize>> = self
             .names
             .find(&hay)
             .into_iter()
             .map(|(f, _)| f.span)
             .collect();
-        let inside = |a: usize| covered.iter().any(|r| r.contains(&a));
+        covered.sort_by_key(|r| r.start);
+        // The furthest end of the spans up to each one: `a` is inside a
+        // span when one starting at or before it ends after it (a binary
+        // search, not a scan of every span at every word).
+        let reach: Vec<usize> = covered
+            .iter()
+            .scan(0, |max, r| {
+                *max = (*max).max(r.end);
+                Some(*max)
+            })
+            .collect();
+        let inside = |a: usize| {
+            let k = covered.partition_point(|r| r.start <= a);
+            k > 0 && reach.get(k - 1).is_some_and(|&end| end > a)
+        };
         let mut out: Vec<String> = Vec::new();
+        let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
         let words: Vec<(usize, &str)> = word_spans(text);
         let mut i = 0;
         while i < words.len() {
@@ -79,7 +94,7 @@ impl ActorIndex<'_> {
                 if capitals >= 2 {
                     let end = words[last].0 + words[last].1.len();
                     let name = text[start..end].to_string();
-                    if self.registry.resolve(&name).is_none() && !out.contains(&name) {
+                    if self.registry.resolve(&name).is_none() && seen.insert(name.clone()) {
                         out.push(name);
                     }
                 }
@@ -99,15 +114,20 @@ impl ActorIndex<'_> {
             if is_acronym
                 && !inside(*start)
                 && self.registry.resolve(w).is_none()
-                && !out.iter().any(|o| o == w)
+                && seen.insert(w.to_string())
             {
                 out.push(w.to_string());
             }
         }
         // "(GTTC)", "(MP)": acronyms given in parentheses.
         for (p, _) in text.match_indices('(') {
+            // An acronym is short: its `)` is near, not searched to the end.
             let rest = &text[p + 1..];
-            let Some(close) = rest.find(')') else {
+            let mut near = rest.len().min(48);
+            while !rest.is_char_boundary(near) {
+                near -= 1;
+            }
+            let Some(close) = rest[..near].find(')') else {
                 continue;
             };
             let inner = rest[..close].trim();
@@ -119,7 +139,7 @@ impl ActorIndex<'_> {
             if is_acronym
                 && self.registry.resolve(inner).is_none()
                 && brief_core::countries::by_code(inner).is_none()
-                && !out.iter().any(|o| o == inner)
+                && seen.insert(inner.to_string())
             {
                 out.push(inner.to_string());
             }
