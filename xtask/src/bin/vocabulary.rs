@@ -4,8 +4,9 @@
 //!     cargo run --release -p xtask --bin vocabulary -- DIR [DIR...]
 //!     cargo run --release -p xtask --bin vocabulary -- --heaps N [SEED]
 //!
-//! For a folder: the distinct words of the titles, summaries and bodies of
-//! the first quarter of its briefings (in the order loaded) and of all, the
+//! For a folder (its YAML files read one at a time, in the order of their
+//! paths): the distinct words of the titles, summaries and bodies of
+//! the first quarter of its briefings and of all, the
 //! exponent β that Heaps' law `V = K·n^β` gives between the two, the words
 //! seen once, and the distinct words of the titles alone. `--heaps N`
 //! counts the text `generate --vocabulary heaps` would write for N
@@ -22,9 +23,41 @@
 )]
 
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
-use brief_core::load::{LoadOptions, load_dir};
 use brief_core::text::each_word;
+
+/// What is counted of a briefing.
+#[derive(serde::Deserialize)]
+struct Texts {
+    title: String,
+    #[serde(default)]
+    summary: Option<String>,
+    #[serde(default)]
+    body: String,
+}
+
+/// The YAML files under `dir`, sorted: read one at a time, so that a
+/// folder of a million briefings is counted in little memory.
+fn yaml_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let path = e.path();
+            if e.file_type().is_ok_and(|t| t.is_dir()) {
+                todo.push(path);
+            } else if path.extension().is_some_and(|x| x == "yaml") {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
 
 fn beta(small: usize, large: usize, factor: f64) -> f64 {
     (large as f64 / small.max(1) as f64).ln() / factor.ln()
@@ -55,26 +88,23 @@ fn main() -> std::process::ExitCode {
         return std::process::ExitCode::from(2);
     }
     for dir in args {
-        let corpus = match load_dir(
-            std::path::Path::new(&dir),
-            &LoadOptions::default(),
-            &|_, _| {},
-        ) {
-            Ok(c) => c,
-            Err(e) => {
-                eprintln!("{dir}: {e}");
-                return std::process::ExitCode::FAILURE;
-            }
-        };
-        let n = corpus.briefings.len();
+        let files = yaml_files(std::path::Path::new(&dir));
         let mut counts: HashMap<String, u32> = HashMap::new();
         let mut titles: HashMap<String, u32> = HashMap::new();
-        let (mut quarter, mut words) = (0, 0u64);
+        let (mut n, mut quarter, mut words) = (0usize, (0usize, 0usize), 0u64);
         let mut buf = String::new();
-        for (i, b) in corpus.briefings.iter().enumerate() {
-            if i == n / 4 {
-                quarter = counts.len();
+        for (i, file) in files.iter().enumerate() {
+            if i == files.len() / 4 {
+                quarter = (n, counts.len());
             }
+            let Ok(text) = std::fs::read_to_string(file) else {
+                continue;
+            };
+            // The registries and anything else that is not a briefing are skipped.
+            let Ok(b) = serde_yaml::from_str::<Texts>(&text) else {
+                continue;
+            };
+            n += 1;
             each_word(&b.title, &mut buf, |w| {
                 *titles.entry(w.to_string()).or_default() += 1;
             });
@@ -89,11 +119,11 @@ fn main() -> std::process::ExitCode {
             }
         }
         let once = counts.values().filter(|&&c| c == 1).count();
+        let (first, at_quarter) = quarter;
         println!(
-            "{dir}: {n} briefings, {words} words, {} distinct ({quarter} in the first {}: β {:.3}), {once} seen once; titles {} distinct",
+            "{dir}: {n} briefings, {words} words, {} distinct ({at_quarter} in the first {first}: β {:.3}), {once} seen once; titles {} distinct",
             counts.len(),
-            n / 4,
-            beta(quarter, counts.len(), n as f64 / (n / 4).max(1) as f64),
+            beta(at_quarter, counts.len(), n as f64 / first.max(1) as f64),
             titles.len()
         );
     }
