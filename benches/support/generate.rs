@@ -1,6 +1,7 @@
 //! A deterministic corpus of generated briefings, in the real format, for the
 //! benchmarks and `xtask/src/bin/generate.rs`. The same `(n, seed)` always gives the
-//! same files, byte for byte.
+//! same files, byte for byte. Its word lists are public for `xtask::heaps`,
+//! the generator whose vocabulary grows with the corpus.
 
 #![allow(dead_code)]
 
@@ -10,7 +11,7 @@ use std::path::Path;
 use serde::Serialize;
 
 /// Frequent French words of meeting reports, drawn with a Zipf-like skew.
-const COMMON: &[&str] = &[
+pub const COMMON: &[&str] = &[
     "le",
     "la",
     "les",
@@ -223,7 +224,7 @@ const COMMON: &[&str] = &[
     "consulat",
 ];
 
-const TOPICS: &[&str] = &[
+pub const TOPICS: &[&str] = &[
     "trafic de migrants",
     "traite des êtres humains",
     "gestion des frontières",
@@ -262,7 +263,7 @@ const TOPICS: &[&str] = &[
     "climat et migration",
 ];
 
-const CITIES: &[(&str, &str)] = &[
+pub const CITIES: &[(&str, &str)] = &[
     ("Bruxelles", "BE"),
     ("La Haye", "NL"),
     ("Varsovie", "PL"),
@@ -303,7 +304,7 @@ const CITIES: &[(&str, &str)] = &[
     ("Monrovia", "LR"),
 ];
 
-const COUNTRIES: &[&str] = &[
+pub const COUNTRIES: &[&str] = &[
     "NE", "NG", "SN", "ML", "MR", "MA", "DZ", "TN", "LY", "EG", "BF", "TD", "CI", "GH", "GN", "GM",
     "SL", "LR", "CV", "TG", "BJ", "CM", "SD", "ER", "ET", "SO", "JO", "LB", "SY", "IQ", "AF", "PK",
     "BD", "TR", "GR", "IT", "ES", "MT", "FR", "DE", "BE", "NL", "AT", "PL", "PT", "HU", "BG", "RO",
@@ -311,7 +312,7 @@ const COUNTRIES: &[&str] = &[
     "AL", "RS", "BA", "MK", "ME", "UA", "MD", "GE", "AM", "AZ", "VN",
 ];
 
-const PUBLISHERS: &[&str] = &[
+pub const PUBLISHERS: &[&str] = &[
     "EU Neighbours South",
     "OIM Niger",
     "OIM Bruxelles",
@@ -324,7 +325,7 @@ const PUBLISHERS: &[&str] = &[
     "Gouvernement du Niger",
 ];
 
-const KINDS: &[&str] = &[
+pub const KINDS: &[&str] = &[
     "organisation",
     "eu-agency",
     "eu-institution",
@@ -340,7 +341,7 @@ const SYLLABLES: &[&str] = &[
     "in", "ar", "el", "ol", "am",
 ];
 
-const ORG_HEADS: &[&str] = &[
+pub const ORG_HEADS: &[&str] = &[
     "Agence nationale de",
     "Direction générale de",
     "Office central de",
@@ -355,7 +356,7 @@ const ORG_HEADS: &[&str] = &[
     "Unité mixte de",
 ];
 
-const ORG_TAILS: &[&str] = &[
+pub const ORG_TAILS: &[&str] = &[
     "lutte contre la traite",
     "gestion des frontières",
     "protection des migrants",

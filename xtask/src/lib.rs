@@ -1,5 +1,7 @@
 //! brief's measuring tools, one binary each (`cargo run -p xtask --bin NAME`):
-//! `generate` (a deterministic folder of generated briefings), `measure_search`
+//! `generate` (a deterministic folder of generated briefings; with
+//! `--vocabulary heaps`, one whose vocabulary grows as real text does),
+//! `vocabulary` (distinct words of folders), `measure_search`
 //! (typo recall, country precision and recall), `keystrokes` (latency in a real
 //! pseudo-terminal), `memory` (where a process's memory goes), `reload` (a live
 //! reload's time), `assemble_real` (real French text as briefings). What they
@@ -9,4 +11,5 @@
 /// The generator shared with the benchmarks (`benches/support/generate.rs`).
 #[path = "../../benches/support/generate.rs"]
 pub mod generate;
+pub mod heaps;
 pub mod measure;
