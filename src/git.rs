@@ -339,6 +339,8 @@ fn briefing_id(top: &Path, path: &Path) -> String {
     let text = String::from_utf8_lossy(&head);
     text.lines()
         .find_map(|l| l.strip_prefix("id:"))
+        // A trailing YAML comment is not part of the id.
+        .map(|v| v.split(" #").next().unwrap_or(v))
         .map(|v| v.trim().trim_matches(|c| c == '"' || c == '\'').trim())
         .filter(|v| !v.is_empty() && !v.contains(char::is_control))
         .map_or_else(stem, str::to_string)
@@ -399,7 +401,7 @@ mod tests {
         let top = tempfile::tempdir().unwrap();
         std::fs::write(
             top.path().join("nouvelle.yaml"),
-            "title: x\nid: 'nouvelle-a'\n",
+            "title: x\nid: 'nouvelle-a'  # site A\n",
         )
         .unwrap();
         std::fs::write(top.path().join("sans.yaml"), "title: x\n").unwrap();
