@@ -1,6 +1,8 @@
 //! A generated corpus whose vocabulary grows as real text does (issue 27):
 //!
-//!     cargo run --release -p xtask --bin generate -- 100000 /tmp/heaps-100k 2026 --vocabulary heaps
+//! ```text
+//! cargo run --release -p xtask --bin generate -- 100000 /tmp/heaps-100k 2026 --vocabulary heaps
+//! ```
 //!
 //! The bench generator (`benches/support/generate.rs`, `xtask::generate`)
 //! draws its text from about 200 common words, a fixed list of 38 cities, a
