@@ -15,7 +15,7 @@ use brief_core::search::dossier::{Dossier, Subject, dossier};
 
 use super::fit::{clamp_view, moved};
 use super::focus::{relayout, set_focus};
-use super::related::remember_read;
+use super::related::{remember_read, say_edge, step_in};
 use super::{Effect, FacetKey, Focus, Followed, State};
 use crate::keys::action::Action;
 
@@ -403,21 +403,8 @@ pub(super) fn step_meeting(state: &mut State, forward: bool, effects: &mut Vec<E
     let i = DossierSection::Meetings.index();
     let n = page.dossier.meetings.len();
     let at = page.cursors[i];
-    let next = if forward {
-        (at + 1 < n).then_some(at + 1)
-    } else {
-        at.checked_sub(1)
-    };
-    let Some(next) = next else {
-        let t = state.text();
-        state.message = Some(
-            if forward {
-                t.last_of_results
-            } else {
-                t.first_of_results
-            }
-            .to_string(),
-        );
+    let Some(next) = step_in(at, n, forward) else {
+        say_edge(state, forward);
         return true;
     };
     page.cursors[i] = next;

@@ -75,21 +75,8 @@ pub(super) fn back_from_related(state: &mut State) -> bool {
 pub(super) fn step_briefing(state: &mut State, forward: bool, effects: &mut Vec<Effect>) {
     let n = state.results.hits.len();
     let at = state.results.cursor;
-    let next = if forward {
-        (at + 1 < n).then_some(at + 1)
-    } else {
-        at.checked_sub(1)
-    };
-    let Some(next) = next else {
-        let t = state.text();
-        state.message = Some(
-            if forward {
-                t.last_of_results
-            } else {
-                t.first_of_results
-            }
-            .to_string(),
-        );
+    let Some(next) = step_in(at, n, forward) else {
+        say_edge(state, forward);
         return;
     };
     state.results.cursor = next;
@@ -131,4 +118,24 @@ pub(super) fn remember_read(state: &mut State, doc: usize, effects: &mut Vec<Eff
         id,
         read: true,
     }));
+}
+
+/// The row after (or before) `at` among `n`; `None` past either end.
+pub(super) fn step_in(at: usize, n: usize, forward: bool) -> Option<usize> {
+    if forward {
+        (at + 1 < n).then_some(at + 1)
+    } else {
+        at.checked_sub(1)
+    }
+}
+
+/// `J`/`K` past the last (or before the first) of the results, said.
+pub(super) fn say_edge(state: &mut State, forward: bool) {
+    let t = state.text();
+    let edge = if forward {
+        t.last_of_results
+    } else {
+        t.first_of_results
+    };
+    state.message = Some(edge.to_string());
 }
