@@ -331,7 +331,28 @@ impl Session {
                     std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
                 let wchan =
                     std::fs::read_to_string(format!("/proc/{pid}/wchan")).unwrap_or_default();
-                eprintln!("brief {pid}: stat {state}; wchan {wchan}");
+                // Every thread's name and where it waits: a hang at exit is
+                // one thread waiting on another.
+                let threads: Vec<String> = std::fs::read_dir(format!("/proc/{pid}/task"))
+                    .map(|tasks| {
+                        tasks
+                            .filter_map(|t| t.ok().map(|t| t.path()))
+                            .map(|t| {
+                                let read = |f: &str| {
+                                    std::fs::read_to_string(t.join(f))
+                                        .unwrap_or_default()
+                                        .trim()
+                                        .to_string()
+                                };
+                                format!("{} waits in {}", read("comm"), read("wchan"))
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                eprintln!(
+                    "brief {pid}: stat {state}; wchan {wchan}; threads: {}",
+                    threads.join(", ")
+                );
                 let _ = self.child.kill();
                 // The last bytes written: what the screen no longer shows
                 // once the alternate screen is left (a message, a panic).
