@@ -9,7 +9,7 @@
 use std::ops::Range;
 
 use brief_core::model::PartialDate;
-use brief_core::text::fold;
+use brief_core::text::{fold, fold_char};
 
 /// Parts of a date as written; any may be missing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -118,17 +118,22 @@ fn tokenize(text: &str) -> Vec<Tok> {
             });
         } else if c.is_alphabetic() {
             let mut end = i;
+            // The word folded as it is read: one string a word, not two.
             let mut word = String::new();
             while let Some(&(j, d)) = chars.peek() {
                 if !d.is_alphabetic() {
                     break;
                 }
-                word.push(d);
+                if d.is_ascii() {
+                    word.push(d.to_ascii_lowercase());
+                } else {
+                    fold_char(d, &mut word);
+                }
                 end = j + d.len_utf8();
                 chars.next();
             }
             toks.push(Tok {
-                kind: Kind::Word(fold(&word)),
+                kind: Kind::Word(word),
                 start: i,
                 end,
             });
@@ -144,6 +149,16 @@ fn tokenize(text: &str) -> Vec<Tok> {
         }
     }
     toks
+}
+
+/// The month a folded word names. Most words are not months: they are
+/// turned away by their length and first letter before the table is read.
+fn month_number(w: &str) -> Option<u8> {
+    let first = *w.as_bytes().first()?;
+    if !(3..=9).contains(&w.len()) || !b"jfmasond".contains(&first) {
+        return None;
+    }
+    MONTHS.iter().find(|(name, _)| *name == w).map(|(_, m)| *m)
 }
 
 const MONTHS: &[(&str, u8)] = &[
@@ -263,7 +278,7 @@ impl Parser<'_> {
 
     fn month(&self, i: usize) -> Option<(u8, usize)> {
         let w = self.word(i)?;
-        let (_, m) = MONTHS.iter().find(|(name, _)| *name == w)?;
+        let m = month_number(w)?;
         // "mi-mars", "mi mars": the middle of a month is not a date.
         if i >= 2 && self.is_punct(i - 1, &['-']) && self.is_word(i - 2, &["mi"]) {
             return None;
@@ -277,7 +292,7 @@ impl Parser<'_> {
         } else {
             i + 1
         };
-        Some((*m, next))
+        Some((m, next))
     }
 
     fn year(&self, i: usize) -> Option<(u16, usize)> {

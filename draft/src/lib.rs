@@ -86,12 +86,13 @@ pub fn draft_bytes(bytes: &[u8], registry: &Registry) -> Result<Draft, input::Re
 /// Drafts from a page already read.
 pub fn draft_page(page: &Page, registry: &Registry) -> Draft {
     let index = ActorIndex::new(registry);
+    let topics = topics::TopicFinder::new(registry.topics());
     let meetings = page
         .sections
         .iter()
         .enumerate()
         .filter(|(i, s)| *i == 0 || !s.paragraphs.is_empty())
-        .map(|(i, s)| meeting(page, s, i == 0, &index))
+        .map(|(i, s)| meeting(page, s, i == 0, &index, &topics))
         .collect();
     Draft {
         meetings,
@@ -99,7 +100,13 @@ pub fn draft_page(page: &Page, registry: &Registry) -> Draft {
     }
 }
 
-fn meeting(page: &Page, section: &Section, main: bool, index: &ActorIndex) -> MeetingDraft {
+fn meeting(
+    page: &Page,
+    section: &Section,
+    main: bool,
+    index: &ActorIndex,
+    topics: &topics::TopicFinder,
+) -> MeetingDraft {
     let mut m = MeetingDraft {
         title: section.title.clone(),
         body: section.paragraphs.join("\n\n"),
@@ -184,7 +191,7 @@ fn meeting(page: &Page, section: &Section, main: bool, index: &ActorIndex) -> Me
     }
     // Topics the title and body name, by any name of the topic registry.
     let registry = index.registry();
-    for (name, from) in topics::find(&full, registry.topics()) {
+    for (name, from) in topics.find(&full) {
         let id = registry.topics().resolve(&name);
         let known = m
             .topics
@@ -320,8 +327,9 @@ const ENGLISH: &[&str] = &[
 
 /// The language by its commonest words; the page's declared one breaks a tie.
 fn language(text: &str, declared: Option<&str>) -> Guess<String> {
-    let folded = brief_core::text::fold(text);
-    let words: Vec<&str> = folded.split(|c: char| !c.is_alphanumeric()).collect();
+    // The haystack's folding: the meeting's text is folded once for all.
+    let hay = matcher::Haystack::new(text);
+    let words: Vec<&str> = hay.folded().split(|c: char| !c.is_alphanumeric()).collect();
     let fr = words.iter().filter(|w| FRENCH.contains(w)).count();
     let en = words.iter().filter(|w| ENGLISH.contains(w)).count();
     let declared = declared.map(|l| l.chars().take(2).collect::<String>().to_lowercase());

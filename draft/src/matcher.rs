@@ -9,79 +9,98 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use brief_core::text::fold_char;
 
 /// The text as matched: folded, hyphens as spaces, whitespace runs as one
-/// space; every byte remembers the source byte range it came from.
+/// space; every byte remembers the source character it came from.
 pub struct Haystack<'a> {
     pub source: &'a str,
-    text: Rc<String>,
-    origin: Rc<Vec<(usize, usize)>>,
+    folded: Rc<Folded>,
 }
 
-/// Folded text and where each byte came from.
-type Folded = (Rc<String>, Rc<Vec<(usize, usize)>>);
+/// Folded text, and for each of its bytes the start of the source character
+/// it came from (four bytes a byte: an 8 MB article is matched without
+/// 128 MB of ranges).
+struct Folded {
+    text: String,
+    origin: Vec<u32>,
+}
 
 thread_local! {
-    /// The last long text folded, and its folding: a meeting's text is
-    /// matched against names, places, countries, topics and offices, each
-    /// through a haystack of the same text, folded once.
-    static LAST: RefCell<Option<(String, Folded)>> = const { RefCell::new(None) };
+    /// The last long texts folded, and their folding: a meeting's body and
+    /// its title-and-body are matched against names, places, countries,
+    /// topics and offices, each through a haystack of the same text, folded
+    /// once.
+    static LAST: RefCell<Vec<(String, Rc<Folded>)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Below this many bytes folding costs less than keeping a copy.
 const KEPT_FROM: usize = 4096;
+/// How many long texts are kept folded.
+const KEPT: usize = 2;
 
 impl<'a> Haystack<'a> {
     pub fn new(source: &'a str) -> Haystack<'a> {
-        if source.len() >= KEPT_FROM {
-            let hit = LAST.with(|last| {
-                last.borrow()
-                    .as_ref()
-                    .filter(|(text, _)| text == source)
-                    .map(|(_, folded)| folded.clone())
-            });
-            let (text, origin) = hit.unwrap_or_else(|| {
-                let folded = fold(source);
-                LAST.with(|last| {
-                    *last.borrow_mut() = Some((source.to_string(), folded.clone()));
-                });
-                folded
-            });
+        // Past 4 GiB a byte offset would not fit the origin's u32: such a text
+        // is never drafted (input::MAX_INPUT), and is matched as empty.
+        if u32::try_from(source.len()).is_err() {
             return Haystack {
-                source,
-                text,
-                origin,
+                source: "",
+                folded: Rc::new(fold("")),
             };
         }
-        let (text, origin) = fold(source);
-        Haystack {
-            source,
-            text,
-            origin,
+        if source.len() < KEPT_FROM {
+            return Haystack {
+                source,
+                folded: Rc::new(fold(source)),
+            };
         }
+        let hit = LAST.with(|last| {
+            last.borrow()
+                .iter()
+                .find(|(text, _)| text == source)
+                .map(|(_, folded)| folded.clone())
+        });
+        let folded = hit.unwrap_or_else(|| {
+            let folded = Rc::new(fold(source));
+            LAST.with(|last| {
+                let mut last = last.borrow_mut();
+                if last.len() >= KEPT {
+                    last.remove(0);
+                }
+                last.push((source.to_string(), folded.clone()));
+            });
+            folded
+        });
+        Haystack { source, folded }
     }
 
     /// The folded text.
     pub fn folded(&self) -> &str {
-        &self.text
+        &self.folded.text
     }
 
-    /// Source byte range of a folded byte range.
+    /// Source byte range of a folded byte range: from the start of the first
+    /// byte's character to the end of the last byte's.
     pub fn source_range(&self, start: usize, end: usize) -> std::ops::Range<usize> {
-        let a = self.origin.get(start).map_or(self.source.len(), |o| o.0);
+        let len = self.source.len();
+        let origin = &self.folded.origin;
+        let a = origin.get(start).map_or(len, |&o| o as usize);
         let b = if end == 0 {
             a
         } else {
-            self.origin.get(end - 1).map_or(self.source.len(), |o| o.1)
+            origin.get(end - 1).map_or(len, |&o| {
+                let o = o as usize;
+                o + self.source[o..].chars().next().map_or(0, char::len_utf8)
+            })
         };
         a..b.max(a)
     }
 }
 
-/// `source` folded for matching, with the source range of each byte.
+/// `source` folded for matching, with the source character of each byte.
 fn fold(source: &str) -> Folded {
     let mut text = String::with_capacity(source.len());
-    let mut origin = Vec::with_capacity(source.len());
+    let mut origin: Vec<u32> = Vec::with_capacity(source.len());
     let mut tmp = String::new();
-    let mut push = |f: char, span: (usize, usize), text: &mut String| {
+    let mut push = |f: char, at: u32, text: &mut String| {
         let f = if f == '-' || f.is_whitespace() {
             ' '
         } else {
@@ -91,24 +110,25 @@ fn fold(source: &str) -> Folded {
             return;
         }
         for _ in 0..f.len_utf8() {
-            origin.push(span);
+            origin.push(at);
         }
         text.push(f);
     };
     for (i, c) in source.char_indices() {
-        let span = (i, i + c.len_utf8());
+        // The caller keeps sources under 4 GiB.
+        let at = u32::try_from(i).unwrap_or(u32::MAX);
         // ASCII folds to its lower case (but for the backquote, an apostrophe).
         if c.is_ascii() && c != '`' {
-            push(c.to_ascii_lowercase(), span, &mut text);
+            push(c.to_ascii_lowercase(), at, &mut text);
             continue;
         }
         tmp.clear();
         fold_char(c, &mut tmp);
         for f in tmp.chars() {
-            push(f, span, &mut text);
+            push(f, at, &mut text);
         }
     }
-    (Rc::new(text), Rc::new(origin))
+    Folded { text, origin }
 }
 
 /// The matching form of a name: folded, hyphens as spaces, one space between words.

@@ -7,28 +7,42 @@ use brief_core::topics::Topics;
 
 use super::matcher::{Haystack, Matcher};
 
-/// Distinct topics in order of first mention: the topic's name as the
-/// briefings write it, and the words of the text that named it.
-pub fn find(text: &str, topics: &Topics) -> Vec<(String, String)> {
-    if topics.is_empty() {
-        return Vec::new();
+/// The topic registry's names, matched at once: built once per draft, not
+/// once per meeting (a page of a thousand meetings built a thousand
+/// automata).
+pub struct TopicFinder<'r> {
+    topics: &'r Topics,
+    matcher: Matcher<usize>,
+}
+
+impl<'r> TopicFinder<'r> {
+    pub fn new(topics: &'r Topics) -> TopicFinder<'r> {
+        let matcher = Matcher::new(topics.all().iter().enumerate().flat_map(|(i, t)| {
+            t.names()
+                .map(move |n| (n.to_string(), i))
+                .collect::<Vec<_>>()
+        }));
+        TopicFinder { topics, matcher }
     }
-    let matcher = Matcher::new(topics.all().iter().enumerate().flat_map(|(i, t)| {
-        t.names()
-            .map(move |n| (n.to_string(), i))
-            .collect::<Vec<_>>()
-    }));
-    let hay = Haystack::new(text);
-    let mut seen: Vec<usize> = Vec::new();
-    let mut out = Vec::new();
-    for (found, id) in matcher.find(&hay) {
-        if seen.contains(&id) {
-            continue;
+
+    /// Distinct topics in order of first mention: the topic's name as the
+    /// briefings write it, and the words of the text that named it.
+    pub fn find(&self, text: &str) -> Vec<(String, String)> {
+        if self.topics.is_empty() {
+            return Vec::new();
         }
-        if let Some(t) = topics.get(id) {
-            seen.push(id);
-            out.push((t.name.clone(), found.text));
+        let hay = Haystack::new(text);
+        let mut seen: Vec<usize> = Vec::new();
+        let mut out = Vec::new();
+        for (found, id) in self.matcher.find(&hay) {
+            if seen.contains(&id) {
+                continue;
+            }
+            if let Some(t) = self.topics.get(id) {
+                seen.push(id);
+                out.push((t.name.clone(), found.text));
+            }
         }
+        out
     }
-    out
 }

@@ -52,20 +52,35 @@ fn from(words: &str) -> String {
     format!("  # from \"{one}\"")
 }
 
+/// How many of the page's other meetings a draft names in its header.
+const OTHERS_LISTED: usize = 10;
+
 impl MeetingDraft {
     /// The draft as a briefing file, every guess followed by its source.
-    /// `others` are the titles of the other meetings on the same page.
-    pub fn to_yaml(&self, registry: &Registry, source: &str, others: &[String]) -> String {
+    /// `others` are the titles of the other meetings on the same page, the
+    /// first of them (`OTHERS_LISTED`) and how many there are in all.
+    pub fn to_yaml(&self, registry: &Registry, source: &str, others: (&[&str], usize)) -> String {
+        let (listed, others_count) = others;
         let mut y = String::new();
         y.push_str(&format!(
             "# Draft by `brief draft` from {source}. Every guessed value is followed by\n\
              # the words it comes from: check each one, then fill in what is missing.\n",
             source = one_line(source)
         ));
-        if !others.is_empty() {
+        if others_count > 0 {
             y.push_str("# The page announces other meetings too (`brief draft` prints a draft for each):\n");
-            for t in others {
+            // A few titles, not all: a page of a thousand meetings would
+            // repeat a thousand lines in each of its thousand drafts.
+            for t in listed.iter().take(OTHERS_LISTED) {
                 y.push_str(&format!("#   - {}\n", one_line(t)));
+            }
+            let shown = listed.len().min(OTHERS_LISTED);
+            if others_count > shown {
+                y.push_str(&format!(
+                    "#   … and {} more ({} meetings in all)\n",
+                    others_count - shown,
+                    others_count + 1
+                ));
             }
         }
         y.push_str(&format!("id: {}\n", self.id));
@@ -197,8 +212,8 @@ impl Draft {
     /// The main meeting's file, with the others listed in a comment.
     pub fn main_yaml(&self, registry: &Registry, source: &str) -> Option<String> {
         let first = self.meetings.first()?;
-        let others: Vec<String> = self.meetings[1..].iter().map(|m| m.title.clone()).collect();
-        Some(first.to_yaml(registry, source, &others))
+        let (listed, count) = self.others(0);
+        Some(first.to_yaml(registry, source, (&listed, count)))
     }
 
     /// One YAML document per meeting, separated by `---`.
@@ -208,16 +223,24 @@ impl Draft {
             if i > 0 {
                 out.push_str("---\n");
             }
-            let others: Vec<String> = self
-                .meetings
-                .iter()
-                .enumerate()
-                .filter(|(j, _)| *j != i)
-                .map(|(_, o)| o.title.clone())
-                .collect();
-            out.push_str(&m.to_yaml(registry, source, &others));
+            let (listed, count) = self.others(i);
+            out.push_str(&m.to_yaml(registry, source, (&listed, count)));
         }
         out
+    }
+
+    /// The first titles of the meetings other than the `i`th, and how many
+    /// other meetings there are.
+    fn others(&self, i: usize) -> (Vec<&str>, usize) {
+        let listed = self
+            .meetings
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i)
+            .take(OTHERS_LISTED)
+            .map(|(_, o)| o.title.as_str())
+            .collect();
+        (listed, self.meetings.len().saturating_sub(1))
     }
 }
 

@@ -105,12 +105,12 @@ impl ActorIndex<'_> {
         }
         // Acronyms in the running text: "ONU", "IBG", "MRF".
         for (start, w) in &words {
-            let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-            let is_acronym = letters.len() >= 3
-                && letters.iter().all(|c| c.is_uppercase())
-                && !letters
-                    .iter()
-                    .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'M'));
+            // Most words fail on their first letter; nothing is allocated.
+            let letters = || w.chars().filter(|c| c.is_alphabetic());
+            let is_acronym = letters().next().is_some_and(char::is_uppercase)
+                && letters().count() >= 3
+                && letters().all(char::is_uppercase)
+                && !letters().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'M'));
             if is_acronym
                 && !inside(*start)
                 && self.registry.resolve(w).is_none()

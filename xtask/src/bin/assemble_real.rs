@@ -416,7 +416,7 @@ fn main() -> std::process::ExitCode {
         }
         with_countries += usize::from(!meeting.countries.is_empty());
         with_actors += usize::from(!meeting.actors.is_empty());
-        let yaml = meeting.to_yaml(&registry, &origin, &[]);
+        let yaml = meeting.to_yaml(&registry, &origin, (&[], 0));
         if let Err(e) = std::fs::write(out.join(format!("{}.yaml", meeting.id)), yaml) {
             eprintln!("{}: {e}", out.display());
             return std::process::ExitCode::FAILURE;
