@@ -45,28 +45,102 @@ impl Stamp {
 
 /// Stamps of `files`, in their order; a file that cannot be stat'ed gets none
 /// and so never matches a cached stamp.
+///
+/// Files of one folder are stat'ed relative to the folder, opened once: the
+/// kernel then looks up one name, not every component of the path again
+/// (a third of a one-shot command's time at 100,000 briefings went to
+/// those lookups). Folders are shared out among the cores.
 pub(crate) fn stamps(files: &[PathBuf]) -> Vec<Option<Stamp>> {
-    files
-        .par_iter()
+    // Runs of files with the same parent (the walk lists them together).
+    let mut runs: Vec<&[PathBuf]> = Vec::new();
+    let mut start = 0;
+    for i in 1..=files.len() {
+        let cut = i == files.len()
+            || files.get(i).map(|p| p.parent()) != files.get(start).map(|p| p.parent());
+        if cut {
+            if let Some(run) = files.get(start..i)
+                && !run.is_empty()
+            {
+                runs.push(run);
+            }
+            start = i;
+        }
+    }
+    runs.par_iter()
+        .map(|run| stamps_in_one_folder(run))
+        .collect::<Vec<_>>()
+        .concat()
+}
+
+#[cfg(unix)]
+fn stamps_in_one_folder(run: &[PathBuf]) -> Vec<Option<Stamp>> {
+    use rustix::fs::{AtFlags, Mode, OFlags};
+    let parent = run
+        .first()
+        .and_then(|p| p.parent())
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let Ok(dir) = rustix::fs::open(
+        parent,
+        OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
+        Mode::empty(),
+    ) else {
+        return run.iter().map(|p| stamp_of(p)).collect();
+    };
+    run.iter()
         .map(|p| {
-            let meta = std::fs::metadata(p).ok()?;
-            let modified = meta.modified().ok()?;
-            let modified_ns = modified
-                .duration_since(std::time::UNIX_EPOCH)
-                .ok()?
-                .as_nanos();
-            use std::os::unix::fs::MetadataExt;
-            let changed_ns = u128::try_from(meta.ctime()).unwrap_or(0) * 1_000_000_000
-                + u128::try_from(meta.ctime_nsec()).unwrap_or(0);
+            let name = p.file_name()?;
+            // Links are followed, as `std::fs::metadata` does.
+            let st = rustix::fs::statat(&dir, name, AtFlags::empty()).ok()?;
+            let ns = |s: i64, n: i64| {
+                u128::try_from(s)
+                    .ok()?
+                    .checked_mul(1_000_000_000)?
+                    .checked_add(u128::try_from(n).ok()?)
+            };
+            #[allow(clippy::useless_conversion, clippy::unnecessary_cast)]
             Some(Stamp {
                 path: p.clone(),
-                size: meta.len(),
-                modified_ns,
-                changed_ns,
-                inode: meta.ino(),
+                size: u64::try_from(st.st_size).unwrap_or(0),
+                modified_ns: ns(st.st_mtime as i64, st.st_mtime_nsec as i64)?,
+                changed_ns: ns(st.st_ctime as i64, st.st_ctime_nsec as i64).unwrap_or(0),
+                inode: u64::from(st.st_ino),
             })
         })
         .collect()
+}
+
+#[cfg(not(unix))]
+fn stamps_in_one_folder(run: &[PathBuf]) -> Vec<Option<Stamp>> {
+    run.iter().map(|p| stamp_of(p)).collect()
+}
+
+/// One file's stamp by its path.
+fn stamp_of(p: &std::path::Path) -> Option<Stamp> {
+    let meta = std::fs::metadata(p).ok()?;
+    let modified = meta.modified().ok()?;
+    let modified_ns = modified
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_nanos();
+    #[cfg(unix)]
+    let (changed_ns, inode) = {
+        use std::os::unix::fs::MetadataExt;
+        (
+            u128::try_from(meta.ctime()).unwrap_or(0) * 1_000_000_000
+                + u128::try_from(meta.ctime_nsec()).unwrap_or(0),
+            meta.ino(),
+        )
+    };
+    #[cfg(not(unix))]
+    let (changed_ns, inode) = (0, 0);
+    Some(Stamp {
+        path: p.to_path_buf(),
+        size: meta.len(),
+        modified_ns,
+        changed_ns,
+        inode,
+    })
 }
 
 /// Whether a file changed so recently that a change within the file system's

@@ -127,14 +127,35 @@ pub(crate) fn walk_below(
         problems,
         ..
     } = walk;
-    // On every core: comparing paths walks their components.
-    rayon::slice::ParallelSliceMut::par_sort(&mut files[..]);
+    // On every core, in path order compared as bytes (`path_order`).
+    rayon::slice::ParallelSliceMut::par_sort_by(&mut files[..], |a, b| path_order(a, b));
     let walked = Walked {
         entries: visited,
         plain: !links && !full,
         problems: problems[problems_before..].to_vec(),
     };
     (files, walked)
+}
+
+/// `Path`'s order, component by component, for the paths a walk makes
+/// (one separator between components, none at the end): their bytes
+/// compared with the separator below every other byte, as the end of a
+/// component is. The same order (reload and the cache binary-search it),
+/// without splitting both paths into components at every comparison: that
+/// was a tenth of a one-shot command's time at 100,000 briefings.
+pub(crate) fn path_order(a: &Path, b: &Path) -> std::cmp::Ordering {
+    #[cfg(unix)]
+    {
+        let (a, b) = (
+            a.as_os_str().as_encoded_bytes(),
+            b.as_os_str().as_encoded_bytes(),
+        );
+        let same = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+        let rank = |c: Option<&u8>| c.map(|&c| if c == b'/' { 0 } else { u16::from(c) + 1 });
+        rank(a.get(same)).cmp(&rank(b.get(same)))
+    }
+    #[cfg(not(unix))]
+    a.cmp(b)
 }
 
 /// A walk under way.
@@ -203,13 +224,13 @@ impl Walk<'_> {
             if kind.is_none_or(|k| !k.is_dir()) {
                 self.visited += 1;
                 if self.visited > self.max_files {
-                    names.sort_by(|a, b| a.0.cmp(&b.0));
+                    names.sort_by(|a, b| path_order(&a.0, &b.0));
                     return Listed::Full(names);
                 }
             }
             names.push((e.path(), kind));
         }
-        names.sort_by(|a, b| a.0.cmp(&b.0));
+        names.sort_by(|a, b| path_order(&a.0, &b.0));
         Listed::Names(names)
     }
 
@@ -414,6 +435,31 @@ pub(crate) fn read_input(path: &Path, opts: &LoadOptions) -> Input {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The byte order of walked paths is `Path`'s, which binary
+        /// searches over them rely on.
+        #[test]
+        fn path_order_is_the_order_of_paths(
+            parts in proptest::collection::vec(
+                proptest::collection::vec("[ab. !(-]|é|0", 1..4), 1..4),
+            others in proptest::collection::vec(
+                proptest::collection::vec("[ab. !(-]|é|0", 1..4), 1..4),
+        ) {
+            let path = |parts: &[Vec<String>]| {
+                let mut p = PathBuf::from("/tmp/briefings");
+                for part in parts {
+                    // "." and ".." are components of their own kind, which
+                    // no folder listing gives.
+                    let name = part.concat();
+                    p.push(if name == "." || name == ".." { "x".to_string() } else { name });
+                }
+                p
+            };
+            let (a, b) = (path(&parts), path(&others));
+            proptest::prop_assert_eq!(path_order(&a, &b), a.cmp(&b), "{:?} {:?}", a, b);
+        }
+    }
 
     fn read(path: &Path, max_file_size: u64) -> Result<Vec<u8>, Problem> {
         let opts = LoadOptions {
