@@ -483,3 +483,94 @@ fn search_and_check_say_a_damaged_index_and_search_answers_as_without_it() {
         "{out}"
     );
 }
+
+/// A cold load past its budget of bodies in memory sets the rest aside on
+/// disk (`LoadOptions::bodies_kept`): the text index reads them back, so a
+/// word only in the article text finds the same briefings as when every
+/// body waited in memory; and a folder that turns out too small for the
+/// index on disk (a file does not parse) gets its bodies back.
+#[test]
+fn bodies_set_aside_on_disk_are_indexed_as_those_kept_in_memory() {
+    let s = Setup::new();
+    for i in 0..30 {
+        let body = if i % 3 == 0 {
+            format!("Le démantèlement du réseau numéro {i} à Zinder.")
+        } else {
+            format!("Une réunion ordinaire, la {i}e.")
+        };
+        put(
+            s.briefings.path(),
+            &format!("m{i:02}.yaml"),
+            &briefing(&format!("m{i:02}"), &format!("Réunion {i}"), &body),
+        );
+    }
+    put(s.briefings.path(), "zz-broken.yaml", "id: [broken\n");
+    let expected: Vec<String> = (0..30)
+        .filter(|i| i % 3 == 0)
+        .map(|i| format!("m{i:02}"))
+        .collect();
+    let all_kept = {
+        let home = tempfile::tempdir().unwrap();
+        let opts = LoadOptions {
+            cache: Some(home.path().to_path_buf()),
+            persist_text_from: 0,
+            ..LoadOptions::default()
+        };
+        let corpus = load_dir(s.briefings.path(), &opts, &|_, _| {}).unwrap();
+        ids(&corpus, "démantèlement")
+    };
+    assert_eq!(all_kept, expected);
+    // None kept in memory: every body went to disk, and comes back.
+    let home = tempfile::tempdir().unwrap();
+    let opts = LoadOptions {
+        cache: Some(home.path().to_path_buf()),
+        persist_text_from: 0,
+        bodies_kept: 0,
+        ..LoadOptions::default()
+    };
+    let corpus = load_dir(s.briefings.path(), &opts, &|_, _| {}).unwrap();
+    // Read back from disk, not from the files: a file rewritten before the
+    // first search is indexed as it was parsed, as its list data is.
+    std::fs::write(
+        s.briefings.path().join("m03.yaml"),
+        briefing("m03", "Réunion 3", "Rien à voir."),
+    )
+    .unwrap();
+    assert_eq!(ids(&corpus, "démantèlement"), expected);
+    assert_eq!(ids(&corpus, "\"réseau numéro 9\""), vec!["m09".to_string()]);
+    put(
+        s.briefings.path(),
+        "m03.yaml",
+        &briefing(
+            "m03",
+            "Réunion 3",
+            "Le démantèlement du réseau numéro 3 à Zinder.",
+        ),
+    );
+    // The spill has no name: the cache folder holds only what brief keeps.
+    let names: Vec<String> = std::fs::read_dir(home.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names
+            .iter()
+            .all(|n| n.starts_with("corpus-") || n.starts_with("index-")),
+        "{names:?}"
+    );
+    // 33 files, 32 briefings: under a threshold of 33 the text is indexed in
+    // memory, with the bodies set aside put back.
+    let home = tempfile::tempdir().unwrap();
+    let opts = LoadOptions {
+        cache: Some(home.path().to_path_buf()),
+        persist_text_from: 33,
+        bodies_kept: 0,
+        ..LoadOptions::default()
+    };
+    let corpus = load_dir(s.briefings.path(), &opts, &|_, _| {}).unwrap();
+    assert_eq!(corpus.briefings.len(), 32);
+    let m03 = corpus.briefings.iter().find(|b| b.id == "m03").unwrap();
+    assert!(m03.body.contains("démantèlement"), "{:?}", m03.body);
+    assert_eq!(ids(&corpus, "démantèlement"), expected);
+}

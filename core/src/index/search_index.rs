@@ -12,6 +12,7 @@ use super::store::{DocKey, StoreError};
 use super::{Index, TextIndex, TextStore};
 use crate::actors::Registry;
 use crate::briefings::{Bodies, Briefings};
+use crate::io::spill::{Piece, Spill};
 use crate::model::Briefing;
 use crate::stamp::{Seen, Stamp};
 
@@ -55,7 +56,7 @@ pub struct SearchIndex {
     pub(crate) fallback: Option<Fallback>,
     /// Bodies read with the briefings and not yet indexed, by briefing:
     /// indexing takes them rather than reading the files again.
-    unindexed: Mutex<FxHashMap<usize, String>>,
+    unindexed: Mutex<Unindexed>,
     /// Problems met by the text index (a damaged index set aside), shown
     /// with the folder's problems.
     pub notices: Mutex<Vec<String>>,
@@ -72,6 +73,21 @@ pub struct SearchIndex {
     replacement: OnceLock<Option<Arc<TextStore>>>,
     /// The text index read from `replacement`, once `text` panicked.
     again: OnceLock<TextIndex>,
+}
+
+/// Bodies read with the briefings, waiting for the text index.
+#[derive(Debug, Default)]
+struct Unindexed {
+    bodies: FxHashMap<usize, Waiting>,
+    /// Where the bodies on disk are (a large folder's cold load).
+    spill: Option<Arc<Spill>>,
+}
+
+/// A body waiting for the text index: in memory, or on disk.
+#[derive(Debug)]
+enum Waiting {
+    Text(String),
+    OnDisk(Piece),
 }
 
 impl SearchIndex {
@@ -95,9 +111,20 @@ impl SearchIndex {
             if let Some(b) = Arc::get_mut(b)
                 && !b.body.is_empty()
             {
-                pending.insert(i, std::mem::take(&mut b.body));
+                let text = std::mem::take(&mut b.body);
+                pending.bodies.insert(i, Waiting::Text(text));
             }
         }
+    }
+
+    /// Bodies set aside on disk while the briefings were parsed, by
+    /// briefing: indexing reads each back once.
+    pub(crate) fn wait_on_disk(&mut self, spill: Arc<Spill>, waiting: Vec<(usize, Piece)>) {
+        let pending = self.unindexed.get_mut().unwrap_or_else(|e| e.into_inner());
+        pending
+            .bodies
+            .extend(waiting.into_iter().map(|(i, p)| (i, Waiting::OnDisk(p))));
+        pending.spill = Some(spill);
     }
 
     /// The index of titles and names, built now if it is not yet.
@@ -305,8 +332,19 @@ impl SearchIndex {
         let keys = self.keys(docs);
         let body = |i: usize| -> Option<(&Briefing, String)> {
             let b = docs.briefings.get(i)?;
-            if let Some(text) = self.unindexed.lock().ok()?.remove(&i) {
-                return Some((b, text));
+            let (waiting, spill) = {
+                let mut pending = self.unindexed.lock().unwrap_or_else(|e| e.into_inner());
+                (pending.bodies.remove(&i), pending.spill.clone())
+            };
+            match (waiting, spill) {
+                (Some(Waiting::Text(text)), _) => return Some((b, text)),
+                // Read back off the lock; unreadable, it is read from its file.
+                (Some(Waiting::OnDisk(piece)), Some(spill)) => {
+                    if let Ok(text) = spill.get(piece) {
+                        return Some((b, text));
+                    }
+                }
+                _ => {}
             }
             docs.bodies
                 .body(b)

@@ -16,6 +16,7 @@ use crate::corpus::Corpus;
 use crate::index::TextStore;
 use crate::model::{ActorId, ActorKind, Briefing, Problem, Registries, Severity};
 use crate::stamp::{self, Seen};
+use set_aside::SetAside;
 
 mod build;
 pub mod defaults;
@@ -23,6 +24,7 @@ mod folder;
 mod listing;
 mod parse;
 pub mod reload;
+mod set_aside;
 mod source;
 pub(crate) mod walk;
 pub(crate) mod yaml;
@@ -77,7 +79,15 @@ pub struct LoadOptions {
     pub check_cache_after: bool,
     /// The built-in actor and topic registries under the folder's, or not.
     pub registries: Registries,
+    /// A folder whose text goes to the cache folder's index keeps this many
+    /// bytes of the bodies it parses in memory for the index; the others
+    /// wait on disk (`io::spill`), so a cold load of a million briefings
+    /// does not hold their 4 GB of article text.
+    pub bodies_kept: usize,
 }
+
+/// See `LoadOptions::bodies_kept`.
+pub const DEFAULT_BODIES_KEPT: usize = 256 << 20;
 
 /// See `LoadOptions::persist_text_from`.
 pub const DEFAULT_PERSIST_TEXT_FROM: usize = 1_000;
@@ -93,6 +103,7 @@ impl Default for LoadOptions {
             persist_text_from: DEFAULT_PERSIST_TEXT_FROM,
             check_cache_after: false,
             registries: Registries::default(),
+            bodies_kept: DEFAULT_BODIES_KEPT,
         }
     }
 }
@@ -196,9 +207,22 @@ pub fn load_dir(
         }
     };
     let registry = defaults::apply(registry, opts.registries);
-    let results = parse_all(&files, &registry, opts, progress);
-    let corpus = build(results, registry, problems);
-    Ok(with_source(corpus, Source::folder(root, opts, seen)))
+    let set_aside = SetAside::for_load(opts, files.len());
+    let results = parse_all(&files, &registry, opts, progress, set_aside.as_ref());
+    let mut corpus = build(results, registry, problems);
+    let source = Source::folder(root, opts, seen);
+    let Some(set_aside) = set_aside else {
+        return Ok(with_source(corpus, source));
+    };
+    if !text_in_files(&corpus, &source) {
+        // Fewer briefings than files: too few parsed for the index on disk.
+        set_aside.restore(&mut corpus.briefings, &files);
+        return Ok(with_source(corpus, source));
+    }
+    let mut folder = with_source(corpus, source);
+    let Folder { corpus, index, .. } = &mut folder;
+    set_aside.hand_to(index, &mut corpus.briefings, &files);
+    Ok(folder)
 }
 
 /// Whether the folder has an actor registry: only a regular file (a link to
@@ -222,13 +246,18 @@ fn parse_all(
     registry: &Registry,
     opts: &LoadOptions,
     progress: &(dyn Fn(usize, usize) + Sync),
+    set_aside: Option<&SetAside>,
 ) -> Vec<ParseResult> {
     let total = files.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
     files
         .par_iter()
-        .map(|p| {
-            let result = parse_briefing(read_input(p, opts), registry);
+        .enumerate()
+        .map(|(n, p)| {
+            let mut result = parse_briefing(read_input(p, opts), registry);
+            if let (Some(s), Ok((parsed, _))) = (set_aside, &mut result) {
+                s.body_of(n, &mut parsed.briefing);
+            }
             let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
             progress(n, total);
             result
@@ -285,7 +314,7 @@ fn with_source(mut corpus: Corpus, mut source: Source) -> Folder {
     let (Some(cache_dir), Some(root)) = (&source.opts.cache, &source.root) else {
         return Folder::new(corpus, source, None);
     };
-    if corpus.briefings.len() < source.opts.persist_text_from {
+    if !text_in_files(&corpus, &source) {
         return Folder::new(corpus, source, None);
     }
     let index_dir = crate::index::dir_for(cache_dir, root);
@@ -333,6 +362,14 @@ fn with_source(mut corpus: Corpus, mut source: Source) -> Folder {
     };
     source.bodies = body_reader(&corpus.registry, &source.opts);
     Folder::new(corpus, source, store)
+}
+
+/// Whether `corpus` read from `source` keeps its article text in the cache
+/// folder's index, its bodies in their files (`with_source`).
+fn text_in_files(corpus: &Corpus, source: &Source) -> bool {
+    source.opts.cache.is_some()
+        && source.root.is_some()
+        && corpus.briefings.len() >= source.opts.persist_text_from
 }
 
 /// Reads one briefing file again as the loader did, for its body.
