@@ -523,3 +523,33 @@ fn a_flipped_byte_in_the_cached_briefings_is_caught_by_the_checksum() {
         c.problems
     );
 }
+
+/// The cache is written a chunk of briefings at a time (4,096), its
+/// checksum combined from the chunks': 9,000 briefings, over two chunk
+/// boundaries, come back from it each with its own title, and the file is
+/// taken (its checksum matches) rather than set aside.
+#[test]
+fn a_cache_written_in_chunks_reads_back_whole() {
+    let s = Setup::new();
+    for i in 0..9_000 {
+        put(
+            s.briefings.path(),
+            &format!("m{i:04}.yaml"),
+            &briefing(&format!("m{i:04}"), &format!("Réunion numéro {i}")),
+        );
+    }
+    let first = s.first_start();
+    assert_eq!(first.briefings.len(), 9_002);
+    let again = s.load();
+    assert!(again.source.from_cache, "{:?}", again.problems);
+    assert!(again.problems.is_empty(), "{:?}", again.problems);
+    for i in [0, 4_095, 4_096, 4_097, 8_191, 8_192, 8_999] {
+        let id = format!("m{i:04}");
+        let b = again
+            .briefings
+            .iter()
+            .find(|b| b.id == id.as_str())
+            .unwrap_or_else(|| panic!("{id} is missing"));
+        assert_eq!(b.title, format!("Réunion numéro {i}"));
+    }
+}

@@ -319,30 +319,47 @@ pub(crate) fn write(
     // A damaged-cache warning belongs to this run only.
     let problems: Vec<&Problem> = corpus.problems.iter().filter(|p| p.path != path).collect();
     use rayon::prelude::*;
-    let err = std::io::Error::other;
     // Kept briefings are copied from the mapped file as they are, straight
     // into the new one: writing the cache of a reloaded corpus decodes none
-    // and copies none into memory. Only the others are encoded.
+    // and copies none into memory. The others are encoded twice, a chunk
+    // at a time on every core: once for their lengths and checksum, which
+    // the file gives first, once to write them. Holding them all encoded
+    // was a gigabyte at a million briefings.
     let n = corpus.briefings.len();
-    let fresh: rustc_hash::FxHashMap<usize, Vec<u8>> = (0..n)
-        .into_par_iter()
-        .filter(|&i| corpus.briefings.kept_bytes(i).is_none())
-        .map(|i| match corpus.briefings.get(i) {
-            Some(b) => postcard::to_stdvec(&**b).map(|bytes| (i, bytes)),
-            None => Err(postcard::Error::SerializeBufferFull),
-        })
-        .collect::<Result<_, _>>()
-        .map_err(err)?;
-    let bytes = |i: usize| -> &[u8] {
-        match fresh.get(&i) {
-            Some(b) => b,
-            None => corpus.briefings.kept_bytes(i).unwrap_or_default(),
+    let encoded = |i: usize| -> std::io::Result<std::borrow::Cow<'_, [u8]>> {
+        if let Some(kept) = corpus.briefings.kept_bytes(i) {
+            return Ok(std::borrow::Cow::Borrowed(kept));
         }
+        let b = corpus
+            .briefings
+            .get(i)
+            .ok_or_else(|| std::io::Error::other("a briefing is missing"))?;
+        postcard::to_stdvec(&**b)
+            .map(std::borrow::Cow::Owned)
+            .map_err(std::io::Error::other)
     };
-    let lengths: Vec<u32> = (0..n).map(|i| bytes(i).len() as u32).collect();
+    let chunks: Vec<std::ops::Range<usize>> = (0..n)
+        .step_by(WRITE_CHUNK)
+        .map(|start| start..(start + WRITE_CHUNK).min(n))
+        .collect();
+    let measured: Vec<(Vec<u32>, crc32fast::Hasher)> = chunks
+        .par_iter()
+        .map(|range| {
+            let mut crc = crc32fast::Hasher::new();
+            let mut lengths = Vec::with_capacity(range.len());
+            for i in range.clone() {
+                let bytes = encoded(i)?;
+                crc.update(&bytes);
+                lengths.push(u32::try_from(bytes.len()).map_err(std::io::Error::other)?);
+            }
+            Ok((lengths, crc))
+        })
+        .collect::<std::io::Result<_>>()?;
     let mut crc = crc32fast::Hasher::new();
-    for i in 0..n {
-        crc.update(bytes(i));
+    let mut lengths: Vec<u32> = Vec::with_capacity(n);
+    for (l, c) in measured {
+        lengths.extend(l);
+        crc.combine(&c);
     }
     let total: u64 = lengths.iter().map(|&l| u64::from(l)).sum();
     let body = BodyRef {
@@ -351,21 +368,38 @@ pub(crate) fn write(
         problems: &problems,
         checksum: crc.finalize(),
     };
-    let head = postcard::to_stdvec(&header(root, key)).map_err(err)?;
-    let body = postcard::to_stdvec(&body).map_err(err)?;
-    let lengths = postcard::to_stdvec(&lengths).map_err(err)?;
-    let index = postcard::to_stdvec(index).map_err(err)?;
+    let head = postcard::to_stdvec(&header(root, key)).map_err(std::io::Error::other)?;
+    let body = postcard::to_stdvec(&body).map_err(std::io::Error::other)?;
+    let lengths_frame = postcard::to_stdvec(&lengths).map_err(std::io::Error::other)?;
+    let index = postcard::to_stdvec(index).map_err(std::io::Error::other)?;
     crate::io::atomic_write::write_atomically(&path, |f| {
         write_frame(f, &head)?;
         write_frame(f, &body)?;
-        write_frame(f, &lengths)?;
+        write_frame(f, &lengths_frame)?;
         f.write_all(&total.to_le_bytes())?;
-        for i in 0..n {
-            f.write_all(bytes(i))?;
+        for range in &chunks {
+            let bytes: Vec<std::borrow::Cow<'_, [u8]>> = range
+                .clone()
+                .into_par_iter()
+                .map(encoded)
+                .collect::<std::io::Result<_>>()?;
+            for (i, b) in range.clone().zip(&bytes) {
+                // The same briefing encodes to the same bytes; a length that
+                // moved would misplace every briefing after it.
+                if lengths.get(i).map(|&l| l as usize) != Some(b.len()) {
+                    return Err(std::io::Error::other(
+                        "a briefing encoded differently twice",
+                    ));
+                }
+                f.write_all(b)?;
+            }
         }
         write_frame(f, &index)
     })
 }
+
+/// Briefings encoded at a time when the cache is written.
+const WRITE_CHUNK: usize = 4096;
 
 /// `Body` by reference, so writing the cache copies nothing.
 #[derive(Serialize)]
