@@ -55,6 +55,18 @@ pub(crate) struct Cached {
     pub stamps: Vec<Stamp>,
 }
 
+impl Cached {
+    /// Whether the files are as they were when the cache was written.
+    pub(crate) fn matches(&self, now: &[Option<Stamp>]) -> bool {
+        self.stamps.len() == now.len()
+            && self
+                .stamps
+                .iter()
+                .zip(now)
+                .all(|(a, b)| b.as_ref() == Some(a))
+    }
+}
+
 /// Where the cache of the folder `root` lives in `cache_dir`. The folder is
 /// taken as written, since the cached briefings keep their paths as read
 /// (`briefings/x.yaml` or `/home/ana/briefings/x.yaml`).
@@ -122,14 +134,9 @@ fn open_regular(path: &Path) -> Option<std::fs::File> {
     file.metadata().ok().filter(|m| m.is_file()).map(|_| file)
 }
 
-/// The cached corpus of `root`, if the cache file matches `stamps` exactly;
-/// with no `stamps`, as it is (the caller compares it with the files later).
-pub(crate) fn read(
-    cache_dir: &Path,
-    root: &Path,
-    key: Key,
-    stamps: Option<&[Option<Stamp>]>,
-) -> Lookup {
+/// The cached corpus of `root` as it is: the caller compares its stamps
+/// with the files (`Cached::matches`), before or after taking it.
+pub(crate) fn read(cache_dir: &Path, root: &Path, key: Key) -> Lookup {
     let path = file_for(cache_dir, root);
     let Some(file) = open_regular(&path) else {
         return Lookup::Miss;
@@ -142,7 +149,7 @@ pub(crate) fn read(
         Ok(map) => map,
         Err(_) => return Lookup::Miss,
     };
-    match decode(map, root, key, stamps) {
+    match decode(map, &file, root, key) {
         Ok(Some(cached)) => Lookup::Hit(Box::new(cached)),
         Ok(None) => Lookup::Miss,
         Err(e) => damaged(&path, &e),
@@ -238,13 +245,13 @@ fn value<'a, T: Deserialize<'a>>(map: &'a [u8], at: &mut usize) -> Result<T, Str
     postcard::from_bytes(bytes).map_err(|e| e.to_string())
 }
 
-/// The mapped cache file decoded: `Ok(None)` when it is another build's, of
-/// another folder, or not of these `stamps`; `Err` says why it is damaged.
+/// The mapped cache file decoded: `Ok(None)` when it is another build's or
+/// of another folder; `Err` says why it is damaged.
 fn decode(
     map: memmap2::Mmap,
+    file: &std::fs::File,
     root: &Path,
     key: Key,
-    stamps: Option<&[Option<Stamp>]>,
 ) -> Result<Option<Cached>, String> {
     let mut at = 0;
     let head: Header = value(&map, &mut at)?;
@@ -258,21 +265,10 @@ fn decode(
         return Ok(None);
     }
     let body: Body = value(&map, &mut at)?;
-    let same = stamps.is_none_or(|stamps| {
-        body.stamps.len() == stamps.len()
-            && body
-                .stamps
-                .iter()
-                .zip(stamps)
-                .all(|(a, b)| b.as_ref() == Some(a))
-    });
-    if !same {
-        return Ok(None);
-    }
     let lengths: Vec<u32> = value(&map, &mut at)?;
     let all = frame(&map, &mut at).map_err(|e| e.to_string())?;
     let (start, end) = (at - all.len(), at);
-    if crc32fast::hash(all) != body.checksum {
+    if checksum_of(file, start as u64, all.len() as u64)? != body.checksum {
         return Err("its checksum does not match".into());
     }
     let index: Index = value(&map, &mut at)?;
@@ -293,6 +289,32 @@ fn decode(
         index,
         stamps: body.stamps,
     }))
+}
+
+/// The CRC-32 of `len` bytes of `file` from `at`, read through a buffer
+/// rather than the map: the briefings are checked without mapping them all
+/// into the process (at a million, 1.2 GB counted in its memory and a
+/// page fault every 64 KiB); those shown are mapped when decoded.
+fn checksum_of(file: &std::fs::File, at: u64, len: u64) -> Result<u32, String> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut file = file;
+    file.seek(SeekFrom::Start(at)).map_err(|e| e.to_string())?;
+    let mut part = file.take(len);
+    let mut crc = crc32fast::Hasher::new();
+    let mut buf = vec![0; 1 << 20];
+    let mut read = 0;
+    loop {
+        let n = part.read(&mut buf).map_err(|e| e.to_string())?;
+        if n == 0 {
+            break;
+        }
+        crc.update(buf.get(..n).unwrap_or_default());
+        read += n as u64;
+    }
+    if read != len {
+        return Err("it is shorter than it says".into());
+    }
+    Ok(crc.finalize())
 }
 
 /// Where each briefing lies, one after the other from `start`.
