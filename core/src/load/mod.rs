@@ -87,7 +87,7 @@ pub struct LoadOptions {
 }
 
 /// See `LoadOptions::bodies_kept`.
-pub const DEFAULT_BODIES_KEPT: usize = 256 << 20;
+pub const DEFAULT_BODIES_KEPT: usize = 64 << 20;
 
 /// See `LoadOptions::persist_text_from`.
 pub const DEFAULT_PERSIST_TEXT_FROM: usize = 1_000;
