@@ -553,3 +553,71 @@ fn a_cache_written_in_chunks_reads_back_whole() {
         assert_eq!(b.title, format!("Réunion numéro {i}"));
     }
 }
+
+/// A command on a folder changed since its cache was written takes the
+/// cache and reads again only what changed (added, changed, removed), as
+/// the browser does: the answer is the files', the progress is not counted
+/// through every file, and the cache is written anew.
+#[test]
+fn a_command_after_a_few_changes_reads_only_what_changed() {
+    let s = Setup::new();
+    for i in 0..40 {
+        put(
+            s.briefings.path(),
+            &format!("m{i:02}.yaml"),
+            &briefing(&format!("m{i:02}"), &format!("Réunion numéro {i}")),
+        );
+    }
+    s.first_start();
+    put(
+        s.briefings.path(),
+        "m03.yaml",
+        &briefing("m03", "Réunion modifiée"),
+    );
+    put(
+        s.briefings.path(),
+        "new.yaml",
+        &briefing("new", "Réunion ajoutée"),
+    );
+    std::fs::remove_file(s.briefings.path().join("m07.yaml")).unwrap();
+    let calls = std::sync::atomic::AtomicUsize::new(0);
+    let c = load_dir(s.briefings.path(), &s.opts(), &|_, _| {
+        calls.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    })
+    .expect("loads");
+    assert!(
+        calls.into_inner() <= 2,
+        "every file was read again rather than the changed ones"
+    );
+    assert!(!c.source.from_cache, "a corpus read again is cached again");
+    assert_eq!(c.briefings.len(), 42);
+    let title = |id: &str| {
+        c.briefings
+            .iter()
+            .find(|b| b.id == id)
+            .map(|b| b.title.to_string())
+    };
+    assert_eq!(title("m03").as_deref(), Some("Réunion modifiée"));
+    assert_eq!(title("new").as_deref(), Some("Réunion ajoutée"));
+    assert_eq!(title("m07"), None);
+    assert_eq!(title("m08").as_deref(), Some("Réunion numéro 8"));
+    assert!(c.problems.is_empty(), "{:?}", c.problems);
+    // The same answer as reading every file.
+    let fresh = load_dir(
+        s.briefings.path(),
+        &LoadOptions {
+            cache: None,
+            ..s.opts()
+        },
+        &|_, _| {},
+    )
+    .expect("loads");
+    let ids = |f: &Folder| {
+        let mut v: Vec<String> = f.briefings.iter().map(|b| b.id.to_string()).collect();
+        v.sort();
+        v
+    };
+    assert_eq!(ids(&c), ids(&fresh));
+    c.store_cache().expect("cached");
+    assert!(s.load().source.from_cache);
+}
