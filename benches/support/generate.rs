@@ -383,14 +383,23 @@ impl Draw {
     fn pick_str(&mut self, items: &[String]) -> String {
         items[self.0.usize(..items.len())].clone()
     }
-    /// Index skewed towards 0, roughly Zipf: frequent words stay frequent.
     fn skewed(&mut self, len: usize) -> usize {
-        let u = self.0.f64();
-        ((len as f64).powf(u) - 1.0).floor() as usize % len
+        skewed(&mut self.0, len)
     }
     fn word(&mut self, len: usize) -> String {
-        (0..len).map(|_| self.pick(SYLLABLES)).collect()
+        Draw::word_with(&mut self.0, len)
     }
+    fn word_with(rng: &mut fastrand::Rng, len: usize) -> String {
+        (0..len)
+            .map(|_| SYLLABLES[rng.usize(..SYLLABLES.len())])
+            .collect()
+    }
+}
+
+/// Index skewed towards 0, roughly Zipf: frequent words stay frequent.
+pub fn skewed(rng: &mut fastrand::Rng, len: usize) -> usize {
+    let u = rng.f64();
+    ((len as f64).powf(u) - 1.0).floor() as usize % len
 }
 
 fn capitalise(s: &str) -> String {
@@ -401,47 +410,50 @@ fn capitalise(s: &str) -> String {
     }
 }
 
+// The files' shapes, shared with the generator whose vocabulary grows
+// (`xtask/src/heaps.rs`).
+
 #[derive(Serialize)]
-struct RegistryEntry {
-    id: String,
-    name: String,
-    short: String,
-    aliases: Vec<String>,
-    kind: &'static str,
+pub struct RegistryEntry {
+    pub id: String,
+    pub name: String,
+    pub short: String,
+    pub aliases: Vec<String>,
+    pub kind: &'static str,
 }
 
 #[derive(Serialize)]
-struct ActorRef {
-    name: String,
-    role: &'static str,
+pub struct ActorRef {
+    pub name: String,
+    pub role: &'static str,
 }
 
 #[derive(Serialize)]
-struct Location {
-    city: &'static str,
-    country: &'static str,
+pub struct Location {
+    pub city: String,
+    pub country: &'static str,
 }
 
 #[derive(Serialize)]
-struct Source {
-    publisher: &'static str,
+pub struct Source {
+    pub publisher: &'static str,
 }
 
 #[derive(Serialize)]
-struct Briefing {
-    id: String,
-    title: String,
-    date: String,
+pub struct Briefing {
+    pub id: String,
+    pub title: String,
+    pub date: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    end_date: Option<String>,
-    language: &'static str,
-    summary: String,
-    location: Location,
-    actors: Vec<ActorRef>,
-    countries: Vec<&'static str>,
-    topics: Vec<&'static str>,
-    source: Source,
-    body: String,
+    pub end_date: Option<String>,
+    pub language: &'static str,
+    pub summary: String,
+    pub location: Location,
+    pub actors: Vec<ActorRef>,
+    pub countries: Vec<&'static str>,
+    pub topics: Vec<&'static str>,
+    pub source: Source,
+    pub body: String,
 }
 
 /// What the generated folder holds.
@@ -461,34 +473,112 @@ fn registry(draw: &mut Draw, count: usize) -> Vec<RegistryEntry> {
             while !places.insert(place.clone()) {
                 place = capitalise(&draw.word(3 + i % 3));
             }
-            let (name, kind) = if i % 5 == 4 {
-                let first = capitalise(&draw.word(2));
-                (format!("{first} {place}"), "person")
-            } else {
-                let head = draw.pick(ORG_HEADS);
-                let tail = draw.pick(ORG_TAILS);
-                (format!("{head} {tail} de {place}"), draw.pick(KINDS))
-            };
-            let short: String = name
-                .split_whitespace()
-                .filter(|w| w.chars().count() > 3)
-                .filter_map(|w| w.chars().next())
-                .flat_map(char::to_uppercase)
-                .collect::<String>()
-                + &i.to_string();
-            let aliases = vec![
-                format!("{place} {}", draw.pick(ORG_TAILS)),
-                short.to_lowercase(),
-            ];
-            RegistryEntry {
-                id: format!("actor-{i}"),
-                name,
-                short,
-                aliases,
-                kind,
-            }
+            registry_entry(&mut draw.0, i, place, |rng| {
+                capitalise(&Draw::word_with(rng, 2))
+            })
         })
         .collect()
+}
+
+/// The `i`th actor of a registry, of `place`: a person (every fifth, first
+/// name from `first`) or an organisation, with an acronym and two aliases.
+pub fn registry_entry(
+    rng: &mut fastrand::Rng,
+    i: usize,
+    place: String,
+    first: impl FnOnce(&mut fastrand::Rng) -> String,
+) -> RegistryEntry {
+    let pick = |rng: &mut fastrand::Rng, items: &[&'static str]| items[rng.usize(..items.len())];
+    let (name, kind) = if i % 5 == 4 {
+        let first = first(rng);
+        (format!("{first} {place}"), "person")
+    } else {
+        let head = pick(rng, ORG_HEADS);
+        let tail = pick(rng, ORG_TAILS);
+        (format!("{head} {tail} de {place}"), pick(rng, KINDS))
+    };
+    let short: String = name
+        .split_whitespace()
+        .filter(|w| w.chars().count() > 3)
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect::<String>()
+        + &i.to_string();
+    let aliases = vec![
+        format!("{place} {}", pick(rng, ORG_TAILS)),
+        short.to_lowercase(),
+    ];
+    RegistryEntry {
+        id: format!("actor-{i}"),
+        name,
+        short,
+        aliases,
+        kind,
+    }
+}
+
+/// A briefing's date: a year, a month, a day or two days.
+pub fn dates(rng: &mut fastrand::Rng) -> (String, Option<String>) {
+    let year = 2006 + rng.u16(..20);
+    let month = 1 + rng.u8(..12);
+    let day = 1 + rng.u8(..27);
+    match rng.u8(..20) {
+        0 => (format!("{year}"), None),
+        1 | 2 => (format!("{year}-{month:02}"), None),
+        3 | 4 => (
+            format!("{year}-{month:02}-{day:02}"),
+            Some(format!("{year}-{month:02}-{:02}", day + 1)),
+        ),
+        _ => (format!("{year}-{month:02}-{day:02}"), None),
+    }
+}
+
+/// The actors a briefing names, drawn from the registry's first ones
+/// mostly, each as people write them (by name, acronym or alias); and
+/// those names, for its sentences.
+pub fn actor_refs(
+    rng: &mut fastrand::Rng,
+    actors: &[RegistryEntry],
+) -> (Vec<ActorRef>, Vec<String>) {
+    let n_actors = 2 + rng.usize(..14);
+    let mut refs: Vec<usize> = (0..n_actors).map(|_| skewed(rng, actors.len())).collect();
+    refs.sort_unstable();
+    refs.dedup();
+    let mut names = Vec::new();
+    let actor_refs = refs
+        .iter()
+        .map(|&a| {
+            let e = &actors[a];
+            let name = match rng.u8(..3) {
+                0 => e.name.clone(),
+                1 => e.short.clone(),
+                _ => e.aliases[0].clone(),
+            };
+            names.push(name.clone());
+            let roles = ["organisateur", "participant", "partenaire", "financeur"];
+            ActorRef {
+                name,
+                role: roles[rng.usize(..roles.len())],
+            }
+        })
+        .collect();
+    (actor_refs, names)
+}
+
+/// A briefing's countries (1 to 10, the first ones mostly) and topics (1 to 4).
+pub fn countries_and_topics(rng: &mut fastrand::Rng) -> (Vec<&'static str>, Vec<&'static str>) {
+    let n_countries = 1 + rng.usize(..10);
+    let mut countries: Vec<&'static str> = (0..n_countries)
+        .map(|_| COUNTRIES[skewed(rng, COUNTRIES.len())])
+        .collect();
+    countries.sort_unstable();
+    countries.dedup();
+    let mut topics: Vec<&'static str> = (0..1 + rng.usize(..4))
+        .map(|_| TOPICS[rng.usize(..TOPICS.len())])
+        .collect();
+    topics.sort_unstable();
+    topics.dedup();
+    (countries, topics)
 }
 
 fn sentence(draw: &mut Draw, names: &[String]) -> String {
@@ -512,51 +602,9 @@ fn sentence(draw: &mut Draw, names: &[String]) -> String {
 }
 
 fn briefing(draw: &mut Draw, i: usize, actors: &[RegistryEntry]) -> Briefing {
-    let year = 2006 + draw.0.u16(..20);
-    let month = 1 + draw.0.u8(..12);
-    let day = 1 + draw.0.u8(..27);
-    let (date, end_date) = match draw.0.u8(..20) {
-        0 => (format!("{year}"), None),
-        1 | 2 => (format!("{year}-{month:02}"), None),
-        3 | 4 => (
-            format!("{year}-{month:02}-{day:02}"),
-            Some(format!("{year}-{month:02}-{:02}", day + 1)),
-        ),
-        _ => (format!("{year}-{month:02}-{day:02}"), None),
-    };
-    let n_actors = 2 + draw.0.usize(..14);
-    let mut refs: Vec<usize> = (0..n_actors).map(|_| draw.skewed(actors.len())).collect();
-    refs.sort_unstable();
-    refs.dedup();
-    let mut names = Vec::new();
-    let actor_refs: Vec<ActorRef> = refs
-        .iter()
-        .map(|&a| {
-            let e = &actors[a];
-            // Briefings name actors as people write them: by name, acronym or alias.
-            let name = match draw.0.u8(..3) {
-                0 => e.name.clone(),
-                1 => e.short.clone(),
-                _ => e.aliases[0].clone(),
-            };
-            names.push(name.clone());
-            ActorRef {
-                name,
-                role: draw.pick(&["organisateur", "participant", "partenaire", "financeur"]),
-            }
-        })
-        .collect();
-    let n_countries = 1 + draw.0.usize(..10);
-    let mut countries: Vec<&'static str> = (0..n_countries)
-        .map(|_| COUNTRIES[draw.skewed(COUNTRIES.len())])
-        .collect();
-    countries.sort_unstable();
-    countries.dedup();
-    let mut topics: Vec<&'static str> = (0..1 + draw.0.usize(..4))
-        .map(|_| draw.pick(TOPICS))
-        .collect();
-    topics.sort_unstable();
-    topics.dedup();
+    let (date, end_date) = dates(&mut draw.0);
+    let (actor_refs, names) = actor_refs(&mut draw.0, actors);
+    let (countries, topics) = countries_and_topics(&mut draw.0);
     let (city, country) = draw.pick(CITIES);
     let target = 1000 + draw.0.usize(..4000);
     let mut body = String::with_capacity(target + 200);
@@ -591,7 +639,10 @@ fn briefing(draw: &mut Draw, i: usize, actors: &[RegistryEntry]) -> Briefing {
         end_date,
         language: "fr",
         summary: sentence(draw, &names) + " " + &sentence(draw, &names),
-        location: Location { city, country },
+        location: Location {
+            city: city.to_string(),
+            country,
+        },
         actors: actor_refs,
         countries,
         topics,
@@ -608,14 +659,27 @@ pub fn generate(dir: &Path, n: usize, seed: u64) -> std::io::Result<Generated> {
     let mut draw = Draw(fastrand::Rng::with_seed(seed));
     let actor_count = (n / 25).clamp(50, 3000);
     let actors = registry(&mut draw, actor_count);
+    write_folder(dir, &actors, n, 4, |i| briefing(&mut draw, i, &actors))
+}
+
+/// Writes `actors` as `actors.yaml` and the `n` briefings `briefing` makes
+/// into `dir` (created if needed), 100 files per subfolder named by
+/// `width` digits.
+pub fn write_folder(
+    dir: &Path,
+    actors: &[RegistryEntry],
+    n: usize,
+    width: usize,
+    mut briefing: impl FnMut(usize) -> Briefing,
+) -> std::io::Result<Generated> {
     std::fs::create_dir_all(dir)?;
     let mut bytes = 0;
-    let yaml = serde_yaml::to_string(&actors).map_err(std::io::Error::other)?;
+    let yaml = serde_yaml::to_string(actors).map_err(std::io::Error::other)?;
     std::fs::write(dir.join("actors.yaml"), &yaml)?;
     bytes += yaml.len() as u64;
     for i in 0..n {
-        let b = briefing(&mut draw, i, &actors);
-        let sub = dir.join(format!("{:04}", i / 100));
+        let b = briefing(i);
+        let sub = dir.join(format!("{:0width$}", i / 100));
         if i % 100 == 0 {
             std::fs::create_dir_all(&sub)?;
         }
@@ -626,7 +690,7 @@ pub fn generate(dir: &Path, n: usize, seed: u64) -> std::io::Result<Generated> {
     }
     Ok(Generated {
         briefings: n,
-        actors: actor_count,
+        actors: actors.len(),
         bytes,
     })
 }

@@ -34,14 +34,13 @@
 //! names and places. The same `(n, seed)` always gives the same files.
 
 use std::collections::HashSet;
-use std::io::Write;
 use std::path::Path;
 
 use brief_core::text::{each_word, fold};
-use serde::Serialize;
 
 use crate::generate::{
-    CITIES, COMMON, COUNTRIES, Generated, KINDS, ORG_HEADS, ORG_TAILS, PUBLISHERS, TOPICS,
+    Briefing, CITIES, COMMON, COUNTRIES, Generated, Location, PUBLISHERS, RegistryEntry, Source,
+    actor_refs, countries_and_topics, dates, registry_entry, skewed, write_folder,
 };
 
 /// The Pitman–Yor discount: the distinct words of `n` words drawn from an
@@ -307,49 +306,6 @@ fn mint_name(rng: &mut fastrand::Rng, names: &[String]) -> String {
     capitalise(&made)
 }
 
-#[derive(Serialize)]
-struct RegistryEntry {
-    id: String,
-    name: String,
-    short: String,
-    aliases: Vec<String>,
-    kind: &'static str,
-}
-
-#[derive(Serialize)]
-struct ActorRef {
-    name: String,
-    role: &'static str,
-}
-
-#[derive(Serialize)]
-struct Location {
-    city: String,
-    country: &'static str,
-}
-
-#[derive(Serialize)]
-struct Source {
-    publisher: &'static str,
-}
-
-#[derive(Serialize)]
-struct Briefing {
-    id: String,
-    title: String,
-    date: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    end_date: Option<String>,
-    language: &'static str,
-    summary: String,
-    location: Location,
-    actors: Vec<ActorRef>,
-    countries: Vec<&'static str>,
-    topics: Vec<&'static str>,
-    source: Source,
-    body: String,
-}
-
 /// The generator's state: its draws and its open vocabularies.
 struct Heaps {
     rng: fastrand::Rng,
@@ -359,12 +315,6 @@ struct Heaps {
     /// The country of each of `places`.
     place_country: Vec<&'static str>,
     actors: Vec<RegistryEntry>,
-}
-
-/// Index skewed towards 0, roughly Zipf, as the bench generator draws.
-fn skewed(rng: &mut fastrand::Rng, len: usize) -> usize {
-    let u = rng.f64();
-    ((len as f64).powf(u) - 1.0).floor() as usize % len
 }
 
 /// How many actors the registry of a folder of `n` briefings holds.
@@ -398,36 +348,11 @@ impl Heaps {
     }
 
     fn actor(&mut self, i: usize) -> RegistryEntry {
-        let rng = &mut self.rng;
+        let (rng, names) = (&mut self.rng, &mut self.names);
         // A new place for each actor keeps names and aliases unique.
-        let fresh = self.names.fresh(rng, mint_name);
-        let place = self.names.words[fresh].clone();
-        let (name, kind) = if i % 5 == 4 {
-            let first = self.names.next(rng, mint_name);
-            (format!("{first} {place}"), "person")
-        } else {
-            let head = pick(rng, ORG_HEADS);
-            let tail = pick(rng, ORG_TAILS);
-            (format!("{head} {tail} de {place}"), pick(rng, KINDS))
-        };
-        let short: String = name
-            .split_whitespace()
-            .filter(|w| w.chars().count() > 3)
-            .filter_map(|w| w.chars().next())
-            .flat_map(char::to_uppercase)
-            .collect::<String>()
-            + &i.to_string();
-        let aliases = vec![
-            format!("{place} {}", pick(rng, ORG_TAILS)),
-            short.to_lowercase(),
-        ];
-        RegistryEntry {
-            id: format!("actor-{i}"),
-            name,
-            short,
-            aliases,
-            kind,
-        }
+        let fresh = names.fresh(rng, mint_name);
+        let place = names.words[fresh].clone();
+        registry_entry(rng, i, place, |rng| names.next(rng, mint_name))
     }
 
     /// A place and its country: a new place gets a country of its own.
@@ -458,56 +383,13 @@ impl Heaps {
         s
     }
 
-    fn briefing(&mut self, i: usize) -> Briefing {
+    /// The `i`th briefing, naming `actors` (the registry, held apart from
+    /// the generator while its briefings are written).
+    fn briefing(&mut self, i: usize, actors: &[RegistryEntry]) -> Briefing {
         let rng = &mut self.rng;
-        let year = 2006 + rng.u16(..20);
-        let month = 1 + rng.u8(..12);
-        let day = 1 + rng.u8(..27);
-        let (date, end_date) = match rng.u8(..20) {
-            0 => (format!("{year}"), None),
-            1 | 2 => (format!("{year}-{month:02}"), None),
-            3 | 4 => (
-                format!("{year}-{month:02}-{day:02}"),
-                Some(format!("{year}-{month:02}-{:02}", day + 1)),
-            ),
-            _ => (format!("{year}-{month:02}-{day:02}"), None),
-        };
-        let n_actors = 2 + rng.usize(..14);
-        let mut refs: Vec<usize> = (0..n_actors)
-            .map(|_| skewed(rng, self.actors.len()))
-            .collect();
-        refs.sort_unstable();
-        refs.dedup();
-        let mut names = Vec::new();
-        let actor_refs: Vec<ActorRef> = refs
-            .iter()
-            .map(|&a| {
-                let e = &self.actors[a];
-                let name = match rng.u8(..3) {
-                    0 => e.name.clone(),
-                    1 => e.short.clone(),
-                    _ => e.aliases[0].clone(),
-                };
-                names.push(name.clone());
-                ActorRef {
-                    name,
-                    role: pick(
-                        rng,
-                        &["organisateur", "participant", "partenaire", "financeur"],
-                    ),
-                }
-            })
-            .collect();
-        let n_countries = 1 + rng.usize(..10);
-        let mut countries: Vec<&'static str> = (0..n_countries)
-            .map(|_| COUNTRIES[skewed(rng, COUNTRIES.len())])
-            .collect();
-        countries.sort_unstable();
-        countries.dedup();
-        let mut topics: Vec<&'static str> =
-            (0..1 + rng.usize(..4)).map(|_| pick(rng, TOPICS)).collect();
-        topics.sort_unstable();
-        topics.dedup();
+        let (date, end_date) = dates(rng);
+        let (actor_refs, names) = actor_refs(rng, actors);
+        let (countries, topics) = countries_and_topics(rng);
         let target = 1000 + rng.usize(..4000);
         let (city, country) = self.place();
         let mut body = String::with_capacity(target + 200);
@@ -567,27 +449,8 @@ impl Heaps {
 /// registry into `dir` (created if needed), 100 files per subfolder.
 pub fn generate(dir: &Path, n: usize, seed: u64) -> std::io::Result<Generated> {
     let mut heaps = Heaps::new(n, seed);
-    std::fs::create_dir_all(dir)?;
-    let mut bytes = 0;
-    let yaml = serde_yaml::to_string(&heaps.actors).map_err(std::io::Error::other)?;
-    std::fs::write(dir.join("actors.yaml"), &yaml)?;
-    bytes += yaml.len() as u64;
-    for i in 0..n {
-        let b = heaps.briefing(i);
-        let sub = dir.join(format!("{:05}", i / 100));
-        if i % 100 == 0 {
-            std::fs::create_dir_all(&sub)?;
-        }
-        let yaml = serde_yaml::to_string(&b).map_err(std::io::Error::other)?;
-        let mut f = std::fs::File::create(sub.join(format!("{}.yaml", b.id)))?;
-        f.write_all(yaml.as_bytes())?;
-        bytes += yaml.len() as u64;
-    }
-    Ok(Generated {
-        briefings: n,
-        actors: heaps.actors.len(),
-        bytes,
-    })
+    let actors = std::mem::take(&mut heaps.actors);
+    write_folder(dir, &actors, n, 5, |i| heaps.briefing(i, &actors))
 }
 
 /// Distinct folded words (as the text index cuts them) of the titles,
@@ -595,11 +458,12 @@ pub fn generate(dir: &Path, n: usize, seed: u64) -> std::io::Result<Generated> {
 /// count of briefings in `at` (ascending), without writing anything.
 pub fn vocabulary(n: usize, seed: u64, at: &[usize]) -> Vec<usize> {
     let mut heaps = Heaps::new(n, seed);
+    let actors = std::mem::take(&mut heaps.actors);
     let mut seen = HashSet::new();
     let mut buf = String::new();
     let mut out = Vec::new();
     for i in 0..n {
-        let b = heaps.briefing(i);
+        let b = heaps.briefing(i, &actors);
         for text in [&b.title, &b.summary, &b.body] {
             each_word(text, &mut buf, |w| {
                 if !seen.contains(w) {
