@@ -50,21 +50,29 @@ impl Sandbox {
         path
     }
 
-    fn run(&self, editor: &Path, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_brief"))
-            .arg("--dir")
+    /// `brief --dir DIR --no-cache ARGS` in this setup's home, no editor
+    /// named, nothing on standard input.
+    fn command(&self, args: &[&str]) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_brief"));
+        c.arg("--dir")
             .arg(&self.dir)
             .arg("--no-cache")
             .args(args)
             .env_remove("VISUAL")
-            .env("EDITOR", editor)
+            .env_remove("EDITOR")
             .env("HOME", self.home.path())
             .env("XDG_DATA_HOME", self.home.path().join("data"))
             .env("XDG_CONFIG_HOME", self.home.path().join("config"))
             .env("XDG_STATE_HOME", self.home.path().join("state"))
             .env("XDG_CACHE_HOME", self.home.path().join("cache"))
             .env("NO_COLOR", "1")
-            .stdin(Stdio::null())
+            .stdin(Stdio::null());
+        c
+    }
+
+    fn run(&self, editor: &Path, args: &[&str]) -> Output {
+        self.command(args)
+            .env("EDITOR", editor)
             .output()
             .expect("brief runs")
     }
@@ -357,16 +365,8 @@ fn draft_prints_a_marked_draft_of_each_meeting() {
         "{out}"
     );
     // From standard input too.
-    let o = Command::new(env!("CARGO_BIN_EXE_brief"))
-        .args([
-            "--dir",
-            s.dir.to_str().expect("dir"),
-            "--no-cache",
-            "draft",
-            "-",
-        ])
-        .env("XDG_CACHE_HOME", s.home.path().join("cache"))
-        .env("XDG_CONFIG_HOME", s.home.path().join("config"))
+    let o = s
+        .command(&["draft", "-"])
         .stdin(
             std::fs::File::open(fixtures().join("pages/004_06b4552aa55b655f.txt")).expect("page"),
         )
@@ -695,16 +695,9 @@ fn without_a_terminal_no_default_editor_is_started() {
         "nano",
         &format!("printf '{}' > \"$F\"", VALID.replace('\n', "\\n")),
     );
-    let o = Command::new(env!("CARGO_BIN_EXE_brief"))
-        .arg("--dir")
-        .arg(&s.dir)
-        .args(["new", "--title", "T"])
-        .env_remove("VISUAL")
-        .env_remove("EDITOR")
+    let o = s
+        .command(&["new", "--title", "T"])
         .env("PATH", format!("{}:/usr/bin:/bin", bin.display()))
-        .env("HOME", s.home.path())
-        .env("XDG_STATE_HOME", s.home.path().join("state"))
-        .env("XDG_CONFIG_HOME", s.home.path().join("config"))
         .stdin(Stdio::piped())
         .output()
         .expect("runs");
@@ -716,18 +709,10 @@ fn without_a_terminal_no_default_editor_is_started() {
     // A draft given with --from is checked as it is, no editor needed.
     let page = s.home.path().join("page.yaml");
     std::fs::write(&page, VALID).unwrap();
-    let o = Command::new(env!("CARGO_BIN_EXE_brief"))
-        .arg("--dir")
-        .arg(&s.dir)
-        .args(["new", "--from"])
+    let o = s
+        .command(&["new", "--from"])
         .arg(&page)
-        .env_remove("VISUAL")
-        .env_remove("EDITOR")
         .env("PATH", format!("{}:/usr/bin:/bin", bin.display()))
-        .env("HOME", s.home.path())
-        .env("XDG_STATE_HOME", s.home.path().join("state"))
-        .env("XDG_CONFIG_HOME", s.home.path().join("config"))
-        .stdin(Stdio::null())
         .output()
         .expect("runs");
     assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
@@ -764,16 +749,8 @@ fn draft_and_new_from_refuse_endless_oversized_empty_and_binary_input() {
         .stdout(Stdio::piped())
         .spawn()
         .expect("yes runs");
-    let o = Command::new(env!("CARGO_BIN_EXE_brief"))
-        .args([
-            "--dir",
-            s.dir.to_str().expect("dir"),
-            "--no-cache",
-            "draft",
-            "-",
-        ])
-        .env("XDG_CACHE_HOME", s.home.path().join("cache"))
-        .env("XDG_CONFIG_HOME", s.home.path().join("config"))
+    let o = s
+        .command(&["draft", "-"])
         .stdin(yes.stdout.take().expect("yes's output"))
         .output()
         .expect("brief runs");
