@@ -615,3 +615,148 @@ fn a_changed_topics_file_is_read_again() {
     assert!(finds(&next, "shipwreck"), "the new name is read");
     assert!(!changed_since(&next));
 }
+
+/// One edit an analyst (or a sync) makes to one of the folder's files.
+#[derive(Debug, Clone)]
+enum Edit {
+    /// Another title: the briefing keeps its id and date.
+    Title(u8),
+    /// Related ids, some of which may not exist.
+    Related(Vec<u8>),
+    /// An unregistered actor named (its warning goes to the first file).
+    Actor(u8),
+    /// Another id, perhaps one already used.
+    Id(u8),
+    /// Another date: the briefing moves in the list.
+    Date(u8),
+    Broken,
+    Removed,
+}
+
+fn edit() -> impl proptest::strategy::Strategy<Value = Edit> {
+    use proptest::prelude::*;
+    prop_oneof![
+        3 => any::<u8>().prop_map(Edit::Title),
+        2 => proptest::collection::vec(0u8..8, 0..3).prop_map(Edit::Related),
+        2 => (0u8..2).prop_map(Edit::Actor),
+        1 => (0u8..8).prop_map(Edit::Id),
+        1 => (1u8..28).prop_map(Edit::Date),
+        1 => Just(Edit::Broken),
+        1 => Just(Edit::Removed),
+    ]
+}
+
+/// The text of file `f` after `edit`, `None` when it is removed.
+fn edited(f: usize, edit: &Edit) -> Option<String> {
+    let id = format!("b{f}");
+    let text = |id: &str, title: &str, date: u8, extra: &str| {
+        format!(
+            "id: {id}\ntitle: \"{title}\"\ndate: 2021-11-{date:02}\ncountries: [FR]\n{extra}body: |\n  Un paragraphe.\n"
+        )
+    };
+    Some(match edit {
+        Edit::Title(n) => text(&id, &format!("Titre {n}"), 1 + f as u8, ""),
+        Edit::Related(r) => {
+            let r: Vec<String> = r.iter().map(|r| format!("b{r}")).collect();
+            text(
+                &id,
+                "Lié",
+                1 + f as u8,
+                &format!("related: [{}]\n", r.join(", ")),
+            )
+        }
+        Edit::Actor(a) => text(
+            &id,
+            "Acteur",
+            1 + f as u8,
+            &format!("actors:\n  - name: \"Comité imaginaire {a}\"\n"),
+        ),
+        Edit::Id(n) => text(&format!("b{n}"), "Autre id", 1 + f as u8, ""),
+        Edit::Date(d) => text(&id, "Autre date", *d, ""),
+        Edit::Broken => format!("id: {id}\ntitle: [unclosed\n"),
+        Edit::Removed => return None,
+    })
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+    /// Whatever the edits, a reload told which file changed (as the
+    /// watcher tells it) gives the corpus a full load gives: the same
+    /// briefings in the same order, the same problems on the same files,
+    /// the same actors named.
+    #[test]
+    fn a_reload_after_any_edits_is_a_full_load(
+        edits in proptest::collection::vec((0usize..6, edit()), 1..10)
+    ) {
+        let start: Vec<(String, String)> = (0..6)
+            .map(|f| (format!("f{f}.yaml"), edited(f, &Edit::Title(0)).unwrap_or_default()))
+            .collect();
+        let files: Vec<(&str, String)> = start.iter().map(|(n, t)| (n.as_str(), t.clone())).collect();
+        let dir = folder(&files);
+        let mut shown = load(dir.path());
+        for (step, (f, e)) in edits.iter().enumerate() {
+            let name = format!("f{f}.yaml");
+            let path = dir.path().join(&name);
+            match edited(*f, e) {
+                Some(text) => {
+                    write(dir.path(), &name, &text);
+                    // Settled, and a time of its own at each step.
+                    age(dir.path(), &name, SETTLE * 5 + Duration::from_secs(step as u64));
+                }
+                None => {
+                    let _ = std::fs::remove_file(&path);
+                }
+            }
+            let r = reload(&shown, &Touched::Paths(vec![path])).expect("folder reloads");
+            let full = load(dir.path());
+            // Actors by name (below): their ids are the order they were met.
+            let plain = |c: &Folder| -> Vec<brief_core::Briefing> {
+                c.briefings.iter().map(|b| brief_core::Briefing { actors: Vec::new(), ..(**b).clone() }).collect()
+            };
+            proptest::prop_assert_eq!(plain(&r.corpus), plain(&full), "after {:?}", &edits[..=step]);
+            proptest::prop_assert_eq!(&r.corpus.problems, &full.problems, "after {:?}", &edits[..=step]);
+            // The actors each briefing names, by name: a reload keeps the
+            // ids of actors met before (the carried index counts on them),
+            // so the registries may differ by actors no briefing names.
+            let actors = |c: &Folder| -> Vec<Vec<(String, String)>> {
+                let name = |a| c.actor(a).map(|a| a.name.to_string()).unwrap_or_default();
+                let named = |r: &brief_core::model::ActorRef| (name(r.actor), r.written.to_string());
+                c.briefings.iter().map(|b| b.actors.iter().map(named).collect()).collect()
+            };
+            proptest::prop_assert_eq!(actors(&r.corpus), actors(&full), "after {:?}", &edits[..=step]);
+            shown = r.corpus;
+        }
+    }
+}
+
+#[test]
+fn a_changed_title_is_read_in_place() {
+    let dir = folder(&[
+        ("a.yaml", briefing("a", "Premier", "")),
+        ("b.yaml", briefing("b", "Deuxième", "related: [a, z]\n")),
+        ("c.yaml", "id: c\ntitle: [unclosed\n".to_string()),
+    ]);
+    let first = load(dir.path());
+    write(
+        dir.path(),
+        "b.yaml",
+        &briefing("b", "Deuxième, revu", "related: [a, z]\n"),
+    );
+    age(dir.path(), "b.yaml", SETTLE * 5);
+    let r = reload(&first, &Touched::Paths(vec![dir.path().join("b.yaml")])).expect("reloads");
+    assert!(r.in_place, "a title changed: nothing moves");
+    assert_eq!(r.parsed, 2, "the changed file, and the broken one again");
+    same_as_full(&r, dir.path());
+    // Another date moves the briefing: the corpus is built again.
+    write(
+        dir.path(),
+        "b.yaml",
+        &briefing("b", "Deuxième", "").replace("2021-11-28", "2020-01-01"),
+    );
+    age(dir.path(), "b.yaml", SETTLE * 6);
+    let moved =
+        reload(&r.corpus, &Touched::Paths(vec![dir.path().join("b.yaml")])).expect("reloads");
+    assert!(!moved.in_place);
+    same_as_full(&moved, dir.path());
+}

@@ -159,6 +159,32 @@ impl Briefings {
         Briefings { cells, kept }
     }
 
+    /// These briefings with some replaced (`(place, briefing)`), the others
+    /// shared as they are, decoded or not: a reload whose changed files kept
+    /// their places.
+    pub(crate) fn replaced(&self, new: Vec<(usize, Arc<Briefing>)>) -> Briefings {
+        let mut cells: Vec<Cell> = self
+            .cells
+            .iter()
+            .map(|c| Cell {
+                loaded: c.loaded.clone(),
+                at: c.at,
+            })
+            .collect();
+        for (i, b) in new {
+            if let Some(cell) = cells.get_mut(i) {
+                *cell = Cell {
+                    loaded: OnceLock::from(b),
+                    at: NONE,
+                };
+            }
+        }
+        Briefings {
+            cells,
+            kept: self.kept.clone(),
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.cells.len()
     }

@@ -69,20 +69,7 @@ fn cross_file(results: &[ParseResult]) -> (FxHashMap<usize, Problem>, Vec<Proble
         let b = &parsed.briefing;
         match first.get(b.id.as_str()).and_then(|&at| ok(&results[at])) {
             Some(at) => {
-                let p = Problem {
-                    line: parsed.id_line,
-                    column: Some(1),
-                    ..problem(
-                        &b.path,
-                        Severity::Error,
-                        format!(
-                            "duplicate id '{}': already used by {}; this file is skipped",
-                            b.id,
-                            at.briefing.path.display()
-                        ),
-                    )
-                };
-                duplicate.insert(i, p);
+                duplicate.insert(i, duplicate_id(parsed, &at.briefing.path));
             }
             None => {
                 first.insert(&b.id, i);
@@ -96,20 +83,43 @@ fn cross_file(results: &[ParseResult]) -> (FxHashMap<usize, Problem>, Vec<Proble
         };
         let b = &parsed.briefing;
         for r in b.related.iter().filter(|r| !first.contains_key(r.as_str())) {
-            missing_related.push(problem(
-                &b.path,
-                Severity::Warning,
-                format!("related briefing '{r}' does not exist"),
-            ));
+            missing_related.push(no_related(&b.path, r));
         }
     }
     (duplicate, missing_related)
 }
 
+/// The error of a file whose id the file at `holder` already has.
+pub(crate) fn duplicate_id(parsed: &super::Parsed, holder: &std::path::Path) -> Problem {
+    let b = &parsed.briefing;
+    Problem {
+        line: parsed.id_line,
+        column: Some(1),
+        ..problem(
+            &b.path,
+            Severity::Error,
+            format!(
+                "duplicate id '{}': already used by {}; this file is skipped",
+                b.id,
+                holder.display()
+            ),
+        )
+    }
+}
+
+/// The warning of a file naming a related briefing `r` that does not exist.
+pub(crate) fn no_related(path: &std::path::Path, r: &str) -> Problem {
+    problem(
+        path,
+        Severity::Warning,
+        format!("related briefing '{r}' does not exist"),
+    )
+}
+
 /// The briefings of the results, their actors resolved through `registry`
 /// (unknown ones added), with the result each came from; the results'
 /// problems, and the duplicates', go to `problems`.
-fn resolve(
+pub(crate) fn resolve(
     results: Vec<ParseResult>,
     mut duplicate: FxHashMap<usize, Problem>,
     registry: &mut Registry,

@@ -33,7 +33,7 @@ pub use folder::Folder;
 pub use source::Source;
 
 pub(crate) use crate::stamp::Walked;
-pub(crate) use build::{build, build_placed, is_cross_file};
+pub(crate) use build::{build, build_placed, duplicate_id, is_cross_file, no_related, resolve};
 pub(crate) use parse::{parse_briefing, parse_registry};
 pub(crate) use walk::{
     is_briefing_name, is_hidden, is_registry, is_topics, read_input, walk_below,

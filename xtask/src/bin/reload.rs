@@ -8,6 +8,8 @@
 //! index are kept there, as the browser keeps them (`reload -- DIR CACHE`).
 //! Each round times the reload that walks the whole folder, then the one
 //! given the changed file's path (as the browser's watcher gives it).
+//! `RELOAD_TOUCHED_ONLY=1`: only the latter; `RELOAD_GAPS=1`: a second of
+//! quiet between steps, to tell them apart in a profile.
 
 // A measuring tool: it states its assumptions with unwrap, expect and
 // panic, and prints what it measured (both denied in the crates themselves).
@@ -47,6 +49,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .ok_or("no briefing")?;
     let bytes = std::fs::read(&path)?;
     let touched = brief_core::load::reload::Touched::Paths(vec![path.clone()]);
+    // Only the reload the browser's watcher makes (no walk, no doc map by
+    // id to compare with), and a second of quiet around each step so a
+    // profile tells them apart.
+    let touched_only = std::env::var_os("RELOAD_TOUCHED_ONLY").is_some();
+    let gap = || {
+        if std::env::var_os("RELOAD_GAPS").is_some() {
+            std::thread::sleep(Duration::from_secs(1));
+        }
+    };
     let rounds: usize = std::env::var("RELOAD_ROUNDS")
         .ok()
         .and_then(|r| r.parse().ok())
@@ -62,23 +73,30 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .write(true)
             .open(&path)?
             .set_modified(SystemTime::now() - Duration::from_secs(10 + round as u64))?;
-        for (how, touched) in [
-            ("walk", brief_core::load::reload::Touched::Unknown),
-            ("touched", touched.clone()),
-        ] {
+        let walk = ("walk", brief_core::load::reload::Touched::Unknown);
+        let hows = match touched_only {
+            true => vec![("touched", touched.clone())],
+            false => vec![walk, ("touched", touched.clone())],
+        };
+        for (how, touched) in hows {
             let prev = shown.clone();
+            gap();
             let t = Instant::now();
             let r = brief_core::load::reload::reload(&prev, &touched)?;
             let took = t.elapsed();
+            gap();
             // The reload gives it; as it was computed before, for comparison.
             let t = Instant::now();
-            let by_id = brief_core::load::reload::doc_map(&prev, &r.corpus);
+            if !touched_only {
+                let by_id = brief_core::load::reload::doc_map(&prev, &r.corpus);
+                assert_eq!(by_id, r.doc_map);
+            }
             let mapped = t.elapsed();
-            assert_eq!(by_id, r.doc_map);
             let map = r.doc_map.clone();
             let t = Instant::now();
             r.corpus.carry_index(&prev, &map);
             let carried = t.elapsed();
+            gap();
             let changes = r.changes;
             println!(
                 "reload {round} ({how}): {changes} in {took:.2?}; doc map by id (no longer needed) {mapped:.2?} ({} kept); index carried over in {carried:.2?}",

@@ -4,13 +4,14 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 
-use super::plan::{Plan, PrevDocs, files_now};
+use super::plan::{InPlace, Plan, PrevDocs, files_now};
 use super::{RegistryNow, Reloaded, registered_only};
 
 use crate::briefings::{Briefings, Slot};
 use crate::corpus::Corpus;
 use crate::load::listing::Listing;
 use crate::load::{self, Folder, LoadOptions, Source};
+use crate::model::Problem;
 use crate::stamp::Seen;
 
 /// For each briefing of the previous corpus, its place in `corpus`: each
@@ -79,6 +80,21 @@ fn reassemble(
     )
 }
 
+/// The previous corpus with the briefings parsed again in their places:
+/// the actors they name resolved and the problems sorted as `build` does,
+/// nothing else built again.
+fn kept_in_place(prev: &Folder, found: InPlace, mut problems: Vec<Problem>) -> Corpus {
+    let mut registry = prev.registry.clone();
+    let (briefings, from) =
+        load::resolve(found.results, found.duplicate, &mut registry, &mut problems);
+    problems.extend(found.missing_related);
+    problems.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+    let new = (briefings.into_iter().zip(from))
+        .filter_map(|(b, r)| Some((found.places.get(r).copied().flatten()?, b)))
+        .collect();
+    Corpus::new(prev.briefings.replaced(new), registry, problems)
+}
+
 /// The new corpus from the files found now: only the changed and added files
 /// are parsed (and those whose problems may move), the others' briefings
 /// are taken from `prev` as they are.
@@ -107,19 +123,40 @@ pub(super) fn reread(
     let gone = listing.gone.iter().filter_map(|&g| docs.at(g));
     let moving = plan.moving_actors(prev, &first, gone);
     plan.parse_again(&moving, prev_index);
-    let parsed = plan.parsed.len();
     let mut problems = listing.problems;
-    problems.extend(plan.kept_problems(prev, &registry.path));
-    let order = plan.results(&docs);
-    let (mut corpus, placed) = load::build_placed(
-        order.results,
-        prev.registry.clone(),
-        problems,
-        Some(&order.hint),
-    );
-    let doc_map = map_docs(&corpus, &order.hint, &placed, &docs);
-    corpus.briefings = reassemble(&corpus.briefings, &prev.briefings, &order.hint, &placed);
-    let (files, docs) = plan.seen_files(seen, &order.result_of, &placed);
+    let in_place = match listing.gone.is_empty() {
+        true => plan.in_place(docs.facts),
+        false => None,
+    };
+    let kept_places = in_place.is_some();
+    if !kept_places {
+        plan.parse_namesakes(prev_index);
+    }
+    let parsed = plan.parsed.len();
+    let (corpus, doc_map, (files, docs)) = match in_place {
+        Some(kept) => {
+            problems.extend(plan.kept_problems(prev, &registry.path, true));
+            let found = plan.take_in_place(kept);
+            let corpus = kept_in_place(prev, found, problems);
+            let (result_of, placed) = plan.places_kept();
+            let doc_map = (0..prev.briefings.len()).map(Some).collect();
+            (corpus, doc_map, plan.seen_files(seen, &result_of, &placed))
+        }
+        None => {
+            problems.extend(plan.kept_problems(prev, &registry.path, false));
+            let order = plan.results(&docs);
+            let (mut corpus, placed) = load::build_placed(
+                order.results,
+                prev.registry.clone(),
+                problems,
+                Some(&order.hint),
+            );
+            let doc_map = map_docs(&corpus, &order.hint, &placed, &docs);
+            corpus.briefings = reassemble(&corpus.briefings, &prev.briefings, &order.hint, &placed);
+            let seen_files = plan.seen_files(seen, &order.result_of, &placed);
+            (corpus, doc_map, seen_files)
+        }
+    };
     let registry_seen = match registry.unsettled {
         true => {
             unsettled.push(registry.path);
@@ -146,6 +183,7 @@ pub(super) fn reread(
         walked: listing.whole,
         looked,
         parsed,
+        in_place: kept_places,
         doc_map,
     }
 }

@@ -68,6 +68,9 @@ pub struct Reloaded {
     /// parsed: what the reload cost, for a measure or a test.
     pub looked: usize,
     pub parsed: usize,
+    /// The briefings parsed kept their places (same ids, same dates, nothing
+    /// added or gone): the previous corpus was shared, not built again.
+    pub in_place: bool,
     /// For each briefing of the previous corpus, its index in the new one
     /// (as [`doc_map`] gives it).
     pub doc_map: Vec<Option<usize>>,
@@ -284,6 +287,7 @@ fn full(prev: &Folder, root: &Path, opts: &LoadOptions) -> Result<Reloaded, Load
         walked: true,
         looked: files,
         parsed: files,
+        in_place: false,
     })
 }
 

@@ -284,21 +284,147 @@ impl Plan<'_> {
     }
 
     /// The problems of the files kept as they were, less those that depend
-    /// on other files (found again when the corpus is built); the registry's
-    /// own problems.
+    /// on other files unless `cross_file` (otherwise found again when the
+    /// corpus is built); the registry's own problems.
     pub(super) fn kept_problems<'p>(
         &'p self,
         prev: &'p Corpus,
         registry: &'p Path,
+        cross_file: bool,
     ) -> impl Iterator<Item = Problem> + 'p {
         prev.problems
             .iter()
             .filter(move |p| {
                 let kept = |i: usize| self.reused(i);
-                (!load::is_cross_file(p) && self.at(&p.path).is_some_and(kept))
+                ((cross_file || !load::is_cross_file(p)) && self.at(&p.path).is_some_and(kept))
                     || p.path == registry
             })
             .cloned()
+    }
+
+    /// Whether every briefing keeps its place: nothing added or gone (the
+    /// caller checks `gone`), each briefing parsed keeps its id and date (so
+    /// its place in date order), and each file that gave no briefing still
+    /// gives none (broken, or a duplicate of a file before it). Then the set
+    /// of ids is the same, the other files' problems stand, and the corpus
+    /// need not be built again: `take_in_place` takes the results.
+    pub(super) fn in_place(&self, facts: &[DocFacts]) -> Option<KeptPlaces> {
+        let added = |(i, f): (usize, &File)| f.kind == Kind::Added && !self.held.contains(&i);
+        if self.files.iter().enumerate().any(added) {
+            return None;
+        }
+        let mut order: Vec<usize> = self.parsed.keys().copied().collect();
+        order.sort_unstable();
+        // The ids to find in the corpus: the related ones named, and those
+        // of files that gave no briefing (a duplicate's holder).
+        let mut wanted: HashMap<String, Option<usize>> = HashMap::default();
+        for &i in &order {
+            match (self.files[i].doc, self.parsed.get(&i)?) {
+                (Some(d), Ok((p, _))) => {
+                    let f = facts.get(d)?;
+                    if p.briefing.id != f.id || p.briefing.date != f.date {
+                        return None;
+                    }
+                    for r in &p.briefing.related {
+                        wanted.insert(r.clone(), None);
+                    }
+                }
+                // A briefing gone from the corpus.
+                (Some(_), Err(_)) => return None,
+                (None, Err(_)) => {}
+                (None, Ok((p, _))) => {
+                    wanted.insert(p.briefing.id.to_string(), None);
+                }
+            }
+        }
+        if !wanted.is_empty() {
+            for (d, f) in facts.iter().enumerate() {
+                if let Some(at) = wanted.get_mut(f.id.as_str()) {
+                    *at = Some(d);
+                }
+            }
+        }
+        // Still a duplicate of a file before it, or it would take the id.
+        let holder = |i: usize| -> Option<&Path> {
+            let Some(Ok((p, _))) = self.parsed.get(&i) else {
+                return None;
+            };
+            let h = wanted.get(p.briefing.id.as_str()).copied().flatten()?;
+            let h = facts.get(h).map(|f| f.path.as_path())?;
+            (h < self.files[i].path).then_some(h)
+        };
+        let gives_none = |i: usize| matches!(self.parsed.get(&i), Some(Err(_)));
+        let still_out =
+            |&i: &usize| self.files[i].doc.is_some() || gives_none(i) || holder(i).is_some();
+        if !order.iter().all(still_out) {
+            return None;
+        }
+        let holders = (order.iter())
+            .filter_map(|&i| Some((i, holder(i)?.to_path_buf())))
+            .collect();
+        let known = wanted.into_iter().filter(|(_, d)| d.is_some());
+        Some(KeptPlaces {
+            order,
+            holders,
+            known: known.map(|(id, _)| id).collect(),
+        })
+    }
+
+    /// The results parsed, taken out of the plan, when `in_place` said
+    /// every briefing keeps its place.
+    pub(super) fn take_in_place(&mut self, kept: KeptPlaces) -> InPlace {
+        let mut found = InPlace::default();
+        for i in kept.order {
+            let Some(result) = self.parsed.remove(&i) else {
+                continue;
+            };
+            let (place, path) = (self.files[i].doc, self.files[i].path);
+            if let (Some(h), Ok((p, _))) = (kept.holders.get(&i), &result) {
+                let problem = load::duplicate_id(p, h);
+                found.duplicate.insert(found.results.len(), problem);
+            }
+            if let (Some(_), Ok((p, _))) = (place, &result) {
+                let missing =
+                    (p.briefing.related.iter()).filter(|r| !kept.known.contains(r.as_str()));
+                found
+                    .missing_related
+                    .extend(missing.map(|r| load::no_related(path, r)));
+            }
+            found.results.push(result);
+            found.places.push(place);
+        }
+        found
+    }
+
+    /// Files kept as they were whose briefing has the id of one just parsed
+    /// are parsed again: the one of them that gives way says so at the line
+    /// of its id, as on a full load.
+    pub(super) fn parse_namesakes(&mut self, prev: &Index) {
+        let ids: HashSet<&str> = (self.parsed.values().flatten())
+            .map(|(p, _)| p.briefing.id.as_str())
+            .collect();
+        if ids.is_empty() {
+            return;
+        }
+        let mut again: Vec<usize> = (prev.docs.iter())
+            .filter(|f| ids.contains(f.id.as_str()))
+            .filter_map(|f| self.at(&f.path))
+            .filter(|&i| self.reused(i) && !self.held.contains(&i))
+            .collect();
+        drop(ids);
+        again.sort_unstable();
+        let more: Vec<_> = again.par_iter().map(|&i| (i, self.parse(i))).collect();
+        self.parsed.extend(more);
+    }
+
+    /// For each file, its briefing's place, which it keeps (`in_place`):
+    /// as `seen_files` takes them, the file's result and that result's place.
+    pub(super) fn places_kept(&self) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
+        let result_of = (self.files.iter().enumerate())
+            .map(|(i, f)| f.doc.map(|_| i))
+            .collect();
+        let placed = self.files.iter().map(|f| f.doc).collect();
+        (result_of, placed)
     }
 
     /// Every file in path order, as a full load would see them: the results
@@ -351,6 +477,26 @@ impl Plan<'_> {
             })
             .unzip()
     }
+}
+
+/// What `Plan::in_place` found: the files parsed in path order, the
+/// duplicates' holders, the related ids that exist.
+pub(super) struct KeptPlaces {
+    order: Vec<usize>,
+    holders: HashMap<usize, PathBuf>,
+    known: HashSet<String>,
+}
+
+/// The files parsed by a reload whose briefings keep their places.
+#[derive(Default)]
+pub(super) struct InPlace {
+    /// In path order.
+    pub(super) results: Vec<ParseResult>,
+    /// For each result, the place its briefing keeps; `None`: it gives none.
+    pub(super) places: Vec<Option<usize>>,
+    /// Duplicate ids, by result.
+    pub(super) duplicate: HashMap<usize, Problem>,
+    pub(super) missing_related: Vec<Problem>,
 }
 
 /// A file as seen: its path and its stamp.
