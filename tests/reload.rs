@@ -317,7 +317,27 @@ fn a_folder_gone_is_an_error() {
 /// full load of the folder: updating the index never changes an answer.
 #[test]
 fn a_carried_index_answers_as_a_freshly_built_one() {
+    carried_index_answers_as_a_fresh_one(None);
+}
+
+/// With the text index in a cache folder, as the browser keeps it: the
+/// reload looks up, indexes and removes only the changed briefings, and
+/// the new corpus sees the index through the old one's view, remapped.
+#[test]
+fn a_carried_index_on_disk_answers_as_a_freshly_built_one() {
+    let cache = tempfile::tempdir().expect("cache dir");
+    carried_index_answers_as_a_fresh_one(Some(cache.path()));
+}
+
+fn carried_index_answers_as_a_fresh_one(cache: Option<&Path>) {
     use brief_core::search::{Selection, faceted};
+    let opts = LoadOptions {
+        cache: cache.map(Path::to_path_buf),
+        // The text in the cache folder at any size.
+        persist_text_from: 0,
+        ..LoadOptions::default()
+    };
+    let load = |dir: &Path| load_dir(dir, &opts, &|_, _| {}).expect("folder loads");
     let dir = tempfile::tempdir().expect("tempdir");
     for entry in std::fs::read_dir(fixtures::briefings()).expect("the fixture folder") {
         let path = entry.expect("entry").path();
@@ -366,7 +386,14 @@ fn a_carried_index_answers_as_a_freshly_built_one() {
     ];
     let mut prev = load(dir.path());
     prev.prepare_search();
-    let edits: [&dyn Fn(&Path); 3] = [
+    let edits: [&dyn Fn(&Path); 4] = [
+        // A word in one body, nothing else: the briefing keeps its place.
+        &|d| {
+            let p = d.join("2023-01-30-zinder-anltp-tim-naptip-victimes.yaml");
+            let text = std::fs::read_to_string(&p).expect("read");
+            std::fs::write(&p, text.replacen("body: |\n", "body: |\n  Pemba.\n", 1))
+                .expect("write");
+        },
         // A new briefing with words, a country, a topic and an actor never seen.
         &|d| {
             write(
@@ -405,8 +432,14 @@ fn a_carried_index_answers_as_a_freshly_built_one() {
         assert!(!r.full);
         assert!(!r.changes.is_empty());
         let map = brief_core::load::reload::doc_map(&prev, &r.corpus);
+        assert_eq!(map, r.doc_map);
         r.corpus.carry_index(&prev, &map);
         assert!(r.corpus.is_indexed(), "carried over, not left to build");
+        assert_eq!(
+            r.corpus.text_carried(),
+            cache.is_some(),
+            "the view remapped on disk only"
+        );
         let full = load(dir.path());
         for q in queries {
             assert_eq!(answers(&r.corpus, q), answers(&full, q), "query {q:?}");

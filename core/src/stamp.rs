@@ -188,6 +188,15 @@ pub(crate) struct Seen {
 }
 
 impl Seen {
+    /// The stamp of the file at `path`, when it was seen and stat'ed.
+    pub(crate) fn stamp_of(&self, path: &std::path::Path) -> Option<&Stamp> {
+        let at = self
+            .files
+            .binary_search_by(|(p, _)| p.as_path().cmp(path))
+            .ok()?;
+        self.files.get(at)?.1.as_ref()
+    }
+
     /// From the briefing files and their stamps, the registry's stamp last
     /// when there is a registry.
     pub(crate) fn new(files: &[PathBuf], stamps: &[Option<Stamp>], has_registry: bool) -> Seen {

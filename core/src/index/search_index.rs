@@ -73,6 +73,8 @@ pub struct SearchIndex {
     replacement: OnceLock<Option<Arc<TextStore>>>,
     /// The text index read from `replacement`, once `text` panicked.
     again: OnceLock<TextIndex>,
+    /// Set when `text` was carried over from the corpus before a reload.
+    carried: OnceLock<()>,
 }
 
 /// Bodies read with the briefings, waiting for the text index.
@@ -141,11 +143,7 @@ impl SearchIndex {
     /// The article text's index, brought up to date now if it is not yet;
     /// once reading it panicked, the one built again in its place.
     pub(crate) fn text(&self, docs: Docs<'_>) -> &TextIndex {
-        let (done, total) = &self.progress;
-        let progress = |d, t| {
-            done.store(d, Ordering::Relaxed);
-            total.store(t, Ordering::Relaxed);
-        };
+        let progress = |d, t| self.progress_at(d, t);
         let text = self.text.get_or_init(|| self.open_text(docs, &progress));
         match text.damaged() {
             None => text,
@@ -294,8 +292,107 @@ impl SearchIndex {
         }
         if prev.text.get().is_some() {
             // Only the briefings that changed are indexed again.
-            self.text(docs);
+            match self.carry_text(prev, kept, docs) {
+                Some(text) => {
+                    let _ = self.text.set(text);
+                    let _ = self.carried.set(());
+                }
+                None => {
+                    self.text(docs);
+                }
+            }
         }
+    }
+
+    /// Whether `text` was carried over by `carry` (see `Folder::text_carried`).
+    pub(crate) fn text_carried(&self) -> bool {
+        self.carried.get().is_some()
+    }
+
+    /// The text index of `prev` carried over, when it was read from the
+    /// same store as it was opened (not one built again, nor in memory):
+    /// only the briefings not `kept` are looked up, indexed and removed,
+    /// and the view is remapped rather than every key hashed and looked up
+    /// again. `None`: opened as usual (`text`), which says what went wrong.
+    fn carry_text(
+        &self,
+        prev: &SearchIndex,
+        kept: &[Option<u32>],
+        docs: Docs<'_>,
+    ) -> Option<TextIndex> {
+        let old = prev.text.get()?;
+        let plain = old.on_store
+            && prev.again.get().is_none()
+            && prev.replacement.get().is_none()
+            && self.replacement.get().is_none()
+            && self.fallback.is_none();
+        let store = self.store.as_ref()?;
+        if !plain || !prev.store.as_ref().is_some_and(|p| Arc::ptr_eq(p, store)) {
+            return None;
+        }
+        let (titles, before) = (self.titles.get()?, prev.titles.get()?);
+        let n = docs.briefings.len();
+        let mut is_kept = vec![false; n];
+        for &k in kept.iter().flatten() {
+            *is_kept.get_mut(k as usize)? = true;
+        }
+        let fresh: Vec<(usize, DocKey)> = (0..n)
+            .filter(|&i| !is_kept[i])
+            .map(|i| {
+                let f = titles.docs.get(i)?;
+                let stamp = docs
+                    .seen
+                    .and_then(|seen| seen.stamp_of(&f.path))
+                    .map_or(0, Stamp::hashed);
+                Some((i, DocKey::of(&f.path, &f.id, stamp)))
+            })
+            .collect::<Option<_>>()?;
+        let gone: Vec<u64> = (kept.iter().enumerate())
+            .filter(|(_, k)| k.is_none())
+            .filter_map(|(old, _)| before.docs.get(old))
+            .map(|f| DocKey::of(&f.path, &f.id, 0).key)
+            .collect();
+        let known = old.segment_ids();
+        let body = |i: usize| self.body_of(docs, i);
+        let progress = |d, t| self.progress_at(d, t);
+        let carried = crate::io::contain::contain(|| {
+            store.sync_changed(&fresh, &gone, &known, &body, &progress)?;
+            let fresh: Vec<(u32, DocKey)> = fresh.iter().map(|&(i, k)| (i as u32, k)).collect();
+            old.carried(store, kept, n, &fresh)
+        });
+        let text = carried.ok()?.ok()??;
+        self.forget_unindexed();
+        Some(text)
+    }
+
+    /// Briefings indexed and to index, for the progress shown.
+    fn progress_at(&self, done: usize, total: usize) {
+        self.progress.0.store(done, Ordering::Relaxed);
+        self.progress.1.store(total, Ordering::Relaxed);
+    }
+
+    /// The briefing `i` and its body, for the text index: the body waiting
+    /// in memory or on disk, else read from its file.
+    fn body_of<'a>(&self, docs: Docs<'a>, i: usize) -> Option<(&'a Briefing, String)> {
+        let b = docs.briefings.get(i)?;
+        let (waiting, spill) = {
+            let mut pending = self.unindexed.lock().unwrap_or_else(|e| e.into_inner());
+            (pending.bodies.remove(&i), pending.spill.clone())
+        };
+        match (waiting, spill) {
+            (Some(Waiting::Text(text)), _) => return Some((b, text)),
+            // Read back off the lock; unreadable, it is read from its file.
+            (Some(Waiting::OnDisk(piece)), Some(spill)) => {
+                if let Ok(text) = spill.get(piece) {
+                    return Some((b, text));
+                }
+            }
+            _ => {}
+        }
+        docs.bodies
+            .body(b)
+            .ok()
+            .map(|text| (&**b, text.into_owned()))
     }
 
     /// Each briefing's key in the text index: its file and id, and the
@@ -330,27 +427,7 @@ impl SearchIndex {
     /// The text index, from the store when it can be used, else in memory.
     fn open_text(&self, docs: Docs<'_>, progress: &(dyn Fn(usize, usize) + Sync)) -> TextIndex {
         let keys = self.keys(docs);
-        let body = |i: usize| -> Option<(&Briefing, String)> {
-            let b = docs.briefings.get(i)?;
-            let (waiting, spill) = {
-                let mut pending = self.unindexed.lock().unwrap_or_else(|e| e.into_inner());
-                (pending.bodies.remove(&i), pending.spill.clone())
-            };
-            match (waiting, spill) {
-                (Some(Waiting::Text(text)), _) => return Some((b, text)),
-                // Read back off the lock; unreadable, it is read from its file.
-                (Some(Waiting::OnDisk(piece)), Some(spill)) => {
-                    if let Ok(text) = spill.get(piece) {
-                        return Some((b, text));
-                    }
-                }
-                _ => {}
-            }
-            docs.bodies
-                .body(b)
-                .ok()
-                .map(|text| (&**b, text.into_owned()))
-        };
+        let body = |i: usize| self.body_of(docs, i);
         // Checked before it is read: a damaged index is set aside and built again.
         if let Some(Err(said)) = self.store().map(|s| s.validate()) {
             self.replace_store(&said);
@@ -371,8 +448,9 @@ impl SearchIndex {
             })
             .unwrap_or_else(|said| Err(StoreError::Io(std::io::Error::other(said))));
             match synced {
-                Ok(index) => {
+                Ok(mut index) => {
                     self.forget_unindexed();
+                    index.on_store = true;
                     return index;
                 }
                 Err(e) => self.notice(&format!(

@@ -23,7 +23,8 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
+use tantivy::index::SegmentId;
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions,
 };
@@ -343,9 +344,31 @@ impl TextStore {
                 writer.delete_term(Term::from_field_u64(self.fields.key, key));
             }
         }
-        let todo: Vec<usize> = (0..docs.len())
-            .filter(|&i| held.get(&docs[i].key) != Some(&docs[i].stamp))
+        let todo: Vec<(usize, DocKey)> = (docs.iter().copied().enumerate())
+            .filter(|(_, k)| held.get(&k.key) != Some(&k.stamp))
             .collect();
+        self.add_all(&writer, &todo, body, progress)?;
+        writer.commit()?;
+        writer.wait_merging_threads()?;
+        self.reader.reload()?;
+        // What was just written is read back once: a disk that damages it is
+        // found now, not by a search.
+        if self.dir.is_some() {
+            self.validate()
+                .map_err(|said| StoreError::Io(std::io::Error::other(said)))?;
+        }
+        Ok(todo.len())
+    }
+
+    /// Indexes the briefings `todo` (index in the corpus, key), with the
+    /// text `body(i)` gives.
+    fn add_all<'a>(
+        &self,
+        writer: &IndexWriter<TantivyDocument>,
+        todo: &[(usize, DocKey)],
+        body: &(dyn Fn(usize) -> Option<(&'a Briefing, String)> + Sync),
+        progress: &(dyn Fn(usize, usize) + Sync),
+    ) -> Result<(), StoreError> {
         let total = todo.len();
         let done = std::sync::atomic::AtomicUsize::new(0);
         let fields = self.fields;
@@ -355,8 +378,7 @@ impl TextStore {
         for batch in todo.chunks(256) {
             let made: Vec<TantivyDocument> = batch
                 .par_iter()
-                .filter_map(|&i| {
-                    let key = docs[i];
+                .filter_map(|&(i, key)| {
                     let (b, text) = body(i)?;
                     let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
                     progress(n, total);
@@ -367,16 +389,135 @@ impl TextStore {
                 writer.add_document(doc)?;
             }
         }
-        writer.commit()?;
-        writer.wait_merging_threads()?;
+        Ok(())
+    }
+
+    /// Brings the index up to date after a reload that changed a few
+    /// briefings: `fresh` (index in the corpus, key) are indexed unless the
+    /// index holds them as of that file already (another process on the
+    /// folder did it), and the keys `gone` are removed. Looks up only
+    /// those keys, where `sync` reads every key the index holds; then
+    /// checks the files written (those of segments not in `known`, and
+    /// the deletions). Returns how many were (re)indexed.
+    pub(crate) fn sync_changed<'a>(
+        &self,
+        fresh: &[(usize, DocKey)],
+        gone: &[u64],
+        known: &FxHashSet<SegmentId>,
+        body: &(dyn Fn(usize) -> Option<(&'a Briefing, String)> + Sync),
+        progress: &(dyn Fn(usize, usize) + Sync),
+    ) -> Result<usize, StoreError> {
+        let _ours = self.writing.lock().unwrap_or_else(|e| e.into_inner());
         self.reader.reload()?;
-        // What was just written is read back once: a disk that damages it is
-        // found now, not by a search.
+        let (delete, todo) = self.left_to_do(fresh, gone)?;
+        if !delete.is_empty() || !todo.is_empty() {
+            if self.read_only {
+                return Err(StoreError::ReadOnly);
+            }
+            let mut writer = self.writer()?;
+            // Another process may have done the work while we waited.
+            self.reader.reload()?;
+            let (delete, todo) = self.left_to_do(fresh, gone)?;
+            for key in delete {
+                writer.delete_term(Term::from_field_u64(self.fields.key, key));
+            }
+            self.add_all(&writer, &todo, body, progress)?;
+            writer.commit()?;
+            writer.wait_merging_threads()?;
+            self.reader.reload()?;
+        }
         if self.dir.is_some() {
-            self.validate()
+            self.validate_new(known)
                 .map_err(|said| StoreError::Io(std::io::Error::other(said)))?;
         }
-        Ok(total)
+        Ok(todo.len())
+    }
+
+    /// Of `fresh` and `gone` (see `sync_changed`), the keys to delete and
+    /// the briefings to index, as the newest commit stands.
+    fn left_to_do(
+        &self,
+        fresh: &[(usize, DocKey)],
+        gone: &[u64],
+    ) -> Result<(Vec<u64>, Vec<(usize, DocKey)>), StoreError> {
+        let searcher = self.reader.searcher();
+        let mut delete = Vec::new();
+        let mut todo = Vec::new();
+        for &(i, k) in fresh {
+            let held = self.held_as(&searcher, k.key)?;
+            if held == [k.stamp] {
+                continue;
+            }
+            if !held.is_empty() {
+                delete.push(k.key);
+            }
+            todo.push((i, k));
+        }
+        let fresh: FxHashSet<u64> = fresh.iter().map(|(_, k)| k.key).collect();
+        for &key in gone.iter().filter(|k| !fresh.contains(k)) {
+            if !self.held_as(&searcher, key)?.is_empty() {
+                delete.push(key);
+            }
+        }
+        Ok((delete, todo))
+    }
+
+    /// The stamps the index holds the briefing `key` as of (none, one, or
+    /// more when versions were left behind).
+    fn held_as(&self, searcher: &tantivy::Searcher, key: u64) -> Result<Vec<u64>, StoreError> {
+        use tantivy::DocSet;
+        let term = Term::from_field_u64(self.fields.key, key);
+        let mut stamps = Vec::new();
+        for segment in searcher.segment_readers() {
+            let inverted = segment.inverted_index(self.fields.key)?;
+            let Some(mut postings) =
+                inverted.read_postings(&term, tantivy::schema::IndexRecordOption::Basic)?
+            else {
+                continue;
+            };
+            let stamp = segment.fast_fields().u64("stamp")?;
+            let mut doc = postings.doc();
+            while doc != tantivy::TERMINATED {
+                if !segment.is_deleted(doc)
+                    && let Some(s) = stamp.first(doc)
+                {
+                    stamps.push(s);
+                }
+                doc = postings.advance();
+            }
+        }
+        Ok(stamps)
+    }
+
+    /// Checks the files of the newest commit that were not checked before:
+    /// those of segments not in `known`, and every segment's deletions.
+    pub(crate) fn validate_new(&self, known: &FxHashSet<SegmentId>) -> Result<(), String> {
+        let metas = self
+            .index
+            .searchable_segment_metas()
+            .map_err(|e| format!("checking it failed: {e}"))?;
+        // A segment names every file it may have; those written are managed.
+        let managed = self.index.directory().list_managed_files();
+        let files = metas.iter().flat_map(|meta| {
+            let new = !known.contains(&meta.id());
+            meta.list_files()
+                .into_iter()
+                .filter(move |f| new || f.extension().is_some_and(|e| e == "del"))
+        });
+        let files = files.filter(|f| managed.contains(f));
+        let mut damaged = std::collections::HashSet::new();
+        for file in files {
+            let sound =
+                crate::io::contain::contain(|| self.index.directory().validate_checksum(&file))
+                    .map_err(|said| format!("checking it failed: {said}"))?;
+            if !sound.map_err(|e| format!("checking it failed: {e}"))? {
+                damaged.insert(file);
+            }
+        }
+        match damaged.is_empty() {
+            true => Ok(()),
+            false => Err(said_damaged(damaged)),
+        }
     }
 
     /// Whether the index holds anything else than `docs` as they are now.

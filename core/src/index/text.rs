@@ -6,7 +6,8 @@
 
 use std::ops::ControlFlow;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
+use tantivy::index::SegmentId;
 use tantivy::postings::Postings;
 use tantivy::query::{EnableScoring, PhraseQuery, Query};
 use tantivy::schema::IndexRecordOption;
@@ -35,6 +36,9 @@ pub(crate) struct TextIndex {
     /// The vocabulary and each word's character set, read once, when typos
     /// are first looked for.
     vocabulary: std::sync::OnceLock<(Vec<String>, Vec<u64>)>,
+    /// Seen on the folder's store (not an index in memory): a reload may
+    /// carry this view over (`carried`).
+    pub(crate) on_store: bool,
     /// Set when reading the index panicked (a damaged file tantivy does not
     /// check): what it said. Every later read answers nothing; the search is
     /// done again on an index built anew (`SearchIndex::text_for_search`).
@@ -82,8 +86,113 @@ impl TextIndex {
             ords,
             n: keys.len(),
             vocabulary: Default::default(),
+            on_store: false,
             damaged: Default::default(),
         })
+    }
+
+    /// The segments this view reads, to tell which a later commit added.
+    pub(crate) fn segment_ids(&self) -> FxHashSet<SegmentId> {
+        self.segments().iter().map(|s| s.segment_id()).collect()
+    }
+
+    /// This view after a reload, on the store's newest commit: `kept[old]`
+    /// is the new place of each briefing that did not change, `fresh` the
+    /// briefings just indexed (place, key), `n` the briefings now. Segments
+    /// seen before keep their places remapped; a segment made since (the
+    /// new briefings, or a merge) is read by key, the keys of merged
+    /// documents taken from the segments they came from. Proportional to
+    /// the documents, with no key hashed but the new ones and the merged.
+    /// `None` when some briefing is not found exactly once: the caller
+    /// opens the index as usual.
+    pub(crate) fn carried(
+        &self,
+        store: &TextStore,
+        kept: &[Option<u32>],
+        n: usize,
+        fresh: &[(u32, DocKey)],
+    ) -> Result<Option<TextIndex>, StoreError> {
+        let Some(old) = &self.searcher else {
+            return Ok(None);
+        };
+        if self.damaged.get().is_some() {
+            return Ok(None);
+        }
+        let new_of = |ord: u32| kept.get(ord as usize).copied().flatten();
+        let searcher = store.searcher();
+        let now: FxHashSet<SegmentId> = (searcher.segment_readers().iter())
+            .map(|s| s.segment_id())
+            .collect();
+        let mut by_key: FxHashMap<u64, (u32, u64)> = fresh
+            .iter()
+            .map(|&(at, k)| (k.key, (at, k.stamp)))
+            .collect();
+        let mut before: FxHashMap<SegmentId, usize> = FxHashMap::default();
+        for (s, segment) in old.segment_readers().iter().enumerate() {
+            if now.contains(&segment.segment_id()) {
+                before.insert(segment.segment_id(), s);
+                continue;
+            }
+            // Merged away: its documents are found again by key.
+            let ff = segment.fast_fields();
+            let (key, stamp) = (ff.u64("key")?, ff.u64("stamp")?);
+            for (doc, &ord) in self.ords.get(s).into_iter().flatten().enumerate() {
+                if let (Some(new), Some(k), Some(st)) =
+                    (new_of(ord), key.first(doc as u32), stamp.first(doc as u32))
+                {
+                    by_key.insert(k, (new, st));
+                }
+            }
+        }
+        let mut ords = Vec::with_capacity(now.len());
+        for segment in searcher.segment_readers() {
+            let seg: Vec<u32> = match before.get(&segment.segment_id()) {
+                Some(&s) => (self.ords.get(s).into_iter().flatten().enumerate())
+                    .map(|(doc, &ord)| match segment.is_deleted(doc as u32) {
+                        true => NONE,
+                        false => new_of(ord).unwrap_or(NONE),
+                    })
+                    .collect(),
+                None => {
+                    let ff = segment.fast_fields();
+                    let (key, stamp) = (ff.u64("key")?, ff.u64("stamp")?);
+                    (0..segment.max_doc())
+                        .map(|doc| {
+                            if segment.is_deleted(doc) {
+                                return NONE;
+                            }
+                            match (key.first(doc), stamp.first(doc)) {
+                                (Some(k), Some(s)) => match by_key.get(&k) {
+                                    Some(&(ord, want)) if want == s => ord,
+                                    _ => NONE,
+                                },
+                                _ => NONE,
+                            }
+                        })
+                        .collect()
+                }
+            };
+            ords.push(seg);
+        }
+        let mut found = vec![false; n];
+        for &ord in ords.iter().flatten().filter(|&&o| o != NONE) {
+            match found.get_mut(ord as usize) {
+                Some(f) if !*f => *f = true,
+                _ => return Ok(None),
+            }
+        }
+        if found.contains(&false) {
+            return Ok(None);
+        }
+        Ok(Some(TextIndex {
+            searcher: Some(searcher),
+            fields: self.fields,
+            ords,
+            n,
+            vocabulary: Default::default(),
+            on_store: true,
+            damaged: Default::default(),
+        }))
     }
 
     /// An index of nothing, when none could be made: every text search finds nothing.
@@ -94,6 +203,7 @@ impl TextIndex {
             ords: Vec::new(),
             n,
             vocabulary: Default::default(),
+            on_store: false,
             damaged: Default::default(),
         }
     }

@@ -98,6 +98,13 @@ impl Folder {
         self.index.is_built()
     }
 
+    /// Whether the article text's index was carried over from the corpus
+    /// before a reload, only the changed briefings looked up (rather than
+    /// opened again, every key compared): for a measure or a test.
+    pub fn text_carried(&self) -> bool {
+        self.index.text_carried()
+    }
+
     /// After a reload from `prev` (`doc_map` from `Reloaded::doc_map`): the
     /// parts of `prev`'s search index already built are carried over, updated
     /// for the briefings that changed, instead of built again from nothing.

@@ -99,8 +99,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             gap();
             let changes = r.changes;
             println!(
-                "reload {round} ({how}): {changes} in {took:.2?}; doc map by id (no longer needed) {mapped:.2?} ({} kept); index carried over in {carried:.2?}",
+                "reload {round} ({how}): {changes} in {took:.2?}{}; doc map by id (no longer needed) {mapped:.2?} ({} kept); index carried over in {carried:.2?}{}",
+                if r.in_place { " (in place)" } else { "" },
                 map.iter().flatten().count(),
+                if r.corpus.text_carried() {
+                    " (text view remapped)"
+                } else {
+                    ""
+                },
             );
             if how == "touched" {
                 shown = std::sync::Arc::new(r.corpus);
