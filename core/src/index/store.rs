@@ -103,6 +103,9 @@ impl DocKey {
     }
 }
 
+/// Briefings to index: index in the corpus, key.
+type Todo = Vec<(usize, DocKey)>;
+
 /// Why the index could not be used.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -439,7 +442,7 @@ impl TextStore {
         &self,
         fresh: &[(usize, DocKey)],
         gone: &[u64],
-    ) -> Result<(Vec<u64>, Vec<(usize, DocKey)>), StoreError> {
+    ) -> Result<(Vec<u64>, Todo), StoreError> {
         let searcher = self.reader.searcher();
         let mut delete = Vec::new();
         let mut todo = Vec::new();
