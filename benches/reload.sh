@@ -28,6 +28,12 @@ wait_pane() {
         sleep 0.01
     done
 }
+# Until the browser's CPU time has not moved for 2 s.
+idle() {
+    local a b
+    a=$(awk '{print $14 + $15}' "/proc/$1/stat")
+    while sleep 2; b=$(awk '{print $14 + $15}' "/proc/$1/stat"); [ "$b" != "$a" ]; do a=$b; done
+}
 memory() {
     awk '/^Rss/ {r=$2} /^Private_Clean/ {c=$2} /^Private_Dirty/ {d=$2}
          END {printf "Rss %d MB, private %d MB", r/1024, (c+d)/1024}' "/proc/$1/smaps_rollup"
@@ -63,7 +69,8 @@ pid=$(tmux display -p -t "$session" '#{pane_pid}')
 wait_pane "0 of"
 echo "browser started, 0 hits shown after $(($(now) - start)) ms: $(memory "$pid")"
 # The start-up stat check and the text index opened.
-sleep 8
+sleep 2
+idle "$pid"
 echo "settled: $(memory "$pid")"
 
 i=0
@@ -76,6 +83,7 @@ for file in $files; do
     wait_pane "$i of"
     shown=$(($(now) - start))
     echo "change $i: shown after $shown ms; $(memory "$pid")"
-    sleep 4
-    echo "         after 4 s quiet: $(memory "$pid")"
+    sleep 2
+    idle "$pid"
+    echo "         once idle: $(memory "$pid")"
 done
