@@ -9,6 +9,7 @@
 //! - Each briefing's actors and countries are kept as small integers for
 //!   counting facets.
 
+mod column;
 mod dir;
 pub(crate) mod search_index;
 pub mod store;
@@ -23,6 +24,7 @@ pub fn being_written(dir: &std::path::Path) -> bool {
     dir::being_written(dir)
 }
 
+pub(crate) use column::Column;
 pub(crate) use text::{Part, TextIndex};
 
 use rayon::prelude::*;
@@ -121,19 +123,19 @@ pub(crate) struct Index {
     pub(crate) title_accented: Vec<Vec<u32>>,
     pub(crate) entries: Vec<Entry>,
     /// Per briefing, its actors and its countries (as indices in `countries`).
-    pub(crate) doc_actors: Vec<Vec<u32>>,
-    pub(crate) doc_countries: Vec<Vec<u16>>,
+    pub(crate) doc_actors: Column<Vec<u32>>,
+    pub(crate) doc_countries: Column<Vec<u16>>,
     pub(crate) countries: Vec<CountryCode>,
     /// Per briefing, the role of each of its actors (as `doc_actors` lists
     /// them), as an index in `roles`, or `NO_ROLE`: what a dossier reads.
-    pub(crate) doc_roles: Vec<Vec<u32>>,
+    pub(crate) doc_roles: Column<Vec<u32>>,
     /// Every distinct role as written.
     pub(crate) roles: Vec<crate::model::Name>,
     /// Alphabetical rank of each actor, for ordering facet counts.
     pub(crate) actor_rank: Vec<u32>,
     /// Per briefing, what passes over the whole corpus read rather than the
     /// briefing itself.
-    pub(crate) docs: Vec<DocFacts>,
+    pub(crate) docs: Column<DocFacts>,
 }
 
 /// The index kept in the cache in four parts, decoded side by side: one
@@ -164,10 +166,10 @@ impl Index {
     pub(crate) fn decode_parts(parts: [&[u8]; 4]) -> Result<Index, postcard::Error> {
         type Titles = (Words, Vec<Vec<u32>>, Vec<Vec<u32>>);
         type Columns = (
-            Vec<Vec<u32>>,
-            Vec<Vec<u16>>,
+            Column<Vec<u32>>,
+            Column<Vec<u16>>,
             Vec<CountryCode>,
-            Vec<Vec<u32>>,
+            Column<Vec<u32>>,
             Vec<crate::model::Name>,
             Vec<u32>,
         );
@@ -182,7 +184,7 @@ impl Index {
             || {
                 rayon::join(
                     || postcard::from_bytes::<Columns>(c),
-                    || postcard::from_bytes::<Vec<DocFacts>>(d),
+                    || postcard::from_bytes::<Column<DocFacts>>(d),
                 )
             },
         );
@@ -375,6 +377,29 @@ impl Index {
             }
         }
         let mut ids = Ids::of(&index, registry);
+        // Every briefing where it was (a reload that read a few files in
+        // place): the columns are shared, and only the changed ones set.
+        let in_place = kept.len() == briefings.len()
+            && (kept.iter().enumerate()).all(|(old, new)| new.is_none_or(|n| n as usize == old));
+        if in_place {
+            index.doc_actors = self.doc_actors.clone();
+            index.doc_countries = self.doc_countries.clone();
+            index.doc_roles = self.doc_roles.clone();
+            index.docs = self.docs.clone();
+            for (doc, _) in from.iter().enumerate().filter(|(_, old)| old.is_none()) {
+                let Some(b) = briefings.get(doc) else {
+                    continue;
+                };
+                let (a, c) = index.add(doc as u32, b, &mut ids);
+                let r = index.roles_of(b, &mut ids);
+                index.doc_actors.set(doc, a);
+                index.doc_countries.set(doc, c);
+                index.doc_roles.set(doc, r);
+                index.docs.set(doc, DocFacts::of(b));
+            }
+            index.finish(registry);
+            return index;
+        }
         // Only the briefings that changed are read: the others, perhaps
         // never decoded, keep what the index held of them.
         for (doc, &old) in from.iter().enumerate() {

@@ -11,7 +11,7 @@ use super::{Changes, recent};
 
 use crate::actors::Registry;
 use crate::corpus::Corpus;
-use crate::index::{DocFacts, Index};
+use crate::index::{Column, DocFacts, Index};
 use crate::load::{self, LoadOptions, ParseResult, Parsed};
 use crate::model::{ActorId, Problem};
 use crate::stamp::{Seen, Stamp};
@@ -66,7 +66,7 @@ pub(super) struct File<'a> {
 pub(super) struct PrevDocs<'a> {
     /// What the index holds of each briefing of `prev`: read rather than the
     /// briefings, which a corpus from the cache decodes only when shown.
-    pub(super) facts: &'a [DocFacts],
+    pub(super) facts: &'a Column<DocFacts>,
     seen: &'a Seen,
     /// When the last reload did not keep each file's briefing: found by path
     /// (keyed by the path's bytes: hashing a `Path` walks its components).
@@ -74,7 +74,7 @@ pub(super) struct PrevDocs<'a> {
 }
 
 impl<'a> PrevDocs<'a> {
-    pub(super) fn new(facts: &'a [DocFacts], seen: &'a Seen) -> PrevDocs<'a> {
+    pub(super) fn new(facts: &'a Column<DocFacts>, seen: &'a Seen) -> PrevDocs<'a> {
         let by_path = match &seen.docs {
             Some(_) => HashMap::default(),
             None => facts
@@ -308,7 +308,7 @@ impl Plan<'_> {
     /// gives none (broken, or a duplicate of a file before it). Then the set
     /// of ids is the same, the other files' problems stand, and the corpus
     /// need not be built again: `take_in_place` takes the results.
-    pub(super) fn in_place(&self, facts: &[DocFacts]) -> Option<KeptPlaces> {
+    pub(super) fn in_place(&self, facts: &Column<DocFacts>) -> Option<KeptPlaces> {
         let added = |(i, f): (usize, &File)| f.kind == Kind::Added && !self.held.contains(&i);
         if self.files.iter().enumerate().any(added) {
             return None;
