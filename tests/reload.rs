@@ -712,7 +712,7 @@ fn edited(f: usize, edit: &Edit) -> Option<String> {
 }
 
 proptest::proptest! {
-    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
 
     /// Whatever the edits, a reload told which file changed (as the
     /// watcher tells it) gives the corpus a full load gives: the same
@@ -758,6 +758,8 @@ proptest::proptest! {
                 c.briefings.iter().map(|b| b.actors.iter().map(named).collect()).collect()
             };
             proptest::prop_assert_eq!(actors(&r.corpus), actors(&full), "after {:?}", &edits[..=step]);
+            // And it knows the files as they are: nothing changed since.
+            proptest::prop_assert!(!changed_since(&r.corpus), "after {:?}", &edits[..=step]);
             shown = r.corpus;
         }
     }

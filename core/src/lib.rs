@@ -35,6 +35,7 @@
 pub mod actors;
 pub mod briefings;
 pub mod cache;
+pub(crate) mod column;
 pub mod config;
 pub mod corpus;
 pub mod countries;

@@ -173,7 +173,7 @@ pub(crate) struct Walked {
 /// with their stamps, and the registry's stamp if there is a registry.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Seen {
-    pub(crate) files: Vec<(PathBuf, Option<Stamp>)>,
+    pub(crate) files: crate::column::Column<(PathBuf, Option<Stamp>)>,
     pub(crate) registry: Option<Option<Stamp>>,
     /// `topics.yaml`'s stamp, when there is one: a change reads everything again.
     pub(crate) topics: Option<Option<Stamp>>,

@@ -9,7 +9,6 @@
 //! - Each briefing's actors and countries are kept as small integers for
 //!   counting facets.
 
-mod column;
 mod dir;
 pub(crate) mod search_index;
 pub mod store;
@@ -24,7 +23,7 @@ pub fn being_written(dir: &std::path::Path) -> bool {
     dir::being_written(dir)
 }
 
-pub(crate) use column::Column;
+pub(crate) use crate::column::Column;
 pub(crate) use text::{Part, TextIndex};
 
 use rayon::prelude::*;

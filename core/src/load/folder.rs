@@ -176,14 +176,11 @@ impl Folder {
     /// and the stamps the load took: nothing is read or decoded.
     pub fn fingerprints(&self, docs: &[usize]) -> Vec<u64> {
         use std::hash::BuildHasher;
-        let files = self
-            .source
-            .seen
-            .as_ref()
-            .map_or(&[][..], |s| s.files.as_slice());
+        let none = crate::column::Column::default();
+        let files = self.source.seen.as_ref().map_or(&none, |s| &s.files);
         // Walks list files in path order; any other order is looked up by hash.
         let by_path: Option<rustc_hash::FxHashMap<&std::path::Path, u64>> =
-            (!files.is_sorted_by(|a, b| a.0 <= b.0)).then(|| {
+            (!files.iter().is_sorted_by(|a, b| a.0 <= b.0)).then(|| {
                 let hashed = |s: &Option<crate::stamp::Stamp>| s.as_ref().map_or(0, |s| s.hashed());
                 files
                     .iter()

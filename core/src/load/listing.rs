@@ -194,8 +194,8 @@ fn gone_below(
     for path in below {
         let from = seen.files.partition_point(|(p, _)| p < path);
         gone.extend(
-            seen.files[from..]
-                .iter()
+            seen.files
+                .iter_from(from)
                 .take_while(|(p, _)| p.starts_with(path))
                 .enumerate()
                 .filter(|(_, (p, _))| !looked.contains(p))

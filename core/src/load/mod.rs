@@ -322,7 +322,7 @@ fn from_cache(
         Some(s) if s.path() == registry_path => stamps.pop().map(Some),
         _ => None,
     };
-    let files: Vec<(PathBuf, Option<stamp::Stamp>)> = stamps
+    let files: crate::column::Column<(PathBuf, Option<stamp::Stamp>)> = stamps
         .into_iter()
         .map(|s| (s.path().to_path_buf(), Some(s)))
         .collect();

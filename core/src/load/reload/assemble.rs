@@ -130,7 +130,7 @@ pub(super) fn reread(
     };
     let kept_places = in_place.is_some();
     if !kept_places {
-        plan.parse_namesakes(prev_index);
+        plan.parse_namesakes(prev, prev_index);
     }
     let parsed = plan.parsed.len();
     let (corpus, doc_map, (files, docs)) = match in_place {
@@ -138,9 +138,8 @@ pub(super) fn reread(
             problems.extend(plan.kept_problems(prev, &registry.path, true));
             let found = plan.take_in_place(kept);
             let corpus = kept_in_place(prev, found, problems);
-            let (result_of, placed) = plan.places_kept();
             let doc_map = (0..prev.briefings.len()).map(Some).collect();
-            (corpus, doc_map, plan.seen_files(seen, &result_of, &placed))
+            (corpus, doc_map, plan.seen_in_place(seen))
         }
         None => {
             problems.extend(plan.kept_problems(prev, &registry.path, false));

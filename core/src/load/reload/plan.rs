@@ -19,7 +19,7 @@ use crate::stamp::{Seen, Stamp};
 /// For each file looked at, its index among the files seen (`Ok`), or where
 /// it would go among them (`Err`). Both lists are in path order.
 fn positions(
-    seen: &[(PathBuf, Option<Stamp>)],
+    seen: &Column<(PathBuf, Option<Stamp>)>,
     looked: &[(PathBuf, Option<Stamp>)],
 ) -> Vec<Result<usize, usize>> {
     // A few: a search each; many (after a walk): one pass over both.
@@ -399,14 +399,17 @@ impl Plan<'_> {
     /// Files kept as they were whose briefing has the id of one just parsed
     /// are parsed again: the one of them that gives way says so at the line
     /// of its id, as on a full load.
-    pub(super) fn parse_namesakes(&mut self, prev: &Index) {
+    /// Their unregistered actors' warnings may move with them (see
+    /// `parse_again`).
+    pub(super) fn parse_namesakes(&mut self, prev: &Corpus, index: &Index) {
         let ids: HashSet<&str> = (self.parsed.values().flatten())
             .map(|(p, _)| p.briefing.id.as_str())
             .collect();
         if ids.is_empty() {
             return;
         }
-        let mut again: Vec<usize> = (prev.docs.iter())
+        let prev_index = index;
+        let mut again: Vec<usize> = (prev_index.docs.iter())
             .filter(|f| ids.contains(f.id.as_str()))
             .filter_map(|f| self.at(&f.path))
             .filter(|&i| self.reused(i) && !self.held.contains(&i))
@@ -415,16 +418,35 @@ impl Plan<'_> {
         again.sort_unstable();
         let more: Vec<_> = again.par_iter().map(|&i| (i, self.parse(i))).collect();
         self.parsed.extend(more);
+        let unregistered = |a: ActorId| prev.registry.get(a).is_some_and(|a| !a.registered);
+        let moving: HashSet<ActorId> = (again.iter())
+            .filter_map(|&i| self.files[i].doc)
+            .flat_map(|d| prev.briefings[d].actors.iter().map(|r| r.actor))
+            .filter(|&a| unregistered(a))
+            .collect();
+        self.parse_again(&moving, index);
     }
 
-    /// For each file, its briefing's place, which it keeps (`in_place`):
-    /// as `seen_files` takes them, the file's result and that result's place.
-    pub(super) fn places_kept(&self) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
-        let result_of = (self.files.iter().enumerate())
-            .map(|(i, f)| f.doc.map(|_| i))
-            .collect();
-        let placed = self.files.iter().map(|f| f.doc).collect();
-        (result_of, placed)
+    /// The files as seen now (see `seen_files`) when every briefing kept
+    /// its place (`in_place`): those seen before, sharing their chunks,
+    /// with the new stamps of the files that changed (not of those caught
+    /// half-written, looked at again); each file's briefing where it was.
+    pub(super) fn seen_in_place(&self, seen: &Seen) -> (Column<SeenFile>, Vec<Option<u32>>) {
+        let mut files = seen.files.clone();
+        for (i, f) in self.files.iter().enumerate() {
+            if let (Kind::Changed, Some(at), false) = (f.kind, f.seen_at, self.held.contains(&i)) {
+                files.set(at, (f.path.to_path_buf(), f.stamp.cloned()));
+            }
+        }
+        let docs = match &seen.docs {
+            Some(docs) => docs.clone(),
+            // A new file caught half-written stays unseen.
+            None => (self.files.iter())
+                .filter(|f| f.seen_at.is_some())
+                .map(|f| f.doc.and_then(|d| u32::try_from(d).ok()))
+                .collect(),
+        };
+        (files, docs)
     }
 
     /// Every file in path order, as a full load would see them: the results
@@ -460,7 +482,7 @@ impl Plan<'_> {
         seen: &Seen,
         result_of: &[Option<usize>],
         placed: &[Option<usize>],
-    ) -> (Vec<SeenFile>, Vec<Option<u32>>) {
+    ) -> (Column<SeenFile>, Vec<Option<u32>>) {
         self.files
             .iter()
             .enumerate()

@@ -1,9 +1,9 @@
-//! A column of the index with one value per briefing, kept in chunks that
-//! the indexes of successive corpora share: a live reload whose briefings
-//! kept their places copies the column by its chunks (a few hundred
-//! pointers at a million briefings) and only the chunks of the briefings
-//! that changed, instead of every value (a million small vectors and
-//! strings, a quarter of a second at a million briefings).
+//! A column with one value per briefing or file (the index's columns, the
+//! files seen), kept in chunks that successive corpora share: a live
+//! reload whose briefings kept their places copies a column by its chunks
+//! (a few hundred pointers at a million briefings) and only the chunks of
+//! the briefings that changed, instead of every value (a million small
+//! vectors and strings, a quarter of a second at a million briefings).
 //!
 //! Encoded as the vector it stands for, so the cache does not tell them apart.
 
@@ -54,6 +54,46 @@ impl<T: Clone> Column<T> {
         }
     }
 
+    /// As `slice::binary_search_by`, on a column sorted as `f` orders it.
+    pub(crate) fn binary_search_by(
+        &self,
+        mut f: impl FnMut(&T) -> std::cmp::Ordering,
+    ) -> Result<usize, usize> {
+        use std::cmp::Ordering;
+        // The first chunk whose last value is not below the one looked for.
+        let c = self
+            .chunks
+            .partition_point(|c| c.last().is_some_and(|v| f(v) == Ordering::Less));
+        match self.chunks.get(c) {
+            Some(chunk) => chunk
+                .binary_search_by(f)
+                .map(|i| c * CHUNK + i)
+                .map_err(|i| c * CHUNK + i),
+            None => Err(self.len),
+        }
+    }
+
+    /// As `slice::partition_point`: the first value for which `below` is
+    /// false, on a column where it is true then false.
+    pub(crate) fn partition_point(&self, mut below: impl FnMut(&T) -> bool) -> usize {
+        use std::cmp::Ordering;
+        self.binary_search_by(|v| {
+            if below(v) {
+                Ordering::Less
+            } else {
+                Ordering::Greater
+            }
+        })
+        .unwrap_or_else(|i| i)
+    }
+
+    /// The values from `i` on.
+    pub(crate) fn iter_from(&self, i: usize) -> impl Iterator<Item = &T> + '_ {
+        let (c, at) = (i / CHUNK, i % CHUNK);
+        (self.chunks.iter().skip(c).enumerate())
+            .flat_map(move |(k, chunk)| chunk.iter().skip(if k == 0 { at } else { 0 }))
+    }
+
     /// Replaces the value at `i`: its chunk is copied first when another
     /// column shares it. Out of range, nothing changes.
     pub(crate) fn set(&mut self, i: usize, value: T) {
@@ -95,6 +135,14 @@ impl<T: Clone> FromIterator<T> for Column<T> {
             column.push(value);
         }
         column
+    }
+}
+
+impl<T: Clone> Extend<T> for Column<T> {
+    fn extend<I: IntoIterator<Item = T>>(&mut self, iter: I) {
+        for value in iter {
+            self.push(value);
+        }
     }
 }
 
@@ -142,6 +190,18 @@ mod tests {
         assert_eq!(column.get(4097), values.get(4097));
         assert_eq!(column.get(10_000), None);
         assert_eq!(column[9_999], values[9_999]);
+        assert!(column.iter_from(4_000).eq(values[4_000..].iter()));
+        assert!(column.iter_from(8_192).eq(values[8_192..].iter()));
+        assert_eq!(column.iter_from(10_000).count(), 0);
+        let sorted: Column<u32> = (0..10_000).map(|i| i * 2).collect();
+        for probe in [0, 1, 8190, 8191, 8192, 9000, 19_998, 19_999, 30_000] {
+            let plain: Vec<u32> = sorted.iter().copied().collect();
+            assert_eq!(
+                sorted.binary_search_by(|v| v.cmp(&probe)),
+                plain.binary_search_by(|v| v.cmp(&probe)),
+                "{probe}"
+            );
+        }
         let bytes = postcard::to_stdvec(&column).unwrap_or_default();
         assert_eq!(bytes, postcard::to_stdvec(&values).unwrap_or_default());
         let back: Column<Vec<u32>> = postcard::from_bytes(&bytes).unwrap_or_default();
