@@ -181,10 +181,11 @@ pub(crate) struct Seen {
     /// only where the watcher saw changes. Set once a walk found the files
     /// as listed (a corpus from the cache may be checked after its load).
     pub(crate) walked: std::sync::OnceLock<Walked>,
-    /// For each file, its briefing's index in the corpus this belongs to,
-    /// when known (set by live reload, which would otherwise map 100,000
-    /// paths to find them).
-    pub(crate) docs: Option<Vec<Option<u32>>>,
+    /// For each file, its briefing's index in the corpus this belongs to:
+    /// set by live reload, or found by path once (the start-up check does
+    /// it off the input path, so the first change does not map a million
+    /// paths).
+    pub(crate) docs: std::sync::OnceLock<Vec<Option<u32>>>,
 }
 
 impl Seen {
@@ -205,7 +206,7 @@ impl Seen {
             registry: has_registry.then(|| stamps.get(files.len()).cloned().flatten()),
             topics: None,
             walked: std::sync::OnceLock::new(),
-            docs: None,
+            docs: std::sync::OnceLock::new(),
         }
     }
 }

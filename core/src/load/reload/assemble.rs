@@ -168,7 +168,7 @@ pub(super) fn reread(
         registry: registry_seen,
         topics: seen.topics.clone(),
         walked: listing.walked.into(),
-        docs: Some(docs),
+        docs: docs.into(),
     };
     let source = Source {
         bodies: prev.source.bodies.clone(),

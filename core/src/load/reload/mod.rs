@@ -153,6 +153,8 @@ pub fn changed_since(prev: &Folder) -> bool {
     // saw changes (a corpus from the cache was not walked when loaded).
     if !changed {
         let _ = seen.walked.set(walked);
+        // Where each file's briefing is, for the first reload.
+        plan::doc_places(seen, &prev.index().docs);
     }
     changed
 }

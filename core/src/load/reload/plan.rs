@@ -67,37 +67,35 @@ pub(super) struct PrevDocs<'a> {
     /// What the index holds of each briefing of `prev`: read rather than the
     /// briefings, which a corpus from the cache decodes only when shown.
     pub(super) facts: &'a Column<DocFacts>,
-    seen: &'a Seen,
-    /// When the last reload did not keep each file's briefing: found by path
-    /// (keyed by the path's bytes: hashing a `Path` walks its components).
-    by_path: HashMap<&'a OsStr, usize>,
+    /// For each file seen, its briefing (see `doc_places`).
+    places: &'a [Option<u32>],
+}
+
+/// For each file of `seen`, its briefing's index in `facts`: as the last
+/// reload kept them, or found by path once (keyed by the path's bytes:
+/// hashing a `Path` walks its components).
+pub(crate) fn doc_places<'a>(seen: &'a Seen, facts: &Column<DocFacts>) -> &'a [Option<u32>] {
+    seen.docs.get_or_init(|| {
+        let by_path: HashMap<&OsStr, u32> = (facts.iter().enumerate())
+            .filter_map(|(i, f)| Some((f.path.as_os_str(), u32::try_from(i).ok()?)))
+            .collect();
+        (seen.files.iter())
+            .map(|(p, _)| by_path.get(p.as_os_str()).copied())
+            .collect()
+    })
 }
 
 impl<'a> PrevDocs<'a> {
     pub(super) fn new(facts: &'a Column<DocFacts>, seen: &'a Seen) -> PrevDocs<'a> {
-        let by_path = match &seen.docs {
-            Some(_) => HashMap::default(),
-            None => facts
-                .iter()
-                .enumerate()
-                .map(|(i, f)| (f.path.as_os_str(), i))
-                .collect(),
-        };
         PrevDocs {
             facts,
-            seen,
-            by_path,
+            places: doc_places(seen, facts),
         }
     }
 
     /// The briefing of the `i`th file seen, when it had one.
     pub(super) fn at(&self, i: usize) -> Option<usize> {
-        let d = match &self.seen.docs {
-            Some(docs) => docs.get(i).copied().flatten().map(|d| d as usize),
-            None => self.by_path.get(self.seen.files[i].0.as_os_str()).copied(),
-        };
-        debug_assert!(d.is_none_or(|d| self.facts[d].path == self.seen.files[i].0));
-        d
+        self.places.get(i).copied().flatten().map(|d| d as usize)
     }
 
     /// A stand-in for the briefing `d`, replaced by the briefing itself once
@@ -438,7 +436,7 @@ impl Plan<'_> {
                 files.set(at, (f.path.to_path_buf(), f.stamp.cloned()));
             }
         }
-        let docs = match &seen.docs {
+        let docs = match seen.docs.get() {
             Some(docs) => docs.clone(),
             // A new file caught half-written stays unseen.
             None => (self.files.iter())
