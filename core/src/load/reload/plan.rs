@@ -396,9 +396,8 @@ impl Plan<'_> {
 
     /// Files kept as they were whose briefing has the id of one just parsed
     /// are parsed again: the one of them that gives way says so at the line
-    /// of its id, as on a full load.
-    /// Their unregistered actors' warnings may move with them (see
-    /// `parse_again`).
+    /// of its id, as on a full load, and its unregistered actors' warnings
+    /// may move to other files (see `parse_again`).
     pub(super) fn parse_namesakes(&mut self, prev: &Corpus, index: &Index) {
         let ids: HashSet<&str> = (self.parsed.values().flatten())
             .map(|(p, _)| p.briefing.id.as_str())
@@ -406,8 +405,7 @@ impl Plan<'_> {
         if ids.is_empty() {
             return;
         }
-        let prev_index = index;
-        let mut again: Vec<usize> = (prev_index.docs.iter())
+        let mut again: Vec<usize> = (index.docs.iter())
             .filter(|f| ids.contains(f.id.as_str()))
             .filter_map(|f| self.at(&f.path))
             .filter(|&i| self.reused(i) && !self.held.contains(&i))
