@@ -386,7 +386,7 @@ fn carried_index_answers_as_a_fresh_one(cache: Option<&Path>) {
     ];
     let mut prev = load(dir.path());
     prev.prepare_search();
-    let edits: [&dyn Fn(&Path); 4] = [
+    let edits: [&dyn Fn(&Path); 5] = [
         // A word in one body, nothing else: the briefing keeps its place.
         &|d| {
             let p = d.join("2023-01-30-zinder-anltp-tim-naptip-victimes.yaml");
@@ -407,11 +407,17 @@ fn carried_index_answers_as_a_fresh_one(cache: Option<&Path>) {
                 .replace("countries: [FR]\n", ""),
             );
         },
-        // One briefing changed (new title word), one removed.
+        // One title changed (a new word), read in place.
         &|d| {
             let p = d.join("2023-01-30-zinder-anltp-tim-naptip-victimes.yaml");
             let text = std::fs::read_to_string(&p).expect("read");
             std::fs::write(&p, text.replacen("title: ", "title: Zanzibar — ", 1)).expect("write");
+        },
+        // One title changed back, one briefing removed.
+        &|d| {
+            let p = d.join("2023-01-30-zinder-anltp-tim-naptip-victimes.yaml");
+            let text = std::fs::read_to_string(&p).expect("read");
+            std::fs::write(&p, text.replacen("title: Zanzibar — ", "title: ", 1)).expect("write");
             std::fs::remove_file(d.join("2019-02-emsc-cidpm-trafic-migrants.yaml")).expect("rm");
         },
         // The new one goes again.

@@ -98,6 +98,11 @@ impl Words {
     }
 }
 
+/// The briefings a word or a value is found in: shared between the indexes
+/// of successive corpora, so a reload that changed a few briefings copies
+/// only the lists those briefings are in.
+pub(crate) type Postings = std::sync::Arc<Vec<u32>>;
+
 /// One distinct short value (an actor's name, a country's name, a topic...):
 /// its words and the briefings that carry it.
 #[derive(Debug, Serialize, Deserialize)]
@@ -106,7 +111,7 @@ pub(crate) struct Entry {
     /// The value as written, so a later briefing with it finds this entry.
     pub(crate) value: Box<str>,
     pub(crate) words: Vec<u32>,
-    pub(crate) docs: Vec<u32>,
+    pub(crate) docs: Postings,
 }
 
 /// Kept in the corpus cache with the briefings it was built from, so a
@@ -115,11 +120,11 @@ pub(crate) struct Entry {
 pub(crate) struct Index {
     pub(crate) words: Words,
     /// For each word of `words`, the briefings whose title holds it.
-    pub(crate) title_docs: Vec<Vec<u32>>,
+    pub(crate) title_docs: Vec<Postings>,
     /// For each word of `words`, the briefings whose title writes it only
     /// with accents (`traité`), sorted: an unaccented query word ranks the
     /// titles writing it plain (`traite`) first.
-    pub(crate) title_accented: Vec<Vec<u32>>,
+    pub(crate) title_accented: Vec<Postings>,
     pub(crate) entries: Vec<Entry>,
     /// Per briefing, its actors and its countries (as indices in `countries`).
     pub(crate) doc_actors: Column<Vec<u32>>,
@@ -163,7 +168,7 @@ impl Index {
 
     /// The index from its four parts, decoded on every core.
     pub(crate) fn decode_parts(parts: [&[u8]; 4]) -> Result<Index, postcard::Error> {
-        type Titles = (Words, Vec<Vec<u32>>, Vec<Vec<u32>>);
+        type Titles = (Words, Vec<Postings>, Vec<Postings>);
         type Columns = (
             Column<Vec<u32>>,
             Column<Vec<u16>>,
@@ -345,10 +350,58 @@ impl Index {
         briefings: &crate::briefings::Briefings,
         registry: &Registry,
     ) -> Index {
-        let remap = |docs: &Vec<u32>| -> Vec<u32> {
-            docs.iter()
-                .filter_map(|&d| kept.get(d as usize).copied().flatten())
-                .collect()
+        // Every briefing where it was (a reload that read a few files in
+        // place): the lists and columns are shared, and only the changed
+        // briefings taken out of the lists they were in and set.
+        let in_place = kept.len() == briefings.len()
+            && (kept.iter().enumerate()).all(|(old, new)| new.is_none_or(|n| n as usize == old));
+        let changed: Vec<u32> = match in_place {
+            true => (kept.iter().enumerate())
+                .filter(|(_, k)| k.is_none())
+                .map(|(d, _)| d as u32)
+                .collect(),
+            false => Vec::new(),
+        };
+        // A few changed: a vectorised `contains` over each list per
+        // briefing (every list is read: a hash lookup per posting cost
+        // more than the rest of the update); more: a bit per briefing.
+        let mut bits = vec![
+            0u64;
+            if changed.len() > 16 {
+                kept.len() / 64 + 1
+            } else {
+                0
+            }
+        ];
+        for &d in &changed {
+            if let Some(word) = bits.get_mut(d as usize / 64) {
+                *word |= 1 << (d % 64);
+            }
+        }
+        let is_changed = |d: u32| match bits.is_empty() {
+            true => changed.contains(&d),
+            false => bits
+                .get(d as usize / 64)
+                .is_some_and(|w| w >> (d % 64) & 1 == 1),
+        };
+        let holds_changed = |docs: &[u32]| match bits.is_empty() {
+            true => changed.iter().any(|c| docs.contains(c)),
+            false => docs.iter().any(|&d| is_changed(d)),
+        };
+        let remap = |docs: &Postings| -> Postings {
+            if in_place {
+                return match holds_changed(docs) {
+                    false => docs.clone(),
+                    true => {
+                        Postings::new(docs.iter().copied().filter(|&d| !is_changed(d)).collect())
+                    }
+                };
+            }
+            Postings::new(
+                docs.iter()
+                    .filter_map(|&d| kept.get(d as usize).copied().flatten())
+                    .collect(),
+            )
         };
         let mut index = Index {
             words: Words {
@@ -367,6 +420,7 @@ impl Index {
                 .collect(),
             countries: self.countries.clone(),
             roles: self.roles.clone(),
+            actor_rank: self.actor_rank.clone(),
             ..Index::default()
         };
         let mut from: Vec<Option<usize>> = vec![None; briefings.len()];
@@ -376,10 +430,6 @@ impl Index {
             }
         }
         let mut ids = Ids::of(&index, registry);
-        // Every briefing where it was (a reload that read a few files in
-        // place): the columns are shared, and only the changed ones set.
-        let in_place = kept.len() == briefings.len()
-            && (kept.iter().enumerate()).all(|(old, new)| new.is_none_or(|n| n as usize == old));
         if in_place {
             index.doc_actors = self.doc_actors.clone();
             index.doc_countries = self.doc_countries.clone();
@@ -455,7 +505,7 @@ impl Index {
         entries.dedup();
         for e in entries {
             if let Some(entry) = self.entries.get_mut(e as usize) {
-                entry.docs.push(doc);
+                std::sync::Arc::make_mut(&mut entry.docs).push(doc);
             }
         }
         let actors = b.actors.iter().map(|a| a.actor as u32).collect();
@@ -501,12 +551,13 @@ impl Index {
         title.dedup_by_key(|(w, _)| *w);
         for (w, accented) in title {
             if self.title_docs.len() <= w as usize {
-                self.title_docs.resize(w as usize + 1, Vec::new());
-                self.title_accented.resize(w as usize + 1, Vec::new());
+                self.title_docs.resize(w as usize + 1, Postings::default());
+                self.title_accented
+                    .resize(w as usize + 1, Postings::default());
             }
-            self.title_docs[w as usize].push(doc);
+            std::sync::Arc::make_mut(&mut self.title_docs[w as usize]).push(doc);
             if accented {
-                self.title_accented[w as usize].push(doc);
+                std::sync::Arc::make_mut(&mut self.title_accented[w as usize]).push(doc);
             }
         }
     }
@@ -552,12 +603,21 @@ impl Index {
 
     /// What depends on the whole vocabulary and registry.
     fn finish(&mut self, registry: &Registry) {
-        self.title_docs.resize(self.words.text.len(), Vec::new());
+        self.title_docs
+            .resize(self.words.text.len(), Postings::default());
         self.title_accented
-            .resize(self.words.text.len(), Vec::new());
+            .resize(self.words.text.len(), Postings::default());
+        // Sorted where a briefing was added: a list shared with another
+        // index is left as it is.
         self.title_accented
             .par_iter_mut()
-            .for_each(|docs| docs.sort_unstable());
+            .filter(|docs| !docs.is_sorted())
+            .for_each(|docs| std::sync::Arc::make_mut(docs).sort_unstable());
+        // Actors are only ever added to a registry: as many, the same ones,
+        // ranked as before (an index updated from another keeps its ranks).
+        if self.actor_rank.len() == registry.actors().len() {
+            return;
+        }
         let mut order: Vec<(String, usize)> = registry
             .actors()
             .iter()
@@ -584,7 +644,7 @@ impl Index {
             field,
             value: value.into(),
             words,
-            docs: Vec::new(),
+            docs: Postings::default(),
         });
         ids.entries[field as usize].insert(value.into(), id);
         id

@@ -144,7 +144,7 @@ fn count_entries(
             continue;
         };
         let list = &mut docs.entry(key).or_insert_with(|| (label, Vec::new())).1;
-        for &d in &e.docs {
+        for &d in e.docs.iter() {
             if in_set(&set, d as usize)
                 && let Some(h) = had.get_mut(d as usize)
             {

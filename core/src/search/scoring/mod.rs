@@ -225,8 +225,8 @@ fn spread_to_briefings(idx: &Index, scored: &[(usize, i64)], best: &mut [i64], p
     let mut word_best = vec![None; idx.words.text.len()];
     for &(w, s) in scored {
         word_best[w] = Some(s);
-        let accented = idx.title_accented.get(w).map_or(&[][..], Vec::as_slice);
-        for &d in &idx.title_docs[w] {
+        let accented = idx.title_accented.get(w).map_or(&[][..], |a| a.as_slice());
+        for &d in idx.title_docs[w].iter() {
             let bonus = title_plain_points(plain && accented.binary_search(&d).is_err());
             let slot = &mut best[d as usize];
             *slot = (*slot).max(Field::Title.tier() + s + bonus);
@@ -234,7 +234,7 @@ fn spread_to_briefings(idx: &Index, scored: &[(usize, i64)], best: &mut [i64], p
     }
     for e in &idx.entries {
         if let Some(s) = e.words.iter().filter_map(|&w| word_best[w as usize]).max() {
-            for &d in &e.docs {
+            for &d in e.docs.iter() {
                 let slot = &mut best[d as usize];
                 *slot = (*slot).max(e.field.tier() + s);
             }
@@ -264,7 +264,7 @@ fn short_candidates(idx: &Index, words: &[String], n: usize) -> Vec<bool> {
     for w in words {
         let mut has = vec![false; n];
         if let Some(id) = idx.words.text.iter().position(|x| **x == **w) {
-            for &d in &idx.title_docs[id] {
+            for &d in idx.title_docs[id].iter() {
                 has[d as usize] = true;
             }
             for e in idx
@@ -272,7 +272,7 @@ fn short_candidates(idx: &Index, words: &[String], n: usize) -> Vec<bool> {
                 .iter()
                 .filter(|e| e.words.contains(&(id as u32)))
             {
-                for &d in &e.docs {
+                for &d in e.docs.iter() {
                     has[d as usize] = true;
                 }
             }

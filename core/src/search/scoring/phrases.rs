@@ -162,7 +162,7 @@ fn short_phrase_docs(idx: &Index, term: &Term, n: usize) -> Vec<bool> {
         if ids.iter().all(|id| e.words.contains(id))
             && phrase_in(&e.value, &term.words, term.exact.as_deref())
         {
-            for &d in &e.docs {
+            for &d in e.docs.iter() {
                 if let Some(h) = has.get_mut(d as usize) {
                     *h = true;
                 }

@@ -82,7 +82,7 @@ pub(super) fn word_scores(
         let mut in_values = vec![false; n];
         for e in &idx.entries {
             if accent_prefix_in(&e.value, &variants) {
-                for &d in &e.docs {
+                for &d in e.docs.iter() {
                     if let Some(v) = in_values.get_mut(d as usize) {
                         *v = true;
                     }
