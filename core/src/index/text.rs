@@ -18,6 +18,30 @@ use super::store::{DocKey, Fields, StoreError, TextStore};
 /// No briefing of this corpus: a deleted document, or one of another version of its file.
 const NONE: u32 = u32::MAX;
 
+/// For each document of `segment`, its briefing: found by its key in `at`
+/// (briefing, and the stamp of the file it must be read from), else `NONE`.
+fn ords_by_key(
+    segment: &tantivy::SegmentReader,
+    at: &FxHashMap<u64, (u32, u64)>,
+) -> Result<Vec<u32>, StoreError> {
+    let ff = segment.fast_fields();
+    let (key, stamp) = (ff.u64("key")?, ff.u64("stamp")?);
+    Ok((0..segment.max_doc())
+        .map(|doc| {
+            if segment.is_deleted(doc) {
+                return NONE;
+            }
+            match (key.first(doc), stamp.first(doc)) {
+                (Some(k), Some(s)) => match at.get(&k) {
+                    Some(&(ord, want)) if want == s => ord,
+                    _ => NONE,
+                },
+                _ => NONE,
+            }
+        })
+        .collect())
+}
+
 /// Which text a phrase or capitals are looked for in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Part {
@@ -62,23 +86,7 @@ impl TextIndex {
         let searcher = store.searcher();
         let mut ords = Vec::new();
         for segment in searcher.segment_readers() {
-            let ff = segment.fast_fields();
-            let (key, stamp) = (ff.u64("key")?, ff.u64("stamp")?);
-            let seg: Vec<u32> = (0..segment.max_doc())
-                .map(|doc| {
-                    if segment.is_deleted(doc) {
-                        return NONE;
-                    }
-                    match (key.first(doc), stamp.first(doc)) {
-                        (Some(k), Some(s)) => match at.get(&k) {
-                            Some(&(ord, want)) if want == s => ord,
-                            _ => NONE,
-                        },
-                        _ => NONE,
-                    }
-                })
-                .collect();
-            ords.push(seg);
+            ords.push(ords_by_key(segment, &at)?);
         }
         Ok(TextIndex {
             searcher: Some(searcher),
@@ -153,24 +161,7 @@ impl TextIndex {
                         false => new_of(ord).unwrap_or(NONE),
                     })
                     .collect(),
-                None => {
-                    let ff = segment.fast_fields();
-                    let (key, stamp) = (ff.u64("key")?, ff.u64("stamp")?);
-                    (0..segment.max_doc())
-                        .map(|doc| {
-                            if segment.is_deleted(doc) {
-                                return NONE;
-                            }
-                            match (key.first(doc), stamp.first(doc)) {
-                                (Some(k), Some(s)) => match by_key.get(&k) {
-                                    Some(&(ord, want)) if want == s => ord,
-                                    _ => NONE,
-                                },
-                                _ => NONE,
-                            }
-                        })
-                        .collect()
-                }
+                None => ords_by_key(segment, &by_key)?,
             };
             ords.push(seg);
         }
