@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 /// Lowest first. A new module must be placed here.
 const LAYERS: &[&[&str]] = &[
-    &["io", "text", "lang"],
+    &["io", "text", "lang", "column"],
     &["countries"],
     &["model"],
     &["topics"],
