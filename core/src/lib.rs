@@ -6,9 +6,10 @@
 //! Layers, lowest first. A module uses only modules of lower layers, so there
 //! is no cycle. `tests/layers.rs` checks it, and that this list is its `LAYERS`:
 //!
-//! 1. `io`, `text`, `lang`: plumbing only (`io::paths`: which folders; `io::atomic_write`:
-//!    crash-safe writes; `io::path_bytes`: paths in serde as bytes); folding, width and
-//!    the word splitter; the interface language and its catalogue
+//! 1. `io`, `text`, `lang`, `column`: plumbing only (`io::paths`: which folders;
+//!    `io::atomic_write`: crash-safe writes; `io::path_bytes`: paths in serde as bytes);
+//!    folding, width and the word splitter; the interface language and its catalogue;
+//!    a column of values in chunks that successive corpora share
 //! 2. `countries`: the ISO table and country names
 //! 3. `model`: briefings, actors, dates, problems, sort and id filters
 //! 4. `topics`: the topic registry (built-in and the folder's `topics.yaml`)
