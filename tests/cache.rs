@@ -22,6 +22,13 @@ fn briefing(id: &str, title: &str) -> String {
 
 use fixtures::put_settled as put;
 
+/// Writes one settled briefing file `{id}.yaml` for each `(id, title)`.
+fn put_all(dir: &std::path::Path, briefings: impl IntoIterator<Item = (String, String)>) {
+    for (id, title) in briefings {
+        put(dir, &format!("{id}.yaml"), &briefing(&id, &title));
+    }
+}
+
 struct Setup {
     briefings: TempDir,
     cache: TempDir,
@@ -454,13 +461,10 @@ fn a_corpus_from_the_cache_decodes_only_the_briefings_read() {
 #[test]
 fn a_reload_keeps_the_briefings_it_did_not_read_undecoded() {
     let s = Setup::new();
-    for i in 0..30 {
-        put(
-            s.briefings.path(),
-            &format!("r{i:02}.yaml"),
-            &briefing(&format!("r{i:02}"), &format!("Réunion {i}")),
-        );
-    }
+    put_all(
+        s.briefings.path(),
+        (0..30).map(|i| (format!("r{i:02}"), format!("Réunion {i}"))),
+    );
     let c = s.second_start_kept_large();
     c.prepare_search();
     assert_eq!(c.briefings.decoded(), 0, "the text index was current");
@@ -531,13 +535,10 @@ fn a_flipped_byte_in_the_cached_briefings_is_caught_by_the_checksum() {
 #[test]
 fn a_cache_written_in_chunks_reads_back_whole() {
     let s = Setup::new();
-    for i in 0..9_000 {
-        put(
-            s.briefings.path(),
-            &format!("m{i:04}.yaml"),
-            &briefing(&format!("m{i:04}"), &format!("Réunion numéro {i}")),
-        );
-    }
+    put_all(
+        s.briefings.path(),
+        (0..9_000).map(|i| (format!("m{i:04}"), format!("Réunion numéro {i}"))),
+    );
     let first = s.first_start();
     assert_eq!(first.briefings.len(), 9_002);
     let again = s.load();
@@ -561,13 +562,10 @@ fn a_cache_written_in_chunks_reads_back_whole() {
 #[test]
 fn a_command_after_a_few_changes_reads_only_what_changed() {
     let s = Setup::new();
-    for i in 0..40 {
-        put(
-            s.briefings.path(),
-            &format!("m{i:02}.yaml"),
-            &briefing(&format!("m{i:02}"), &format!("Réunion numéro {i}")),
-        );
-    }
+    put_all(
+        s.briefings.path(),
+        (0..40).map(|i| (format!("m{i:02}"), format!("Réunion numéro {i}"))),
+    );
     s.first_start();
     put(
         s.briefings.path(),

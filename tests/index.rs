@@ -509,26 +509,27 @@ fn bodies_set_aside_on_disk_are_indexed_as_those_kept_in_memory() {
         .filter(|i| i % 3 == 0)
         .map(|i| format!("m{i:02}"))
         .collect();
-    let all_kept = {
-        let home = tempfile::tempdir().unwrap();
+    // The folder loaded with a cache folder of its own: the text indexed
+    // there from `persist_text_from` briefings, `bodies_kept` bytes of
+    // bodies kept in memory while it is.
+    let load = |home: &std::path::Path, persist_text_from, bodies_kept| {
         let opts = LoadOptions {
-            cache: Some(home.path().to_path_buf()),
-            persist_text_from: 0,
+            cache: Some(home.to_path_buf()),
+            persist_text_from,
+            bodies_kept,
             ..LoadOptions::default()
         };
-        let corpus = load_dir(s.briefings.path(), &opts, &|_, _| {}).unwrap();
+        load_dir(s.briefings.path(), &opts, &|_, _| {}).unwrap()
+    };
+    let all_kept = {
+        let home = tempfile::tempdir().unwrap();
+        let corpus = load(home.path(), 0, LoadOptions::default().bodies_kept);
         ids(&corpus, "démantèlement")
     };
     assert_eq!(all_kept, expected);
     // None kept in memory: every body went to disk, and comes back.
     let home = tempfile::tempdir().unwrap();
-    let opts = LoadOptions {
-        cache: Some(home.path().to_path_buf()),
-        persist_text_from: 0,
-        bodies_kept: 0,
-        ..LoadOptions::default()
-    };
-    let corpus = load_dir(s.briefings.path(), &opts, &|_, _| {}).unwrap();
+    let corpus = load(home.path(), 0, 0);
     // Read back from disk, not from the files: a file rewritten before the
     // first search is indexed as it was parsed, as its list data is.
     std::fs::write(
@@ -562,13 +563,7 @@ fn bodies_set_aside_on_disk_are_indexed_as_those_kept_in_memory() {
     // 33 files, 32 briefings: under a threshold of 33 the text is indexed in
     // memory, with the bodies set aside put back.
     let home = tempfile::tempdir().unwrap();
-    let opts = LoadOptions {
-        cache: Some(home.path().to_path_buf()),
-        persist_text_from: 33,
-        bodies_kept: 0,
-        ..LoadOptions::default()
-    };
-    let corpus = load_dir(s.briefings.path(), &opts, &|_, _| {}).unwrap();
+    let corpus = load(home.path(), 33, 0);
     assert_eq!(corpus.briefings.len(), 32);
     let m03 = corpus.briefings.iter().find(|b| b.id == "m03").unwrap();
     assert!(m03.body.contains("démantèlement"), "{:?}", m03.body);
