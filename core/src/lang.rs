@@ -276,7 +276,8 @@ pub struct Text {
     pub showing_unread: fn(&str) -> String,
     pub showing_bookmarked: fn(&str) -> String,
     pub showing_all: &'static str,
-    pub reloaded: fn(&str) -> String,
+    /// The folder read again: briefings added, changed, removed.
+    pub reloaded: fn(usize, usize, usize) -> String,
     pub cannot_reread: fn(&str) -> String,
     pub live_reload_back: &'static str,
     pub sorted_relevance: &'static str,
@@ -525,7 +526,7 @@ pub const EN: Text = Text {
     showing_unread: |k| format!("showing only unread briefings ({k} again: all)"),
     showing_bookmarked: |k| format!("showing only bookmarked briefings ({k} again: all)"),
     showing_all: "showing every briefing",
-    reloaded: |c| format!("reloaded: {c}"),
+    reloaded: |a, c, r| format!("reloaded: {a} added, {c} changed, {r} removed"),
     cannot_reread: |e| format!("cannot read the folder again: {e}"),
     live_reload_back: "live reload back on",
     sorted_relevance: "sorted by relevance: best match first",
@@ -777,7 +778,16 @@ pub const FR: Text = Text {
     showing_unread: |k| format!("seules les fiches non lues ({k} de nouveau : toutes)"),
     showing_bookmarked: |k| format!("seuls les favoris ({k} de nouveau : toutes)"),
     showing_all: "toutes les fiches",
-    reloaded: |c| format!("rechargé : {c}"),
+    // "fiche" is feminine; 0 and 1 take the singular in French.
+    reloaded: |a, c, r| {
+        let s = |n: usize| if n > 1 { "s" } else { "" };
+        format!(
+            "rechargé : {a} ajoutée{}, {c} modifiée{}, {r} supprimée{}",
+            s(a),
+            s(c),
+            s(r)
+        )
+    },
     cannot_reread: |e| format!("impossible de relire le dossier : {e}"),
     live_reload_back: "rechargement automatique rétabli",
     sorted_relevance: "tri par pertinence : la meilleure d’abord",

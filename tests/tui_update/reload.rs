@@ -5,6 +5,11 @@ use super::*;
 /// A copy of the fixture briefings in a folder of its own, loaded into a
 /// browser of `w`x`h` with its first results shown.
 pub(crate) fn loaded_copy(w: u16, h: u16) -> (tempfile::TempDir, State) {
+    loaded_copy_in(w, h, brief_core::Lang::En)
+}
+
+/// `loaded_copy` with the interface in `lang`.
+fn loaded_copy_in(w: u16, h: u16, lang: brief_core::Lang) -> (tempfile::TempDir, State) {
     let dir = tempfile::tempdir().expect("tempdir");
     for entry in std::fs::read_dir(fixtures::briefings()).expect("the fixture folder") {
         let path = entry.expect("entry").path();
@@ -16,6 +21,7 @@ pub(crate) fn loaded_copy(w: u16, h: u16) -> (tempfile::TempDir, State) {
     let mut state = State::new(Settings {
         origin: "test".into(),
         size: ratatui::layout::Rect::new(0, 0, w, h),
+        lang,
         ..Settings::default()
     });
     send(&mut state, Msg::Loaded(std::sync::Arc::new(corpus)));
@@ -166,4 +172,21 @@ fn a_watch_resumed_reads_the_whole_folder_again() {
         [Effect::Reload(brief_core::load::reload::Touched::Unknown)]
     );
     assert_eq!(state.watch_off(), None);
+}
+
+/// What changed is said in the interface's language, counts and all.
+#[test]
+fn a_reload_says_what_changed_in_french() {
+    let (dir, mut state) = loaded_copy_in(120, 40, brief_core::Lang::Fr);
+    std::fs::write(dir.path().join("zz-nouvelle.yaml"), NEWEST).expect("write");
+    std::fs::write(
+        dir.path().join("zz-autre.yaml"),
+        NEWEST.replace("toute-nouvelle", "autre-nouvelle"),
+    )
+    .expect("write");
+    reload_into(&mut state);
+    assert_eq!(
+        state.message(),
+        Some("rechargé : 2 ajoutées, 0 modifiée, 0 supprimée")
+    );
 }

@@ -78,7 +78,8 @@ pub(super) fn on_reloaded(state: &mut State, r: Reload, effects: &mut Vec<Effect
             scroll: scroll.min(r.corpus.problems.len().saturating_sub(1)),
         };
     }
-    state.message = Some((state.text().reloaded)(&r.changes.to_string()));
+    let c = r.changes;
+    state.message = Some((state.text().reloaded)(c.added, c.changed, c.removed));
     // Freeing the previous corpus, when this is its last hold, is not
     // waited for.
     crate::tui::reload::drop_later(old);
