@@ -484,6 +484,96 @@ fn search_and_check_say_a_damaged_index_and_search_answers_as_without_it() {
     );
 }
 
+/// Sets `file`'s modification time back an hour: written "long ago".
+fn age(file: &std::path::Path) {
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(file)
+        .and_then(|f| f.set_modified(hour_ago))
+        .expect("set the time");
+}
+
+/// `file` with `n` bytes flipped, its size and time kept.
+fn flip_keeping_time(file: &std::path::Path, n: usize) {
+    let time = std::fs::metadata(file)
+        .and_then(|m| m.modified())
+        .expect("time");
+    flip(file, n);
+    std::fs::File::options()
+        .write(true)
+        .open(file)
+        .and_then(|f| f.set_modified(time))
+        .expect("set the time");
+}
+
+#[test]
+fn a_start_checks_again_only_index_files_changed_since_and_check_reads_them_all() {
+    let s = Setup::new();
+    many(&s, 1000);
+    let args = ["search", "naufrage", "--limit", "0", "--ids"];
+    let fresh = stdout(&s.run(&args));
+    let dir = s.cli_index_dirs().pop().expect("an index");
+    let record = dir.join("brief-checked");
+    // Files just written are not recorded (damage could keep their time);
+    // once older, the next start records them.
+    let files: Vec<PathBuf> = ["term", "idx", "pos", "fast"]
+        .iter()
+        .flat_map(|ext| segment_files(&dir, ext))
+        .collect();
+    assert!(!files.is_empty());
+    files.iter().for_each(|f| age(f));
+    assert_eq!(stdout(&s.run(&args)), fresh);
+    let recorded = std::fs::read_to_string(&record).expect("a record of the files checked");
+    for f in &files {
+        let name = f.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(
+            recorded.lines().any(|l| l.starts_with(&format!("{name} "))),
+            "{name}: {recorded}"
+        );
+    }
+    // A damaged record is a list of nothing checked: every file is read.
+    std::fs::write(&record, "\u{1b}]52;c;aGk=\u{7}\nnot a line\n../x 1 2 3 4\n").unwrap();
+    let o = s.run(&args);
+    assert_eq!(stdout(&o), fresh);
+    assert!(
+        o.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let recorded = std::fs::read_to_string(&record).expect("recorded again");
+    assert!(
+        !recorded.contains('\u{1b}') && !recorded.contains("not a line"),
+        "{recorded}"
+    );
+    // Rewritten, a file is read at the next start: damage is found there.
+    let idx = segment_files(&dir, "idx");
+    flip(&idx[0], 50);
+    let o = s.run(&args);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("damaged") && err.contains(".idx"), "{err}");
+    assert_eq!(stdout(&o), fresh);
+    // Bytes that changed with the file's size and time kept (a disk's
+    // decay, not a write) are what a start trusts the record for: `brief
+    // check` reads every file.
+    let dir = s.cli_index_dirs().pop().expect("the index built again");
+    assert_eq!(stdout(&s.run(&args)), fresh);
+    let files: Vec<PathBuf> = segment_files(&dir, "term");
+    files.iter().for_each(|f| age(f));
+    assert_eq!(stdout(&s.run(&args)), fresh);
+    assert!(
+        std::fs::read_to_string(dir.join("brief-checked")).is_ok_and(|r| {
+            files
+                .iter()
+                .all(|f| r.contains(&*f.file_name().unwrap().to_string_lossy()))
+        })
+    );
+    files.iter().for_each(|f| flip_keeping_time(f, 50));
+    let o = s.run(&["check"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("damaged") && out.contains(".term"), "{out}");
+}
+
 /// A cold load past its budget of bodies in memory sets the rest aside on
 /// disk (`LoadOptions::bodies_kept`): the text index reads them back, so a
 /// word only in the article text finds the same briefings as when every

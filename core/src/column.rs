@@ -54,6 +54,20 @@ impl<T: Clone> Column<T> {
         }
     }
 
+    /// The column of `f(value)` for each of `values`, in order, its chunks
+    /// made on every core.
+    pub(crate) fn par_map<U: Send>(values: Vec<U>, f: impl Fn(U) -> T + Sync + Send) -> Column<T>
+    where
+        T: Send + Sync,
+    {
+        use rayon::prelude::*;
+        let len = values.len();
+        let chunks = (values.into_par_iter().chunks(CHUNK))
+            .map(|chunk| Arc::new(chunk.into_iter().map(&f).collect::<Vec<T>>()))
+            .collect();
+        Column { chunks, len }
+    }
+
     /// As `slice::binary_search_by`, on a column sorted as `f` orders it.
     pub(crate) fn binary_search_by(
         &self,
@@ -193,6 +207,10 @@ mod tests {
         assert!(column.iter_from(4_000).eq(values[4_000..].iter()));
         assert!(column.iter_from(8_192).eq(values[8_192..].iter()));
         assert_eq!(column.iter_from(10_000).count(), 0);
+        let mapped = Column::par_map(values.clone(), |v| v.len());
+        assert_eq!(mapped.len(), values.len());
+        assert!(mapped.iter().copied().eq(values.iter().map(|v| v.len())));
+        assert_eq!(mapped.get(8_191), Some(&values[8_191].len()));
         let sorted: Column<u32> = (0..10_000).map(|i| i * 2).collect();
         for probe in [0, 1, 8190, 8191, 8192, 9000, 19_998, 19_999, 30_000] {
             let plain: Vec<u32> = sorted.iter().copied().collect();

@@ -146,11 +146,18 @@ fn stamp_of(p: &std::path::Path) -> Option<Stamp> {
 /// Whether a file changed so recently that a change within the file system's
 /// timestamp granularity could go unseen: then the folder is not cached.
 pub(crate) fn racy(stamps: &[Stamp]) -> bool {
+    stamps.iter().any(|s| racy_time(s.modified_ns))
+}
+
+/// Whether a file modified at `modified_ns` (since the epoch) may be
+/// changed again with the same time: within the file system's timestamp
+/// granularity (the kernel's coarse clock, milliseconds) of now.
+pub(crate) fn racy_time(modified_ns: u128) -> bool {
     const WINDOW_NS: u128 = 2_000_000_000;
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());
-    stamps.iter().any(|s| s.modified_ns + WINDOW_NS > now)
+    modified_ns + WINDOW_NS > now
 }
 
 /// What a walk met besides the files: live reload walks only where the
@@ -196,6 +203,23 @@ impl Seen {
             .binary_search_by(|(p, _)| p.as_path().cmp(path))
             .ok()?;
         self.files.get(at)?.1.as_ref()
+    }
+
+    /// For each file, its briefing's index in the corpus this belongs to,
+    /// given each briefing's file in corpus order (`paths`): as a reload or
+    /// the cache set them, else found by path once and kept (keyed by the
+    /// path's bytes: hashing a `Path` walks its components).
+    pub(crate) fn docs_by_path<'p>(
+        &self,
+        paths: impl Iterator<Item = &'p std::path::Path>,
+    ) -> &[Option<u32>] {
+        self.docs.get_or_init(|| {
+            let by_path: rustc_hash::FxHashMap<&std::ffi::OsStr, u32> =
+                paths.map(|p| p.as_os_str()).zip(0u32..).collect();
+            (self.files.iter())
+                .map(|(p, _)| by_path.get(p.as_os_str()).copied())
+                .collect()
+        })
     }
 
     /// From the briefing files and their stamps, the registry's stamp last

@@ -404,22 +404,27 @@ impl SearchIndex {
     /// Each briefing's key, with its file's stamp when `stamped` (an index
     /// on disk, which outlives the files' versions).
     fn keys_with(&self, docs: Docs<'_>, stamped: bool) -> Vec<DocKey> {
-        // Keyed by the path's bytes: hashing a `Path` walks its components.
-        let stamps: FxHashMap<&std::ffi::OsStr, u64> = match (stamped, docs.seen) {
-            (true, Some(seen)) => seen
-                .files
-                .iter()
-                .map(|(p, s)| (p.as_os_str(), s.as_ref().map_or(0, Stamp::hashed)))
-                .collect(),
-            _ => Default::default(),
-        };
         // From the index's columns: no briefing is decoded for its key.
-        self.titles(docs.briefings, docs.registry)
-            .docs
-            .iter()
-            .map(|f| {
-                let stamp = stamps.get(f.path.as_os_str()).copied().unwrap_or(0);
-                DocKey::of(&f.path, &f.id, stamp)
+        let facts = &self.titles(docs.briefings, docs.registry).docs;
+        let mut stamps = vec![0; facts.len()];
+        if let (true, Some(seen)) = (stamped, docs.seen) {
+            let places = seen.docs_by_path(facts.iter().map(|f| f.path.as_path()));
+            for ((_, stamp), place) in seen.files.iter().zip(places) {
+                if let Some(at) = place.and_then(|d| stamps.get_mut(d as usize)) {
+                    *at = stamp.as_ref().map_or(0, Stamp::hashed);
+                }
+            }
+        }
+        use rayon::prelude::*;
+        (0..facts.len())
+            .into_par_iter()
+            .filter_map(|i| {
+                let f = facts.get(i)?;
+                Some(DocKey::of(
+                    &f.path,
+                    &f.id,
+                    stamps.get(i).copied().unwrap_or(0),
+                ))
             })
             .collect()
     }
@@ -429,7 +434,7 @@ impl SearchIndex {
         let keys = self.keys(docs);
         let body = |i: usize| self.body_of(docs, i);
         // Checked before it is read: a damaged index is set aside and built again.
-        if let Some(Err(said)) = self.store().map(|s| s.validate()) {
+        if let Some(Err(said)) = self.store().map(|s| s.validate_since_checked()) {
             self.replace_store(&said);
         }
         let mut store = self.store().cloned();
@@ -441,10 +446,11 @@ impl SearchIndex {
             store = self.fallback_store(fallback);
         }
         if let Some(store) = &store {
-            let synced = crate::io::contain::contain(|| {
-                store
+            let synced = crate::io::contain::contain(|| match TextIndex::current(store, &keys) {
+                Ok(Some(index)) => Ok(index),
+                _ => store
                     .sync(&keys, &body, progress)
-                    .and_then(|_| TextIndex::new(store, &keys))
+                    .and_then(|_| TextIndex::new(store, &keys)),
             })
             .unwrap_or_else(|said| Err(StoreError::Io(std::io::Error::other(said))));
             match synced {

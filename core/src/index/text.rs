@@ -78,25 +78,68 @@ impl std::fmt::Debug for TextIndex {
 impl TextIndex {
     /// The store's newest commit, seen through `keys` (each briefing's key, in order).
     pub(crate) fn new(store: &TextStore, keys: &[DocKey]) -> Result<TextIndex, StoreError> {
+        let searcher = store.searcher();
+        let ords = Self::ords(&searcher, keys)?;
+        Ok(Self::over(store, searcher, ords, keys.len()))
+    }
+
+    /// The store's newest commit seen through `keys`, when it holds exactly
+    /// the briefings `keys` name, each once and as of its file, and nothing
+    /// else: the view, with nothing to bring up to date. One pass over the
+    /// index's keys where asking whether it is current and then opening it
+    /// made two (at a million briefings, 0.25 s of a start).
+    pub(crate) fn current(
+        store: &TextStore,
+        keys: &[DocKey],
+    ) -> Result<Option<TextIndex>, StoreError> {
+        store.read_newest()?;
+        let searcher = store.searcher();
+        let live: u64 = (searcher.segment_readers().iter())
+            .map(|s| u64::from(s.num_docs()))
+            .sum();
+        if live != keys.len() as u64 {
+            return Ok(None);
+        }
+        let ords = Self::ords(&searcher, keys)?;
+        // As many live documents as briefings: each found once, none missing.
+        let mut seen = vec![false; keys.len()];
+        for (segment, ords) in searcher.segment_readers().iter().zip(&ords) {
+            for (doc, &ord) in ords.iter().enumerate() {
+                if segment.is_deleted(doc as u32) {
+                    continue;
+                }
+                match seen.get_mut(ord as usize) {
+                    Some(once @ false) => *once = true,
+                    _ => return Ok(None),
+                }
+            }
+        }
+        Ok(Some(Self::over(store, searcher, ords, keys.len())))
+    }
+
+    /// For each segment of `searcher`, each document's briefing by `keys`.
+    fn ords(searcher: &Searcher, keys: &[DocKey]) -> Result<Vec<Vec<u32>>, StoreError> {
         let at: FxHashMap<u64, (u32, u64)> = keys
             .iter()
             .enumerate()
             .map(|(i, k)| (k.key, (i as u32, k.stamp)))
             .collect();
-        let searcher = store.searcher();
-        let mut ords = Vec::new();
-        for segment in searcher.segment_readers() {
-            ords.push(ords_by_key(segment, &at)?);
-        }
-        Ok(TextIndex {
+        use rayon::prelude::*;
+        (searcher.segment_readers().par_iter())
+            .map(|segment| ords_by_key(segment, &at))
+            .collect()
+    }
+
+    fn over(store: &TextStore, searcher: Searcher, ords: Vec<Vec<u32>>, n: usize) -> TextIndex {
+        TextIndex {
             searcher: Some(searcher),
             fields: store.fields,
             ords,
-            n: keys.len(),
+            n,
             vocabulary: Default::default(),
             on_store: false,
             damaged: Default::default(),
-        })
+        }
     }
 
     /// The segments this view reads, to tell which a later commit added.

@@ -245,7 +245,11 @@ impl Folder {
             return Ok(false);
         };
         let key = super::cache_key(&source.opts);
-        crate::cache::write(dir, root, key, &stamps, &self.corpus, self.index())?;
+        let index = self.index();
+        let places = (source.seen.as_ref())
+            .map(|seen| seen.docs_by_path(index.docs.iter().map(|f| f.path.as_path())))
+            .unwrap_or_default();
+        crate::cache::write(dir, root, key, &stamps, places, &self.corpus, index)?;
         Ok(true)
     }
 }

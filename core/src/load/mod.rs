@@ -322,15 +322,32 @@ fn from_cache(
         Some(s) if s.path() == registry_path => stamps.pop().map(Some),
         _ => None,
     };
-    let files: crate::column::Column<(PathBuf, Option<stamp::Stamp>)> = stamps
-        .into_iter()
-        .map(|s| (s.path().to_path_buf(), Some(s)))
-        .collect();
+    let files = crate::column::Column::par_map(stamps, |s| (s.path().to_path_buf(), Some(s)));
     progress(files.len(), files.len());
+    // Each file's briefing as written, taken when it names the briefing of
+    // that file; else found again when first asked.
+    let docs = std::sync::OnceLock::new();
+    let mut places = c.places;
+    places.truncate(files.len());
+    let facts = &c.index.docs;
+    // Every briefing placed once: the files are distinct, so two places
+    // naming one briefing would not both match its path.
+    if places.len() == files.len()
+        && places.iter().flatten().count() == facts.len()
+        && (0..files.len()).into_par_iter().all(|i| {
+            let (Some((path, _)), Some(place)) = (files.get(i), places.get(i)) else {
+                return false;
+            };
+            place.is_none_or(|d| facts.get(d as usize).is_some_and(|f| &f.path == path))
+        })
+    {
+        let _ = docs.set(places);
+    }
     let seen = Seen {
         files,
         registry,
         topics: stamp::topics_stamp(root),
+        docs,
         ..Seen::default()
     };
     let mut registry = c.registry;

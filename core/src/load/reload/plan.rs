@@ -2,7 +2,6 @@
 //! (parsed, kept as it was, or held while it is being written).
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -72,17 +71,9 @@ pub(super) struct PrevDocs<'a> {
 }
 
 /// For each file of `seen`, its briefing's index in `facts`: as the last
-/// reload kept them, or found by path once (keyed by the path's bytes:
-/// hashing a `Path` walks its components).
+/// reload kept them, or found once (`Seen::docs_by_path`).
 pub(crate) fn doc_places<'a>(seen: &'a Seen, facts: &Column<DocFacts>) -> &'a [Option<u32>] {
-    seen.docs.get_or_init(|| {
-        let by_path: HashMap<&OsStr, u32> = (facts.iter().enumerate())
-            .filter_map(|(i, f)| Some((f.path.as_os_str(), u32::try_from(i).ok()?)))
-            .collect();
-        (seen.files.iter())
-            .map(|(p, _)| by_path.get(p.as_os_str()).copied())
-            .collect()
-    })
+    seen.docs_by_path(facts.iter().map(|f| f.path.as_path()))
 }
 
 impl<'a> PrevDocs<'a> {
