@@ -361,7 +361,15 @@ fn the_index_kept_in_the_cache_answers_as_one_built_from_the_files() {
     let cached = s.load();
     assert!(cached.source.from_cache);
     for query in [
-        "réunion", "niam", "europol", "pays:NE", "mali", "reunon", "a",
+        "réunion",
+        "niam",
+        "europol",
+        "pays:NE",
+        "mali",
+        "reunon",
+        "a",
+        "\"europol à niamey\"",
+        "\"Réunion Europol\"",
     ] {
         let want = hits(&built, query);
         assert!(!want.is_empty(), "'{query}' finds something");
@@ -429,7 +437,8 @@ fn a_corpus_from_the_cache_decodes_only_the_briefings_read() {
         countries: vec![brief_core::model::CountryCode::new("NE").expect("a country")],
         ..Default::default()
     };
-    for query in ["", "migrations", "reunion 3"] {
+    // A phrase in the titles reads each title on its own.
+    for query in ["", "migrations", "reunion 3", "\"sur les migrations\""] {
         let q = brief_core::search::parse_query(&c, query).expect("query");
         let (hits, _) = brief_core::search::faceted(&c, &q, &sel);
         assert!(!hits.is_empty(), "'{query}' finds something");

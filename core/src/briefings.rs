@@ -249,6 +249,24 @@ impl Briefings {
             .count()
     }
 
+    /// The title of the briefing at `i`, read without decoding the rest of
+    /// it (nor keeping it decoded) when it is not decoded yet: a phrase
+    /// checked against the titles of most of a million briefings decoded
+    /// them all (1.8 s, and their memory).
+    pub fn title(&self, i: usize) -> Option<std::borrow::Cow<'_, str>> {
+        let cell = self.cells.get(i)?;
+        if let Some(b) = cell.loaded.get() {
+            return Some(std::borrow::Cow::Borrowed(&b.title));
+        }
+        // The id and the title come first in a briefing's encoding.
+        if let Some(kept) = self.kept.as_ref().filter(|_| cell.at != NONE)
+            && let Ok((_, title)) = postcard::from_bytes::<(&str, &str)>(kept.bytes(cell.at))
+        {
+            return Some(std::borrow::Cow::Borrowed(title));
+        }
+        Some(std::borrow::Cow::Owned(self.load(cell).title.clone()))
+    }
+
     /// The briefing at `i` as the cache keeps it, when it comes from a kept
     /// file: its bytes there, to copy as they are.
     pub(crate) fn kept_bytes(&self, i: usize) -> Option<&[u8]> {

@@ -190,7 +190,24 @@ impl Serialize for PartialDate {
 
 impl<'de> Deserialize<'de> for PartialDate {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        PartialDate::parse(&String::deserialize(d)?).map_err(serde::de::Error::custom)
+        d.deserialize_string(FromStr("a date", |s: &str| {
+            PartialDate::parse(s).map_err(|e| e.to_string())
+        }))
+    }
+}
+
+/// A value read from a string as serde hands it over, without copying it
+/// into one of its own first (a million dates and country codes are read
+/// from the cache at every start).
+struct FromStr<F>(&'static str, F);
+
+impl<'de, T, F: FnOnce(&str) -> Result<T, String>> serde::de::Visitor<'de> for FromStr<F> {
+    type Value = T;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.0)
+    }
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<T, E> {
+        (self.1)(v).map_err(E::custom)
     }
 }
 
@@ -335,9 +352,9 @@ impl Serialize for CountryCode {
 
 impl<'de> Deserialize<'de> for CountryCode {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let code = String::deserialize(d)?;
-        CountryCode::new(&code)
-            .ok_or_else(|| serde::de::Error::custom(format!("unknown country code '{code}'")))
+        d.deserialize_string(FromStr("a country code", |code: &str| {
+            CountryCode::new(code).ok_or_else(|| format!("unknown country code '{code}'"))
+        }))
     }
 }
 

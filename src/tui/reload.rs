@@ -119,7 +119,11 @@ fn run(rx: &Receiver<Input>, events: &Sender<Event>) {
     // A reloaded corpus not cached yet: once the folder has been quiet long
     // enough, the next start reads the cache rather than every file.
     let mut uncached = false;
-    let one_core = rayon::ThreadPoolBuilder::new().num_threads(1).build().ok();
+    let one_core = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .start_handler(|_| super::lower_priority())
+        .build()
+        .ok();
     // The corpus cache being written, and of which corpus.
     let mut writing: Option<(std::thread::JoinHandle<bool>, Arc<Folder>)> = None;
     loop {

@@ -85,6 +85,8 @@ enum Ended {
 pub(super) fn spawn(dir: PathBuf, tx: Sender<Event>, lang: brief_core::Lang) {
     let t = lang.text();
     thread::spawn(move || {
+        // notify's own thread, started from this one, sets up the watch.
+        super::lower_priority();
         let mut off: Option<String> = None;
         let mut wait = LOOK_FIRST;
         loop {

@@ -220,11 +220,22 @@ impl SearchIndex {
             return self.text(docs);
         }
         // Waiting is cheap when the index on disk is current (it is only
-        // opened) or the folder small (it is built at once).
-        if wait
-            || docs.briefings.len() <= SMALL
-            || !*self.outdated.get_or_init(|| self.text_outdated(docs))
-        {
+        // opened: found current, it is opened there and then, its keys
+        // read once) or the folder small (it is built at once).
+        if wait || docs.briefings.len() <= SMALL {
+            return self.text(docs);
+        }
+        let outdated = *self.outdated.get_or_init(|| {
+            let keys = self.keys(docs);
+            match self.current_view(&keys) {
+                Some(view) => {
+                    let _ = self.text.set(view);
+                    false
+                }
+                None => true,
+            }
+        });
+        if !outdated {
             return self.text(docs);
         }
         self.no_text
@@ -432,11 +443,10 @@ impl SearchIndex {
     /// The text index, from the store when it can be used, else in memory.
     fn open_text(&self, docs: Docs<'_>, progress: &(dyn Fn(usize, usize) + Sync)) -> TextIndex {
         let keys = self.keys(docs);
-        let body = |i: usize| self.body_of(docs, i);
-        // Checked before it is read: a damaged index is set aside and built again.
-        if let Some(Err(said)) = self.store().map(|s| s.validate_since_checked()) {
-            self.replace_store(&said);
+        if let Some(view) = self.current_view(&keys) {
+            return view;
         }
+        let body = |i: usize| self.body_of(docs, i);
         let mut store = self.store().cloned();
         if let Some(fallback) = &self.fallback
             && store
@@ -446,11 +456,10 @@ impl SearchIndex {
             store = self.fallback_store(fallback);
         }
         if let Some(store) = &store {
-            let synced = crate::io::contain::contain(|| match TextIndex::current(store, &keys) {
-                Ok(Some(index)) => Ok(index),
-                _ => store
+            let synced = crate::io::contain::contain(|| {
+                store
                     .sync(&keys, &body, progress)
-                    .and_then(|_| TextIndex::new(store, &keys)),
+                    .and_then(|_| TextIndex::new(store, &keys))
             })
             .unwrap_or_else(|said| Err(StoreError::Io(std::io::Error::other(said))));
             match synced {
@@ -483,6 +492,22 @@ impl SearchIndex {
                 TextIndex::empty(keys.len())
             }
         }
+    }
+
+    /// The folder's index on disk seen through `keys`, when it holds them
+    /// all as they are and nothing else: opened with nothing to do. It is
+    /// checked first (a damaged one is set aside and built again: `None`).
+    fn current_view(&self, keys: &[DocKey]) -> Option<TextIndex> {
+        let store = self.store()?;
+        if let Err(said) = store.validate_since_checked() {
+            self.replace_store(&said);
+            return None;
+        }
+        let view = crate::io::contain::contain(|| TextIndex::current(store, keys)).ok()?;
+        let mut view = view.ok()??;
+        self.forget_unindexed();
+        view.on_store = true;
+        Some(view)
     }
 
     /// The user's own index, said once, when the shared one may only be

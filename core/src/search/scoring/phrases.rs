@@ -177,9 +177,12 @@ fn short_phrase_docs(idx: &Index, term: &Term, n: usize) -> Vec<bool> {
 /// where the briefing writes a word of the phrase with accents (elsewhere
 /// its words are written as folded, so the phrase matches exactly when it
 /// was typed without accents).
+///
+/// The briefing `d` is decoded only to compare accents: its title is read
+/// on its own.
 fn phrase_score(
     corpus: &Folder,
-    b: &Briefing,
+    d: usize,
     term: &Term,
     accents: Accents,
     short: Short,
@@ -188,20 +191,28 @@ fn phrase_score(
     let (words, exact) = (&term.words, term.exact.as_deref());
     let text = if accents.check { exact } else { None };
     let bonus = 100 * words.len() as i64;
-    if short.title && phrase_in(&b.title, words, exact) {
+    if short.title
+        && (corpus.briefings.title(d)).is_some_and(|title| phrase_in(&title, words, exact))
+    {
         return Some(Field::Title.tier() + bonus);
     }
     if short.values {
         return Some(Field::Actors.tier() + bonus);
     }
     let accents_in = |t: &str| text.is_none_or(|e| exact_in(t, e));
-    if in_text & 1 != 0 && accents_in(b.summary.as_deref().unwrap_or_default()) {
+    let summary_matches = || match text {
+        None => true,
+        Some(_) => (corpus.briefings.get(d))
+            .is_some_and(|b| accents_in(b.summary.as_deref().unwrap_or_default())),
+    };
+    if in_text & 1 != 0 && summary_matches() {
         return Some(Field::Summary.tier() + bonus);
     }
     let body_matches = match (text, accents.in_text) {
         (None, _) => true,
         (Some(_), false) => !accents.typed,
-        (Some(_), true) => corpus.body(b).is_ok_and(|body| accents_in(&body)),
+        (Some(_), true) => (corpus.briefings.get(d))
+            .is_some_and(|b| corpus.body(b).is_ok_and(|body| accents_in(&body))),
     };
     (in_text & 2 != 0 && body_matches).then_some(Field::Body.tier() + bonus)
 }
@@ -252,14 +263,14 @@ pub(super) fn phrase_scores(
         .into_par_iter()
         .map(|d| {
             let candidate = short[d] || in_values[d] || texts[d] != 0;
-            match (candidate, alive[d].is_some(), corpus.briefings.get(d)) {
-                (true, true, Some(_)) if stop() => 0,
-                (true, true, Some(b)) => {
+            match (candidate, alive[d].is_some()) {
+                (true, true) if stop() => 0,
+                (true, true) => {
                     let short = Short {
                         title: short[d],
                         values: in_values[d],
                     };
-                    phrase_score(corpus, b, term, accents(d), short, texts[d]).unwrap_or(0)
+                    phrase_score(corpus, d, term, accents(d), short, texts[d]).unwrap_or(0)
                 }
                 _ => 0,
             }
