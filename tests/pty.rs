@@ -1559,6 +1559,47 @@ fn a_folder_deleted_and_made_again_is_watched_again() {
     assert_restored(&raw);
 }
 
+/// Every folder below the briefings folder is watched, and so is a folder
+/// made while browsing, however deep and however soon a file is written in
+/// it: a briefing edited in a subfolder, one written at once in a new
+/// folder, one in new nested folders, and one written later in a folder
+/// made earlier all show.
+#[test]
+fn briefings_in_subfolders_old_and_new_are_seen_live() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let sub = dir.path().join("2021").join("nov");
+    std::fs::create_dir_all(&sub).expect("subfolders");
+    std::fs::write(sub.join("a.yaml"), "id: a\ntitle: \"Premier\"\n").expect("a briefing");
+    let mut s = Session::start_on(dir.path(), 120, 40, "xterm-256color");
+    s.wait_for_text("Premier");
+    std::fs::write(sub.join("a.yaml"), "id: a\ntitle: \"Premier, revu\"\n").expect("edited");
+    s.wait_for_text("Premier, revu");
+    let new = dir.path().join("2022");
+    std::fs::create_dir(&new).expect("a new folder");
+    std::fs::write(
+        new.join("b.yaml"),
+        "id: b\ntitle: \"Dans un dossier neuf\"\n",
+    )
+    .expect("b");
+    s.wait_for_text("Dans un dossier neuf");
+    let deep = dir.path().join("2023").join("jan").join("semaine-1");
+    std::fs::create_dir_all(&deep).expect("nested folders");
+    std::fs::write(deep.join("c.yaml"), "id: c\ntitle: \"Tout au fond\"\n").expect("c");
+    s.wait_for_text("Tout au fond");
+    // Written once the folder's creation was long seen: only its own watch tells.
+    std::fs::write(new.join("d.yaml"), "id: d\ntitle: \"Plus tard\"\n").expect("d");
+    std::fs::write(deep.join("e.yaml"), "id: e\ntitle: \"Plus tard au fond\"\n").expect("e");
+    s.wait_for("every briefing in the list", |screen| {
+        screen.contains("5 of 5 briefings")
+            && screen.contains("Plus tard au fond")
+            && screen.contains("Plus tard")
+    });
+    s.keys("q");
+    let (code, raw) = s.finish();
+    assert_eq!(code, 0);
+    assert_restored(&raw);
+}
+
 /// `e` hands the terminal to the editor through `brief edit`: a valid change
 /// shows in the list through live reload, selection kept; an invalid one is
 /// refused, the file left as it was, and the browser says so.
