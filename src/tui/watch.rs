@@ -192,7 +192,13 @@ fn watch_below(w: &mut notify::RecommendedWatcher, dir: &Path) -> notify::Result
         return w.watch(dir, RecursiveMode::Recursive);
     }
     let mut folders = vec![dir.to_path_buf()];
+    // A folder mounted inside itself would be listed for ever: each is
+    // watched once (links are not followed, so only a mount can do it).
+    let mut entered = std::collections::HashSet::new();
     while let Some(folder) = folders.pop() {
+        if identity(&folder).is_some_and(|id| !entered.insert(id)) {
+            continue;
+        }
         match w.watch(&folder, RecursiveMode::NonRecursive) {
             Ok(()) => {}
             // Removed meanwhile: an event of its parent says so.
