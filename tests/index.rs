@@ -484,6 +484,82 @@ fn search_and_check_say_a_damaged_index_and_search_answers_as_without_it() {
     );
 }
 
+/// The browser's first search does not wait for the text index; on a
+/// current one it opens it there and then: the answer reads the article
+/// text and is complete (not "titles and names only", then the same
+/// search again). On an outdated one it is answered without the text,
+/// and says so.
+#[test]
+fn a_first_search_on_a_current_index_reads_the_text_and_is_complete() {
+    let s = Setup::new();
+    many(&s, 1100);
+    let first = s.load();
+    let mut want = ids(&first, "\"trafic de migrants\"");
+    want.sort();
+    assert!(want.len() > 300, "one briefing in three holds the phrase");
+    drop(first);
+    let req = brief_core::searcher::SearchRequest {
+        generation: 1,
+        text: "\"trafic de migrants\"".to_string(),
+        selection: Selection::default(),
+        sort: brief_core::model::Sort::default(),
+        wait_for_text: false,
+    };
+    let c = s.load();
+    let r = brief_core::searcher::answer(&c, &req);
+    assert!(!r.partial, "complete");
+    let mut got: Vec<String> = (r.hits.iter())
+        .map(|h| c.briefings[h.doc].id.to_string())
+        .collect();
+    got.sort();
+    assert_eq!(got, want, "the phrase found in the article text");
+    // Outdated (a file rewritten since): answered from titles and names.
+    put(
+        s.briefings.path(),
+        "m00001.yaml",
+        &briefing("m00001", "Réunion 1", "Un autre texte."),
+    );
+    let c = load_dir(
+        s.briefings.path(),
+        &LoadOptions {
+            check_cache_after: false,
+            ..s.opts()
+        },
+        &|_, _| {},
+    )
+    .expect("loads");
+    let r = brief_core::searcher::answer(&c, &req);
+    assert!(r.partial, "said to be titles and names only");
+}
+
+/// An index that cannot even be opened (its term files cut short) is set
+/// aside when the folder is opened: a one-shot search says so on stderr,
+/// not only among the problems `brief check` lists, and answers as
+/// without it; `brief check` says it once.
+#[test]
+fn an_index_that_cannot_be_opened_is_said_by_a_one_shot_search() {
+    let s = Setup::new();
+    many(&s, 1000);
+    let args = ["search", "naufrage", "--limit", "0", "--ids"];
+    let fresh = stdout(&s.run(&["--no-cache", "search", "naufrage", "--limit", "0", "--ids"]));
+    assert_eq!(stdout(&s.run(&args)), fresh);
+    let cut = |s: &Setup| {
+        let dir = s.cli_index_dirs().pop().expect("an index");
+        for f in segment_files(&dir, "term") {
+            std::fs::write(&f, b"cut").expect("cut short");
+        }
+    };
+    cut(&s);
+    let o = s.run(&args);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("damaged"), "{err}");
+    assert_eq!(stdout(&o), fresh, "the same answer as without the index");
+    cut(&s);
+    let o = s.run(&["check"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(out.matches("damaged").count(), 1, "said once: {out}");
+}
+
 /// Sets `file`'s modification time back an hour: written "long ago".
 fn age(file: &std::path::Path) {
     let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);

@@ -91,10 +91,12 @@ fn answer_once(corpus: &Folder, req: &SearchRequest, stop: &Stop<'_>) -> Option<
                 ..Results::default()
             },
             Ok(q) => {
-                // Read before searching: an index finished meanwhile may not have been used.
-                let partial = !corpus.index.text_searched();
+                // Read before searching: an index finished meanwhile may not
+                // have been used. One found current by this search was.
+                let before = corpus.index.text_searched();
                 let (mut hits, facets) =
                     faceted_until(corpus, &q, &req.selection, req.wait_for_text, stop)?;
+                let partial = !before && corpus.index.text_deferred();
                 sort_hits(&mut hits, req.sort);
                 let reading = Reading::of(&q, &corpus.registry);
                 Results {

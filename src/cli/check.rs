@@ -55,12 +55,16 @@ pub fn run<W: Write>(
     // The text index's files against their checksums: one damaged is set
     // aside (and built again by the next search), said as a warning.
     corpus.index.check_text();
+    // One found when the folder was opened is a problem already, said above.
     let index_notices: Vec<String> = corpus
         .index
         .notices
         .lock()
         .map(|n| n.clone())
-        .unwrap_or_default();
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|n| !corpus.problems.iter().any(|p| &p.message == n))
+        .collect();
     if !report.quiet {
         for n in &index_notices {
             let line = format!("warning: {n}");

@@ -247,6 +247,13 @@ impl SearchIndex {
         self.text.get().is_some()
     }
 
+    /// Whether a search that did not wait was answered without the article
+    /// text because its index had to be brought up to date first (a search
+    /// that found it current opened it and read it).
+    pub fn text_deferred(&self) -> bool {
+        self.outdated.get() == Some(&true)
+    }
+
     /// While the text index is being built: briefings indexed, and to index.
     pub fn text_progress(&self) -> (usize, usize) {
         let (done, total) = &self.progress;
