@@ -448,28 +448,8 @@ impl TextIndex {
                 else {
                     return has;
                 };
-                // Segment by segment on every core: reading positions is
-                // most of a phrase's time (a phrase of common words took
-                // 1.8 s more than a word at a million briefings).
-                use rayon::prelude::*;
-                let found: Vec<Vec<u32>> = (self.segments().par_iter().enumerate())
-                    .map(|(s, segment)| {
-                        let mut docs: Vec<u32> = Vec::new();
-                        let _ =
-                            weight.for_each_no_score(segment, &mut |d| docs.extend_from_slice(d));
-                        (s, docs)
-                    })
-                    .map(|(s, docs)| {
-                        let ords = self.ords.get(s).map_or(&[][..], Vec::as_slice);
-                        docs.iter()
-                            .filter_map(|&d| ords.get(d as usize).copied())
-                            .collect()
-                    })
-                    .collect();
-                for ord in found.into_iter().flatten() {
-                    if let Some(h) = has.get_mut(ord as usize) {
-                        *h = true;
-                    }
+                for (s, segment) in self.segments().iter().enumerate() {
+                    let _ = weight.for_each_no_score(segment, &mut |docs| mark(s, docs, &mut has));
                 }
             }
         }
