@@ -701,10 +701,26 @@ impl TextStore {
 
 /// The files of the index in `dir` that fail their checksum, said; `None`
 /// when none does or it cannot be told.
+/// A file that cannot be read to its checksum (cut short, unreadable) is
+/// one of them: named, rather than the reader's own error said.
 fn damaged_files(dir: &Path) -> Option<String> {
-    let damaged = crate::io::contain::contain(|| Index::open_in_dir(dir)?.validate_checksum())
-        .ok()?
-        .ok()?;
+    let damaged = crate::io::contain::contain(|| {
+        let index = Index::open_in_dir(dir)?;
+        let managed = index.directory().list_managed_files();
+        let mut damaged = std::collections::HashSet::new();
+        for meta in index.searchable_segment_metas()? {
+            for file in meta.list_files() {
+                if managed.contains(&file)
+                    && !index.directory().validate_checksum(&file).unwrap_or(false)
+                {
+                    damaged.insert(file);
+                }
+            }
+        }
+        Ok::<_, tantivy::TantivyError>(damaged)
+    })
+    .ok()?
+    .ok()?;
     (!damaged.is_empty()).then(|| said_damaged(damaged))
 }
 
