@@ -455,13 +455,20 @@ fn damage_the_checksum_misses_never_panics_a_search_out() {
     }
 }
 
-#[test]
-fn search_and_check_say_a_damaged_index_and_search_answers_as_without_it() {
-    let s = Setup::new();
-    many(&s, 1000);
+/// A thousand briefings searched once, so the command line built their
+/// index; the search's arguments and its answer read without any index.
+fn indexed_by_a_search(s: &Setup) -> ([&'static str; 5], String) {
+    many(s, 1000);
     let args = ["search", "naufrage", "--limit", "0", "--ids"];
     let fresh = stdout(&s.run(&["--no-cache", "search", "naufrage", "--limit", "0", "--ids"]));
     assert_eq!(stdout(&s.run(&args)), fresh);
+    (args, fresh)
+}
+
+#[test]
+fn search_and_check_say_a_damaged_index_and_search_answers_as_without_it() {
+    let s = Setup::new();
+    let (args, fresh) = indexed_by_a_search(&s);
     let dir = s.cli_index_dirs().pop().expect("an index");
     for f in segment_files(&dir, "term") {
         flip(&f, 50);
@@ -539,10 +546,7 @@ fn a_first_search_on_a_current_index_reads_the_text_and_is_complete() {
 #[test]
 fn an_index_that_cannot_be_opened_is_said_by_a_one_shot_search() {
     let s = Setup::new();
-    many(&s, 1000);
-    let args = ["search", "naufrage", "--limit", "0", "--ids"];
-    let fresh = stdout(&s.run(&["--no-cache", "search", "naufrage", "--limit", "0", "--ids"]));
-    assert_eq!(stdout(&s.run(&args)), fresh);
+    let (args, fresh) = indexed_by_a_search(&s);
     let cut = |s: &Setup| {
         let dir = s.cli_index_dirs().pop().expect("an index");
         for f in segment_files(&dir, "term") {
@@ -589,9 +593,7 @@ fn flip_keeping_time(file: &std::path::Path, n: usize) {
 #[test]
 fn a_start_checks_again_only_index_files_changed_since_and_check_reads_them_all() {
     let s = Setup::new();
-    many(&s, 1000);
-    let args = ["search", "naufrage", "--limit", "0", "--ids"];
-    let fresh = stdout(&s.run(&args));
+    let (args, fresh) = indexed_by_a_search(&s);
     let dir = s.cli_index_dirs().pop().expect("an index");
     let record = dir.join("brief-checked");
     // Files just written are not recorded (damage could keep their time);
