@@ -56,7 +56,7 @@ pub(crate) fn stamps(files: &[PathBuf]) -> Vec<Option<Stamp>> {
     let mut start = 0;
     for i in 1..=files.len() {
         let cut = i == files.len()
-            || files.get(i).map(|p| p.parent()) != files.get(start).map(|p| p.parent());
+            || files.get(i).map(|p| folder_bytes(p)) != files.get(start).map(|p| folder_bytes(p));
         if cut {
             if let Some(run) = files.get(start..i)
                 && !run.is_empty()
@@ -72,9 +72,22 @@ pub(crate) fn stamps(files: &[PathBuf]) -> Vec<Option<Stamp>> {
         .concat()
 }
 
+/// What comes before a path's last separator: its folder, as bytes, for
+/// grouping a walk's files (`Path::parent` splits the whole path into
+/// components, twice per file at a million files).
+fn folder_bytes(p: &std::path::Path) -> &[u8] {
+    let bytes = p.as_os_str().as_encoded_bytes();
+    let cut = bytes
+        .iter()
+        .rposition(|&c| std::path::is_separator(char::from(c)))
+        .unwrap_or(0);
+    bytes.get(..cut).unwrap_or_default()
+}
+
 #[cfg(unix)]
 fn stamps_in_one_folder(run: &[PathBuf]) -> Vec<Option<Stamp>> {
     use rustix::fs::{AtFlags, Mode, OFlags};
+    use std::os::unix::ffi::OsStrExt;
     let parent = run
         .first()
         .and_then(|p| p.parent())
@@ -89,7 +102,14 @@ fn stamps_in_one_folder(run: &[PathBuf]) -> Vec<Option<Stamp>> {
     };
     run.iter()
         .map(|p| {
-            let name = p.file_name()?;
+            // The bytes after the folder's (`folder_bytes`).
+            let bytes = p.as_os_str().as_encoded_bytes();
+            let name = std::ffi::OsStr::from_bytes(
+                bytes
+                    .get(folder_bytes(p).len()..)?
+                    .strip_prefix(b"/")
+                    .unwrap_or(bytes),
+            );
             // Links are followed, as `std::fs::metadata` does.
             let st = rustix::fs::statat(&dir, name, AtFlags::empty()).ok()?;
             let ns = |s: i64, n: i64| {
