@@ -342,7 +342,8 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
     let gate = Arc::new(editor::InputGate::default());
     spawn_input(tx.clone(), gate.clone());
     // Watching is set up beside the loading; changes made meanwhile are
-    // caught by one stat pass once the folder is loaded (see `watch`).
+    // caught by one stat pass once the folder is loaded and watched (see
+    // `watch` and `reload`).
     let reloader = match &source {
         Source::Dir(dir) => {
             watch::spawn(dir.clone(), tx.clone(), state.lang());
@@ -377,6 +378,9 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
                 signal = Some(sig);
             }
             // A new corpus gets its own search worker; the old one ends with it.
+            if let (Msg::WatchSettled, Some(r)) = (&msg, &reloader) {
+                r.watch_settled();
+            }
             let corpus = match &msg {
                 Msg::Loaded(corpus) => {
                     if let Some(r) = &reloader {

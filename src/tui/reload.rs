@@ -79,6 +79,8 @@ pub fn reload_folder(prev: &Arc<Folder>, touched: &Touched) -> Outcome {
 enum Input {
     /// The corpus the browser shows, once loaded.
     Loaded(Arc<Folder>),
+    /// The folder is watched, or cannot be.
+    WatchSettled,
     /// The folder changed: read it again, looking at what was touched.
     Reload(Touched),
 }
@@ -102,6 +104,13 @@ impl Reloader {
         let _ = self.tx.send(Input::Loaded(corpus));
     }
 
+    /// The folder is watched (or cannot be): changes from now on are
+    /// events, and those made before are found by comparing the folder
+    /// with the corpus loaded, once both are there.
+    pub(super) fn watch_settled(&self) {
+        let _ = self.tx.send(Input::WatchSettled);
+    }
+
     pub(super) fn reload(&self, touched: Touched) {
         let _ = self.tx.send(Input::Reload(touched));
     }
@@ -111,6 +120,10 @@ fn run(rx: &Receiver<Input>, events: &Sender<Event>) {
     // The newest corpus: the one loaded, then each reloaded one, in the order
     // the loop receives them, so each `doc_map` maps from what it shows.
     let mut current: Option<Arc<Folder>> = None;
+    // The comparison of the folder with the corpus loaded: waits for the
+    // corpus and for the watch, so a change made before the watch was in
+    // place is found by it, and one made after is an event.
+    let mut first_look = FirstLook::default();
     // What changed since `current` was read and was not looked at yet
     // (half-written files included): `None` when nothing did.
     let mut pending: Option<Touched> = None;
@@ -167,7 +180,16 @@ fn run(rx: &Receiver<Input>, events: &Sender<Event>) {
             Some(input) => {
                 // Bursts queued meanwhile are read in one go.
                 for input in std::iter::once(input).chain(rx.try_iter()) {
-                    take(input, one_core.as_ref(), &mut current, &mut pending);
+                    take(input, &mut first_look, &mut current, &mut pending);
+                }
+                if let Some(c) = current.as_ref().filter(|_| first_look.due(true))
+                    && changed_since(c, one_core.as_ref())
+                {
+                    // Not known by path: the whole folder is read.
+                    match &mut pending {
+                        Some(p) => p.merge(Touched::Unknown),
+                        None => pending = Some(Touched::Unknown),
+                    }
                 }
             }
         }
@@ -218,29 +240,72 @@ fn write_cache(corpus: Arc<Folder>) -> Option<std::thread::JoinHandle<bool>> {
         .ok()
 }
 
-/// One message from the loop: the first corpus, or what changed.
+/// Whether a file of `corpus`'s folder changed since it was read: a stat
+/// per file, no parsing, on one core (the first search, running meanwhile,
+/// keeps the other).
+fn changed_since(corpus: &Folder, one_core: Option<&rayon::ThreadPool>) -> bool {
+    match one_core {
+        Some(pool) => pool.install(|| brief_core::load::reload::changed_since(corpus)),
+        None => brief_core::load::reload::changed_since(corpus),
+    }
+}
+
+/// Where the first comparison of the folder with the corpus loaded stands.
+#[derive(Default)]
+struct FirstLook {
+    watch_settled: bool,
+    done: bool,
+}
+
+impl FirstLook {
+    /// Whether it is to be made now (once), given whether the corpus is loaded.
+    fn due(&mut self, loaded: bool) -> bool {
+        // Once: later changes are the watch's.
+        let due = !self.done && self.watch_settled && loaded;
+        self.done |= due;
+        due
+    }
+}
+
+/// One message from the loop: the first corpus, the watch in place, or
+/// what changed.
 fn take(
     input: Input,
-    one_core: Option<&rayon::ThreadPool>,
+    first_look: &mut FirstLook,
     current: &mut Option<Arc<Folder>>,
     pending: &mut Option<Touched>,
 ) {
     match input {
-        Input::Loaded(c) => {
-            // A stat per file, no parsing, on one core: the first search,
-            // running meanwhile, keeps the other. Changes made before the
-            // watch was in place are not known by path: the whole folder
-            // is read.
-            let changed = match one_core {
-                Some(pool) => pool.install(|| brief_core::load::reload::changed_since(&c)),
-                None => brief_core::load::reload::changed_since(&c),
-            };
-            *pending = changed.then_some(Touched::Unknown);
-            *current = Some(c);
-        }
+        Input::Loaded(c) => *current = Some(c),
+        Input::WatchSettled => first_look.watch_settled = true,
         Input::Reload(touched) => match pending {
             Some(p) => p.merge(touched),
             None => *pending = Some(touched),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FirstLook;
+
+    /// The folder is compared once, when it is both loaded and watched,
+    /// whichever comes first: a change made before the watch is in place
+    /// is found then, not lost between the load and the watch.
+    #[test]
+    fn the_first_look_waits_for_the_load_and_the_watch_and_is_made_once() {
+        let mut loaded_first = FirstLook::default();
+        assert!(!loaded_first.due(true), "loaded, not watched yet");
+        loaded_first.watch_settled = true;
+        assert!(loaded_first.due(true));
+        assert!(!loaded_first.due(true), "once");
+
+        let mut watched_first = FirstLook {
+            watch_settled: true,
+            ..FirstLook::default()
+        };
+        assert!(!watched_first.due(false), "watched, not loaded yet");
+        assert!(watched_first.due(true));
+        assert!(!watched_first.due(true));
     }
 }

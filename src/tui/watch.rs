@@ -91,7 +91,13 @@ pub(super) fn spawn(dir: PathBuf, tx: Sender<Event>, lang: brief_core::Lang) {
         let mut wait = LOOK_FIRST;
         loop {
             let (why, most) = match identity(&dir) {
-                None => (t.folder_gone.to_string(), LOOK_AT_MOST),
+                None => {
+                    // Nothing to wait for before comparing the folder.
+                    if off.is_none() && tx.send(Event::App(Msg::WatchSettled)).is_err() {
+                        return;
+                    }
+                    (t.folder_gone.to_string(), LOOK_AT_MOST)
+                }
                 Some(id) => match watch(&dir, id, &tx, off.is_some(), t) {
                     Ended::Quit => return,
                     Ended::Off(why) => (why, RETRY_WATCH_AT_MOST),
@@ -150,10 +156,22 @@ fn watch(
     // Kept alive while watching: dropping it stops the watch.
     let mut watcher = match watcher {
         Ok(w) => w,
-        Err(e) => return Ended::Off((t.cannot_watch)(&e.to_string())),
+        Err(e) => {
+            // Settled all the same: the folder is compared with what was
+            // loaded, once, without a watch.
+            if !resumed && tx.send(Event::App(Msg::WatchSettled)).is_err() {
+                return Ended::Quit;
+            }
+            return Ended::Off((t.cannot_watch)(&e.to_string()));
+        }
     };
-    // Changes made while it was off are found by reading the folder again.
-    if resumed && tx.send(Event::App(Msg::WatchResumed)).is_err() {
+    // Changes made while it was off, or before it was set up, are found by
+    // reading the folder again, or comparing it with what was loaded.
+    let settled = match resumed {
+        true => Msg::WatchResumed,
+        false => Msg::WatchSettled,
+    };
+    if tx.send(Event::App(settled)).is_err() {
         return Ended::Quit;
     }
     while let Ok(first) = changed.recv() {

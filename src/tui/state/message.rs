@@ -47,6 +47,9 @@ pub enum Msg {
     WatchFailed(String),
     /// The folder is watched again after live reload was off: read it again.
     WatchResumed,
+    /// The folder is watched (or cannot be) for the first time: what
+    /// changed before is found by comparing it with the corpus loaded.
+    WatchSettled,
     /// What was remembered about this folder between runs.
     Remembered(Box<Remembered>),
     /// A signal (TERM, HUP, INT) asks the browser to end.

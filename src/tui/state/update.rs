@@ -115,6 +115,8 @@ pub fn update(state: &mut State, msg: Msg) -> Update {
             state.folder.watch_off = Some(e);
             true
         }
+        // For the reload thread (the loop hands it on): nothing to show.
+        Msg::WatchSettled => false,
         Msg::WatchResumed => {
             state.folder.watch_off = None;
             state.message = Some(state.text().live_reload_back.into());
