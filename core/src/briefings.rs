@@ -13,7 +13,8 @@ use crate::model::Briefing;
 
 /// Briefings kept in a cache file: the file mapped, and where each one is.
 pub(crate) struct Kept {
-    map: memmap2::Mmap,
+    /// Shared with the index's postings, read in place from the same file.
+    map: std::sync::Arc<memmap2::Mmap>,
     /// Each briefing's bytes in `map` (postcard), in the cache's order.
     spans: Vec<(usize, usize)>,
 }
@@ -21,7 +22,10 @@ pub(crate) struct Kept {
 impl Kept {
     /// `spans` must lie within `map`: checked here once, so reading a span
     /// later cannot fail.
-    pub(crate) fn new(map: memmap2::Mmap, spans: Vec<(usize, usize)>) -> Option<Kept> {
+    pub(crate) fn new(
+        map: std::sync::Arc<memmap2::Mmap>,
+        spans: Vec<(usize, usize)>,
+    ) -> Option<Kept> {
         let fits = spans
             .iter()
             .all(|&(at, len)| at.checked_add(len).is_some_and(|end| end <= map.len()));

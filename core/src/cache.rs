@@ -17,7 +17,7 @@ use crate::stamp::Stamp;
 
 /// Bumped whenever the cached shapes change; with the crate version, a cache
 /// from another build is ignored.
-const FORMAT: u32 = 14;
+const FORMAT: u32 = 15;
 
 #[derive(Serialize, Deserialize)]
 struct Header {
@@ -34,9 +34,11 @@ struct Header {
 /// length, the briefings one after the other (each its own postcard value,
 /// so one is decoded without the others), and last the index of their titles
 /// and names in four parts (`Index::encode_parts`), decoded side by side,
-/// which is faster than building it, and each file's briefing
-/// (`Seen::docs`: a start would find them by path, 0.4 s at a million). The file is mapped, not
-/// read: a process decodes the briefings it shows, and the pages are shared.
+/// which is faster than building it, each file's briefing
+/// (`Seen::docs`: a start would find them by path, 0.4 s at a million), and
+/// last the index's postings as little-endian `u32`s, aligned, read in
+/// place. The file is mapped, not read: a process decodes the briefings it
+/// shows and reads the postings a search reaches, and the pages are shared.
 #[derive(Serialize, Deserialize)]
 struct Body {
     stamps: Vec<Stamp>,
@@ -45,6 +47,9 @@ struct Body {
     /// CRC-32 of the briefings' bytes, checked when the file is mapped: a
     /// briefing decoded later cannot meet damage.
     checksum: u32,
+    /// CRC-32 of the postings' bytes, for the same reason: a search reads
+    /// them in place.
+    postings_checksum: u32,
 }
 
 /// The parsed corpus as it was cached, when the files are still the same.
@@ -258,6 +263,7 @@ fn decode(
     root: &Path,
     key: Key,
 ) -> Result<Option<Cached>, String> {
+    let map = std::sync::Arc::new(map);
     let mut at = 0;
     let head: Header = value(&map, &mut at)?;
     let want = header(root, key);
@@ -279,10 +285,17 @@ fn decode(
         *part = frame(&map, &mut at).map_err(eof)?;
     }
     let places = frame(&map, &mut at).map_err(eof)?;
-    // The files' stamps, the briefings' checksum and the index's four parts
-    // are decoded side by side: on two cores, one after the other left a
-    // core waiting for the largest part.
-    let ((body, lengths), (checksum, index)) = rayon::join(
+    let _padding = frame(&map, &mut at).map_err(eof)?;
+    let postings = frame(&map, &mut at).map_err(eof)?;
+    let postings = crate::index::MappedPostings {
+        map: &map,
+        at: at - postings.len(),
+        len: (postings.len() / 4) as u64,
+    };
+    // The files' stamps, the checksums and the index's four parts are
+    // decoded side by side: on two cores, one after the other left a core
+    // waiting for the largest part.
+    let ((body, lengths), ((checksum, postings_checksum), index)) = rayon::join(
         || {
             (
                 postcard::from_bytes::<Body>(body),
@@ -291,8 +304,13 @@ fn decode(
         },
         || {
             rayon::join(
-                || checksum_of(file, start as u64, all.len() as u64),
-                || Index::decode_parts(parts),
+                || {
+                    (
+                        checksum_of(file, start as u64, all.len() as u64),
+                        checksum_of(file, postings.at as u64, postings.len * 4),
+                    )
+                },
+                || Index::decode_parts(parts, &postings),
             )
         },
     );
@@ -300,10 +318,10 @@ fn decode(
         body.map_err(|e| e.to_string())?,
         lengths.map_err(|e| e.to_string())?,
     );
-    if checksum? != body.checksum {
+    if checksum? != body.checksum || postings_checksum? != body.postings_checksum {
         return Err("its checksum does not match".into());
     }
-    let index = index.map_err(|e| e.to_string())?;
+    let index = index?;
     let places: Vec<u32> = postcard::from_bytes(places).map_err(|e| e.to_string())?;
     let places = places
         .into_iter()
@@ -313,7 +331,7 @@ fn decode(
     if index.docs.len() != spans.len() || spans.last().map_or(start, |&(f, l)| f + l) != end {
         return Err("the index does not match the briefings".into());
     }
-    let kept = crate::briefings::Kept::new(map, spans)
+    let kept = crate::briefings::Kept::new(map.clone(), spans)
         .ok_or_else(|| "a briefing lies outside the file".to_string())?;
     let (mut registry, _) = Registry::new(body.actors);
     // Topics are resolved at search time, so they are read afresh, not cached.
@@ -423,16 +441,22 @@ pub(crate) fn write(
         crc.combine(&c);
     }
     let total: u64 = lengths.iter().map(|&l| u64::from(l)).sum();
+    let mut postings_crc = crc32fast::Hasher::new();
+    let postings_len = each_postings_chunk(index, |bytes| {
+        postings_crc.update(bytes);
+        Ok(())
+    })?;
     let body = BodyRef {
         stamps,
         actors: corpus.registry.actors(),
         problems: &problems,
         checksum: crc.finalize(),
+        postings_checksum: postings_crc.finalize(),
     };
     let head = postcard::to_stdvec(&header(root, key)).map_err(std::io::Error::other)?;
     let body = postcard::to_stdvec(&body).map_err(std::io::Error::other)?;
     let lengths_frame = postcard::to_stdvec(&lengths).map_err(std::io::Error::other)?;
-    let index = index.encode_parts().map_err(std::io::Error::other)?;
+    let parts = index.encode_parts().map_err(std::io::Error::other)?;
     let places: Vec<u32> = places.iter().map(|d| d.unwrap_or(NO_PLACE)).collect();
     let places = postcard::to_stdvec(&places).map_err(std::io::Error::other)?;
     crate::io::atomic_write::write_atomically(&path, |f| {
@@ -457,11 +481,48 @@ pub(crate) fn write(
                 f.write_all(b)?;
             }
         }
-        for part in &index {
+        for part in &parts {
             write_frame(f, part)?;
         }
-        write_frame(f, &places)
+        write_frame(f, &places)?;
+        // The postings' first byte at a multiple of 8 in the file, which
+        // the map's start is: read in place as `u32`s.
+        let framed = |b: &[u8]| 8 + b.len() as u64;
+        let before = framed(&head)
+            + framed(&body)
+            + framed(&lengths_frame)
+            + 8
+            + total
+            + parts.iter().map(|p| framed(p)).sum::<u64>()
+            + framed(&places);
+        let padding = (8 - (before + 16) % 8) % 8;
+        write_frame(f, &vec![0; padding as usize])?;
+        f.write_all(&postings_len.to_le_bytes())?;
+        each_postings_chunk(index, |bytes| f.write_all(bytes))?;
+        Ok(())
     })
+}
+
+/// Hands the index's postings to `take` as little-endian bytes, a chunk at
+/// a time, in `Index::postings`'s order; gives how many bytes they are.
+fn each_postings_chunk(
+    index: &Index,
+    mut take: impl FnMut(&[u8]) -> std::io::Result<()>,
+) -> std::io::Result<u64> {
+    let mut chunk: Vec<u8> = Vec::with_capacity(1 << 16);
+    let mut len = 0;
+    for list in index.postings() {
+        for &doc in list {
+            chunk.extend_from_slice(&doc.to_le_bytes());
+            if chunk.len() >= 1 << 16 {
+                take(&chunk)?;
+                len += chunk.len() as u64;
+                chunk.clear();
+            }
+        }
+    }
+    take(&chunk)?;
+    Ok(len + chunk.len() as u64)
 }
 
 /// A file that gave no briefing, in the cache's list of places.
@@ -477,4 +538,5 @@ struct BodyRef<'a> {
     actors: &'a [Actor],
     problems: &'a [&'a Problem],
     checksum: u32,
+    postings_checksum: u32,
 }

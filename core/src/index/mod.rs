@@ -10,6 +10,7 @@
 //!   counting facets.
 
 mod dir;
+mod postings;
 pub(crate) mod search_index;
 pub mod store;
 pub(crate) mod text;
@@ -98,14 +99,11 @@ impl Words {
     }
 }
 
-/// The briefings a word or a value is found in: shared between the indexes
-/// of successive corpora, so a reload that changed a few briefings copies
-/// only the lists those briefings are in.
-pub(crate) type Postings = std::sync::Arc<Vec<u32>>;
+pub(crate) use postings::Postings;
 
 /// One distinct short value (an actor's name, a country's name, a topic...):
 /// its words and the briefings that carry it.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug)]
 pub(crate) struct Entry {
     pub(crate) field: Field,
     /// The value as written, so a later briefing with it finds this entry.
@@ -116,7 +114,7 @@ pub(crate) struct Entry {
 
 /// Kept in the corpus cache with the briefings it was built from, so a
 /// start from the cache decodes it rather than building it again.
-#[derive(Debug, Default, Serialize, Deserialize)]
+#[derive(Debug, Default)]
 pub(crate) struct Index {
     pub(crate) words: Words,
     /// For each word of `words`, the briefings whose title holds it.
@@ -144,16 +142,102 @@ pub(crate) struct Index {
 
 /// The index kept in the cache in four parts, decoded side by side: one
 /// postcard value took 0.7 s of one core to decode at a million briefings,
-/// on the way to a browser's first screen.
+/// on the way to a browser's first screen. Its lists of postings are not in
+/// them: they follow, as they are in memory (`Index::postings`), and the
+/// parts say where each lies (`Span`).
 pub(crate) type IndexParts = [Vec<u8>; 4];
 
+/// Where a list of postings lies among those the cache file gives: from
+/// the `at`th value, `len` values.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+struct Span {
+    at: u64,
+    len: u64,
+}
+
+/// An entry as the cache writes it.
+#[derive(Serialize)]
+struct EntryOut<'a> {
+    field: Field,
+    value: &'a str,
+    words: &'a [u32],
+    docs: Span,
+}
+
+/// An entry as the cache gives it.
+#[derive(Deserialize)]
+struct EntryIn {
+    field: Field,
+    value: Box<str>,
+    words: Vec<u32>,
+    docs: Span,
+}
+
+/// The postings a cache file gives: `len` little-endian values from byte
+/// `at` of `map`.
+pub(crate) struct MappedPostings<'a> {
+    pub(crate) map: &'a std::sync::Arc<memmap2::Mmap>,
+    pub(crate) at: usize,
+    pub(crate) len: u64,
+}
+
+impl MappedPostings<'_> {
+    /// The list at `span`, read in place where it can be.
+    fn list(&self, span: Span) -> Result<Postings, String> {
+        let outside = || "a list of postings lies outside the file".to_string();
+        let end = span.at.checked_add(span.len).ok_or_else(outside)?;
+        if end > self.len {
+            return Err(outside());
+        }
+        let at = usize::try_from(span.at)
+            .ok()
+            .and_then(|a| a.checked_mul(4))
+            .and_then(|a| a.checked_add(self.at))
+            .ok_or_else(outside)?;
+        let len = usize::try_from(span.len).map_err(|_| outside())?;
+        Postings::mapped(self.map, at, len)
+            .or_else(|| Postings::copied(self.map, at, len))
+            .ok_or_else(outside)
+    }
+
+    fn lists(&self, spans: Vec<Span>) -> Result<Vec<Postings>, String> {
+        spans.into_iter().map(|s| self.list(s)).collect()
+    }
+}
+
 impl Index {
+    /// Every list of postings, in the order the cache writes them.
+    pub(crate) fn postings(&self) -> impl Iterator<Item = &[u32]> {
+        (self.title_docs.iter())
+            .chain(&self.title_accented)
+            .chain(self.entries.iter().map(|e| &e.docs))
+            .map(|p| &**p)
+    }
+
     /// The index as its four parts: title words, short values, columns by
-    /// briefing, facts by briefing.
+    /// briefing, facts by briefing; each list of postings as its place
+    /// among `Index::postings`.
     pub(crate) fn encode_parts(&self) -> Result<IndexParts, postcard::Error> {
+        let mut next = 0;
+        let mut span = |p: &Postings| {
+            let len = p.len() as u64;
+            let s = Span { at: next, len };
+            next += len;
+            s
+        };
+        let title_docs: Vec<Span> = self.title_docs.iter().map(&mut span).collect();
+        let title_accented: Vec<Span> = self.title_accented.iter().map(&mut span).collect();
+        let entries: Vec<EntryOut<'_>> = (self.entries.iter())
+            .map(|e| EntryOut {
+                field: e.field,
+                value: &e.value,
+                words: &e.words,
+                docs: span(&e.docs),
+            })
+            .collect();
         Ok([
-            postcard::to_stdvec(&(&self.words, &self.title_docs, &self.title_accented))?,
-            postcard::to_stdvec(&self.entries)?,
+            postcard::to_stdvec(&(&self.words, &title_docs, &title_accented))?,
+            postcard::to_stdvec(&entries)?,
             postcard::to_stdvec(&(
                 &self.doc_actors,
                 &self.doc_countries,
@@ -166,9 +250,13 @@ impl Index {
         ])
     }
 
-    /// The index from its four parts, decoded on every core.
-    pub(crate) fn decode_parts(parts: [&[u8]; 4]) -> Result<Index, postcard::Error> {
-        type Titles = (Words, Vec<Postings>, Vec<Postings>);
+    /// The index from its four parts, decoded on every core, and its
+    /// postings in `postings`.
+    pub(crate) fn decode_parts(
+        parts: [&[u8]; 4],
+        postings: &MappedPostings<'_>,
+    ) -> Result<Index, String> {
+        type Titles = (Words, Vec<Span>, Vec<Span>);
         type Columns = (
             Column<Vec<u32>>,
             Column<Vec<u16>>,
@@ -177,12 +265,29 @@ impl Index {
             Vec<crate::model::Name>,
             Vec<u32>,
         );
+        let said = |e: postcard::Error| e.to_string();
         let [a, b, c, d] = parts;
         let ((titles, entries), (columns, docs)) = rayon::join(
             || {
                 rayon::join(
-                    || postcard::from_bytes::<Titles>(a),
-                    || postcard::from_bytes::<Vec<Entry>>(b),
+                    || {
+                        let (words, docs, accented) =
+                            postcard::from_bytes::<Titles>(a).map_err(said)?;
+                        Ok::<_, String>((words, postings.lists(docs)?, postings.lists(accented)?))
+                    },
+                    || {
+                        (postcard::from_bytes::<Vec<EntryIn>>(b).map_err(said)?)
+                            .into_iter()
+                            .map(|e| {
+                                Ok(Entry {
+                                    field: e.field,
+                                    value: e.value,
+                                    words: e.words,
+                                    docs: postings.list(e.docs)?,
+                                })
+                            })
+                            .collect::<Result<Vec<Entry>, String>>()
+                    },
                 )
             },
             || {
@@ -193,7 +298,8 @@ impl Index {
             },
         );
         let (words, title_docs, title_accented) = titles?;
-        let (doc_actors, doc_countries, countries, doc_roles, roles, actor_rank) = columns?;
+        let (doc_actors, doc_countries, countries, doc_roles, roles, actor_rank) =
+            columns.map_err(said)?;
         Ok(Index {
             words,
             title_docs,
@@ -205,7 +311,7 @@ impl Index {
             doc_roles,
             roles,
             actor_rank,
-            docs: docs?,
+            docs: docs.map_err(said)?,
         })
     }
 }
@@ -505,7 +611,7 @@ impl Index {
         entries.dedup();
         for e in entries {
             if let Some(entry) = self.entries.get_mut(e as usize) {
-                std::sync::Arc::make_mut(&mut entry.docs).push(doc);
+                entry.docs.push(doc);
             }
         }
         let actors = b.actors.iter().map(|a| a.actor as u32).collect();
@@ -555,9 +661,9 @@ impl Index {
                 self.title_accented
                     .resize(w as usize + 1, Postings::default());
             }
-            std::sync::Arc::make_mut(&mut self.title_docs[w as usize]).push(doc);
+            self.title_docs[w as usize].push(doc);
             if accented {
-                std::sync::Arc::make_mut(&mut self.title_accented[w as usize]).push(doc);
+                self.title_accented[w as usize].push(doc);
             }
         }
     }
@@ -609,10 +715,7 @@ impl Index {
             .resize(self.words.text.len(), Postings::default());
         // Sorted where a briefing was added: a list shared with another
         // index is left as it is.
-        self.title_accented
-            .par_iter_mut()
-            .filter(|docs| !docs.is_sorted())
-            .for_each(|docs| std::sync::Arc::make_mut(docs).sort_unstable());
+        self.title_accented.par_iter_mut().for_each(Postings::sort);
         // Actors are only ever added to a registry: as many, the same ones,
         // ranked as before (an index updated from another keeps its ranks).
         if self.actor_rank.len() == registry.actors().len() {

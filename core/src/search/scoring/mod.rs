@@ -225,7 +225,7 @@ fn spread_to_briefings(idx: &Index, scored: &[(usize, i64)], best: &mut [i64], p
     let mut word_best = vec![None; idx.words.text.len()];
     for &(w, s) in scored {
         word_best[w] = Some(s);
-        let accented = idx.title_accented.get(w).map_or(&[][..], |a| a.as_slice());
+        let accented = idx.title_accented.get(w).map_or(&[][..], |a| &a[..]);
         for &d in idx.title_docs[w].iter() {
             let bonus = title_plain_points(plain && accented.binary_search(&d).is_err());
             let slot = &mut best[d as usize];
