@@ -537,6 +537,33 @@ fn a_flipped_byte_in_the_cached_briefings_is_caught_by_the_checksum() {
     );
 }
 
+/// The postings are read in place, last in the file: a doc number damaged
+/// there (the last byte, the high byte of the last posting) would point
+/// past the briefings. Their own checksum catches it; the files answer.
+#[test]
+fn a_flipped_byte_in_the_cached_postings_is_caught_by_the_checksum() {
+    let s = Setup::new();
+    let built = s.first_start();
+    let [cache] = s.cache_files().try_into().expect("one cache file");
+    let path = s.cache.path().join(&cache);
+    let mut bytes = std::fs::read(&path).expect("read cache");
+    let last = bytes.last_mut().expect("a cache is not empty");
+    *last ^= 0x40;
+    std::fs::write(&path, bytes).expect("damage it");
+    let c = s.load();
+    assert!(!c.source.from_cache, "a damaged cache is not used");
+    assert!(
+        c.problems
+            .iter()
+            .any(|p| p.path == path && p.message.contains("checksum")),
+        "{:?}",
+        c.problems
+    );
+    for query in ["réunion", "pays:FR", "france"] {
+        assert_eq!(hits(&c, query), hits(&built, query), "'{query}'");
+    }
+}
+
 /// The cache is written a chunk of briefings at a time (4,096), its
 /// checksum combined from the chunks': 9,000 briefings, over two chunk
 /// boundaries, come back from it each with its own title, and the file is
