@@ -7,6 +7,10 @@
 //!
 //! Encoded as the vector it stands for, so the cache does not tell them apart.
 
+mod lists;
+
+pub(crate) use lists::Lists;
+
 use std::sync::Arc;
 
 use serde::de::{Deserialize, Deserializer, SeqAccess, Visitor};

@@ -24,7 +24,7 @@ pub fn being_written(dir: &std::path::Path) -> bool {
     dir::being_written(dir)
 }
 
-pub(crate) use crate::column::Column;
+pub(crate) use crate::column::{Column, Lists};
 pub(crate) use text::{Part, TextIndex};
 
 use rayon::prelude::*;
@@ -125,12 +125,12 @@ pub(crate) struct Index {
     pub(crate) title_accented: Vec<Postings>,
     pub(crate) entries: Vec<Entry>,
     /// Per briefing, its actors and its countries (as indices in `countries`).
-    pub(crate) doc_actors: Column<Vec<u32>>,
-    pub(crate) doc_countries: Column<Vec<u16>>,
+    pub(crate) doc_actors: Lists<u32>,
+    pub(crate) doc_countries: Lists<u16>,
     pub(crate) countries: Vec<CountryCode>,
     /// Per briefing, the role of each of its actors (as `doc_actors` lists
     /// them), as an index in `roles`, or `NO_ROLE`: what a dossier reads.
-    pub(crate) doc_roles: Column<Vec<u32>>,
+    pub(crate) doc_roles: Lists<u32>,
     /// Every distinct role as written.
     pub(crate) roles: Vec<crate::model::Name>,
     /// Alphabetical rank of each actor, for ordering facet counts.
@@ -258,10 +258,10 @@ impl Index {
     ) -> Result<Index, String> {
         type Titles = (Words, Vec<Span>, Vec<Span>);
         type Columns = (
-            Column<Vec<u32>>,
-            Column<Vec<u16>>,
+            Lists<u32>,
+            Lists<u16>,
             Vec<CountryCode>,
-            Column<Vec<u32>>,
+            Lists<u32>,
             Vec<crate::model::Name>,
             Vec<u32>,
         );
@@ -300,6 +300,10 @@ impl Index {
         let (words, title_docs, title_accented) = titles?;
         let (doc_actors, doc_countries, countries, doc_roles, roles, actor_rank) =
             columns.map_err(said)?;
+        let docs = docs.map_err(said)?;
+        if [doc_actors.len(), doc_countries.len(), doc_roles.len()] != [docs.len(); 3] {
+            return Err("the index's columns are not of one length".into());
+        }
         Ok(Index {
             words,
             title_docs,
@@ -311,7 +315,7 @@ impl Index {
             doc_roles,
             roles,
             actor_rank,
-            docs: docs.map_err(said)?,
+            docs,
         })
     }
 }
@@ -547,9 +551,9 @@ impl Index {
                 };
                 let (a, c) = index.add(doc as u32, b, &mut ids);
                 let r = index.roles_of(b, &mut ids);
-                index.doc_actors.set(doc, a);
-                index.doc_countries.set(doc, c);
-                index.doc_roles.set(doc, r);
+                index.doc_actors.set(doc, &a);
+                index.doc_countries.set(doc, &c);
+                index.doc_roles.set(doc, &r);
                 index.docs.set(doc, DocFacts::of(b));
             }
             index.finish(registry);
@@ -561,9 +565,18 @@ impl Index {
             let kept = old.zip(old.and_then(|o| self.docs.get(o)));
             let (actors, countries, roles, facts) = match kept {
                 Some((old, facts)) => (
-                    self.doc_actors.get(old).cloned().unwrap_or_default(),
-                    self.doc_countries.get(old).cloned().unwrap_or_default(),
-                    self.doc_roles.get(old).cloned().unwrap_or_default(),
+                    self.doc_actors
+                        .get(old)
+                        .map(<[_]>::to_vec)
+                        .unwrap_or_default(),
+                    self.doc_countries
+                        .get(old)
+                        .map(<[_]>::to_vec)
+                        .unwrap_or_default(),
+                    self.doc_roles
+                        .get(old)
+                        .map(<[_]>::to_vec)
+                        .unwrap_or_default(),
                     facts.clone(),
                 ),
                 None => {
