@@ -2,7 +2,7 @@
 //! whether a briefing concerns it, and the points that earns.
 
 use super::phrases::phrase_in;
-use super::{in_text, short_candidates, short_values};
+use super::{in_text, short_candidates};
 use crate::actors::Registry;
 use crate::index::{Field, Index};
 use crate::load::Folder;
@@ -109,28 +109,15 @@ fn doc_concerns(corpus: &Folder, idx: &Index, doc: usize, e: Entity) -> bool {
     }
 }
 
-/// Score of an entity term in one briefing: the best field where it is
-/// listed or named, plus `ENTITY_BONUS`. Where its names are in summary and
-/// body, the text index has said (`in_text`: bit 0 summary, bit 1 body);
-/// title and short fields are read only where they hold a name's words
-/// (`in_short`).
-pub(super) fn entity_score(
-    b: &Briefing,
-    registry: &Registry,
-    e: Entity,
-    names: &[Name],
-    in_short: bool,
-    in_text: u8,
-) -> Option<i64> {
-    let named = |t: &str| in_short && names.iter().any(|n| name_in(t, n));
-    let field = if named(&b.title) {
+/// The points of an entity term in a briefing: its field's tier, plus
+/// `ENTITY_BONUS`. The field is the best where it is named or listed: the
+/// title names it; the briefing lists it or one of its short values names
+/// it; its summary or body names it (`in_text`: bit 0 summary, bit 1 body,
+/// as the text index says).
+fn field_of(in_title: bool, listed: bool, in_text: u8) -> Option<i64> {
+    let field = if in_title {
         Field::Title
-    } else if concerns(b, e, registry)
-        || in_short
-            && short_values(b, registry)
-                .iter()
-                .any(|(_, v)| named(v) && !another_countrys_name(v, e))
-    {
+    } else if listed {
         Field::Actors
     } else if in_text & 1 != 0 {
         Field::Summary
@@ -140,6 +127,25 @@ pub(super) fn entity_score(
         return None;
     };
     Some(field.tier() + ENTITY_BONUS)
+}
+
+/// The briefings with a short value that names the entity (not inside
+/// another country's name): each distinct value is read once, from the
+/// index, rather than every briefing's values from the briefing.
+fn named_in_values(idx: &Index, names: &[Name], e: Entity, n: usize) -> Vec<bool> {
+    let mut has = vec![false; n];
+    for entry in &idx.entries {
+        if names.iter().any(|name| name_in(&entry.value, name))
+            && !another_countrys_name(&entry.value, e)
+        {
+            for &d in entry.docs.iter() {
+                if let Some(h) = has.get_mut(d as usize) {
+                    *h = true;
+                }
+            }
+        }
+    }
+    has
 }
 
 /// Score of an entity term for every briefing still in the running (`alive`).
@@ -169,16 +175,26 @@ pub(super) fn entity_scores(
             texts[d] |= t;
         }
     }
+    // What `entity_score` reads of a briefing, read from the index and the
+    // titles alone: decoding every briefing that names the entity took
+    // seconds for an actor named in most of a million.
+    let in_values = match named.iter().any(|&x| x) {
+        true => named_in_values(idx, &names, e, n),
+        false => vec![false; n],
+    };
     (0..n)
         .into_par_iter()
         .map(|d| match alive[d] {
             None => 0,
             Some(_) if stop() => 0,
-            Some(_) if named[d] || texts[d] != 0 => corpus
-                .briefings
-                .get(d)
-                .and_then(|b| entity_score(b, &corpus.registry, e, &names, named[d], texts[d]))
-                .unwrap_or(0),
+            Some(_) if named[d] || texts[d] != 0 => {
+                let in_title = named[d]
+                    && (corpus.briefings.title(d))
+                        .is_some_and(|t| names.iter().any(|n| name_in(&t, n)));
+                let listed =
+                    !in_title && (doc_concerns(corpus, idx, d, e) || named[d] && in_values[d]);
+                field_of(in_title, listed, texts[d]).unwrap_or(0)
+            }
             Some(_) if doc_concerns(corpus, idx, d, e) => Field::Actors.tier() + ENTITY_BONUS,
             Some(_) => 0,
         })

@@ -119,12 +119,27 @@ fn passes_all(corpus: &Folder, idx: &Index, doc: usize, filters: &[(bool, Filter
         .iter()
         .filter(|(_, f)| on_dates(f))
         .all(|(neg, f)| facts.is_some_and(|x| filter_dates(f, x.date, x.end_date)) != *neg);
+    // Countries and actors are read from the index's columns too; only a
+    // topic or place filter decodes the briefing (`pays:NE` decoded most
+    // of a million for seconds).
+    let on_index = |f: &Filter| -> Option<bool> {
+        match f {
+            Filter::Country(c) => Some(idx.lists_country(doc, *c)),
+            Filter::Actor(a) => Some(idx.has_actor(doc, *a)),
+            Filter::Actors(list) => Some(list.iter().any(|&a| idx.has_actor(doc, a))),
+            _ => None,
+        }
+    };
+    let mut rest = filters.iter().filter(|(_, f)| !on_dates(f));
     dated
-        && (filters.iter().all(|(_, f)| on_dates(f))
+        && rest
+            .clone()
+            .all(|(neg, f)| on_index(f).is_none_or(|yes| yes != *neg))
+        && (rest.all(|(_, f)| on_index(f).is_some())
             || corpus.briefings.get(doc).is_some_and(|b| {
                 filters
                     .iter()
-                    .filter(|(_, f)| !on_dates(f))
+                    .filter(|(_, f)| !on_dates(f) && on_index(f).is_none())
                     .all(|(neg, f)| passes(b, f, &corpus.registry) != *neg)
             }))
 }
