@@ -209,10 +209,51 @@ pub fn search(corpus: &Folder, query: &Query, selection: &Selection) -> Vec<Hit>
 
 pub(crate) fn rank(query: &Query, mut hits: Vec<Hit>) -> Vec<Hit> {
     // Briefings are stored newest first, so their index breaks score ties by date then id.
-    if !query.is_unranked() {
-        hits.par_sort_unstable_by_key(|h| (Reverse(h.score), h.doc));
+    if query.is_unranked() {
+        return hits;
     }
-    hits
+    match by_score(&hits) {
+        Some(ranked) => ranked,
+        None => {
+            hits.par_sort_unstable_by_key(|h| (Reverse(h.score), h.doc));
+            hits
+        }
+    }
+}
+
+/// Hits in briefing order ranked by score in one pass, each score's hits
+/// kept in that order: what sorting by score then briefing gives, when
+/// the scores are few (a field's tier and a few bonuses). Sorting a
+/// million hits took a fifth of a keystroke's search. `None` when they
+/// are not in briefing order or their scores are many.
+fn by_score(hits: &[Hit]) -> Option<Vec<Hit>> {
+    const MOST_SCORES: usize = 4096;
+    if !hits.is_sorted_by_key(|h| h.doc) {
+        return None;
+    }
+    let mut counts: rustc_hash::FxHashMap<i64, usize> = rustc_hash::FxHashMap::default();
+    for h in hits {
+        *counts.entry(h.score).or_default() += 1;
+        if counts.len() > MOST_SCORES {
+            return None;
+        }
+    }
+    let mut scores: Vec<(i64, usize)> = counts.into_iter().collect();
+    scores.sort_unstable_by_key(|&(s, _)| Reverse(s));
+    // Where each score's next hit goes.
+    let mut at = 0;
+    let mut next: rustc_hash::FxHashMap<i64, usize> = rustc_hash::FxHashMap::default();
+    for (s, n) in scores {
+        next.insert(s, at);
+        at += n;
+    }
+    let mut ranked = vec![Hit { doc: 0, score: 0 }; hits.len()];
+    for h in hits {
+        let slot = next.get_mut(&h.score)?;
+        *ranked.get_mut(*slot)? = *h;
+        *slot += 1;
+    }
+    Some(ranked)
 }
 
 #[cfg(test)]
@@ -222,6 +263,23 @@ mod tests {
     use super::*;
     use fuzzy_matcher::skim::SkimMatcherV2;
     use proptest::prelude::*;
+
+    proptest! {
+        /// Ranking by score buckets gives what sorting by score, then
+        /// briefing, gives; hits out of briefing order are left to the sort.
+        #[test]
+        fn ranking_by_score_is_sorting_by_score_then_briefing(
+            scores in proptest::collection::vec(prop_oneof![Just(30_000i64), Just(20_100), Just(10_000), Just(0), -5i64..5], 0..300),
+        ) {
+            let hits: Vec<Hit> = scores.iter().enumerate().map(|(doc, &score)| Hit { doc: doc * 3, score }).collect();
+            let mut want = hits.clone();
+            want.sort_unstable_by_key(|h| (Reverse(h.score), h.doc));
+            prop_assert_eq!(by_score(&hits), Some(want));
+            let mut shuffled = hits.clone();
+            shuffled.reverse();
+            prop_assert!(shuffled.len() < 2 || shuffled.iter().all(|h| h.doc == shuffled[0].doc) || by_score(&shuffled).is_none());
+        }
+    }
 
     /// The meaning of `matched`, briefing by briefing, without the index:
     /// term by term, a word found in no briefing still in the running is
