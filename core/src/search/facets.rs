@@ -27,13 +27,7 @@ pub struct Facets {
 
 /// The briefings' dates counted by year and by month.
 fn date_counts(idx: &Index, docs: &[usize]) -> (Periods, Periods) {
-    let dates = || {
-        docs.iter().map(|&d| {
-            idx.docs
-                .get(d)
-                .map_or((None, None), |f| (f.date, f.end_date))
-        })
-    };
+    let dates = || docs.iter().map(|&d| idx.dates(d));
     (
         count_periods(dates(), Grain::Year),
         count_periods(dates(), Grain::Month),

@@ -114,11 +114,12 @@ fn on_dates(filter: &Filter) -> bool {
 /// read from the index's columns, the others from the briefing (decoded
 /// only when a date filter has not already refused it).
 fn passes_all(corpus: &Folder, idx: &Index, doc: usize, filters: &[(bool, Filter)]) -> bool {
-    let facts = idx.docs.get(doc);
+    let in_range = doc < idx.docs.len();
+    let (date, end_date) = idx.dates(doc);
     let dated = filters
         .iter()
         .filter(|(_, f)| on_dates(f))
-        .all(|(neg, f)| facts.is_some_and(|x| filter_dates(f, x.date, x.end_date)) != *neg);
+        .all(|(neg, f)| (in_range && filter_dates(f, date, end_date)) != *neg);
     // Countries and actors are read from the index's columns too; only a
     // topic or place filter decodes the briefing (`pays:NE` decoded most
     // of a million for seconds).
@@ -157,20 +158,25 @@ impl Selection {
     }
     /// Whether the briefing passes the dates facet (any selected period).
     pub(super) fn has_period(&self, idx: &Index, doc: usize) -> bool {
-        self.periods.is_empty()
-            || idx
-                .docs
-                .get(doc)
-                .is_some_and(|f| self.periods.iter().any(|p| p.admits(f.date, f.end_date)))
+        if self.periods.is_empty() {
+            return true;
+        }
+        let (date, end_date) = idx.dates(doc);
+        doc < idx.docs.len() && self.periods.iter().any(|p| p.admits(date, end_date))
     }
-    /// Whether the briefing passes the filters that are not facets: years and ids.
+    /// Whether the briefing passes the filters that are not facets: years
+    /// and ids. Its facts are read only for ids.
     pub(super) fn has_years_and_id(&self, idx: &Index, doc: usize) -> bool {
-        let Some(f) = idx.docs.get(doc) else {
+        if doc >= idx.docs.len() {
             return false;
-        };
+        }
+        let (date, end_date) = idx.dates(doc);
         self.years
-            .is_none_or(|(a, z)| DateRange::years(a, z).admits(f.date, f.end_date))
-            && self.ids.as_ref().is_none_or(|ids| ids.keeps(&f.id))
+            .is_none_or(|(a, z)| DateRange::years(a, z).admits(date, end_date))
+            && self
+                .ids
+                .as_ref()
+                .is_none_or(|ids| idx.docs.get(doc).is_some_and(|f| ids.keeps(&f.id)))
     }
     pub(super) fn admits(&self, idx: &Index, doc: usize) -> bool {
         self.has_country(idx, doc)
