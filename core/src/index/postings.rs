@@ -94,6 +94,14 @@ impl Postings {
     }
 }
 
+#[cfg(test)]
+impl Postings {
+    /// Whether the list is read in place from a mapped file.
+    pub(crate) fn is_mapped(&self) -> bool {
+        matches!(self.0, Repr::Mapped { .. })
+    }
+}
+
 impl std::ops::Deref for Postings {
     type Target = [u32];
 
