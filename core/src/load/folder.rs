@@ -253,3 +253,58 @@ impl Folder {
         Ok(true)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::load::{LoadOptions, load_dir};
+
+    /// The cache lays its postings out so a start reads them in place
+    /// (aligned, after the padding `cache::write` computes): none is copied.
+    #[test]
+    fn a_start_from_the_cache_reads_every_list_of_postings_in_place() {
+        let (dir, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        for (id, title) in [
+            ("a", "Réunion à Niamey"),
+            ("bb", "Frontex à Varsovie"),
+            ("ccc", "Réunion OIM"),
+        ] {
+            let path = dir.path().join(format!("{id}.yaml"));
+            let yaml = format!(
+                "id: {id}\ntitle: \"{title}\"\ncountries: [NE]\nactors:\n- name: Europol\n"
+            );
+            std::fs::write(&path, yaml).unwrap();
+            std::fs::File::options()
+                .write(true)
+                .open(&path)
+                .unwrap()
+                .set_modified(an_hour_ago)
+                .unwrap();
+        }
+        let opts = LoadOptions {
+            cache: Some(cache.path().to_path_buf()),
+            ..LoadOptions::default()
+        };
+        let first = load_dir(dir.path(), &opts, &|_, _| {}).unwrap();
+        assert!(first.store_cache().unwrap(), "cached");
+        let again = load_dir(dir.path(), &opts, &|_, _| {}).unwrap();
+        assert!(again.source.from_cache, "{:?}", again.problems);
+        let idx = again.index();
+        let lists: Vec<&crate::index::Postings> = (idx.title_docs.iter())
+            .chain(&idx.title_accented)
+            .chain(idx.entries.iter().map(|e| &e.docs))
+            .collect();
+        assert!(lists.iter().any(|p| !p.is_empty()));
+        if cfg!(target_endian = "little") {
+            assert!(
+                lists.iter().all(|p| p.is_mapped()),
+                "every list read in place"
+            );
+        }
+        let built = first.index();
+        assert!(
+            idx.postings().eq(built.postings()),
+            "the same lists as built"
+        );
+    }
+}
