@@ -110,9 +110,9 @@ fn on_dates(filter: &Filter) -> bool {
     matches!(filter, Filter::Date(_)) || filter.date_range().is_some()
 }
 
-/// Whether briefing `doc` passes the query's filters: the date filters
-/// read from the index's columns, the others from the briefing (decoded
-/// only when a date filter has not already refused it).
+/// Whether briefing `doc` passes the query's filters: dates, countries and
+/// actors read from the index's columns, a topic or a place from the
+/// briefing (decoded only when the others have not already refused it).
 fn passes_all(corpus: &Folder, idx: &Index, doc: usize, filters: &[(bool, Filter)]) -> bool {
     let in_range = doc < idx.docs.len();
     let (date, end_date) = idx.dates(doc);
