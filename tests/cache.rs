@@ -522,19 +522,27 @@ fn a_reload_keeps_the_briefings_it_did_not_read_undecoded() {
 fn a_flipped_byte_in_the_cached_briefings_is_caught_by_the_checksum() {
     let s = Setup::new();
     s.first_start();
+    let c = checksum_catches(&s, |bytes| {
+        // A title's letter, inside the briefings' bytes.
+        let at = bytes
+            .windows("Réunion A".len())
+            .position(|w| w == "Réunion A".as_bytes())
+            .expect("the title is in the cache");
+        bytes[at + 1] ^= 0x20;
+    });
+    assert!(titles(&c).contains(&("a".into(), "Réunion A".into())));
+}
+
+/// `s`'s one cache file damaged by `damage`, then a start: the cache is set
+/// aside, its checksum said to be why, and the folder read from its files.
+fn checksum_catches(s: &Setup, damage: impl FnOnce(&mut Vec<u8>)) -> Folder {
     let [cache] = s.cache_files().try_into().expect("one cache file");
     let path = s.cache.path().join(&cache);
     let mut bytes = std::fs::read(&path).expect("read cache");
-    // A title's letter, inside the briefings' bytes.
-    let at = bytes
-        .windows("Réunion A".len())
-        .position(|w| w == "Réunion A".as_bytes())
-        .expect("the title is in the cache");
-    bytes[at + 1] ^= 0x20;
+    damage(&mut bytes);
     std::fs::write(&path, bytes).expect("damage it");
     let c = s.load();
     assert!(!c.source.from_cache, "a damaged cache is not used");
-    assert!(titles(&c).contains(&("a".into(), "Réunion A".into())));
     assert!(
         c.problems
             .iter()
@@ -542,6 +550,7 @@ fn a_flipped_byte_in_the_cached_briefings_is_caught_by_the_checksum() {
         "{:?}",
         c.problems
     );
+    c
 }
 
 /// The postings are read in place, last in the file: a doc number damaged
@@ -551,21 +560,9 @@ fn a_flipped_byte_in_the_cached_briefings_is_caught_by_the_checksum() {
 fn a_flipped_byte_in_the_cached_postings_is_caught_by_the_checksum() {
     let s = Setup::new();
     let built = s.first_start();
-    let [cache] = s.cache_files().try_into().expect("one cache file");
-    let path = s.cache.path().join(&cache);
-    let mut bytes = std::fs::read(&path).expect("read cache");
-    let last = bytes.last_mut().expect("a cache is not empty");
-    *last ^= 0x40;
-    std::fs::write(&path, bytes).expect("damage it");
-    let c = s.load();
-    assert!(!c.source.from_cache, "a damaged cache is not used");
-    assert!(
-        c.problems
-            .iter()
-            .any(|p| p.path == path && p.message.contains("checksum")),
-        "{:?}",
-        c.problems
-    );
+    let c = checksum_catches(&s, |bytes| {
+        *bytes.last_mut().expect("a cache is not empty") ^= 0x40;
+    });
     for query in ["réunion", "pays:FR", "france"] {
         assert_eq!(hits(&c, query), hits(&built, query), "'{query}'");
     }

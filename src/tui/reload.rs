@@ -182,7 +182,8 @@ fn run(rx: &Receiver<Input>, events: &Sender<Event>) {
                 for input in std::iter::once(input).chain(rx.try_iter()) {
                     take(input, &mut first_look, &mut current, &mut pending);
                 }
-                if let Some(c) = current.as_ref().filter(|_| first_look.due(true))
+                if first_look.due(current.is_some())
+                    && let Some(c) = &current
                     && changed_since(c, one_core.as_ref())
                 {
                     // Not known by path: the whole folder is read.

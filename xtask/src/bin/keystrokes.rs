@@ -5,7 +5,7 @@
 //!
 //!     cargo run --release -p xtask --bin keystrokes -- target/release/brief DIR [COLSxROWS] [QUERIES]
 //!
-//! QUERIES, comma-separated, replaces the queries typed (`TYPED`).
+//! QUERIES, comma-separated, replaces the queries typed (`xtask::TYPED`).
 //!
 //! The screen is rebuilt with vt100 from everything the browser writes; every
 //! wait is on a screen condition, with a timeout.
@@ -25,20 +25,9 @@ use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use xtask::TYPED;
 
 const TIMEOUT: Duration = Duration::from_secs(30);
-
-/// Queries typed one character at a time; after each, Ctrl-U clears the line.
-const TYPED: &[&str] = &[
-    "coopération",
-    "frontex migr",
-    "traite des êtres",
-    "pays:NE passeurs",
-    "réseaux criminels",
-    "sauvetage mer",
-    "dialogue sahel",
-    "formation police",
-];
 
 struct Screen {
     parser: vt100::Parser,

@@ -10,17 +10,7 @@
 #![allow(clippy::print_stdout)]
 
 use brief_core::load::{LoadOptions, load_dir};
-
-const TYPED: &[&str] = &[
-    "coopération",
-    "frontex migr",
-    "traite des êtres",
-    "pays:NE passeurs",
-    "réseaux criminels",
-    "sauvetage mer",
-    "dialogue sahel",
-    "formation police",
-];
+use xtask::TYPED;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
