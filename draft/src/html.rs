@@ -225,6 +225,9 @@ struct Stack {
     at: HashMap<String, Vec<usize>>,
     boundaries: Vec<usize>,
     specials: Vec<usize>,
+    /// Special elements but `address`, `div` and `p`: a new `<li>`, `<dd>`
+    /// or `<dt>` does not close an item below one of these.
+    item_stops: Vec<usize>,
 }
 
 impl Stack {
@@ -244,6 +247,9 @@ impl Stack {
         }
         if SPECIAL.contains(&name) {
             self.specials.push(i);
+            if !matches!(name, "address" | "div" | "p") {
+                self.item_stops.push(i);
+            }
         }
         if kept {
             self.kept += 1;
@@ -268,6 +274,9 @@ impl Stack {
             if self.specials.last() == Some(&i) {
                 self.specials.pop();
             }
+            if self.item_stops.last() == Some(&i) {
+                self.item_stops.pop();
+            }
             if o.kept {
                 self.kept -= 1;
             }
@@ -282,6 +291,13 @@ impl Stack {
         !boundary && !other
     }
 
+    /// Whether a new item closes the one at `i`: the parser walks down from
+    /// the top and stops at the first special element but `address`, `div`
+    /// and `p` (the item itself is one).
+    fn item_closes(&self, i: usize) -> bool {
+        self.item_stops.last() == Some(&i)
+    }
+
     /// The start tag `name` closes what the parser would close first.
     fn implied_ends(&mut self, name: &str) {
         if CLOSES_P.contains(&name)
@@ -293,14 +309,14 @@ impl Stack {
         match name {
             "li" => {
                 if let Some(li) = self.top_of("li")
-                    && self.in_scope(li, &["ol", "ul"])
+                    && self.item_closes(li)
                 {
                     self.pop_to(li);
                 }
             }
             "dd" | "dt" => {
                 if let Some(d) = self.top_of_any(&["dd", "dt"])
-                    && self.in_scope(d, &[])
+                    && self.item_closes(d)
                 {
                     self.pop_to(d);
                 }
@@ -605,6 +621,12 @@ mod tests {
             ("<li><ul></li>", ""),
             ("<div><table></div>", ""),
             ("<p><b id=x>", "</p>"),
+            // A new item closes the open one only when no special element
+            // (but address, div, p) stands between them.
+            ("<ul><li><button>", ""),
+            ("<li><dl><li>", ""),
+            ("<dl><dd><object><dt>", ""),
+            ("<li><select><option><li>", ""),
         ] {
             let n = 3000;
             let page = format!("{}texte{}", open.repeat(n), close.repeat(n));
