@@ -13,11 +13,11 @@ use crate::actors::Registry;
 use crate::corpus::Corpus;
 use crate::index::Index;
 use crate::model::{Actor, Problem, Registries, Severity};
-use crate::stamp::Stamp;
+use crate::stamp::{Stamp, StampedFile};
 
 /// Bumped whenever the cached shapes change; with the crate version, a cache
 /// from another build is ignored.
-const FORMAT: u32 = 15;
+const FORMAT: u32 = 16;
 
 #[derive(Serialize, Deserialize)]
 struct Header {
@@ -41,7 +41,7 @@ struct Header {
 /// shows and reads the postings a search reaches, and the pages are shared.
 #[derive(Serialize, Deserialize)]
 struct Body {
-    stamps: Vec<Stamp>,
+    stamps: Vec<StampedFile>,
     actors: Vec<Actor>,
     problems: Vec<Problem>,
     /// CRC-32 of the briefings' bytes, checked when the file is mapped: a
@@ -59,7 +59,7 @@ pub(crate) struct Cached {
     pub problems: Vec<Problem>,
     pub index: Index,
     /// The files as they were when the cache was written.
-    pub stamps: Vec<Stamp>,
+    pub stamps: Vec<StampedFile>,
     /// For each of `stamps`, its briefing's index, as written: the reader
     /// checks them against the briefings' paths before trusting them.
     pub places: Vec<Option<u32>>,
@@ -67,13 +67,12 @@ pub(crate) struct Cached {
 
 impl Cached {
     /// Whether the files are as they were when the cache was written.
-    pub(crate) fn matches(&self, now: &[Option<Stamp>]) -> bool {
+    /// `files` are the paths stat'ed, in their order, to `now`.
+    pub(crate) fn matches(&self, files: &[PathBuf], now: &[Option<Stamp>]) -> bool {
         self.stamps.len() == now.len()
-            && self
-                .stamps
-                .iter()
-                .zip(now)
-                .all(|(a, b)| b.as_ref() == Some(a))
+            && files.len() == now.len()
+            && (self.stamps.iter().zip(files).zip(now))
+                .all(|((a, path), b)| *b == Some(a.stamp) && a.path == *path)
     }
 }
 
@@ -172,7 +171,7 @@ pub(crate) enum Held {
     /// Another build's, of another folder or settings, or unreadable.
     Other,
     /// The stamps of the files it was written from, in `load_dir`'s order.
-    Stamps(Vec<Stamp>),
+    Stamps(Vec<StampedFile>),
 }
 
 /// The stamps `root`'s cache in `cache_dir` was written with: only its
@@ -389,7 +388,7 @@ pub(crate) fn write(
     cache_dir: &Path,
     root: &Path,
     key: Key,
-    stamps: &[Stamp],
+    stamps: &[StampedFile],
     places: &[Option<u32>],
     corpus: &Corpus,
     index: &Index,
@@ -534,7 +533,7 @@ const WRITE_CHUNK: usize = 4096;
 /// `Body` by reference, so writing the cache copies nothing.
 #[derive(Serialize)]
 struct BodyRef<'a> {
-    stamps: &'a [Stamp],
+    stamps: &'a [StampedFile],
     actors: &'a [Actor],
     problems: &'a [&'a Problem],
     checksum: u32,

@@ -8,28 +8,25 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// What a file was when it was read: its path, size, modification time,
-/// and the inode and its change time. The last two catch an edit whose size
-/// and modification time were put back (`touch -r`, a copy keeping times):
-/// the system sets the change time whenever the file changes, and a file
-/// replaced by rename is another inode.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// What a file was when it was read: its size, modification time, and the
+/// inode and its change time. The last two catch an edit whose size and
+/// modification time were put back (`touch -r`, a copy keeping times): the
+/// system sets the change time whenever the file changes, and a file
+/// replaced by rename is another inode. The path is not in it: a folder's
+/// stamps sit beside its paths, which are held once (at a million files,
+/// a path in each stamp was 200 MB more in every process).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct Stamp {
-    #[serde(with = "crate::io::path_bytes")]
-    path: PathBuf,
     size: u64,
-    modified_ns: u128,
-    changed_ns: u128,
+    /// Nanoseconds since the Unix epoch (`u64` holds them until 2554).
+    modified_ns: u64,
+    changed_ns: u64,
     inode: u64,
 }
 
 impl Stamp {
-    pub(crate) fn path(&self) -> &std::path::Path {
-        &self.path
-    }
-
     /// Modification time, in nanoseconds since the Unix epoch.
-    pub(crate) fn modified_ns(&self) -> u128 {
+    pub(crate) fn modified_ns(&self) -> u64 {
         self.modified_ns
     }
 
@@ -41,6 +38,22 @@ impl Stamp {
             .hash_one((self.size, self.modified_ns, self.changed_ns, self.inode))
             .max(1)
     }
+}
+
+/// A file and its stamp, as the cache keeps them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct StampedFile {
+    #[serde(with = "crate::io::path_bytes")]
+    pub(crate) path: PathBuf,
+    pub(crate) stamp: Stamp,
+}
+
+/// Nanoseconds since the epoch of a time given as seconds and nanoseconds.
+fn epoch_ns(s: i64, n: i64) -> Option<u64> {
+    u64::try_from(s)
+        .ok()?
+        .checked_mul(1_000_000_000)?
+        .checked_add(u64::try_from(n).ok()?)
 }
 
 /// Stamps of `files`, in their order; a file that cannot be stat'ed gets none
@@ -112,18 +125,11 @@ fn stamps_in_one_folder(run: &[PathBuf]) -> Vec<Option<Stamp>> {
             );
             // Links are followed, as `std::fs::metadata` does.
             let st = rustix::fs::statat(&dir, name, AtFlags::empty()).ok()?;
-            let ns = |s: i64, n: i64| {
-                u128::try_from(s)
-                    .ok()?
-                    .checked_mul(1_000_000_000)?
-                    .checked_add(u128::try_from(n).ok()?)
-            };
             #[allow(clippy::useless_conversion, clippy::unnecessary_cast)]
             Some(Stamp {
-                path: p.clone(),
                 size: u64::try_from(st.st_size).unwrap_or(0),
-                modified_ns: ns(st.st_mtime as i64, st.st_mtime_nsec as i64)?,
-                changed_ns: ns(st.st_ctime as i64, st.st_ctime_nsec as i64).unwrap_or(0),
+                modified_ns: epoch_ns(st.st_mtime as i64, st.st_mtime_nsec as i64)?,
+                changed_ns: epoch_ns(st.st_ctime as i64, st.st_ctime_nsec as i64).unwrap_or(0),
                 inode: u64::from(st.st_ino),
             })
         })
@@ -139,23 +145,24 @@ fn stamps_in_one_folder(run: &[PathBuf]) -> Vec<Option<Stamp>> {
 fn stamp_of(p: &std::path::Path) -> Option<Stamp> {
     let meta = std::fs::metadata(p).ok()?;
     let modified = meta.modified().ok()?;
-    let modified_ns = modified
-        .duration_since(std::time::UNIX_EPOCH)
-        .ok()?
-        .as_nanos();
+    let modified_ns = u64::try_from(
+        modified
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()?
+            .as_nanos(),
+    )
+    .ok()?;
     #[cfg(unix)]
     let (changed_ns, inode) = {
         use std::os::unix::fs::MetadataExt;
         (
-            u128::try_from(meta.ctime()).unwrap_or(0) * 1_000_000_000
-                + u128::try_from(meta.ctime_nsec()).unwrap_or(0),
+            epoch_ns(meta.ctime(), meta.ctime_nsec()).unwrap_or(0),
             meta.ino(),
         )
     };
     #[cfg(not(unix))]
     let (changed_ns, inode) = (0, 0);
     Some(Stamp {
-        path: p.to_path_buf(),
         size: meta.len(),
         modified_ns,
         changed_ns,
@@ -165,19 +172,23 @@ fn stamp_of(p: &std::path::Path) -> Option<Stamp> {
 
 /// Whether a file changed so recently that a change within the file system's
 /// timestamp granularity could go unseen: then the folder is not cached.
-pub(crate) fn racy(stamps: &[Stamp]) -> bool {
-    stamps.iter().any(|s| racy_time(s.modified_ns))
+pub(crate) fn racy<'s>(mut stamps: impl Iterator<Item = &'s Stamp>) -> bool {
+    stamps.any(|s| racy_time(s.modified_ns))
 }
 
 /// Whether a file modified at `modified_ns` (since the epoch) may be
 /// changed again with the same time: within the file system's timestamp
 /// granularity (the kernel's coarse clock, milliseconds) of now.
-pub(crate) fn racy_time(modified_ns: u128) -> bool {
-    const WINDOW_NS: u128 = 2_000_000_000;
-    let now = std::time::SystemTime::now()
+pub(crate) fn racy_time(modified_ns: u64) -> bool {
+    const WINDOW_NS: u64 = 2_000_000_000;
+    modified_ns.saturating_add(WINDOW_NS) > now_ns()
+}
+
+/// Now, in nanoseconds since the epoch.
+pub(crate) fn now_ns() -> u64 {
+    std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos());
-    modified_ns + WINDOW_NS > now
+        .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX))
 }
 
 /// What a walk met besides the files: live reload walks only where the
@@ -260,4 +271,24 @@ pub(crate) fn topics_stamp(root: &std::path::Path) -> Option<Option<Stamp>> {
     let path = root.join(crate::topics::TOPICS_FILE);
     path.is_file()
         .then(|| stamps(std::slice::from_ref(&path)).pop().flatten())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stamp_is_small_and_apart_from_its_path() {
+        // A million of them are held by every process on a folder.
+        assert!(std::mem::size_of::<Option<Stamp>>() <= 40);
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let path = dir.path().join("a.yaml");
+        std::fs::write(&path, "id: a\n").expect("write");
+        let first = stamps(std::slice::from_ref(&path));
+        assert!(first[0].is_some(), "a file there is stamped");
+        std::fs::write(&path, "id: a, changed\n").expect("write");
+        let second = stamps(std::slice::from_ref(&path));
+        assert_ne!(first, second, "a change of the file changes its stamp");
+        assert_eq!(stamps(&[dir.path().join("gone.yaml")]), vec![None]);
+    }
 }

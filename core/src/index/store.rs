@@ -166,7 +166,9 @@ impl Checked {
                 if let (Some(s), Some(name)) = (stamp, file.to_str())
                     && !name.contains([' ', '\n'])
                     && !crate::stamp::racy_time(
-                        u128::from(s.secs) * 1_000_000_000 + u128::from(s.nanos),
+                        s.secs
+                            .saturating_mul(1_000_000_000)
+                            .saturating_add(u64::from(s.nanos)),
                     )
                 {
                     writeln!(w, "{name} {} {} {}", s.len, s.secs, s.nanos)?;

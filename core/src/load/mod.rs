@@ -180,32 +180,33 @@ pub fn load_dir(
     // Stamps are taken before reading, so a file changed meanwhile looks
     // changed next time rather than cached with the wrong content; live
     // reload compares them too.
+    // `all`: the briefing files, then the registry when there is one.
     let walk = |problems: &mut Vec<Problem>| {
-        let (files, walked) = walk_below(root, root, opts, problems);
+        let (mut all, walked) = walk_below(root, root, opts, problems);
         let has_registry = registry_present(root, &registry_path, problems);
-        let all_stamps = {
-            let mut all = files.clone();
-            all.extend(has_registry.then(|| registry_path.clone()));
-            stamp::stamps(&all)
-        };
-        (files, walked, has_registry, all_stamps)
+        all.extend(has_registry.then(|| registry_path.clone()));
+        let all_stamps = stamp::stamps(&all);
+        (all, walked, has_registry, all_stamps)
     };
     // The cache is decoded on one core while the folder is walked and
     // stat'ed on the other, then compared with what the walk found: a
     // one-shot command pays for the longer of the two, not both (at a
     // million briefings, about a second each).
-    let ((files, walked, has_registry, all_stamps), cached) = match &opts.cache {
+    let ((all, walked, has_registry, all_stamps), cached) = match &opts.cache {
         Some(dir) => rayon::join(
             || walk(&mut problems),
             || cache::read(dir, root, cache_key(opts)),
         ),
         None => (walk(&mut problems), cache::Lookup::Miss),
     };
+    let files = all
+        .get(..all.len() - usize::from(has_registry))
+        .unwrap_or(&all);
     match cached {
-        cache::Lookup::Hit(c) if c.matches(&all_stamps) => {
+        cache::Lookup::Hit(c) if c.matches(&all, &all_stamps) => {
             // Freed first: the cache's own list of the files takes their
             // place (at a million, 180 MB more at the command's peak).
-            drop((files, all_stamps));
+            drop((all, all_stamps));
             return Ok(from_cache(c, root, opts, progress));
         }
         cache::Lookup::Hit(c) => {
@@ -214,7 +215,7 @@ pub fn load_dir(
             // does, rather than every file (77 s at a million).
             if let Some(touched) = touched_since(
                 &c,
-                &files,
+                files,
                 &all_stamps,
                 has_registry.then_some(registry_path.as_path()),
             ) {
@@ -238,7 +239,7 @@ pub fn load_dir(
         cache::Lookup::Miss => {}
         cache::Lookup::Damaged(p) => problems.push(p),
     }
-    let mut seen = Seen::new(&files, &all_stamps, has_registry);
+    let mut seen = Seen::new(files, &all_stamps, has_registry);
     seen.topics = stamp::topics_stamp(root);
     seen.walked = walked.into();
     let registry = match has_registry {
@@ -252,7 +253,7 @@ pub fn load_dir(
     };
     let registry = defaults::apply(registry, opts.registries);
     let set_aside = SetAside::for_load(opts, files.len());
-    let results = parse_all(&files, &registry, opts, progress, set_aside.as_ref());
+    let results = parse_all(files, &registry, opts, progress, set_aside.as_ref());
     let mut corpus = build(results, registry, problems);
     let source = Source::folder(root, opts, seen);
     let Some(set_aside) = set_aside else {
@@ -260,12 +261,12 @@ pub fn load_dir(
     };
     if !text_in_files(&corpus, &source) {
         // Fewer briefings than files: too few parsed for the index on disk.
-        set_aside.restore(&mut corpus.briefings, &files);
+        set_aside.restore(&mut corpus.briefings, files);
         return Ok(with_source(corpus, source));
     }
     let mut folder = with_source(corpus, source);
     let Folder { corpus, index, .. } = &mut folder;
-    set_aside.hand_to(index, &mut corpus.briefings, &files);
+    set_aside.hand_to(index, &mut corpus.briefings, files);
     Ok(folder)
 }
 
@@ -322,10 +323,10 @@ fn from_cache(
     // The registry's stamp is last when there is one. Moved, not copied:
     // 100,000 paths copied twice would stay in the allocator's hands.
     let registry = match stamps.last() {
-        Some(s) if s.path() == registry_path => stamps.pop().map(Some),
+        Some(s) if s.path == registry_path => stamps.pop().map(|s| Some(s.stamp)),
         _ => None,
     };
-    let files = crate::column::Column::par_map(stamps, |s| (s.path().to_path_buf(), Some(s)));
+    let files = crate::column::Column::par_map(stamps, |s| (s.path, Some(s.stamp)));
     progress(files.len(), files.len());
     // Each file's briefing as written, taken when it names the briefing of
     // that file; else found again when first asked.
@@ -449,7 +450,7 @@ fn touched_since(
         None => (stamps, None),
     };
     let (cached, cached_registry) = match c.stamps.split_last() {
-        Some((last, rest)) if Some(last.path()) == registry => (rest, Some(last.clone())),
+        Some((last, rest)) if Some(last.path.as_path()) == registry => (rest, Some(last.stamp)),
         _ => (&c.stamps[..], None),
     };
     if now_registry != cached_registry {
@@ -460,7 +461,7 @@ fn touched_since(
     let (mut i, mut j) = (0, 0);
     while i < files.len() || j < cached.len() {
         let order = match (files.get(i), cached.get(j)) {
-            (Some(f), Some(s)) => walk::path_order(f, s.path()),
+            (Some(f), Some(s)) => walk::path_order(f, &s.path),
             (Some(_), None) => std::cmp::Ordering::Less,
             (None, _) => std::cmp::Ordering::Greater,
         };
@@ -470,11 +471,11 @@ fn touched_since(
                 i += 1;
             }
             std::cmp::Ordering::Greater => {
-                touched.push(cached.get(j)?.path().to_path_buf());
+                touched.push(cached.get(j)?.path.clone());
                 j += 1;
             }
             std::cmp::Ordering::Equal => {
-                if now.get(i)?.as_ref() != cached.get(j) {
+                if *now.get(i)? != cached.get(j).map(|s| s.stamp) {
                     touched.push(files.get(i)?.clone());
                 }
                 i += 1;
@@ -593,18 +594,24 @@ pub fn cache_state(cache_dir: &Path, root: &Path, opts: &LoadOptions) -> CacheSt
         files.push(registry_path);
     }
     let now = stamp::stamps(&files);
-    if now.len() == held.len() && now.iter().zip(&held).all(|(a, b)| a.as_ref() == Some(b)) {
+    let same = |(file, (path, stamp)): (&stamp::StampedFile, (&PathBuf, &Option<stamp::Stamp>))| {
+        file.path == *path && *stamp == Some(file.stamp)
+    };
+    if now.len() == held.len() && held.iter().zip(files.iter().zip(&now)).all(same) {
         return CacheState::Current;
     }
-    let by_path: rustc_hash::FxHashMap<&Path, &stamp::Stamp> =
-        held.iter().map(|s| (s.path(), s)).collect();
+    let by_path: rustc_hash::FxHashMap<&Path, stamp::Stamp> =
+        held.iter().map(|s| (s.path.as_path(), s.stamp)).collect();
     let changed = files
         .iter()
         .zip(&now)
-        .filter(|(p, s)| by_path.get(p.as_path()).copied() != s.as_ref())
+        .filter(|(p, s)| by_path.get(p.as_path()).copied() != **s)
         .count();
     let present: rustc_hash::FxHashSet<&Path> = files.iter().map(PathBuf::as_path).collect();
-    let gone = held.iter().filter(|s| !present.contains(s.path())).count();
+    let gone = held
+        .iter()
+        .filter(|s| !present.contains(s.path.as_path()))
+        .count();
     CacheState::Stale {
         changed: (changed + gone).max(1),
     }

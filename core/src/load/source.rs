@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use super::LoadOptions;
 use crate::briefings::Bodies;
-use crate::stamp::{Seen, Stamp};
+use crate::stamp::{Seen, StampedFile};
 
 #[derive(Debug, Default)]
 pub struct Source {
@@ -58,14 +58,23 @@ impl Source {
     /// The stamps a cache of this corpus is checked against, in the order
     /// `load_dir` takes them (the briefings, then the registry): `None` when
     /// a file could not be stat'ed or changed too recently to be trusted.
-    pub(crate) fn stamps_to_cache(&self) -> Option<Vec<Stamp>> {
+    pub(crate) fn stamps_to_cache(&self) -> Option<Vec<StampedFile>> {
         let seen = self.seen.as_ref()?;
-        let stamps: Option<Vec<Stamp>> = seen
-            .files
-            .iter()
-            .map(|(_, s)| s.clone())
-            .chain(seen.registry.clone())
+        let registry = match (&seen.registry, &self.root) {
+            (Some(stamp), Some(root)) => Some((root.join(super::REGISTRY_FILE), *stamp)),
+            (Some(_), None) => return None,
+            (None, _) => None,
+        };
+        let stamps: Option<Vec<StampedFile>> = (seen.files.iter())
+            .map(|(path, stamp)| (path.clone(), *stamp))
+            .chain(registry)
+            .map(|(path, stamp)| {
+                Some(StampedFile {
+                    path,
+                    stamp: stamp?,
+                })
+            })
             .collect();
-        stamps.filter(|stamps| !crate::stamp::racy(stamps))
+        stamps.filter(|stamps| !crate::stamp::racy(stamps.iter().map(|s| &s.stamp)))
     }
 }

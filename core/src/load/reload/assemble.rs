@@ -105,7 +105,7 @@ pub(super) fn reread(
     opts: &LoadOptions,
     listing: Listing,
     registry: RegistryNow,
-    now: u128,
+    now: u64,
 ) -> Reloaded {
     let prev_index = prev.index();
     let docs = PrevDocs::new(&prev_index.docs, seen);
@@ -159,14 +159,14 @@ pub(super) fn reread(
     let registry_seen = match registry.unsettled {
         true => {
             unsettled.push(registry.path);
-            seen.registry.clone()
+            seen.registry
         }
         false => registry.stamp,
     };
     let seen = Seen {
         files,
         registry: registry_seen,
-        topics: seen.topics.clone(),
+        topics: seen.topics,
         walked: listing.walked.into(),
         docs: docs.into(),
     };

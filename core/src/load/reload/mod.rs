@@ -76,15 +76,10 @@ pub struct Reloaded {
     pub doc_map: Vec<Option<usize>>,
 }
 
-fn now_ns() -> u128 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos())
-}
-
 /// Whether a file with this stamp may still be being written.
-fn recent(stamp: Option<&Stamp>, now: u128) -> bool {
-    stamp.is_none_or(|s| s.modified_ns() + SETTLE.as_nanos() > now)
+fn recent(stamp: Option<&Stamp>, now: u64) -> bool {
+    let settle = u64::try_from(SETTLE.as_nanos()).unwrap_or(u64::MAX);
+    stamp.is_none_or(|s| s.modified_ns().saturating_add(settle) > now)
 }
 
 /// The registry as read from `actors.yaml`, without the unregistered actors
@@ -214,7 +209,7 @@ fn reload_touched(
         return full(prev, root, opts);
     }
     let (registry_path, registry_stamp) = registry_stamp(root);
-    let now = now_ns();
+    let now = stamp::now_ns();
     // A registry caught half-written keeps the previous one, as a briefing
     // does: its stamp stays the old one, so it is looked at again.
     let mut registry_unsettled = false;

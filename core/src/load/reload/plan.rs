@@ -194,7 +194,7 @@ impl Plan<'_> {
 
     /// Files of `first` caught half-written: their previous version is kept
     /// and nothing is said yet. Gives their paths.
-    pub(super) fn hold_unsettled(&mut self, first: &[usize], now: u128) -> Vec<PathBuf> {
+    pub(super) fn hold_unsettled(&mut self, first: &[usize], now: u64) -> Vec<PathBuf> {
         let mut unsettled = Vec::new();
         for &i in first {
             let failed = matches!(self.parsed.get(&i), Some(Err(_)));
@@ -422,7 +422,7 @@ impl Plan<'_> {
         let mut files = seen.files.clone();
         for (i, f) in self.files.iter().enumerate() {
             if let (Kind::Changed, Some(at), false) = (f.kind, f.seen_at, self.held.contains(&i)) {
-                files.set(at, (f.path.to_path_buf(), f.stamp.cloned()));
+                files.set(at, (f.path.to_path_buf(), f.stamp.copied()));
             }
         }
         let docs = match seen.docs.get() {
@@ -480,8 +480,8 @@ impl Plan<'_> {
                 match f.kind != Kind::Same && self.held.contains(&i) {
                     true => f
                         .seen_at
-                        .map(|s| ((f.path.to_path_buf(), seen.files[s].1.clone()), doc)),
-                    false => Some(((f.path.to_path_buf(), f.stamp.cloned()), doc)),
+                        .map(|s| ((f.path.to_path_buf(), seen.files[s].1), doc)),
+                    false => Some(((f.path.to_path_buf(), f.stamp.copied()), doc)),
                 }
             })
             .unzip()
