@@ -35,7 +35,15 @@ impl Stamp {
     pub(crate) fn hashed(&self) -> u64 {
         use std::hash::BuildHasher;
         rustc_hash::FxBuildHasher
-            .hash_one((self.size, self.modified_ns, self.changed_ns, self.inode))
+            // The times as the wider integers they once were: the text
+            // index keeps these numbers, and the same file must give the
+            // same one, or an upgrade indexes every article again.
+            .hash_one((
+                self.size,
+                u128::from(self.modified_ns),
+                u128::from(self.changed_ns),
+                self.inode,
+            ))
             .max(1)
     }
 }
@@ -290,5 +298,19 @@ mod tests {
         let second = stamps(std::slice::from_ref(&path));
         assert_ne!(first, second, "a change of the file changes its stamp");
         assert_eq!(stamps(&[dir.path().join("gone.yaml")]), vec![None]);
+    }
+
+    #[test]
+    fn a_stamp_hashes_as_it_did_with_wider_times() {
+        // The text index on disk keeps these numbers from earlier versions.
+        use std::hash::BuildHasher;
+        let s = Stamp {
+            size: 1,
+            modified_ns: 2,
+            changed_ns: 3,
+            inode: 4,
+        };
+        let before = rustc_hash::FxBuildHasher.hash_one((1u64, 2u128, 3u128, 4u64));
+        assert_eq!(s.hashed(), before.max(1));
     }
 }
