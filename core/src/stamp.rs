@@ -30,6 +30,14 @@ impl Stamp {
         self.modified_ns
     }
 
+    /// Whether the file changed so recently, as of `now_ns`, that another
+    /// change could keep the same times (its contents or its metadata).
+    pub(crate) fn racy_at(&self, now_ns: u64) -> bool {
+        [self.modified_ns, self.changed_ns]
+            .iter()
+            .any(|&t| t.saturating_add(RACY_WINDOW_NS) > now_ns)
+    }
+
     /// Size, times and inode as one number, never 0 (which stands for
     /// "no stamp"), for the text index to tell one version of a file from another.
     pub(crate) fn hashed(&self) -> u64 {
@@ -151,31 +159,37 @@ fn stamps_in_one_folder(run: &[PathBuf]) -> Vec<Option<Stamp>> {
 
 /// One file's stamp by its path.
 fn stamp_of(p: &std::path::Path) -> Option<Stamp> {
-    let meta = std::fs::metadata(p).ok()?;
-    let modified = meta.modified().ok()?;
-    let modified_ns = u64::try_from(
-        modified
-            .duration_since(std::time::UNIX_EPOCH)
-            .ok()?
-            .as_nanos(),
-    )
-    .ok()?;
-    #[cfg(unix)]
-    let (changed_ns, inode) = {
-        use std::os::unix::fs::MetadataExt;
-        (
-            epoch_ns(meta.ctime(), meta.ctime_nsec()).unwrap_or(0),
-            meta.ino(),
+    Stamp::of(&std::fs::metadata(p).ok()?)
+}
+
+impl Stamp {
+    /// The stamp of a file as `meta` (from `stat` or an open file) has it.
+    pub(crate) fn of(meta: &std::fs::Metadata) -> Option<Stamp> {
+        let modified = meta.modified().ok()?;
+        let modified_ns = u64::try_from(
+            modified
+                .duration_since(std::time::UNIX_EPOCH)
+                .ok()?
+                .as_nanos(),
         )
-    };
-    #[cfg(not(unix))]
-    let (changed_ns, inode) = (0, 0);
-    Some(Stamp {
-        size: meta.len(),
-        modified_ns,
-        changed_ns,
-        inode,
-    })
+        .ok()?;
+        #[cfg(unix)]
+        let (changed_ns, inode) = {
+            use std::os::unix::fs::MetadataExt;
+            (
+                epoch_ns(meta.ctime(), meta.ctime_nsec()).unwrap_or(0),
+                meta.ino(),
+            )
+        };
+        #[cfg(not(unix))]
+        let (changed_ns, inode) = (0, 0);
+        Some(Stamp {
+            size: meta.len(),
+            modified_ns,
+            changed_ns,
+            inode,
+        })
+    }
 }
 
 /// Whether a file changed so recently that a change within the file system's
@@ -188,9 +202,11 @@ pub(crate) fn racy<'s>(mut stamps: impl Iterator<Item = &'s Stamp>) -> bool {
 /// changed again with the same time: within the file system's timestamp
 /// granularity (the kernel's coarse clock, milliseconds) of now.
 pub(crate) fn racy_time(modified_ns: u64) -> bool {
-    const WINDOW_NS: u64 = 2_000_000_000;
-    modified_ns.saturating_add(WINDOW_NS) > now_ns()
+    modified_ns.saturating_add(RACY_WINDOW_NS) > now_ns()
 }
+
+/// Longer than the file system's timestamp granularity, with a margin.
+const RACY_WINDOW_NS: u64 = 2_000_000_000;
 
 /// Now, in nanoseconds since the epoch.
 pub(crate) fn now_ns() -> u64 {
