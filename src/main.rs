@@ -57,6 +57,8 @@ fn run(args: Cli) -> Result<Outcome, Failure> {
     let opts = brief_core::load::LoadOptions {
         registries: config.config.registries,
         max_files: config.config.max_files,
+        // `brief check` reads the whole cache against its checksums.
+        verify_cache: matches!(args.command, Some(Command::Check { .. })),
         ..cli::load_options(args.no_cache)
     };
     out.lang = config.config.language();

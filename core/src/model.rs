@@ -23,13 +23,21 @@ impl CountryCode {
         let b = c.code.as_bytes();
         Some(CountryCode([b[0], b[1]]))
     }
+    /// The code of these two letters, when the table has it.
+    pub fn from_bytes(letters: [u8; 2]) -> Option<CountryCode> {
+        countries::by_letters(letters).map(|_| CountryCode(letters))
+    }
+    /// Its two letters.
+    pub fn bytes(self) -> [u8; 2] {
+        self.0
+    }
     pub fn as_str(&self) -> &str {
         std::str::from_utf8(&self.0).unwrap_or("??")
     }
     pub fn country(&self) -> &'static Country {
         // Constructed only from table entries, so the lookup cannot fail;
         // fall back to the first entry rather than panic.
-        countries::by_code(self.as_str()).unwrap_or(&countries::all()[0])
+        countries::by_letters(self.0).unwrap_or(&countries::all()[0])
     }
     pub fn name_fr(&self) -> &'static str {
         self.country().name_fr
@@ -80,6 +88,28 @@ impl PartialDate {
     }
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking that the day exists.
+    /// A date from its parts, held to what `parse` accepts: a year of four
+    /// digits, a month of the year, a day of that month (only with a month).
+    pub fn from_parts(
+        year: u16,
+        month: Option<u8>,
+        day: Option<u8>,
+    ) -> Result<PartialDate, String> {
+        let bad = || format!("invalid date: year {year}, month {month:?}, day {day:?}");
+        if !(1..=9999).contains(&year) || month.is_some_and(|m| !(1..=12).contains(&m)) {
+            return Err(bad());
+        }
+        if let Some(d) = day {
+            let Some(m) = month else {
+                return Err(bad());
+            };
+            if d == 0 || d > days_in_month(year, m) {
+                return Err(bad());
+            }
+        }
+        Ok(PartialDate { year, month, day })
+    }
+
     pub fn parse(s: &str) -> Result<PartialDate, String> {
         let s = s.trim();
         let bad = || format!("invalid date '{s}': expected YYYY-MM-DD, YYYY-MM or YYYY");

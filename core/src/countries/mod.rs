@@ -55,6 +55,31 @@ pub fn by_code(code: &str) -> Option<&'static Country> {
         .map(|i| &COUNTRIES[i])
 }
 
+/// The country of these two capital letters, from a table made once: a
+/// million places are read from the cache at every start.
+pub fn by_letters(letters: [u8; 2]) -> Option<&'static Country> {
+    static AT: std::sync::LazyLock<Vec<u16>> = std::sync::LazyLock::new(|| {
+        let mut at = vec![0u16; 26 * 26];
+        for (i, c) in COUNTRIES.iter().enumerate() {
+            if let [a, b] = *c.code.as_bytes()
+                && let Some(slot) = letter_pair(a, b).and_then(|k| at.get_mut(k))
+            {
+                *slot = u16::try_from(i + 1).unwrap_or(0);
+            }
+        }
+        at
+    });
+    let [a, b] = letters;
+    let i = *AT.get(letter_pair(a, b)?)?;
+    COUNTRIES.get(usize::from(i).checked_sub(1)?)
+}
+
+/// Where two capital letters sit in a table of every pair.
+fn letter_pair(a: u8, b: u8) -> Option<usize> {
+    let place = |l: u8| l.is_ascii_uppercase().then(|| usize::from(l - b'A'));
+    Some(place(a)? * 26 + place(b)?)
+}
+
 /// Resolves a code, a French or English name, or a variant, ignoring case, accents,
 /// apostrophe style, hyphens vs spaces and surrounding whitespace.
 /// Err carries the nearest country as a suggestion when one is plausible (typos like "Tunisei", "Nigr").
@@ -424,6 +449,17 @@ mod tests {
             for n in c.names() {
                 assert_eq!(code(n), c.code, "{n:?}");
             }
+        }
+    }
+
+    #[test]
+    fn by_letters_finds_every_code_of_the_table_and_nothing_else() {
+        for c in all() {
+            let letters: [u8; 2] = c.code.as_bytes().try_into().expect("two letters");
+            assert_eq!(by_letters(letters).map(|f| f.code), Some(c.code));
+        }
+        for letters in [*b"UK", *b"ZZ", *b"fr", *b"F@", [0, 0], [0xc3, 0xa9]] {
+            assert!(by_letters(letters).is_none(), "{letters:?}");
         }
     }
 

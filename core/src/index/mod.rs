@@ -10,6 +10,7 @@
 //!   counting facets.
 
 mod dir;
+mod packed;
 mod postings;
 pub(crate) mod search_index;
 pub mod store;
@@ -339,9 +340,12 @@ pub(crate) struct DocFacts {
     pub(crate) id: Name,
     #[serde(with = "crate::io::path_bytes")]
     pub(crate) path: std::path::PathBuf,
+    #[serde(with = "packed::date")]
     pub(crate) date: Option<PartialDate>,
+    #[serde(with = "packed::date")]
     pub(crate) end_date: Option<PartialDate>,
     /// The country of the meeting's place.
+    #[serde(with = "packed::country")]
     pub(crate) place: Option<CountryCode>,
     /// The ids it points to, checked again by a reload.
     pub(crate) related: Vec<String>,

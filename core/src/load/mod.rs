@@ -77,6 +77,10 @@ pub struct LoadOptions {
     /// and reads again what changed. The browser's first screen so waits for
     /// no stat of 100,000 files; a one-shot command checks first.
     pub check_cache_after: bool,
+    /// The corpus cache is read whole against its checksums even when it
+    /// was found sound before and has not changed since (`brief check`);
+    /// otherwise such a cache is taken without (see `cache::read`).
+    pub verify_cache: bool,
     /// The built-in actor and topic registries under the folder's, or not.
     pub registries: Registries,
     /// A folder whose text goes to the cache folder's index keeps this many
@@ -102,6 +106,7 @@ impl Default for LoadOptions {
             own_cache: None,
             persist_text_from: DEFAULT_PERSIST_TEXT_FROM,
             check_cache_after: false,
+            verify_cache: false,
             registries: Registries::default(),
             bodies_kept: DEFAULT_BODIES_KEPT,
         }
@@ -170,7 +175,7 @@ pub fn load_dir(
     check_root(root)?;
     let mut problems = Vec::new();
     if let (Some(dir), true) = (&opts.cache, opts.check_cache_after) {
-        match cache::read(dir, root, cache_key(opts)) {
+        match cache::read(dir, root, cache_key(opts), opts.verify_cache) {
             cache::Lookup::Hit(c) => return Ok(from_cache(c, root, opts, progress)),
             cache::Lookup::Miss => {}
             cache::Lookup::Damaged(p) => problems.push(p),
@@ -195,7 +200,7 @@ pub fn load_dir(
     let ((all, walked, has_registry, all_stamps), cached) = match &opts.cache {
         Some(dir) => rayon::join(
             || walk(&mut problems),
-            || cache::read(dir, root, cache_key(opts)),
+            || cache::read(dir, root, cache_key(opts), opts.verify_cache),
         ),
         None => (walk(&mut problems), cache::Lookup::Miss),
     };
@@ -335,14 +340,19 @@ fn from_cache(
     places.truncate(files.len());
     let facts = &c.index.docs;
     // Every briefing placed once: the files are distinct, so two places
-    // naming one briefing would not both match its path.
+    // naming one briefing would not both match its path. Paths compared as
+    // bytes: `Path`'s `==` goes component by component (6% of a start).
     if places.len() == files.len()
         && places.iter().flatten().count() == facts.len()
         && (0..files.len()).into_par_iter().all(|i| {
             let (Some((path, _)), Some(place)) = (files.get(i), places.get(i)) else {
                 return false;
             };
-            place.is_none_or(|d| facts.get(d as usize).is_some_and(|f| &f.path == path))
+            place.is_none_or(|d| {
+                facts
+                    .get(d as usize)
+                    .is_some_and(|f| f.path.as_os_str() == path.as_os_str())
+            })
         })
     {
         let _ = docs.set(places);
