@@ -568,6 +568,43 @@ fn a_flipped_byte_in_the_cached_postings_is_caught_by_the_checksum() {
     }
 }
 
+/// Each file's briefing (its place) is taken as the cache writes it, not
+/// checked against its path: a byte damaged there, or in the index's parts
+/// before it, is caught by the index's checksum, and the files answer.
+#[test]
+fn a_flipped_byte_in_the_cached_places_or_index_is_caught_by_the_checksum() {
+    // The frames after the header: each a little-endian length and bytes;
+    // after the lengths, the briefings' total length and the briefings.
+    fn frames_after_briefings(bytes: &[u8]) -> Vec<std::ops::Range<usize>> {
+        let len_at = |at: usize| {
+            let b: [u8; 8] = bytes[at..at + 8].try_into().expect("a length");
+            u64::from_le_bytes(b) as usize
+        };
+        let mut at = 0;
+        for _ in 0..3 {
+            at += 8 + len_at(at); // header, body, lengths
+        }
+        at += 8 + len_at(at); // the briefings
+        (0..5)
+            .map(|_| {
+                let frame = at + 8..at + 8 + len_at(at);
+                at = frame.end;
+                frame
+            })
+            .collect()
+    }
+    for which in [0, 3, 4] {
+        // The titles' part, the briefings' facts, each file's briefing.
+        let s = Setup::new();
+        let built = s.first_start();
+        let c = checksum_catches(&s, |bytes| {
+            let frame = frames_after_briefings(bytes)[which].clone();
+            bytes[frame.start + frame.len() / 2] ^= 0x01;
+        });
+        assert_eq!(titles(&c), titles(&built), "part {which}");
+    }
+}
+
 /// The cache is written a chunk of briefings at a time (4,096), its
 /// checksum combined from the chunks': 9,000 briefings, over two chunk
 /// boundaries, come back from it each with its own title, and the file is

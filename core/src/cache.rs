@@ -17,7 +17,7 @@ use crate::stamp::{Stamp, StampedFile};
 
 /// Bumped whenever the cached shapes change; with the crate version, a cache
 /// from another build is ignored.
-const FORMAT: u32 = 17;
+const FORMAT: u32 = 18;
 
 #[derive(Serialize, Deserialize)]
 struct Header {
@@ -50,6 +50,11 @@ struct Body {
     /// CRC-32 of the postings' bytes, for the same reason: a search reads
     /// them in place.
     postings_checksum: u32,
+    /// CRC-32 of the briefings' lengths, the index's four parts and each
+    /// file's briefing, one after the other: read at every start (they are
+    /// decoded anyway), so the files' briefings are taken as written
+    /// rather than each checked against its path.
+    index_checksum: u32,
 }
 
 /// The parsed corpus as it was cached, when the files are still the same.
@@ -345,11 +350,16 @@ fn decode(
     // The files' stamps, the checksums and the index's four parts are
     // decoded side by side: on two cores, one after the other left a core
     // waiting for the largest part.
-    let ((body, lengths), ((checksum, postings_checksum), index)) = rayon::join(
+    let ((body, lengths, index_checksum), ((checksum, postings_checksum), index)) = rayon::join(
         || {
             (
                 postcard::from_bytes::<Body>(body),
                 postcard::from_bytes::<Vec<u32>>(lengths),
+                checksum_of_parts(
+                    std::iter::once(lengths)
+                        .chain(parts.iter().copied())
+                        .chain(std::iter::once(places)),
+                ),
             )
         },
         || {
@@ -370,7 +380,10 @@ fn decode(
         lengths.map_err(|e| e.to_string())?,
     );
     let right = |sum: Option<u32>, want: u32| sum.is_none_or(|sum| sum == want);
-    if !right(checksum?, body.checksum) || !right(postings_checksum?, body.postings_checksum) {
+    if !right(checksum?, body.checksum)
+        || !right(postings_checksum?, body.postings_checksum)
+        || index_checksum != body.index_checksum
+    {
         return Err("its checksum does not match".into());
     }
     let index = index?;
@@ -498,19 +511,24 @@ pub(crate) fn write(
         postings_crc.update(bytes);
         Ok(())
     })?;
+    let lengths_frame = postcard::to_stdvec(&lengths).map_err(std::io::Error::other)?;
+    let parts = index.encode_parts().map_err(std::io::Error::other)?;
+    let places: Vec<u32> = places.iter().map(|d| d.unwrap_or(NO_PLACE)).collect();
+    let places = postcard::to_stdvec(&places).map_err(std::io::Error::other)?;
     let body = BodyRef {
         stamps,
         actors: corpus.registry.actors(),
         problems: &problems,
         checksum: crc.finalize(),
         postings_checksum: postings_crc.finalize(),
+        index_checksum: checksum_of_parts(
+            std::iter::once(&lengths_frame[..])
+                .chain(parts.iter().map(|p| &p[..]))
+                .chain(std::iter::once(&places[..])),
+        ),
     };
     let head = postcard::to_stdvec(&header(root, key)).map_err(std::io::Error::other)?;
     let body = postcard::to_stdvec(&body).map_err(std::io::Error::other)?;
-    let lengths_frame = postcard::to_stdvec(&lengths).map_err(std::io::Error::other)?;
-    let parts = index.encode_parts().map_err(std::io::Error::other)?;
-    let places: Vec<u32> = places.iter().map(|d| d.unwrap_or(NO_PLACE)).collect();
-    let places = postcard::to_stdvec(&places).map_err(std::io::Error::other)?;
     crate::io::atomic_write::write_atomically(&path, |f| {
         write_frame(f, &head)?;
         write_frame(f, &body)?;
@@ -591,6 +609,16 @@ struct BodyRef<'a> {
     problems: &'a [&'a Problem],
     checksum: u32,
     postings_checksum: u32,
+    index_checksum: u32,
+}
+
+/// The CRC-32 of `parts`, one after the other.
+fn checksum_of_parts<'p>(parts: impl IntoIterator<Item = &'p [u8]>) -> u32 {
+    let mut crc = crc32fast::Hasher::new();
+    for p in parts {
+        crc.update(p);
+    }
+    crc.finalize()
 }
 
 #[cfg(test)]
