@@ -198,6 +198,19 @@ pub(super) fn text_points(posting: u32) -> i64 {
     tier + 10 + 2 * i64::from((posting >> 1) & 1)
 }
 
+/// A text posting's flags (bit 0 in the summary, bit 1 written plain) as a
+/// rank from 1, in the order of their `text_points`: a briefing keeps the
+/// best rank of its words, one byte each rather than a score.
+pub(super) fn text_rank(flags: u32) -> u8 {
+    1 + (((flags & 1) << 1) | ((flags >> 1) & 1)) as u8
+}
+
+/// The points of a `text_rank` (from 1).
+pub(super) fn rank_points(rank: u8) -> i64 {
+    let r = u32::from(rank.saturating_sub(1));
+    text_points(((r >> 1) & 1) | ((r & 1) << 1))
+}
+
 /// Score of one plain (one-word) term for every briefing, 0 where it does not
 /// match: the tiers of `Field::tier` plus the best fuzzy score, computed once
 /// per distinct word and spread to the briefings through the postings.
@@ -219,13 +232,12 @@ fn term_scores(
         .filter_map(|w| word_score(matcher, &words.text[w], term, runs).map(|(s, _)| (w, s)))
         .collect();
     // Tiers dominate any fuzzy score, so `max` ranks title > short fields > summary > body.
-    text.each_prefixed(term, |posts| {
-        for &p in posts {
-            if let Some(slot) = best.get_mut((p >> 3) as usize) {
-                *slot = (*slot).max(text_points(p));
-            }
+    let ranks = text.best_prefixed(term, text_rank);
+    for (slot, &r) in best.iter_mut().zip(&ranks) {
+        if r > 0 {
+            *slot = (*slot).max(rank_points(r));
         }
-    });
+    }
     spread_to_briefings(idx, &scored, &mut best, plain);
     best
 }
@@ -392,4 +404,25 @@ pub(super) fn matched_until(
         }
     }
     Some(total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{rank_points, text_points, text_rank};
+
+    #[test]
+    fn text_ranks_keep_the_order_and_the_points_of_the_flags() {
+        // Bit 0: in the summary; bit 1: written plain; bit 2 (accented) plays no part.
+        for a in 0..8u32 {
+            assert_eq!(rank_points(text_rank(a)), text_points(a), "{a:#b}");
+            for b in 0..8u32 {
+                assert_eq!(
+                    text_rank(a).cmp(&text_rank(b)),
+                    text_points(a).cmp(&text_points(b)),
+                    "{a:#b} against {b:#b}"
+                );
+            }
+        }
+        assert!((0..8).all(|f| text_rank(f) > 0), "0 stands for no word");
+    }
 }
