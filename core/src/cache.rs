@@ -65,19 +65,20 @@ pub(crate) struct Cached {
     pub index: Index,
     /// The files as they were when the cache was written.
     pub stamps: Vec<StampedFile>,
-    /// For each of `stamps`, its briefing's index, as written: the reader
-    /// checks them against the briefings' paths before trusting them.
+    /// For each of `stamps`, its briefing's index, as written (covered by
+    /// `Body::index_checksum`): taken when every briefing is placed once.
     pub places: Vec<Option<u32>>,
 }
 
 impl Cached {
     /// Whether the files are as they were when the cache was written.
-    /// `files` are the paths stat'ed, in their order, to `now`.
+    /// `files` are the paths stat'ed, in their order, to `now`; compared as
+    /// bytes (`Path`'s `==` splits both into components, a million times).
     pub(crate) fn matches(&self, files: &[PathBuf], now: &[Option<Stamp>]) -> bool {
         self.stamps.len() == now.len()
             && files.len() == now.len()
             && (self.stamps.iter().zip(files).zip(now))
-                .all(|((a, path), b)| *b == Some(a.stamp) && a.path == *path)
+                .all(|((a, path), b)| *b == Some(a.stamp) && a.path.as_os_str() == path.as_os_str())
     }
 }
 

@@ -602,7 +602,7 @@ pub fn cache_state(cache_dir: &Path, root: &Path, opts: &LoadOptions) -> CacheSt
     }
     let now = stamp::stamps(&files);
     let same = |(file, (path, stamp)): (&stamp::StampedFile, (&PathBuf, &Option<stamp::Stamp>))| {
-        file.path == *path && *stamp == Some(file.stamp)
+        file.path.as_os_str() == path.as_os_str() && *stamp == Some(file.stamp)
     };
     if now.len() == held.len() && held.iter().zip(files.iter().zip(&now)).all(same) {
         return CacheState::Current;
