@@ -103,8 +103,9 @@ pub(crate) fn walk_below(
         match walk.list(&dir) {
             Listed::Names(names) => {
                 let below = walk.stack.len();
+                let at_root = dir == walk.root;
                 for (path, kind) in names {
-                    walk.take(&dir, path, kind);
+                    walk.take(at_root, path, kind);
                 }
                 // Entered in path order, so the files usually come out in
                 // order and need no sort.
@@ -116,9 +117,10 @@ pub(crate) fn walk_below(
             Listed::Skipped => {}
             Listed::Full(names) => {
                 // What was listed of this folder is kept; the rest is said.
+                let at_root = dir == walk.root;
                 for (path, kind) in names {
                     if kind.is_none_or(|k| !k.is_dir()) {
-                        walk.take(&dir, path, kind);
+                        walk.take(at_root, path, kind);
                     }
                 }
                 walk.say_full(&dir);
@@ -282,15 +284,20 @@ impl Walk<'_> {
         ));
     }
 
-    /// One entry of `dir`: a folder to enter, a briefing file, or a problem.
-    fn take(&mut self, dir: &Path, path: PathBuf, kind: Option<std::fs::FileType>) {
-        if is_hidden(&path) {
+    /// One entry of a folder (the walk's root when `at_root`): a folder to
+    /// enter, a briefing file, or a problem. Its name is read from the
+    /// path's bytes: `Path::file_name` and `extension` split the whole path
+    /// into components, three times per file.
+    fn take(&mut self, at_root: bool, path: PathBuf, kind: Option<std::fs::FileType>) {
+        let name = entry_name(&path);
+        if name.starts_with(b".") {
             return;
         }
+        let is_briefing_name = is_briefing_file_name(name);
         let kind = match kind {
             Some(k) if k.is_dir() || k.is_file() => k,
             Some(k) if !k.is_symlink() => {
-                if is_briefing_name(&path) {
+                if is_briefing_name {
                     self.problems.push(not_regular(&path, k));
                 }
                 return;
@@ -310,8 +317,9 @@ impl Walk<'_> {
             self.stack.push(path);
             return;
         }
-        let registry = dir == self.root && (is_registry(&path) || is_topics(&path));
-        if !is_briefing_name(&path) || registry {
+        let registry = at_root
+            && (name == REGISTRY_FILE.as_bytes() || name == crate::topics::TOPICS_FILE.as_bytes());
+        if !is_briefing_name || registry {
             return;
         }
         if kind.is_file() {
@@ -364,6 +372,24 @@ fn follow(path: &Path, home: &Path) -> Result<std::fs::FileType, Option<Problem>
         )));
     }
     Ok(meta.file_type())
+}
+
+/// The name of an entry a folder listed (its path's last part, as bytes).
+fn entry_name(path: &Path) -> &[u8] {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let after = bytes
+        .iter()
+        .rposition(|&c| std::path::is_separator(char::from(c)))
+        .map_or(0, |at| at + 1);
+    bytes.get(after..).unwrap_or_default()
+}
+
+/// `is_briefing_name` for an entry's name: an extension `yaml` or `yml`
+/// after something (`.yaml` alone has none).
+fn is_briefing_file_name(name: &[u8]) -> bool {
+    [&b".yaml"[..], b".yml"]
+        .iter()
+        .any(|ext| name.len() > ext.len() && name.ends_with(ext))
 }
 
 pub(crate) fn is_briefing_name(path: &Path) -> bool {
@@ -449,6 +475,26 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
+        /// An entry's name read from the bytes says what `Path` says of it:
+        /// hidden, a briefing by its extension.
+        #[test]
+        fn entry_names_read_as_bytes_as_paths_read_them(
+            name in "[.a-zé]{0,3}(\\.yaml|\\.yml|\\.YAML|yaml|\\.|)[.a-z]{0,2}",
+        ) {
+            // A folder lists neither itself nor its parent, nor a nameless entry.
+            proptest::prop_assume!(!matches!(name.as_str(), "" | "." | ".."));
+            let path = PathBuf::from("/tmp/briefings/sub").join(&name);
+            let bytes = entry_name(&path);
+            proptest::prop_assert_eq!(bytes.starts_with(b"."), is_hidden(&path), "{}", name);
+            if !is_hidden(&path) {
+                proptest::prop_assert_eq!(
+                    is_briefing_file_name(bytes),
+                    is_briefing_name(&path),
+                    "{}", name
+                );
+            }
+        }
+
         /// The byte order of walked paths is `Path`'s, which binary
         /// searches over them rely on.
         #[test]
