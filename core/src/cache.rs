@@ -186,11 +186,11 @@ pub(crate) fn read(cache_dir: &Path, root: &Path, key: Key, verify: bool) -> Loo
 /// of a second of a core on the way to the first screen). A cache written
 /// again or changed in any way has another stamp (another inode, a new
 /// change time) and is checked, as the text index's files are
-/// (`brief-checked`).
+/// (`brief-checked`). Named `corpus-….checked`, not `….bin.…`: its
+/// temporary while written must not look like the cache's own
+/// (`being_written`).
 fn checked_path(cache: &Path) -> PathBuf {
-    let mut name = cache.as_os_str().to_owned();
-    name.push(".checked");
-    PathBuf::from(name)
+    cache.with_extension("checked")
 }
 
 /// Whether the cache at `cache`, now `stamp`, was found sound as it is.
@@ -669,6 +669,9 @@ mod tests {
         std::fs::write(&other, b"cached byteZ").expect("write");
         std::fs::rename(&other, &cache).expect("rename");
         assert!(!checked_before(&cache, stamp(&cache)));
+
+        // Written beside the cache, under a name of its own.
+        assert_eq!(checked_path(&cache), dir.path().join("corpus-1.checked"));
 
         // A record that does not read is no record.
         std::fs::write(checked_path(&cache), "not a number\n").expect("write");
