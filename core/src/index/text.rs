@@ -287,46 +287,73 @@ impl TextIndex {
     /// Calls `f` with the postings of every summary and body word starting
     /// with `prefix`, word by word, until it says to stop.
     fn prefixed(&self, prefix: &str, mut f: impl FnMut(Vec<u32>) -> ControlFlow<()>) {
-        for (s, segment) in self.segments().iter().enumerate() {
-            let Ok(inverted) = segment.inverted_index(self.fields.words) else {
-                continue;
-            };
-            let mut range = inverted.terms().range().ge(prefix.as_bytes());
-            if let Some(end) = prefix_end(prefix) {
-                range = range.lt(end);
-            }
-            let Ok(mut stream) = range.into_stream() else {
-                continue;
-            };
-            while stream.advance() {
-                if let Ok(postings) = inverted
-                    .read_postings_from_terminfo(stream.value(), IndexRecordOption::WithFreqs)
-                    && f(self.collect(s, postings)).is_break()
-                {
-                    return;
-                }
+        for s in 0..self.segments().len() {
+            let stopped = self.segment_prefixed(s, prefix, |p| f(self.collect(s, p)));
+            if stopped.is_break() {
+                return;
             }
         }
     }
 
+    /// Calls `f` with the postings of each word of the segment `s` starting
+    /// with `prefix`, until it says to stop.
+    fn segment_prefixed(
+        &self,
+        s: usize,
+        prefix: &str,
+        mut f: impl FnMut(tantivy::postings::SegmentPostings) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
+        let Some(Ok(inverted)) = self
+            .segments()
+            .get(s)
+            .map(|r| r.inverted_index(self.fields.words))
+        else {
+            return ControlFlow::Continue(());
+        };
+        let mut range = inverted.terms().range().ge(prefix.as_bytes());
+        if let Some(end) = prefix_end(prefix) {
+            range = range.lt(end);
+        }
+        let Ok(mut stream) = range.into_stream() else {
+            return ControlFlow::Continue(());
+        };
+        while stream.advance() {
+            if let Ok(postings) =
+                inverted.read_postings_from_terminfo(stream.value(), IndexRecordOption::WithFreqs)
+            {
+                f(postings)?;
+            }
+        }
+        ControlFlow::Continue(())
+    }
+
     /// A segment's postings as briefing postings, flags from the term frequency.
-    fn collect(
+    fn collect(&self, segment: usize, postings: tantivy::postings::SegmentPostings) -> Vec<u32> {
+        let mut out = Vec::with_capacity(postings.size_hint() as usize);
+        self.each_posting(segment, postings, |ord, flags| out.push(ord << 3 | flags));
+        out
+    }
+
+    /// Each document of a segment's postings that is a briefing of this
+    /// corpus, as the briefing and its flags (from the term frequency).
+    fn each_posting(
         &self,
         segment: usize,
         mut postings: tantivy::postings::SegmentPostings,
-    ) -> Vec<u32> {
-        let ords = &self.ords[segment];
-        let mut out = Vec::with_capacity(postings.size_hint() as usize);
+        mut f: impl FnMut(u32, u32),
+    ) {
+        let Some(ords) = self.ords.get(segment) else {
+            return;
+        };
         let mut doc = postings.doc();
         while doc != TERMINATED {
             if let Some(&ord) = ords.get(doc as usize)
                 && ord != NONE
             {
-                out.push(ord << 3 | (postings.term_freq() & 7));
+                f(ord, postings.term_freq() & 7);
             }
             doc = postings.advance();
         }
-        out
     }
 
     /// For every briefing, the best `rank` of the flags of its summary and
@@ -362,35 +389,14 @@ impl TextIndex {
 
     /// `best_prefixed` over the segment `s`, into `best`.
     fn rank_segment(&self, s: usize, prefix: &str, rank: &impl Fn(u32) -> u8, best: &mut [u8]) {
-        let (Some(segment), Some(ords)) = (self.segments().get(s), self.ords.get(s)) else {
-            return;
-        };
-        let Ok(inverted) = segment.inverted_index(self.fields.words) else {
-            return;
-        };
-        let mut range = inverted.terms().range().ge(prefix.as_bytes());
-        if let Some(end) = prefix_end(prefix) {
-            range = range.lt(end);
-        }
-        let Ok(mut stream) = range.into_stream() else {
-            return;
-        };
-        while stream.advance() {
-            let Ok(mut postings) =
-                inverted.read_postings_from_terminfo(stream.value(), IndexRecordOption::WithFreqs)
-            else {
-                continue;
-            };
-            let mut doc = postings.doc();
-            while doc != TERMINATED {
-                if let Some(&ord) = ords.get(doc as usize)
-                    && let Some(b) = best.get_mut(ord as usize)
-                {
-                    *b = (*b).max(rank(postings.term_freq() & 7));
+        let _ = self.segment_prefixed(s, prefix, |postings| {
+            self.each_posting(s, postings, |ord, flags| {
+                if let Some(b) = best.get_mut(ord as usize) {
+                    *b = (*b).max(rank(flags));
                 }
-                doc = postings.advance();
-            }
-        }
+            });
+            ControlFlow::Continue(())
+        });
     }
 
     /// Postings of every summary and body word starting with `prefix`, word by word.
