@@ -13,11 +13,11 @@ use crate::actors::Registry;
 use crate::corpus::Corpus;
 use crate::index::Index;
 use crate::model::{Actor, Problem, Registries, Severity};
-use crate::stamp::{Stamp, StampedFile};
+use crate::stamp::{Files, Stamp};
 
 /// Bumped whenever the cached shapes change; with the crate version, a cache
 /// from another build is ignored.
-const FORMAT: u32 = 18;
+const FORMAT: u32 = 19;
 
 #[derive(Serialize, Deserialize)]
 struct Header {
@@ -30,7 +30,8 @@ struct Header {
     registries: Registries,
 }
 
-/// After the header: the stamps, actors and problems; then each briefing's
+/// After the header: the actors and problems; the files' stamps (`Files`,
+/// records read in place); then each briefing's
 /// length, the briefings one after the other (each its own postcard value,
 /// so one is decoded without the others), and last the index of their titles
 /// and names in four parts (`Index::encode_parts`), decoded side by side,
@@ -41,7 +42,6 @@ struct Header {
 /// shows and reads the postings a search reaches, and the pages are shared.
 #[derive(Serialize, Deserialize)]
 struct Body {
-    stamps: Vec<StampedFile>,
     actors: Vec<Actor>,
     problems: Vec<Problem>,
     /// CRC-32 of the briefings' bytes, checked when the file is mapped: a
@@ -50,11 +50,15 @@ struct Body {
     /// CRC-32 of the postings' bytes, for the same reason: a search reads
     /// them in place.
     postings_checksum: u32,
-    /// CRC-32 of the briefings' lengths, the index's four parts and each
-    /// file's briefing, one after the other: read at every start (they are
-    /// decoded anyway), so the files' briefings are taken as written
-    /// rather than each checked against its path.
+    /// CRC-32 of the briefings' lengths, the index's first three parts
+    /// and each file's briefing, one after the other: read at every start
+    /// (they are decoded anyway), so the files' briefings are taken as
+    /// written rather than each checked against its path.
     index_checksum: u32,
+    /// CRC-32 of the files' stamps and the briefings' facts (the index's
+    /// fourth part), one after the other: records read in place, checked
+    /// with the briefings.
+    records_checksum: u32,
 }
 
 /// The parsed corpus as it was cached, when the files are still the same.
@@ -63,8 +67,9 @@ pub(crate) struct Cached {
     pub registry: Registry,
     pub problems: Vec<Problem>,
     pub index: Index,
-    /// The files as they were when the cache was written.
-    pub stamps: Vec<StampedFile>,
+    /// The files as they were when the cache was written, every one with
+    /// its stamp.
+    pub stamps: Files,
     /// For each of `stamps`, its briefing's index, as written (covered by
     /// `Body::index_checksum`): taken when every briefing is placed once.
     pub places: Vec<Option<u32>>,
@@ -77,8 +82,9 @@ impl Cached {
     pub(crate) fn matches(&self, files: &[PathBuf], now: &[Option<Stamp>]) -> bool {
         self.stamps.len() == now.len()
             && files.len() == now.len()
-            && (self.stamps.iter().zip(files).zip(now))
-                .all(|((a, path), b)| *b == Some(a.stamp) && a.path.as_os_str() == path.as_os_str())
+            && (self.stamps.iter().zip(files).zip(now)).all(|(((p, stamp), path), b)| {
+                stamp.is_some() && *b == stamp && p.as_os_str() == path.as_os_str()
+            })
     }
 }
 
@@ -227,7 +233,7 @@ pub(crate) enum Held {
     /// Another build's, of another folder or settings, or unreadable.
     Other,
     /// The stamps of the files it was written from, in `load_dir`'s order.
-    Stamps(Vec<StampedFile>),
+    Stamps(Files),
 }
 
 /// The stamps `root`'s cache in `cache_dir` was written with: only its
@@ -259,9 +265,14 @@ pub(crate) fn held(cache_dir: &Path, root: &Path, key: Key) -> Held {
     {
         return Held::Other;
     }
-    match value::<Body>(&map, &mut at) {
-        Ok(body) => Held::Stamps(body.stamps),
-        Err(_) => Held::Other,
+    let map = std::sync::Arc::new(map);
+    let files = frame(&map, &mut at)
+        .ok()
+        .and_then(|_| frame(&map, &mut at).ok())
+        .map(|f| (at - f.len(), f.len()));
+    match files.and_then(|(from, len)| Files::mapped(&map, from, len)) {
+        Some(files) => Held::Stamps(files),
+        None => Held::Other,
     }
 }
 
@@ -333,13 +344,17 @@ fn decode(
     }
     let eof = |e: std::io::Error| e.to_string();
     let body = frame(&map, &mut at).map_err(eof)?;
+    let files = frame(&map, &mut at).map_err(eof)?;
+    let files = (at - files.len(), files.len());
     let lengths = frame(&map, &mut at).map_err(eof)?;
     let all = frame(&map, &mut at).map_err(eof)?;
     let (start, end) = (at - all.len(), at);
-    let mut parts: [&[u8]; 4] = [&[]; 4];
+    let mut parts: [&[u8]; 3] = [&[]; 3];
     for part in &mut parts {
         *part = frame(&map, &mut at).map_err(eof)?;
     }
+    let facts = frame(&map, &mut at).map_err(eof)?;
+    let facts = (at - facts.len(), facts.len());
     let places = frame(&map, &mut at).map_err(eof)?;
     let _padding = frame(&map, &mut at).map_err(eof)?;
     let postings = frame(&map, &mut at).map_err(eof)?;
@@ -348,34 +363,39 @@ fn decode(
         at: at - postings.len(),
         len: (postings.len() / 4) as u64,
     };
-    // The files' stamps, the checksums and the index's four parts are
-    // decoded side by side: on two cores, one after the other left a core
-    // waiting for the largest part.
-    let ((body, lengths, index_checksum), ((checksum, postings_checksum), index)) = rayon::join(
-        || {
-            (
-                postcard::from_bytes::<Body>(body),
-                postcard::from_bytes::<Vec<u32>>(lengths),
-                checksum_of_parts(
-                    std::iter::once(lengths)
-                        .chain(parts.iter().copied())
-                        .chain(std::iter::once(places)),
-                ),
-            )
-        },
-        || {
-            rayon::join(
-                || match checked {
-                    true => (Ok(None), Ok(None)),
-                    false => (
-                        checksum_of(file, start as u64, all.len() as u64).map(Some),
-                        checksum_of(file, postings.at as u64, postings.len * 4).map(Some),
+    let unread = || "a column of records lies outside the file".to_string();
+    let stamps = Files::mapped(&map, files.0, files.1).ok_or_else(unread)?;
+    let docs = crate::index::Facts::mapped(&map, facts.0, facts.1).ok_or_else(unread)?;
+    // The checksums and the index's parts are decoded side by side: on two
+    // cores, one after the other left a core waiting for the largest part.
+    let ((body, lengths, index_checksum), ((checksum, postings_checksum, records_checksum), index)) =
+        rayon::join(
+            || {
+                (
+                    postcard::from_bytes::<Body>(body),
+                    postcard::from_bytes::<Vec<u32>>(lengths),
+                    checksum_of_parts(
+                        std::iter::once(lengths)
+                            .chain(parts.iter().copied())
+                            .chain(std::iter::once(places)),
                     ),
-                },
-                || Index::decode_parts(parts, &postings),
-            )
-        },
-    );
+                )
+            },
+            || {
+                rayon::join(
+                    || match checked {
+                        true => (Ok(None), Ok(None), Ok(None)),
+                        false => (
+                            checksum_of(file, &[(start, all.len())]).map(Some),
+                            checksum_of(file, &[(postings.at, postings.len as usize * 4)])
+                                .map(Some),
+                            checksum_of(file, &[files, facts]).map(Some),
+                        ),
+                    },
+                    || Index::decode_parts(parts, docs, &postings),
+                )
+            },
+        );
     let (body, lengths) = (
         body.map_err(|e| e.to_string())?,
         lengths.map_err(|e| e.to_string())?,
@@ -383,6 +403,7 @@ fn decode(
     let right = |sum: Option<u32>, want: u32| sum.is_none_or(|sum| sum == want);
     if !right(checksum?, body.checksum)
         || !right(postings_checksum?, body.postings_checksum)
+        || !right(records_checksum?, body.records_checksum)
         || index_checksum != body.index_checksum
     {
         return Err("its checksum does not match".into());
@@ -408,33 +429,37 @@ fn decode(
         registry,
         problems: body.problems,
         index,
-        stamps: body.stamps,
+        stamps,
         places,
     }))
 }
 
-/// The CRC-32 of `len` bytes of `file` from `at`, read through a buffer
-/// rather than the map: the briefings are checked without mapping them all
-/// into the process (at a million, 1.2 GB counted in its memory and a
-/// page fault every 64 KiB); those shown are mapped when decoded.
-fn checksum_of(file: &std::fs::File, at: u64, len: u64) -> Result<u32, String> {
+/// The CRC-32 of the `(at, len)` spans of `file`, one after the other,
+/// read through a buffer rather than the map: the briefings are checked
+/// without mapping them all into the process (at a million, 1.2 GB counted
+/// in its memory and a page fault every 64 KiB); those shown are mapped
+/// when decoded.
+fn checksum_of(file: &std::fs::File, spans: &[(usize, usize)]) -> Result<u32, String> {
     use std::io::{Read, Seek, SeekFrom};
-    let mut file = file;
-    file.seek(SeekFrom::Start(at)).map_err(|e| e.to_string())?;
-    let mut part = file.take(len);
     let mut crc = crc32fast::Hasher::new();
     let mut buf = vec![0; 1 << 20];
-    let mut read = 0;
-    loop {
-        let n = part.read(&mut buf).map_err(|e| e.to_string())?;
-        if n == 0 {
-            break;
+    for &(at, len) in spans {
+        let mut file = file;
+        file.seek(SeekFrom::Start(at as u64))
+            .map_err(|e| e.to_string())?;
+        let mut part = file.take(len as u64);
+        let mut read = 0;
+        loop {
+            let n = part.read(&mut buf).map_err(|e| e.to_string())?;
+            if n == 0 {
+                break;
+            }
+            crc.update(buf.get(..n).unwrap_or_default());
+            read += n;
         }
-        crc.update(buf.get(..n).unwrap_or_default());
-        read += n as u64;
-    }
-    if read != len {
-        return Err("it is shorter than it says".into());
+        if read != len {
+            return Err("it is shorter than it says".into());
+        }
     }
     Ok(crc.finalize())
 }
@@ -455,7 +480,7 @@ pub(crate) fn write(
     cache_dir: &Path,
     root: &Path,
     key: Key,
-    stamps: &[StampedFile],
+    stamps: &Files,
     places: &[Option<u32>],
     corpus: &Corpus,
     index: &Index,
@@ -516,23 +541,25 @@ pub(crate) fn write(
     let parts = index.encode_parts().map_err(std::io::Error::other)?;
     let places: Vec<u32> = places.iter().map(|d| d.unwrap_or(NO_PLACE)).collect();
     let places = postcard::to_stdvec(&places).map_err(std::io::Error::other)?;
+    let files = stamps.encode();
     let body = BodyRef {
-        stamps,
         actors: corpus.registry.actors(),
         problems: &problems,
         checksum: crc.finalize(),
         postings_checksum: postings_crc.finalize(),
         index_checksum: checksum_of_parts(
             std::iter::once(&lengths_frame[..])
-                .chain(parts.iter().map(|p| &p[..]))
+                .chain(parts[..3].iter().map(|p| &p[..]))
                 .chain(std::iter::once(&places[..])),
         ),
+        records_checksum: checksum_of_parts([&files[..], &parts[3][..]]),
     };
     let head = postcard::to_stdvec(&header(root, key)).map_err(std::io::Error::other)?;
     let body = postcard::to_stdvec(&body).map_err(std::io::Error::other)?;
     crate::io::atomic_write::write_atomically(&path, |f| {
         write_frame(f, &head)?;
         write_frame(f, &body)?;
+        write_frame(f, &files)?;
         write_frame(f, &lengths_frame)?;
         f.write_all(&total.to_le_bytes())?;
         for range in &chunks {
@@ -561,6 +588,7 @@ pub(crate) fn write(
         let framed = |b: &[u8]| 8 + b.len() as u64;
         let before = framed(&head)
             + framed(&body)
+            + framed(&files)
             + framed(&lengths_frame)
             + 8
             + total
@@ -605,12 +633,12 @@ const WRITE_CHUNK: usize = 4096;
 /// `Body` by reference, so writing the cache copies nothing.
 #[derive(Serialize)]
 struct BodyRef<'a> {
-    stamps: &'a [StampedFile],
     actors: &'a [Actor],
     problems: &'a [&'a Problem],
     checksum: u32,
     postings_checksum: u32,
     index_checksum: u32,
+    records_checksum: u32,
 }
 
 /// The CRC-32 of `parts`, one after the other.

@@ -3,9 +3,11 @@
 //! every file of a folder as it was: what the cache and live reload compare
 //! against to know what changed without reading anything.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
+
+use crate::column::records::{Record, Records, put, span, u32_at, u64_at};
 use serde::{Deserialize, Serialize};
 
 /// What a file was when it was read: its size, modification time, and the
@@ -56,13 +58,61 @@ impl Stamp {
     }
 }
 
-/// A file and its stamp, as the cache keeps them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub(crate) struct StampedFile {
-    #[serde(with = "crate::io::path_bytes")]
-    pub(crate) path: PathBuf,
-    pub(crate) stamp: Stamp,
+/// A file and its stamp (none when it could not be stat'ed), borrowed from
+/// a column of `Files`.
+pub(crate) type FileRef<'a> = (&'a Path, Option<Stamp>);
+
+/// A file's fixed part: its stamp's four numbers, whether it has one, three
+/// bytes unused, then where its path lies among the chunk's strings.
+pub(crate) struct FileRecord;
+
+impl Record for FileRecord {
+    const WIDTH: usize = 44;
+    type Ref<'a> = FileRef<'a>;
+
+    fn write((path, stamp): FileRef<'_>, fixed: &mut Vec<u8>, strings: &mut Vec<u8>) {
+        let (at, len) = put(strings, path.as_os_str().as_encoded_bytes());
+        let s = stamp.unwrap_or(Stamp {
+            size: 0,
+            modified_ns: 0,
+            changed_ns: 0,
+            inode: 0,
+        });
+        for n in [s.size, s.modified_ns, s.changed_ns, s.inode] {
+            fixed.extend_from_slice(&n.to_le_bytes());
+        }
+        fixed.extend_from_slice(&[u8::from(stamp.is_some()), 0, 0, 0]);
+        fixed.extend_from_slice(&at.to_le_bytes());
+        fixed.extend_from_slice(&len.to_le_bytes());
+    }
+
+    fn read<'a>(fixed: &'a [u8], strings: &'a [u8]) -> Option<FileRef<'a>> {
+        let path = span(strings, u32_at(fixed, 36)?, u32_at(fixed, 40)?)?;
+        let stamp = Stamp {
+            size: u64_at(fixed, 0)?,
+            modified_ns: u64_at(fixed, 8)?,
+            changed_ns: u64_at(fixed, 16)?,
+            inode: u64_at(fixed, 24)?,
+        };
+        let present = match fixed.get(32)? {
+            0 => false,
+            1 => true,
+            _ => return None,
+        };
+        Some((
+            crate::io::path_bytes::path_of(path)?,
+            present.then_some(stamp),
+        ))
+    }
+
+    fn empty<'a>() -> FileRef<'a> {
+        (Path::new(""), None)
+    }
 }
+
+/// Files and their stamps, in the walk's order: what a folder's cache was
+/// written from, and what a corpus saw of its folder (`Seen`).
+pub(crate) type Files = Records<FileRecord>;
 
 /// Nanoseconds since the epoch of a time given as seconds and nanoseconds.
 fn epoch_ns(s: i64, n: i64) -> Option<u64> {
@@ -235,7 +285,7 @@ pub(crate) struct Walked {
 /// with their stamps, and the registry's stamp if there is a registry.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Seen {
-    pub(crate) files: crate::column::Column<(PathBuf, Option<Stamp>)>,
+    pub(crate) files: Files,
     pub(crate) registry: Option<Option<Stamp>>,
     /// `topics.yaml`'s stamp, when there is one: a change reads everything again.
     pub(crate) topics: Option<Option<Stamp>>,
@@ -252,12 +302,9 @@ pub(crate) struct Seen {
 
 impl Seen {
     /// The stamp of the file at `path`, when it was seen and stat'ed.
-    pub(crate) fn stamp_of(&self, path: &std::path::Path) -> Option<&Stamp> {
-        let at = self
-            .files
-            .binary_search_by(|(p, _)| p.as_path().cmp(path))
-            .ok()?;
-        self.files.get(at)?.1.as_ref()
+    pub(crate) fn stamp_of(&self, path: &std::path::Path) -> Option<Stamp> {
+        let at = self.files.binary_search_by(|(p, _)| p.cmp(path)).ok()?;
+        self.files.get(at)?.1
     }
 
     /// For each file, its briefing's index in the corpus this belongs to,
@@ -281,7 +328,12 @@ impl Seen {
     /// when there is a registry.
     pub(crate) fn new(files: &[PathBuf], stamps: &[Option<Stamp>], has_registry: bool) -> Seen {
         Seen {
-            files: files.iter().cloned().zip(stamps.iter().cloned()).collect(),
+            files: Files::from_values(
+                files
+                    .iter()
+                    .map(PathBuf::as_path)
+                    .zip(stamps.iter().copied()),
+            ),
             registry: has_registry.then(|| stamps.get(files.len()).cloned().flatten()),
             topics: None,
             walked: std::sync::OnceLock::new(),

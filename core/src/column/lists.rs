@@ -4,7 +4,7 @@
 //! vectors were three million allocations, decoded one by one at every
 //! start (0.17 s) and about 150 MB more than the values themselves.
 //!
-//! Chunked as `Column` is, so successive corpora share the chunks no
+//! Chunked (see `column`), so successive corpora share the chunks no
 //! briefing changed in; encoded as the vector of vectors it stands for.
 
 use std::sync::Arc;

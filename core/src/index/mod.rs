@@ -10,6 +10,7 @@
 //!   counting facets.
 
 mod dir;
+mod facts;
 mod packed;
 mod postings;
 pub(crate) mod search_index;
@@ -25,14 +26,15 @@ pub fn being_written(dir: &std::path::Path) -> bool {
     dir::being_written(dir)
 }
 
-pub(crate) use crate::column::{Column, Lists};
+pub(crate) use crate::column::Lists;
+pub(crate) use facts::{Fact, Facts};
 pub(crate) use text::{Part, TextIndex};
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::actors::Registry;
-use crate::model::{Briefing, CountryCode, Name, PartialDate};
+use crate::model::{Briefing, CountryCode, PartialDate};
 use crate::text::{each_word, each_word_flagged, fold};
 
 use serde::{Deserialize, Serialize};
@@ -138,7 +140,7 @@ pub(crate) struct Index {
     pub(crate) actor_rank: Vec<u32>,
     /// Per briefing, what passes over the whole corpus read rather than the
     /// briefing itself.
-    pub(crate) docs: Column<DocFacts>,
+    pub(crate) docs: Facts,
     /// Per briefing, its dates, side by side: what every search's facets
     /// read for every hit (a million facts of a hundred bytes each, read
     /// for two dates, was a fifth of a keystroke's search). Made from
@@ -255,14 +257,16 @@ impl Index {
                 &self.roles,
                 &self.actor_rank,
             ))?,
-            postcard::to_stdvec(&self.docs)?,
+            self.docs.encode(),
         ])
     }
 
-    /// The index from its four parts, decoded on every core, and its
+    /// The index from its first three parts, decoded on every core, its
+    /// facts read in place from the fourth (`Facts::mapped`), and its
     /// postings in `postings`.
     pub(crate) fn decode_parts(
-        parts: [&[u8]; 4],
+        parts: [&[u8]; 3],
+        docs: Facts,
         postings: &MappedPostings<'_>,
     ) -> Result<Index, String> {
         type Titles = (Words, Vec<Span>, Vec<Span>);
@@ -275,8 +279,8 @@ impl Index {
             Vec<u32>,
         );
         let said = |e: postcard::Error| e.to_string();
-        let [a, b, c, d] = parts;
-        let ((titles, entries), (columns, docs)) = rayon::join(
+        let [a, b, c] = parts;
+        let ((titles, entries), columns) = rayon::join(
             || {
                 rayon::join(
                     || {
@@ -299,17 +303,11 @@ impl Index {
                     },
                 )
             },
-            || {
-                rayon::join(
-                    || postcard::from_bytes::<Columns>(c),
-                    || postcard::from_bytes::<Column<DocFacts>>(d),
-                )
-            },
+            || postcard::from_bytes::<Columns>(c),
         );
         let (words, title_docs, title_accented) = titles?;
         let (doc_actors, doc_countries, countries, doc_roles, roles, actor_rank) =
             columns.map_err(said)?;
-        let docs = docs.map_err(said)?;
         if [doc_actors.len(), doc_countries.len(), doc_roles.len()] != [docs.len(); 3] {
             return Err("the index's columns are not of one length".into());
         }
@@ -332,51 +330,6 @@ impl Index {
 
 /// In `Index::doc_roles`: an actor listed with no role.
 pub(crate) const NO_ROLE: u32 = u32::MAX;
-
-/// What filters, facets, id lookups and the text index's keys read of a
-/// briefing: a corpus from the cache decodes a briefing only when it is shown.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub(crate) struct DocFacts {
-    pub(crate) id: Name,
-    #[serde(with = "crate::io::path_bytes")]
-    pub(crate) path: std::path::PathBuf,
-    #[serde(with = "packed::date")]
-    pub(crate) date: Option<PartialDate>,
-    #[serde(with = "packed::date")]
-    pub(crate) end_date: Option<PartialDate>,
-    /// The country of the meeting's place.
-    #[serde(with = "packed::country")]
-    pub(crate) place: Option<CountryCode>,
-    /// The ids it points to, checked again by a reload.
-    pub(crate) related: Vec<String>,
-}
-
-impl DocFacts {
-    fn of(b: &Briefing) -> DocFacts {
-        DocFacts {
-            id: b.id.clone(),
-            path: b.path.clone(),
-            date: b.date,
-            end_date: b.end_date,
-            place: b.location.country,
-            related: b.related.clone(),
-        }
-    }
-
-    /// A stand-in for the briefing, holding only what loading reads of a
-    /// briefing it keeps from a previous corpus (id, file, dates, related):
-    /// replaced by the briefing itself, undecoded, once placed.
-    pub(crate) fn stand_in(&self) -> Briefing {
-        Briefing {
-            id: self.id.clone(),
-            path: self.path.clone(),
-            date: self.date,
-            end_date: self.end_date,
-            related: self.related.clone(),
-            ..Briefing::default()
-        }
-    }
-}
 
 impl Index {
     /// Whether the briefing `doc` lists the country `c`.
@@ -464,7 +417,7 @@ impl Index {
             index.doc_countries.push(countries);
             let roles = index.roles_of(b, &mut ids);
             index.doc_roles.push(roles);
-            index.docs.push(DocFacts::of(b));
+            index.docs.push(Fact::of(b));
         }
         index.finish(registry);
         index
@@ -575,7 +528,7 @@ impl Index {
                 index.doc_actors.set(doc, &a);
                 index.doc_countries.set(doc, &c);
                 index.doc_roles.set(doc, &r);
-                index.docs.set(doc, DocFacts::of(b));
+                index.docs.set(doc, Fact::of(b));
             }
             index.finish(registry);
             return index;
@@ -598,7 +551,7 @@ impl Index {
                         .get(old)
                         .map(<[_]>::to_vec)
                         .unwrap_or_default(),
-                    facts.clone(),
+                    facts,
                 ),
                 None => {
                     let Some(b) = briefings.get(doc) else {
@@ -606,7 +559,7 @@ impl Index {
                     };
                     let (a, c) = index.add(doc as u32, b, &mut ids);
                     let r = index.roles_of(b, &mut ids);
-                    (a, c, r, DocFacts::of(b))
+                    (a, c, r, Fact::of(b))
                 }
             };
             index.doc_actors.push(actors);

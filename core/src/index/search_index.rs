@@ -360,15 +360,15 @@ impl SearchIndex {
                 let f = titles.docs.get(i)?;
                 let stamp = docs
                     .seen
-                    .and_then(|seen| seen.stamp_of(&f.path))
-                    .map_or(0, Stamp::hashed);
-                Some((i, DocKey::of(&f.path, &f.id, stamp)))
+                    .and_then(|seen| seen.stamp_of(f.path))
+                    .map_or(0, |s| s.hashed());
+                Some((i, DocKey::of(f.path, f.id, stamp)))
             })
             .collect::<Option<_>>()?;
         let gone: Vec<u64> = (kept.iter().enumerate())
             .filter(|(_, k)| k.is_none())
             .filter_map(|(old, _)| before.docs.get(old))
-            .map(|f| DocKey::of(&f.path, &f.id, 0).key)
+            .map(|f| DocKey::of(f.path, f.id, 0).key)
             .collect();
         let known = old.segment_ids();
         let body = |i: usize| self.body_of(docs, i);
@@ -426,7 +426,7 @@ impl SearchIndex {
         let facts = &self.titles(docs.briefings, docs.registry).docs;
         let mut stamps = vec![0; facts.len()];
         if let (true, Some(seen)) = (stamped, docs.seen) {
-            let places = seen.docs_by_path(facts.iter().map(|f| f.path.as_path()));
+            let places = seen.docs_by_path(facts.iter().map(|f| f.path));
             for ((_, stamp), place) in seen.files.iter().zip(places) {
                 if let Some(at) = place.and_then(|d| stamps.get_mut(d as usize)) {
                     *at = stamp.as_ref().map_or(0, Stamp::hashed);
@@ -439,8 +439,8 @@ impl SearchIndex {
             .filter_map(|i| {
                 let f = facts.get(i)?;
                 Some(DocKey::of(
-                    &f.path,
-                    &f.id,
+                    f.path,
+                    f.id,
                     stamps.get(i).copied().unwrap_or(0),
                 ))
             })

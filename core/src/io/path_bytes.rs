@@ -52,6 +52,19 @@ fn from_bytes(bytes: Vec<u8>) -> PathBuf {
     PathBuf::from(String::from_utf8_lossy(&bytes).into_owned())
 }
 
+/// The path whose bytes (`as_encoded_bytes`) are `bytes`, borrowed; on
+/// systems other than Unix, `None` for bytes that are not text.
+#[cfg(unix)]
+pub(crate) fn path_of(bytes: &[u8]) -> Option<&Path> {
+    use std::os::unix::ffi::OsStrExt;
+    Some(Path::new(std::ffi::OsStr::from_bytes(bytes)))
+}
+
+#[cfg(not(unix))]
+pub(crate) fn path_of(bytes: &[u8]) -> Option<&Path> {
+    std::str::from_utf8(bytes).ok().map(Path::new)
+}
+
 #[cfg(test)]
 mod tests {
     use serde::{Deserialize, Serialize};

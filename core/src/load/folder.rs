@@ -154,14 +154,14 @@ impl Folder {
             .docs
             .iter()
             .enumerate()
-            .map(|(doc, f)| (f.id.as_str(), doc))
+            .map(|(doc, f)| (f.id, doc))
             .collect();
         ids.into_iter().map(|id| by_id.get(id).copied()).collect()
     }
 
     /// The id closest to an unknown one: a prefix or substring first, else the smallest edit distance.
     pub fn suggest_id(&self, id: &str) -> Option<&str> {
-        let ids = || self.index().docs.iter().map(|f| f.id.as_str());
+        let ids = || self.index().docs.iter().map(|f| f.id);
         if !id.is_empty()
             && let Some(hit) = ids().find(|i| i.contains(id))
         {
@@ -176,31 +176,28 @@ impl Folder {
     /// and the stamps the load took: nothing is read or decoded.
     pub fn fingerprints(&self, docs: &[usize]) -> Vec<u64> {
         use std::hash::BuildHasher;
-        let none = crate::column::Column::default();
+        let none = crate::stamp::Files::default();
         let files = self.source.seen.as_ref().map_or(&none, |s| &s.files);
         // Walks list files in path order; any other order is looked up by hash.
         let by_path: Option<rustc_hash::FxHashMap<&std::path::Path, u64>> =
             (!files.iter().is_sorted_by(|a, b| a.0 <= b.0)).then(|| {
-                let hashed = |s: &Option<crate::stamp::Stamp>| s.as_ref().map_or(0, |s| s.hashed());
-                files
-                    .iter()
-                    .map(|(p, s)| (p.as_path(), hashed(s)))
-                    .collect()
+                let hashed = |s: Option<crate::stamp::Stamp>| s.map_or(0, |s| s.hashed());
+                files.iter().map(|(p, s)| (p, hashed(s))).collect()
             });
         let version = |path: &std::path::Path| -> u64 {
             if let Some(map) = &by_path {
                 return map.get(path).copied().unwrap_or(0);
             }
             files
-                .binary_search_by(|(p, _)| p.as_path().cmp(path))
+                .binary_search_by(|(p, _)| p.cmp(path))
                 .ok()
-                .and_then(|i| files[i].1.as_ref())
-                .map_or(0, crate::stamp::Stamp::hashed)
+                .and_then(|i| files.get(i)?.1)
+                .map_or(0, |s| s.hashed())
         };
         let facts = &self.index().docs;
         docs.iter()
             .filter_map(|&d| facts.get(d))
-            .map(|f| rustc_hash::FxBuildHasher.hash_one((f.id.as_str(), version(&f.path))))
+            .map(|f| rustc_hash::FxBuildHasher.hash_one((f.id, version(f.path))))
             .collect()
     }
 
@@ -247,7 +244,7 @@ impl Folder {
         let key = super::cache_key(&source.opts);
         let index = self.index();
         let places = (source.seen.as_ref())
-            .map(|seen| seen.docs_by_path(index.docs.iter().map(|f| f.path.as_path())))
+            .map(|seen| seen.docs_by_path(index.docs.iter().map(|f| f.path)))
             .unwrap_or_default();
         crate::cache::write(dir, root, key, &stamps, places, &self.corpus, index)?;
         Ok(true)

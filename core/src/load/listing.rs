@@ -32,10 +32,10 @@ pub(crate) fn walk_all(seen: &Seen, root: &Path, opts: &LoadOptions) -> Listing 
     let mut gone = Vec::new();
     let mut at = 0;
     for (i, (path, _)) in seen.files.iter().enumerate() {
-        while files.get(at).is_some_and(|f| f < path) {
+        while files.get(at).is_some_and(|f| f.as_path() < path) {
             at += 1;
         }
-        if files.get(at) != Some(path) {
+        if files.get(at).map(PathBuf::as_path) != Some(path) {
             gone.push(i);
         }
     }
@@ -198,7 +198,7 @@ fn gone_below(
                 .iter_from(from)
                 .take_while(|(p, _)| p.starts_with(path))
                 .enumerate()
-                .filter(|(_, (p, _))| !looked.contains(p))
+                .filter(|(_, (p, _))| !looked.contains(*p))
                 .map(|(i, _)| from + i),
         );
     }

@@ -324,14 +324,20 @@ fn from_cache(
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Folder {
     let registry_path = root.join(REGISTRY_FILE);
-    let mut stamps = c.stamps;
-    // The registry's stamp is last when there is one. Moved, not copied:
-    // 100,000 paths copied twice would stay in the allocator's hands.
-    let registry = match stamps.last() {
-        Some(s) if s.path == registry_path => stamps.pop().map(|s| Some(s.stamp)),
+    // Read in place in the mapped cache: nothing is decoded per file.
+    let mut files = c.stamps;
+    // The registry's stamp is last when there is one.
+    let registry = match files
+        .len()
+        .checked_sub(1)
+        .and_then(|l| Some((l, files.get(l)?)))
+    {
+        Some((last, (path, stamp))) if path == registry_path => {
+            files.truncate(last);
+            Some(stamp)
+        }
         _ => None,
     };
-    let files = crate::column::Column::par_map(stamps, |s| (s.path, Some(s.stamp)));
     progress(files.len(), files.len());
     // Each file's briefing as written, taken when it names the briefing of
     // that file; else found again when first asked.
@@ -456,9 +462,10 @@ fn touched_since(
         Some(_) => (stamps.get(..files.len())?, stamps.last().cloned().flatten()),
         None => (stamps, None),
     };
-    let (cached, cached_registry) = match c.stamps.split_last() {
-        Some((last, rest)) if Some(last.path.as_path()) == registry => (rest, Some(last.stamp)),
-        _ => (&c.stamps[..], None),
+    let last = c.stamps.len().checked_sub(1);
+    let (cached, cached_registry) = match last.and_then(|l| Some((l, c.stamps.get(l)?))) {
+        Some((l, (path, stamp))) if Some(path) == registry => (l, stamp),
+        _ => (c.stamps.len(), None),
     };
     if now_registry != cached_registry {
         return None;
@@ -466,9 +473,10 @@ fn touched_since(
     // Both sorted in the walk's order: one pass side by side.
     let mut touched = Vec::new();
     let (mut i, mut j) = (0, 0);
-    while i < files.len() || j < cached.len() {
-        let order = match (files.get(i), cached.get(j)) {
-            (Some(f), Some(s)) => walk::path_order(f, &s.path),
+    let cached_at = |j: usize| (j < cached).then(|| c.stamps.get(j)).flatten();
+    while i < files.len() || j < cached {
+        let order = match (files.get(i), cached_at(j)) {
+            (Some(f), Some((p, _))) => walk::path_order(f, p),
             (Some(_), None) => std::cmp::Ordering::Less,
             (None, _) => std::cmp::Ordering::Greater,
         };
@@ -478,11 +486,11 @@ fn touched_since(
                 i += 1;
             }
             std::cmp::Ordering::Greater => {
-                touched.push(cached.get(j)?.path.clone());
+                touched.push(cached_at(j)?.0.to_path_buf());
                 j += 1;
             }
             std::cmp::Ordering::Equal => {
-                if *now.get(i)? != cached.get(j).map(|s| s.stamp) {
+                if *now.get(i)? != cached_at(j)?.1 {
                     touched.push(files.get(i)?.clone());
                 }
                 i += 1;
@@ -601,24 +609,21 @@ pub fn cache_state(cache_dir: &Path, root: &Path, opts: &LoadOptions) -> CacheSt
         files.push(registry_path);
     }
     let now = stamp::stamps(&files);
-    let same = |(file, (path, stamp)): (&stamp::StampedFile, (&PathBuf, &Option<stamp::Stamp>))| {
-        file.path.as_os_str() == path.as_os_str() && *stamp == Some(file.stamp)
-    };
+    let same =
+        |((held, stamp), (path, now)): (stamp::FileRef<'_>, (&PathBuf, &Option<stamp::Stamp>))| {
+            held.as_os_str() == path.as_os_str() && stamp.is_some() && *now == stamp
+        };
     if now.len() == held.len() && held.iter().zip(files.iter().zip(&now)).all(same) {
         return CacheState::Current;
     }
-    let by_path: rustc_hash::FxHashMap<&Path, stamp::Stamp> =
-        held.iter().map(|s| (s.path.as_path(), s.stamp)).collect();
+    let by_path: rustc_hash::FxHashMap<&Path, Option<stamp::Stamp>> = held.iter().collect();
     let changed = files
         .iter()
         .zip(&now)
-        .filter(|(p, s)| by_path.get(p.as_path()).copied() != **s)
+        .filter(|(p, s)| by_path.get(p.as_path()).copied().flatten() != **s)
         .count();
     let present: rustc_hash::FxHashSet<&Path> = files.iter().map(PathBuf::as_path).collect();
-    let gone = held
-        .iter()
-        .filter(|s| !present.contains(s.path.as_path()))
-        .count();
+    let gone = held.iter().filter(|(p, _)| !present.contains(p)).count();
     CacheState::Stale {
         changed: (changed + gone).max(1),
     }

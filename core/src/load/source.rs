@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use super::LoadOptions;
 use crate::briefings::Bodies;
-use crate::stamp::{Seen, StampedFile};
+use crate::stamp::{Files, Seen};
 
 #[derive(Debug, Default)]
 pub struct Source {
@@ -58,23 +58,19 @@ impl Source {
     /// The stamps a cache of this corpus is checked against, in the order
     /// `load_dir` takes them (the briefings, then the registry): `None` when
     /// a file could not be stat'ed or changed too recently to be trusted.
-    pub(crate) fn stamps_to_cache(&self) -> Option<Vec<StampedFile>> {
+    pub(crate) fn stamps_to_cache(&self) -> Option<Files> {
         let seen = self.seen.as_ref()?;
+        let mut files = seen.files.clone();
         let registry = match (&seen.registry, &self.root) {
             (Some(stamp), Some(root)) => Some((root.join(super::REGISTRY_FILE), *stamp)),
             (Some(_), None) => return None,
             (None, _) => None,
         };
-        let stamps: Option<Vec<StampedFile>> = (seen.files.iter())
-            .map(|(path, stamp)| (path.clone(), *stamp))
-            .chain(registry)
-            .map(|(path, stamp)| {
-                Some(StampedFile {
-                    path,
-                    stamp: stamp?,
-                })
-            })
-            .collect();
-        stamps.filter(|stamps| !crate::stamp::racy(stamps.iter().map(|s| &s.stamp)))
+        if let Some((path, stamp)) = &registry {
+            files.push((path, *stamp));
+        }
+        let sound = (files.iter())
+            .all(|(_, s)| s.is_some_and(|s| !crate::stamp::racy(std::iter::once(&s))));
+        sound.then_some(files)
     }
 }

@@ -79,7 +79,7 @@ pub fn meetings(corpus: &Folder, subject: Subject) -> Vec<usize> {
             .collect(),
         Subject::Country(c) => {
             let k = idx.countries.iter().position(|&x| x == c);
-            (idx.doc_countries.iter().zip(&idx.docs).enumerate())
+            (idx.doc_countries.iter().zip(idx.docs.iter()).enumerate())
                 .filter(|(_, (l, f))| {
                     f.place == Some(c) || k.is_some_and(|k| l.iter().any(|&x| x as usize == k))
                 })
@@ -448,7 +448,13 @@ mod tests {
 
     fn ids(corpus: &Folder, docs: &[usize]) -> Vec<String> {
         docs.iter()
-            .map(|&d| corpus.index().docs[d].id.to_string())
+            .map(|&d| {
+                corpus
+                    .index()
+                    .docs
+                    .get(d)
+                    .map_or(String::new(), |f| f.id.to_string())
+            })
             .collect()
     }
 

@@ -31,9 +31,10 @@ fn rss_mb() -> String {
             .sum()
     };
     format!(
-        "Rss {} MB, private {}",
+        "Rss {} MB, private {} (of which written {})",
         kb("Rss:") / 1024,
-        (kb("Private_Clean:") + kb("Private_Dirty:")) / 1024
+        (kb("Private_Clean:") + kb("Private_Dirty:")) / 1024,
+        kb("Private_Dirty:") / 1024
     )
 }
 

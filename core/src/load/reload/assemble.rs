@@ -33,7 +33,7 @@ fn map_docs(
         .collect();
     // Found among the corpus's briefings, stand-ins included, before they
     // are replaced.
-    let id_of = |d: usize| docs.facts.get(d).map_or("", |f| f.id.as_str());
+    let id_of = |d: usize| docs.facts.get(d).map_or("", |f| f.id);
     if by_id.len() <= 8 {
         // Not `Folder::position`: it would build the new corpus's index,
         // which is carried over from `prev` instead.

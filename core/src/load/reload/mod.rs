@@ -77,7 +77,7 @@ pub struct Reloaded {
 }
 
 /// Whether a file with this stamp may still be being written.
-fn recent(stamp: Option<&Stamp>, now: u64) -> bool {
+fn recent(stamp: Option<Stamp>, now: u64) -> bool {
     let settle = u64::try_from(SETTLE.as_nanos()).unwrap_or(u64::MAX);
     stamp.is_none_or(|s| s.modified_ns().saturating_add(settle) > now)
 }
@@ -142,8 +142,8 @@ pub fn changed_since(prev: &Folder) -> bool {
     let changed = files
         .iter()
         .zip(&stamps)
-        .zip(&seen.files)
-        .any(|((p, s), (seen_p, seen_s))| p != seen_p || s.is_none() || s != seen_s);
+        .zip(seen.files.iter())
+        .any(|((p, s), (seen_p, seen_s))| p != seen_p || s.is_none() || *s != seen_s);
     // The files as seen: the next reload may look only where the watcher
     // saw changes (a corpus from the cache was not walked when loaded).
     if !changed {
@@ -215,7 +215,7 @@ fn reload_touched(
     let mut registry_unsettled = false;
     if registry_stamp != seen.registry || registry_stamp == Some(None) {
         let half_written = seen.registry.is_some()
-            && matches!(&registry_stamp, Some(Some(s)) if recent(Some(s), now))
+            && matches!(registry_stamp, Some(Some(s)) if recent(Some(s), now))
             && registry_half_written(&registry_path, opts);
         if !half_written {
             return full(prev, root, opts);
@@ -251,12 +251,8 @@ fn full(prev: &Folder, root: &Path, opts: &LoadOptions) -> Result<Reloaded, Load
         ..opts.clone()
     };
     let corpus = load::load_dir(root, &opts, &|_, _| {})?;
-    let old: HashMap<&Path, Option<&Stamp>> = match &prev.source.seen {
-        Some(seen) => seen
-            .files
-            .iter()
-            .map(|(p, s)| (p.as_path(), s.as_ref()))
-            .collect(),
+    let old: HashMap<&Path, Option<Stamp>> = match &prev.source.seen {
+        Some(seen) => seen.files.iter().collect(),
         None => prev
             .briefings
             .iter()
@@ -266,10 +262,10 @@ fn full(prev: &Folder, root: &Path, opts: &LoadOptions) -> Result<Reloaded, Load
     let mut changes = Changes::default();
     let mut here = HashSet::default();
     for (path, stamp) in corpus.source.seen.iter().flat_map(|s| s.files.iter()) {
-        here.insert(path.as_path());
-        match old.get(path.as_path()) {
+        here.insert(path);
+        match old.get(path) {
             None => changes.added += 1,
-            Some(o) if o.is_some() && *o == stamp.as_ref() => {}
+            Some(o) if o.is_some() && *o == stamp => {}
             Some(_) => changes.changed += 1,
         }
     }
@@ -300,6 +296,6 @@ pub fn doc_map(old: &Folder, new: &Folder) -> Vec<Option<usize>> {
     old.index()
         .docs
         .iter()
-        .map(|f| at.get(f.id.as_str()).copied())
+        .map(|f| at.get(f.id).copied())
         .collect()
 }

@@ -10,33 +10,30 @@ use super::{Changes, recent};
 
 use crate::actors::Registry;
 use crate::corpus::Corpus;
-use crate::index::{Column, DocFacts, Index};
+use crate::index::{Facts, Index};
 use crate::load::{self, LoadOptions, ParseResult, Parsed};
 use crate::model::{ActorId, Problem};
-use crate::stamp::{Seen, Stamp};
+use crate::stamp::{Files, Seen, Stamp};
 
 /// For each file looked at, its index among the files seen (`Ok`), or where
 /// it would go among them (`Err`). Both lists are in path order.
-fn positions(
-    seen: &Column<(PathBuf, Option<Stamp>)>,
-    looked: &[(PathBuf, Option<Stamp>)],
-) -> Vec<Result<usize, usize>> {
+fn positions(seen: &Files, looked: &[(PathBuf, Option<Stamp>)]) -> Vec<Result<usize, usize>> {
     // A few: a search each; many (after a walk): one pass over both.
     if looked.len() < seen.len() / 16 {
         return looked
             .iter()
-            .map(|(p, _)| seen.binary_search_by(|(s, _)| s.cmp(p)))
+            .map(|(p, _)| seen.binary_search_by(|(s, _)| s.cmp(p.as_path())))
             .collect();
     }
     let mut at = 0;
     looked
         .iter()
         .map(|(p, _)| {
-            while seen.get(at).is_some_and(|(s, _)| s < p) {
+            while seen.get(at).is_some_and(|(s, _)| s < p.as_path()) {
                 at += 1;
             }
             match seen.get(at) {
-                Some((s, _)) if s == p => Ok(at),
+                Some((s, _)) if s == p.as_path() => Ok(at),
                 _ => Err(at),
             }
         })
@@ -53,7 +50,7 @@ enum Kind {
 /// One briefing file now.
 pub(super) struct File<'a> {
     path: &'a Path,
-    stamp: Option<&'a Stamp>,
+    stamp: Option<Stamp>,
     kind: Kind,
     /// Its index in `Seen::files`, when it was seen.
     seen_at: Option<usize>,
@@ -65,19 +62,19 @@ pub(super) struct File<'a> {
 pub(super) struct PrevDocs<'a> {
     /// What the index holds of each briefing of `prev`: read rather than the
     /// briefings, which a corpus from the cache decodes only when shown.
-    pub(super) facts: &'a Column<DocFacts>,
+    pub(super) facts: &'a Facts,
     /// For each file seen, its briefing (see `doc_places`).
     places: &'a [Option<u32>],
 }
 
 /// For each file of `seen`, its briefing's index in `facts`: as the last
 /// reload kept them, or found once (`Seen::docs_by_path`).
-pub(crate) fn doc_places<'a>(seen: &'a Seen, facts: &Column<DocFacts>) -> &'a [Option<u32>] {
-    seen.docs_by_path(facts.iter().map(|f| f.path.as_path()))
+pub(crate) fn doc_places<'a>(seen: &'a Seen, facts: &Facts) -> &'a [Option<u32>] {
+    seen.docs_by_path(facts.iter().map(|f| f.path))
 }
 
 impl<'a> PrevDocs<'a> {
-    pub(super) fn new(facts: &'a Column<DocFacts>, seen: &'a Seen) -> PrevDocs<'a> {
+    pub(super) fn new(facts: &'a Facts, seen: &'a Seen) -> PrevDocs<'a> {
         PrevDocs {
             facts,
             places: doc_places(seen, facts),
@@ -120,7 +117,7 @@ pub(super) fn files_now<'a>(
         while let Some(((path, stamp), _)) = next.next_if(|(_, at)| **at == Err(i)) {
             files.push(File {
                 path,
-                stamp: stamp.as_ref(),
+                stamp: *stamp,
                 kind: Kind::Added,
                 seen_at: None,
                 doc: None,
@@ -133,9 +130,9 @@ pub(super) fn files_now<'a>(
             continue;
         }
         let (stamp, kind) = match next.next_if(|(_, at)| **at == Ok(i)) {
-            Some(((_, now), _)) if now.is_some() && now == was => (now.as_ref(), Kind::Same),
-            Some(((_, now), _)) => (now.as_ref(), Kind::Changed),
-            None => (was.as_ref(), Kind::Same),
+            Some(((_, now), _)) if now.is_some() && *now == was => (*now, Kind::Same),
+            Some(((_, now), _)) => (*now, Kind::Changed),
+            None => (was, Kind::Same),
         };
         files.push(File {
             path,
@@ -262,9 +259,9 @@ impl Plan<'_> {
         if moving.is_empty() {
             return;
         }
-        let mut again: Vec<usize> = (prev.doc_actors.iter().zip(&prev.docs))
+        let mut again: Vec<usize> = (prev.doc_actors.iter().zip(prev.docs.iter()))
             .filter(|(actors, _)| actors.iter().any(|&a| moving.contains(&(a as usize))))
-            .filter_map(|(_, f)| self.at(&f.path))
+            .filter_map(|(_, f)| self.at(f.path))
             .filter(|&i| self.reused(i) && !self.held.contains(&i))
             .collect();
         again.sort_unstable();
@@ -297,7 +294,7 @@ impl Plan<'_> {
     /// gives none (broken, or a duplicate of a file before it). Then the set
     /// of ids is the same, the other files' problems stand, and the corpus
     /// need not be built again: `take_in_place` takes the results.
-    pub(super) fn in_place(&self, facts: &Column<DocFacts>) -> Option<KeptPlaces> {
+    pub(super) fn in_place(&self, facts: &Facts) -> Option<KeptPlaces> {
         let added = |(i, f): (usize, &File)| f.kind == Kind::Added && !self.held.contains(&i);
         if self.files.iter().enumerate().any(added) {
             return None;
@@ -328,7 +325,7 @@ impl Plan<'_> {
         }
         if !wanted.is_empty() {
             for (d, f) in facts.iter().enumerate() {
-                if let Some(at) = wanted.get_mut(f.id.as_str()) {
+                if let Some(at) = wanted.get_mut(f.id) {
                     *at = Some(d);
                 }
             }
@@ -339,7 +336,7 @@ impl Plan<'_> {
                 return None;
             };
             let h = wanted.get(p.briefing.id.as_str()).copied().flatten()?;
-            let h = facts.get(h).map(|f| f.path.as_path())?;
+            let h = facts.get(h).map(|f| f.path)?;
             (h < self.files[i].path).then_some(h)
         };
         let gives_none = |i: usize| matches!(self.parsed.get(&i), Some(Err(_)));
@@ -397,8 +394,8 @@ impl Plan<'_> {
             return;
         }
         let mut again: Vec<usize> = (index.docs.iter())
-            .filter(|f| ids.contains(f.id.as_str()))
-            .filter_map(|f| self.at(&f.path))
+            .filter(|f| ids.contains(f.id))
+            .filter_map(|f| self.at(f.path))
             .filter(|&i| self.reused(i) && !self.held.contains(&i))
             .collect();
         drop(ids);
@@ -418,11 +415,11 @@ impl Plan<'_> {
     /// its place (`in_place`): those seen before, sharing their chunks,
     /// with the new stamps of the files that changed (not of those caught
     /// half-written, looked at again); each file's briefing where it was.
-    pub(super) fn seen_in_place(&self, seen: &Seen) -> (Column<SeenFile>, Vec<Option<u32>>) {
+    pub(super) fn seen_in_place(&self, seen: &Seen) -> (Files, Vec<Option<u32>>) {
         let mut files = seen.files.clone();
         for (i, f) in self.files.iter().enumerate() {
             if let (Kind::Changed, Some(at), false) = (f.kind, f.seen_at, self.held.contains(&i)) {
-                files.set(at, (f.path.to_path_buf(), f.stamp.copied()));
+                files.set(at, (f.path, f.stamp));
             }
         }
         let docs = match seen.docs.get() {
@@ -469,22 +466,24 @@ impl Plan<'_> {
         seen: &Seen,
         result_of: &[Option<usize>],
         placed: &[Option<usize>],
-    ) -> (Column<SeenFile>, Vec<Option<u32>>) {
-        self.files
-            .iter()
-            .enumerate()
-            .filter_map(|(i, f)| {
-                let doc = result_of[i]
-                    .and_then(|r| placed.get(r).copied().flatten())
-                    .and_then(|d| u32::try_from(d).ok());
-                match f.kind != Kind::Same && self.held.contains(&i) {
-                    true => f
-                        .seen_at
-                        .map(|s| ((f.path.to_path_buf(), seen.files[s].1), doc)),
-                    false => Some(((f.path.to_path_buf(), f.stamp.copied()), doc)),
-                }
-            })
-            .unzip()
+    ) -> (Files, Vec<Option<u32>>) {
+        let mut files = Files::default();
+        let mut docs = Vec::with_capacity(self.files.len());
+        for (i, f) in self.files.iter().enumerate() {
+            let doc = result_of[i]
+                .and_then(|r| placed.get(r).copied().flatten())
+                .and_then(|d| u32::try_from(d).ok());
+            let stamp = match f.kind != Kind::Same && self.held.contains(&i) {
+                true => match f.seen_at.and_then(|s| seen.files.get(s)) {
+                    Some((_, was)) => was,
+                    None => continue,
+                },
+                false => f.stamp,
+            };
+            files.push((f.path, stamp));
+            docs.push(doc);
+        }
+        (files, docs)
     }
 }
 
@@ -507,9 +506,6 @@ pub(super) struct InPlace {
     pub(super) duplicate: HashMap<usize, Problem>,
     pub(super) missing_related: Vec<Problem>,
 }
-
-/// A file as seen: its path and its stamp.
-type SeenFile = (PathBuf, Option<Stamp>);
 
 /// What a reload builds the corpus from, in path order.
 pub(super) struct Order {

@@ -176,7 +176,7 @@ impl Selection {
             && self
                 .ids
                 .as_ref()
-                .is_none_or(|ids| idx.docs.get(doc).is_some_and(|f| ids.keeps(&f.id)))
+                .is_none_or(|ids| idx.docs.get(doc).is_some_and(|f| ids.keeps(f.id)))
     }
     pub(super) fn admits(&self, idx: &Index, doc: usize) -> bool {
         self.has_country(idx, doc)
