@@ -341,16 +341,18 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
 
     let gate = Arc::new(editor::InputGate::default());
     spawn_input(tx.clone(), gate.clone());
-    // Watching is set up beside the loading; changes made meanwhile are
-    // caught by one stat pass once the folder is loaded and watched (see
-    // `watch` and `reload`).
-    let reloader = match &source {
-        Source::Dir(dir) => {
-            watch::spawn(dir.clone(), tx.clone(), state.lang());
-            Some(reload::Reloader::spawn(tx.clone()))
-        }
+    // Watching is set up once the first results are on screen (listing
+    // every folder, a million entries at a million briefings, took cores
+    // from the first search); changes made meanwhile are caught by one
+    // stat pass once the folder is loaded and watched (see `watch` and
+    // `reload`).
+    let to_watch = match &source {
+        Source::Dir(dir) => Some(dir.clone()),
         Source::Embedded => None,
     };
+    let reloader = to_watch
+        .as_ref()
+        .map(|_| reload::Reloader::spawn(tx.clone()));
     // Idle until the reader opens a briefing: git is never run while the
     // list is built.
     let historian = match &source {
@@ -361,6 +363,8 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
     let mut searcher: Option<Searcher> = None;
     // Set when a signal ends the session, for the exit status.
     let mut signal = None;
+    // Whether the folder is watched (from the first results on).
+    let mut watching = false;
 
     loop {
         // Block until something happens, then take everything already queued
@@ -380,6 +384,10 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
             // A new corpus gets its own search worker; the old one ends with it.
             if let (Msg::WatchSettled, Some(r)) = (&msg, &reloader) {
                 r.watch_settled();
+            }
+            if let (Msg::Results(_), Some(dir), false) = (&msg, &to_watch, watching) {
+                watch::spawn(dir.clone(), tx.clone(), state.lang());
+                watching = true;
             }
             let corpus = match &msg {
                 Msg::Loaded(corpus) => {

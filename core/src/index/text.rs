@@ -21,6 +21,71 @@ const NONE: u32 = u32::MAX;
 /// For each document of `segment`, its briefing: found by its key with
 /// `find` (briefing, and the stamp of the file it must be read from; given
 /// a guess, the briefing after the last one found), else `NONE`.
+/// Keys looked at, for each briefing, along the keys before they are all
+/// hashed (see `KeyFinder`).
+const SCANS_PER_KEY: usize = 64;
+
+/// Finds each text-index document's briefing by its key. Documents sit in
+/// the order their briefings were indexed, each writer thread's segment
+/// with gaps where the other's went, and a merged segment going back a few
+/// dozen times: the briefing after the last one found is tried first, then
+/// the keys from there on (a millisecond for a million), and they are
+/// hashed only once that looked at too many (hashing a million was a tenth
+/// of a second on one core, every other segment waiting, and 32 MB).
+struct KeyFinder<'k> {
+    keys: &'k [DocKey],
+    /// The keys alone, side by side, for the scans.
+    bare: std::sync::OnceLock<Vec<u64>>,
+    hashed: std::sync::OnceLock<FxHashMap<u64, (u32, u64)>>,
+    /// Keys the scans may still look at.
+    budget: std::sync::atomic::AtomicUsize,
+}
+
+impl<'k> KeyFinder<'k> {
+    fn new(keys: &'k [DocKey], scans_per_key: usize) -> KeyFinder<'k> {
+        KeyFinder {
+            keys,
+            bare: Default::default(),
+            hashed: Default::default(),
+            budget: keys.len().saturating_mul(scans_per_key).into(),
+        }
+    }
+
+    /// The briefing with key `k` and its stamp, looked for from `guess` on.
+    fn find(&self, k: u64, guess: u32) -> Option<(u32, u64)> {
+        use std::sync::atomic::Ordering::Relaxed;
+        if let Some(g) = self.keys.get(guess as usize)
+            && g.key == k
+        {
+            return Some((guess, g.stamp));
+        }
+        let left = self.budget.load(Relaxed);
+        if self.hashed.get().is_none() && left > 0 {
+            let bare = (self.bare).get_or_init(|| self.keys.iter().map(|g| g.key).collect());
+            let from = (guess as usize).min(bare.len());
+            let (after, before) = (bare.get(from..)?, bare.get(..from)?);
+            let found = match after.iter().take(left).position(|&g| g == k) {
+                Some(i) => Some(from + i),
+                None => {
+                    (before.iter().take(left.saturating_sub(after.len()))).position(|&g| g == k)
+                }
+            };
+            let looked = found.map_or(bare.len(), |i| (i + bare.len() - from) % bare.len() + 1);
+            let _ =
+                (self.budget).fetch_update(Relaxed, Relaxed, |b| Some(b.saturating_sub(looked)));
+            if let Some(i) = found {
+                return Some((u32::try_from(i).ok()?, self.keys.get(i)?.stamp));
+            }
+        }
+        let hashed = self.hashed.get_or_init(|| {
+            (self.keys.iter().enumerate())
+                .map(|(i, k)| (k.key, (i as u32, k.stamp)))
+                .collect()
+        });
+        hashed.get(&k).copied()
+    }
+}
+
 fn ords_by_key(
     segment: &tantivy::SegmentReader,
     find: impl Fn(u64, u32) -> Option<(u32, u64)>,
@@ -124,24 +189,8 @@ impl TextIndex {
 
     /// For each segment of `searcher`, each document's briefing by `keys`.
     fn ords(searcher: &Searcher, keys: &[DocKey]) -> Result<Vec<Vec<u32>>, StoreError> {
-        // Documents mostly sit in the order their briefings were indexed:
-        // the briefing after the last one found is tried first, and the
-        // keys are hashed only when that misses (a million hashed and
-        // looked up was a fifth of a warm start's work).
-        let at: std::sync::OnceLock<FxHashMap<u64, (u32, u64)>> = std::sync::OnceLock::new();
-        let find = |k: u64, guess: u32| {
-            if let Some(g) = keys.get(guess as usize)
-                && g.key == k
-            {
-                return Some((guess, g.stamp));
-            }
-            let at = at.get_or_init(|| {
-                (keys.iter().enumerate())
-                    .map(|(i, k)| (k.key, (i as u32, k.stamp)))
-                    .collect()
-            });
-            at.get(&k).copied()
-        };
+        let finder = KeyFinder::new(keys, SCANS_PER_KEY);
+        let find = |k: u64, guess: u32| finder.find(k, guess);
         use rayon::prelude::*;
         (searcher.segment_readers().par_iter())
             .map(|segment| ords_by_key(segment, find))
@@ -579,4 +628,54 @@ fn prefix_end(prefix: &str) -> Option<Vec<u8>> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_is_found_by_scanning_or_by_hash_whatever_the_order() {
+        let keys: Vec<DocKey> = (0..5_000u64)
+            .map(|i| DocKey {
+                key: i.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1,
+                stamp: i,
+            })
+            .collect();
+        // In order with gaps, going back once; then shuffled.
+        let mut order: Vec<usize> = (0..5_000).filter(|i| i % 3 != 1).collect();
+        order.extend((0..5_000).filter(|i| i % 3 == 1));
+        let mut shuffled = order.clone();
+        let mut x = 7u64;
+        for i in (1..shuffled.len()).rev() {
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            shuffled.swap(i, (x >> 33) as usize % (i + 1));
+        }
+        for (order, scans) in [(&order, 64), (&shuffled, 64), (&order, 0), (&shuffled, 1)] {
+            let finder = KeyFinder::new(&keys, scans);
+            let mut guess = 0;
+            for &i in order.iter() {
+                let found = finder.find(keys[i].key, guess);
+                assert_eq!(found, Some((i as u32, i as u64)), "scans {scans}");
+                guess = i as u32 + 1;
+            }
+            assert_eq!(finder.find(2, 0), None, "a key that is not there");
+        }
+        // In order with gaps: found by the scans alone, nothing hashed.
+        let finder = KeyFinder::new(&keys, 64);
+        let mut guess = 0;
+        for &i in &order {
+            guess = finder.find(keys[i].key, guess).map_or(0, |(o, _)| o + 1);
+        }
+        assert!(finder.hashed.get().is_none(), "no key hashed");
+        // Shuffled with a small budget: the keys end up hashed.
+        let finder = KeyFinder::new(&keys, 1);
+        for &i in &shuffled {
+            assert!(finder.find(keys[i].key, 0).is_some());
+        }
+        assert!(
+            finder.hashed.get().is_some(),
+            "hashed once the scans looked too far"
+        );
+    }
 }
