@@ -573,19 +573,16 @@ fn a_flipped_byte_in_the_cached_postings_is_caught_by_the_checksum() {
 /// before it, is caught by the index's checksum, and the files answer.
 #[test]
 fn a_flipped_byte_in_the_cached_places_or_index_is_caught_by_the_checksum() {
-    // The frames after the header: each a little-endian length and bytes;
-    // after the lengths, the briefings' total length and the briefings.
-    fn frames_after_briefings(bytes: &[u8]) -> Vec<std::ops::Range<usize>> {
+    // The frames, each a little-endian length and bytes: the header, the
+    // body, the files' stamps, the lengths, the briefings (their total
+    // length, then them), the index's three parts, the facts, the places.
+    fn frames(bytes: &[u8]) -> Vec<std::ops::Range<usize>> {
         let len_at = |at: usize| {
             let b: [u8; 8] = bytes[at..at + 8].try_into().expect("a length");
             u64::from_le_bytes(b) as usize
         };
         let mut at = 0;
-        for _ in 0..3 {
-            at += 8 + len_at(at); // header, body, lengths
-        }
-        at += 8 + len_at(at); // the briefings
-        (0..5)
+        (0..10)
             .map(|_| {
                 let frame = at + 8..at + 8 + len_at(at);
                 at = frame.end;
@@ -593,15 +590,21 @@ fn a_flipped_byte_in_the_cached_places_or_index_is_caught_by_the_checksum() {
             })
             .collect()
     }
-    for which in [0, 3, 4] {
-        // The titles' part, the briefings' facts, each file's briefing.
+    // The files' stamps and the facts are records read in place: their
+    // bytes are checked with the briefings'; the others at every start.
+    for (which, what) in [
+        (2, "the files' stamps"),
+        (5, "the titles' part"),
+        (8, "the briefings' facts"),
+        (9, "each file's briefing"),
+    ] {
         let s = Setup::new();
         let built = s.first_start();
         let c = checksum_catches(&s, |bytes| {
-            let frame = frames_after_briefings(bytes)[which].clone();
+            let frame = frames(bytes)[which].clone();
             bytes[frame.start + frame.len() / 2] ^= 0x01;
         });
-        assert_eq!(titles(&c), titles(&built), "part {which}");
+        assert_eq!(titles(&c), titles(&built), "{what}");
     }
 }
 
