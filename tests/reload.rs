@@ -801,3 +801,39 @@ fn a_changed_title_is_read_in_place() {
     assert!(!moved.in_place);
     same_as_full(&moved, dir.path());
 }
+
+/// A reload in place carries the dates every search reads, with those of
+/// the changed briefing set: an end date moved into another year is what
+/// a year filter reads next.
+#[test]
+fn an_end_date_changed_in_place_is_what_a_year_filter_reads() {
+    // Enough briefings that the index is carried over, not built again.
+    let files: Vec<(String, String)> = ["a", "b", "c", "d", "e", "f", "g", "h"]
+        .iter()
+        .map(|id| (format!("{id}.yaml"), briefing(id, "Réunion", "")))
+        .collect();
+    let files: Vec<(&str, String)> = files.iter().map(|(n, t)| (n.as_str(), t.clone())).collect();
+    let dir = folder(&files);
+    let ids = |c: &Folder, q: &str| -> Vec<String> {
+        let q = brief_core::search::parse_query(c, q).expect("a query");
+        brief_core::search::search(c, &q, &brief_core::Selection::default())
+            .iter()
+            .map(|h| c.briefings[h.doc].id.to_string())
+            .collect()
+    };
+    let first = load(dir.path());
+    // Searched once, so its dates have been read.
+    assert_eq!(ids(&first, "année:2023"), Vec::<String>::new());
+    assert_eq!(ids(&first, "année:2021").len(), 8);
+    write(
+        dir.path(),
+        "b.yaml",
+        &briefing("b", "Réunion", "end_date: 2023-02-01\n"),
+    );
+    age(dir.path(), "b.yaml", SETTLE * 5);
+    let r = reload(&first, &Touched::Paths(vec![dir.path().join("b.yaml")])).expect("reloads");
+    assert!(r.in_place, "the same id and date: nothing moves");
+    r.corpus.carry_index(&first, &r.doc_map);
+    assert_eq!(ids(&r.corpus, "année:2023"), ["b"]);
+    assert_eq!(ids(&r.corpus, "année:2021").len(), 8);
+}

@@ -141,6 +141,12 @@ impl<R: Record> Records<R> {
         (i.min(self.len)..self.len).map(|i| self.get(i).unwrap_or_else(R::empty))
     }
 
+    /// Each value's fixed part, in order: what a pass over one field of
+    /// every value reads (its strings left alone).
+    pub(crate) fn fixed_parts(&self) -> impl Iterator<Item = &[u8]> + '_ {
+        (self.chunks.iter()).flat_map(|c| c.parts().0.chunks_exact(R::WIDTH))
+    }
+
     pub(crate) fn push(&mut self, value: R::Ref<'_>) {
         if self.len.is_multiple_of(CHUNK) {
             self.chunks.push(Arc::new(Chunk::Own {

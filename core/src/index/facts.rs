@@ -128,6 +128,15 @@ impl Record for FactRecord {
     }
 }
 
+impl FactRecord {
+    /// The date and end date of the fact whose fixed part is `fixed`,
+    /// without reading its strings: what every search's facets read.
+    pub(crate) fn dates_of(fixed: &[u8]) -> (Option<PartialDate>, Option<PartialDate>) {
+        let date = |at| u32_at(fixed, at).and_then(packed::date_of).flatten();
+        (date(0), date(4))
+    }
+}
+
 /// Each briefing's facts, in corpus order.
 pub(crate) type Facts = crate::column::records::Records<FactRecord>;
 
@@ -170,6 +179,8 @@ mod tests {
             (back.id, back.path, back.related),
             (b.id.clone(), b.path.clone(), b.related.clone())
         );
+        let dates: Vec<_> = facts.fixed_parts().map(FactRecord::dates_of).collect();
+        assert_eq!(dates, [(b.date, b.end_date), (None, None)]);
         let empty = facts.get(1).expect("the second");
         assert_eq!((empty.id, empty.related.iter().count()), ("", 0));
     }

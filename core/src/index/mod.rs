@@ -347,9 +347,12 @@ impl Index {
 
     /// The dates of the briefing `doc` (none out of range).
     pub(crate) fn dates(&self, doc: usize) -> Dates {
-        let all = self
-            .dates
-            .get_or_init(|| self.docs.iter().map(|f| (f.date, f.end_date)).collect());
+        let all = self.dates.get_or_init(|| {
+            self.docs
+                .fixed_parts()
+                .map(facts::FactRecord::dates_of)
+                .collect()
+        });
         all.get(doc).copied().unwrap_or_default()
     }
 
@@ -529,6 +532,18 @@ impl Index {
                 index.doc_countries.set(doc, &c);
                 index.doc_roles.set(doc, &r);
                 index.docs.set(doc, Fact::of(b));
+            }
+            // The dates read so far, carried over with the changed ones
+            // set: read again from every fact, they were a tenth of the
+            // first search after a change at a million briefings.
+            if let Some(before) = self.dates.get().filter(|d| d.len() == index.docs.len()) {
+                let mut dates = before.clone();
+                for (doc, _) in from.iter().enumerate().filter(|(_, old)| old.is_none()) {
+                    if let (Some(slot), Some(f)) = (dates.get_mut(doc), index.docs.get(doc)) {
+                        *slot = (f.date, f.end_date);
+                    }
+                }
+                let _ = index.dates.set(dates);
             }
             index.finish(registry);
             return index;
