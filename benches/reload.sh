@@ -34,9 +34,11 @@ idle() {
     a=$(awk '{print $14 + $15}' "/proc/$1/stat")
     while sleep 2; b=$(awk '{print $14 + $15}' "/proc/$1/stat"); [ "$b" != "$a" ]; do a=$b; done
 }
+# Written: the private memory the process wrote (its heap), without the
+# cache's pages it maps alone (private too, but clean: the page cache's).
 memory() {
     awk '/^Rss/ {r=$2} /^Private_Clean/ {c=$2} /^Private_Dirty/ {d=$2}
-         END {printf "Rss %d MB, private %d MB", r/1024, (c+d)/1024}' "/proc/$1/smaps_rollup"
+         END {printf "Rss %d MB, private %d MB, written %d MB", r/1024, (c+d)/1024, d/1024}' "/proc/$1/smaps_rollup"
 }
 
 # CACHE=DIR: a cache folder already holding the folder's cache and text
