@@ -13,6 +13,10 @@ pub struct Registry {
     by_name: HashMap<String, ActorId>,
     /// The topic registry read beside the actors (`topics.yaml`), if any.
     topics: Topics,
+    /// Which `Registry::new` made it (0: none). Its registered actors are
+    /// those it was made with, so what is derived from them alone (the
+    /// names a query reads with a typo) is kept per edition.
+    edition: u64,
 }
 
 /// Names are compared folded, with runs of spaces and hyphens collapsed.
@@ -28,7 +32,11 @@ impl Registry {
     /// Builds the registry; returns messages for names claimed by two entries
     /// (the first entry keeps the name).
     pub fn new(entries: Vec<Actor>) -> (Registry, Vec<String>) {
-        let mut reg = Registry::default();
+        static EDITIONS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        let mut reg = Registry {
+            edition: EDITIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            ..Registry::default()
+        };
         let mut clashes = Vec::new();
         for actor in entries {
             let id = reg.actors.len();
@@ -51,6 +59,12 @@ impl Registry {
             reg.actors.push(actor);
         }
         (reg, clashes)
+    }
+
+    /// Which `Registry::new` made this registry (or its original, for a
+    /// clone): two with the same edition have the same registered actors.
+    pub(crate) fn edition(&self) -> u64 {
+        self.edition
     }
 
     pub fn topics(&self) -> &Topics {

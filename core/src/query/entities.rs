@@ -172,8 +172,28 @@ fn country_typo_names() -> &'static [TypoName] {
     })
 }
 
-/// Every name of every registered actor.
-pub(super) fn actor_typo_names(registry: &Registry) -> Vec<TypoName> {
+/// Every name of every registered actor: made once per registry (its
+/// edition), not at every keystroke (thousands of names folded and looked
+/// up as countries were a sixth of a keystroke's search at 100,000
+/// briefings).
+pub(super) fn actor_typo_names(registry: &Registry) -> std::sync::Arc<Vec<TypoName>> {
+    type Made = Option<(u64, std::sync::Arc<Vec<TypoName>>)>;
+    static LAST: std::sync::Mutex<Made> = std::sync::Mutex::new(None);
+    let edition = registry.edition();
+    if let Ok(last) = LAST.lock()
+        && let Some((e, names)) = &*last
+        && *e == edition
+    {
+        return names.clone();
+    }
+    let names = std::sync::Arc::new(make_actor_typo_names(registry));
+    if let Ok(mut last) = LAST.lock() {
+        *last = Some((edition, names.clone()));
+    }
+    names
+}
+
+fn make_actor_typo_names(registry: &Registry) -> Vec<TypoName> {
     let mut out = Vec::new();
     for (id, a) in registry.actors().iter().enumerate() {
         if !a.registered {
@@ -255,4 +275,50 @@ fn typo_reading(
     // The misspelt word, if the corpus has it, is meant as written.
     let misspelt = typed_words.iter().zip(name.iter()).find(|(a, b)| a != b)?.0;
     (!known(misspelt)).then_some((entity, name, d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Actor, ActorKind};
+
+    fn registry(names: &[&str]) -> Registry {
+        let actors = names
+            .iter()
+            .map(|n| Actor {
+                id: n.to_lowercase(),
+                name: n.to_string(),
+                short: None,
+                aliases: Vec::new(),
+                kind: ActorKind::Other,
+                description: None,
+                registered: true,
+                offices: Vec::new(),
+            })
+            .collect();
+        Registry::new(actors).0
+    }
+
+    /// The names read with a typo are made once per registry and kept:
+    /// each registry reads its own, whichever was read before.
+    #[test]
+    fn each_registry_reads_typos_in_its_own_names() {
+        let (europol, interpol) = (registry(&["Europol"]), registry(&["Interpol"]));
+        let unknown = |_: &str| false;
+        let named = |typed: &str, r: &Registry| {
+            read_entity_with_typo(typed, r, &unknown).map(|(_, name, _)| name.join(" "))
+        };
+        for _ in 0..2 {
+            assert_eq!(named("Europl", &europol).as_deref(), Some("europol"));
+            assert_eq!(named("Europl", &interpol), None);
+            assert_eq!(named("Interpl", &interpol).as_deref(), Some("interpol"));
+            assert_eq!(named("Interpl", &europol), None);
+        }
+        // A clone reads as its original; a registry made again anew.
+        assert_eq!(
+            named("Europl", &europol.clone()).as_deref(),
+            Some("europol")
+        );
+        assert_ne!(europol.edition(), registry(&["Europol"]).edition());
+    }
 }
