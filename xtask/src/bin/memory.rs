@@ -71,11 +71,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         corpus.briefings.decoded()
     );
     // With `--reload`: a file rewritten (same bytes, a new time) and the
-    // folder read again three times, as the browser does after a change.
+    // folder read again, as the browser does after a change; `ROUNDS`
+    // times (3 unless set), a different file each time.
     if std::env::args().any(|a| a == "--reload") {
+        let rounds: usize = std::env::var("ROUNDS")
+            .ok()
+            .and_then(|r| r.parse().ok())
+            .unwrap_or(3);
         let mut current = corpus;
-        for round in 0..3 {
-            let path = current.briefings[round].path.clone();
+        for round in 0..rounds {
+            // A different briefing each time, as edits across a folder.
+            let path = current.briefings[round * 7919 % current.briefings.len()]
+                .path
+                .clone();
             let bytes = std::fs::read(&path)?;
             std::fs::write(&path, &bytes)?;
             std::fs::File::options()
@@ -87,15 +95,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let r = brief_core::load::reload::reload(&current, &touched)?;
             r.corpus.carry_index(&current, &r.doc_map);
             let hits = brief_core::search::search(&r.corpus, &q, &brief_core::Selection::default());
+            let elapsed = t.elapsed();
+            // The previous corpus gone, as the browser drops it.
+            drop(std::mem::replace(&mut current, r.corpus));
             println!(
                 "reload {round}: {}, {} hits in {:.2?}: {}; {} decoded",
                 r.changes,
                 hits.len(),
-                t.elapsed(),
+                elapsed,
                 rss_mb(),
-                r.corpus.briefings.decoded()
+                current.briefings.decoded()
             );
-            current = r.corpus;
         }
     }
     Ok(())
