@@ -77,6 +77,7 @@ impl Chunk {
     }
 }
 
+/// One value per briefing or file, as records of the kind `R`.
 pub(crate) struct Records<R> {
     chunks: Vec<Arc<Chunk>>,
     len: usize,
@@ -276,6 +277,11 @@ impl<R: Record> Records<R> {
             usize::try_from(u64::from_le_bytes(b.try_into().ok()?)).ok()
         };
         let count = word(0)?;
+        // Each chunk takes 16 bytes at least: a damaged count cannot ask
+        // for more chunks than the bytes hold.
+        if count.div_ceil(CHUNK) > bytes.len() / 16 {
+            return None;
+        }
         let mut chunks = Vec::with_capacity(count.div_ceil(CHUNK));
         let (mut next, mut left) = (8, count);
         while left > 0 {
@@ -454,6 +460,10 @@ mod tests {
                 "cut at {cut}"
             );
         }
+        // A count no bytes could hold.
+        let mut huge = bytes.clone();
+        huge[..8].copy_from_slice(&u64::MAX.to_le_bytes());
+        assert!(Records::<Named>::mapped(&mapped(&huge), 0, huge.len()).is_none());
         // A name pointing outside its chunk's strings is read as empty.
         let mut damaged = bytes.clone();
         let first_fixed = 8 + 16;
