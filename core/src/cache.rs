@@ -80,11 +80,7 @@ impl Cached {
     /// `files` are the paths stat'ed, in their order, to `now`; compared as
     /// bytes (`Path`'s `==` splits both into components, a million times).
     pub(crate) fn matches(&self, files: &[PathBuf], now: &[Option<Stamp>]) -> bool {
-        self.stamps.len() == now.len()
-            && files.len() == now.len()
-            && (self.stamps.iter().zip(files).zip(now)).all(|(((p, stamp), path), b)| {
-                stamp.is_some() && *b == stamp && p.as_os_str() == path.as_os_str()
-            })
+        self.stamps.are(files, now)
     }
 }
 
@@ -237,7 +233,7 @@ pub(crate) enum Held {
 }
 
 /// The stamps `root`'s cache in `cache_dir` was written with: only its
-/// header and the frame after it are decoded, and nothing is set aside.
+/// header is decoded, the stamps read in place, and nothing is set aside.
 pub(crate) fn held(cache_dir: &Path, root: &Path, key: Key) -> Held {
     let path = file_for(cache_dir, root);
     let Some(file) = open_regular(&path) else {

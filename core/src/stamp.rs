@@ -114,6 +114,30 @@ impl Record for FileRecord {
 /// written from, and what a corpus saw of its folder (`Seen`).
 pub(crate) type Files = Records<FileRecord>;
 
+impl Files {
+    /// How many of these are briefing files, and the stamp of the
+    /// registry at `registry` when it is the last of them (a cache lists
+    /// it last when there is one).
+    pub(crate) fn split_registry(&self, registry: &Path) -> (usize, Option<Option<Stamp>>) {
+        let last = self.len().checked_sub(1);
+        match last.and_then(|l| Some((l, self.get(l)?))) {
+            Some((l, (path, stamp))) if path == registry => (l, Some(stamp)),
+            _ => (self.len(), None),
+        }
+    }
+
+    /// Whether these are the paths `files` stat'ed to `now`, in order, each
+    /// with a stamp: compared as bytes (`Path`'s `==` splits both into
+    /// components, a million times).
+    pub(crate) fn are(&self, files: &[PathBuf], now: &[Option<Stamp>]) -> bool {
+        self.len() == now.len()
+            && files.len() == now.len()
+            && (self.iter().zip(files).zip(now)).all(|(((p, stamp), path), now)| {
+                stamp.is_some() && *now == stamp && p.as_os_str() == path.as_os_str()
+            })
+    }
+}
+
 /// Nanoseconds since the epoch of a time given as seconds and nanoseconds.
 fn epoch_ns(s: i64, n: i64) -> Option<u64> {
     u64::try_from(s)

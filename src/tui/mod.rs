@@ -346,7 +346,8 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
     // from the first search); changes made meanwhile are caught by one
     // stat pass once the folder is loaded and watched (see `watch` and
     // `reload`).
-    let to_watch = match &source {
+    // Taken when the watch starts.
+    let mut to_watch = match &source {
         Source::Dir(dir) => Some(dir.clone()),
         Source::Embedded => None,
     };
@@ -363,8 +364,6 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
     let mut searcher: Option<Searcher> = None;
     // Set when a signal ends the session, for the exit status.
     let mut signal = None;
-    // Whether the folder is watched (from the first results on).
-    let mut watching = false;
 
     loop {
         // Block until something happens, then take everything already queued
@@ -385,9 +384,10 @@ pub fn run(source: Source, launch: Launch, setup: Setup) -> std::io::Result<Exit
             if let (Msg::WatchSettled, Some(r)) = (&msg, &reloader) {
                 r.watch_settled();
             }
-            if let (Msg::Results(_), Some(dir), false) = (&msg, &to_watch, watching) {
-                watch::spawn(dir.clone(), tx.clone(), state.lang());
-                watching = true;
+            if matches!(msg, Msg::Results(_))
+                && let Some(dir) = to_watch.take()
+            {
+                watch::spawn(dir, tx.clone(), state.lang());
             }
             let corpus = match &msg {
                 Msg::Loaded(corpus) => {

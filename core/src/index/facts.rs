@@ -1,6 +1,6 @@
 //! What passes over the whole corpus read of each briefing (filters,
 //! facets, id lookups, the text index's keys, a reload's stand-ins), kept
-//! as records (`column::Records`): a corpus from the cache reads them in
+//! as records (`column::records::Records`): a corpus from the cache reads them in
 //! place in the mapped file and decodes a briefing only when it is shown.
 
 use std::path::Path;

@@ -522,6 +522,12 @@ impl Index {
             index.doc_countries = self.doc_countries.clone();
             index.doc_roles = self.doc_roles.clone();
             index.docs = self.docs.clone();
+            // The dates read so far, carried over with the changed ones
+            // set: read again from every fact, they were a tenth of the
+            // first search after a change at a million briefings.
+            let mut dates = (self.dates.get())
+                .filter(|d| d.len() == index.docs.len())
+                .cloned();
             for (doc, _) in from.iter().enumerate().filter(|(_, old)| old.is_none()) {
                 let Some(b) = briefings.get(doc) else {
                     continue;
@@ -532,17 +538,11 @@ impl Index {
                 index.doc_countries.set(doc, &c);
                 index.doc_roles.set(doc, &r);
                 index.docs.set(doc, Fact::of(b));
-            }
-            // The dates read so far, carried over with the changed ones
-            // set: read again from every fact, they were a tenth of the
-            // first search after a change at a million briefings.
-            if let Some(before) = self.dates.get().filter(|d| d.len() == index.docs.len()) {
-                let mut dates = before.clone();
-                for (doc, _) in from.iter().enumerate().filter(|(_, old)| old.is_none()) {
-                    if let (Some(slot), Some(f)) = (dates.get_mut(doc), index.docs.get(doc)) {
-                        *slot = (f.date, f.end_date);
-                    }
+                if let Some(slot) = dates.as_mut().and_then(|d| d.get_mut(doc)) {
+                    *slot = (b.date, b.end_date);
                 }
+            }
+            if let Some(dates) = dates {
                 let _ = index.dates.set(dates);
             }
             index.finish(registry);

@@ -18,9 +18,6 @@ use super::store::{DocKey, Fields, StoreError, TextStore};
 /// No briefing of this corpus: a deleted document, or one of another version of its file.
 const NONE: u32 = u32::MAX;
 
-/// For each document of `segment`, its briefing: found by its key with
-/// `find` (briefing, and the stamp of the file it must be read from; given
-/// a guess, the briefing after the last one found), else `NONE`.
 /// Keys looked at, for each briefing, along the keys before they are all
 /// hashed (see `KeyFinder`).
 const SCANS_PER_KEY: usize = 64;
@@ -86,6 +83,9 @@ impl<'k> KeyFinder<'k> {
     }
 }
 
+/// For each document of `segment`, its briefing: found by its key with
+/// `find` (briefing, and the stamp of the file it must be read from; given
+/// a guess, the briefing after the last one found), else `NONE`.
 fn ords_by_key(
     segment: &tantivy::SegmentReader,
     find: impl Fn(u64, u32) -> Option<(u32, u64)>,

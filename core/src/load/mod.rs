@@ -326,18 +326,8 @@ fn from_cache(
     let registry_path = root.join(REGISTRY_FILE);
     // Read in place in the mapped cache: nothing is decoded per file.
     let mut files = c.stamps;
-    // The registry's stamp is last when there is one.
-    let registry = match files
-        .len()
-        .checked_sub(1)
-        .and_then(|l| Some((l, files.get(l)?)))
-    {
-        Some((last, (path, stamp))) if path == registry_path => {
-            files.truncate(last);
-            Some(stamp)
-        }
-        _ => None,
-    };
+    let (briefing_files, registry) = files.split_registry(&registry_path);
+    files.truncate(briefing_files);
     progress(files.len(), files.len());
     // Each file's briefing as written, taken when it names the briefing of
     // that file; else found again when first asked.
@@ -462,11 +452,11 @@ fn touched_since(
         Some(_) => (stamps.get(..files.len())?, stamps.last().cloned().flatten()),
         None => (stamps, None),
     };
-    let last = c.stamps.len().checked_sub(1);
-    let (cached, cached_registry) = match last.and_then(|l| Some((l, c.stamps.get(l)?))) {
-        Some((l, (path, stamp))) if Some(path) == registry => (l, stamp),
-        _ => (c.stamps.len(), None),
+    let (cached, cached_registry) = match registry {
+        Some(registry) => c.stamps.split_registry(registry),
+        None => (c.stamps.len(), None),
     };
+    let cached_registry = cached_registry.flatten();
     if now_registry != cached_registry {
         return None;
     }
@@ -609,11 +599,7 @@ pub fn cache_state(cache_dir: &Path, root: &Path, opts: &LoadOptions) -> CacheSt
         files.push(registry_path);
     }
     let now = stamp::stamps(&files);
-    let same =
-        |((held, stamp), (path, now)): (stamp::FileRef<'_>, (&PathBuf, &Option<stamp::Stamp>))| {
-            held.as_os_str() == path.as_os_str() && stamp.is_some() && *now == stamp
-        };
-    if now.len() == held.len() && held.iter().zip(files.iter().zip(&now)).all(same) {
+    if held.are(&files, &now) {
         return CacheState::Current;
     }
     let by_path: rustc_hash::FxHashMap<&Path, Option<stamp::Stamp>> = held.iter().collect();
